@@ -1,0 +1,47 @@
+# Two commands set everything up on a fresh clone: `make report` and `make test` (either order).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --disable-pip-version-check -q
+
+.PHONY: report test lab data lint bench calibrate clean help
+
+help:
+	@echo "make report   build the observations and write reports/<today>/ (creates .venv)"
+	@echo "make test     run the whole test suite (creates .venv with the test extras)"
+	@echo "make lab      open JupyterLab on notebooks/ with the project's kernel"
+	@echo "make bench    run the accuracy, calibration and speed benchmarks"
+
+$(VENV)/.runtime: requirements/runtime.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -r requirements/runtime.lock
+	$(PIP) install --no-deps --no-build-isolation -e . 2>/dev/null || $(PIP) install --no-deps -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.runtime requirements/test.lock
+	$(PIP) install -r requirements/test.lock
+	touch $@
+
+$(VENV)/.lab: $(VENV)/.runtime requirements/lab.lock
+	$(PIP) install -r requirements/lab.lock
+	$(BIN)/python -m ipykernel install --sys-prefix --name hzanalysis --display-name "hzanalysis (.venv)"
+	touch $@
+
+data: $(VENV)/.runtime
+	$(BIN)/hzanalysis data build
+
+report: data
+	$(BIN)/hzanalysis report
+
+test: $(VENV)/.test
+	$(BIN)/ruff check src tests benchmarks notebooks
+	$(BIN)/python -m pytest
+
+lab: $(VENV)/.lab data
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+bench: $(VENV)/.test
+	$(BIN)/python -m benchmarks.run_all
+
+clean:
+	rm -rf $(VENV) data/processed reports/.staging
