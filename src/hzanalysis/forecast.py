@@ -1,0 +1,482 @@
+"""Forecast distributions as simulated paths, with empirically calibrated spread.
+
+``forecast(history, horizon, ...)`` returns a :class:`Forecast` holding ``n_paths`` joint paths over the
+``horizon`` years after the last observation, on the original scale, so that every target kind (level,
+annual floor, cumulative, rank) is answered from the same paths.
+
+How a forecast is made:
+
+1. The history is reindexed onto the full yearly grid (gaps stay NaN and are handled by each model, never
+   silently shifted) and transformed by its domain: ``level`` identity, ``share`` logit(y/100),
+   ``count``/``amount`` log.
+2. A point model gives the transformed point forecast for h = 1..H. Every model sits behind one adapter
+   with one output shape (:data:`ADAPTERS`). Fits are guarded: a fit that raises, returns non-finite values
+   or leaves a plausible range falls back to drift (then naive) and ``.warnings`` says why.
+3. The spread is NOT the model's own interval (on annual data those cover far less than nominal). It comes
+   from ``calibration.json``, fitted by :mod:`hzanalysis.calibration` on rolling-origin errors of the same
+   method on a reference panel of real annual series. Errors are standardised by the series' own scale
+   ``s`` (mean absolute yearly change of the transformed observed values, floored); the calibrated error at
+   horizon h is ``s * m(h) * U``: ``m(h) = a * h**b`` is the median absolute standardised error, U a
+   symmetric variable whose |U| follows the panel's empirical tail shape (a quantile table).
+4. Paths are joint across horizons: a standard Gaussian random walk, rescaled to unit variance at each h,
+   is mapped through the calibrated marginal of each horizon (a Gaussian copula with
+   random-walk correlation ``sqrt(min(h,k)/max(h,k))``). Each year's marginal matches the calibration;
+   a path that is high in 2024 tends to stay high in 2025, as real series do. Antithetic draws make the
+   paths exactly symmetric around the point forecast on the transformed scale.
+5. Paths are transformed back; shares stay strictly inside (0, 100) and counts/amounts stay positive.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import special
+
+from .errors import ForecastError, ParameterError
+
+DOMAINS = ("level", "share", "count", "amount")
+MODELS = ("naive", "drift", "linear", "damped", "theta", "combo")
+COMBO_MEMBERS = ("drift", "damped", "theta")
+#: Points needed for the model rung (damped ETS and Theta); fewer points use the short rung.
+MODEL_RUNG_MIN_POINTS = 6
+#: Models that need the model rung; on 2-5 points they fall back to drift (recorded in warnings).
+MODEL_RUNG_ONLY = ("damped", "theta", "combo")
+#: Floor of the per-series scale on the transformed scale (log/logit: 1% a year), so that a flat
+#: history does not get a zero-width forecast. For ``level`` the floor is relative to the level.
+SCALE_FLOOR = 0.01
+#: A transformed forecast further than this many historical ranges from the last value is implausible.
+PLAUSIBLE_RANGES = 4.0
+#: Clip on the transformed scale before transforming back, so exp/expit never reach 0, 100 or inf.
+_LOGIT_CLIP = 30.0
+_LOG_CLIP = 700.0
+
+CALIBRATION_PATH = Path(__file__).resolve().parent / "calibration.json"
+
+Adapter = Callable[[np.ndarray, int], np.ndarray]
+
+
+# ----------------------------------------------------------------------------------------------- result
+
+
+@dataclass
+class Forecast:
+    """Simulated forecast paths on the original scale, with what was asked and what was done."""
+
+    years: np.ndarray
+    paths: np.ndarray
+    history: pd.Series
+    domain: str
+    model: str
+    method: str
+    rung: str
+    warnings: list[str] = field(default_factory=list)
+    members: dict[str, np.ndarray] = field(default_factory=dict)
+    point: np.ndarray | None = None
+
+    def mean(self) -> np.ndarray:
+        """Mean of the paths for each forecast year."""
+        return self.paths.mean(axis=0)
+
+    def quantile(self, q: float | Sequence[float] | np.ndarray) -> np.ndarray:
+        """Quantile(s) of the paths per year: shape (horizon,) for a scalar q, else (len(q), horizon)."""
+        return np.quantile(self.paths, q, axis=0)
+
+    def frame(self, levels: Sequence[float] = (0.5, 0.8, 0.95)) -> pd.DataFrame:
+        """Median and central intervals per year (columns year, median, lower_<p>, upper_<p>)."""
+        out = pd.DataFrame({"year": self.years, "median": self.quantile(0.5)})
+        for p in levels:
+            lo, hi = self.quantile([(1 - p) / 2, (1 + p) / 2])
+            out[f"lower_{round(p * 100)}"] = lo
+            out[f"upper_{round(p * 100)}"] = hi
+        return out
+
+
+# ----------------------------------------------------------------------------------------------- domains
+
+
+def to_transformed(values: np.ndarray, domain: str) -> np.ndarray:
+    """Original scale → modelling scale (identity, logit of the share, or log)."""
+    values = np.asarray(values, dtype=float)
+    if domain == "level":
+        return values.copy()
+    if domain == "share":
+        return special.logit(values / 100.0)
+    return np.log(values)
+
+
+def from_transformed(values: np.ndarray, domain: str) -> np.ndarray:
+    """Modelling scale → original scale, clipped so the result stays strictly inside the domain."""
+    values = np.asarray(values, dtype=float)
+    if domain == "level":
+        return values.copy()
+    if domain == "share":
+        return 100.0 * special.expit(np.clip(values, -_LOGIT_CLIP, _LOGIT_CLIP))
+    return np.exp(np.clip(values, -_LOG_CLIP, _LOG_CLIP))
+
+
+def _validate_history(history: pd.Series, domain: str) -> pd.Series:
+    """Drop missing values, check years are integers and values fit the domain; sorted by year."""
+    if domain not in DOMAINS:
+        raise ParameterError(f"domain must be one of {DOMAINS}; found {domain!r}")
+    if not isinstance(history, pd.Series):
+        history = pd.Series(history)
+    clean = pd.to_numeric(history, errors="coerce").dropna()
+    try:
+        years = np.asarray(clean.index, dtype=float)
+    except (TypeError, ValueError):
+        raise ForecastError(f"history must be indexed by integer year; found {list(history.index)}") from None
+    if not np.all(np.isfinite(years)) or not np.all(years == np.round(years)):
+        raise ForecastError(f"history must be indexed by integer year; found index {list(history.index)}")
+    clean.index = years.astype(int)
+    clean = clean.astype(float)
+    if clean.index.has_duplicates:
+        dup = sorted(set(clean.index[clean.index.duplicated()]))
+        raise ForecastError(f"history has more than one value for year(s) {dup}; keep one value per year")
+    clean = clean.sort_index()
+    for year, value in clean.items():
+        bad = (
+            not math.isfinite(value)
+            or (domain == "share" and not 0.0 < value < 100.0)
+            or (domain in ("count", "amount") and value <= 0.0)
+        )
+        if bad:
+            need = {"share": "a percentage strictly between 0 and 100", "count": "a positive number",
+                    "amount": "a positive number", "level": "a finite number"}[domain]
+            raise ForecastError(
+                f"year {year}: value {value!r} is outside the {domain!r} domain (expected {need}); "
+                "correct the value or choose the indicator's domain"
+            )
+    return clean
+
+
+# ----------------------------------------------------------------------------------------------- scale
+
+
+def series_scale(z: np.ndarray) -> float:
+    """Per-series scale: mean absolute yearly change of the observed transformed values, floored.
+
+    ``z`` is on the full yearly grid (NaN for gaps); a change across a gap of g years counts as
+    ``|dz| / g`` per year. Uses only the values given (in calibration, only the training window).
+    """
+    idx = np.flatnonzero(np.isfinite(z))
+    vals = z[idx]
+    floor = SCALE_FLOOR
+    if len(idx) >= 2:
+        per_year = np.abs(np.diff(vals)) / np.diff(idx)
+        raw = float(per_year.mean())
+    else:
+        raw = 0.0
+    return max(raw, floor)
+
+
+def _level_scale(z: np.ndarray) -> float:
+    """Scale for the ``level`` domain: same rule, floor relative to the level (1% of its mean magnitude)."""
+    idx = np.flatnonzero(np.isfinite(z))
+    vals = z[idx]
+    raw = float((np.abs(np.diff(vals)) / np.diff(idx)).mean()) if len(idx) >= 2 else 0.0
+    magnitude = float(np.abs(vals).mean()) if len(vals) else 0.0
+    return max(raw, SCALE_FLOOR * magnitude, 1e-9)
+
+
+# ----------------------------------------------------------------------------------------------- adapters
+# Every adapter takes z on the full yearly grid (NaN for gaps, last element observed) and the horizon,
+# and returns the point forecasts for h = 1..horizon on the transformed scale.
+
+
+def _observed(z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    idx = np.flatnonzero(np.isfinite(z))
+    return idx.astype(float), z[idx]
+
+
+def naive_adapter(z: np.ndarray, horizon: int) -> np.ndarray:
+    """Last value carried forward."""
+    return np.full(horizon, z[np.flatnonzero(np.isfinite(z))[-1]])
+
+
+def drift_adapter(z: np.ndarray, horizon: int) -> np.ndarray:
+    """Random walk with drift: the average yearly change from first to last observation (gaps included)."""
+    idx, vals = _observed(z)
+    slope = (vals[-1] - vals[0]) / (idx[-1] - idx[0]) if len(idx) >= 2 else 0.0
+    return vals[-1] + slope * np.arange(1, horizon + 1)
+
+
+def linear_adapter(z: np.ndarray, horizon: int) -> np.ndarray:
+    """Least-squares straight line through the observed points (undamped; weakest at long horizons)."""
+    idx, vals = _observed(z)
+    if len(idx) < 2:
+        return naive_adapter(z, horizon)
+    slope, intercept = np.polyfit(idx, vals, 1)
+    future = len(z) - 1 + np.arange(1, horizon + 1)
+    return intercept + slope * future
+
+
+def _filled_centered(z: np.ndarray) -> tuple[pd.Series, float]:
+    """Gaps filled by straight lines (for fitting only, never shown), centred on the last value.
+
+    Centring makes the fits shift-equivariant (a count rescaled by c gives the same input) and keeps
+    the optimiser's numbers small. A yearly PeriodIndex keeps statsmodels from guessing a frequency.
+    """
+    grid = np.arange(len(z), dtype=float)
+    ok = np.isfinite(z)
+    filled = np.interp(grid, grid[ok], z[ok])
+    last = float(z[np.flatnonzero(ok)[-1]])
+    index = pd.period_range("2000", periods=len(z), freq="Y")
+    return pd.Series(filled - last, index=index), last
+
+
+def damped_adapter(z: np.ndarray, horizon: int) -> np.ndarray:
+    """Damped additive-trend exponential smoothing (statsmodels ETSModel, parameters by ML)."""
+    from statsmodels.tsa.exponential_smoothing.ets import ETSModel
+
+    y, last = _filled_centered(z)
+    result = ETSModel(y, error="add", trend="add", damped_trend=True).fit(disp=False)
+    return np.asarray(result.forecast(horizon), dtype=float) + last
+
+
+def theta_adapter(z: np.ndarray, horizon: int) -> np.ndarray:
+    """The Theta method (statsmodels ThetaModel, no seasonality on annual data)."""
+    from statsmodels.tsa.forecasting.theta import ThetaModel
+
+    y, last = _filled_centered(z)
+    result = ThetaModel(y, period=1, deseasonalize=False).fit()
+    return np.asarray(result.forecast(horizon), dtype=float) + last
+
+
+ADAPTERS: dict[str, Adapter] = {
+    "naive": naive_adapter,
+    "drift": drift_adapter,
+    "linear": linear_adapter,
+    "damped": damped_adapter,
+    "theta": theta_adapter,
+}
+
+
+def _implausible_reason(z: np.ndarray, point: np.ndarray) -> str | None:
+    """Why a transformed point forecast is not usable, or None if it is."""
+    if point.shape != (point.shape[0],) or not np.all(np.isfinite(point)):
+        return "returned non-finite values"
+    _, vals = _observed(z)
+    spread = float(vals.max() - vals.min())
+    allowed = PLAUSIBLE_RANGES * max(spread, SCALE_FLOOR * max(1.0, float(np.abs(vals).mean())))
+    gap = float(np.max(np.abs(point - vals[-1])))
+    if gap > allowed:
+        return (f"left the plausible range (moved {gap:.3g} from the last value on the modelling scale, "
+                f"more than {PLAUSIBLE_RANGES:g}x the historical range {spread:.3g})")
+    return None
+
+
+def _is_flat(z: np.ndarray) -> bool:
+    _, vals = _observed(z)
+    return float(vals.max() - vals.min()) <= 1e-12 * max(1.0, float(np.abs(vals).max()))
+
+
+def guarded_point(z: np.ndarray, horizon: int, method: str, notes: list[str]) -> tuple[np.ndarray, str]:
+    """Point forecast of one basic method with the fallback chain method → drift → naive.
+
+    Fit warnings are captured per fit and appended (deduplicated) to ``notes``; nothing is printed.
+    Returns the point forecast and the method actually used.
+    """
+    chain = ["naive"] if method == "naive" else list(dict.fromkeys([method, "drift", "naive"]))
+    for position, name in enumerate(chain):
+        if name in ("damped", "theta") and _is_flat(z):
+            notes.append(f"{name}: the history is constant; {name} is not fitted on a constant series, "
+                         f"falling back to {chain[position + 1]}")
+            continue
+        with warnings.catch_warnings(record=True) as caught, np.errstate(all="warn"):
+            warnings.simplefilter("always")
+            try:
+                point = np.asarray(ADAPTERS[name](z, horizon), dtype=float)
+                reason = _implausible_reason(z, point)
+            except Exception as error:  # any fit failure falls back; the reason is recorded
+                point, reason = None, f"raised {type(error).__name__}: {error}"
+        messages = sorted({f"{w.category.__name__}: {w.message}" for w in caught})
+        notes.extend(f"{name} fit warning: {m}" for m in messages)
+        if reason is None and point is not None:
+            return point, name
+        following = chain[position + 1] if position + 1 < len(chain) else None
+        if following is None:
+            break
+        notes.append(f"{name} {reason}; falling back to {following}")
+    # Naive cannot fail on a validated history; reaching here means a bug upstream.
+    raise ForecastError(f"no model could forecast this history (tried {chain}); notes: {notes}")
+
+
+def point_forecast(
+    z: np.ndarray, horizon: int, model: str, notes: list[str], cache: dict | None = None
+) -> tuple[np.ndarray, str, dict]:
+    """Transformed point forecast of ``model`` (a basic model or ``combo``) with fallbacks.
+
+    Returns (point, method used, members: name → transformed point of each combo member). ``cache``
+    (a dict, optional) keeps basic fits for reuse on the same ``z`` and horizon (used by calibration).
+    """
+
+    def basic(name: str) -> tuple[np.ndarray, str]:
+        if cache is not None and name in cache:
+            point, used, local = cache[name]
+        else:
+            local = []
+            point, used = guarded_point(z, horizon, name, local)
+            if cache is not None:
+                cache[name] = (point, used, local)
+        notes.extend(local)
+        return point, used
+
+    if model != "combo":
+        point, used = basic(model)
+        return point, used, {used: point}
+    members: dict[str, np.ndarray] = {}
+    for name in COMBO_MEMBERS:
+        point, used = basic(name)
+        # a member that fell back to a model already in the combo adds nothing new
+        members.setdefault(used, point)
+    combined = np.mean(np.vstack(list(members.values())), axis=0)
+    method = f"combo({','.join(members)})" if len(members) > 1 else next(iter(members))
+    return combined, method, members
+
+
+# ----------------------------------------------------------------------------------------------- calibration
+
+
+@lru_cache(maxsize=4)
+def _load_calibration_file(path: str) -> dict[str, Any]:
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def load_calibration(path: str | Path | None = None) -> dict[str, Any]:
+    """The calibration constants (``calibration.json`` next to this module unless ``path``); cached."""
+    target = Path(path) if path is not None else CALIBRATION_PATH
+    if not target.exists():
+        raise ForecastError(
+            f"calibration file {target} is missing; regenerate it with `python -m hzanalysis.calibration`"
+        )
+    return _load_calibration_file(str(target))
+
+
+def calibration_key(method: str, rung: str, n_points: int) -> str:
+    """Key of the calibration entry: ``model/<method>`` or ``short<n>/<method>`` (n = 2..5)."""
+    base = method.split("(")[0]
+    if rung == "model":
+        return f"model/{base}"
+    return f"short{min(max(n_points, 2), MODEL_RUNG_MIN_POINTS - 1)}/{base}"
+
+
+def spread_for(
+    calibration: dict[str, Any], key: str, horizon: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Calibrated spread for h = 1..horizon: (m(h), tail_p, tail_q), in units of the series scale.
+
+    ``m(h) = a * h**b`` is the fitted growth law of the median absolute error; within the horizons the
+    panel supports it smooths the empirical medians, beyond them it extrapolates (see calibration.py).
+    A key the calibration lacks uses drift's entry at the same rung.
+    """
+    entries = calibration["entries"]
+    if key not in entries:
+        fallback = key.split("/")[0] + "/drift"
+        key = fallback if fallback in entries else "model/drift"
+    entry = entries[key]
+    h = np.arange(1, horizon + 1, dtype=float)
+    median_abs = entry["scale_a"] * h ** entry["scale_b"]
+    return median_abs, np.asarray(entry["tail_p"], float), np.asarray(entry["tail_q"], float)
+
+
+def standard_paths(
+    n_paths: int, horizon: int, tail_p: np.ndarray, tail_q: np.ndarray, rng: np.random.Generator
+) -> np.ndarray:
+    """Joint standardised errors (n_paths × horizon) whose |value| has quantiles ``tail_q`` at ``tail_p``.
+
+    Gaussian random walk → divided by sqrt(h) (unit variance at each h, random-walk correlation) →
+    uniform → symmetric quantile table. Antithetic halves make each horizon exactly symmetric around 0.
+    """
+    half = (n_paths + 1) // 2
+    steps = rng.standard_normal((half, horizon))
+    walk = np.cumsum(steps, axis=1) / np.sqrt(np.arange(1, horizon + 1))
+    walk = np.vstack([walk, -walk])[:n_paths]
+    prob_abs = 2.0 * special.ndtr(np.abs(walk)) - 1.0  # P(|Z| <= |w|), in [0, 1)
+    return np.sign(walk) * np.interp(prob_abs, tail_p, tail_q)
+
+
+# ----------------------------------------------------------------------------------------------- forecast
+
+
+def forecast(
+    history: pd.Series,
+    horizon: int,
+    *,
+    domain: str = "level",
+    n_paths: int = 2000,
+    seed: int = 0,
+    model: str = "auto",
+    calibration: dict[str, Any] | str | Path | None = None,
+) -> Forecast:
+    """Simulated forecast paths for the ``horizon`` years after the last observed year.
+
+    ``history``: annual values indexed by integer year (gaps allowed, NaN ignored), at least 2 values.
+    ``domain``: level, share (percent in (0,100), logit scale), count or amount (positive, log scale).
+    ``model``: one of :data:`MODELS` or ``"auto"`` (combo of drift, damped and Theta for ≥ 6 points; drift
+    for 2–5 points). ``calibration``: a calibration dict or the path of a JSON file; default the shipped one.
+    Same inputs and seed give identical paths.
+    """
+    if model != "auto" and model not in MODELS:
+        raise ParameterError(f"model must be 'auto' or one of {MODELS}; found {model!r}")
+    if not isinstance(horizon, int | np.integer) or horizon < 1:
+        raise ParameterError(f"horizon must be a positive whole number of years; found {horizon!r}")
+    if not isinstance(n_paths, int | np.integer) or n_paths < 1:
+        raise ParameterError(f"n_paths must be a positive whole number; found {n_paths!r}")
+    clean = _validate_history(history, domain)
+    if len(clean) == 0:
+        raise ForecastError("no observation: no forecast; say what is needed and who holds it")
+    if len(clean) == 1:
+        raise ForecastError("one observation: no forecast, only the gap and the required growth can be given")
+    calib = calibration if isinstance(calibration, dict) else load_calibration(calibration)
+
+    first, last = int(clean.index[0]), int(clean.index[-1])
+    grid_years = np.arange(first, last + 1)
+    z = to_transformed(clean.reindex(grid_years).to_numpy(dtype=float), domain)
+    n_points = len(clean)
+    rung = "model" if n_points >= MODEL_RUNG_MIN_POINTS else "short"
+    notes: list[str] = []
+    gaps = int(len(grid_years) - n_points)
+    if gaps:
+        notes.append(f"{gaps} missing year(s) between {first} and {last}: drift uses the end points, linear "
+                     "the observed points; damped/Theta fit straight-line fills (not shown as data)")
+
+    wanted = model
+    if model == "auto":
+        wanted = "combo" if rung == "model" else "drift"
+    elif rung == "short" and model in MODEL_RUNG_ONLY:
+        notes.append(f"{model} needs at least {MODEL_RUNG_MIN_POINTS} observations, the history has "
+                     f"{n_points}; drift used instead")
+        wanted = "drift"
+
+    point, method, members_z = point_forecast(z, horizon, wanted, notes)
+    scale = _level_scale(z) if domain == "level" else series_scale(z)
+    median_abs, tail_p, tail_q = spread_for(calib, calibration_key(method, rung, n_points), horizon)
+    rng = np.random.default_rng(seed)
+    errors = standard_paths(int(n_paths), horizon, tail_p, tail_q, rng) * (scale * median_abs)
+    paths_z = point[None, :] + errors
+    paths = from_transformed(paths_z, domain)
+    members = {name: from_transformed(values, domain) for name, values in members_z.items()}
+    if wanted == "combo":
+        members["combo"] = from_transformed(point, domain)
+    return Forecast(
+        years=np.arange(last + 1, last + 1 + horizon),
+        paths=paths,
+        history=clean,
+        domain=domain,
+        model=model,
+        method=method,
+        rung=rung,
+        warnings=notes,
+        members=members,
+        point=from_transformed(point, domain),
+    )
