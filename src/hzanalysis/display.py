@@ -1,0 +1,341 @@
+"""Offline interactive charts and HTML-safe output helpers for the notebooks.
+
+Why a custom altair renderer: altair's default HTML loads its JavaScript from a CDN (an offline reader sees
+"Error loading script"), ``template="inline"`` embeds 0.9 MB per chart and drops every chart after the
+first, and the ``mimetype`` renderer vanishes from exported HTML. :func:`setup` therefore displays the
+vega bundle from vl-convert ONCE per notebook (so the exported page carries it once and JupyterLab gets
+``window.vegaEmbed`` too), and the ``"hzanalysis"`` renderer emits a small ``<div>`` + ``<script>`` per
+chart that calls ``vegaEmbed`` and writes a visible message into the div when anything goes wrong.
+
+Every string that comes from data goes through :func:`escape` (or :func:`link`, which only makes an
+``<a>`` for http/https URLs). Helpers return IPython ``HTML`` objects; a notebook cell shows only its last
+expression, so use :func:`show` to display several in one cell.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import math
+import os
+import re
+import uuid
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import altair as alt
+import pandas as pd
+from IPython.display import HTML
+
+from .charts import VERDICT_COLOURS
+
+RENDERER_NAME = "hzanalysis"
+#: vl-convert's name for the Vega-Lite version altair writes (altair 6.3 → Vega-Lite 6.4 → "6_4").
+VL_VERSION = "_".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+
+_state: dict[str, Any] = {"bundle_shown": False, "lang": "zh"}
+
+_CSS = """
+.hz-chart { margin: 0.5em 0 1em; min-height: 2em; }
+.hz-chart-error { color: #8b0000; background: #fff0f0; border: 1px solid #cf222e; padding: 0.6em; }
+table.hz-table { border-collapse: collapse; margin: 0.5em 0 1em; font-size: 13px; }
+table.hz-table th, table.hz-table td { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left;
+  vertical-align: top; }
+table.hz-table th { background: #f6f8fa; }
+/* JupyterLab right-aligns output tables with a (0,2,1) selector; text columns read better left-aligned. */
+.jp-RenderedHTMLCommon table.hz-table th, .jp-RenderedHTMLCommon table.hz-table td { text-align: left; }
+table.hz-table.hz-sortable th { cursor: pointer; }
+table.hz-table.hz-sortable th::after { content: " \\2195"; color: #8c959f; }
+.hz-callout { border-left: 6px solid #b8bcc2; background: #f6f8fa; padding: 0.7em 1em; margin: 0.6em 0 1em;
+  font-size: 1.1em; }
+.hz-note { color: #57606a; font-style: italic; }
+.hz-warnings { color: #57606a; font-size: 12px; }
+"""
+
+# Sorts a table by the clicked header; numbers (with %, commas, signs) numerically, text otherwise.
+# Static code: no data from the notebook goes into this script.
+_SORT_SCRIPT = """<script>(function(){var s=document.currentScript,t=s&&s.previousElementSibling;
+if(!t||t.tagName!=="TABLE")return;var num=function(v){var c=v.replace(/[,%\\s]/g,"").replace("\\u2212","-");
+return c!==""&&isFinite(c)?parseFloat(c):null;};t.querySelectorAll("thead th").forEach(function(th,i){
+th.addEventListener("click",function(){var b=t.tBodies[0],rows=Array.prototype.slice.call(b.rows),
+up=th.getAttribute("data-sort")!=="asc";th.setAttribute("data-sort",up?"asc":"desc");rows.sort(function(r1,r2){
+var a=r1.cells[i].textContent.trim(),c=r2.cells[i].textContent.trim(),x=num(a),y=num(c);
+var d=(x!==null&&y!==null)?x-y:a.localeCompare(c,"zh");return up?d:-d;});
+rows.forEach(function(r){b.appendChild(r);});});});})();</script>"""
+
+
+class Safe(str):
+    """A string of trusted HTML (built by this module); helpers insert it without escaping."""
+
+    __slots__ = ()
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Vega bundle and renderer
+
+
+def vega_bundle() -> str:
+    """The vega + vega-lite + vega-embed JavaScript (about 0.9 MB), cached on disk per vl-convert version.
+
+    Generating it costs about 1.6 s, paid by every notebook kernel otherwise; the cache lives in the user's
+    cache folder (not a shared temp folder, so no other user can plant script in a report).
+    """
+    import vl_convert
+
+    name = f"vega-bundle-{vl_convert.__version__}-{VL_VERSION}.js"
+    cache = _cache_dir() / name
+    try:
+        text = cache.read_text(encoding="utf-8")
+        digest = cache.with_suffix(".sha256").read_text(encoding="ascii").strip()
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() == digest:
+            return text
+    except OSError:
+        pass
+    text = vl_convert.javascript_bundle(vl_version=VL_VERSION)
+    # The bundle goes inside <script>; a closing tag in it would end the script early.
+    if re.search(r"</script|<!--", text, flags=re.IGNORECASE):
+        raise RuntimeError("the vega bundle contains '</script' or '<!--' and cannot be inlined safely")
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_name(f".{name}.{os.getpid()}.{uuid.uuid4().hex}")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, cache)
+        cache.with_suffix(".sha256").write_text(hashlib.sha256(text.encode("utf-8")).hexdigest(), "ascii")
+    except OSError:
+        pass  # no writable cache: regenerate next time, nothing else changes
+    return text
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "hzanalysis"
+
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside an HTML ``<script>``: ``<``, ``>``, ``&``, U+2028/2029 become ``\\uXXXX``.
+
+    Those characters can only occur inside JSON strings, where the escapes mean the same characters,
+    so the value is unchanged while ``</script>`` in the data cannot close the tag.
+    """
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False, default=str)
+    for char in "<>&\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text
+
+
+def chart_html(spec: dict, element_id: str | None = None) -> str:
+    """The ``<div class="hz-chart">`` and script that draw one Vega-Lite spec with ``vegaEmbed``."""
+    element_id = element_id or f"hz-chart-{uuid.uuid4().hex[:12]}"
+    if not re.fullmatch(r"[A-Za-z][\w-]*", element_id):
+        raise ValueError(f"chart element id must be letters, digits, '-' or '_'; found {element_id!r}")
+    failed = script_json("图表无法显示 / Chart could not be shown: ")
+    return (
+        f'<div class="hz-chart" id="{element_id}"></div>\n'
+        "<script>(function () {\n"
+        f'  var id = "{element_id}", spec = {script_json(spec)};\n'
+        "  var s = document.currentScript, el = s && s.previousElementSibling;\n"
+        "  if (!el || el.id !== id) { el = document.getElementById(id); }\n"
+        "  function fail(why) {\n"
+        "    if (!el) { return; }\n"
+        '    el.classList.add("hz-chart-error");\n'
+        f"    el.textContent = {failed} + why;\n"
+        "  }\n"
+        '  if (typeof window.vegaEmbed !== "function") {\n'
+        '    fail("the chart library is not loaded (call hz.display.setup() in the first cell)"); return;\n'
+        "  }\n"
+        "  try {\n"
+        '    window.vegaEmbed(el, spec, {renderer: "svg", actions: false})\n'
+        "      .catch(function (e) { fail(String((e && e.message) || e)); });\n"
+        "  } catch (e) { fail(String((e && e.message) || e)); }\n"
+        "})();</script>"
+    )
+
+
+def renderer(spec: dict, **metadata: Any) -> dict[str, str]:
+    """Altair renderer: a text/html mimebundle that draws the chart with the bundle from :func:`setup`."""
+    return {"text/html": chart_html(spec), "text/plain": "<hzanalysis chart>"}
+
+
+def _in_ipython() -> bool:
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython ships with ipykernel
+        return False
+    return get_ipython() is not None
+
+
+def _show(obj: Any) -> None:
+    from IPython.display import display
+
+    display(obj)
+
+
+def setup(lang: str = "zh") -> None:
+    """Enable the offline chart renderer and show the vega bundle and page styles once per kernel.
+
+    Call it in the first code cell of every notebook. Calling it again in the same kernel changes the
+    language only; the bundle is not shown twice.
+    """
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en'; found {lang!r}")
+    _state["lang"] = lang
+    if RENDERER_NAME not in alt.renderers.names():
+        alt.renderers.register(RENDERER_NAME, renderer)
+    alt.renderers.enable(RENDERER_NAME)
+    if _state["bundle_shown"] or not _in_ipython():
+        return
+    _show(HTML(f'<style>{_CSS}</style>\n<script type="text/javascript">{vega_bundle()}</script>'))
+    _state["bundle_shown"] = True
+
+
+# ---------------------------------------------------------------------------------------------------------
+# HTML-safe helpers
+
+
+def _missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def escape(text: Any) -> str:
+    """HTML-escape any value as text (quotes included); None and NaN become an empty string."""
+    if isinstance(text, Safe):
+        return str(text)
+    return "" if _missing(text) else html.escape(str(text), quote=True)
+
+
+def is_web_url(url: Any) -> bool:
+    """True for an http:// or https:// URL with a host; everything else (javascript:, data:, …) is not."""
+    if not isinstance(url, str):
+        return False
+    stripped = url.strip()
+    # Browsers ignore control characters and whitespace inside a scheme ("java\tscript:"); refuse them.
+    if any(ord(ch) < 0x20 or ch == "\x7f" for ch in stripped):
+        return False
+    try:
+        parts = urlsplit(stripped)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+def link(url: Any, text: Any = None) -> Safe:
+    """An ``<a>`` for http/https URLs (opened safely in a new tab); anything else becomes escaped text."""
+    label = url if _missing(text) or text == "" else text
+    if not is_web_url(url):
+        return Safe(escape(label))
+    href = escape(url.strip())
+    return Safe(f'<a href="{href}" rel="noopener noreferrer" target="_blank">{escape(label)}</a>')
+
+
+def _cell(value: Any) -> str:
+    if _missing(value):
+        return "—"
+    if isinstance(value, float):
+        return escape(f"{value:g}")
+    return escape(value)
+
+
+def table(frame: pd.DataFrame, link_columns: Sequence[str] = (), sortable: bool = False,
+          index: bool = False, max_rows: int | None = None, caption: str | None = None) -> HTML:
+    """A frame as an HTML table with every cell escaped; ``link_columns`` hold URLs shown via :func:`link`.
+
+    ``sortable`` adds a small inline script that sorts by the clicked header (works offline).
+    """
+    unknown = [c for c in link_columns if c not in frame.columns]
+    if unknown:
+        raise ValueError(f"link_columns not in the table: {unknown}; columns are {list(frame.columns)}")
+    shown = frame if max_rows is None else frame.head(max_rows)
+    headers = ([escape(shown.index.name or "")] if index else []) + [escape(c) for c in shown.columns]
+    rows = []
+    for label, row in zip(shown.index, shown.itertuples(index=False, name=None), strict=True):
+        cells = [f"<th>{_cell(label)}</th>"] if index else []
+        for column, value in zip(shown.columns, row, strict=True):
+            inner = (link(value) if not _missing(value) else "—") if column in link_columns else _cell(value)
+            cells.append(f"<td>{inner}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    classes = "hz-table hz-sortable" if sortable else "hz-table"
+    parts = [f'<table class="{classes}">']
+    if caption:
+        parts.append(f"<caption>{escape(caption)}</caption>")
+    parts.append("<thead><tr>" + "".join(f"<th>{h}</th>" for h in headers) + "</tr></thead>")
+    parts.append("<tbody>" + "".join(rows) + "</tbody></table>")
+    if sortable:
+        # The script must directly follow the table: it finds the table as its previous sibling.
+        parts.append(_SORT_SCRIPT)
+    if max_rows is not None and len(frame) > max_rows:
+        parts.append(f'<p class="hz-note">{escape(f"… {len(frame) - max_rows} more rows")}</p>')
+    return HTML("".join(parts))
+
+
+_PLAIN_COLOURS = {"info": "#0969da", "warning": "#e3b341", "error": "#cf222e"}
+
+
+def _kind_colour(kind: str) -> str:
+    return VERDICT_COLOURS.get(kind) or _PLAIN_COLOURS.get(kind, "#b8bcc2")
+
+
+def callout(html_or_text: str, kind: str = "info") -> HTML:
+    """A highlighted sentence (a verdict, a key finding); plain text is escaped, :class:`Safe` is kept.
+
+    ``kind`` is a verdict code (``very_likely``, ``missed``, …) or ``info``/``warning``/``error``; it sets
+    the colour of the bar beside the sentence.
+    """
+    kind = kind if isinstance(kind, str) and re.fullmatch(r"[a-z_]{1,40}", kind) else "info"
+    return HTML(f'<div class="hz-callout hz-{kind}" style="border-left-color: {_kind_colour(kind)}">'
+                f"{escape(html_or_text)}</div>")
+
+
+sentence = callout
+
+
+def heading(text: str, level: int = 2) -> HTML:
+    """A heading built from data (a target's name), escaped."""
+    level = min(max(int(level), 1), 6)
+    return HTML(f"<h{level}>{escape(text)}</h{level}>")
+
+
+def note(text: str) -> HTML:
+    """A muted note (for example, why a chart is absent)."""
+    return HTML(f'<p class="hz-note">{escape(text)}</p>')
+
+
+def warnings(messages: Iterable[str], lang: str | None = None) -> HTML:
+    """Model warnings collected during the fits, folded away instead of sprayed into the page."""
+    items = [m for m in messages if not _missing(m) and str(m).strip()]
+    if not items:
+        return HTML("")
+    en = (lang or _state["lang"]) == "en"
+    title = f"Model warnings ({len(items)})" if en else f"模型警告（{len(items)}条）"
+    body = "".join(f"<li>{escape(m)}</li>" for m in items)
+    return HTML(f'<details class="hz-warnings"><summary>{escape(title)}</summary><ul>{body}</ul></details>')
+
+
+def growth_summary(assessment: Any, lang: str | None = None) -> HTML:
+    """One line: the annual growth the target needs beside the historical growth (an Assessment's fields)."""
+    en = (lang or _state["lang"]) == "en"
+    unit = getattr(getattr(assessment, "target", None), "unit", "") or ""
+
+    def pct(value: Any) -> str:
+        return "—" if _missing(value) else f"{value:+.1%}"
+
+    needed = getattr(assessment, "required_growth", math.nan)
+    flow = getattr(assessment, "required_flow", math.nan)
+    history = getattr(assessment, "historical_growth", math.nan)
+    if _missing(needed) and not _missing(flow):
+        needed_text = f"{flow:g}{unit}/{'year' if en else '年'}"
+    else:
+        needed_text = pct(needed)
+    text = (f"Required annual growth: {needed_text}; historical annual growth: {pct(history)}." if en
+            else f"所需年均增长：{needed_text}；历史年均增长：{pct(history)}。")
+    return HTML(f'<p class="hz-growth">{escape(text)}</p>')
+
+
+def show(*items: Any) -> None:
+    """Display several helpers' results in one cell (a cell shows only its last expression otherwise)."""
+    for item in items:
+        _show(item)
