@@ -1,5 +1,7 @@
 # Two commands set everything up on a fresh clone: `make report` and `make test` (either order).
 PYTHON ?= python3
+# One BLAS thread per process: the statsmodels fits are small, and threads fight over 2 cores (10x slower).
+export OPENBLAS_NUM_THREADS ?= 1
 VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q

@@ -1,3 +1,70 @@
-"""hzanalysis: is each 2025 target of the Haizhou District S&T innovation action plan met?"""
+"""hzanalysis: is each 2025 target of the Haizhou District S&T innovation action plan met?
+
+Typical use in JupyterLab::
+
+    import hzanalysis as hz
+    scorecard = hz.assess_all()                       # one row per target
+    page = hz.assess_one("rd_share_gdp")              # the evidence behind one judgement
+    hz.assess_all(data=["my_figures.xlsx"])           # with your own figures (see `hzanalysis data template`)
+    hz.forecast.forecast(series, 3, domain="share")   # the forecast contract: simulated paths, calibrated
+"""
+
+from . import charts, display, forecast, reliability, views
+from .assess import (
+    Assessment,
+    assess_all,
+    assess_many,
+    assess_one,
+    assess_target,
+    data_gaps,
+    fan_frame,
+    gap_checklist,
+    model_frame,
+    rules_frame,
+    scenario_frame,
+    scorecard_frame,
+)
+from .errors import ForecastError, HzError, InputError, LockedError, ParameterError, Problem, ReportError
+from .forecast import Forecast
+from .observations import load_indicators, load_observations, load_regions, series, write_templates
+from .targets import Target, get_target, load_targets, targets_frame
 
 __version__ = "0.1.0"
+
+__all__ = [
+    "Assessment",
+    "Forecast",
+    "ForecastError",
+    "HzError",
+    "InputError",
+    "LockedError",
+    "ParameterError",
+    "Problem",
+    "ReportError",
+    "Target",
+    "__version__",
+    "assess_all",
+    "assess_many",
+    "assess_one",
+    "assess_target",
+    "charts",
+    "data_gaps",
+    "display",
+    "fan_frame",
+    "forecast",
+    "gap_checklist",
+    "get_target",
+    "load_indicators",
+    "load_observations",
+    "load_regions",
+    "load_targets",
+    "model_frame",
+    "reliability",
+    "rules_frame",
+    "scenario_frame",
+    "scorecard_frame",
+    "series",
+    "targets_frame",
+    "views",
+    "write_templates",
+]

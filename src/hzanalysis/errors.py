@@ -32,7 +32,9 @@ class Problem:
     fix: str
 
     def __str__(self) -> str:
-        where = ", ".join(part for part in (self.file, self.row, f"column {self.column!r}" if self.column else "") if part)
+        where = ", ".join(
+            part for part in (self.file, self.row, f"column {self.column!r}" if self.column else "") if part
+        )
         return f"{where}: expected {self.expected}; found {self.found}. Fix: {self.fix}"
 
 

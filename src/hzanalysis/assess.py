@@ -1,0 +1,874 @@
+"""The judgement: for each target, where it stands, where it is heading and how likely it is to be met.
+
+Everything here is pure: it takes targets, an observations table and forecast settings, and returns
+:class:`Assessment` objects (for one target page) or one tidy DataFrame (for the scorecard). Every
+target kind is answered from the same simulated paths (DESIGN section 3):
+
+- ``level``: P(value in the deadline year meets the target);
+- ``annual_floor``: P(every remaining year of the period meets the floor), observed years counted as observed;
+- ``cumulative``: P(observed part of the period + simulated remainder meets the target);
+- ``rank``: P(first among the peers), from independent paths of every peer.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from . import forecast as fc
+from . import rules
+from .errors import ForecastError, ParameterError
+from .observations import load_indicators, load_observations, load_regions
+from .targets import ACTIONS, Target, get_target, load_targets
+
+HOME_REGION = "海州区"
+#: The plan was issued on 2024-02-28: the mid-term rule takes its base from the last figure before 2024.
+PLAN_START_YEAR = 2024
+#: Models compared on each target page beside the default combination.
+COMPARED_MODELS: tuple[str, ...] = ("naive", "drift", "linear", "damped", "theta")
+#: Fan-chart bands: central intervals drawn around the median.
+FAN_LEVELS: tuple[float, ...] = (0.50, 0.80, 0.95)
+
+STATUS_TEXT = {
+    "forecast": ("已预测", "forecast"),
+    "single_point": ("仅一个观测值", "one observation"),
+    "no_data": ("无数据", "no data"),
+    "achieved": ("已实现", "achieved"),
+    "missed": ("未实现", "missed"),
+    "qualitative": ("定性目标", "qualitative"),
+    "peers_missing": ("同级县区数据缺失", "peer data missing"),
+    "period_gap": ("考核期内有缺年", "gap inside the period"),
+}
+
+
+@dataclass
+class Assessment:
+    """The judgement of one target, with the evidence behind it."""
+
+    target: Target
+    region: str
+    status: str
+    observations: pd.DataFrame
+    history: pd.Series
+    probability: float = math.nan
+    verdict: rules.Verdict | None = None
+    forecast: fc.Forecast | None = None
+    model_probabilities: dict[str, float] = field(default_factory=dict)
+    model_methods: dict[str, str] = field(default_factory=dict)
+    rule_results: list[rules.RuleResult] = field(default_factory=list)
+    required_growth: float = math.nan
+    historical_growth: float = math.nan
+    required_flow: float = math.nan
+    observed_total: float = math.nan
+    missing_zh: str = ""
+    missing_en: str = ""
+    holder_zh: str = ""
+    needed_years: list[int] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    peer_forecasts: dict[str, fc.Forecast] = field(default_factory=dict)
+
+    @property
+    def latest(self) -> pd.Series | None:
+        """The latest observation used (point values preferred over bounds), or None."""
+        points = self.observations[self.observations["bound"] == "="]
+        rows = points if not points.empty else self.observations
+        return None if rows.empty else rows.sort_values("year").iloc[-1]
+
+    def sentence(self, lang: str = "zh") -> str:
+        """One sentence a leader could quote: the probability and verdict with what it rests on."""
+        return verdict_sentence(self, lang)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Probabilities from paths (pure numpy; the property tests exercise these directly)
+
+
+def meets(values: np.ndarray, comparator: str, threshold: float) -> np.ndarray:
+    """Element-wise: does a value meet the target under its comparator (">=" or ">")?"""
+    if comparator == ">":
+        return values > threshold
+    if comparator in (">=", "first"):
+        return values >= threshold
+    raise ParameterError(f"comparator {comparator!r} is not supported; expected '>=' or '>'")
+
+
+def p_level(paths: np.ndarray, years: np.ndarray, deadline: int, comparator: str, value: float) -> float:
+    """P(the simulated value in the deadline year meets the target)."""
+    column = _year_column(years, deadline)
+    return float(meets(paths[:, column], comparator, value).mean())
+
+
+def p_annual_floor(
+    paths: np.ndarray, years: np.ndarray, remaining_years: Sequence[int], comparator: str, floor: float
+) -> float:
+    """P(every remaining (unobserved) year of the period meets the floor)."""
+    if not remaining_years:
+        return 1.0
+    columns = [_year_column(years, y) for y in remaining_years]
+    return float(meets(paths[:, columns], comparator, floor).all(axis=1).mean())
+
+
+def p_cumulative(
+    paths: np.ndarray,
+    years: np.ndarray,
+    remaining_years: Sequence[int],
+    observed_total: float,
+    comparator: str,
+    value: float,
+) -> float:
+    """P(observed part of the period + the simulated remaining years meets the cumulative target)."""
+    if not remaining_years:
+        return float(meets(np.array([observed_total]), comparator, value)[0])
+    columns = [_year_column(years, y) for y in remaining_years]
+    totals = observed_total + paths[:, columns].sum(axis=1)
+    return float(meets(totals, comparator, value).mean())
+
+
+def p_first(own: np.ndarray, peers: Sequence[np.ndarray]) -> float:
+    """P(the home region's value is at least every peer's), paths drawn independently per region."""
+    if not peers:
+        return 1.0
+    best_peer = np.max(np.column_stack(peers), axis=1)
+    return float((own >= best_peer).mean())
+
+
+def _year_column(years: np.ndarray, year: int) -> int:
+    hits = np.flatnonzero(np.asarray(years) == year)
+    if hits.size == 0:
+        raise ForecastError(f"the forecast covers {list(years)}, not {year}")
+    return int(hits[0])
+
+
+# ---------------------------------------------------------------------------------------------------------
+# One target
+
+
+def assess_target(
+    target: Target,
+    observations: pd.DataFrame,
+    *,
+    region: str = HOME_REGION,
+    n_paths: int = 2000,
+    seed: int = 0,
+    model: str = "auto",
+    period_start: int | None = None,
+    compare_models: bool = True,
+    indicators: pd.DataFrame | None = None,
+    regions: pd.DataFrame | None = None,
+) -> Assessment:
+    """Assess one target against the observations given (already limited to what was published by as-of).
+
+    ``period_start`` overrides the target's own first counted year for ``annual_floor`` and ``cumulative``
+    targets (the plan does not say when 累计 starts; the registry documents the default).
+    """
+    indicators = load_indicators() if indicators is None else indicators
+    info = indicators.set_index("id").loc[target.indicator] if target.is_quantitative else None
+    rows = (
+        _rows_for(observations, target.indicator, region) if target.is_quantitative else _empty(observations)
+    )
+    history = _point_series(rows)
+    result = Assessment(target=target, region=region, status="no_data", observations=rows, history=history)
+    if not target.is_quantitative:
+        result.status = "qualitative"
+        result.verdict = rules.NOT_QUANTIFIABLE
+        return result
+    result.holder_zh = str(info["holder_zh"]) if info is not None else ""
+    domain = str(info["domain"])
+
+    if target.kind == "rank":
+        return _assess_rank(result, observations, domain, n_paths, seed, model, regions)
+
+    start = period_start if period_start is not None else target.period_start
+    if target.kind in ("annual_floor", "cumulative") and start is None:
+        raise ParameterError(f"target {target.id}: a period start is needed for a {target.kind} target")
+    _fill_growth_and_rules(result, start)
+
+    outcome = _observed_outcome(result, start)
+    if outcome is not None:
+        return outcome
+    if history.size == 0:
+        result.status = "no_data"
+        result.verdict = rules.INSUFFICIENT_DATA
+        _describe_missing(result, start)
+        return result
+    if history.size == 1:
+        result.status = "single_point"
+        result.verdict = rules.INSUFFICIENT_DATA
+        _describe_missing(result, start)
+        return result
+    if target.kind == "cumulative":
+        gap_years = _period_gaps(history, start)
+        if gap_years:
+            result.status = "period_gap"
+            result.verdict = rules.INSUFFICIENT_DATA
+            result.missing_zh = f"考核期内缺少{_years_zh(gap_years)}的数据，无法累计"
+            result.missing_en = (
+                f"no figure for {_years_en(gap_years)} inside the period, so the total is unknown"
+            )
+            return result
+
+    horizon = target.deadline - int(history.index.max())
+    result.forecast = fc.forecast(history, horizon, domain=domain, n_paths=n_paths, seed=seed, model=model)
+    result.warnings.extend(result.forecast.warnings)
+    result.probability = _probability(result, result.forecast, start)
+    result.status = "forecast"
+    result.verdict = rules.likelihood_verdict(result.probability)
+    if compare_models:
+        for name in COMPARED_MODELS:
+            try:
+                member = fc.forecast(history, horizon, domain=domain, n_paths=n_paths, seed=seed, model=name)
+            except ForecastError as error:
+                result.warnings.append(f"{name}: {error}")
+                continue
+            result.model_probabilities[name] = _probability(result, member, start)
+            result.model_methods[name] = member.method
+    return result
+
+
+def _probability(result: Assessment, forecast: fc.Forecast, start: int | None) -> float:
+    target = result.target
+    comparator = target.comparator or ">="
+    last_observed = int(result.history.index.max())
+    remaining = [y for y in range(max(start or 0, last_observed + 1), target.deadline + 1)]
+    if target.kind == "level":
+        return p_level(forecast.paths, forecast.years, target.deadline, comparator, float(target.value))
+    if target.kind == "annual_floor":
+        return p_annual_floor(forecast.paths, forecast.years, remaining, comparator, float(target.value))
+    if target.kind == "cumulative":
+        return p_cumulative(
+            forecast.paths, forecast.years, remaining, result.observed_total, comparator, float(target.value)
+        )
+    raise ParameterError(f"target {target.id}: kind {target.kind!r} has no path probability")
+
+
+def _observed_outcome(result: Assessment, start: int | None) -> Assessment | None:
+    """Settle the target from observations alone where they already decide it."""
+    target, history = result.target, result.history
+    comparator = target.comparator or ">="
+    value = float(target.value)
+    if target.kind == "level":
+        if target.deadline in history.index:
+            met = bool(meets(np.array([history[target.deadline]]), comparator, value)[0])
+            return _settled(result, met)
+        return None
+    in_period = history[(history.index >= start) & (history.index <= target.deadline)]
+    if target.kind == "annual_floor":
+        failed = [int(y) for y, v in in_period.items() if not meets(np.array([v]), comparator, value)[0]]
+        if failed:
+            result.missing_zh = f"{_years_zh(failed)}低于每年{_fmt(value)}{target.unit}的下限"
+            result.missing_en = f"{_years_en(failed)} fell below the floor of {_fmt(value)} {target.unit}"
+            return _settled(result, False)
+        if len(in_period) == target.deadline - start + 1:
+            return _settled(result, True)
+        return None
+    if target.kind == "cumulative":
+        result.observed_total = float(in_period.sum())
+        if meets(np.array([result.observed_total]), comparator, value)[0]:
+            return _settled(result, True)
+        if len(in_period) == target.deadline - start + 1:
+            return _settled(result, False)
+        return None
+    return None
+
+
+def _settled(result: Assessment, met: bool) -> Assessment:
+    result.status = "achieved" if met else "missed"
+    result.verdict = rules.ACHIEVED if met else rules.MISSED
+    result.probability = 1.0 if met else 0.0
+    return result
+
+
+def _fill_growth_and_rules(result: Assessment, start: int | None) -> None:
+    """Required and historical growth, and the four official rules (shown beside the probability)."""
+    target, history = result.target, result.history
+    value = float(target.value)
+    if history.empty:
+        return
+    last_year, last_value = int(history.index.max()), float(history.iloc[-1])
+    first_year, first_value = int(history.index.min()), float(history.iloc[0])
+    if history.size >= 2:
+        result.historical_growth = rules.cagr(first_value, first_year, last_value, last_year)
+    if target.kind in ("level", "annual_floor"):
+        if last_year < target.deadline:
+            next_year = target.deadline if target.kind == "level" else last_year + 1
+            result.required_growth = rules.required_cagr(last_value, last_year, value, next_year)
+        if history.size >= 2:
+            result.rule_results = [
+                rules.eurostat_progress(
+                    first_value, first_year, last_value, last_year, value, target.deadline
+                ),
+                rules.sdsn_trend(first_value, first_year, last_value, last_year, value, target.deadline),
+                rules.destatis_trend(history, value, target.deadline, floor=target.kind == "annual_floor"),
+            ]
+        base_year, base_value = _plan_base(history, start or PLAN_START_YEAR)
+        result.rule_results.append(
+            rules.china_midterm(base_value, base_year, last_value, last_year, value, target.deadline)
+        )
+    elif target.kind == "cumulative":
+        in_period = history[(history.index >= start) & (history.index <= target.deadline)]
+        total = float(in_period.sum())
+        result.observed_total = total
+        last_in_period = int(in_period.index.max()) if not in_period.empty else start - 1
+        remaining = target.deadline - last_in_period
+        if remaining > 0:
+            result.required_flow = rules.required_annual_flow(total, remaining, value)
+        result.rule_results = [
+            rules.china_midterm(
+                0.0,
+                start - 1,
+                total,
+                last_in_period,
+                value,
+                target.deadline,
+                cumulative=True,
+                period_start=start,
+            )
+        ]
+
+
+def _plan_base(history: pd.Series, start: int) -> tuple[int, float]:
+    """The plan's base: the latest observation before the period starts, else the earliest one."""
+    before = history[history.index < start]
+    if not before.empty:
+        return int(before.index.max()), float(before.iloc[-1])
+    return int(history.index.min()), float(history.iloc[0])
+
+
+def _period_gaps(history: pd.Series, start: int) -> list[int]:
+    last = int(history.index.max())
+    return [y for y in range(start, last + 1) if y not in history.index]
+
+
+def _assess_rank(
+    result: Assessment,
+    observations: pd.DataFrame,
+    domain: str,
+    n_paths: int,
+    seed: int,
+    model: str,
+    regions: pd.DataFrame | None,
+) -> Assessment:
+    """Rank target: first among the city's county-level units, from paths of every peer."""
+    target = result.target
+    regions = load_regions() if regions is None else regions
+    group = regions.loc[regions["id"] == result.region, "peer_group"]
+    peer_group = str(group.iloc[0]) if not group.empty else ""
+    peers = [r for r in regions.loc[regions["peer_group"] == peer_group, "id"] if r != result.region]
+    histories = {p: _point_series(_rows_for(observations, target.indicator, p)) for p in peers}
+    lacking = [p for p, h in histories.items() if h.size < 2]
+    own_ok = result.history.size >= 2
+    if lacking or not own_ok:
+        missing = ([] if own_ok else [result.region]) + lacking
+        result.status = "peers_missing"
+        result.verdict = rules.INSUFFICIENT_DATA
+        indicator_zh = _indicator_name(target.indicator)
+        result.missing_zh = f"需要各县区至少两个年份的{indicator_zh}数据；缺少：{'、'.join(missing)}"
+        result.missing_en = (
+            "needs at least two years of this indicator for every county-level unit; "
+            f"missing: {', '.join(missing)}"
+        )
+        return result
+    everyone = {result.region: result.history, **histories}
+    settled = all(target.deadline in h.index for h in everyone.values())
+    if settled:
+        best = max(everyone, key=lambda r: everyone[r][target.deadline])
+        return _settled(result, best == result.region)
+    draws = {}
+    for offset, (name, hist) in enumerate(everyone.items()):
+        horizon = target.deadline - int(hist.index.max())
+        if horizon <= 0:
+            draws[name] = np.full(n_paths, float(hist[target.deadline]))
+            continue
+        forecast = fc.forecast(hist, horizon, domain=domain, n_paths=n_paths, seed=seed + offset, model=model)
+        result.peer_forecasts[name] = forecast
+        draws[name] = forecast.paths[:, -1]
+    result.forecast = result.peer_forecasts.get(result.region)
+    result.probability = p_first(draws[result.region], [draws[p] for p in peers])
+    result.status = "forecast"
+    result.verdict = rules.likelihood_verdict(result.probability)
+    return result
+
+
+def _indicator_name(indicator: str | None) -> str:
+    catalogue = load_indicators().set_index("id")
+    return str(catalogue.loc[indicator, "name_zh"]) if indicator in catalogue.index else str(indicator)
+
+
+def _describe_missing(result: Assessment, start: int | None) -> None:
+    target = result.target
+    need_years = (
+        list(range(start, target.deadline + 1))
+        if target.kind in ("annual_floor", "cumulative") and start is not None
+        else [target.deadline - 1, target.deadline]
+    )
+    have = [int(y) for y in result.history.index]
+    missing = [y for y in need_years if y not in have]
+    result.needed_years = missing
+    holder = result.holder_zh or "数据持有部门"
+    units = "、".join(target.responsible_units) or "方案未列明责任单位"
+    if result.history.empty:
+        result.missing_zh = (
+            f"没有{target.name_zh}的公开观测值；需要{_years_zh(missing)}的数据（{holder}；责任单位：{units}）"
+        )
+        result.missing_en = (
+            f"no public observation; figures for {_years_en(missing)} are needed (held by {holder}; "
+            f"responsible units: {units})"
+        )
+    else:
+        result.missing_zh = (
+            f"仅有一个观测值，无法估计趋势；"
+            f"需要{_years_zh(missing)}的数据（{holder}；责任单位：{units}）"
+        )
+        result.missing_en = (
+            f"one observation only, so no trend; figures for {_years_en(missing)} are needed "
+            f"(held by {holder}; responsible units: {units})"
+        )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# All targets
+
+
+def assess_all(
+    targets: Sequence[Target] | None = None,
+    observations: pd.DataFrame | None = None,
+    *,
+    data: Sequence[str] = (),
+    as_of: date | str | None = None,
+    n_paths: int = 2000,
+    seed: int = 0,
+    model: str = "auto",
+    compare_models: bool = False,
+) -> pd.DataFrame:
+    """The scorecard: one row per target with latest value, gap, growth, probability and verdict."""
+    return scorecard_frame(
+        assess_many(
+            targets,
+            observations,
+            data=data,
+            as_of=as_of,
+            n_paths=n_paths,
+            seed=seed,
+            model=model,
+            compare_models=compare_models,
+        )
+    )
+
+
+def assess_many(
+    targets: Sequence[Target] | None = None,
+    observations: pd.DataFrame | None = None,
+    *,
+    data: Sequence[str] = (),
+    as_of: date | str | None = None,
+    n_paths: int = 2000,
+    seed: int = 0,
+    model: str = "auto",
+    compare_models: bool = True,
+) -> list[Assessment]:
+    """Assess several targets (default: the whole registry) and return the full Assessment objects."""
+    targets = load_targets() if targets is None else list(targets)
+    if observations is None:
+        observations = load_observations(data, as_of=as_of)
+    indicators, regions = load_indicators(), load_regions()
+    return [
+        assess_target(
+            t,
+            observations,
+            n_paths=n_paths,
+            seed=seed,
+            model=model,
+            compare_models=compare_models,
+            indicators=indicators,
+            regions=regions,
+        )
+        for t in targets
+    ]
+
+
+SCORECARD_COLUMNS = [
+    "action",
+    "action_zh",
+    "target_id",
+    "name_zh",
+    "name_en",
+    "kind",
+    "comparator",
+    "target_value",
+    "unit",
+    "deadline",
+    "status",
+    "status_zh",
+    "n_obs",
+    "latest_year",
+    "latest_value",
+    "latest_bound",
+    "latest_source",
+    "latest_url",
+    "latest_quality",
+    "gap",
+    "required_growth",
+    "historical_growth",
+    "required_flow",
+    "observed_total",
+    "eurostat_ratio",
+    "eurostat_zh",
+    "eurostat_en",
+    "probability",
+    "verdict_code",
+    "verdict_zh",
+    "verdict_en",
+    "method",
+    "rung",
+    "median_deadline",
+    "missing_zh",
+    "missing_en",
+    "needed_years",
+    "holder",
+    "responsible_units",
+    "warnings",
+]
+
+
+def scorecard_frame(assessments: Sequence[Assessment]) -> pd.DataFrame:
+    """Flatten assessments into the scorecard table (one row per target, columns SCORECARD_COLUMNS)."""
+    records = []
+    for a in assessments:
+        t, latest = a.target, a.latest
+        eurostat = next((r for r in a.rule_results if r.rule == "eurostat"), None)
+        median = math.nan
+        if a.forecast is not None and t.deadline in set(a.forecast.years):
+            median = float(a.forecast.quantile(0.5)[_year_column(a.forecast.years, t.deadline)])
+        latest_value = float(latest["value"]) if latest is not None else math.nan
+        records.append(
+            {
+                "action": t.action,
+                "action_zh": ACTIONS[t.action][0],
+                "target_id": t.id,
+                "name_zh": t.name_zh,
+                "name_en": t.name_en,
+                "kind": t.kind,
+                "comparator": t.comparator,
+                "target_value": t.value,
+                "unit": t.unit,
+                "deadline": t.deadline,
+                "status": a.status,
+                "status_zh": STATUS_TEXT[a.status][0],
+                "n_obs": int(a.history.size),
+                "latest_year": int(latest["year"]) if latest is not None else None,
+                "latest_value": latest_value,
+                "latest_bound": latest["bound"] if latest is not None else None,
+                "latest_source": latest["source_title"] if latest is not None else None,
+                "latest_url": latest["source_url"] if latest is not None else None,
+                "latest_quality": latest["quality"] if latest is not None else None,
+                "gap": (float(t.value) - latest_value)
+                if t.kind == "level" and latest is not None
+                else math.nan,
+                "required_growth": a.required_growth,
+                "historical_growth": a.historical_growth,
+                "required_flow": a.required_flow,
+                "observed_total": a.observed_total,
+                "eurostat_ratio": eurostat.value if eurostat else math.nan,
+                "eurostat_zh": eurostat.category_zh if eurostat and eurostat.computable else "",
+                "eurostat_en": eurostat.category_en if eurostat and eurostat.computable else "",
+                "probability": a.probability,
+                "verdict_code": a.verdict.code if a.verdict else "",
+                "verdict_zh": a.verdict.zh if a.verdict else "",
+                "verdict_en": a.verdict.en if a.verdict else "",
+                "method": a.forecast.method if a.forecast is not None else "",
+                "rung": a.forecast.rung if a.forecast is not None else "",
+                "median_deadline": median,
+                "missing_zh": a.missing_zh,
+                "missing_en": a.missing_en,
+                "needed_years": "、".join(str(y) for y in a.needed_years),
+                "holder": a.holder_zh,
+                "responsible_units": "、".join(t.responsible_units),
+                "warnings": "; ".join(a.warnings),
+            }
+        )
+    return pd.DataFrame.from_records(records, columns=SCORECARD_COLUMNS)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Frames for the charts (the charts module only draws)
+
+
+def fan_frame(assessment: Assessment, levels: Sequence[float] = FAN_LEVELS) -> pd.DataFrame:
+    """Quantile bands of the forecast: columns year, level, lower, upper, median (original scale)."""
+    f = assessment.forecast
+    if f is None:
+        return pd.DataFrame(columns=["year", "level", "lower", "upper", "median"])
+    # The fan opens at the last observed point, so a one-year forecast is drawn as a wedge, not a sliver.
+    last_year, last_value = int(f.history.index.max()), float(f.history.iloc[-1])
+    years = np.concatenate([[last_year], f.years.astype(int)])
+    median = np.concatenate([[last_value], f.quantile(0.5)])
+    parts = []
+    for level in levels:
+        tail = (1 - level) / 2
+        parts.append(
+            pd.DataFrame(
+                {
+                    "year": years,
+                    "level": f"{int(level * 100)}%",
+                    "lower": np.concatenate([[last_value], f.quantile(tail)]),
+                    "upper": np.concatenate([[last_value], f.quantile(1 - tail)]),
+                    "median": median,
+                }
+            )
+        )
+    return pd.concat(parts, ignore_index=True)
+
+
+def model_frame(assessment: Assessment) -> pd.DataFrame:
+    """Each model's probability beside the default combination's."""
+    rows = [
+        {
+            "model": "auto",
+            "method": assessment.forecast.method if assessment.forecast else "",
+            "probability": assessment.probability,
+        }
+    ]
+    rows += [
+        {"model": m, "method": assessment.model_methods.get(m, ""), "probability": p}
+        for m, p in assessment.model_probabilities.items()
+    ]
+    return pd.DataFrame(rows)
+
+
+def rules_frame(assessment: Assessment) -> pd.DataFrame:
+    """The official rules side by side: rule, category (zh/en), value, explanation."""
+    names = {
+        "eurostat": "欧盟统计局 Eurostat",
+        "sdsn": "SDSN 趋势",
+        "destatis": "德国统计局 Destatis",
+        "china_midterm": "时间过半、任务过半",
+    }
+    return pd.DataFrame(
+        [
+            {
+                "rule": names.get(r.rule, r.rule),
+                "computable": r.computable,
+                "category_zh": r.category_zh,
+                "category_en": r.category_en,
+                "value": r.value,
+                "explanation_zh": r.explanation_zh,
+                "explanation_en": r.explanation_en,
+            }
+            for r in assessment.rule_results
+        ]
+    )
+
+
+def scenario_frame(scorecard: pd.DataFrame) -> pd.DataFrame:
+    """Inputs of the growth slider: level targets with a positive latest value before the deadline."""
+    rows = scorecard[
+        (scorecard["kind"].isin(["level", "annual_floor"]))
+        & scorecard["latest_value"].gt(0)
+        & scorecard["latest_year"].notna()
+    ]
+    rows = rows[rows["latest_year"] < rows["deadline"]]
+    return rows[
+        [
+            "target_id",
+            "name_zh",
+            "name_en",
+            "unit",
+            "latest_year",
+            "latest_value",
+            "target_value",
+            "deadline",
+            "required_growth",
+            "historical_growth",
+        ]
+    ].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Words
+
+
+def verdict_sentence(a: Assessment, lang: str = "zh") -> str:
+    """One sentence a leader could quote, with the numbers it rests on."""
+    t = a.target
+    latest = a.latest
+    if t.kind == "rank":
+        target_text = "第一（居各县区首位）" if lang != "en" else "first place among the county-level units"
+    else:
+        target_text = f"{_fmt(t.value)}{t.unit}" if t.value is not None else ""
+    unit = str(latest["unit"]) if latest is not None else t.unit  # the indicator's unit, not the target's
+    if lang == "en":
+        if a.status == "qualitative":
+            return f"“{t.name_en}” is a qualitative aim: it is listed, not scored."
+        if a.status in ("achieved", "missed"):
+            return f"“{t.name_en}” ({target_text}) was {a.status} according to the observed figures."
+        if a.status == "forecast":
+            return (
+                f"On the data published so far, it is {a.verdict.en} (probability {a.probability:.0%}) that "
+                f"“{t.name_en}” reaches {target_text} by {t.deadline}; latest figure "
+                f"{_fmt(latest['value'])}{unit} ({int(latest['year'])})."
+            )
+        return f"“{t.name_en}”: insufficient data. {a.missing_en}."
+    if a.status == "qualitative":
+        return f"“{t.name_zh}”为定性目标，只列示、不评分。"
+    if a.status in ("achieved", "missed"):
+        return f"根据已公布数据，“{t.name_zh}”（目标{target_text}）{STATUS_TEXT[a.status][0]}。"
+    if a.status == "forecast":
+        return (
+            f"按目前已公布的数据，“{t.name_zh}”到{t.deadline}年达到{target_text}的概率约为"
+            f"{a.probability:.0%}（{a.verdict.zh}）；最新值为{_fmt(latest['value'])}{unit}"
+            f"（{int(latest['year'])}年）。"
+        )
+    return f"“{t.name_zh}”：数据不足。{a.missing_zh}。"
+
+
+def _fmt(value: float | None) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    return f"{value:g}"
+
+
+def _years_zh(years: Sequence[int]) -> str:
+    return "、".join(f"{y}年" for y in years)
+
+
+def _years_en(years: Sequence[int]) -> str:
+    return ", ".join(str(y) for y in years)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Observation helpers
+
+
+def _rows_for(observations: pd.DataFrame, indicator: str | None, region: str) -> pd.DataFrame:
+    rows = observations[(observations["indicator"] == indicator) & (observations["region"] == region)]
+    return rows.sort_values(["year", "bound"]).reset_index(drop=True)
+
+
+def _empty(observations: pd.DataFrame) -> pd.DataFrame:
+    return observations.iloc[0:0].reset_index(drop=True)
+
+
+def _point_series(rows: pd.DataFrame) -> pd.Series:
+    """Point values by year; bounds are evidence, never fitted as if they were points."""
+    points = rows[rows["bound"] == "="]
+    return pd.Series(
+        points["value"].to_numpy(dtype=float), index=points["year"].astype(int).to_numpy(), dtype=float
+    ).sort_index()
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Data gaps
+
+
+def data_gaps(
+    targets: Sequence[Target] | None = None,
+    observations: pd.DataFrame | None = None,
+    *,
+    years: Sequence[int] = range(2017, 2026),
+    region: str = HOME_REGION,
+    indicators: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Targets × years: what is observed (point), only bounded, or missing, for the home region.
+
+    Columns: target_id, target (Chinese name), indicator, year, state (observed | bound | missing),
+    state_label, detail (value and source, or what is needed).
+    """
+    targets = load_targets() if targets is None else list(targets)
+    observations = load_observations() if observations is None else observations
+    indicators = load_indicators() if indicators is None else indicators
+    labels = {"observed": "有观测值", "bound": "仅有区间/上下限", "missing": "缺失"}
+    records = []
+    for t in targets:
+        if not t.is_quantitative:
+            continue
+        rows = _rows_for(observations, t.indicator, region)
+        for year in years:
+            hits = rows[rows["year"] == year]
+            points = hits[hits["bound"] == "="]
+            if not points.empty:
+                state, row = "observed", points.iloc[0]
+            elif not hits.empty:
+                state, row = "bound", hits.iloc[0]
+            else:
+                state, row = "missing", None
+            detail = (
+                f"{'' if row['bound'] == '=' else row['bound']}{row['value']:g}{t.unit}；"
+                f"{row['source_title']}"
+                if row is not None
+                else "需要补充"
+            )
+            records.append(
+                {
+                    "target_id": t.id,
+                    "target": t.name_zh,
+                    "indicator": t.indicator,
+                    "year": int(year),
+                    "state": state,
+                    "state_label": labels[state],
+                    "detail": detail,
+                }
+            )
+    return pd.DataFrame.from_records(records)
+
+
+def gap_checklist(
+    targets: Sequence[Target] | None = None,
+    observations: pd.DataFrame | None = None,
+    *,
+    years: Sequence[int] = range(2021, 2026),
+    region: str = HOME_REGION,
+    indicators: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """For each quantitative target: the indicator needed, the years missing, who holds the figure.
+
+    A checklist to send to the bureaux; years default to the 14th five-year-plan period the targets fall in.
+    """
+    targets = load_targets() if targets is None else list(targets)
+    observations = load_observations() if observations is None else observations
+    indicators = load_indicators() if indicators is None else indicators
+    catalogue = indicators.set_index("id")
+    grid = data_gaps(targets, observations, years=years, region=region, indicators=indicators)
+    records = []
+    for t in targets:
+        if not t.is_quantitative:
+            continue
+        cells = grid[grid["target_id"] == t.id]
+        missing = [int(y) for y in cells.loc[cells["state"] != "observed", "year"]]
+        info = catalogue.loc[t.indicator]
+        records.append(
+            {
+                "target_id": t.id,
+                "target": t.name_zh,
+                "indicator": t.indicator,
+                "indicator_zh": info["name_zh"],
+                "unit": info["unit"],
+                "years_missing": "、".join(str(y) for y in missing) or "无",
+                "n_missing": len(missing),
+                "holder": info["holder_zh"],
+                "responsible_units": "、".join(t.responsible_units) or "方案未列明",
+            }
+        )
+    return pd.DataFrame.from_records(records).sort_values(
+        ["n_missing", "target_id"], ascending=[False, True], ignore_index=True
+    )
+
+
+def assess_one(
+    target_id: str,
+    *,
+    data: Sequence[str] = (),
+    as_of: date | str | None = None,
+    n_paths: int = 2000,
+    seed: int = 0,
+    model: str = "auto",
+) -> Assessment:
+    """Assess one target by id, loading the registry and observations (with extra files, as of a date)."""
+    target = get_target(target_id)
+    return assess_target(
+        target, load_observations(data, as_of=as_of), n_paths=n_paths, seed=seed, model=model
+    )

@@ -1,0 +1,360 @@
+"""Altair charts. They draw frames that assess/bench prepared; no computation happens here.
+
+Every chart takes ``lang`` ("zh" first, "en" available) for its titles and axis labels. Tooltips carry
+the source of every observed point, so a reader can check a number by hovering over it.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+#: Verdict colours: greens for likely, reds for unlikely, grey where no probability exists.
+VERDICT_COLOURS: dict[str, str] = {
+    "achieved": "#1a7f37",
+    "very_likely": "#2da44e",
+    "likely": "#8cc265",
+    "about_as_likely_as_not": "#e3b341",
+    "unlikely": "#f08c4a",
+    "very_unlikely": "#cf222e",
+    "missed": "#8b0000",
+    "insufficient_data": "#b8bcc2",
+    "not_quantifiable": "#dfe2e6",
+}
+
+_TEXT = {
+    "probability": ("达成概率", "Probability of meeting the target"),
+    "target": ("目标", "Target"),
+    "verdict": ("判断", "Verdict"),
+    "year": ("年份", "Year"),
+    "value": ("数值", "Value"),
+    "source": ("来源", "Source"),
+    "quote": ("原文", "Quote"),
+    "quality": ("来源等级", "Source quality"),
+    "median": ("预测中位数", "Forecast median"),
+    "band": ("预测区间", "Forecast interval"),
+    "required": ("所需年均增长", "Required annual growth"),
+    "historical": ("历史年均增长", "Historical annual growth"),
+    "model": ("模型", "Model"),
+    "latest": ("最新值", "Latest value"),
+    "action": ("行动", "Action"),
+    "nominal": ("名义覆盖率", "Nominal coverage"),
+    "empirical": ("实际覆盖率", "Empirical coverage"),
+    "horizon": ("预测步长（年）", "Horizon (years)"),
+    "predicted": ("预测概率", "Forecast probability"),
+    "observed_freq": ("实际发生频率", "Observed frequency"),
+    "state": ("数据状态", "Data status"),
+    "growth_slider": ("设定年均增长率（%）", "Annual growth (%)"),
+    "no_growth": (
+        "数据不足：至少需要一个观测值才能计算所需增长",
+        "Not enough data: growth needs at least one observation",
+    ),
+    "no_observation": (
+        "没有观测值，无法作图；见下方数据缺口说明",
+        "No observation to plot; see what is missing below",
+    ),
+    "share_of_target": ("2025年值 / 目标（%）", "2025 value as % of target"),
+}
+
+
+def _t(key: str, lang: str) -> str:
+    zh, en = _TEXT[key]
+    return en if lang == "en" else zh
+
+
+def _verdict_scale() -> alt.Scale:
+    return alt.Scale(domain=list(VERDICT_COLOURS), range=list(VERDICT_COLOURS.values()))
+
+
+def message_chart(text: str) -> alt.Chart:
+    """A chart that says why there is nothing to draw (instead of an empty frame a reader might misread)."""
+    return (
+        alt.Chart(pd.DataFrame({"text": [text]}))
+        .mark_text(fontSize=14, color="#57606a", align="left")
+        .encode(text="text:N", x=alt.value(5), y=alt.value(20))
+        .properties(width=420, height=40)
+    )
+
+
+def scorecard_chart(scorecard: pd.DataFrame, lang: str = "zh") -> alt.Chart:
+    """Probability bar per target, grouped by the plan's actions and coloured by verdict."""
+    name = "name_en" if lang == "en" else "name_zh"
+    verdict = "verdict_en" if lang == "en" else "verdict_zh"
+    frame = scorecard.assign(
+        p=scorecard["probability"].fillna(0.0),
+        p_text=scorecard["probability"].map(lambda p: "" if pd.isna(p) else f"{p:.0%}"),
+        group=scorecard["action"].astype(str) + " " + scorecard["action_zh"],
+    )[
+        [
+            name,
+            verdict,
+            "verdict_code",
+            "p",
+            "p_text",
+            "group",
+            "latest_value",
+            "unit",
+            "latest_year",
+            "target_value",
+            "latest_source",
+        ]
+    ]
+    base = alt.Chart(frame).encode(
+        y=alt.Y(f"{name}:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)),
+        tooltip=[
+            alt.Tooltip(f"{name}:N", title=_t("target", lang)),
+            alt.Tooltip(f"{verdict}:N", title=_t("verdict", lang)),
+            alt.Tooltip("p_text:N", title=_t("probability", lang)),
+            alt.Tooltip("latest_value:Q", title=_t("latest", lang)),
+            alt.Tooltip("latest_year:Q", title=_t("year", lang), format="d"),
+            alt.Tooltip("latest_source:N", title=_t("source", lang)),
+        ],
+    )
+    bars = base.mark_bar().encode(
+        x=alt.X(
+            "p:Q", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%"), title=_t("probability", lang)
+        ),
+        color=alt.Color("verdict_code:N", scale=_verdict_scale(), legend=None),
+    )
+    labels = base.mark_text(align="left", dx=4).encode(x=alt.X("p:Q"), text=f"{verdict}:N")
+    return (
+        (bars + labels)
+        .properties(width=420)
+        .facet(
+            row=alt.Row("group:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left")),
+        )
+        .resolve_scale(y="independent")
+    )
+
+
+def target_chart(
+    observations: pd.DataFrame,
+    fan: pd.DataFrame,
+    target_value: float,
+    deadline: int,
+    unit: str,
+    lang: str = "zh",
+) -> alt.LayerChart:
+    """History with each point's source on hover, the 50/80/95% fan, the target line and the deadline."""
+    if observations.empty and fan.empty:
+        return message_chart(_t("no_observation", lang))
+    years = list(observations["year"].astype(int)) + list(fan["year"].astype(int)) + [deadline]
+    x = alt.X(
+        "year:Q",
+        title=_t("year", lang),
+        axis=alt.Axis(format="d"),
+        scale=alt.Scale(domain=[min(years) - 0.5, max(years) + 0.5]),
+    )
+    layers: list[alt.Chart] = []
+    if not fan.empty:
+        bands = (
+            alt.Chart(fan)
+            .mark_area(opacity=0.25, color="#4c78a8")
+            .encode(
+                x=x,
+                y=alt.Y("lower:Q", title=f"{_t('value', lang)}（{unit}）"),
+                y2="upper:Q",
+                opacity=alt.Opacity(
+                    "level:N",
+                    scale=alt.Scale(domain=["95%", "80%", "50%"], range=[0.15, 0.25, 0.4]),
+                    title=_t("band", lang),
+                ),
+                tooltip=[
+                    alt.Tooltip("year:Q", format="d", title=_t("year", lang)),
+                    alt.Tooltip("level:N", title=_t("band", lang)),
+                    alt.Tooltip("lower:Q", format=".3~g"),
+                    alt.Tooltip("upper:Q", format=".3~g"),
+                ],
+            )
+        )
+        median = (
+            alt.Chart(fan.drop_duplicates("year"))
+            .mark_line(strokeDash=[4, 3], color="#1f4e79")
+            .encode(
+                x=x, y="median:Q", tooltip=[alt.Tooltip("median:Q", title=_t("median", lang), format=".3~g")]
+            )
+        )
+        layers += [bands, median]
+    if not observations.empty:
+        obs = observations.assign(
+            kind=observations["bound"].map(lambda b: "point" if b == "=" else f"bound {b}")
+        )[["year", "value", "bound", "kind", "source_title", "source_url", "quote", "quality"]]
+        points = (
+            alt.Chart(obs)
+            .mark_point(size=90, filled=True, color="#111")
+            .encode(
+                x=x,
+                y=alt.Y("value:Q", title=f"{_t('value', lang)}（{unit}）"),
+                shape=alt.Shape("kind:N", title=None),
+                tooltip=[
+                    alt.Tooltip("year:Q", format="d", title=_t("year", lang)),
+                    alt.Tooltip("value:Q", title=_t("value", lang)),
+                    alt.Tooltip("bound:N", title="="),
+                    alt.Tooltip("source_title:N", title=_t("source", lang)),
+                    alt.Tooltip("quote:N", title=_t("quote", lang)),
+                    alt.Tooltip("quality:N", title=_t("quality", lang)),
+                ],
+            )
+        )
+        layers.append(points)
+    marks = pd.DataFrame({"target": [target_value], "deadline": [deadline]})
+    layers.append(
+        alt.Chart(marks)
+        .mark_rule(color="#cf222e", strokeWidth=2)
+        .encode(y="target:Q", tooltip=[alt.Tooltip("target:Q", title=_t("target", lang))])
+    )
+    layers.append(alt.Chart(marks).mark_rule(color="#999", strokeDash=[2, 2]).encode(x="deadline:Q"))
+    return alt.layer(*layers).properties(width=560, height=300)
+
+
+def growth_chart(required: float, historical: float, lang: str = "zh") -> alt.Chart:
+    """Required against historical annual growth, as percentages."""
+    frame = pd.DataFrame(
+        {
+            "what": [_t("required", lang), _t("historical", lang)],
+            "growth": [required, historical],
+        }
+    ).dropna()
+    if frame.empty:
+        return message_chart(_t("no_growth", lang))
+    return (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            y=alt.Y("what:N", title=None),
+            x=alt.X("growth:Q", axis=alt.Axis(format="%"), title=None),
+            color=alt.Color("what:N", legend=None, scale=alt.Scale(range=["#cf222e", "#4c78a8"])),
+            tooltip=[alt.Tooltip("what:N"), alt.Tooltip("growth:Q", format=".1%")],
+        )
+        .properties(width=420, height=80)
+    )
+
+
+def models_chart(models: pd.DataFrame, lang: str = "zh") -> alt.Chart:
+    """Each model's probability beside the default combination's."""
+    return (
+        alt.Chart(models)
+        .mark_bar()
+        .encode(
+            y=alt.Y("model:N", sort=None, title=_t("model", lang)),
+            x=alt.X(
+                "probability:Q",
+                scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format="%"),
+                title=_t("probability", lang),
+            ),
+            color=alt.condition(alt.datum.model == "auto", alt.value("#1f4e79"), alt.value("#9ecae1")),
+            tooltip=["model:N", "method:N", alt.Tooltip("probability:Q", format=".0%")],
+        )
+        .properties(width=420, height=150)
+    )
+
+
+def coverage_chart(coverage: pd.DataFrame, lang: str = "zh") -> alt.LayerChart:
+    """Empirical against nominal coverage by horizon (columns horizon, nominal, empirical, method)."""
+    base = alt.Chart(coverage).encode(
+        x=alt.X("horizon:O", title=_t("horizon", lang)),
+        color=alt.Color("nominal:N", title=_t("nominal", lang)),
+    )
+    lines = base.mark_line(point=True).encode(
+        y=alt.Y(
+            "empirical:Q",
+            scale=alt.Scale(domain=[0, 1]),
+            axis=alt.Axis(format="%"),
+            title=_t("empirical", lang),
+        ),
+        strokeDash=alt.StrokeDash("method:N", title=None),
+        tooltip=[
+            "method:N",
+            "horizon:O",
+            alt.Tooltip("nominal:Q", format=".0%"),
+            alt.Tooltip("empirical:Q", format=".1%"),
+        ],
+    )
+    nominal = base.mark_rule(strokeDash=[2, 2]).encode(y="nominal:Q")
+    return (lines + nominal).properties(width=420, height=260)
+
+
+def reliability_chart(table: pd.DataFrame, lang: str = "zh") -> alt.LayerChart:
+    """Reliability diagram (columns mean_predicted, observed_frequency, count, method)."""
+    diagonal = (
+        alt.Chart(pd.DataFrame({"x": [0, 1], "y": [0, 1]}))
+        .mark_line(color="#999", strokeDash=[3, 3])
+        .encode(x="x:Q", y="y:Q")
+    )
+    points = (
+        alt.Chart(table)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("mean_predicted:Q", scale=alt.Scale(domain=[0, 1]), title=_t("predicted", lang)),
+            y=alt.Y("observed_frequency:Q", scale=alt.Scale(domain=[0, 1]), title=_t("observed_freq", lang)),
+            color=alt.Color("method:N", title=None),
+            tooltip=[
+                "method:N",
+                alt.Tooltip("mean_predicted:Q", format=".2f"),
+                alt.Tooltip("observed_frequency:Q", format=".2f"),
+                "count:Q",
+            ],
+        )
+    )
+    return (diagonal + points).properties(width=360, height=360)
+
+
+def gaps_chart(gaps: pd.DataFrame, lang: str = "zh") -> alt.Chart:
+    """Targets × years matrix of what is observed (columns target, year, state, state_label, detail)."""
+    colours = alt.Scale(domain=["observed", "bound", "missing"], range=["#2da44e", "#e3b341", "#eeeeee"])
+    return (
+        alt.Chart(gaps)
+        .mark_rect(stroke="#fff")
+        .encode(
+            x=alt.X("year:O", title=_t("year", lang)),
+            y=alt.Y("target:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)),
+            color=alt.Color("state:N", scale=colours, title=_t("state", lang)),
+            tooltip=["target:N", "year:O", "state_label:N", "detail:N"],
+        )
+        .properties(width=360)
+    )
+
+
+def scenario_chart(scenarios: pd.DataFrame, lang: str = "zh", start_growth: float = 5.0) -> alt.LayerChart:
+    """A growth slider (a Vega-Lite parameter, no kernel) and each target's 2025 value against its target.
+
+    Columns: label, latest_value, latest_year, target_value, deadline. The projection
+    latest × (1 + g)^(deadline − latest_year) is the scenario the reader sets, not a forecast.
+    """
+    growth = alt.param(
+        name="growth",
+        value=start_growth,
+        bind=alt.binding_range(min=-10, max=40, step=0.5, name=_t("growth_slider", lang) + " "),
+    )
+    base = (
+        alt.Chart(scenarios)
+        .transform_calculate(
+            projected="datum.latest_value * pow(1 + growth / 100, datum.deadline - datum.latest_year)",
+        )
+        .transform_calculate(share="100 * datum.projected / datum.target_value")
+    )
+    bars = (
+        base.mark_bar()
+        .encode(
+            y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)),
+            x=alt.X(
+                "share:Q", title=_t("share_of_target", lang), scale=alt.Scale(domain=[0, 200], clamp=True)
+            ),
+            color=alt.condition("datum.share >= 100", alt.value("#2da44e"), alt.value("#f08c4a")),
+            tooltip=[
+                alt.Tooltip("label:N"),
+                alt.Tooltip("projected:Q", format=".3~g"),
+                alt.Tooltip("target_value:Q", title=_t("target", lang)),
+                alt.Tooltip("share:Q", format=".0f"),
+            ],
+        )
+        .add_params(growth)
+    )
+    text = base.mark_text(align="left", dx=4).encode(
+        y=alt.Y("label:N", sort=None),
+        x=alt.X("share:Q"),
+        text=alt.Text("projected:Q", format=".3~g"),
+    )
+    target_line = alt.Chart(pd.DataFrame({"x": [100]})).mark_rule(color="#cf222e").encode(x="x:Q")
+    return (bars + text + target_line).properties(width=420)
