@@ -1,0 +1,155 @@
+"""The real notebooks, executed through the report runner, and the exported report opened in Chromium.
+
+One report is built per session with a subset of targets that covers every branch of the target page
+(forecast, one point, rank with peers missing, no data, cumulative, every-year floor, qualitative).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from hzanalysis.paths import notebooks_dir
+from hzanalysis.report import plan_pages, run_report
+from hzanalysis.targets import load_targets
+
+sys.path.insert(0, str(Path(__file__).parent))
+from browser import check_pages, chromium_available, session
+
+pytestmark = pytest.mark.notebook
+
+BRANCHES = [
+    "rd_share_gdp",  # two points: short-series forecast
+    "hte_count",  # one point: gap and required growth only
+    "invention_patents_per_10k",  # rank: peers lack data
+    "tech_contract_value",  # cumulative, no data
+    "invention_patents_annual",  # every-year floor, no data
+    "core_indicators_lead_city",  # qualitative
+]
+SCREENSHOTS = Path(os.environ.get("HZ_SCREENSHOTS", Path(__file__).parents[1] / "build" / "screenshots"))
+
+
+def needs_browser() -> None:
+    if not chromium_available():
+        if os.environ.get("CI"):
+            pytest.fail("CI is set but /usr/bin/chromium is missing", pytrace=False)
+        pytest.skip("no /usr/bin/chromium (and CI is not set)")
+
+
+@pytest.fixture(scope="session")
+def real_report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("real") / "reports"
+    return run_report(date="2026-01-05", out=out, targets=BRANCHES, jobs=2, progress=False)
+
+
+def test_every_notebook_runs_through_the_runner(real_report):
+    assert real_report.exit_code == 0, real_report.summary()
+    ran = {Path(p.page.notebook).name for p in real_report.pages}
+    assert ran == {p.name for p in notebooks_dir().glob("*.ipynb")}
+    manifest = json.loads(real_report.manifest_path.read_text(encoding="utf-8"))
+    statuses = {page["slug"]: page["status"] for page in manifest["pages"]}
+    assert set(statuses) == {"00_scorecard", "20_reliability", "30_data_gaps", "40_scenarios"} | {
+        f"10_target-{t}" for t in BRANCHES
+    }
+    assert set(statuses.values()) == {"ok"}
+
+
+def test_scorecard_lists_every_target_of_the_plan(real_report):
+    page = (real_report.run_dir / "00_scorecard.html").read_text(encoding="utf-8")
+    for target in load_targets():
+        assert html.escape(target.name_zh, quote=False) in page, target.id
+    assert "3.75%（2024）" in page  # the real latest R&D share and its year
+
+
+def test_target_page_shows_probability_source_and_missing_data(real_report):
+    rd = (real_report.run_dir / "10_target-rd_share_gdp.html").read_text(encoding="utf-8")
+    assert "达到3.8%的概率约为" in rd and "http://www.cucur.cn/i30024.htm" in rd
+    hte = (real_report.run_dir / "10_target-hte_count.html").read_text(encoding="utf-8")
+    assert "仅有一个观测值" in hte and "区科技局" in hte
+    rank = (real_report.run_dir / "10_target-invention_patents_per_10k.html").read_text(encoding="utf-8")
+    assert "灌南县" in rank  # names the peers whose figures are missing
+
+
+def test_exported_pages_have_no_code_and_no_external_resource(real_report):
+    for path in real_report.run_dir.glob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "import hzanalysis" not in text, path.name
+        for needle in ('src="http', "src='http", 'href="https://cdn', "@import url(http"):
+            assert needle not in text, (path.name, needle)
+
+
+@pytest.mark.browser
+def test_real_report_renders_every_chart_offline(real_report):
+    needs_browser()
+    pages = [*sorted(real_report.run_dir.glob("*.html")), real_report.out / "index.html"]
+    reports = check_pages(pages, SCREENSHOTS / "real", root=real_report.out)
+    assert len(reports) == len(pages)
+    total = 0
+    for r in reports:
+        assert r.console_errors == [] and r.page_errors == [], r.path
+        assert r.blocked_requests == [], r.path
+        assert r.rendered == r.charts, (r.path, r.chart_errors)
+        total += r.charts
+    # scorecard 1, six target pages 3 or 2 each, reliability 2, gaps 1, scenarios 1
+    assert total >= 1 + 6 * 2 + 2 + 1 + 1
+
+
+@pytest.mark.browser
+def test_growth_slider_changes_the_2025_values(real_report):
+    needs_browser()
+    with session(real_report.out) as browser:
+        page, seen = browser.open(real_report.run_dir / "40_scenarios.html")
+        assert seen.rendered == seen.charts == 1
+        texts = (
+            "() => Array.from(document.querySelectorAll('.hz-chart svg text'))"
+            ".map(t => t.textContent).join('|')"
+        )
+        before = page.evaluate(texts)
+        slider = page.locator(".hz-chart input[type=range]")
+        slider.fill("30")
+        slider.dispatch_event("input")
+        page.wait_for_timeout(300)
+        assert page.evaluate(texts) != before
+
+
+@pytest.mark.browser
+def test_hostile_observations_execute_nothing(tmp_path):
+    """A researcher's file with markup in its title, quote and note, and a javascript: URL."""
+    needs_browser()
+    hostile = tmp_path / "hostile.csv"
+    hostile.write_text(
+        "region,indicator,year,value,unit,bound,source_title,source_url,published,quote,quality,note\n"
+        "海州区,rd_share_gdp,2023,3.5,%,=,<script>window.__pwned=1</script>合成,javascript:alert(1),"
+        "2024-06-01,</script><script>window.__pwned=2</script>,official_statistics,"
+        '"<img src=x onerror=""window.__pwned=3"">"\n',
+        encoding="utf-8",
+    )
+    pages = [
+        p
+        for p in plan_pages(targets=["rd_share_gdp"], data=[str(hostile)])
+        if p.notebook in ("00_scorecard.ipynb", "10_target.ipynb")
+    ]
+    result = run_report(
+        date="2026-01-06", out=tmp_path / "reports", data=[str(hostile)], pages=pages, progress=False
+    )
+    assert result.exit_code == 0, result.summary()
+    with session(result.out) as browser:
+        for name in ("00_scorecard.html", "10_target-rd_share_gdp.html"):
+            page, seen = browser.open(result.run_dir / name)
+            # hover the observation points so their tooltips (title, quote, source) are rendered too
+            for point in page.locator(".hz-chart svg .mark-symbol path").all():
+                point.hover(force=True)
+            browser.inspect(page, seen)
+            assert seen.pwned is None and page.evaluate("() => window.__pwned") is None, name
+            assert seen.dialogs == [] and seen.script_links == [], name
+            hrefs = page.eval_on_selector_all("a[href]", "as => as.map(a => a.getAttribute('href'))")
+            assert not [h for h in hrefs if "javascript" in h.lower()], name
+            assert seen.rendered == seen.charts and seen.console_errors == [], name
+        # the hostile strings are on the target page as plain text
+        body = page.inner_text("body")
+        assert "<script>window.__pwned=1</script>合成" in body and "javascript:alert(1)" in body
