@@ -406,19 +406,20 @@ def eurostat_indicator(train: pd.Series, threshold: float, deadline: int) -> flo
 
 
 def event_rows(origin: Origin, multipliers: Sequence[float], *, domain: str = "share", n_paths: int = 2000,
-               seed: int = 0, calibration: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+               seed: int = 0, calibration: dict[str, Any] | None = None,
+               model: str = "auto") -> list[dict[str, Any]]:
     """Threshold events "value at or above last × m in year T" for one origin and every test year T.
 
-    Columns: series_id, origin, h, year, multiplier, threshold, outcome, p_calibrated (share of the project's
-    ``auto`` paths at or above), p_uncalibrated (normal on the modelling scale around the same point, sd of
-    the drift model's own interval), p_eurostat (0/1).
+    Columns: series_id, origin, h, year, multiplier, threshold, outcome, p_calibrated (share of the
+    project's ``model`` paths at or above, default ``auto``), p_uncalibrated (normal on the modelling scale
+    around the same point, sd of the drift model's own interval), p_eurostat (0/1).
     """
     from .forecast import forecast, to_transformed
 
     train, test = origin.train, origin.test
     last_year = int(train.index[-1])
     horizon = int(test.index.max()) - last_year
-    fc = forecast(train, horizon, domain=domain, n_paths=n_paths, seed=seed, model="auto",
+    fc = forecast(train, horizon, domain=domain, n_paths=n_paths, seed=seed, model=model,
                   calibration=calibration)
     point_z = to_transformed(np.asarray(fc.point, float), domain)
     sd_z = drift_residual_sd(to_transformed(train.to_numpy(float), domain), horizon)
@@ -504,20 +505,22 @@ def province_folds(groups: Iterable[str], folds: int = 5) -> dict[str, int]:
 
 
 def cross_fitted_calibrations(folds: int = 5, panel_path: str | Path | None = None, *,
-                              model_methods: Sequence[str] = ("combo",),
-                              short_methods: Sequence[str] = ("drift",),
+                              models: Sequence[str] = ("auto",),
                               short_sizes: Sequence[int] = (5,)) -> dict[str, dict[str, Any]]:
     """Province → calibration fitted by ``hzanalysis.calibration`` on the provinces of the OTHER folds.
 
     Uses the calibration module's own rolling errors and fitting, only leaving the held-out fold's provinces
     out (both variables of a province go together), so a forecast for a province never uses constants
-    fitted on that province's errors. By default only the keys ``auto`` uses on the China panel are fitted
-    (``model/combo`` for ≥ 6 points, ``short5/drift`` for 5), which keeps the cost to a minute.
+    fitted on that province's errors. Only the keys the given project ``models`` use on the China panel
+    are fitted (``auto`` → ``model/combo``; 5-point histories → ``short5/<naive|drift|linear>``, other
+    models falling back to drift there), which keeps the cost to about a minute.
     """
     import importlib
 
     calibration = importlib.import_module("hzanalysis.calibration")
     panel = calibration.load_panel(panel_path)
+    model_methods = sorted({"combo" if m == "auto" else m for m in models})
+    short_methods = sorted({"drift"} | {m for m in models if m in BASELINES})
     errors = calibration.rolling_errors(panel, model_methods=model_methods, short_methods=short_methods,
                                         short_sizes=short_sizes, with_baseline=False)
     fold_of = province_folds([p.group for p in panel], folds)

@@ -1,0 +1,63 @@
+"""Speed: median wall time of one forecast of a 10-point series with 2000 paths, per model and ``auto``.
+
+The series is synthetic (a labelled synthetic share series rising from 1.5% to 2.4% with a wobble) so that
+the timing does not depend on any data file. The total time for all 518 Tourism series is measured by
+``python -m benchmarks.accuracy`` (``cpu_seconds_by_method`` and ``wall_seconds`` in its summary JSON).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from benchmarks import environment, results_dir, say, write_json
+from hzanalysis import bench
+from hzanalysis.forecast import MODELS, forecast
+
+#: The issue's aim for one forecast.
+AIM_SECONDS = 0.100
+
+
+def synthetic_series(n: int = 10) -> pd.Series:
+    """SYNTHETIC: a share rising 1.5 → 2.4 with a deterministic wobble, indexed 2014..2014+n-1."""
+    t = np.arange(n)
+    return pd.Series(1.5 + 0.1 * t + 0.05 * np.sin(t), index=2014 + t)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.speed", description=__doc__.split("\n")[0])
+    parser.add_argument("--points", type=int, default=10, help="length of the synthetic history")
+    parser.add_argument("--horizon", type=int, default=3)
+    parser.add_argument("--n-paths", type=int, default=2000)
+    parser.add_argument("--repeats", type=int, default=21)
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args(argv)
+
+    history = synthetic_series(args.points)
+    rows = []
+    for model in ("auto", *MODELS):
+        call = functools.partial(forecast, history, args.horizon, domain="share", n_paths=args.n_paths,
+                                 model=model)
+        seconds = bench.median_seconds(call, repeats=args.repeats)
+        rows.append({"model": model, "method": call().method, "median_ms": 1000 * seconds,
+                     "under_100ms": seconds < AIM_SECONDS})
+    table = pd.DataFrame(rows).set_index("model")
+    out = results_dir(args.out)
+    table.to_csv(out / "speed.csv")
+    write_json(out / "speed.json", {
+        "points": args.points, "horizon": args.horizon, "n_paths": args.n_paths, "repeats": args.repeats,
+        "rows": table.reset_index().to_dict(orient="records"), "environment": environment(),
+    })
+    lines = [bench.markdown_table(table, floatfmt=".1f")]
+    (out / "speed.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    say(lines)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,280 @@
+"""Tests of the benchmark metrics, splitters and harness (hzanalysis.bench, benchmarks/).
+
+Expected values are worked out by hand in the comments. All data here is SYNTHETIC except the optional
+Tourism hand check, which reads the development benchmark file where it exists and checks the harness against
+figures published in the Tourism competition paper.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from hzanalysis import bench
+from hzanalysis.errors import InputError, ParameterError
+
+TOURISM = Path("/work/shared/data/bench/tourism_yearly.csv")
+
+
+# ----------------------------------------------------------------------------------------------- metrics
+
+
+def test_smape_known_value():
+    # 200 * |100 - 110| / (100 + 110) = 2000 / 210 = 9.5238095...
+    assert bench.smape(np.array([100.0]), np.array([110.0]))[0] == pytest.approx(9.5238095238)
+    # both zero: defined as 0, not NaN
+    assert bench.smape(np.array([0.0]), np.array([0.0]))[0] == 0.0
+
+
+def test_mape_known_value():
+    # 100 * |80 - 100| / 80 = 25
+    assert bench.mape(np.array([80.0]), np.array([100.0]))[0] == pytest.approx(25.0)
+
+
+def test_mase_scale_and_scaled_error_by_hand():
+    # training 10, 12, 11, 15: |diffs| 2, 1, 4 → scale 7/3; error |16 - 15| = 1 → 1 / (7/3) = 3/7
+    scale = bench.mase_scale([10.0, 12.0, 11.0, 15.0])
+    assert scale == pytest.approx(7 / 3)
+    assert bench.scaled_error(np.array([16.0]), np.array([15.0]), scale)[0] == pytest.approx(3 / 7)
+    # a constant history has no scale (NaN, left out of MASE rather than dividing by zero)
+    assert math.isnan(bench.mase_scale([5.0, 5.0, 5.0]))
+    assert math.isnan(bench.mase_scale([5.0]))
+
+
+def test_msis_with_an_actual_outside_the_interval():
+    # y = 10 inside [8, 12]: score = width 4.
+    # y = 20 above [8, 12]: width 4 + (2 / 0.05) * (20 - 12) = 4 + 40 * 8 = 324.
+    # y = 5 below [8, 12]: 4 + 40 * 3 = 124.
+    scores = bench.interval_score(np.array([10.0, 20.0, 5.0]), np.full(3, 8.0), np.full(3, 12.0), 0.05)
+    assert scores == pytest.approx([4.0, 324.0, 124.0])
+    # MSIS = mean(4, 324, 124) / scale 2 = 452 / 3 / 2 = 75.333...
+    value = bench.msis(np.array([10.0, 20.0, 5.0]), np.full(3, 8.0), np.full(3, 12.0), 2.0)
+    assert value == pytest.approx(452 / 6)
+
+
+def test_coverage_counts_with_closed_bounds():
+    # 1 in [0, 2] yes; 5 in [5, 6] yes (on the bound); 10 in [11, 12] no → 2 of 3
+    flags = bench.covered(np.array([1.0, 5.0, 10.0]), np.array([0.0, 5.0, 11.0]), np.array([2.0, 6.0, 12.0]))
+    assert flags.tolist() == [True, True, False]
+    assert flags.mean() == pytest.approx(2 / 3)
+
+
+def test_brier_and_log_loss_by_hand():
+    # Brier: ((0.8 - 1)^2 + (0.3 - 0)^2) / 2 = (0.04 + 0.09) / 2 = 0.065
+    assert bench.brier_score(np.array([0.8, 0.3]), np.array([1, 0])) == pytest.approx(0.065)
+    # log loss: -(ln 0.8 + ln 0.7) / 2
+    expected = -(math.log(0.8) + math.log(0.7)) / 2
+    assert bench.log_loss(np.array([0.8, 0.3]), np.array([1, 0])) == pytest.approx(expected)
+    # p = 0 for an event that happened is clipped to 1e-3: -ln(0.001) = 6.9078
+    assert bench.log_loss(np.array([0.0]), np.array([1])) == pytest.approx(-math.log(1e-3))
+
+
+def test_reliability_table_bins_by_hand():
+    # 0.05 → bin 0; 0.15 → bin 1; 0.95 and 1.0 → bin 9 (last bin closed)
+    table = bench.reliability_table(np.array([0.05, 0.15, 0.95, 1.0]), np.array([0, 1, 1, 0]))
+    assert len(table) == 10
+    assert table["count"].tolist() == [1, 1, 0, 0, 0, 0, 0, 0, 0, 2]
+    assert table.loc[9, "mean_predicted"] == pytest.approx(0.975)  # (0.95 + 1.0) / 2
+    assert table.loc[9, "observed_frequency"] == pytest.approx(0.5)  # one of two happened
+    assert table.loc[0, "observed_frequency"] == 0.0
+    assert math.isnan(table.loc[4, "mean_predicted"])
+
+
+# ----------------------------------------------------------------------------------------------- splitters
+
+
+def _synthetic_panel() -> pd.DataFrame:
+    """SYNTHETIC: series A has 8 years (2001-2008), series B only 5 (2001-2005)."""
+    rows = [("A", 2000 + t, float(t)) for t in range(1, 9)] + [("B", 2000 + t, float(t)) for t in range(1, 6)]
+    return pd.DataFrame(rows, columns=["series_id", "year", "value"])
+
+
+def test_rolling_origins_train_and_test_years():
+    origins = bench.rolling_origins(_synthetic_panel(), min_train=5, max_horizon=3)
+    # A: origins 2005 (train 2001-2005, test 2006-2008), 2006 (test 2007-2008), 2007 (test 2008).
+    # B: 5 points leave no test year → no origin.
+    assert [(o.series_id, o.origin) for o in origins] == [("A", 2005), ("A", 2006), ("A", 2007)]
+    first, last = origins[0], origins[-1]
+    assert first.train.index.tolist() == [2001, 2002, 2003, 2004, 2005]
+    assert first.test.index.tolist() == [2006, 2007, 2008]
+    assert last.train.index.tolist() == list(range(2001, 2008))
+    assert last.test.index.tolist() == [2008]
+
+
+def test_rolling_origins_caps_the_horizon():
+    origins = bench.rolling_origins(_synthetic_panel(), min_train=5, max_horizon=1)
+    assert [o.test.index.tolist() for o in origins] == [[2006], [2007], [2008]]
+
+
+def test_truncate_last_keeps_the_last_k_points():
+    history = pd.Series([1.0, 2, 3, 4, 5, 6], index=range(2010, 2016))
+    assert bench.truncate_last(history, 3).index.tolist() == [2013, 2014, 2015]
+    assert bench.truncate_last(history, None).equals(history)
+    assert len(bench.truncate_last(history, 50)) == 6
+    with pytest.raises(ParameterError):
+        bench.truncate_last(history, 1)
+
+
+def test_split_tidy_with_last(tmp_path):
+    # SYNTHETIC tidy file: one series, 6 train years and 2 test years
+    frame = pd.DataFrame({"series_id": "S", "year": range(2000, 2008), "value": np.arange(1.0, 9.0),
+                          "split": ["train"] * 6 + ["test"] * 2})
+    path = tmp_path / "synthetic.csv"
+    frame.to_csv(path, index=False)
+    [(sid, train, test)] = bench.split_tidy(bench.read_tidy(path), last=4)
+    assert sid == "S"
+    assert train.index.tolist() == [2002, 2003, 2004, 2005]
+    assert test.index.tolist() == [2006, 2007]
+
+
+def test_read_tidy_names_file_line_and_column(tmp_path):
+    path = tmp_path / "bad_synthetic.csv"
+    path.write_text("series_id,year,value,split\nS,2000,1.0,train\nS,2001,abc,holdout\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        bench.read_tidy(path)
+    text = str(caught.value)
+    assert "line 3" in text and "'value'" in text and "'split'" in text
+
+
+# ----------------------------------------------------------------------------------------------- baselines
+
+
+def test_naive_and_drift_baseline_intervals_by_hand():
+    train = pd.Series([1.0, 2.0, 4.0])
+    naive = bench.baseline_forecast(train, 2, "naive")
+    # diffs 1, 2 → sigma = sqrt((1 + 4) / 2) = sqrt(2.5); h = 2: 4 ± 1.959964 * sqrt(2.5) * sqrt(2)
+    assert naive["point"].tolist() == [4.0, 4.0]
+    assert naive["upper_95"][1] == pytest.approx(4 + 1.959964 * math.sqrt(2.5) * math.sqrt(2), rel=1e-6)
+    drift = bench.baseline_forecast(train, 1, "drift")
+    # slope = mean(1, 2) = 1.5 → 5.5; sigma = sd(1, 2; ddof 1) = sqrt(0.5); se = sigma * sqrt(1 * (1 + 1/3))
+    se = math.sqrt(0.5) * math.sqrt(4 / 3)
+    assert drift["point"][0] == pytest.approx(5.5)
+    assert drift["lower_80"][0] == pytest.approx(5.5 - 1.281552 * se, rel=1e-6)
+
+
+def test_linear_baseline_matches_statsmodels_obs_ci():
+    import statsmodels.api as sm
+
+    y = np.array([3.0, 5.0, 4.0, 8.0, 9.0, 12.0])  # SYNTHETIC
+    ours = bench.baseline_forecast(pd.Series(y), 3, "linear")
+    x = sm.add_constant(np.arange(6.0))
+    fit = sm.OLS(y, x).fit()
+    frame = fit.get_prediction(sm.add_constant(np.arange(6.0, 9.0))).summary_frame(alpha=0.05)
+    assert ours["point"] == pytest.approx(frame["mean"].to_numpy())
+    assert ours["lower_95"] == pytest.approx(frame["obs_ci_lower"].to_numpy())
+    assert ours["upper_95"] == pytest.approx(frame["obs_ci_upper"].to_numpy())
+
+
+def test_unknown_baseline_is_a_parameter_error():
+    with pytest.raises(ParameterError):
+        bench.baseline_forecast(pd.Series([1.0, 2.0]), 1, "arima")
+
+
+# ----------------------------------------------------------------------------------------------- probability
+
+
+def test_normal_exceedance_known_values():
+    # P(Z >= 0) = 0.5; P(Z >= 1.959964) = 0.025; zero sd is a step at the mean
+    assert bench.normal_exceedance(0.0, 1.0, 0.0) == pytest.approx(0.5)
+    assert bench.normal_exceedance(0.0, 1.0, 1.959964) == pytest.approx(0.025, abs=1e-6)
+    assert bench.normal_exceedance(1.0, 0.0, 1.0) == 1.0
+    assert bench.normal_exceedance(1.0, 0.0, 1.5) == 0.0
+
+
+def test_eurostat_indicator_reads_the_rule_as_zero_or_one():
+    train = pd.Series([1.0, 1.5], index=[2010, 2015])  # SYNTHETIC
+    # actual CAGR (1.5)^(1/5) - 1 = 8.45%; to 2.0 by 2020: 2^(1/10) - 1 = 7.18% → R = 1.18 ≥ 0.95 → 1
+    assert bench.eurostat_indicator(train, 2.0, 2020) == 1.0
+    # to 4.0 by 2020: 4^(1/10) - 1 = 14.87% → R = 0.57 (insufficient) → 0
+    assert bench.eurostat_indicator(train, 4.0, 2020) == 0.0
+    # threshold already passed → "met" → 1
+    assert bench.eurostat_indicator(train, 1.4, 2020) == 1.0
+
+
+def test_event_rows_count_range_and_monotone_in_threshold():
+    # SYNTHETIC share history 1.0 → 1.9 over 10 years, two test years
+    years = np.arange(2010, 2022)
+    values = pd.Series(1.0 + 0.1 * np.arange(12) + 0.03 * np.sin(np.arange(12)), index=years)
+    origin = bench.Origin("synthetic", 2019, values.loc[:2019], values.loc[2020:])
+    multipliers = (0.9, 1.0, 1.1, 1.2)
+    rows = pd.DataFrame(bench.event_rows(origin, multipliers, n_paths=400))
+    assert len(rows) == 2 * len(multipliers)
+    for col in ("p_calibrated", "p_uncalibrated", "p_eurostat"):
+        assert rows[col].between(0, 1).all()
+        # a higher threshold can never be more likely to be reached
+        for _, group in rows.groupby("h"):
+            assert (np.diff(group.sort_values("multiplier")[col].to_numpy()) <= 1e-12).all()
+    # outcome is the observed comparison: the actual 2020 value against last × m
+    first = rows[(rows["h"] == 1) & (rows["multiplier"] == 1.0)].iloc[0]
+    assert first["outcome"] == float(values[2020] >= values[2019])
+
+
+def test_province_folds_round_robin_by_sorted_name():
+    # sorted: A, B, C, D, E → folds 0, 1, 2, 0, 1 with 3 folds
+    assert bench.province_folds(["D", "B", "A", "E", "C", "A"], 3) == {"A": 0, "B": 1, "C": 2, "D": 0, "E": 1}
+
+
+def test_load_province_panel_drops_the_national_row(tmp_path):
+    path = tmp_path / "panel_synthetic.csv"
+    path.write_text("province_zh,province_en,year,rd_expenditure_100m_cny,rd_intensity_pct\n"
+                    "甲,Alpha,2011,1,1.5\n全国,China (national),2011,10,2.0\n", encoding="utf-8")
+    panel = bench.load_province_panel(path)
+    assert panel["series_id"].tolist() == ["Alpha"]
+    assert panel["value"].tolist() == [1.5]
+
+
+# ----------------------------------------------------------------------------------------------- end to end
+
+
+def test_synthetic_accuracy_run_end_to_end(tmp_path):
+    """SYNTHETIC straight lines y = 100 + 10 t: naive errors are 10 h and the scale is 10, so the naive MASE
+    over h = 1..3 is (1 + 2 + 3) / 3 = 2; drift and the linear trend are exact (MASE 0)."""
+    from benchmarks import accuracy
+
+    rows = []
+    for sid, start in (("syn1", 100.0), ("syn2", 200.0)):
+        for t in range(12):
+            rows.append((sid, 2000 + t, start + 10.0 * t, "train" if t < 9 else "test"))
+    path = tmp_path / "synthetic_lines.csv"
+    pd.DataFrame(rows, columns=["series_id", "year", "value", "split"]).to_csv(path, index=False)
+    assert accuracy.main(["--data", str(path), "--models", "auto,drift", "--jobs", "1", "--n-paths", "200",
+                          "--out", str(tmp_path), "--tag", "syn"]) == 0
+    summary = pd.read_csv(tmp_path / "accuracy_syn_summary.csv", index_col="method")
+    assert set(summary.index) == {"baseline:naive", "baseline:drift", "baseline:linear", "model:auto",
+                                  "model:drift"}
+    assert summary.loc["baseline:naive", "mase"] == pytest.approx(2.0)
+    assert summary.loc["baseline:drift", "mase"] == pytest.approx(0.0, abs=1e-9)
+    assert summary.loc["baseline:linear", "mase"] == pytest.approx(0.0, abs=1e-9)
+    assert summary.loc["model:auto", "n_forecasts"] == 6  # 2 series × 3 horizons
+    payload = json.loads((tmp_path / "accuracy_syn_summary.json").read_text(encoding="utf-8"))
+    assert set(payload["aims"]["model:auto"]) >= {"mase_below_every_baseline", "cover_95_pooled_in_92_97"}
+
+    # --last 4: every model sees only the last 4 training points
+    assert accuracy.main(["--data", str(path), "--models", "drift", "--jobs", "1", "--n-paths", "100",
+                          "--last", "4", "--out", str(tmp_path), "--tag", "syn4"]) == 0
+    table = pd.read_csv(tmp_path / "accuracy_syn4_rows.csv")
+    assert (table["n_train"] == 4).all()
+
+
+@pytest.mark.skipif(not TOURISM.exists(), reason="Tourism benchmark data not on this machine")
+def test_harness_reproduces_published_tourism_naive_figures():
+    """Hand check of the harness: naive MAPE h = 1..4 is 21.47 / 20.80 / 24.12 / 28.05 in the Tourism paper;
+    naive, drift and OLS MASE 3.01 / 2.62 / 3.30 as computed by statsforecast (data/bench/SOURCE.md)."""
+    series = bench.split_tidy(bench.read_tidy(TOURISM))
+    rows = []
+    for sid, train, test in series:
+        rows += bench.evaluate_one(sid, train, test, [f"baseline:{b}" for b in bench.BASELINES],
+                                   domain="amount")
+    table = pd.DataFrame(rows)
+    horizons = bench.by_horizon(table)
+    naive_mape = [round(float(horizons.loc[("baseline:naive", h), "mape"]), 2) for h in range(1, 5)]
+    assert naive_mape == [21.47, 20.80, 24.12, 28.05]
+    summary = bench.summarise(table)
+    assert round(summary.loc["baseline:naive", "mase"], 2) == 3.01
+    assert round(summary.loc["baseline:drift", "mase"], 2) == 2.62
+    assert round(summary.loc["baseline:linear", "mase"], 2) == 3.30
