@@ -80,9 +80,12 @@ def test_adapters_share_one_output_shape():
         assert np.all(np.isfinite(out)), name
 
 
-def test_auto_uses_combo_on_long_and_drift_on_short():
-    assert forecast(LONG["count"], 3, domain="count", n_paths=N).method == "combo(drift,damped,theta)"
+def test_auto_uses_the_benchmark_choice_on_each_rung():
+    # AUTO_MODEL: drift on both rungs (benchmarks/README.md); the combination stays available by name
+    assert forecast(LONG["count"], 3, domain="count", n_paths=N).method == "drift"
     assert forecast(SHORT["count"], 3, domain="count", n_paths=N).method == "drift"
+    combo = forecast(LONG["count"], 3, domain="count", n_paths=N, model="combo")
+    assert combo.method == "combo(drift,damped,theta)"
 
 
 def test_model_rung_only_models_fall_back_to_drift_on_short_series():
@@ -212,7 +215,7 @@ def test_bad_parameters():
 
 
 def test_constant_series_falls_back_and_prints_nothing(capsys):
-    result = forecast(synthetic([7.0] * 8), 3, domain="count", n_paths=N)
+    result = forecast(synthetic([7.0] * 8), 3, domain="count", n_paths=N, model="combo")
     assert result.method == "drift"
     assert any("constant" in w and "damped" in w for w in result.warnings)
     assert any("constant" in w and "theta" in w for w in result.warnings)
@@ -226,7 +229,7 @@ def test_failing_fit_is_recorded(monkeypatch, capsys):
         raise RuntimeError("synthetic failure")
 
     monkeypatch.setitem(fc.ADAPTERS, "theta", broken)
-    result = forecast(LONG["level"], 3, n_paths=N)
+    result = forecast(LONG["level"], 3, n_paths=N, model="combo")
     assert result.method == "combo(drift,damped)"
     expected = "theta raised RuntimeError: synthetic failure; falling back to drift"
     assert any(expected in w for w in result.warnings)

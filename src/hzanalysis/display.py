@@ -315,26 +315,6 @@ def warnings(messages: Iterable[str], lang: str | None = None) -> HTML:
     return HTML(f'<details class="hz-warnings"><summary>{escape(title)}</summary><ul>{body}</ul></details>')
 
 
-def growth_summary(assessment: Any, lang: str | None = None) -> HTML:
-    """One line: the annual growth the target needs beside the historical growth (an Assessment's fields)."""
-    en = (lang or _state["lang"]) == "en"
-    unit = getattr(getattr(assessment, "target", None), "unit", "") or ""
-
-    def pct(value: Any) -> str:
-        return "—" if _missing(value) else f"{value:+.1%}"
-
-    needed = getattr(assessment, "required_growth", math.nan)
-    flow = getattr(assessment, "required_flow", math.nan)
-    history = getattr(assessment, "historical_growth", math.nan)
-    if _missing(needed) and not _missing(flow):
-        needed_text = f"{flow:g}{unit}/{'year' if en else '年'}"
-    else:
-        needed_text = pct(needed)
-    text = (f"Required annual growth: {needed_text}; historical annual growth: {pct(history)}." if en
-            else f"所需年均增长：{needed_text}；历史年均增长：{pct(history)}。")
-    return HTML(f'<p class="hz-growth">{escape(text)}</p>')
-
-
 def show(*items: Any) -> None:
     """Display several helpers' results in one cell (a cell shows only its last expression otherwise)."""
     for item in items:

@@ -203,6 +203,29 @@ def run_facts(
     return pd.DataFrame(facts, columns=["item" if en else "项目", "content" if en else "内容"])
 
 
+RUNG_TEXT = {
+    "model": (
+        "模型组合（6个及以上观测点），区间按参考面板经验校准",
+        "model rung (6+ points), intervals calibrated on the reference panel",
+    ),
+    "short": (
+        "短序列（2–5个观测点）：外推观测到的增长，区间取自参考面板同类方法在同一步长上的实际误差",
+        "short series (2-5 points): observed growth extrapolated, spread from the panel's errors "
+        "at that horizon",
+    ),
+}
+
+
+def _method_text(a: Assessment, en: bool) -> str:
+    """Which rung of the forecasting ladder the judgement used, and the method after any fallback."""
+    if a.forecast is None:
+        if a.status in ("achieved", "missed"):
+            return "settled by observed figures" if en else "由已观测数据判定"
+        return "no forecast: fewer than two observations" if en else "不预测：观测值少于两个"
+    zh, english = RUNG_TEXT.get(a.forecast.rung, (a.forecast.rung, a.forecast.rung))
+    return f"{a.forecast.method}: {english}" if en else f"{a.forecast.method}：{zh}"
+
+
 def growth_view(a: Assessment, lang: str = "zh") -> pd.DataFrame:
     """Required against historical growth, with the numbers they come from."""
     en, t = lang == "en", a.target
@@ -216,6 +239,7 @@ def growth_view(a: Assessment, lang: str = "zh") -> pd.DataFrame:
         ("Needed annual growth" if en else "所需年均增长", _pct(a.required_growth)),
         ("Historical annual growth" if en else "历史年均增长", _pct(a.historical_growth)),
     ]
+    rows.append(("Forecast method" if en else "预测方法", _method_text(a, en)))
     if t.kind == "cumulative":
         rows += [
             ("Observed total in the period" if en else "期内已累计", _num(a.observed_total, t.unit)),
