@@ -130,6 +130,14 @@ def test_each_model_probability_is_reported_beside_the_combination():
     assert a.model_probabilities["naive"] < 0.5 < a.model_probabilities["drift"]
 
 
+def test_a_series_the_forecast_cannot_take_is_reported_not_raised():
+    # a count of 0 cannot be modelled on the log scale (synthetic pilot-base counts)
+    t = synthetic_target(value=2, indicator="pilot_bases", unit="个")
+    a = assess_target(t, synthetic_observations({2023: 0, 2024: 1}, indicator="pilot_bases", unit="个"))
+    assert a.status == "forecast_failed" and a.verdict == rules.INSUFFICIENT_DATA
+    assert "2023" in a.missing_en and a.forecast is None
+
+
 def test_cumulative_already_reached_by_observed_years_is_achieved():
     t = synthetic_target(
         kind="cumulative", value=40, indicator="tech_contract_value", period_start=2024, unit="亿元"

@@ -43,6 +43,7 @@ STATUS_TEXT = {
     "qualitative": ("定性目标", "qualitative"),
     "peers_missing": ("同级县区数据缺失", "peer data missing"),
     "period_gap": ("考核期内有缺年", "gap inside the period"),
+    "forecast_failed": ("无法预测", "no forecast possible"),
 }
 
 
@@ -213,7 +214,18 @@ def assess_target(
             return result
 
     horizon = target.deadline - int(history.index.max())
-    result.forecast = fc.forecast(history, horizon, domain=domain, n_paths=n_paths, seed=seed, model=model)
+    try:
+        result.forecast = fc.forecast(
+            history, horizon, domain=domain, n_paths=n_paths, seed=seed, model=model
+        )
+    except ForecastError as error:
+        # e.g. a count of 0 cannot go on the log scale: say so on the page instead of failing the report
+        result.status = "forecast_failed"
+        result.verdict = rules.INSUFFICIENT_DATA
+        result.warnings.append(str(error))
+        result.missing_zh = f"无法预测：{error}"
+        result.missing_en = f"no forecast: {error}"
+        return result
     result.warnings.extend(result.forecast.warnings)
     result.probability = _probability(result, result.forecast, start)
     result.status = "forecast"

@@ -512,14 +512,16 @@ def cross_fitted_calibrations(folds: int = 5, panel_path: str | Path | None = No
     Uses the calibration module's own rolling errors and fitting, only leaving the held-out fold's provinces
     out (both variables of a province go together), so a forecast for a province never uses constants
     fitted on that province's errors. Only the keys the given project ``models`` use on the China panel
-    are fitted (``auto`` → ``model/combo``; 5-point histories → ``short5/<naive|drift|linear>``, other
-    models falling back to drift there), which keeps the cost to about a minute.
+    are fitted (``auto`` → ``model/<AUTO_MODEL["share"]>``; 5-point histories →
+    ``short5/<naive|drift|linear>``, other models falling back to drift there), which keeps the cost to
+    about a minute.
     """
     import importlib
 
     calibration = importlib.import_module("hzanalysis.calibration")
+    auto = importlib.import_module("hzanalysis.forecast").AUTO_MODEL["share"]  # the panel holds shares
     panel = calibration.load_panel(panel_path)
-    model_methods = sorted({"combo" if m == "auto" else m for m in models})
+    model_methods = sorted({auto if m == "auto" else m for m in models})
     short_methods = sorted({"drift"} | {m for m in models if m in BASELINES})
     errors = calibration.rolling_errors(panel, model_methods=model_methods, short_methods=short_methods,
                                         short_sizes=short_sizes, with_baseline=False)

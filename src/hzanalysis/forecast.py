@@ -46,12 +46,14 @@ from .errors import ForecastError, ParameterError
 DOMAINS = ("level", "share", "count", "amount")
 MODELS = ("naive", "drift", "linear", "damped", "theta", "combo")
 COMBO_MEMBERS = ("drift", "damped", "theta")
-#: The default (``model="auto"``) on each rung, chosen by the benchmarks (benchmarks/README.md). On the
-#: provincial R&D-intensity panel, the indicator family of the plan's headline targets, drift on the logit
-#: scale beats the drift+damped+Theta combination (MASE 1.625 vs 1.766; Theta 1.911, damped 1.964) and
-#: gives better event probabilities (Brier 0.164 vs 0.178). On Tourism (log scale) Theta does best and
-#: drift worst: no single default wins everywhere, so ``model`` stays a parameter.
-AUTO_MODEL = {"model": "drift", "short": "drift"}
+#: The default (``model="auto"``) for 6+ points, by domain, chosen by the benchmarks (benchmarks/README.md);
+#: 2-5 points always use drift. Shares: on the provincial R&D-intensity panel (logit scale), the family of
+#: the plan's headline targets, drift beats Theta, damped and the drift+damped+Theta combination (MASE
+#: 1.625 vs 1.911, 1.964, 1.766; Brier 0.164 vs combination 0.178). Counts and amounts (log scale): on
+#: Tourism yearly Theta does best (MASE 2.745; combination 2.894, log-scale drift 3.518, whose compound
+#: growth overshoots). Level: drift on the original scale (2.617). No single default wins everywhere, so
+#: ``model`` stays a parameter.
+AUTO_MODEL = {"share": "drift", "count": "theta", "amount": "theta", "level": "drift"}
 #: Points needed for the model rung (damped ETS and Theta); fewer points use the short rung.
 MODEL_RUNG_MIN_POINTS = 6
 #: Models that need the model rung; on 2-5 points they fall back to drift (recorded in warnings).
@@ -458,7 +460,7 @@ def forecast(
 
     wanted = model
     if model == "auto":
-        wanted = AUTO_MODEL[rung]
+        wanted = AUTO_MODEL[domain] if rung == "model" else "drift"
     elif rung == "short" and model in MODEL_RUNG_ONLY:
         notes.append(f"{model} needs at least {MODEL_RUNG_MIN_POINTS} observations, the history has "
                      f"{n_points}; drift used instead")
