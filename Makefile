@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: report test lab data lint bench calibrate clean help
+.PHONY: report test lab data bench bench-report clean help
 
 help:
 	@echo "make report   build the observations and write reports/<today>/ (creates .venv)"
@@ -44,6 +44,9 @@ lab: $(VENV)/.lab data
 
 bench: $(VENV)/.test
 	$(BIN)/python -m benchmarks.run_all
+
+bench-report: $(VENV)/.test
+	$(BIN)/python -m benchmarks.report_speed
 
 clean:
 	rm -rf $(VENV) data/processed reports/.staging
