@@ -271,7 +271,12 @@ def coverage_chart(coverage: pd.DataFrame, lang: str = "zh") -> alt.LayerChart:
             alt.Tooltip("empirical:Q", format=".1%"),
         ],
     )
-    nominal = base.mark_rule(strokeDash=[2, 2]).encode(y="nominal:Q")
+    # horizontal guides at the nominal levels (no x encoding, so they span the whole chart)
+    nominal = (
+        alt.Chart(coverage.drop_duplicates("nominal"))
+        .mark_rule(strokeDash=[2, 2])
+        .encode(y="nominal:Q", color=alt.Color("nominal:N", title=_t("nominal", lang)))
+    )
     return (lines + nominal).properties(width=420, height=260)
 
 

@@ -7,6 +7,7 @@ parameters (nothing written); 3 another report run holds the lock.
 from __future__ import annotations
 
 import argparse
+import logging
 import math
 import os
 import sys
@@ -132,6 +133,8 @@ def _assess(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from .report import run_report
 
+    # One line per notebook when not on a terminal (cron logs); a progress bar otherwise.
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr)
     result = run_report(
         date=args.date,
         as_of=args.as_of,
@@ -141,8 +144,7 @@ def _report(args: argparse.Namespace) -> int:
         lang=args.lang,
         jobs=args.jobs,
     )
-    print(result.summary() if hasattr(result, "summary") else result)
-    return result.exit_code
+    return result.exit_code  # the runner logs its summary
 
 
 def _targets(args: argparse.Namespace) -> int:

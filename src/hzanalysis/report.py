@@ -48,9 +48,10 @@ from .errors import LockedError, ParameterError
 log = logging.getLogger(__name__)
 
 KERNEL_NAME = "hzanalysis"
-#: The kernel's own start-up chatter ("running over TCP without encryption" on localhost) is not for the
-#: report's log; errors still show.
-KERNEL_QUIET = "--IPKernelApp.log_level=ERROR"
+#: The kernel's own chatter ("running over TCP without encryption" on localhost at start, an occasional
+#: "KeyboardInterrupt caught" at shutdown) is not for the report's log; a failing cell still reaches the
+#: runner as an exception and fails the page.
+KERNEL_QUIET = "--IPKernelApp.log_level=CRITICAL"
 #: The default suite: notebook file, Chinese and English title. 10_target runs once per target.
 SUITE: tuple[tuple[str, str, str], ...] = (
     ("00_scorecard.ipynb", "目标总览", "Scorecard"),
