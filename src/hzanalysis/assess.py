@@ -272,8 +272,9 @@ def _observed_outcome(result: Assessment, start: int | None) -> Assessment | Non
     if target.kind == "annual_floor":
         failed = [int(y) for y, v in in_period.items() if not meets(np.array([v]), comparator, value)[0]]
         if failed:
-            result.missing_zh = f"{_years_zh(failed)}低于每年{_fmt(value)}{target.unit}的下限"
-            result.missing_en = f"{_years_en(failed)} fell below the floor of {_fmt(value)} {target.unit}"
+            floor = format_value(value, target.unit)
+            result.missing_zh = f"{_years_zh(failed)}低于每年{floor}的下限"
+            result.missing_en = f"{_years_en(failed)} fell below the floor of {floor}"
             return _settled(result, False)
         if len(in_period) == target.deadline - start + 1:
             return _settled(result, True)
@@ -711,7 +712,7 @@ def verdict_sentence(a: Assessment, lang: str = "zh") -> str:
     if t.kind == "rank":
         target_text = "第一（居各县区首位）" if lang != "en" else "first place among the county-level units"
     else:
-        target_text = f"{_fmt(t.value)}{t.unit}" if t.value is not None else ""
+        target_text = f"{format_value(t.value)}{t.unit}" if t.value is not None else ""
     unit = str(latest["unit"]) if latest is not None else t.unit  # the indicator's unit, not the target's
     if lang == "en":
         if a.status == "qualitative":
@@ -722,7 +723,7 @@ def verdict_sentence(a: Assessment, lang: str = "zh") -> str:
             return (
                 f"On the data published so far, it is {a.verdict.en} (probability {a.probability:.0%}) that "
                 f"“{t.name_en}” reaches {target_text} by {t.deadline}; latest figure "
-                f"{_fmt(latest['value'])}{unit} ({int(latest['year'])})."
+                f"{format_value(latest['value'])}{unit} ({int(latest['year'])})."
             )
         return f"“{t.name_en}”: insufficient data. {a.missing_en}."
     if a.status == "qualitative":
@@ -732,16 +733,17 @@ def verdict_sentence(a: Assessment, lang: str = "zh") -> str:
     if a.status == "forecast":
         return (
             f"按目前已公布的数据，“{t.name_zh}”到{t.deadline}年达到{target_text}的概率约为"
-            f"{a.probability:.0%}（{a.verdict.zh}）；最新值为{_fmt(latest['value'])}{unit}"
+            f"{a.probability:.0%}（{a.verdict.zh}）；最新值为{format_value(latest['value'])}{unit}"
             f"（{int(latest['year'])}年）。"
         )
     return f"“{t.name_zh}”：数据不足。{a.missing_zh}。"
 
 
-def _fmt(value: float | None) -> str:
+def format_value(value: float | None, unit: str | None = "") -> str:
+    """A number as readers see it (``3.75%``), or an em dash when it is missing."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
-    return f"{value:g}"
+    return f"{value:g}{unit or ''}"
 
 
 def _years_zh(years: Sequence[int]) -> str:

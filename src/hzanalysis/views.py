@@ -10,7 +10,7 @@ import math
 
 import pandas as pd
 
-from .assess import Assessment, rules_frame
+from .assess import Assessment, format_value, rules_frame
 from .targets import ACTIONS
 
 QUALITY_TEXT = {
@@ -29,12 +29,6 @@ KIND_TEXT = {
 
 def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang == "en" else pair[0]
-
-
-def _num(value: float | None, unit: str | None = "") -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    return f"{value:g}{unit or ''}"
 
 
 def _pct(value: float | None) -> str:
@@ -235,15 +229,15 @@ def growth_view(a: Assessment, lang: str = "zh") -> pd.DataFrame:
             "Latest value" if en else "最新值",
             "—" if latest is None else f"{latest['value']:g}{t.unit}（{int(latest['year'])}）",
         ),
-        ("Target" if en else "目标", _num(t.value, t.unit) + f"（{t.deadline}）"),
+        ("Target" if en else "目标", format_value(t.value, t.unit) + f"（{t.deadline}）"),
         ("Needed annual growth" if en else "所需年均增长", _pct(a.required_growth)),
         ("Historical annual growth" if en else "历史年均增长", _pct(a.historical_growth)),
     ]
     rows.append(("Forecast method" if en else "预测方法", _method_text(a, en)))
     if t.kind == "cumulative":
         rows += [
-            ("Observed total in the period" if en else "期内已累计", _num(a.observed_total, t.unit)),
-            ("Needed per remaining year" if en else "剩余每年需完成", _num(a.required_flow, t.unit)),
+            ("Observed total in the period" if en else "期内已累计", format_value(a.observed_total, t.unit)),
+            ("Needed per remaining year" if en else "剩余每年需完成", format_value(a.required_flow, t.unit)),
         ]
     return pd.DataFrame(rows, columns=["item" if en else "项目", "content" if en else "内容"])
 
