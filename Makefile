@@ -26,7 +26,6 @@ $(VENV)/.test: $(VENV)/.runtime requirements/test.lock
 
 $(VENV)/.lab: $(VENV)/.runtime requirements/lab.lock
 	$(PIP) install -r requirements/lab.lock
-	$(BIN)/python -m ipykernel install --sys-prefix --name hzanalysis --display-name "hzanalysis (.venv)"
 	touch $@
 
 data: $(VENV)/.runtime
@@ -39,8 +38,10 @@ test: $(VENV)/.test
 	$(BIN)/ruff check src tests benchmarks notebooks
 	$(BIN)/python -m pytest
 
+# The kernel is the one the report runner uses (same kernelspec, same Python); root needs --allow-root.
 lab: $(VENV)/.lab data
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/python -c "from hzanalysis.report import ensure_kernel; ensure_kernel()"
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(VENV)/.test
 	$(BIN)/python -m benchmarks.run_all
