@@ -232,6 +232,25 @@ def _already_met(latest_year: float, latest_value: float, target_value: float) -
             f"the target {_num(target_value)}")
 
 
+def _endpoint_screen(rule: str, met: tuple[str, str, str], value: float, base_value: float, base_year: int,
+                     latest_value: float, latest_year: int, target_value: float,
+                     deadline: int) -> RuleResult | None:
+    """The checks every endpoint rule makes first, in order: missing inputs, already met (category
+    ``met`` = (code, zh, en) with the rule's ``value``), fewer than two years, base not before the deadline.
+    None when the rule can go on to its own computation."""
+    missing = _missing_inputs(rule, base_value=base_value, base_year=base_year, latest_value=latest_value,
+                              latest_year=latest_year, target_value=target_value, deadline=deadline)
+    if missing:
+        return missing
+    if latest_value >= target_value:
+        return RuleResult(rule, True, *met, value, *_already_met(latest_year, latest_value, target_value))
+    if latest_year <= base_year:
+        return _not_computable(rule, _TWO_YEARS_ZH, _TWO_YEARS_EN)
+    if base_year >= deadline:
+        return _not_computable(rule, *_base_not_before(base_year, deadline))
+    return None
+
+
 def _base_not_before(base_year: float, deadline: float) -> tuple[str, str]:
     return (f"基期{_year(base_year)}年不早于目标年份{_year(deadline)}年，无法计算所需进度",
             f"the base year {_year(base_year)} is not before the deadline {_year(deadline)}")
@@ -282,20 +301,13 @@ def eurostat_progress(
     Already at or beyond the target in the latest year → "met" (已达到), whatever the ratio. Higher is better.
     """
     rule = "eurostat"
-    missing = _missing_inputs(rule, base_value=base_value, base_year=base_year, latest_value=latest_value,
-                              latest_year=latest_year, target_value=target_value, deadline=deadline)
-    if missing:
-        return missing
     actual = cagr(base_value, base_year, latest_value, latest_year)
     required = cagr(base_value, base_year, target_value, deadline)
     ratio = actual / required if _finite(actual, required) and required > 0 else math.nan
-    if latest_value >= target_value:
-        return RuleResult(rule, True, "met", "已达到", "met", ratio,
-                          *_already_met(latest_year, latest_value, target_value))
-    if latest_year <= base_year:
-        return _not_computable(rule, _TWO_YEARS_ZH, _TWO_YEARS_EN)
-    if base_year >= deadline:
-        return _not_computable(rule, *_base_not_before(base_year, deadline))
+    screened = _endpoint_screen(rule, ("met", "已达到", "met"), ratio, base_value, base_year, latest_value,
+                                latest_year, target_value, deadline)
+    if screened:
+        return screened
     if base_value <= 0 or latest_value <= 0 or target_value <= 0:
         return _not_computable(rule, "复合增长率需要基期值、最新值和目标值均为正数",
                                "compound growth needs positive base, latest and target values")
@@ -347,20 +359,13 @@ def sdsn_trend(
     (SDSN's "on track or maintaining achievement"). Higher is better. Works for zero and negative values.
     """
     rule = "sdsn"
-    missing = _missing_inputs(rule, base_value=base_value, base_year=base_year, latest_value=latest_value,
-                              latest_year=latest_year, target_value=target_value, deadline=deadline)
-    if missing:
-        return missing
     actual = linear_rate(base_value, base_year, latest_value, latest_year)
     needed = linear_rate(base_value, base_year, target_value, deadline)
     share = actual / needed if _finite(actual, needed) and needed > 0 else math.nan
-    if latest_value >= target_value:
-        return RuleResult(rule, True, "on_track", "正常推进", "on track", share,
-                          *_already_met(latest_year, latest_value, target_value))
-    if latest_year <= base_year:
-        return _not_computable(rule, _TWO_YEARS_ZH, _TWO_YEARS_EN)
-    if base_year >= deadline:
-        return _not_computable(rule, *_base_not_before(base_year, deadline))
+    screened = _endpoint_screen(rule, ("on_track", "正常推进", "on track"), share, base_value, base_year,
+                                latest_value, latest_year, target_value, deadline)
+    if screened:
+        return screened
     if needed <= 0:
         return RuleResult(rule, True, "decreasing", "倒退", "decreasing", math.nan,
                           *_fell_below(base_year, base_value, latest_year, latest_value, target_value))
