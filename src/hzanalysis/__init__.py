@@ -9,7 +9,7 @@ Typical use in JupyterLab::
     hz.forecast.forecast(series, 3, domain="share")   # the forecast contract: simulated paths, calibrated
 """
 
-from . import charts, display, forecast, reliability, views
+from . import charts, display, forecast, views
 from .assess import (
     Assessment,
     assess_all,
@@ -68,3 +68,15 @@ __all__ = [
     "views",
     "write_templates",
 ]
+
+#: Submodules imported on first use: every report page imports the package, and only the reliability page
+#: needs the benchmark machinery (scipy.stats alone costs half a second per kernel).
+_LAZY_SUBMODULES = ("bench", "calibration", "reliability", "report")
+
+
+def __getattr__(name: str):
+    if name in _LAZY_SUBMODULES:
+        import importlib
+
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
