@@ -14,16 +14,12 @@ import argparse
 import functools
 import time
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from benchmarks import environment, parallel_map, results_dir, say, write_json
+from benchmarks import add_panel_options, environment, parallel_map, results_dir, say, write_json
 from hzanalysis import bench
-from hzanalysis.paths import raw_dir
-
-PANEL = raw_dir() / "reference" / "china_province_rd_intensity.csv"
 
 
 def _run_chunk(chunk: list[bench.Origin], *, calibrations: dict[str, dict[str, Any]] | None,
@@ -42,16 +38,8 @@ def _run_chunk(chunk: list[bench.Origin], *, calibrations: dict[str, dict[str, A
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.china_accuracy",
                                      description=__doc__.split("\n")[0])
-    parser.add_argument("--panel", type=Path, default=PANEL, help="the provincial panel CSV")
-    parser.add_argument("--min-train", type=int, default=5, help="training points at the first origin")
-    parser.add_argument("--max-horizon", type=int, default=3)
+    add_panel_options(parser)
     parser.add_argument("--models", default="auto,drift", help="comma-separated project models")
-    parser.add_argument("--no-cross-fit", action="store_true", help="skip the leave-provinces-out run")
-    parser.add_argument("--folds", type=int, default=5, help="province folds for the cross-fitted run")
-    parser.add_argument("--n-paths", type=int, default=2000)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
 
     origins = bench.rolling_origins(bench.load_province_panel(args.panel), min_train=args.min_train,

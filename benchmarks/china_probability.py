@@ -20,16 +20,13 @@ import argparse
 import functools
 import time
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from benchmarks import environment, parallel_map, results_dir, say, write_json
+from benchmarks import add_panel_options, environment, parallel_map, results_dir, say, write_json
 from hzanalysis import bench
-from hzanalysis.paths import raw_dir
 
-PANEL = raw_dir() / "reference" / "china_province_rd_intensity.csv"
 MULTIPLIERS = (0.9, 0.95, 1.0, 1.03, 1.06, 1.1, 1.2)
 COLUMNS = ("p_calibrated", "p_uncalibrated", "p_eurostat")
 
@@ -56,17 +53,9 @@ def score(events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.china_probability",
                                      description=__doc__.split("\n")[0])
-    parser.add_argument("--panel", type=Path, default=PANEL)
-    parser.add_argument("--min-train", type=int, default=5)
-    parser.add_argument("--max-horizon", type=int, default=3)
+    add_panel_options(parser)
     parser.add_argument("--model", default="auto", help="project model behind p_calibrated (default auto)")
     parser.add_argument("--tag", default="", help="suffix of the result files (e.g. _drift)")
-    parser.add_argument("--no-cross-fit", action="store_true")
-    parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--n-paths", type=int, default=2000)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
 
     origins = bench.rolling_origins(bench.load_province_panel(args.panel), min_train=args.min_train,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from pathlib import Path
 
 import numpy as np
@@ -18,7 +19,9 @@ import pytest
 from hzanalysis import bench
 from hzanalysis.errors import InputError, ParameterError
 
-TOURISM = Path("/work/shared/data/bench/tourism_yearly.csv")
+# read where the workspace keeps it (shared/ beside the repository), as benchmarks/__init__.py does
+SHARED_BENCH = Path(__file__).resolve().parents[2] / "shared" / "data" / "bench"
+TOURISM = Path(os.environ.get("HZ_TOURISM_CSV") or SHARED_BENCH / "tourism_yearly.csv")
 
 
 # ----------------------------------------------------------------------------------------------- metrics
