@@ -6,11 +6,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: report test lab data bench bench-report clean help
+.PHONY: report test test-fast lab data bench bench-report clean help
 
 help:
 	@echo "make report   build the observations and write reports/<today>/ (creates .venv)"
 	@echo "make test     run the whole test suite (creates .venv with the test extras)"
+	@echo "make test-fast  unit and property tests only (no notebooks, no browser)"
 	@echo "make lab      open JupyterLab on notebooks/ with the project's kernel"
 	@echo "make bench    run the accuracy, calibration and speed benchmarks"
 
@@ -36,7 +37,12 @@ report: data
 
 test: $(VENV)/.test
 	$(BIN)/ruff check src tests benchmarks notebooks
+	$(BIN)/ruff format --check src tests benchmarks notebooks
 	$(BIN)/python -m pytest
+
+# The unit and property tests only: no notebook execution, no browser (for the edit-test loop).
+test-fast: $(VENV)/.test
+	$(BIN)/python -m pytest -m "not notebook and not browser" -q
 
 # The kernel is the one the report runner uses (same kernelspec, same Python); root needs --allow-root.
 lab: $(VENV)/.lab data

@@ -71,9 +71,14 @@ def environment() -> dict[str, Any]:
     import statsmodels
 
     return {
-        "python": sys.version.split()[0], "platform": platform.platform(), "cpus": os.cpu_count(),
-        "numpy": numpy.__version__, "pandas": pandas.__version__, "scipy": scipy.__version__,
-        "statsmodels": statsmodels.__version__, "when": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+        "python": sys.version.split()[0],
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "numpy": numpy.__version__,
+        "pandas": pandas.__version__,
+        "scipy": scipy.__version__,
+        "statsmodels": statsmodels.__version__,
+        "when": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
         "calibration": calibration_fingerprint(),
     }
 
@@ -86,12 +91,16 @@ def calibration_fingerprint() -> dict[str, Any]:
 
     data = CALIBRATION_PATH.read_bytes()
     version = json.loads(data).get("procedure_version")
-    return {"path": CALIBRATION_PATH.name, "sha256": hashlib.sha256(data).hexdigest()[:16],
-            "procedure_version": version}
+    return {
+        "path": CALIBRATION_PATH.name,
+        "sha256": hashlib.sha256(data).hexdigest()[:16],
+        "procedure_version": version,
+    }
 
 
 def write_json(path: Path, payload: dict[str, Any]) -> None:
     """Write ``payload`` as indented JSON (NaN written as null)."""
+
     def clean(value: Any) -> Any:
         if isinstance(value, float) and value != value:
             return None

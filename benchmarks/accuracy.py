@@ -31,8 +31,14 @@ COVER_80_BAND, COVER_95_BAND = (0.77, 0.83), (0.92, 0.97)
 COVER_80_FLOOR, COVER_95_FLOOR = 0.75, 0.90
 
 
-def _run_chunk(chunk: list[tuple[str, pd.Series, pd.Series]], *, methods: Sequence[str], domain: str,
-               n_paths: int, seed: int) -> list[dict[str, Any]]:
+def _run_chunk(
+    chunk: list[tuple[str, pd.Series, pd.Series]],
+    *,
+    methods: Sequence[str],
+    domain: str,
+    n_paths: int,
+    seed: int,
+) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for sid, train, test in chunk:
         rows += bench.evaluate_one(sid, train, test, methods, domain=domain, n_paths=n_paths, seed=seed)
@@ -44,16 +50,27 @@ def aims(summary: pd.DataFrame, model: str) -> dict[str, Any]:
     row = summary.loc[model]
     base = summary.loc[[m for m in summary.index if m.startswith("baseline:")]]
     return {
-        "mase_below_every_baseline": {"model": row["mase"], "best_baseline": float(base["mase"].min()),
-                                      "met": bool(row["mase"] < base["mase"].min())},
-        "cover_80_pooled_in_77_83": {"value": row["cover_80"],
-                                     "met": bool(COVER_80_BAND[0] <= row["cover_80"] <= COVER_80_BAND[1])},
-        "cover_95_pooled_in_92_97": {"value": row["cover_95"],
-                                     "met": bool(COVER_95_BAND[0] <= row["cover_95"] <= COVER_95_BAND[1])},
-        "cover_80_every_h_at_least_75": {"value": row["min_h_cover_80"],
-                                         "met": bool(row["min_h_cover_80"] >= COVER_80_FLOOR)},
-        "cover_95_every_h_at_least_90": {"value": row["min_h_cover_95"],
-                                         "met": bool(row["min_h_cover_95"] >= COVER_95_FLOOR)},
+        "mase_below_every_baseline": {
+            "model": row["mase"],
+            "best_baseline": float(base["mase"].min()),
+            "met": bool(row["mase"] < base["mase"].min()),
+        },
+        "cover_80_pooled_in_77_83": {
+            "value": row["cover_80"],
+            "met": bool(COVER_80_BAND[0] <= row["cover_80"] <= COVER_80_BAND[1]),
+        },
+        "cover_95_pooled_in_92_97": {
+            "value": row["cover_95"],
+            "met": bool(COVER_95_BAND[0] <= row["cover_95"] <= COVER_95_BAND[1]),
+        },
+        "cover_80_every_h_at_least_75": {
+            "value": row["min_h_cover_80"],
+            "met": bool(row["min_h_cover_80"] >= COVER_80_FLOOR),
+        },
+        "cover_95_every_h_at_least_90": {
+            "value": row["min_h_cover_95"],
+            "met": bool(row["min_h_cover_95"] >= COVER_95_FLOOR),
+        },
     }
 
 
@@ -65,13 +82,24 @@ def naive_mape_check(horizon_table: pd.DataFrame) -> dict[str, Any]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.accuracy", description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=TOURISM_PATH,
-                        help="tidy CSV: series_id, year, value, split (train|test); default the Tourism set")
-    parser.add_argument("--domain", default="amount", choices=["level", "share", "count", "amount"],
-                        help="domain of the project's forecast (tourism is positive: amount)")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=TOURISM_PATH,
+        help="tidy CSV: series_id, year, value, split (train|test); default the Tourism set",
+    )
+    parser.add_argument(
+        "--domain",
+        default="amount",
+        choices=["level", "share", "count", "amount"],
+        help="domain of the project's forecast (tourism is positive: amount)",
+    )
     parser.add_argument("--last", type=int, default=None, help="truncate each history to its last K points")
-    parser.add_argument("--models", default="auto",
-                        help="comma-separated project models (auto,naive,drift,linear,damped,theta,combo)")
+    parser.add_argument(
+        "--models",
+        default="auto",
+        help="comma-separated project models (auto,naive,drift,linear,damped,theta,combo)",
+    )
     parser.add_argument("--n-paths", type=int, default=2000, help="simulated paths per forecast")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--jobs", type=int, default=2, help="worker processes")
@@ -88,8 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     say([f"{tag}: {len(series)} series, methods {methods}, {args.jobs} job(s)"])
 
     started = time.perf_counter()
-    worker = functools.partial(_run_chunk, methods=methods, domain=args.domain, n_paths=args.n_paths,
-                               seed=args.seed)
+    worker = functools.partial(
+        _run_chunk, methods=methods, domain=args.domain, n_paths=args.n_paths, seed=args.seed
+    )
     rows = pd.DataFrame(parallel_map(worker, series, args.jobs))
     wall = time.perf_counter() - started
 
@@ -104,14 +133,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     per_series = rows.drop_duplicates(["series_id", "method"])
     seconds = per_series.groupby("method")["seconds"].sum().to_dict()
     payload: dict[str, Any] = {
-        "data": str(args.data), "tag": tag, "domain": args.domain, "last": args.last, "n_series": len(series),
-        "n_paths": args.n_paths, "seed": args.seed, "jobs": args.jobs, "wall_seconds": wall,
-        "cpu_seconds_by_method": seconds, "summary": summary.reset_index().to_dict(orient="records"),
+        "data": str(args.data),
+        "tag": tag,
+        "domain": args.domain,
+        "last": args.last,
+        "n_series": len(series),
+        "n_paths": args.n_paths,
+        "seed": args.seed,
+        "jobs": args.jobs,
+        "wall_seconds": wall,
+        "cpu_seconds_by_method": seconds,
+        "summary": summary.reset_index().to_dict(orient="records"),
         "by_horizon": horizons.reset_index().to_dict(orient="records"),
         "aims": {f"model:{m}": aims(summary, f"model:{m}") for m in models},
         "methods_used": {
             m: rows[rows["method"] == m].drop_duplicates("series_id")["used"].value_counts().to_dict()
-            for m in methods if m.startswith("model:")
+            for m in methods
+            if m.startswith("model:")
         },
         "environment": environment(),
     }
@@ -119,12 +157,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.data.resolve() == TOURISM_PATH.resolve() and args.last is None and args.limit is None:
         check = naive_mape_check(horizons)
         payload["naive_mape_check"] = check
-        lines.append(f"naive MAPE h=1..4 {check['ours']} vs published {check['published']}: "
-                     f"{'MATCH' if check['match'] else 'MISMATCH'}")
+        lines.append(
+            f"naive MAPE h=1..4 {check['ours']} vs published {check['published']}: "
+            f"{'MATCH' if check['match'] else 'MISMATCH'}"
+        )
     for m, checks in payload["aims"].items():
-        lines.append(f"aims for {m}: " + "; ".join(
-            f"{k} {'met' if v['met'] else 'MISSED'} ({np.round(v.get('value', v.get('model')), 3)})"
-            for k, v in checks.items()))
+        lines.append(
+            f"aims for {m}: "
+            + "; ".join(
+                f"{k} {'met' if v['met'] else 'MISSED'} ({np.round(v.get('value', v.get('model')), 3)})"
+                for k, v in checks.items()
+            )
+        )
     rounded = {k: round(v, 1) for k, v in seconds.items()}
     lines.append(f"wall time {wall:.1f} s; cpu seconds by method {rounded}")
     write_json(out / f"accuracy_{tag}_summary.json", payload)

@@ -22,13 +22,29 @@ from benchmarks import add_panel_options, environment, parallel_map, results_dir
 from hzanalysis import bench
 
 
-def _run_chunk(chunk: list[bench.Origin], *, calibrations: dict[str, dict[str, Any]] | None,
-               methods: Sequence[str], tag: str, n_paths: int, seed: int) -> list[dict[str, Any]]:
+def _run_chunk(
+    chunk: list[bench.Origin],
+    *,
+    calibrations: dict[str, dict[str, Any]] | None,
+    methods: Sequence[str],
+    tag: str,
+    n_paths: int,
+    seed: int,
+) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for origin in chunk:
         calib = calibrations[origin.series_id] if calibrations is not None else None
-        for row in bench.evaluate_one(origin.series_id, origin.train, origin.test, methods, domain="share",
-                                      n_paths=n_paths, seed=seed, origin=origin.origin, calibration=calib):
+        for row in bench.evaluate_one(
+            origin.series_id,
+            origin.train,
+            origin.test,
+            methods,
+            domain="share",
+            n_paths=n_paths,
+            seed=seed,
+            origin=origin.origin,
+            calibration=calib,
+        ):
             if row["method"].startswith("model:"):
                 row["method"] += tag
             rows.append(row)
@@ -36,22 +52,37 @@ def _run_chunk(chunk: list[bench.Origin], *, calibrations: dict[str, dict[str, A
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.china_accuracy",
-                                     description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.china_accuracy", description=__doc__.split("\n")[0]
+    )
     add_panel_options(parser)
     parser.add_argument("--models", default="auto,drift", help="comma-separated project models")
     args = parser.parse_args(argv)
 
-    origins = bench.rolling_origins(bench.load_province_panel(args.panel), min_train=args.min_train,
-                                    max_horizon=args.max_horizon)
+    origins = bench.rolling_origins(
+        bench.load_province_panel(args.panel), min_train=args.min_train, max_horizon=args.max_horizon
+    )
     models = [f"model:{m.strip()}" for m in args.models.split(",") if m.strip()]
     baselines = [f"baseline:{b}" for b in bench.BASELINES]
-    say([f"china panel: {len(origins)} origins ({origins[0].origin}..{max(o.origin for o in origins)}), "
-         f"models {models}"])
+    say(
+        [
+            f"china panel: {len(origins)} origins ({origins[0].origin}..{max(o.origin for o in origins)}), "
+            f"models {models}"
+        ]
+    )
     started = time.perf_counter()
-    rows = parallel_map(functools.partial(_run_chunk, calibrations=None, methods=baselines + models,
-                                          tag="[in-sample]", n_paths=args.n_paths, seed=args.seed),
-                        origins, args.jobs)
+    rows = parallel_map(
+        functools.partial(
+            _run_chunk,
+            calibrations=None,
+            methods=baselines + models,
+            tag="[in-sample]",
+            n_paths=args.n_paths,
+            seed=args.seed,
+        ),
+        origins,
+        args.jobs,
+    )
     notes = []
     if not args.no_cross_fit:
         try:
@@ -60,9 +91,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         except Exception as error:  # the calibration module is another engineer's; report, do not hide
             notes.append(f"cross-fitted run not done: {type(error).__name__}: {error}")
         else:
-            rows += parallel_map(functools.partial(_run_chunk, calibrations=calibrations, methods=models,
-                                                   tag="[cross-fit]", n_paths=args.n_paths, seed=args.seed),
-                                 origins, args.jobs)
+            rows += parallel_map(
+                functools.partial(
+                    _run_chunk,
+                    calibrations=calibrations,
+                    methods=models,
+                    tag="[cross-fit]",
+                    n_paths=args.n_paths,
+                    seed=args.seed,
+                ),
+                origins,
+                args.jobs,
+            )
     wall = time.perf_counter() - started
     table = pd.DataFrame(rows)
     summary, horizons = bench.summarise(table), bench.by_horizon(table)
@@ -70,13 +110,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     table.to_csv(out / "china_accuracy_rows.csv", index=False)
     summary.to_csv(out / "china_accuracy_summary.csv")
     horizons.to_csv(out / "china_accuracy_by_horizon.csv")
-    lines = [bench.markdown_table(summary), "", bench.markdown_table(horizons), *notes,
-             f"wall time {wall:.1f} s"]
-    write_json(out / "china_accuracy_summary.json", {
-        "panel": str(args.panel), "n_origins": len(origins), "wall_seconds": wall, "notes": notes,
-        "summary": summary.reset_index().to_dict(orient="records"),
-        "by_horizon": horizons.reset_index().to_dict(orient="records"), "environment": environment(),
-    })
+    lines = [
+        bench.markdown_table(summary),
+        "",
+        bench.markdown_table(horizons),
+        *notes,
+        f"wall time {wall:.1f} s",
+    ]
+    write_json(
+        out / "china_accuracy_summary.json",
+        {
+            "panel": str(args.panel),
+            "n_origins": len(origins),
+            "wall_seconds": wall,
+            "notes": notes,
+            "summary": summary.reset_index().to_dict(orient="records"),
+            "by_horizon": horizons.reset_index().to_dict(orient="records"),
+            "environment": environment(),
+        },
+    )
     (out / "china_accuracy.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     say(lines)
     return 0

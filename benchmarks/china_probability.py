@@ -31,13 +31,21 @@ MULTIPLIERS = (0.9, 0.95, 1.0, 1.03, 1.06, 1.1, 1.2)
 COLUMNS = ("p_calibrated", "p_uncalibrated", "p_eurostat")
 
 
-def _run_chunk(chunk: list[bench.Origin], *, calibrations: dict[str, dict[str, Any]] | None, tag: str,
-               n_paths: int, seed: int, model: str) -> list[dict[str, Any]]:
+def _run_chunk(
+    chunk: list[bench.Origin],
+    *,
+    calibrations: dict[str, dict[str, Any]] | None,
+    tag: str,
+    n_paths: int,
+    seed: int,
+    model: str,
+) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for origin in chunk:
         calib = calibrations[origin.series_id] if calibrations is not None else None
-        for row in bench.event_rows(origin, MULTIPLIERS, domain="share", n_paths=n_paths, seed=seed,
-                                    calibration=calib, model=model):
+        for row in bench.event_rows(
+            origin, MULTIPLIERS, domain="share", n_paths=n_paths, seed=seed, calibration=calib, model=model
+        ):
             row["variant"] = tag
             rows.append(row)
     return rows
@@ -51,15 +59,17 @@ def score(events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.china_probability",
-                                     description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.china_probability", description=__doc__.split("\n")[0]
+    )
     add_panel_options(parser)
     parser.add_argument("--model", default="auto", help="project model behind p_calibrated (default auto)")
     parser.add_argument("--tag", default="", help="suffix of the result files (e.g. _drift)")
     args = parser.parse_args(argv)
 
-    origins = bench.rolling_origins(bench.load_province_panel(args.panel), min_train=args.min_train,
-                                    max_horizon=args.max_horizon)
+    origins = bench.rolling_origins(
+        bench.load_province_panel(args.panel), min_train=args.min_train, max_horizon=args.max_horizon
+    )
     started = time.perf_counter()
     variants = {"in-sample": None}
     notes: list[str] = []
@@ -70,8 +80,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             notes.append(f"cross-fitted run not done: {type(error).__name__}: {error}")
     pieces = []
     for tag, calibrations in variants.items():
-        worker = functools.partial(_run_chunk, calibrations=calibrations, tag=tag, n_paths=args.n_paths,
-                                   seed=args.seed, model=args.model)
+        worker = functools.partial(
+            _run_chunk,
+            calibrations=calibrations,
+            tag=tag,
+            n_paths=args.n_paths,
+            seed=args.seed,
+            model=args.model,
+        )
         pieces.append(pd.DataFrame(parallel_map(worker, origins, args.jobs)))
     events = pd.concat(pieces, ignore_index=True)
     wall = time.perf_counter() - started
@@ -79,13 +95,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = results_dir(args.out)
     events.to_csv(out / f"china_probability{args.tag}_events.csv", index=False)
     lines: list[str] = []
-    payload: dict[str, Any] = {"panel": str(args.panel), "n_origins": len(origins), "model": args.model,
-                               "multipliers": MULTIPLIERS, "wall_seconds": wall, "notes": notes,
-                               "variants": {}}
+    payload: dict[str, Any] = {
+        "panel": str(args.panel),
+        "n_origins": len(origins),
+        "model": args.model,
+        "multipliers": MULTIPLIERS,
+        "wall_seconds": wall,
+        "notes": notes,
+        "variants": {},
+    }
     for tag, group in events.groupby("variant", sort=False):
         scores, reliability = score(group)
-        by_h = pd.concat({h: bench.score_probabilities(g, COLUMNS)[["brier", "log_loss"]]
-                          for h, g in group.groupby("h")}, names=["h"])
+        by_h = pd.concat(
+            {h: bench.score_probabilities(g, COLUMNS)[["brier", "log_loss"]] for h, g in group.groupby("h")},
+            names=["h"],
+        )
         scores.to_csv(out / f"china_probability{args.tag}_scores_{tag}.csv")
         reliability.to_csv(out / f"china_probability{args.tag}_reliability_{tag}.csv", index=False)
         payload["variants"][tag] = {
@@ -94,16 +118,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             "reliability": reliability.to_dict(orient="records"),
             "aim_brier_better_than_both": bool(
                 scores.loc["p_calibrated", "brier"]
-                < min(scores.loc["p_uncalibrated", "brier"], scores.loc["p_eurostat", "brier"])),
+                < min(scores.loc["p_uncalibrated", "brier"], scores.loc["p_eurostat", "brier"])
+            ),
         }
-        wide = reliability.pivot(index=["bin_lower", "bin_upper"], columns="probability",
-                                 values=["mean_predicted", "observed_frequency", "count"])
+        wide = reliability.pivot(
+            index=["bin_lower", "bin_upper"],
+            columns="probability",
+            values=["mean_predicted", "observed_frequency", "count"],
+        )
         wide.columns = [f"{stat}:{col.removeprefix('p_')}" for stat, col in wide.columns]
         wide = wide.astype({c: "Int64" for c in wide.columns if c.startswith("count:")})
-        lines += [f"## {tag}, model {args.model} ({len(group)} events)", bench.markdown_table(scores), "",
-                  bench.markdown_table(by_h), "", bench.markdown_table(wide), "",
-                  f"aim (calibrated Brier better than both): "
-                  f"{'met' if payload['variants'][tag]['aim_brier_better_than_both'] else 'MISSED'}", ""]
+        lines += [
+            f"## {tag}, model {args.model} ({len(group)} events)",
+            bench.markdown_table(scores),
+            "",
+            bench.markdown_table(by_h),
+            "",
+            bench.markdown_table(wide),
+            "",
+            f"aim (calibrated Brier better than both): "
+            f"{'met' if payload['variants'][tag]['aim_brier_better_than_both'] else 'MISSED'}",
+            "",
+        ]
     lines += [*notes, f"wall time {wall:.1f} s"]
     payload["environment"] = environment()
     write_json(out / f"china_probability{args.tag}_summary.json", payload)

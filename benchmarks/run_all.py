@@ -18,23 +18,36 @@ from benchmarks import accuracy, china_accuracy, china_probability, results_dir,
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run_all", description=__doc__.split("\n")[0])
     parser.add_argument("--jobs", type=int, default=2, help="worker processes for each benchmark")
-    parser.add_argument("--models", default="auto,naive,drift,linear,damped,theta",
-                        help="project models on the full Tourism histories (--last 10 runs auto only)")
+    parser.add_argument(
+        "--models",
+        default="auto,naive,drift,linear,damped,theta",
+        help="project models on the full Tourism histories (--last 10 runs auto only)",
+    )
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
     out = results_dir(args.out)
     jobs, common = str(args.jobs), ["--out", str(out)]
     runs = [
         ("speed", speed.main, common, "speed.md"),
-        ("tourism, full histories", accuracy.main,
-         ["--models", args.models, "--jobs", jobs, "--tag", "tourism_full", *common],
-         "accuracy_tourism_full.md"),
-        ("tourism, last 10 points", accuracy.main,
-         ["--last", "10", "--jobs", jobs, "--tag", "tourism_last10", *common],
-         "accuracy_tourism_last10.md"),
+        (
+            "tourism, full histories",
+            accuracy.main,
+            ["--models", args.models, "--jobs", jobs, "--tag", "tourism_full", *common],
+            "accuracy_tourism_full.md",
+        ),
+        (
+            "tourism, last 10 points",
+            accuracy.main,
+            ["--last", "10", "--jobs", jobs, "--tag", "tourism_last10", *common],
+            "accuracy_tourism_last10.md",
+        ),
         ("China panel, accuracy", china_accuracy.main, ["--jobs", jobs, *common], "china_accuracy.md"),
-        ("China panel, probability", china_probability.main, ["--jobs", jobs, *common],
-         "china_probability.md"),
+        (
+            "China panel, probability",
+            china_probability.main,
+            ["--jobs", jobs, *common],
+            "china_probability.md",
+        ),
     ]
     sections, failed = [], []
     for title, run, run_args, produced in runs:

@@ -41,18 +41,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     history = synthetic_series(args.points)
     rows = []
     for model in ("auto", *MODELS):
-        call = functools.partial(forecast, history, args.horizon, domain="share", n_paths=args.n_paths,
-                                 model=model)
+        call = functools.partial(
+            forecast, history, args.horizon, domain="share", n_paths=args.n_paths, model=model
+        )
         seconds = bench.median_seconds(call, repeats=args.repeats)
-        rows.append({"model": model, "method": call().method, "median_ms": 1000 * seconds,
-                     "under_100ms": seconds < AIM_SECONDS})
+        rows.append(
+            {
+                "model": model,
+                "method": call().method,
+                "median_ms": 1000 * seconds,
+                "under_100ms": seconds < AIM_SECONDS,
+            }
+        )
     table = pd.DataFrame(rows).set_index("model")
     out = results_dir(args.out)
     table.to_csv(out / "speed.csv")
-    write_json(out / "speed.json", {
-        "points": args.points, "horizon": args.horizon, "n_paths": args.n_paths, "repeats": args.repeats,
-        "rows": table.reset_index().to_dict(orient="records"), "environment": environment(),
-    })
+    write_json(
+        out / "speed.json",
+        {
+            "points": args.points,
+            "horizon": args.horizon,
+            "n_paths": args.n_paths,
+            "repeats": args.repeats,
+            "rows": table.reset_index().to_dict(orient="records"),
+            "environment": environment(),
+        },
+    )
     lines = [bench.markdown_table(table, floatfmt=".1f")]
     (out / "speed.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     say(lines)

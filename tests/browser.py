@@ -19,8 +19,15 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 RENDER_TIMEOUT_MS = 15_000
 
 # Counts charts, rendered charts, and anchors whose href is not a web or relative link.
@@ -64,9 +71,16 @@ class PageReport:
     @property
     def clean(self) -> bool:
         """Every chart rendered, no error, nothing blocked, nothing executed that should not have."""
-        return (self.rendered == self.charts and not self.chart_errors and not self.console_errors
-                and not self.page_errors and not self.blocked_requests and not self.dialogs
-                and not self.script_links and self.pwned is None)
+        return (
+            self.rendered == self.charts
+            and not self.chart_errors
+            and not self.console_errors
+            and not self.page_errors
+            and not self.blocked_requests
+            and not self.dialogs
+            and not self.script_links
+            and self.pwned is None
+        )
 
 
 def chromium_available() -> bool:
@@ -105,6 +119,7 @@ class Session:
         report = PageReport(path=Path(path))
         self._current = report
         page = self.context.new_page()
+
         def on_console(message: Any) -> None:
             if message.type == "error":
                 report.console_errors.append(message.text)
@@ -153,8 +168,12 @@ def session(root: Path, render_timeout_ms: int = RENDER_TIMEOUT_MS) -> Iterator[
             browser.close()
 
 
-def check_pages(paths: Sequence[Path], screenshot_dir: Path, root: Path | None = None,
-                render_timeout_ms: int = RENDER_TIMEOUT_MS) -> list[PageReport]:
+def check_pages(
+    paths: Sequence[Path],
+    screenshot_dir: Path,
+    root: Path | None = None,
+    render_timeout_ms: int = RENDER_TIMEOUT_MS,
+) -> list[PageReport]:
     """Open every page (network confined to ``root``, default: their common folder) and report on it."""
     paths = [Path(p).resolve() for p in paths]
     root = Path(root).resolve() if root is not None else Path(os.path.commonpath([p.parent for p in paths]))

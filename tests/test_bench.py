@@ -125,8 +125,14 @@ def test_truncate_last_keeps_the_last_k_points():
 
 def test_split_tidy_with_last(tmp_path):
     # SYNTHETIC tidy file: one series, 6 train years and 2 test years
-    frame = pd.DataFrame({"series_id": "S", "year": range(2000, 2008), "value": np.arange(1.0, 9.0),
-                          "split": ["train"] * 6 + ["test"] * 2})
+    frame = pd.DataFrame(
+        {
+            "series_id": "S",
+            "year": range(2000, 2008),
+            "value": np.arange(1.0, 9.0),
+            "split": ["train"] * 6 + ["test"] * 2,
+        }
+    )
     path = tmp_path / "synthetic.csv"
     frame.to_csv(path, index=False)
     [(sid, train, test)] = bench.split_tidy(bench.read_tidy(path), last=4)
@@ -224,8 +230,11 @@ def test_province_folds_round_robin_by_sorted_name():
 
 def test_load_province_panel_drops_the_national_row(tmp_path):
     path = tmp_path / "panel_synthetic.csv"
-    path.write_text("province_zh,province_en,year,rd_expenditure_100m_cny,rd_intensity_pct\n"
-                    "甲,Alpha,2011,1,1.5\n全国,China (national),2011,10,2.0\n", encoding="utf-8")
+    path.write_text(
+        "province_zh,province_en,year,rd_expenditure_100m_cny,rd_intensity_pct\n"
+        "甲,Alpha,2011,1,1.5\n全国,China (national),2011,10,2.0\n",
+        encoding="utf-8",
+    )
     panel = bench.load_province_panel(path)
     assert panel["series_id"].tolist() == ["Alpha"]
     assert panel["value"].tolist() == [1.5]
@@ -245,11 +254,33 @@ def test_synthetic_accuracy_run_end_to_end(tmp_path):
             rows.append((sid, 2000 + t, start + 10.0 * t, "train" if t < 9 else "test"))
     path = tmp_path / "synthetic_lines.csv"
     pd.DataFrame(rows, columns=["series_id", "year", "value", "split"]).to_csv(path, index=False)
-    assert accuracy.main(["--data", str(path), "--models", "auto,drift", "--jobs", "1", "--n-paths", "200",
-                          "--out", str(tmp_path), "--tag", "syn"]) == 0
+    assert (
+        accuracy.main(
+            [
+                "--data",
+                str(path),
+                "--models",
+                "auto,drift",
+                "--jobs",
+                "1",
+                "--n-paths",
+                "200",
+                "--out",
+                str(tmp_path),
+                "--tag",
+                "syn",
+            ]
+        )
+        == 0
+    )
     summary = pd.read_csv(tmp_path / "accuracy_syn_summary.csv", index_col="method")
-    assert set(summary.index) == {"baseline:naive", "baseline:drift", "baseline:linear", "model:auto",
-                                  "model:drift"}
+    assert set(summary.index) == {
+        "baseline:naive",
+        "baseline:drift",
+        "baseline:linear",
+        "model:auto",
+        "model:drift",
+    }
     assert summary.loc["baseline:naive", "mase"] == pytest.approx(2.0)
     assert summary.loc["baseline:drift", "mase"] == pytest.approx(0.0, abs=1e-9)
     assert summary.loc["baseline:linear", "mase"] == pytest.approx(0.0, abs=1e-9)
@@ -258,8 +289,27 @@ def test_synthetic_accuracy_run_end_to_end(tmp_path):
     assert set(payload["aims"]["model:auto"]) >= {"mase_below_every_baseline", "cover_95_pooled_in_92_97"}
 
     # --last 4: every model sees only the last 4 training points
-    assert accuracy.main(["--data", str(path), "--models", "drift", "--jobs", "1", "--n-paths", "100",
-                          "--last", "4", "--out", str(tmp_path), "--tag", "syn4"]) == 0
+    assert (
+        accuracy.main(
+            [
+                "--data",
+                str(path),
+                "--models",
+                "drift",
+                "--jobs",
+                "1",
+                "--n-paths",
+                "100",
+                "--last",
+                "4",
+                "--out",
+                str(tmp_path),
+                "--tag",
+                "syn4",
+            ]
+        )
+        == 0
+    )
     table = pd.read_csv(tmp_path / "accuracy_syn4_rows.csv")
     assert (table["n_train"] == 4).all()
 
@@ -271,8 +321,9 @@ def test_harness_reproduces_published_tourism_naive_figures():
     series = bench.split_tidy(bench.read_tidy(TOURISM))
     rows = []
     for sid, train, test in series:
-        rows += bench.evaluate_one(sid, train, test, [f"baseline:{b}" for b in bench.BASELINES],
-                                   domain="amount")
+        rows += bench.evaluate_one(
+            sid, train, test, [f"baseline:{b}" for b in bench.BASELINES], domain="amount"
+        )
     table = pd.DataFrame(rows)
     horizons = bench.by_horizon(table)
     naive_mape = [round(float(horizons.loc[("baseline:naive", h), "mape"]), 2) for h in range(1, 5)]

@@ -23,8 +23,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.notebook]
 
 if not chromium_available():
     if os.environ.get("CI"):
-        pytest.fail("CI is set but /usr/bin/chromium is missing: the browser tests must run in CI",
-                    pytrace=False)
+        pytest.fail(
+            "CI is set but /usr/bin/chromium is missing: the browser tests must run in CI", pytrace=False
+        )
     pytest.skip("no /usr/bin/chromium (and CI is not set)", allow_module_level=True)
 
 
@@ -32,13 +33,16 @@ if not chromium_available():
 def report(tmp_path_factory):
     """A synthetic fixture report: two charts, a slider, hostile strings, plain text and a failure."""
     out = tmp_path_factory.mktemp("browser") / "reports"
-    pages = [Page("ok.ipynb", "ok", "合成图表", "Synthetic charts", {"label": "B1"}),
-             Page("slider.ipynb", "slider", "合成滑块", "Synthetic slider"),
-             Page("hostile.ipynb", "hostile", "合成恶意字符串", "Synthetic hostile strings"),
-             Page("plain.ipynb", "plain", "合成纯文本", "Synthetic plain"),
-             Page("failing.ipynb", "failing", "合成失败", "Synthetic failing")]
-    result = run_report(date="2025-07-01", out=out, pages=pages, notebooks_dir=FIXTURES, jobs=2,
-                        progress=False)
+    pages = [
+        Page("ok.ipynb", "ok", "合成图表", "Synthetic charts", {"label": "B1"}),
+        Page("slider.ipynb", "slider", "合成滑块", "Synthetic slider"),
+        Page("hostile.ipynb", "hostile", "合成恶意字符串", "Synthetic hostile strings"),
+        Page("plain.ipynb", "plain", "合成纯文本", "Synthetic plain"),
+        Page("failing.ipynb", "failing", "合成失败", "Synthetic failing"),
+    ]
+    result = run_report(
+        date="2025-07-01", out=out, pages=pages, notebooks_dir=FIXTURES, jobs=2, progress=False
+    )
     assert result.exit_code == 1  # the failing fixture fails on purpose
     return result
 
@@ -63,8 +67,11 @@ def test_every_page_renders_offline(report, tmp_path):
 def test_blocked_requests_are_recorded(report, tmp_path):
     # The checker itself: a page that asks for a remote script is caught, not silently allowed.
     probe = report.out / "probe.html"
-    probe.write_text('<!DOCTYPE html><html><head><script src="https://cdn.example.org/x.js"></script>'
-                     '</head><body><div class="hz-chart"></div></body></html>', encoding="utf-8")
+    probe.write_text(
+        '<!DOCTYPE html><html><head><script src="https://cdn.example.org/x.js"></script>'
+        '</head><body><div class="hz-chart"></div></body></html>',
+        encoding="utf-8",
+    )
     try:
         [seen] = check_pages([probe], tmp_path / "shots", root=report.out, render_timeout_ms=1000)
     finally:
@@ -85,7 +92,8 @@ def test_slider_changes_the_chart_without_a_kernel(report):
         slider.evaluate("e => { e.value = '12'; e.dispatchEvent(new Event('input', {bubbles: true})); }")
         page.wait_for_function(
             "() => document.querySelector('.hz-chart svg .role-mark text').textContent === 'growth=12'",
-            timeout=5000)
+            timeout=5000,
+        )
         assert text.text_content() == "growth=12"
         assert seen.console_errors == [] and seen.page_errors == []
 
@@ -117,8 +125,10 @@ def test_hostile_strings_execute_nothing(report):
 def test_sortable_table_sorts_offline(report):
     with session(report.out) as browser:
         page, seen = browser.open(report.run_dir / "ok.html")
-        column = ("() => Array.from(document.querySelectorAll('table.hz-sortable tbody tr'))"
-                  ".map(r => r.cells[1].textContent)")
+        column = (
+            "() => Array.from(document.querySelectorAll('table.hz-sortable tbody tr'))"
+            ".map(r => r.cells[1].textContent)"
+        )
         assert page.evaluate(column) == ["1", "2", "3"]  # synthetic values as written in the fixture
         header = page.locator("table.hz-sortable thead th", has_text="value")
         header.click()

@@ -76,8 +76,9 @@ def test_fit_entry_recovers_a_known_law():
 
 def test_fit_calibration_is_deterministic_and_records_inputs(panel, tmp_path):
     part = panel[:4]
-    errors = cal.rolling_errors(part, model_methods=("drift",), short_methods=("drift",),
-                                short_sizes=(3,), with_baseline=False)
+    errors = cal.rolling_errors(
+        part, model_methods=("drift",), short_methods=("drift",), short_sizes=(3,), with_baseline=False
+    )
     first = cal.fit_calibration(part, errors=errors)
     second = cal.fit_calibration(part, errors=errors)
     assert first == second
@@ -89,8 +90,13 @@ def test_fit_calibration_is_deterministic_and_records_inputs(panel, tmp_path):
     assert out_a.read_bytes() == out_b.read_bytes()
     # the written file is usable by forecast()
     loaded = json.loads(out_a.read_text("utf-8"))
-    result = forecast(pd.Series([3.0, 4.0, 5.0], index=[2020, 2021, 2022]), 2, domain="count",
-                      n_paths=50, calibration=loaded)
+    result = forecast(
+        pd.Series([3.0, 4.0, 5.0], index=[2020, 2021, 2022]),
+        2,
+        domain="count",
+        n_paths=50,
+        calibration=loaded,
+    )
     assert result.paths.shape == (50, 2)
 
 

@@ -196,8 +196,11 @@ def test_no_observation_is_refused():
 
 @pytest.mark.parametrize(
     ("domain", "values", "bad_year", "bad_value"),
-    [("share", [1.0, 100.0, 3.0], 2015, "100.0"), ("count", [3.0, 0.0, 4.0], 2015, "0.0"),
-     ("amount", [2.0, 3.0, -1.0], 2016, "-1.0")],
+    [
+        ("share", [1.0, 100.0, 3.0], 2015, "100.0"),
+        ("count", [3.0, 0.0, 4.0], 2015, "0.0"),
+        ("amount", [2.0, 3.0, -1.0], 2016, "-1.0"),
+    ],
 )
 def test_value_outside_domain_names_year_and_value(domain, values, bad_year, bad_value):
     with pytest.raises(ForecastError, match=rf"year {bad_year}: value {bad_value}"):
@@ -324,7 +327,10 @@ def test_frame_has_ordered_bands():
 
 def test_explicit_calibration_changes_the_spread():
     # A synthetic calibration with a tiny constant spread: paths hug the point forecast.
-    tight = {"entries": {"short3/drift": {
-        "scale_a": 1e-6, "scale_b": 0.0, "tail_p": [0.0, 1.0], "tail_q": [0.0, 1.0]}}}
+    tight = {
+        "entries": {
+            "short3/drift": {"scale_a": 1e-6, "scale_b": 0.0, "tail_p": [0.0, 1.0], "tail_q": [0.0, 1.0]}
+        }
+    }
     result = forecast(synthetic([10, 12, 14]), 2, n_paths=N, calibration=tight)
     assert math.isclose(float(result.paths[:, 0].min()), 16.0, abs_tol=1e-5)

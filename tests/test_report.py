@@ -120,8 +120,17 @@ class _Resources(HTMLParser):
     """Collects URLs that would make the browser fetch something, and the <style> text."""
 
     FETCHING: ClassVar[dict[str, str]] = {
-        "script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src", "video": "src",
-        "audio": "src", "embed": "src", "object": "data", "input": "src"}
+        "script": "src",
+        "link": "href",
+        "img": "src",
+        "iframe": "src",
+        "source": "src",
+        "video": "src",
+        "audio": "src",
+        "embed": "src",
+        "object": "data",
+        "input": "src",
+    }
 
     def __init__(self):
         super().__init__()
@@ -157,9 +166,11 @@ def external_references(text: str) -> list[str]:
 
 def test_external_reference_scanner_finds_what_it_should():
     # Known-bad snippets: each must be caught, or the offline checks below prove nothing.
-    bad = ('<script src="https://cdn.example/x.js"></script>'
-           '<link rel="stylesheet" href="//cdn.example/a.css"><img src="http://x/y.png">'
-           '<style>@import "https://f/f.css"; a{background:url(https://x/i.png)}</style>')
+    bad = (
+        '<script src="https://cdn.example/x.js"></script>'
+        '<link rel="stylesheet" href="//cdn.example/a.css"><img src="http://x/y.png">'
+        '<style>@import "https://f/f.css"; a{background:url(https://x/i.png)}</style>'
+    )
     assert len(external_references(bad)) == 5
     fine = '<a href="https://example.org">ok</a><img src="data:image/png;base64,AA"><img src="x.png">'
     assert external_references(fine) == []
@@ -241,7 +252,7 @@ def test_runs_index_newest_first_and_latest_is_newest_complete(two_runs):
     assert (out / "latest").is_symlink() and os.readlink(out / "latest") == "2025-01-01"
     assert (out / "latest" / "manifest.json").is_file()
     latest_html = (out / "latest.html").read_text(encoding="utf-8")
-    assert 'url=2025-01-01/index.html' in latest_html and 'href="2025-01-01/index.html"' in latest_html
+    assert "url=2025-01-01/index.html" in latest_html and 'href="2025-01-01/index.html"' in latest_html
 
 
 @pytest.mark.notebook
@@ -278,8 +289,14 @@ def test_two_concurrent_runs_do_not_corrupt_each_other(tmp_path):
 
     def go(date):
         try:
-            results[date] = run(out, date, [page("plain", label=date), page("failing")], jobs=1,
-                                lock_timeout=120, on_page=lambda r: record(date, r))
+            results[date] = run(
+                out,
+                date,
+                [page("plain", label=date), page("failing")],
+                jobs=1,
+                lock_timeout=120,
+                on_page=lambda r: record(date, r),
+            )
         except Exception as error:  # pragma: no cover - reported by the assertion below
             errors.append(error)
 
@@ -316,24 +333,30 @@ def test_held_lock_refuses_with_locked_error_and_writes_nothing(tmp_path):
 # Bad parameters are refused before anything is created
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    ({"date": "2025-13-01"}, "YYYY-MM-DD"),
-    ({"date": "20250101"}, "YYYY-MM-DD"),
-    ({"date": "../2025-01-01"}, "YYYY-MM-DD"),
-    ({"as_of": "yesterday"}, "as_of"),
-    ({"jobs": 0}, "jobs"),
-    ({"jobs": "2"}, "jobs"),
-    ({"lang": "fr"}, "lang"),
-    ({"data": ["/no/such/synthetic.csv"]}, "does not exist"),
-    ({"pages": [Page("plain.ipynb", "../escape", "x", "x", {})]}, "slug"),
-    ({"pages": [Page("plain.ipynb", "index", "x", "x", {})]}, "slug"),
-    ({"pages": [Page("plain.ipynb", "a", "x", "x", {}), Page("plain.ipynb", "a", "y", "y", {})]}, "unique"),
-    ({"pages": [Page("../plain.ipynb", "a", "x", "x", {})]}, "file name"),
-    ({"pages": [Page("missing.ipynb", "a", "x", "x", {})]}, "does not exist"),
-    ({"pages": [Page("plain.ipynb", "a", "x", "x", {"no_such_parameter": 1})]}, "no_such_parameter"),
-    ({"pages": [Page("plain.ipynb", "a", "x", "x", {"label": object()})]}, "JSON"),
-    ({"pages": []}, "at least one"),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"date": "2025-13-01"}, "YYYY-MM-DD"),
+        ({"date": "20250101"}, "YYYY-MM-DD"),
+        ({"date": "../2025-01-01"}, "YYYY-MM-DD"),
+        ({"as_of": "yesterday"}, "as_of"),
+        ({"jobs": 0}, "jobs"),
+        ({"jobs": "2"}, "jobs"),
+        ({"lang": "fr"}, "lang"),
+        ({"data": ["/no/such/synthetic.csv"]}, "does not exist"),
+        ({"pages": [Page("plain.ipynb", "../escape", "x", "x", {})]}, "slug"),
+        ({"pages": [Page("plain.ipynb", "index", "x", "x", {})]}, "slug"),
+        (
+            {"pages": [Page("plain.ipynb", "a", "x", "x", {}), Page("plain.ipynb", "a", "y", "y", {})]},
+            "unique",
+        ),
+        ({"pages": [Page("../plain.ipynb", "a", "x", "x", {})]}, "file name"),
+        ({"pages": [Page("missing.ipynb", "a", "x", "x", {})]}, "does not exist"),
+        ({"pages": [Page("plain.ipynb", "a", "x", "x", {"no_such_parameter": 1})]}, "no_such_parameter"),
+        ({"pages": [Page("plain.ipynb", "a", "x", "x", {"label": object()})]}, "JSON"),
+        ({"pages": []}, "at least one"),
+    ],
+)
 def test_bad_parameters_refused_before_anything_is_created(tmp_path, change, message):
     out = tmp_path / "reports"
     kwargs = {"date": "2025-06-01", "out": out, "pages": [page("plain")], "notebooks_dir": FIXTURES} | change
@@ -377,25 +400,47 @@ def _stub_suite(folder: Path, skip: str = "") -> Path:
     return folder
 
 
-REGISTRY = [SimpleNamespace(id="alpha", name_zh="甲目标", name_en="Target alpha"),
-            SimpleNamespace(id="beta", name_zh="乙目标", name_en="Target beta")]
+REGISTRY = [
+    SimpleNamespace(id="alpha", name_zh="甲目标", name_en="Target alpha"),
+    SimpleNamespace(id="beta", name_zh="乙目标", name_en="Target beta"),
+]
 
 
 def test_plan_pages_default_suite_with_one_page_per_target(tmp_path):
     extra = tmp_path / "mine.csv"
     extra.write_text("synthetic", encoding="utf-8")
-    pages = plan_pages(lang="en", as_of="2024-06-30", data=[extra],
-                       notebooks_dir=_stub_suite(tmp_path / "nb"), registry=REGISTRY)
-    assert [p.slug for p in pages] == ["00_scorecard", "10_target-alpha", "10_target-beta", "20_reliability",
-                                       "30_data_gaps", "40_scenarios"]
+    pages = plan_pages(
+        lang="en",
+        as_of="2024-06-30",
+        data=[extra],
+        notebooks_dir=_stub_suite(tmp_path / "nb"),
+        registry=REGISTRY,
+    )
+    assert [p.slug for p in pages] == [
+        "00_scorecard",
+        "10_target-alpha",
+        "10_target-beta",
+        "20_reliability",
+        "30_data_gaps",
+        "40_scenarios",
+    ]
     beta = pages[2]
     assert (beta.notebook, beta.title_zh, beta.title_en) == ("10_target.ipynb", "乙目标", "Target beta")
-    assert beta.parameters == {"target_id": "beta", "as_of": "2024-06-30",
-                               "data_paths": [str(extra.resolve())], "lang": "en"}
+    assert beta.parameters == {
+        "target_id": "beta",
+        "as_of": "2024-06-30",
+        "data_paths": [str(extra.resolve())],
+        "lang": "en",
+    }
     assert "target_id" not in pages[0].parameters
     only = plan_pages(targets=["beta"], notebooks_dir=tmp_path / "nb", registry=REGISTRY)
-    assert [p.slug for p in only] == ["00_scorecard", "10_target-beta", "20_reliability", "30_data_gaps",
-                                      "40_scenarios"]
+    assert [p.slug for p in only] == [
+        "00_scorecard",
+        "10_target-beta",
+        "20_reliability",
+        "30_data_gaps",
+        "40_scenarios",
+    ]
 
 
 def test_plan_pages_refuses_unknown_target_and_missing_notebook(tmp_path):
@@ -441,9 +486,21 @@ def test_chart_html_has_one_closing_script_tag_and_a_visible_failure():
         display.chart_html(spec, element_id='x" onload="alert(1)')
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", " JAVASCRIPT:alert(1)", "java\tscript:alert(1)",
-                                 "data:text/html,<script>alert(1)</script>", "vbscript:x", "//evil.example/",
-                                 "/relative/path", "", None, float("nan")])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        " JAVASCRIPT:alert(1)",
+        "java\tscript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:x",
+        "//evil.example/",
+        "/relative/path",
+        "",
+        None,
+        float("nan"),
+    ],
+)
 def test_link_makes_no_anchor_for_non_web_urls(url):
     out = display.link(url, "label <x>") if url is not None else display.link(url)
     assert "<a" not in out and "<script" not in out
@@ -451,14 +508,21 @@ def test_link_makes_no_anchor_for_non_web_urls(url):
 
 def test_link_makes_a_safe_anchor_for_web_urls():
     out = display.link("https://example.org/a?b=1&c=<x>", "来源 <b>")
-    assert out == ('<a href="https://example.org/a?b=1&amp;c=&lt;x&gt;" rel="noopener noreferrer" '
-                   'target="_blank">来源 &lt;b&gt;</a>')
+    assert out == (
+        '<a href="https://example.org/a?b=1&amp;c=&lt;x&gt;" rel="noopener noreferrer" '
+        'target="_blank">来源 &lt;b&gt;</a>'
+    )
     assert 'href="http://example.org"' in display.link("http://example.org")
 
 
 def test_table_escapes_every_cell_and_header():
-    frame = pd.DataFrame({"<th>": ["<script>window.__pwned=1</script>", None],
-                          "链接": ["javascript:alert(1)", "https://example.org/x"], "n": [1.5, float("nan")]})
+    frame = pd.DataFrame(
+        {
+            "<th>": ["<script>window.__pwned=1</script>", None],
+            "链接": ["javascript:alert(1)", "https://example.org/x"],
+            "n": [1.5, float("nan")],
+        }
+    )
     out = display.table(frame, link_columns=["链接"], sortable=True).data
     assert "<script>window" not in out and "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in out
     assert "&lt;th&gt;" in out
@@ -471,7 +535,7 @@ def test_table_escapes_every_cell_and_header():
 
 def test_callout_heading_note_warnings_escape():
     assert "&lt;script&gt;" in display.callout("<script>x</script>", kind="very_likely").data
-    assert 'hz-info' in display.callout("x", kind='bad" onclick="y').data
+    assert "hz-info" in display.callout("x", kind='bad" onclick="y').data
     assert display.callout(display.Safe("<b>kept</b>")).data.count("<b>kept</b>") == 1
     assert display.heading("<i>t</i>", level=9).data == "<h6>&lt;i&gt;t&lt;/i&gt;</h6>"
     assert "&lt;" in display.note("<").data

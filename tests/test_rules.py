@@ -26,14 +26,17 @@ def test_cagr_known_value():
     assert rules.cagr(100, 2020, 121, 2022) == pytest.approx(0.10)
 
 
-@pytest.mark.parametrize(("v0", "t0", "v1", "t1"), [
-    (0, 2020, 5, 2022),  # growth from zero is undefined
-    (-1, 2020, 5, 2022),
-    (5, 2020, 0, 2022),
-    (5, 2022, 6, 2022),  # no time elapsed
-    (5, 2023, 6, 2022),  # time runs backwards
-    (math.nan, 2020, 6, 2022),
-])
+@pytest.mark.parametrize(
+    ("v0", "t0", "v1", "t1"),
+    [
+        (0, 2020, 5, 2022),  # growth from zero is undefined
+        (-1, 2020, 5, 2022),
+        (5, 2020, 0, 2022),
+        (5, 2022, 6, 2022),  # no time elapsed
+        (5, 2023, 6, 2022),  # time runs backwards
+        (math.nan, 2020, 6, 2022),
+    ],
+)
 def test_cagr_undefined_is_nan(v0, t0, v1, t1):
     assert math.isnan(rules.cagr(v0, t0, v1, t1))
 
@@ -47,13 +50,16 @@ def test_required_cagr_known_values():
     assert rules.required_cagr(100, 2023, 0, 2025) == pytest.approx(-1.0)
 
 
-@pytest.mark.parametrize(("latest", "year", "target", "deadline"), [
-    (100, 2025, 121, 2025),  # deadline year already observed
-    (100, 2026, 121, 2025),
-    (0, 2023, 121, 2025),  # compound growth from zero
-    (-5, 2023, 121, 2025),
-    (100, 2023, -1, 2025),
-])
+@pytest.mark.parametrize(
+    ("latest", "year", "target", "deadline"),
+    [
+        (100, 2025, 121, 2025),  # deadline year already observed
+        (100, 2026, 121, 2025),
+        (0, 2023, 121, 2025),  # compound growth from zero
+        (-5, 2023, 121, 2025),
+        (100, 2023, -1, 2025),
+    ],
+)
 def test_required_cagr_undefined_is_nan(latest, year, target, deadline):
     assert math.isnan(rules.required_cagr(latest, year, target, deadline))
 
@@ -96,8 +102,14 @@ def test_required_cagr_monotone_in_target(latest, gap_years, t1, t2):
 # Eurostat
 
 # The real Haizhou R&D share case: 2017 2.68%, 2024 3.75%, target 3.8% in 2025.
-RD = {"base_value": 2.68, "base_year": 2017, "latest_value": 3.75, "latest_year": 2024,
-      "target_value": 3.8, "deadline": 2025}
+RD = {
+    "base_value": 2.68,
+    "base_year": 2017,
+    "latest_value": 3.75,
+    "latest_year": 2024,
+    "target_value": 3.8,
+    "deadline": 2025,
+}
 
 
 def test_eurostat_rd_share_case():
@@ -121,25 +133,34 @@ def test_eurostat_rd_share_case():
 SYN = {"base_value": 1.0, "base_year": 2020, "latest_year": 2025, "target_value": 1024.0, "deadline": 2030}
 
 
-@pytest.mark.parametrize(("latest", "ratio", "code"), [
-    (1.95**5, 0.95, "significant_progress"),  # exactly on the 0.95 boundary → the better category
-    (1.9**5, 0.90, "moderate_progress"),
-    (1.6**5, 0.60, "moderate_progress"),  # exactly 0.60
-    (1.5**5, 0.50, "insufficient_progress"),
-    (1.0, 0.0, "insufficient_progress"),  # no change at all is insufficient, not movement away
-    (0.5**5, -0.5, "moving_away"),
-])
+@pytest.mark.parametrize(
+    ("latest", "ratio", "code"),
+    [
+        (1.95**5, 0.95, "significant_progress"),  # exactly on the 0.95 boundary → the better category
+        (1.9**5, 0.90, "moderate_progress"),
+        (1.6**5, 0.60, "moderate_progress"),  # exactly 0.60
+        (1.5**5, 0.50, "insufficient_progress"),
+        (1.0, 0.0, "insufficient_progress"),  # no change at all is insufficient, not movement away
+        (0.5**5, -0.5, "moving_away"),
+    ],
+)
 def test_eurostat_boundaries_end_to_end(latest, ratio, code):
     result = rules.eurostat_progress(latest_value=latest, **SYN)
     assert result.value == pytest.approx(ratio)
     assert result.category_code == code
 
 
-@pytest.mark.parametrize(("ratio", "code"), [
-    (0.95, "significant_progress"), (0.9499, "moderate_progress"),
-    (0.60, "moderate_progress"), (0.5999, "insufficient_progress"),
-    (0.0, "insufficient_progress"), (-0.0001, "moving_away"),
-])
+@pytest.mark.parametrize(
+    ("ratio", "code"),
+    [
+        (0.95, "significant_progress"),
+        (0.9499, "moderate_progress"),
+        (0.60, "moderate_progress"),
+        (0.5999, "insufficient_progress"),
+        (0.0, "insufficient_progress"),
+        (-0.0001, "moving_away"),
+    ],
+)
 def test_eurostat_category_boundaries(ratio, code):
     assert rules.eurostat_category(ratio)[0] == code
 
@@ -200,15 +221,18 @@ def test_sdsn_rd_share_case():
 
 
 # Synthetic: base 0 in 2020, target 10 in 2030 → needed 1.0 a year; latest in 2025 → actual = latest / 5.
-@pytest.mark.parametrize(("latest", "code", "zh"), [
-    (5.0, "on_track", "正常推进"),  # 1.0 a year = needed
-    (4.0, "moderately_improving", "温和改善"),  # 0.8 of needed
-    (2.6, "moderately_improving", "温和改善"),  # 0.52 of needed
-    (2.5, "stagnating", "停滞"),  # exactly 0.5 of needed: not MORE than half → stagnating
-    (0.0, "stagnating", "停滞"),  # no change
-    (-1.0, "decreasing", "倒退"),  # −0.2 a year
-    (10.0, "on_track", "正常推进"),  # already met
-])
+@pytest.mark.parametrize(
+    ("latest", "code", "zh"),
+    [
+        (5.0, "on_track", "正常推进"),  # 1.0 a year = needed
+        (4.0, "moderately_improving", "温和改善"),  # 0.8 of needed
+        (2.6, "moderately_improving", "温和改善"),  # 0.52 of needed
+        (2.5, "stagnating", "停滞"),  # exactly 0.5 of needed: not MORE than half → stagnating
+        (0.0, "stagnating", "停滞"),  # no change
+        (-1.0, "decreasing", "倒退"),  # −0.2 a year
+        (10.0, "on_track", "正常推进"),  # already met
+    ],
+)
 def test_sdsn_boundaries(latest, code, zh):
     result = rules.sdsn_trend(0.0, 2020, latest, 2025, 10.0, 2030)
     assert (result.category_code, result.category_zh) == (code, zh)
@@ -237,14 +261,17 @@ def test_destatis_rd_share_case_not_computable():
 LINEAR = {2019 + i: float(i) for i in range(6)}
 
 
-@pytest.mark.parametrize(("target", "deadline", "miss", "code"), [
-    # projection = 5 + (deadline − 2024); miss share = (target − projection) / (target − 5)
-    (25.0, 2043, 0.05, "missed_5_20"),  # 5 + 19 = 24; (25 − 24) / 20 = 0.05 exactly → not "< 5%"
-    (10.0, 2028, 0.20, "missed_5_20"),  # 5 + 4 = 9; (10 − 9) / 5 = 0.20 exactly → still 5–20%
-    (10.5, 2028, 1.5 / 5.5, "missed_over_20"),  # 9; 1.5 / 5.5 = 0.273
-    (26.0, 2044, 1 / 21, "reached"),  # 5 + 20 = 25; 1 / 21 = 0.0476 < 0.05
-    (8.0, 2028, 0.0, "reached"),  # projection 9 overshoots the target 8: miss share 0
-])
+@pytest.mark.parametrize(
+    ("target", "deadline", "miss", "code"),
+    [
+        # projection = 5 + (deadline − 2024); miss share = (target − projection) / (target − 5)
+        (25.0, 2043, 0.05, "missed_5_20"),  # 5 + 19 = 24; (25 − 24) / 20 = 0.05 exactly → not "< 5%"
+        (10.0, 2028, 0.20, "missed_5_20"),  # 5 + 4 = 9; (10 − 9) / 5 = 0.20 exactly → still 5–20%
+        (10.5, 2028, 1.5 / 5.5, "missed_over_20"),  # 9; 1.5 / 5.5 = 0.273
+        (26.0, 2044, 1 / 21, "reached"),  # 5 + 20 = 25; 1 / 21 = 0.0476 < 0.05
+        (8.0, 2028, 0.0, "reached"),  # projection 9 overshoots the target 8: miss share 0
+    ],
+)
 def test_destatis_level_boundaries(target, deadline, miss, code):
     result = rules.destatis_trend(LINEAR, target, deadline)
     assert result.computable
@@ -252,9 +279,15 @@ def test_destatis_level_boundaries(target, deadline, miss, code):
     assert result.category_code == code
 
 
-@pytest.mark.parametrize(("miss", "code"), [
-    (0.0499, "reached"), (0.05, "missed_5_20"), (0.20, "missed_5_20"), (0.2001, "missed_over_20"),
-])
+@pytest.mark.parametrize(
+    ("miss", "code"),
+    [
+        (0.0499, "reached"),
+        (0.05, "missed_5_20"),
+        (0.20, "missed_5_20"),
+        (0.2001, "missed_over_20"),
+    ],
+)
 def test_destatis_category_boundaries(miss, code):
     assert rules.destatis_category(miss)[0] == code
 
@@ -287,27 +320,37 @@ def test_destatis_already_met_level():
 
 def test_destatis_needs_four_consecutive_points():
     # 2021..2024 consecutive (4) after a gap in 2020: computable
-    assert rules.destatis_trend({2018: 1.0, 2019: 2.0, 2021: 4.0, 2022: 5.0, 2023: 6.0, 2024: 7.0},
-                                20.0, 2026).computable
+    assert rules.destatis_trend(
+        {2018: 1.0, 2019: 2.0, 2021: 4.0, 2022: 5.0, 2023: 6.0, 2024: 7.0}, 20.0, 2026
+    ).computable
     # 2022..2024 (3) after a gap: not computable, and says it has 3
     short = rules.destatis_trend({2019: 1.0, 2020: 2.0, 2022: 4.0, 2023: 5.0, 2024: 6.0}, 20.0, 2026)
     assert not short.computable
     assert "has 3 consecutive" in short.explanation_en
     # a NaN is a gap, never a zero
-    with_nan = rules.destatis_trend(pd.Series({2020: 1.0, 2021: math.nan, 2022: 2.0, 2023: 3.0, 2024: 4.0}),
-                                    20.0, 2026)
+    with_nan = rules.destatis_trend(
+        pd.Series({2020: 1.0, 2021: math.nan, 2022: 2.0, 2023: 3.0, 2024: 4.0}), 20.0, 2026
+    )
     assert not with_nan.computable
     assert not rules.destatis_trend({}, 20.0, 2026).computable
 
 
-@pytest.mark.parametrize(("history", "deadline", "code", "projected"), [
-    # floor 500 (at least 500 each year)
-    ({2021: 600.0, 2022: 580.0, 2023: 560.0, 2024: 540.0}, 2025, "met_trend_safe", 520.0),  # 540 − 20
-    ({2021: 600.0, 2022: 580.0, 2023: 560.0, 2024: 540.0}, 2027, "met_trend_threatens", 480.0),  # 540 − 60
-    ({2021: 400.0, 2022: 420.0, 2023: 440.0, 2024: 460.0}, 2025, "missed_not_worsening", 480.0),
-    ({2021: 450.0, 2022: 450.0, 2023: 450.0, 2024: 450.0}, 2025, "missed_not_worsening", 450.0),
-    ({2021: 460.0, 2022: 440.0, 2023: 420.0, 2024: 400.0}, 2025, "missed_worsening", 380.0),
-])
+@pytest.mark.parametrize(
+    ("history", "deadline", "code", "projected"),
+    [
+        # floor 500 (at least 500 each year)
+        ({2021: 600.0, 2022: 580.0, 2023: 560.0, 2024: 540.0}, 2025, "met_trend_safe", 520.0),  # 540 − 20
+        (
+            {2021: 600.0, 2022: 580.0, 2023: 560.0, 2024: 540.0},
+            2027,
+            "met_trend_threatens",
+            480.0,
+        ),  # 540 − 60
+        ({2021: 400.0, 2022: 420.0, 2023: 440.0, 2024: 460.0}, 2025, "missed_not_worsening", 480.0),
+        ({2021: 450.0, 2022: 450.0, 2023: 450.0, 2024: 450.0}, 2025, "missed_not_worsening", 450.0),
+        ({2021: 460.0, 2022: 440.0, 2023: 420.0, 2024: 400.0}, 2025, "missed_worsening", 380.0),
+    ],
+)
 def test_destatis_floor(history, deadline, code, projected):
     result = rules.destatis_trend(history, 500.0, deadline, floor=True)
     assert result.category_code == code
@@ -327,14 +370,17 @@ def test_china_midterm_rd_share_case():
 
 
 # Synthetic: base 0 in 2023, target 100 in 2025, latest 2024 → elapsed 0.5; progress = latest / 100.
-@pytest.mark.parametrize(("latest", "code", "zh"), [
-    (60.0, "ahead", "快于预期"),  # 0.60 = 0.5 + 0.10 exactly → ahead
-    (59.0, "on_schedule", "基本符合预期"),
-    (40.0, "on_schedule", "基本符合预期"),  # 0.40 = 0.5 − 0.10 exactly → on schedule
-    (39.0, "lagging", "滞后"),
-    (-5.0, "lagging", "滞后"),
-    (100.0, "achieved", "提前实现"),
-])
+@pytest.mark.parametrize(
+    ("latest", "code", "zh"),
+    [
+        (60.0, "ahead", "快于预期"),  # 0.60 = 0.5 + 0.10 exactly → ahead
+        (59.0, "on_schedule", "基本符合预期"),
+        (40.0, "on_schedule", "基本符合预期"),  # 0.40 = 0.5 − 0.10 exactly → on schedule
+        (39.0, "lagging", "滞后"),
+        (-5.0, "lagging", "滞后"),
+        (100.0, "achieved", "提前实现"),
+    ],
+)
 def test_china_midterm_boundaries(latest, code, zh):
     result = rules.china_midterm(0.0, 2023, latest, 2024, 100.0, 2025)
     assert (result.category_code, result.category_zh) == (code, zh)
@@ -381,18 +427,21 @@ def test_china_midterm_not_computable_with_one_year():
 # Verdict scale
 
 
-@pytest.mark.parametrize(("p", "code", "zh"), [
-    (1.0, "very_likely", "很可能"),
-    (0.90, "very_likely", "很可能"),
-    (0.8999, "likely", "可能"),
-    (0.66, "likely", "可能"),
-    (0.6599, "about_as_likely_as_not", "可能性相当"),
-    (0.33, "about_as_likely_as_not", "可能性相当"),
-    (0.3299, "unlikely", "不太可能"),
-    (0.10, "unlikely", "不太可能"),
-    (0.0999, "very_unlikely", "极不可能"),
-    (0.0, "very_unlikely", "极不可能"),
-])
+@pytest.mark.parametrize(
+    ("p", "code", "zh"),
+    [
+        (1.0, "very_likely", "很可能"),
+        (0.90, "very_likely", "很可能"),
+        (0.8999, "likely", "可能"),
+        (0.66, "likely", "可能"),
+        (0.6599, "about_as_likely_as_not", "可能性相当"),
+        (0.33, "about_as_likely_as_not", "可能性相当"),
+        (0.3299, "unlikely", "不太可能"),
+        (0.10, "unlikely", "不太可能"),
+        (0.0999, "very_unlikely", "极不可能"),
+        (0.0, "very_unlikely", "极不可能"),
+    ],
+)
 def test_likelihood_verdict_boundaries(p, code, zh):
     verdict = rules.likelihood_verdict(p)
     assert (verdict.code, verdict.zh) == (code, zh)
@@ -417,8 +466,9 @@ _SCALE_ORDER = ["very_unlikely", "unlikely", "about_as_likely_as_not", "likely",
 @given(st.floats(0.0, 1.0), st.floats(0.0, 1.0))
 def test_likelihood_verdict_monotone(p1, p2):
     low, high = sorted((p1, p2))
-    assert (_SCALE_ORDER.index(rules.likelihood_verdict(low).code)
-            <= _SCALE_ORDER.index(rules.likelihood_verdict(high).code))
+    assert _SCALE_ORDER.index(rules.likelihood_verdict(low).code) <= _SCALE_ORDER.index(
+        rules.likelihood_verdict(high).code
+    )
 
 
 _EUROSTAT_ORDER = ["moving_away", "insufficient_progress", "moderate_progress", "significant_progress", "met"]

@@ -44,15 +44,30 @@ ZH_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 #              invention_patents_cumulative (超1000件)
 # 6 + 5 + 2 + 1 + 6 + 4 = 24.
 QUANTITATIVE_IDS = {
-    "rd_share_gdp", "hitech_output_share", "invention_patents_annual", "invention_patents_per_10k",
-    "shuangchuang_carriers", "talent_housing_units",
-    "hte_count", "new_rd_institutions", "prov_rd_institutions", "kechuang_carrier_area",
+    "rd_share_gdp",
+    "hitech_output_share",
+    "invention_patents_annual",
+    "invention_patents_per_10k",
+    "shuangchuang_carriers",
+    "talent_housing_units",
+    "hte_count",
+    "new_rd_institutions",
+    "prov_rd_institutions",
+    "kechuang_carrier_area",
     "tech_contract_value",
-    "tech_firms_recruited", "tech_smes",
+    "tech_firms_recruited",
+    "tech_smes",
     "innovation_consortia",
-    "cooperation_institutions", "enterprises_served", "tech_demands", "jiebang_projects", "iur_achievements",
+    "cooperation_institutions",
+    "enterprises_served",
+    "tech_demands",
+    "jiebang_projects",
+    "iur_achievements",
     "iur_projects",
-    "joint_innovation_centers", "major_transfer_projects", "pilot_bases", "invention_patents_cumulative",
+    "joint_innovation_centers",
+    "major_transfer_projects",
+    "pilot_bases",
+    "invention_patents_cumulative",
 }
 # Qualitative 2025 aims of 三 (listed, never scored):
 # 核心指标走在全市前列, 关键核心技术取得重要突破, 研发机构基本覆盖.
@@ -60,14 +75,28 @@ QUALITATIVE_IDS = {"core_indicators_lead_city", "key_tech_breakthroughs", "enter
 
 # Units of the shared indicator contract (docs table), for the indicators the targets use.
 CONTRACT_UNITS = {
-    "rd_share_gdp": "%", "hitech_output_share": "%", "hte_count": "家", "invention_patents_granted": "件",
-    "new_rd_institutions": "家", "prov_rd_institutions": "家", "kechuang_carrier_area": "万平方米",
-    "shuangchuang_carriers": "家", "tech_contract_value": "亿元", "talent_housing_units": "套",
-    "tech_firms_recruited": "家", "tech_smes": "家", "innovation_consortia": "个",
-    "cooperation_institutions": "家", "enterprises_served": "家", "tech_demands": "项",
-    "jiebang_projects": "项", "iur_achievements": "项", "iur_projects": "项",
+    "rd_share_gdp": "%",
+    "hitech_output_share": "%",
+    "hte_count": "家",
+    "invention_patents_granted": "件",
+    "new_rd_institutions": "家",
+    "prov_rd_institutions": "家",
+    "kechuang_carrier_area": "万平方米",
+    "shuangchuang_carriers": "家",
+    "tech_contract_value": "亿元",
+    "talent_housing_units": "套",
+    "tech_firms_recruited": "家",
+    "tech_smes": "家",
+    "innovation_consortia": "个",
+    "cooperation_institutions": "家",
+    "enterprises_served": "家",
+    "tech_demands": "项",
+    "jiebang_projects": "项",
+    "iur_achievements": "项",
+    "iur_projects": "项",
     "joint_innovation_centers": "个",
-    "major_transfer_projects": "项", "pilot_bases": "个",
+    "major_transfer_projects": "项",
+    "pilot_bases": "个",
 }
 
 
@@ -83,7 +112,7 @@ def targets() -> list[Target]:
 def section_text(section: str) -> str:
     """The plan text a section label points at: the whole 三 block, or one 四 task paragraph."""
     if section == "三、发展目标":
-        return PLAN[PLAN.index("三、发展目标"):PLAN.index("四、重点任务")]
+        return PLAN[PLAN.index("三、发展目标") : PLAN.index("四、重点任务")]
     match = re.fullmatch(r"四（([一二三四五])）(.+)", section)
     assert match, f"section label {section!r} is neither 三、发展目标 nor 四（n）<paragraph title>"
     numeral, title = match.groups()
@@ -168,8 +197,13 @@ def test_units_match_the_indicator_contract(targets):
 def test_targets_stated_twice_are_one_entry_citing_both_places(targets):
     # hte_count: 三 "有效高新技术企业达300家" and 四（一） "力争有效高新技术企业达300家".
     twice = {t.id for t in targets if len(t.sections) == 2}
-    assert twice == {"hte_count", "new_rd_institutions", "prov_rd_institutions", "kechuang_carrier_area",
-                     "tech_contract_value"}
+    assert twice == {
+        "hte_count",
+        "new_rd_institutions",
+        "prov_rd_institutions",
+        "kechuang_carrier_area",
+        "tech_contract_value",
+    }
     for t in targets:
         if t.id in twice:
             assert t.sections[0] == "三、发展目标" and t.sections[1].startswith("四（")
@@ -201,7 +235,12 @@ def test_responsible_units_worked_example(targets):
     # "(责任单位:区科技局、财政局、税务局,高新区科经局、财政局、双创中心)":
     # six names in the order written, 财政局 twice (district and high-tech zone).
     assert get_target("tech_smes", targets).responsible_units == (
-        "区科技局", "财政局", "税务局", "高新区科经局", "财政局", "双创中心",
+        "区科技局",
+        "财政局",
+        "税务局",
+        "高新区科经局",
+        "财政局",
+        "双创中心",
     )
 
 
@@ -210,14 +249,26 @@ def test_known_interpretations(targets):
     cumulative = get_target("invention_patents_cumulative", targets)
     rank = get_target("invention_patents_per_10k", targets)
     assert (annual.kind, annual.comparator, annual.value, annual.indicator) == (
-        "annual_floor", ">=", 500, "invention_patents_granted")
+        "annual_floor",
+        ">=",
+        500,
+        "invention_patents_granted",
+    )
     assert (cumulative.kind, cumulative.comparator, cumulative.value, cumulative.indicator) == (
-        "cumulative", ">", 1000, "invention_patents_granted")
+        "cumulative",
+        ">",
+        1000,
+        "invention_patents_granted",
+    )
     # 2 years x 500 per year = 1000: the default period 2024-2025 makes the two patent targets consistent.
     assert cumulative.period_years == (2024, 2025)
     assert len(cumulative.period_years) * annual.value == cumulative.value
     assert (rank.kind, rank.comparator, rank.value, rank.indicator) == (
-        "rank", "first", 1, "invention_patents_per_10k")
+        "rank",
+        "first",
+        1,
+        "invention_patents_per_10k",
+    )
 
 
 def test_comparators_follow_the_plans_wording(targets):

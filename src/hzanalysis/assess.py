@@ -434,8 +434,7 @@ def _describe_missing(result: Assessment, start: int | None) -> None:
         )
     else:
         result.missing_zh = (
-            f"仅有一个观测值，无法估计趋势；"
-            f"需要{_years_zh(missing)}的数据（{holder}；责任单位：{units}）"
+            f"仅有一个观测值，无法估计趋势；需要{_years_zh(missing)}的数据（{holder}；责任单位：{units}）"
         )
         result.missing_en = (
             f"one observation only, so no trend; figures for {_years_en(missing)} are needed "

@@ -82,8 +82,9 @@ def scaled_error(actual: np.ndarray, forecast: np.ndarray, scale: float) -> np.n
     return np.abs(np.asarray(actual, float) - np.asarray(forecast, float)) / scale
 
 
-def interval_score(actual: np.ndarray, lower: np.ndarray, upper: np.ndarray,
-                   alpha: float = MSIS_ALPHA) -> np.ndarray:
+def interval_score(
+    actual: np.ndarray, lower: np.ndarray, upper: np.ndarray, alpha: float = MSIS_ALPHA
+) -> np.ndarray:
     """Unscaled interval score, elementwise: (U - L) + (2/a)(L - y)1{y < L} + (2/a)(y - U)1{y > U}."""
     y, lo, hi = (np.asarray(v, float) for v in (actual, lower, upper))
     below = (2.0 / alpha) * (lo - y) * (y < lo)
@@ -91,8 +92,9 @@ def interval_score(actual: np.ndarray, lower: np.ndarray, upper: np.ndarray,
     return (hi - lo) + below + above
 
 
-def msis(actual: np.ndarray, lower: np.ndarray, upper: np.ndarray, scale: float,
-         alpha: float = MSIS_ALPHA) -> float:
+def msis(
+    actual: np.ndarray, lower: np.ndarray, upper: np.ndarray, scale: float, alpha: float = MSIS_ALPHA
+) -> float:
     """M4 mean scaled interval score of one series: mean over horizons of the interval score / scale."""
     return float(np.mean(interval_score(actual, lower, upper, alpha)) / scale)
 
@@ -127,12 +129,15 @@ def reliability_table(prob: np.ndarray, outcome: np.ndarray, bins: int = 10) -> 
     for b in range(bins):
         mask = which == b
         n = int(mask.sum())
-        rows.append({
-            "bin_lower": b / bins, "bin_upper": (b + 1) / bins,
-            "mean_predicted": float(p[mask].mean()) if n else math.nan,
-            "observed_frequency": float(o[mask].mean()) if n else math.nan,
-            "count": n,
-        })
+        rows.append(
+            {
+                "bin_lower": b / bins,
+                "bin_upper": (b + 1) / bins,
+                "mean_predicted": float(p[mask].mean()) if n else math.nan,
+                "observed_frequency": float(o[mask].mean()) if n else math.nan,
+                "count": n,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -147,9 +152,16 @@ def read_tidy(path: str | Path) -> pd.DataFrame:
     path = Path(path)
     frame = pd.read_csv(path, dtype={"series_id": str})
     problems = [
-        Problem(str(path), "line 1", col, "a column named " + col, "no such column",
-                f"add the column {col!r} (tidy format: {', '.join(TIDY_COLUMNS)})")
-        for col in TIDY_COLUMNS if col not in frame.columns
+        Problem(
+            str(path),
+            "line 1",
+            col,
+            "a column named " + col,
+            "no such column",
+            f"add the column {col!r} (tidy format: {', '.join(TIDY_COLUMNS)})",
+        )
+        for col in TIDY_COLUMNS
+        if col not in frame.columns
     ]
     if problems:
         raise InputError(problems)
@@ -158,18 +170,48 @@ def read_tidy(path: str | Path) -> pd.DataFrame:
     for i in frame.index:
         line = f"line {i + 2}"
         if not (math.isfinite(years[i]) and years[i] == round(years[i])):
-            problems.append(Problem(str(path), line, "year", "a whole year", repr(frame.at[i, "year"]),
-                                    "write the year as an integer such as 2019"))
+            problems.append(
+                Problem(
+                    str(path),
+                    line,
+                    "year",
+                    "a whole year",
+                    repr(frame.at[i, "year"]),
+                    "write the year as an integer such as 2019",
+                )
+            )
         if not math.isfinite(values[i]):
-            problems.append(Problem(str(path), line, "value", "a number", repr(frame.at[i, "value"]),
-                                    "give the observed value or drop the row"))
+            problems.append(
+                Problem(
+                    str(path),
+                    line,
+                    "value",
+                    "a number",
+                    repr(frame.at[i, "value"]),
+                    "give the observed value or drop the row",
+                )
+            )
         if frame.at[i, "split"] not in ("train", "test"):
-            problems.append(Problem(str(path), line, "split", "train or test", repr(frame.at[i, "split"]),
-                                    "mark the row as train (history) or test (to be forecast)"))
+            problems.append(
+                Problem(
+                    str(path),
+                    line,
+                    "split",
+                    "train or test",
+                    repr(frame.at[i, "split"]),
+                    "mark the row as train (history) or test (to be forecast)",
+                )
+            )
     if problems:
         raise InputError(problems[:50])
-    out = pd.DataFrame({"series_id": frame["series_id"].astype(str), "year": years.astype(int),
-                        "value": values.astype(float), "split": frame["split"]})
+    out = pd.DataFrame(
+        {
+            "series_id": frame["series_id"].astype(str),
+            "year": years.astype(int),
+            "value": values.astype(float),
+            "split": frame["split"],
+        }
+    )
     return out.sort_values(["series_id", "year"], kind="stable").reset_index(drop=True)
 
 
@@ -224,8 +266,9 @@ def rolling_origins(panel: pd.DataFrame, *, min_train: int = 5, max_horizon: int
 # ----------------------------------------------------------------------------------------------- baselines
 
 
-def baseline_forecast(train: pd.Series, horizon: int, method: str,
-                      levels: Sequence[float] = LEVELS) -> dict[str, np.ndarray]:
+def baseline_forecast(
+    train: pd.Series, horizon: int, method: str, levels: Sequence[float] = LEVELS
+) -> dict[str, np.ndarray]:
     """Point forecast and classical central intervals of a baseline (see the module docstring).
 
     Returns ``{"point": (h,), "lower_80": (h,), "upper_80": (h,), ...}`` on the original scale.
@@ -264,9 +307,17 @@ def baseline_forecast(train: pd.Series, horizon: int, method: str,
     return out
 
 
-def model_forecast(train: pd.Series, horizon: int, model: str, *, domain: str, n_paths: int = 2000,
-                   seed: int = 0, calibration: dict[str, Any] | None = None,
-                   levels: Sequence[float] = LEVELS) -> dict[str, Any]:
+def model_forecast(
+    train: pd.Series,
+    horizon: int,
+    model: str,
+    *,
+    domain: str,
+    n_paths: int = 2000,
+    seed: int = 0,
+    calibration: dict[str, Any] | None = None,
+    levels: Sequence[float] = LEVELS,
+) -> dict[str, Any]:
     """The project's forecast (``hzanalysis.forecast``) in the same shape as :func:`baseline_forecast`.
 
     The point is the back-transformed transformed-scale point (the paths' median); intervals are path
@@ -274,11 +325,15 @@ def model_forecast(train: pd.Series, horizon: int, model: str, *, domain: str, n
     """
     from .forecast import forecast
 
-    fc = forecast(train, horizon, domain=domain, n_paths=n_paths, seed=seed, model=model,
-                  calibration=calibration)
+    fc = forecast(
+        train, horizon, domain=domain, n_paths=n_paths, seed=seed, model=model, calibration=calibration
+    )
     point = fc.point if getattr(fc, "point", None) is not None else fc.quantile(0.5)
-    out: dict[str, Any] = {"point": np.asarray(point, float), "method": fc.method,
-                           "fallbacks": sum("falling back" in w or "instead" in w for w in fc.warnings)}
+    out: dict[str, Any] = {
+        "point": np.asarray(point, float),
+        "method": fc.method,
+        "fallbacks": sum("falling back" in w or "instead" in w for w in fc.warnings),
+    }
     for level in levels:
         lo, hi = fc.quantile([(1 - level) / 2, (1 + level) / 2])
         out[f"lower_{round(level * 100)}"] = lo
@@ -289,16 +344,25 @@ def model_forecast(train: pd.Series, horizon: int, model: str, *, domain: str, n
 # ----------------------------------------------------------------------------------------------- runners
 
 
-def evaluate_one(series_id: str, train: pd.Series, test: pd.Series, methods: Iterable[str], *,
-                 domain: str, n_paths: int = 2000, seed: int = 0, origin: int | None = None,
-                 calibration: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+def evaluate_one(
+    series_id: str,
+    train: pd.Series,
+    test: pd.Series,
+    methods: Iterable[str],
+    *,
+    domain: str,
+    n_paths: int = 2000,
+    seed: int = 0,
+    origin: int | None = None,
+    calibration: dict[str, Any] | None = None,
+) -> list[dict[str, Any]]:
     """Long rows (one per method and horizon) of point, intervals, actual and MASE scale for one series.
 
     ``methods``: ``baseline:<naive|drift|linear>`` or ``model:<auto|naive|drift|...>``. ``test`` is indexed by
     year; horizons are counted from the last training year, so a gap in ``test`` keeps the right labels.
     """
     last_year = int(train.index[-1])
-    horizons = (test.index.to_numpy().astype(int) - last_year)
+    horizons = test.index.to_numpy().astype(int) - last_year
     horizon = int(horizons.max())
     scale = mase_scale(train.to_numpy())
     rows = []
@@ -309,20 +373,30 @@ def evaluate_one(series_id: str, train: pd.Series, test: pd.Series, methods: Ite
             result: dict[str, Any] = baseline_forecast(train, horizon, model)
             result.update(method=model, fallbacks=0)
         elif kind == "model":
-            result = model_forecast(train, horizon, model, domain=domain, n_paths=n_paths, seed=seed,
-                                    calibration=calibration)
+            result = model_forecast(
+                train, horizon, model, domain=domain, n_paths=n_paths, seed=seed, calibration=calibration
+            )
         else:
             raise ParameterError(f"method must look like baseline:naive or model:auto; found {name!r}")
         seconds = time.perf_counter() - started
         for h, actual in zip(horizons, test.to_numpy(), strict=True):
             i = h - 1
-            rows.append({
-                "series_id": series_id, "origin": last_year if origin is None else origin, "method": name,
-                "used": result["method"], "fallbacks": result["fallbacks"], "h": int(h),
-                "actual": float(actual),
-                "point": float(result["point"][i]), "scale": scale, "n_train": len(train), "seconds": seconds,
-                **{key: float(result[key][i]) for key in result if key.startswith(("lower_", "upper_"))},
-            })
+            rows.append(
+                {
+                    "series_id": series_id,
+                    "origin": last_year if origin is None else origin,
+                    "method": name,
+                    "used": result["method"],
+                    "fallbacks": result["fallbacks"],
+                    "h": int(h),
+                    "actual": float(actual),
+                    "point": float(result["point"][i]),
+                    "scale": scale,
+                    "n_train": len(train),
+                    "seconds": seconds,
+                    **{key: float(result[key][i]) for key in result if key.startswith(("lower_", "upper_"))},
+                }
+            )
     return rows
 
 
@@ -348,15 +422,29 @@ def summarise(rows: pd.DataFrame) -> pd.DataFrame:
     ok = scored[np.isfinite(scored["scale"])]
     by_h = scored.groupby(["method", "h"])[["cover_80", "cover_95"]].mean()
     pooled = scored.groupby("method").agg(
-        smape=("smape", "mean"), cover_80=("cover_80", "mean"), cover_95=("cover_95", "mean"),
-        n_forecasts=("h", "size"), n_series=("series_id", "nunique"), fallbacks=("fallbacks", "sum"),
+        smape=("smape", "mean"),
+        cover_80=("cover_80", "mean"),
+        cover_95=("cover_95", "mean"),
+        n_forecasts=("h", "size"),
+        n_series=("series_id", "nunique"),
+        fallbacks=("fallbacks", "sum"),
     )
     pooled["mase"] = ok.groupby("method")["ase"].mean()
     pooled["msis"] = ok.groupby("method")["sis"].mean()
     pooled["min_h_cover_80"] = by_h["cover_80"].groupby("method").min()
     pooled["min_h_cover_95"] = by_h["cover_95"].groupby("method").min()
-    cols = ["smape", "mase", "msis", "cover_80", "cover_95", "min_h_cover_80", "min_h_cover_95",
-            "n_series", "n_forecasts", "fallbacks"]
+    cols = [
+        "smape",
+        "mase",
+        "msis",
+        "cover_80",
+        "cover_95",
+        "min_h_cover_80",
+        "min_h_cover_95",
+        "n_series",
+        "n_forecasts",
+        "fallbacks",
+    ]
     return pooled[cols].sort_values("mase")
 
 
@@ -365,8 +453,11 @@ def by_horizon(rows: pd.DataFrame) -> pd.DataFrame:
     scored = add_errors(rows)
     ok = scored[np.isfinite(scored["scale"])]
     table = scored.groupby(["method", "h"]).agg(
-        smape=("smape", "mean"), mape=("ape", "mean"), cover_80=("cover_80", "mean"),
-        cover_95=("cover_95", "mean"), n=("h", "size"),
+        smape=("smape", "mean"),
+        mape=("ape", "mean"),
+        cover_80=("cover_80", "mean"),
+        cover_95=("cover_95", "mean"),
+        n=("h", "size"),
     )
     table["mase"] = ok.groupby(["method", "h"])["ase"].mean()
     table["msis"] = ok.groupby(["method", "h"])["sis"].mean()
@@ -400,14 +491,27 @@ def eurostat_indicator(train: pd.Series, threshold: float, deadline: int) -> flo
     """
     from .rules import eurostat_progress
 
-    result = eurostat_progress(float(train.iloc[0]), int(train.index[0]), float(train.iloc[-1]),
-                               int(train.index[-1]), float(threshold), int(deadline))
+    result = eurostat_progress(
+        float(train.iloc[0]),
+        int(train.index[0]),
+        float(train.iloc[-1]),
+        int(train.index[-1]),
+        float(threshold),
+        int(deadline),
+    )
     return 1.0 if result.category_code in ("significant_progress", "met") else 0.0
 
 
-def event_rows(origin: Origin, multipliers: Sequence[float], *, domain: str = "share", n_paths: int = 2000,
-               seed: int = 0, calibration: dict[str, Any] | None = None,
-               model: str = "auto") -> list[dict[str, Any]]:
+def event_rows(
+    origin: Origin,
+    multipliers: Sequence[float],
+    *,
+    domain: str = "share",
+    n_paths: int = 2000,
+    seed: int = 0,
+    calibration: dict[str, Any] | None = None,
+    model: str = "auto",
+) -> list[dict[str, Any]]:
     """Threshold events "value at or above last × m in year T" for one origin and every test year T.
 
     Columns: series_id, origin, h, year, multiplier, threshold, outcome, p_calibrated (share of the
@@ -419,8 +523,9 @@ def event_rows(origin: Origin, multipliers: Sequence[float], *, domain: str = "s
     train, test = origin.train, origin.test
     last_year = int(train.index[-1])
     horizon = int(test.index.max()) - last_year
-    fc = forecast(train, horizon, domain=domain, n_paths=n_paths, seed=seed, model=model,
-                  calibration=calibration)
+    fc = forecast(
+        train, horizon, domain=domain, n_paths=n_paths, seed=seed, model=model, calibration=calibration
+    )
     point_z = to_transformed(np.asarray(fc.point, float), domain)
     sd_z = drift_residual_sd(to_transformed(train.to_numpy(float), domain), horizon)
     last = float(train.iloc[-1])
@@ -430,14 +535,21 @@ def event_rows(origin: Origin, multipliers: Sequence[float], *, domain: str = "s
         for m in multipliers:
             threshold = last * m
             thr_z = to_transformed(np.array([threshold]), domain)[0]
-            rows.append({
-                "series_id": origin.series_id, "origin": origin.origin, "h": i + 1, "year": int(year),
-                "multiplier": m, "threshold": threshold, "outcome": float(actual >= threshold),
-                "p_calibrated": float(np.mean(fc.paths[:, i] >= threshold)),
-                "p_uncalibrated": float(normal_exceedance(point_z[i], sd_z[i], thr_z)),
-                "p_eurostat": eurostat_indicator(train, threshold, int(year)),
-                "method": fc.method,
-            })
+            rows.append(
+                {
+                    "series_id": origin.series_id,
+                    "origin": origin.origin,
+                    "h": i + 1,
+                    "year": int(year),
+                    "multiplier": m,
+                    "threshold": threshold,
+                    "outcome": float(actual >= threshold),
+                    "p_calibrated": float(np.mean(fc.paths[:, i] >= threshold)),
+                    "p_uncalibrated": float(normal_exceedance(point_z[i], sd_z[i], thr_z)),
+                    "p_eurostat": eurostat_indicator(train, threshold, int(year)),
+                    "method": fc.method,
+                }
+            )
     return rows
 
 
@@ -445,10 +557,16 @@ def score_probabilities(events: pd.DataFrame, columns: Sequence[str]) -> pd.Data
     """Brier score, log loss, mean probability and event count for each probability column."""
     out = []
     for col in columns:
-        out.append({"probability": col, "brier": brier_score(events[col], events["outcome"]),
-                    "log_loss": log_loss(events[col], events["outcome"]),
-                    "mean_p": float(events[col].mean()), "base_rate": float(events["outcome"].mean()),
-                    "n_events": len(events)})
+        out.append(
+            {
+                "probability": col,
+                "brier": brier_score(events[col], events["outcome"]),
+                "log_loss": log_loss(events[col], events["outcome"]),
+                "mean_p": float(events[col].mean()),
+                "base_rate": float(events["outcome"].mean()),
+                "n_events": len(events),
+            }
+        )
     return pd.DataFrame(out).set_index("probability")
 
 
@@ -492,11 +610,27 @@ def load_province_panel(path: str | Path, column: str = "rd_intensity_pct") -> p
     table = pd.read_csv(path)
     missing = [c for c in ("province_en", "year", column) if c not in table.columns]
     if missing:
-        raise InputError([Problem(str(path), "line 1", c, f"a column named {c}", "no such column",
-                                  "use the shipped china_province_rd_intensity.csv layout") for c in missing])
+        raise InputError(
+            [
+                Problem(
+                    str(path),
+                    "line 1",
+                    c,
+                    f"a column named {c}",
+                    "no such column",
+                    "use the shipped china_province_rd_intensity.csv layout",
+                )
+                for c in missing
+            ]
+        )
     table = table[table["province_en"] != NATIONAL_ROW]
-    return pd.DataFrame({"series_id": table["province_en"].astype(str), "year": table["year"].astype(int),
-                         "value": pd.to_numeric(table[column], errors="coerce")}).dropna()
+    return pd.DataFrame(
+        {
+            "series_id": table["province_en"].astype(str),
+            "year": table["year"].astype(int),
+            "value": pd.to_numeric(table[column], errors="coerce"),
+        }
+    ).dropna()
 
 
 def province_folds(groups: Iterable[str], folds: int = 5) -> dict[str, int]:
@@ -504,9 +638,13 @@ def province_folds(groups: Iterable[str], folds: int = 5) -> dict[str, int]:
     return {g: i % folds for i, g in enumerate(sorted(set(groups)))}
 
 
-def cross_fitted_calibrations(folds: int = 5, panel_path: str | Path | None = None, *,
-                              models: Sequence[str] = ("auto",),
-                              short_sizes: Sequence[int] = (5,)) -> dict[str, dict[str, Any]]:
+def cross_fitted_calibrations(
+    folds: int = 5,
+    panel_path: str | Path | None = None,
+    *,
+    models: Sequence[str] = ("auto",),
+    short_sizes: Sequence[int] = (5,),
+) -> dict[str, dict[str, Any]]:
     """Province → calibration fitted by ``hzanalysis.calibration`` on the provinces of the OTHER folds.
 
     Uses the calibration module's own rolling errors and fitting, only leaving the held-out fold's provinces
@@ -523,15 +661,21 @@ def cross_fitted_calibrations(folds: int = 5, panel_path: str | Path | None = No
     panel = calibration.load_panel(panel_path)
     model_methods = sorted({auto if m == "auto" else m for m in models})
     short_methods = sorted({"drift"} | {m for m in models if m in BASELINES})
-    errors = calibration.rolling_errors(panel, model_methods=model_methods, short_methods=short_methods,
-                                        short_sizes=short_sizes, with_baseline=False)
+    errors = calibration.rolling_errors(
+        panel,
+        model_methods=model_methods,
+        short_methods=short_methods,
+        short_sizes=short_sizes,
+        with_baseline=False,
+    )
     fold_of = province_folds([p.group for p in panel], folds)
     fitted: dict[str, dict[str, Any]] = {}
     for k in range(folds):
         kept = [p for p in panel if fold_of[p.group] != k]
         kept_errors = errors[errors["group"].map(fold_of) != k]
-        calib = calibration.fit_calibration(kept, errors=kept_errors,
-                                            source=panel_path or calibration.panel_path())
+        calib = calibration.fit_calibration(
+            kept, errors=kept_errors, source=panel_path or calibration.panel_path()
+        )
         for group, fold in fold_of.items():
             if fold == k:
                 fitted[group] = calib

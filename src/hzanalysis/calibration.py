@@ -239,9 +239,16 @@ def rolling_errors(
                         continue
                     error = float(actual[h - 1] - point[h - 1])
                     row = {
-                        "series": item.name, "group": item.group, "key": key, "method": used,
-                        "n_train": length, "origin_year": int(full[start + length - 1]), "h": h,
-                        "scale": scale, "error": error, "std_error": error / scale,
+                        "series": item.name,
+                        "group": item.group,
+                        "key": key,
+                        "method": used,
+                        "n_train": length,
+                        "origin_year": int(full[start + length - 1]),
+                        "h": h,
+                        "scale": scale,
+                        "error": error,
+                        "std_error": error / scale,
                     }
                     if hws is not None:
                         for level, hw in zip(LEVELS, hws[:, h - 1], strict=True):
@@ -270,14 +277,22 @@ def fit_entry(std_errors: pd.DataFrame) -> dict[str, Any]:
     # refit the level with the slope fixed (after clipping) so the law stays centred on the data
     log_a = float(np.average(np.log(m_h) - b * np.log(hs), weights=weights))
     empirical = [
-        {"h": int(h), "n": len(by_h[h]), "median_abs": _r(np.median(by_h[h])),
-         "q80_abs": _r(np.quantile(by_h[h], 0.8)), "q95_abs": _r(np.quantile(by_h[h], 0.95))}
+        {
+            "h": int(h),
+            "n": len(by_h[h]),
+            "median_abs": _r(np.median(by_h[h])),
+            "q80_abs": _r(np.quantile(by_h[h], 0.8)),
+            "q95_abs": _r(np.quantile(by_h[h], 0.95)),
+        }
         for h in sorted(by_h)
     ]
     return {
-        "scale_a": _r(math.exp(log_a)), "scale_b": _r(b),
-        "tail_p": list(TAIL_P), "tail_q": [_r(q) for q in tail_q],
-        "h_supported": int(max(usable)), "n_errors": int(sum(len(a) for a in by_h.values())),
+        "scale_a": _r(math.exp(log_a)),
+        "scale_b": _r(b),
+        "tail_p": list(TAIL_P),
+        "tail_q": [_r(q) for q in tail_q],
+        "h_supported": int(max(usable)),
+        "n_errors": int(sum(len(a) for a in by_h.values())),
         "empirical": empirical,
     }
 
@@ -317,13 +332,13 @@ def fit_calibration(
         },
         "procedure": {
             "errors": "rolling-origin, transformed scale (logit for shares, log for amounts), divided by the "
-                      "training window's mean absolute yearly change (floored at scale_floor)",
+            "training window's mean absolute yearly change (floored at scale_floor)",
             "model_rung": "expanding windows of 6..12 points from the first year; keys model/<method>",
             "short_rung": "every window of n = 2..5 consecutive points; keys short<n>/<method>",
             "marginal": "e_h = m(h) * U, U symmetric with |U| quantiles tail_q at probabilities tail_p "
-                        "(empirical |e_h|/median|e_h| pooled over horizons; bounded by the largest seen)",
+            "(empirical |e_h|/median|e_h| pooled over horizons; bounded by the largest seen)",
             "growth_law": "m(h) = scale_a * h**scale_b (median |e_h|), weighted least squares on log-log, "
-                          f"horizons with >= {MIN_ERRORS_PER_H} errors; used (extrapolated) at every horizon",
+            f"horizons with >= {MIN_ERRORS_PER_H} errors; used (extrapolated) at every horizon",
             "paths": "Gaussian copula with random-walk correlation sqrt(min(h,k)/max(h,k)), antithetic draws",
             "scale_floor": SCALE_FLOOR,
         },
@@ -387,25 +402,34 @@ def cross_validated_coverage(
                 ok = np.isfinite(model_hw.to_numpy())
                 if ok.any():
                     model_cov = float((abs_err[ok] <= model_hw.to_numpy()[ok]).mean())
-            rows.append({
-                "key": key, "h": int(h), "level": level, "n": len(g),
-                "calibrated": float((abs_err <= g[f"cal_hw{tag}"].to_numpy()).mean()),
-                "model": model_cov,
-            })
+            rows.append(
+                {
+                    "key": key,
+                    "h": int(h),
+                    "level": level,
+                    "n": len(g),
+                    "calibrated": float((abs_err <= g[f"cal_hw{tag}"].to_numpy()).mean()),
+                    "model": model_cov,
+                }
+            )
     return pd.DataFrame(rows)
 
 
 def coverage_summary(coverage: pd.DataFrame) -> pd.DataFrame:
     """Coverage pooled over horizons (weighted by n) per key and level."""
+
     def pooled(g: pd.DataFrame) -> pd.Series:
         w = g["n"].to_numpy(dtype=float)
         model = g["model"].to_numpy()
         ok = np.isfinite(model)
-        return pd.Series({
-            "n": int(w.sum()),
-            "calibrated": float(np.average(g["calibrated"], weights=w)),
-            "model": float(np.average(model[ok], weights=w[ok])) if ok.any() else np.nan,
-        })
+        return pd.Series(
+            {
+                "n": int(w.sum()),
+                "calibrated": float(np.average(g["calibrated"], weights=w)),
+                "model": float(np.average(model[ok], weights=w[ok])) if ok.any() else np.nan,
+            }
+        )
+
     return coverage.groupby(["key", "level"]).apply(pooled, include_groups=False).reset_index()
 
 
@@ -432,8 +456,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     errors = rolling_errors(panel, with_baseline=not args.no_cv)
     calibration = fit_calibration(panel, errors=errors, source=source)
     written = write_calibration(calibration, args.out)
-    print(f"wrote {written} ({len(calibration['entries'])} entries, {len(errors)} errors, "
-          f"sha256 {calibration['inputs']['sha256'][:12]})")
+    print(
+        f"wrote {written} ({len(calibration['entries'])} entries, {len(errors)} errors, "
+        f"sha256 {calibration['inputs']['sha256'][:12]})"
+    )
     if not args.no_cv:
         coverage = cross_validated_coverage(errors)
         wide = coverage.pivot_table(index=["key", "h"], columns="level", values=["calibrated", "model"])

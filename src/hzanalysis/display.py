@@ -240,8 +240,14 @@ def _cell(value: Any) -> str:
     return escape(value)
 
 
-def table(frame: pd.DataFrame, link_columns: Sequence[str] = (), sortable: bool = False,
-          index: bool = False, max_rows: int | None = None, caption: str | None = None) -> HTML:
+def table(
+    frame: pd.DataFrame,
+    link_columns: Sequence[str] = (),
+    sortable: bool = False,
+    index: bool = False,
+    max_rows: int | None = None,
+    caption: str | None = None,
+) -> HTML:
     """A frame as an HTML table with every cell escaped; ``link_columns`` hold URLs shown via :func:`link`.
 
     ``sortable`` adds a small inline script that sorts by the clicked header (works offline).
@@ -286,8 +292,10 @@ def callout(html_or_text: str, kind: str = "info") -> HTML:
     the colour of the bar beside the sentence.
     """
     kind = kind if isinstance(kind, str) and re.fullmatch(r"[a-z_]{1,40}", kind) else "info"
-    return HTML(f'<div class="hz-callout hz-{kind}" style="border-left-color: {_kind_colour(kind)}">'
-                f"{escape(html_or_text)}</div>")
+    return HTML(
+        f'<div class="hz-callout hz-{kind}" style="border-left-color: {_kind_colour(kind)}">'
+        f"{escape(html_or_text)}</div>"
+    )
 
 
 sentence = callout

@@ -157,8 +157,12 @@ def _validate_history(history: pd.Series, domain: str) -> pd.Series:
             or (domain in ("count", "amount") and value <= 0.0)
         )
         if bad:
-            need = {"share": "a percentage strictly between 0 and 100", "count": "a positive number",
-                    "amount": "a positive number", "level": "a finite number"}[domain]
+            need = {
+                "share": "a percentage strictly between 0 and 100",
+                "count": "a positive number",
+                "amount": "a positive number",
+                "level": "a finite number",
+            }[domain]
             raise ForecastError(
                 f"year {year}: value {value!r} is outside the {domain!r} domain (expected {need}); "
                 "correct the value or choose the indicator's domain"
@@ -277,8 +281,10 @@ def _implausible_reason(z: np.ndarray, point: np.ndarray) -> str | None:
     allowed = PLAUSIBLE_RANGES * max(spread, SCALE_FLOOR * max(1.0, float(np.abs(vals).mean())))
     gap = float(np.max(np.abs(point - vals[-1])))
     if gap > allowed:
-        return (f"left the plausible range (moved {gap:.3g} from the last value on the modelling scale, "
-                f"more than {PLAUSIBLE_RANGES:g}x the historical range {spread:.3g})")
+        return (
+            f"left the plausible range (moved {gap:.3g} from the last value on the modelling scale, "
+            f"more than {PLAUSIBLE_RANGES:g}x the historical range {spread:.3g})"
+        )
     return None
 
 
@@ -296,8 +302,10 @@ def guarded_point(z: np.ndarray, horizon: int, method: str, notes: list[str]) ->
     chain = ["naive"] if method == "naive" else list(dict.fromkeys([method, "drift", "naive"]))
     for position, name in enumerate(chain):
         if name in ("damped", "theta") and _is_flat(z):
-            notes.append(f"{name}: the history is constant; {name} is not fitted on a constant series, "
-                         f"falling back to {chain[position + 1]}")
+            notes.append(
+                f"{name}: the history is constant; {name} is not fitted on a constant series, "
+                f"falling back to {chain[position + 1]}"
+            )
             continue
         with warnings.catch_warnings(record=True) as caught, np.errstate(all="warn"):
             warnings.simplefilter("always")
@@ -455,15 +463,19 @@ def forecast(
     notes: list[str] = []
     gaps = int(len(grid_years) - n_points)
     if gaps:
-        notes.append(f"{gaps} missing year(s) between {first} and {last}: drift uses the end points, linear "
-                     "the observed points; damped/Theta fit straight-line fills (not shown as data)")
+        notes.append(
+            f"{gaps} missing year(s) between {first} and {last}: drift uses the end points, linear "
+            "the observed points; damped/Theta fit straight-line fills (not shown as data)"
+        )
 
     wanted = model
     if model == "auto":
         wanted = AUTO_MODEL[domain] if rung == "model" else "drift"
     elif rung == "short" and model in MODEL_RUNG_ONLY:
-        notes.append(f"{model} needs at least {MODEL_RUNG_MIN_POINTS} observations, the history has "
-                     f"{n_points}; drift used instead")
+        notes.append(
+            f"{model} needs at least {MODEL_RUNG_MIN_POINTS} observations, the history has "
+            f"{n_points}; drift used instead"
+        )
         wanted = "drift"
 
     point, method, members_z = point_forecast(z, horizon, wanted, notes)

@@ -63,9 +63,24 @@ SUITE: tuple[tuple[str, str, str], ...] = (
 LANGS = ("zh", "en")
 HTML_LANG = {"zh": "zh-CN", "en": "en"}
 #: Packages whose versions go into the manifest.
-KEY_PACKAGES = ("numpy", "pandas", "scipy", "statsmodels", "altair", "vl-convert-python", "papermill",
-                "nbconvert", "nbclient", "nbformat", "ipykernel", "jupyter_client", "openpyxl", "PyYAML",
-                "filelock", "tqdm")
+KEY_PACKAGES = (
+    "numpy",
+    "pandas",
+    "scipy",
+    "statsmodels",
+    "altair",
+    "vl-convert-python",
+    "papermill",
+    "nbconvert",
+    "nbclient",
+    "nbformat",
+    "ipykernel",
+    "jupyter_client",
+    "openpyxl",
+    "PyYAML",
+    "filelock",
+    "tqdm",
+)
 MANIFEST_SCHEMA = 1
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -128,10 +143,14 @@ class RunResult:
     def summary(self) -> str:
         """A few lines for the terminal: where the report is and which pages failed."""
         failed = [p for p in self.pages if p.status != "ok"]
-        lines = [f"report {self.date}: {len(self.pages) - len(failed)}/{len(self.pages)} pages ok "
-                 f"in {self.total_seconds:.1f} s -> {self.index_path}"]
-        lines += [f"  FAILED {p.page.slug} ({p.page.notebook}): {(p.error or '').splitlines()[0][:200]}"
-                  for p in failed]
+        lines = [
+            f"report {self.date}: {len(self.pages) - len(failed)}/{len(self.pages)} pages ok "
+            f"in {self.total_seconds:.1f} s -> {self.index_path}"
+        ]
+        lines += [
+            f"  FAILED {p.page.slug} ({p.page.notebook}): {(p.error or '').splitlines()[0][:200]}"
+            for p in failed
+        ]
         return "\n".join(lines)
 
 
@@ -149,8 +168,9 @@ def _check_date(value: str | None, name: str) -> None:
         except ValueError:
             ok = False
     if not ok:
-        raise ParameterError(f"{name}: expected a date written YYYY-MM-DD (for example 2025-06-30); "
-                             f"found {value!r}")
+        raise ParameterError(
+            f"{name}: expected a date written YYYY-MM-DD (for example 2025-06-30); found {value!r}"
+        )
 
 
 def _check_lang(lang: str) -> None:
@@ -166,8 +186,10 @@ def _resolve_data(data: Sequence[str | os.PathLike[str]]) -> list[Path]:
     for item in data:
         path = Path(item).expanduser().resolve()
         if not path.is_file():
-            raise ParameterError(f"data: expected an existing CSV or xlsx file; found {str(item)!r}, which "
-                                 f"{'is a folder' if path.is_dir() else 'does not exist'}. Fix the path.")
+            raise ParameterError(
+                f"data: expected an existing CSV or xlsx file; found {str(item)!r}, which "
+                f"{'is a folder' if path.is_dir() else 'does not exist'}. Fix the path."
+            )
         resolved.append(path)
     return resolved
 
@@ -177,8 +199,9 @@ def notebook_parameters(path: Path) -> list[str] | None:
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise ParameterError(f"notebook {path}: expected a readable .ipynb (JSON) file; "
-                             f"found {error}") from error
+        raise ParameterError(
+            f"notebook {path}: expected a readable .ipynb (JSON) file; found {error}"
+        ) from error
     for cell in document.get("cells", []):
         if cell.get("cell_type") == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
             source = cell.get("source", "")
@@ -186,12 +209,16 @@ def notebook_parameters(path: Path) -> list[str] | None:
             try:
                 tree = ast.parse(source)
             except SyntaxError as error:
-                raise ParameterError(f"notebook {path}: the parameters cell is not valid Python: "
-                                     f"{error}") from error
+                raise ParameterError(
+                    f"notebook {path}: the parameters cell is not valid Python: {error}"
+                ) from error
             names = []
             for node in tree.body:
-                targets = node.targets if isinstance(node, ast.Assign) else (
-                    [node.target] if isinstance(node, ast.AnnAssign) else [])
+                targets = (
+                    node.targets
+                    if isinstance(node, ast.Assign)
+                    else ([node.target] if isinstance(node, ast.AnnAssign) else [])
+                )
                 names += [t.id for t in targets if isinstance(t, ast.Name)]
             return names
     return None
@@ -201,14 +228,21 @@ def _target_pages(ids: Sequence[str], registry: Sequence[Any]) -> list[tuple[str
     by_id = {t.id: t for t in registry}
     unknown = [i for i in ids if i not in by_id]
     if unknown:
-        raise ParameterError(f"targets: unknown target id(s) {unknown}; known ids are {sorted(by_id)} "
-                             "(see `hzanalysis targets`)")
+        raise ParameterError(
+            f"targets: unknown target id(s) {unknown}; known ids are {sorted(by_id)} "
+            "(see `hzanalysis targets`)"
+        )
     return [(i, by_id[i].name_zh, by_id[i].name_en) for i in dict.fromkeys(ids)]
 
 
-def plan_pages(targets: Sequence[str] | None = None, lang: str = "zh", as_of: str | None = None,
-               data: Sequence[str | os.PathLike[str]] = (), notebooks_dir: Path | None = None,
-               registry: Sequence[Any] | None = None) -> list[Page]:
+def plan_pages(
+    targets: Sequence[str] | None = None,
+    lang: str = "zh",
+    as_of: str | None = None,
+    data: Sequence[str | os.PathLike[str]] = (),
+    notebooks_dir: Path | None = None,
+    registry: Sequence[Any] | None = None,
+) -> list[Page]:
     """The default suite: scorecard, one target page per target id, reliability, data gaps, scenarios.
 
     ``registry`` is the list of targets (default :func:`hzanalysis.targets.load_targets`); ``targets``
@@ -231,8 +265,10 @@ def plan_pages(targets: Sequence[str] | None = None, lang: str = "zh", as_of: st
     for notebook, title_zh, title_en in SUITE:
         stem = notebook.removesuffix(".ipynb")
         if notebook == "10_target.ipynb":
-            pages += [Page(notebook, f"{stem}-{tid}", name_zh, name_en, {"target_id": tid, **common})
-                      for tid, name_zh, name_en in chosen]
+            pages += [
+                Page(notebook, f"{stem}-{tid}", name_zh, name_en, {"target_id": tid, **common})
+                for tid, name_zh, name_en in chosen
+            ]
         else:
             pages.append(Page(notebook, stem, title_zh, title_en, dict(common)))
     _check_pages(pages, nb_dir)
@@ -246,45 +282,60 @@ def _check_pages(pages: Sequence[Page], nb_dir: Path) -> None:
     declared: dict[str, list[str] | None] = {}
     for page in pages:
         if not isinstance(page, Page):
-            raise ParameterError(f"pages: expected hzanalysis.report.Page objects; "
-                                 f"found {type(page).__name__}")
+            raise ParameterError(
+                f"pages: expected hzanalysis.report.Page objects; found {type(page).__name__}"
+            )
         if not _SLUG.fullmatch(page.slug) or ".." in page.slug or page.slug.lower() in _RESERVED_SLUGS:
-            raise ParameterError(f"page slug: expected letters, digits, '-', '_' or '.' (not '..', not "
-                                 f"one of {sorted(_RESERVED_SLUGS)}), so the page stays inside the run "
-                                 f"folder; found {page.slug!r}")
+            raise ParameterError(
+                f"page slug: expected letters, digits, '-', '_' or '.' (not '..', not "
+                f"one of {sorted(_RESERVED_SLUGS)}), so the page stays inside the run "
+                f"folder; found {page.slug!r}"
+            )
         if page.slug in seen:
             raise ParameterError(f"page slug: expected unique slugs; found {page.slug!r} twice")
         seen.add(page.slug)
         if Path(page.notebook).name != page.notebook or not page.notebook.endswith(".ipynb"):
-            raise ParameterError(f"page {page.slug}: expected a notebook file name such as "
-                                 f"'00_scorecard.ipynb' inside the notebooks folder; found {page.notebook!r}")
+            raise ParameterError(
+                f"page {page.slug}: expected a notebook file name such as "
+                f"'00_scorecard.ipynb' inside the notebooks folder; found {page.notebook!r}"
+            )
         source = nb_dir / page.notebook
         if not source.is_file():
-            raise ParameterError(f"page {page.slug}: notebook {source} does not exist. Fix: check the "
-                                 "notebooks folder (HZANALYSIS_ROOT, or notebooks_dir=).")
+            raise ParameterError(
+                f"page {page.slug}: notebook {source} does not exist. Fix: check the "
+                "notebooks folder (HZANALYSIS_ROOT, or notebooks_dir=)."
+            )
         if page.notebook not in declared:
             declared[page.notebook] = notebook_parameters(source)
         names = declared[page.notebook]
         if page.parameters and names is None:
-            raise ParameterError(f"notebook {page.notebook}: has no cell tagged 'parameters', so the "
-                                 f"parameters {sorted(page.parameters)} would be ignored. Fix: tag the "
-                                 "parameters cell.")
+            raise ParameterError(
+                f"notebook {page.notebook}: has no cell tagged 'parameters', so the "
+                f"parameters {sorted(page.parameters)} would be ignored. Fix: tag the "
+                "parameters cell."
+            )
         unknown = sorted(set(page.parameters) - set(names or []))
         if unknown:
-            raise ParameterError(f"page {page.slug}: notebook {page.notebook} has no parameter(s) {unknown}; "
-                                 f"its parameters cell declares {names}")
+            raise ParameterError(
+                f"page {page.slug}: notebook {page.notebook} has no parameter(s) {unknown}; "
+                f"its parameters cell declares {names}"
+            )
         try:
             json.dumps(page.parameters, allow_nan=False)
         except (TypeError, ValueError) as error:
-            raise ParameterError(f"page {page.slug}: parameters must be plain JSON values (str, number, "
-                                 f"bool, None, list, dict); {error}") from error
+            raise ParameterError(
+                f"page {page.slug}: parameters must be plain JSON values (str, number, "
+                f"bool, None, list, dict); {error}"
+            ) from error
 
 
 def _check_out(out: Path, date: str) -> Path:
     """The run folder ``out/date``, after checking that it can be created and stays inside ``out``."""
     if out.exists() and not out.is_dir():
-        raise ParameterError(f"out: expected a folder for the reports; found an existing file {out}. "
-                             "Fix: choose another --out.")
+        raise ParameterError(
+            f"out: expected a folder for the reports; found an existing file {out}. "
+            "Fix: choose another --out."
+        )
     for parent in out.parents:
         if parent.exists():
             if not parent.is_dir():
@@ -336,8 +387,10 @@ def ensure_kernel() -> Path:
                 return _kernels_root(prefix)
             except OSError as error:
                 log.warning("could not install the %s kernelspec under %s: %s", KERNEL_NAME, prefix, error)
-        raise ParameterError(f"could not install the {KERNEL_NAME!r} Jupyter kernel under {sys.prefix} or "
-                             f"{cache_prefix}; make one of them writable")
+        raise ParameterError(
+            f"could not install the {KERNEL_NAME!r} Jupyter kernel under {sys.prefix} or "
+            f"{cache_prefix}; make one of them writable"
+        )
 
 
 @functools.cache
@@ -388,8 +441,9 @@ body.hz-plain { font: 15px/1.6 system-ui, "Noto Sans CJK SC", "PingFang SC", "Mi
 _e = html.escape
 
 
-def _header(run_date: str, lang: str, index_href: str = "index.html",
-            runs_href: str = "../index.html") -> str:
+def _header(
+    run_date: str, lang: str, index_href: str = "index.html", runs_href: str = "../index.html"
+) -> str:
     en = lang == "en"
     return (
         '<nav class="hz-header">'
@@ -406,8 +460,11 @@ def _exportable(nb: Any) -> Any:
     cells = []
     for cell in nb.cells:
         if cell.cell_type == "code":
-            cell.outputs = [o for o in cell.get("outputs", [])
-                            if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+            cell.outputs = [
+                o
+                for o in cell.get("outputs", [])
+                if not (o.get("output_type") == "stream" and o.get("name") == "stderr")
+            ]
             if not cell.outputs:
                 continue
         cells.append(cell)
@@ -415,8 +472,15 @@ def _exportable(nb: Any) -> Any:
     return nb
 
 
-def export_html(notebook: Any, *, title: str, lang: str = "zh", run_date: str = "",
-                index_href: str = "index.html", runs_href: str = "../index.html") -> str:
+def export_html(
+    notebook: Any,
+    *,
+    title: str,
+    lang: str = "zh",
+    run_date: str = "",
+    index_href: str = "index.html",
+    runs_href: str = "../index.html",
+) -> str:
     """An executed notebook as self-contained HTML: outputs and prose only, no code, no remote resources.
 
     ``notebook`` is a path or a nbformat node. The lab template's MathJax, require.js, mermaid and widget
@@ -439,32 +503,42 @@ def export_html(notebook: Any, *, title: str, lang: str = "zh", run_date: str = 
         embed_images=True,
         language_code="zh" if lang == "zh" else "en",
     )
-    resources = {"metadata": {"name": title}, "hz_css": _CSS, "hz_header": _header(run_date, lang, index_href,
-                                                                                     runs_href)}
+    resources = {
+        "metadata": {"name": title},
+        "hz_css": _CSS,
+        "hz_header": _header(run_date, lang, index_href, runs_href),
+    }
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     return body.replace(f'<html lang="{exporter.language_code}">', f'<html lang="{HTML_LANG[lang]}">', 1)
 
 
 def _plain_page(title: str, body: str, lang: str, header: str = "") -> str:
-    return (f'<!DOCTYPE html>\n<html lang="{HTML_LANG[lang]}">\n<head>\n<meta charset="utf-8">\n'
-            '<meta name="viewport" content="width=device-width, initial-scale=1.0">\n'
-            f"<title>{_e(title)}</title>\n<style>{_CSS}</style>\n</head>\n"
-            f'<body class="hz-plain">\n{header}\n{body}\n</body>\n</html>\n')
+    return (
+        f'<!DOCTYPE html>\n<html lang="{HTML_LANG[lang]}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1.0">\n'
+        f"<title>{_e(title)}</title>\n<style>{_CSS}</style>\n</head>\n"
+        f'<body class="hz-plain">\n{header}\n{body}\n</body>\n</html>\n'
+    )
 
 
-def failure_page(page: Page, error: str, run_date: str, lang: str = "zh",
-                 notebook_href: str | None = None) -> str:
+def failure_page(
+    page: Page, error: str, run_date: str, lang: str = "zh", notebook_href: str | None = None
+) -> str:
     """The page published in place of a notebook that failed: what failed, with which parameters, and why."""
     params = json.dumps(page.parameters, ensure_ascii=False, indent=2)
-    link = (f'<p>执行到出错为止的笔记本 / The notebook as executed up to the error: '
-            f'<a href="{_e(notebook_href)}">{_e(notebook_href)}</a></p>' if notebook_href else "")
+    link = (
+        f"<p>执行到出错为止的笔记本 / The notebook as executed up to the error: "
+        f'<a href="{_e(notebook_href)}">{_e(notebook_href)}</a></p>'
+        if notebook_href
+        else ""
+    )
     body = (
         f"<h1>{_e(page.title_zh)} / {_e(page.title_en)}</h1>\n"
         '<p class="hz-failed">本页生成失败，以下为错误信息。/ '
         "This page failed to build; the error follows.</p>\n"
         f"<p>笔记本 / Notebook: <code>{_e(page.notebook)}</code></p>\n"
         f"<p>参数 / Parameters:</p>\n<pre>{_e(params)}</pre>\n"
-        f"<p>错误 / Error:</p>\n<pre class=\"hz-error\">{_e(error)}</pre>\n{link}"
+        f'<p>错误 / Error:</p>\n<pre class="hz-error">{_e(error)}</pre>\n{link}'
     )
     return _plain_page(f"失败 / Failed: {page.title(lang)}", body, lang, _header(run_date, lang))
 
@@ -492,25 +566,35 @@ def _run_index(date: str, lang: str, results: Sequence[PageResult], meta: dict[s
             f"<td>{r.execution_seconds + r.export_seconds:.1f} s</td></tr>"
         )
     failed = sum(r.status != "ok" for r in results)
-    state = (f'<p class="hz-failed">{failed} 页失败 / {failed} page(s) failed.</p>' if failed
-             else '<p class="hz-ok">全部页面生成成功 / All pages built.</p>')
-    facts = [("报告日期 Run date", date), ("数据截至 As of", meta.get("as_of") or "全部 all available"),
-             ("语言 Language", lang), ("代码版本 Commit", meta.get("git_commit") or "—"),
-             ("用时 Time", f"{meta.get('total_seconds', 0):.1f} s")]
+    state = (
+        f'<p class="hz-failed">{failed} 页失败 / {failed} page(s) failed.</p>'
+        if failed
+        else '<p class="hz-ok">全部页面生成成功 / All pages built.</p>'
+    )
+    facts = [
+        ("报告日期 Run date", date),
+        ("数据截至 As of", meta.get("as_of") or "全部 all available"),
+        ("语言 Language", lang),
+        ("代码版本 Commit", meta.get("git_commit") or "—"),
+        ("用时 Time", f"{meta.get('total_seconds', 0):.1f} s"),
+    ]
     body = (
         f"<h1>海州区科技创新行动方案 2025年目标评估 · {_e(date)}</h1>\n"
         f"<p>Haizhou District S&amp;T innovation action plan: 2025 targets, report of {_e(date)}</p>\n"
         f"{state}\n"
         "<table><thead><tr><th>页面</th><th>Page</th><th>状态 Status</th><th>用时 Time</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>\n"
-        "<table><tbody>" + "".join(f"<tr><th>{_e(k)}</th><td>{_e(str(v))}</td></tr>" for k, v in facts)
+        "<table><tbody>"
+        + "".join(f"<tr><th>{_e(k)}</th><td>{_e(str(v))}</td></tr>" for k, v in facts)
         + "</tbody></table>\n"
         '<p><a href="manifest.json">manifest.json</a>'
         "（输入校验和、版本、用时 / checksums, versions, timings） · "
         '<a href="notebooks/">notebooks/</a>（已执行的笔记本 / executed notebooks）</p>'
     )
-    header = ('<nav class="hz-header"><a href="../index.html">历次报告 / All runs</a>'
-              '<a href="../latest.html">最新报告 / Latest</a></nav>')
+    header = (
+        '<nav class="hz-header"><a href="../index.html">历次报告 / All runs</a>'
+        '<a href="../latest.html">最新报告 / Latest</a></nav>'
+    )
     return _plain_page(f"海州区2025年目标评估 {date}", body, lang, header)
 
 
@@ -543,8 +627,10 @@ def input_files(data: Sequence[Path], notebooks: Sequence[Path]) -> list[dict[st
         entries += [("raw", p) for p in sorted(raw.rglob("*")) if p.is_file()]
     entries += [("data", p) for p in data]
     entries += [("notebook", p) for p in dict.fromkeys(notebooks)]
-    return [{"role": role, "path": _display_path(p), "bytes": p.stat().st_size, "sha256": sha256_file(p)}
-            for role, p in entries]
+    return [
+        {"role": role, "path": _display_path(p), "bytes": p.stat().st_size, "sha256": sha256_file(p)}
+        for role, p in entries
+    ]
 
 
 def package_versions() -> dict[str, str | None]:
@@ -570,8 +656,14 @@ def hzanalysis_version() -> str:
 def git_commit(root: Path | None = None) -> str | None:
     """``git rev-parse HEAD`` of the project, or None (no git, not a repository, no commit yet)."""
     try:
-        done = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root or paths.project_root(),
-                              capture_output=True, text=True, timeout=10, check=False)
+        done = subprocess.run(
+            ["git", "rev-parse", "HEAD"],
+            cwd=root or paths.project_root(),
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     commit = done.stdout.strip()
@@ -625,16 +717,22 @@ def _runs_index(runs: Sequence[dict[str, Any]], latest: str | None) -> str:
         pages = m.get("pages", [])
         ok = sum(p.get("status") == "ok" for p in pages)
         complete = m.get("status") == "complete"
-        status = ('<span class="hz-ok">完整 complete</span>' if complete
-                  else '<span class="hz-failed">有失败页 failed pages</span>')
+        status = (
+            '<span class="hz-ok">完整 complete</span>'
+            if complete
+            else '<span class="hz-failed">有失败页 failed pages</span>'
+        )
         rows.append(
             f'<tr><td><a href="{_e(m["_folder"])}/index.html">{_e(m["_folder"])}</a></td><td>{status}</td>'
             f"<td>{ok}/{len(pages)}</td><td>{_e(str(m.get('parameters', {}).get('as_of') or '—'))}</td>"
             f"<td>{_e(str(m.get('parameters', {}).get('lang', '')))}</td>"
             f"<td>{_e(str(m.get('finished_at', '')))}</td></tr>"
         )
-    latest_line = (f'<p>最新完整报告 / Latest complete run: <a href="latest.html">{_e(latest)}</a></p>'
-                   if latest else "<p>尚无完整报告 / No complete run yet.</p>")
+    latest_line = (
+        f'<p>最新完整报告 / Latest complete run: <a href="latest.html">{_e(latest)}</a></p>'
+        if latest
+        else "<p>尚无完整报告 / No complete run yet.</p>"
+    )
     body = (
         "<h1>海州区科技创新行动方案 2025年目标评估：历次报告</h1>\n"
         "<p>Haizhou District S&amp;T innovation action plan, 2025 targets: "
@@ -648,13 +746,18 @@ def _runs_index(runs: Sequence[dict[str, Any]], latest: str | None) -> str:
 
 def _latest_html(latest: str | None) -> str:
     if latest is None:
-        return _plain_page("最新报告 / Latest", '<p>尚无完整报告 / No complete run yet. '
-                           '<a href="index.html">历次报告 / All runs</a></p>', "zh")
+        return _plain_page(
+            "最新报告 / Latest",
+            '<p>尚无完整报告 / No complete run yet. <a href="index.html">历次报告 / All runs</a></p>',
+            "zh",
+        )
     target = f"{latest}/index.html"
-    return (f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta http-equiv="refresh" content="0; url={_e(target)}">\n<title>最新报告 / Latest</title>\n'
-            f'</head>\n<body>\n<p><a href="{_e(target)}">最新完整报告 / Latest complete run: {_e(latest)}</a>'
-            "</p>\n</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="refresh" content="0; url={_e(target)}">\n<title>最新报告 / Latest</title>\n'
+        f'</head>\n<body>\n<p><a href="{_e(target)}">最新完整报告 / Latest complete run: {_e(latest)}</a>'
+        "</p>\n</body>\n</html>\n"
+    )
 
 
 def update_runs_index(out: Path) -> str | None:
@@ -686,8 +789,15 @@ def update_runs_index(out: Path) -> str | None:
 # Running
 
 
-def _execute_page(page: Page, nb_dir: Path, staging: Path, run_date: str, lang: str, kernels_root: Path,
-                  cell_timeout: float | None) -> PageResult:
+def _execute_page(
+    page: Page,
+    nb_dir: Path,
+    staging: Path,
+    run_date: str,
+    lang: str,
+    kernels_root: Path,
+    cell_timeout: float | None,
+) -> PageResult:
     import papermill
 
     executed = staging / "notebooks" / f"{page.slug}.ipynb"
@@ -696,9 +806,15 @@ def _execute_page(page: Page, nb_dir: Path, staging: Path, run_date: str, lang: 
     start = time.perf_counter()
     try:
         papermill.execute_notebook(
-            str(nb_dir / page.notebook), str(executed), parameters=dict(page.parameters),
-            kernel_name=KERNEL_NAME, cwd=str(nb_dir), progress_bar=False, log_output=False,
-            request_save_on_cell_execute=False, execution_timeout=cell_timeout,
+            str(nb_dir / page.notebook),
+            str(executed),
+            parameters=dict(page.parameters),
+            kernel_name=KERNEL_NAME,
+            cwd=str(nb_dir),
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=False,
+            execution_timeout=cell_timeout,
             kernel_manager_class=_kernel_manager_class(kernels_root),
         )
     except Exception as exc:  # any failure (cell error, timeout, dead kernel): trust it, not the saved file
@@ -715,26 +831,46 @@ def _execute_page(page: Page, nb_dir: Path, staging: Path, run_date: str, lang: 
         text = failure_page(page, error, run_date, lang, href)
     html_file.write_text(text, encoding="utf-8")
     export = time.perf_counter() - start
-    return PageResult(page, "ok" if error is None else "failed", html_file,
-                      executed if executed.is_file() else None, execution, export,
-                      html_file.stat().st_size, error)
+    return PageResult(
+        page,
+        "ok" if error is None else "failed",
+        html_file,
+        executed if executed.is_file() else None,
+        execution,
+        export,
+        html_file.stat().st_size,
+        error,
+    )
 
 
 def _lock_message(out: Path, timeout: float) -> str:
     owner = ""
     with contextlib.suppress(OSError, ValueError):
         info = json.loads((out / ".lock.owner").read_text(encoding="utf-8"))
-        owner = (f" (held by pid {info.get('pid')} on {info.get('host')}, run date {info.get('date')}, "
-                 f"started {info.get('started_at')})")
-    return (f"another report run holds the lock {out / '.lock'}{owner}; waited {timeout:g} s. "
-            "Fix: wait for it to finish and run again, or pass a longer lock timeout.")
+        owner = (
+            f" (held by pid {info.get('pid')} on {info.get('host')}, run date {info.get('date')}, "
+            f"started {info.get('started_at')})"
+        )
+    return (
+        f"another report run holds the lock {out / '.lock'}{owner}; waited {timeout:g} s. "
+        "Fix: wait for it to finish and run again, or pass a longer lock timeout."
+    )
 
 
 def run_report(
-    *, date: str | None = None, as_of: str | None = None, out: str | os.PathLike[str] | None = None,
-    data: Sequence[str | os.PathLike[str]] = (), targets: Sequence[str] | None = None, lang: str = "zh",
-    jobs: int = 1, pages: Sequence[Page] | None = None, notebooks_dir: str | os.PathLike[str] | None = None,
-    progress: bool | None = None, lock_timeout: float = 60.0, cell_timeout: float | None = 600.0,
+    *,
+    date: str | None = None,
+    as_of: str | None = None,
+    out: str | os.PathLike[str] | None = None,
+    data: Sequence[str | os.PathLike[str]] = (),
+    targets: Sequence[str] | None = None,
+    lang: str = "zh",
+    jobs: int = 1,
+    pages: Sequence[Page] | None = None,
+    notebooks_dir: str | os.PathLike[str] | None = None,
+    progress: bool | None = None,
+    lock_timeout: float = 60.0,
+    cell_timeout: float | None = 600.0,
     on_page: Callable[[PageResult], None] | None = None,
 ) -> RunResult:
     """Run the report notebooks into ``<out>/<date>/`` and publish it atomically.
@@ -774,9 +910,17 @@ def run_report(
     except Timeout:
         raise LockedError(_lock_message(out_dir, lock_timeout)) from None
     try:
-        _write_atomic(out_dir / ".lock.owner", json.dumps({
-            "pid": os.getpid(), "host": socket.gethostname(), "date": date,
-            "started_at": started_at.isoformat(timespec="seconds")}))
+        _write_atomic(
+            out_dir / ".lock.owner",
+            json.dumps(
+                {
+                    "pid": os.getpid(),
+                    "host": socket.gethostname(),
+                    "date": date,
+                    "started_at": started_at.isoformat(timespec="seconds"),
+                }
+            ),
+        )
         staging_root = out_dir / ".staging"
         # We hold the lock, so anything left in .staging belongs to a run that crashed.
         if staging_root.exists():
@@ -798,24 +942,39 @@ def run_report(
                 "total_seconds": round(total, 3),
                 "hzanalysis_version": hzanalysis_version(),
                 "git_commit": git_commit(),
-                "parameters": {"date": date, "as_of": as_of, "lang": lang, "jobs": jobs,
-                               "targets": list(targets) if targets is not None else None,
-                               "data": [str(p) for p in data_paths], "notebooks_dir": str(nb_dir)},
+                "parameters": {
+                    "date": date,
+                    "as_of": as_of,
+                    "lang": lang,
+                    "jobs": jobs,
+                    "targets": list(targets) if targets is not None else None,
+                    "data": [str(p) for p in data_paths],
+                    "notebooks_dir": str(nb_dir),
+                },
                 "kernel": {"name": KERNEL_NAME, "python": sys.executable},
                 "versions": package_versions(),
                 "inputs": input_files(data_paths, [nb_dir / p.notebook for p in pages]),
-                "pages": [{
-                    "slug": r.page.slug, "notebook": r.page.notebook, "title_zh": r.page.title_zh,
-                    "title_en": r.page.title_en, "parameters": r.page.parameters, "status": r.status,
-                    "html": f"{r.page.slug}.html",
-                    "executed_notebook": f"notebooks/{r.page.slug}.ipynb" if r.notebook_path else None,
-                    "execution_seconds": round(r.execution_seconds, 3),
-                    "export_seconds": round(r.export_seconds, 3),
-                    "html_bytes": r.html_bytes, "error": r.error,
-                } for r in results],
+                "pages": [
+                    {
+                        "slug": r.page.slug,
+                        "notebook": r.page.notebook,
+                        "title_zh": r.page.title_zh,
+                        "title_en": r.page.title_en,
+                        "parameters": r.page.parameters,
+                        "status": r.status,
+                        "html": f"{r.page.slug}.html",
+                        "executed_notebook": f"notebooks/{r.page.slug}.ipynb" if r.notebook_path else None,
+                        "execution_seconds": round(r.execution_seconds, 3),
+                        "export_seconds": round(r.export_seconds, 3),
+                        "html_bytes": r.html_bytes,
+                        "error": r.error,
+                    }
+                    for r in results
+                ],
             }
-            (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2),
-                                                   encoding="utf-8")
+            (staging / "manifest.json").write_text(
+                json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8"
+            )
             (staging / "index.html").write_text(_run_index(date, lang, results, manifest), encoding="utf-8")
             _publish(staging, final, staging_root / f"{date}-old-{token}")
         finally:
@@ -831,17 +990,37 @@ def run_report(
     def moved(path: Path | None) -> Path | None:
         return None if path is None else final / path.relative_to(staging)
 
-    published = [PageResult(r.page, r.status, moved(r.html_path), moved(r.notebook_path), r.execution_seconds,
-                            r.export_seconds, r.html_bytes, r.error) for r in results]
-    result = RunResult(date, out_dir, final, published, time.perf_counter() - started,
-                       0 if status == "complete" else 1)
+    published = [
+        PageResult(
+            r.page,
+            r.status,
+            moved(r.html_path),
+            moved(r.notebook_path),
+            r.execution_seconds,
+            r.export_seconds,
+            r.html_bytes,
+            r.error,
+        )
+        for r in results
+    ]
+    result = RunResult(
+        date, out_dir, final, published, time.perf_counter() - started, 0 if status == "complete" else 1
+    )
     log.info("%s", result.summary())
     return result
 
 
-def _run_pages(pages: Sequence[Page], nb_dir: Path, staging: Path, date: str, lang: str, jobs: int,
-               progress: bool | None, cell_timeout: float | None,
-               on_page: Callable[[PageResult], None] | None) -> list[PageResult]:
+def _run_pages(
+    pages: Sequence[Page],
+    nb_dir: Path,
+    staging: Path,
+    date: str,
+    lang: str,
+    jobs: int,
+    progress: bool | None,
+    cell_timeout: float | None,
+    on_page: Callable[[PageResult], None] | None,
+) -> list[PageResult]:
     from tqdm.auto import tqdm
 
     kernels_root = ensure_kernel()
@@ -851,16 +1030,22 @@ def _run_pages(pages: Sequence[Page], nb_dir: Path, staging: Path, date: str, la
         papermill_log.setLevel(logging.WARNING)
     use_bar = progress if progress is not None else sys.stderr.isatty()
     results: dict[str, PageResult] = {}
-    with tqdm(total=len(pages), unit="notebook", desc=f"report {date}", disable=not use_bar) as bar, \
-            ThreadPoolExecutor(max_workers=min(jobs, len(pages))) as pool:
-        futures = [pool.submit(_execute_page, page, nb_dir, staging, date, lang, kernels_root, cell_timeout)
-                   for page in pages]
+    with (
+        tqdm(total=len(pages), unit="notebook", desc=f"report {date}", disable=not use_bar) as bar,
+        ThreadPoolExecutor(max_workers=min(jobs, len(pages))) as pool,
+    ):
+        futures = [
+            pool.submit(_execute_page, page, nb_dir, staging, date, lang, kernels_root, cell_timeout)
+            for page in pages
+        ]
         for future in as_completed(futures):
             result = future.result()
             results[result.page.slug] = result
             bar.update(1)
-            message = (f"[{len(results)}/{len(pages)}] {result.page.slug}: {result.status} "
-                       f"({result.execution_seconds:.1f} s run, {result.export_seconds:.1f} s export)")
+            message = (
+                f"[{len(results)}/{len(pages)}] {result.page.slug}: {result.status} "
+                f"({result.execution_seconds:.1f} s run, {result.export_seconds:.1f} s export)"
+            )
             if result.status == "ok":
                 log.log(logging.DEBUG if use_bar else logging.INFO, message)
             else:

@@ -104,15 +104,25 @@ NOT_QUANTIFIABLE = Verdict("not_quantifiable", "定性目标", "not quantifiable
 
 #: Every verdict, best first (the order of a scorecard legend).
 VERDICTS: tuple[Verdict, ...] = (
-    ACHIEVED, VERY_LIKELY, LIKELY, ABOUT_AS_LIKELY_AS_NOT, UNLIKELY, VERY_UNLIKELY, MISSED,
-    INSUFFICIENT_DATA, NOT_QUANTIFIABLE,
+    ACHIEVED,
+    VERY_LIKELY,
+    LIKELY,
+    ABOUT_AS_LIKELY_AS_NOT,
+    UNLIKELY,
+    VERY_UNLIKELY,
+    MISSED,
+    INSUFFICIENT_DATA,
+    NOT_QUANTIFIABLE,
 )
 
 #: Lower bounds of the likelihood scale (IPCC convention, lower bound inclusive): P ≥ 0.90 very likely,
 #: 0.66 ≤ P < 0.90 likely, 0.33 ≤ P < 0.66 about as likely as not, 0.10 ≤ P < 0.33 unlikely,
 #: else very unlikely.
 LIKELIHOOD_SCALE: tuple[tuple[float, Verdict], ...] = (
-    (0.90, VERY_LIKELY), (0.66, LIKELY), (0.33, ABOUT_AS_LIKELY_AS_NOT), (0.10, UNLIKELY),
+    (0.90, VERY_LIKELY),
+    (0.66, LIKELY),
+    (0.33, ABOUT_AS_LIKELY_AS_NOT),
+    (0.10, UNLIKELY),
 )
 
 #: Display names of the rules.
@@ -220,26 +230,48 @@ def _missing_inputs(rule: str, **named: float) -> RuleResult | None:
     missing = [name for name, v in named.items() if v is None or not _finite(float(v))]
     if not missing:
         return None
-    names_zh = {"base_value": "基期值", "base_year": "基期年份", "latest_value": "最新值",
-                "latest_year": "最新年份", "target_value": "目标值", "deadline": "目标年份"}
+    names_zh = {
+        "base_value": "基期值",
+        "base_year": "基期年份",
+        "latest_value": "最新值",
+        "latest_year": "最新年份",
+        "target_value": "目标值",
+        "deadline": "目标年份",
+    }
     zh = "、".join(names_zh.get(m, m) for m in missing)
     return _not_computable(rule, f"缺少{zh}，无法计算", f"cannot be computed: missing {', '.join(missing)}")
 
 
 def _already_met(latest_year: float, latest_value: float, target_value: float) -> tuple[str, str]:
-    return (f"{_year(latest_year)}年值{_num(latest_value)}已达到目标{_num(target_value)}",
-            f"the {_year(latest_year)} value {_num(latest_value)} already meets "
-            f"the target {_num(target_value)}")
+    return (
+        f"{_year(latest_year)}年值{_num(latest_value)}已达到目标{_num(target_value)}",
+        f"the {_year(latest_year)} value {_num(latest_value)} already meets the target {_num(target_value)}",
+    )
 
 
-def _endpoint_screen(rule: str, met: tuple[str, str, str], value: float, base_value: float, base_year: int,
-                     latest_value: float, latest_year: int, target_value: float,
-                     deadline: int) -> RuleResult | None:
+def _endpoint_screen(
+    rule: str,
+    met: tuple[str, str, str],
+    value: float,
+    base_value: float,
+    base_year: int,
+    latest_value: float,
+    latest_year: int,
+    target_value: float,
+    deadline: int,
+) -> RuleResult | None:
     """The checks every endpoint rule makes first, in order: missing inputs, already met (category
     ``met`` = (code, zh, en) with the rule's ``value``), fewer than two years, base not before the deadline.
     None when the rule can go on to its own computation."""
-    missing = _missing_inputs(rule, base_value=base_value, base_year=base_year, latest_value=latest_value,
-                              latest_year=latest_year, target_value=target_value, deadline=deadline)
+    missing = _missing_inputs(
+        rule,
+        base_value=base_value,
+        base_year=base_year,
+        latest_value=latest_value,
+        latest_year=latest_year,
+        target_value=target_value,
+        deadline=deadline,
+    )
     if missing:
         return missing
     if latest_value >= target_value:
@@ -252,18 +284,22 @@ def _endpoint_screen(rule: str, met: tuple[str, str, str], value: float, base_va
 
 
 def _base_not_before(base_year: float, deadline: float) -> tuple[str, str]:
-    return (f"基期{_year(base_year)}年不早于目标年份{_year(deadline)}年，无法计算所需进度",
-            f"the base year {_year(base_year)} is not before the deadline {_year(deadline)}")
+    return (
+        f"基期{_year(base_year)}年不早于目标年份{_year(deadline)}年，无法计算所需进度",
+        f"the base year {_year(base_year)} is not before the deadline {_year(deadline)}",
+    )
 
 
 def _fell_below(
     base_year: float, base_value: float, latest_year: float, latest_value: float, target_value: float
 ) -> tuple[str, str]:
     """The base already met the target and the latest value is below it: ratios of the rules are undefined."""
-    return (f"基期{_year(base_year)}年值{_num(base_value)}已达到目标{_num(target_value)}，"
-            f"{_year(latest_year)}年降至{_num(latest_value)}，低于目标",
-            f"the base-year ({_year(base_year)}) value {_num(base_value)} met the target "
-            f"{_num(target_value)}; by {_year(latest_year)} it fell to {_num(latest_value)}, below it")
+    return (
+        f"基期{_year(base_year)}年值{_num(base_value)}已达到目标{_num(target_value)}，"
+        f"{_year(latest_year)}年降至{_num(latest_value)}，低于目标",
+        f"the base-year ({_year(base_year)}) value {_num(base_value)} met the target "
+        f"{_num(target_value)}; by {_year(latest_year)} it fell to {_num(latest_value)}, below it",
+    )
 
 
 _TWO_YEARS_ZH = "需要至少两个年份的观测值"
@@ -304,21 +340,45 @@ def eurostat_progress(
     actual = cagr(base_value, base_year, latest_value, latest_year)
     required = cagr(base_value, base_year, target_value, deadline)
     ratio = actual / required if _finite(actual, required) and required > 0 else math.nan
-    screened = _endpoint_screen(rule, ("met", "已达到", "met"), ratio, base_value, base_year, latest_value,
-                                latest_year, target_value, deadline)
+    screened = _endpoint_screen(
+        rule,
+        ("met", "已达到", "met"),
+        ratio,
+        base_value,
+        base_year,
+        latest_value,
+        latest_year,
+        target_value,
+        deadline,
+    )
     if screened:
         return screened
     if base_value <= 0 or latest_value <= 0 or target_value <= 0:
-        return _not_computable(rule, "复合增长率需要基期值、最新值和目标值均为正数",
-                               "compound growth needs positive base, latest and target values")
+        return _not_computable(
+            rule,
+            "复合增长率需要基期值、最新值和目标值均为正数",
+            "compound growth needs positive base, latest and target values",
+        )
     if required <= 0:
         # The base year already met the target and the latest value has fallen below it: the ratio of two
         # negative rates would read as "progress", so the category is set directly.
-        return RuleResult(rule, True, "moving_away", "背离目标", "movement away from the target", math.nan,
-                          *_fell_below(base_year, base_value, latest_year, latest_value, target_value))
+        return RuleResult(
+            rule,
+            True,
+            "moving_away",
+            "背离目标",
+            "movement away from the target",
+            math.nan,
+            *_fell_below(base_year, base_value, latest_year, latest_value, target_value),
+        )
     code, zh, en = eurostat_category(ratio)
     return RuleResult(
-        rule, True, code, zh, en, ratio,
+        rule,
+        True,
+        code,
+        zh,
+        en,
+        ratio,
         f"{_year(base_year)}—{_year(latest_year)}年实际年均复合增长{_pct(actual)}，"
         f"为按期（{_year(deadline)}年）达到{_num(target_value)}所需增速{_pct(required)}的{_pct(ratio, 0)}",
         f"actual compound growth {_year(base_year)}–{_year(latest_year)} of {_pct(actual)} a year is "
@@ -362,16 +422,37 @@ def sdsn_trend(
     actual = linear_rate(base_value, base_year, latest_value, latest_year)
     needed = linear_rate(base_value, base_year, target_value, deadline)
     share = actual / needed if _finite(actual, needed) and needed > 0 else math.nan
-    screened = _endpoint_screen(rule, ("on_track", "正常推进", "on track"), share, base_value, base_year,
-                                latest_value, latest_year, target_value, deadline)
+    screened = _endpoint_screen(
+        rule,
+        ("on_track", "正常推进", "on track"),
+        share,
+        base_value,
+        base_year,
+        latest_value,
+        latest_year,
+        target_value,
+        deadline,
+    )
     if screened:
         return screened
     if needed <= 0:
-        return RuleResult(rule, True, "decreasing", "倒退", "decreasing", math.nan,
-                          *_fell_below(base_year, base_value, latest_year, latest_value, target_value))
+        return RuleResult(
+            rule,
+            True,
+            "decreasing",
+            "倒退",
+            "decreasing",
+            math.nan,
+            *_fell_below(base_year, base_value, latest_year, latest_value, target_value),
+        )
     code, zh, en = sdsn_category(share)
     return RuleResult(
-        rule, True, code, zh, en, share,
+        rule,
+        True,
+        code,
+        zh,
+        en,
+        share,
         f"{_year(base_year)}—{_year(latest_year)}年平均每年变化{_num(actual)}，"
         f"按期（{_year(deadline)}年）达到{_num(target_value)}需每年{_num(needed)}"
         f"（实际为所需的{_pct(share, 0)}）",
@@ -440,9 +521,11 @@ def destatis_trend(
     rule = "destatis"
     points = _history_points(history)
     if not points:
-        return _not_computable(rule, "没有观测值；需要至少连续4个年份的观测值",
-                               f"no observations; needs at least {DESTATIS_MIN_POINTS} consecutive "
-                               "annual values")
+        return _not_computable(
+            rule,
+            "没有观测值；需要至少连续4个年份的观测值",
+            f"no observations; needs at least {DESTATIS_MIN_POINTS} consecutive annual values",
+        )
     missing = _missing_inputs(rule, target_value=target_value, deadline=deadline)
     if missing:
         return missing
@@ -459,10 +542,14 @@ def destatis_trend(
     rate = (latest - first_value) / (latest_year - first_year)
     horizon = max(deadline - latest_year, 0)
     projected = latest + rate * horizon
-    trend_zh = (f"{_year(first_year)}—{_year(latest_year)}年平均每年变化{_num(rate)}，"
-                f"延续至{_year(deadline)}年约为{_num(projected)}")
-    trend_en = (f"the average change {_year(first_year)}–{_year(latest_year)} of {_num(rate)} a year, "
-                f"extended to {_year(deadline)}, gives about {_num(projected)}")
+    trend_zh = (
+        f"{_year(first_year)}—{_year(latest_year)}年平均每年变化{_num(rate)}，"
+        f"延续至{_year(deadline)}年约为{_num(projected)}"
+    )
+    trend_en = (
+        f"the average change {_year(first_year)}–{_year(latest_year)} of {_num(rate)} a year, "
+        f"extended to {_year(deadline)}, gives about {_num(projected)}"
+    )
     target = f"{_num(target_value)}"
 
     if floor:
@@ -480,28 +567,49 @@ def destatis_trend(
         else:
             labels = ("missed_worsening", "未达标且在恶化", "missed and worsening")
             tail_zh = f"；{_year(latest_year)}年值{_num(latest)}低于底线{target}且在下降"
-            tail_en = (f"; the {_year(latest_year)} value {_num(latest)} is below the floor {target} "
-                       "and falling")
+            tail_en = (
+                f"; the {_year(latest_year)} value {_num(latest)} is below the floor {target} and falling"
+            )
         return RuleResult(rule, True, *labels, projected, trend_zh + tail_zh, trend_en + tail_en)
 
     gap = target_value - latest
     if gap <= 0:
         if projected >= target_value:
             met_zh, met_en = _already_met(latest_year, latest, target_value)
-            return RuleResult(rule, True, *destatis_category(0.0), 0.0,
-                              f"{met_zh}；{trend_zh}", f"{met_en}; {trend_en}")
-        return RuleResult(rule, True, "wrong_direction", "方向错误", "wrong direction", math.nan,
-                          f"{_year(latest_year)}年值{_num(latest)}已达到目标{target}，但{trend_zh}，将低于目标",
-                          f"the {_year(latest_year)} value {_num(latest)} meets the target {target}, "
-                          f"but {trend_en}, below the target")
+            return RuleResult(
+                rule, True, *destatis_category(0.0), 0.0, f"{met_zh}；{trend_zh}", f"{met_en}; {trend_en}"
+            )
+        return RuleResult(
+            rule,
+            True,
+            "wrong_direction",
+            "方向错误",
+            "wrong direction",
+            math.nan,
+            f"{_year(latest_year)}年值{_num(latest)}已达到目标{target}，但{trend_zh}，将低于目标",
+            f"the {_year(latest_year)} value {_num(latest)} meets the target {target}, "
+            f"but {trend_en}, below the target",
+        )
     miss_share = max((target_value - projected) / gap, 0.0)
     if rate <= 0:
-        return RuleResult(rule, True, "wrong_direction", "方向错误", "wrong direction", miss_share,
-                          f"{trend_zh}，与目标{target}的差距未缩小",
-                          f"{trend_en}: the gap to the target {target} is not closing")
+        return RuleResult(
+            rule,
+            True,
+            "wrong_direction",
+            "方向错误",
+            "wrong direction",
+            miss_share,
+            f"{trend_zh}，与目标{target}的差距未缩小",
+            f"{trend_en}: the gap to the target {target} is not closing",
+        )
     code, zh, en = destatis_category(miss_share)
     return RuleResult(
-        rule, True, code, zh, en, miss_share,
+        rule,
+        True,
+        code,
+        zh,
+        en,
+        miss_share,
         f"{trend_zh}，比目标{target}差{_num(max(target_value - projected, 0.0))}，"
         f"为当前差距{_num(gap)}的{_pct(miss_share, 0)}",
         f"{trend_en}, short of the target {target} by {_num(max(target_value - projected, 0.0))}, "
@@ -559,16 +667,26 @@ def china_midterm(
                 f"got base_value={base_value!r}, base_year={base_year!r}. Pass base_value=0, "
                 f"base_year={period_start - 1}."
             )
-    missing = _missing_inputs(rule, base_value=base_value, base_year=base_year, latest_value=latest_value,
-                              latest_year=latest_year, target_value=target_value, deadline=deadline)
+    missing = _missing_inputs(
+        rule,
+        base_value=base_value,
+        base_year=base_year,
+        latest_value=latest_value,
+        latest_year=latest_year,
+        target_value=target_value,
+        deadline=deadline,
+    )
     if missing:
         return missing
     if base_year >= deadline:
         return _not_computable(rule, *_base_not_before(base_year, deadline))
     if latest_year <= base_year:
         if cumulative:
-            return _not_computable(rule, f"考核期（{_year(period_start)}年起）内尚无观测年份",
-                                   f"no observed year in the period starting {_year(period_start)}")
+            return _not_computable(
+                rule,
+                f"考核期（{_year(period_start)}年起）内尚无观测年份",
+                f"no observed year in the period starting {_year(period_start)}",
+            )
         return _not_computable(rule, _TWO_YEARS_ZH, _TWO_YEARS_EN)
     elapsed = min((latest_year - base_year) / (deadline - base_year), 1.0)
     planned = target_value - base_value
@@ -578,24 +696,44 @@ def china_midterm(
         span_zh = _year(latest_year) if one_year else f"{_year(period_start)}—{_year(latest_year)}"
         span_en = f"in {_year(latest_year)}" if one_year else f"{_year(period_start)}–{_year(latest_year)}"
         done_zh = f"{span_zh}年累计{_num(latest_value)}，为累计目标{_num(target_value)}的{_pct(progress, 0)}"
-        done_en = (f"{_num(latest_value)} accumulated {span_en}, "
-                   f"{_pct(progress, 0)} of the cumulative target {_num(target_value)}")
+        done_en = (
+            f"{_num(latest_value)} accumulated {span_en}, "
+            f"{_pct(progress, 0)} of the cumulative target {_num(target_value)}"
+        )
     else:
-        done_zh = (f"{_year(latest_year)}年值{_num(latest_value)}，完成基期（{_year(base_year)}年，"
-                   f"{_num(base_value)}）至目标{_num(target_value)}计划增量的{_pct(progress, 0)}")
-        done_en = (f"the {_year(latest_year)} value {_num(latest_value)} covers {_pct(progress, 0)} of the "
-                   f"planned change from {_num(base_value)} ({_year(base_year)}) to {_num(target_value)}")
+        done_zh = (
+            f"{_year(latest_year)}年值{_num(latest_value)}，完成基期（{_year(base_year)}年，"
+            f"{_num(base_value)}）至目标{_num(target_value)}计划增量的{_pct(progress, 0)}"
+        )
+        done_en = (
+            f"the {_year(latest_year)} value {_num(latest_value)} covers {_pct(progress, 0)} of the "
+            f"planned change from {_num(base_value)} ({_year(base_year)}) to {_num(target_value)}"
+        )
     time_zh = f"时间进度{_pct(elapsed, 0)}"
     time_en = f"with {_pct(elapsed, 0)} of the period elapsed"
     if latest_value >= target_value:
         early = latest_year < deadline
-        return RuleResult(rule, True, "achieved", "提前实现" if early else "已实现",
-                          "achieved early" if early else "achieved", progress,
-                          f"{done_zh}，已达到目标（{time_zh}）", f"{done_en}: target reached ({time_en})")
+        return RuleResult(
+            rule,
+            True,
+            "achieved",
+            "提前实现" if early else "已实现",
+            "achieved early" if early else "achieved",
+            progress,
+            f"{done_zh}，已达到目标（{time_zh}）",
+            f"{done_en}: target reached ({time_en})",
+        )
     if not math.isfinite(progress):
         # The base already met the target and the value has since fallen below it.
-        return RuleResult(rule, True, "lagging", "滞后", "lagging", math.nan,
-                          *_fell_below(base_year, base_value, latest_year, latest_value, target_value))
+        return RuleResult(
+            rule,
+            True,
+            "lagging",
+            "滞后",
+            "lagging",
+            math.nan,
+            *_fell_below(base_year, base_value, latest_year, latest_value, target_value),
+        )
     code, zh, en = china_midterm_category(progress, elapsed)
     return RuleResult(rule, True, code, zh, en, progress, f"{done_zh}，{time_zh}", f"{done_en}, {time_en}")
 

@@ -34,15 +34,39 @@ COMPARATORS: dict[str, frozenset[str | None]] = {
 }
 
 # The indicator ids of the shared indicator contract (the table every module uses); a target must name one.
-INDICATORS: frozenset[str] = frozenset({
-    "rd_share_gdp", "hitech_output_share", "hte_count", "invention_patents_granted",
-    "invention_patents_per_10k", "new_rd_institutions", "prov_rd_institutions", "kechuang_carrier_area",
-    "shuangchuang_carriers", "tech_contract_value", "talent_housing_units", "tech_firms_recruited",
-    "tech_smes", "innovation_consortia", "cooperation_institutions", "enterprises_served", "tech_demands",
-    "jiebang_projects", "iur_achievements", "iur_projects", "joint_innovation_centers",
-    "major_transfer_projects", "pilot_bases", "gdp", "rd_expenditure", "above_scale_industrial_output",
-    "hitech_output_value", "resident_population", "hte_net_new",
-})
+INDICATORS: frozenset[str] = frozenset(
+    {
+        "rd_share_gdp",
+        "hitech_output_share",
+        "hte_count",
+        "invention_patents_granted",
+        "invention_patents_per_10k",
+        "new_rd_institutions",
+        "prov_rd_institutions",
+        "kechuang_carrier_area",
+        "shuangchuang_carriers",
+        "tech_contract_value",
+        "talent_housing_units",
+        "tech_firms_recruited",
+        "tech_smes",
+        "innovation_consortia",
+        "cooperation_institutions",
+        "enterprises_served",
+        "tech_demands",
+        "jiebang_projects",
+        "iur_achievements",
+        "iur_projects",
+        "joint_innovation_centers",
+        "major_transfer_projects",
+        "pilot_bases",
+        "gdp",
+        "rd_expenditure",
+        "above_scale_industrial_output",
+        "hitech_output_value",
+        "resident_population",
+        "hte_net_new",
+    }
+)
 
 # The plan's five actions (四、重点任务 (一)..(五)); 0 groups the overall goals of 三、发展目标.
 ACTIONS: dict[int, tuple[str, str]] = {
@@ -127,11 +151,16 @@ def load_targets(path: Path | None = None) -> list[Target]:
         if target is None:
             continue
         if target.id in seen:
-            problems.append(Problem(
-                file, _row(number, target.id), "id", "an id used by one entry only",
-                f"{target.id!r} already used by entry {seen[target.id]}",
-                "rename one of the two entries, or merge them into one entry citing both places",
-            ))
+            problems.append(
+                Problem(
+                    file,
+                    _row(number, target.id),
+                    "id",
+                    "an id used by one entry only",
+                    f"{target.id!r} already used by entry {seen[target.id]}",
+                    "rename one of the two entries, or merge them into one entry citing both places",
+                )
+            )
         else:
             seen[target.id] = number
         targets.append(target)
@@ -175,10 +204,28 @@ def targets_frame(targets: Sequence[Target] | None = None) -> pd.DataFrame:
         }
         for t in targets
     ]
-    frame = pd.DataFrame.from_records(records, columns=[
-        "id", "name_zh", "name_en", "action", "action_zh", "action_en", "sections", "kind", "comparator",
-        "value", "unit", "indicator", "deadline", "period_start", "responsible_units", "quotes", "note",
-    ])
+    frame = pd.DataFrame.from_records(
+        records,
+        columns=[
+            "id",
+            "name_zh",
+            "name_en",
+            "action",
+            "action_zh",
+            "action_en",
+            "sections",
+            "kind",
+            "comparator",
+            "value",
+            "unit",
+            "indicator",
+            "deadline",
+            "period_start",
+            "responsible_units",
+            "quotes",
+            "note",
+        ],
+    )
     # Nullable dtypes keep "no value" visible as <NA> instead of turning the integer columns into floats.
     return frame.astype({"value": "Float64", "action": "Int64", "deadline": "Int64", "period_start": "Int64"})
 
@@ -211,8 +258,9 @@ def _row(number: int, target_id: object) -> str:
 def _entries(document: object, file: str) -> list[object]:
     fix = "make the file a mapping whose 'targets:' key holds a list of entries (see data/raw/targets.yaml)"
     if not isinstance(document, dict):
-        raise InputError(Problem(file, "", "targets", "a mapping with a 'targets' list",
-                                 f"{type(document).__name__}", fix))
+        raise InputError(
+            Problem(file, "", "targets", "a mapping with a 'targets' list", f"{type(document).__name__}", fix)
+        )
     entries = document.get("targets")
     if not isinstance(entries, list) or not entries:
         found = "no 'targets' key" if "targets" not in document else f"{entries!r:.40}"
@@ -251,8 +299,16 @@ def _check_entry(entry: object, number: int, file: str) -> tuple[list[Problem], 
 
     for key in entry:
         if key not in FIELDS:
-            problems.append(Problem(file, row, str(key), f"one of the fields {', '.join(FIELDS)}", repr(key),
-                                    "remove the field or correct its spelling"))
+            problems.append(
+                Problem(
+                    file,
+                    row,
+                    str(key),
+                    f"one of the fields {', '.join(FIELDS)}",
+                    repr(key),
+                    "remove the field or correct its spelling",
+                )
+            )
     for key in FIELDS:
         if key not in entry and key != "note":
             problem(key, "the field to be present", f"add '{key}:' (use null where the field does not apply)")
@@ -267,8 +323,11 @@ def _check_entry(entry: object, number: int, file: str) -> tuple[list[Problem], 
         if not _is_text(entry[key]):
             problem(key, "a non-empty name", f"write the target's {key}")
     if not (_is_int(entry["action"]) and entry["action"] in ACTIONS):
-        problem("action", "an integer 0..5 (0 overall goals, 1..5 the plan's actions 四（一）..（五）)",
-                "write the number of the action whose paragraph states or serves the target")
+        problem(
+            "action",
+            "an integer 0..5 (0 overall goals, 1..5 the plan's actions 四（一）..（五）)",
+            "write the number of the action whose paragraph states or serves the target",
+        )
     if not _is_text_list(entry["sections"], allow_empty=False):
         problem("sections", "a non-empty list of plan sections", 'write e.g. ["三、发展目标"]')
     if kind not in KINDS:
@@ -278,8 +337,11 @@ def _check_entry(entry: object, number: int, file: str) -> tuple[list[Problem], 
     comparator = entry["comparator"]
     if comparator not in COMPARATORS[kind]:
         allowed = " or ".join("null" if c is None else repr(c) for c in sorted(COMPARATORS[kind], key=str))
-        problem("comparator", f"{allowed} for kind {kind!r}",
-                "'>=' for 达到/以上/不少于, '>' for 超/超过, 'first' for a rank, null for qualitative")
+        problem(
+            "comparator",
+            f"{allowed} for kind {kind!r}",
+            "'>=' for 达到/以上/不少于, '>' for 超/超过, 'first' for a rank, null for qualitative",
+        )
     value = entry["value"]
     if quantitative and not (_is_number(value) and value > 0):
         problem("value", f"a positive number for kind {kind!r}", "write the plan's number, e.g. 3.8 for 3.8%")
@@ -305,17 +367,29 @@ def _check_entry(entry: object, number: int, file: str) -> tuple[list[Problem], 
     start = entry["period_start"]
     if kind in PERIOD_KINDS:
         if not (_is_int(start) and (deadline is None or 2000 <= start <= deadline)):
-            problem("period_start", f"the first counted year (an integer <= deadline) for kind {kind!r}",
-                    "write 2024 (the registry's default, see targets.SOURCE.md) or the year you choose")
+            problem(
+                "period_start",
+                f"the first counted year (an integer <= deadline) for kind {kind!r}",
+                "write 2024 (the registry's default, see targets.SOURCE.md) or the year you choose",
+            )
     elif start is not None:
-        problem("period_start", f"null for kind {kind!r} (only annual_floor and cumulative have a period)",
-                "write period_start: null")
+        problem(
+            "period_start",
+            f"null for kind {kind!r} (only annual_floor and cumulative have a period)",
+            "write period_start: null",
+        )
     if not _is_text_list(entry["responsible_units"], allow_empty=True):
-        problem("responsible_units", "a list of unit names (empty list when the plan names none)",
-                "write e.g. [区科技局, 财政局] or []")
+        problem(
+            "responsible_units",
+            "a list of unit names (empty list when the plan names none)",
+            "write e.g. [区科技局, 财政局] or []",
+        )
     if not _is_text_list(entry["quotes"], allow_empty=False):
-        problem("quotes", "a non-empty list of verbatim quotes from the plan",
-                "copy the sentence or clause that states the target from the plan text")
+        problem(
+            "quotes",
+            "a non-empty list of verbatim quotes from the plan",
+            "copy the sentence or clause that states the target from the plan text",
+        )
     note = entry.get("note")
     if note is not None and not isinstance(note, str):
         problem("note", "text or nothing", "write the note as text")
