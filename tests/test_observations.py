@@ -63,6 +63,9 @@ def write_csv(
 
 
 def row(**changes: str) -> dict[str, str]:
+    """GOOD with some cells changed; a changed year is published in March of the next year unless given."""
+    if changes.get("year", "").isdigit() and "published" not in changes:
+        changes["published"] = f"{int(changes['year']) + 1}-03-01"
     return {**GOOD, **changes}
 
 
@@ -210,7 +213,7 @@ def test_impossible_year(tmp_path, year):
 
 def test_year_more_than_ten_years_ahead(tmp_path):
     too_late = str(date.today().year + 11)
-    path = write_csv(tmp_path / "x.csv", [row(year=too_late)])
+    path = write_csv(tmp_path / "x.csv", [row(year=too_late, published="")])
     p = assert_one_problem(path, "line 2", "year", str(date.today().year + 10))
     assert too_late in p.found
 
@@ -438,7 +441,7 @@ def test_xlsx_template_round_trip(tmp_path):
     for indicator, unit in zip(load_indicators()["id"], load_indicators()["unit"], strict=True):
         assert indicator in help_text and unit in help_text
     # Fill in two synthetic rows the way Excel stores them: ints and floats, a date typed as a date.
-    values = {**GOOD, "year": 2024, "value": 210.0, "note": "synthetic"}
+    values = {**GOOD, "year": 2024, "value": 210.0, "note": "synthetic", "published": "2025-03-01"}
     for col, name in enumerate(HEADER, start=1):
         ws.cell(row=2, column=col, value=values[name])
     second = {
@@ -454,7 +457,7 @@ def test_xlsx_template_round_trip(tmp_path):
     got = read_observation_file(xlsx_path)
     assert got.attrs["encoding"] == "xlsx"
     assert got[["indicator", "year", "value", "published"]].values.tolist() == [
-        ["hte_count", 2024, 210.0, "2024-03-01"],
+        ["hte_count", 2024, 210.0, "2025-03-01"],
         ["rd_share_gdp", 2024, 3.6, "2025-04-15"],
     ]
 
