@@ -30,6 +30,7 @@ from .schema import (
     OBSERVATION_COLUMNS,
     PRELIMINARY_MARKERS,
     QUALITY_GRADES,
+    normalise_published,
     parse_published,
 )
 
@@ -367,6 +368,7 @@ def validate(raw: RawFile, cat: Catalogue) -> tuple[pd.DataFrame, list[Problem],
                     "year": row.year,
                     "value": row.value,
                     "bound": row.bound,
+                    "published": normalise_published(row.text["published"]),
                     "row": label,
                 }
             )

@@ -97,6 +97,14 @@ def parse_published(text: str) -> date | None:
         return None
 
 
+def normalise_published(text: str) -> str:
+    """A valid publication date written the ISO way, at the precision given (2026/3/15 -> 2026-03-15)."""
+    m = _DATE_RE.match(text.strip())
+    if not m or parse_published(text) is None:
+        return text
+    return "-".join([m[1], *(f"{int(part):02d}" for part in (m[3], m[4]) if part is not None)])
+
+
 def effective_publication_date(published: str, year: int) -> date:
     """The date from which a figure counts as published, for "as of" filtering.
 
