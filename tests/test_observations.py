@@ -132,7 +132,28 @@ def test_shipped_data_has_no_partial_year_rows():
     text = (raw_dir() / "observations" / "haizhou_public_research.csv").read_text(encoding="utf-8")
     assert "jan_may" not in text and "2025-04," not in text
     obs = load_observations()
-    assert obs["year"].between(2016, 2024).all()
+    # 2016 is the earliest public row; 2025 only the 双高协同 bound (> 100 projects, second research pass)
+    assert obs["year"].between(2016, 2025).all()
+    assert obs.loc[obs["year"] == 2025, "bound"].tolist() == [">"]
+
+
+def test_second_research_pass_adds_two_rows_of_their_own_scope():
+    obs = load_observations()
+    added = obs[obs["file"] == "data/raw/observations/haizhou_public_research_2.csv"]
+    assert sorted(zip(added["region"], added["indicator"], added["year"], added["bound"], strict=True)) == [
+        ("海州区(含高新区)", "iur_projects", 2025, ">"),
+        ("连云港市", "rd_share_gdp", 2022, "="),
+    ]
+    # the city's 2022 point (2.37%, 连云港融媒体 2023-04-06) sits between the curated 2021 and 2023 points
+    assert series(obs, "rd_share_gdp", "连云港市").loc[2021:2023].to_dict() == {
+        2021: 2.24,
+        2022: 2.37,
+        2023: 2.6,
+    }
+    # a bound for the district with the zone: neither a point nor a figure for 海州区 alone
+    assert (
+        series(obs, "iur_projects", "海州区(含高新区)").empty and series(obs, "iur_projects", "海州区").empty
+    )
 
 
 def test_catalogues_match_the_contract():
@@ -571,8 +592,8 @@ def test_build_is_deterministic(tmp_path):
     assert b"\r" not in data and data.endswith(b"\n")
     lines = data.decode("utf-8").splitlines()
     assert lines[0].split(",") == list(LOADED_COLUMNS)
-    # 34 curated public rows + 1 synthetic row + header.
-    assert len(lines) == 36
+    # 34 + 2 curated public rows (two research passes) + 1 synthetic row + header.
+    assert len(lines) == 38
     assert "海州区,rd_share_gdp,2017,2.68,%,=" in data.decode("utf-8")
     assert "海州区,hte_count,2017,53,家,=" in data.decode("utf-8")  # whole numbers written without ".0"
     assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["observations.csv"]  # no temp file left
