@@ -101,7 +101,7 @@ def _data_check(args: argparse.Namespace) -> int:
     from .observations import inspect_files
 
     found = inspect_files(args.paths)
-    problems = found.problems
+    problems, checked = found.problems, len(found.files)
     for warning in found.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if problems:
@@ -109,9 +109,7 @@ def _data_check(args: argparse.Namespace) -> int:
         for problem in problems:
             print(f"  - {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(
-        "ok: no problems found" + (f" in {len(args.paths)} file(s)" if args.paths else " in the shipped data")
-    )
+    print("ok: no problems found" + (f" in {checked} file(s)" if args.paths else " in the shipped data"))
     return EXIT_OK
 
 

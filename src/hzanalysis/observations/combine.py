@@ -36,6 +36,7 @@ class FileCheck:
 
     problems: list[Problem]
     warnings: list[Problem]
+    files: list[Path]
 
 
 def shipped_files() -> list[Path]:
@@ -110,7 +111,7 @@ def inspect_files(paths: Iterable[str | Path] | None = ()) -> FileCheck:
         _, _, bad, odd = read_one(path, cat)
         problems.extend(bad)
         found_warnings.extend(odd)
-    return FileCheck(problems, found_warnings)
+    return FileCheck(problems, found_warnings, files)
 
 
 def check_files(paths: Iterable[str | Path] | None = ()) -> list[Problem]:
