@@ -133,7 +133,9 @@ def test_review_column_why_is_accepted_and_not_scored(tmp_path):
 # Bounds that decide the target
 
 
-def target(indicator: str, value: float, comparator: str = ">=", kind: str = "level") -> Target:
+def target(
+    indicator: str, value: float, comparator: str = ">=", kind: str = "level", period_start: int | None = None
+) -> Target:
     return Target(
         id=f"synthetic_{indicator}",
         name_zh="合成目标",
@@ -146,7 +148,7 @@ def target(indicator: str, value: float, comparator: str = ">=", kind: str = "le
         unit="%" if kind == "level" else "位",
         indicator=indicator,
         deadline=2025,
-        period_start=None,
+        period_start=period_start,
         responsible_units=("区科技局",),
         quotes=("synthetic",),
     )
@@ -224,6 +226,36 @@ def test_an_undeciding_bound_is_shown_beside_the_forecast():
     result = assess_target(target("rd_share_gdp", 3.8), obs, compare_models=False)
     assert result.status == "forecast" and 0 <= result.probability <= 1
     assert ">3.5%" in result.data_notes[0]["en"] and "does not decide" in result.data_notes[0]["en"]
+
+
+@pytest.mark.parametrize(
+    ("figures", "status"),
+    [
+        ([(2025, 100.0, ">")], "achieved"),  # more than 100 in 2025 alone: the total over 2024-25 is > 100
+        ([(2024, 40.0, "="), (2025, 60.0, ">=")], "achieved"),  # 40 + at least 60 = at least 100
+        ([(2024, 40.0, "="), (2025, 50.0, ">=")], "single_point"),  # at least 90: open
+        ([(2024, 40.0, "="), (2025, 50.0, "<")], "missed"),  # under 40 + 50 = 90
+        ([(2024, 40.0, "="), (2025, 60.0, "<=")], "single_point"),  # at most 100 may still be 100
+    ],
+)
+def test_bounds_settle_a_cumulative_target_when_they_decide_it(figures, status):
+    obs = frame([("海州区", y, v, b) for y, v, b in figures], "iur_projects", domain="count")
+    result = assess_target(target("iur_projects", 100, kind="cumulative", period_start=2024), obs)
+    assert result.status == status
+
+
+@pytest.mark.parametrize(
+    ("figures", "status"),
+    [
+        ([(2024, 120.0, "="), (2025, 90.0, "<")], "missed"),  # 2025 under 90 breaks the floor of 100
+        ([(2024, 120.0, ">"), (2025, 100.0, ">=")], "achieved"),  # both years at or above 100
+        ([(2024, 120.0, "="), (2025, 90.0, ">")], "single_point"),  # above 90 may be under 100
+    ],
+)
+def test_bounds_settle_an_annual_floor_when_they_decide_it(figures, status):
+    obs = frame([("海州区", y, v, b) for y, v, b in figures], "iur_achievements", domain="count")
+    result = assess_target(target("iur_achievements", 100, kind="annual_floor", period_start=2024), obs)
+    assert result.status == status
 
 
 # ---------------------------------------------------------------------------------------------------------

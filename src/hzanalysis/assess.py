@@ -286,14 +286,14 @@ def _observed_outcome(result: Assessment, start: int | None) -> Assessment | Non
             return _settled(result, False)
         if len(in_period) == target.deadline - start + 1:
             return _settled(result, True)
-        return None
+        return _floor_settled_by_bounds(result, start)
     if target.kind == "cumulative":
         result.observed_total = float(in_period.sum())
         if meets(np.array([result.observed_total]), comparator, value)[0]:
             return _settled(result, True)
         if len(in_period) == target.deadline - start + 1:
             return _settled(result, False)
-        return None
+        return _total_settled_by_bounds(result, start)
     return None
 
 
@@ -337,6 +337,89 @@ def _settled_by_bound(result: Assessment) -> Assessment | None:
                 f"does not decide the target {goal}; the forecast follows",
             }
         )
+    return None
+
+
+def _period_bounds(result: Assessment, start: int) -> dict[int, list[tuple[str, float]]]:
+    """Bounds (bound, value) by year inside the period, for years without a point value."""
+    rows = result.observations
+    inside = rows[(rows["bound"] != "=") & rows["year"].between(start, result.target.deadline)]
+    found: dict[int, list[tuple[str, float]]] = {}
+    for row in inside.itertuples(index=False):
+        if int(row.year) not in result.history.index:
+            found.setdefault(int(row.year), []).append((str(row.bound), float(row.value)))
+    return found
+
+
+def _floor_settled_by_bounds(result: Assessment, start: int) -> Assessment | None:
+    """Every-year floor: a bound under the floor misses it; points or bounds above it every year meet it."""
+    target = result.target
+    comparator, value = target.comparator or ">=", float(target.value)
+    bounds = _period_bounds(result, start)
+    decided = {int(y): True for y in result.history.index if start <= y <= target.deadline}
+    for year, year_bounds in bounds.items():
+        verdicts = {bound_decides(b, v, comparator, value) for b, v in year_bounds} - {None}
+        if len(verdicts) == 1:
+            decided[year] = verdicts.pop()
+    floor = format_value(value, target.unit)
+    failed = sorted(y for y, met in decided.items() if met is False)
+    if failed:
+        result.missing_zh = f"{_years_zh(failed)}的区间观测值低于每年{floor}的下限"
+        result.missing_en = f"the bounds for {_years_en(failed)} lie below the floor of {floor}"
+        return _settled(result, False)
+    if bounds and len(decided) == target.deadline - start + 1:
+        result.data_notes.append(
+            {
+                "zh": f"考核期内每年的观测值或区间值都不低于{floor}",
+                "en": f"every year of the period is observed or bounded at or above {floor}",
+            }
+        )
+        return _settled(result, True)
+    return None
+
+
+def _total_settled_by_bounds(result: Assessment, start: int) -> Assessment | None:
+    """A cumulative target: lower bounds (with 0 for unknown years: counts and amounts are never negative)
+    can prove it met; upper bounds for every unobserved year can prove it missed."""
+    target = result.target
+    comparator, value = target.comparator or ">=", float(target.value)
+    bounds = _period_bounds(result, start)
+    if not bounds:
+        return None
+    points = float(result.history[result.history.index >= start].sum())  # history stops at the deadline
+    low, low_strict, high, high_strict, high_known = points, False, points, False, True
+    for year in range(start, target.deadline + 1):
+        if year in result.history.index:
+            continue
+        lows = [(v, b == ">") for b, v in bounds.get(year, []) if b in (">", ">=")]
+        highs = sorted((v, b != "<") for b, v in bounds.get(year, []) if b in ("<", "<="))
+        if lows:
+            v, strict = max(lows)
+            low, low_strict = low + v, low_strict or strict
+        if highs:
+            v, loose = highs[0]  # the tightest upper bound
+            high, high_strict = high + v, high_strict or not loose
+        else:
+            high_known = False
+    goal = f"{target.comparator or '>='}{format_value(value, target.unit)}"
+    if bound_decides(">" if low_strict else ">=", low, comparator, value):
+        shown = f"{'>' if low_strict else '>='}{format_value(low, target.unit)}"
+        result.data_notes.append(
+            {
+                "zh": f"考核期内累计{shown}（由观测值与区间下限相加），已达到目标{goal}",
+                "en": f"the period total is {shown} (points plus lower bounds): it meets the target {goal}",
+            }
+        )
+        return _settled(result, True)
+    if high_known and bound_decides("<" if high_strict else "<=", high, comparator, value) is False:
+        shown = f"{'<' if high_strict else '<='}{format_value(high, target.unit)}"
+        result.data_notes.append(
+            {
+                "zh": f"考核期内累计{shown}（由观测值与区间上限相加），未达到目标{goal}",
+                "en": f"the period total is {shown} (points plus upper bounds): it misses the target {goal}",
+            }
+        )
+        return _settled(result, False)
     return None
 
 
