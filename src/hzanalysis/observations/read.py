@@ -203,10 +203,8 @@ def read_xlsx(path: Path) -> RawFile:
         )
         return out
     try:
-        # Not read-only: merged ranges are only known to a fully loaded sheet. A second load keeps the
-        # formulas, to tell a formula Excel never computed from an empty cell.
+        # Not read-only: merged ranges are only known to a fully loaded sheet.
         values_wb = openpyxl.load_workbook(path, data_only=True)
-        formulas_wb = openpyxl.load_workbook(path, data_only=False)
     except Exception as exc:  # openpyxl raises many types for a corrupt or non-zip file
         out.problems.append(
             whole_file(
@@ -220,7 +218,7 @@ def read_xlsx(path: Path) -> RawFile:
     title = _choose_sheet(values_wb, out)
     if title is None:
         return out
-    sheet, formulas = values_wb[title], formulas_wb[title]
+    sheet, formulas = values_wb[title], _Formulas(path, title)
     label = f"sheet {title}"
     out.header_row = f"{label} row 1"
     merged = {
@@ -274,7 +272,33 @@ def read_xlsx(path: Path) -> RawFile:
     return out
 
 
-def _unreadable_cells(name, row_label, header, cells, merged, formulas) -> list[Problem]:
+class _Formulas:
+    """The formulas of one sheet, read on first use: only files with empty-looking cells pay for a second
+    (read-only) load, which tells a formula Excel never computed from a truly empty cell."""
+
+    def __init__(self, path: Path, title: str):
+        self._path, self._title = path, title
+        self._by_cell: dict[str, str] | None = None
+
+    def get(self, coordinate: str) -> str | None:
+        if self._by_cell is None:
+            import openpyxl
+            from openpyxl.utils import get_column_letter
+
+            workbook = openpyxl.load_workbook(self._path, read_only=True, data_only=False)
+            try:
+                self._by_cell = {
+                    f"{get_column_letter(cell.column)}{cell.row}": cell.value
+                    for row in workbook[self._title].iter_rows()
+                    for cell in row
+                    if isinstance(cell.value, str) and cell.value.startswith("=")
+                }
+            finally:
+                workbook.close()
+        return self._by_cell.get(coordinate)
+
+
+def _unreadable_cells(name, row_label, header, cells, merged, formulas: _Formulas) -> list[Problem]:
     """Empty-looking cells that are not empty: part of a merged range, or a formula without a saved value."""
     problems = []
     for column, cell in zip(header, cells, strict=False):
@@ -293,8 +317,8 @@ def _unreadable_cells(name, row_label, header, cells, merged, formulas) -> list[
                 )
             )
             continue
-        formula = formulas[cell.coordinate].value
-        if isinstance(formula, str) and formula.startswith("="):
+        formula = formulas.get(cell.coordinate)
+        if formula is not None:
             problems.append(
                 Problem(
                     file=name,
