@@ -633,3 +633,15 @@ def test_catalogue_targets_column_matches_the_target_registry():
     ind = load_indicators()
     listed = {i: set(filter(None, t.split(";"))) for i, t in zip(ind["id"], ind["targets"], strict=True)}
     assert {i: s for i, s in listed.items() if s} == expected
+
+
+def test_the_check_table_passes_a_valid_row_and_names_real_columns():
+    from hzanalysis.observations.catalogue import Catalogue
+    from hzanalysis.observations.checks import CHECKS, Row
+
+    cat = Catalogue.load()
+    assert [c.run.__name__ for c in CHECKS if c.run(Row.parse("line 2", GOOD), cat)] == []
+    assert {part for c in CHECKS for part in c.column.split(", ")} <= set(OBSERVATION_COLUMNS)
+    # a row wrong in three independent columns gets three findings, not only the first
+    bad = Row.parse("line 2", {**GOOD, "region": "x", "quality": "y", "bound": "~"})
+    assert sorted(c.column for c in CHECKS if c.run(bad, cat)) == ["bound", "quality", "region"]

@@ -61,8 +61,10 @@ _COLUMN_HELP: dict[str, tuple[str, str]] = {
     "source_title": ("来源标题（与来源网址至少填一项）", "source title (this or the URL is required)"),
     "source_url": ("来源网址", "source URL"),
     "published": (
-        "发布日期 YYYY-MM-DD、YYYY-MM 或 YYYY；空白则按次年12月31日计",
-        f"publication date; empty means 31 Dec of year+{DEFAULT_PUBLICATION_LAG_YEARS}",
+        "发布日期 YYYY-MM-DD、YYYY-MM 或 YYYY；空白则按次年12月31日计；"
+        "不早于数据年份12月31日（预计数在备注写“预计”）",
+        f"publication date; empty means 31 Dec of year+{DEFAULT_PUBLICATION_LAG_YEARS}; not before 31 Dec of "
+        "the data year unless the note says 预计 (preliminary)",
     ),
     "quote": ("原文引语（逐字）", "verbatim quote containing the figure"),
     "quality": (
