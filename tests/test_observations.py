@@ -63,6 +63,9 @@ def write_csv(
 
 
 def row(**changes: str) -> dict[str, str]:
+    """GOOD with some cells changed; a changed year is published in March of the next year unless given."""
+    if changes.get("year", "").isdigit() and "published" not in changes:
+        changes["published"] = f"{int(changes['year']) + 1}-03-01"
     return {**GOOD, **changes}
 
 
@@ -129,7 +132,28 @@ def test_shipped_data_has_no_partial_year_rows():
     text = (raw_dir() / "observations" / "haizhou_public_research.csv").read_text(encoding="utf-8")
     assert "jan_may" not in text and "2025-04," not in text
     obs = load_observations()
-    assert obs["year"].between(2016, 2024).all()
+    # 2016 is the earliest public row; 2025 only the 双高协同 bound (> 100 projects, second research pass)
+    assert obs["year"].between(2016, 2025).all()
+    assert obs.loc[obs["year"] == 2025, "bound"].tolist() == [">"]
+
+
+def test_second_research_pass_adds_two_rows_of_their_own_scope():
+    obs = load_observations()
+    added = obs[obs["file"] == "data/raw/observations/haizhou_public_research_2.csv"]
+    assert sorted(zip(added["region"], added["indicator"], added["year"], added["bound"], strict=True)) == [
+        ("海州区(含高新区)", "iur_projects", 2025, ">"),
+        ("连云港市", "rd_share_gdp", 2022, "="),
+    ]
+    # the city's 2022 point (2.37%, 连云港融媒体 2023-04-06) sits between the curated 2021 and 2023 points
+    assert series(obs, "rd_share_gdp", "连云港市").loc[2021:2023].to_dict() == {
+        2021: 2.24,
+        2022: 2.37,
+        2023: 2.6,
+    }
+    # a bound for the district with the zone: neither a point nor a figure for 海州区 alone
+    assert (
+        series(obs, "iur_projects", "海州区(含高新区)").empty and series(obs, "iur_projects", "海州区").empty
+    )
 
 
 def test_catalogues_match_the_contract():
@@ -210,7 +234,7 @@ def test_impossible_year(tmp_path, year):
 
 def test_year_more_than_ten_years_ahead(tmp_path):
     too_late = str(date.today().year + 11)
-    path = write_csv(tmp_path / "x.csv", [row(year=too_late)])
+    path = write_csv(tmp_path / "x.csv", [row(year=too_late, published="")])
     p = assert_one_problem(path, "line 2", "year", str(date.today().year + 10))
     assert too_late in p.found
 
@@ -438,7 +462,7 @@ def test_xlsx_template_round_trip(tmp_path):
     for indicator, unit in zip(load_indicators()["id"], load_indicators()["unit"], strict=True):
         assert indicator in help_text and unit in help_text
     # Fill in two synthetic rows the way Excel stores them: ints and floats, a date typed as a date.
-    values = {**GOOD, "year": 2024, "value": 210.0, "note": "synthetic"}
+    values = {**GOOD, "year": 2024, "value": 210.0, "note": "synthetic", "published": "2025-03-01"}
     for col, name in enumerate(HEADER, start=1):
         ws.cell(row=2, column=col, value=values[name])
     second = {
@@ -454,7 +478,7 @@ def test_xlsx_template_round_trip(tmp_path):
     got = read_observation_file(xlsx_path)
     assert got.attrs["encoding"] == "xlsx"
     assert got[["indicator", "year", "value", "published"]].values.tolist() == [
-        ["hte_count", 2024, 210.0, "2024-03-01"],
+        ["hte_count", 2024, 210.0, "2025-03-01"],
         ["rd_share_gdp", 2024, 3.6, "2025-04-15"],
     ]
 
@@ -568,8 +592,8 @@ def test_build_is_deterministic(tmp_path):
     assert b"\r" not in data and data.endswith(b"\n")
     lines = data.decode("utf-8").splitlines()
     assert lines[0].split(",") == list(LOADED_COLUMNS)
-    # 34 curated public rows + 1 synthetic row + header.
-    assert len(lines) == 36
+    # 34 + 2 curated public rows (two research passes) + 1 synthetic row + header.
+    assert len(lines) == 38
     assert "海州区,rd_share_gdp,2017,2.68,%,=" in data.decode("utf-8")
     assert "海州区,hte_count,2017,53,家,=" in data.decode("utf-8")  # whole numbers written without ".0"
     assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["observations.csv"]  # no temp file left
@@ -609,3 +633,15 @@ def test_catalogue_targets_column_matches_the_target_registry():
     ind = load_indicators()
     listed = {i: set(filter(None, t.split(";"))) for i, t in zip(ind["id"], ind["targets"], strict=True)}
     assert {i: s for i, s in listed.items() if s} == expected
+
+
+def test_the_check_table_passes_a_valid_row_and_names_real_columns():
+    from hzanalysis.observations.catalogue import Catalogue
+    from hzanalysis.observations.checks import CHECKS, Row
+
+    cat = Catalogue.load()
+    assert [c.run.__name__ for c in CHECKS if c.run(Row.parse("line 2", GOOD), cat)] == []
+    assert {part for c in CHECKS for part in c.column.split(", ")} <= set(OBSERVATION_COLUMNS)
+    # a row wrong in three independent columns gets three findings, not only the first
+    bad = Row.parse("line 2", {**GOOD, "region": "x", "quality": "y", "bound": "~"})
+    assert sorted(c.column for c in CHECKS if c.run(bad, cat)) == ["bound", "quality", "region"]

@@ -23,7 +23,7 @@ import pandas as pd
 from . import forecast as fc
 from . import rules
 from .errors import ForecastError, ParameterError
-from .observations import load_indicators, load_observations, load_regions
+from .observations import load_indicators, load_observations, load_regions, replacement_text
 from .targets import ACTIONS, Target, get_target, load_targets
 
 HOME_REGION = "海州区"
@@ -72,6 +72,11 @@ class Assessment:
     needed_years: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     peer_forecasts: dict[str, fc.Forecast] = field(default_factory=dict)
+    #: Figures a later file replaced for this region and indicator, ``{"zh": ..., "en": ...}`` each.
+    replaced: list[dict[str, str]] = field(default_factory=list)
+    #: What the observations say beside the forecast: a deciding or undecided bound for the deadline year,
+    #: figures after the deadline (shown, not forecast from); ``{"zh": ..., "en": ...}`` each.
+    data_notes: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def latest(self) -> pd.Series | None:
@@ -172,8 +177,11 @@ def assess_target(
     rows = (
         _rows_for(observations, target.indicator, region) if target.is_quantitative else _empty(observations)
     )
-    history = _point_series(rows)
+    # Figures after the deadline stay on the page (rows) but the judgement rests on years up to it.
+    history = _until_deadline(_point_series(rows), target)
     result = Assessment(target=target, region=region, status="no_data", observations=rows, history=history)
+    result.replaced = _replaced_texts(observations, target.indicator, region)
+    result.data_notes = _after_deadline_notes(rows, target)
     if not target.is_quantitative:
         result.status = "qualitative"
         result.verdict = rules.NOT_QUANTIFIABLE
@@ -267,7 +275,7 @@ def _observed_outcome(result: Assessment, start: int | None) -> Assessment | Non
         if target.deadline in history.index:
             met = bool(meets(np.array([history[target.deadline]]), comparator, value)[0])
             return _settled(result, met)
-        return None
+        return _settled_by_bound(result)
     in_period = history[(history.index >= start) & (history.index <= target.deadline)]
     if target.kind == "annual_floor":
         failed = [int(y) for y, v in in_period.items() if not meets(np.array([v]), comparator, value)[0]]
@@ -278,15 +286,170 @@ def _observed_outcome(result: Assessment, start: int | None) -> Assessment | Non
             return _settled(result, False)
         if len(in_period) == target.deadline - start + 1:
             return _settled(result, True)
-        return None
+        return _floor_settled_by_bounds(result, start)
     if target.kind == "cumulative":
         result.observed_total = float(in_period.sum())
         if meets(np.array([result.observed_total]), comparator, value)[0]:
             return _settled(result, True)
         if len(in_period) == target.deadline - start + 1:
             return _settled(result, False)
-        return None
+        return _total_settled_by_bounds(result, start)
     return None
+
+
+def bound_decides(bound: str, bound_value: float, comparator: str, threshold: float) -> bool | None:
+    """Whether a bounded figure (``bound`` ``bound_value``) meets the target for sure (True), misses it
+    for sure (False), or leaves it open (None). ``> 3.8`` meets ``>= 3.8``; ``< 60`` misses ``>= 70``."""
+    strict = comparator == ">"
+    if bound in (">", ">="):  # the figure lies above bound_value
+        above_enough = bound_value > threshold or (bound_value == threshold and (bound == ">" or not strict))
+        return True if above_enough else None
+    if bound in ("<", "<="):  # the figure lies below bound_value
+        below_enough = bound_value < threshold or (bound_value == threshold and (bound == "<" or strict))
+        return False if below_enough else None
+    return None
+
+
+def _settled_by_bound(result: Assessment) -> Assessment | None:
+    """Settle a level target from a bound for the deadline year when the bound decides it; else note it."""
+    target = result.target
+    rows = result.observations
+    bounded = rows[(rows["year"] == target.deadline) & (rows["bound"] != "=")]
+    for row in bounded.itertuples(index=False):
+        shown = f"{row.bound}{format_value(float(row.value), target.unit)}"
+        goal = f"{target.comparator or '>='}{format_value(float(target.value), target.unit)}"
+        decided = bound_decides(row.bound, float(row.value), target.comparator or ">=", float(target.value))
+        if decided is not None:
+            verdict_zh, verdict_en = ("达到", "meets") if decided else ("未达到", "misses")
+            result.data_notes.append(
+                {
+                    "zh": f"{target.deadline}年观测值{shown}（{row.source_title}），{verdict_zh}目标{goal}",
+                    "en": f"the {target.deadline} figure {shown} ({row.source_title}) {verdict_en} the "
+                    f"target {goal}",
+                }
+            )
+            return _settled(result, decided)
+        result.data_notes.append(
+            {
+                "zh": f"{target.deadline}年仅有区间观测值{shown}（{row.source_title}），"
+                f"不足以判定目标{goal}；以下为预测",
+                "en": f"the {target.deadline} figure is only known as {shown} ({row.source_title}), which "
+                f"does not decide the target {goal}; the forecast follows",
+            }
+        )
+    return None
+
+
+def _period_bounds(result: Assessment, start: int) -> dict[int, list[tuple[str, float]]]:
+    """Bounds (bound, value) by year inside the period, for years without a point value."""
+    rows = result.observations
+    inside = rows[(rows["bound"] != "=") & rows["year"].between(start, result.target.deadline)]
+    found: dict[int, list[tuple[str, float]]] = {}
+    for row in inside.itertuples(index=False):
+        if int(row.year) not in result.history.index:
+            found.setdefault(int(row.year), []).append((str(row.bound), float(row.value)))
+    return found
+
+
+def _floor_settled_by_bounds(result: Assessment, start: int) -> Assessment | None:
+    """Every-year floor: a bound under the floor misses it; points or bounds above it every year meet it."""
+    target = result.target
+    comparator, value = target.comparator or ">=", float(target.value)
+    bounds = _period_bounds(result, start)
+    decided = {int(y): True for y in result.history.index if start <= y <= target.deadline}
+    for year, year_bounds in bounds.items():
+        verdicts = {bound_decides(b, v, comparator, value) for b, v in year_bounds} - {None}
+        if len(verdicts) == 1:
+            decided[year] = verdicts.pop()
+    floor = format_value(value, target.unit)
+    failed = sorted(y for y, met in decided.items() if met is False)
+    if failed:
+        result.missing_zh = f"{_years_zh(failed)}的区间观测值低于每年{floor}的下限"
+        result.missing_en = f"the bounds for {_years_en(failed)} lie below the floor of {floor}"
+        return _settled(result, False)
+    if bounds and len(decided) == target.deadline - start + 1:
+        result.data_notes.append(
+            {
+                "zh": f"考核期内每年的观测值或区间值都不低于{floor}",
+                "en": f"every year of the period is observed or bounded at or above {floor}",
+            }
+        )
+        return _settled(result, True)
+    return None
+
+
+def _total_settled_by_bounds(result: Assessment, start: int) -> Assessment | None:
+    """A cumulative target: lower bounds (with 0 for unknown years: counts and amounts are never negative)
+    can prove it met; upper bounds for every unobserved year can prove it missed."""
+    target = result.target
+    comparator, value = target.comparator or ">=", float(target.value)
+    bounds = _period_bounds(result, start)
+    if not bounds:
+        return None
+    points = float(result.history[result.history.index >= start].sum())  # history stops at the deadline
+    low, low_strict, high, high_strict, high_known = points, False, points, False, True
+    for year in range(start, target.deadline + 1):
+        if year in result.history.index:
+            continue
+        lows = [(v, b == ">") for b, v in bounds.get(year, []) if b in (">", ">=")]
+        highs = sorted((v, b != "<") for b, v in bounds.get(year, []) if b in ("<", "<="))
+        if lows:
+            v, strict = max(lows)
+            low, low_strict = low + v, low_strict or strict
+        if highs:
+            v, loose = highs[0]  # the tightest upper bound
+            high, high_strict = high + v, high_strict or not loose
+        else:
+            high_known = False
+    goal = f"{target.comparator or '>='}{format_value(value, target.unit)}"
+    if bound_decides(">" if low_strict else ">=", low, comparator, value):
+        shown = f"{'>' if low_strict else '>='}{format_value(low, target.unit)}"
+        result.data_notes.append(
+            {
+                "zh": f"考核期内累计{shown}（由观测值与区间下限相加），已达到目标{goal}",
+                "en": f"the period total is {shown} (points plus lower bounds): it meets the target {goal}",
+            }
+        )
+        return _settled(result, True)
+    if high_known and bound_decides("<" if high_strict else "<=", high, comparator, value) is False:
+        shown = f"{'<' if high_strict else '<='}{format_value(high, target.unit)}"
+        result.data_notes.append(
+            {
+                "zh": f"考核期内累计{shown}（由观测值与区间上限相加），未达到目标{goal}",
+                "en": f"the period total is {shown} (points plus upper bounds): it misses the target {goal}",
+            }
+        )
+        return _settled(result, False)
+    return None
+
+
+def _until_deadline(history: pd.Series, target: Target) -> pd.Series:
+    return history[history.index <= target.deadline] if target.deadline is not None else history
+
+
+def _after_deadline_notes(rows: pd.DataFrame, target: Target) -> list[dict[str, str]]:
+    if target.deadline is None or rows.empty:
+        return []
+    later = sorted({int(y) for y in rows.loc[rows["year"] > target.deadline, "year"]})
+    if not later:
+        return []
+    return [
+        {
+            "zh": f"{_years_zh(later)}的数据晚于目标年份{target.deadline}年：列在观测表中，不用于判断",
+            "en": f"figures for {_years_en(later)} come after the deadline {target.deadline}: listed with "
+            "the observations, not used for the judgement",
+        }
+    ]
+
+
+def _replaced_texts(observations: pd.DataFrame, indicator: str | None, region: str) -> list[dict[str, str]]:
+    return [
+        replacement_text(entry)
+        for entry in observations.attrs.get("superseded", [])
+        if entry["indicator"] == indicator
+        and entry["region"] == region
+        and entry["value"] != entry["value_by"]
+    ]
 
 
 def _settled(result: Assessment, met: bool) -> Assessment:
@@ -372,7 +535,9 @@ def _assess_rank(
     group = regions.loc[regions["id"] == result.region, "peer_group"]
     peer_group = str(group.iloc[0]) if not group.empty else ""
     peers = [r for r in regions.loc[regions["peer_group"] == peer_group, "id"] if r != result.region]
-    histories = {p: _point_series(_rows_for(observations, target.indicator, p)) for p in peers}
+    histories = {
+        p: _until_deadline(_point_series(_rows_for(observations, target.indicator, p)), target) for p in peers
+    }
     lacking = [p for p, h in histories.items() if h.size < 2]
     own_ok = result.history.size >= 2
     if lacking or not own_ok:

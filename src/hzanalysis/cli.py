@@ -55,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     template.add_argument("--force", action="store_true", help="overwrite existing template files")
     template.set_defaults(handler=_data_template)
     check = data_sub.add_parser("check", help="validate observation files (default: the shipped ones)")
-    check.add_argument("paths", nargs="*", type=Path, help="CSV or xlsx files")
+    check.add_argument("paths", nargs="*", type=Path, help="CSV or xlsx files, or folders of them")
     check.set_defaults(handler=_data_check)
     build = data_sub.add_parser("build", help="validate everything and write data/processed/ (deterministic)")
     build.add_argument(
@@ -98,17 +98,18 @@ def _data_template(args: argparse.Namespace) -> int:
 
 
 def _data_check(args: argparse.Namespace) -> int:
-    from .observations import check_files
+    from .observations import inspect_files
 
-    problems = check_files(args.paths)
+    found = inspect_files(args.paths)
+    problems, checked = found.problems, len(found.files)
+    for warning in found.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     if problems:
         print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}:", file=sys.stderr)
         for problem in problems:
             print(f"  - {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(
-        "ok: no problems found" + (f" in {len(args.paths)} file(s)" if args.paths else " in the shipped data")
-    )
+    print("ok: no problems found" + (f" in {checked} file(s)" if args.paths else " in the shipped data"))
     return EXIT_OK
 
 
@@ -123,11 +124,36 @@ def _data_build(args: argparse.Namespace) -> int:
 def _assess(args: argparse.Namespace) -> int:
     from .assess import assess_all
 
+    notes = _data_notes(args)
     table = assess_all(data=[str(p) for p in args.data], as_of=args.as_of)
     if args.csv:
         table.to_csv(args.csv, index=False)
     print(format_scorecard(table, args.lang))
+    if notes:
+        print("\n".join(notes), file=sys.stderr)
     return EXIT_OK
+
+
+def _data_notes(args: argparse.Namespace) -> list[str]:
+    """Warnings about the data files and every figure a later file replaced, as terminal lines.
+
+    The warnings are printed here once, so they are silenced for the rest of the run.
+    """
+    import warnings
+
+    from .observations import ObservationWarning, load_observations, replacement_text
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ObservationWarning)
+        observations = load_observations([str(p) for p in args.data], as_of=args.as_of)
+    warnings.filterwarnings("ignore", category=ObservationWarning)
+    lang = "en" if getattr(args, "lang", "zh") == "en" else "zh"
+    lines = [f"warning: {w.message}" for w in caught if issubclass(w.category, ObservationWarning)]
+    replaced = [e for e in observations.attrs["superseded"] if e["value"] != e["value_by"]]
+    if replaced:
+        lines.append("被替换的数值：" if lang == "zh" else "Values replaced:")
+        lines += [f"- {replacement_text(e)[lang]}" for e in replaced]
+    return lines
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -135,6 +161,9 @@ def _report(args: argparse.Namespace) -> int:
 
     # One line per notebook when not on a terminal (cron logs); a progress bar otherwise.
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr)
+    notes = _data_notes(args) if args.data else []
+    if notes:
+        print("\n".join(notes), file=sys.stderr)
     result = run_report(
         date=args.date,
         as_of=args.as_of,

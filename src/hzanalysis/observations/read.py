@@ -1,0 +1,454 @@
+"""Reading CSV and Excel files into raw text records, located the way the user sees the file.
+
+Nothing here judges a value: every cell comes out as the text the user typed (or Excel stored), and what
+cannot be read as such (a merged cell, a formula Excel never computed, a second sheet) is reported as what
+it is, with its fix. The checks in :mod:`.checks` then judge the records.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from ..errors import Problem
+from .schema import HELP_SHEET, IGNORED_COLUMNS, OBSERVATION_COLUMNS, REQUIRED_COLUMNS, SHEET_NAME
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Separators other than the comma that spreadsheets write into "CSV" files (a European Excel writes ';').
+_OTHER_SEPARATORS = (";", "\t")
+_KNOWN_COLUMNS = (*OBSERVATION_COLUMNS, *IGNORED_COLUMNS)
+
+
+@dataclass
+class RawFile:
+    """One file as text records: ``(row label as the user sees it, column -> text)``, and its problems."""
+
+    path: str
+    records: list[tuple[str, dict[str, str]]]
+    header_row: str  # where the header is, for column problems
+    encoding: str
+    problems: list[Problem]
+    warnings: list[Problem] = field(default_factory=list)
+    missing_columns: bool = False
+
+
+def whole_file(path: str, expected: str, found: str, fix: str) -> Problem:
+    """A problem with the whole file (no row or column)."""
+    return Problem(file=path, row="", column="", expected=expected, found=found, fix=fix)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# CSV
+
+
+def read_csv(path: Path) -> RawFile:
+    """Decode (UTF-8, else GBK/GB18030), detect the separator and split a CSV file into records."""
+    name = str(path)
+    raw = path.read_bytes()
+    out = RawFile(name, [], "line 1", "", [])
+    if not raw.strip():
+        out.problems.append(
+            whole_file(
+                name,
+                "a header line and at least one observation row",
+                "an empty file",
+                "fill in the template (hzanalysis data template) and save it again",
+            )
+        )
+        return out
+    if b"\x00" in raw:
+        out.problems.append(
+            whole_file(
+                name,
+                "a text CSV file",
+                "binary content (NUL bytes)",
+                "save the sheet as CSV (UTF-8) or .xlsx; is this really a CSV file?",
+            )
+        )
+        return out
+    text = _decode(raw, out)
+    if text is None:
+        return out
+    if _CONTROL_RE.search(text.replace("\t", " ")):
+        out.problems.append(
+            whole_file(
+                name,
+                "a text CSV file",
+                "binary control characters",
+                "save the sheet as CSV (UTF-8) or .xlsx; is this really a CSV file?",
+            )
+        )
+        return out
+
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_separator(text), strict=True)
+    header: list[str] | None = None
+    last_line = 0
+    try:
+        for fields in reader:
+            start, last_line = last_line + 1, reader.line_num
+            if not any(f.strip() for f in fields):
+                continue  # blank line
+            if header is None:
+                header = [f.strip() for f in fields]
+                out.header_row = f"line {start}"
+                continue
+            label = f"line {start}"
+            if len(fields) != len(header):
+                out.problems.append(
+                    Problem(
+                        file=name,
+                        row=label,
+                        column="",
+                        expected=f"{len(header)} fields like the header",
+                        found=f"{len(fields)} fields",
+                        fix='quote values containing commas ("...") and look for missing or extra separators',
+                    )
+                )
+                continue
+            out.records.append((label, dict(zip(header, (f.strip() for f in fields), strict=True))))
+    except csv.Error as exc:
+        out.problems.append(
+            Problem(
+                file=name,
+                row=f"line {last_line + 1}",
+                column="",
+                expected="well-formed CSV",
+                found=f"a CSV syntax error ({exc})",
+                fix='check for an unbalanced double quote (") on or after this line',
+            )
+        )
+        return out
+    check_header(out, header)
+    return out
+
+
+def _decode(raw: bytes, out: RawFile) -> str | None:
+    # UTF-8 first, strictly (a GBK file almost never decodes as UTF-8), then the Chinese national encoding.
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        bom = raw.startswith(b"\xef\xbb\xbf")
+        out.encoding = "utf-8" if encoding == "utf-8-sig" and not bom else encoding
+        return text
+    out.problems.append(
+        whole_file(
+            out.path,
+            "text encoded as UTF-8 or GBK/GB18030",
+            "bytes in neither encoding",
+            "save the sheet as CSV (UTF-8) or .xlsx",
+        )
+    )
+    return None
+
+
+def _separator(text: str) -> str:
+    """The field separator of the header line: a comma unless the header has none and another one instead."""
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    if "," in header:
+        return ","
+    return next((sep for sep in _OTHER_SEPARATORS if sep in header), ",")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Excel
+
+
+def cell_text(value: object, number_format: str = "General") -> str:
+    """A workbook cell as the text a user typed.
+
+    Whole floats lose '.0' (Excel stores 2025 as 2025.0). A number shown as a percentage (format ``0.0%``)
+    is stored as a fraction, 3.9% as 0.039: it is given back as the percentage the user sees, ``3.9``.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int | float) and not isinstance(value, bool) and "%" in (number_format or ""):
+        if not math.isfinite(value):
+            return repr(value)
+        percent = (Decimal(repr(value)) * 100).normalize()
+        return format(percent, "f")
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer():
+            return str(int(value))
+        return repr(value)
+    return str(value).strip()
+
+
+def read_xlsx(path: Path) -> RawFile:
+    """Read the observation sheet of a workbook into records (see :func:`_choose_sheet`)."""
+    import openpyxl  # imported here: only workbook users pay for it
+
+    name = str(path)
+    out = RawFile(name, [], "", "xlsx", [])
+    if path.stat().st_size == 0:
+        out.problems.append(
+            whole_file(
+                name,
+                "an Excel workbook with a header row and observation rows",
+                "an empty file",
+                "fill in observations_template.xlsx and save it again",
+            )
+        )
+        return out
+    try:
+        # Not read-only: merged ranges are only known to a fully loaded sheet.
+        values_wb = openpyxl.load_workbook(path, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a corrupt or non-zip file
+        out.problems.append(
+            whole_file(
+                name,
+                "a valid .xlsx workbook",
+                f"a file that cannot be opened as .xlsx ({type(exc).__name__})",
+                "open it in Excel/WPS and save it again as .xlsx (not .xls), or save the sheet as CSV",
+            )
+        )
+        return out
+    title = _choose_sheet(values_wb, out)
+    if title is None:
+        return out
+    sheet, formulas = values_wb[title], _Formulas(path, title)
+    label = f"sheet {title}"
+    out.header_row = f"{label} row 1"
+    merged = {
+        coordinate: str(rng)
+        for rng in sheet.merged_cells.ranges
+        for row in sheet.iter_rows(
+            min_row=rng.min_row, max_row=rng.max_row, min_col=rng.min_col, max_col=rng.max_col
+        )
+        for coordinate in (c.coordinate for c in row)
+        if coordinate != rng.start_cell.coordinate
+    }
+    rows = list(sheet.iter_rows())
+    header = [cell_text(c.value) for c in rows[0]] if rows else []
+    while header and not header[-1]:
+        header.pop()
+    if not header:
+        out.problems.append(
+            whole_file(
+                name,
+                f"a header row in row 1 of {label}",
+                "an empty first row",
+                "copy the header row from observations_template.xlsx",
+            )
+        )
+        return out
+    for number, cells in enumerate(rows[1:], start=2):
+        texts = [cell_text(c.value, c.number_format) for c in cells]
+        if not any(texts):
+            continue
+        row_label = f"{label} row {number}"
+        extra = [t for t in texts[len(header) :] if t]
+        if extra:
+            out.problems.append(
+                Problem(
+                    file=name,
+                    row=row_label,
+                    column="",
+                    expected=f"values only under the {len(header)} headed columns",
+                    found=f"values in unheaded columns: {extra[:3]}",
+                    fix="delete them or give the column a header",
+                )
+            )
+            continue
+        unreadable = _unreadable_cells(name, row_label, header, cells, merged, formulas)
+        if unreadable:
+            out.problems.extend(unreadable)
+            continue
+        texts += [""] * (len(header) - len(texts))
+        out.records.append((row_label, dict(zip(header, texts[: len(header)], strict=True))))
+    check_header(out, header)
+    return out
+
+
+class _Formulas:
+    """The formulas of one sheet, read on first use: only files with empty-looking cells pay for a second
+    (read-only) load, which tells a formula Excel never computed from a truly empty cell."""
+
+    def __init__(self, path: Path, title: str):
+        self._path, self._title = path, title
+        self._by_cell: dict[str, str] | None = None
+
+    def get(self, coordinate: str) -> str | None:
+        if self._by_cell is None:
+            import openpyxl
+            from openpyxl.utils import get_column_letter
+
+            workbook = openpyxl.load_workbook(self._path, read_only=True, data_only=False)
+            try:
+                self._by_cell = {
+                    f"{get_column_letter(cell.column)}{cell.row}": cell.value
+                    for row in workbook[self._title].iter_rows()
+                    for cell in row
+                    if isinstance(cell.value, str) and cell.value.startswith("=")
+                }
+            finally:
+                workbook.close()
+        return self._by_cell.get(coordinate)
+
+
+def _unreadable_cells(name, row_label, header, cells, merged, formulas: _Formulas) -> list[Problem]:
+    """Empty-looking cells that are not empty: part of a merged range, or a formula without a saved value."""
+    problems = []
+    for column, cell in zip(header, cells, strict=False):
+        if cell.value is not None or not column:
+            continue
+        if cell.coordinate in merged:
+            problems.append(
+                Problem(
+                    file=name,
+                    row=row_label,
+                    column=column,
+                    expected="a value in every cell",
+                    found=f"cell {cell.coordinate}, part of the merged cells {merged[cell.coordinate]} "
+                    "(only the first cell of a merged range holds its value)",
+                    fix="unmerge the cells and write the value in every row",
+                )
+            )
+            continue
+        formula = formulas.get(cell.coordinate)
+        if formula is not None:
+            problems.append(
+                Problem(
+                    file=name,
+                    row=row_label,
+                    column=column,
+                    expected="a value",
+                    found=f"the formula {formula} in cell {cell.coordinate} without a saved result "
+                    "(the file was written by a program that does not calculate)",
+                    fix="open the file in Excel/WPS and save it (that stores the results), "
+                    "or type the value itself",
+                )
+            )
+    return problems
+
+
+def _choose_sheet(workbook, out: RawFile) -> str | None:
+    """The sheet named like the template, else the one sheet with the template header, else a problem.
+
+    Other sheets that also hold observations are named in a warning: nothing is ignored silently.
+    """
+    names = workbook.sheetnames
+    headed = [n for n in names if _has_template_header(workbook[n])]
+    if SHEET_NAME in names:
+        chosen = SHEET_NAME
+    elif len(headed) == 1:
+        chosen = headed[0]
+    elif len(headed) == 0 and len([n for n in names if n != HELP_SHEET]) == 1:
+        chosen = next(n for n in names if n != HELP_SHEET)  # its header problems are reported by column
+    else:
+        shown = ", ".join(f"{n!r}{' (has the template header)' if n in headed else ''}" for n in names)
+        out.problems.append(
+            whole_file(
+                out.path,
+                f"a sheet named {SHEET_NAME!r}, or exactly one sheet whose row 1 is the template header",
+                f"the sheets {shown}",
+                f"rename the sheet holding your figures to {SHEET_NAME!r} (or keep one sheet of figures "
+                "per file)",
+            )
+        )
+        return None
+    for other in headed:
+        if other != chosen:
+            out.warnings.append(
+                whole_file(
+                    out.path,
+                    f"observations on the sheet {chosen!r} only",
+                    f"the sheet {other!r} also has the template header; it was NOT read",
+                    f"move its rows to {chosen!r} or into a file of their own",
+                )
+            )
+    return chosen
+
+
+def _has_template_header(sheet) -> bool:
+    first = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), ())
+    return set(REQUIRED_COLUMNS) <= {cell_text(v) for v in first}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Header
+
+
+def check_header(out: RawFile, header: list[str] | None) -> None:
+    """Duplicate, unknown and missing columns, and a file with no rows, as problems of ``out``."""
+    if header is None:
+        out.problems.append(
+            whole_file(
+                out.path,
+                "a header line and at least one observation row",
+                "no header",
+                "copy the header from the template",
+            )
+        )
+        return
+    seen: set[str] = set()
+    for col in header:
+        if col and col in seen:
+            out.problems.append(
+                Problem(
+                    file=out.path,
+                    row=out.header_row,
+                    column=col,
+                    expected="each column once",
+                    found=f"column {col!r} twice",
+                    fix="delete or rename the duplicate column",
+                )
+            )
+        seen.add(col)
+    for col in header:
+        if col and col not in _KNOWN_COLUMNS:
+            out.problems.append(_unknown_column(out, col))
+    for col in REQUIRED_COLUMNS:
+        if col not in seen:
+            out.missing_columns = True
+            out.problems.append(
+                Problem(
+                    file=out.path,
+                    row=out.header_row,
+                    column=col,
+                    expected=f"a column named {col!r}",
+                    found="no such column"
+                    + (f" (columns found: {', '.join(c for c in header if c)})" if header else ""),
+                    fix=f"add the column {col!r}; the columns are: {', '.join(OBSERVATION_COLUMNS)}",
+                )
+            )
+    if not out.records and not out.problems:
+        out.problems.append(
+            whole_file(
+                out.path,
+                "at least one observation row",
+                "only a header",
+                "add your figures below the header, or leave the file out",
+            )
+        )
+
+
+def _unknown_column(out: RawFile, col: str) -> Problem:
+    by_lower = {c.lower(): c for c in _KNOWN_COLUMNS}
+    close = difflib.get_close_matches(col.lower(), list(by_lower), n=1, cutoff=0.6)
+    suggestion = by_lower[close[0]] if close else None
+    fix = (
+        f"rename it to {suggestion!r} (column names are lower case, as in the template)"
+        if suggestion
+        else f"delete it or rename it to one of: {', '.join(OBSERVATION_COLUMNS)}"
+    )
+    return Problem(
+        file=out.path,
+        row=out.header_row,
+        column=col,
+        expected="only the template's columns (" + ", ".join(OBSERVATION_COLUMNS) + ")",
+        found=f"the unknown column {col!r}" + (f"; did you mean {suggestion!r}?" if suggestion else ""),
+        fix=fix,
+    )
