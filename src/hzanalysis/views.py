@@ -11,7 +11,6 @@ import math
 import pandas as pd
 
 from .assess import Assessment, format_value, rules_frame
-from .targets import ACTIONS
 
 QUALITY_TEXT = {
     "official_statistics": ("官方统计", "official statistics"),
@@ -74,7 +73,7 @@ def scorecard_view(scorecard: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
         )
         rows.append(
             {
-                ("Action" if en else "行动"): _pick(ACTIONS[r.action], lang),
+                ("Action" if en else "行动"): _pick((r.action_zh, r.action_en), lang),
                 ("Target" if en else "目标"): r.name_en if en else r.name_zh,
                 ("Goal" if en else "目标值"): _goal(r.kind, r.comparator, r.target_value, r.unit, lang),
                 ("Kind" if en else "类型"): _pick(KIND_TEXT[r.kind], lang),
