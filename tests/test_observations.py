@@ -134,7 +134,9 @@ def test_shipped_data_has_no_partial_year_rows():
 
 def test_catalogues_match_the_contract():
     ind = load_indicators()
-    assert len(ind) == 29 and ind["id"].is_unique
+    # 29 indicators of the 2024 plan, then 2 the next plan cycle brings (high-value patents, digital economy)
+    assert len(ind) == 31 and ind["id"].is_unique
+    assert list(ind["id"].iloc[-2:]) == ["hv_invention_patents_per_10k", "digital_core_share_gdp"]
     units = dict(zip(ind["id"], ind["unit"], strict=True))
     assert units["rd_share_gdp"] == "%" and units["invention_patents_per_10k"] == "件/万人"
     assert units["kechuang_carrier_area"] == "万平方米" and units["talent_housing_units"] == "套"

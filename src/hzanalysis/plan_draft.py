@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import re
+import shutil
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -179,6 +181,8 @@ def _split_units(text: str) -> tuple[str, ...]:
             continue
         if part.startswith("以下") or "落实" in part:
             break
+        # (牵头单位:区科技局;责任单位:区财政局): the second label starts a new list, not a unit's name.
+        part = re.sub(r"^(?:责任单位|牵头单位|配合单位)[:：]", "", part)
         kept.append(part.removesuffix("等") if part.endswith("等") and len(part) > 2 else part)
     return tuple(kept)
 
@@ -415,7 +419,7 @@ def registry_document(drafts: Sequence[DraftTarget], period_start: int, source: 
                 "period_start": min(period_start, d.deadline) if period else None,
                 "responsible_units": d.responsible_units,
                 "quotes": d.quotes,
-                "note": "DRAFT (hzanalysis plan draft): review. " + " ".join(d.notes),
+                "note": " ".join(["DRAFT (hzanalysis plan draft): review.", *d.notes]),
             }
         )
     return {"plan": source, "targets": entries}
@@ -431,6 +435,7 @@ def draft_plan(
     title: str | None = None,
     issuer: str | None = None,
     period_start: int | None = None,
+    issued_on: str | None = None,
     overwrite: bool = False,
 ) -> list[Path]:
     """Write a plan folder ``out_dir/plan_id`` (text, draft targets.yaml, plan.yaml stub, SOURCE.md)."""
@@ -469,7 +474,8 @@ def draft_plan(
         "title_zh": title or _first_title(text) or plan_id,
         "title_en": "",
         "issuer": issuer or "(to fill: 发文机关)",
-        "issued": _iso(issued.group(0)) if issued else f"{start}-01-01",
+        # No date in the text: left empty (plan check then asks for it) rather than guessed.
+        "issued": issued_on or (_iso(issued.group(0)) if issued else None),
         "published": None,
         "url": None,
         "region": region,
@@ -484,29 +490,71 @@ def draft_plan(
         "# Review every entry against plan.txt, then run `hzanalysis plan check --plan <this folder>`.\n"
     )
     registry = registry_document(drafts, start, "plan.txt")
-    written = [
-        atomic_write_text(folder / "plan.txt", text if text.endswith("\n") else text + "\n"),
-        atomic_write_text(folder / "targets.yaml", header + _dump(registry)),
-        atomic_write_text(
-            folder / PLAN_FILE,
+    # Written into a staging folder renamed into place: a failed draft leaves no half-written plan folder.
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = folder.parent / f".{plan_id}.draft-{os.getpid()}"
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir()  # a plain mkdir keeps the user's umask (mkdtemp would make it private)
+    try:
+        _write_draft(
+            staging,
+            text,
+            header + _dump(registry),
+            _dump(provenance),
+            plan_id,
+            source,
+            drafts,
+            deadline,
+            start,
+        )
+        if folder.exists():
+            shutil.rmtree(folder)
+        staging.rename(folder)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+    return [folder / name for name in ("plan.txt", "targets.yaml", PLAN_FILE, "SOURCE.md")]
+
+
+def _write_draft(
+    folder: Path,
+    text: str,
+    registry: str,
+    provenance: str,
+    plan_id: str,
+    source: Path,
+    drafts: Sequence[DraftTarget],
+    deadline: int,
+    start: int,
+) -> None:
+    for name, content in (
+        ("plan.txt", text if text.endswith("\n") else text + "\n"),
+        ("targets.yaml", registry),
+        (
+            PLAN_FILE,
             "# Provenance stub written by `hzanalysis plan draft`: fill issuer, url and the dates.\n"
-            + _dump(provenance),
+            + provenance,
         ),
-        atomic_write_text(
-            folder / "SOURCE.md",
+        (
+            "SOURCE.md",
             f"# {plan_id}: how the registry was built\n\n"
             f"Drafted by `hzanalysis plan draft` from `{source.name}` ({len(drafts)} entries), "
             f"deadline {deadline}, plan period from {start}. Record here the plan's source (title, issuer, "
             "date, URL) and every choice made while reviewing the draft.\n",
         ),
-    ]
-    return [Path(p) for p in written]
+    ):
+        atomic_write_text(folder / name, content)
 
 
 def _first_title(text: str) -> str | None:
     for line in text.splitlines():
         line = line.strip()
-        if re.search(r"(方案|规划|意见|计划)$", line) and len(line) <= 40 and not line.startswith("关于"):
+        if (
+            re.search(r"(方案|规划|意见|计划)([（(][^）)]*[）)])?$", line)
+            and len(line) <= 40
+            and not line.startswith("关于")
+        ):
             return line
     return None
 
@@ -641,6 +689,9 @@ def add_plan_commands(sub: Any) -> None:
     draft.add_argument("--title", help="the plan's title (default: read from the text)")
     draft.add_argument("--issuer", help="who issued the plan (发文机关)")
     draft.add_argument(
+        "--issued", help="the issue date YYYY-MM-DD (default: the first full date in the text)"
+    )
+    draft.add_argument(
         "--out", type=Path, help="folder to write the plan folder into (default: data/raw/plans)"
     )
     draft.add_argument("--force", action="store_true", help="overwrite an existing plan folder")
@@ -661,6 +712,7 @@ def _draft_command(args: argparse.Namespace) -> int:
         title=args.title,
         issuer=args.issuer,
         period_start=args.start,
+        issued_on=args.issued,
         overwrite=args.force,
     )
     for path in written:

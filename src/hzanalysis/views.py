@@ -275,3 +275,50 @@ def scores_view(scores: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
             ("Events" if en else "事件数"): scores["n_events"],
         }
     )
+
+
+#: Text of the look-back table on a settled target's page (see assess.as_of_history).
+AS_OF_HISTORY_TEXT = {
+    "as_of": {"zh": "截至日期", "en": "As of"},
+    "latest": {"zh": "当时最新值", "en": "Latest figure then"},
+    "probability": {"zh": "达成概率", "en": "P(met)"},
+    "verdict": {"zh": "当时判断", "en": "Verdict then"},
+    "basis": {"zh": "依据", "en": "Basis"},
+    "pending": {
+        "zh": "期限年份的数据公布后（已实现/未实现），这里列出此前各时点的判断，便于回看多早能作出结论。",
+        "en": "Once the deadline year's figure is published (achieved/missed), this lists what was said at "
+        "each earlier date, to show how early the outcome could have been called.",
+    },
+    "outturn": {"zh": "结果", "en": "Outturn"},
+}
+
+
+def as_of_history_view(
+    history: pd.DataFrame | None, assessment: Assessment, lang: str = "zh"
+) -> pd.DataFrame:
+    """What the tool said at each earlier as-of date, one line per date, ending with the outturn; when the
+    target is not settled yet (``history`` None), one line saying what the table will show."""
+    lang = "en" if lang == "en" else "zh"
+    text = {key: value[lang] for key, value in AS_OF_HISTORY_TEXT.items()}
+    if history is None:
+        return pd.DataFrame({text["as_of"]: ["—"], text["verdict"]: [text["pending"]]})
+    unit = assessment.target.unit or ""
+    rows = []
+    for r in history.itertuples(index=False):
+        latest = (
+            "—"
+            if r.latest_year is None or pd.isna(r.latest_year)
+            else f"{r.latest_value:g}{unit}（{r.latest_year}）"
+        )
+        settled = r.status in ("achieved", "missed")
+        rows.append(
+            {
+                text["as_of"]: r.as_of.isoformat(),
+                text["latest"]: latest,
+                text["probability"]: "—" if pd.isna(r.probability) else f"{r.probability:.0%}",
+                text["verdict"]: (r.verdict_en if lang == "en" else r.verdict_zh)
+                + (f"（{text['outturn']}）" if settled else ""),
+                text["basis"]: r.status_zh if lang == "zh" else r.status,
+            }
+        )
+    return pd.DataFrame.from_records(rows)
