@@ -19,16 +19,18 @@ from hzanalysis.assess import (
     AssessOptions,
     as_of_history,
     assess_all,
+    assess_many,
     assess_one,
     assess_options,
     history_dates,
+    look_back,
 )
 from hzanalysis.cli import main
 from hzanalysis.documents import read_document
 from hzanalysis.errors import InputError, ParameterError
 from hzanalysis.plans import DEFAULT_PLAN, known_plan_ids, resolve_plan
 from hzanalysis.targets import get_target, load_targets
-from hzanalysis.views import as_of_history_view
+from hzanalysis.views import as_of_history_view, look_back_view
 
 FIXTURE_PLAN = Path(__file__).parent / "fixtures" / "plans" / "fixture-2030.txt"
 HEADER = "region,indicator,year,value,unit,bound,source_title,source_url,published,quote,quality,note\n"
@@ -433,6 +435,13 @@ def test_as_of_history_with_a_2025_outturn(tmp_path):
     view = as_of_history_view(history, assess_one("tech_smes", data=[str(data)], n_paths=300), "zh")
     assert list(view["截至日期"]) == ["2024-07-01", "2025-01-01", "2025-07-01", "2026-01-01", "2026-02-10"]
     assert view["当时判断"].iloc[-1] == "已实现（结果）" and view["当时最新值"].iloc[-1] == "710家（2025）"
+    # The scorecard's look back: one row per settled target, the outturn beside the four earlier verdicts.
+    chosen = [get_target(t) for t in ("tech_smes", "pilot_bases")]  # pilot_bases has no data: not settled
+    stacked = look_back(assess_many(chosen, data=[str(data)], n_paths=300), data=[str(data)], n_paths=300)
+    assert set(stacked["target_id"]) == {"tech_smes"} and len(stacked) == 5
+    row = look_back_view(stacked, "zh").iloc[0]
+    assert row["结果"] == "已实现 710家（2025）"
+    assert row["此前各时点的判断"].count("；") == 3 and row["此前各时点的判断"].startswith("2024-07-01 ")
     # Explicit dates: before any figure was published, the tool had no data.
     early = as_of_history("tech_smes", ["2023-01-01"], data=[str(data)], n_paths=300)
     assert list(early["status"]) == ["no_data"] and math.isnan(early["probability"].iloc[0])
@@ -448,3 +457,9 @@ def test_a_plan_without_an_issue_date_is_not_given_one(tmp_path, capsys):
     capsys.readouterr()
     assert main(["plan", "check", "--plan", str(tmp_path / "undated")]) == 2
     assert "column 'issued'" in capsys.readouterr().err
+
+
+def test_look_back_is_empty_while_nothing_is_settled():
+    stacked = look_back(assess_many([get_target("pilot_bases")], n_paths=100))
+    assert stacked.empty and "target_id" in stacked.columns
+    assert "尚无目标的期限年份数据公布" in look_back_view(stacked, "zh").iloc[0, 1]

@@ -1006,3 +1006,23 @@ def as_of_history(
 
 def _as_of_or_today(as_of: date | str | None) -> date:
     return date.fromisoformat(str(as_of)) if as_of is not None else date.today()
+
+
+def look_back(
+    assessments: Sequence[Assessment], options: AssessOptions | None = None, **overrides: Any
+) -> pd.DataFrame:
+    """:func:`as_of_history` of every settled target (achieved or missed) among ``assessments``, stacked:
+    one row per target and date, with ``target_id``, ``name_zh`` and ``name_en`` first. Empty (with the
+    columns) while no target is settled."""
+    options = assess_options(options, **overrides)
+    frames = [
+        as_of_history(a.target.id, options=options).assign(
+            target_id=a.target.id, name_zh=a.target.name_zh, name_en=a.target.name_en, unit=a.target.unit
+        )
+        for a in assessments
+        if a.status in ("achieved", "missed")
+    ]
+    columns = ["target_id", "name_zh", "name_en", "unit", *HISTORY_COLUMNS]
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True).loc[:, columns]

@@ -322,3 +322,42 @@ def as_of_history_view(
             }
         )
     return pd.DataFrame.from_records(rows)
+
+
+LOOK_BACK_TEXT = {
+    "target": {"zh": "目标", "en": "Target"},
+    "outturn": {"zh": "结果", "en": "Outturn"},
+    "earlier": {"zh": "此前各时点的判断", "en": "What was said earlier"},
+    "none": {
+        "zh": "尚无目标的期限年份数据公布；公布后，这里列出结果（已实现/未实现）及此前各时点的判断。",
+        "en": "No target's deadline-year figure is published yet; once one is, its outturn "
+        "(achieved/missed) and what was said at each earlier date are listed here.",
+    },
+}
+
+
+def look_back_view(look_back: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """One row per settled target: the outturn and, beside it, the verdict at each earlier as-of date."""
+    lang = "en" if lang == "en" else "zh"
+    text = {key: value[lang] for key, value in LOOK_BACK_TEXT.items()}
+    if look_back.empty:
+        return pd.DataFrame({text["target"]: ["—"], text["outturn"]: [text["none"]]})
+    rows = []
+    for _, frame in look_back.groupby("target_id", sort=False):
+        last, earlier = frame.iloc[-1], frame.iloc[:-1]
+        verdict = "verdict_en" if lang == "en" else "verdict_zh"
+        said = [
+            f"{r.as_of.isoformat()} {getattr(r, verdict)}"
+            + ("" if pd.isna(r.probability) else f" {r.probability:.0%}")
+            for r in earlier.itertuples(index=False)
+        ]
+        rows.append(
+            {
+                text["target"]: last["name_en" if lang == "en" else "name_zh"],
+                text[
+                    "outturn"
+                ]: f"{last[verdict]} {last['latest_value']:g}{last['unit']}（{last['latest_year']}）",
+                text["earlier"]: ("; " if lang == "en" else "；").join(said) or "—",
+            }
+        )
+    return pd.DataFrame.from_records(rows)
