@@ -1,7 +1,7 @@
 """The target registry: faithful to the plan text, and strict about what it accepts.
 
-The registry tests read the real plan text and the real data/raw/targets.yaml; the bad-registry tests work
-on tmp_path copies (or small synthetic files, labelled so) and never touch the raw data.
+The registry tests read the real plan text and the real data/raw/plans/haizhou-2024/targets.yaml; the
+bad-registry tests work on tmp_path copies (or small synthetic files, labelled so), never on the raw data.
 """
 
 from __future__ import annotations
