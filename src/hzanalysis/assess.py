@@ -523,12 +523,12 @@ def assess_many(
     targets = load_targets(plan=options.plan) if targets is None else list(targets)
     if observations is None:
         observations = load_observations(options.data, as_of=options.as_of)
-    indicators, regions = load_indicators(), load_regions()
+    indicators, regions, region = load_indicators(), load_regions(), options.plan_region()
     return [
         assess_target(
             t,
             observations,
-            region=options.plan_region(),
+            region=region,
             n_paths=options.n_paths,
             seed=options.seed,
             model=options.model,
