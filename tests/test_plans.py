@@ -392,6 +392,30 @@ def test_draft_refuses_to_overwrite_and_bad_ids(tmp_path):
     assert main([*args, "--id", "fixture-2030"]) == 2
     assert main([*args, "--id", "Bad Id"]) == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fixture-2030"]
+    assert main([*args, "--id", "fixture-2030", "--force"]) == 0  # a draft may be redrafted
+    registry = tmp_path / "fixture-2030" / "targets.yaml"
+    reviewed = registry.read_text(encoding="utf-8").replace(plan_draft.DRAFT_MARK, "# Reviewed registry")
+    registry.write_text(reviewed, encoding="utf-8")
+    assert main([*args, "--id", "fixture-2030", "--force"]) == 2  # a reviewed one is never replaced
+    assert registry.read_text(encoding="utf-8") == reviewed
+
+
+def test_draft_never_replaces_the_curated_plan(capsys):
+    args = [
+        "plan",
+        "draft",
+        str(FIXTURE_PLAN),
+        "--id",
+        "haizhou-2024",
+        "--region",
+        "海州区",
+        "--deadline",
+        "2030",
+    ]
+    before = resolve_plan().targets_path.read_bytes()
+    assert main([*args, "--force"]) == 2
+    assert "reviewed registry" in capsys.readouterr().err
+    assert resolve_plan().targets_path.read_bytes() == before
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -42,6 +42,8 @@ from .fileio import atomic_write_text
 from .plans import PLAN_FILE, Plan, resolve_plan
 from .targets import KINDS, load_targets
 
+#: First words of a drafted targets.yaml; a reviewer who removes them marks the registry as reviewed.
+DRAFT_MARK = "# DRAFT target registry"
 #: Lowest bigram Dice similarity between a clause and an indicator name for the draft to map them.
 MATCH_THRESHOLD = 0.3
 
@@ -447,10 +449,19 @@ def draft_plan(
         raise ParameterError(f"--deadline {deadline}: expected a year such as 2030")
     text = read_document(source)
     folder = Path(out_dir) / plan_id
-    if folder.exists() and any(folder.iterdir()) and not overwrite:
-        raise ParameterError(
-            f"{folder} already exists and is not empty; choose another --out or pass --force"
-        )
+    if folder.exists() and any(folder.iterdir()):
+        if not overwrite:
+            raise ParameterError(
+                f"{folder} already exists and is not empty; choose another --id or --out, or pass --force"
+            )
+        registry_file = folder / "targets.yaml"
+        if registry_file.is_file() and not registry_file.read_text(encoding="utf-8").startswith(DRAFT_MARK):
+            # --force replaces an earlier draft, never a registry someone has reviewed (its header is gone).
+            raise ParameterError(
+                f"{folder} holds a reviewed registry (targets.yaml without the draft header); not "
+                "replacing it even with --force. Fix: draft under another --id or --out, or move the folder "
+                "away yourself"
+            )
     start = period_start if period_start is not None else plan_period(text, deadline)
     drafts = draft_targets(text, deadline)
     if not drafts:
@@ -486,7 +497,7 @@ def draft_plan(
         "actions": actions,
     }
     header = (
-        f"# DRAFT target registry written by `hzanalysis plan draft` from {source.name}, {dt.date.today()}.\n"
+        f"{DRAFT_MARK} written by `hzanalysis plan draft` from {source.name}, {dt.date.today()}.\n"
         "# Review every entry against plan.txt, then run `hzanalysis plan check --plan <this folder>`.\n"
     )
     registry = registry_document(drafts, start, "plan.txt")
