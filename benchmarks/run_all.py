@@ -1,6 +1,7 @@
 """Run every benchmark in turn and collect their markdown tables into benchmarks/results/summary.md.
 
-Order: speed, Tourism full histories, Tourism ``--last 10``, China panel accuracy, China panel probability.
+Order: speed, Tourism full histories, Tourism ``--last 10``, China panel accuracy, China panel probability,
+plan draft.
 Takes several minutes on 2 cores (most of it the Tourism runs: damped ETS and Theta on 518 series).
 """
 
@@ -12,7 +13,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from benchmarks import accuracy, china_accuracy, china_probability, results_dir, say, speed
+from benchmarks import accuracy, china_accuracy, china_probability, plan_draft, results_dir, say, speed
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -48,6 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             ["--jobs", jobs, *common],
             "china_probability.md",
         ),
+        ("plan draft on the 2024 plan", plan_draft.main, common, "plan_draft.md"),
     ]
     sections, failed = [], []
     for title, run, run_args, produced in runs:

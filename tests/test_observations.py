@@ -158,7 +158,9 @@ def test_second_research_pass_adds_two_rows_of_their_own_scope():
 
 def test_catalogues_match_the_contract():
     ind = load_indicators()
-    assert len(ind) == 29 and ind["id"].is_unique
+    # 29 indicators of the 2024 plan, then 2 the next plan cycle brings (high-value patents, digital economy)
+    assert len(ind) == 31 and ind["id"].is_unique
+    assert list(ind["id"].iloc[-2:]) == ["hv_invention_patents_per_10k", "digital_core_share_gdp"]
     units = dict(zip(ind["id"], ind["unit"], strict=True))
     assert units["rd_share_gdp"] == "%" and units["invention_patents_per_10k"] == "件/万人"
     assert units["kechuang_carrier_area"] == "万平方米" and units["talent_housing_units"] == "套"
@@ -622,9 +624,9 @@ def test_zipfile_fixture_sanity():
 def test_catalogue_targets_column_matches_the_target_registry():
     import yaml
 
-    path = raw_dir() / "targets.yaml"
+    path = raw_dir() / "plans" / "haizhou-2024" / "targets.yaml"
     if not path.exists():
-        pytest.skip("data/raw/targets.yaml not written yet")
+        pytest.skip("data/raw/plans/haizhou-2024/targets.yaml not written yet")
     registry = yaml.safe_load(path.read_text(encoding="utf-8"))["targets"]
     expected: dict[str, set[str]] = {}
     for target in registry:

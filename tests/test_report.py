@@ -100,7 +100,7 @@ def test_manifest_fields_and_checksums(two_runs):
     assert ok_entry["sha256"] == hashlib.sha256((FIXTURES / "ok.ipynb").read_bytes()).hexdigest()
     raw = [e for e in m["inputs"] if e["role"] == "raw"]
     assert raw and all(e["path"].startswith("data/raw/") for e in raw)
-    assert any(e["path"] == "data/raw/targets.yaml" for e in raw)
+    assert any(e["path"] == "data/raw/plans/haizhou-2024/targets.yaml" for e in raw)
     assert m["versions"]["pandas"] == importlib.metadata.version("pandas")
     assert m["versions"]["python"] == sys.version.split()[0]
     assert m["hzanalysis_version"]

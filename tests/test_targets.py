@@ -1,7 +1,7 @@
 """The target registry: faithful to the plan text, and strict about what it accepts.
 
-The registry tests read the real plan text and the real data/raw/targets.yaml; the bad-registry tests work
-on tmp_path copies (or small synthetic files, labelled so) and never touch the raw data.
+The registry tests read the real plan text and the real data/raw/plans/haizhou-2024/targets.yaml; the
+bad-registry tests work on tmp_path copies (or small synthetic files, labelled so), never on the raw data.
 """
 
 from __future__ import annotations
@@ -488,7 +488,10 @@ def test_not_a_registry(tmp_path):
 def test_default_path_follows_the_project_root(tmp_path, monkeypatch):
     doc = _raw()
     doc["targets"] = doc["targets"][:2]
-    (tmp_path / "data" / "raw").mkdir(parents=True)
-    _write(tmp_path / "data" / "raw", doc)
+    folder = tmp_path / "data" / "raw" / "plans" / "haizhou-2024"
+    folder.mkdir(parents=True)
+    for name in ("plan.yaml", "plan.txt"):
+        (folder / name).write_bytes((REGISTRY.parent / name).read_bytes())
+    _write(folder, doc)
     monkeypatch.setenv("HZANALYSIS_ROOT", str(tmp_path))
     assert [t.id for t in load_targets()] == [doc["targets"][0]["id"], doc["targets"][1]["id"]]

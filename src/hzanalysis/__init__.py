@@ -12,6 +12,8 @@ Typical use in JupyterLab::
 from . import charts, display, forecast, views
 from .assess import (
     Assessment,
+    AssessOptions,
+    as_of_history,
     assess_all,
     assess_many,
     assess_one,
@@ -19,6 +21,7 @@ from .assess import (
     data_gaps,
     fan_frame,
     gap_checklist,
+    look_back,
     model_frame,
     rules_frame,
     scenario_frame,
@@ -27,11 +30,14 @@ from .assess import (
 from .errors import ForecastError, HzError, InputError, LockedError, ParameterError, Problem, ReportError
 from .forecast import Forecast
 from .observations import load_indicators, load_observations, load_regions, series, write_templates
+from .plans import DEFAULT_PLAN, Plan, known_plan_ids, resolve_plan
 from .targets import Target, get_target, load_targets, targets_frame
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "DEFAULT_PLAN",
+    "AssessOptions",
     "Assessment",
     "Forecast",
     "ForecastError",
@@ -39,10 +45,12 @@ __all__ = [
     "InputError",
     "LockedError",
     "ParameterError",
+    "Plan",
     "Problem",
     "ReportError",
     "Target",
     "__version__",
+    "as_of_history",
     "assess_all",
     "assess_many",
     "assess_one",
@@ -54,12 +62,15 @@ __all__ = [
     "forecast",
     "gap_checklist",
     "get_target",
+    "known_plan_ids",
     "load_indicators",
     "load_observations",
     "load_regions",
     "load_targets",
+    "look_back",
     "model_frame",
     "reliability",
+    "resolve_plan",
     "rules_frame",
     "scenario_frame",
     "scorecard_frame",

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -24,7 +26,8 @@ from . import forecast as fc
 from . import rules
 from .errors import ForecastError, ParameterError
 from .observations import load_indicators, load_observations, load_regions, replacement_text
-from .targets import ACTIONS, Target, get_target, load_targets
+from .plans import DEFAULT_PLAN, Plan, resolve_plan
+from .targets import Target, get_target, load_targets
 
 HOME_REGION = "海州区"
 #: The plan was issued on 2024-02-28: the mid-term rule takes its base from the last figure before 2024.
@@ -611,56 +614,90 @@ def _describe_missing(result: Assessment, start: int | None) -> None:
 # All targets
 
 
+@dataclass(frozen=True)
+class AssessOptions:
+    """The settings shared by :func:`assess_all`, :func:`assess_many`, :func:`assess_one` and
+    :func:`as_of_history`: which plan, which figures (extra files, as of a date), which region, and the
+    forecast settings. ``region=None`` means the plan's own region; ``compare_models=None`` the function's
+    default (off for the scorecard, on for target pages).
+    """
+
+    plan: str = DEFAULT_PLAN
+    data: tuple[str, ...] = ()
+    as_of: date | str | None = None
+    region: str | None = None
+    n_paths: int = 2000
+    seed: int = 0
+    model: str = "auto"
+    compare_models: bool | None = None
+
+    def plan_region(self) -> str:
+        """The region assessed: the option, else the plan's region."""
+        return self.region or resolve_plan(self.plan).region
+
+
+_OPTION_NAMES = frozenset(f.name for f in fields(AssessOptions))
+
+
+def assess_options(options: AssessOptions | None = None, **overrides: Any) -> AssessOptions:
+    """The one place keyword arguments become an :class:`AssessOptions` (``overrides`` win over ``options``).
+
+    Unknown names raise ``ParameterError`` listing the valid ones; ``data`` may be any sequence of paths and
+    ``plan`` an id, a folder path or a :class:`~hzanalysis.plans.Plan`.
+    """
+    unknown = sorted(set(overrides) - _OPTION_NAMES)
+    if unknown:
+        raise ParameterError(f"unknown option(s) {unknown}; valid options: {sorted(_OPTION_NAMES)}")
+    if "data" in overrides:
+        data = overrides["data"]
+        data = [] if data is None else [data] if isinstance(data, str | Path) else data
+        overrides["data"] = tuple(str(p) for p in data)
+    if "plan" in overrides:
+        plan = overrides["plan"]
+        overrides["plan"] = (
+            DEFAULT_PLAN if plan is None else str(plan.folder if isinstance(plan, Plan) else plan)
+        )
+    return replace(options or AssessOptions(), **overrides)
+
+
 def assess_all(
     targets: Sequence[Target] | None = None,
     observations: pd.DataFrame | None = None,
-    *,
-    data: Sequence[str] = (),
-    as_of: date | str | None = None,
-    n_paths: int = 2000,
-    seed: int = 0,
-    model: str = "auto",
-    compare_models: bool = False,
+    options: AssessOptions | None = None,
+    **overrides: Any,
 ) -> pd.DataFrame:
-    """The scorecard: one row per target with latest value, gap, growth, probability and verdict."""
-    return scorecard_frame(
-        assess_many(
-            targets,
-            observations,
-            data=data,
-            as_of=as_of,
-            n_paths=n_paths,
-            seed=seed,
-            model=model,
-            compare_models=compare_models,
-        )
-    )
+    """The scorecard: one row per target with latest value, gap, growth, probability and verdict.
+
+    Options (:class:`AssessOptions`) come as an object, as keywords (``plan=``, ``data=``, ``as_of=``,
+    ``region=``, ``n_paths=``, ``seed=``, ``model=``, ``compare_models=``), or both.
+    """
+    options = assess_options(options, **overrides)
+    if options.compare_models is None:
+        options = replace(options, compare_models=False)
+    return scorecard_frame(assess_many(targets, observations, options))
 
 
 def assess_many(
     targets: Sequence[Target] | None = None,
     observations: pd.DataFrame | None = None,
-    *,
-    data: Sequence[str] = (),
-    as_of: date | str | None = None,
-    n_paths: int = 2000,
-    seed: int = 0,
-    model: str = "auto",
-    compare_models: bool = True,
+    options: AssessOptions | None = None,
+    **overrides: Any,
 ) -> list[Assessment]:
-    """Assess several targets (default: the whole registry) and return the full Assessment objects."""
-    targets = load_targets() if targets is None else list(targets)
+    """Assess several targets (default: the plan's whole registry) and return the full Assessment objects."""
+    options = assess_options(options, **overrides)
+    targets = load_targets(plan=options.plan) if targets is None else list(targets)
     if observations is None:
-        observations = load_observations(data, as_of=as_of)
-    indicators, regions = load_indicators(), load_regions()
+        observations = load_observations(options.data, as_of=options.as_of)
+    indicators, regions, region = load_indicators(), load_regions(), options.plan_region()
     return [
         assess_target(
             t,
             observations,
-            n_paths=n_paths,
-            seed=seed,
-            model=model,
-            compare_models=compare_models,
+            region=region,
+            n_paths=options.n_paths,
+            seed=options.seed,
+            model=options.model,
+            compare_models=options.compare_models is not False,
             indicators=indicators,
             regions=regions,
         )
@@ -671,6 +708,7 @@ def assess_many(
 SCORECARD_COLUMNS = [
     "action",
     "action_zh",
+    "action_en",
     "target_id",
     "name_zh",
     "name_en",
@@ -725,7 +763,8 @@ def scorecard_frame(assessments: Sequence[Assessment]) -> pd.DataFrame:
         records.append(
             {
                 "action": t.action,
-                "action_zh": ACTIONS[t.action][0],
+                "action_zh": t.action_zh,
+                "action_en": t.action_en,
                 "target_id": t.id,
                 "name_zh": t.name_zh,
                 "name_en": t.name_en,
@@ -1036,17 +1075,119 @@ def gap_checklist(
     )
 
 
-def assess_one(
-    target_id: str,
-    *,
-    data: Sequence[str] = (),
-    as_of: date | str | None = None,
-    n_paths: int = 2000,
-    seed: int = 0,
-    model: str = "auto",
-) -> Assessment:
-    """Assess one target by id, loading the registry and observations (with extra files, as of a date)."""
-    target = get_target(target_id)
+def assess_one(target_id: str, options: AssessOptions | None = None, **overrides: Any) -> Assessment:
+    """Assess one target of the plan by id, loading its registry and observations (see assess_all)."""
+    options = assess_options(options, **overrides)
+    target = get_target(target_id, plan=options.plan)
     return assess_target(
-        target, load_observations(data, as_of=as_of), n_paths=n_paths, seed=seed, model=model
+        target,
+        load_observations(options.data, as_of=options.as_of),
+        region=options.plan_region(),
+        n_paths=options.n_paths,
+        seed=options.seed,
+        model=options.model,
+        compare_models=options.compare_models is not False,
     )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Final evaluation: what the tool said at each earlier as-of date
+
+
+def history_dates(issued: date, until: date) -> list[date]:
+    """Every 1 January and 1 July from the plan's issue date up to ``until`` (both ends included if they fall
+    on such a date): the as-of dates of a final evaluation's look back."""
+    dates = []
+    for year in range(issued.year, until.year + 1):
+        for month in (1, 7):
+            day = date(year, month, 1)
+            if issued <= day <= until:
+                dates.append(day)
+    return dates
+
+
+def outturn_publication(assessment: Assessment) -> date | None:
+    """When the deadline year's figure was published (effective date), or None while it is unobserved."""
+    rows = assessment.observations
+    if rows.empty or "published_effective" not in rows:
+        return None
+    deadline_rows = rows[rows["year"] == assessment.target.deadline]
+    if deadline_rows.empty:
+        return None
+    return min(deadline_rows["published_effective"])
+
+
+HISTORY_COLUMNS = [
+    "as_of",
+    "status",
+    "status_zh",
+    "n_obs",
+    "latest_year",
+    "latest_value",
+    "probability",
+    "verdict_code",
+    "verdict_zh",
+    "verdict_en",
+]
+
+
+def as_of_history(
+    target_id: str,
+    dates: Sequence[date | str] | None = None,
+    options: AssessOptions | None = None,
+    **overrides: Any,
+) -> pd.DataFrame:
+    """What the tool said about one target as of each date: one row per date, oldest first.
+
+    ``dates`` defaults to every 1 Jan / 1 Jul from the plan's issue date up to the publication of the deadline
+    year's figure (the outturn), or up to the options' ``as_of`` (else today) while there is no outturn. Each
+    row is the full assessment re-run with only what had been published by then (columns HISTORY_COLUMNS).
+    """
+    options = assess_options(options, **overrides)
+    if dates is None:
+        final = assess_one(target_id, replace(options, compare_models=False))
+        until = outturn_publication(final) or _as_of_or_today(options.as_of)
+        dates = [*history_dates(resolve_plan(options.plan).issued, until), until]
+    records = []
+    for day in sorted(dict.fromkeys(date.fromisoformat(str(d)) for d in dates)):
+        a = assess_one(target_id, replace(options, as_of=day, compare_models=False))
+        latest = a.latest
+        records.append(
+            {
+                "as_of": day,
+                "status": a.status,
+                "status_zh": STATUS_TEXT[a.status][0],
+                "n_obs": int(a.history.size),
+                "latest_year": int(latest["year"]) if latest is not None else None,
+                "latest_value": float(latest["value"]) if latest is not None else math.nan,
+                "probability": a.probability,
+                "verdict_code": a.verdict.code if a.verdict else "",
+                "verdict_zh": a.verdict.zh if a.verdict else "",
+                "verdict_en": a.verdict.en if a.verdict else "",
+            }
+        )
+    return pd.DataFrame.from_records(records, columns=HISTORY_COLUMNS)
+
+
+def _as_of_or_today(as_of: date | str | None) -> date:
+    return date.fromisoformat(str(as_of)) if as_of is not None else date.today()
+
+
+def look_back(
+    assessments: Sequence[Assessment], options: AssessOptions | None = None, **overrides: Any
+) -> pd.DataFrame:
+    """:func:`as_of_history` of every settled target (achieved or missed) among ``assessments``, stacked:
+    one row per target and date, with ``target_id``, ``name_zh`` and ``name_en`` first. Empty (with the
+    columns) while no target is settled."""
+    options = assess_options(options, **overrides)
+    frames = [
+        as_of_history(a.target.id, options=options).assign(
+            target_id=a.target.id, name_zh=a.target.name_zh, name_en=a.target.name_en, unit=a.target.unit
+        )
+        for a in assessments
+        if a.status in ("achieved", "missed")
+    ]
+    columns = ["target_id", "name_zh", "name_en", "unit", *HISTORY_COLUMNS]
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True).loc[:, columns]

@@ -56,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     template.set_defaults(handler=_data_template)
     check = data_sub.add_parser("check", help="validate observation files (default: the shipped ones)")
     check.add_argument("paths", nargs="*", type=Path, help="CSV or xlsx files, or folders of them")
+    _add_plan_option(check, "also report which of the plan's indicators the files cover")
     check.set_defaults(handler=_data_check)
     build = data_sub.add_parser("build", help="validate everything and write data/processed/ (deterministic)")
     build.add_argument(
@@ -70,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     assess.add_argument("--lang", choices=["zh", "en"], default="zh")
     assess.add_argument("--csv", type=Path, help="also write the full table to this CSV file")
+    _add_plan_option(assess)
     assess.set_defaults(handler=_assess)
 
     report = sub.add_parser("report", help="run the notebooks into reports/<date>/ and export HTML")
@@ -85,8 +87,21 @@ def _parser() -> argparse.ArgumentParser:
     report.set_defaults(handler=_report)
 
     targets = sub.add_parser("targets", help="list the plan's targets")
+    _add_plan_option(targets)
     targets.set_defaults(handler=_targets)
+
+    from .plan_draft import add_plan_commands  # the `plan draft` and `plan check` commands
+
+    add_plan_commands(sub)
     return parser
+
+
+def _add_plan_option(parser: argparse.ArgumentParser, purpose: str = "") -> None:
+    parser.add_argument(
+        "--plan",
+        help="plan id (folders of data/raw/plans/) or a plan folder's path (default: haizhou-2024)"
+        + (f"; {purpose}" if purpose else ""),
+    )
 
 
 def _data_template(args: argparse.Namespace) -> int:
@@ -104,6 +119,10 @@ def _data_check(args: argparse.Namespace) -> int:
     problems, checked = found.problems, len(found.files)
     for warning in found.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    if args.plan is not None and not problems:
+        from .plan_draft import coverage_lines
+
+        print("\n".join(coverage_lines(args.plan, [str(p) for p in found.files])))
     if problems:
         print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}:", file=sys.stderr)
         for problem in problems:
@@ -125,7 +144,7 @@ def _assess(args: argparse.Namespace) -> int:
     from .assess import assess_all
 
     notes = _data_notes(args)
-    table = assess_all(data=[str(p) for p in args.data], as_of=args.as_of)
+    table = assess_all(data=[str(p) for p in args.data], as_of=args.as_of, plan=args.plan)
     if args.csv:
         table.to_csv(args.csv, index=False)
     print(format_scorecard(table, args.lang))
@@ -179,7 +198,7 @@ def _report(args: argparse.Namespace) -> int:
 def _targets(args: argparse.Namespace) -> int:
     from .targets import load_targets
 
-    for t in load_targets():
+    for t in load_targets(plan=args.plan):
         value = "" if t.value is None else f"{t.comparator} {t.value:g} {t.unit}"
         print(f"{t.id:<32} {t.kind:<13} {value:<22} {t.name_zh}")
     return EXIT_OK

@@ -39,5 +39,8 @@ def reports_dir() -> Path:
 
 
 def plan_text_path() -> Path:
-    """The plan's text, kept in the project so users need nothing outside it."""
-    return raw_dir() / "plan" / "haizhou-st-innovation-action-plan-2024.txt"
+    """The default plan's text, kept in the project so users need nothing outside it.
+
+    Other plans: ``hzanalysis.plans.resolve_plan(plan_id).text_path``.
+    """
+    return raw_dir() / "plans" / "haizhou-2024" / "plan.txt"

@@ -1,4 +1,7 @@
-"""The target registry: the plan's 2025 targets, loaded from ``data/raw/targets.yaml`` and validated.
+"""The target registry: a plan's targets, loaded from its folder's ``targets.yaml`` and validated.
+
+Each plan lives in ``data/raw/plans/<plan_id>/`` (see :mod:`hzanalysis.plans`); the default is the 2024
+Haizhou plan. ``load_targets(plan=...)`` takes a plan id or a folder path.
 
 The targets are data, not code: each entry says what the plan promises (kind, comparator, value, unit,
 deadline), where it says so (sections, verbatim quotes) and who is responsible. Every problem in the file is
@@ -7,10 +10,11 @@ reported at once, naming the file, the entry, the field, what was expected and h
 
 from __future__ import annotations
 
+import csv
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +23,7 @@ import yaml
 
 from . import paths
 from .errors import InputError, ParameterError, Problem
+from .plans import Plan, resolve_plan
 
 KINDS: tuple[str, ...] = ("level", "annual_floor", "cumulative", "rank", "qualitative")
 QUANTITATIVE_KINDS: frozenset[str] = frozenset(KINDS) - {"qualitative"}
@@ -68,7 +73,8 @@ INDICATORS: frozenset[str] = frozenset(
     }
 )
 
-# The plan's five actions (四、重点任务 (一)..(五)); 0 groups the overall goals of 三、发展目标.
+# The 2024 plan's five actions (四、重点任务 (一)..(五)); 0 groups the overall goals of 三、发展目标.
+# Other plans name their own actions in their plan.yaml; a Target carries its action's names.
 ACTIONS: dict[int, tuple[str, str]] = {
     0: ("总体目标", "Overall goals"),
     1: ("创新型企业培育行动", "Innovative enterprise cultivation"),
@@ -83,7 +89,7 @@ _ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
 @dataclass(frozen=True)
 class Target:
-    """One 2025 target of the plan, as stated in the registry (see ``data/raw/targets.SOURCE.md``)."""
+    """One target of a plan, as stated in its registry (see ``data/raw/plans/haizhou-2024/SOURCE.md``)."""
 
     id: str
     name_zh: str
@@ -100,6 +106,10 @@ class Target:
     responsible_units: tuple[str, ...]
     quotes: tuple[str, ...]
     note: str = ""
+    # Filled from the plan's action names, not written in the registry.
+    action_zh: str = ""
+    action_en: str = ""
+    plan_id: str = ""
 
     @property
     def is_quantitative(self) -> bool:
@@ -114,22 +124,37 @@ class Target:
         return tuple(range(self.period_start, self.deadline + 1))
 
 
-FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Target))
+_DERIVED_FIELDS = frozenset({"action_zh", "action_en", "plan_id"})
+FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Target) if f.name not in _DERIVED_FIELDS)
 
 
-def default_targets_path() -> Path:
-    """Where the registry lives: ``data/raw/targets.yaml`` under the project root."""
-    return paths.raw_dir() / "targets.yaml"
+def default_targets_path(plan: str | Path | Plan | None = None) -> Path:
+    """Where a plan's registry lives (default plan: ``data/raw/plans/haizhou-2024/targets.yaml``)."""
+    return resolve_plan(plan).targets_path
 
 
-def load_targets(path: Path | None = None) -> list[Target]:
-    """Load and validate the target registry; raise ``InputError`` listing every problem found."""
-    path = Path(path) if path is not None else default_targets_path()
+def known_indicators() -> frozenset[str]:
+    """Indicator ids a target may name: the shared contract plus every id of ``data/raw/indicators.csv``."""
+    catalogue = paths.raw_dir() / "indicators.csv"
+    if not catalogue.is_file():
+        return INDICATORS
+    with catalogue.open(encoding="utf-8", newline="") as handle:
+        return INDICATORS | {row["id"] for row in csv.DictReader(handle) if row.get("id")}
+
+
+def load_targets(path: Path | None = None, *, plan: str | Path | Plan | None = None) -> list[Target]:
+    """Load and validate a plan's target registry; raise ``InputError`` listing every problem found.
+
+    ``plan`` is a plan id, a plan folder or a :class:`~hzanalysis.plans.Plan` (default: the 2024 plan);
+    ``path`` reads another registry file against that plan's actions.
+    """
+    plan = resolve_plan(plan)
+    path = Path(path) if path is not None else plan.targets_path
     file = str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        fix = "check the path, or pass path=None for the project's data/raw/targets.yaml"
+        fix = "check the path, or pass path=None for the plan's own targets.yaml"
         found = f"{type(exc).__name__}: {exc}"
         raise InputError(Problem(file, "", "", "a readable YAML file", found, fix)) from exc
     try:
@@ -142,11 +167,15 @@ def load_targets(path: Path | None = None) -> list[Target]:
         raise InputError(Problem(file, row, "", "valid YAML", f"a syntax error ({reason})", fix)) from exc
 
     entries = _entries(document, file)
+    actions, indicators = plan.action_names, known_indicators()
     problems: list[Problem] = []
     targets: list[Target] = []
     seen: dict[str, int] = {}
     for number, entry in enumerate(entries, start=1):
-        entry_problems, target = _check_entry(entry, number, file)
+        entry_problems, target = _check_entry(entry, number, file, actions, indicators)
+        if target is not None:
+            zh, en = actions[target.action]
+            target = replace(target, action_zh=zh, action_en=en, plan_id=plan.id)
         problems.extend(entry_problems)
         if target is None:
             continue
@@ -169,9 +198,11 @@ def load_targets(path: Path | None = None) -> list[Target]:
     return targets
 
 
-def get_target(target_id: str, targets: Sequence[Target] | None = None) -> Target:
-    """The target with this id; ``ParameterError`` listing the valid ids when there is none."""
-    targets = load_targets() if targets is None else targets
+def get_target(
+    target_id: str, targets: Sequence[Target] | None = None, *, plan: str | Path | Plan | None = None
+) -> Target:
+    """The target with this id (in ``targets``, else the plan's registry); ParameterError lists valid ids."""
+    targets = load_targets(plan=plan) if targets is None else targets
     for target in targets:
         if target.id == target_id:
             return target
@@ -179,17 +210,19 @@ def get_target(target_id: str, targets: Sequence[Target] | None = None) -> Targe
     raise ParameterError(f"unknown target id {target_id!r}; valid ids: {valid}")
 
 
-def targets_frame(targets: Sequence[Target] | None = None) -> pd.DataFrame:
+def targets_frame(
+    targets: Sequence[Target] | None = None, *, plan: str | Path | Plan | None = None
+) -> pd.DataFrame:
     """One row per target; units joined with "、", sections and quotes with " / "."""
-    targets = load_targets() if targets is None else targets
+    targets = load_targets(plan=plan) if targets is None else targets
     records = [
         {
             "id": t.id,
             "name_zh": t.name_zh,
             "name_en": t.name_en,
             "action": t.action,
-            "action_zh": ACTIONS[t.action][0],
-            "action_en": ACTIONS[t.action][1],
+            "action_zh": t.action_zh,
+            "action_en": t.action_en,
             "sections": " / ".join(t.sections),
             "kind": t.kind,
             "comparator": t.comparator,
@@ -256,7 +289,10 @@ def _row(number: int, target_id: object) -> str:
 
 
 def _entries(document: object, file: str) -> list[object]:
-    fix = "make the file a mapping whose 'targets:' key holds a list of entries (see data/raw/targets.yaml)"
+    fix = (
+        "make the file a mapping whose 'targets:' key holds a list of entries "
+        "(see data/raw/plans/haizhou-2024/targets.yaml)"
+    )
     if not isinstance(document, dict):
         raise InputError(
             Problem(file, "", "targets", "a mapping with a 'targets' list", f"{type(document).__name__}", fix)
@@ -284,7 +320,13 @@ def _is_text_list(value: object, allow_empty: bool) -> bool:
     return isinstance(value, list) and (allow_empty or bool(value)) and all(_is_text(v) for v in value)
 
 
-def _check_entry(entry: object, number: int, file: str) -> tuple[list[Problem], Target | None]:
+def _check_entry(
+    entry: object,
+    number: int,
+    file: str,
+    actions: dict[int, tuple[str, str]] = ACTIONS,
+    indicators: frozenset[str] = INDICATORS,
+) -> tuple[list[Problem], Target | None]:
     """All problems of one entry, and the Target when there are none."""
     if not isinstance(entry, dict):
         found = f"{type(entry).__name__} {entry!r:.40}"
@@ -322,10 +364,10 @@ def _check_entry(entry: object, number: int, file: str) -> tuple[list[Problem], 
     for key in ("name_zh", "name_en"):
         if not _is_text(entry[key]):
             problem(key, "a non-empty name", f"write the target's {key}")
-    if not (_is_int(entry["action"]) and entry["action"] in ACTIONS):
+    if not (_is_int(entry["action"]) and entry["action"] in actions):
         problem(
             "action",
-            "an integer 0..5 (0 overall goals, 1..5 the plan's actions 四（一）..（五）)",
+            f"one of the plan's action numbers {sorted(actions)} (0 = overall goals; see its plan.yaml)",
             "write the number of the action whose paragraph states or serves the target",
         )
     if not _is_text_list(entry["sections"], allow_empty=False):
@@ -355,9 +397,13 @@ def _check_entry(entry: object, number: int, file: str) -> tuple[list[Problem], 
     elif not quantitative and unit is not None and not isinstance(unit, str):
         problem("unit", "null or text for a qualitative target", "write unit: null")
     indicator = entry["indicator"]
-    if quantitative and indicator not in INDICATORS:
-        known = ", ".join(sorted(INDICATORS))
-        problem("indicator", "an indicator id of the shared contract", f"use one of {known}")
+    if quantitative and indicator not in indicators:
+        known = ", ".join(sorted(indicators))
+        problem(
+            "indicator",
+            "an indicator id of the catalogue data/raw/indicators.csv",
+            f"use one of {known}, or add a row for a new indicator at the end of indicators.csv",
+        )
     elif not quantitative and indicator is not None:
         problem("indicator", "null for a qualitative target", "write indicator: null")
     deadline = entry["deadline"]
@@ -370,7 +416,7 @@ def _check_entry(entry: object, number: int, file: str) -> tuple[list[Problem], 
             problem(
                 "period_start",
                 f"the first counted year (an integer <= deadline) for kind {kind!r}",
-                "write 2024 (the registry's default, see targets.SOURCE.md) or the year you choose",
+                "write the first counted year (the 2024 plan's default is 2024, see its SOURCE.md)",
             )
     elif start is not None:
         problem(

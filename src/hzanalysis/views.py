@@ -11,7 +11,6 @@ import math
 import pandas as pd
 
 from .assess import Assessment, format_value, rules_frame
-from .targets import ACTIONS
 
 QUALITY_TEXT = {
     "official_statistics": ("官方统计", "official statistics"),
@@ -74,7 +73,7 @@ def scorecard_view(scorecard: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
         )
         rows.append(
             {
-                ("Action" if en else "行动"): _pick(ACTIONS[r.action], lang),
+                ("Action" if en else "行动"): _pick((r.action_zh, r.action_en), lang),
                 ("Target" if en else "目标"): r.name_en if en else r.name_zh,
                 ("Goal" if en else "目标值"): _goal(r.kind, r.comparator, r.target_value, r.unit, lang),
                 ("Kind" if en else "类型"): _pick(KIND_TEXT[r.kind], lang),
@@ -276,3 +275,89 @@ def scores_view(scores: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
             ("Events" if en else "事件数"): scores["n_events"],
         }
     )
+
+
+#: Text of the look-back table on a settled target's page (see assess.as_of_history).
+AS_OF_HISTORY_TEXT = {
+    "as_of": {"zh": "截至日期", "en": "As of"},
+    "latest": {"zh": "当时最新值", "en": "Latest figure then"},
+    "probability": {"zh": "达成概率", "en": "P(met)"},
+    "verdict": {"zh": "当时判断", "en": "Verdict then"},
+    "basis": {"zh": "依据", "en": "Basis"},
+    "pending": {
+        "zh": "期限年份的数据公布后（已实现/未实现），这里列出此前各时点的判断，便于回看多早能作出结论。",
+        "en": "Once the deadline year's figure is published (achieved/missed), this lists what was said at "
+        "each earlier date, to show how early the outcome could have been called.",
+    },
+    "outturn": {"zh": "结果", "en": "Outturn"},
+}
+
+
+def as_of_history_view(
+    history: pd.DataFrame | None, assessment: Assessment, lang: str = "zh"
+) -> pd.DataFrame:
+    """What the tool said at each earlier as-of date, one line per date, ending with the outturn; when the
+    target is not settled yet (``history`` None), one line saying what the table will show."""
+    lang = "en" if lang == "en" else "zh"
+    text = {key: value[lang] for key, value in AS_OF_HISTORY_TEXT.items()}
+    if history is None:
+        return pd.DataFrame({text["as_of"]: ["—"], text["verdict"]: [text["pending"]]})
+    unit = assessment.target.unit or ""
+    rows = []
+    for r in history.itertuples(index=False):
+        latest = (
+            "—"
+            if r.latest_year is None or pd.isna(r.latest_year)
+            else f"{r.latest_value:g}{unit}（{r.latest_year}）"
+        )
+        settled = r.status in ("achieved", "missed")
+        rows.append(
+            {
+                text["as_of"]: r.as_of.isoformat(),
+                text["latest"]: latest,
+                text["probability"]: "—" if pd.isna(r.probability) else f"{r.probability:.0%}",
+                text["verdict"]: (r.verdict_en if lang == "en" else r.verdict_zh)
+                + (f"（{text['outturn']}）" if settled else ""),
+                text["basis"]: r.status_zh if lang == "zh" else r.status,
+            }
+        )
+    return pd.DataFrame.from_records(rows)
+
+
+LOOK_BACK_TEXT = {
+    "target": {"zh": "目标", "en": "Target"},
+    "outturn": {"zh": "结果", "en": "Outturn"},
+    "earlier": {"zh": "此前各时点的判断", "en": "What was said earlier"},
+    "none": {
+        "zh": "尚无目标的期限年份数据公布；公布后，这里列出结果（已实现/未实现）及此前各时点的判断。",
+        "en": "No target's deadline-year figure is published yet; once one is, its outturn "
+        "(achieved/missed) and what was said at each earlier date are listed here.",
+    },
+}
+
+
+def look_back_view(look_back: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """One row per settled target: the outturn and, beside it, the verdict at each earlier as-of date."""
+    lang = "en" if lang == "en" else "zh"
+    text = {key: value[lang] for key, value in LOOK_BACK_TEXT.items()}
+    if look_back.empty:
+        return pd.DataFrame({text["target"]: ["—"], text["outturn"]: [text["none"]]})
+    rows = []
+    for _, frame in look_back.groupby("target_id", sort=False):
+        last, earlier = frame.iloc[-1], frame.iloc[:-1]
+        verdict = "verdict_en" if lang == "en" else "verdict_zh"
+        said = [
+            f"{r.as_of.isoformat()} {getattr(r, verdict)}"
+            + ("" if pd.isna(r.probability) else f" {r.probability:.0%}")
+            for r in earlier.itertuples(index=False)
+        ]
+        rows.append(
+            {
+                text["target"]: last["name_en" if lang == "en" else "name_zh"],
+                text[
+                    "outturn"
+                ]: f"{last[verdict]} {last['latest_value']:g}{last['unit']}（{last['latest_year']}）",
+                text["earlier"]: ("; " if lang == "en" else "；").join(said) or "—",
+            }
+        )
+    return pd.DataFrame.from_records(rows)

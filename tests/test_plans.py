@@ -1,0 +1,489 @@
+"""Plans as data: plan folders, --plan, the options object, plan draft / plan check, and the look back.
+
+The short plan texts here are written for these tests (fictional, no text from any real plan); the
+observation files are synthetic and say so in every row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from hzanalysis import plan_draft
+from hzanalysis.assess import (
+    AssessOptions,
+    as_of_history,
+    assess_all,
+    assess_many,
+    assess_one,
+    assess_options,
+    history_dates,
+    look_back,
+)
+from hzanalysis.cli import main
+from hzanalysis.documents import read_document
+from hzanalysis.errors import InputError, ParameterError
+from hzanalysis.plans import DEFAULT_PLAN, known_plan_ids, resolve_plan
+from hzanalysis.targets import get_target, load_targets
+from hzanalysis.views import as_of_history_view, look_back_view
+
+FIXTURE_PLAN = Path(__file__).parent / "fixtures" / "plans" / "fixture-2030.txt"
+HEADER = "region,indicator,year,value,unit,bound,source_title,source_url,published,quote,quality,note\n"
+
+
+def _synthetic_csv(path: Path, rows: list[tuple[str, str, int, float, str, str]]) -> Path:
+    """A synthetic observation file: (region, indicator, year, value, unit, published) per row."""
+    lines = [
+        f"{region},{indicator},{year},{value:g},{unit},=,合成测试来源（synthetic）,,{published},"
+        f"合成数据{value:g}{unit},official_statistics,synthetic test row"
+        for region, indicator, year, value, unit, published in rows
+    ]
+    path.write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _draft(tmp_path: Path, text: str, deadline: int = 2030) -> list[plan_draft.DraftTarget]:
+    source = tmp_path / "plan.txt"
+    source.write_text(text, encoding="utf-8")
+    return plan_draft.draft_targets(read_document(source), deadline)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Plan folders
+
+
+def test_default_plan_is_the_2024_plan_and_is_listed():
+    plan = resolve_plan()
+    assert plan.id == DEFAULT_PLAN == "haizhou-2024"
+    assert DEFAULT_PLAN in known_plan_ids()
+    assert (plan.issued, plan.region, plan.period_start, plan.deadline) == (
+        dt.date(2024, 2, 28),
+        "海州区",
+        2024,
+        2025,
+    )
+    assert "海州区推进科技创新行动方案" in plan.text()
+    assert load_targets() == load_targets(plan="haizhou-2024")
+
+
+def test_unknown_plan_id_lists_the_known_ones():
+    with pytest.raises(ParameterError) as caught:
+        load_targets(plan="haizhou-2099")
+    assert "unknown plan 'haizhou-2099'" in str(caught.value)
+    assert "haizhou-2024" in str(caught.value)
+    assert caught.value.exit_code == 2
+
+
+def test_cli_unknown_plan_exits_2_for_every_command(capsys):
+    for argv in (
+        ["targets", "--plan", "nope"],
+        ["assess", "--plan", "nope"],
+        ["plan", "check", "--plan", "nope"],
+    ):
+        assert main(argv) == 2
+        assert "known plan ids: haizhou-2024" in capsys.readouterr().err
+
+
+def test_a_plan_folder_outside_the_repository_works_by_path(tmp_path):
+    folder = tmp_path / "elsewhere" / "haizhou-2024"
+    shutil.copytree(resolve_plan().folder, folder)
+    plan = resolve_plan(str(folder))
+    assert plan.folder == folder.resolve()
+    targets = load_targets(plan=folder)
+    assert len(targets) == 27
+    assert get_target("tech_smes", plan=folder).value == 700
+
+
+def test_targets_carry_their_plans_action_names(tmp_path):
+    folder = tmp_path / "haizhou-2024"
+    shutil.copytree(resolve_plan().folder, folder)
+    provenance = yaml.safe_load((folder / "plan.yaml").read_text(encoding="utf-8"))
+    provenance["actions"][1] = ["企业行动（改名）", "Enterprises (renamed)"]
+    (folder / "plan.yaml").write_text(yaml.safe_dump(provenance, allow_unicode=True), encoding="utf-8")
+    renamed = get_target("tech_smes", plan=folder)
+    assert (renamed.action_zh, renamed.action_en) == ("企业行动（改名）", "Enterprises (renamed)")
+    assert get_target("tech_smes").action_zh == "创新型企业培育行动"
+
+
+def test_plan_yaml_problems_name_the_file_and_field(tmp_path):
+    folder = tmp_path / "broken"
+    shutil.copytree(resolve_plan().folder, folder)
+    provenance = yaml.safe_load((folder / "plan.yaml").read_text(encoding="utf-8"))
+    provenance.update(id="broken", issued="28/02/2024", deadline=2019)
+    (folder / "plan.yaml").write_text(yaml.safe_dump(provenance, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        resolve_plan(folder)
+    fields = {p.column for p in caught.value.problems}
+    assert fields == {"issued", "deadline"}
+    assert all(p.file.endswith("plan.yaml") and p.fix for p in caught.value.problems)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The options object
+
+
+def test_keywords_and_options_object_give_the_same_options():
+    built = assess_options(data=["a.csv"], as_of="2025-01-01", seed=3, plan=None)
+    assert built == AssessOptions(data=("a.csv",), as_of="2025-01-01", seed=3, plan=DEFAULT_PLAN)
+    assert assess_options(built, n_paths=100) == AssessOptions(
+        data=("a.csv",), as_of="2025-01-01", seed=3, n_paths=100
+    )
+    with pytest.raises(ParameterError, match="unknown option"):
+        assess_options(n_path=10)
+
+
+def test_assess_one_accepts_an_options_object_or_keywords():
+    options = AssessOptions(as_of="2026-06-30", n_paths=200, seed=1)
+    by_object = assess_one("rd_share_gdp", options)
+    by_keywords = assess_one("rd_share_gdp", as_of="2026-06-30", n_paths=200, seed=1)
+    assert 0 < by_object.probability < 1 and by_object.probability == by_keywords.probability
+    assert by_object.region == "海州区"  # the plan's region
+
+
+# ---------------------------------------------------------------------------------------------------------
+# plan draft: each reading rule on a short text written for the test
+
+
+def test_draft_reads_value_unit_comparator_and_kind(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、发展目标\n"
+        "到2030年,全社会研发投入占地区生产总值比重达到4.5%,技术合同成交额累计超过60亿元。"
+        "每年招引科技型企业不少于80家,万人有效发明专利拥有量位居全市首位。\n",
+    )
+    by_indicator = {d.indicator: d for d in drafts}
+    rd = by_indicator["rd_share_gdp"]
+    assert (rd.value, rd.unit, rd.comparator, rd.kind, rd.deadline) == (4.5, "%", ">=", "level", 2030)
+    contracts = by_indicator["tech_contract_value"]  # 超过 is strict; 累计 of a flow is cumulative
+    assert (contracts.value, contracts.unit, contracts.comparator, contracts.kind) == (
+        60,
+        "亿元",
+        ">",
+        "cumulative",
+    )
+    firms = by_indicator["tech_firms_recruited"]
+    assert (firms.value, firms.comparator, firms.kind) == (80, ">=", "annual_floor")
+    rank = by_indicator["invention_patents_per_10k"]
+    assert (rank.kind, rank.comparator, rank.value) == ("rank", "first", 1)
+    assert len(drafts) == 4
+
+
+def test_cumulative_of_a_stock_is_a_level_and_carries_to_later_clauses(tmp_path):
+    # 累计 over a stock (new R&D institutions, a year-end count) is read as the level at the deadline; 累计
+    # carries to the next clause of the same sentence (iur projects are a flow: cumulative).
+    drafts = _draft(
+        tmp_path,
+        "二、发展目标\n到2028年,累计集聚新型研发机构12家,实施产学研合作项目90项。\n",
+        deadline=2030,
+    )
+    kinds = {d.indicator: (d.kind, d.deadline) for d in drafts}
+    assert kinds == {"new_rd_institutions": ("level", 2028), "iur_projects": ("cumulative", 2028)}
+
+
+def test_numbers_without_a_target_cue_are_not_targets(tmp_path):
+    drafts = _draft(tmp_path, "一、基本情况\n全区现有高校3所,科研院所2家。\n")
+    assert drafts == []
+
+
+def test_responsible_units_from_lead_and_responsible_lines(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "三、重点任务\n（一）实施企业培育行动\n"
+        "培育科技型中小企业。加强服务。到2030年,力争科技型中小企业达到900家。"
+        "(牵头单位:区科技局;责任单位:区财政局、区税务局等)\n",
+    )
+    assert len(drafts) == 1
+    smes = drafts[0]
+    assert smes.indicator == "tech_smes"
+    assert smes.responsible_units == ["区科技局", "区财政局", "区税务局"]
+    assert smes.sections == ["三（一）培育科技型中小企业"]
+    assert smes.action == 1
+
+
+def test_a_target_stated_twice_is_one_entry_citing_both_places(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、发展目标\n到2030年,有效高新技术企业达到500家。\n"
+        "三、重点任务\n（一）实施企业培育行动\n"
+        "壮大高企群体。到2030年,有效高新技术企业达500家以上。(责任单位:区科技局)\n",
+    )
+    assert len(drafts) == 1
+    hte = drafts[0]
+    assert hte.quotes == ["有效高新技术企业达到500家", "有效高新技术企业达500家以上"]
+    assert hte.sections == ["二、发展目标", "三（一）壮大高企群体"]
+    assert hte.responsible_units == ["区科技局"]  # the goals section names none; the task paragraph does
+
+
+def test_an_indicator_missing_from_the_catalogue_is_flagged(tmp_path):
+    drafts = _draft(tmp_path, "二、发展目标\n到2030年,建成海上风电运维母港码头泊位6个。\n")
+    assert len(drafts) == 1 and drafts[0].indicator is None
+    assert "new indicator needed" in " ".join(drafts[0].notes)
+
+
+def test_new_indicators_of_the_next_plan_cycle_are_in_the_catalogue(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、发展目标\n到2030年,每万人口高价值发明专利拥有量达到9件,"
+        "数字经济核心产业增加值占地区生产总值比重达到11%。\n",
+    )
+    assert [(d.indicator, d.value) for d in drafts] == [
+        ("hv_invention_patents_per_10k", 9),
+        ("digital_core_share_gdp", 11),
+    ]
+
+
+def test_gbk_plan_text_is_read(tmp_path):
+    source = tmp_path / "plan_gbk.txt"
+    source.write_bytes("二、发展目标\n到2030年,有效高新技术企业达到510家。\n".encode("gbk"))
+    drafts = plan_draft.draft_targets(read_document(source), 2030)
+    assert [(d.indicator, d.value) for d in drafts] == [("hte_count", 510)]
+
+
+def test_score_draft_counts_by_hand():
+    # Two curated numeric targets; the draft finds one with the right value but the wrong comparator,
+    # and adds one entry that is not a target: recall 1/2, precision 1/2, comparator right 0/2.
+    curated = [t for t in load_targets() if t.id in ("tech_smes", "pilot_bases")]
+    smes = plan_draft.DraftTarget(
+        clause="力争全区通过评价入库的科技型中小企业达700家",
+        value=700,
+        unit="家",
+        comparator=">",
+        kind="level",
+        deadline=2025,
+        indicator="tech_smes",
+        name_zh="x",
+        name_en="x",
+        action=1,
+        sections=["s"],
+        quotes=["力争全区通过评价入库的科技型中小企业达700家"],
+        responsible_units=["区科技局", "财政局", "税务局", "高新区科经局", "财政局", "双创中心"],
+    )
+    stray = plan_draft.DraftTarget(**{**smes.__dict__, "value": 5.0, "quotes": ["别的句子5家"]})
+    scores = plan_draft.score_draft([smes, stray], curated)
+    assert (scores["recall"], scores["precision"], scores["value_comparator"]) == (0.5, 0.5, 0.0)
+    assert (scores["kind"], scores["units"]) == (0.5, 0.5)
+    assert scores["missed"] == ["pilot_bases"]
+
+
+def test_draft_recovers_the_curated_2024_registry():
+    plan = resolve_plan()
+    scores = plan_draft.score_draft(plan_draft.draft_targets(plan.text(), 2025), load_targets())
+    assert scores["recall"] >= 0.9 and scores["value_comparator"] >= 0.9 and scores["kind"] >= 0.85
+
+
+# ---------------------------------------------------------------------------------------------------------
+# plan check
+
+
+def test_plan_check_passes_on_the_2024_plan(capsys):
+    assert plan_draft.check_plan() == []
+    assert main(["plan", "check"]) == 0
+    assert "27 targets" in capsys.readouterr().out
+
+
+def test_plan_check_reports_quote_value_and_deadline_problems(tmp_path, capsys):
+    folder = tmp_path / "haizhou-2024"
+    shutil.copytree(resolve_plan().folder, folder)
+    document = yaml.safe_load((folder / "targets.yaml").read_text(encoding="utf-8"))
+    entries = {e["id"]: e for e in document["targets"]}
+    entries["tech_smes"]["quotes"] = ["力争全区科技型中小企业达700家"]  # not verbatim
+    entries["pilot_bases"]["value"] = 3  # the quote says 2个以上
+    entries["hte_count"]["deadline"] = 2027  # outside 2024–2025
+    (folder / "targets.yaml").write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    problems = plan_draft.check_plan(folder)
+    found = {(p.row.split("(id ")[-1].rstrip(")"), p.column) for p in problems}
+    assert found == {("tech_smes", "quotes"), ("pilot_bases", "value"), ("hte_count", "deadline")}
+    assert all(p.file.endswith("targets.yaml") and p.expected and p.fix for p in problems)
+    assert main(["plan", "check", "--plan", str(folder)]) == 2
+    assert "3 problems" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------------------------------------
+# A second plan end to end: draft -> review -> check -> assess --plan
+
+
+@pytest.fixture
+def second_plan(tmp_path):
+    """The fixture plan drafted into tmp_path and 'reviewed' (English names filled), with synthetic data."""
+    assert main(["plan", "draft", str(FIXTURE_PLAN), "--id", "fixture-2030", "--region", "海州区",
+                 "--deadline", "2030", "--out", str(tmp_path)]) == 0  # fmt: skip
+    folder = tmp_path / "fixture-2030"
+    registry = folder / "targets.yaml"
+    document = yaml.safe_load(registry.read_text(encoding="utf-8"))
+    for entry in document["targets"]:  # the reviewer's step: what the draft could not decide
+        entry["name_en"] = entry["name_en"] or f"(reviewed) {entry['id']}"
+    registry.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    data = _synthetic_csv(
+        tmp_path / "synthetic_2030.csv",
+        [
+            ("海州区", "digital_core_share_gdp", 2023, 8.0, "%", "2024-03-01"),
+            ("海州区", "digital_core_share_gdp", 2024, 8.8, "%", "2025-03-01"),
+            ("海州区", "digital_core_share_gdp", 2025, 9.6, "%", "2026-03-01"),
+            ("海州区", "hv_invention_patents_per_10k", 2025, 4.5, "件/万人", "2026-03-01"),
+        ],
+    )
+    return folder, data
+
+
+def test_second_plan_drafts_checks_and_assesses(second_plan, capsys):
+    folder, data = second_plan
+    plan = resolve_plan(folder)
+    assert (plan.period_start, plan.deadline, plan.region) == (2026, 2030, "海州区")  # 方案期为2026—2030年
+    assert (plan.issued, plan.title_zh) == (dt.date(2026, 1, 15), "海州区科技创新“十五五”行动方案（虚构）")
+    targets = load_targets(plan=folder)
+    # Hand count of fixture-2030.txt: 9 numeric targets (rd 4.2%, digital 12%, hv patents 8, hte 450,
+    # contracts Σ>80亿元, patents-per-10k 首位, firms ≥120/年, carrier area 150万m², iur projects Σ200) and
+    # one qualitative (走在全市前列); 高校5所 is not a target.
+    assert sum(t.is_quantitative for t in targets) == 9 and len(targets) == 10
+    hte = get_target("hte_count", targets)
+    assert hte.responsible_units == ("区科技局", "区财政局", "区税务局") and len(hte.quotes) == 2
+    assert {t.kind for t in targets} == {"level", "cumulative", "annual_floor", "rank", "qualitative"}
+
+    assert main(["plan", "check", "--plan", str(folder)]) == 0
+    capsys.readouterr()
+    assert main(["targets", "--plan", str(folder)]) == 0
+    listing = capsys.readouterr().out
+    assert "digital_core_share_gdp" in listing and "haizhou" not in listing
+
+    table = assess_all(plan=str(folder), data=[str(data)], n_paths=300).set_index("target_id")
+    assert set(table.index) == {t.id for t in targets}
+    digital = table.loc["digital_core_share_gdp"]
+    assert (digital["latest_value"], digital["latest_year"], digital["status"]) == (9.6, 2025, "forecast")
+    assert 0 <= digital["probability"] <= 1
+    # The action names come from the drafted plan.yaml: (三) 实施数字经济赋能行动 without 实施.
+    assert digital["action_zh"] == "总体目标"  # first stated in 二、主要目标
+    assert table.loc["tech_firms_recruited", "action_zh"] == "企业创新能力提升行动"
+    assert table.loc["hv_invention_patents_per_10k", "status"] == "single_point"
+
+    assert main(["assess", "--plan", str(folder), "--data", str(data)]) == 0
+    assert "数字经济核心产业增加值占地区生产总值比重" in capsys.readouterr().out
+    assert main(["data", "check", str(data), "--plan", str(folder)]) == 0
+    coverage = capsys.readouterr().out
+    assert "digital_core_share_gdp" in coverage and "covered: 2023, 2024, 2025" in coverage
+    assert "tech_smes" not in coverage  # not an indicator of this plan
+
+
+def test_plan_check_flags_what_the_draft_leaves_for_review(tmp_path):
+    assert main(["plan", "draft", str(FIXTURE_PLAN), "--id", "fixture-2030", "--region", "海州区",
+                 "--deadline", "2030", "--out", str(tmp_path)]) == 0  # fmt: skip
+    problems = plan_draft.check_plan(tmp_path / "fixture-2030")
+    # Only the qualitative aim has no English name in the catalogue to borrow.
+    assert [(p.column, p.row.startswith("entry 1 ")) for p in problems] == [("name_en", True)]
+
+
+def test_draft_refuses_to_overwrite_and_bad_ids(tmp_path):
+    args = [
+        "plan",
+        "draft",
+        str(FIXTURE_PLAN),
+        "--region",
+        "海州区",
+        "--deadline",
+        "2030",
+        "--out",
+        str(tmp_path),
+    ]
+    assert main([*args, "--id", "fixture-2030"]) == 0
+    assert main([*args, "--id", "fixture-2030"]) == 2
+    assert main([*args, "--id", "Bad Id"]) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fixture-2030"]
+    assert main([*args, "--id", "fixture-2030", "--force"]) == 0  # a draft may be redrafted
+    registry = tmp_path / "fixture-2030" / "targets.yaml"
+    reviewed = registry.read_text(encoding="utf-8").replace(plan_draft.DRAFT_MARK, "# Reviewed registry")
+    registry.write_text(reviewed, encoding="utf-8")
+    assert main([*args, "--id", "fixture-2030", "--force"]) == 2  # a reviewed one is never replaced
+    assert registry.read_text(encoding="utf-8") == reviewed
+
+
+def test_draft_never_replaces_the_curated_plan(capsys):
+    args = [
+        "plan",
+        "draft",
+        str(FIXTURE_PLAN),
+        "--id",
+        "haizhou-2024",
+        "--region",
+        "海州区",
+        "--deadline",
+        "2030",
+    ]
+    before = resolve_plan().targets_path.read_bytes()
+    assert main([*args, "--force"]) == 2
+    assert "reviewed registry" in capsys.readouterr().err
+    assert resolve_plan().targets_path.read_bytes() == before
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Final evaluation: what the tool said at each earlier date
+
+
+def test_history_dates_are_every_1_january_and_1_july_from_the_issue():
+    assert history_dates(dt.date(2024, 2, 28), dt.date(2026, 2, 10)) == [
+        dt.date(2024, 7, 1),
+        dt.date(2025, 1, 1),
+        dt.date(2025, 7, 1),
+        dt.date(2026, 1, 1),
+    ]
+    assert history_dates(dt.date(2024, 1, 1), dt.date(2024, 1, 1)) == [dt.date(2024, 1, 1)]
+
+
+def test_as_of_history_with_a_2025_outturn(tmp_path):
+    # Synthetic tech_smes series (target: ≥700家 in 2025); the 2025 outturn 710 is published 2026-02-10.
+    data = _synthetic_csv(
+        tmp_path / "synthetic_outturn.csv",
+        [
+            ("海州区", "tech_smes", 2022, 450, "家", "2023-03-01"),
+            ("海州区", "tech_smes", 2023, 520, "家", "2024-03-01"),
+            ("海州区", "tech_smes", 2024, 610, "家", "2025-03-01"),
+            ("海州区", "tech_smes", 2025, 710, "家", "2026-02-10"),
+        ],
+    )
+    history = as_of_history("tech_smes", data=[str(data)], n_paths=300)
+    assert list(history["as_of"]) == [
+        dt.date(2024, 7, 1),
+        dt.date(2025, 1, 1),
+        dt.date(2025, 7, 1),
+        dt.date(2026, 1, 1),
+        dt.date(2026, 2, 10),  # the outturn's publication
+    ]
+    assert list(history["n_obs"]) == [2, 2, 3, 3, 4]  # 2022–23 published by mid-2024, 2024 from March 2025
+    assert list(history["latest_year"]) == [2023, 2023, 2024, 2024, 2025]
+    assert list(history["status"]) == ["forecast"] * 4 + ["achieved"]
+    assert history["verdict_zh"].iloc[-1] == "已实现" and history["latest_value"].iloc[-1] == 710
+    assert all(0 <= p <= 1 for p in history["probability"].iloc[:4])
+    view = as_of_history_view(history, assess_one("tech_smes", data=[str(data)], n_paths=300), "zh")
+    assert list(view["截至日期"]) == ["2024-07-01", "2025-01-01", "2025-07-01", "2026-01-01", "2026-02-10"]
+    assert view["当时判断"].iloc[-1] == "已实现（结果）" and view["当时最新值"].iloc[-1] == "710家（2025）"
+    # The scorecard's look back: one row per settled target, the outturn beside the four earlier verdicts.
+    chosen = [get_target(t) for t in ("tech_smes", "pilot_bases")]  # pilot_bases has no data: not settled
+    stacked = look_back(assess_many(chosen, data=[str(data)], n_paths=300), data=[str(data)], n_paths=300)
+    assert set(stacked["target_id"]) == {"tech_smes"} and len(stacked) == 5
+    row = look_back_view(stacked, "zh").iloc[0]
+    assert row["结果"] == "已实现 710家（2025）"
+    assert row["此前各时点的判断"].count("；") == 3 and row["此前各时点的判断"].startswith("2024-07-01 ")
+    # Explicit dates: before any figure was published, the tool had no data.
+    early = as_of_history("tech_smes", ["2023-01-01"], data=[str(data)], n_paths=300)
+    assert list(early["status"]) == ["no_data"] and math.isnan(early["probability"].iloc[0])
+
+
+def test_a_plan_without_an_issue_date_is_not_given_one(tmp_path, capsys):
+    source = tmp_path / "undated.txt"
+    source.write_text("二、发展目标\n到2030年,有效高新技术企业达到510家。\n", encoding="utf-8")
+    args = ["plan", "draft", str(source), "--id", "undated", "--region", "海州区", "--deadline", "2030"]
+    assert main([*args, "--out", str(tmp_path)]) == 0
+    provenance = yaml.safe_load((tmp_path / "undated" / "plan.yaml").read_text(encoding="utf-8"))
+    assert provenance["issued"] is None and provenance["period_start"] == 2026  # no range, no date: 2030 - 4
+    capsys.readouterr()
+    assert main(["plan", "check", "--plan", str(tmp_path / "undated")]) == 2
+    assert "column 'issued'" in capsys.readouterr().err
+
+
+def test_look_back_is_empty_while_nothing_is_settled():
+    stacked = look_back(assess_many([get_target("pilot_bases")], n_paths=100))
+    assert stacked.empty and "target_id" in stacked.columns
+    assert "尚无目标的期限年份数据公布" in look_back_view(stacked, "zh").iloc[0, 1]
