@@ -27,12 +27,10 @@ import pytest
 from filelock import FileLock
 
 from hzanalysis import display
-from hzanalysis.errors import LockedError, ParameterError
+from hzanalysis.errors import InputError, LockedError, ParameterError
 from hzanalysis.report import Page, ensure_kernel, plan_pages, run_report
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
-# NIST FIPS 180-2 test vector: SHA-256 of the three bytes "abc".
-SHA256_ABC = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
 
 
 def page(name: str, **parameters) -> Page:
@@ -48,17 +46,32 @@ def manifest(run_dir: Path) -> dict:
     return json.loads((run_dir / "manifest.json").read_text(encoding="utf-8"))
 
 
+OBSERVATION_HEADER = (
+    "region,indicator,year,value,unit,bound,source_title,source_url,published,quote,quality,note"
+)
+# One SYNTHETIC observation in the template's columns, valid for `hzanalysis data check`.
+SYNTHETIC_ROW = (
+    "海州区,hte_count,2024,180,家,=,SYNTHETIC test figure,,2025-03-01,示例,official_statistics,synthetic"
+)
+
+
+def synthetic_observations(path: Path) -> Path:
+    path.write_text(f"{OBSERVATION_HEADER}\n{SYNTHETIC_ROW}\n", encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="module")
 def two_runs(tmp_path_factory):
-    """Run A (2025-01-01, complete) then run B (2025-01-02, one failing page) into the same folder."""
+    """Run A (2025-01-01, complete), run B (2025-01-02, one failing page), then an ad hoc run C
+    (2025-01-03, own data file) into the same folder."""
     base = tmp_path_factory.mktemp("report")
     out = base / "reports"
-    extra = base / "synthetic_extra.csv"
-    extra.write_bytes(b"abc")
-    a = run(out, "2025-01-01", [page("ok", label="L1"), page("plain", label="A")], data=[extra])
+    extra = synthetic_observations(base / "synthetic_extra.csv")
+    a = run(out, "2025-01-01", [page("ok", label="L1"), page("plain", label="A")])
     a_bytes = {p.name: p.read_bytes() for p in a.run_dir.iterdir() if p.is_file()}
     b = run(out, "2025-01-02", [page("plain", label="B"), page("failing")])
-    return SimpleNamespace(out=out, extra=extra, a=a, b=b, a_bytes=a_bytes)
+    c = run(out, "2025-01-03", [page("plain", label="C")], data=[extra])
+    return SimpleNamespace(out=out, extra=extra, a=a, b=b, c=c, a_bytes=a_bytes)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -89,11 +102,16 @@ def test_complete_run_layout_and_result(two_runs):
 def test_manifest_fields_and_checksums(two_runs):
     m = manifest(two_runs.out / "2025-01-01")
     assert m["date"] == "2025-01-01" and m["status"] == "complete" and m["exit_code"] == 0
-    assert m["parameters"]["lang"] == "zh" and m["parameters"]["data"] == [str(two_runs.extra.resolve())]
-    inputs = {e["path"]: e for e in m["inputs"]}
-    # The extra data file holds the bytes "abc": its checksum is the NIST test vector.
-    extra = inputs[str(two_runs.extra.resolve())]
-    assert extra["role"] == "data" and extra["sha256"] == SHA256_ABC and extra["bytes"] == 3
+    assert m["parameters"]["lang"] == "zh" and m["parameters"]["data"] == []
+    assert m["parameters"]["plan"] == "haizhou-2024" and m["parameters"]["ad_hoc"] is False
+    # The ad hoc run records its extra data file with its size and checksum.
+    adhoc = manifest(two_runs.c.run_dir)
+    assert adhoc["parameters"]["data"] == [str(two_runs.extra.resolve())]
+    assert adhoc["parameters"]["ad_hoc"] is True and adhoc["parameters"]["label"] == "data_synthetic_extra"
+    extra = {e["path"]: e for e in adhoc["inputs"]}[str(two_runs.extra.resolve())]
+    payload = two_runs.extra.read_bytes()
+    assert extra["role"] == "data" and extra["bytes"] == len(payload)
+    assert extra["sha256"] == hashlib.sha256(payload).hexdigest()
     notebooks = [e for e in m["inputs"] if e["role"] == "notebook"]
     assert sorted(Path(e["path"]).name for e in notebooks) == ["ok.ipynb", "plain.ipynb"]
     ok_entry = next(e for e in notebooks if e["path"].endswith("ok.ipynb"))
@@ -244,15 +262,57 @@ def test_previous_run_intact_after_a_failing_run(two_runs):
 
 
 @pytest.mark.notebook
-def test_runs_index_newest_first_and_latest_is_newest_complete(two_runs):
+def test_runs_index_newest_first_and_latest_is_newest_complete_default_run(two_runs):
     out = two_runs.out
+    adhoc = "2025-01-03-data_synthetic_extra"  # the label names what differs: the data file's stem
+    assert two_runs.c.run_dir == (out / adhoc).resolve() and two_runs.c.exit_code == 0
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert index.index('href="2025-01-02/index.html"') < index.index('href="2025-01-01/index.html"')
-    # 2025-01-02 is newer but has a failed page, so "latest" is the newest complete run, 2025-01-01.
+    # Newest first by when they ran: C, then B, then A.
+    positions = [index.index(f'href="{name}/index.html"') for name in (adhoc, "2025-01-02", "2025-01-01")]
+    assert positions == sorted(positions)
+    # C is newer and complete but ad hoc (own data); B has a failed page: latest is A.
     assert (out / "latest").is_symlink() and os.readlink(out / "latest") == "2025-01-01"
     assert (out / "latest" / "manifest.json").is_file()
     latest_html = (out / "latest.html").read_text(encoding="utf-8")
     assert "url=2025-01-01/index.html" in latest_html and 'href="2025-01-01/index.html"' in latest_html
+    # The ad hoc run's row names its kind, label and data file; the default runs' rows say "default".
+    row = index[index.index(f'data-folder="{adhoc}"') :].split("</tr>")[0]
+    assert 'data-kind="ad-hoc"' in row and "专题 ad hoc: data_synthetic_extra" in row
+    assert "synthetic_extra.csv" in row and "haizhou-2024" in row
+    default_row = index[index.index('data-folder="2025-01-01"') :].split("</tr>")[0]
+    assert 'data-kind="default"' in default_row and "默认 default" in default_row
+
+
+@pytest.mark.notebook
+def test_bad_data_file_is_refused_before_anything_runs_and_the_published_report_stays(two_runs):
+    out = two_runs.out
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    bad = two_runs.extra.with_name("synthetic_bad.csv")
+    bad_row = "海州区,hte_count,2024,abc,家,=,t,,2025-03-01,q,secondary,"
+    bad.write_text(f"{OBSERVATION_HEADER}\n{bad_row}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"synthetic_bad\.csv, line 2, column 'value'") as caught:
+        run(out, "2025-01-01", [page("plain")], data=[bad])
+    assert caught.value.exit_code == 2
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    folder = out / "2025-01-01"
+    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == two_runs.a_bytes
+    assert os.readlink(out / "latest") == "2025-01-01"
+    assert not any(p.name.startswith("2025-01-01-") for p in out.iterdir())
+
+
+@pytest.mark.notebook
+def test_a_failed_run_never_replaces_a_complete_run_of_the_same_folder(tmp_path, caplog):
+    out = tmp_path / "reports"
+    good = run(out, "2025-03-02", [page("plain", label="good")])
+    good_bytes = (good.run_dir / "plain.html").read_bytes()
+    with caplog.at_level(logging.WARNING, logger="hzanalysis.report"):
+        worse = run(out, "2025-03-02", [page("plain", label="worse"), page("failing")])
+    assert worse.exit_code == 1 and worse.run_dir == (out / "2025-03-02-failed").resolve()
+    assert "the complete run 2025-03-02 stays" in caplog.text
+    assert (good.run_dir / "plain.html").read_bytes() == good_bytes
+    assert os.readlink(out / "latest") == "2025-03-02"
+    assert manifest(worse.run_dir)["status"] == "failed"
+    assert 'href="2025-03-02-failed/index.html"' in (out / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.notebook
