@@ -6,6 +6,7 @@ suite is plugged in by :func:`hzanalysis.report.plan_pages`, whose planning is t
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import importlib.metadata
 import json
@@ -28,7 +29,17 @@ from filelock import FileLock
 
 from hzanalysis import display
 from hzanalysis.errors import InputError, LockedError, ParameterError
-from hzanalysis.report import Page, ensure_kernel, plan_pages, run_report
+from hzanalysis.report import (
+    Page,
+    ensure_kernel,
+    notebook_parameters,
+    plan_pages,
+    read_manifests,
+    run_label,
+    run_report,
+    update_runs_index,
+)
+from hzanalysis.report.plan import check_run_date
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
 
@@ -415,6 +426,11 @@ def test_held_lock_refuses_with_locked_error_and_writes_nothing(tmp_path):
         ({"pages": [Page("plain.ipynb", "a", "x", "x", {"no_such_parameter": 1})]}, "no_such_parameter"),
         ({"pages": [Page("plain.ipynb", "a", "x", "x", {"label": object()})]}, "JSON"),
         ({"pages": []}, "at least one"),
+        ({"date": "2999-01-01"}, r"after today.*--allow-future-date"),
+        ({"targets": []}, "at least one target id"),
+        ({"label": "../escape"}, "label"),
+        ({"plan": "Not a plan!"}, "plan"),
+        ({"lock_timeout": -1}, "wait"),
     ],
 )
 def test_bad_parameters_refused_before_anything_is_created(tmp_path, change, message):
@@ -442,11 +458,131 @@ def test_out_that_is_a_file_is_refused(tmp_path):
     assert existing.read_text(encoding="utf-8") == "synthetic"
 
 
+def test_run_date_after_today_needs_allow_future_date():
+    today = dt.date(2026, 3, 10)
+    check_run_date("2026-03-10", today=today)  # today itself is fine
+    with pytest.raises(ParameterError, match="2026-03-11 is after today"):
+        check_run_date("2026-03-11", today=today)
+    check_run_date("2026-03-11", allow_future_date=True, today=today)
+
+
+def test_unwritable_out_refused_with_one_line_before_anything_is_created():
+    # /sys refuses new files even to root, so this holds however the tests are run.
+    with pytest.raises(ParameterError, match=r"cannot write into /sys .*Fix: choose a folder") as caught:
+        run_report(
+            date="2025-06-01", out="/sys/hz-synthetic-reports", pages=[page("plain")], notebooks_dir=FIXTURES
+        )
+    assert "\n" not in str(caught.value)
+
+
+def test_plan_check_is_injectable_and_runs_before_anything_is_created(tmp_path):
+    def known_plans_only(plan: str) -> None:
+        if plan != "haizhou-2024":
+            raise ParameterError(f"plan: unknown plan {plan!r}")
+
+    out = tmp_path / "reports"
+    with pytest.raises(ParameterError, match="unknown plan 'other-plan'"):
+        run_report(
+            date="2025-06-01",
+            out=out,
+            plan="other-plan",
+            pages=[page("plain")],
+            notebooks_dir=FIXTURES,
+            check_plan=known_plans_only,
+        )
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("parameters", "label"),
+    [
+        ({}, None),
+        ({"lang": "zh", "plan": "haizhou-2024", "data": []}, None),
+        (
+            {"as_of": "2024-06-30", "lang": "en", "data": ["/x/my figures.csv"]},
+            "asof20240630-en-data_my_figures",
+        ),
+        ({"targets": ["rd_share_gdp"]}, "t_rd_share_gdp"),
+        ({"targets": ["a", "b", "a"]}, "2targets"),
+        ({"data": ["/x/我的数据.xlsx", "/y/b.csv"]}, "data_file_2files"),
+        ({"plan": "other-plan"}, "plan_other_plan"),
+        ({"as_of": "2024-06-30", "label": "own-figures"}, "own-figures"),
+    ],
+)
+def test_run_label_names_what_differs_from_the_default_run(parameters, label):
+    assert run_label(**parameters) == label
+
+
+def _manifest(folder: Path, finished_at: str, status: str = "complete", **parameters) -> None:
+    folder.mkdir(parents=True)
+    record = {
+        "status": status,
+        "finished_at": finished_at,
+        "parameters": {"lang": "zh", **parameters},
+        "pages": [],
+    }
+    (folder / "manifest.json").write_text(json.dumps(record), encoding="utf-8")
+
+
+def test_latest_is_the_newest_complete_default_run_by_finish_time_not_folder_name(tmp_path):
+    out = tmp_path / "reports"
+    # Hand-written schema-1 manifests (no ad_hoc flag): a later-dated folder that ran earlier, a default
+    # run that ran last but failed, an ad hoc run (as_of) that ran in between, and one dated far ahead.
+    _manifest(out / "2025-02-01", "2025-02-01T08:00:00+00:00")
+    _manifest(out / "2025-01-15", "2025-02-03T08:00:00+00:00")
+    _manifest(out / "2025-02-02", "2025-02-05T08:00:00+00:00", status="failed")
+    _manifest(out / "2025-02-04-asof20240101", "2025-02-04T08:00:00+00:00", as_of="2024-01-01")
+    _manifest(out / "2030-01-01", "2025-01-01T08:00:00+00:00")
+    assert [m["_folder"] for m in read_manifests(out)] == [
+        "2025-02-02",
+        "2025-02-04-asof20240101",
+        "2025-01-15",
+        "2025-02-01",
+        "2030-01-01",
+    ]
+    assert update_runs_index(out) == "2025-01-15"
+    assert os.readlink(out / "latest") == "2025-01-15"
+    index = (out / "index.html").read_text(encoding="utf-8")
+    row = index[index.index('data-folder="2025-02-04-asof20240101"') :].split("</tr>")[0]
+    assert 'data-kind="ad-hoc"' in row and "2024-01-01" in row
+
+
+def test_held_lock_says_it_is_waiting_and_for_whom(tmp_path, caplog):
+    out = tmp_path / "reports"
+    out.mkdir()
+    owner = {
+        "pid": 4242,
+        "host": "synthetic-host",
+        "folder": "2025-05-01",
+        "started_at": "2025-05-01T06:30:00",
+    }
+    (out / ".lock.owner").write_text(json.dumps(owner), encoding="utf-8")
+    with FileLock(str(out / ".lock")):
+        with caplog.at_level(logging.WARNING), pytest.raises(LockedError) as waited:
+            run(out, "2025-05-01", [page("plain")], lock_timeout=0.3)
+        assert "waiting up to 0.3 s" in caplog.text and "pid 4242 on synthetic-host" in caplog.text
+        caplog.clear()
+        with caplog.at_level(logging.WARNING), pytest.raises(LockedError) as at_once:
+            run(out, "2025-05-01", [page("plain")], lock_timeout=0)
+        assert "waiting" not in caplog.text
+    for error in (waited.value, at_once.value):
+        assert "pid 4242 on synthetic-host" in str(error) and "--wait SECONDS" in str(error)
+    assert "waited 0 s" in str(at_once.value)
+
+
+def test_notebook_parameters_come_from_papermill_and_plan_goes_only_where_declared(tmp_path):
+    folder = _stub_suite(tmp_path / "nb", plan_in="00_scorecard")
+    assert notebook_parameters(folder / "00_scorecard.ipynb") == ["as_of", "data_paths", "lang", "plan"]
+    pages = plan_pages(plan="other-plan", notebooks_dir=folder, registry=REGISTRY)
+    assert pages[0].parameters["plan"] == "other-plan"
+    assert all("plan" not in p.parameters for p in pages[1:])
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Planning the default suite (stub notebooks and an injected target list)
 
 
-def _stub_suite(folder: Path, skip: str = "") -> Path:
+def _stub_suite(folder: Path, skip: str = "", plan_in: str = "") -> Path:
     folder.mkdir()
     for name in ("00_scorecard", "10_target", "20_reliability", "30_data_gaps", "40_scenarios"):
         if name == skip:
@@ -454,8 +590,14 @@ def _stub_suite(folder: Path, skip: str = "") -> Path:
         declared = 'as_of = None\ndata_paths = []\nlang = "zh"'
         if name == "10_target":
             declared += '\ntarget_id = "x"'
+        if name == plan_in:
+            declared += '\nplan = "haizhou-2024"'
         cell = nbformat.v4.new_code_cell(declared, metadata={"tags": ["parameters"]})
         nb = nbformat.v4.new_notebook(cells=[cell])
+        if (
+            name == plan_in
+        ):  # a saved kernelspec, as JupyterLab writes it: papermill.inspect_notebook reads it
+            nb.metadata["kernelspec"] = {"name": "python3", "language": "python", "display_name": "Python 3"}
         nbformat.write(nb, folder / f"{name}.ipynb")
     return folder
 

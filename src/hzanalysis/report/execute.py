@@ -16,7 +16,7 @@ from pathlib import Path
 from ..fileio import atomic_write_text
 from .export import export_html, failure_page
 from .kernel import KERNEL_NAME, ensure_kernel, kernel_manager_class
-from .plan import Page
+from .plan import Page, quiet_papermill_log
 
 log = logging.getLogger(__name__)
 
@@ -119,10 +119,7 @@ def run_pages(
     from tqdm.auto import tqdm
 
     kernels_root = ensure_kernel()
-    # papermill logs every notebook's paths at INFO: noise in a cron log, so keep its warnings only.
-    papermill_log = logging.getLogger("papermill")
-    if papermill_log.level == logging.NOTSET:
-        papermill_log.setLevel(logging.WARNING)
+    quiet_papermill_log()
     use_bar = progress if progress is not None else sys.stderr.isatty()
     results: dict[str, PageResult] = {}
     with (

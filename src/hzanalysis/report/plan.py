@@ -6,7 +6,9 @@ Everything here reads files but writes nothing, so a run that fails these checks
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import logging
 import os
 import re
 import tempfile
@@ -143,9 +145,30 @@ def check_data_files(data: Sequence[Path]) -> None:
 # Notebooks and pages
 
 
+def quiet_papermill_log() -> None:
+    """papermill logs every notebook's path at INFO: noise in a cron log, so keep its warnings only."""
+    papermill_log = logging.getLogger("papermill")
+    if papermill_log.level == logging.NOTSET:
+        papermill_log.setLevel(logging.WARNING)
+
+
 def notebook_parameters(path: Path) -> list[str] | None:
     """Names declared in the notebook's cell tagged ``parameters`` (read by ``papermill.inspect_notebook``);
     None when no cell has that tag."""
+    path = Path(path)
+    try:
+        stat = path.stat()
+    except OSError as error:
+        raise ParameterError(
+            f"notebook {path}: expected a readable .ipynb (JSON) file; found {error}"
+        ) from error
+    names = _declared_parameters(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    return None if names is None else list(names)
+
+
+@functools.lru_cache(maxsize=64)
+def _declared_parameters(path: str, mtime_ns: int, size: int) -> tuple[str, ...] | None:
+    """:func:`notebook_parameters` for one version of one file (planning asks twice per notebook)."""
     try:
         document = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
@@ -162,14 +185,14 @@ def notebook_parameters(path: Path) -> list[str] | None:
     import papermill
     from papermill.inspection import _infer_parameters
 
+    quiet_papermill_log()
     try:
         if document.get("metadata", {}).get("kernelspec"):
-            return list(papermill.inspect_notebook(str(path)))
+            return tuple(papermill.inspect_notebook(path))
         # No kernelspec saved (stub or hand-written notebooks): the runner runs it with the project's
         # Python kernel anyway, so read the cell as Python, as inspect_notebook would with a kernelspec.
-        return [
-            p.name for p in _infer_parameters(nbformat.reads(json.dumps(document), 4), "python3", "python")
-        ]
+        nb = nbformat.reads(json.dumps(document), 4)
+        return tuple(p.name for p in _infer_parameters(nb, "python3", "python"))
     except Exception as error:  # papermill raises several types for a cell it cannot read
         raise ParameterError(
             f"notebook {path}: the parameters cell could not be read by papermill: {error}"
