@@ -48,7 +48,8 @@ def _row(manifest: dict[str, Any], lang: str) -> dict[str, Any]:
         "lang": parameters.get("lang", ""),
         "targets": ", ".join(map(str, parameters.get("targets") or [])) or t["all_targets"],
         "data": ", ".join(Path(str(p)).name for p in parameters.get("data") or []) or "—",
-        "finished_at": str(manifest.get("finished_at", "")),
+        # ISO time to the minute, readable in a narrow column: "2026-01-05 06:31".
+        "finished_at": str(manifest.get("finished_at", ""))[:16].replace("T", " "),
     }
 
 
