@@ -770,3 +770,20 @@ def test_setup_shows_bundle_once_and_enables_renderer(monkeypatch):
             display.setup("fr")
     finally:
         alt.renderers.enable(previous)
+
+
+def test_every_template_and_static_file_ships_as_package_data():
+    import fnmatch
+    import tomllib
+
+    root = Path(__file__).parents[1]
+    globs = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+        "package-data"
+    ]["hzanalysis"]
+    package = root / "src" / "hzanalysis"
+    files = [
+        p.relative_to(package).as_posix()
+        for folder in ("report/templates", "report/static")
+        for p in (package / folder).iterdir()
+    ]
+    assert files and all(any(fnmatch.fnmatch(f, g) for g in globs) for f in files), (files, globs)
