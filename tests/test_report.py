@@ -787,3 +787,20 @@ def test_every_template_and_static_file_ships_as_package_data():
         for p in (package / folder).iterdir()
     ]
     assert files and all(any(fnmatch.fnmatch(f, g) for g in globs) for f in files), (files, globs)
+
+
+def test_run_index_in_english_links_the_english_title_and_escapes_every_value(tmp_path):
+    from hzanalysis.report import PageResult
+    from hzanalysis.report.export import run_index_html
+
+    hostile = Page("plain.ipynb", "plain", "合成<b>页</b>", "Synthetic <b>page</b>", {})
+    result = PageResult(hostile, "ok", tmp_path / "plain.html", None, 1.25, 0.5, 10)
+    manifest = {"date": "2025-06-01", "parameters": {"lang": "en", "label": "en", "data": ["/x/<own>.csv"]}}
+    text = run_index_html("2025-06-01-en", "en", [result], manifest)
+    assert (
+        '<a href="plain.html">Synthetic &lt;b&gt;page&lt;/b&gt;</a></td><td>合成&lt;b&gt;页&lt;/b&gt;</td>'
+        in text
+    )
+    assert "<b>" not in text and "&lt;own&gt;.csv" in text
+    assert "1.8 s" in text  # 1.25 s run + 0.5 s export, one decimal
+    assert '<html lang="en">' in text and "报告" not in text
