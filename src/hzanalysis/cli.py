@@ -116,9 +116,7 @@ def _parser() -> argparse.ArgumentParser:
         "reports/index.html with its parameters and never becomes latest.",
     )
     report.add_argument("--date", help="run date, YYYY-MM-DD (default: today; not after today)")
-    report.add_argument(
-        "--allow-future-date", action="store_true", help="accept a --date after today (it stays latest)"
-    )
+    report.add_argument("--allow-future-date", action="store_true", help="accept a --date after today")
     report.add_argument("--as-of", help="use only what was published by this date (YYYY-MM-DD)")
     report.add_argument("--out", type=Path, help="reports folder (default: reports/ in the project)")
     report.add_argument(
