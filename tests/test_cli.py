@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -91,3 +93,99 @@ def test_terminal_columns_count_chinese_characters_as_two():
 
     # "目标" is four terminal columns wide, "ab" two: "ab" gets two extra spaces of padding
     assert _align([["目标", "x"], ["ab", "y"]]) == ["目标  x", "ab    y"]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The runner never replaces a good report with a worse one; refusals are one line with a fix, exit 2
+
+
+HEADER = "region,indicator,year,value,unit,bound,source_title,source_url,published,quote,quality,note"
+
+
+def one_line_refusal(result: subprocess.CompletedProcess[str], code: int = 2) -> str:
+    """The single stderr line of a refused command (no traceback)."""
+    assert result.returncode == code, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("hzanalysis: "), result.stderr
+    return lines[0]
+
+
+def test_report_refuses_a_data_file_that_data_check_rejects_before_running(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(f"{HEADER}\n海州区,rd_share_gdp,2024,abc,%,=,t,,2025,q,secondary,\n", encoding="utf-8")
+    out = tmp_path / "reports"
+    result = run("report", "--out", str(out), "--data", str(bad))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "bad.csv, line 2, column 'value'" in result.stderr
+    assert not out.exists()
+
+
+def test_report_refuses_an_empty_target_list(tmp_path):
+    line = one_line_refusal(run("report", "--out", str(tmp_path / "reports"), "--targets"))
+    assert "expected at least one target id" in line and "leave --targets out" in line
+    assert not (tmp_path / "reports").exists()
+
+
+def test_report_refuses_a_date_after_today_unless_asked(tmp_path):
+    line = one_line_refusal(run("report", "--out", str(tmp_path / "reports"), "--date", "2999-01-01"))
+    assert "2999-01-01 is after today" in line and "--allow-future-date" in line
+    assert not (tmp_path / "reports").exists()
+
+
+def test_report_into_a_read_only_folder_is_one_line(tmp_path):
+    # /sys refuses new files even to root, so this holds however the tests are run.
+    line = one_line_refusal(run("report", "--out", "/sys/hz-synthetic-reports"))
+    assert "cannot write into /sys" in line and "Fix: choose a folder you can write to with --out" in line
+
+
+def test_assess_csv_into_a_missing_folder_is_one_line(tmp_path):
+    target = tmp_path / "missing" / "scorecard.csv"
+    line = one_line_refusal(run("assess", "--csv", str(target)))
+    assert f"the folder {target.parent} does not exist" in line and "Create it first" in line
+    assert not target.parent.exists()
+
+
+def test_data_template_into_a_file_is_one_line(tmp_path):
+    existing = tmp_path / "a_file"
+    existing.write_text("synthetic", encoding="utf-8")
+    line = one_line_refusal(run("data", "template", "--out", str(existing)))
+    assert f"{existing} is a file, not a folder" in line and "Fix:" in line
+    assert existing.read_text(encoding="utf-8") == "synthetic"
+
+
+def test_a_held_lock_says_who_holds_it_and_advises_an_option_that_exists(tmp_path):
+    from filelock import FileLock
+
+    out = tmp_path / "reports"
+    out.mkdir()
+    owner = {"pid": 4242, "host": "synthetic-host", "folder": "2025-05-01", "started_at": "2025-05-01T06:30"}
+    (out / ".lock.owner").write_text(json.dumps(owner), encoding="utf-8")
+    with FileLock(str(out / ".lock")):
+        at_once = run("report", "--out", str(out), "--wait", "0")
+        waited = run("report", "--out", str(out), "--wait", "1")
+    line = one_line_refusal(at_once, code=3)
+    assert "pid 4242 on synthetic-host" in line and "--wait SECONDS" in line
+    assert waited.returncode == 3
+    assert "waiting up to 1 s" in waited.stderr and "pid 4242 on synthetic-host" in waited.stderr
+    # --wait is an option that exists: the advice can be followed.
+    assert "--wait SECONDS" in run("report", "--help").stdout
+    assert sorted(p.name for p in out.iterdir()) == [".lock", ".lock.owner"]
+
+
+def test_assess_into_a_closed_pipe_ends_quietly():
+    # As `hzanalysis assess | head -0`: the reader has gone before the scorecard is printed.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "hzanalysis.cli", "assess"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=300,
+        )
+    finally:
+        os.close(write_end)
+    assert done.returncode == 141
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr and done.stderr == ""

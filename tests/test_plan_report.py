@@ -1,12 +1,10 @@
-"""A second plan through the report notebooks: every page run with the ``plan`` parameter.
+"""A second plan end to end: ``plan draft`` -> review -> ``report --plan FOLDER``, every page run with it.
 
-w9a adds ``hzanalysis report --plan``; until then this drives the same runner with pages whose parameters
-carry ``plan`` (what that option passes). The plan is drafted from the fictional fixture text.
+The plan is drafted from the fictional fixture text; the figures are synthetic and labelled so.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import json
 from pathlib import Path
@@ -15,8 +13,6 @@ import pytest
 import yaml
 
 from hzanalysis.cli import main
-from hzanalysis.report import plan_pages, run_report
-from hzanalysis.targets import load_targets
 
 pytestmark = pytest.mark.notebook
 
@@ -42,16 +38,14 @@ def test_second_plan_report_pages_run_with_the_plan_parameter(tmp_path):
         ),
         encoding="utf-8",
     )
-    targets = load_targets(plan=folder)
-    pages = [
-        dataclasses.replace(page, parameters={**page.parameters, "plan": str(folder)})
-        for page in plan_pages(targets=["digital_core_share_gdp"], data=[str(data)], registry=targets)
-    ]
-    result = run_report(date="2026-06-01", out=tmp_path / "reports", pages=pages, jobs=2, progress=False)
-    assert result.exit_code == 0, result.summary()
-    run = result.manifest_path.parent
-    manifest = json.loads(result.manifest_path.read_text(encoding="utf-8"))
+    assert main(["report", "--plan", str(folder), "--data", str(data), "--targets", "digital_core_share_gdp",
+                 "--date", "2026-06-01", "--out", str(tmp_path / "reports"), "--jobs", "2"]) == 0  # fmt: skip
+    # Another plan is an ad hoc run: its own folder, named after the plan, never "latest".
+    (run,) = (tmp_path / "reports").glob("2026-06-01-plan_fixture_2030-*")
+    assert not (tmp_path / "reports" / "latest").exists()
+    manifest = json.loads((run / "manifest.json").read_text(encoding="utf-8"))
     assert {p["status"] for p in manifest["pages"]} == {"ok"}
+    assert manifest["parameters"]["plan"] == str(folder.resolve())
     scorecard = html.unescape((run / "00_scorecard.html").read_text(encoding="utf-8"))
     # The fixture plan's own targets and action names, not the 2024 plan's.
     assert "数字经济核心产业增加值占地区生产总值比重" in scorecard

@@ -6,6 +6,7 @@ suite is plugged in by :func:`hzanalysis.report.plan_pages`, whose planning is t
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import importlib.metadata
 import json
@@ -27,12 +28,20 @@ import pytest
 from filelock import FileLock
 
 from hzanalysis import display
-from hzanalysis.errors import LockedError, ParameterError
-from hzanalysis.report import Page, ensure_kernel, plan_pages, run_report
+from hzanalysis.errors import InputError, LockedError, ParameterError
+from hzanalysis.report import (
+    Page,
+    ensure_kernel,
+    notebook_parameters,
+    plan_pages,
+    read_manifests,
+    run_label,
+    run_report,
+    update_runs_index,
+)
+from hzanalysis.report.plan import check_run_date
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
-# NIST FIPS 180-2 test vector: SHA-256 of the three bytes "abc".
-SHA256_ABC = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
 
 
 def page(name: str, **parameters) -> Page:
@@ -48,17 +57,32 @@ def manifest(run_dir: Path) -> dict:
     return json.loads((run_dir / "manifest.json").read_text(encoding="utf-8"))
 
 
+OBSERVATION_HEADER = (
+    "region,indicator,year,value,unit,bound,source_title,source_url,published,quote,quality,note"
+)
+# One SYNTHETIC observation in the template's columns, valid for `hzanalysis data check`.
+SYNTHETIC_ROW = (
+    "海州区,hte_count,2024,180,家,=,SYNTHETIC test figure,,2025-03-01,示例,official_statistics,synthetic"
+)
+
+
+def synthetic_observations(path: Path) -> Path:
+    path.write_text(f"{OBSERVATION_HEADER}\n{SYNTHETIC_ROW}\n", encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="module")
 def two_runs(tmp_path_factory):
-    """Run A (2025-01-01, complete) then run B (2025-01-02, one failing page) into the same folder."""
+    """Run A (2025-01-01, complete), run B (2025-01-02, one failing page), then an ad hoc run C
+    (2025-01-03, own data file) into the same folder."""
     base = tmp_path_factory.mktemp("report")
     out = base / "reports"
-    extra = base / "synthetic_extra.csv"
-    extra.write_bytes(b"abc")
-    a = run(out, "2025-01-01", [page("ok", label="L1"), page("plain", label="A")], data=[extra])
+    extra = synthetic_observations(base / "synthetic_extra.csv")
+    a = run(out, "2025-01-01", [page("ok", label="L1"), page("plain", label="A")])
     a_bytes = {p.name: p.read_bytes() for p in a.run_dir.iterdir() if p.is_file()}
     b = run(out, "2025-01-02", [page("plain", label="B"), page("failing")])
-    return SimpleNamespace(out=out, extra=extra, a=a, b=b, a_bytes=a_bytes)
+    c = run(out, "2025-01-03", [page("plain", label="C")], data=[extra])
+    return SimpleNamespace(out=out, extra=extra, a=a, b=b, c=c, a_bytes=a_bytes)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -89,11 +113,16 @@ def test_complete_run_layout_and_result(two_runs):
 def test_manifest_fields_and_checksums(two_runs):
     m = manifest(two_runs.out / "2025-01-01")
     assert m["date"] == "2025-01-01" and m["status"] == "complete" and m["exit_code"] == 0
-    assert m["parameters"]["lang"] == "zh" and m["parameters"]["data"] == [str(two_runs.extra.resolve())]
-    inputs = {e["path"]: e for e in m["inputs"]}
-    # The extra data file holds the bytes "abc": its checksum is the NIST test vector.
-    extra = inputs[str(two_runs.extra.resolve())]
-    assert extra["role"] == "data" and extra["sha256"] == SHA256_ABC and extra["bytes"] == 3
+    assert m["parameters"]["lang"] == "zh" and m["parameters"]["data"] == []
+    assert m["parameters"]["plan"] == "haizhou-2024" and m["parameters"]["ad_hoc"] is False
+    # The ad hoc run records its extra data file with its size and checksum.
+    adhoc = manifest(two_runs.c.run_dir)
+    assert adhoc["parameters"]["data"] == [str(two_runs.extra.resolve())]
+    assert adhoc["parameters"]["ad_hoc"] is True and adhoc["parameters"]["label"] == "data_synthetic_extra"
+    extra = {e["path"]: e for e in adhoc["inputs"]}[str(two_runs.extra.resolve())]
+    payload = two_runs.extra.read_bytes()
+    assert extra["role"] == "data" and extra["bytes"] == len(payload)
+    assert extra["sha256"] == hashlib.sha256(payload).hexdigest()
     notebooks = [e for e in m["inputs"] if e["role"] == "notebook"]
     assert sorted(Path(e["path"]).name for e in notebooks) == ["ok.ipynb", "plain.ipynb"]
     ok_entry = next(e for e in notebooks if e["path"].endswith("ok.ipynb"))
@@ -244,15 +273,57 @@ def test_previous_run_intact_after_a_failing_run(two_runs):
 
 
 @pytest.mark.notebook
-def test_runs_index_newest_first_and_latest_is_newest_complete(two_runs):
+def test_runs_index_newest_first_and_latest_is_newest_complete_default_run(two_runs):
     out = two_runs.out
+    adhoc = "2025-01-03-data_synthetic_extra"  # the label names what differs: the data file's stem
+    assert two_runs.c.run_dir == (out / adhoc).resolve() and two_runs.c.exit_code == 0
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert index.index('href="2025-01-02/index.html"') < index.index('href="2025-01-01/index.html"')
-    # 2025-01-02 is newer but has a failed page, so "latest" is the newest complete run, 2025-01-01.
+    # Newest first by when they ran: C, then B, then A.
+    positions = [index.index(f'href="{name}/index.html"') for name in (adhoc, "2025-01-02", "2025-01-01")]
+    assert positions == sorted(positions)
+    # C is newer and complete but ad hoc (own data); B has a failed page: latest is A.
     assert (out / "latest").is_symlink() and os.readlink(out / "latest") == "2025-01-01"
     assert (out / "latest" / "manifest.json").is_file()
     latest_html = (out / "latest.html").read_text(encoding="utf-8")
     assert "url=2025-01-01/index.html" in latest_html and 'href="2025-01-01/index.html"' in latest_html
+    # The ad hoc run's row names its kind, label and data file; the default runs' rows say "default".
+    row = index[index.index(f'data-folder="{adhoc}"') :].split("</tr>")[0]
+    assert 'data-kind="ad-hoc"' in row and "专题 ad hoc: data_synthetic_extra" in row
+    assert "synthetic_extra.csv" in row and "haizhou-2024" in row
+    default_row = index[index.index('data-folder="2025-01-01"') :].split("</tr>")[0]
+    assert 'data-kind="default"' in default_row and "默认 default" in default_row
+
+
+@pytest.mark.notebook
+def test_bad_data_file_is_refused_before_anything_runs_and_the_published_report_stays(two_runs):
+    out = two_runs.out
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    bad = two_runs.extra.with_name("synthetic_bad.csv")
+    bad_row = "海州区,hte_count,2024,abc,家,=,t,,2025-03-01,q,secondary,"
+    bad.write_text(f"{OBSERVATION_HEADER}\n{bad_row}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"synthetic_bad\.csv, line 2, column 'value'") as caught:
+        run(out, "2025-01-01", [page("plain")], data=[bad])
+    assert caught.value.exit_code == 2
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    folder = out / "2025-01-01"
+    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == two_runs.a_bytes
+    assert os.readlink(out / "latest") == "2025-01-01"
+    assert not any(p.name.startswith("2025-01-01-") for p in out.iterdir())
+
+
+@pytest.mark.notebook
+def test_a_failed_run_never_replaces_a_complete_run_of_the_same_folder(tmp_path, caplog):
+    out = tmp_path / "reports"
+    good = run(out, "2025-03-02", [page("plain", label="good")])
+    good_bytes = (good.run_dir / "plain.html").read_bytes()
+    with caplog.at_level(logging.WARNING, logger="hzanalysis.report"):
+        worse = run(out, "2025-03-02", [page("plain", label="worse"), page("failing")])
+    assert worse.exit_code == 1 and worse.run_dir == (out / "2025-03-02-failed").resolve()
+    assert "the complete run 2025-03-02 stays" in caplog.text
+    assert (good.run_dir / "plain.html").read_bytes() == good_bytes
+    assert os.readlink(out / "latest") == "2025-03-02"
+    assert manifest(worse.run_dir)["status"] == "failed"
+    assert 'href="2025-03-02-failed/index.html"' in (out / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.notebook
@@ -355,6 +426,11 @@ def test_held_lock_refuses_with_locked_error_and_writes_nothing(tmp_path):
         ({"pages": [Page("plain.ipynb", "a", "x", "x", {"no_such_parameter": 1})]}, "no_such_parameter"),
         ({"pages": [Page("plain.ipynb", "a", "x", "x", {"label": object()})]}, "JSON"),
         ({"pages": []}, "at least one"),
+        ({"date": "2999-01-01"}, r"after today.*--allow-future-date"),
+        ({"targets": []}, "at least one target id"),
+        ({"label": "../escape"}, "label"),
+        ({"plan": "Not a plan!"}, "plan"),
+        ({"lock_timeout": -1}, "wait"),
     ],
 )
 def test_bad_parameters_refused_before_anything_is_created(tmp_path, change, message):
@@ -382,11 +458,131 @@ def test_out_that_is_a_file_is_refused(tmp_path):
     assert existing.read_text(encoding="utf-8") == "synthetic"
 
 
+def test_run_date_after_today_needs_allow_future_date():
+    today = dt.date(2026, 3, 10)
+    check_run_date("2026-03-10", today=today)  # today itself is fine
+    with pytest.raises(ParameterError, match="2026-03-11 is after today"):
+        check_run_date("2026-03-11", today=today)
+    check_run_date("2026-03-11", allow_future_date=True, today=today)
+
+
+def test_unwritable_out_refused_with_one_line_before_anything_is_created():
+    # /sys refuses new files even to root, so this holds however the tests are run.
+    with pytest.raises(ParameterError, match=r"cannot write into /sys .*Fix: choose a folder") as caught:
+        run_report(
+            date="2025-06-01", out="/sys/hz-synthetic-reports", pages=[page("plain")], notebooks_dir=FIXTURES
+        )
+    assert "\n" not in str(caught.value)
+
+
+def test_plan_check_is_injectable_and_runs_before_anything_is_created(tmp_path):
+    def known_plans_only(plan: str) -> None:
+        if plan != "haizhou-2024":
+            raise ParameterError(f"plan: unknown plan {plan!r}")
+
+    out = tmp_path / "reports"
+    with pytest.raises(ParameterError, match="unknown plan 'other-plan'"):
+        run_report(
+            date="2025-06-01",
+            out=out,
+            plan="other-plan",
+            pages=[page("plain")],
+            notebooks_dir=FIXTURES,
+            check_plan=known_plans_only,
+        )
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("parameters", "label"),
+    [
+        ({}, None),
+        ({"lang": "zh", "plan": "haizhou-2024", "data": []}, None),
+        (
+            {"as_of": "2024-06-30", "lang": "en", "data": ["/x/my figures.csv"]},
+            "asof20240630-en-data_my_figures",
+        ),
+        ({"targets": ["rd_share_gdp"]}, "t_rd_share_gdp"),
+        ({"targets": ["a", "b", "a"]}, "2targets"),
+        ({"data": ["/x/我的数据.xlsx", "/y/b.csv"]}, "data_file_2files"),
+        ({"plan": "other-plan"}, "plan_other_plan"),
+        ({"as_of": "2024-06-30", "label": "own-figures"}, "own-figures"),
+    ],
+)
+def test_run_label_names_what_differs_from_the_default_run(parameters, label):
+    assert run_label(**parameters) == label
+
+
+def _manifest(folder: Path, finished_at: str, status: str = "complete", **parameters) -> None:
+    folder.mkdir(parents=True)
+    record = {
+        "status": status,
+        "finished_at": finished_at,
+        "parameters": {"lang": "zh", **parameters},
+        "pages": [],
+    }
+    (folder / "manifest.json").write_text(json.dumps(record), encoding="utf-8")
+
+
+def test_latest_is_the_newest_complete_default_run_by_finish_time_not_folder_name(tmp_path):
+    out = tmp_path / "reports"
+    # Hand-written schema-1 manifests (no ad_hoc flag): a later-dated folder that ran earlier, a default
+    # run that ran last but failed, an ad hoc run (as_of) that ran in between, and one dated far ahead.
+    _manifest(out / "2025-02-01", "2025-02-01T08:00:00+00:00")
+    _manifest(out / "2025-01-15", "2025-02-03T08:00:00+00:00")
+    _manifest(out / "2025-02-02", "2025-02-05T08:00:00+00:00", status="failed")
+    _manifest(out / "2025-02-04-asof20240101", "2025-02-04T08:00:00+00:00", as_of="2024-01-01")
+    _manifest(out / "2030-01-01", "2025-01-01T08:00:00+00:00")
+    assert [m["_folder"] for m in read_manifests(out)] == [
+        "2025-02-02",
+        "2025-02-04-asof20240101",
+        "2025-01-15",
+        "2025-02-01",
+        "2030-01-01",
+    ]
+    assert update_runs_index(out) == "2025-01-15"
+    assert os.readlink(out / "latest") == "2025-01-15"
+    index = (out / "index.html").read_text(encoding="utf-8")
+    row = index[index.index('data-folder="2025-02-04-asof20240101"') :].split("</tr>")[0]
+    assert 'data-kind="ad-hoc"' in row and "2024-01-01" in row
+
+
+def test_held_lock_says_it_is_waiting_and_for_whom(tmp_path, caplog):
+    out = tmp_path / "reports"
+    out.mkdir()
+    owner = {
+        "pid": 4242,
+        "host": "synthetic-host",
+        "folder": "2025-05-01",
+        "started_at": "2025-05-01T06:30:00",
+    }
+    (out / ".lock.owner").write_text(json.dumps(owner), encoding="utf-8")
+    with FileLock(str(out / ".lock")):
+        with caplog.at_level(logging.WARNING), pytest.raises(LockedError) as waited:
+            run(out, "2025-05-01", [page("plain")], lock_timeout=0.3)
+        assert "waiting up to 0.3 s" in caplog.text and "pid 4242 on synthetic-host" in caplog.text
+        caplog.clear()
+        with caplog.at_level(logging.WARNING), pytest.raises(LockedError) as at_once:
+            run(out, "2025-05-01", [page("plain")], lock_timeout=0)
+        assert "waiting" not in caplog.text
+    for error in (waited.value, at_once.value):
+        assert "pid 4242 on synthetic-host" in str(error) and "--wait SECONDS" in str(error)
+    assert "waited 0 s" in str(at_once.value)
+
+
+def test_notebook_parameters_come_from_papermill_and_plan_goes_only_where_declared(tmp_path):
+    folder = _stub_suite(tmp_path / "nb", plan_in="00_scorecard")
+    assert notebook_parameters(folder / "00_scorecard.ipynb") == ["as_of", "data_paths", "lang", "plan"]
+    pages = plan_pages(plan="other-plan", notebooks_dir=folder, registry=REGISTRY)
+    assert pages[0].parameters["plan"] == "other-plan"
+    assert all("plan" not in p.parameters for p in pages[1:])
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Planning the default suite (stub notebooks and an injected target list)
 
 
-def _stub_suite(folder: Path, skip: str = "") -> Path:
+def _stub_suite(folder: Path, skip: str = "", plan_in: str = "") -> Path:
     folder.mkdir()
     for name in ("00_scorecard", "10_target", "20_reliability", "30_data_gaps", "40_scenarios"):
         if name == skip:
@@ -394,8 +590,14 @@ def _stub_suite(folder: Path, skip: str = "") -> Path:
         declared = 'as_of = None\ndata_paths = []\nlang = "zh"'
         if name == "10_target":
             declared += '\ntarget_id = "x"'
+        if name == plan_in:
+            declared += '\nplan = "haizhou-2024"'
         cell = nbformat.v4.new_code_cell(declared, metadata={"tags": ["parameters"]})
         nb = nbformat.v4.new_notebook(cells=[cell])
+        if (
+            name == plan_in
+        ):  # a saved kernelspec, as JupyterLab writes it: papermill.inspect_notebook reads it
+            nb.metadata["kernelspec"] = {"name": "python3", "language": "python", "display_name": "Python 3"}
         nbformat.write(nb, folder / f"{name}.ipynb")
     return folder
 
@@ -568,3 +770,37 @@ def test_setup_shows_bundle_once_and_enables_renderer(monkeypatch):
             display.setup("fr")
     finally:
         alt.renderers.enable(previous)
+
+
+def test_every_template_and_static_file_ships_as_package_data():
+    import fnmatch
+    import tomllib
+
+    root = Path(__file__).parents[1]
+    globs = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+        "package-data"
+    ]["hzanalysis"]
+    package = root / "src" / "hzanalysis"
+    files = [
+        p.relative_to(package).as_posix()
+        for folder in ("report/templates", "report/static")
+        for p in (package / folder).iterdir()
+    ]
+    assert files and all(any(fnmatch.fnmatch(f, g) for g in globs) for f in files), (files, globs)
+
+
+def test_run_index_in_english_links_the_english_title_and_escapes_every_value(tmp_path):
+    from hzanalysis.report import PageResult
+    from hzanalysis.report.export import run_index_html
+
+    hostile = Page("plain.ipynb", "plain", "合成<b>页</b>", "Synthetic <b>page</b>", {})
+    result = PageResult(hostile, "ok", tmp_path / "plain.html", None, 1.25, 0.5, 10)
+    manifest = {"date": "2025-06-01", "parameters": {"lang": "en", "label": "en", "data": ["/x/<own>.csv"]}}
+    text = run_index_html("2025-06-01-en", "en", [result], manifest)
+    assert (
+        '<a href="plain.html">Synthetic &lt;b&gt;page&lt;/b&gt;</a></td><td>合成&lt;b&gt;页&lt;/b&gt;</td>'
+        in text
+    )
+    assert "<b>" not in text and "&lt;own&gt;.csv" in text
+    assert "1.8 s" in text  # 1.25 s run + 0.5 s export, one decimal
+    assert '<html lang="en">' in text and "报告" not in text

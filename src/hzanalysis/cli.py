@@ -1,12 +1,14 @@
 """The command line: argument parsing, printing and exit codes; the work happens in the library.
 
 Exit codes: 0 success; 1 a report notebook failed (the other pages are published); 2 bad input or bad
-parameters (nothing written); 3 another report run holds the lock.
+parameters, or a path that cannot be written (nothing written); 3 another report run holds the lock;
+141 the reader of the output went away (``hzanalysis assess | head``).
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import math
 import os
@@ -16,8 +18,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import HzError
+from .fileio import atomic_write_text
+from .plans import DEFAULT_PLAN
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_LOCKED = 0, 1, 2, 3
+#: 128 + SIGPIPE, what a shell reports for a command whose reader closed the pipe.
+EXIT_BROKEN_PIPE = 141
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -30,13 +36,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_BAD_INPUT
     try:
-        return int(args.handler(args) or EXIT_OK)
+        code = int(args.handler(args) or EXIT_OK)
+        sys.stdout.flush()  # a closed pipe shows up here, inside the handler below, not at exit
+        return code
+    except BrokenPipeError:
+        return _reader_went_away()
     except HzError as error:
         print(f"hzanalysis: {error}", file=sys.stderr)
         return error.exit_code
+    except OSError as error:  # last resort: a file system refusal the library did not foresee
+        print(f"hzanalysis: {_os_error_line(error)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("hzanalysis: interrupted", file=sys.stderr)
         return 130
+
+
+def _reader_went_away() -> int:
+    """``hzanalysis assess | head``: the reader closed the pipe. Stop quietly, as ``yes | head`` does.
+
+    Python's recipe: point stdout at devnull so the interpreter's final flush cannot raise again.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_BROKEN_PIPE
+
+
+def _os_error_line(error: OSError) -> str:
+    """One line saying what the operating system refused and what to do about it."""
+    name = error.filename or ""
+    if isinstance(error, (FileExistsError, NotADirectoryError)) and name and Path(name).is_file():
+        return f"{name} is a file, not a folder. Fix: give a folder path (a new one is created)."
+    if isinstance(error, PermissionError):
+        return f"no permission to write {name}. Fix: choose a folder you can write to (or change its rights)."
+    if error.errno == errno.ENOSPC:
+        return f"no space left writing {name}. Fix: free some space or choose another folder."
+    return f"{error.strerror or error}: {name}. Fix: check that the path exists and that you may write to it."
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -74,8 +109,16 @@ def _parser() -> argparse.ArgumentParser:
     _add_plan_option(assess)
     assess.set_defaults(handler=_assess)
 
-    report = sub.add_parser("report", help="run the notebooks into reports/<date>/ and export HTML")
-    report.add_argument("--date", help="run date, YYYY-MM-DD (default: today)")
+    report = sub.add_parser(
+        "report",
+        help="run the notebooks into reports/<date>/ and export HTML",
+        description="The default run (every target, shipped data, Chinese, default plan) goes to "
+        "reports/<date>/ and becomes reports/latest. A run with --data, --as-of, --targets, --lang en, "
+        "another --plan or a --label is ad hoc: it goes to reports/<date>-<label>/, is listed in "
+        "reports/index.html with its parameters and never becomes latest.",
+    )
+    report.add_argument("--date", help="run date, YYYY-MM-DD (default: today; not after today)")
+    report.add_argument("--allow-future-date", action="store_true", help="accept a --date after today")
     report.add_argument("--as-of", help="use only what was published by this date (YYYY-MM-DD)")
     report.add_argument("--out", type=Path, help="reports folder (default: reports/ in the project)")
     report.add_argument(
@@ -83,7 +126,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--targets", nargs="*", help="only these target ids (default: all)")
     report.add_argument("--lang", choices=["zh", "en"], default="zh")
+    report.add_argument(
+        "--plan", default=DEFAULT_PLAN, help=f"plan id or plan folder (default: {DEFAULT_PLAN})"
+    )
+    report.add_argument(
+        "--label", help="name of an ad hoc run: reports/<date>-<label>/ (default: from the parameters)"
+    )
     report.add_argument("--jobs", type=int, default=2, help="notebooks run in parallel (default 2)")
+    report.add_argument(
+        "--wait",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="how long to wait for another run holding the lock (default 60; 0 = give up at once)",
+    )
     report.set_defaults(handler=_report)
 
     targets = sub.add_parser("targets", help="list the plan's targets")
@@ -146,7 +202,7 @@ def _assess(args: argparse.Namespace) -> int:
     notes = _data_notes(args)
     table = assess_all(data=[str(p) for p in args.data], as_of=args.as_of, plan=args.plan)
     if args.csv:
-        table.to_csv(args.csv, index=False)
+        atomic_write_text(args.csv, table.to_csv(index=False))
     print(format_scorecard(table, args.lang))
     if notes:
         print("\n".join(notes), file=sys.stderr)
@@ -190,7 +246,11 @@ def _report(args: argparse.Namespace) -> int:
         data=[str(p) for p in args.data],
         targets=args.targets,
         lang=args.lang,
+        plan=args.plan,
+        label=args.label,
         jobs=args.jobs,
+        lock_timeout=args.wait,
+        allow_future_date=args.allow_future_date,
     )
     return result.exit_code  # the runner logs its summary
 

@@ -1,0 +1,168 @@
+"""HTML: executed notebooks exported without code, and the runner's own pages from Jinja2 templates.
+
+The templates (``templates/*.html.j2``) render with autoescaping on, so every value from a notebook, a
+parameter or an error message is text, never markup. The style sheet is ``static/hz.css``.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .plan import HTML_LANG, Page
+from .text import texts
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from .execute import PageResult
+
+PACKAGE = Path(__file__).resolve().parent
+TEMPLATES = PACKAGE / "templates"
+STATIC = PACKAGE / "static"
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,  # a misspelt name fails the test, not the reader
+        keep_trailing_newline=True,
+    )
+
+
+@functools.cache
+def _css() -> str:
+    return (STATIC / "hz.css").read_text(encoding="utf-8")
+
+
+def render(template: str, lang: str, **values: Any) -> str:
+    """Render ``templates/<template>`` with autoescaping, the style sheet and the texts of ``lang``."""
+    from markupsafe import Markup
+
+    return (
+        _environment()
+        .get_template(template)
+        .render(html_lang=HTML_LANG[lang], css=Markup(_css()), t=texts(lang), **values)
+    )
+
+
+def page_header(
+    run_date: str, lang: str, index_href: str = "index.html", runs_href: str = "../index.html"
+) -> str:
+    """The navigation line above every page of a run (escaped HTML)."""
+    return render(
+        "_header.html.j2", lang, run_date=run_date, index_href=index_href, runs_href=runs_href
+    ).strip()
+
+
+def _exportable(nb: Any) -> Any:
+    """A copy keeping what readers need: cells with outputs and prose; stderr streams (logs) dropped."""
+    nb = copy.deepcopy(nb)
+    cells = []
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = [
+                o
+                for o in cell.get("outputs", [])
+                if not (o.get("output_type") == "stream" and o.get("name") == "stderr")
+            ]
+            if not cell.outputs:
+                continue
+        cells.append(cell)
+    nb.cells = cells
+    return nb
+
+
+def export_html(
+    notebook: Any,
+    *,
+    title: str,
+    lang: str = "zh",
+    run_date: str = "",
+    index_href: str = "index.html",
+    runs_href: str = "../index.html",
+) -> str:
+    """An executed notebook as self-contained HTML: outputs and prose only, no code, no remote resources.
+
+    ``notebook`` is a path or a nbformat node. The lab template's MathJax, require.js, mermaid and widget
+    scripts (all loaded from CDNs) are left out.
+    """
+    import jinja2
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(str(notebook), as_version=4) if isinstance(notebook, (str, os.PathLike)) else notebook
+    nb = _exportable(nb)
+    nb.metadata["title"] = title
+    exporter = HTMLExporter(
+        template_name="lab",
+        template_file="nbconvert_page.html.j2",
+        extra_loaders=[jinja2.FileSystemLoader(str(TEMPLATES))],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+        language_code="zh" if lang == "zh" else "en",
+    )
+    resources = {
+        "metadata": {"name": title},
+        "hz_css": _css(),
+        "hz_header": page_header(run_date, lang, index_href, runs_href),
+    }
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
+    return body.replace(f'<html lang="{exporter.language_code}">', f'<html lang="{HTML_LANG[lang]}">', 1)
+
+
+def failure_page(
+    page: Page, error: str, run_date: str, lang: str = "zh", notebook_href: str | None = None
+) -> str:
+    """The page published in place of a notebook that failed: what failed, with which parameters, and why."""
+    from markupsafe import Markup
+
+    t = texts(lang)
+    return render(
+        "failure.html.j2",
+        lang,
+        title=f"{t['failed_title']}: {page.title(lang)}",
+        header=Markup(page_header(run_date, lang)),
+        page=page,
+        parameters=json.dumps(page.parameters, ensure_ascii=False, indent=2),
+        error=error,
+        notebook_href=notebook_href,
+    )
+
+
+def run_index_html(folder: str, lang: str, results: Sequence[PageResult], manifest: dict[str, Any]) -> str:
+    """The run's own ``index.html``: every page with its status, and the facts of the run."""
+    t = texts(lang)
+    parameters = manifest.get("parameters", {})
+    facts = [
+        (t["run_date"], manifest.get("date", "")),
+        (t["as_of"], parameters.get("as_of") or t["all_available"]),
+        (t["lang"], parameters.get("lang", lang)),
+        (t["plan"], parameters.get("plan") or "—"),
+        (t["targets"], ", ".join(parameters.get("targets") or []) or t["all_targets"]),
+        (t["data"], ", ".join(Path(p).name for p in parameters.get("data") or []) or "—"),
+        (t["commit"], manifest.get("git_commit") or "—"),
+        (t["time"], f"{manifest.get('total_seconds', 0):.1f} s"),
+    ]
+    return render(
+        "run_index.html.j2",
+        lang,
+        title=f"{t['plan_title']} {folder}",
+        folder=folder,
+        date=manifest.get("date", ""),
+        label=parameters.get("label"),
+        results=results,
+        failed=sum(r.status != "ok" for r in results),
+        facts=facts,
+    )

@@ -1,0 +1,267 @@
+"""One report run, from checked parameters to a published folder (see the package docstring)."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import logging
+import os
+import shutil
+import sys
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .. import paths
+from ..errors import ParameterError
+from ..fileio import atomic_write_text
+from .execute import PageResult, run_pages
+from .export import run_index_html
+from .index import update_runs_index
+from .kernel import KERNEL_NAME
+from .manifest import (
+    MANIFEST_SCHEMA,
+    git_commit,
+    hzanalysis_version,
+    input_files,
+    package_versions,
+)
+from .plan import (
+    DEFAULT_LANG,
+    DEFAULT_PLAN,
+    Page,
+    check_data_files,
+    check_date,
+    check_lang,
+    check_out,
+    check_pages,
+    check_plan_id,
+    check_run_date,
+    plan_pages,
+    plan_parameter,
+    resolve_data,
+    run_folder_name,
+    run_label,
+)
+from .publish import clear_staging, hold_lock, publish
+
+log = logging.getLogger(__name__)
+
+#: Suffix of the folder a failed run is published to when the same folder holds a complete run.
+FAILED_SUFFIX = "failed"
+
+
+@dataclass
+class RunResult:
+    """The outcome of :func:`run_report`."""
+
+    date: str
+    out: Path
+    run_dir: Path
+    pages: list[PageResult]
+    total_seconds: float
+    exit_code: int
+    label: str | None = None
+
+    @property
+    def status(self) -> str:
+        """ "complete" when every page succeeded, else "failed"."""
+        return "complete" if all(p.status == "ok" for p in self.pages) else "failed"
+
+    @property
+    def index_path(self) -> Path:
+        """The run's own index page."""
+        return self.run_dir / "index.html"
+
+    @property
+    def manifest_path(self) -> Path:
+        """The run's manifest."""
+        return self.run_dir / "manifest.json"
+
+    def summary(self) -> str:
+        """A few lines for the terminal: where the report is and which pages failed."""
+        failed = [p for p in self.pages if p.status != "ok"]
+        kind = f" (ad hoc run '{self.label}', not latest)" if self.label else ""
+        lines = [
+            f"report {self.run_dir.name}{kind}: {len(self.pages) - len(failed)}/{len(self.pages)} pages ok "
+            f"in {self.total_seconds:.1f} s -> {self.index_path}"
+        ]
+        lines += [
+            f"  FAILED {p.page.slug} ({p.page.notebook}): {(p.error or '').splitlines()[0][:200]}"
+            for p in failed
+        ]
+        return "\n".join(lines)
+
+
+def _manifest_status(folder: Path) -> str | None:
+    try:
+        return json.loads((folder / "manifest.json").read_text(encoding="utf-8")).get("status")
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def run_report(
+    *,
+    date: str | None = None,
+    as_of: str | None = None,
+    out: str | os.PathLike[str] | None = None,
+    data: Sequence[str | os.PathLike[str]] = (),
+    targets: Sequence[str] | None = None,
+    lang: str = DEFAULT_LANG,
+    plan: str = DEFAULT_PLAN,
+    label: str | None = None,
+    jobs: int = 1,
+    pages: Sequence[Page] | None = None,
+    notebooks_dir: str | os.PathLike[str] | None = None,
+    progress: bool | None = None,
+    lock_timeout: float = 60.0,
+    cell_timeout: float | None = 600.0,
+    allow_future_date: bool = False,
+    check_plan: Callable[[str], None] = check_plan_id,
+    on_page: Callable[[PageResult], None] | None = None,
+) -> RunResult:
+    """Run the report notebooks into ``<out>/<date>/`` (ad hoc runs: ``<out>/<date>-<label>/``) and publish.
+
+    Every parameter and input is checked before anything is created: bad parameters raise ParameterError,
+    extra data files that ``hzanalysis data check`` rejects raise InputError (both exit 2). Runs with own
+    data, ``as_of``, a subset of ``targets``, another ``lang`` or ``plan``, or a ``label`` are ad hoc: they
+    get their own folder and never become "latest". A ``date`` after today is refused unless
+    ``allow_future_date``. A lock held longer than ``lock_timeout`` seconds raises LockedError (exit 3).
+    A failing notebook gives a failure page and ``exit_code`` 1; a failed run never replaces a complete
+    run of the same folder (it is published beside it as ``<folder>-failed``). ``progress``: None = a tqdm
+    bar on a terminal, log lines otherwise. ``cell_timeout``: seconds per cell (None = no limit).
+    ``check_plan`` validates the plan (default: a known id or a plan folder, see :mod:`hzanalysis.plans`).
+    """
+    started = time.perf_counter()
+    started_at = dt.datetime.now(dt.UTC)
+    date = date if date is not None else dt.date.today().isoformat()
+    check_run_date(date, allow_future_date)
+    check_lang(lang)
+    check_date(as_of, "as_of")
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise ParameterError(f"jobs: expected a whole number of at least 1; found {jobs!r}")
+    if lock_timeout is None or lock_timeout < 0:
+        raise ParameterError(f"wait: expected seconds >= 0; found {lock_timeout!r}")
+    check_plan(plan)
+    plan = plan_parameter(plan)
+    data_paths = resolve_data(data)
+    check_data_files(data_paths)
+    nb_dir = Path(notebooks_dir).resolve() if notebooks_dir is not None else paths.notebooks_dir()
+    if pages is None:
+        pages = plan_pages(
+            targets=targets, lang=lang, as_of=as_of, data=data_paths, notebooks_dir=nb_dir, plan=plan
+        )
+    else:
+        if isinstance(targets, (list, tuple)) and not targets:
+            raise ParameterError("targets: expected at least one target id; found none")
+        pages = list(pages)
+        check_pages(pages, nb_dir)
+    run_name = run_label(as_of=as_of, data=data_paths, targets=targets, lang=lang, plan=plan, label=label)
+    folder = run_folder_name(date, run_name)
+    out_dir = Path(out).expanduser() if out is not None else paths.reports_dir()
+    final = check_out(out_dir, folder)
+    out_dir = final.parent
+
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ParameterError(
+            f"out: cannot create {out_dir} ({error.strerror or error}). Fix: choose another --out."
+        ) from error
+    with hold_lock(out_dir, lock_timeout, folder, started_at):
+        staging_root = clear_staging(out_dir)
+        token = uuid.uuid4().hex[:10]
+        staging = staging_root / f"{folder}-{token}"
+        (staging / "notebooks").mkdir(parents=True)
+        try:
+            results = run_pages(pages, nb_dir, staging, date, lang, jobs, progress, cell_timeout, on_page)
+            status = "complete" if all(r.status == "ok" for r in results) else "failed"
+            if status == "failed" and _manifest_status(final) == "complete":
+                kept = final.name
+                final = final.with_name(f"{kept}-{FAILED_SUFFIX}")
+                log.warning("pages failed: the complete run %s stays; this run goes to %s", kept, final.name)
+            manifest = {
+                "schema": MANIFEST_SCHEMA,
+                "date": date,
+                "status": status,
+                "exit_code": 0 if status == "complete" else 1,
+                "started_at": started_at.isoformat(timespec="seconds"),
+                "finished_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                "total_seconds": round(time.perf_counter() - started, 3),
+                "hzanalysis_version": hzanalysis_version(),
+                "git_commit": git_commit(),
+                "parameters": {
+                    "date": date,
+                    "as_of": as_of,
+                    "lang": lang,
+                    "plan": plan,
+                    "label": run_name,
+                    "ad_hoc": run_name is not None,
+                    "jobs": jobs,
+                    "targets": list(targets) if targets is not None else None,
+                    "data": [str(p) for p in data_paths],
+                    "notebooks_dir": str(nb_dir),
+                },
+                "kernel": {"name": KERNEL_NAME, "python": sys.executable},
+                "versions": package_versions(),
+                "inputs": input_files(data_paths, [nb_dir / p.notebook for p in pages]),
+                "pages": [_page_entry(r) for r in results],
+            }
+            atomic_write_text(staging / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
+            atomic_write_text(staging / "index.html", run_index_html(final.name, lang, results, manifest))
+            publish(staging, final, staging_root / f"{final.name}-old-{token}")
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+            with contextlib.suppress(OSError):
+                staging_root.rmdir()  # only when empty
+        update_runs_index(out_dir)
+
+    def moved(path: Path | None) -> Path | None:
+        return None if path is None else final / path.relative_to(staging)
+
+    published = [
+        PageResult(
+            r.page,
+            r.status,
+            moved(r.html_path),
+            moved(r.notebook_path),
+            r.execution_seconds,
+            r.export_seconds,
+            r.html_bytes,
+            r.error,
+        )
+        for r in results
+    ]
+    result = RunResult(
+        date,
+        out_dir,
+        final,
+        published,
+        time.perf_counter() - started,
+        0 if status == "complete" else 1,
+        run_name,
+    )
+    log.info("%s", result.summary())
+    return result
+
+
+def _page_entry(result: PageResult) -> dict[str, Any]:
+    page = result.page
+    return {
+        "slug": page.slug,
+        "notebook": page.notebook,
+        "title_zh": page.title_zh,
+        "title_en": page.title_en,
+        "parameters": page.parameters,
+        "status": result.status,
+        "html": f"{page.slug}.html",
+        "executed_notebook": f"notebooks/{page.slug}.ipynb" if result.notebook_path else None,
+        "execution_seconds": round(result.execution_seconds, 3),
+        "export_seconds": round(result.export_seconds, 3),
+        "html_bytes": result.html_bytes,
+        "error": result.error,
+    }
