@@ -128,3 +128,16 @@ def test_the_peer_lock_pins_statsforecast_with_a_pandas_below_3():
     )
     assert pins["statsforecast"] == "2.1.1"
     assert Version(pins["pandas"]) < Version("3")
+
+
+def test_earlier_origin_moves_the_test_back_by_its_length_and_drops_series_left_too_short():
+    long_train = pd.Series(range(10, 20), index=range(2000, 2010), dtype=float)
+    short_train = pd.Series(range(1, 10), index=range(2001, 2010), dtype=float)
+    test = pd.Series([1.0, 2.0, 3.0, 4.0], index=range(2010, 2014))
+    moved = peers.earlier_origin([("long", long_train, test), ("short", short_train, test)])
+    # 10 training years - 4 = 6 kept (the model rung); 9 - 4 = 5 would not reach the model rung
+    assert [sid for sid, _, _ in moved] == ["long"]
+    _, train, held_out = moved[0]
+    assert train.index.tolist() == list(range(2000, 2006))
+    assert held_out.index.tolist() == [2006, 2007, 2008, 2009]
+    assert held_out.tolist() == [16.0, 17.0, 18.0, 19.0]  # training values, never the official test
