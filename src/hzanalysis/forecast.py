@@ -10,8 +10,10 @@ How a forecast is made:
    silently shifted) and transformed by its domain: ``level`` identity, ``share`` logit(y/100),
    ``count``/``amount`` log.
 2. A point model gives the transformed point forecast for h = 1..H. Every model sits behind one adapter
-   with one output shape (:data:`ADAPTERS`). Fits are guarded: a fit that raises, returns non-finite values
-   or leaves a plausible range falls back to drift (then naive) and ``.warnings`` says why.
+   with one output shape (:data:`ADAPTERS`); the default per domain is :data:`AUTO_MODEL`, chosen by the
+   benchmarks (``median_trend`` for long counts and amounts, drift otherwise). Fits are guarded: a fit
+   that raises, returns non-finite values or leaves a plausible range falls back to drift (then naive)
+   and ``.warnings`` says why.
 3. The spread is NOT the model's own interval (on annual data those cover far less than nominal). It comes
    from ``calibration.json``, fitted by :mod:`hzanalysis.calibration` on rolling-origin errors of the same
    method on a reference panel of real annual series. Errors are standardised by the series' own scale
