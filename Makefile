@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: report test test-fast lab data bench bench-report clean help
+.PHONY: report test test-fast lab data bench bench-report bench-peers clean help
 
 help:
 	@echo "make report   build the observations and write reports/<today>/ (creates .venv)"
@@ -14,6 +14,7 @@ help:
 	@echo "make test-fast  unit and property tests only (no notebooks, no browser)"
 	@echo "make lab      open JupyterLab on notebooks/ with the project's kernel"
 	@echo "make bench    run the accuracy, calibration and speed benchmarks"
+	@echo "make bench-peers  the project beside statsforecast's models on Tourism and M1 (creates .venv-peers)"
 
 $(VENV)/.runtime: requirements/runtime.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -55,5 +56,15 @@ bench: $(VENV)/.test
 bench-report: $(VENV)/.test
 	$(BIN)/python -m benchmarks.report_speed
 
+# statsforecast needs pandas < 3, so the peers run in their own environment (pinned in requirements/peers.lock).
+PEERS_VENV := .venv-peers
+$(PEERS_VENV)/.installed: requirements/peers.lock
+	test -x $(PEERS_VENV)/bin/python || $(PYTHON) -m venv $(PEERS_VENV)
+	$(PEERS_VENV)/bin/python -m pip --disable-pip-version-check -q install -r requirements/peers.lock
+	touch $@
+
+bench-peers: $(VENV)/.test $(PEERS_VENV)/.installed
+	nice $(BIN)/python -m benchmarks.peers --peer-python $(PEERS_VENV)/bin/python
+
 clean:
-	rm -rf $(VENV) data/processed reports/.staging
+	rm -rf $(VENV) $(PEERS_VENV) data/processed reports/.staging

@@ -81,9 +81,9 @@ def test_adapters_share_one_output_shape():
 
 
 def test_auto_uses_the_benchmark_choice_on_each_rung():
-    # AUTO_MODEL (benchmarks/README.md): Theta for long counts, drift for long shares, drift on 2-5 points;
-    # the combination stays available by name
-    assert forecast(LONG["count"], 3, domain="count", n_paths=N).method == "theta"
+    # AUTO_MODEL (benchmarks/README.md): median_trend for long counts, drift for long shares, drift on 2-5
+    # points; the combination stays available by name
+    assert forecast(LONG["count"], 3, domain="count", n_paths=N).method == "median_trend"
     assert forecast(LONG["share"], 3, domain="share", n_paths=N).method == "drift"
     assert forecast(SHORT["count"], 3, domain="count", n_paths=N).method == "drift"
     combo = forecast(LONG["count"], 3, domain="count", n_paths=N, model="combo")

@@ -1,0 +1,143 @@
+"""The peer benchmark's project side (benchmarks/peers.py): exchange files, scoring, aims. Figures by hand.
+
+The peer side itself needs statsforecast (its own environment, ``make bench-peers``) and is not run here.
+All series are synthetic (made up for the test).
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from packaging.version import Version
+
+from benchmarks import peers
+from hzanalysis import bench
+from hzanalysis.errors import ParameterError
+
+ROOT = Path(__file__).parents[1]
+
+
+def one_series(test_years=(2004, 2005), actual=(16.0, 18.0)):
+    train = pd.Series([10.0, 12.0, 11.0, 15.0], index=[2000, 2001, 2002, 2003])
+    return [("A", train, pd.Series(list(actual), index=list(test_years)))]
+
+
+def test_peer_inputs_hold_the_training_part_and_the_horizon_to_the_last_test_year(tmp_path):
+    peers.write_peer_inputs(one_series(test_years=(2005, 2006)), tmp_path)
+    train = pd.read_csv(tmp_path / "train.csv")
+    assert train["year"].tolist() == [2000, 2001, 2002, 2003]  # no test value leaks to the peers
+    assert train["value"].tolist() == [10.0, 12.0, 11.0, 15.0]
+    assert pd.read_csv(tmp_path / "horizons.csv").to_dict("records") == [{"series_id": "A", "horizon": 3}]
+
+
+def test_peer_forecasts_are_scored_by_the_same_code_as_ours():
+    forecasts = pd.DataFrame(
+        {
+            "series_id": ["A", "A"],
+            "method": ["Naive", "Naive"],
+            "h": [1, 2],
+            "point": [15.0, 15.0],
+            "lower_80": [13.0, 14.0],
+            "upper_80": [17.0, 16.0],
+            "lower_95": [12.0, 13.0],
+            "upper_95": [18.0, 17.0],
+            "seconds": [0.01, 0.01],
+            "used": ["Naive", "Naive"],
+        }
+    )
+    summary = bench.summarise(pd.DataFrame(peers.peer_rows(one_series(), forecasts)))
+    row = summary.loc["peer:Naive"]
+    # MASE scale = mean(|2|, |-1|, |4|) = 7/3; errors 1 and 3 -> (3/7 + 9/7) / 2 = 6/7
+    assert row["mase"] == pytest.approx(6 / 7)
+    # sMAPE: 200/31 and 600/33
+    assert row["smape"] == pytest.approx((200 / 31 + 600 / 33) / 2)
+    # 18 is outside [14, 16] and [13, 17] at h = 2, 16 inside both at h = 1
+    assert row["cover_80"] == pytest.approx(0.5) and row["cover_95"] == pytest.approx(0.5)
+    # interval scores 6 and 4 + 40 * (18 - 17) = 44; mean 25, scaled by 7/3
+    assert row["msis"] == pytest.approx(75 / 7)
+    assert row["fallbacks"] == 0
+
+
+def test_a_peer_that_fell_back_is_counted():
+    forecasts = pd.DataFrame(
+        {
+            "series_id": ["A", "A"],
+            "method": ["AutoARIMA", "AutoARIMA"],
+            "h": [1, 2],
+            "point": [15.0, 15.0],
+            "lower_80": [13.0, 13.0],
+            "upper_80": [17.0, 17.0],
+            "lower_95": [12.0, 12.0],
+            "upper_95": [18.0, 18.0],
+            "seconds": [0.0, 0.0],
+            "used": ["Naive", "Naive"],
+        }
+    )
+    rows = peers.peer_rows(one_series(), forecasts)
+    assert [r["fallbacks"] for r in rows] == [1, 1]
+    assert bench.summarise(pd.DataFrame(rows)).loc["peer:AutoARIMA", "fallbacks"] == 2
+
+
+def summary_of(mase: dict[str, float]) -> pd.DataFrame:
+    return pd.DataFrame({"mase": mase, "msis": dict.fromkeys(mase, 30.0)})
+
+
+def test_aims_allow_only_dynamic_optimized_theta_ahead_and_by_at_most_one_percent():
+    table = summary_of(
+        {
+            "model:auto": 2.50,
+            "model:slow": 2.52,
+            "peer:AutoTheta": 2.60,
+            "peer:DynamicOptimizedTheta": 2.49,
+            "peer:Naive": 3.0,
+        }
+    )
+    auto = peers.aims(table, "model:auto", "tourism")
+    assert auto["mase_below_every_peer_but_dotm"]["met"]
+    assert auto["mase_below_every_peer_but_dotm"]["best_other_peer_name"] == "peer:AutoTheta"
+    assert auto["mase_within_1pct_of_dotm"]["met"]  # 2.50 <= 2.49 * 1.01 = 2.5149
+    assert auto["msis_below_31_3"]["met"]
+    slow = peers.aims(table, "model:slow", "m1")
+    assert not slow["mase_within_1pct_of_dotm"]["met"]  # 2.52 > 2.5149
+    assert "msis_below_31_3" not in slow  # the MSIS aim is stated for Tourism only
+    behind = peers.aims(summary_of({"model:auto": 2.61, "peer:AutoTheta": 2.60}), "model:auto", "m1")
+    assert not behind["mase_below_every_peer_but_dotm"]["met"]
+
+
+def test_a_missing_peer_environment_is_a_parameter_error_that_says_how_to_fix():
+    with pytest.raises(ParameterError, match="make bench-peers"):
+        peers.run_peers(one_series(), Path("/nonexistent/.venv-peers/bin/python"))
+
+
+def test_the_peer_script_imports_neither_hzanalysis_nor_the_benchmarks_package():
+    tree = ast.parse((ROOT / "benchmarks" / "peers_run.py").read_text(encoding="utf-8"))
+    imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert "statsforecast.models" in imported
+    assert not any(name.split(".")[0] in ("hzanalysis", "benchmarks") for name in imported)
+
+
+def test_the_peer_lock_pins_statsforecast_with_a_pandas_below_3():
+    pins = dict(
+        line.split("==")
+        for line in (ROOT / "requirements" / "peers.lock").read_text(encoding="utf-8").splitlines()
+        if "==" in line and not line.startswith("#")
+    )
+    assert pins["statsforecast"] == "2.1.1"
+    assert Version(pins["pandas"]) < Version("3")
+
+
+def test_earlier_origin_moves_the_test_back_by_its_length_and_drops_series_left_too_short():
+    long_train = pd.Series(range(10, 20), index=range(2000, 2010), dtype=float)
+    short_train = pd.Series(range(1, 10), index=range(2001, 2010), dtype=float)
+    test = pd.Series([1.0, 2.0, 3.0, 4.0], index=range(2010, 2014))
+    moved = peers.earlier_origin([("long", long_train, test), ("short", short_train, test)])
+    # 10 training years - 4 = 6 kept (the model rung); 9 - 4 = 5 would not reach the model rung
+    assert [sid for sid, _, _ in moved] == ["long"]
+    _, train, held_out = moved[0]
+    assert train.index.tolist() == list(range(2000, 2006))
+    assert held_out.index.tolist() == [2006, 2007, 2008, 2009]
+    assert held_out.tolist() == [16.0, 17.0, 18.0, 19.0]  # training values, never the official test
