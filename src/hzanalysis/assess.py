@@ -32,7 +32,7 @@ from .targets import Target, get_target, load_targets
 HOME_REGION = "海州区"
 #: The plan was issued on 2024-02-28: the mid-term rule takes its base from the last figure before 2024.
 PLAN_START_YEAR = 2024
-#: Models compared on each target page beside the default combination.
+#: Models compared on each target page beside the default model (forecast.AUTO_MODEL).
 COMPARED_MODELS: tuple[str, ...] = ("naive", "drift", "linear", "damped", "theta", "median_trend")
 #: Fan-chart bands: central intervals drawn around the median.
 FAN_LEVELS: tuple[float, ...] = (0.50, 0.80, 0.95)
