@@ -196,10 +196,11 @@ def _read_docx(path: Path) -> str:
     import zipfile
 
     import docx  # imported here: only Word users pay for it
+    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise _problem(
             path,
             "a Word .docx document",

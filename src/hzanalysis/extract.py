@@ -20,9 +20,10 @@ How a sentence is read (the forms were studied in county and city bulletins, wor
 4. Never a candidate: changes (同比增长12%, 提高0.3个百分点, 增加37家), ranks (第1位), targets and plans
    (力争, 计划, 目标, 到2025年 ahead of the data year ...), months or quarters of a year (1-5月, 上半年), and
    numbers of another statistic.
-5. Bounds: 超过/超/逾/突破/余/多 → ``>``; 以上/不低于 → ``>=``; 不到/不足/低于 → ``<``; 以下/不超过 → ``<=``;
-   近/约/左右 → ``~`` (approximate: the reviewer decides whether it is a point or a bound; ``data check``
-   does not accept ``~`` as such, so nothing approximate slips in as a point value).
+5. Bounds, as the observation validator reads them: 超过/超/逾/余/多 → ``>``; 以上/突破/不低于 → ``>=``;
+   不到/不足/低于 → ``<``; 以下/不超过 → ``<=``; 近/约/左右 → ``~`` (approximate: the reviewer
+   decides whether it is a point or a bound; ``data check`` does not accept ``~`` as such, so nothing
+   approximate slips in as a point value).
 6. Year: the last year named in the sentence before the figure (2024年, 去年/今年/上年 relative to the
    reference year), else the reference year: ``year=`` if given, else the year in the document's heading.
    Region: the last catalogue region named before the figure (全市 = 连云港市; 全区/我区 = ``region``).
@@ -48,8 +49,12 @@ EXTRACT_COLUMNS: tuple[str, ...] = ("region", "indicator", "year", "value", "uni
 APPROXIMATE = "~"
 
 # Full-width ASCII to ASCII and a few traditional characters seen in re-posted pages: one character for one.
-_TRADITIONAL = "發億萬術業產額專權數與資費範圍單計劃標實現達區縣"
-_SIMPLIFIED = "发亿万术业产额专权数与资费范围单计划标实现达区县"
+# Traditional characters of the statistical vocabulary (re-posted pages), traditional then simplified.
+_TRADITIONAL_PAIRS = (
+    "發发億亿萬万術术業业產产額额專专權权數数與与資资費费範范圍围單单計计劃划標标實实現现達达區区縣县"
+    "強强為为爲为佔占規规總总級级構构機机體体創创載载積积淨净於于項项獲获請请個个經经務务學学園园"
+    "開开員员從从長长較较點点內内營营過过將将爭争確确聯联設设備备養养資资預预齊齐億亿"
+)
 _NORMALISE = str.maketrans(
     {
         **{chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)},
@@ -58,7 +63,7 @@ _NORMALISE = str.maketrans(
         "﹪": "%",
         "（": "(",
         "）": ")",
-        **dict(zip(_TRADITIONAL, _SIMPLIFIED, strict=True)),
+        **{_TRADITIONAL_PAIRS[i]: _TRADITIONAL_PAIRS[i + 1] for i in range(0, len(_TRADITIONAL_PAIRS), 2)},
     }
 )
 
@@ -159,8 +164,8 @@ _PART_YEAR_RE = re.compile(
 _YEAR_RE = re.compile(r"(?<!\d)(\d{4})\s*年(?!\d{1,2}月(?!底|末))|去年|上年|今年|本年|当年|前年|上一年")
 _RELATIVE_YEARS = {"去年": -1, "上年": -1, "上一年": -1, "前年": -2, "今年": 0, "本年": 0, "当年": 0}
 _APPROX_BEFORE_RE = re.compile(r"(近|接近|将近|约|大约|约为|约占)$")
-_OVER_BEFORE_RE = re.compile(r"(超过|超出|超|逾|突破|多于|高于|大于)(了)?$")
-_AT_LEAST_BEFORE_RE = re.compile(r"(不低于|不少于)$")
+_OVER_BEFORE_RE = re.compile(r"(超过|超出|超|逾|多于|高于|大于)(了)?$")
+_AT_LEAST_BEFORE_RE = re.compile(r"(突破|不低于|不少于)(了)?$")
 _UNDER_BEFORE_RE = re.compile(r"(不到|不足|低于|少于|未达到|未达)$")
 _AT_MOST_BEFORE_RE = re.compile(r"(不超过|不高于|不多于)$")
 _RANK_CONTEXT_RE = re.compile(r"(的)?(第|首位|前列|前茅|平均|之首|各县|同类|领先)")
@@ -321,9 +326,14 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
             used[match.start() : match.end()] = [True] * len(phrase)
             found.append(_Mention(match.start(), match.end(), indicator, norm[match.start() : match.end()]))
     found.sort(key=lambda m: m.start)
-    for mention in found:
+    for index, mention in enumerate(found):
         before = norm[max(0, mention.start - 4) : mention.start]
-        if mention.indicator in cat.stocks and before.endswith(FLOW_QUALIFIERS):
+        previous = found[index - 1].indicator if index else None
+        if mention.indicator in cat.stocks and (
+            before.endswith(FLOW_QUALIFIERS)
+            # "招引科技型企业102家，其中高新技术企业18家": part of a flow, not the stock
+            or (before.endswith("其中") and previous is not None and previous not in cat.stocks)
+        ):
             # the year's additions to a stock: another statistic, but "总数…" after it is the stock
             mention.stock, mention.indicator = mention.indicator, None
         elif mention.indicator not in cat.stocks and before.endswith("累计") and _MULTI_YEAR_RE.search(norm):
@@ -480,7 +490,10 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
         r"(增长|增加|提高|提升|下降|减少|增|降)$", clause_prefix.rstrip(" 了")
     ) and not _CHANGE_TO_LEVEL_RE.search(clause_prefix):
         return "change"
-    if not listed and re.search(r"\d", prefix) and not re.search(r"\d{4}年", prefix):
+    from_to = re.search(r"(由|从)[^,;:]*(至|到)$", gap)
+    if re.search(r"(由|从)$", gap):
+        return "starting value of a change (由…至…)"
+    if not listed and not from_to and re.search(r"\d", prefix) and not re.search(r"\d{4}年", prefix):
         return "another number in between"
     if plan_at is not None and plan_at < number.start:
         return "target or plan"
@@ -663,3 +676,115 @@ def extract_files(
         return pd.DataFrame(columns=[*OBSERVATION_COLUMNS, "why"])
     combined = pd.concat(frames, ignore_index=True)
     return combined[[*OBSERVATION_COLUMNS, "why"]]
+
+
+REVIEW_SUFFIXES = (".xlsx", ".csv")
+
+
+def write_review(frame: pd.DataFrame, out: str | Path, *, overwrite: bool = False) -> Path:
+    """Write candidates as an observation file (.xlsx sheet ``observations`` or UTF-8 .csv) for review.
+
+    The columns are the template's (the reason for each row is in ``note``), so ``data check`` reads the
+    file like any other once a person has reviewed it. Written atomically; an existing file (perhaps
+    already reviewed) is kept unless ``overwrite`` (``--force``).
+    """
+    import csv
+    import io
+
+    from .fileio import atomic_write_bytes
+
+    path = check_review_path(out, overwrite=overwrite)
+    rows = [[_cell(frame.at[i, column]) for column in OBSERVATION_COLUMNS] for i in frame.index]
+    if path.suffix.lower() == ".csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(OBSERVATION_COLUMNS)
+        writer.writerows(rows)
+        # BOM: Excel on Chinese Windows shows UTF-8 without it as mojibake.
+        return atomic_write_bytes(path, buffer.getvalue().encode("utf-8-sig"))
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "observations"  # the sheet the observation reader looks for first
+    sheet.append(list(OBSERVATION_COLUMNS))
+    for row in rows:
+        sheet.append(row)
+    for letter, width in zip("ABCDEFGHIJKL", (10, 26, 6, 10, 8, 6, 24, 24, 11, 60, 18, 60), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return atomic_write_bytes(path, buffer.getvalue())
+
+
+def check_review_path(out: str | Path, *, overwrite: bool = False) -> Path:
+    """``out`` as a Path if a review file may be written there, else :class:`ParameterError` (exit 2)."""
+    path = Path(out)
+    if path.suffix.lower() not in REVIEW_SUFFIXES:
+        raise ParameterError(f"--out must end in .xlsx or .csv; found {path.name!r}")
+    if path.exists() and not overwrite:
+        raise ParameterError(
+            f"not overwriting {path}: it may hold your review already; choose another name or pass --force"
+        )
+    return path
+
+
+def _cell(value: object) -> object:
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    if hasattr(value, "item"):  # numpy scalars to plain Python for openpyxl and csv
+        return value.item()
+    return value
+
+
+def candidate_counts(frame: pd.DataFrame) -> pd.DataFrame:
+    """Candidates per indicator with the plan targets it measures (``targets`` column of indicators.csv)."""
+    indicators = load_indicators().set_index("id")
+    counts = frame.groupby("indicator", sort=True).size().rename("candidates").reset_index()
+    counts["targets"] = [indicators.at[i, "targets"].replace(";", ", ") for i in counts["indicator"]]
+    counts["name_zh"] = [indicators.at[i, "name_zh"] for i in counts["indicator"]]
+    return counts
+
+
+#: What ``data extract`` prints, in both languages (zh first).
+REVIEW_MESSAGES: dict[str, dict[str, str]] = {
+    "found": {
+        "zh": "{n} 条候选数据，来自 {files} 个文件，写入 {out}",
+        "en": "{n} candidates from {files} file(s) in {out}",
+    },
+    "none": {"zh": "未找到候选数据，未写入文件", "en": "no candidates found; nothing written"},
+    "approximate": {
+        "zh": "{n} 条为约数（bound 为 ~）：核对后改为 =、> 或 <，data check 才会接受",
+        "en": "{n} approximate (bound ~): change to =, > or < after checking, or data check rejects them",
+    },
+    "no_year": {"zh": "{n} 条缺少年份：请填写 year", "en": "{n} without a year: fill in the year"},
+    "no_region": {"zh": "{n} 条缺少地区：请填写 region", "en": "{n} without a region: fill in the region"},
+    "next": {
+        "zh": "请逐条核对（note 列说明匹配原因），然后运行：",
+        "en": "review every row (note says why it matched), then run:",
+    },
+}
+
+
+def review_summary(frame: pd.DataFrame, out: Path | None, *, files: int) -> list[str]:
+    """What ``data extract`` prints: candidates per indicator and target, what to fix, what to run next."""
+
+    def say(key: str, **values: object) -> str:
+        return " / ".join(REVIEW_MESSAGES[key][lang].format(**values) for lang in ("zh", "en"))
+
+    if frame.empty or out is None:
+        return [say("none")]
+    lines = [say("found", n=len(frame), files=files, out=out)]
+    for row in candidate_counts(frame).itertuples():
+        target = f"  (target {row.targets})" if row.targets else ""
+        lines.append(f"  {row.indicator} {row.name_zh}: {row.candidates}{target}")
+    for key, count in (
+        ("approximate", int((frame["bound"] == APPROXIMATE).sum())),
+        ("no_year", int(frame["year"].isna().sum())),
+        ("no_region", int((frame["region"] == "").sum())),
+    ):
+        if count:
+            lines.append(say(key, n=count))
+    lines += [say("next"), f"  hzanalysis data check {out}", f"  hzanalysis assess --data {out}"]
+    return lines
