@@ -62,7 +62,8 @@ def text_pdf(lines: list[str]) -> bytes:
             b"/DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
             _stream(content),
             b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Song /DW 1000 "
-            b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 8 0 R >>",
+            b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+            b"/FontDescriptor 8 0 R >>",
             _stream(cmap),
             b"<< /Type /FontDescriptor /FontName /Song /Flags 4 /FontBBox [0 -120 1000 880] /ItalicAngle 0 "
             b"/Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>",
@@ -77,8 +78,8 @@ def scanned_pdf() -> bytes:
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 4 0 R >> >> "
-            b"/Contents 5 0 R >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>",
             _stream(
                 pixels,
                 b"/Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray "

@@ -130,6 +130,7 @@ SHARE_OF: dict[str, tuple[str, str, tuple[str, ...]]] = {
 }
 # Catalogue flows that are the yearly additions to a catalogue stock.
 STOCK_OF_ADDITIONS: dict[str, str] = {"hte_net_new": "hte_count"}
+NET_ADDITIONS_OF: dict[str, str] = {stock: flow for flow, stock in STOCK_OF_ADDITIONS.items()}
 SHARE_IDS = frozenset(share for share, _, _ in SHARE_OF.values())
 REGION_ALIASES: dict[str, str] = {"全市": "连云港市", "我市": "连云港市", "高新区": "连云港高新区"}
 OWN_REGION_WORDS: tuple[str, ...] = ("全区", "我区", "本区")
@@ -181,6 +182,8 @@ class _Mention:
     phrase: str
     taken: bool = False
     bounded: bool = False  # its last value was a bound (突破800亿元)
+    regions: list[str] = field(default_factory=list)  # "灌南县、灌云县…分别为88家、95家": one per value
+    values: int = 0
     stock: str | None = None  # for the year's additions to a stock (新增…, 净增…): that stock
     respectively: list[_Mention] = field(default_factory=list)
 
@@ -288,6 +291,12 @@ def _sentence_rows(sentence: str, region: str, reference: int | None) -> list[di
         owner.bounded = bound != "="
         data_year, year_note = _data_year(norm, number.start, reference)
         data_region, region_note = _region(norm, number.start, region, cat)
+        if owner.regions and owner.values < len(owner.regions):
+            data_region, region_note = (
+                owner.regions[owner.values],
+                f"分别: region {owner.regions[owner.values]}",
+            )
+        owner.values += 1
         why = "; ".join(
             part
             for part in (
@@ -346,19 +355,29 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
         m for m in found if not any(s is not m and s.start <= m.start and m.end <= s.end for s in shares)
     ]
     _respectively(norm, found)
+    _regions_respectively(norm, found, cat)
     return found
 
 
 def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
-    """ "净增高新技术企业46家，总数达到312家": 总数/总量 after the additions to a stock is that stock."""
+    """Words that stand for a statistic named just before them.
+
+    "净增高新技术企业46家，总数达到312家": 总数/总量 after the additions to a stock is that stock;
+    "地区生产总值增长5.8%，总量达到835亿元": after anything else it is the same statistic again;
+    "高新技术企业总数305家，净增28家": 净增 + figure after a stock is its net additions, if catalogued.
+    """
     out = list(mentions)
-    for match in re.finditer(r"总数|总量", norm):
+    for match in re.finditer(r"总数|总量|净增(?=\d)", norm):
         previous = [m for m in mentions if m.end <= match.start()]
         if not previous or any(m.start <= match.start() < m.end for m in mentions):
             continue
-        stock = previous[-1].stock or STOCK_OF_ADDITIONS.get(previous[-1].indicator or "")
-        if stock:
-            out.append(_Mention(match.start(), match.end(), stock, match.group(0)))
+        last = previous[-1]
+        if match.group(0) == "净增":
+            meant = NET_ADDITIONS_OF.get(last.indicator or "")
+        else:
+            meant = last.stock or STOCK_OF_ADDITIONS.get(last.indicator or "") or last.indicator
+        if meant:
+            out.append(_Mention(match.start(), match.end(), meant, match.group(0)))
     return sorted(out, key=lambda m: m.start)
 
 
@@ -408,6 +427,18 @@ def _respectively(norm: str, mentions: list[_Mention]) -> None:
             group[0].respectively = group
 
 
+def _regions_respectively(norm: str, mentions: list[_Mention], cat: _Catalogue) -> None:
+    """ "灌南县、灌云县高新技术企业分别为88家、95家": the regions before the mention, one per figure."""
+    names = "|".join(re.escape(name) for name, _ in cat.regions)
+    lookup = dict(cat.regions)
+    for mention in mentions:
+        if "分别" not in norm[mention.end : mention.end + 8]:
+            continue
+        listed = re.search(rf"((?:{names})(?:(?:、|和|与|及)(?:{names}))+)$", norm[: mention.start])
+        if listed:
+            mention.regions = [lookup[name] for name in re.findall(names, listed.group(1))]
+
+
 def _numbers(norm: str) -> Iterable[_Number]:
     for match in _NUMBER_RE.finditer(norm):
         if match.group("cn"):
@@ -445,6 +476,8 @@ def _owner(
             if pending:
                 return pending[0], "分别 list, in order"
             return None, ""
+        if mention.regions and mention.values < len(mention.regions):
+            return mention, "分别 over the regions listed, in order"
         if mention.taken:
             # "全市高新技术企业585家，其中海州区142家": the same statistic for a region named after the value
             between = norm[mention.end : number.start]
@@ -469,6 +502,8 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
     """Why this number is not an observation of its mention ('' when it is one)."""
     prefix = norm[owner.end : number.start] if owner.end <= number.start else ""
     clause_prefix = re.split(r"[,;:]", norm[: number.start])[-1]
+    if number.start - len(clause_prefix) < owner.end <= number.start:
+        clause_prefix = norm[owner.end : number.start]  # the statistic's own name (净增…) is no change verb
     if number.unit in ("个百分点", "百分点", "倍", "年", "月", "日", "号", "位", "次", "批"):
         return "change, rank or date"
     if number.unit == "" and number.multiplier == "":
