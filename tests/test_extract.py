@@ -174,6 +174,42 @@ def test_numbers_of_another_statistic_in_the_same_sentence():
     ]
 
 
+def test_sections_headed_as_targets_or_plans_are_skipped():
+    summary = (
+        "2024年海州区科技工作总结\n"
+        "一、2024年工作成效\n"
+        "全年技术合同成交额9.6亿元。\n"
+        "（一）企业培育\n"
+        "年末全区有效高新技术企业312家。\n"
+        "二、2025年工作思路\n"
+        "（一）企业培育\n"
+        "高新技术企业达到330家，技术合同成交额10亿元。\n"
+        "三、附表说明\n"
+        "全区研发投入强度3.75%。\n"
+    )
+    assert rows(summary, year=None) == [
+        ("tech_contract_value", 2024, 9.6, "=", "海州区"),
+        ("hte_count", 2024, 312, "=", "海州区"),
+        ("rd_share_gdp", 2024, 3.75, "=", "海州区"),
+    ]
+
+
+def test_the_action_plan_itself_gives_no_candidates():
+    from hzanalysis.documents import read_document
+    from hzanalysis.paths import raw_dir
+
+    plan = read_document(raw_dir() / "plan" / "haizhou-st-innovation-action-plan-2024.txt")
+    assert "3.8%" in plan and rows(plan, year=None) == []  # every figure in it is a target
+
+
+def test_every_year_and_a_deadline_without_a_reference_year_are_targets():
+    assert rows("每年招引科技型企业不少于100家。") == []
+    assert rows("到2025年，全区科创载体面积达100万平方米。", year=None) == []
+    assert rows("截至2024年底，全区科创载体面积达52万平方米。", year=None) == [
+        ("kechuang_carrier_area", 2024, 52, "=", "海州区")
+    ]
+
+
 # --- several figures, lists, shares, full-width ------------------------------------------------------
 
 

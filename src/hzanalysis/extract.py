@@ -156,7 +156,7 @@ _CHANGE_RE = re.compile(
 )
 _CHANGE_TO_LEVEL_RE = re.compile(r"(增长|增加|提高|提升|上升|下降|减少|回落|扩大|跃升|降低|增|降)(至|到)")
 _COMPARISON_RE = re.compile(r"(比|较|同比|环比|比上年|较上年|同期)")
-_PLAN_RE = re.compile(r"力争|争取|计划|确保|规划|预期目标|拟|将达到|将突破|将超过|目标(?!任务)")
+_PLAN_RE = re.compile(r"力争|争取|计划|确保|规划|预期目标|拟|将达到|将突破|将超过|目标(?!任务)|每年|年均")
 _ACHIEVED_PLAN_RE = re.compile(r"(完成|实现|超额完成|达成)[^,;:]{0,8}目标")
 _FUTURE_YEAR_RE = re.compile(r"(到|至|在)(\d{4})年")
 _PART_YEAR_RE = re.compile(
@@ -169,6 +169,12 @@ _OVER_BEFORE_RE = re.compile(r"(超过|超出|超|逾|多于|高于|大于)(了)
 _AT_LEAST_BEFORE_RE = re.compile(r"(突破|不低于|不少于)(了)?$")
 _UNDER_BEFORE_RE = re.compile(r"(不到|不足|低于|少于|未达到|未达)$")
 _AT_MOST_BEFORE_RE = re.compile(r"(不超过|不高于|不多于)$")
+_HEADING_RES = (
+    re.compile(r"\s*[一二三四五六七八九十]+、"),
+    re.compile(r"\s*\([一二三四五六七八九十]+\)"),
+    re.compile(r"\s*\d{1,2}[.、](?!\d)"),
+)
+_PLAN_SECTION_RE = re.compile(r"目标|任务|思路|打算|计划|安排|举措|措施|重点工作|保障|展望")
 _RANK_CONTEXT_RE = re.compile(r"(的)?(第|首位|前列|前茅|平均|之首|各县|同类|领先)")
 _HEADING_YEAR_RE = re.compile(r"(\d{4})\s*年")
 _CLAUSE_BREAK = ",;:"
@@ -256,12 +262,43 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     """
     reference = year if year is not None else heading_year(text)
     rows: list[dict] = []
-    for sentence in split_sentences(text):
-        rows.extend(_sentence_rows(sentence, region or "", reference))
+    for line in _outside_plan_sections(text):
+        for sentence in split_sentences(line):
+            rows.extend(_sentence_rows(sentence, region or "", reference))
     frame = pd.DataFrame(rows, columns=list(EXTRACT_COLUMNS))
     frame["year"] = frame["year"].astype("Int64")
     frame["value"] = frame["value"].astype(float)
     return frame
+
+
+def _heading_level(line: str) -> int | None:
+    """1 for 一、…, 2 for （一）…, 3 for 1.…/1、…; None for a line that is not a numbered heading."""
+    for level, pattern in enumerate(_HEADING_RES, start=1):
+        if pattern.match(line):
+            return level
+    return None
+
+
+def _outside_plan_sections(text: str) -> list[str]:
+    """The lines of ``text`` outside sections headed as targets or plans (三、发展目标, 二、明年工作思路 …).
+
+    A plan section runs from its numbered heading to the next heading of the same or a higher level, so
+    the sub-headings of 四、重点任务 stay inside it. Work reports and year-end summaries close with such
+    sections; their figures are targets, never observations.
+    """
+    kept, plan_level = [], None
+    for line in text.splitlines():
+        norm = normalise(line.strip())
+        level = _heading_level(norm)
+        if level is not None:
+            title = re.split(r"[。;:]", norm, maxsplit=1)[0]
+            if plan_level is not None and level <= plan_level:
+                plan_level = None
+            if plan_level is None and _PLAN_SECTION_RE.search(title):
+                plan_level = level
+        if plan_level is None:
+            kept.append(line)
+    return kept
 
 
 def _sentence_rows(sentence: str, region: str, reference: int | None) -> list[dict]:
@@ -548,11 +585,12 @@ def _plan_start(norm: str, reference: int | None, mentions: Sequence[_Mention]) 
             continue
         starts.append(match.start())
     for match in _FUTURE_YEAR_RE.finditer(norm):
-        if (
-            reference is not None
-            and int(match.group(2)) > reference
-            and not norm[: match.start()].endswith("截")
+        if norm[: match.start()].endswith("截") or re.search(
+            _CHANGE_TO_LEVEL_RE.pattern + "$", norm[: match.end(1)]
         ):
+            continue  # 截至2024年: up to a date; 提高到2024年的3.75%: a change to a dated level
+        # ahead of the reference year; without one, "到2025年" is read as a target (precision first)
+        if reference is None or int(match.group(2)) > reference:
             starts.append(match.start())
     return min(starts) if starts else None
 
