@@ -236,6 +236,12 @@ def test_full_width_digits_and_traditional_characters_with_the_verbatim_quote():
     assert "研发投入强度" in frame.loc[0, "why"] and "rd_share_gdp" in frame.loc[0, "why"]
 
 
+def test_traditional_net_additions_and_region_of_a_reposted_page():
+    assert rows("連雲港市凈增國家級高新技術企業61家。", year=2018) == [
+        ("hte_net_new", 2018, 61, "=", "连云港市")
+    ]
+
+
 def test_from_to_keeps_both_dated_values_and_skips_an_undated_start():
     assert rows("全区研发投入强度从2020年的2.9%提高到2024年的3.75%。", year=None) == [
         ("rd_share_gdp", 2020, 2.9, "=", "海州区"),

@@ -52,8 +52,8 @@ APPROXIMATE = "~"
 # Traditional characters of the statistical vocabulary (re-posted pages), traditional then simplified.
 _TRADITIONAL_PAIRS = (
     "發发億亿萬万術术業业產产額额專专權权數数與与資资費费範范圍围單单計计劃划標标實实現现達达區区縣县"
-    "強强為为爲为佔占規规總总級级構构機机體体創创載载積积淨净於于項项獲获請请個个經经務务學学園园"
-    "開开員员從从長长較较點点內内營营過过將将爭争確确聯联設设備备養养資资預预齊齐億亿"
+    "國国類类統统門门關关際际東东雲云連连贛赣鎮镇報报網网傳传凈净強强為为爲为佔占規规總总級级構构機机體体創创載载積积淨净於于項项獲获請请個个經经務务學学園园"
+    "開开員员從从長长較较點点內内營营過过將将爭争確确聯联設设備备養养預预齊齐"
 )
 _NORMALISE = str.maketrans(
     {
@@ -373,9 +373,12 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
             found.append(_Mention(match.start(), match.end(), indicator, norm[match.start() : match.end()]))
     found.sort(key=lambda m: m.start)
     for index, mention in enumerate(found):
-        before = norm[max(0, mention.start - 4) : mention.start]
+        # 国家级/省级 between the qualifier and the name: 净增国家级高新技术企业
+        before = re.sub(r"(国家级|国家|省级|市级)$", "", norm[max(0, mention.start - 7) : mention.start])
         previous = found[index - 1].indicator if index else None
-        if mention.indicator in cat.stocks and (
+        if before.endswith("净增") and mention.indicator in NET_ADDITIONS_OF:
+            mention.indicator = NET_ADDITIONS_OF[mention.indicator]
+        elif mention.indicator in cat.stocks and (
             before.endswith(FLOW_QUALIFIERS)
             # "招引科技型企业102家，其中高新技术企业18家": part of a flow, not the stock
             or (before.endswith("其中") and previous is not None and previous not in cat.stocks)
