@@ -5,7 +5,6 @@ Every expected value below is worked out by hand from the sentence (unit convers
 
 from __future__ import annotations
 
-import math
 import subprocess
 import sys
 from pathlib import Path
@@ -266,6 +265,12 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def extract_cli(cwd: Path, *files: str, out: str = "r.csv", quality: str = "secondary", options=()):
+    """``hzanalysis data extract FILES --region 海州区 --quality QUALITY --out OUT [options]``."""
+    common = ["--region", "海州区", "--quality", quality, "--out", out]
+    return run("data", "extract", *files, *common, *options, cwd=cwd)
+
+
 BULLETIN = (
     "2025年海州区科技创新工作总结\n"
     "全年全社会研发投入占地区生产总值比重达3.91%，比上年提高0.16个百分点。\n"
@@ -277,10 +282,9 @@ PROVENANCE = ["--title", "2025年海州区科技创新工作总结", "--publishe
 
 def test_cli_extract_to_xlsx_then_check_then_assess(tmp_path):
     (tmp_path / "summary.txt").write_text(BULLETIN, encoding="utf-8")
-    result = run(
-        "data", "extract", "summary.txt", "--region", "海州区", *PROVENANCE,
-        "--quality", "official_media", "--out", "review.xlsx", cwd=tmp_path,
-    )  # fmt: skip
+    result = extract_cli(
+        tmp_path, "summary.txt", out="review.xlsx", quality="official_media", options=PROVENANCE
+    )
     assert result.returncode == 0, result.stderr
     assert "3 candidates from 1 file(s)" in result.stdout
     assert "rd_share_gdp" in result.stdout and "(target rd_share_gdp)" in result.stdout
@@ -304,11 +308,11 @@ def test_cli_extract_to_xlsx_then_check_then_assess(tmp_path):
 
 def test_cli_extract_to_csv_reads_back_as_observations(tmp_path):
     (tmp_path / "summary.txt").write_text(BULLETIN, encoding="utf-8")
-    result = run(
-        "data", "extract", "summary.txt", "--region", "海州区", *PROVENANCE,
-        "--quality", "official_media", "--out", "review.csv", cwd=tmp_path,
-    )  # fmt: skip
+    result = extract_cli(
+        tmp_path, "summary.txt", out="review.csv", quality="official_media", options=PROVENANCE
+    )
     assert result.returncode == 0, result.stderr
+    assert ",320,家,>," in (tmp_path / "review.csv").read_text(encoding="utf-8-sig")  # a count, not 320.0
     frame = read_observation_file(tmp_path / "review.csv")
     assert sorted(frame["indicator"]) == ["hte_count", "rd_share_gdp", "tech_contract_value"]
     assert set(frame["source_title"]) == {"2025年海州区科技创新工作总结"}
@@ -316,18 +320,7 @@ def test_cli_extract_to_csv_reads_back_as_observations(tmp_path):
 
 def test_cli_approximate_rows_must_be_decided_before_check(tmp_path):
     (tmp_path / "a.txt").write_text("2024年公报\n高新技术产业产值占比近七成。", encoding="utf-8")
-    result = run(
-        "data",
-        "extract",
-        "a.txt",
-        "--region",
-        "海州区",
-        "--quality",
-        "secondary",
-        "--out",
-        "r.csv",
-        cwd=tmp_path,
-    )
+    result = extract_cli(tmp_path, "a.txt", out="r.csv")
     assert result.returncode == 0 and "1 approximate (bound ~)" in result.stdout
     checked = run("data", "check", "r.csv", cwd=tmp_path)
     assert checked.returncode == 2 and "'~'" in checked.stderr
@@ -360,55 +353,45 @@ def test_cli_bad_input_exits_2_and_writes_nothing(tmp_path, files, extra, messag
 def test_cli_keeps_an_existing_review_unless_forced(tmp_path):
     (tmp_path / "ok.txt").write_text(BULLETIN, encoding="utf-8")
     (tmp_path / "review.csv").write_text("reviewed already", encoding="utf-8")
-    args = [
-        "data",
-        "extract",
-        "ok.txt",
-        "--region",
-        "海州区",
-        "--quality",
-        "secondary",
-        "--out",
-        "review.csv",
-    ]
-    refused = run(*args, cwd=tmp_path)
+    refused = extract_cli(tmp_path, "ok.txt", out="review.csv")
     assert refused.returncode == 2 and "--force" in refused.stderr
     assert (tmp_path / "review.csv").read_text(encoding="utf-8") == "reviewed already"
-    assert run(*args, "--force", cwd=tmp_path).returncode == 0
+    assert extract_cli(tmp_path, "ok.txt", out="review.csv", options=("--force",)).returncode == 0
     assert (tmp_path / "review.csv").read_text(encoding="utf-8-sig").startswith(",".join(OBSERVATION_COLUMNS))
 
 
 def test_cli_rejects_an_output_that_is_not_xlsx_or_csv(tmp_path):
     (tmp_path / "ok.txt").write_text(BULLETIN, encoding="utf-8")
-    result = run(
-        "data",
-        "extract",
-        "ok.txt",
-        "--region",
-        "海州区",
-        "--quality",
-        "secondary",
-        "--out",
-        "r.txt",
-        cwd=tmp_path,
-    )
+    result = extract_cli(tmp_path, "ok.txt", out="r.txt")
     assert result.returncode == 2 and ".xlsx or .csv" in result.stderr and not (tmp_path / "r.txt").exists()
 
 
 def test_cli_no_candidates_writes_nothing(tmp_path):
     (tmp_path / "plan.txt").write_text("力争到2025年研发投入强度达到3.8%。", encoding="utf-8")
-    result = run(
-        "data",
-        "extract",
-        "plan.txt",
-        "--region",
-        "海州区",
-        "--quality",
-        "secondary",
-        "--out",
-        "r.csv",
-        cwd=tmp_path,
-    )
+    result = extract_cli(tmp_path, "plan.txt", out="r.csv")
     assert result.returncode == 0 and "no candidates found" in result.stdout
     assert not (tmp_path / "r.csv").exists()
-    assert math.isfinite(0.0)
+
+
+def test_cli_reads_several_document_types_in_one_run(tmp_path):
+    import docx
+
+    page = (
+        '<html><head><meta charset="gbk"><title>2024年海州区统计公报</title></head><body>'
+        '<div class="nav">首页 统计数据 访问量 12345家</div>'
+        '<div class="article"><p>全年技术合同成交额9.6亿元，同比增长18%。</p></div></body></html>'
+    )
+    (tmp_path / "page.html").write_bytes(page.encode("gbk"))
+    document = docx.Document()
+    document.add_paragraph("2024年海州区科技工作总结")
+    document.add_paragraph("年末全区有效高新技术企业312家。")
+    document.save(str(tmp_path / "summary.docx"))
+    result = extract_cli(tmp_path, "page.html", "summary.docx", out="review.csv", quality="official_media")
+    assert result.returncode == 0, result.stderr
+    assert "2 candidates from 2 file(s)" in result.stdout
+    frame = read_observation_file(tmp_path / "review.csv")
+    assert sorted(zip(frame["indicator"], frame["value"], frame["source_title"], strict=True)) == [
+        ("hte_count", 312.0, "summary.docx"),
+        ("tech_contract_value", 9.6, "page.html"),
+    ]
+    assert set(frame["year"]) == {2024}  # both from their headings

@@ -810,7 +810,9 @@ def _cell(value: object) -> object:
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return ""
     if hasattr(value, "item"):  # numpy scalars to plain Python for openpyxl and csv
-        return value.item()
+        value = value.item()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)  # 300 firms, not 300.0
     return value
 
 
