@@ -23,7 +23,7 @@ from pathlib import Path
 from .errors import InputError, Problem
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
-HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".mht")
+HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 SUPPORTED_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, ".pdf", ".docx")
 
 #: A PDF whose pages give fewer visible characters than this is taken for a scan (no text layer).
