@@ -429,7 +429,7 @@ def _shares(norm: str, mentions: list[_Mention]) -> list[_Mention]:
         if share is None:
             out.append(mention)
             continue
-        share_id, denominator_id, short_forms = share
+        share_id, _denominator, short_forms = share
         denominators = "|".join(re.escape(p) for p in sorted(short_forms, key=len, reverse=True))
         tail = re.compile(
             rf"[^;:占]*?(?:的)?占(?:全区)?(?:(?:{denominators})[^,;:]{{0,4}}?的?(?:比重|比例|份额)|比重|比)"
@@ -446,7 +446,6 @@ def _shares(norm: str, mentions: list[_Mention]) -> list[_Mention]:
             # "研发经费支出20.5亿元，占GDP比重3.1%": the numerator keeps its value, the tail is the share
             out.append(mention)
             out.append(_Mention(share_start, match.end(), share_id, norm[share_start : match.end()]))
-        del denominator_id
     return out
 
 
