@@ -52,6 +52,14 @@ def test_square_metres_to_wan_square_metres_and_cheng_to_percent():
     assert one("高新技术产业产值占比达六成。")[2] == 60
 
 
+def test_a_verb_inside_the_name_and_a_full_year_written_as_months():
+    assert one("1至12月份，全区高新技术产业实现产值185.3亿元，同比增长11.2%。")[:3] == (
+        "hitech_output_value",
+        2024,
+        185.3,
+    )
+
+
 def test_a_number_in_another_kind_of_unit_is_not_taken():
     # 高新技术企业 counts firms (家); 420亿元 is their revenue, another statistic
     assert rows("高新技术企业实现营业收入420亿元。") == []
