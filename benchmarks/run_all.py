@@ -1,7 +1,7 @@
 """Run every benchmark in turn and collect their markdown tables into benchmarks/results/summary.md.
 
-Order: speed, Tourism full histories, Tourism ``--last 10``, China panel accuracy, China panel probability,
-plan draft.
+Order: extraction (seconds), speed, Tourism full histories, Tourism ``--last 10``, China panel accuracy,
+China panel probability, plan draft.
 Takes several minutes on 2 cores (most of it the Tourism runs: damped ETS and Theta on 518 series).
 """
 
@@ -13,7 +13,16 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from benchmarks import accuracy, china_accuracy, china_probability, plan_draft, results_dir, say, speed
+from benchmarks import (
+    accuracy,
+    china_accuracy,
+    china_probability,
+    extraction,
+    plan_draft,
+    results_dir,
+    say,
+    speed,
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -29,6 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = results_dir(args.out)
     jobs, common = str(args.jobs), ["--out", str(out)]
     runs = [
+        ("extraction", extraction.main, common, "extraction.md"),
         ("speed", speed.main, common, "speed.md"),
         (
             "tourism, full histories",

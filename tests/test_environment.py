@@ -22,9 +22,11 @@ def conda_dependencies() -> dict[str, str]:
     spec = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
     out = {}
     for item in spec["dependencies"]:
-        if not isinstance(item, str) or item.startswith(("python", "pip")):
+        if not isinstance(item, str):
             continue
         name, version = re.match(r"([A-Za-z0-9_.-]+)(.*)", item).groups()
+        if name in ("python", "pip"):  # the interpreter and installer, not dependencies (python-docx is one)
+            continue
         out[canonicalize_name(name)] = version
     return out
 

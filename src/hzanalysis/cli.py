@@ -98,6 +98,19 @@ def _parser() -> argparse.ArgumentParser:
         "--data", nargs="*", type=Path, default=[], help="extra observation files (CSV or xlsx)"
     )
     build.set_defaults(handler=_data_build)
+    extract = data_sub.add_parser(
+        "extract", help="candidate observations from bulletins/reports (txt, html, pdf, docx) for review"
+    )
+    extract.add_argument("files", nargs="+", type=Path, help="documents: .txt .html .pdf .docx")
+    extract.add_argument("--region", required=True, help="the region the document reports on, e.g. 海州区")
+    extract.add_argument("--year", type=int, help="data year (default: the year in the document's heading)")
+    extract.add_argument("--title", help="source title (default: the file name)")
+    extract.add_argument("--url", default="", help="source URL")
+    extract.add_argument("--published", default="", help="publication date YYYY-MM-DD")
+    extract.add_argument("--quality", required=True, help="official_statistics, official_media or secondary")
+    extract.add_argument("--out", type=Path, required=True, help="review file to write (.xlsx or .csv)")
+    extract.add_argument("--force", action="store_true", help="overwrite an existing review file")
+    extract.set_defaults(handler=_data_extract)
 
     assess = sub.add_parser("assess", help="print the judgement of every target")
     assess.add_argument("--as-of", help="use only what was published by this date (YYYY-MM-DD)")
@@ -193,6 +206,23 @@ def _data_build(args: argparse.Namespace) -> int:
 
     for path in build_processed(args.data):
         print(f"wrote {path}")
+    return EXIT_OK
+
+
+def _data_extract(args: argparse.Namespace) -> int:
+    from .extract import extract_files, review_summary, write_review
+
+    frame = extract_files(
+        args.files,
+        region=args.region,
+        year=args.year,
+        title=args.title,
+        url=args.url,
+        published=args.published,
+        quality=args.quality,
+    )
+    path = write_review(frame, args.out, overwrite=args.force) if len(frame) else None
+    print("\n".join(review_summary(frame, path, files=len(args.files))))
     return EXIT_OK
 
 

@@ -1,0 +1,405 @@
+"""Extraction of candidate observations: one test per form, then the command from a document to assess.
+
+Every expected value below is worked out by hand from the sentence (unit conversions included).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from hzanalysis.extract import APPROXIMATE, EXTRACT_COLUMNS, extract_text, heading_year
+from hzanalysis.observations import OBSERVATION_COLUMNS, check_files, read_observation_file
+
+
+def rows(text: str, region: str | None = "海州区", year: int | None = 2024) -> list[tuple]:
+    frame = extract_text(text, region=region, year=year)
+    assert list(frame.columns) == list(EXTRACT_COLUMNS)
+    return [
+        (r.indicator, None if pd.isna(r.year) else int(r.year), r.value, r.bound, r.region)
+        for r in frame.itertuples()
+    ]
+
+
+def one(text: str, **kwargs) -> tuple:
+    found = rows(text, **kwargs)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- units --------------------------------------------------------------------------------------------
+
+
+def test_wan_yuan_becomes_yi_yuan():
+    assert one("全年技术合同成交额46800万元。")[:3] == ("tech_contract_value", 2024, pytest.approx(4.68))
+
+
+def test_wan_multiplier_on_a_count():
+    assert one("全年授权发明专利1.2万件。")[2] == 12000
+
+
+def test_yi_without_yuan_is_yi_yuan_for_money():
+    assert one("全区地区生产总值达到812亿。")[:3] == ("gdp", 2024, 812)
+
+
+def test_square_metres_to_wan_square_metres_and_cheng_to_percent():
+    assert one("科创载体面积达到526000平方米。")[2] == pytest.approx(52.6)
+    assert one("高新技术产业产值占比达六成。")[2] == 60
+
+
+def test_a_verb_inside_the_name_and_a_full_year_written_as_months():
+    assert one("1至12月份，全区高新技术产业实现产值185.3亿元，同比增长11.2%。")[:3] == (
+        "hitech_output_value",
+        2024,
+        185.3,
+    )
+
+
+def test_a_number_in_another_kind_of_unit_is_not_taken():
+    # 高新技术企业 counts firms (家); 420亿元 is their revenue, another statistic
+    assert rows("高新技术企业实现营业收入420亿元。") == []
+    assert rows("高新技术企业实现产值420亿元。") == []
+
+
+# --- bounds -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bound"),
+    [
+        ("全区有效高新技术企业超过300家。", 300, ">"),
+        ("全区有效高新技术企业逾300家。", 300, ">"),
+        ("全区有效高新技术企业300余家。", 300, ">"),
+        ("全区有效高新技术企业300家以上。", 300, ">="),
+        ("全区有效高新技术企业突破300家。", 300, ">="),
+        ("全区有效高新技术企业不到300家。", 300, "<"),
+        ("全区有效高新技术企业不足300家。", 300, "<"),
+        ("全区有效高新技术企业近300家。", 300, APPROXIMATE),
+        ("全区有效高新技术企业约300家。", 300, APPROXIMATE),
+        ("全区有效高新技术企业300家左右。", 300, APPROXIMATE),
+        ("全区有效高新技术企业达300家。", 300, "="),
+    ],
+)
+def test_bounds(text, value, bound):
+    assert one(text)[2:4] == (value, bound)
+
+
+def test_approximate_is_kept_apart_from_points():
+    # 近四成: about 40%, not a point value of 40
+    assert one("高新技术产业产值占比近四成。")[2:4] == (40, "~")
+
+
+# --- years --------------------------------------------------------------------------------------------
+
+
+def test_year_only_in_the_heading():
+    text = "2023年海州区国民经济和社会发展统计公报\n全年技术合同成交额7.8亿元。"
+    assert heading_year(text) == 2023
+    assert one(text, year=None)[1] == 2023
+
+
+def test_year_argument_beats_the_heading_and_the_sentence_beats_both():
+    text = "2025年政府工作报告\n过去一年，技术合同成交额9.6亿元。2023年技术合同成交额7.1亿元。"
+    assert [r[1] for r in rows(text, year=2024)] == [2024, 2023]
+
+
+def test_last_year_and_this_year_relative_to_the_reference_year():
+    assert rows("去年全区研发投入强度为3.62%，今年达到3.75%。", year=2025) == [
+        ("rd_share_gdp", 2024, 3.62, "=", "海州区"),
+        ("rd_share_gdp", 2025, 3.75, "=", "海州区"),
+    ]
+
+
+def test_no_year_anywhere_leaves_it_empty_for_the_reviewer():
+    assert one("技术合同成交额9.6亿元。", year=None)[1] is None
+
+
+def test_comparison_years_are_not_data_years():
+    assert one("全区研发投入强度达3.75%，比2020年提高0.8个百分点。")[1] == 2024
+
+
+# --- regions ------------------------------------------------------------------------------------------
+
+
+def test_region_named_in_the_sentence_and_the_city():
+    assert rows("全市高新技术企业达到1123家，其中海州区298家。") == [
+        ("hte_count", 2024, 1123, "=", "连云港市"),
+        ("hte_count", 2024, 298, "=", "海州区"),
+    ]
+    assert one("东海县全年技术合同成交额3.2亿元。")[4] == "东海县"
+    assert one("海州区（含高新区）高新技术企业数达到420家。")[4] == "海州区(含高新区)"
+
+
+def test_a_ranking_against_the_city_is_not_the_figures_region():
+    assert one("全区高新技术企业数量位居全市第一，总数达到312家。")[4] == "海州区"
+
+
+def test_no_region_given_leaves_it_empty():
+    assert one("技术合同成交额9.6亿元。", region=None)[4] == ""
+
+
+# --- never an observation -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年技术合同成交额同比增长12%。",
+        "研发投入强度较上年提高0.3个百分点。",
+        "高新技术企业数量较上年增加37家。",
+        "力争到2025年，全社会研发投入占GDP比重达到3.8%。",
+        "计划全年技术合同成交额达到12亿元。",
+        "目标是高新技术企业数量达到300家。",
+        "全区研发投入强度居全市第1位。",
+        "1-6月，全区规上工业产值215.2亿元。",
+        "上半年，技术合同成交额4.1亿元。",
+        "全年新认定国家高新技术企业73家。",
+        "全年发明专利申请量1520件。",
+        "规上工业企业研发投入强度达2.55%。",
+        "“十四五”以来累计技术合同成交额32.6亿元。",
+        "全年技术合同成交额1.25万元的项目有86项。",
+    ],
+)
+def test_never_an_observation(text):
+    assert rows(text) == []
+
+
+def test_target_after_an_observation_in_the_same_sentence():
+    assert rows("2024年研发投入强度达3.75%，力争2025年达到3.8%。") == [
+        ("rd_share_gdp", 2024, 3.75, "=", "海州区")
+    ]
+
+
+def test_numbers_of_another_statistic_in_the_same_sentence():
+    assert rows("全年新认定高新技术企业73家，高新技术企业总数达到318家，实现产值420亿元。") == [
+        ("hte_count", 2024, 318, "=", "海州区")
+    ]
+
+
+def test_sections_headed_as_targets_or_plans_are_skipped():
+    summary = (
+        "2024年海州区科技工作总结\n"
+        "一、2024年工作成效\n"
+        "全年技术合同成交额9.6亿元。\n"
+        "（一）企业培育\n"
+        "年末全区有效高新技术企业312家。\n"
+        "二、2025年工作思路\n"
+        "（一）企业培育\n"
+        "高新技术企业达到330家，技术合同成交额10亿元。\n"
+        "三、附表说明\n"
+        "全区研发投入强度3.75%。\n"
+    )
+    assert rows(summary, year=None) == [
+        ("tech_contract_value", 2024, 9.6, "=", "海州区"),
+        ("hte_count", 2024, 312, "=", "海州区"),
+        ("rd_share_gdp", 2024, 3.75, "=", "海州区"),
+    ]
+
+
+def test_the_action_plan_itself_gives_no_candidates():
+    from hzanalysis.documents import read_document
+    from hzanalysis.paths import plan_text_path
+
+    plan = read_document(plan_text_path())
+    assert "3.8%" in plan and rows(plan, year=None) == []  # every figure in it is a target
+
+
+def test_every_year_and_a_deadline_without_a_reference_year_are_targets():
+    assert rows("每年招引科技型企业不少于100家。") == []
+    assert rows("到2025年，全区科创载体面积达100万平方米。", year=None) == []
+    assert rows("截至2024年底，全区科创载体面积达52万平方米。", year=None) == [
+        ("kechuang_carrier_area", 2024, 52, "=", "海州区")
+    ]
+
+
+# --- several figures, lists, shares, full-width ------------------------------------------------------
+
+
+def test_several_figures_in_one_sentence():
+    assert rows("全社会研发经费支出28.6亿元，占地区生产总值的比重为3.45%，授权发明专利512件。") == [
+        ("rd_expenditure", 2024, 28.6, "=", "海州区"),
+        ("rd_share_gdp", 2024, 3.45, "=", "海州区"),
+        ("invention_patents_granted", 2024, 512, "=", "海州区"),
+    ]
+
+
+def test_respectively_pairs_in_order():
+    assert rows("高新技术企业、科技型中小企业分别达到305家、786家。") == [
+        ("hte_count", 2024, 305, "=", "海州区"),
+        ("tech_smes", 2024, 786, "=", "海州区"),
+    ]
+
+
+def test_full_width_digits_and_traditional_characters_with_the_verbatim_quote():
+    sentence = "２０２４年，全区研發投入強度達３．７５％。"
+    frame = extract_text(sentence, region="海州区")
+    assert frame.loc[0, "value"] == 3.75 and frame.loc[0, "year"] == 2024
+    assert frame.loc[0, "quote"] == sentence  # the original characters, not the normalised ones
+    assert "研发投入强度" in frame.loc[0, "why"] and "rd_share_gdp" in frame.loc[0, "why"]
+
+
+def test_traditional_net_additions_and_region_of_a_reposted_page():
+    assert rows("連雲港市凈增國家級高新技術企業61家。", year=2018) == [
+        ("hte_net_new", 2018, 61, "=", "连云港市")
+    ]
+
+
+def test_from_to_keeps_both_dated_values_and_skips_an_undated_start():
+    assert rows("全区研发投入强度从2020年的2.9%提高到2024年的3.75%。", year=None) == [
+        ("rd_share_gdp", 2020, 2.9, "=", "海州区"),
+        ("rd_share_gdp", 2024, 3.75, "=", "海州区"),
+    ]
+    assert rows("每万人发明专利拥有量由8.6件提升至14.2件。") == [
+        ("invention_patents_per_10k", 2024, 14.2, "=", "海州区")
+    ]
+
+
+def test_empty_text_gives_an_empty_frame_with_the_columns():
+    frame = extract_text("", region="海州区")
+    assert frame.empty and list(frame.columns) == list(EXTRACT_COLUMNS)
+
+
+# --- the command, end to end --------------------------------------------------------------------------
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "hzanalysis.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=600
+    )
+
+
+def extract_cli(cwd: Path, *files: str, out: str = "r.csv", quality: str = "secondary", options=()):
+    """``hzanalysis data extract FILES --region 海州区 --quality QUALITY --out OUT [options]``."""
+    common = ["--region", "海州区", "--quality", quality, "--out", out]
+    return run("data", "extract", *files, *common, *options, cwd=cwd)
+
+
+BULLETIN = (
+    "2025年海州区科技创新工作总结\n"
+    "全年全社会研发投入占地区生产总值比重达3.91%，比上年提高0.16个百分点。\n"
+    "年末全区有效高新技术企业超过320家，新认定高新技术企业81家。\n"
+    "全年技术合同成交额105000万元，同比增长9%。\n"
+)
+PROVENANCE = ["--title", "2025年海州区科技创新工作总结", "--published", "2026-02-10"]
+
+
+def test_cli_extract_to_xlsx_then_check_then_assess(tmp_path):
+    (tmp_path / "summary.txt").write_text(BULLETIN, encoding="utf-8")
+    result = extract_cli(
+        tmp_path, "summary.txt", out="review.xlsx", quality="official_media", options=PROVENANCE
+    )
+    assert result.returncode == 0, result.stderr
+    assert "3 candidates from 1 file(s)" in result.stdout
+    assert "rd_share_gdp" in result.stdout and "(target rd_share_gdp)" in result.stdout
+    sheet = openpyxl.load_workbook(tmp_path / "review.xlsx")["observations"]
+    table = list(sheet.values)
+    assert list(table[0]) == list(OBSERVATION_COLUMNS)
+    by_indicator = {row[1]: dict(zip(table[0], row, strict=True)) for row in table[1:]}
+    assert by_indicator["rd_share_gdp"]["value"] == 3.91 and by_indicator["rd_share_gdp"]["year"] == 2025
+    assert by_indicator["hte_count"]["bound"] == ">" and by_indicator["hte_count"]["value"] == 320
+    assert by_indicator["tech_contract_value"]["value"] == 10.5  # 105000万元 = 10.5亿元
+    assert by_indicator["tech_contract_value"]["quote"] == "全年技术合同成交额105000万元，同比增长9%。"
+    assert "105000万元 → 10.5 亿元" in by_indicator["tech_contract_value"]["note"]
+
+    assert check_files([tmp_path / "review.xlsx"]) == []
+    checked = run("data", "check", "review.xlsx", cwd=tmp_path)
+    assert checked.returncode == 0 and "ok" in checked.stdout
+    assessed = run("assess", "--data", "review.xlsx", cwd=tmp_path)
+    assert assessed.returncode == 0, assessed.stderr
+    assert "3.91 (2025)" in assessed.stdout  # the reviewed figure is now the latest R&D share
+
+
+def test_cli_extract_to_csv_reads_back_as_observations(tmp_path):
+    (tmp_path / "summary.txt").write_text(BULLETIN, encoding="utf-8")
+    result = extract_cli(
+        tmp_path, "summary.txt", out="review.csv", quality="official_media", options=PROVENANCE
+    )
+    assert result.returncode == 0, result.stderr
+    assert ",320,家,>," in (tmp_path / "review.csv").read_text(encoding="utf-8-sig")  # a count, not 320.0
+    frame = read_observation_file(tmp_path / "review.csv")
+    assert sorted(frame["indicator"]) == ["hte_count", "rd_share_gdp", "tech_contract_value"]
+    assert set(frame["source_title"]) == {"2025年海州区科技创新工作总结"}
+
+
+def test_cli_approximate_rows_must_be_decided_before_check(tmp_path):
+    (tmp_path / "a.txt").write_text("2024年公报\n高新技术产业产值占比近七成。", encoding="utf-8")
+    result = extract_cli(tmp_path, "a.txt", out="r.csv")
+    assert result.returncode == 0 and "1 approximate (bound ~)" in result.stdout
+    checked = run("data", "check", "r.csv", cwd=tmp_path)
+    assert checked.returncode == 2 and "'~'" in checked.stderr
+
+
+@pytest.mark.parametrize(
+    ("files", "extra", "message"),
+    [
+        (["absent.txt"], [], "absent.txt"),
+        (["scan.pdf"], [], "OCR"),
+        (["ok.txt"], ["--quality", "rumour"], "--quality must be one of"),
+        (["ok.txt"], ["--region", "火星区"], "--region must be a catalogue region"),
+    ],
+)
+def test_cli_bad_input_exits_2_and_writes_nothing(tmp_path, files, extra, message):
+    from tests.test_documents import scanned_pdf
+
+    (tmp_path / "ok.txt").write_text(BULLETIN, encoding="utf-8")
+    (tmp_path / "scan.pdf").write_bytes(scanned_pdf())
+    options = {"--region": "海州区", "--quality": "secondary"}
+    for key, value in zip(extra[::2], extra[1::2], strict=True):
+        options[key] = value
+    flat = [item for pair in options.items() for item in pair]
+    result = run("data", "extract", *files, *flat, "--out", "review.xlsx", cwd=tmp_path)
+    assert result.returncode == 2 and message in result.stderr
+    assert not (tmp_path / "review.xlsx").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary left
+
+
+def test_cli_keeps_an_existing_review_unless_forced(tmp_path):
+    (tmp_path / "ok.txt").write_text(BULLETIN, encoding="utf-8")
+    (tmp_path / "review.csv").write_text("reviewed already", encoding="utf-8")
+    refused = extract_cli(tmp_path, "ok.txt", out="review.csv")
+    assert refused.returncode == 2 and "--force" in refused.stderr
+    assert (tmp_path / "review.csv").read_text(encoding="utf-8") == "reviewed already"
+    assert extract_cli(tmp_path, "ok.txt", out="review.csv", options=("--force",)).returncode == 0
+    assert (tmp_path / "review.csv").read_text(encoding="utf-8-sig").startswith(",".join(OBSERVATION_COLUMNS))
+
+
+def test_cli_rejects_an_output_that_is_not_xlsx_or_csv(tmp_path):
+    (tmp_path / "ok.txt").write_text(BULLETIN, encoding="utf-8")
+    result = extract_cli(tmp_path, "ok.txt", out="r.txt")
+    assert result.returncode == 2 and ".xlsx or .csv" in result.stderr and not (tmp_path / "r.txt").exists()
+
+
+def test_cli_no_candidates_writes_nothing(tmp_path):
+    (tmp_path / "plan.txt").write_text("力争到2025年研发投入强度达到3.8%。", encoding="utf-8")
+    result = extract_cli(tmp_path, "plan.txt", out="r.csv")
+    assert result.returncode == 0 and "no candidates found" in result.stdout
+    assert not (tmp_path / "r.csv").exists()
+
+
+def test_cli_reads_several_document_types_in_one_run(tmp_path):
+    import docx
+
+    page = (
+        '<html><head><meta charset="gbk"><title>2024年海州区统计公报</title></head><body>'
+        '<div class="nav">首页 统计数据 访问量 12345家</div>'
+        '<div class="article"><p>全年技术合同成交额9.6亿元，同比增长18%。</p></div></body></html>'
+    )
+    (tmp_path / "page.html").write_bytes(page.encode("gbk"))
+    document = docx.Document()
+    document.add_paragraph("2024年海州区科技工作总结")
+    document.add_paragraph("年末全区有效高新技术企业312家。")
+    document.save(str(tmp_path / "summary.docx"))
+    result = extract_cli(tmp_path, "page.html", "summary.docx", out="review.csv", quality="official_media")
+    assert result.returncode == 0, result.stderr
+    assert "2 candidates from 2 file(s)" in result.stdout
+    frame = read_observation_file(tmp_path / "review.csv")
+    assert sorted(zip(frame["indicator"], frame["value"], frame["source_title"], strict=True)) == [
+        ("hte_count", 312.0, "summary.docx"),
+        ("tech_contract_value", 9.6, "page.html"),
+    ]
+    assert set(frame["year"]) == {2024}  # both from their headings
