@@ -9,7 +9,7 @@ Typical use in JupyterLab::
     hz.forecast.forecast(series, 3, domain="share")   # the forecast contract: simulated paths, calibrated
 """
 
-from . import charts, display, forecast, views
+from . import charts, display, forecast, labels, views
 from .assess import (
     Assessment,
     assess_all,
@@ -54,6 +54,7 @@ __all__ = [
     "forecast",
     "gap_checklist",
     "get_target",
+    "labels",
     "load_indicators",
     "load_observations",
     "load_regions",
