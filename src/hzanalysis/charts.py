@@ -44,6 +44,16 @@ def _quality(code: object, lang: str) -> str:
     return label(key, lang) if has_label(key) else str(code)
 
 
+def _method_words(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Method codes (``calibrated``, ...) as words in ``lang``; unknown methods keep their name."""
+    words = {
+        code: label(f"probability.{code}", lang)
+        for code in frame["method"].unique()
+        if has_label(f"probability.{code}")
+    }
+    return frame.assign(method=frame["method"].map(lambda m: words.get(m, m)))
+
+
 def _verdict_scale() -> alt.Scale:
     return alt.Scale(domain=list(VERDICT_COLOURS), range=list(VERDICT_COLOURS.values()))
 
@@ -249,6 +259,7 @@ def models_chart(models: pd.DataFrame, lang: str = "zh") -> alt.Chart:
 
 def coverage_chart(coverage: pd.DataFrame, lang: str = "zh") -> alt.LayerChart:
     """Empirical against nominal coverage by horizon (columns horizon, nominal, empirical, method)."""
+    coverage = _method_words(coverage, lang)
     base = alt.Chart(coverage).encode(
         x=alt.X("horizon:O", title=_t("horizon", lang)),
         color=alt.Color("nominal:N", title=_t("nominal", lang)),
@@ -279,6 +290,7 @@ def coverage_chart(coverage: pd.DataFrame, lang: str = "zh") -> alt.LayerChart:
 
 def reliability_chart(table: pd.DataFrame, lang: str = "zh") -> alt.LayerChart:
     """Reliability diagram (columns mean_predicted, observed_frequency, count, method)."""
+    table = _method_words(table, lang)
     diagonal = (
         alt.Chart(pd.DataFrame({"x": [0, 1], "y": [0, 1]}))
         .mark_line(color="#999", strokeDash=[3, 3])

@@ -68,6 +68,9 @@ LABELS: dict[str, dict[str, str]] = {
     "col.mean_p": {"zh": "平均概率", "en": "Mean probability"},
     "col.base_rate": {"zh": "实际发生频率", "en": "Observed frequency"},
     "col.n_events": {"zh": "事件数", "en": "Events"},
+    "col.as_of": {"zh": "数据截至", "en": "As of"},
+    "col.target_year": {"zh": "目标年份", "en": "Year forecast"},
+    "col.provinces": {"zh": "省份数", "en": "Provinces"},
     # facts rows
     "fact.target": {"zh": "目标", "en": "Target"},
     "fact.section": {"zh": "方案出处", "en": "Plan section"},
@@ -141,6 +144,12 @@ LABELS: dict[str, dict[str, str]] = {
         "The others are single models under the same calibration, to show whether the conclusion "
         "depends on the model.",
     },
+    "probability.calibrated": {"zh": "本工具（已校准）", "en": "this tool (calibrated)"},
+    "probability.uncalibrated": {
+        "zh": "模型自带区间（未校准）",
+        "en": "models' own intervals (uncalibrated)",
+    },
+    "probability.eurostat_rule": {"zh": "欧盟规则（0/1）", "en": "Eurostat rule (0/1)"},
     "domain.share": {"zh": "比重类", "en": "shares"},
     "domain.count": {"zh": "计数类", "en": "counts"},
     "domain.amount": {"zh": "金额/面积类", "en": "amounts"},
