@@ -2,7 +2,7 @@
 
 Everything here is pure: it takes targets, an observations table and forecast settings, and returns
 :class:`Assessment` objects (for one target page) or one tidy DataFrame (for the scorecard). Every
-target kind is answered from the same simulated paths (DESIGN section 3):
+target kind is answered from the same simulated paths:
 
 - ``level``: P(value in the deadline year meets the target);
 - ``annual_floor``: P(every remaining year of the period meets the floor), observed years counted as observed;
