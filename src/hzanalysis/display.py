@@ -389,6 +389,21 @@ def prose(key: str, lang: str | None = None) -> Markdown:
     return Markdown(prose_text(key, lang or _state["lang"]))
 
 
+def strip_outputs_hook(model: dict[str, Any], **kwargs: Any) -> None:
+    """Jupyter pre-save hook: save notebooks without outputs or execution counts.
+
+    The first output of every notebook is the 0.9 MB chart library (see :func:`setup`); the notebooks are
+    committed without outputs, so ``make lab`` (``jupyter_lab_config.py``) strips them on every save, as
+    nbstripout would. Reports are built by papermill, which does not go through this hook.
+    """
+    if model.get("type") != "notebook" or not isinstance(model.get("content"), dict):
+        return
+    for cell in model["content"].get("cells", []):
+        if cell.get("cell_type") == "code":
+            cell["outputs"] = []
+            cell["execution_count"] = None
+
+
 def show(*items: Any) -> None:
     """Display several helpers' results in one cell (a cell shows only its last expression otherwise)."""
     for item in items:
