@@ -65,7 +65,7 @@ def test_every_label_and_prose_section_has_both_languages():
     for catalogue in (labels.LABELS, labels.PROSE):
         for key, texts in catalogue.items():
             assert set(texts) == {"zh", "en"}, key
-            assert chinese(texts["zh"]), key
+            assert CJK.search(texts["zh"]), key
             # English text may name a Chinese term in brackets, never start with Chinese
             assert not chinese(texts["en"][:12]), key
 
@@ -209,3 +209,16 @@ def test_default_model_text_follows_forecast_auto_model(monkeypatch):
         assert "drift" in text and "Theta" in text
     monkeypatch.setitem(forecast.AUTO_MODEL, "share", "damped")
     assert "damped ETS for shares" in views.auto_model_text("en")
+
+
+def test_an_empty_table_says_there_is_nothing_instead_of_showing_bare_headers():
+    empty = pd.DataFrame(columns=["rule", "category", "explanation"])
+    assert "<table" not in display.table(empty, lang="en").data
+    assert "(none)" in display.table(empty, lang="en").data
+    assert "（无）" in display.table(empty, lang="zh").data
+
+
+def test_growth_view_writes_the_deadline_in_each_language_s_brackets():
+    nothing = assess_target(synthetic_target(value=300), synthetic_observations({}))
+    assert dict(views.growth_view(nothing, "zh").itertuples(index=False))["目标"] == "≥ 300家（2025）"
+    assert dict(views.growth_view(nothing, "en").itertuples(index=False))["Target"] == "≥ 300 units (2025)"

@@ -299,6 +299,9 @@ def table(
     unknown = [c for c in link_columns if c not in frame.columns]
     if unknown:
         raise ValueError(f"link_columns not in the table: {unknown}; columns are {list(frame.columns)}")
+    if frame.empty:
+        # A table of headers only reads as a rendering fault; say there is nothing to list.
+        return HTML(f'<p class="hz-note">{escape(label("value.no_rows", lang))}</p>')
     shown = frame if max_rows is None else frame.head(max_rows)
     headers = ([escape(shown.index.name or "")] if index else []) + [
         escape(header_text(c, lang)) for c in shown.columns

@@ -190,6 +190,10 @@ def target_facts(a: Assessment, lang: str = "zh") -> pd.DataFrame:
     return _facts(facts, lang)
 
 
+def _with_year(text: str, year: int, lang: str) -> str:
+    return f"{text} ({year})" if lang == "en" else f"{text}（{year}）"
+
+
 def _facts(facts: list[tuple[str, str]], lang: str) -> pd.DataFrame:
     return pd.DataFrame([(label(key, lang), text) for key, text in facts], columns=["item", "content"])
 
@@ -380,7 +384,7 @@ def growth_view(a: Assessment, lang: str = "zh") -> pd.DataFrame:
             if latest is None
             else fmt_value(latest["value"], latest["unit"], latest["bound"], latest["year"], lang),
         ),
-        ("fact.target", f"{_goal(t.kind, t.comparator, t.value, t.unit, lang)} ({t.deadline})"),
+        ("fact.target", _with_year(_goal(t.kind, t.comparator, t.value, t.unit, lang), t.deadline, lang)),
         ("fact.needed_growth", fmt_pct(a.required_growth)),
         ("fact.historical_growth", fmt_pct(a.historical_growth)),
         ("fact.method", _method_text(a, lang)),
