@@ -6,6 +6,7 @@ where the point is what the shipped report says.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 
@@ -222,3 +223,16 @@ def test_growth_view_writes_the_deadline_in_each_language_s_brackets():
     nothing = assess_target(synthetic_target(value=300), synthetic_observations({}))
     assert dict(views.growth_view(nothing, "zh").itertuples(index=False))["目标"] == "≥ 300家（2025）"
     assert dict(views.growth_view(nothing, "en").itertuples(index=False))["Target"] == "≥ 300 units (2025)"
+
+
+def test_target_chart_axis_names_the_unit_in_the_reader_language():
+    observations = synthetic_observations({2022: 30, 2023: 40})
+    empty_fan = pd.DataFrame(columns=["year", "level", "lower", "upper", "median"])
+    english = json.dumps(
+        charts.target_chart(observations, empty_fan, 50, 2025, "家", "en").to_dict(), ensure_ascii=False
+    )
+    assert '"Value (units)"' in english and "家" not in english
+    chinese_spec = json.dumps(
+        charts.target_chart(observations, empty_fan, 50, 2025, "家", "zh").to_dict(), ensure_ascii=False
+    )
+    assert '"数值（家）"' in chinese_spec

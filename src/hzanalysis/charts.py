@@ -9,7 +9,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from .labels import check_lang, fmt_value, has_label, label
+from .labels import check_lang, fmt_value, has_label, label, unit_text
 from .targets import ACTIONS
 
 #: Verdict colours: greens for likely, reds for unlikely, grey where no probability exists.
@@ -32,6 +32,14 @@ def _t(key: str, lang: str) -> str:
 
 #: Longest text a tooltip shows; longer quotes end in "…" (the observations table has them whole).
 TOOLTIP_CHARS = 160
+
+
+def _value_title(unit: str, lang: str) -> str:
+    """The value axis title with its unit: 数值（家） / Value (units)."""
+    words = unit_text(unit, lang).strip().lstrip("× ")
+    if not words:
+        return _t("value", lang)
+    return f"{_t('value', lang)} ({words})" if lang == "en" else f"{_t('value', lang)}（{words}）"
 
 
 def _clip(text: object, limit: int) -> str:
@@ -138,7 +146,7 @@ def target_chart(
             .mark_area(opacity=0.25, color="#4c78a8")
             .encode(
                 x=x,
-                y=alt.Y("lower:Q", title=f"{_t('value', lang)}（{unit}）"),
+                y=alt.Y("lower:Q", title=_value_title(unit, lang)),
                 y2="upper:Q",
                 opacity=alt.Opacity(
                     "level:N",
@@ -178,7 +186,7 @@ def target_chart(
             .mark_point(size=90, filled=True, color="#111")
             .encode(
                 x=x,
-                y=alt.Y("value:Q", title=f"{_t('value', lang)}（{unit}）"),
+                y=alt.Y("value:Q", title=_value_title(unit, lang)),
                 shape=alt.Shape("kind:N", title=None),
                 tooltip=[
                     alt.Tooltip("year:Q", format="d", title=_t("year", lang)),
