@@ -371,8 +371,7 @@ def warnings(messages: Iterable[str], lang: str | None = None) -> HTML:
     items = [m for m in messages if not _missing(m) and str(m).strip()]
     if not items:
         return HTML("")
-    en = (lang or _state["lang"]) == "en"
-    title = f"Model warnings ({len(items)})" if en else f"模型警告（{len(items)}条）"
+    title = label("value.model_warnings", lang or _state["lang"], n=len(items))
     body = "".join(f"<li>{escape(m)}</li>" for m in items)
     return HTML(f'<details class="hz-warnings"><summary>{escape(title)}</summary><ul>{body}</ul></details>')
 

@@ -102,6 +102,7 @@ LABELS: dict[str, dict[str, str]] = {
     "value.no_period_figure": {"zh": "期内尚无观测值", "en": "no figure observed in the period yet"},
     "value.per_year": {"zh": "/年", "en": " a year"},
     "value.figure_needed": {"zh": "需要补充", "en": "figure needed"},
+    "value.model_warnings": {"zh": "模型警告（{n}条）", "en": "Model warnings ({n})"},
     "value.no_rows": {"zh": "（无）", "en": "(none)"},
     "value.show_all": {"zh": "展开全文", "en": "show all"},
     "bound.=": {"zh": "点值", "en": "point value"},
