@@ -106,6 +106,8 @@ def test_table_headers_are_put_on_last_in_the_reader_language(scorecard):
     assert "<th>Action</th>" in english and "<th>行动</th>" not in english
     chinese_html = display.table(views.scorecard_view(scorecard, "zh"), lang="zh").data
     assert "<th>行动</th>" in chinese_html
+    # without a language the names are shown as they are (a frame that is not a views frame)
+    assert "<th>latest</th>" in display.table(frame[["latest"]]).data
     # a column the catalogue does not know keeps its own name
     assert "<th>odd name</th>" in display.table(pd.DataFrame({"odd name": [1]}), lang="en").data
 

@@ -291,11 +291,13 @@ def table(
 ) -> HTML:
     """A frame as an HTML table with every cell escaped; ``link_columns`` hold URLs shown via :func:`link`.
 
-    Plain column keys get their headers here, in ``lang`` (default: the language given to :func:`setup`).
+    With ``lang``, plain column keys (``views`` frames) get their headers here, in that language; without
+    it the column names are shown as they are (text in the table is in the language given to :func:`setup`).
     Text longer than ``clip`` characters is folded into a ``<details>`` (``None``: never clip).
     ``sortable`` adds a small inline script that sorts by the clicked header (works offline).
     """
-    lang = check_lang(lang or _state["lang"])
+    header_lang = None if lang is None else check_lang(lang)
+    lang = header_lang or _state["lang"]
     unknown = [c for c in link_columns if c not in frame.columns]
     if unknown:
         raise ValueError(f"link_columns not in the table: {unknown}; columns are {list(frame.columns)}")
@@ -304,7 +306,7 @@ def table(
         return HTML(f'<p class="hz-note">{escape(label("value.no_rows", lang))}</p>')
     shown = frame if max_rows is None else frame.head(max_rows)
     headers = ([escape(shown.index.name or "")] if index else []) + [
-        escape(header_text(c, lang)) for c in shown.columns
+        escape(header_text(c, header_lang) if header_lang else str(c)) for c in shown.columns
     ]
     rows = []
     for row_label, row in zip(shown.index, shown.itertuples(index=False, name=None), strict=True):
@@ -381,7 +383,7 @@ def print_summary(frame: pd.DataFrame, title: str, subtitle: str = "", lang: str
 
     On screen it is hidden; in print every other cell of the page is hidden (see the print stylesheet).
     """
-    inner = table(frame, lang=lang, clip=None).data
+    inner = table(frame, lang=lang or _state["lang"], clip=None).data
     sub = f"<p>{escape(subtitle)}</p>" if subtitle else ""
     return HTML(f'<div class="hz-print-only"><h1>{escape(title)}</h1>{sub}{inner}</div>')
 
