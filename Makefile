@@ -22,8 +22,9 @@ $(VENV)/.runtime: requirements/runtime.lock pyproject.toml
 	$(PIP) install --no-deps --no-build-isolation -e . 2>/dev/null || $(PIP) install --no-deps -e .
 	touch $@
 
-$(VENV)/.test: $(VENV)/.runtime requirements/test.lock
-	$(PIP) install -r requirements/test.lock
+# The test extras include JupyterLab (lab.lock): the browser test drives `make lab`'s JupyterLab.
+$(VENV)/.test: $(VENV)/.runtime requirements/test.lock requirements/lab.lock
+	$(PIP) install -r requirements/test.lock -r requirements/lab.lock
 	touch $@
 
 $(VENV)/.lab: $(VENV)/.runtime requirements/lab.lock
@@ -48,7 +49,7 @@ test-fast: $(VENV)/.test
 # The kernel is the one the report runner uses (same kernelspec, same Python); root needs --allow-root.
 lab: $(VENV)/.lab data
 	$(BIN)/python -c "from hzanalysis.report import ensure_kernel; ensure_kernel()"
-	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
+	$(BIN)/jupyter lab --config=jupyter_lab_config.py --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(VENV)/.test
 	$(BIN)/python -m benchmarks.run_all

@@ -189,3 +189,12 @@ def check_pages(
             page.close()
             reports.append(report)
     return reports
+
+
+def pdf_page_count(page: Any, paper: str = "A4") -> int:
+    """Print the page to PDF as Chromium would (print media, ``paper`` size) and count the PDF's pages."""
+    import re
+
+    pdf = page.pdf(format=paper, print_background=True)
+    # Each page object is "/Type /Page" (the page tree is "/Type /Pages", excluded by the lookahead).
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))

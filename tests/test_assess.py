@@ -122,10 +122,10 @@ def test_growth_forecast_gives_probability_and_likelihood_verdict():
     assert hard.required_growth == pytest.approx(400 / 146.41 - 1)
 
 
-def test_each_model_probability_is_reported_beside_the_combination():
+def test_each_model_probability_is_reported_beside_the_default():
     obs = synthetic_observations({2020: 100, 2021: 110, 2022: 121, 2023: 133.1, 2024: 146.41})
     a = assess_target(synthetic_target(value=155), obs, n_paths=300)
-    assert set(a.model_probabilities) == {"naive", "drift", "linear", "damped", "theta"}
+    assert set(a.model_probabilities) == {"naive", "drift", "linear", "damped", "theta", "median_trend"}
     # naive repeats 146.41: its median misses 155; drift continues 10 %/yr to 161.05 and meets it
     assert a.model_probabilities["naive"] < 0.5 < a.model_probabilities["drift"]
 

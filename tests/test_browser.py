@@ -136,3 +136,26 @@ def test_sortable_table_sorts_offline(report):
         header.click()
         assert page.evaluate(column) == ["3", "2", "1"]  # second click: descending
         assert seen.page_errors == [] and seen.console_errors == []
+
+
+def test_a_whole_document_quote_keeps_the_page_short_and_opens_in_one_click(tmp_path):
+    import pandas as pd
+
+    from hzanalysis import display
+
+    quote = "很长的原文，" * 20_000  # 120,000 characters in one cell: once a 600,000 px tall page
+    table = display.table(pd.DataFrame({"year": [2024], "quote": [quote]}), lang="zh").data
+    page_file = tmp_path / "quote.html"
+    page_file.write_text(
+        f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>{display._CSS}</style>'
+        f"</head><body>{table}</body></html>",
+        encoding="utf-8",
+    )
+    with session(tmp_path) as browser:
+        page, seen = browser.open(page_file)
+        height = page.evaluate("document.documentElement.scrollHeight")
+        assert height < 1500  # a few lines of text, not the whole document
+        page.click("details.hz-clip summary")
+        assert page.evaluate("document.documentElement.scrollHeight") > 20 * height  # now all of it
+        assert quote in page.inner_text("body")
+        assert seen.console_errors == [] and seen.page_errors == []

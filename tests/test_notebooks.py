@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from hzanalysis.report import plan_pages, run_report
 from hzanalysis.targets import load_targets
 
 sys.path.insert(0, str(Path(__file__).parent))
-from browser import check_pages, chromium_available, session
+from browser import check_pages, chromium_available, pdf_page_count, session
 
 pytestmark = pytest.mark.notebook
 
@@ -153,3 +154,71 @@ def test_hostile_observations_execute_nothing(tmp_path):
         # the hostile strings are on the target page as plain text
         body = page.inner_text("body")
         assert "<script>window.__pwned=1</script>合成" in body and "javascript:alert(1)" in body
+
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+# Visible words that must follow the page language: headings, table headers, callouts, chart text.
+_VISIBLE_WORDS = """() => Array.from(document.querySelectorAll(
+  'h1, h2, h3, th, .hz-callout, .hz-note, .hz-chart svg text, .jp-RenderedMarkdown p,'
+  + ' .jp-RenderedMarkdown li'))
+  .filter(e => !e.closest('nav')).map(e => e.textContent)"""
+
+
+def outside_brackets(text: str) -> str:
+    """Text without bracketed parts (nested too): an English page may give a Chinese name in brackets."""
+    while True:
+        shorter = re.sub(r"\([^()]*\)|（[^（）]*）|《[^《》]*》", "", text)
+        if shorter == text:
+            return text
+        text = shorter
+
+
+@pytest.fixture(scope="session")
+def english_report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("english") / "reports"
+    return run_report(
+        date="2026-01-05",
+        out=out,
+        targets=["rd_share_gdp", "tech_contract_value", "invention_patents_per_10k"],
+        lang="en",
+        jobs=2,
+        progress=False,
+    )
+
+
+@pytest.mark.browser
+def test_english_report_reads_as_english(english_report):
+    needs_browser()
+    assert english_report.exit_code == 0, english_report.summary()
+    pages = sorted(p for p in english_report.run_dir.glob("*.html") if p.name != "index.html")
+    assert len(pages) == 7
+    with session(english_report.out) as browser:
+        for path in pages:
+            page, seen = browser.open(path)
+            assert seen.rendered == seen.charts, path.name
+            words = page.evaluate(_VISIBLE_WORDS)
+            assert len(words) > 5, path.name
+            chinese = [w for w in words if CJK.search(outside_brackets(w))]
+            assert chinese == [], path.name
+            page.close()
+    scorecard = (english_report.run_dir / "00_scorecard.html").read_text(encoding="utf-8")
+    assert "0 Overall goals" in scorecard and "总体目标" not in scorecard.split("hz-print-only")[0]
+    cumulative = (english_report.run_dir / "10_target-tech_contract_value.html").read_text(encoding="utf-8")
+    assert "no figure observed in the period yet" in cumulative and "Observed total 0" not in cumulative
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("which", ["real_report", "english_report"])
+def test_scorecard_prints_on_one_a4_page(which, request):
+    needs_browser()
+    report = request.getfixturevalue(which)
+    with session(report.out) as browser:
+        page, _ = browser.open(report.run_dir / "00_scorecard.html")
+        summary = page.locator(".hz-print-only")
+        assert summary.count() == 1 and not summary.is_visible()  # hidden on screen
+        assert pdf_page_count(page) == 1
+        page.emulate_media(media="print")
+        assert summary.is_visible()
+        assert not page.locator(".hz-chart").first.is_visible()  # the chart is for the screen
+        rows = page.locator(".hz-print-only tbody tr").count()
+        assert rows == len(load_targets())  # every target on the one page

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hzanalysis import plan_draft
+from hzanalysis import display, plan_draft
 from hzanalysis.assess import (
     AssessOptions,
     as_of_history,
@@ -457,15 +457,20 @@ def test_as_of_history_with_a_2025_outturn(tmp_path):
     assert history["verdict_zh"].iloc[-1] == "已实现" and history["latest_value"].iloc[-1] == 710
     assert all(0 <= p <= 1 for p in history["probability"].iloc[:4])
     view = as_of_history_view(history, assess_one("tech_smes", data=[str(data)], n_paths=300), "zh")
-    assert list(view["截至日期"]) == ["2024-07-01", "2025-01-01", "2025-07-01", "2026-01-01", "2026-02-10"]
-    assert view["当时判断"].iloc[-1] == "已实现（结果）" and view["当时最新值"].iloc[-1] == "710家（2025）"
+    assert list(view["as_of"]) == ["2024-07-01", "2025-01-01", "2025-07-01", "2026-01-01", "2026-02-10"]
+    assert (
+        view["verdict_then"].iloc[-1] == "已实现（结果）" and view["latest_then"].iloc[-1] == "710家（2025）"
+    )
     # The scorecard's look back: one row per settled target, the outturn beside the four earlier verdicts.
     chosen = [get_target(t) for t in ("tech_smes", "pilot_bases")]  # pilot_bases has no data: not settled
     stacked = look_back(assess_many(chosen, data=[str(data)], n_paths=300), data=[str(data)], n_paths=300)
     assert set(stacked["target_id"]) == {"tech_smes"} and len(stacked) == 5
     row = look_back_view(stacked, "zh").iloc[0]
-    assert row["结果"] == "已实现 710家（2025）"
-    assert row["此前各时点的判断"].count("；") == 3 and row["此前各时点的判断"].startswith("2024-07-01 ")
+    assert row["outturn"] == "已实现 710家（2025）"
+    assert row["earlier"].count("；") == 3 and row["earlier"].startswith("2024-07-01 ")
+    # Headers go on last, in the reader's language.
+    assert "此前各时点的判断" in display.table(look_back_view(stacked, "zh"), lang="zh").data
+    assert "What was said earlier" in display.table(look_back_view(stacked, "en"), lang="en").data
     # Explicit dates: before any figure was published, the tool had no data.
     early = as_of_history("tech_smes", ["2023-01-01"], data=[str(data)], n_paths=300)
     assert list(early["status"]) == ["no_data"] and math.isnan(early["probability"].iloc[0])

@@ -9,7 +9,7 @@ Typical use in JupyterLab::
     hz.forecast.forecast(series, 3, domain="share")   # the forecast contract: simulated paths, calibrated
 """
 
-from . import charts, display, forecast, views
+from . import charts, display, forecast, labels, views
 from .assess import (
     Assessment,
     AssessOptions,
@@ -63,6 +63,7 @@ __all__ = [
     "gap_checklist",
     "get_target",
     "known_plan_ids",
+    "labels",
     "load_indicators",
     "load_observations",
     "load_regions",

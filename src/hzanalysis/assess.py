@@ -2,7 +2,7 @@
 
 Everything here is pure: it takes targets, an observations table and forecast settings, and returns
 :class:`Assessment` objects (for one target page) or one tidy DataFrame (for the scorecard). Every
-target kind is answered from the same simulated paths (DESIGN section 3):
+target kind is answered from the same simulated paths:
 
 - ``level``: P(value in the deadline year meets the target);
 - ``annual_floor``: P(every remaining year of the period meets the floor), observed years counted as observed;
@@ -25,6 +25,7 @@ import pandas as pd
 from . import forecast as fc
 from . import rules
 from .errors import ForecastError, ParameterError
+from .labels import check_lang, fmt_value
 from .observations import load_indicators, load_observations, load_regions, replacement_text
 from .plans import DEFAULT_PLAN, Plan, resolve_plan
 from .targets import Target, get_target, load_targets
@@ -857,17 +858,15 @@ def model_frame(assessment: Assessment) -> pd.DataFrame:
 
 
 def rules_frame(assessment: Assessment) -> pd.DataFrame:
-    """The official rules side by side: rule, category (zh/en), value, explanation."""
-    names = {
-        "eurostat": "欧盟统计局 Eurostat",
-        "sdsn": "SDSN 趋势",
-        "destatis": "德国统计局 Destatis",
-        "china_midterm": "时间过半、任务过半",
-    }
+    """The official rules side by side: rule code, category (zh/en), value, explanation.
+
+    ``rule`` is the code (``eurostat``, ``sdsn``, ``destatis``, ``china_midterm``); ``views.rules_view``
+    names it in the reader's language.
+    """
     return pd.DataFrame(
         [
             {
-                "rule": names.get(r.rule, r.rule),
+                "rule": r.rule,
                 "computable": r.computable,
                 "category_zh": r.category_zh,
                 "category_en": r.category_en,
@@ -909,26 +908,17 @@ def scenario_frame(scorecard: pd.DataFrame) -> pd.DataFrame:
 
 
 def verdict_sentence(a: Assessment, lang: str = "zh") -> str:
-    """One sentence a leader could quote, with the numbers it rests on."""
+    """One sentence a leader could quote, with the numbers it rests on (``lang`` "zh" or "en")."""
+    check_lang(lang)
     t = a.target
     latest = a.latest
-    if t.kind == "rank":
-        target_text = "第一（居各县区首位）" if lang != "en" else "first place among the county-level units"
-    else:
-        target_text = f"{format_value(t.value)}{t.unit}" if t.value is not None else ""
     unit = str(latest["unit"]) if latest is not None else t.unit  # the indicator's unit, not the target's
     if lang == "en":
-        if a.status == "qualitative":
-            return f"“{t.name_en}” is a qualitative aim: it is listed, not scored."
-        if a.status in ("achieved", "missed"):
-            return f"“{t.name_en}” ({target_text}) was {a.status} according to the observed figures."
-        if a.status == "forecast":
-            return (
-                f"On the data published so far, it is {a.verdict.en} (probability {a.probability:.0%}) that "
-                f"“{t.name_en}” reaches {target_text} by {t.deadline}; latest figure "
-                f"{format_value(latest['value'])}{unit} ({int(latest['year'])})."
-            )
-        return f"“{t.name_en}”: insufficient data. {a.missing_en}."
+        return _verdict_sentence_en(a, latest, unit)
+    if t.kind == "rank":
+        target_text = "第一（居各县区首位）"
+    else:
+        target_text = format_value(t.value, t.unit) if t.value is not None else ""
     if a.status == "qualitative":
         return f"“{t.name_zh}”为定性目标，只列示、不评分。"
     if a.status in ("achieved", "missed"):
@@ -936,17 +926,62 @@ def verdict_sentence(a: Assessment, lang: str = "zh") -> str:
     if a.status == "forecast":
         return (
             f"按目前已公布的数据，“{t.name_zh}”到{t.deadline}年达到{target_text}的概率约为"
-            f"{a.probability:.0%}（{a.verdict.zh}）；最新值为{format_value(latest['value'])}{unit}"
+            f"{a.probability:.0%}（{a.verdict.zh}）；最新值为{format_value(latest['value'], unit)}"
             f"（{int(latest['year'])}年）。"
         )
     return f"“{t.name_zh}”：数据不足。{a.missing_zh}。"
 
 
+def _verdict_sentence_en(a: Assessment, latest: pd.Series | None, unit: str | None) -> str:
+    t = a.target
+    if t.kind == "rank":
+        target_text = "first place among the county-level units"
+    else:
+        target_text = fmt_value(t.value, t.unit, lang="en") if t.value is not None else ""
+    if a.status == "qualitative":
+        return f"“{t.name_en}” is a qualitative aim: it is listed, not scored."
+    if a.status in ("achieved", "missed"):
+        return f"“{t.name_en}” ({target_text}) was {a.status} according to the observed figures."
+    if a.status == "forecast":
+        return (
+            f"On the data published so far, it is {a.verdict.en} (probability {a.probability:.0%}) that "
+            f"“{t.name_en}” reaches {target_text} by {t.deadline}; latest figure "
+            f"{fmt_value(latest['value'], unit, lang='en')} ({int(latest['year'])})."
+        )
+    if a.status in ("no_data", "single_point") and a.needed_years:
+        # The English sentence names the holder in English (the Chinese name follows in brackets).
+        what = "no public observation" if a.status == "no_data" else "one observation only, so no trend"
+        holder = _holder_en(t.indicator)
+        holder_text = f"{holder} ({a.holder_zh})" if holder and a.holder_zh else (a.holder_zh or "its holder")
+        return (
+            f"“{t.name_en}”: insufficient data. {what.capitalize()}; figures for {_years_en(a.needed_years)} "
+            f"are needed (held by {holder_text})."
+        )
+    detail = english_region_names(a.missing_en) if a.status == "peers_missing" else a.missing_en
+    return f"“{t.name_en}”: insufficient data. {detail[:1].upper()}{detail[1:]}."
+
+
+def english_region_names(text: str) -> str:
+    """A "missing: 海州区, 连云区" list in an English sentence: English names, the Chinese in brackets."""
+    regions = load_regions()
+    names = dict(zip(regions["id"], regions["name_en"], strict=True))
+    parts = (
+        [part.strip() for part in text.split("missing: ", 1)[-1].split(",")] if "missing: " in text else []
+    )
+    if not parts or not all(p in names for p in parts):
+        return text
+    head = text.split("missing: ", 1)[0]
+    return head + "missing: " + ", ".join(f"{names[p]} ({p})" for p in parts)
+
+
+def _holder_en(indicator: str | None) -> str:
+    catalogue = load_indicators().set_index("id")
+    return str(catalogue.loc[indicator, "holder_en"]) if indicator in catalogue.index else ""
+
+
 def format_value(value: float | None, unit: str | None = "") -> str:
-    """A number as readers see it (``3.75%``), or an em dash when it is missing."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    return f"{value:g}{unit or ''}"
+    """A number with its Chinese unit (``3.75%``), or an em dash; see :func:`labels.fmt_value`."""
+    return fmt_value(value, unit)
 
 
 def _years_zh(years: Sequence[int]) -> str:

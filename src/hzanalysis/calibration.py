@@ -24,7 +24,7 @@ Procedure (version :data:`PROCEDURE_VERSION`):
    beyond the panel (the model rung sees at most h = 7, a 2017 value forecast to 2025 is h = 8) are a
    smooth extrapolation of the fitted growth; ``b`` is clipped to [0, 1.5].
 4. Joint paths across horizons are simulated in forecast.py (Gaussian copula with random-walk
-   correlation, t marginals from these constants).
+   correlation; each horizon's marginal is ``s * m(h) * U`` with U from the quantile table above).
 
 ``python -m hzanalysis.calibration`` rewrites ``src/hzanalysis/calibration.json`` deterministically and
 prints the leave-provinces-out coverage.

@@ -9,6 +9,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from .labels import check_lang, fmt_value, has_label, label, unit_text
+
 #: Verdict colours: greens for likely, reds for unlikely, grey where no probability exists.
 VERDICT_COLOURS: dict[str, str] = {
     "achieved": "#1a7f37",
@@ -22,44 +24,41 @@ VERDICT_COLOURS: dict[str, str] = {
     "not_quantifiable": "#dfe2e6",
 }
 
-_TEXT = {
-    "probability": ("达成概率", "Probability of meeting the target"),
-    "target": ("目标", "Target"),
-    "verdict": ("判断", "Verdict"),
-    "year": ("年份", "Year"),
-    "value": ("数值", "Value"),
-    "source": ("来源", "Source"),
-    "quote": ("原文", "Quote"),
-    "quality": ("来源等级", "Source quality"),
-    "median": ("预测中位数", "Forecast median"),
-    "band": ("预测区间", "Forecast interval"),
-    "required": ("所需年均增长", "Required annual growth"),
-    "historical": ("历史年均增长", "Historical annual growth"),
-    "model": ("模型", "Model"),
-    "latest": ("最新值", "Latest value"),
-    "action": ("行动", "Action"),
-    "nominal": ("名义覆盖率", "Nominal coverage"),
-    "empirical": ("实际覆盖率", "Empirical coverage"),
-    "horizon": ("预测步长（年）", "Horizon (years)"),
-    "predicted": ("预测概率", "Forecast probability"),
-    "observed_freq": ("实际发生频率", "Observed frequency"),
-    "state": ("数据状态", "Data status"),
-    "growth_slider": ("设定年均增长率（%）", "Annual growth (%)"),
-    "no_growth": (
-        "数据不足：至少需要一个观测值才能计算所需增长",
-        "Not enough data: growth needs at least one observation",
-    ),
-    "no_observation": (
-        "没有观测值，无法作图；见下方数据缺口说明",
-        "No observation to plot; see what is missing below",
-    ),
-    "share_of_target": ("2025年值 / 目标（%）", "2025 value as % of target"),
-}
-
 
 def _t(key: str, lang: str) -> str:
-    zh, en = _TEXT[key]
-    return en if lang == "en" else zh
+    return label(f"chart.{key}", lang)
+
+
+#: Longest text a tooltip shows; longer quotes end in "…" (the observations table has them whole).
+TOOLTIP_CHARS = 160
+
+
+def _value_title(unit: str, lang: str) -> str:
+    """The value axis title with its unit: 数值（家） / Value (units)."""
+    words = unit_text(unit, lang).strip().lstrip("× ")
+    if not words:
+        return _t("value", lang)
+    return f"{_t('value', lang)} ({words})" if lang == "en" else f"{_t('value', lang)}（{words}）"
+
+
+def _clip(text: object, limit: int) -> str:
+    text = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _quality(code: object, lang: str) -> str:
+    key = f"quality.{code}"
+    return label(key, lang) if has_label(key) else str(code)
+
+
+def _method_words(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Method codes (``calibrated``, ...) as words in ``lang``; unknown methods keep their name."""
+    words = {
+        code: label(f"probability.{code}", lang)
+        for code in frame["method"].unique()
+        if has_label(f"probability.{code}")
+    }
+    return frame.assign(method=frame["method"].map(lambda m: words.get(m, m)))
 
 
 def _verdict_scale() -> alt.Scale:
@@ -78,34 +77,27 @@ def message_chart(text: str) -> alt.Chart:
 
 def scorecard_chart(scorecard: pd.DataFrame, lang: str = "zh") -> alt.Chart:
     """Probability bar per target, grouped by the plan's actions and coloured by verdict."""
-    name = "name_en" if lang == "en" else "name_zh"
-    verdict = "verdict_en" if lang == "en" else "verdict_zh"
+    en = check_lang(lang) == "en"
+    name = "name_en" if en else "name_zh"
+    verdict = "verdict_en" if en else "verdict_zh"
     frame = scorecard.assign(
         p=scorecard["probability"].fillna(0.0),
         p_text=scorecard["probability"].map(lambda p: "" if pd.isna(p) else f"{p:.0%}"),
-        group=scorecard["action"].astype(str) + " " + scorecard["action_zh"],
-    )[
-        [
-            name,
-            verdict,
-            "verdict_code",
-            "p",
-            "p_text",
-            "group",
-            "latest_value",
-            "unit",
-            "latest_year",
-            "target_value",
-            "latest_source",
-        ]
-    ]
+        group=scorecard["action"].astype(str) + " " + scorecard["action_en" if en else "action_zh"],
+        latest_text=[
+            fmt_value(v, u, b, lang=lang)
+            for v, u, b in zip(
+                scorecard["latest_value"], scorecard["unit"], scorecard["latest_bound"], strict=True
+            )
+        ],
+    )[[name, verdict, "verdict_code", "p", "p_text", "group", "latest_text", "latest_year", "latest_source"]]
     base = alt.Chart(frame).encode(
         y=alt.Y(f"{name}:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)),
         tooltip=[
             alt.Tooltip(f"{name}:N", title=_t("target", lang)),
             alt.Tooltip(f"{verdict}:N", title=_t("verdict", lang)),
             alt.Tooltip("p_text:N", title=_t("probability", lang)),
-            alt.Tooltip("latest_value:Q", title=_t("latest", lang)),
+            alt.Tooltip("latest_text:N", title=_t("latest", lang)),
             alt.Tooltip("latest_year:Q", title=_t("year", lang), format="d"),
             alt.Tooltip("latest_source:N", title=_t("source", lang)),
         ],
@@ -136,6 +128,7 @@ def target_chart(
     lang: str = "zh",
 ) -> alt.LayerChart:
     """History with each point's source on hover, the 50/80/95% fan, the target line and the deadline."""
+    check_lang(lang)
     if observations.empty and fan.empty:
         return message_chart(_t("no_observation", lang))
     years = list(observations["year"].astype(int)) + list(fan["year"].astype(int)) + [deadline]
@@ -152,7 +145,7 @@ def target_chart(
             .mark_area(opacity=0.25, color="#4c78a8")
             .encode(
                 x=x,
-                y=alt.Y("lower:Q", title=f"{_t('value', lang)}（{unit}）"),
+                y=alt.Y("lower:Q", title=_value_title(unit, lang)),
                 y2="upper:Q",
                 opacity=alt.Opacity(
                     "level:N",
@@ -162,8 +155,8 @@ def target_chart(
                 tooltip=[
                     alt.Tooltip("year:Q", format="d", title=_t("year", lang)),
                     alt.Tooltip("level:N", title=_t("band", lang)),
-                    alt.Tooltip("lower:Q", format=".3~g"),
-                    alt.Tooltip("upper:Q", format=".3~g"),
+                    alt.Tooltip("lower:Q", format=".3~g", title=_t("lower", lang)),
+                    alt.Tooltip("upper:Q", format=".3~g", title=_t("upper", lang)),
                 ],
             )
         )
@@ -177,19 +170,26 @@ def target_chart(
         layers += [bands, median]
     if not observations.empty:
         obs = observations.assign(
-            kind=observations["bound"].map(lambda b: "point" if b == "=" else f"bound {b}")
-        )[["year", "value", "bound", "kind", "source_title", "source_url", "quote", "quality"]]
+            kind=observations["bound"].map(lambda b: _t("point" if b == "=" else "bound_mark", lang)),
+            value_text=[
+                fmt_value(v, unit, b, lang=lang)
+                for v, b in zip(observations["value"], observations["bound"], strict=True)
+            ],
+            # A tooltip cannot scroll: a whole-document quote would cover the screen. The table below
+            # the chart has the full text.
+            quote=observations["quote"].map(lambda q: _clip(q, TOOLTIP_CHARS)),
+            quality=observations["quality"].map(lambda q: _quality(q, lang)),
+        )[["year", "value", "value_text", "kind", "source_title", "source_url", "quote", "quality"]]
         points = (
             alt.Chart(obs)
             .mark_point(size=90, filled=True, color="#111")
             .encode(
                 x=x,
-                y=alt.Y("value:Q", title=f"{_t('value', lang)}（{unit}）"),
+                y=alt.Y("value:Q", title=_value_title(unit, lang)),
                 shape=alt.Shape("kind:N", title=None),
                 tooltip=[
                     alt.Tooltip("year:Q", format="d", title=_t("year", lang)),
-                    alt.Tooltip("value:Q", title=_t("value", lang)),
-                    alt.Tooltip("bound:N", title="="),
+                    alt.Tooltip("value_text:N", title=_t("value", lang)),
                     alt.Tooltip("source_title:N", title=_t("source", lang)),
                     alt.Tooltip("quote:N", title=_t("quote", lang)),
                     alt.Tooltip("quality:N", title=_t("quality", lang)),
@@ -223,15 +223,25 @@ def growth_chart(required: float, historical: float, lang: str = "zh") -> alt.Ch
         .encode(
             y=alt.Y("what:N", title=None),
             x=alt.X("growth:Q", axis=alt.Axis(format="%"), title=None),
-            color=alt.Color("what:N", legend=None, scale=alt.Scale(range=["#cf222e", "#4c78a8"])),
-            tooltip=[alt.Tooltip("what:N"), alt.Tooltip("growth:Q", format=".1%")],
+            color=alt.Color(
+                "what:N",
+                legend=None,
+                # required in red, historical in blue, whatever the sort order of the words
+                scale=alt.Scale(
+                    domain=[_t("required", lang), _t("historical", lang)], range=["#cf222e", "#4c78a8"]
+                ),
+            ),
+            tooltip=[
+                alt.Tooltip("what:N", title=_t("growth_kind", lang)),
+                alt.Tooltip("growth:Q", format=".1%", title=_t("growth_rate", lang)),
+            ],
         )
         .properties(width=420, height=80)
     )
 
 
 def models_chart(models: pd.DataFrame, lang: str = "zh") -> alt.Chart:
-    """Each model's probability beside the default combination's."""
+    """Each model's probability beside the default model's ("auto", :data:`forecast.AUTO_MODEL`)."""
     return (
         alt.Chart(models)
         .mark_bar()
@@ -244,7 +254,11 @@ def models_chart(models: pd.DataFrame, lang: str = "zh") -> alt.Chart:
                 title=_t("probability", lang),
             ),
             color=alt.condition(alt.datum.model == "auto", alt.value("#1f4e79"), alt.value("#9ecae1")),
-            tooltip=["model:N", "method:N", alt.Tooltip("probability:Q", format=".0%")],
+            tooltip=[
+                alt.Tooltip("model:N", title=_t("model", lang)),
+                alt.Tooltip("method:N", title=_t("method", lang)),
+                alt.Tooltip("probability:Q", format=".0%", title=_t("probability", lang)),
+            ],
         )
         .properties(width=420, height=150)
     )
@@ -252,6 +266,7 @@ def models_chart(models: pd.DataFrame, lang: str = "zh") -> alt.Chart:
 
 def coverage_chart(coverage: pd.DataFrame, lang: str = "zh") -> alt.LayerChart:
     """Empirical against nominal coverage by horizon (columns horizon, nominal, empirical, method)."""
+    coverage = _method_words(coverage, lang)
     base = alt.Chart(coverage).encode(
         x=alt.X("horizon:O", title=_t("horizon", lang)),
         color=alt.Color("nominal:N", title=_t("nominal", lang)),
@@ -265,10 +280,10 @@ def coverage_chart(coverage: pd.DataFrame, lang: str = "zh") -> alt.LayerChart:
         ),
         strokeDash=alt.StrokeDash("method:N", title=None),
         tooltip=[
-            "method:N",
-            "horizon:O",
-            alt.Tooltip("nominal:Q", format=".0%"),
-            alt.Tooltip("empirical:Q", format=".1%"),
+            alt.Tooltip("method:N", title=_t("method", lang)),
+            alt.Tooltip("horizon:O", title=_t("horizon", lang)),
+            alt.Tooltip("nominal:Q", format=".0%", title=_t("nominal", lang)),
+            alt.Tooltip("empirical:Q", format=".1%", title=_t("empirical", lang)),
         ],
     )
     # horizontal guides at the nominal levels (no x encoding, so they span the whole chart)
@@ -282,6 +297,7 @@ def coverage_chart(coverage: pd.DataFrame, lang: str = "zh") -> alt.LayerChart:
 
 def reliability_chart(table: pd.DataFrame, lang: str = "zh") -> alt.LayerChart:
     """Reliability diagram (columns mean_predicted, observed_frequency, count, method)."""
+    table = _method_words(table, lang)
     diagonal = (
         alt.Chart(pd.DataFrame({"x": [0, 1], "y": [0, 1]}))
         .mark_line(color="#999", strokeDash=[3, 3])
@@ -295,10 +311,10 @@ def reliability_chart(table: pd.DataFrame, lang: str = "zh") -> alt.LayerChart:
             y=alt.Y("observed_frequency:Q", scale=alt.Scale(domain=[0, 1]), title=_t("observed_freq", lang)),
             color=alt.Color("method:N", title=None),
             tooltip=[
-                "method:N",
-                alt.Tooltip("mean_predicted:Q", format=".2f"),
-                alt.Tooltip("observed_frequency:Q", format=".2f"),
-                "count:Q",
+                alt.Tooltip("method:N", title=_t("method", lang)),
+                alt.Tooltip("mean_predicted:Q", format=".2f", title=_t("predicted", lang)),
+                alt.Tooltip("observed_frequency:Q", format=".2f", title=_t("observed_freq", lang)),
+                alt.Tooltip("count:Q", title=_t("count", lang)),
             ],
         )
     )
@@ -308,14 +324,26 @@ def reliability_chart(table: pd.DataFrame, lang: str = "zh") -> alt.LayerChart:
 def gaps_chart(gaps: pd.DataFrame, lang: str = "zh") -> alt.Chart:
     """Targets × years matrix of what is observed (columns target, year, state, state_label, detail)."""
     colours = alt.Scale(domain=["observed", "bound", "missing"], range=["#2da44e", "#e3b341", "#eeeeee"])
+    check_lang(lang)
     return (
         alt.Chart(gaps)
         .mark_rect(stroke="#fff")
         .encode(
             x=alt.X("year:O", title=_t("year", lang)),
             y=alt.Y("target:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)),
-            color=alt.Color("state:N", scale=colours, title=_t("state", lang)),
-            tooltip=["target:N", "year:O", "state_label:N", "detail:N"],
+            color=alt.Color(
+                "state_label:N",
+                scale=alt.Scale(
+                    domain=[label(f"gap.{s}", lang) for s in colours.domain], range=colours.range
+                ),
+                title=_t("state", lang),
+            ),
+            tooltip=[
+                alt.Tooltip("target:N", title=_t("target", lang)),
+                alt.Tooltip("year:O", title=_t("year", lang)),
+                alt.Tooltip("state_label:N", title=_t("state", lang)),
+                alt.Tooltip("detail:N", title=_t("detail", lang)),
+            ],
         )
         .properties(width=360)
     )
@@ -348,10 +376,10 @@ def scenario_chart(scenarios: pd.DataFrame, lang: str = "zh", start_growth: floa
             ),
             color=alt.condition("datum.share >= 100", alt.value("#2da44e"), alt.value("#f08c4a")),
             tooltip=[
-                alt.Tooltip("label:N"),
-                alt.Tooltip("projected:Q", format=".3~g"),
+                alt.Tooltip("label:N", title=_t("target", lang)),
+                alt.Tooltip("projected:Q", format=".3~g", title=_t("projected", lang)),
                 alt.Tooltip("target_value:Q", title=_t("target", lang)),
-                alt.Tooltip("share:Q", format=".0f"),
+                alt.Tooltip("share:Q", format=".0f", title=_t("share", lang)),
             ],
         )
         .add_params(growth)

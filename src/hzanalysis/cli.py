@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .errors import HzError
 from .fileio import atomic_write_text
+from .labels import MISSING, check_lang, fmt_pct, fmt_value, label
 from .plans import DEFAULT_PLAN
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_LOCKED = 0, 1, 2, 3
@@ -300,7 +301,7 @@ def _targets(args: argparse.Namespace) -> int:
 
 def format_scorecard(table, lang: str = "zh") -> str:
     """The scorecard as aligned terminal text (CJK characters count as two columns)."""
-    zh = lang != "en"
+    zh = check_lang(lang) == "zh"
     headers = (
         ["目标", "类型", "目标值", "最新值", "概率", "判断", "所需增长", "历史增长", "欧盟规则"]
         if zh
@@ -308,20 +309,22 @@ def format_scorecard(table, lang: str = "zh") -> str:
     )
     rows = []
     for r in table.itertuples(index=False):
-        target_value = "" if r.target_value is None or _nan(r.target_value) else f"{r.target_value:g}{r.unit}"
+        target_value = fmt_value(r.target_value, r.unit, lang=lang)
         latest = "—" if _nan(r.latest_value) else f"{r.latest_value:g} ({int(r.latest_year)})"
         if r.latest_bound not in (None, "=") and not _nan(r.latest_value):
             latest = f"{r.latest_bound}{latest}"
         rows.append(
             [
                 (r.name_zh if zh else r.name_en),
-                r.kind,
+                label(f"kind.{r.kind}", lang),
                 target_value,
                 latest,
-                "" if _nan(r.probability) else f"{r.probability:.0%}",
+                fmt_pct(r.probability, signed=False, digits=0),
                 r.verdict_zh if zh else r.verdict_en,
-                _pct(r.required_growth) if not _nan(r.required_growth) else _flow(r.required_flow, r.unit),
-                _pct(r.historical_growth),
+                fmt_pct(r.required_growth)
+                if not _nan(r.required_growth)
+                else _flow(r.required_flow, r.unit, lang),
+                fmt_pct(r.historical_growth),
                 r.eurostat_zh if zh else r.eurostat_en,
             ]
         )
@@ -340,12 +343,8 @@ def _nan(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def _pct(value) -> str:
-    return "" if _nan(value) else f"{value:+.1%}"
-
-
-def _flow(value, unit) -> str:
-    return "" if _nan(value) else f"{value:g}{unit}/年"
+def _flow(value, unit, lang: str) -> str:
+    return MISSING if _nan(value) else fmt_value(value, unit, lang=lang) + label("value.per_year", lang)
 
 
 def _width(text: str) -> int:

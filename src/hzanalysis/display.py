@@ -28,9 +28,10 @@ from urllib.parse import urlsplit
 
 import altair as alt
 import pandas as pd
-from IPython.display import HTML
+from IPython.display import HTML, Markdown
 
 from .charts import VERDICT_COLOURS
+from .labels import LANGS, MISSING, check_lang, has_label, label, prose_text
 
 RENDERER_NAME = "hzanalysis"
 #: vl-convert's name for the Vega-Lite version altair writes (altair 6.3 → Vega-Lite 6.4 → "6_4").
@@ -53,6 +54,23 @@ table.hz-table.hz-sortable th::after { content: " \\2195"; color: #8c959f; }
   font-size: 1.1em; }
 .hz-note { color: #57606a; font-style: italic; }
 .hz-warnings { color: #57606a; font-size: 12px; }
+details.hz-clip summary { cursor: pointer; }
+details.hz-clip[open] summary { display: none; }
+.hz-more { color: #0969da; text-decoration: underline; white-space: nowrap; }
+.hz-print-only { display: none; }
+/* One A4 page for leaders: on a page that carries a print summary, print only that summary. */
+@page { size: A4; margin: 12mm; }
+@media print {
+  body:has(.hz-print-only) .jp-Cell:not(:has(.hz-print-only)),
+  body:has(.hz-print-only) nav, body:has(.hz-print-only) .hz-header { display: none !important; }
+  .hz-print-only { display: block !important; }
+  .hz-print-only table.hz-table { font-size: 7.5pt !important; line-height: 1.2; width: 100%;
+    margin: 0; table-layout: auto !important; }
+  .hz-print-only table.hz-table th, .hz-print-only table.hz-table td { padding: 1px 3px !important; }
+  .hz-print-only h1 { font-size: 13pt; margin: 0 0 3pt; }
+  .hz-print-only p { font-size: 8pt; margin: 0 0 4pt; }
+  .jp-Notebook, .jp-Cell, .jp-OutputArea-output { padding: 0 !important; margin: 0 !important; }
+}
 """
 
 # Sorts a table by the clicked header; numbers (with %, commas, signs) numerically, text otherwise.
@@ -179,7 +197,9 @@ def setup(lang: str = "zh") -> None:
     Call it in the first code cell of every notebook. Calling it again in the same kernel changes the
     language only; the bundle is not shown twice.
     """
-    if lang not in ("zh", "en"):
+    # ValueError, as before (tests/test_report.py, owned by the report work, pins it); the lead may switch
+    # it to labels.check_lang's ParameterError when merging.
+    if lang not in LANGS:
         raise ValueError(f"lang must be 'zh' or 'en'; found {lang!r}")
     _state["lang"] = lang
     if RENDERER_NAME not in alt.renderers.names():
@@ -232,12 +252,30 @@ def link(url: Any, text: Any = None) -> Safe:
     return Safe(f'<a href="{href}" rel="noopener noreferrer" target="_blank">{escape(label)}</a>')
 
 
-def _cell(value: Any) -> str:
+#: Cells longer than this are clipped, with the full text one click away (a quote of a whole
+#: document once made a page 600,000 px tall).
+CLIP_CHARS = 300
+
+
+def _cell(value: Any, clip: int | None = CLIP_CHARS, lang: str = "zh") -> str:
     if _missing(value):
-        return "—"
+        return MISSING
     if isinstance(value, float):
         return escape(f"{value:g}")
-    return escape(value)
+    text = str(value)
+    if clip is None or len(text) <= clip or isinstance(value, Safe):
+        return escape(value)
+    return (
+        f'<details class="hz-clip"><summary>{escape(text[:clip])}… '
+        f'<span class="hz-more">{escape(label("value.show_all", lang))}</span></summary>'
+        f"{escape(text)}</details>"
+    )
+
+
+def header_text(column: Any, lang: str) -> str:
+    """A plain column key as readers see it (``latest`` → 最新值 or Latest); other names as they are."""
+    key = f"col.{column}"
+    return label(key, lang) if isinstance(column, str) and has_label(key) else str(column)
 
 
 def table(
@@ -247,24 +285,42 @@ def table(
     index: bool = False,
     max_rows: int | None = None,
     caption: str | None = None,
+    lang: str | None = None,
+    clip: int | None = CLIP_CHARS,
+    css_class: str = "",
 ) -> HTML:
     """A frame as an HTML table with every cell escaped; ``link_columns`` hold URLs shown via :func:`link`.
 
+    With ``lang``, plain column keys (``views`` frames) get their headers here, in that language; without
+    it the column names are shown as they are (text in the table is in the language given to :func:`setup`).
+    Text longer than ``clip`` characters is folded into a ``<details>`` (``None``: never clip).
     ``sortable`` adds a small inline script that sorts by the clicked header (works offline).
     """
+    header_lang = None if lang is None else check_lang(lang)
+    lang = header_lang or _state["lang"]
     unknown = [c for c in link_columns if c not in frame.columns]
     if unknown:
         raise ValueError(f"link_columns not in the table: {unknown}; columns are {list(frame.columns)}")
+    if frame.empty:
+        # A table of headers only reads as a rendering fault; say there is nothing to list.
+        return HTML(f'<p class="hz-note">{escape(label("value.no_rows", lang))}</p>')
     shown = frame if max_rows is None else frame.head(max_rows)
-    headers = ([escape(shown.index.name or "")] if index else []) + [escape(c) for c in shown.columns]
+    headers = ([escape(shown.index.name or "")] if index else []) + [
+        escape(header_text(c, header_lang) if header_lang else str(c)) for c in shown.columns
+    ]
     rows = []
-    for label, row in zip(shown.index, shown.itertuples(index=False, name=None), strict=True):
-        cells = [f"<th>{_cell(label)}</th>"] if index else []
+    for row_label, row in zip(shown.index, shown.itertuples(index=False, name=None), strict=True):
+        cells = [f"<th>{_cell(row_label)}</th>"] if index else []
         for column, value in zip(shown.columns, row, strict=True):
-            inner = (link(value) if not _missing(value) else "—") if column in link_columns else _cell(value)
+            if column in link_columns:
+                inner = link(value) if not _missing(value) else MISSING
+            else:
+                inner = _cell(value, clip, lang)
             cells.append(f"<td>{inner}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    classes = "hz-table hz-sortable" if sortable else "hz-table"
+    classes = " ".join(
+        ["hz-table", *(["hz-sortable"] if sortable else []), *([css_class] if css_class else [])]
+    )
     parts = [f'<table class="{classes}">']
     if caption:
         parts.append(f"<caption>{escape(caption)}</caption>")
@@ -317,10 +373,39 @@ def warnings(messages: Iterable[str], lang: str | None = None) -> HTML:
     items = [m for m in messages if not _missing(m) and str(m).strip()]
     if not items:
         return HTML("")
-    en = (lang or _state["lang"]) == "en"
-    title = f"Model warnings ({len(items)})" if en else f"模型警告（{len(items)}条）"
+    title = label("value.model_warnings", lang or _state["lang"], n=len(items))
     body = "".join(f"<li>{escape(m)}</li>" for m in items)
     return HTML(f'<details class="hz-warnings"><summary>{escape(title)}</summary><ul>{body}</ul></details>')
+
+
+def print_summary(frame: pd.DataFrame, title: str, subtitle: str = "", lang: str | None = None) -> HTML:
+    """A block shown only when the page is printed: a title and one compact table (one A4 page).
+
+    On screen it is hidden; in print every other cell of the page is hidden (see the print stylesheet).
+    """
+    inner = table(frame, lang=lang or _state["lang"], clip=None).data
+    sub = f"<p>{escape(subtitle)}</p>" if subtitle else ""
+    return HTML(f'<div class="hz-print-only"><h1>{escape(title)}</h1>{sub}{inner}</div>')
+
+
+def prose(key: str, lang: str | None = None) -> Markdown:
+    """One prose section of a notebook (a heading and its explanation) in the reader's language."""
+    return Markdown(prose_text(key, lang or _state["lang"]))
+
+
+def strip_outputs_hook(model: dict[str, Any], **kwargs: Any) -> None:
+    """Jupyter pre-save hook: save notebooks without outputs or execution counts.
+
+    The first output of every notebook is the 0.9 MB chart library (see :func:`setup`); the notebooks are
+    committed without outputs, so ``make lab`` (``jupyter_lab_config.py``) strips them on every save, as
+    nbstripout would. Reports are built by papermill, which does not go through this hook.
+    """
+    if model.get("type") != "notebook" or not isinstance(model.get("content"), dict):
+        return
+    for cell in model["content"].get("cells", []):
+        if cell.get("cell_type") == "code":
+            cell["outputs"] = []
+            cell["execution_count"] = None
 
 
 def show(*items: Any) -> None:

@@ -20,10 +20,11 @@ from .calibration import _fold_of, cross_validated_coverage, fit_calibration, lo
 
 #: Thresholds of the replayed events, as multiples of the last observed value (around it, both sides).
 MULTIPLIERS: tuple[float, ...] = (0.9, 0.95, 1.0, 1.03, 1.06, 1.1, 1.2)
+#: Probability columns and the plain code each is shown under (``views``/``charts`` put the words on).
 PROBABILITY_LABELS = {
-    "p_calibrated": "本工具（已校准）calibrated",
-    "p_uncalibrated": "模型自带区间 uncalibrated",
-    "p_eurostat": "欧盟规则（0/1）Eurostat rule",
+    "p_calibrated": "calibrated",
+    "p_uncalibrated": "uncalibrated",
+    "p_eurostat": "eurostat_rule",
 }
 
 
@@ -105,8 +106,8 @@ def _origins(name: str, series: pd.Series, points: int, horizons: int) -> list[O
 
 def _coverage_frame(coverage: pd.DataFrame, horizons: int) -> pd.DataFrame:
     shown = coverage[coverage["h"] <= horizons]
-    calibrated = shown.assign(method="本工具（已校准）calibrated", empirical=shown["calibrated"])
-    model = shown.assign(method="模型自带区间 uncalibrated", empirical=shown["model"])
+    calibrated = shown.assign(method="calibrated", empirical=shown["calibrated"])
+    model = shown.assign(method="uncalibrated", empirical=shown["model"])
     frame = pd.concat([calibrated, model], ignore_index=True)
     return frame.rename(columns={"h": "horizon", "level": "nominal"})[
         ["horizon", "nominal", "empirical", "method", "n"]
@@ -120,12 +121,12 @@ def _replay(events: pd.DataFrame, horizons: int) -> pd.DataFrame:
     for origin, group in steady.groupby("origin", sort=True):
         rows.append(
             {
-                "数据截至 as of": int(origin),
-                "目标年份 year": int(origin) + horizons,
-                "省份数 provinces": len(group),
-                "平均预测概率 mean P": round(float(group["p_calibrated"].mean()), 2),
-                "实际达到比例 observed": round(float(group["outcome"].mean()), 2),
-                "Brier": round(float(((group["p_calibrated"] - group["outcome"]) ** 2).mean()), 3),
+                "as_of": int(origin),
+                "target_year": int(origin) + horizons,
+                "provinces": len(group),
+                "mean_p": round(float(group["p_calibrated"].mean()), 2),
+                "base_rate": round(float(group["outcome"].mean()), 2),
+                "brier": round(float(((group["p_calibrated"] - group["outcome"]) ** 2).mean()), 3),
             }
         )
     return pd.DataFrame(rows)

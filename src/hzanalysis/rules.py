@@ -1,8 +1,9 @@
 """The official progress rules, growth arithmetic and the verdict scale (pure functions, no IO).
 
 Four published ways of judging progress towards a target are computed here so that a report can show them
-beside the calibrated probability (DESIGN section 3). None of them carries uncertainty and each is driven by
-the end points of the series, which is why they can disagree on the same data:
+beside the calibrated probability (README, "How the judgement is made"). None of them carries
+uncertainty and each is driven by the end points of the series, which is why they can disagree on the
+same data:
 
 - :func:`eurostat_progress`: actual vs required compound annual growth since the base year (EU SDG report);
 - :func:`sdsn_trend`: actual vs required linear annual change since the base year (SDSN SDG dashboards);
@@ -101,19 +102,6 @@ ACHIEVED = Verdict("achieved", "已实现", "achieved")
 MISSED = Verdict("missed", "未实现", "missed")
 INSUFFICIENT_DATA = Verdict("insufficient_data", "数据不足", "insufficient data")
 NOT_QUANTIFIABLE = Verdict("not_quantifiable", "定性目标", "not quantifiable")
-
-#: Every verdict, best first (the order of a scorecard legend).
-VERDICTS: tuple[Verdict, ...] = (
-    ACHIEVED,
-    VERY_LIKELY,
-    LIKELY,
-    ABOUT_AS_LIKELY_AS_NOT,
-    UNLIKELY,
-    VERY_UNLIKELY,
-    MISSED,
-    INSUFFICIENT_DATA,
-    NOT_QUANTIFIABLE,
-)
 
 #: Lower bounds of the likelihood scale (IPCC convention, lower bound inclusive): P ≥ 0.90 very likely,
 #: 0.66 ≤ P < 0.90 likely, 0.33 ≤ P < 0.66 about as likely as not, 0.10 ≤ P < 0.33 unlikely,

@@ -1,174 +1,285 @@
-"""Tables as readers see them: chosen columns, readable headers, formatted numbers, Chinese first.
+"""Tables as readers see them: chosen columns, formatted numbers, in the reader's language.
 
-Pure formatting of frames that ``assess`` produced; no judgement is computed here. The notebooks pass
-these frames to ``display.table``, which escapes every cell.
+Pure formatting of frames that ``assess`` produced; no judgement is computed here. Frames carry plain
+column keys (``target``, ``latest``, ...); :func:`hzanalysis.display.table` puts the words from
+:mod:`hzanalysis.labels` on them last, and escapes every cell.
 """
 
 from __future__ import annotations
 
-import math
+from functools import cache
 
 import pandas as pd
 
-from .assess import Assessment, format_value, rules_frame
+from .assess import HOME_REGION, STATUS_TEXT, Assessment, english_region_names, rules_frame
+from .forecast import AUTO_MODEL
+from .labels import MISSING, check_lang, fmt_pct, fmt_value, has_label, is_missing, label, unit_text
+from .observations import load_indicators
+from .targets import load_targets
 
-QUALITY_TEXT = {
-    "official_statistics": ("官方统计", "official statistics"),
-    "official_media": ("官方媒体/政府网站", "official media"),
-    "secondary": ("二手汇编", "secondary"),
+#: Rule names as the rules module codes them.
+RULE_NAMES = {
+    "eurostat": {"zh": "欧盟统计局", "en": "Eurostat"},
+    "sdsn": {"zh": "SDSN 趋势", "en": "SDSN trend"},
+    "destatis": {"zh": "德国统计局", "en": "Destatis"},
+    "china_midterm": {"zh": "时间过半、任务过半", "en": "Mid-term review (half the time, half the task)"},
 }
-KIND_TEXT = {
-    "level": ("期末水平", "level in the deadline year"),
-    "annual_floor": ("每年不低于", "every-year floor"),
-    "cumulative": ("期间累计", "cumulative over the period"),
-    "rank": ("排名", "rank"),
-    "qualitative": ("定性", "qualitative"),
+
+
+COMPARATOR_TEXT = {">=": "≥", ">": ">"}
+
+
+@cache
+def _indicator_catalogue() -> pd.DataFrame:
+    return load_indicators().set_index("id")
+
+
+@cache
+def _target_names_en() -> dict[str, str]:
+    return {t.id: t.name_en for t in load_targets()}
+
+
+#: The plan's short names of responsible units (as the plan writes them) in English; names the indicator
+#: catalogue already pairs (区科技局 …) come from its holder_zh / holder_en columns.
+UNIT_NAMES_EN = {
+    "区委组织部": "District Party Organisation Department",
+    "高新区组织人事部": "High-tech Zone Organisation and Personnel Department",
+    "科技局": "Science and Technology Bureau",
+    "科经局": "High-tech Zone Science and Economy Bureau",
+    "发改局": "Development and Reform Bureau",
+    "工信局": "Industry and Information Technology Bureau",
+    "商务局": "Commerce Bureau",
+    "财政局": "Finance Bureau",
+    "税务局": "Tax Bureau",
+    "市场监管局": "Market Supervision Bureau",
+    "双创中心": "Innovation and Entrepreneurship Centre",
+    "各中心": "the zone's centres",
 }
 
 
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "en" else pair[0]
+@cache
+def _bureau_names_en() -> dict[str, str]:
+    """Chinese bureau name → English, paired from the catalogue's holder_zh / holder_en columns."""
+    names: dict[str, str] = dict(UNIT_NAMES_EN)
+    for zh, en in zip(_indicator_catalogue()["holder_zh"], _indicator_catalogue()["holder_en"], strict=True):
+        zh_parts, en_parts = str(zh).split("、"), str(en).split("; ")
+        if len(zh_parts) == len(en_parts):
+            names.update(zip(zh_parts, en_parts, strict=True))
+    return names
 
 
-def _pct(value: float | None) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    return f"{value:+.1%}"
+def bureau_text(names: str | list[str] | tuple[str, ...], lang: str = "zh") -> str:
+    """Bureau names joined for reading; in English each known name is translated, Chinese in brackets."""
+    parts = [n for n in (names.split("、") if isinstance(names, str) else names) if n]
+    if check_lang(lang) == "zh":
+        return "、".join(parts)
+    known = _bureau_names_en()
+    return "; ".join(f"{known[n]} ({n})" if n in known else n for n in parts)
+
+
+def holder_text(indicator: str | None, lang: str = "zh") -> str:
+    """Who holds the figures of an indicator, in the reader's language."""
+    catalogue = _indicator_catalogue()
+    if indicator not in catalogue.index:
+        return MISSING
+    row = catalogue.loc[indicator]
+    return str(row["holder_en"] if check_lang(lang) == "en" else row["holder_zh"])
+
+
+def target_name(target_id: str, name_zh: str, lang: str) -> str:
+    """A target's name in the reader's language (the registry's English name, else the Chinese one)."""
+    if check_lang(lang) == "zh":
+        return name_zh
+    return _target_names_en().get(target_id, name_zh)
 
 
 def _goal(kind: str, comparator: str | None, value: float | None, unit: str | None, lang: str) -> str:
     if kind == "rank":
-        return "first among county-level units" if lang == "en" else "居各县区首位"
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    return f"{comparator} {value:g}{unit or ''}"
+        return label("value.first_place", lang)
+    if is_missing(value):
+        return MISSING
+    sign = COMPARATOR_TEXT.get(comparator or "", comparator or "")
+    return f"{sign} {fmt_value(value, unit, lang=lang)}".strip()
 
 
-def _missing_short(r, en: bool) -> str:
+def _missing_short(r, lang: str) -> str:
     """A short 'what is missing, who holds it' for the table; the target page has the full sentence."""
     if r.needed_years and r.holder:
-        return (
-            f"figures for {r.needed_years.replace('、', ', ')} (held by {r.holder})"
-            if en
-            else f"需{r.needed_years}年数据（{r.holder}）"
-        )
-    return (r.missing_en if en else r.missing_zh) or ""
+        if lang == "en":
+            years = r.needed_years.replace("、", ", ")
+            return f"figures for {years} (held by {holder_text(_indicator_of(r.target_id), lang)})"
+        return f"需{r.needed_years}年数据（{r.holder}）"
+    return (english_region_names(r.missing_en) if lang == "en" else r.missing_zh) or ""
+
+
+@cache
+def _indicators_by_target() -> dict[str, str | None]:
+    return {t.id: t.indicator for t in load_targets()}
+
+
+def _indicator_of(target_id: str) -> str | None:
+    return _indicators_by_target().get(target_id)
+
+
+def _unit_of(r) -> str | None:
+    """The unit of the figures behind a target (a rank target counts places, its indicator does not)."""
+    indicator = _indicator_of(r.target_id)
+    catalogue = _indicator_catalogue()
+    return str(catalogue.loc[indicator, "unit"]) if indicator in catalogue.index else r.unit
 
 
 def scorecard_view(scorecard: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
-    """The scorecard table for readers, grouped by the plan's actions."""
-    en = lang == "en"
+    """The scorecard table for readers, grouped by the plan's actions (plain column keys)."""
+    en = check_lang(lang) == "en"
     rows = []
     for r in scorecard.itertuples(index=False):
-        latest = (
-            "—"
-            if pd.isna(r.latest_value)
-            else f"{'' if r.latest_bound == '=' else r.latest_bound}"
-            f"{r.latest_value:g}{r.unit}（{int(r.latest_year)}）"
-        )
         needed = (
-            _pct(r.required_growth)
-            if not pd.isna(r.required_growth)
-            else ("—" if pd.isna(r.required_flow) else f"{r.required_flow:g}{r.unit}/年")
+            fmt_pct(r.required_growth)
+            if not is_missing(r.required_growth)
+            else (
+                MISSING
+                if is_missing(r.required_flow)
+                else fmt_value(r.required_flow, r.unit, lang=lang) + label("value.per_year", lang)
+            )
         )
         rows.append(
             {
-                ("Action" if en else "行动"): _pick((r.action_zh, r.action_en), lang),
-                ("Target" if en else "目标"): r.name_en if en else r.name_zh,
-                ("Goal" if en else "目标值"): _goal(r.kind, r.comparator, r.target_value, r.unit, lang),
-                ("Kind" if en else "类型"): _pick(KIND_TEXT[r.kind], lang),
-                ("Latest" if en else "最新值"): latest,
-                ("Gap" if en else "差距"): "—" if pd.isna(r.gap) else f"{r.gap:+g}{r.unit}",
-                ("Source" if en else "来源"): r.latest_source or "—",
-                ("P(met)" if en else "达成概率"): "—" if pd.isna(r.probability) else f"{r.probability:.0%}",
-                ("Verdict" if en else "判断"): r.verdict_en if en else r.verdict_zh,
-                ("Needed growth/yr" if en else "所需年增长"): needed,
-                ("Historical growth/yr" if en else "历史年增长"): _pct(r.historical_growth),
-                ("Eurostat" if en else "欧盟规则"): (r.eurostat_en if en else r.eurostat_zh) or "—",
-                ("What is missing" if en else "缺少什么"): _missing_short(r, en),
+                "action": r.action_en if en else r.action_zh,
+                "target": r.name_en if en else r.name_zh,
+                "goal": _goal(r.kind, r.comparator, r.target_value, r.unit, lang),
+                "kind": label(f"kind.{r.kind}", lang),
+                "latest": fmt_value(r.latest_value, _unit_of(r), r.latest_bound, r.latest_year, lang),
+                "gap": MISSING if is_missing(r.gap) else f"{r.gap:+g}{unit_text(r.unit, lang)}",
+                "source": MISSING if is_missing(r.latest_source) else r.latest_source,
+                "probability": fmt_pct(r.probability, signed=False, digits=0),
+                "verdict": r.verdict_en if en else r.verdict_zh,
+                "needed_growth": needed,
+                "historical_growth": fmt_pct(r.historical_growth),
+                "eurostat": (r.eurostat_en if en else r.eurostat_zh) or MISSING,
+                "missing": _missing_short(r, lang),
             }
         )
     return pd.DataFrame(rows)
 
 
+def print_view(scorecard: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """The one-page summary for print: target, latest, probability and verdict only."""
+    full = scorecard_view(scorecard, lang)
+    return full[["target", "goal", "latest", "probability", "verdict"]]
+
+
 def target_facts(a: Assessment, lang: str = "zh") -> pd.DataFrame:
     """What the plan says: section, kind, value, deadline, period, responsible units, verbatim quotes."""
-    t, en = a.target, lang == "en"
+    t, en = a.target, check_lang(lang) == "en"
     facts = [
-        ("Target" if en else "目标", t.name_en if en else t.name_zh),
-        ("Plan section" if en else "方案出处", "；".join(t.sections)),
-        ("Kind" if en else "类型", _pick(KIND_TEXT[t.kind], lang)),
-        ("Goal" if en else "目标值", _goal(t.kind, t.comparator, t.value, t.unit, lang)),
-        ("Deadline" if en else "期限", str(t.deadline)),
+        ("fact.target", f"{t.name_en}（{t.name_zh}）" if en else t.name_zh),
+        ("fact.section", "；".join(t.sections)),
+        ("fact.kind", label(f"kind.{t.kind}", lang)),
+        ("fact.goal", _goal(t.kind, t.comparator, t.value, t.unit, lang)),
+        ("fact.deadline", str(t.deadline)),
+        ("fact.period", MISSING if t.period_start is None else f"{t.period_start}–{t.deadline}"),
         (
-            "Period counted" if en else "计算期",
-            "—" if t.period_start is None else f"{t.period_start}–{t.deadline}",
+            "fact.responsible_units",
+            bureau_text(list(t.responsible_units), lang) or label("value.no_units_named", lang),
         ),
-        (
-            "Responsible units" if en else "责任单位",
-            "、".join(t.responsible_units) or ("none named in the plan" if en else "方案未列明"),
-        ),
-        ("Plan text" if en else "方案原文", " / ".join(t.quotes)),
-        ("Who holds the figure" if en else "数据持有部门", a.holder_zh or "—"),
+        ("fact.plan_text", " / ".join(t.quotes)),
+        ("fact.holder", holder_text(t.indicator, lang) if t.indicator else MISSING),
     ]
     if t.note:
-        facts.append(("Note" if en else "说明", t.note))
-    return pd.DataFrame(facts, columns=["item" if en else "项目", "content" if en else "内容"])
+        facts.append(("fact.note", t.note))
+    return _facts(facts, lang)
+
+
+def _with_year(text: str, year: int, lang: str) -> str:
+    return f"{text} ({year})" if lang == "en" else f"{text}（{year}）"
+
+
+def _facts(facts: list[tuple[str, str]], lang: str) -> pd.DataFrame:
+    return pd.DataFrame([(label(key, lang), text) for key, text in facts], columns=["item", "content"])
 
 
 def observations_view(a: Assessment, lang: str = "zh") -> pd.DataFrame:
     """Every observation behind the judgement, with its source, date, verbatim quote and quality."""
-    en = lang == "en"
-    columns = (
-        ["Year", "Value", "Source", "Link", "Published", "Quote", "Quality", "Note"]
-        if en
-        else ["年份", "数值", "来源", "链接", "发布日期", "原文", "来源等级", "备注"]
-    )
-    rows = []
-    for r in a.observations.itertuples(index=False):
-        rows.append(
-            {
-                ("Year" if en else "年份"): int(r.year),
-                ("Value" if en else "数值"): f"{'' if r.bound == '=' else r.bound}{r.value:g}{r.unit}",
-                ("Source" if en else "来源"): r.source_title,
-                ("Link" if en else "链接"): r.source_url,
-                ("Published" if en else "发布日期"): r.published or "—",
-                ("Quote" if en else "原文"): r.quote,
-                ("Quality" if en else "来源等级"): _pick(
-                    QUALITY_TEXT.get(r.quality, (r.quality, r.quality)), lang
-                ),
-                ("Note" if en else "备注"): r.note or "",
-            }
-        )
+    check_lang(lang)
+    columns = ["year", "value", "source", "link", "published", "quote", "quality", "note"]
+    rows = [
+        {
+            "year": int(r.year),
+            "value": fmt_value(r.value, r.unit, r.bound, lang=lang),
+            "source": r.source_title,
+            "link": r.source_url,
+            "published": r.published or MISSING,
+            "quote": r.quote,
+            "quality": label(f"quality.{r.quality}", lang)
+            if has_label(f"quality.{r.quality}")
+            else r.quality,
+            "note": r.note or "",
+        }
+        for r in a.observations.itertuples(index=False)
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
 def rules_view(a: Assessment, lang: str = "zh") -> pd.DataFrame:
     """The four official rules side by side with their category and the numbers behind it."""
+    en = check_lang(lang) == "en"
     frame = rules_frame(a)
     if frame.empty:
-        return frame
-    en = lang == "en"
+        return pd.DataFrame(columns=["rule", "category", "explanation"])
     return pd.DataFrame(
         {
-            ("Rule" if en else "规则"): frame["rule"],
-            ("Category" if en else "结论"): frame["category_en" if en else "category_zh"],
-            ("Explanation" if en else "依据"): frame["explanation_en" if en else "explanation_zh"],
+            "rule": [RULE_NAMES.get(r, {"zh": r, "en": r})[lang] for r in frame["rule"]],
+            "category": frame["category_en" if en else "category_zh"],
+            "explanation": frame["explanation_en" if en else "explanation_zh"],
         }
     )
 
 
 def checklist_view(checklist: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """The data request checklist for the bureaux."""
-    en = lang == "en"
-    return pd.DataFrame(
-        {
-            ("Target" if en else "目标"): checklist["target"],
-            ("Indicator" if en else "所需指标"): checklist["indicator_zh"] + "（" + checklist["unit"] + "）",
-            ("Years missing" if en else "缺失年份"): checklist["years_missing"],
-            ("Held by" if en else "数据持有部门"): checklist["holder"],
-            ("Responsible units (plan)" if en else "方案责任单位"): checklist["responsible_units"],
-        }
+    en = check_lang(lang) == "en"
+    catalogue = _indicator_catalogue()
+    rows = []
+    for r in checklist.itertuples(index=False):
+        info = catalogue.loc[r.indicator]
+        rows.append(
+            {
+                "target": target_name(r.target_id, r.target, lang),
+                "indicator": f"{info['name_en']} ({unit_text(r.unit, lang).strip()})"
+                if en
+                else f"{r.indicator_zh}（{r.unit}）",
+                "years_missing": (
+                    r.years_missing.replace("、", ", ") if r.n_missing else label("value.none", lang)
+                ),
+                "holder": holder_text(r.indicator, lang),
+                "responsible_units": bureau_text(r.responsible_units, lang)
+                if r.responsible_units != "方案未列明"
+                else label("value.no_units_named", lang),
+            }
+        )
+    return pd.DataFrame(rows, columns=["target", "indicator", "years_missing", "holder", "responsible_units"])
+
+
+def gaps_view(gaps: pd.DataFrame, observations: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """The targets × years grid for the chart, with names, states and details in the reader's language."""
+    check_lang(lang)
+    home = observations[observations["region"] == HOME_REGION]
+    details = []
+    for r in gaps.itertuples(index=False):
+        hits = home[(home["indicator"] == r.indicator) & (home["year"] == r.year)]
+        if r.state == "missing" or hits.empty:
+            details.append(label("value.figure_needed", lang))
+            continue
+        points = hits[hits["bound"] == "="]
+        row = (points if not points.empty else hits).iloc[0]
+        sep = "; " if lang == "en" else "；"
+        details.append(
+            f"{fmt_value(row['value'], row['unit'], row['bound'], lang=lang)}{sep}{row['source_title']}"
+        )
+    return gaps.assign(
+        target=[target_name(i, n, lang) for i, n in zip(gaps["target_id"], gaps["target"], strict=True)],
+        state_label=[label(f"gap.{s}", lang) for s in gaps["state"]],
+        detail=details,
     )
 
 
@@ -176,188 +287,221 @@ def run_facts(
     scorecard: pd.DataFrame, *, as_of: str | None, data_paths: list[str], lang: str = "zh"
 ) -> pd.DataFrame:
     """What this page rests on: the as-of date, the files used, and how many targets could be judged."""
-    en = lang == "en"
+    check_lang(lang)
     quantitative = scorecard[scorecard["kind"] != "qualitative"]
     with_data = int((quantitative["n_obs"] > 0).sum())
     forecast = int((quantitative["status"] == "forecast").sum())
+    n_targets = (
+        f"{len(scorecard)} ({len(quantitative)} {label('value.quantitative', lang)})"
+        if lang == "en"
+        else f"{len(scorecard)}（{len(quantitative)} {label('value.quantitative', lang)}）"
+    )
     facts = [
-        ("Data as of" if en else "数据截至", as_of or ("all published figures" if en else "全部已公布数据")),
+        ("fact.as_of", as_of or label("value.all_published", lang)),
         (
-            "Extra data files" if en else "自有数据文件",
-            "、".join(map(str, data_paths)) or ("none" if en else "无"),
+            "fact.data_files",
+            ("、" if lang == "zh" else ", ").join(map(str, data_paths)) or label("value.none", lang),
         ),
-        (
-            "Targets in the plan" if en else "方案目标数",
-            f"{len(scorecard)}（{len(quantitative)} {'quantitative' if en else '个定量'}）",
-        ),
-        ("Targets with at least one observation" if en else "至少有一个观测值的目标", str(with_data)),
-        ("Targets with a forecast" if en else "可做概率预测的目标", str(forecast)),
+        ("fact.n_targets", n_targets),
+        ("fact.with_data", str(with_data)),
+        ("fact.with_forecast", str(forecast)),
     ]
-    return pd.DataFrame(facts, columns=["item" if en else "项目", "content" if en else "内容"])
+    return _facts(facts, lang)
 
 
-RUNG_TEXT = {
-    "model": (
-        "模型组合（6个及以上观测点），区间按参考面板经验校准",
-        "model rung (6+ points), intervals calibrated on the reference panel",
-    ),
-    "short": (
-        "短序列（2–5个观测点）：外推观测到的增长，区间取自参考面板同类方法在同一步长上的实际误差",
-        "short series (2-5 points): observed growth extrapolated, spread from the panel's errors "
-        "at that horizon",
-    ),
-}
+def run_facts_line(scorecard: pd.DataFrame, *, as_of: str | None, lang: str = "zh") -> str:
+    """One line for the printed summary: data as of, and how many targets have a probability."""
+    check_lang(lang)
+    forecast = int((scorecard["status"] == "forecast").sum())
+    settled = int(scorecard["status"].isin(["achieved", "missed"]).sum())
+    as_of_text = as_of or label("value.all_published", lang)
+    if lang == "en":
+        return (
+            f"Data as of: {as_of_text}. {len(scorecard)} targets; {forecast} with a probability, "
+            f"{settled} settled by observed figures, the rest lack data (see the data-gaps page)."
+        )
+    return (
+        f"数据截至：{as_of_text}。共{len(scorecard)}个目标；{forecast}个有达成概率，{settled}个已由观测数据判定，"
+        "其余数据不足（见“数据缺口”页）。"
+    )
 
 
-def _method_text(a: Assessment, en: bool) -> str:
+def auto_model_text(lang: str = "zh") -> str:
+    """What the default model is, read from ``forecast.AUTO_MODEL`` (never written out by hand)."""
+    by_model: dict[str, list[str]] = {}
+    for domain, model in AUTO_MODEL.items():
+        by_model.setdefault(model, []).append(label(f"domain.{domain}", lang))
+    joiner, pair = (
+        ("、", "{model}用于{domains}") if check_lang(lang) == "zh" else (", ", "{model} for {domains}")
+    )
+    sep = "；" if lang == "zh" else "; "
+    return sep.join(
+        pair.format(model=_model_name(model), domains=joiner.join(domains))
+        for model, domains in by_model.items()
+    )
+
+
+def _model_name(model: str) -> str:
+    return {"theta": "Theta", "damped": "damped ETS", "median_trend": "median of three trends"}.get(
+        model, model
+    )
+
+
+def models_intro(lang: str = "zh") -> str:
+    """The sentence under the models heading, naming the default model from ``forecast.AUTO_MODEL``."""
+    return label("models.intro", lang, auto=auto_model_text(lang))
+
+
+def models_note(a: Assessment, lang: str = "zh") -> str:
+    """Why there are no model probabilities on this page: settled, qualitative, or too little data."""
+    if a.status in ("achieved", "missed"):
+        status = a.verdict.en if lang == "en" and a.verdict else STATUS_TEXT[a.status][0]
+        return label("models.settled", lang, status=status)
+    if a.status == "qualitative":
+        return label("models.qualitative", lang)
+    return label("models.insufficient", lang)
+
+
+def _method_text(a: Assessment, lang: str) -> str:
     """Which rung of the forecasting ladder the judgement used, and the method after any fallback."""
     if a.forecast is None:
-        if a.status in ("achieved", "missed"):
-            return "settled by observed figures" if en else "由已观测数据判定"
-        return "no forecast: fewer than two observations" if en else "不预测：观测值少于两个"
-    zh, english = RUNG_TEXT.get(a.forecast.rung, (a.forecast.rung, a.forecast.rung))
-    return f"{a.forecast.method}: {english}" if en else f"{a.forecast.method}：{zh}"
+        return label("method.settled" if a.status in ("achieved", "missed") else "method.too_few", lang)
+    rung = f"rung.{a.forecast.rung}"
+    text = (
+        label(rung, lang, auto=auto_model_text(lang))
+        if rung in ("rung.model", "rung.short")
+        else a.forecast.rung
+    )
+    return f"{a.forecast.method}: {text}" if lang == "en" else f"{a.forecast.method}：{text}"
 
 
 def growth_view(a: Assessment, lang: str = "zh") -> pd.DataFrame:
     """Required against historical growth, with the numbers they come from."""
-    en, t = lang == "en", a.target
-    latest = a.latest
+    check_lang(lang)
+    t, latest = a.target, a.latest
     rows = [
         (
-            "Latest value" if en else "最新值",
-            "—" if latest is None else f"{latest['value']:g}{t.unit}（{int(latest['year'])}）",
+            "fact.latest",
+            MISSING
+            if latest is None
+            else fmt_value(latest["value"], latest["unit"], latest["bound"], latest["year"], lang),
         ),
-        ("Target" if en else "目标", format_value(t.value, t.unit) + f"（{t.deadline}）"),
-        ("Needed annual growth" if en else "所需年均增长", _pct(a.required_growth)),
-        ("Historical annual growth" if en else "历史年均增长", _pct(a.historical_growth)),
+        ("fact.target", _with_year(_goal(t.kind, t.comparator, t.value, t.unit, lang), t.deadline, lang)),
+        ("fact.needed_growth", fmt_pct(a.required_growth)),
+        ("fact.historical_growth", fmt_pct(a.historical_growth)),
+        ("fact.method", _method_text(a, lang)),
     ]
-    rows.append(("Forecast method" if en else "预测方法", _method_text(a, en)))
     if t.kind == "cumulative":
+        start = t.period_start if t.period_start is not None else t.deadline
+        in_period = a.history[(a.history.index >= start) & (a.history.index <= t.deadline)]
+        # A total of nothing observed is not "0": say that no figure of the period is known yet.
+        total = (
+            label("value.no_period_figure", lang)
+            if in_period.empty
+            else fmt_value(a.observed_total, t.unit, lang=lang)
+        )
         rows += [
-            ("Observed total in the period" if en else "期内已累计", format_value(a.observed_total, t.unit)),
-            ("Needed per remaining year" if en else "剩余每年需完成", format_value(a.required_flow, t.unit)),
+            ("fact.observed_total", total),
+            ("fact.needed_flow", fmt_value(a.required_flow, t.unit, lang=lang)),
         ]
-    return pd.DataFrame(rows, columns=["item" if en else "项目", "content" if en else "内容"])
+    return _facts(rows, lang)
 
 
 def scenario_view(scenarios: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """Needed against historical growth for every target the slider covers."""
-    en = lang == "en"
+    en = check_lang(lang) == "en"
     return pd.DataFrame(
         {
-            ("Target" if en else "目标"): scenarios["name_en" if en else "name_zh"],
-            ("Latest" if en else "最新值"): [
-                f"{v:g}{u}（{int(y)}）"
+            "target": scenarios["name_en" if en else "name_zh"],
+            "latest": [
+                fmt_value(v, u, year=y, lang=lang)
                 for v, u, y in zip(
                     scenarios["latest_value"], scenarios["unit"], scenarios["latest_year"], strict=True
                 )
             ],
-            ("Target value" if en else "目标值"): [
-                f"{v:g}{u}" for v, u in zip(scenarios["target_value"], scenarios["unit"], strict=True)
+            "target_value": [
+                fmt_value(v, u, lang=lang)
+                for v, u in zip(scenarios["target_value"], scenarios["unit"], strict=True)
             ],
-            ("Needed growth/yr" if en else "所需年增长"): scenarios["required_growth"].map(_pct),
-            ("Historical growth/yr" if en else "历史年增长"): scenarios["historical_growth"].map(_pct),
+            "needed_growth": scenarios["required_growth"].map(fmt_pct),
+            "historical_growth": scenarios["historical_growth"].map(fmt_pct),
         }
     )
+
+
+def probability_source(code: str, lang: str = "zh") -> str:
+    """Where a probability on the reliability page comes from (``calibrated``, ...), in words."""
+    key = f"probability.{code}"
+    return label(key, lang) if has_label(key) else str(code)
+
+
+def replay_view(replay: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """The replay table (plain keys as ``reliability`` writes them; headers at display time)."""
+    check_lang(lang)
+    return replay[["as_of", "target_year", "provinces", "mean_p", "base_rate", "brier"]]
 
 
 def scores_view(scores: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """Brier score and log loss of each way of giving a probability, rounded for reading."""
-    en = lang == "en"
+    check_lang(lang)
     return pd.DataFrame(
         {
-            ("Probability from" if en else "概率来源"): scores["probability"],
-            "Brier": scores["brier"].round(3),
-            ("Log loss" if en else "对数损失"): scores["log_loss"].round(3),
-            ("Mean probability" if en else "平均概率"): scores["mean_p"].round(2),
-            ("Observed frequency" if en else "实际发生频率"): scores["base_rate"].round(2),
-            ("Events" if en else "事件数"): scores["n_events"],
+            "probability_from": scores["probability"].map(lambda code: probability_source(code, lang)),
+            "brier": scores["brier"].round(3),
+            "log_loss": scores["log_loss"].round(3),
+            "mean_p": scores["mean_p"].round(2),
+            "base_rate": scores["base_rate"].round(2),
+            "n_events": scores["n_events"],
         }
     )
-
-
-#: Text of the look-back table on a settled target's page (see assess.as_of_history).
-AS_OF_HISTORY_TEXT = {
-    "as_of": {"zh": "截至日期", "en": "As of"},
-    "latest": {"zh": "当时最新值", "en": "Latest figure then"},
-    "probability": {"zh": "达成概率", "en": "P(met)"},
-    "verdict": {"zh": "当时判断", "en": "Verdict then"},
-    "basis": {"zh": "依据", "en": "Basis"},
-    "pending": {
-        "zh": "期限年份的数据公布后（已实现/未实现），这里列出此前各时点的判断，便于回看多早能作出结论。",
-        "en": "Once the deadline year's figure is published (achieved/missed), this lists what was said at "
-        "each earlier date, to show how early the outcome could have been called.",
-    },
-    "outturn": {"zh": "结果", "en": "Outturn"},
-}
 
 
 def as_of_history_view(
     history: pd.DataFrame | None, assessment: Assessment, lang: str = "zh"
 ) -> pd.DataFrame:
     """What the tool said at each earlier as-of date, one line per date, ending with the outturn; when the
-    target is not settled yet (``history`` None), one line saying what the table will show."""
-    lang = "en" if lang == "en" else "zh"
-    text = {key: value[lang] for key, value in AS_OF_HISTORY_TEXT.items()}
+    target is not settled yet (``history`` None), one line saying what the table will show (plain keys)."""
+    en = check_lang(lang) == "en"
     if history is None:
-        return pd.DataFrame({text["as_of"]: ["—"], text["verdict"]: [text["pending"]]})
+        return pd.DataFrame({"as_of": [MISSING], "verdict_then": [label("value.look_back_pending", lang)]})
     unit = assessment.target.unit or ""
+    outturn = label("value.outturn", lang)
     rows = []
     for r in history.itertuples(index=False):
-        latest = (
-            "—"
-            if r.latest_year is None or pd.isna(r.latest_year)
-            else f"{r.latest_value:g}{unit}（{r.latest_year}）"
-        )
         settled = r.status in ("achieved", "missed")
+        verdict = r.verdict_en if en else r.verdict_zh
         rows.append(
             {
-                text["as_of"]: r.as_of.isoformat(),
-                text["latest"]: latest,
-                text["probability"]: "—" if pd.isna(r.probability) else f"{r.probability:.0%}",
-                text["verdict"]: (r.verdict_en if lang == "en" else r.verdict_zh)
-                + (f"（{text['outturn']}）" if settled else ""),
-                text["basis"]: r.status_zh if lang == "zh" else r.status,
+                "as_of": r.as_of.isoformat(),
+                "latest_then": fmt_value(r.latest_value, unit, "=", r.latest_year, lang),
+                "probability": fmt_pct(r.probability, signed=False, digits=0),
+                "verdict_then": verdict + (f" ({outturn})" if en else f"（{outturn}）") * settled,
+                "basis": r.status if en else r.status_zh,
             }
         )
     return pd.DataFrame.from_records(rows)
 
 
-LOOK_BACK_TEXT = {
-    "target": {"zh": "目标", "en": "Target"},
-    "outturn": {"zh": "结果", "en": "Outturn"},
-    "earlier": {"zh": "此前各时点的判断", "en": "What was said earlier"},
-    "none": {
-        "zh": "尚无目标的期限年份数据公布；公布后，这里列出结果（已实现/未实现）及此前各时点的判断。",
-        "en": "No target's deadline-year figure is published yet; once one is, its outturn "
-        "(achieved/missed) and what was said at each earlier date are listed here.",
-    },
-}
-
-
 def look_back_view(look_back: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """One row per settled target: the outturn and, beside it, the verdict at each earlier as-of date."""
-    lang = "en" if lang == "en" else "zh"
-    text = {key: value[lang] for key, value in LOOK_BACK_TEXT.items()}
+    en = check_lang(lang) == "en"
     if look_back.empty:
-        return pd.DataFrame({text["target"]: ["—"], text["outturn"]: [text["none"]]})
+        return pd.DataFrame({"target": [MISSING], "outturn": [label("value.look_back_none", lang)]})
+    verdict = "verdict_en" if en else "verdict_zh"
     rows = []
     for _, frame in look_back.groupby("target_id", sort=False):
         last, earlier = frame.iloc[-1], frame.iloc[:-1]
-        verdict = "verdict_en" if lang == "en" else "verdict_zh"
         said = [
             f"{r.as_of.isoformat()} {getattr(r, verdict)}"
-            + ("" if pd.isna(r.probability) else f" {r.probability:.0%}")
+            + ("" if is_missing(r.probability) else f" {fmt_pct(r.probability, signed=False, digits=0)}")
             for r in earlier.itertuples(index=False)
         ]
         rows.append(
             {
-                text["target"]: last["name_en" if lang == "en" else "name_zh"],
-                text[
-                    "outturn"
-                ]: f"{last[verdict]} {last['latest_value']:g}{last['unit']}（{last['latest_year']}）",
-                text["earlier"]: ("; " if lang == "en" else "；").join(said) or "—",
+                "target": last["name_en" if en else "name_zh"],
+                "outturn": f"{last[verdict]} "
+                + fmt_value(last["latest_value"], last["unit"], "=", last["latest_year"], lang),
+                "earlier": ("; " if en else "；").join(said) or MISSING,
             }
         )
     return pd.DataFrame.from_records(rows)
