@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: report test test-fast lab data bench bench-report clean help
+.PHONY: report test test-fast lab data bench bench-report calibrate clean help
 
 help:
 	@echo "make report   build the observations and write reports/<today>/ (creates .venv)"
@@ -14,6 +14,7 @@ help:
 	@echo "make test-fast  unit and property tests only (no notebooks, no browser)"
 	@echo "make lab      open JupyterLab on notebooks/ with the project's kernel"
 	@echo "make bench    run the accuracy, calibration and speed benchmarks"
+	@echo "make calibrate  regenerate src/hzanalysis/derived/ from ../shared/data (a few minutes)"
 
 $(VENV)/.runtime: requirements/runtime.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +55,11 @@ bench: $(VENV)/.test
 
 bench-report: $(VENV)/.test
 	$(BIN)/python -m benchmarks.report_speed
+
+# Regenerates the calibration, the reference classes and the validation results, byte for byte, from the
+# panels in ../shared/data/ (build inputs the repository does not hold; see src/hzanalysis/derived/PROVENANCE.md).
+calibrate: $(VENV)/.runtime
+	$(BIN)/python -m hzanalysis.calibration build
 
 clean:
 	rm -rf $(VENV) data/processed reports/.staging

@@ -1,6 +1,6 @@
 """Run every benchmark in turn and collect their markdown tables into benchmarks/results/summary.md.
 
-Order: speed, Tourism full histories, Tourism ``--last 10``, China panel accuracy, China panel probability.
+Order: speed, Tourism full histories, Tourism ``--last 10``, leave-one-panel-out validation, moments.
 Takes several minutes on 2 cores (most of it the Tourism runs: damped ETS and Theta on 518 series).
 """
 
@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from benchmarks import accuracy, china_accuracy, china_probability, results_dir, say, speed
+from benchmarks import accuracy, lopo, moments, results_dir, say, speed
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -41,13 +41,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             ["--last", "10", "--jobs", jobs, "--tag", "tourism_last10", *common],
             "accuracy_tourism_last10.md",
         ),
-        ("China panel, accuracy", china_accuracy.main, ["--jobs", jobs, *common], "china_accuracy.md"),
-        (
-            "China panel, probability",
-            china_probability.main,
-            ["--jobs", jobs, *common],
-            "china_probability.md",
-        ),
+        ("leave one panel out (calibration and outside view)", lopo.main, common, "lopo.md"),
+        ("moments (mean against median)", moments.main, common, "moments.md"),
     ]
     sections, failed = [], []
     for title, run, run_args, produced in runs:

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from benchmarks import environment, results_dir, say, write_json
-from hzanalysis import bench
+from benchmarks import harness as bench
 from hzanalysis.forecast import MODELS, forecast
 
 #: The issue's aim for one forecast.

@@ -1,4 +1,4 @@
-"""Tests of the benchmark metrics, splitters and harness (hzanalysis.bench, benchmarks/).
+"""Tests of the benchmark metrics, splitters and harness (benchmarks/harness.py, benchmarks/).
 
 Expected values are worked out by hand in the comments. All data here is SYNTHETIC except the optional
 Tourism hand check, which reads the development benchmark file where it exists and checks the harness against
@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from hzanalysis import bench
+from benchmarks import harness as bench
 from hzanalysis.errors import InputError, ParameterError
 
 # read where the workspace keeps it (shared/ beside the repository), as benchmarks/__init__.py does
@@ -221,23 +221,6 @@ def test_event_rows_count_range_and_monotone_in_threshold():
     # outcome is the observed comparison: the actual 2020 value against last × m
     first = rows[(rows["h"] == 1) & (rows["multiplier"] == 1.0)].iloc[0]
     assert first["outcome"] == float(values[2020] >= values[2019])
-
-
-def test_province_folds_round_robin_by_sorted_name():
-    # sorted: A, B, C, D, E → folds 0, 1, 2, 0, 1 with 3 folds
-    assert bench.province_folds(["D", "B", "A", "E", "C", "A"], 3) == {"A": 0, "B": 1, "C": 2, "D": 0, "E": 1}
-
-
-def test_load_province_panel_drops_the_national_row(tmp_path):
-    path = tmp_path / "panel_synthetic.csv"
-    path.write_text(
-        "province_zh,province_en,year,rd_expenditure_100m_cny,rd_intensity_pct\n"
-        "甲,Alpha,2011,1,1.5\n全国,China (national),2011,10,2.0\n",
-        encoding="utf-8",
-    )
-    panel = bench.load_province_panel(path)
-    assert panel["series_id"].tolist() == ["Alpha"]
-    assert panel["value"].tolist() == [1.5]
 
 
 # ----------------------------------------------------------------------------------------------- end to end

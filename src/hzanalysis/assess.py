@@ -24,6 +24,8 @@ from . import forecast as fc
 from . import rules
 from .errors import ForecastError, ParameterError
 from .observations import load_indicators, load_observations, load_regions
+from .reference import LABEL as OUTSIDE_VIEW_LABEL
+from .reference import ReferenceClass, as_class, shipped_classes
 from .targets import ACTIONS, Target, get_target, load_targets
 
 HOME_REGION = "海州区"
@@ -72,6 +74,8 @@ class Assessment:
     needed_years: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     peer_forecasts: dict[str, fc.Forecast] = field(default_factory=dict)
+    #: The reference class used (outside view, or prior of a 2-5 point forecast): indicator, regions, years.
+    reference_class: dict | None = None
 
     @property
     def latest(self) -> pd.Series | None:
@@ -197,7 +201,8 @@ def assess_target(
         result.verdict = rules.INSUFFICIENT_DATA
         _describe_missing(result, start)
         return result
-    if history.size == 1:
+    reference_class = _reference_class_of(target.indicator, info, domain)
+    if history.size == 1 and reference_class is None:
         result.status = "single_point"
         result.verdict = rules.INSUFFICIENT_DATA
         _describe_missing(result, start)
@@ -216,9 +221,22 @@ def assess_target(
     horizon = target.deadline - int(history.index.max())
     try:
         result.forecast = fc.forecast(
-            history, horizon, domain=domain, n_paths=n_paths, seed=seed, model=model
+            history,
+            horizon,
+            domain=domain,
+            reference=reference_class,
+            n_paths=n_paths,
+            seed=seed,
+            model=model,
+            indicator=target.indicator,
         )
     except ForecastError as error:
+        if history.size == 1:  # the reference class cannot reach the deadline: one figure, no judgement
+            result.status = "single_point"
+            result.verdict = rules.INSUFFICIENT_DATA
+            result.warnings.append(str(error))
+            _describe_missing(result, start)
+            return result
         # e.g. a count of 0 cannot go on the log scale: say so on the page instead of failing the report
         result.status = "forecast_failed"
         result.verdict = rules.INSUFFICIENT_DATA
@@ -230,6 +248,12 @@ def assess_target(
     result.probability = _probability(result, result.forecast, start)
     result.status = "forecast"
     result.verdict = rules.likelihood_verdict(result.probability)
+    result.reference_class = result.forecast.reference
+    if result.forecast.rung == "outside_view":
+        # one figure: the judgement rests on how other units grew, and says so wherever the verdict is shown
+        result.verdict = _outside_view_verdict(result.verdict)
+        _describe_missing(result, start)
+        return result
     if compare_models:
         for name in COMPARED_MODELS:
             try:
@@ -240,6 +264,34 @@ def assess_target(
             result.model_probabilities[name] = _probability(result, member, start)
             result.model_methods[name] = member.method
     return result
+
+
+def _reference_class_of(indicator: str, info: pd.Series | None, domain: str) -> ReferenceClass | None:
+    """The shipped reference class the indicator catalogue names for ``indicator`` (column reference_class).
+
+    A catalogue entry naming a class of another indicator is refused (ParameterError): another indicator's
+    growth says nothing reliable about this one.
+    """
+    name = str(info.get("reference_class", "") or "") if info is not None else ""
+    if not name:
+        return None
+    classes = shipped_classes()
+    if name not in classes:
+        raise ParameterError(
+            f"data/raw/indicators.csv, indicator {indicator}, column reference_class: {name!r} is not a "
+            f"shipped reference class (expected one of {sorted(classes)}); fix the name or leave the cell "
+            "empty"
+        )
+    return as_class(classes[name], indicator=indicator, domain=domain)
+
+
+def _outside_view_verdict(verdict: rules.Verdict) -> rules.Verdict:
+    """The likelihood verdict labelled as an outside view (参考类判断), keeping its code."""
+    return rules.Verdict(
+        verdict.code,
+        f"{verdict.zh}（{OUTSIDE_VIEW_LABEL['zh']}）",
+        f"{verdict.en} ({OUTSIDE_VIEW_LABEL['en']})",
+    )
 
 
 def _probability(result: Assessment, forecast: fc.Forecast, start: int | None) -> float:

@@ -54,6 +54,15 @@ COMBO_MEMBERS = ("drift", "damped", "theta")
 #: growth overshoots). Level: drift on the original scale (2.617). No single default wins everywhere, so
 #: ``model`` stays a parameter.
 AUTO_MODEL = {"share": "drift", "count": "theta", "amount": "theta", "level": "drift"}
+#: Partial pooling of a short history's growth toward its reference class: the observed yearly growth gets
+#: weight span / (span + POOLING_YEARS), the class's median yearly growth the rest. Chosen by the
+#: leave-one-panel-out validation (benchmarks/README.md): on every provincial panel, pooled two- and
+#: three-point forecasts have a lower Brier score than unpooled drift (3 and 10 scored alike; 5 between).
+POOLING_YEARS = 5.0
+#: Domains whose modelling scale is the reference classes' growth scale (log or logit), so pooling applies.
+POOLED_DOMAINS = ("share", "count", "amount")
+#: Percentiles each year's paths are clipped to before :meth:`Forecast.mean` averages them.
+MEAN_WINSOR = (0.05, 0.95)
 #: Points needed for the model rung (damped ETS and Theta); fewer points use the short rung.
 MODEL_RUNG_MIN_POINTS = 6
 #: Models that need the model rung; on 2-5 points they fall back to drift (recorded in warnings).
@@ -64,10 +73,14 @@ SCALE_FLOOR = 0.01
 #: A transformed forecast further than this many historical ranges from the last value is implausible.
 PLAUSIBLE_RANGES = 4.0
 #: Clip on the transformed scale before transforming back, so exp/expit never reach 0, 100 or inf.
+#: How the per-series scale is measured (:func:`series_scale`); calibration.json says which one it used.
+SCALE_RULES = ("mean_abs_change", "path_deviation")
+#: Largest simulated error on the log/logit scale (a factor of e^100: never reached by a calibrated path).
+MAX_LOG_ERROR = 100.0
 _LOGIT_CLIP = 30.0
 _LOG_CLIP = 700.0
 
-CALIBRATION_PATH = Path(__file__).resolve().parent / "calibration.json"
+CALIBRATION_PATH = Path(__file__).resolve().parent / "derived" / "calibration.json"
 
 Adapter = Callable[[np.ndarray, int], np.ndarray]
 
@@ -89,10 +102,18 @@ class Forecast:
     warnings: list[str] = field(default_factory=list)
     members: dict[str, np.ndarray] = field(default_factory=dict)
     point: np.ndarray | None = None
+    reference: dict[str, Any] | None = None
 
     def mean(self) -> np.ndarray:
-        """Mean of the paths for each forecast year."""
-        return self.paths.mean(axis=0)
+        """Winsorised mean of the paths for each forecast year (see :data:`MEAN_WINSOR`).
+
+        The calibrated tails are bounded by the largest error the panels showed; exponentiated on the log
+        scale, a few such paths would make a plain mean many times the median. Each year's paths are
+        clipped to their own 5th-95th percentiles before averaging, which keeps the mean finite and near
+        the bulk of the distribution without touching the quantiles.
+        """
+        low, high = np.quantile(self.paths, MEAN_WINSOR, axis=0)
+        return np.clip(self.paths, low, high).mean(axis=0)
 
     def quantile(self, q: float | Sequence[float] | np.ndarray) -> np.ndarray:
         """Quantile(s) of the paths per year: shape (horizon,) for a scalar q, else (len(q), horizon)."""
@@ -173,30 +194,31 @@ def _validate_history(history: pd.Series, domain: str) -> pd.Series:
 # ----------------------------------------------------------------------------------------------- scale
 
 
-def series_scale(z: np.ndarray) -> float:
-    """Per-series scale: mean absolute yearly change of the observed transformed values, floored.
+def series_scale(z: np.ndarray, domain: str = "share", rule: str = "mean_abs_change") -> float:
+    """Per-series scale of the observed transformed values ``z`` (full yearly grid, NaN for gaps), floored.
 
-    ``z`` is on the full yearly grid (NaN for gaps); a change across a gap of g years counts as
-    ``|dz| / g`` per year. Uses only the values given (in calibration, only the training window).
+    ``rule``: ``mean_abs_change``, the mean absolute yearly change; ``path_deviation``, how far the
+    yearly changes stray from their own mean (the root mean square deviation of the per-year changes
+    around the drift path), so a steady trend is not mistaken for volatility. With a single change the
+    deviation is unknown and both rules give its absolute size. A change across a gap of g years counts
+    as ``dz / g`` per year. The floor is :data:`SCALE_FLOOR` (1% a year on the log/logit scale; for
+    ``level`` 1% of the mean magnitude), so a flat history does not get a zero-width forecast.
     """
     idx = np.flatnonzero(np.isfinite(z))
     vals = z[idx]
-    floor = SCALE_FLOOR
-    if len(idx) >= 2:
-        per_year = np.abs(np.diff(vals)) / np.diff(idx)
-        raw = float(per_year.mean())
-    else:
+    per_year = np.diff(vals) / np.diff(idx) if len(idx) >= 2 else np.zeros(0)
+    if len(per_year) == 0:
         raw = 0.0
-    return max(raw, floor)
-
-
-def _level_scale(z: np.ndarray) -> float:
-    """Scale for the ``level`` domain: same rule, floor relative to the level (1% of its mean magnitude)."""
-    idx = np.flatnonzero(np.isfinite(z))
-    vals = z[idx]
-    raw = float((np.abs(np.diff(vals)) / np.diff(idx)).mean()) if len(idx) >= 2 else 0.0
-    magnitude = float(np.abs(vals).mean()) if len(vals) else 0.0
-    return max(raw, SCALE_FLOOR * magnitude, 1e-9)
+    elif rule == "path_deviation" and len(per_year) >= 2:
+        raw = float(np.sqrt(np.mean((per_year - per_year.mean()) ** 2)))
+    elif rule in SCALE_RULES:
+        raw = float(np.abs(per_year).mean())
+    else:
+        raise ParameterError(f"scale rule must be one of {SCALE_RULES}; found {rule!r}")
+    if domain == "level":
+        magnitude = float(np.abs(vals).mean()) if len(vals) else 0.0
+        return max(raw, SCALE_FLOOR * magnitude, 1e-9)
+    return max(raw, SCALE_FLOOR)
 
 
 # ----------------------------------------------------------------------------------------------- adapters
@@ -261,6 +283,19 @@ def theta_adapter(z: np.ndarray, horizon: int) -> np.ndarray:
     y, last = _filled_centered(z)
     result = ThetaModel(y, period=1, deseasonalize=False).fit()
     return np.asarray(result.forecast(horizon), dtype=float) + last
+
+
+def pooled_point(z: np.ndarray, horizon: int, class_growth: float) -> np.ndarray:
+    """Drift whose yearly growth is pulled toward the reference class's median yearly growth.
+
+    weight of the observed growth = span / (span + :data:`POOLING_YEARS`), span = years from the first to
+    the last observation: two points a year apart keep 1/6 of their own growth, seven years apart 7/12.
+    """
+    idx, vals = _observed(z)
+    span = float(idx[-1] - idx[0])
+    slope = (vals[-1] - vals[0]) / span
+    weight = span / (span + POOLING_YEARS)
+    return vals[-1] + (weight * slope + (1.0 - weight) * class_growth) * np.arange(1, horizon + 1)
 
 
 ADAPTERS: dict[str, Adapter] = {
@@ -386,16 +421,25 @@ def calibration_key(method: str, rung: str, n_points: int) -> str:
     return f"short{min(max(n_points, 2), MODEL_RUNG_MIN_POINTS - 1)}/{base}"
 
 
+def scale_rule(calibration: dict[str, Any], rung: str) -> str:
+    """The scale rule the calibration was fitted with for ``rung`` (older files: mean absolute change)."""
+    return str(calibration.get("scale_rule", {}).get(rung, "mean_abs_change"))
+
+
 def spread_for(
-    calibration: dict[str, Any], key: str, horizon: int
+    calibration: dict[str, Any], key: str, horizon: int, domain: str = "share"
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Calibrated spread for h = 1..horizon: (m(h), tail_p, tail_q), in units of the series scale.
 
     ``m(h) = a * h**b`` is the fitted growth law of the median absolute error; within the horizons the
     panel supports it smooths the empirical medians, beyond them it extrapolates (see calibration.py).
-    A key the calibration lacks uses drift's entry at the same rung.
+    The ``level`` domain has its own family of entries (``entries_level``; errors on the original scale
+    do not behave like errors on the log/logit scale) where the calibration has one. A key the
+    calibration lacks uses drift's entry at the same rung.
     """
     entries = calibration["entries"]
+    if domain == "level" and calibration.get("entries_level"):
+        entries = calibration["entries_level"]
     if key not in entries:
         fallback = key.split("/")[0] + "/drift"
         key = fallback if fallback in entries else "model/drift"
@@ -403,6 +447,19 @@ def spread_for(
     h = np.arange(1, horizon + 1, dtype=float)
     median_abs = entry["scale_a"] * h ** entry["scale_b"]
     return median_abs, np.asarray(entry["tail_p"], float), np.asarray(entry["tail_q"], float)
+
+
+def copula_uniforms(n_paths: int, horizon: int, rng: np.random.Generator) -> np.ndarray:
+    """Uniforms (n_paths × horizon), each column uniform, joined by random-walk correlation.
+
+    A standard Gaussian random walk divided by sqrt(h) (unit variance at each h, correlation
+    sqrt(min(h,k)/max(h,k))), mapped through the normal CDF; antithetic halves make each column symmetric.
+    """
+    half = (n_paths + 1) // 2
+    steps = rng.standard_normal((half, horizon))
+    walk = np.cumsum(steps, axis=1) / np.sqrt(np.arange(1, horizon + 1))
+    walk = np.vstack([walk, -walk])[:n_paths]
+    return special.ndtr(walk)
 
 
 def standard_paths(
@@ -413,12 +470,9 @@ def standard_paths(
     Gaussian random walk → divided by sqrt(h) (unit variance at each h, random-walk correlation) →
     uniform → symmetric quantile table. Antithetic halves make each horizon exactly symmetric around 0.
     """
-    half = (n_paths + 1) // 2
-    steps = rng.standard_normal((half, horizon))
-    walk = np.cumsum(steps, axis=1) / np.sqrt(np.arange(1, horizon + 1))
-    walk = np.vstack([walk, -walk])[:n_paths]
-    prob_abs = 2.0 * special.ndtr(np.abs(walk)) - 1.0  # P(|Z| <= |w|), in [0, 1)
-    return np.sign(walk) * np.interp(prob_abs, tail_p, tail_q)
+    uniforms = copula_uniforms(n_paths, horizon, rng)
+    prob_abs = np.abs(2.0 * uniforms - 1.0)  # P(|Z| <= |w|), in [0, 1)
+    return np.sign(uniforms - 0.5) * np.interp(prob_abs, tail_p, tail_q)
 
 
 # ----------------------------------------------------------------------------------------------- forecast
@@ -429,10 +483,12 @@ def forecast(
     horizon: int,
     *,
     domain: str = "level",
+    reference: Any = None,
     n_paths: int = 2000,
     seed: int = 0,
     model: str = "auto",
     calibration: dict[str, Any] | str | Path | None = None,
+    indicator: str | None = None,
 ) -> Forecast:
     """Simulated forecast paths for the ``horizon`` years after the last observed year.
 
@@ -440,7 +496,13 @@ def forecast(
     ``domain``: level, share (percent in (0,100), logit scale), count or amount (positive, log scale).
     ``model``: one of :data:`MODELS` or ``"auto"`` (:data:`AUTO_MODEL`, chosen by the benchmarks; drift
     for 2–5 points). ``calibration``: a calibration dict or the path of a JSON file; default the shipped one.
-    Same inputs and seed give identical paths.
+    ``reference``: the outside view for a one-point history, a tidy frame ``region, year, value`` of the
+    same indicator in other units (only what was known at the origin) or a shipped
+    :class:`~hzanalysis.reference.ReferenceClass`; ``indicator`` names the history's indicator so that a
+    reference of another indicator is refused (ParameterError). With one point and a reference, the
+    paths are the class's growth over each horizon applied to that point (rung ``outside_view``); with
+    2+ points the reference is not used (pooling toward the class is not yet shown to help), so the
+    result is exactly that of ``reference=None``. Same inputs and seed give identical paths.
     """
     if model != "auto" and model not in MODELS:
         raise ParameterError(f"model must be 'auto' or one of {MODELS}; found {model!r}")
@@ -451,8 +513,18 @@ def forecast(
     clean = _validate_history(history, domain)
     if len(clean) == 0:
         raise ForecastError("no observation: no forecast; say what is needed and who holds it")
+    if reference is not None:
+        from .reference import as_class
+
+        reference = as_class(reference, indicator=indicator, domain=domain)
     if len(clean) == 1:
-        raise ForecastError("one observation: no forecast, only the gap and the required growth can be given")
+        if reference is None:
+            raise ForecastError(
+                "one observation: no forecast, only the gap and the required growth can be given"
+            )
+        return outside_view(
+            clean, horizon, reference, domain=domain, n_paths=int(n_paths), seed=seed, model=model
+        )
     calib = calibration if isinstance(calibration, dict) else load_calibration(calibration)
 
     first, last = int(clean.index[0]), int(clean.index[-1])
@@ -478,11 +550,30 @@ def forecast(
         )
         wanted = "drift"
 
-    point, method, members_z = point_forecast(z, horizon, wanted, notes)
-    scale = _level_scale(z) if domain == "level" else series_scale(z)
-    median_abs, tail_p, tail_q = spread_for(calib, calibration_key(method, rung, n_points), horizon)
+    pooled = reference is not None and rung == "short" and wanted == "drift" and domain in POOLED_DOMAINS
+    if pooled:
+        growth = reference.median_growth()
+        point, method, members_z = pooled_point(z, horizon, growth), "pooled", {}
+        members_z = {"pooled": point}
+        notes.append(
+            f"growth pulled toward the reference class {reference.id!r} (median {growth:+.3f} a year on the "
+            f"modelling scale; own growth weighted span/(span+{POOLING_YEARS:g}))"
+        )
+    else:
+        if reference is not None:
+            notes.append(
+                "reference class not used: pooling applies to 2-5 point drift forecasts of shares, counts "
+                "and amounts"
+            )
+        point, method, members_z = point_forecast(z, horizon, wanted, notes)
+    scale = series_scale(z, domain, scale_rule(calib, rung))
+    median_abs, tail_p, tail_q = spread_for(calib, calibration_key(method, rung, n_points), horizon, domain)
     rng = np.random.default_rng(seed)
     errors = standard_paths(int(n_paths), horizon, tail_p, tail_q, rng) * (scale * median_abs)
+    if domain != "level":
+        # far beyond any calibrated error, but clipped here (relative to the point, not absolutely) so that
+        # rescaling a count rescales every path exactly, even one pushed toward exp's overflow
+        errors = np.clip(errors, -MAX_LOG_ERROR, MAX_LOG_ERROR)
     paths_z = point[None, :] + errors
     paths = from_transformed(paths_z, domain)
     members = {name: from_transformed(values, domain) for name, values in members_z.items()}
@@ -499,4 +590,46 @@ def forecast(
         warnings=notes,
         members=members,
         point=from_transformed(point, domain),
+        reference=reference.describe() if pooled else None,
+    )
+
+
+def outside_view(
+    history: pd.Series,
+    horizon: int,
+    reference: Any,
+    *,
+    domain: str,
+    n_paths: int,
+    seed: int,
+    model: str = "auto",
+) -> Forecast:
+    """The one-point forecast: the reference class's growth over each horizon, applied to the one figure.
+
+    Paths are joint across horizons through the same random-walk copula as :func:`forecast`, and live on
+    the growth scale (log or logit), so they never leave the domain.
+    """
+    from .reference import class_changes, from_growth_scale, to_growth_scale
+
+    last_year, last_value = int(history.index[-1]), float(history.iloc[-1])
+    uniforms = copula_uniforms(n_paths, horizon, np.random.default_rng(seed))
+    start = to_growth_scale(np.array([last_value]), domain)[0]
+    paths = from_growth_scale(start + class_changes(reference, horizon, uniforms), domain)
+    median_change = class_changes(reference, horizon, np.full((1, horizon), 0.5))[0]
+    notes = []
+    if reference.widening > 1.0:
+        notes.append(
+            f"reference class widened {reference.widening:.2f}x for a small unit: {reference.widening_basis}"
+        )
+    return Forecast(
+        years=np.arange(last_year + 1, last_year + 1 + horizon),
+        paths=paths,
+        history=history,
+        domain=domain,
+        model=model,
+        method=f"reference_class({reference.id})",
+        rung="outside_view",
+        warnings=notes,
+        point=from_growth_scale(start + median_change, domain),
+        reference=reference.describe(),
     )

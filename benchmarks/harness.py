@@ -1,4 +1,6 @@
-"""Accuracy, calibration, probability and speed benchmarks (pure functions; the scripts live in benchmarks/).
+"""The benchmark harness: metrics, splitters, baselines and runners (pure functions for benchmarks/*.py).
+
+Not part of the installed package: the reliability page reads shipped results (hzanalysis.reliability).
 
 What is measured, and the exact definitions used (so that figures can be put beside published ones):
 
@@ -37,7 +39,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .errors import InputError, ParameterError, Problem
+from hzanalysis.errors import InputError, ParameterError, Problem
 
 #: Central interval levels evaluated everywhere.
 LEVELS = (0.8, 0.95)
@@ -323,7 +325,7 @@ def model_forecast(
     The point is the back-transformed transformed-scale point (the paths' median); intervals are path
     quantiles. Also returns ``method`` (what was actually used) and ``fallbacks`` (warnings mentioning one).
     """
-    from .forecast import forecast
+    from hzanalysis.forecast import forecast
 
     fc = forecast(
         train, horizon, domain=domain, n_paths=n_paths, seed=seed, model=model, calibration=calibration
@@ -489,7 +491,7 @@ def eurostat_indicator(train: pd.Series, threshold: float, deadline: int) -> flo
 
     Base year = first training year; latest = last training year; target = ``threshold`` by ``deadline``.
     """
-    from .rules import eurostat_progress
+    from hzanalysis.rules import eurostat_progress
 
     result = eurostat_progress(
         float(train.iloc[0]),
@@ -518,7 +520,7 @@ def event_rows(
     project's ``model`` paths at or above, default ``auto``), p_uncalibrated (normal on the modelling scale
     around the same point, sd of the drift model's own interval), p_eurostat (0/1).
     """
-    from .forecast import forecast, to_transformed
+    from hzanalysis.forecast import forecast, to_transformed
 
     train, test = origin.train, origin.test
     last_year = int(train.index[-1])
@@ -595,88 +597,3 @@ def markdown_table(frame: pd.DataFrame, floatfmt: str = ".3f") -> str:
         cells = [format(v, floatfmt) if isinstance(v, float | np.floating) else str(v) for v in row]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
-
-
-# ----------------------------------------------------------------------------------------------- China panel
-
-#: The national total is an aggregate of the provinces, not one more province: left out of the evaluation.
-NATIONAL_ROW = "China (national)"
-
-
-def load_province_panel(path: str | Path, column: str = "rd_intensity_pct") -> pd.DataFrame:
-    """The China provincial panel as a long frame ``series_id`` (province), ``year``, ``value``.
-
-    The national row is left out (it aggregates the provinces)."""
-    table = pd.read_csv(path)
-    missing = [c for c in ("province_en", "year", column) if c not in table.columns]
-    if missing:
-        raise InputError(
-            [
-                Problem(
-                    str(path),
-                    "line 1",
-                    c,
-                    f"a column named {c}",
-                    "no such column",
-                    "use the shipped china_province_rd_intensity.csv layout",
-                )
-                for c in missing
-            ]
-        )
-    table = table[table["province_en"] != NATIONAL_ROW]
-    return pd.DataFrame(
-        {
-            "series_id": table["province_en"].astype(str),
-            "year": table["year"].astype(int),
-            "value": pd.to_numeric(table[column], errors="coerce"),
-        }
-    ).dropna()
-
-
-def province_folds(groups: Iterable[str], folds: int = 5) -> dict[str, int]:
-    """Fold of each province: sorted names dealt round-robin (the rule hzanalysis.calibration uses too)."""
-    return {g: i % folds for i, g in enumerate(sorted(set(groups)))}
-
-
-def cross_fitted_calibrations(
-    folds: int = 5,
-    panel_path: str | Path | None = None,
-    *,
-    models: Sequence[str] = ("auto",),
-    short_sizes: Sequence[int] = (5,),
-) -> dict[str, dict[str, Any]]:
-    """Province → calibration fitted by ``hzanalysis.calibration`` on the provinces of the OTHER folds.
-
-    Uses the calibration module's own rolling errors and fitting, only leaving the held-out fold's provinces
-    out (both variables of a province go together), so a forecast for a province never uses constants
-    fitted on that province's errors. Only the keys the given project ``models`` use on the China panel
-    are fitted (``auto`` → ``model/<AUTO_MODEL["share"]>``; 5-point histories →
-    ``short5/<naive|drift|linear>``, other models falling back to drift there), which keeps the cost to
-    about a minute.
-    """
-    import importlib
-
-    calibration = importlib.import_module("hzanalysis.calibration")
-    auto = importlib.import_module("hzanalysis.forecast").AUTO_MODEL["share"]  # the panel holds shares
-    panel = calibration.load_panel(panel_path)
-    model_methods = sorted({auto if m == "auto" else m for m in models})
-    short_methods = sorted({"drift"} | {m for m in models if m in BASELINES})
-    errors = calibration.rolling_errors(
-        panel,
-        model_methods=model_methods,
-        short_methods=short_methods,
-        short_sizes=short_sizes,
-        with_baseline=False,
-    )
-    fold_of = province_folds([p.group for p in panel], folds)
-    fitted: dict[str, dict[str, Any]] = {}
-    for k in range(folds):
-        kept = [p for p in panel if fold_of[p.group] != k]
-        kept_errors = errors[errors["group"].map(fold_of) != k]
-        calib = calibration.fit_calibration(
-            kept, errors=kept_errors, source=panel_path or calibration.panel_path()
-        )
-        for group, fold in fold_of.items():
-            if fold == k:
-                fitted[group] = calib
-    return fitted
