@@ -123,10 +123,15 @@ class Forecast:
         """Median and central intervals per year (columns year, median, lower_<p>, upper_<p>)."""
         out = pd.DataFrame({"year": self.years, "median": self.quantile(0.5)})
         for p in levels:
-            lo, hi = self.quantile([(1 - p) / 2, (1 + p) / 2])
-            out[f"lower_{round(p * 100)}"] = lo
-            out[f"upper_{round(p * 100)}"] = hi
+            lower, upper = interval_columns(p)
+            out[lower], out[upper] = self.quantile([(1 - p) / 2, (1 + p) / 2])
         return out
+
+
+def interval_columns(level: float) -> tuple[str, str]:
+    """Names of the columns of a central interval: ``lower_80``/``upper_80`` for level 0.8 (defined once)."""
+    tag = round(level * 100)
+    return f"lower_{tag}", f"upper_{tag}"
 
 
 # ----------------------------------------------------------------------------------------------- domains
