@@ -40,13 +40,16 @@ def synthetic_panel() -> list[panels.PanelSeries]:
 
 
 def test_series_scale_rules_by_hand():
-    z = np.array([0.0, 1.0, 3.0])  # yearly changes 1 and 2
-    assert fc.series_scale(z, "count", "mean_abs_change") == pytest.approx(1.5)
-    assert fc.series_scale(z, "count", "path_deviation") == pytest.approx(0.5)  # |1 - 1.5|, |2 - 1.5|
+    z = np.array([0.0, 0.1, 0.3])  # yearly changes 0.1 and 0.2
+    assert fc.series_scale(z, "count", "mean_abs_change") == pytest.approx(0.15)
+    assert fc.series_scale(z, "count", "path_deviation") == pytest.approx(0.05)  # |0.1 - 0.15|, |0.2 - 0.15|
     steady = np.log([100.0, 110.0, 121.0, 133.1])  # exactly 10% a year: no deviation from the drift path
     assert fc.series_scale(steady, "count", "path_deviation") == fc.SCALE_FLOOR
     two = np.array([0.0, np.nan, 0.6])  # one change across a gap: both rules give its size per year
     assert fc.series_scale(two, "count", "path_deviation") == pytest.approx(0.3)
+    jump = np.log([10.0, 200.0])  # a twentyfold jump (log change 3.0) is capped at SCALE_CAP
+    assert fc.series_scale(jump, "count") == fc.SCALE_CAP == 0.5
+    assert fc.series_scale(np.array([10.0, 200.0]), "level") == pytest.approx(0.5 * 105.0)
 
 
 def test_training_windows_cover_the_report_shapes():
