@@ -135,9 +135,10 @@ def rolling_errors(
                 else:
                     cache = fits.setdefault((first, last, size if rung == "short" else 0), {})
                     point, used, _ = fc.point_forecast(z, horizon, method, [], cache)
+                floor = fc.SCALE_FLOOR if rung == "model" else fc.SHORT_SCALE_FLOOR
                 scales = (
-                    fc.series_scale(z, item.domain, "mean_abs_change"),
-                    fc.series_scale(z, item.domain, "path_deviation"),
+                    fc.series_scale(z, item.domain, "mean_abs_change", floor),
+                    fc.series_scale(z, item.domain, "path_deviation", floor),
                 )
                 for h in range(1, horizon + 1):
                     actual = z_all[last + h]
@@ -324,7 +325,8 @@ def fit_calibration(
             "growth_law": "m(h) = scale_a * h**scale_b (median |e_h|), weighted least squares on log-log, "
             f"horizons with >= {MIN_ERRORS_PER_H} errors; used (extrapolated) at every horizon",
             "paths": "Gaussian copula with random-walk correlation sqrt(min(h,k)/max(h,k)), antithetic draws",
-            "scale_floor": fc.SCALE_FLOOR,
+            "scale_floor": {"model": fc.SCALE_FLOOR, "short": fc.SHORT_SCALE_FLOOR},
+            "scale_cap": fc.SCALE_CAP,
         },
         "families": "entries: fitted on the log/logit-scale panels (shares, counts, amounts); entries_level: "
         "fitted on the level-domain panels, used for level forecasts",

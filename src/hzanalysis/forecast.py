@@ -70,6 +70,11 @@ MODEL_RUNG_ONLY = ("damped", "theta", "combo")
 #: Floor of the per-series scale on the transformed scale (log/logit: 1% a year), so that a flat
 #: history does not get a zero-width forecast. For ``level`` the floor is relative to the level.
 SCALE_FLOOR = 0.01
+#: Floor of the scale of a 2-5 point history (5% a year). Two nearly equal points say almost nothing about
+#: volatility; with the 1% floor their standardised errors made the tail table very heavy. Leave-one-panel-
+#: out: the Brier score of two- and three-point forecasts is lower with 5% than with 1% on all six provincial
+#: panels and on Tourism and M1 (benchmarks/README.md).
+SHORT_SCALE_FLOOR = 0.05
 #: Cap of the per-series scale (0.5 a year on the log/logit scale, a factor 1.65; for ``level`` half the
 #: mean magnitude). One jump between two points otherwise gave 95% intervals spanning e^27 on Tourism;
 #: leave-one-panel-out coverage and Brier move by at most 0.03 with the cap (benchmarks/README.md).
@@ -203,15 +208,18 @@ def _validate_history(history: pd.Series, domain: str) -> pd.Series:
 # ----------------------------------------------------------------------------------------------- scale
 
 
-def series_scale(z: np.ndarray, domain: str = "share", rule: str = "mean_abs_change") -> float:
+def series_scale(
+    z: np.ndarray, domain: str = "share", rule: str = "mean_abs_change", floor: float = SCALE_FLOOR
+) -> float:
     """Per-series scale of the observed transformed values ``z`` (full yearly grid, NaN for gaps), floored.
 
     ``rule``: ``mean_abs_change``, the mean absolute yearly change; ``path_deviation``, how far the
     yearly changes stray from their own mean (the root mean square deviation of the per-year changes
     around the drift path), so a steady trend is not mistaken for volatility. With a single change the
     deviation is unknown and both rules give its absolute size. A change across a gap of g years counts
-    as ``dz / g`` per year. The floor is :data:`SCALE_FLOOR` (1% a year on the log/logit scale; for
-    ``level`` 1% of the mean magnitude), so a flat history does not get a zero-width forecast; the cap
+    as ``dz / g`` per year. The floor is ``floor`` (:data:`SCALE_FLOOR`, 1% a year on the log/logit
+    scale, or :data:`SHORT_SCALE_FLOOR` for 2-5 points; for ``level`` that share of the mean magnitude),
+    so a flat history does not get a zero-width forecast; the cap
     :data:`SCALE_CAP` keeps one wild jump between two points from making the spread absurd.
     """
     idx = np.flatnonzero(np.isfinite(z))
@@ -227,8 +235,8 @@ def series_scale(z: np.ndarray, domain: str = "share", rule: str = "mean_abs_cha
         raise ParameterError(f"scale rule must be one of {SCALE_RULES}; found {rule!r}")
     if domain == "level":
         magnitude = float(np.abs(vals).mean()) if len(vals) else 0.0
-        return max(min(raw, SCALE_CAP * magnitude), SCALE_FLOOR * magnitude, 1e-9)
-    return max(min(raw, SCALE_CAP), SCALE_FLOOR)
+        return max(min(raw, SCALE_CAP * magnitude), floor * magnitude, 1e-9)
+    return max(min(raw, SCALE_CAP), floor)
 
 
 # ----------------------------------------------------------------------------------------------- adapters
@@ -436,6 +444,12 @@ def scale_rule(calibration: dict[str, Any], rung: str) -> str:
     return str(calibration.get("scale_rule", {}).get(rung, "mean_abs_change"))
 
 
+def scale_floor(calibration: dict[str, Any], rung: str) -> float:
+    """The scale floor the calibration was fitted with for ``rung`` (older files: :data:`SCALE_FLOOR`)."""
+    floors = calibration.get("procedure", {}).get("scale_floor")
+    return float(floors[rung]) if isinstance(floors, dict) else SCALE_FLOOR
+
+
 def spread_for(
     calibration: dict[str, Any], key: str, horizon: int, domain: str = "share"
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -576,7 +590,7 @@ def forecast(
                 "and amounts"
             )
         point, method, members_z = point_forecast(z, horizon, wanted, notes)
-    scale = series_scale(z, domain, scale_rule(calib, rung))
+    scale = series_scale(z, domain, scale_rule(calib, rung), scale_floor(calib, rung))
     median_abs, tail_p, tail_q = spread_for(calib, calibration_key(method, rung, n_points), horizon, domain)
     rng = np.random.default_rng(seed)
     errors = standard_paths(int(n_paths), horizon, tail_p, tail_q, rng) * (scale * median_abs)
