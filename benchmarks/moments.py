@@ -19,7 +19,7 @@ import pandas as pd
 from benchmarks import environment, results_dir, say, write_json
 from benchmarks.harness import markdown_table
 from hzanalysis.forecast import forecast
-from hzanalysis.panels import bench_dir
+from hzanalysis.panels import bench_series
 
 AIM_RATIO = 3.0
 FILES = {"tourism": "tourism_yearly.csv", "m1": "m1_yearly.csv"}
@@ -28,11 +28,13 @@ SHAPES = {"full": None, "three": 3, "two": 2}
 
 def ratios(file: str, n_paths: int) -> pd.DataFrame:
     """One row per series and shape: largest mean/median ratio (winsorised and plain), any non-finite."""
-    table = pd.read_csv(bench_dir() / file, dtype={"series_id": str})
+    series, origins = bench_series(file, "amount", file)
     rows = []
-    for sid, group in table.groupby("series_id", sort=True):
-        train = group[group["split"] == "train"].set_index("year")["value"].astype(float)
-        horizon = int((group["split"] == "test").sum())
+    for item in series:
+        origin = origins[item.name]
+        train = item.series[item.series.index <= origin]
+        horizon = int((item.series.index > origin).sum())
+        sid = item.group
         for shape, last in SHAPES.items():
             history = train if last is None else train.iloc[-last:]
             out = forecast(history, horizon, domain="amount", n_paths=n_paths)

@@ -169,3 +169,19 @@ def input_files(folder: Path | None = None) -> list[Path]:
     """The panel files the fit reads (each once, sorted)."""
     base = folder or reference_dir()
     return [base / f for f in sorted({spec.file for spec in PANELS})]
+
+
+def bench_series(file: str, domain: str, name: str) -> tuple[list[PanelSeries], dict[str, int]]:
+    """An external benchmark panel (``series_id, year, value, split``) as series and their split years.
+
+    Returns one PanelSeries per series (train and test years together) and, by series name, the last
+    training year: the competition's forecast origin.
+    """
+    path = require_file(bench_dir() / file, BENCH_DIR_ENV)
+    table = pd.read_csv(path, dtype={"series_id": str})
+    series, origins = [], {}
+    for sid, rows in table.groupby("series_id", sort=True):
+        values = pd.Series(rows["value"].to_numpy(float), index=rows["year"].to_numpy(int))
+        series.append(PanelSeries(f"{name}/{sid}", str(sid), domain, values, name))
+        origins[f"{name}/{sid}"] = int(rows.loc[rows["split"] == "train", "year"].max())
+    return series, origins

@@ -370,7 +370,7 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
         "regions": "、".join(description["regions"]) if not en else ", ".join(description["regions"]),
         "years": f"{description['years'][0]}–{description['years'][1]}",
         "n": f"{description['n_regions']} / {sum(description['n_changes'].values())}",
-        "widening": f"×{description['widening']:g} ({description['widening_basis']})",
+        "widening": f"×{description['widening']:.2f} ({description['widening_basis']})",
     }
     column = 1 if en else 0
     return pd.DataFrame(

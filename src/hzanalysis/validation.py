@@ -36,7 +36,7 @@ import pandas as pd
 from . import calibration as cal
 from . import forecast as fc
 from . import reference as ref
-from .panels import PANEL_NAMES, PANELS, PanelSeries, bench_dir, panel_spec, read_panel_table, require_file
+from .panels import PANEL_NAMES, PANELS, PanelSeries, bench_series, panel_spec, read_panel_table
 
 LEVELS = (0.8, 0.95)
 MULTIPLIERS = (0.9, 0.95, 1.0, 1.05, 1.1, 1.2, 1.4)
@@ -227,12 +227,7 @@ def score(rows: pd.DataFrame, entries: dict[str, Any], scale_rule: dict[str, str
 def external_errors(name: str) -> pd.DataFrame:
     """Rolling-error rows of an external panel at its competition split (full, three and two points)."""
     file, domain = EXTERNAL[name]
-    table = pd.read_csv(require_file(bench_dir() / file, "HZANALYSIS_BENCH_DIR"), dtype={"series_id": str})
-    series, origins = [], {}
-    for sid, rows in table.groupby("series_id", sort=True):
-        values = pd.Series(rows["value"].to_numpy(float), index=rows["year"].to_numpy(int))
-        series.append(PanelSeries(f"{name}/{sid}", str(sid), domain, values, name))
-        origins[f"{name}/{sid}"] = int(rows.loc[rows["split"] == "train", "year"].max())
+    series, origins = bench_series(file, domain, name)
     return cal.rolling_errors(
         series,
         model_methods=(fc.AUTO_MODEL[domain],),
