@@ -106,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         panel = panels.load_panels()
         errors = cal.rolling_errors(panel)
         calibration = cal.fit_calibration(errors, inputs=cal.input_record())
-        results = validation.validate(errors, panel, calibration, say=lambda line: say([line]))
+        results = validation.validate(errors, calibration, say=lambda line: say([line]))
     lines = [
         f"Scale rule {results['scale_rule']}; other rule {results['other_scale_rule']}; "
         f"previous calibration {results['baseline_v1']}. ✗ = misses the issue's aim "

@@ -394,7 +394,7 @@ def build(out_dir: Path = DERIVED_DIR, *, say: Any = print) -> dict[str, Path]:
     inputs = input_record()
     calibration = fit_calibration(errors, inputs=inputs)
     classes = reference.build_classes()
-    results = validation.validate(errors, panel, calibration, say=say)
+    results = validation.validate(errors, calibration, say=say)
     written = {
         "calibration": write_calibration(calibration, out_dir / "calibration.json"),
         "reference_classes": atomic_write_text(out_dir / "reference_classes.json", dump_json(classes)),

@@ -36,7 +36,7 @@ import pandas as pd
 from . import calibration as cal
 from . import forecast as fc
 from . import reference as ref
-from .panels import PANEL_NAMES, PANELS, PanelSeries, bench_series, panel_spec, read_panel_table
+from .panels import PANEL_NAMES, PANELS, bench_series, panel_spec, read_panel_table
 
 LEVELS = (0.8, 0.95)
 MULTIPLIERS = (0.9, 0.95, 1.0, 1.05, 1.1, 1.2, 1.4)
@@ -65,7 +65,9 @@ def shape_key(shape: str, domain: str, pooled: bool = True) -> str:
     return f"{key}/{'pooled' if pooled and domain in fc.POOLED_DOMAINS else 'drift'}"
 
 
-def spread(entries: dict[str, Any], rows: pd.DataFrame, scale: np.ndarray) -> tuple[np.ndarray, list[dict]]:
+def spread(
+    entries: dict[str, Any], rows: pd.DataFrame, scale: np.ndarray
+) -> tuple[np.ndarray, dict[str, Any]]:
     """Calibrated m(h) * scale per row (rows of one key) and the entry used."""
     entry = entries[rows["key"].iloc[0]]
     h = rows["h"].to_numpy(float)
@@ -243,12 +245,15 @@ def outside_view_scores(spec_name: str, max_horizon: int = 8) -> dict[str, Any]:
     tidy = read_panel_table(spec)
     changes = ref._changes(tidy, spec.domain, max_horizon)
     rows = []
+    widenings: dict[tuple[str, int], float] = {}
     for (region, start, h), change in changes.set_index(["region", "start", "h"])["change"].items():
         known = changes[(changes["region"] != region) & (changes["start"] + changes["h"] <= start)]
         pool = known[known["h"] == h]["change"].to_numpy()
         if len(pool) < ref.MIN_CHANGES:
             continue
-        widening, _ = _widening_cache(spec_name, region, int(start), known, spec.domain)
+        if (region, start) not in widenings:  # the same known set for every horizon of one origin
+            widenings[region, start] = ref.size_widening(known, spec.domain)[0]
+        widening = widenings[region, start]
         median = float(np.median(pool))
         pool = median + widening * (pool - median)
         last = float(tidy[(tidy["region"] == region) & (tidy["year"] == start)]["value"].iloc[0])
@@ -263,13 +268,12 @@ def outside_view_scores(spec_name: str, max_horizon: int = 8) -> dict[str, Any]:
                     "multiplier": m,
                     "outcome": float(change >= need - 1e-12),
                     "p": float((pool >= need - 1e-12).mean()),
-                    "p_eurostat": np.nan,
                 }
             )
     scored = pd.DataFrame(rows)
     if scored.empty:
         return {"events": 0}
-    scored["p_eurostat"] = 0.0  # one figure: the Eurostat rule has no growth to read
+    scored["p_eurostat"] = 0.0  # one figure: the Eurostat rule has no growth to read (not reported)
     bins = reliability_bins(scored["p"].to_numpy(), scored["outcome"].to_numpy())
     gaps = [abs(b["mean_predicted"] - b["observed"]) for b in bins if b["n"] >= MIN_BIN_EVENTS]
     out = {"events": len(scored), "reliability_gap": _r(max(gaps)) if gaps else None, "reliability": bins}
@@ -279,24 +283,11 @@ def outside_view_scores(spec_name: str, max_horizon: int = 8) -> dict[str, Any]:
     return out
 
 
-_WIDENING: dict[tuple[str, str, int], tuple[float, str]] = {}
-
-
-def _widening_cache(
-    panel: str, region: str, start: int, known: pd.DataFrame, domain: str
-) -> tuple[float, str]:
-    key = (panel, region, start)
-    if key not in _WIDENING:
-        _WIDENING[key] = ref.size_widening(known, domain)
-    return _WIDENING[key]
-
-
 # ----------------------------------------------------------------------------------------------- all
 
 
 def validate(
     errors: pd.DataFrame,
-    panel: list[PanelSeries],
     calibration: dict[str, Any],
     *,
     say: Callable[[str], Any] = print,
