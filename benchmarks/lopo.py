@@ -68,6 +68,7 @@ def tables(results: dict[str, Any]) -> list[str]:
                     rows.append({"panel": panel, "history": shape, "calibration": method, **row_of(scores)})
         out += [f"### {title}", "", markdown_table(pd.DataFrame(rows).set_index("panel")), ""]
     rows = []
+    widened = results.get("outside_view_widened", {})
     for panel, scores in results["outside_view"].items():
         rows.append(
             {
@@ -79,6 +80,9 @@ def tables(results: dict[str, Any]) -> list[str]:
                 f"{scores.get('cells')}",
                 "cells < base": f"{scores.get('cells_below_base_rate')}/{scores.get('cells')}",
                 "rel. gap": scores.get("reliability_gap"),
+                "Brier widened (district)": widened.get(panel, {}).get("brier"),
+                "cells within 3% widened": f"{widened.get(panel, {}).get('cells_within_3pct_of_base_rate')}/"
+                f"{scores.get('cells')}",
             }
         )
     out += [

@@ -99,9 +99,11 @@ def outside_view_table(lang: str = "zh", path: str | Path | None = None) -> pd.D
     """The outside view per panel (one province held out of its own class): Brier against the base rate."""
     en = lang == "en"
     out = []
-    for panel, scores in load_validation(path)["outside_view"].items():
+    results = load_validation(path)
+    for panel, scores in results["outside_view"].items():
         if not scores.get("events"):
             continue
+        widened = results.get("outside_view_widened", {}).get(panel, {})
         out.append(
             {
                 ("panel" if en else "面板"): _text(PANEL_TEXT, panel, lang),
@@ -112,6 +114,7 @@ def outside_view_table(lang: str = "zh", path: str | Path | None = None) -> pd.D
                     f"{scores['cells_within_3pct_of_base_rate']} / {scores['cells']}"
                 ),
                 ("reliability gap" if en else "可靠性偏差"): scores["reliability_gap"],
+                ("Brier, widened as for a district" if en else "Brier（按区县放宽）"): widened.get("brier"),
             }
         )
     return pd.DataFrame(out)

@@ -17,7 +17,8 @@ the answers). Baselines of the same run: the calibration this project shipped be
 on the R&D panel alone, errors standardised by the mean absolute change) and the other scale rule.
 
 The outside view is scored per panel leaving one province out: the class is the other provinces' changes
-known at the origin, applied to the held-out province's one figure.
+known at the origin, applied to the held-out province's one figure (as for a province, and with the
+district's small-unit widening, to show its cost).
 
 Everything is computed from the rolling-error table, without simulation: the calibrated probability of an
 event is read from the calibrated marginal directly. :func:`validate` returns the small JSON document the
@@ -239,8 +240,13 @@ def external_errors(name: str) -> pd.DataFrame:
     )
 
 
-def outside_view_scores(spec_name: str, max_horizon: int = 8) -> dict[str, Any]:
-    """The outside view on one panel, leaving each province out of its own class, using only known changes."""
+def outside_view_scores(spec_name: str, max_horizon: int = 8, *, widen: bool = False) -> dict[str, Any]:
+    """The outside view on one panel, leaving each province out of its own class, using only known changes.
+
+    ``widen=False`` scores it as it applies to a province (a unit of the class's own size); ``widen=True``
+    applies the small-unit widening the product uses for a district, to measure what it costs where it is
+    not needed (the panels hold no unit as small as a district, so its benefit cannot be scored here).
+    """
     spec = panel_spec(spec_name)
     tidy = read_panel_table(spec)
     changes = ref._changes(tidy, spec.domain, max_horizon)
@@ -252,7 +258,7 @@ def outside_view_scores(spec_name: str, max_horizon: int = 8) -> dict[str, Any]:
         if len(pool) < ref.MIN_CHANGES:
             continue
         if (region, start) not in widenings:  # the same known set for every horizon of one origin
-            widenings[region, start] = ref.size_widening(known, spec.domain)[0]
+            widenings[region, start] = ref.size_widening(known, spec.domain)[0] if widen else 1.0
         widening = widenings[region, start]
         median = float(np.median(pool))
         pool = median + widening * (pool - median)
@@ -317,6 +323,7 @@ def validate(
             }
         say(f"held out {name}: {len(errors[errors['panel'] == name])} rows scored")
     outside = {name: outside_view_scores(name) for name in PANEL_NAMES}
+    widened = {name: outside_view_scores(name, widen=True) for name in PANEL_NAMES}
     say("outside view scored (leave one province out)")
     externals: dict[str, Any] = {}
     for name in external:
@@ -340,5 +347,6 @@ def validate(
         "panels": {spec.name: {"indicator": spec.indicator, "domain": spec.domain} for spec in PANELS},
         "held_out": held_out,
         "outside_view": outside,
+        "outside_view_widened": widened,
         "external": externals,
     }
