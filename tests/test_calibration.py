@@ -207,3 +207,40 @@ def test_shipped_validation_has_every_panel_and_shape():
                 if scores["n"]:
                     assert 0 <= scores["cover_80"] <= scores["cover_95"] <= 1
                     assert math.isfinite(scores["brier"])
+
+
+def test_score_counts_coverage_by_hand():
+    # SYNTHETIC entry: m(h) = 1, |U| quantiles 0, 1, 2, 3, 4 at 0, 0.5, 0.8, 0.95, 1 -> half-widths 2 (80%), 3 (95%)
+    entry = {"scale_a": 1.0, "scale_b": 0.0, "tail_p": [0, 0.5, 0.8, 0.95, 1], "tail_q": [0, 1, 2, 3, 4]}
+    rows = pd.DataFrame(
+        {
+            "key": "short2/drift",
+            "domain": "amount",
+            "h": 1,
+            "error": [0.5, -1.5, 2.5, -3.5],
+            "scale_mac": 1.0,
+            "scale_dev": 1.0,
+            "y_first": 1.0,
+            "y_last": 1.0,
+            "y_actual": np.exp([0.5, -1.5, 2.5, -3.5]),
+            "z_point": 0.0,
+            "origin_year": 2020,
+            "span": 1,
+        }
+    )
+    scores = validation.score(rows, {"short2/drift": entry}, cal.SCALE_RULE)
+    assert scores["cover_80"] == 0.5 and scores["cover_95"] == 0.75  # |e| <= 2: two of four; <= 3: three
+    assert scores["by_h"][1]["n"] == 4
+    # event "actual >= last" (m = 1): outcomes 1, 0, 1, 0; P(U >= 0) = 0.5 for each -> Brier 0.25 in that cell
+    events = validation.events(rows, {"short2/drift": entry}, cal.SCALE_RULE)
+    at_last = events[events["multiplier"] == 1.0]
+    assert at_last["p"].tolist() == [0.5] * 4 and at_last["outcome"].tolist() == [1.0, 0.0, 1.0, 0.0]
+
+
+def test_reliability_page_reads_the_shipped_results():
+    from hzanalysis import reliability
+
+    page = reliability.page("en")
+    assert len(page.panels) >= 17 and {"80% covered", "95% covered", "Brier"} <= set(page.panels.columns)
+    assert set(page.coverage["nominal"]) == {0.8, 0.95} and page.coverage["empirical"].between(0, 1).all()
+    assert page.reliability["count"].sum() > 0 and len(page.outside_view) == 6
