@@ -210,7 +210,7 @@ def test_shipped_validation_has_every_panel_and_shape():
 
 
 def test_score_counts_coverage_by_hand():
-    # SYNTHETIC entry: m(h) = 1, |U| quantiles 0, 1, 2, 3, 4 at 0, 0.5, 0.8, 0.95, 1 -> half-widths 2 (80%), 3 (95%)
+    # SYNTHETIC entry: m(h) = 1, |U| quantiles 0..4 at 0, 0.5, 0.8, 0.95, 1: half-widths 2 (80%), 3 (95%)
     entry = {"scale_a": 1.0, "scale_b": 0.0, "tail_p": [0, 0.5, 0.8, 0.95, 1], "tail_q": [0, 1, 2, 3, 4]}
     rows = pd.DataFrame(
         {
