@@ -178,3 +178,16 @@ def test_assess_refuses_a_catalogue_class_of_another_indicator():
     obs = synthetic_observations({2023: 12.0}, indicator="tech_contract_value", unit="亿元", domain="amount")
     with pytest.raises(ParameterError, match="not 'tech_contract_value'"):
         assess_target(get_target("tech_contract_value"), obs, indicators=catalogue)
+
+
+def test_pooling_a_positive_level_works_on_its_log():
+    # a level (patents per 10k) pools like a count: growth on the log scale, the path back on the level scale
+    reference = synthetic_reference(math.log(1.1))
+    history = pd.Series({2019: 80.0, 2022: 80.0})
+    out = fc.forecast(history, 2, domain="level", reference=reference)
+    weight = 3 / (3 + fc.POOLING_YEARS)
+    expected = 80.0 * np.exp((1 - weight) * math.log(1.1) * np.arange(1, 3))
+    np.testing.assert_allclose(out.point, expected, rtol=1e-5)
+    # a level that is not positive cannot be pooled on the log scale: plain drift, and the page says why
+    negative = fc.forecast(pd.Series({2019: -5.0, 2022: -2.0}), 2, domain="level", reference=reference)
+    assert negative.method == "drift" and any("not used" in w for w in negative.warnings)

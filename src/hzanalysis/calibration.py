@@ -41,6 +41,7 @@ import pandas as pd
 from . import forecast as fc
 from .fileio import atomic_write_text, sha256_file
 from .panels import PANELS, PanelSeries, input_files, load_panels
+from .reference import to_growth_scale
 
 PROCEDURE_VERSION = "2"
 DERIVED_DIR = Path(__file__).resolve().parent / "derived"
@@ -128,10 +129,12 @@ def rolling_errors(
                     continue
                 horizon = min(len(full) - 1 - last, max_horizon)
                 if method == "pooled":
+                    if item.domain == "level" and np.nanmin(z) <= 0:  # pooled on the log of the level
+                        continue
                     class_growth = growth.median(item, int(full[last]))
                     if class_growth is None:
                         continue
-                    point, used = fc.pooled_point(z, horizon, class_growth), "pooled"
+                    point, used = fc.pooled_point(z, horizon, class_growth, item.domain), "pooled"
                 else:
                     cache = fits.setdefault((first, last, size if rung == "short" else 0), {})
                     point, used, _ = fc.point_forecast(z, horizon, method, [], cache)
@@ -174,9 +177,10 @@ class ClassGrowth:
     def __init__(self, panel: Sequence[PanelSeries]):
         rows = []
         for item in panel:
-            if item.domain not in fc.POOLED_DOMAINS:
+            values = item.series.to_numpy(float)
+            if item.domain not in fc.POOLED_DOMAINS or (item.domain != "share" and np.any(values <= 0)):
                 continue
-            z = fc.to_transformed(item.series.to_numpy(float), item.domain)
+            z = to_growth_scale(values, item.domain)  # the reference classes' scale: log, or logit of a share
             years = item.series.index.to_numpy(int)
             consecutive = np.diff(years) == 1
             rows.append(

@@ -59,8 +59,8 @@ AUTO_MODEL = {"share": "drift", "count": "theta", "amount": "theta", "level": "d
 #: leave-one-panel-out validation (benchmarks/README.md): on every provincial panel, pooled two- and
 #: three-point forecasts have a lower Brier score than unpooled drift (3 and 10 scored alike; 5 between).
 POOLING_YEARS = 5.0
-#: Domains whose modelling scale is the reference classes' growth scale (log or logit), so pooling applies.
-POOLED_DOMAINS = ("share", "count", "amount")
+#: Domains whose short forecasts are pooled toward a reference class (a level only when positive).
+POOLED_DOMAINS = ("share", "count", "amount", "level")
 #: Percentiles each year's paths are clipped to before :meth:`Forecast.mean` averages them.
 MEAN_WINSOR = (0.05, 0.95)
 #: Points needed for the model rung (damped ETS and Theta); fewer points use the short rung.
@@ -303,17 +303,22 @@ def theta_adapter(z: np.ndarray, horizon: int) -> np.ndarray:
     return np.asarray(result.forecast(horizon), dtype=float) + last
 
 
-def pooled_point(z: np.ndarray, horizon: int, class_growth: float) -> np.ndarray:
+def pooled_point(z: np.ndarray, horizon: int, class_growth: float, domain: str = "share") -> np.ndarray:
     """Drift whose yearly growth is pulled toward the reference class's median yearly growth.
 
     weight of the observed growth = span / (span + :data:`POOLING_YEARS`), span = years from the first to
     the last observation: two points a year apart keep 1/6 of their own growth, seven years apart 7/12.
+    Growth is pooled on the classes' growth scale: the modelling scale for shares, counts and amounts, the
+    log of a (positive) ``level``, whose pooled path is then returned on the level scale.
     """
     idx, vals = _observed(z)
+    if domain == "level":
+        vals = np.log(vals)
     span = float(idx[-1] - idx[0])
     slope = (vals[-1] - vals[0]) / span
     weight = span / (span + POOLING_YEARS)
-    return vals[-1] + (weight * slope + (1.0 - weight) * class_growth) * np.arange(1, horizon + 1)
+    point = vals[-1] + (weight * slope + (1.0 - weight) * class_growth) * np.arange(1, horizon + 1)
+    return np.exp(point) if domain == "level" else point
 
 
 ADAPTERS: dict[str, Adapter] = {
@@ -575,9 +580,10 @@ def forecast(
         wanted = "drift"
 
     pooled = reference is not None and rung == "short" and wanted == "drift" and domain in POOLED_DOMAINS
+    pooled = pooled and (domain != "level" or bool(np.all(clean.to_numpy() > 0)))
     if pooled:
         growth = reference.median_growth()
-        point, method, members_z = pooled_point(z, horizon, growth), "pooled", {}
+        point, method, members_z = pooled_point(z, horizon, growth, domain), "pooled", {}
         members_z = {"pooled": point}
         notes.append(
             f"growth pulled toward the reference class {reference.id!r} (median {growth:+.3f} a year on the "
@@ -586,8 +592,8 @@ def forecast(
     else:
         if reference is not None:
             notes.append(
-                "reference class not used: pooling applies to 2-5 point drift forecasts of shares, counts "
-                "and amounts"
+                "reference class not used: pooling applies to 2-5 point drift forecasts of positive values "
+                "and shares"
             )
         point, method, members_z = point_forecast(z, horizon, wanted, notes)
     scale = series_scale(z, domain, scale_rule(calib, rung), scale_floor(calib, rung))
