@@ -13,11 +13,14 @@ How a forecast is made:
    with one output shape (:data:`ADAPTERS`). Fits are guarded: a fit that raises, returns non-finite values
    or leaves a plausible range falls back to drift (then naive) and ``.warnings`` says why.
 3. The spread is NOT the model's own interval (on annual data those cover far less than nominal). It comes
-   from ``calibration.json``, fitted by :mod:`hzanalysis.calibration` on rolling-origin errors of the same
-   method on a reference panel of real annual series. Errors are standardised by the series' own scale
-   ``s`` (mean absolute yearly change of the transformed observed values, floored); the calibrated error at
-   horizon h is ``s * m(h) * U``: ``m(h) = a * h**b`` is the median absolute standardised error, U a
-   symmetric variable whose |U| follows the panel's empirical tail shape (a quantile table).
+   from ``derived/calibration.json``, fitted by :mod:`hzanalysis.calibration` on rolling-origin errors of
+   the same method on six provincial panels of real annual series (log/logit and level families apart).
+   Errors are standardised by the series' own scale ``s`` (mean absolute yearly change of the transformed
+   observed values, floored and capped); the calibrated error at horizon h is ``s * m(h) * U``:
+   ``m(h) = a * h**b`` is the median absolute standardised error, U a symmetric variable whose |U| follows
+   the panels' empirical tail shape (a quantile table).
+   With a ``reference`` class (:mod:`hzanalysis.reference`): one point gives the outside view (the class's
+   growth over each horizon applied to it); 2-5 points pull the observed growth toward the class's median.
 4. Paths are joint across horizons: a standard Gaussian random walk, rescaled to unit variance at each h,
    is mapped through the calibrated marginal of each horizon (a Gaussian copula with
    random-walk correlation ``sqrt(min(h,k)/max(h,k))``). Each year's marginal matches the calibration;
