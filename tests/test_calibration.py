@@ -156,10 +156,14 @@ def test_exact_event_probability_matches_the_simulated_paths():
         assert exact == pytest.approx(simulated, abs=0.005), threshold
 
 
-def test_missing_inputs_say_where_to_put_them(tmp_path, monkeypatch):
+def test_missing_inputs_say_where_to_put_them(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv(panels.REFERENCE_DIR_ENV, str(tmp_path))
     with pytest.raises(InputError, match=panels.REFERENCE_DIR_ENV):
         panels.load_panels(("rd_intensity",))
+    # the build command exits 2 with that message, writing nothing
+    assert cal.main(["build", "--out", str(tmp_path / "derived")]) == 2
+    assert panels.REFERENCE_DIR_ENV in capsys.readouterr().err
+    assert not (tmp_path / "derived").exists()
 
 
 @needs_panels

@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import sys
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -39,6 +40,7 @@ import numpy as np
 import pandas as pd
 
 from . import forecast as fc
+from .errors import HzError
 from .fileio import atomic_write_text, sha256_file
 from .panels import PANELS, PanelSeries, input_files, load_panels
 from .reference import to_growth_scale
@@ -416,7 +418,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("command", choices=["build"], help="build: regenerate src/hzanalysis/derived/")
     parser.add_argument("--out", type=Path, default=DERIVED_DIR, help="folder to write the derived files to")
     args = parser.parse_args(argv)
-    build(args.out)
+    try:
+        build(args.out)
+    except HzError as error:  # e.g. the panels are not where the build expects them: say so, exit 2
+        print(error, file=sys.stderr)
+        return error.exit_code
     return 0
 
 
