@@ -191,3 +191,19 @@ def test_pooling_a_positive_level_works_on_its_log():
     # a level that is not positive cannot be pooled on the log scale: plain drift, and the page says why
     negative = fc.forecast(pd.Series({2019: -5.0, 2022: -2.0}), 2, domain="level", reference=reference)
     assert negative.method == "drift" and any("not used" in w for w in negative.warnings)
+
+
+def test_a_class_as_known_by_an_earlier_year_uses_only_growth_up_to_then():
+    shipped = ref.shipped_classes()["rd_intensity"]  # 2011-2023
+    assert shipped.known_by(2023) is shipped and shipped.known_by(2030) is shipped
+    by_2017 = shipped.known_by(2017)
+    # 2011-2017: changes over at most 6 years, and 31 provinces x (7 - h) changes at each horizon h
+    assert max(by_2017.quantiles) == 6 and by_2017.last_year == 2017
+    assert by_2017.n_changes == {h: 31 * (7 - h) for h in range(1, 7)}
+    with pytest.raises(ForecastError, match="knows no growth by 2011"):
+        shipped.known_by(2011)
+    # the shipped cut equals a class built from the same years of a frame (synthetic here)
+    frame = synthetic_reference(0.1, noise=0.2, years=8)
+    full = ref.class_from_frame(frame, indicator="x", domain="count")
+    cut = ref.class_from_frame(frame, indicator="x", domain="count", known_by=2018)
+    assert max(cut.quantiles) == 3 and cut.n_changes[1] == 30 * 3 and full.n_changes[1] == 30 * 7

@@ -201,7 +201,8 @@ def assess_target(
         result.verdict = rules.INSUFFICIENT_DATA
         _describe_missing(result, start)
         return result
-    reference_class = _reference_class_of(target.indicator, info, domain)
+    origin = int(history.index.max()) if history.size else None
+    reference_class = _reference_class_of(target.indicator, info, domain, origin)
     if history.size == 1 and reference_class is None:
         result.status = "single_point"
         result.verdict = rules.INSUFFICIENT_DATA
@@ -266,8 +267,12 @@ def assess_target(
     return result
 
 
-def _reference_class_of(indicator: str, info: pd.Series | None, domain: str) -> ReferenceClass | None:
-    """The shipped reference class the indicator catalogue names for ``indicator`` (column reference_class).
+def _reference_class_of(
+    indicator: str, info: pd.Series | None, domain: str, origin: int | None
+) -> ReferenceClass | None:
+    """The shipped reference class the indicator catalogue names for ``indicator`` (column reference_class),
+    as known by ``origin`` (the latest observed year): only growth that had happened by then, as in the
+    validation. None if the catalogue names none or the class knew no growth by then.
 
     A catalogue entry naming a class of another indicator is refused (ParameterError): another indicator's
     growth says nothing reliable about this one.
@@ -282,7 +287,13 @@ def _reference_class_of(indicator: str, info: pd.Series | None, domain: str) -> 
             f"shipped reference class (expected one of {sorted(classes)}); fix the name or leave the cell "
             "empty"
         )
-    return as_class(classes[name], indicator=indicator, domain=domain)
+    checked = as_class(classes[name], indicator=indicator, domain=domain)
+    if origin is None:
+        return None
+    try:
+        return checked.known_by(origin)
+    except ForecastError:
+        return None
 
 
 def _outside_view_verdict(verdict: rules.Verdict) -> rules.Verdict:

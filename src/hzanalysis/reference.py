@@ -20,7 +20,7 @@ panels by ``python -m hzanalysis.calibration build``; a researcher can pass a pa
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -60,6 +60,32 @@ class ReferenceClass:
     n_changes: dict[int, int]
     widening: float
     widening_basis: str
+    #: The same class as known by each earlier year (year -> quantiles, n_changes, widening, basis):
+    #: a forecast from a figure of year t may use only growth that had happened by t.
+    earlier: dict[int, dict[str, Any]] = field(default_factory=dict, compare=False)
+
+    def known_by(self, year: int) -> ReferenceClass:
+        """The class restricted to changes that had happened by ``year`` (itself if it ends by then).
+
+        Raises ForecastError when no change of the class was known by then.
+        """
+        if year >= self.last_year:
+            return self
+        if year not in self.earlier:
+            raise ForecastError(
+                f"reference class {self.id!r} knows no growth by {year} (its data run {self.first_year}-"
+                f"{self.last_year}); a figure of {year} gets no outside view"
+            )
+        cut = self.earlier[year]
+        return replace(
+            self,
+            last_year=year,
+            quantiles={int(h): tuple(q) for h, q in cut["quantiles"].items()},
+            n_changes={int(h): int(n) for h, n in cut["n_changes"].items()},
+            widening=float(cut["widening"]),
+            widening_basis=cut["widening_basis"],
+            earlier={},
+        )
 
     @property
     def n_regions(self) -> int:
@@ -91,6 +117,15 @@ class ReferenceClass:
         out["regions"] = list(self.regions)
         out["quantiles"] = {str(h): list(q) for h, q in self.quantiles.items()}
         out["n_changes"] = {str(h): n for h, n in self.n_changes.items()}
+        out["earlier"] = {
+            str(year): {
+                "quantiles": {str(h): list(q) for h, q in cut["quantiles"].items()},
+                "n_changes": {str(h): int(n) for h, n in cut["n_changes"].items()},
+                "widening": cut["widening"],
+                "widening_basis": cut["widening_basis"],
+            }
+            for year, cut in sorted(self.earlier.items())
+        }
         return out
 
     @classmethod
@@ -108,6 +143,7 @@ class ReferenceClass:
             n_changes={int(h): int(n) for h, n in data["n_changes"].items()},
             widening=float(data["widening"]),
             widening_basis=data["widening_basis"],
+            earlier={int(year): cut for year, cut in data.get("earlier", {}).items()},
         )
 
 
@@ -236,9 +272,15 @@ def class_from_frame(
     class_id: str = "caller",
     source: str = "panel passed by the caller",
     max_horizon: int = MAX_CLASS_HORIZON,
+    known_by: int | None = None,
 ) -> ReferenceClass:
-    """Summarise a tidy panel (``region, year, value``) of one indicator as a reference class."""
+    """Summarise a tidy panel (``region, year, value``) of one indicator as a reference class.
+
+    ``known_by``: use only the years up to then (the growth that had happened by a forecast's origin).
+    """
     tidy = _check_frame(frame, indicator, domain)
+    if known_by is not None:
+        tidy = tidy[tidy["year"] <= known_by]
     changes = _changes(tidy, domain, max_horizon)
     quantiles, counts = {}, {}
     for h, rows in changes.groupby("h", sort=True):
@@ -333,19 +375,33 @@ def build_classes(folder: Path | None = None) -> dict[str, Any]:
     for spec in PANELS:
         tidy = read_panel_table(spec, folder)
         years = f"{int(tidy['year'].min())}-{int(tidy['year'].max())}"
-        cls = class_from_frame(
-            tidy,
-            indicator=spec.indicator,
-            domain=spec.domain,
-            class_id=spec.name,
-            source=f"{spec.file}, {spec.variable}, provinces of China, {years} (see derived/PROVENANCE.md)",
-        )
-        classes[spec.name] = cls.to_json()
+        options = {
+            "indicator": spec.indicator,
+            "domain": spec.domain,
+            "class_id": spec.name,
+            "source": f"{spec.file}, {spec.variable}, provinces of China, {years} "
+            "(see derived/PROVENANCE.md)",
+        }
+        cls = class_from_frame(tidy, **options)
+        earlier = {}
+        for year in range(cls.first_year + 1, cls.last_year):
+            try:
+                cut = class_from_frame(tidy, known_by=year, **options)
+            except ForecastError:  # too few changes known by then
+                continue
+            earlier[year] = {
+                "quantiles": cut.quantiles,
+                "n_changes": cut.n_changes,
+                "widening": cut.widening,
+                "widening_basis": cut.widening_basis,
+            }
+        classes[spec.name] = replace(cls, earlier=earlier).to_json()
     return {
         "procedure": "per horizon h: quantiles (at growth_p) of z(t+h) - z(t) over every province and "
         "origin, z = log (logit for shares); widening = IQR of the smallest third of provinces' one-year "
-        "changes (minus the "
-        "year's median) over that of all, where > 1 and the indicator is extensive",
+        "changes (minus the year's median) over that of all, where > 1 and the indicator is extensive; "
+        "earlier: the same from the years up to each earlier year only (what was known by a forecast's "
+        "origin)",
         "growth_p": list(GROWTH_P),
         "classes": classes,
     }
