@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: report test test-fast lab data bench bench-report bench-peers clean help
+.PHONY: report test test-fast lab data bench bench-report bench-peers calibrate clean help
 
 help:
 	@echo "make report   build the observations and write reports/<today>/ (creates .venv)"
@@ -14,6 +14,7 @@ help:
 	@echo "make test-fast  unit and property tests only (no notebooks, no browser)"
 	@echo "make lab      open JupyterLab on notebooks/ with the project's kernel"
 	@echo "make bench    run the accuracy, calibration and speed benchmarks"
+	@echo "make calibrate  regenerate src/hzanalysis/derived/ from ../shared/data (a few minutes)"
 	@echo "make bench-peers  the project beside statsforecast's models on Tourism and M1 (creates .venv-peers)"
 
 $(VENV)/.runtime: requirements/runtime.lock pyproject.toml
@@ -56,6 +57,11 @@ bench: $(VENV)/.test
 
 bench-report: $(VENV)/.test
 	$(BIN)/python -m benchmarks.report_speed
+
+# Regenerates the calibration, the reference classes and the validation results, byte for byte, from the
+# panels in ../shared/data/ (build inputs the repository does not hold; see src/hzanalysis/derived/PROVENANCE.md).
+calibrate: $(VENV)/.runtime
+	$(BIN)/python -m hzanalysis.calibration build
 
 # statsforecast needs pandas < 3, so the peers run in their own environment (pinned in requirements/peers.lock).
 PEERS_VENV := .venv-peers

@@ -1,12 +1,11 @@
 """Benchmark scripts for hzanalysis (run from the repository root as ``python -m benchmarks.<name>``).
 
-The metrics, splitters and runners are pure functions in :mod:`hzanalysis.bench`; the scripts here only
+The metrics, splitters and runners are pure functions in :mod:`benchmarks.harness`; the scripts here only
 parse arguments, fan work out over processes, and write tables to ``benchmarks/results/`` (git-ignored).
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import platform
@@ -17,28 +16,15 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
+from hzanalysis.panels import bench_dir
+
 T = TypeVar("T")
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
-#: Development benchmark data is read where the workspace keeps it (``shared/`` beside the repository),
-#: never copied into the project; HZ_TOURISM_CSV points elsewhere.
-_SHARED_BENCH = Path(__file__).resolve().parents[2] / "shared" / "data" / "bench"
-TOURISM_PATH = Path(os.environ.get("HZ_TOURISM_CSV") or _SHARED_BENCH / "tourism_yearly.csv")
-
-
-def add_panel_options(parser: argparse.ArgumentParser) -> None:
-    """Options shared by the scripts that run rolling origins on the provincial panel."""
-    from hzanalysis.calibration import panel_path
-
-    parser.add_argument("--panel", type=Path, default=panel_path(), help="the provincial panel CSV")
-    parser.add_argument("--min-train", type=int, default=5, help="training points at the first origin")
-    parser.add_argument("--max-horizon", type=int, default=3)
-    parser.add_argument("--no-cross-fit", action="store_true", help="skip the leave-provinces-out run")
-    parser.add_argument("--folds", type=int, default=5, help="province folds for the cross-fitted run")
-    parser.add_argument("--n-paths", type=int, default=2000)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--out", type=Path, default=None)
+#: Development benchmark data is read where the workspace keeps it (``../shared/data/bench`` beside the
+#: repository, or $HZANALYSIS_BENCH_DIR: the one loader of hzanalysis.panels), never copied into the
+#: project; HZ_TOURISM_CSV points at another Tourism file.
+TOURISM_PATH = Path(os.environ.get("HZ_TOURISM_CSV") or bench_dir() / "tourism_yearly.csv")
 
 
 def results_dir(override: str | Path | None = None) -> Path:

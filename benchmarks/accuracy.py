@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from benchmarks import TOURISM_PATH, environment, parallel_map, results_dir, say, write_json
-from hzanalysis import bench
+from benchmarks import harness as bench
 
 #: The Tourism paper's naive MAPE for h = 1..4 (Athanasopoulos et al. 2011; data/bench/SOURCE.md).
 TOURISM_NAIVE_MAPE = (21.47, 20.80, 24.12, 28.05)

@@ -28,7 +28,7 @@ from typing import Any
 import pandas as pd
 
 from benchmarks import TOURISM_PATH, environment, parallel_map, results_dir, say, write_json
-from hzanalysis import bench
+from benchmarks import harness as bench
 from hzanalysis.errors import HzError, ParameterError
 
 M1_PATH = Path(os.environ.get("HZ_M1_CSV") or TOURISM_PATH.with_name("m1_yearly.csv"))

@@ -1,7 +1,7 @@
 """Run every benchmark in turn and collect their markdown tables into benchmarks/results/summary.md.
 
-Order: extraction (seconds), speed, Tourism full histories, Tourism ``--last 10``, China panel accuracy,
-China panel probability, plan draft.
+Order: extraction (seconds), speed, Tourism full histories, Tourism ``--last 10``, leave-one-panel-out
+validation, moments, plan draft.
 Takes several minutes on 2 cores (most of it the Tourism runs: damped ETS and Theta on 518 series).
 """
 
@@ -13,16 +13,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from benchmarks import (
-    accuracy,
-    china_accuracy,
-    china_probability,
-    extraction,
-    plan_draft,
-    results_dir,
-    say,
-    speed,
-)
+from benchmarks import accuracy, extraction, lopo, moments, plan_draft, results_dir, say, speed
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -52,13 +43,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             ["--last", "10", "--jobs", jobs, "--tag", "tourism_last10", *common],
             "accuracy_tourism_last10.md",
         ),
-        ("China panel, accuracy", china_accuracy.main, ["--jobs", jobs, *common], "china_accuracy.md"),
-        (
-            "China panel, probability",
-            china_probability.main,
-            ["--jobs", jobs, *common],
-            "china_probability.md",
-        ),
+        ("leave one panel out (calibration and outside view)", lopo.main, common, "lopo.md"),
+        ("moments (mean against median)", moments.main, common, "moments.md"),
         ("plan draft on the 2024 plan", plan_draft.main, common, "plan_draft.md"),
     ]
     sections, failed = [], []

@@ -87,7 +87,11 @@ def test_observed_deadline_year_settles_a_level_target():
 
 
 def test_one_point_gives_gap_and_required_growth_but_no_forecast():
-    a = assess_target(synthetic_target(value=200), synthetic_observations({2023: 50}))
+    # tech_smes has no reference class (indicators.csv), so one figure gives no judgement
+    a = assess_target(
+        synthetic_target(value=200, indicator="tech_smes"),
+        synthetic_observations({2023: 50}, indicator="tech_smes"),
+    )
     assert a.status == "single_point" and a.forecast is None and a.verdict == rules.INSUFFICIENT_DATA
     # 50 -> 200 in two years: (200/50)^(1/2) - 1 = 1.0
     assert a.required_growth == pytest.approx(1.0)
@@ -102,9 +106,12 @@ def test_no_data_says_what_is_needed_and_who_holds_it():
 
 def test_bounds_are_shown_but_never_fitted():
     obs = pd.concat(
-        [synthetic_observations({2022: 80, 2023: 90}, bound=">"), synthetic_observations({2024: 95})]
+        [
+            synthetic_observations({2022: 80, 2023: 90}, bound=">", indicator="tech_smes"),
+            synthetic_observations({2024: 95}, indicator="tech_smes"),
+        ]
     )
-    a = assess_target(synthetic_target(value=100), obs)
+    a = assess_target(synthetic_target(value=100, indicator="tech_smes"), obs)
     assert len(a.observations) == 3  # the bounds are evidence on the page
     assert list(a.history.index) == [2024]  # but only the point value is a data point
     assert a.status == "single_point"
@@ -266,6 +273,7 @@ def test_real_registry_and_public_data():
 def test_as_of_before_the_2024_figures_leaves_one_point():
     # the 2024 figures were published in 2025: as of 2024-12-31 only the 2017 points are known
     table = assess_all(as_of="2024-12-31").set_index("target_id")
+    # one figure of 2017: the R&D-intensity class knew growth over at most 6 years by 2017, not the 8 to 2025
     assert table.loc["rd_share_gdp", "status"] == "single_point"
     assert table.loc["rd_share_gdp", "latest_year"] == 2017
 

@@ -1,4 +1,4 @@
-"""Tests of the benchmark metrics, splitters and harness (hzanalysis.bench, benchmarks/).
+"""Tests of the benchmark metrics, splitters and harness (benchmarks/harness.py, benchmarks/).
 
 Expected values are worked out by hand in the comments. All data here is SYNTHETIC except the optional
 Tourism hand check, which reads the development benchmark file where it exists and checks the harness against
@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from hzanalysis import bench
+from benchmarks import harness as bench
 from hzanalysis.errors import InputError, ParameterError
 
 # read where the workspace keeps it (shared/ beside the repository), as benchmarks/__init__.py does
@@ -91,29 +91,6 @@ def test_reliability_table_bins_by_hand():
 # ----------------------------------------------------------------------------------------------- splitters
 
 
-def _synthetic_panel() -> pd.DataFrame:
-    """SYNTHETIC: series A has 8 years (2001-2008), series B only 5 (2001-2005)."""
-    rows = [("A", 2000 + t, float(t)) for t in range(1, 9)] + [("B", 2000 + t, float(t)) for t in range(1, 6)]
-    return pd.DataFrame(rows, columns=["series_id", "year", "value"])
-
-
-def test_rolling_origins_train_and_test_years():
-    origins = bench.rolling_origins(_synthetic_panel(), min_train=5, max_horizon=3)
-    # A: origins 2005 (train 2001-2005, test 2006-2008), 2006 (test 2007-2008), 2007 (test 2008).
-    # B: 5 points leave no test year → no origin.
-    assert [(o.series_id, o.origin) for o in origins] == [("A", 2005), ("A", 2006), ("A", 2007)]
-    first, last = origins[0], origins[-1]
-    assert first.train.index.tolist() == [2001, 2002, 2003, 2004, 2005]
-    assert first.test.index.tolist() == [2006, 2007, 2008]
-    assert last.train.index.tolist() == list(range(2001, 2008))
-    assert last.test.index.tolist() == [2008]
-
-
-def test_rolling_origins_caps_the_horizon():
-    origins = bench.rolling_origins(_synthetic_panel(), min_train=5, max_horizon=1)
-    assert [o.test.index.tolist() for o in origins] == [[2006], [2007], [2008]]
-
-
 def test_truncate_last_keeps_the_last_k_points():
     history = pd.Series([1.0, 2, 3, 4, 5, 6], index=range(2010, 2016))
     assert bench.truncate_last(history, 3).index.tolist() == [2013, 2014, 2015]
@@ -185,59 +162,6 @@ def test_unknown_baseline_is_a_parameter_error():
 
 
 # ----------------------------------------------------------------------------------------------- probability
-
-
-def test_normal_exceedance_known_values():
-    # P(Z >= 0) = 0.5; P(Z >= 1.959964) = 0.025; zero sd is a step at the mean
-    assert bench.normal_exceedance(0.0, 1.0, 0.0) == pytest.approx(0.5)
-    assert bench.normal_exceedance(0.0, 1.0, 1.959964) == pytest.approx(0.025, abs=1e-6)
-    assert bench.normal_exceedance(1.0, 0.0, 1.0) == 1.0
-    assert bench.normal_exceedance(1.0, 0.0, 1.5) == 0.0
-
-
-def test_eurostat_indicator_reads_the_rule_as_zero_or_one():
-    train = pd.Series([1.0, 1.5], index=[2010, 2015])  # SYNTHETIC
-    # actual CAGR (1.5)^(1/5) - 1 = 8.45%; to 2.0 by 2020: 2^(1/10) - 1 = 7.18% → R = 1.18 ≥ 0.95 → 1
-    assert bench.eurostat_indicator(train, 2.0, 2020) == 1.0
-    # to 4.0 by 2020: 4^(1/10) - 1 = 14.87% → R = 0.57 (insufficient) → 0
-    assert bench.eurostat_indicator(train, 4.0, 2020) == 0.0
-    # threshold already passed → "met" → 1
-    assert bench.eurostat_indicator(train, 1.4, 2020) == 1.0
-
-
-def test_event_rows_count_range_and_monotone_in_threshold():
-    # SYNTHETIC share history 1.0 → 1.9 over 10 years, two test years
-    years = np.arange(2010, 2022)
-    values = pd.Series(1.0 + 0.1 * np.arange(12) + 0.03 * np.sin(np.arange(12)), index=years)
-    origin = bench.Origin("synthetic", 2019, values.loc[:2019], values.loc[2020:])
-    multipliers = (0.9, 1.0, 1.1, 1.2)
-    rows = pd.DataFrame(bench.event_rows(origin, multipliers, n_paths=400))
-    assert len(rows) == 2 * len(multipliers)
-    for col in ("p_calibrated", "p_uncalibrated", "p_eurostat"):
-        assert rows[col].between(0, 1).all()
-        # a higher threshold can never be more likely to be reached
-        for _, group in rows.groupby("h"):
-            assert (np.diff(group.sort_values("multiplier")[col].to_numpy()) <= 1e-12).all()
-    # outcome is the observed comparison: the actual 2020 value against last × m
-    first = rows[(rows["h"] == 1) & (rows["multiplier"] == 1.0)].iloc[0]
-    assert first["outcome"] == float(values[2020] >= values[2019])
-
-
-def test_province_folds_round_robin_by_sorted_name():
-    # sorted: A, B, C, D, E → folds 0, 1, 2, 0, 1 with 3 folds
-    assert bench.province_folds(["D", "B", "A", "E", "C", "A"], 3) == {"A": 0, "B": 1, "C": 2, "D": 0, "E": 1}
-
-
-def test_load_province_panel_drops_the_national_row(tmp_path):
-    path = tmp_path / "panel_synthetic.csv"
-    path.write_text(
-        "province_zh,province_en,year,rd_expenditure_100m_cny,rd_intensity_pct\n"
-        "甲,Alpha,2011,1,1.5\n全国,China (national),2011,10,2.0\n",
-        encoding="utf-8",
-    )
-    panel = bench.load_province_panel(path)
-    assert panel["series_id"].tolist() == ["Alpha"]
-    assert panel["value"].tolist() == [1.5]
 
 
 # ----------------------------------------------------------------------------------------------- end to end

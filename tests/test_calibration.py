@@ -1,68 +1,100 @@
-"""Tests of hzanalysis.calibration.
+"""Tests of the calibration library (hzanalysis.calibration, panels, validation).
 
-The reference panel is real (shipped in data/raw/reference); the small tables built here are synthetic.
+The reference panels are real build inputs read from ../shared/data/reference (never copied into the
+repository); tests that need them are skipped, with the reason, where that folder is absent (CI has it).
+Small tables built here are synthetic.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
+import math
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from hzanalysis import calibration as cal
-from hzanalysis.forecast import CALIBRATION_PATH, forecast, load_calibration, to_transformed
+from hzanalysis import forecast as fc
+from hzanalysis import panels, reference, rules, validation
+from hzanalysis.errors import InputError
+
+needs_panels = pytest.mark.skipif(
+    not panels.reference_dir().exists(),
+    reason=f"reference panels not found at {panels.reference_dir()} (set {panels.REFERENCE_DIR_ENV}); "
+    "CI has them",
+)
 
 
-@pytest.fixture(scope="module")
-def panel():
-    return cal.load_panel()
+def synthetic_panel() -> list[panels.PanelSeries]:
+    """Three synthetic count series in one panel, and one in another (labelled synthetic)."""
+    make = lambda values: pd.Series(values, index=range(2010, 2010 + len(values)), dtype=float)  # noqa: E731
+    return [
+        panels.PanelSeries(
+            "p/A", "A", "count", make([100, 110, 121, 133.1, 146.41, 161.051, 177.1561, 194.87]), "p"
+        ),
+        panels.PanelSeries("p/B", "B", "count", make([50, 60, 55, 70, 80, 75, 90, 100]), "p"),
+        panels.PanelSeries("p/C", "C", "count", make([10, 12, 14, 16, 18, 20, 22, 24]), "p"),
+        panels.PanelSeries("q/D", "D", "count", make([5, 6, 7, 8, 9, 10, 11, 12]), "q"),
+    ]
 
 
-@pytest.fixture(scope="module")
-def subset_errors(panel):
-    """Rolling errors of the two default methods (combo, short drift) on 6 provinces, with baselines."""
-    groups = sorted({s.group for s in panel})[:6]
-    part = [s for s in panel if s.group in groups]
-    return cal.rolling_errors(part, model_methods=("combo",), short_methods=("drift",), short_sizes=(2, 4))
+def test_series_scale_rules_by_hand():
+    z = np.array([0.0, 0.1, 0.3])  # yearly changes 0.1 and 0.2
+    assert fc.series_scale(z, "count", "mean_abs_change") == pytest.approx(0.15)
+    assert fc.series_scale(z, "count", "path_deviation") == pytest.approx(0.05)  # |0.1 - 0.15|, |0.2 - 0.15|
+    steady = np.log([100.0, 110.0, 121.0, 133.1])  # exactly 10% a year: no deviation from the drift path
+    assert fc.series_scale(steady, "count", "path_deviation") == fc.SCALE_FLOOR
+    two = np.array([0.0, np.nan, 0.6])  # one change across a gap: both rules give its size per year
+    assert fc.series_scale(two, "count", "path_deviation") == pytest.approx(0.3)
+    jump = np.log([10.0, 200.0])  # a twentyfold jump (log change 3.0) is capped at SCALE_CAP
+    assert fc.series_scale(jump, "count") == fc.SCALE_CAP == 0.5
+    assert fc.series_scale(np.array([10.0, 200.0]), "level") == pytest.approx(0.5 * 105.0)
 
 
-def test_panel_shape(panel):
-    # 31 provinces + national, two variables each, 2011-2023 without gaps.
-    assert len(panel) == 64
-    assert {s.domain for s in panel} == {"share", "amount"}
-    assert all(list(s.series.index) == list(range(2011, 2024)) for s in panel)
+def test_training_windows_cover_the_report_shapes():
+    assert list(cal.training_windows(8, "model", 0)) == [(0, 5, 6), (0, 6, 7)]
+    assert list(cal.training_windows(5, "short", 3)) == [(0, 2, 3), (1, 3, 3)]
+    two = list(cal.training_windows(5, "short", 2))
+    # consecutive pairs, then pairs 2 and 3 years apart, each leaving a year to score
+    assert two == [(0, 1, 2), (1, 2, 2), (2, 3, 2), (0, 2, 2), (1, 3, 2), (0, 3, 2)]
 
 
-def test_shipped_calibration_matches_the_shipped_panel():
-    shipped = load_calibration()
-    digest = hashlib.sha256(cal.panel_path().read_bytes()).hexdigest()
-    assert shipped["inputs"]["sha256"] == digest, "panel changed: run `python -m hzanalysis.calibration`"
-    assert shipped["procedure_version"] == cal.PROCEDURE_VERSION
-    for key in ["model/combo", "model/drift", "short2/drift", "short5/drift"]:
-        entry = shipped["entries"][key]
-        assert entry["scale_a"] > 0 and cal.B_RANGE[0] <= entry["scale_b"] <= cal.B_RANGE[1]
-        assert entry["tail_q"] == sorted(entry["tail_q"])
-        # the tail table is normalised: |e| / median |e| has median 1 at p = 0.5
-        assert entry["tail_q"][entry["tail_p"].index(0.5)] == pytest.approx(1.0, abs=0.02)
+def test_rolling_errors_by_hand():
+    table = cal.rolling_errors(
+        synthetic_panel(), model_methods=("drift",), short_methods=("drift",), short_sizes=(2,)
+    )
+    b = np.log([50, 60, 55, 70, 80, 75, 90, 100])
+    # short2 drift on B, points 2011 and 2013 (two years apart), forecast 2015 (h = 2)
+    row = table[(table["series"] == "p/B") & (table["key"] == "short2/drift") & (table["span"] == 2)]
+    row = row[(row["origin_year"] == 2013) & (row["h"] == 2)].iloc[0]
+    point = b[3] + 2 * (b[3] - b[1]) / 2
+    assert row["error"] == pytest.approx(b[5] - point)
+    assert row["scale_mac"] == pytest.approx(abs(b[3] - b[1]) / 2)
+    assert (row["y_first"], row["y_last"], row["y_actual"]) == (60, 70, 75)
+    # model rung: expanding window 2010-2015 (6 points), h = 1
+    row = table[(table["series"] == "p/B") & (table["key"] == "model/drift") & (table["origin_year"] == 2015)]
+    row = row[row["h"] == 1].iloc[0]
+    changes = np.diff(b[:6])
+    assert row["scale_dev"] == pytest.approx(np.sqrt(np.mean((changes - changes.mean()) ** 2)))
 
 
-def test_rolling_errors_use_only_the_training_window(panel):
-    # Hand check on one real series: the scale of each row equals series_scale of its window.
-    table = cal.rolling_errors(panel[:1], model_methods=("drift",), short_methods=(), with_baseline=False)
-    z = to_transformed(panel[0].series.to_numpy(), panel[0].domain)
-    row = table[(table["n_train"] == 6) & (table["h"] == 2)].iloc[0]
-    # window 2011-2016, forecast 2018: drift = last + 2 * (last - first) / 5
-    expected_point = z[5] + 2 * (z[5] - z[0]) / 5
-    assert row["error"] == pytest.approx(z[7] - expected_point)
-    assert row["scale"] == pytest.approx(max(np.abs(np.diff(z[:6])).mean(), 0.01))
-    assert row["origin_year"] == 2016
+def test_pooled_rows_use_only_other_series_known_at_the_origin(monkeypatch):
+    table = cal.rolling_errors(
+        synthetic_panel(), model_methods=(), short_methods=(), short_sizes=(2,), pooled=True
+    )
+    # class of A at origin 2017 = one-year changes of B and C ending by 2017 (7 each = 14 < 20): no class
+    assert table.empty or not (table["group"] == "A").any()
+    growth = cal.ClassGrowth(synthetic_panel())
+    monkeypatch.setattr(cal, "MIN_CLASS_CHANGES", 4)
+    median = growth.median(synthetic_panel()[0], 2012)
+    # B and C changes ending in 2011 and 2012 (D is in another panel)
+    expected = np.median(np.log([60 / 50, 55 / 60, 12 / 10, 14 / 12]))
+    assert median == pytest.approx(expected)
 
 
 def test_fit_entry_recovers_a_known_law():
-    # Synthetic errors: |e_h| has median 0.7 * h**0.5 exactly (a symmetric two-point spread per h).
+    # Synthetic errors: |e_h| has median 0.7 * h**0.5 exactly (a symmetric spread per h).
     rows = []
     for h in range(1, 6):
         m = 0.7 * h**0.5
@@ -71,66 +103,148 @@ def test_fit_entry_recovers_a_known_law():
     entry = cal.fit_entry(pd.DataFrame(rows))
     assert entry["scale_a"] == pytest.approx(0.7, rel=1e-4)
     assert entry["scale_b"] == pytest.approx(0.5, rel=1e-4)
-    assert entry["tail_q"][-1] == pytest.approx(2.0)  # the largest ratio seen bounds the tail
+    assert entry["tail_q"][-1] == pytest.approx(2.0)  # the largest ratio seen, here within the bound
 
 
-def test_fit_calibration_is_deterministic_and_records_inputs(panel, tmp_path):
-    part = panel[:4]
-    errors = cal.rolling_errors(
-        part, model_methods=("drift",), short_methods=("drift",), short_sizes=(3,), with_baseline=False
+def test_fit_entry_bounds_a_lone_extreme_ratio():
+    # 999 ratios spread evenly on [0, 2] and one of 500: the top of the table is one step past 0.995
+    ratios = np.concatenate([np.linspace(0, 2, 999), [500.0]])
+    entry = cal.fit_entry(pd.DataFrame({"h": 1, "std_error": ratios}))
+    q = entry["tail_q"]
+    assert q[-1] == pytest.approx(2 * q[-2] - q[-3], rel=1e-5) and q[-1] < 5
+
+
+def test_calibration_iterates_over_every_model(monkeypatch):
+    monkeypatch.setattr(fc, "MODELS", (*fc.MODELS, "naive_copy"))
+    monkeypatch.setitem(fc.ADAPTERS, "naive_copy", fc.naive_adapter)
+    assert "naive_copy" in cal.calibrated_models()
+    table = cal.rolling_errors(synthetic_panel()[:1], short_methods=(), short_sizes=(), pooled=False)
+    assert "model/naive_copy" in set(table["key"])
+
+
+def test_eurostat_01_agrees_with_the_rules_module():
+    rng = np.random.default_rng(0)
+    for _ in range(300):
+        first, last = rng.uniform(1, 100, 2)
+        thr = last * rng.choice([0.9, 1.0, 1.1, 1.4])
+        span, h = int(rng.integers(1, 8)), int(rng.integers(1, 6))
+        result = rules.eurostat_progress(first, 2010, last, 2010 + span, thr, 2010 + span + h)
+        expected = 1.0 if result.category_code in ("significant_progress", "met") else 0.0
+        got = validation.eurostat_01(
+            np.array([first]),
+            np.array([2010.0]),
+            np.array([last]),
+            np.array([2010.0 + span]),
+            np.array([thr]),
+            np.array([2010.0 + span + h]),
+        )[0]
+        assert got == expected, (first, last, thr, span, h)
+
+
+def test_exact_event_probability_matches_the_simulated_paths():
+    entry = {
+        "tail_p": list(cal.TAIL_P),
+        "tail_q": [0, 0.2, 0.4, 0.55, 0.75, 1, 1.3, 1.6, 2.1, 2.5, 3, 3.4, 4, 5, 6.5, 7.5, 8],
+    }
+    width, point = np.array([0.2]), np.array([1.0])
+    draws = fc.standard_paths(
+        200_000, 1, np.array(entry["tail_p"]), np.array(entry["tail_q"]), np.random.default_rng(1)
     )
-    first = cal.fit_calibration(part, errors=errors)
-    second = cal.fit_calibration(part, errors=errors)
-    assert first == second
-    assert first["inputs"]["panel"] == "data/raw/reference/china_province_rd_intensity.csv"
-    assert first["inputs"]["n_series"] == 4
-    out_a, out_b = tmp_path / "a.json", tmp_path / "b.json"
-    cal.write_calibration(first, out_a)
-    cal.write_calibration(second, out_b)
-    assert out_a.read_bytes() == out_b.read_bytes()
-    # the written file is usable by forecast()
-    loaded = json.loads(out_a.read_text("utf-8"))
-    result = forecast(
-        pd.Series([3.0, 4.0, 5.0], index=[2020, 2021, 2022]),
-        2,
-        domain="count",
-        n_paths=50,
-        calibration=loaded,
+    for threshold in (0.7, 1.0, 1.15, 1.6):
+        exact = validation.prob_at_least(entry, width, point, np.array([threshold]))[0]
+        simulated = float((point[0] + width[0] * draws[:, 0] >= threshold).mean())
+        assert exact == pytest.approx(simulated, abs=0.005), threshold
+
+
+def test_missing_inputs_say_where_to_put_them(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv(panels.REFERENCE_DIR_ENV, str(tmp_path))
+    with pytest.raises(InputError, match=panels.REFERENCE_DIR_ENV):
+        panels.load_panels(("rd_intensity",))
+    # the build command exits 2 with that message, writing nothing
+    assert cal.main(["build", "--out", str(tmp_path / "derived")]) == 2
+    assert panels.REFERENCE_DIR_ENV in capsys.readouterr().err
+    assert not (tmp_path / "derived").exists()
+
+
+@needs_panels
+def test_every_panel_loads_31_provinces_without_the_national_row():
+    loaded = panels.load_panels()
+    for spec in panels.PANELS:
+        series = [s for s in loaded if s.panel == spec.name]
+        assert len(series) == 31, spec.name
+        assert all(s.domain == spec.domain for s in series)
+        assert panels.NATIONAL_REGION not in {s.group for s in series}
+    hte = next(s for s in loaded if s.panel == "hte_valid_stock")
+    assert list(hte.series.index) == [2020, 2021, 2022, 2023, 2024]
+    contracts = next(s for s in loaded if s.panel == "tech_contract_turnover")
+    assert contracts.series.index.min() >= 2012
+
+
+@needs_panels
+def test_shipped_files_are_regenerated_byte_for_byte():
+    # The cheap deterministic parts are rebuilt here (a few seconds): the reference classes whole, and the
+    # short-rung calibration entries from their own rolling errors. The model rung (statsmodels fits, two
+    # minutes) and validation.json are rebuilt by `make calibrate`; their inputs' checksums are checked.
+    shipped_dir = cal.DERIVED_DIR
+    assert cal.dump_json(reference.build_classes()) == (shipped_dir / "reference_classes.json").read_text(
+        "utf-8"
     )
-    assert result.paths.shape == (50, 2)
+    shipped = json.loads((shipped_dir / "calibration.json").read_text("utf-8"))
+    assert shipped["inputs"] == cal.input_record(), "panels changed: run `make calibrate`"
+    assert shipped["procedure_version"] == cal.PROCEDURE_VERSION
+    errors = cal.rolling_errors(panels.load_panels(), model_methods=())
+    for family, domain in (("entries", "share"), ("entries_level", "level")):
+        rebuilt = cal.family_entries(errors, shipped["scale_rule"], domain)
+        short = {k: v for k, v in shipped[family].items() if k.startswith("short")}
+        assert json.dumps(rebuilt, sort_keys=True) == json.dumps(short, sort_keys=True), family
+    assert {f"model/{m}" for m in fc.MODELS} <= set(shipped["entries"])
 
 
-def test_main_writes_the_file(tmp_path, monkeypatch, capsys):
-    # Run the script on a 2-province synthetic-sized cut of the panel (fast) into a scratch file.
-    table = pd.read_csv(cal.panel_path())
-    small = table[table["province_en"].isin(["Anhui", "Beijing"])]
-    source = tmp_path / "panel.csv"
-    small.to_csv(source, index=False)
-    out = tmp_path / "calibration.json"
-    shipped = hashlib.sha256(CALIBRATION_PATH.read_bytes()).hexdigest()
-    assert cal.main(["--panel", str(source), "--out", str(out), "--no-cv"]) == 0
-    written = json.loads(out.read_text("utf-8"))
-    assert written["inputs"]["sha256"] == hashlib.sha256(source.read_bytes()).hexdigest()
-    assert "model/combo" in written["entries"]
-    assert "wrote" in capsys.readouterr().out
-    # --out is honoured: the shipped constants are untouched by a run on a cut of the panel
-    assert hashlib.sha256(CALIBRATION_PATH.read_bytes()).hexdigest() == shipped
+def test_shipped_validation_has_every_panel_and_shape():
+    results = json.loads((cal.DERIVED_DIR / "validation.json").read_text("utf-8"))
+    assert set(results["held_out"]) == set(panels.PANEL_NAMES)
+    assert set(results["external"]) == {"tourism", "m1"}
+    for shapes in results["held_out"].values():
+        assert set(shapes) == set(validation.SHAPES)
+        for methods in shapes.values():
+            for scores in methods.values():
+                if scores["n"]:
+                    assert 0 <= scores["cover_80"] <= scores["cover_95"] <= 1
+                    assert math.isfinite(scores["brier"])
 
 
-def test_cross_validated_coverage_beats_the_model_intervals(subset_errors):
-    coverage = cal.cross_validated_coverage(subset_errors, folds=4)
-    assert set(coverage["level"]) == {0.5, 0.8, 0.95}
-    assert set(coverage["key"]) == {"model/combo", "short2/drift", "short4/drift"}
-    summary = cal.coverage_summary(coverage)
-    for key in ["model/combo", "short2/drift", "short4/drift"]:
-        row = summary[(summary["key"] == key) & (summary["level"] == 0.8)].iloc[0]
-        # held-out provinces: the calibrated 80% interval is closer to 0.80 than the model's own interval
-        assert abs(row["calibrated"] - 0.8) < abs(row["model"] - 0.8), key
-        assert abs(row["calibrated"] - 0.8) < 0.08, key
-    assert coverage["calibrated"].between(0, 1).all()
+def test_score_counts_coverage_by_hand():
+    # SYNTHETIC entry: m(h) = 1, |U| quantiles 0..4 at 0, 0.5, 0.8, 0.95, 1: half-widths 2 (80%), 3 (95%)
+    entry = {"scale_a": 1.0, "scale_b": 0.0, "tail_p": [0, 0.5, 0.8, 0.95, 1], "tail_q": [0, 1, 2, 3, 4]}
+    rows = pd.DataFrame(
+        {
+            "key": "short2/drift",
+            "domain": "amount",
+            "h": 1,
+            "error": [0.5, -1.5, 2.5, -3.5],
+            "scale_mac": 1.0,
+            "scale_dev": 1.0,
+            "y_first": 1.0,
+            "y_last": 1.0,
+            "y_actual": np.exp([0.5, -1.5, 2.5, -3.5]),
+            "z_point": 0.0,
+            "origin_year": 2020,
+            "span": 1,
+        }
+    )
+    scores = validation.score(rows, {"short2/drift": entry}, cal.SCALE_RULE)
+    assert scores["cover_80"] == 0.5 and scores["cover_95"] == 0.75  # |e| <= 2: two of four; <= 3: three
+    assert scores["by_h"][1]["n"] == 4
+    # event "actual >= last" (m = 1): outcomes 1, 0, 1, 0; P(U >= 0) = 0.5 for each -> Brier 0.25 in that cell
+    events = validation.events(rows, {"short2/drift": entry}, cal.SCALE_RULE)
+    at_last = events[events["multiplier"] == 1.0]
+    assert at_last["p"].tolist() == [0.5] * 4 and at_last["outcome"].tolist() == [1.0, 0.0, 1.0, 0.0]
 
 
-def test_folds_hold_out_whole_provinces():
-    folds = cal._fold_of(["b", "a", "c", "a", "d"], 2)
-    # sorted provinces a, b, c, d alternate between the two folds
-    assert folds == {"a": 0, "b": 1, "c": 0, "d": 1}
+def test_reliability_page_reads_the_shipped_results():
+    from hzanalysis import reliability
+
+    page = reliability.page("en")
+    assert len(page.panels) >= 17 and {"80% covered", "95% covered", "Brier"} <= set(page.panels.columns)
+    assert set(page.coverage["nominal"]) == {0.8, 0.95} and page.coverage["empirical"].between(0, 1).all()
+    assert page.reliability["count"].sum() > 0 and len(page.outside_view) == 6

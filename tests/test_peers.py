@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 from packaging.version import Version
 
+from benchmarks import harness as bench
 from benchmarks import peers
-from hzanalysis import bench
 from hzanalysis.errors import ParameterError
 
 ROOT = Path(__file__).parents[1]

@@ -82,8 +82,8 @@ __all__ = [
 ]
 
 #: Submodules imported on first use: every report page imports the package, and only the reliability page
-#: needs the benchmark machinery (scipy.stats alone costs half a second per kernel).
-_LAZY_SUBMODULES = ("bench", "calibration", "reliability", "report")
+#: (shipped results), the calibration build and the report runner need these.
+_LAZY_SUBMODULES = ("calibration", "reliability", "report")
 
 
 def __getattr__(name: str):

@@ -28,6 +28,8 @@ from .errors import ForecastError, ParameterError
 from .labels import check_lang, fmt_value
 from .observations import load_indicators, load_observations, load_regions, replacement_text
 from .plans import DEFAULT_PLAN, Plan, resolve_plan
+from .reference import LABEL as OUTSIDE_VIEW_LABEL
+from .reference import ReferenceClass, as_class, shipped_classes
 from .targets import Target, get_target, load_targets
 
 HOME_REGION = "海州区"
@@ -81,6 +83,8 @@ class Assessment:
     #: What the observations say beside the forecast: a deciding or undecided bound for the deadline year,
     #: figures after the deadline (shown, not forecast from); ``{"zh": ..., "en": ...}`` each.
     data_notes: list[dict[str, str]] = field(default_factory=list)
+    #: The reference class used (outside view, or prior of a 2-5 point forecast): indicator, regions, years.
+    reference_class: dict | None = None
 
     @property
     def latest(self) -> pd.Series | None:
@@ -209,7 +213,9 @@ def assess_target(
         result.verdict = rules.INSUFFICIENT_DATA
         _describe_missing(result, start)
         return result
-    if history.size == 1:
+    origin = int(history.index.max()) if history.size else None
+    reference_class = _reference_class_of(target.indicator, info, domain, origin)
+    if history.size == 1 and reference_class is None:
         result.status = "single_point"
         result.verdict = rules.INSUFFICIENT_DATA
         _describe_missing(result, start)
@@ -228,9 +234,22 @@ def assess_target(
     horizon = target.deadline - int(history.index.max())
     try:
         result.forecast = fc.forecast(
-            history, horizon, domain=domain, n_paths=n_paths, seed=seed, model=model
+            history,
+            horizon,
+            domain=domain,
+            reference=reference_class,
+            n_paths=n_paths,
+            seed=seed,
+            model=model,
+            indicator=target.indicator,
         )
     except ForecastError as error:
+        if history.size == 1:  # the reference class cannot reach the deadline: one figure, no judgement
+            result.status = "single_point"
+            result.verdict = rules.INSUFFICIENT_DATA
+            result.warnings.append(str(error))
+            _describe_missing(result, start)
+            return result
         # e.g. a count of 0 cannot go on the log scale: say so on the page instead of failing the report
         result.status = "forecast_failed"
         result.verdict = rules.INSUFFICIENT_DATA
@@ -242,6 +261,12 @@ def assess_target(
     result.probability = _probability(result, result.forecast, start)
     result.status = "forecast"
     result.verdict = rules.likelihood_verdict(result.probability)
+    result.reference_class = result.forecast.reference
+    if result.forecast.rung == "outside_view":
+        # one figure: the judgement rests on how other units grew, and says so wherever the verdict is shown
+        result.verdict = _outside_view_verdict(result.verdict)
+        _describe_missing(result, start)
+        return result
     if compare_models:
         for name in COMPARED_MODELS:
             try:
@@ -252,6 +277,44 @@ def assess_target(
             result.model_probabilities[name] = _probability(result, member, start)
             result.model_methods[name] = member.method
     return result
+
+
+def _reference_class_of(
+    indicator: str, info: pd.Series | None, domain: str, origin: int | None
+) -> ReferenceClass | None:
+    """The shipped reference class the indicator catalogue names for ``indicator`` (column reference_class),
+    as known by ``origin`` (the latest observed year): only growth that had happened by then, as in the
+    validation. None if the catalogue names none or the class knew no growth by then.
+
+    A catalogue entry naming a class of another indicator is refused (ParameterError): another indicator's
+    growth says nothing reliable about this one.
+    """
+    name = str(info.get("reference_class", "") or "") if info is not None else ""
+    if not name:
+        return None
+    classes = shipped_classes()
+    if name not in classes:
+        raise ParameterError(
+            f"data/raw/indicators.csv, indicator {indicator}, column reference_class: {name!r} is not a "
+            f"shipped reference class (expected one of {sorted(classes)}); fix the name or leave the cell "
+            "empty"
+        )
+    checked = as_class(classes[name], indicator=indicator, domain=domain)
+    if origin is None:
+        return None
+    try:
+        return checked.known_by(origin)
+    except ForecastError:
+        return None
+
+
+def _outside_view_verdict(verdict: rules.Verdict) -> rules.Verdict:
+    """The likelihood verdict labelled as an outside view (参考类判断), keeping its code."""
+    return rules.Verdict(
+        verdict.code,
+        f"{verdict.zh}（{OUTSIDE_VIEW_LABEL['zh']}）",
+        f"{verdict.en} ({OUTSIDE_VIEW_LABEL['en']})",
+    )
 
 
 def _probability(result: Assessment, forecast: fc.Forecast, start: int | None) -> float:

@@ -1,260 +1,237 @@
-"""Fit the forecast spread on real annual series, and measure it on series it was not fitted on.
+"""Fit the forecast spread on the reference panels, and regenerate every file derived from them.
 
-Why: on annual data, model-based prediction intervals are too narrow (nominal 95% covers 67–87%).
-So :func:`hzanalysis.forecast.forecast` takes its spread from the constants fitted here.
+Why: on annual data, model-based prediction intervals are too narrow (nominal 95% covers 67–87%), so
+:func:`hzanalysis.forecast.forecast` takes its spread from constants fitted here on real series.
 
 Procedure (version :data:`PROCEDURE_VERSION`):
 
-1. Reference panel: ``data/raw/reference/china_province_rd_intensity.csv`` (31 provinces + national,
-   2011–2023). ``rd_intensity_pct`` is a share (logit scale), ``rd_expenditure_100m_cny`` an amount (log
-   scale): 64 series of 13 points.
-2. Rolling-origin errors on the transformed scale, each divided by the series scale ``s`` computed from the
-   training window only (:func:`hzanalysis.forecast.series_scale`: mean absolute yearly change, floored).
-   - model rung (``model/<method>``): expanding windows from 2011 with 6..12 points, h = 1..13-n.
-   - short rung (``short<n>/<method>``, n = 2..5): every window of exactly n consecutive points,
-     h = 1..(points left after the window); the spread comes from the panel, not from the n points.
-3. Per key, a scale-and-tail model of the standardised error at horizon h: ``e_h = m(h) * U`` with U
-   symmetric. ``m(h)`` is the median of |e_h|; the tail shape is the empirical distribution of
-   |e_h| / median|e_h| pooled over horizons, stored as a quantile table (``tail_p`` → ``tail_q``; the
-   last entry is the largest ratio seen, so simulated tails are bounded by what the panel showed: a
-   Student-t was tried first, but the panel asked for df = 1.5 and exp(t) paths then reach absurd
-   values). The growth law ``m(h) = a * h**b`` is fitted by least squares on log m vs log h (weights =
-   number of errors,
-   horizons with at least :data:`MIN_ERRORS_PER_H` errors). The law is used at every horizon, so horizons
-   beyond the panel (the model rung sees at most h = 7, a 2017 value forecast to 2025 is h = 8) are a
-   smooth extrapolation of the fitted growth; ``b`` is clipped to [0, 1.5].
-4. Joint paths across horizons are simulated in forecast.py (Gaussian copula with random-walk
-   correlation; each horizon's marginal is ``s * m(h) * U`` with U from the quantile table above).
+1. Inputs: every panel of :data:`hzanalysis.panels.PANELS` (provincial R&D intensity and expenditure,
+   invention patents granted, invention patents per 10,000 residents, technology-contract turnover,
+   estimated valid high-tech enterprises), read from ``../shared/data/reference/`` (build inputs, never
+   copied into the repository). About 186 provincial series.
+2. Rolling-origin errors on the transformed scale (logit for shares, log for counts and amounts, identity
+   for levels), for every model of :data:`hzanalysis.forecast.MODELS` on the model rung (expanding windows
+   of 6+ points) and for naive/drift/linear on the short rung: every window of n = 2..5 consecutive points,
+   plus two points 2..7 years apart (the shape of the public Haizhou series). Each error is divided by the
+   series scale of its training window only, under both rules of :func:`hzanalysis.forecast.series_scale`.
+3. Per key, ``e_h = m(h) * U``: ``m(h) = a * h**b`` the fitted growth of the median |e_h|, U symmetric with
+   the pooled empirical tail shape of |e_h| / median|e_h| (a quantile table up to the 99.5th percentile;
+   beyond it, one more step of the same size, not the single largest ratio seen).
+4. The scale rule of each rung is the one the leave-one-panel-out validation (:mod:`hzanalysis.validation`)
+   scores best; :data:`SCALE_RULE` records the choice and benchmarks/README.md the figures.
 
-``python -m hzanalysis.calibration`` rewrites ``src/hzanalysis/calibration.json`` deterministically and
-prints the leave-provinces-out coverage.
+``python -m hzanalysis.calibration build`` (``make calibrate``) rewrites, byte for byte, every derived file
+in ``src/hzanalysis/derived/``: ``calibration.json``, ``reference_classes.json`` (the outside view's
+classes) and ``validation.json`` (the leave-one-panel-out results the reliability page shows).
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import math
-import warnings
+import sys
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
-# Names, not the module: the package exports a function called `forecast` that shadows the submodule.
-from .forecast import (
-    CALIBRATION_PATH,
-    COMBO_MEMBERS,
-    MODEL_RUNG_MIN_POINTS,
-    MODELS,
-    SCALE_FLOOR,
-    _filled_centered,
-    _is_flat,
-    _observed,
-    point_forecast,
-    series_scale,
-    to_transformed,
-)
-from .paths import project_root, raw_dir
+from . import forecast as fc
+from .errors import HzError
+from .fileio import atomic_write_text, sha256_file
+from .panels import PANELS, PanelSeries, input_files, load_panels
+from .reference import to_growth_scale
 
-PROCEDURE_VERSION = "1"
-PANEL_RELATIVE = Path("data/raw/reference/china_province_rd_intensity.csv")
-VARIABLES = {"rd_intensity_pct": "share", "rd_expenditure_100m_cny": "amount"}
-MODEL_METHODS = MODELS
+PROCEDURE_VERSION = "2"
+DERIVED_DIR = Path(__file__).resolve().parent / "derived"
 SHORT_METHODS = ("naive", "drift", "linear")
 SHORT_SIZES = (2, 3, 4, 5)
-LEVELS = (0.5, 0.8, 0.95)
+#: Two-point windows whose points are this many years apart (1 = consecutive).
+SHORT2_GAPS = (1, 2, 3, 4, 5, 6, 7)
+#: Longest horizon scored (a 2017 figure forecast to 2025 is h = 8).
+MAX_HORIZON = 8
 TAIL_P = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.925, 0.95, 0.975, 0.99, 0.995, 1.0)
 MIN_ERRORS_PER_H = 10
 B_RANGE = (0.0, 1.5)
+SCALE_COLUMNS = {"mean_abs_change": "scale_mac", "path_deviation": "scale_dev"}
+#: Scale rule per rung, chosen by the leave-one-panel-out validation (benchmarks/README.md).
+SCALE_RULE = {"model": "mean_abs_change", "short": "mean_abs_change"}
 
 
-class PanelSeries(NamedTuple):
-    """One reference series: ``group`` (the province) is the unit held out in cross-validation."""
-
-    name: str
-    group: str
-    domain: str
-    series: pd.Series
-
-
-def panel_path() -> Path:
-    """The shipped reference panel."""
-    return raw_dir() / "reference" / PANEL_RELATIVE.name
-
-
-def load_panel(path: str | Path | None = None) -> list[PanelSeries]:
-    """The reference panel as one series per (province, variable), indexed by year."""
-    table = pd.read_csv(path or panel_path())
-    out = []
-    for province, rows in table.groupby("province_en", sort=True):
-        rows = rows.sort_values("year")
-        for column, domain in VARIABLES.items():
-            values = pd.Series(rows[column].to_numpy(dtype=float), index=rows["year"].to_numpy(dtype=int))
-            out.append(PanelSeries(f"{province}/{column}", str(province), domain, values.dropna()))
-    return out
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def calibrated_models() -> tuple[str, ...]:
+    """The models calibrated on the model rung: every model forecast.py offers (read at call time)."""
+    return tuple(fc.MODELS)
 
 
 # ----------------------------------------------------------------------------------------------- errors
 
 
-def _gaussian_halfwidths(z: np.ndarray, horizon: int, method: str) -> np.ndarray:
-    """Textbook model intervals (no calibration) for the simple methods: shape (len(LEVELS), horizon)."""
-    idx, vals = _observed(z)
-    h = np.arange(1, horizon + 1, dtype=float)
-    quant = np.array([stats.norm.ppf((1 + p) / 2) for p in LEVELS])[:, None]
-    if method == "linear":
-        n = len(vals)
-        if n < 3:
-            return np.zeros((len(LEVELS), horizon))
-        slope, intercept = np.polyfit(idx, vals, 1)
-        resid = vals - (intercept + slope * idx)
-        sigma = math.sqrt(float(resid @ resid) / (n - 2))
-        x0 = len(z) - 1 + h
-        sxx = float(((idx - idx.mean()) ** 2).sum())
-        se = sigma * np.sqrt(1 + 1 / n + (x0 - idx.mean()) ** 2 / sxx)
-        tq = np.array([stats.t.ppf((1 + p) / 2, n - 2) for p in LEVELS])[:, None]
-        return tq * se[None, :]
-    diffs = np.diff(vals) / np.diff(idx)
-    if method == "naive":
-        sigma = math.sqrt(float((diffs**2).mean())) if len(diffs) else 0.0
-        return quant * sigma * np.sqrt(h)[None, :]
-    # drift (Hyndman & Athanasopoulos, fpp3 5.5): sigma * sqrt(h (1 + h / T)), T = number of changes
-    sigma = float(diffs.std(ddof=1)) if len(diffs) >= 2 else 0.0
-    return quant * sigma * np.sqrt(h * (1 + h / max(len(diffs), 1)))[None, :]
+def training_windows(n_total: int, rung: str, size: int) -> Iterable[tuple[int, int, int]]:
+    """(first, last, n_points) grid positions of training windows ending before the panel's last year.
 
-
-def _statsmodels_halfwidths(z: np.ndarray, horizon: int, method: str) -> np.ndarray:
-    """The model's own prediction intervals (damped ETS, Theta), as half-widths around its mean."""
-    from statsmodels.tsa.exponential_smoothing.ets import ETSModel
-    from statsmodels.tsa.forecasting.theta import ThetaModel
-
-    y, _ = _filled_centered(z)
-    # Both intervals are Gaussian: get the 95% one and rescale (Theta's sigma2 refits an ARIMA per call).
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        if method == "damped":
-            result = ETSModel(y, error="add", trend="add", damped_trend=True).fit(disp=False)
-            frame = result.get_prediction(start=len(y), end=len(y) + horizon - 1).summary_frame(alpha=0.05)
-            hw95 = (frame["pi_upper"] - frame["pi_lower"]).to_numpy() / 2
-        else:
-            result = ThetaModel(y, period=1, deseasonalize=False).fit()
-            frame = result.prediction_intervals(horizon, alpha=0.05)
-            hw95 = (frame["upper"] - frame["lower"]).to_numpy() / 2
-    ratios = np.array([stats.norm.ppf((1 + p) / 2) / stats.norm.ppf(0.975) for p in LEVELS])
-    return ratios[:, None] * hw95[None, :]
-
-
-def model_halfwidths(z: np.ndarray, horizon: int, method: str, cache: dict | None = None) -> np.ndarray:
-    """Uncalibrated model interval half-widths (LEVELS × horizon) on the transformed scale.
-
-    The baseline the calibration is compared with. A combo uses the mean of its members' half-widths;
-    a method that cannot give intervals (a failed or constant fit) gives NaN. ``cache`` keeps the
-    members' half-widths for reuse on the same ``z`` and horizon.
+    model rung: expanding windows from the first year with at least 6 points. short rung: every window of
+    ``size`` consecutive points; for ``size == 2`` also two points 2..7 years apart (nothing between).
     """
-    base = method.split("(")[0]
-    if cache is not None and base in cache:
-        return cache[base]
-    out = _model_halfwidths(z, horizon, base, cache)
-    if cache is not None:
-        cache[base] = out
-    return out
-
-
-def _model_halfwidths(z: np.ndarray, horizon: int, base: str, cache: dict | None) -> np.ndarray:
-    try:
-        if base == "combo":
-            parts = [model_halfwidths(z, horizon, m, cache) for m in COMBO_MEMBERS]
-            return np.mean(np.stack(parts), axis=0)
-        if base in ("damped", "theta"):
-            if _is_flat(z):
-                return np.full((len(LEVELS), horizon), np.nan)
-            out = _statsmodels_halfwidths(z, horizon, base)
-        else:
-            out = _gaussian_halfwidths(z, horizon, base)
-    except Exception:  # the baseline is only for comparison; a failed fit is simply not counted
-        return np.full((len(LEVELS), horizon), np.nan)
-    return np.where(np.isfinite(out), out, np.nan)
-
-
-def _windows(n_total: int, rung: str, size: int | None) -> Iterable[tuple[int, int]]:
-    """(start, length) of training windows: expanding from the start (model) or all of one size (short)."""
     if rung == "model":
-        for length in range(MODEL_RUNG_MIN_POINTS, n_total):
-            yield 0, length
-    else:
-        assert size is not None
-        for start in range(0, n_total - size):
-            yield start, size
+        for last in range(fc.MODEL_RUNG_MIN_POINTS - 1, n_total - 1):
+            yield 0, last, last + 1
+        return
+    spans = [g for g in SHORT2_GAPS] if size == 2 else [size - 1]
+    for span in spans:
+        for first in range(0, n_total - 1 - span):
+            yield first, first + span, size
 
 
 def rolling_errors(
     panel: Sequence[PanelSeries],
     *,
-    model_methods: Sequence[str] = MODEL_METHODS,
+    model_methods: Sequence[str] | None = None,
     short_methods: Sequence[str] = SHORT_METHODS,
     short_sizes: Sequence[int] = SHORT_SIZES,
-    with_baseline: bool = True,
+    max_horizon: int = MAX_HORIZON,
+    origins: dict[str, int] | None = None,
+    pooled: bool = True,
 ) -> pd.DataFrame:
-    """Rolling-origin forecast errors on the panel, one row per (series, key, origin, h).
+    """Rolling-origin forecast errors, one row per (series, key, window, h).
 
-    Columns: series, group, key, method (used after fallbacks), n_train, origin_year, h, scale,
-    error (transformed scale), std_error (error / scale) and, with ``with_baseline``, the uncalibrated
-    model half-widths ``model_hw50``, ``model_hw80``, ``model_hw95``.
+    ``origins`` (series name → year) keeps only the windows ending in that year: the fixed train/test
+    split of a benchmark panel, scored with the same windows and rows as the rolling origins.
+    ``pooled`` adds the short-rung keys ``short<n>/pooled`` (:func:`hzanalysis.forecast.pooled_point`),
+    pulled toward the class growth of the same panel's OTHER series, known by the origin year.
+
+    Columns: panel, series, group, domain, key, method (used after fallbacks), n_train, span (years from
+    first to last training point), origin_year, h, error (transformed scale), scale_mac, scale_dev (the two
+    scale rules on the training window), y_first, y_last, y_actual (original scale), z_point.
     """
-    plan: list[tuple[str, str, int | None]] = [("model", m, None) for m in model_methods]
+    methods = calibrated_models() if model_methods is None else tuple(model_methods)
+    plan: list[tuple[str, str, int]] = [("model", m, 0) for m in methods]
     plan += [("short", m, n) for n in short_sizes for m in short_methods]
-    rows: list[dict[str, Any]] = []
+    if pooled:
+        plan += [("short", "pooled", n) for n in short_sizes]
+    growth = ClassGrowth(panel)
+    columns: dict[str, list] = {c: [] for c in ROW_COLUMNS}
     for item in panel:
-        fits: dict[tuple[int, int], dict] = {}
-        intervals: dict[tuple[int, int], dict] = {}
         years = item.series.index.to_numpy(dtype=int)
         full = np.arange(years[0], years[-1] + 1)
-        z_all = to_transformed(item.series.reindex(full).to_numpy(dtype=float), item.domain)
+        y_all = item.series.reindex(full).to_numpy(dtype=float)
+        z_all = fc.to_transformed(y_all, item.domain)
+        fits: dict[tuple[int, int, int], dict] = {}
         for rung, method, size in plan:
             key = f"model/{method}" if rung == "model" else f"short{size}/{method}"
-            for start, length in _windows(len(full), rung, size):
-                z = z_all[start : start + length]
-                horizon = len(full) - start - length
-                if horizon < 1 or np.isfinite(z).sum() < 2:
+            for first, last, _ in training_windows(len(full), rung, size):
+                if origins is not None and int(full[last]) != origins[item.name]:
                     continue
-                notes: list[str] = []
-                window = (start, length)
-                point, used, _ = point_forecast(z, horizon, method, notes, fits.setdefault(window, {}))
-                scale = series_scale(z)
-                actual = z_all[start + length : start + length + horizon]
-                hws = None
-                if with_baseline:
-                    hws = model_halfwidths(z, horizon, used, intervals.setdefault(window, {}))
-                for h in range(1, horizon + 1):
-                    if not np.isfinite(actual[h - 1]):
+                z = z_all[first : last + 1].copy()
+                if rung == "short" and size == 2:
+                    z[1:-1] = np.nan
+                if not (np.isfinite(z[0]) and np.isfinite(z[-1])) or np.isfinite(z).sum() < 2:
+                    continue
+                horizon = min(len(full) - 1 - last, max_horizon)
+                if method == "pooled":
+                    if item.domain == "level" and np.nanmin(z) <= 0:  # pooled on the log of the level
                         continue
-                    error = float(actual[h - 1] - point[h - 1])
-                    row = {
-                        "series": item.name,
+                    class_growth = growth.median(item, int(full[last]))
+                    if class_growth is None:
+                        continue
+                    point, used = fc.pooled_point(z, horizon, class_growth, item.domain), "pooled"
+                else:
+                    cache = fits.setdefault((first, last, size if rung == "short" else 0), {})
+                    point, used, _ = fc.point_forecast(z, horizon, method, [], cache, domain=item.domain)
+                floor = fc.SCALE_FLOOR if rung == "model" else fc.SHORT_SCALE_FLOOR
+                scales = (
+                    fc.series_scale(z, item.domain, "mean_abs_change", floor),
+                    fc.series_scale(z, item.domain, "path_deviation", floor),
+                )
+                for h in range(1, horizon + 1):
+                    actual = z_all[last + h]
+                    if not np.isfinite(actual):
+                        continue
+                    values = (
+                        item.panel,
+                        item.name,
+                        item.group,
+                        item.domain,
+                        key,
+                        used,
+                        int(np.isfinite(z).sum()),
+                        last - first,
+                        int(full[last]),
+                        h,
+                        float(actual - point[h - 1]),
+                        scales[0],
+                        scales[1],
+                        float(y_all[first]),
+                        float(y_all[last]),
+                        float(y_all[last + h]),
+                        float(point[h - 1]),
+                    )
+                    for column, value in zip(ROW_COLUMNS, values, strict=True):
+                        columns[column].append(value)
+    return pd.DataFrame(columns)
+
+
+class ClassGrowth:
+    """Median one-year change of the other series of the same panel, using changes known by an origin."""
+
+    def __init__(self, panel: Sequence[PanelSeries]):
+        rows = []
+        for item in panel:
+            values = item.series.to_numpy(float)
+            if item.domain not in fc.POOLED_DOMAINS or (item.domain != "share" and np.any(values <= 0)):
+                continue
+            z = to_growth_scale(values, item.domain)  # the reference classes' scale: log, or logit of a share
+            years = item.series.index.to_numpy(int)
+            consecutive = np.diff(years) == 1
+            rows.append(
+                pd.DataFrame(
+                    {
+                        "panel": item.panel,
                         "group": item.group,
-                        "key": key,
-                        "method": used,
-                        "n_train": length,
-                        "origin_year": int(full[start + length - 1]),
-                        "h": h,
-                        "scale": scale,
-                        "error": error,
-                        "std_error": error / scale,
+                        "end": years[1:][consecutive],
+                        "change": np.diff(z)[consecutive],
                     }
-                    if hws is not None:
-                        for level, hw in zip(LEVELS, hws[:, h - 1], strict=True):
-                            row[f"model_hw{round(level * 100)}"] = float(hw)
-                    rows.append(row)
-    return pd.DataFrame(rows)
+                )
+            )
+        self.changes = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
+        self._cache: dict[tuple[str, str, int], float | None] = {}
+
+    def median(self, item: PanelSeries, origin_year: int) -> float | None:
+        """The class growth for ``item`` at ``origin_year``; None if the class has too few changes."""
+        if item.domain not in fc.POOLED_DOMAINS or self.changes.empty:
+            return None
+        key = (item.panel, item.group, origin_year)
+        if key not in self._cache:
+            c = self.changes
+            known = c[(c["panel"] == item.panel) & (c["group"] != item.group) & (c["end"] <= origin_year)]
+            self._cache[key] = float(known["change"].median()) if len(known) >= MIN_CLASS_CHANGES else None
+        return self._cache[key]
+
+
+#: Fewest known changes of other series for a class growth (as the shipped classes need).
+MIN_CLASS_CHANGES = 20
+
+ROW_COLUMNS = (
+    "panel",
+    "series",
+    "group",
+    "domain",
+    "key",
+    "method",
+    "n_train",
+    "span",
+    "origin_year",
+    "h",
+    "error",
+    "scale_mac",
+    "scale_dev",
+    "y_first",
+    "y_last",
+    "y_actual",
+    "z_point",
+)
 
 
 # ----------------------------------------------------------------------------------------------- fitting
@@ -269,6 +246,10 @@ def fit_entry(std_errors: pd.DataFrame) -> dict[str, Any]:
     medians = {h: max(float(np.median(a)), 1e-6) for h, a in usable.items()}
     pooled = np.concatenate([a / medians[h] for h, a in usable.items()])
     tail_q = np.quantile(pooled, TAIL_P)
+    # The top of the table (p = 1) is bounded by extending the last tabulated step (0.99 -> 0.995) once
+    # more, not by the single largest ratio seen: that one comes from a window whose scale is nearly zero
+    # (two almost equal points) and would put exp(hundreds) on a path. Quantiles up to 0.995 are untouched.
+    tail_q[-1] = min(tail_q[-1], 2 * tail_q[-2] - tail_q[-3])
     hs = np.array(sorted(usable), dtype=float)
     m_h = np.array([medians[int(h)] for h in hs])
     weights = np.array([len(usable[int(h)]) for h in hs], dtype=float)
@@ -302,170 +283,146 @@ def _r(x: float) -> float:
     return float(f"{float(x):.6g}")
 
 
-def fit_from_errors(errors: pd.DataFrame) -> dict[str, dict[str, Any]]:
-    """Entries (key → constants) from a rolling-error table."""
-    return {str(key): fit_entry(group) for key, group in errors.groupby("key", sort=True)}
+def rung_of(key: str) -> str:
+    """``model`` or ``short`` from a calibration key."""
+    return "model" if key.startswith("model/") else "short"
+
+
+def standardised(errors: pd.DataFrame, scale_rule: dict[str, str]) -> pd.Series:
+    """Each error divided by its window's scale under the rule of its rung."""
+    is_model = errors["key"].str.startswith("model/")
+    model_scale = errors[SCALE_COLUMNS[scale_rule["model"]]]
+    short_scale = errors[SCALE_COLUMNS[scale_rule["short"]]]
+    return errors["error"] / np.where(is_model, model_scale, short_scale)
+
+
+def fit_from_errors(
+    errors: pd.DataFrame, scale_rule: dict[str, str] | None = None
+) -> dict[str, dict[str, Any]]:
+    """Entries (key → constants) from a rolling-error table, errors standardised by ``scale_rule``."""
+    rule = scale_rule or SCALE_RULE
+    table = pd.DataFrame({"key": errors["key"], "h": errors["h"], "std_error": standardised(errors, rule)})
+    return {str(key): fit_entry(group) for key, group in table.groupby("key", sort=True)}
 
 
 def fit_calibration(
-    panel_frames: Sequence[PanelSeries] | None = None,
+    errors: pd.DataFrame,
     *,
-    errors: pd.DataFrame | None = None,
-    source: str | Path | None = None,
+    scale_rule: dict[str, str] | None = None,
+    inputs: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The calibration dict for calibration.json, fitted on ``panel_frames`` (default: the shipped panel)."""
-    source_path = Path(source) if source is not None else panel_path()
-    panel = list(panel_frames) if panel_frames is not None else load_panel(source_path)
-    if errors is None:
-        errors = rolling_errors(panel, with_baseline=False)
-    try:
-        shown = source_path.resolve().relative_to(project_root()).as_posix()
-    except ValueError:
-        shown = source_path.name
+    """The calibration dict (calibration.json) fitted on a rolling-error table."""
+    rule = dict(scale_rule or SCALE_RULE)
     return {
         "procedure_version": PROCEDURE_VERSION,
-        "inputs": {
-            "panel": shown,
-            "sha256": _sha256(source_path) if source_path.exists() else None,
-            "variables": VARIABLES,
-            "n_series": len(panel),
-        },
+        "inputs": inputs or {},
+        "scale_rule": rule,
         "procedure": {
-            "errors": "rolling-origin, transformed scale (logit for shares, log for amounts), divided by the "
-            "training window's mean absolute yearly change (floored at scale_floor)",
-            "model_rung": "expanding windows of 6..12 points from the first year; keys model/<method>",
-            "short_rung": "every window of n = 2..5 consecutive points; keys short<n>/<method>",
+            "errors": "rolling-origin, transformed scale (logit for shares, log for counts and amounts, "
+            "identity for levels), divided by the training window's scale (scale_rule per rung, floored at "
+            "scale_floor)",
+            "model_rung": "expanding windows of 6+ points from each series' first year; keys model/<method>, "
+            "one per model of forecast.MODELS",
+            "short_rung": "every window of n = 2..5 consecutive points, and two points 2..7 years apart; "
+            "keys "
+            "short<n>/<method>",
             "marginal": "e_h = m(h) * U, U symmetric with |U| quantiles tail_q at probabilities tail_p "
             "(empirical |e_h|/median|e_h| pooled over horizons; bounded by the largest seen)",
             "growth_law": "m(h) = scale_a * h**scale_b (median |e_h|), weighted least squares on log-log, "
             f"horizons with >= {MIN_ERRORS_PER_H} errors; used (extrapolated) at every horizon",
             "paths": "Gaussian copula with random-walk correlation sqrt(min(h,k)/max(h,k)), antithetic draws",
-            "scale_floor": SCALE_FLOOR,
+            "scale_floor": {"model": fc.SCALE_FLOOR, "short": fc.SHORT_SCALE_FLOOR},
+            "scale_cap": fc.SCALE_CAP,
         },
-        "entries": fit_from_errors(errors),
+        "families": "entries: fitted on the log/logit-scale panels (shares, counts, amounts); entries_level: "
+        "fitted on the level-domain panels, used for level forecasts",
+        "entries": family_entries(errors, rule, "share"),
+        "entries_level": fit_from_errors(errors[errors["domain"] == "level"], rule),
     }
 
 
-# ----------------------------------------------------------------------------------------------- evaluation
+def family_entries(
+    errors: pd.DataFrame, scale_rule: dict[str, str], domain: str
+) -> dict[str, dict[str, Any]]:
+    """Entries for forecasts on ``domain``, fitted on the errors of its family only.
 
-
-def _fold_of(groups: Sequence[str], folds: int) -> dict[str, int]:
-    return {g: i % folds for i, g in enumerate(sorted(set(groups)))}
-
-
-def cross_validated_coverage(
-    errors: pd.DataFrame | None = None,
-    *,
-    folds: int = 5,
-    keys: Sequence[str] | None = None,
-    panel: Sequence[PanelSeries] | None = None,
-) -> pd.DataFrame:
-    """Leave-provinces-out coverage of the 50/80/95% intervals by key and horizon.
-
-    Provinces (groups) are split into ``folds`` folds; the calibration is fitted on the other folds'
-    errors and evaluated on the held-out provinces. ``errors`` is a :func:`rolling_errors` table with the
-    baseline columns (computed from ``panel`` or the shipped panel if not given). Returns columns key, h,
-    level, n, calibrated (coverage of the calibrated interval) and model (coverage of the uncalibrated
-    model interval; NaN where the model gives none).
+    Two families: ``level`` (errors on the original scale) and the log/logit scale (share, count,
+    amount). Level errors of a series growing exponentially are systematically larger than its scale
+    says; pooled with log-scale errors they widened every log-scale interval (leave-one-panel-out:
+    Tourism 80% coverage 0.92 pooled, 0.81 by family). A level forecast whose family is empty uses the
+    log/logit family.
     """
-    if errors is None:
-        errors = rolling_errors(panel if panel is not None else load_panel())
-    if keys is not None:
-        errors = errors[errors["key"].isin(keys)]
-    fold = errors["group"].map(_fold_of(errors["group"].tolist(), folds))
-    pieces = []
-    for k in range(folds):
-        train, test = errors[fold != k], errors[fold == k]
-        if test.empty:
-            continue
-        entries = fit_from_errors(train)
-        test = test[test["key"].isin(entries)].copy()
-        for level in LEVELS:
-            col = f"cal_hw{round(level * 100)}"
-            hw = np.empty(len(test))
-            for key, idx in test.groupby("key").groups.items():
-                entry = entries[key]
-                h = test.loc[idx, "h"].to_numpy(dtype=float)
-                m_h = entry["scale_a"] * h ** entry["scale_b"]
-                hw[test.index.get_indexer(idx)] = m_h * np.interp(level, entry["tail_p"], entry["tail_q"])
-            test[col] = hw * test["scale"].to_numpy()
-        pieces.append(test)
-    scored = pd.concat(pieces)
-    rows = []
-    for (key, h), g in scored.groupby(["key", "h"], sort=True):
-        abs_err = g["error"].abs().to_numpy()
-        for level in LEVELS:
-            tag = round(level * 100)
-            model_hw = g.get(f"model_hw{tag}")
-            model_cov = np.nan
-            if model_hw is not None:
-                ok = np.isfinite(model_hw.to_numpy())
-                if ok.any():
-                    model_cov = float((abs_err[ok] <= model_hw.to_numpy()[ok]).mean())
-            rows.append(
-                {
-                    "key": key,
-                    "h": int(h),
-                    "level": level,
-                    "n": len(g),
-                    "calibrated": float((abs_err <= g[f"cal_hw{tag}"].to_numpy()).mean()),
-                    "model": model_cov,
-                }
-            )
-    return pd.DataFrame(rows)
+    is_level = errors["domain"] == "level"
+    if domain == "level" and is_level.any():
+        return fit_from_errors(errors[is_level], scale_rule)
+    return fit_from_errors(errors[~is_level], scale_rule)
 
 
-def coverage_summary(coverage: pd.DataFrame) -> pd.DataFrame:
-    """Coverage pooled over horizons (weighted by n) per key and level."""
-
-    def pooled(g: pd.DataFrame) -> pd.Series:
-        w = g["n"].to_numpy(dtype=float)
-        model = g["model"].to_numpy()
-        ok = np.isfinite(model)
-        return pd.Series(
-            {
-                "n": int(w.sum()),
-                "calibrated": float(np.average(g["calibrated"], weights=w)),
-                "model": float(np.average(model[ok], weights=w[ok])) if ok.any() else np.nan,
+def input_record(folder: Path | None = None) -> dict[str, Any]:
+    """What the fit read: each panel file with its checksum, and each panel's indicator and domain."""
+    return {
+        "files": {path.name: sha256_file(path) for path in input_files(folder)},
+        "folder": "../shared/data/reference (or $HZANALYSIS_REFERENCE_DIR)",
+        "panels": {
+            spec.name: {
+                "file": spec.file,
+                "variable": spec.variable,
+                "indicator": spec.indicator,
+                "domain": spec.domain,
+                **({"first_year": spec.first_year} if spec.first_year else {}),
             }
-        )
-
-    return coverage.groupby(["key", "level"]).apply(pooled, include_groups=False).reset_index()
-
-
-# ----------------------------------------------------------------------------------------------- script
+            for spec in PANELS
+        },
+    }
 
 
-def write_calibration(calibration: dict[str, Any], path: str | Path = CALIBRATION_PATH) -> Path:
-    """Write the calibration JSON (sorted keys, fixed indentation: byte-identical for identical input)."""
-    target = Path(path)
-    target.write_text(json.dumps(calibration, indent=1, sort_keys=True, ensure_ascii=False) + "\n", "utf-8")
-    return target
+# ----------------------------------------------------------------------------------------------- build
+
+
+def dump_json(payload: dict[str, Any]) -> str:
+    """Stable JSON text: sorted keys, one-space indent, UTF-8 kept readable, trailing newline."""
+    return json.dumps(payload, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def write_calibration(calibration: dict[str, Any], path: str | Path = fc.CALIBRATION_PATH) -> Path:
+    """Write the calibration JSON atomically (byte-identical for identical input)."""
+    return atomic_write_text(Path(path), dump_json(calibration))
+
+
+def build(out_dir: Path = DERIVED_DIR, *, say: Any = print) -> dict[str, Path]:
+    """Regenerate every derived file from the reference panels (and the external panels for validation)."""
+    from . import reference, validation
+
+    started = time.perf_counter()
+    panel = load_panels()
+    errors = rolling_errors(panel)
+    say(f"rolling errors: {len(errors)} rows on {len(panel)} series ({time.perf_counter() - started:.0f} s)")
+    inputs = input_record()
+    calibration = fit_calibration(errors, inputs=inputs)
+    classes = reference.build_classes()
+    results = validation.validate(errors, calibration, say=say)
+    written = {
+        "calibration": write_calibration(calibration, out_dir / "calibration.json"),
+        "reference_classes": atomic_write_text(out_dir / "reference_classes.json", dump_json(classes)),
+        "validation": atomic_write_text(out_dir / "validation.json", dump_json(results)),
+    }
+    say(f"wrote {', '.join(str(p) for p in written.values())} in {time.perf_counter() - started:.0f} s")
+    return written
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m hzanalysis.calibration``: refit calibration.json from the panel; print CV coverage."""
-    description = (__doc__ or "").split("\n")[0]
-    parser = argparse.ArgumentParser(prog="python -m hzanalysis.calibration", description=description)
-    parser.add_argument("--panel", type=Path, default=None, help="reference panel CSV (default: shipped)")
-    parser.add_argument("--out", type=Path, default=CALIBRATION_PATH, help="where to write the JSON")
-    parser.add_argument("--no-cv", action="store_true", help="skip the leave-provinces-out coverage table")
-    args = parser.parse_args(argv)
-    source = args.panel or panel_path()
-    panel = load_panel(source)
-    errors = rolling_errors(panel, with_baseline=not args.no_cv)
-    calibration = fit_calibration(panel, errors=errors, source=source)
-    written = write_calibration(calibration, args.out)
-    print(
-        f"wrote {written} ({len(calibration['entries'])} entries, {len(errors)} errors, "
-        f"sha256 {calibration['inputs']['sha256'][:12]})"
+    """``python -m hzanalysis.calibration build``: regenerate the derived files from ../shared/."""
+    parser = argparse.ArgumentParser(
+        prog="python -m hzanalysis.calibration", description=__doc__.split("\n")[0]
     )
-    if not args.no_cv:
-        coverage = cross_validated_coverage(errors)
-        wide = coverage.pivot_table(index=["key", "h"], columns="level", values=["calibrated", "model"])
-        with pd.option_context("display.max_rows", 500, "display.width", 160):
-            print(wide.round(3).to_string())
-            print(coverage_summary(coverage).round(3).to_string())
+    parser.add_argument("command", choices=["build"], help="build: regenerate src/hzanalysis/derived/")
+    parser.add_argument("--out", type=Path, default=DERIVED_DIR, help="folder to write the derived files to")
+    args = parser.parse_args(argv)
+    try:
+        build(args.out)
+    except HzError as error:  # e.g. the panels are not where the build expects them: say so, exit 2
+        print(error, file=sys.stderr)
+        return error.exit_code
     return 0
 
 

@@ -15,11 +15,14 @@ How a forecast is made:
    that raises, returns non-finite values or leaves a plausible range falls back to drift (then naive)
    and ``.warnings`` says why.
 3. The spread is NOT the model's own interval (on annual data those cover far less than nominal). It comes
-   from ``calibration.json``, fitted by :mod:`hzanalysis.calibration` on rolling-origin errors of the same
-   method on a reference panel of real annual series. Errors are standardised by the series' own scale
-   ``s`` (mean absolute yearly change of the transformed observed values, floored); the calibrated error at
-   horizon h is ``s * m(h) * U``: ``m(h) = a * h**b`` is the median absolute standardised error, U a
-   symmetric variable whose |U| follows the panel's empirical tail shape (a quantile table).
+   from ``derived/calibration.json``, fitted by :mod:`hzanalysis.calibration` on rolling-origin errors of
+   the same method on six provincial panels of real annual series (log/logit and level families apart).
+   Errors are standardised by the series' own scale ``s`` (mean absolute yearly change of the transformed
+   observed values, floored and capped); the calibrated error at horizon h is ``s * m(h) * U``:
+   ``m(h) = a * h**b`` is the median absolute standardised error, U a symmetric variable whose |U| follows
+   the panels' empirical tail shape (a quantile table).
+   With a ``reference`` class (:mod:`hzanalysis.reference`): one point gives the outside view (the class's
+   growth over each horizon applied to it); 2-5 points pull the observed growth toward the class's median.
 4. Paths are joint across horizons: a standard Gaussian random walk, rescaled to unit variance at each h,
    is mapped through the calibrated marginal of each horizon (a Gaussian copula with
    random-walk correlation ``sqrt(min(h,k)/max(h,k))``). Each year's marginal matches the calibration;
@@ -58,6 +61,15 @@ COMBO_MEMBERS = ("drift", "damped", "theta")
 #: and M1 3.255 (drift 3.490, AutoARIMA 3.503). Level: drift on the original scale (2.617). No single
 #: default wins everywhere, so ``model`` stays a parameter.
 AUTO_MODEL = {"share": "drift", "count": "median_trend", "amount": "median_trend", "level": "drift"}
+#: Partial pooling of a short history's growth toward its reference class: the observed yearly growth gets
+#: weight span / (span + POOLING_YEARS), the class's median yearly growth the rest. Chosen by the
+#: leave-one-panel-out validation (benchmarks/README.md): on every provincial panel, pooled two- and
+#: three-point forecasts have a lower Brier score than unpooled drift (3 and 10 scored alike; 5 between).
+POOLING_YEARS = 5.0
+#: Domains whose short forecasts are pooled toward a reference class (a level only when positive).
+POOLED_DOMAINS = ("share", "count", "amount", "level")
+#: Percentiles each year's paths are clipped to before :meth:`Forecast.mean` averages them.
+MEAN_WINSOR = (0.05, 0.95)
 #: Points needed for the model rung (damped ETS and Theta); fewer points use the short rung.
 MODEL_RUNG_MIN_POINTS = 6
 #: Models that need the model rung; on 2-5 points they fall back to drift (recorded in warnings).
@@ -65,13 +77,26 @@ MODEL_RUNG_ONLY = ("damped", "theta", "combo", "median_trend")
 #: Floor of the per-series scale on the transformed scale (log/logit: 1% a year), so that a flat
 #: history does not get a zero-width forecast. For ``level`` the floor is relative to the level.
 SCALE_FLOOR = 0.01
+#: Floor of the scale of a 2-5 point history (5% a year). Two nearly equal points say almost nothing about
+#: volatility; with the 1% floor their standardised errors made the tail table very heavy. Leave-one-panel-
+#: out: the Brier score of two- and three-point forecasts is lower with 5% than with 1% on all six provincial
+#: panels and on Tourism and M1 (benchmarks/README.md).
+SHORT_SCALE_FLOOR = 0.05
+#: Cap of the per-series scale (0.5 a year on the log/logit scale, a factor 1.65; for ``level`` half the
+#: mean magnitude). One jump between two points otherwise gave 95% intervals spanning e^27 on Tourism;
+#: leave-one-panel-out coverage and Brier move by at most 0.03 with the cap (benchmarks/README.md).
+SCALE_CAP = 0.5
 #: A transformed forecast further than this many historical ranges from the last value is implausible.
 PLAUSIBLE_RANGES = 4.0
 #: Clip on the transformed scale before transforming back, so exp/expit never reach 0, 100 or inf.
+#: How the per-series scale is measured (:func:`series_scale`); calibration.json says which one it used.
+SCALE_RULES = ("mean_abs_change", "path_deviation")
+#: Largest simulated error on the log/logit scale (a factor of e^100: never reached by a calibrated path).
+MAX_LOG_ERROR = 100.0
 _LOGIT_CLIP = 30.0
 _LOG_CLIP = 700.0
 
-CALIBRATION_PATH = Path(__file__).resolve().parent / "calibration.json"
+CALIBRATION_PATH = Path(__file__).resolve().parent / "derived" / "calibration.json"
 
 Adapter = Callable[[np.ndarray, int], np.ndarray]
 
@@ -93,10 +118,18 @@ class Forecast:
     warnings: list[str] = field(default_factory=list)
     members: dict[str, np.ndarray] = field(default_factory=dict)
     point: np.ndarray | None = None
+    reference: dict[str, Any] | None = None
 
     def mean(self) -> np.ndarray:
-        """Mean of the paths for each forecast year."""
-        return self.paths.mean(axis=0)
+        """Winsorised mean of the paths for each forecast year (see :data:`MEAN_WINSOR`).
+
+        The calibrated tails are bounded by the largest error the panels showed; exponentiated on the log
+        scale, a few such paths would make a plain mean many times the median. Each year's paths are
+        clipped to their own 5th-95th percentiles before averaging, which keeps the mean finite and near
+        the bulk of the distribution without touching the quantiles.
+        """
+        low, high = np.quantile(self.paths, MEAN_WINSOR, axis=0)
+        return np.clip(self.paths, low, high).mean(axis=0)
 
     def quantile(self, q: float | Sequence[float] | np.ndarray) -> np.ndarray:
         """Quantile(s) of the paths per year: shape (horizon,) for a scalar q, else (len(q), horizon)."""
@@ -106,10 +139,15 @@ class Forecast:
         """Median and central intervals per year (columns year, median, lower_<p>, upper_<p>)."""
         out = pd.DataFrame({"year": self.years, "median": self.quantile(0.5)})
         for p in levels:
-            lo, hi = self.quantile([(1 - p) / 2, (1 + p) / 2])
-            out[f"lower_{round(p * 100)}"] = lo
-            out[f"upper_{round(p * 100)}"] = hi
+            lower, upper = interval_columns(p)
+            out[lower], out[upper] = self.quantile([(1 - p) / 2, (1 + p) / 2])
         return out
+
+
+def interval_columns(level: float) -> tuple[str, str]:
+    """Names of the columns of a central interval: ``lower_80``/``upper_80`` for level 0.8 (defined once)."""
+    tag = round(level * 100)
+    return f"lower_{tag}", f"upper_{tag}"
 
 
 # ----------------------------------------------------------------------------------------------- domains
@@ -177,30 +215,35 @@ def _validate_history(history: pd.Series, domain: str) -> pd.Series:
 # ----------------------------------------------------------------------------------------------- scale
 
 
-def series_scale(z: np.ndarray) -> float:
-    """Per-series scale: mean absolute yearly change of the observed transformed values, floored.
+def series_scale(
+    z: np.ndarray, domain: str = "share", rule: str = "mean_abs_change", floor: float = SCALE_FLOOR
+) -> float:
+    """Per-series scale of the observed transformed values ``z`` (full yearly grid, NaN for gaps), floored.
 
-    ``z`` is on the full yearly grid (NaN for gaps); a change across a gap of g years counts as
-    ``|dz| / g`` per year. Uses only the values given (in calibration, only the training window).
+    ``rule``: ``mean_abs_change``, the mean absolute yearly change; ``path_deviation``, how far the
+    yearly changes stray from their own mean (the root mean square deviation of the per-year changes
+    around the drift path), so a steady trend is not mistaken for volatility. With a single change the
+    deviation is unknown and both rules give its absolute size. A change across a gap of g years counts
+    as ``dz / g`` per year. The floor is ``floor`` (:data:`SCALE_FLOOR`, 1% a year on the log/logit
+    scale, or :data:`SHORT_SCALE_FLOOR` for 2-5 points; for ``level`` that share of the mean magnitude),
+    so a flat history does not get a zero-width forecast; the cap
+    :data:`SCALE_CAP` keeps one wild jump between two points from making the spread absurd.
     """
     idx = np.flatnonzero(np.isfinite(z))
     vals = z[idx]
-    floor = SCALE_FLOOR
-    if len(idx) >= 2:
-        per_year = np.abs(np.diff(vals)) / np.diff(idx)
-        raw = float(per_year.mean())
-    else:
+    per_year = np.diff(vals) / np.diff(idx) if len(idx) >= 2 else np.zeros(0)
+    if len(per_year) == 0:
         raw = 0.0
-    return max(raw, floor)
-
-
-def _level_scale(z: np.ndarray) -> float:
-    """Scale for the ``level`` domain: same rule, floor relative to the level (1% of its mean magnitude)."""
-    idx = np.flatnonzero(np.isfinite(z))
-    vals = z[idx]
-    raw = float((np.abs(np.diff(vals)) / np.diff(idx)).mean()) if len(idx) >= 2 else 0.0
-    magnitude = float(np.abs(vals).mean()) if len(vals) else 0.0
-    return max(raw, SCALE_FLOOR * magnitude, 1e-9)
+    elif rule == "path_deviation" and len(per_year) >= 2:
+        raw = float(np.sqrt(np.mean((per_year - per_year.mean()) ** 2)))
+    elif rule in SCALE_RULES:
+        raw = float(np.abs(per_year).mean())
+    else:
+        raise ParameterError(f"scale rule must be one of {SCALE_RULES}; found {rule!r}")
+    if domain == "level":
+        magnitude = float(np.abs(vals).mean()) if len(vals) else 0.0
+        return max(min(raw, SCALE_CAP * magnitude), floor * magnitude, 1e-9)
+    return max(min(raw, SCALE_CAP), floor)
 
 
 # ----------------------------------------------------------------------------------------------- adapters
@@ -353,6 +396,24 @@ def median_trend_adapter(z: np.ndarray, horizon: int, domain: str = "level") -> 
     return np.median(members, axis=0)
 
 
+def pooled_point(z: np.ndarray, horizon: int, class_growth: float, domain: str = "share") -> np.ndarray:
+    """Drift whose yearly growth is pulled toward the reference class's median yearly growth.
+
+    weight of the observed growth = span / (span + :data:`POOLING_YEARS`), span = years from the first to
+    the last observation: two points a year apart keep 1/6 of their own growth, seven years apart 7/12.
+    Growth is pooled on the classes' growth scale: the modelling scale for shares, counts and amounts, the
+    log of a (positive) ``level``, whose pooled path is then returned on the level scale.
+    """
+    idx, vals = _observed(z)
+    if domain == "level":
+        vals = np.log(vals)
+    span = float(idx[-1] - idx[0])
+    slope = (vals[-1] - vals[0]) / span
+    weight = span / (span + POOLING_YEARS)
+    point = vals[-1] + (weight * slope + (1.0 - weight) * class_growth) * np.arange(1, horizon + 1)
+    return np.exp(point) if domain == "level" else point
+
+
 ADAPTERS: dict[str, Adapter] = {
     "naive": naive_adapter,
     "drift": drift_adapter,
@@ -489,16 +550,31 @@ def calibration_key(method: str, rung: str, n_points: int) -> str:
     return f"short{min(max(n_points, 2), MODEL_RUNG_MIN_POINTS - 1)}/{base}"
 
 
+def scale_rule(calibration: dict[str, Any], rung: str) -> str:
+    """The scale rule the calibration was fitted with for ``rung`` (older files: mean absolute change)."""
+    return str(calibration.get("scale_rule", {}).get(rung, "mean_abs_change"))
+
+
+def scale_floor(calibration: dict[str, Any], rung: str) -> float:
+    """The scale floor the calibration was fitted with for ``rung`` (older files: :data:`SCALE_FLOOR`)."""
+    floors = calibration.get("procedure", {}).get("scale_floor")
+    return float(floors[rung]) if isinstance(floors, dict) else SCALE_FLOOR
+
+
 def spread_for(
-    calibration: dict[str, Any], key: str, horizon: int
+    calibration: dict[str, Any], key: str, horizon: int, domain: str = "share"
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Calibrated spread for h = 1..horizon: (m(h), tail_p, tail_q), in units of the series scale.
 
     ``m(h) = a * h**b`` is the fitted growth law of the median absolute error; within the horizons the
     panel supports it smooths the empirical medians, beyond them it extrapolates (see calibration.py).
-    A key the calibration lacks uses drift's entry at the same rung.
+    The ``level`` domain has its own family of entries (``entries_level``; errors on the original scale
+    do not behave like errors on the log/logit scale) where the calibration has one. A key the
+    calibration lacks uses drift's entry at the same rung.
     """
     entries = calibration["entries"]
+    if domain == "level" and calibration.get("entries_level"):
+        entries = calibration["entries_level"]
     if key not in entries:
         fallback = key.split("/")[0] + "/drift"
         key = fallback if fallback in entries else "model/drift"
@@ -506,6 +582,19 @@ def spread_for(
     h = np.arange(1, horizon + 1, dtype=float)
     median_abs = entry["scale_a"] * h ** entry["scale_b"]
     return median_abs, np.asarray(entry["tail_p"], float), np.asarray(entry["tail_q"], float)
+
+
+def copula_uniforms(n_paths: int, horizon: int, rng: np.random.Generator) -> np.ndarray:
+    """Uniforms (n_paths × horizon), each column uniform, joined by random-walk correlation.
+
+    A standard Gaussian random walk divided by sqrt(h) (unit variance at each h, correlation
+    sqrt(min(h,k)/max(h,k))), mapped through the normal CDF; antithetic halves make each column symmetric.
+    """
+    half = (n_paths + 1) // 2
+    steps = rng.standard_normal((half, horizon))
+    walk = np.cumsum(steps, axis=1) / np.sqrt(np.arange(1, horizon + 1))
+    walk = np.vstack([walk, -walk])[:n_paths]
+    return special.ndtr(walk)
 
 
 def standard_paths(
@@ -516,12 +605,9 @@ def standard_paths(
     Gaussian random walk → divided by sqrt(h) (unit variance at each h, random-walk correlation) →
     uniform → symmetric quantile table. Antithetic halves make each horizon exactly symmetric around 0.
     """
-    half = (n_paths + 1) // 2
-    steps = rng.standard_normal((half, horizon))
-    walk = np.cumsum(steps, axis=1) / np.sqrt(np.arange(1, horizon + 1))
-    walk = np.vstack([walk, -walk])[:n_paths]
-    prob_abs = 2.0 * special.ndtr(np.abs(walk)) - 1.0  # P(|Z| <= |w|), in [0, 1)
-    return np.sign(walk) * np.interp(prob_abs, tail_p, tail_q)
+    uniforms = copula_uniforms(n_paths, horizon, rng)
+    prob_abs = np.abs(2.0 * uniforms - 1.0)  # P(|Z| <= |w|), in [0, 1)
+    return np.sign(uniforms - 0.5) * np.interp(prob_abs, tail_p, tail_q)
 
 
 # ----------------------------------------------------------------------------------------------- forecast
@@ -532,10 +618,12 @@ def forecast(
     horizon: int,
     *,
     domain: str = "level",
+    reference: Any = None,
     n_paths: int = 2000,
     seed: int = 0,
     model: str = "auto",
     calibration: dict[str, Any] | str | Path | None = None,
+    indicator: str | None = None,
 ) -> Forecast:
     """Simulated forecast paths for the ``horizon`` years after the last observed year.
 
@@ -543,7 +631,13 @@ def forecast(
     ``domain``: level, share (percent in (0,100), logit scale), count or amount (positive, log scale).
     ``model``: one of :data:`MODELS` or ``"auto"`` (:data:`AUTO_MODEL`, chosen by the benchmarks; drift
     for 2–5 points). ``calibration``: a calibration dict or the path of a JSON file; default the shipped one.
-    Same inputs and seed give identical paths.
+    ``reference``: the outside view for a one-point history, a tidy frame ``region, year, value`` of the
+    same indicator in other units (only what was known at the origin) or a shipped
+    :class:`~hzanalysis.reference.ReferenceClass`; ``indicator`` names the history's indicator so that a
+    reference of another indicator is refused (ParameterError). With one point and a reference, the
+    paths are the class's growth over each horizon applied to that point (rung ``outside_view``); with
+    2+ points the reference is not used (pooling toward the class is not yet shown to help), so the
+    result is exactly that of ``reference=None``. Same inputs and seed give identical paths.
     """
     if model != "auto" and model not in MODELS:
         raise ParameterError(f"model must be 'auto' or one of {MODELS}; found {model!r}")
@@ -554,8 +648,18 @@ def forecast(
     clean = _validate_history(history, domain)
     if len(clean) == 0:
         raise ForecastError("no observation: no forecast; say what is needed and who holds it")
+    if reference is not None:
+        from .reference import as_class
+
+        reference = as_class(reference, indicator=indicator, domain=domain)
     if len(clean) == 1:
-        raise ForecastError("one observation: no forecast, only the gap and the required growth can be given")
+        if reference is None:
+            raise ForecastError(
+                "one observation: no forecast, only the gap and the required growth can be given"
+            )
+        return outside_view(
+            clean, horizon, reference, domain=domain, n_paths=int(n_paths), seed=seed, model=model
+        )
     calib = calibration if isinstance(calibration, dict) else load_calibration(calibration)
 
     first, last = int(clean.index[0]), int(clean.index[-1])
@@ -581,11 +685,31 @@ def forecast(
         )
         wanted = "drift"
 
-    point, method, members_z = point_forecast(z, horizon, wanted, notes, domain=domain)
-    scale = _level_scale(z) if domain == "level" else series_scale(z)
-    median_abs, tail_p, tail_q = spread_for(calib, calibration_key(method, rung, n_points), horizon)
+    pooled = reference is not None and rung == "short" and wanted == "drift" and domain in POOLED_DOMAINS
+    pooled = pooled and (domain != "level" or bool(np.all(clean.to_numpy() > 0)))
+    if pooled:
+        growth = reference.median_growth()
+        point, method, members_z = pooled_point(z, horizon, growth, domain), "pooled", {}
+        members_z = {"pooled": point}
+        notes.append(
+            f"growth pulled toward the reference class {reference.id!r} (median {growth:+.3f} a year on the "
+            f"modelling scale; own growth weighted span/(span+{POOLING_YEARS:g}))"
+        )
+    else:
+        if reference is not None:
+            notes.append(
+                "reference class not used: pooling applies to 2-5 point drift forecasts of positive values "
+                "and shares"
+            )
+        point, method, members_z = point_forecast(z, horizon, wanted, notes, domain=domain)
+    scale = series_scale(z, domain, scale_rule(calib, rung), scale_floor(calib, rung))
+    median_abs, tail_p, tail_q = spread_for(calib, calibration_key(method, rung, n_points), horizon, domain)
     rng = np.random.default_rng(seed)
     errors = standard_paths(int(n_paths), horizon, tail_p, tail_q, rng) * (scale * median_abs)
+    if domain != "level":
+        # far beyond any calibrated error, but clipped here (relative to the point, not absolutely) so that
+        # rescaling a count rescales every path exactly, even one pushed toward exp's overflow
+        errors = np.clip(errors, -MAX_LOG_ERROR, MAX_LOG_ERROR)
     paths_z = point[None, :] + errors
     paths = from_transformed(paths_z, domain)
     members = {name: from_transformed(values, domain) for name, values in members_z.items()}
@@ -602,4 +726,46 @@ def forecast(
         warnings=notes,
         members=members,
         point=from_transformed(point, domain),
+        reference=reference.describe() if pooled else None,
+    )
+
+
+def outside_view(
+    history: pd.Series,
+    horizon: int,
+    reference: Any,
+    *,
+    domain: str,
+    n_paths: int,
+    seed: int,
+    model: str = "auto",
+) -> Forecast:
+    """The one-point forecast: the reference class's growth over each horizon, applied to the one figure.
+
+    Paths are joint across horizons through the same random-walk copula as :func:`forecast`, and live on
+    the growth scale (log or logit), so they never leave the domain.
+    """
+    from .reference import class_changes, from_growth_scale, to_growth_scale
+
+    last_year, last_value = int(history.index[-1]), float(history.iloc[-1])
+    uniforms = copula_uniforms(n_paths, horizon, np.random.default_rng(seed))
+    start = to_growth_scale(np.array([last_value]), domain)[0]
+    paths = from_growth_scale(start + class_changes(reference, horizon, uniforms), domain)
+    median_change = class_changes(reference, horizon, np.full((1, horizon), 0.5))[0]
+    notes = []
+    if reference.widening > 1.0:
+        notes.append(
+            f"reference class widened {reference.widening:.2f}x for a small unit: {reference.widening_basis}"
+        )
+    return Forecast(
+        years=np.arange(last_year + 1, last_year + 1 + horizon),
+        paths=paths,
+        history=history,
+        domain=domain,
+        model=model,
+        method=f"reference_class({reference.id})",
+        rung="outside_view",
+        warnings=notes,
+        point=from_growth_scale(start + median_change, domain),
+        reference=reference.describe(),
     )

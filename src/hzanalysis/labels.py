@@ -69,8 +69,6 @@ LABELS: dict[str, dict[str, str]] = {
     "col.base_rate": {"zh": "实际发生频率", "en": "Observed frequency"},
     "col.n_events": {"zh": "事件数", "en": "Events"},
     "col.as_of": {"zh": "数据截至", "en": "As of"},
-    "col.target_year": {"zh": "目标年份", "en": "Year forecast"},
-    "col.provinces": {"zh": "省份数", "en": "Provinces"},
     # facts rows
     "fact.target": {"zh": "目标", "en": "Target"},
     "fact.section": {"zh": "方案出处", "en": "Plan section"},
@@ -117,6 +115,10 @@ LABELS: dict[str, dict[str, str]] = {
         "(achieved/missed) and what was said at each earlier date are listed here.",
     },
     "value.outturn": {"zh": "结果", "en": "outturn"},
+    "value.no_reference_class": {
+        "zh": "本目标未使用参考类。",
+        "en": "No reference class was used for this target.",
+    },
     "col.latest_then": {"zh": "当时最新值", "en": "Latest figure then"},
     "col.verdict_then": {"zh": "当时判断", "en": "Verdict then"},
     "col.basis": {"zh": "依据", "en": "Basis"},
@@ -271,7 +273,8 @@ PROSE: dict[str, dict[str, str]] = {
             "\n"
             "- **概率**来自按省级研发强度面板经验校准的预测分布（见“可靠性”页）；观测点少于6个的指标，"
             "用观测到的增长外推，区间宽度取自参考面板同类方法在同一预测步长上的实际误差。\n"
-            "- **判断等级**（IPCC 惯例）：很可能 ≥ 90%；可能 66–90%；可能性相当 33–66%；不太可能 10–33%"
+            "- **判断等级**（IPCC 惯例）：很可能 ≥ 90%；可能 66–90%；可能性相当"
+            " 33–66%；不太可能 10–33%"
             "；极不可能 < 10%。2025年数据公布后改为“已实现/未实现”。\n"
             "- **数据不足**：公开数据只有一个或没有观测值；“数据缺口”页列出缺什么、由谁掌握。\n"
             "- 任何数字都不是插补或估算得来：每个观测值都附来源、日期和原文（见各目标页）。\n"
@@ -335,7 +338,8 @@ PROSE: dict[str, dict[str, str]] = {
         "en": (
             "## Official rules side by side\n"
             "\n"
-            "Eurostat, SDSN, Destatis and the Chinese mid-term review rule (时间过半、任务过半) are end"
+            "Eurostat, SDSN, Destatis and the Chinese mid-"
+            "term review rule (时间过半、任务过半) are end"
             "point rules without uncertainty; they are shown side by side for comparison."
         ),
     },
@@ -347,70 +351,80 @@ PROSE: dict[str, dict[str, str]] = {
         "zh": (
             "# 可靠性：这类预测过去有多准？\n"
             "\n"
-            "海州区公开数据每个指标最多只有几个观测点，因此报告多用“短序列”方法：用观测到的增长外推，区"
-            "间取自参考面板。本页在真实的参考面板（国家统计局，31个省份及全国研发投入强度，2011–2023年"
-            "）上重演同一方法：每次只给两个年份的数据，预测其后一至三年，再与后来实际公布的数字对照。校"
-            "准常数只在一部分省份上拟合，在其余省份上检验（留省交叉验证）。"
+            "本工具的区间宽度在六个省级参考面板上拟合（研发投入强度、研发经费、发明专利授权量、万人有效"
+            "发明专利、技术合同成交额、有效高新技术企业）。本页的每个数字都是样本外的：每次留出一个面板"
+            "不参与拟合，只在其余面板上拟合，再在留出的面板上检验；旅游和M1两个外部面板从不参与拟合。"
+            "检验三种历史长度：完整历史、3个点、以及海州区公开数据的形状——两个点，相隔1至7年。结果"
+            "由 `make calibrate` 预先算好并随软件发布，本页只读取。"
         ),
         "en": (
             "# Reliability: how often were forecasts of this kind right?\n"
             "\n"
-            "The public Haizhou series have a few points at most, so the report mostly uses the short-s"
-            "eries rung: observed growth extrapolated, spread from the panel. This page replays exactly"
-            " that on the real reference panel (NBS, R&D intensity of 31 provinces and the nation, 2011"
-            "–2023): two years of history each time, forecasts one to three years ahead, scored against"
-            " what was later published. Calibration constants are fitted on some provinces and evaluate"
-            "d on the others (leave-provinces-out cross-validation)."
+            "The spread of every forecast is fitted on six provincial reference panels. Every figure on"
+            " this page is out of sample: each panel in turn is held out of the fit and scored; the Tou"
+            "rism and M1 panels are never fitted on. Three history shapes are scored: full histories, t"
+            "hree points, and the shape of Haizhou's public data, two points 1–7 years apart. The resul"
+            "ts are computed by `make calibrate` and shipped; this page only reads them."
         ),
     },
     "reliability.coverage": {
-        "zh": ("## 区间覆盖率\n\n实线越接近虚线（名义覆盖率），区间越可信。“未校准”为模型自带区间。"),
+        "zh": (
+            "## 区间覆盖率\n"
+            "\n"
+            "两个点的历史，汇总六个留出面板。实线越接近虚线（名义覆盖率），区间越可信。“旧校准”为此前"
+            "只在研发面板上拟合的版本。"
+        ),
         "en": (
             "## Interval coverage by horizon\n"
             "\n"
-            "The closer the lines are to the dashed nominal level, the more the intervals can be truste"
-            "d. “uncalibrated” are the models' own intervals."
+            "Two-point histories, pooled over the six held-out panels. The closer the lines are to the "
+            "dashed nominal level, the more the intervals can be trusted. “previous calibration” is the"
+            " earlier version fitted on the R&D panel alone."
         ),
     },
     "reliability.diagram": {
         "zh": (
             "## 可靠性图\n"
             "\n"
-            "事件：“某年强度不低于某个阈值”。若预测概率为70%的事件实际约七成发生，点就落在对角线上。"
+            "事件：“某年数值不低于最新值的0.9–1.4倍”。若预测概率为70%的事件实际约七成发生，点就落在对角线上。"
         ),
         "en": (
             "## Reliability diagram\n"
             "\n"
-            "Events: “intensity at or above a threshold in year T”. If events given 70% happen about 70"
-            "% of the time, points lie on the diagonal."
+            "Events: “the value in year T is at least 0.9–1.4 times the latest value”. If events given "
+            "70% happen about 70% of the time, points lie on the diagonal."
         ),
     },
-    "reliability.scores": {
+    "reliability.panels": {
         "zh": (
-            "## 概率评分\n"
+            "## 各面板的成绩\n"
             "\n"
-            "Brier 分数与对数损失越小越好。与两种对照比较：模型自带区间给出的概率，以及把欧盟统计局规则"
-            "读作0或1。"
+            "覆盖率目标：80%区间0.76–0.84，95%区间0.92–0.97；可靠性偏差（每组至"
+            "少30个事件）不超过0.10；Brier分数越低越好，对照“欧盟规则读作0或1”和留出面板"
+            "自身的基率（后者是用答案拟合的，很难超越）。"
         ),
         "en": (
-            "## Probability scores\n"
+            "## Figures per held-out panel\n"
             "\n"
-            "Lower Brier score and log loss are better. Compared with the models' own interval probabil"
-            "ities and with the Eurostat rule read as 0 or 1."
+            "Aims: 80% intervals covering 0.76–0.84 and 95% intervals 0.92–0.97; reliability gap (bins "
+            "of at least 30 events) at most 0.10; lower Brier is better, against the Eurostat rule read"
+            " as 0/1 and the held-out panel's own base rate per threshold and horizon (fitted on the an"
+            "swers, hard to beat)."
         ),
     },
-    "reliability.replay": {
+    "reliability.outside_view": {
         "zh": (
-            "## 回放\n"
+            "## 参考类判断\n"
             "\n"
-            "假如在过去某年用本工具做判断，它会怎么说？下表列出从各起点年预测三年后的强度是否超过当时的"
-            "最新值，以及实际结果。"
+            "只有一个数字时，用同一指标在其他省份同样年数内的增长分布来判断。检验时每次留出一个省份，只"
+            "用其余省份在当时已知的增长。"
         ),
         "en": (
-            "## Replay as of past years\n"
+            "## The outside view\n"
             "\n"
-            "What would the tool have said in a past year? From each origin, the probability that inten"
-            "sity three years later is at least the latest value then, against what happened."
+            "With one figure, the judgement uses how the same indicator grew in the other provinces ove"
+            "r the same number of years. Scored leaving each province out of its own class, using only "
+            "growth known at the time."
         ),
     },
     "gaps.title": {
@@ -418,7 +432,8 @@ PROSE: dict[str, dict[str, str]] = {
             "# 数据缺口\n"
             "\n"
             "海州区公开统计数据很少。本页列出每个目标在各年份有无观测值，以及缺什么、由谁掌握，可直接作"
-            "为向各部门索取数据的清单。自有数据可用 `hzanalysis data template` 生成模板填写后，通过 `--"
+            "为向各部门索取数据的清单。自有数据可用 `hzanalysis data template"
+            "` 生成模板填写后，通过 `--"
             "data` 参数加入。"
         ),
         "en": (
@@ -473,6 +488,21 @@ PROSE: dict[str, dict[str, str]] = {
             "\n"
             "Once a deadline year is published: each target's outturn, and beside it what was said on each "
             "1 January and 1 July since the plan was issued, using only what had been published then."
+        ),
+    },
+    "target.reference_class": {
+        "zh": (
+            "## 参考类\n"
+            "\n"
+            "标注“参考类判断”的结论只有一个观测值：概率来自同一指标在其他地区同样年数内的增长分布（参考类预测）。"
+            "有2–5个观测值时，观测到的增长会向参考类的增长中位数收拢。"
+        ),
+        "en": (
+            "## Reference class\n"
+            "\n"
+            "A verdict labelled “outside view” rests on one figure: the probability comes from how the "
+            "same indicator grew in other regions over the same number of years (reference-class "
+            "forecasting). With 2–5 figures, the observed growth is pulled toward the class's median growth."
         ),
     },
     "target.look_back": {

@@ -1,132 +1,187 @@
-"""How often forecasts of the kind the report makes were right, on the real reference panel.
+"""How often forecasts of the kind the report makes were right, on panels they were not fitted on.
 
-The public Haizhou series have two points each, so the report's forecasts use the short-series rung
-(growth extrapolated from two points, spread from the panel). This module replays exactly that rung on
-the NBS provincial R&D-intensity panel: from every past year, with two points of history, forecast one to
-``horizons`` years ahead and score the result against what was later published. Calibration constants are
-always fitted on other provinces than the ones scored (leave-provinces-out folds), so every figure here
-is out of sample. It takes a few seconds, so the reliability page computes it live from the shipped panel.
+Reads the shipped leave-one-panel-out results (``derived/validation.json``, written by
+``python -m hzanalysis.calibration build`` from the panels in ``../shared/``) and lays them out for the
+reliability page. Nothing is fitted or simulated here: the page opens in well under a second and shows the
+figures benchmarks/README.md quotes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from .bench import Origin, event_rows, reliability_table, score_probabilities
-from .calibration import _fold_of, cross_validated_coverage, fit_calibration, load_panel, rolling_errors
-
-#: Thresholds of the replayed events, as multiples of the last observed value (around it, both sides).
-MULTIPLIERS: tuple[float, ...] = (0.9, 0.95, 1.0, 1.03, 1.06, 1.1, 1.2)
-#: Probability columns and the plain code each is shown under (``views``/``charts`` put the words on).
-PROBABILITY_LABELS = {
-    "p_calibrated": "calibrated",
-    "p_uncalibrated": "uncalibrated",
-    "p_eurostat": "eurostat_rule",
+VALIDATION_PATH = Path(__file__).resolve().parent / "derived" / "validation.json"
+SHAPE_TEXT = {
+    "full": ("完整历史（6个点以上）", "full history (6+ points)"),
+    "three": ("3个点", "three points"),
+    "two": ("2个点，相隔1–7年", "two points 1–7 years apart"),
 }
+PANEL_TEXT = {
+    "rd_intensity": ("研发投入强度", "R&D intensity"),
+    "rd_expenditure": ("研发经费支出", "R&D expenditure"),
+    "invention_patents_granted": ("发明专利授权量", "invention patents granted"),
+    "invention_patents_per_10k": ("万人有效发明专利", "invention patents per 10k residents"),
+    "tech_contract_turnover": ("技术合同成交额", "technology-contract turnover"),
+    "hte_valid_stock": ("有效高新技术企业（估计）", "valid high-tech enterprises (estimate)"),
+    "tourism": ("旅游（外部面板）", "Tourism (external)"),
+    "m1": ("M1（外部面板）", "M1 (external)"),
+}
+METHOD_TEXT = {
+    "product": ("本工具（留一面板）", "this tool (panel held out)"),
+    "v1": ("旧校准（仅研发面板）", "previous calibration (R&D panel only)"),
+}
+
+
+@lru_cache(maxsize=2)
+def _load(path: str) -> dict[str, Any]:
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def load_validation(path: str | Path | None = None) -> dict[str, Any]:
+    """The shipped validation results (see :mod:`hzanalysis.validation` for what they measure)."""
+    return _load(str(Path(path) if path is not None else VALIDATION_PATH))
+
+
+def _text(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
+    zh, en = table.get(key, (key, key))
+    return en if lang == "en" else zh
+
+
+def _scored(results: dict[str, Any]) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """(group, panel, shape, scores of every method) for held-out and external panels."""
+    rows = []
+    for group in ("held_out", "external"):
+        for panel, shapes in results[group].items():
+            for shape, methods in shapes.items():
+                rows.append((group, panel, shape, methods))
+    return rows
+
+
+def panel_table(lang: str = "zh", path: str | Path | None = None) -> pd.DataFrame:
+    """One row per held-out (or external) panel and history shape: coverage, reliability gap, Brier scores."""
+    en = lang == "en"
+    out = []
+    for _, panel, shape, methods in _scored(load_validation(path)):
+        product, v1 = methods["product"], methods.get("v1", {})
+        if not product.get("n"):
+            continue
+        worst = max(
+            abs(v[f"cover_{p}"] - p / 100) for v in product["by_h"].values() if v["n"] >= 30 for p in (80, 95)
+        )
+        out.append(
+            {
+                ("panel" if en else "面板"): _text(PANEL_TEXT, panel, lang),
+                ("history" if en else "历史"): _text(SHAPE_TEXT, shape, lang),
+                ("forecasts" if en else "预测数"): product["n"],
+                ("80% covered" if en else "80%区间覆盖率"): product["cover_80"],
+                ("95% covered" if en else "95%区间覆盖率"): product["cover_95"],
+                ("worst horizon, off by" if en else "最差年份偏差"): round(worst, 3),
+                ("reliability gap" if en else "可靠性偏差"): product["reliability_gap"],
+                "Brier": product["brier"],
+                ("Brier, base rate" if en else "Brier（基率）"): product["brier_base_rate"],
+                ("Brier, Eurostat 0/1" if en else "Brier（欧盟规则0/1）"): product["brier_eurostat"],
+                (
+                    "previous: 80% / 95%" if en else "旧校准：80% / 95%"
+                ): f"{v1.get('cover_80')} / {v1.get('cover_95')}",
+            }
+        )
+    return pd.DataFrame(out)
+
+
+def outside_view_table(lang: str = "zh", path: str | Path | None = None) -> pd.DataFrame:
+    """The outside view per panel (one province held out of its own class): Brier against the base rate."""
+    en = lang == "en"
+    out = []
+    results = load_validation(path)
+    for panel, scores in results["outside_view"].items():
+        if not scores.get("events"):
+            continue
+        widened = results.get("outside_view_widened", {}).get(panel, {})
+        out.append(
+            {
+                ("panel" if en else "面板"): _text(PANEL_TEXT, panel, lang),
+                ("events" if en else "事件数"): scores["events"],
+                "Brier": scores["brier"],
+                ("Brier, base rate" if en else "Brier（基率）"): scores["brier_base_rate"],
+                ("cells within 3% of base rate" if en else "不差于基率3%的格数"): (
+                    f"{scores['cells_within_3pct_of_base_rate']} / {scores['cells']}"
+                ),
+                ("reliability gap" if en else "可靠性偏差"): scores["reliability_gap"],
+                ("Brier, widened as for a district" if en else "Brier（按区县放宽）"): widened.get("brier"),
+            }
+        )
+    return pd.DataFrame(out)
+
+
+def coverage_frame(shape: str = "two", lang: str = "zh", path: str | Path | None = None) -> pd.DataFrame:
+    """Coverage by horizon pooled over the held-out provincial panels (columns for charts.coverage_chart)."""
+    rows = []
+    for method in METHOD_TEXT:
+        totals: dict[tuple[int, float], list[float]] = {}
+        for shapes in load_validation(path)["held_out"].values():
+            for h, v in shapes[shape][method].get("by_h", {}).items():
+                for p in (80, 95):
+                    n, c = totals.setdefault((int(h), p / 100), [0.0, 0.0]), v[f"cover_{p}"]
+                    n[0] += v["n"]
+                    n[1] += v["n"] * c
+        for (h, nominal), (n, hits) in sorted(totals.items()):
+            rows.append(
+                {
+                    "horizon": h,
+                    "nominal": nominal,
+                    "empirical": hits / n,
+                    "method": _text(METHOD_TEXT, method, lang),
+                    "n": int(n),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def reliability_frame(shape: str = "two", lang: str = "zh", path: str | Path | None = None) -> pd.DataFrame:
+    """Reliability diagram pooled over the held-out provincial panels (for charts.reliability_chart)."""
+    rows = []
+    for method in METHOD_TEXT:
+        bins: dict[int, list[float]] = {}
+        for shapes in load_validation(path)["held_out"].values():
+            for b in shapes[shape][method].get("reliability", []):
+                acc = bins.setdefault(b["bin"], [0.0, 0.0, 0.0])
+                acc[0] += b["n"]
+                acc[1] += b["n"] * b["mean_predicted"]
+                acc[2] += b["n"] * b["observed"]
+        for _, (n, predicted, observed) in sorted(bins.items()):
+            rows.append(
+                {
+                    "mean_predicted": predicted / n,
+                    "observed_frequency": observed / n,
+                    "count": int(n),
+                    "method": _text(METHOD_TEXT, method, lang),
+                }
+            )
+    return pd.DataFrame(rows)
 
 
 @dataclass
 class Reliability:
-    """Out-of-sample evidence for the reliability page."""
+    """Everything the reliability page shows."""
 
-    coverage: pd.DataFrame  # horizon, nominal, empirical, method, n
-    reliability: pd.DataFrame  # mean_predicted, observed_frequency, count, method
-    scores: pd.DataFrame  # method, Brier, log loss, events
-    replay: pd.DataFrame  # as-of year, horizon, events, mean predicted, observed share, Brier
-    events: pd.DataFrame  # one row per scored event
+    panels: pd.DataFrame
+    outside_view: pd.DataFrame
+    coverage: pd.DataFrame
+    reliability: pd.DataFrame
 
 
-def panel_reliability(
-    *,
-    history_points: int = 2,
-    horizons: int = 3,
-    folds: int = 5,
-    multipliers: Sequence[float] = MULTIPLIERS,
-    n_paths: int = 500,
-    seed: int = 0,
-) -> Reliability:
-    """Replay the short-series rung (``history_points`` points, drift) on the provincial R&D shares."""
-    panel = [s for s in load_panel() if s.domain == "share"]
-    key = f"short{history_points}/drift"
-    errors = rolling_errors(panel, model_methods=(), short_methods=("drift",), short_sizes=(history_points,))
-    coverage = _coverage_frame(cross_validated_coverage(errors, folds=folds), horizons)
-
-    fold_of = _fold_of([s.group for s in panel], folds)
-    events = []
-    for fold in range(folds):
-        calibration = fit_calibration(panel, errors=errors[errors["group"].map(fold_of) != fold])
-        for item in panel:
-            if fold_of[item.group] != fold:
-                continue
-            for origin in _origins(item.name, item.series, history_points, horizons):
-                events.extend(
-                    event_rows(
-                        origin,
-                        multipliers,
-                        domain="share",
-                        n_paths=n_paths,
-                        seed=seed,
-                        calibration=calibration,
-                    )
-                )
-    events_frame = pd.DataFrame(events)
-    columns = list(PROBABILITY_LABELS)
-    scores = score_probabilities(events_frame, columns).reset_index()
-    scores["probability"] = scores["probability"].map(PROBABILITY_LABELS)
-    diagram = pd.concat(
-        [
-            reliability_table(events_frame[c], events_frame["outcome"]).assign(method=PROBABILITY_LABELS[c])
-            for c in columns
-        ],
-        ignore_index=True,
-    ).dropna(subset=["mean_predicted"])
+def page(lang: str = "zh", path: str | Path | None = None) -> Reliability:
+    """The tables and chart frames of the reliability page, from the shipped results."""
     return Reliability(
-        coverage=coverage,
-        reliability=diagram,
-        scores=scores.assign(key=key),
-        replay=_replay(events_frame, horizons),
-        events=events_frame,
+        panels=panel_table(lang, path),
+        outside_view=outside_view_table(lang, path),
+        coverage=coverage_frame("two", lang, path),
+        reliability=reliability_frame("two", lang, path),
     )
-
-
-def _origins(name: str, series: pd.Series, points: int, horizons: int) -> list[Origin]:
-    """Every window of ``points`` consecutive years with at least one later year to score."""
-    values = series.dropna().astype(float)
-    years = list(values.index.astype(int))
-    out = []
-    for end in range(points - 1, len(years) - 1):
-        train = values.iloc[end - points + 1 : end + 1]
-        test = values[(values.index > years[end]) & (values.index <= years[end] + horizons)]
-        out.append(Origin(name, years[end], train, test))
-    return out
-
-
-def _coverage_frame(coverage: pd.DataFrame, horizons: int) -> pd.DataFrame:
-    shown = coverage[coverage["h"] <= horizons]
-    calibrated = shown.assign(method="calibrated", empirical=shown["calibrated"])
-    model = shown.assign(method="uncalibrated", empirical=shown["model"])
-    frame = pd.concat([calibrated, model], ignore_index=True)
-    return frame.rename(columns={"h": "horizon", "level": "nominal"})[
-        ["horizon", "nominal", "empirical", "method", "n"]
-    ].dropna(subset=["empirical"])
-
-
-def _replay(events: pd.DataFrame, horizons: int) -> pd.DataFrame:
-    """As of each past year: 'at least the latest value, ``horizons`` years later' — said vs happened."""
-    steady = events[(events["multiplier"] == 1.0) & (events["h"] == horizons)]
-    rows = []
-    for origin, group in steady.groupby("origin", sort=True):
-        rows.append(
-            {
-                "as_of": int(origin),
-                "target_year": int(origin) + horizons,
-                "provinces": len(group),
-                "mean_p": round(float(group["p_calibrated"].mean()), 2),
-                "base_rate": round(float(group["outcome"].mean()), 2),
-                "brier": round(float(((group["p_calibrated"] - group["outcome"]) ** 2).mean()), 3),
-            }
-        )
-    return pd.DataFrame(rows)

@@ -429,33 +429,6 @@ def scenario_view(scenarios: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     )
 
 
-def probability_source(code: str, lang: str = "zh") -> str:
-    """Where a probability on the reliability page comes from (``calibrated``, ...), in words."""
-    key = f"probability.{code}"
-    return label(key, lang) if has_label(key) else str(code)
-
-
-def replay_view(replay: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
-    """The replay table (plain keys as ``reliability`` writes them; headers at display time)."""
-    check_lang(lang)
-    return replay[["as_of", "target_year", "provinces", "mean_p", "base_rate", "brier"]]
-
-
-def scores_view(scores: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
-    """Brier score and log loss of each way of giving a probability, rounded for reading."""
-    check_lang(lang)
-    return pd.DataFrame(
-        {
-            "probability_from": scores["probability"].map(lambda code: probability_source(code, lang)),
-            "brier": scores["brier"].round(3),
-            "log_loss": scores["log_loss"].round(3),
-            "mean_p": scores["mean_p"].round(2),
-            "base_rate": scores["base_rate"].round(2),
-            "n_events": scores["n_events"],
-        }
-    )
-
-
 def as_of_history_view(
     history: pd.DataFrame | None, assessment: Assessment, lang: str = "zh"
 ) -> pd.DataFrame:

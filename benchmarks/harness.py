@@ -1,4 +1,6 @@
-"""Accuracy, calibration, probability and speed benchmarks (pure functions; the scripts live in benchmarks/).
+"""The benchmark harness: metrics, splitters, baselines and runners (pure functions for benchmarks/*.py).
+
+Not part of the installed package: the reliability page reads shipped results (hzanalysis.reliability).
 
 What is measured, and the exact definitions used (so that figures can be put beside published ones):
 
@@ -29,7 +31,6 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .errors import InputError, ParameterError, Problem
+from hzanalysis.errors import InputError, ParameterError, Problem
+from hzanalysis.forecast import interval_columns
 
 #: Central interval levels evaluated everywhere.
 LEVELS = (0.8, 0.95)
@@ -235,34 +237,6 @@ def split_tidy(frame: pd.DataFrame, last: int | None = None) -> list[tuple[str, 
     return out
 
 
-@dataclass(frozen=True)
-class Origin:
-    """One rolling forecast origin: the training history up to ``origin`` and the test values after it."""
-
-    series_id: str
-    origin: int
-    train: pd.Series
-    test: pd.Series
-
-
-def rolling_origins(panel: pd.DataFrame, *, min_train: int = 5, max_horizon: int = 3) -> list[Origin]:
-    """Rolling origins of a long panel (``series_id, year, value``): every origin leaving ≥ ``min_train``
-    training points and at least one test year; the test part holds up to ``max_horizon`` following years.
-
-    Training always starts at the series' first year (an expanding window).
-    """
-    origins = []
-    for sid, group in panel.sort_values(["series_id", "year"]).groupby("series_id", sort=True):
-        series = group.set_index("year")["value"].astype(float).dropna()
-        years = series.index.to_numpy()
-        for i in range(min_train - 1, len(years) - 1):
-            origin = int(years[i])
-            test = series[(series.index > origin) & (series.index <= origin + max_horizon)]
-            if len(test):
-                origins.append(Origin(str(sid), origin, series.iloc[: i + 1], test))
-    return origins
-
-
 # ----------------------------------------------------------------------------------------------- baselines
 
 
@@ -302,8 +276,8 @@ def baseline_forecast(
     out = {"point": point}
     for level in levels:
         z = dist.ppf(0.5 + level / 2)
-        out[f"lower_{round(level * 100)}"] = point - z * se
-        out[f"upper_{round(level * 100)}"] = point + z * se
+        lower, upper = interval_columns(level)
+        out[lower], out[upper] = point - z * se, point + z * se
     return out
 
 
@@ -323,7 +297,7 @@ def model_forecast(
     The point is the back-transformed transformed-scale point (the paths' median); intervals are path
     quantiles. Also returns ``method`` (what was actually used) and ``fallbacks`` (warnings mentioning one).
     """
-    from .forecast import forecast
+    from hzanalysis.forecast import forecast
 
     fc = forecast(
         train, horizon, domain=domain, n_paths=n_paths, seed=seed, model=model, calibration=calibration
@@ -336,8 +310,8 @@ def model_forecast(
     }
     for level in levels:
         lo, hi = fc.quantile([(1 - level) / 2, (1 + level) / 2])
-        out[f"lower_{round(level * 100)}"] = lo
-        out[f"upper_{round(level * 100)}"] = hi
+        lower, upper = interval_columns(level)
+        out[lower], out[upper] = lo, hi
     return out
 
 
@@ -407,9 +381,10 @@ def add_errors(rows: pd.DataFrame) -> pd.DataFrame:
     out["ape"] = mape(out["actual"], out["point"])
     out["ase"] = scaled_error(out["actual"], out["point"], 1.0) / out["scale"]
     for level in LEVELS:
-        pct = round(level * 100)
-        out[f"cover_{pct}"] = covered(out["actual"], out[f"lower_{pct}"], out[f"upper_{pct}"])
-    out["sis"] = interval_score(out["actual"], out["lower_95"], out["upper_95"], MSIS_ALPHA) / out["scale"]
+        lower, upper = interval_columns(level)
+        out[f"cover_{round(level * 100)}"] = covered(out["actual"], out[lower], out[upper])
+    lower, upper = interval_columns(1 - MSIS_ALPHA)
+    out["sis"] = interval_score(out["actual"], out[lower], out[upper], MSIS_ALPHA) / out["scale"]
     return out
 
 
@@ -464,112 +439,6 @@ def by_horizon(rows: pd.DataFrame) -> pd.DataFrame:
     return table[["smape", "mape", "mase", "msis", "cover_80", "cover_95", "n"]]
 
 
-# ----------------------------------------------------------------------------------------------- probability
-
-
-def normal_exceedance(mean: np.ndarray, sd: np.ndarray, threshold: np.ndarray) -> np.ndarray:
-    """P(X ≥ threshold) for X ~ Normal(mean, sd); a zero sd gives 0 or 1."""
-    mean, sd, threshold = (np.asarray(v, float) for v in (mean, sd, threshold))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        z = (threshold - mean) / sd
-    prob = stats.norm.sf(z)
-    return np.where(sd > 0, prob, (mean >= threshold).astype(float))
-
-
-def drift_residual_sd(z_train: np.ndarray, horizon: int) -> np.ndarray:
-    """Drift model's own forecast sd on the modelling scale, h = 1..horizon: sigma sqrt(h(1+h/T)) (fpp)."""
-    diffs = np.diff(np.asarray(z_train, float))
-    sigma = float(np.std(diffs, ddof=1)) if len(diffs) > 1 else 0.0
-    h = np.arange(1, horizon + 1, dtype=float)
-    return sigma * np.sqrt(h * (1.0 + h / len(z_train)))
-
-
-def eurostat_indicator(train: pd.Series, threshold: float, deadline: int) -> float:
-    """The Eurostat rule read as a 0/1 probability: 1 for significant progress or already met, else 0.
-
-    Base year = first training year; latest = last training year; target = ``threshold`` by ``deadline``.
-    """
-    from .rules import eurostat_progress
-
-    result = eurostat_progress(
-        float(train.iloc[0]),
-        int(train.index[0]),
-        float(train.iloc[-1]),
-        int(train.index[-1]),
-        float(threshold),
-        int(deadline),
-    )
-    return 1.0 if result.category_code in ("significant_progress", "met") else 0.0
-
-
-def event_rows(
-    origin: Origin,
-    multipliers: Sequence[float],
-    *,
-    domain: str = "share",
-    n_paths: int = 2000,
-    seed: int = 0,
-    calibration: dict[str, Any] | None = None,
-    model: str = "auto",
-) -> list[dict[str, Any]]:
-    """Threshold events "value at or above last × m in year T" for one origin and every test year T.
-
-    Columns: series_id, origin, h, year, multiplier, threshold, outcome, p_calibrated (share of the
-    project's ``model`` paths at or above, default ``auto``), p_uncalibrated (normal on the modelling scale
-    around the same point, sd of the drift model's own interval), p_eurostat (0/1).
-    """
-    from .forecast import forecast, to_transformed
-
-    train, test = origin.train, origin.test
-    last_year = int(train.index[-1])
-    horizon = int(test.index.max()) - last_year
-    fc = forecast(
-        train, horizon, domain=domain, n_paths=n_paths, seed=seed, model=model, calibration=calibration
-    )
-    point_z = to_transformed(np.asarray(fc.point, float), domain)
-    sd_z = drift_residual_sd(to_transformed(train.to_numpy(float), domain), horizon)
-    last = float(train.iloc[-1])
-    rows = []
-    for year, actual in test.items():
-        i = int(year) - last_year - 1
-        for m in multipliers:
-            threshold = last * m
-            thr_z = to_transformed(np.array([threshold]), domain)[0]
-            rows.append(
-                {
-                    "series_id": origin.series_id,
-                    "origin": origin.origin,
-                    "h": i + 1,
-                    "year": int(year),
-                    "multiplier": m,
-                    "threshold": threshold,
-                    "outcome": float(actual >= threshold),
-                    "p_calibrated": float(np.mean(fc.paths[:, i] >= threshold)),
-                    "p_uncalibrated": float(normal_exceedance(point_z[i], sd_z[i], thr_z)),
-                    "p_eurostat": eurostat_indicator(train, threshold, int(year)),
-                    "method": fc.method,
-                }
-            )
-    return rows
-
-
-def score_probabilities(events: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
-    """Brier score, log loss, mean probability and event count for each probability column."""
-    out = []
-    for col in columns:
-        out.append(
-            {
-                "probability": col,
-                "brier": brier_score(events[col], events["outcome"]),
-                "log_loss": log_loss(events[col], events["outcome"]),
-                "mean_p": float(events[col].mean()),
-                "base_rate": float(events["outcome"].mean()),
-                "n_events": len(events),
-            }
-        )
-    return pd.DataFrame(out).set_index("probability")
-
-
 # ----------------------------------------------------------------------------------------------- speed
 
 
@@ -595,88 +464,3 @@ def markdown_table(frame: pd.DataFrame, floatfmt: str = ".3f") -> str:
         cells = [format(v, floatfmt) if isinstance(v, float | np.floating) else str(v) for v in row]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
-
-
-# ----------------------------------------------------------------------------------------------- China panel
-
-#: The national total is an aggregate of the provinces, not one more province: left out of the evaluation.
-NATIONAL_ROW = "China (national)"
-
-
-def load_province_panel(path: str | Path, column: str = "rd_intensity_pct") -> pd.DataFrame:
-    """The China provincial panel as a long frame ``series_id`` (province), ``year``, ``value``.
-
-    The national row is left out (it aggregates the provinces)."""
-    table = pd.read_csv(path)
-    missing = [c for c in ("province_en", "year", column) if c not in table.columns]
-    if missing:
-        raise InputError(
-            [
-                Problem(
-                    str(path),
-                    "line 1",
-                    c,
-                    f"a column named {c}",
-                    "no such column",
-                    "use the shipped china_province_rd_intensity.csv layout",
-                )
-                for c in missing
-            ]
-        )
-    table = table[table["province_en"] != NATIONAL_ROW]
-    return pd.DataFrame(
-        {
-            "series_id": table["province_en"].astype(str),
-            "year": table["year"].astype(int),
-            "value": pd.to_numeric(table[column], errors="coerce"),
-        }
-    ).dropna()
-
-
-def province_folds(groups: Iterable[str], folds: int = 5) -> dict[str, int]:
-    """Fold of each province: sorted names dealt round-robin (the rule hzanalysis.calibration uses too)."""
-    return {g: i % folds for i, g in enumerate(sorted(set(groups)))}
-
-
-def cross_fitted_calibrations(
-    folds: int = 5,
-    panel_path: str | Path | None = None,
-    *,
-    models: Sequence[str] = ("auto",),
-    short_sizes: Sequence[int] = (5,),
-) -> dict[str, dict[str, Any]]:
-    """Province → calibration fitted by ``hzanalysis.calibration`` on the provinces of the OTHER folds.
-
-    Uses the calibration module's own rolling errors and fitting, only leaving the held-out fold's provinces
-    out (both variables of a province go together), so a forecast for a province never uses constants
-    fitted on that province's errors. Only the keys the given project ``models`` use on the China panel
-    are fitted (``auto`` → ``model/<AUTO_MODEL["share"]>``; 5-point histories →
-    ``short5/<naive|drift|linear>``, other models falling back to drift there), which keeps the cost to
-    about a minute.
-    """
-    import importlib
-
-    calibration = importlib.import_module("hzanalysis.calibration")
-    auto = importlib.import_module("hzanalysis.forecast").AUTO_MODEL["share"]  # the panel holds shares
-    panel = calibration.load_panel(panel_path)
-    model_methods = sorted({auto if m == "auto" else m for m in models})
-    short_methods = sorted({"drift"} | {m for m in models if m in BASELINES})
-    errors = calibration.rolling_errors(
-        panel,
-        model_methods=model_methods,
-        short_methods=short_methods,
-        short_sizes=short_sizes,
-        with_baseline=False,
-    )
-    fold_of = province_folds([p.group for p in panel], folds)
-    fitted: dict[str, dict[str, Any]] = {}
-    for k in range(folds):
-        kept = [p for p in panel if fold_of[p.group] != k]
-        kept_errors = errors[errors["group"].map(fold_of) != k]
-        calib = calibration.fit_calibration(
-            kept, errors=kept_errors, source=panel_path or calibration.panel_path()
-        )
-        for group, fold in fold_of.items():
-            if fold == k:
-                fitted[group] = calib
-    return fitted

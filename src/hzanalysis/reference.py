@@ -1,0 +1,437 @@
+"""Reference classes for the outside view: how an indicator grew in other units over the same horizon.
+
+Reference-class forecasting asks how things of this kind usually go before asking how this one is going.
+With one figure of a district, the only evidence on plausible growth is how the same indicator moved in
+other units. A :class:`ReferenceClass` summarises that: for each horizon h, quantiles of the change
+``z(t + h) - z(t)`` on the growth scale (log for counts, amounts and positive levels, logit for shares),
+pooled over every unit and origin of the panel.
+
+Smaller units are more volatile. Where the panel can show it (an extensive quantity, enough changes), the
+spread of the smallest third of units (by size within the origin year) is compared with the spread of all;
+if the small third is more spread out, the class is widened by that ratio around its median, because a
+district is smaller than any province. This is a floor on the widening a district would need, not an
+estimate of it: the panel holds no unit as small as a district.
+
+The classes shipped with the package (``derived/reference_classes.json``) are built from the provincial
+panels by ``python -m hzanalysis.calibration build``; a researcher can pass a panel of their own
+(``region, year, value``), which goes through exactly the same summary.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import special
+
+from .errors import ForecastError, ParameterError
+
+CLASSES_PATH = Path(__file__).resolve().parent / "derived" / "reference_classes.json"
+#: Probabilities of the stored quantiles of the change at each horizon.
+GROWTH_P = (0.0, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99, 1.0)
+#: Longest horizon a class summarises.
+MAX_CLASS_HORIZON = 10
+#: Fewest changes at a horizon for the class to speak for it.
+MIN_CHANGES = 20
+#: Fewest one-year changes in the small third of units for the size widening to be measured.
+MIN_SIZE_CHANGES = 30
+#: Domains whose values are extensive (bigger unit, bigger value): the only ones where size can be read.
+EXTENSIVE_DOMAINS = ("count", "amount")
+LABEL = {"zh": "参考类判断", "en": "outside view"}
+
+
+@dataclass(frozen=True)
+class ReferenceClass:
+    """The growth of one indicator across a panel of units, by horizon (see the module docstring)."""
+
+    id: str
+    indicator: str
+    domain: str
+    source: str
+    regions: tuple[str, ...]
+    first_year: int
+    last_year: int
+    quantiles: dict[int, tuple[float, ...]]
+    n_changes: dict[int, int]
+    widening: float
+    widening_basis: str
+    #: The same class as known by each earlier year (year -> quantiles, n_changes, widening, basis):
+    #: a forecast from a figure of year t may use only growth that had happened by t.
+    earlier: dict[int, dict[str, Any]] = field(default_factory=dict, compare=False)
+
+    def known_by(self, year: int) -> ReferenceClass:
+        """The class restricted to changes that had happened by ``year`` (itself if it ends by then).
+
+        Raises ForecastError when no change of the class was known by then.
+        """
+        if year >= self.last_year:
+            return self
+        if year not in self.earlier:
+            raise ForecastError(
+                f"reference class {self.id!r} knows no growth by {year} (its data run {self.first_year}-"
+                f"{self.last_year}); a figure of {year} gets no outside view"
+            )
+        cut = self.earlier[year]
+        return replace(
+            self,
+            last_year=year,
+            quantiles={int(h): tuple(q) for h, q in cut["quantiles"].items()},
+            n_changes={int(h): int(n) for h, n in cut["n_changes"].items()},
+            widening=float(cut["widening"]),
+            widening_basis=cut["widening_basis"],
+            earlier={},
+        )
+
+    @property
+    def n_regions(self) -> int:
+        """Number of units in the class."""
+        return len(self.regions)
+
+    def describe(self) -> dict[str, Any]:
+        """What a page says about the class: indicator, regions, years, number of units and of changes."""
+        return {
+            "id": self.id,
+            "indicator": self.indicator,
+            "source": self.source,
+            "regions": list(self.regions),
+            "years": [self.first_year, self.last_year],
+            "n_regions": self.n_regions,
+            "n_changes": {int(h): int(n) for h, n in self.n_changes.items()},
+            "widening": self.widening,
+            "widening_basis": self.widening_basis,
+        }
+
+    def median_growth(self) -> float:
+        """Median one-year change on the growth scale (what partial pooling pulls toward)."""
+        first = min(self.quantiles)
+        return float(np.interp(0.5, GROWTH_P, self.quantiles[first])) / first
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict (horizons as string keys)."""
+        out = asdict(self)
+        out["regions"] = list(self.regions)
+        out["quantiles"] = {str(h): list(q) for h, q in self.quantiles.items()}
+        out["n_changes"] = {str(h): n for h, n in self.n_changes.items()}
+        out["earlier"] = {
+            str(year): {
+                "quantiles": {str(h): list(q) for h, q in cut["quantiles"].items()},
+                "n_changes": {str(h): int(n) for h, n in cut["n_changes"].items()},
+                "widening": cut["widening"],
+                "widening_basis": cut["widening_basis"],
+            }
+            for year, cut in sorted(self.earlier.items())
+        }
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ReferenceClass:
+        """Inverse of :meth:`to_json`."""
+        return cls(
+            id=data["id"],
+            indicator=data["indicator"],
+            domain=data["domain"],
+            source=data["source"],
+            regions=tuple(data["regions"]),
+            first_year=int(data["first_year"]),
+            last_year=int(data["last_year"]),
+            quantiles={int(h): tuple(q) for h, q in data["quantiles"].items()},
+            n_changes={int(h): int(n) for h, n in data["n_changes"].items()},
+            widening=float(data["widening"]),
+            widening_basis=data["widening_basis"],
+            earlier={int(year): cut for year, cut in data.get("earlier", {}).items()},
+        )
+
+
+def to_growth_scale(values: np.ndarray, domain: str) -> np.ndarray:
+    """Values → growth scale: logit of a share, log of anything else (which must then be positive)."""
+    values = np.asarray(values, dtype=float)
+    if domain == "share":
+        return special.logit(values / 100.0)
+    return np.log(values)
+
+
+def from_growth_scale(values: np.ndarray, domain: str) -> np.ndarray:
+    """Growth scale → values, clipped so results stay strictly inside the domain."""
+    values = np.asarray(values, dtype=float)
+    if domain == "share":
+        return 100.0 * special.expit(np.clip(values, -30.0, 30.0))
+    return np.exp(np.clip(values, -700.0, 700.0))
+
+
+def _r(x: float) -> float:
+    return float(f"{float(x):.6g}")
+
+
+def _check_frame(frame: pd.DataFrame, indicator: str | None, domain: str) -> pd.DataFrame:
+    """The tidy reference frame, checked: columns, same indicator, values inside the domain."""
+    if not isinstance(frame, pd.DataFrame):
+        raise ParameterError(
+            f"reference must be a DataFrame with columns region, year, value or a ReferenceClass; found "
+            f"{type(frame).__name__}"
+        )
+    missing = [c for c in ("region", "year", "value") if c not in frame.columns]
+    if missing:
+        raise ParameterError(
+            f"reference frame lacks column(s) {missing}; expected a tidy frame with region, year, value "
+            "(one row per unit and year, of the same indicator)"
+        )
+    if "indicator" in frame.columns and indicator is not None:
+        others = sorted({str(v) for v in frame["indicator"].dropna()} - {indicator})
+        if others:
+            raise ParameterError(
+                f"reference rows are of indicator(s) {others}, not {indicator!r}: a reference class must be "
+                "the same indicator in other units; pass only rows of this indicator"
+            )
+    tidy = pd.DataFrame(
+        {
+            "region": frame["region"].astype(str),
+            "year": pd.to_numeric(frame["year"], errors="coerce"),
+            "value": pd.to_numeric(frame["value"], errors="coerce"),
+        }
+    ).dropna()
+    low = 0.0
+    high = 100.0 if domain == "share" else np.inf
+    bad = tidy[(tidy["value"] <= low) | (tidy["value"] >= high)]
+    if not bad.empty:
+        row = bad.iloc[0]
+        need = "strictly between 0 and 100" if domain == "share" else "positive"
+        raise ParameterError(
+            f"reference value {row['value']!r} for {row['region']} {int(row['year'])} is not {need}; growth "
+            "is measured on the log/logit scale, so drop or correct that row"
+        )
+    if tidy.duplicated(["region", "year"]).any():
+        row = tidy[tidy.duplicated(["region", "year"])].iloc[0]
+        raise ParameterError(f"reference has more than one value for {row['region']} {int(row['year'])}")
+    return tidy.astype({"year": int})
+
+
+def _changes(tidy: pd.DataFrame, domain: str, max_horizon: int) -> pd.DataFrame:
+    """Every change z(t + h) - z(t) of every unit: columns region, start, h, change, size (value at t)."""
+    pieces = []
+    for region, rows in tidy.groupby("region", sort=True):
+        years = rows["year"].to_numpy()
+        grid = np.arange(years.min(), years.max() + 1)
+        values = pd.Series(rows["value"].to_numpy(float), index=years).reindex(grid).to_numpy()
+        z = to_growth_scale(values, domain)
+        for h in range(1, min(max_horizon, len(grid) - 1) + 1):
+            change = z[h:] - z[:-h]
+            ok = np.isfinite(change)
+            pieces.append(
+                pd.DataFrame(
+                    {
+                        "region": region,
+                        "start": grid[:-h][ok],
+                        "h": h,
+                        "change": change[ok],
+                        "size": values[:-h][ok],
+                    }
+                )
+            )
+    if not pieces:
+        return pd.DataFrame(columns=["region", "start", "h", "change", "size"])
+    return pd.concat(pieces, ignore_index=True)
+
+
+def _iqr(values: np.ndarray) -> float:
+    q75, q25 = np.quantile(values, [0.75, 0.25])
+    return float(q75 - q25)
+
+
+def size_widening(changes: pd.DataFrame, domain: str) -> tuple[float, str]:
+    """Widening for a unit smaller than any in the panel, and why (1.0 when the panel cannot show it).
+
+    One-year changes, each minus its year's median (so a common good or bad year is not read as size);
+    spread = interquartile range; small = the lowest third of units by value within the origin year.
+    """
+    if domain not in EXTENSIVE_DOMAINS:
+        return 1.0, "not widened: a ratio indicator carries no unit size"
+    one = changes[changes["h"] == 1].copy()
+    if one.empty:
+        return 1.0, "not widened: no one-year changes"
+    one["dev"] = one["change"] - one.groupby("start")["change"].transform("median")
+    one["rank"] = one.groupby("start")["size"].rank(pct=True)
+    small = one[one["rank"] <= 1.0 / 3.0]
+    if len(small) < MIN_SIZE_CHANGES:
+        return 1.0, f"not widened: only {len(small)} changes in the smallest third of units"
+    ratio = _iqr(small["dev"].to_numpy()) / max(_iqr(one["dev"].to_numpy()), 1e-12)
+    if ratio <= 1.0:
+        return 1.0, f"not widened: the smallest third is not more spread out (ratio {ratio:.2f})"
+    return _r(ratio), f"smallest third of units {ratio:.2f}x as spread out as all units (one-year changes)"
+
+
+def class_from_frame(
+    frame: pd.DataFrame,
+    *,
+    indicator: str | None,
+    domain: str,
+    class_id: str = "caller",
+    source: str = "panel passed by the caller",
+    max_horizon: int = MAX_CLASS_HORIZON,
+    known_by: int | None = None,
+) -> ReferenceClass:
+    """Summarise a tidy panel (``region, year, value``) of one indicator as a reference class.
+
+    ``known_by``: use only the years up to then (the growth that had happened by a forecast's origin).
+    """
+    tidy = _check_frame(frame, indicator, domain)
+    if known_by is not None:
+        tidy = tidy[tidy["year"] <= known_by]
+    changes = _changes(tidy, domain, max_horizon)
+    quantiles, counts = {}, {}
+    for h, rows in changes.groupby("h", sort=True):
+        if len(rows) < MIN_CHANGES:
+            continue
+        quantiles[int(h)] = tuple(_r(q) for q in np.quantile(rows["change"].to_numpy(), GROWTH_P))
+        counts[int(h)] = len(rows)
+    if not quantiles:
+        raise ForecastError(
+            f"the reference panel gives fewer than {MIN_CHANGES} changes at every horizon; a reference class "
+            "needs more units or more years"
+        )
+    widening, basis = size_widening(changes, domain)
+    return ReferenceClass(
+        id=class_id,
+        indicator=indicator or "",
+        domain=domain,
+        source=source,
+        regions=tuple(sorted(tidy["region"].unique())),
+        first_year=int(tidy["year"].min()),
+        last_year=int(tidy["year"].max()),
+        quantiles=quantiles,
+        n_changes=counts,
+        widening=widening,
+        widening_basis=basis,
+    )
+
+
+def as_class(reference: Any, *, indicator: str | None, domain: str) -> ReferenceClass:
+    """A ReferenceClass from what a caller passed (a class, its JSON dict or a tidy frame), checked.
+
+    A class of another indicator is refused with a ParameterError: growth of a different indicator says
+    nothing reliable about this one.
+    """
+    if isinstance(reference, dict):
+        reference = ReferenceClass.from_json(reference)
+    if isinstance(reference, ReferenceClass):
+        if indicator is not None and reference.indicator != indicator:
+            raise ParameterError(
+                f"reference class {reference.id!r} is of indicator {reference.indicator!r}, "
+                f"not {indicator!r}; use a class of the same indicator (data/raw/indicators.csv, column "
+                "reference_class)"
+            )
+        if reference.domain != domain:
+            raise ParameterError(
+                f"reference class {reference.id!r} is on the {reference.domain!r} domain, not {domain!r}"
+            )
+        return reference
+    return class_from_frame(reference, indicator=indicator, domain=domain)
+
+
+def class_changes(cls: ReferenceClass, horizon: int, uniforms: np.ndarray) -> np.ndarray:
+    """Changes on the growth scale for h = 1..horizon at the given uniforms (n × horizon), widened."""
+    available = sorted(cls.quantiles)
+    if horizon > available[-1]:
+        raise ForecastError(
+            f"reference class {cls.id!r} covers horizons up to {available[-1]} years, not {horizon}; it has "
+            "no evidence on growth that far ahead"
+        )
+    out = np.empty_like(uniforms)
+    for h in range(1, horizon + 1):
+        # a horizon without enough changes borrows the nearest longer one that has them (wider, not narrower)
+        use = min(k for k in available if k >= h)
+        table = np.asarray(cls.quantiles[use], dtype=float)
+        median = float(np.interp(0.5, GROWTH_P, table))
+        raw = np.interp(uniforms[:, h - 1], GROWTH_P, table)
+        out[:, h - 1] = median + cls.widening * (raw - median)
+    return out
+
+
+@lru_cache(maxsize=2)
+def _load(path: str) -> dict[str, Any]:
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def shipped_classes(path: str | Path | None = None) -> dict[str, ReferenceClass]:
+    """The reference classes shipped with the package, by id."""
+    target = Path(path) if path is not None else CLASSES_PATH
+    if not target.exists():
+        raise ForecastError(
+            f"reference classes file {target} is missing; regenerate it with `make calibrate`"
+        )
+    return {k: ReferenceClass.from_json(v) for k, v in _load(str(target))["classes"].items()}
+
+
+def build_classes(folder: Path | None = None) -> dict[str, Any]:
+    """The shipped classes, one per reference panel, as the JSON document reference_classes.json."""
+    from .panels import PANELS, read_panel_table
+
+    classes = {}
+    for spec in PANELS:
+        tidy = read_panel_table(spec, folder)
+        years = f"{int(tidy['year'].min())}-{int(tidy['year'].max())}"
+        options = {
+            "indicator": spec.indicator,
+            "domain": spec.domain,
+            "class_id": spec.name,
+            "source": f"{spec.file}, {spec.variable}, provinces of China, {years} "
+            "(see derived/PROVENANCE.md)",
+        }
+        cls = class_from_frame(tidy, **options)
+        earlier = {}
+        for year in range(cls.first_year + 1, cls.last_year):
+            try:
+                cut = class_from_frame(tidy, known_by=year, **options)
+            except ForecastError:  # too few changes known by then
+                continue
+            earlier[year] = {
+                "quantiles": cut.quantiles,
+                "n_changes": cut.n_changes,
+                "widening": cut.widening,
+                "widening_basis": cut.widening_basis,
+            }
+        classes[spec.name] = replace(cls, earlier=earlier).to_json()
+    return {
+        "procedure": "per horizon h: quantiles (at growth_p) of z(t+h) - z(t) over every province and "
+        "origin, z = log (logit for shares); widening = IQR of the smallest third of provinces' one-year "
+        "changes (minus the year's median) over that of all, where > 1 and the indicator is extensive; "
+        "earlier: the same from the years up to each earlier year only (what was known by a forecast's "
+        "origin)",
+        "growth_p": list(GROWTH_P),
+        "classes": classes,
+    }
+
+
+CLASS_TEXT = {
+    "indicator": ("指标", "indicator"),
+    "source": ("来源", "source"),
+    "regions": ("参考单位", "units"),
+    "years": ("年份", "years"),
+    "n": ("样本数（单位 / 增长值）", "n (units / changes)"),
+    "widening": ("小单位放宽", "small-unit widening"),
+}
+
+
+def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
+    """The reference class a judgement used, as a two-column table for the target page."""
+    en = lang == "en"
+    rows = {
+        "indicator": description["indicator"],
+        "source": description["source"],
+        "regions": "、".join(description["regions"]) if not en else ", ".join(description["regions"]),
+        "years": f"{description['years'][0]}–{description['years'][1]}",
+        "n": f"{description['n_regions']} / {sum(description['n_changes'].values())}",
+        "widening": f"×{description['widening']:.2f} ({description['widening_basis']})",
+    }
+    column = 1 if en else 0
+    return pd.DataFrame(
+        {
+            ("item" if en else "项目"): [CLASS_TEXT[k][column] for k in rows],
+            ("value" if en else "内容"): list(rows.values()),
+        }
+    )
