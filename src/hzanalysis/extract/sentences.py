@@ -1,0 +1,93 @@
+"""Candidate rows from text: each sentence's mentions, numbers, filters, bound, year and region."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..documents import split_sentences
+from .context import _data_year, _region, heading_year
+from .filters import _outside_plan_sections, _plan_start, _skip_reason
+from .mentions import _mentions, _owner
+from .numbers import _bound, _convert, _numbers
+from .vocabulary import _catalogue, normalise
+
+EXTRACT_COLUMNS: tuple[str, ...] = ("region", "indicator", "year", "value", "unit", "bound", "quote", "why")
+
+
+def extract_text(text: str, *, region: str | None = None, year: int | None = None) -> pd.DataFrame:
+    """Candidate observations in ``text``: one row per figure of a catalogue indicator.
+
+    Columns :data:`EXTRACT_COLUMNS`; ``year`` is ``<NA>`` and ``region`` empty where neither the sentence
+    nor the arguments tell them (the reviewer fills them in). ``year`` is the reference year for 今年/去年
+    and the default data year; without it, the year in the document's heading is used.
+    """
+    reference = year if year is not None else heading_year(text)
+    rows: list[dict] = []
+    for line in _outside_plan_sections(text):
+        for sentence in split_sentences(line):
+            rows.extend(_sentence_rows(sentence, region or "", reference))
+    frame = pd.DataFrame(rows, columns=list(EXTRACT_COLUMNS))
+    frame["year"] = frame["year"].astype("Int64")
+    frame["value"] = frame["value"].astype(float)
+    return frame
+
+
+def _sentence_rows(sentence: str, region: str, reference: int | None) -> list[dict]:
+    cat = _catalogue()
+    norm = normalise(sentence)
+    mentions = _mentions(norm, cat)
+    if not any(m.indicator for m in mentions):
+        return []
+    numbers = list(_numbers(norm))
+    plan_at = _plan_start(norm, reference, mentions)
+    rows = []
+    for number in numbers:
+        owner, how = _owner(norm, number, mentions, cat)
+        if owner is None or _skip_reason(norm, number, owner, plan_at, listed=bool(how)):
+            continue  # a date, rank, change or plan does not use up the mention
+        owner.taken = True
+        indicator = owner.indicator
+        if indicator is None:
+            continue
+        converted = _convert(number, cat.units[indicator])
+        if converted is None:
+            continue
+        value, unit_note = converted
+        bound, bound_note = _bound(norm, number, owner.end)
+        if how == "exact figure after a bound":
+            rows = [r for r in rows if not (r["indicator"] == indicator and r["bound"] != "=")]
+        owner.bounded = bound != "="
+        data_year, year_note = _data_year(norm, number.start, reference)
+        data_region, region_note = _region(norm, number.start, region, cat)
+        if owner.regions and owner.values < len(owner.regions):
+            data_region, region_note = (
+                owner.regions[owner.values],
+                f"分别: region {owner.regions[owner.values]}",
+            )
+        owner.values += 1
+        why = "; ".join(
+            part
+            for part in (
+                f"“{owner.phrase}” → {indicator} ({cat.names[indicator]})",
+                how,
+                unit_note,
+                bound_note,
+                year_note,
+                region_note,
+                "预计 preliminary estimate" if "预计" in norm[: number.start] else "",
+            )
+            if part
+        )
+        rows.append(
+            {
+                "region": data_region,
+                "indicator": indicator,
+                "year": data_year,
+                "value": value,
+                "unit": cat.units[indicator],
+                "bound": bound,
+                "quote": sentence,
+                "why": why,
+            }
+        )
+    return rows
