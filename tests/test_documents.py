@@ -124,7 +124,28 @@ def test_docx_paragraphs_and_tables(tmp_path):
     table.rows[0].cells[1].text = "512件"
     path = tmp_path / "summary.docx"
     document.save(str(path))
-    assert read_document(path).splitlines() == ["2024年海州区科技工作总结", SENTENCE, "授权发明专利 512件"]
+    assert read_document(path).splitlines() == ["2024年海州区科技工作总结", SENTENCE, "授权发明专利 | 512件"]
+
+
+def test_docx_table_columns_are_kept_apart_and_a_merged_cell_is_read_once(tmp_path):
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    rows = [("指标", "2023年", "2024年"), ("高新技术企业（家）", "286", "286")]
+    for row, cells in zip(table.rows[:2], rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    merged = table.rows[2].cells[0].merge(table.rows[2].cells[2])
+    merged.text = "注：2024年为快报数"
+    path = tmp_path / "table.docx"
+    document.save(str(path))
+    # two equal neighbouring figures stay two cells; the merged note spans three grid columns, read once
+    assert read_document(path).splitlines() == [
+        "指标 | 2023年 | 2024年",
+        "高新技术企业（家） | 286 | 286",
+        "注：2024年为快报数",
+    ]
 
 
 def test_pdf_text_layer_is_read_and_wrapped_lines_are_joined(tmp_path):

@@ -210,7 +210,13 @@ def _read_docx(path: Path) -> str:
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
-            lines.append(" ".join(cell.text for cell in row.cells))
+            # one line per row, cells kept apart by " | " (the extractor reads columns from it); a merged
+            # cell is repeated by python-docx for every grid column it spans, so it is kept once
+            cells: list = []
+            for cell in row.cells:
+                if not any(cell._tc is kept._tc for kept in cells):
+                    cells.append(cell)
+            lines.append(" | ".join(cell.text.strip() for cell in cells))
     return "\n".join(line.strip() for line in lines if line.strip())
 
 

@@ -27,10 +27,15 @@ How a sentence is read (the forms were studied in county and city bulletins, wor
 6. Year: the last year named in the sentence before the figure (2024年, 去年/今年/上年 relative to the
    reference year), else the reference year: ``year=`` if given, else the year in the document's heading.
    Region: the last catalogue region named before the figure (全市 = 连云港市; 全区/我区 = ``region``).
+7. Beyond one sentence: a table flattened to lines of cells ("指标 | 2023年 | 2024年", a .docx table) is
+   read cell by cell in its column's year, skipping growth, target and rank columns; a sentence naming no
+   statistic takes the one named, without a figure, in the sentence before it (quote: both sentences).
+   Chinese numerals with 十/百/千 before a unit (十二家, 三百家) are figures.
 
 Modules: ``vocabulary`` (normalisation, synonyms, regions), ``numbers`` (numbers, units, bounds),
 ``mentions`` (indicator mentions and which one owns a number), ``filters`` (what is never an observation),
-``context`` (year and region), ``sentences`` (rows from text), ``review`` (files in, review file out).
+``context`` (year and region), ``tables`` (tables flattened to text), ``sentences`` (rows from text),
+``review`` (files in, review file out).
 """
 
 from __future__ import annotations

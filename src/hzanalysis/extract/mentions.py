@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .numbers import _Number
 from .vocabulary import (
     _MULTI_YEAR_RE,
     FLOW_QUALIFIERS,
+    NAME_QUOTES,
     NET_ADDITIONS_OF,
+    OWN_REGION_WORDS,
     SHARE_IDS,
     SHARE_OF,
+    SHORT_SHARE_RES,
     STOCK_OF_ADDITIONS,
     _Catalogue,
 )
@@ -36,16 +40,18 @@ class _Mention:
 def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
     found: list[_Mention] = []
     used = [False] * len(norm)
-    for phrase, indicator in cat.phrases:
-        for match in re.finditer(re.escape(phrase), norm, flags=re.IGNORECASE):
+    patterns = [(pattern, share) for share, pattern in SHORT_SHARE_RES.items()]
+    patterns += [(_name_pattern(phrase), indicator) for phrase, indicator in cat.phrases]
+    for pattern, indicator in patterns:
+        for match in pattern.finditer(norm):
             if any(used[match.start() : match.end()]):
                 continue
-            used[match.start() : match.end()] = [True] * len(phrase)
+            used[match.start() : match.end()] = [True] * (match.end() - match.start())
             found.append(_Mention(match.start(), match.end(), indicator, norm[match.start() : match.end()]))
     found.sort(key=lambda m: m.start)
     for index, mention in enumerate(found):
         # 国家级/省级 between the qualifier and the name: 净增国家级高新技术企业
-        before = re.sub(r"(国家级|国家|省级|市级)$", "", norm[max(0, mention.start - 7) : mention.start])
+        before = re.sub(r"(国家级|国家|省级|市级)$", "", norm[max(0, mention.start - 9) : mention.start])
         previous = found[index - 1].indicator if index else None
         if before.endswith("净增") and mention.indicator in NET_ADDITIONS_OF:
             mention.indicator = NET_ADDITIONS_OF[mention.indicator]
@@ -56,7 +62,11 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
         ):
             # the year's additions to a stock: another statistic, but "总数…" after it is the stock
             mention.stock, mention.indicator = mention.indicator, None
-        elif mention.indicator not in cat.stocks and before.endswith("累计") and _MULTI_YEAR_RE.search(norm):
+        elif (
+            mention.indicator not in cat.stocks
+            and re.search(r"累计[^,;:]{0,4}$", before)  # 累计实现技术合同成交额
+            and _MULTI_YEAR_RE.search(norm)
+        ):
             mention.indicator = None  # a total over several years, not one year's flow
     found = _totals(norm, found)
     found = _shares(norm, found)
@@ -70,6 +80,13 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
     return found
 
 
+@lru_cache(maxsize=512)
+def _name_pattern(phrase: str) -> re.Pattern[str]:
+    """``phrase`` as written, or with quotation marks inside it (“揭榜挂帅”项目 for 揭榜挂帅项目)."""
+    quotes = f"[{re.escape(NAME_QUOTES)}]?"
+    return re.compile(quotes.join(re.escape(char) for char in phrase), re.IGNORECASE)
+
+
 def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
     """Words that stand for a statistic named just before them.
 
@@ -78,7 +95,7 @@ def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
     "高新技术企业总数305家，净增28家": 净增 + figure after a stock is its net additions, if catalogued.
     """
     out = list(mentions)
-    for match in re.finditer(r"总数|总量|净增(?=\d)", norm):
+    for match in re.finditer(r"总数|总量|总面积|总额|净增(?=\d)", norm):
         previous = [m for m in mentions if m.end <= match.start()]
         if not previous or any(m.start <= match.start() < m.end for m in mentions):
             continue
@@ -102,14 +119,16 @@ def _shares(norm: str, mentions: list[_Mention]) -> list[_Mention]:
             continue
         share_id, _denominator, short_forms = share
         denominators = "|".join(re.escape(p) for p in sorted(short_forms, key=len, reverse=True))
+        # "相当于地区生产总值的3.02%": the ratio written as "equal to … of the denominator"
         tail = re.compile(
-            rf"[^;:占]*?(?:的)?占(?:全区)?(?:(?:{denominators})[^,;:]{{0,4}}?的?(?:比重|比例|份额)|比重|比)"
+            rf"[^;:占]*?(?:的)?(?P<share>占(?:全区)?(?:(?:{denominators})[^,;:]{{0,4}}?的?(?:比重|比例|份额)"
+            rf"|比重|比)|相当于(?:全区)?(?:{denominators})的(?:比重|比例)?)"
         )
         match = tail.match(norm, mention.end)
         if match is None:
             out.append(mention)
             continue
-        share_start = norm.index("占", mention.end, match.end())
+        share_start = match.start("share")
         if share_start == mention.end or (match.group(0)[: share_start - mention.end].strip(", 的") == ""):
             # "研发经费投入占GDP比重": one mention of the share
             out.append(_Mention(mention.start, match.end(), share_id, norm[mention.start : match.end()]))
@@ -173,7 +192,8 @@ def _owner(
             # "全市高新技术企业585家，其中海州区142家": the same statistic for a region named after the value
             between = norm[mention.end : number.start]
             after_value = re.split(r"\d", re.sub(r"\d{4}年", "年", between))[-1]
-            if any(name in after_value for name, _ in cat.regions):
+            named = [name for name, _ in cat.regions] + list(OWN_REGION_WORDS)  # 全市…52.3%，我区为66.1%
+            if any(name in after_value for name in named):
                 return mention, "same statistic, for the region named before the figure"
             # "从2020年的2.9%提高到2024年的3.75%": the same statistic in another year
             if re.search(r"(到|至)\d{4}年(底|末)?的?\s*$", between):

@@ -12,12 +12,17 @@ from decimal import Decimal
 APPROXIMATE = "~"
 
 _NUMBER_RE = re.compile(
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?P<cn>[一二三四五六七八九])(?=成))"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?P<cn>[一二三四五六七八九])(?=成)"
+    # 十二家, 三百家, 十亿元: a Chinese numeral with 十/百/千, counted only before a unit of a count or an
+    # amount (so 十四五 and 一季度 are never numbers)
+    r"|(?P<cnnum>[一二两三四五六七八九零]?(?:[十百千][一二两三四五六七八九零]?)+)"
+    r"(?=(?:余|多)?(?:万亿|亿|万)?(?:元|家|件|个|项|套|所|座|处|户|名|人|万平方米|平方米)))"
     r"\s*(?P<approx>余|多)?"
     r"(?P<mult>万亿|亿|万|千)?"
     r"(?P<unit>个百分点|百分点|万平方米|平方米|㎡|%|‰|元|家|件|个|项|套|所|座|处|人|倍|成|年|月|日|号|位|名|次|批|户)?"
 )
-_CN_DIGITS = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
+_CN_DIGITS = {c: i + 1 for i, c in enumerate("一二三四五六七八九")} | {"两": 2, "零": 0}
+_CN_PLACES = {"十": 10, "百": 100, "千": 1000}
 _MULTIPLIERS = {
     "": Decimal(1),
     "千": Decimal(1000),
@@ -45,10 +50,24 @@ class _Number:
     approx_suffix: str
 
 
+def chinese_numeral(text: str) -> int:
+    """The value of a Chinese numeral below ten thousand: 十二 → 12, 三百 → 300, 一千零五 → 1005."""
+    total, digit = 0, 0
+    for char in text:
+        if char in _CN_PLACES:
+            total += (digit or 1) * _CN_PLACES[char]
+            digit = 0
+        else:
+            digit = _CN_DIGITS[char]
+    return total + digit
+
+
 def _numbers(norm: str) -> Iterable[_Number]:
     for match in _NUMBER_RE.finditer(norm):
         if match.group("cn"):
             value = Decimal(_CN_DIGITS[match.group("cn")])
+        elif match.group("cnnum"):
+            value = Decimal(chinese_numeral(match.group("cnnum")))
         else:
             value = Decimal(match.group("num").replace(",", ""))
         start, end = match.span()

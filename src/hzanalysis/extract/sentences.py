@@ -9,6 +9,7 @@ from .context import _data_year, _region, heading_year
 from .filters import _outside_plan_sections, _plan_start, _skip_reason
 from .mentions import _mentions, _owner
 from .numbers import _bound, _convert, _numbers
+from .tables import is_table_line, table_cells
 from .vocabulary import _catalogue, normalise
 
 EXTRACT_COLUMNS: tuple[str, ...] = ("region", "indicator", "year", "value", "unit", "bound", "quote", "why")
@@ -22,14 +23,58 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     and the default data year; without it, the year in the document's heading is used.
     """
     reference = year if year is not None else heading_year(text)
+    region = region or ""
     rows: list[dict] = []
-    for line in _outside_plan_sections(text):
-        for sentence in split_sentences(line):
-            rows.extend(_sentence_rows(sentence, region or "", reference))
+    table: list[str] = []
+    for line in [*_outside_plan_sections(text), ""]:
+        if is_table_line(line):
+            table.append(line)
+            continue
+        if table:
+            rows.extend(_table_rows(table, region, reference))
+            table = []
+        rows.extend(_paragraph_rows(line, region, reference))
     frame = pd.DataFrame(rows, columns=list(EXTRACT_COLUMNS))
     frame["year"] = frame["year"].astype("Int64")
     frame["value"] = frame["value"].astype(float)
     return frame
+
+
+def _table_rows(lines: list[str], region: str, reference: int | None) -> list[dict]:
+    """Rows of a table flattened to text: each value cell read as "<name><value><unit>", in its column's
+    year."""
+    rows = []
+    for cell in table_cells(lines, reference):
+        for row in _sentence_rows(cell.statement, region, cell.year):
+            column = f"column “{cell.column}”" if cell.column else "value after the name"
+            row["quote"] = cell.row
+            row["why"] = f"table row, {column}: {row['why']}"
+            rows.append(row)
+    return rows
+
+
+def _paragraph_rows(line: str, region: str, reference: int | None) -> list[dict]:
+    """Rows of one paragraph, sentence by sentence. A sentence naming no statistic takes the one named,
+    without a figure, in the sentence before it ("技术合同成交额再创新高。全年达到11.2亿元").
+    """
+    cat = _catalogue()
+    rows: list[dict] = []
+    named: tuple[str, str] | None = None  # (sentence, the statistic's name) awaiting its figure
+    for sentence in split_sentences(line):
+        norm = normalise(sentence)
+        mentions = _mentions(norm, cat)
+        if not mentions and named is not None:
+            previous, phrase = named
+            for row in _sentence_rows(phrase + sentence, region, reference):
+                row["quote"] = previous + sentence
+                row["why"] = f"named in the previous sentence: {row['why']}"
+                rows.append(row)
+        found = _sentence_rows(sentence, region, reference)
+        rows.extend(found)
+        catalogued = [m for m in mentions if m.indicator]
+        figureless = not any(True for _ in _numbers(norm))
+        named = (sentence, catalogued[0].phrase) if len(mentions) == 1 and catalogued and figureless else None
+    return rows
 
 
 def _sentence_rows(sentence: str, region: str, reference: int | None) -> list[dict]:

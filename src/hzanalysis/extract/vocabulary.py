@@ -56,10 +56,24 @@ OTHER_STATISTICS: tuple[str, ...] = (
     "一般公共预算收入",
     "固定资产投资",
     "营业收入",
+    # per-resident forms of a flow (每万人口发明专利授权量 is not the year's grants)
+    "每万人口发明专利授权量",
+    "每万人发明专利授权量",
+    "万人发明专利授权量",
+    # reserve pools and applications are not the stock of certified enterprises
+    "高新技术企业后备库",
+    "高新技术企业后备",
+    "高企后备库",
+    "高企后备",
+    "高新技术企业培育库",
+    "高企培育库",
 )
 # Before a stock (高新技术企业, 研发机构 ...), these words make it the year's additions, not the stock.
 FLOW_QUALIFIERS: tuple[str, ...] = (
     "新增",
+    "认定",  # 累计认定高新技术企业460家次: certifications, renewals included
+    "申报",  # 推荐申报高新技术企业126家: applications
+    "推荐",
     "新认定",
     "新建",
     "新获批",
@@ -71,7 +85,14 @@ FLOW_QUALIFIERS: tuple[str, ...] = (
     "新",
 )
 # Before a flow, 累计 in a sentence spanning years (…以来, 十四五期间) makes it a multi-year total.
-_MULTI_YEAR_RE = re.compile(r"以来|期间|十四五|十三五|\d{4}\s*[-—~至到]\s*\d{4}")
+_MULTI_YEAR_RE = re.compile(r"以来|年来|期间|十四五|十三五|\d{4}\s*[-—~至到]\s*\d{4}")
+# "<numerator>占比" without the denominator (全社会R&D占比, 研发投入占比, 高新技术产业占比): the share.
+SHORT_SHARE_RES: dict[str, re.Pattern[str]] = {
+    "rd_share_gdp": re.compile(r"(?:全社会)?(?:R&D|研发)(?:经费)?(?:投入|支出)?占比", re.IGNORECASE),
+    "hitech_output_share": re.compile(r"高新技术产业(?:产值)?占比"),
+}
+# Quotation marks a name may carry inside a sentence (实施“揭榜挂帅”项目): skipped when matching names.
+NAME_QUOTES = "“”\"‘’'「」"
 # A share written as "<numerator> ... 占<denominator>(的)比重": the numerator's id and the denominator's
 # phrases (the catalogue synonyms of the denominator plus the short forms bulletins use).
 SHARE_OF: dict[str, tuple[str, str, tuple[str, ...]]] = {
