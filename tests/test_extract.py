@@ -485,3 +485,10 @@ def test_the_own_region_after_the_city_and_a_name_in_quotation_marks():
         ("new_rd_institutions", 2024, 15, "=", "海州区"),
     ]
     assert one("全年实施“揭榜挂帅”项目5项。")[:3] == ("jiebang_projects", 2024, 5)
+
+
+def test_a_change_to_a_dated_level_on_a_re_posted_page_in_traditional_characters():
+    assert rows("全區中試基地由2021年的3個躍升至2024年的9個。") == [
+        ("pilot_bases", 2021, 3, "=", "海州区"),
+        ("pilot_bases", 2024, 9, "=", "海州区"),
+    ]
