@@ -57,3 +57,33 @@ def test_report_data_folder_with_a_bad_file_exits_2_naming_file_row_and_column(t
     err = capsys.readouterr().err
     assert "c_bad.csv, line 2, column 'value'" in err
     assert not out.exists()
+
+
+def test_a_cron_run_with_a_bad_workbook_exits_2_one_line_per_problem_and_leaves_reports_alone(
+    tmp_path, capsys
+):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "observations"
+    sheet.append(HEADER.split(","))
+    good = GOOD_ROW.split(",")
+    sheet.append([*good[:3], "abc", *good[4:]])  # row 2: the value is not a number
+    sheet.append([good[0], "hte_cuont", *good[2:]])  # row 3: a misspelt indicator id
+    sheet.append([*good[:2], "2023", *good[3:8], "2025/13/40", *good[9:]])  # row 4: no such date
+    bad = tmp_path / "bad.xlsx"
+    workbook.save(bad)
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "index.html").write_text("the published index", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in reports.iterdir()}
+
+    assert main(["report", "--data", str(bad), "--out", str(reports)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    problems = [line for line in err if line.startswith("  - ")]
+    assert len(problems) == 3
+    assert "row 2, column 'value'" in problems[0]
+    assert "row 3, column 'indicator'" in problems[1] and "did you mean 'hte_count'?" in problems[1]
+    assert "row 4, column 'published'" in problems[2]
+    assert {p.name: p.read_bytes() for p in reports.iterdir()} == before
