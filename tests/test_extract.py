@@ -492,3 +492,16 @@ def test_a_change_to_a_dated_level_on_a_re_posted_page_in_traditional_characters
         ("pilot_bases", 2021, 3, "=", "海州区"),
         ("pilot_bases", 2024, 9, "=", "海州区"),
     ]
+
+
+def test_the_start_of_a_name_in_the_sentence_before_completes_a_name_cut_short():
+    # 技术合同 in the figure-less sentence + 成交额 here = 技术合同成交额; 地区生产总值 is named here already
+    text = "技术合同工作稳步推进。全年成交额15.2亿元，地区生产总值900亿元。"
+    found = extract_text(text, region="海州区", year=2025)
+    assert sorted((r.indicator, r.value) for r in found.itertuples()) == [
+        ("gdp", 900),
+        ("tech_contract_value", 15.2),
+    ]
+    assert found.set_index("indicator").at["tech_contract_value", "quote"] == text
+    # the sentence before states a figure of its own: no subject is lent
+    assert rows("技术合同工作稳步推进，登记合同312项。全年成交额15.2亿元。") == []

@@ -54,27 +54,62 @@ def _table_rows(lines: list[str], region: str, reference: int | None) -> list[di
 
 
 def _paragraph_rows(line: str, region: str, reference: int | None) -> list[dict]:
-    """Rows of one paragraph, sentence by sentence. A sentence naming no statistic takes the one named,
-    without a figure, in the sentence before it ("技术合同成交额再创新高。全年达到11.2亿元").
+    """Rows of one paragraph, sentence by sentence. A sentence naming no statistic takes its subject from
+    the sentence before it when that one states no figure: the statistic it names ("技术合同成交额再创新高。
+    全年达到11.2亿元"), or the start of a name whose end this sentence has ("高新技术产业发展提速。全年实现
+    产值402.5亿元" reads 高新技术产业实现产值). The quote is both sentences.
     """
     cat = _catalogue()
     rows: list[dict] = []
-    named: tuple[str, str] | None = None  # (sentence, the statistic's name) awaiting its figure
+    previous: tuple[str, list] | None = None  # the sentence before, if it states no figure, and its mentions
     for sentence in split_sentences(line):
         norm = normalise(sentence)
         mentions = _mentions(norm, cat)
-        if not mentions and named is not None:
-            previous, phrase = named
-            for row in _sentence_rows(phrase + sentence, region, reference):
-                row["quote"] = previous + sentence
-                row["why"] = f"named in the previous sentence: {row['why']}"
-                rows.append(row)
-        found = _sentence_rows(sentence, region, reference)
-        rows.extend(found)
-        catalogued = [m for m in mentions if m.indicator]
-        figureless = not any(True for _ in _numbers(norm))
-        named = (sentence, catalogued[0].phrase) if len(mentions) == 1 and catalogued and figureless else None
+        first_figure = next((n.start for n in _numbers(norm)), None)
+        own = _sentence_rows(sentence, region, reference)
+        # no statistic named ahead of the first figure: its subject may be in the sentence before
+        unnamed = first_figure is not None and all(m.start > first_figure for m in mentions)
+        if previous is not None and unnamed:
+            before, before_mentions = previous
+            completed = _with_subject(sentence[:first_figure], normalise(before), before_mentions)
+            if completed is not None:
+                text, how = completed
+                for row in _sentence_rows(text + sentence[first_figure:], region, reference):
+                    if not any(_same_figure(row, other) for other in own):  # found without help
+                        row["quote"] = before + sentence
+                        row["why"] = f"{how}: {row['why']}"
+                        rows.append(row)
+        rows.extend(own)
+        previous = (sentence, mentions) if first_figure is None else None
     return rows
+
+
+def _same_figure(row: dict, other: dict) -> bool:
+    return all(row[key] == other[key] for key in ("region", "indicator", "year", "value", "bound"))
+
+
+def _with_subject(opening: str, before: str, before_mentions: list) -> tuple[str, str] | None:
+    """``opening`` (a sentence up to its first figure) with the subject the figure-less sentence ``before``
+    gives it, and how; else None."""
+    catalogued = [m for m in before_mentions if m.indicator]
+    if len(before_mentions) == 1 and catalogued:
+        return catalogued[0].phrase + opening, "named in the previous sentence"
+    if before_mentions:
+        return None  # another statistic, or several: no single subject
+    norm = normalise(opening)
+    best: tuple[int, int, str, int] | None = None  # (name length, head length, head, where the tail is)
+    for phrase, indicator in _catalogue().phrases:
+        for cut in range(2, len(phrase) - 1):
+            head, tail = phrase[:cut], phrase[cut:]
+            where = norm.find(tail)
+            if not indicator or head not in before or where < 0:
+                continue
+            if best is None or (len(phrase), cut) > best[:2]:
+                best = (len(phrase), cut, head, where)
+    if best is None:
+        return None
+    _, _, head, where = best
+    return opening[:where] + head + opening[where:], f"“{head}” from the previous sentence"
 
 
 def _sentence_rows(sentence: str, region: str, reference: int | None) -> list[dict]:
