@@ -232,7 +232,7 @@ def test_a_deciding_bound_is_the_latest_value_and_no_growth_is_required_once_set
         3.8,
         ">",
     )
-    assert pd.isna(row["required_growth"])
+    assert pd.isna(row["required_growth"]) and pd.isna(row["gap"])  # was 3.8 - 3.9 = -0.1
     # Growth observed 2023 -> 2024 is still history: (3.9 / 3.5) - 1 = 11.4%.
     assert row["historical_growth"] == pytest.approx(3.9 / 3.5 - 1)
 
@@ -251,7 +251,7 @@ def test_a_deciding_upper_bound_is_the_latest_value_of_a_missed_target():
         60.0,
         "<",
     )
-    assert pd.isna(row["required_growth"])
+    assert pd.isna(row["required_growth"]) and pd.isna(row["gap"])
 
 
 def test_an_undeciding_bound_leaves_the_latest_point_and_its_required_growth():
@@ -261,6 +261,7 @@ def test_an_undeciding_bound_leaves_the_latest_point_and_its_required_growth():
     )
     row = scorecard_frame([assess_target(target("rd_share_gdp", 3.8), obs, compare_models=False)]).iloc[0]
     assert (row["latest_year"], row["latest_value"], row["latest_bound"]) == (2024, 3.75, "=")
+    assert row["gap"] == pytest.approx(3.8 - 3.75)
     assert row["required_growth"] == pytest.approx(3.8 / 3.75 - 1)
 
 
