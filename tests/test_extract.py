@@ -296,6 +296,7 @@ def test_cli_extract_to_xlsx_then_check_then_assess(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "3 candidates from 1 file(s)" in result.stdout
     assert "rd_share_gdp" in result.stdout and "(target rd_share_gdp)" in result.stdout
+    assert result.stdout.splitlines()[-1].strip() == "hzanalysis report --data review.xlsx"  # the last step
     sheet = openpyxl.load_workbook(tmp_path / "review.xlsx")["observations"]
     table = list(sheet.values)
     assert list(table[0]) == list(OBSERVATION_COLUMNS)

@@ -172,5 +172,10 @@ def review_summary(frame: pd.DataFrame, out: Path | None, *, files: int) -> list
     ):
         if count:
             lines.append(say(key, n=count))
-    lines += [say("next"), f"  hzanalysis data check {out}", f"  hzanalysis assess --data {out}"]
+    lines += [
+        say("next"),
+        f"  hzanalysis data check {out}",
+        f"  hzanalysis assess --data {out}",
+        f"  hzanalysis report --data {out}",
+    ]
     return lines
