@@ -4,8 +4,9 @@ The set (``tests/fixtures/extraction/sentences.yaml``) was written for this proj
 bulletins, work reports and year-end summaries, with distractors (growth rates, 个百分点, targets, ranks,
 shares of something else, months of a year). Its ``dev`` part was used while building the extractor; the
 ``holdout`` part was written before tuning and scored once as is (then looked at, and general forms it
-exposed were fixed); ``holdout2`` was written after that and scored once as is. A row counts as right only
-when indicator, year, value, bound and region all agree with the label.
+exposed were fixed); ``holdout2``, ``holdout3`` and ``holdout4`` were each written after the one before and
+scored once as is (first runs in ``benchmarks/README.md``). A row counts as right only when indicator, year,
+value, bound and region all agree with the label.
 
 Baseline, measured in the same run: the first number after any synonym of an indicator in the sentence,
 taken at face value (no unit conversion, no bound, no filters): what a keyword search would give.

@@ -113,6 +113,24 @@ def test_gbk_web_page_keeps_the_article_and_drops_navigation(tmp_path):
         assert furniture not in text
 
 
+def test_web_page_data_table_rows_keep_their_cells_apart_and_a_layout_table_is_left_alone(tmp_path):
+    long_paragraph = SENTENCE * 3  # more text than a data cell holds
+    page = (
+        '<html><head><meta charset="gbk"><title>2025年科技统计</title></head><body>'
+        "<table><tr><td><div class='article'><h1>2025年科技统计</h1>"
+        f"<p>{long_paragraph}</p><p>{SENTENCE}</p>"
+        "<table><tr><th>指标</th><th>2024年</th><th>2025年</th></tr>"
+        "<tr><td>新型研发机构（家）</td><td>11</td><td>13</td></tr></table>"
+        f"</div></td><td>{long_paragraph}</td></tr></table></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("gbk"))
+    lines = read_document(path).splitlines()
+    assert "指标 | 2024年 | 2025年" in lines and "新型研发机构（家） | 11 | 13" in lines
+    assert SENTENCE in lines  # the layout table's paragraphs stay paragraphs, not one " | " line
+    assert lines.count("2025年科技统计") == 1  # the heading inside the article is not repeated
+
+
 def test_docx_paragraphs_and_tables(tmp_path):
     import docx
 
@@ -124,7 +142,28 @@ def test_docx_paragraphs_and_tables(tmp_path):
     table.rows[0].cells[1].text = "512件"
     path = tmp_path / "summary.docx"
     document.save(str(path))
-    assert read_document(path).splitlines() == ["2024年海州区科技工作总结", SENTENCE, "授权发明专利 512件"]
+    assert read_document(path).splitlines() == ["2024年海州区科技工作总结", SENTENCE, "授权发明专利 | 512件"]
+
+
+def test_docx_table_columns_are_kept_apart_and_a_merged_cell_is_read_once(tmp_path):
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    rows = [("指标", "2023年", "2024年"), ("高新技术企业（家）", "286", "286")]
+    for row, cells in zip(table.rows[:2], rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    merged = table.rows[2].cells[0].merge(table.rows[2].cells[2])
+    merged.text = "注：2024年为快报数"
+    path = tmp_path / "table.docx"
+    document.save(str(path))
+    # two equal neighbouring figures stay two cells; the merged note spans three grid columns, read once
+    assert read_document(path).splitlines() == [
+        "指标 | 2023年 | 2024年",
+        "高新技术企业（家） | 286 | 286",
+        "注：2024年为快报数",
+    ]
 
 
 def test_pdf_text_layer_is_read_and_wrapped_lines_are_joined(tmp_path):

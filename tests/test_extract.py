@@ -296,6 +296,7 @@ def test_cli_extract_to_xlsx_then_check_then_assess(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "3 candidates from 1 file(s)" in result.stdout
     assert "rd_share_gdp" in result.stdout and "(target rd_share_gdp)" in result.stdout
+    assert result.stdout.splitlines()[-1].strip() == "hzanalysis report --data review.xlsx"  # the last step
     sheet = openpyxl.load_workbook(tmp_path / "review.xlsx")["observations"]
     table = list(sheet.values)
     assert list(table[0]) == list(OBSERVATION_COLUMNS)
@@ -403,3 +404,105 @@ def test_cli_reads_several_document_types_in_one_run(tmp_path):
         ("tech_contract_value", 9.6, "page.html"),
     ]
     assert set(frame["year"]) == {2024}  # both from their headings
+
+
+# --- forms of holdout4 (issue 8 follow-up): each with sentences other than the benchmark's -------------
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"), [("十", 10), ("十五", 15), ("四十", 40), ("二百零八", 208), ("一千五百", 1500)]
+)
+def test_chinese_numerals(numeral, value):
+    from hzanalysis.extract.numbers import chinese_numeral
+
+    assert chinese_numeral(numeral) == value
+
+
+def test_chinese_numerals_before_a_unit_are_figures_and_a_plan_period_is_not():
+    assert one("全区中试基地达到十五个。") == ("pilot_bases", 2024, 15, "=", "海州区")
+    assert one("技术合同成交额超过二十亿元。")[2:4] == (20, ">")
+    assert rows("十四五期间，全区技术合同成交额稳步提升。") == []
+
+
+def test_a_table_with_unit_and_year_columns_skips_growth_and_target_columns():
+    text = (
+        "指标 | 单位 | 2023年 | 2024年 | 比上年增长(%) | 2025年目标\n"
+        "技术合同成交额 | 万元 | 72500 | 91000 | 25.5 | 100000\n"
+        "中试基地 | 个 | 6 | 9 | 50 | 10"
+    )
+    assert sorted(rows(text)) == [
+        ("pilot_bases", 2023, 6, "=", "海州区"),
+        ("pilot_bases", 2024, 9, "=", "海州区"),
+        ("tech_contract_value", 2023, pytest.approx(7.25), "=", "海州区"),  # 72500万元 = 7.25亿元
+        ("tech_contract_value", 2024, pytest.approx(9.1), "=", "海州区"),
+    ]
+    frame = extract_text(text, region="海州区", year=2024)
+    assert (
+        frame["quote"].iloc[0] == "技术合同成交额 | 万元 | 72500 | 91000 | 25.5 | 100000"
+    )  # the row verbatim
+    assert "column “2023年”" in frame["why"].iloc[0]
+
+
+def test_a_table_row_with_the_unit_in_brackets_and_a_name_unit_value_line():
+    assert rows("项目 | 数值\n新型研发机构（家） | 14") == [("new_rd_institutions", 2024, 14, "=", "海州区")]
+    assert rows("中试基地(个)\u30007") == [("pilot_bases", 2024, 7, "=", "海州区")]
+
+
+def test_a_figure_takes_the_statistic_named_alone_in_the_sentence_before():
+    found = extract_text("全区新型研发机构建设提速。年末达到16家，比上年多3家。", region="海州区", year=2025)
+    assert [(r.indicator, r.value) for r in found.itertuples()] == [("new_rd_institutions", 16)]
+    assert found["quote"].iloc[0] == "全区新型研发机构建设提速。年末达到16家，比上年多3家。"
+    # a sentence that names its own statistic keeps it; one with a figure already is no heading
+    assert rows("全区新型研发机构建设提速。年末建成中试基地8个。") == [
+        ("pilot_bases", 2024, 8, "=", "海州区")
+    ]
+    assert rows("全区新型研发机构14家。年末达到16家。") == [("new_rd_institutions", 2024, 14, "=", "海州区")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2020年以来，累计完成技术合同成交额31.5亿元。",  # a total over years, not one year's flow
+        "全区每万人口发明专利授权量7.1件。",  # per resident, not the year's grants
+        "今年推荐申报高新技术企业95家。",  # applications, not the stock
+        "高企后备库入库企业60家。",  # a reserve pool, not the stock
+    ],
+)
+def test_neighbouring_statistics_are_not_candidates(text):
+    assert rows(text) == []
+
+
+def test_a_share_written_as_equal_to_a_part_of_gdp_and_a_short_share_name():
+    assert rows("研发经费支出25.1亿元，相当于地区生产总值的3.12%。") == [
+        ("rd_expenditure", 2024, 25.1, "=", "海州区"),
+        ("rd_share_gdp", 2024, 3.12, "=", "海州区"),
+    ]
+    assert one("全区研发投入占比为3.66%。")[:3] == ("rd_share_gdp", 2024, 3.66)
+
+
+def test_the_own_region_after_the_city_and_a_name_in_quotation_marks():
+    assert rows("全市新型研发机构为48家，我区为15家。") == [
+        ("new_rd_institutions", 2024, 48, "=", "连云港市"),
+        ("new_rd_institutions", 2024, 15, "=", "海州区"),
+    ]
+    assert one("全年实施“揭榜挂帅”项目5项。")[:3] == ("jiebang_projects", 2024, 5)
+
+
+def test_a_change_to_a_dated_level_on_a_re_posted_page_in_traditional_characters():
+    assert rows("全區中試基地由2021年的3個躍升至2024年的9個。") == [
+        ("pilot_bases", 2021, 3, "=", "海州区"),
+        ("pilot_bases", 2024, 9, "=", "海州区"),
+    ]
+
+
+def test_the_start_of_a_name_in_the_sentence_before_completes_a_name_cut_short():
+    # 技术合同 in the figure-less sentence + 成交额 here = 技术合同成交额; 地区生产总值 is named here already
+    text = "技术合同工作稳步推进。全年成交额15.2亿元，地区生产总值900亿元。"
+    found = extract_text(text, region="海州区", year=2025)
+    assert sorted((r.indicator, r.value) for r in found.itertuples()) == [
+        ("gdp", 900),
+        ("tech_contract_value", 15.2),
+    ]
+    assert found.set_index("indicator").at["tech_contract_value", "quote"] == text
+    # the sentence before states a figure of its own: no subject is lent
+    assert rows("技术合同工作稳步推进，登记合同312项。全年成交额15.2亿元。") == []

@@ -16,7 +16,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from hzanalysis.assess import assess_one, assess_target, bound_decides
+from hzanalysis.assess import assess_one, assess_target, bound_decides, scorecard_frame
 from hzanalysis.cli import main
 from hzanalysis.errors import InputError, ParameterError
 from hzanalysis.observations import (
@@ -217,6 +217,52 @@ def test_a_deciding_upper_bound_settles_the_target_as_missed():
     result = assess_target(target("hitech_output_share", 70), obs, compare_models=False)
     assert (result.status, result.probability) == ("missed", 0.0)
     assert result.verdict.zh == "未实现"
+
+
+def test_a_deciding_bound_is_the_latest_value_and_no_growth_is_required_once_settled():
+    # 3.9 in 2024 and "more than 3.8" in 2025 for a 3.8% target: before, the scorecard showed 3.9 (2024)
+    # as the latest value and a required growth of 3.8 / 3.9 - 1 = -2.6% a year.
+    obs = frame(
+        [("海州区", 2023, 3.5, "="), ("海州区", 2024, 3.9, "="), ("海州区", 2025, 3.8, ">")], "rd_share_gdp"
+    )
+    row = scorecard_frame([assess_target(target("rd_share_gdp", 3.8), obs, compare_models=False)]).iloc[0]
+    assert (row["status"], row["latest_year"], row["latest_value"], row["latest_bound"]) == (
+        "achieved",
+        2025,
+        3.8,
+        ">",
+    )
+    assert pd.isna(row["required_growth"]) and pd.isna(row["gap"])  # was 3.8 - 3.9 = -0.1
+    # Growth observed 2023 -> 2024 is still history: (3.9 / 3.5) - 1 = 11.4%.
+    assert row["historical_growth"] == pytest.approx(3.9 / 3.5 - 1)
+
+
+def test_a_deciding_upper_bound_is_the_latest_value_of_a_missed_target():
+    # 58 in 2024 and "under 60" in 2025 for 70%: before, 58 (2024) and a required 70 / 58 - 1 = 20.7%.
+    obs = frame(
+        [("海州区", 2023, 55.0, "="), ("海州区", 2024, 58.0, "="), ("海州区", 2025, 60.0, "<")],
+        "hitech_output_share",
+    )
+    result = assess_target(target("hitech_output_share", 70), obs, compare_models=False)
+    row = scorecard_frame([result]).iloc[0]
+    assert (row["status"], row["latest_year"], row["latest_value"], row["latest_bound"]) == (
+        "missed",
+        2025,
+        60.0,
+        "<",
+    )
+    assert pd.isna(row["required_growth"]) and pd.isna(row["gap"])
+
+
+def test_an_undeciding_bound_leaves_the_latest_point_and_its_required_growth():
+    # ">3.5" in 2025 does not decide 3.8%: latest stays 3.75 (2024), required growth 3.8 / 3.75 - 1.
+    obs = frame(
+        [("海州区", 2023, 3.5, "="), ("海州区", 2024, 3.75, "="), ("海州区", 2025, 3.5, ">")], "rd_share_gdp"
+    )
+    row = scorecard_frame([assess_target(target("rd_share_gdp", 3.8), obs, compare_models=False)]).iloc[0]
+    assert (row["latest_year"], row["latest_value"], row["latest_bound"]) == (2024, 3.75, "=")
+    assert row["gap"] == pytest.approx(3.8 - 3.75)
+    assert row["required_growth"] == pytest.approx(3.8 / 3.75 - 1)
 
 
 def test_an_undeciding_bound_is_shown_beside_the_forecast():

@@ -414,7 +414,7 @@ def test_held_lock_refuses_with_locked_error_and_writes_nothing(tmp_path):
         ({"jobs": 0}, "jobs"),
         ({"jobs": "2"}, "jobs"),
         ({"lang": "fr"}, "lang"),
-        ({"data": ["/no/such/synthetic.csv"]}, "does not exist"),
+        ({"data": ["/no/such/synthetic.csv"]}, "no such file"),
         ({"pages": [Page("plain.ipynb", "../escape", "x", "x", {})]}, "slug"),
         ({"pages": [Page("plain.ipynb", "index", "x", "x", {})]}, "slug"),
         (

@@ -85,10 +85,15 @@ class Assessment:
     data_notes: list[dict[str, str]] = field(default_factory=list)
     #: The reference class used (outside view, or prior of a 2-5 point forecast): indicator, regions, years.
     reference_class: dict | None = None
+    #: The bounded figure for the deadline year that settled the target (e.g. ">3.8" in 2025), else None.
+    deciding_bound: pd.Series | None = None
 
     @property
     def latest(self) -> pd.Series | None:
-        """The latest observation used (point values preferred over bounds), or None."""
+        """The latest observation used: the deciding bound when one settled the target (it is the outturn),
+        else the latest point value (points preferred over bounds), or None."""
+        if self.deciding_bound is not None:
+            return self.deciding_bound
         points = self.observations[self.observations["bound"] == "="]
         rows = points if not points.empty else self.observations
         return None if rows.empty else rows.sort_values("year").iloc[-1]
@@ -382,7 +387,7 @@ def _settled_by_bound(result: Assessment) -> Assessment | None:
     target = result.target
     rows = result.observations
     bounded = rows[(rows["year"] == target.deadline) & (rows["bound"] != "=")]
-    for row in bounded.itertuples(index=False):
+    for position, row in enumerate(bounded.itertuples(index=False)):
         shown = f"{row.bound}{format_value(float(row.value), target.unit)}"
         goal = f"{target.comparator or '>='}{format_value(float(target.value), target.unit)}"
         decided = bound_decides(row.bound, float(row.value), target.comparator or ">=", float(target.value))
@@ -395,6 +400,7 @@ def _settled_by_bound(result: Assessment) -> Assessment | None:
                     f"target {goal}",
                 }
             )
+            result.deciding_bound = bounded.iloc[position]
             return _settled(result, decided)
         result.data_notes.append(
             {
@@ -523,6 +529,9 @@ def _settled(result: Assessment, met: bool) -> Assessment:
     result.status = "achieved" if met else "missed"
     result.verdict = rules.ACHIEVED if met else rules.MISSED
     result.probability = 1.0 if met else 0.0
+    # Growth still "required" after the outcome is known would mislead (a negative rate for a target
+    # already met by a bound); historical growth stays, it describes what was observed.
+    result.required_growth = math.nan
     return result
 
 
@@ -846,8 +855,9 @@ def scorecard_frame(assessments: Sequence[Assessment]) -> pd.DataFrame:
                 "latest_source": latest["source_title"] if latest is not None else None,
                 "latest_url": latest["source_url"] if latest is not None else None,
                 "latest_quality": latest["quality"] if latest is not None else None,
+                # no gap beside a deciding bound: "> 3.8" against 3.8 is met, not 0 away
                 "gap": (float(t.value) - latest_value)
-                if t.kind == "level" and latest is not None
+                if t.kind == "level" and latest is not None and a.deciding_bound is None
                 else math.nan,
                 "required_growth": a.required_growth,
                 "historical_growth": a.historical_growth,

@@ -125,6 +125,7 @@ def _html_text(markup: str) -> str:
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
     if soup.title:
         soup.title.decompose()
+    _flatten_data_rows(soup)
     for tag in soup.find_all(_BLOCK_TAGS):
         tag.insert_before("\n")
         tag.insert_after("\n")
@@ -141,7 +142,9 @@ def _html_text(markup: str) -> str:
         text = whole
     else:
         heading = [
-            h.get_text(" ", strip=True) for h in body.find_all(["h1", "h2"]) if h not in article.parents
+            h.get_text(" ", strip=True)
+            for h in body.find_all(["h1", "h2"])
+            if h not in article.parents and article not in h.parents  # outside the article only
         ]
         text = "\n".join([*heading[:1], article.get_text()])
     lines = [re.sub(r"[ \t\u3000\xa0]+", " ", line).strip() for line in text.splitlines()]
@@ -149,6 +152,21 @@ def _html_text(markup: str) -> str:
     if title and not any(title in line or line in title for line in lines[:3]):
         lines.insert(0, title)
     return "\n".join(lines)
+
+
+def _flatten_data_rows(soup) -> None:
+    """Each row of a data table becomes one line with " | " between its cells (as a .docx table row), so
+    the extractor can tell the columns apart. Layout tables (rows holding a nested table or long text, as
+    old government sites use for the whole page) are left alone."""
+    for row in soup.find_all("tr"):
+        cells = row.find_all(["td", "th"], recursive=False)
+        texts = [cell.get_text(" ", strip=True) for cell in cells]
+        if len(cells) < 2 or row.find("table") or any(len(text) > _DATA_CELL_CHARS for text in texts):
+            continue
+        row.replace_with(soup.new_string("\n" + " | ".join(texts) + "\n"))
+
+
+_DATA_CELL_CHARS = 40  # a data cell holds a name, a unit or a figure, never a paragraph
 
 
 def _read_pdf(path: Path) -> str:
@@ -210,7 +228,13 @@ def _read_docx(path: Path) -> str:
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
-            lines.append(" ".join(cell.text for cell in row.cells))
+            # one line per row, cells kept apart by " | " (the extractor reads columns from it); a merged
+            # cell is repeated by python-docx for every grid column it spans, so it is kept once
+            cells: list = []
+            for cell in row.cells:
+                if not any(cell._tc is kept._tc for kept in cells):
+                    cells.append(cell)
+            lines.append(" | ".join(cell.text.strip() for cell in cells))
     return "\n".join(line.strip() for line in lines if line.strip())
 
 

@@ -9,6 +9,7 @@ failed. Warning checks flag figures that are valid but suspicious (a share of 0.
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from collections.abc import Callable
@@ -154,10 +155,13 @@ def region_known(row: Row, cat: Catalogue) -> Finding | None:
 def indicator_known(row: Row, cat: Catalogue) -> Finding | None:
     if row.indicator in cat.units:
         return None
+    close = difflib.get_close_matches(str(row.indicator).strip().lower(), list(cat.units), n=1, cutoff=0.75)
     return Finding(
         f"an indicator id from data/raw/indicators.csv (e.g. {', '.join(list(cat.units)[:6])}, ...)",
         row.shown("indicator"),
-        "use one of the ids listed in indicators.csv",
+        f"did you mean {close[0]!r}? Use the id as written in indicators.csv"
+        if close
+        else "use one of the ids listed in indicators.csv",
     )
 
 

@@ -122,19 +122,16 @@ def check_label(label: str) -> None:
 
 
 def resolve_data(data: Sequence[str | os.PathLike[str]]) -> list[Path]:
-    """Extra observation files as absolute paths (the kernel runs in the notebooks folder)."""
+    """Extra observation files as absolute paths (the kernel runs in the notebooks folder); a folder stands
+    for its .csv and .xlsx files, expanded exactly as ``data check`` and ``assess --data`` expand it."""
+    from ..observations import expand_paths
+
     if isinstance(data, (str, os.PathLike)):
         data = [data]
-    resolved = []
-    for item in data:
-        path = Path(item).expanduser().resolve()
-        if not path.is_file():
-            raise ParameterError(
-                f"data: expected an existing CSV or xlsx file; found {str(item)!r}, which "
-                f"{'is a folder' if path.is_dir() else 'does not exist'}. Fix the path."
-            )
-        resolved.append(path)
-    return resolved
+    files, problems = expand_paths(Path(item).expanduser() for item in data)
+    if problems:
+        raise ParameterError("\n".join(f"data: {problem}" for problem in problems))
+    return [path.resolve() for path in files]
 
 
 def check_data_files(data: Sequence[Path]) -> None:

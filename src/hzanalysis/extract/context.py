@@ -1,0 +1,73 @@
+"""The data year and region of a figure: from the sentence, the document's heading, or the arguments."""
+
+from __future__ import annotations
+
+import re
+
+from .vocabulary import OWN_REGION_WORDS, _Catalogue, normalise
+
+_YEAR_RE = re.compile(r"(?<!\d)(\d{4})\s*年(?!\d{1,2}月(?!底|末))|去年|上年|今年|本年|当年|前年|上一年")
+_RELATIVE_YEARS = {"去年": -1, "上年": -1, "上一年": -1, "前年": -2, "今年": 0, "本年": 0, "当年": 0}
+
+_RANK_CONTEXT_RE = re.compile(r"(的)?(第|首位|前列|前茅|平均|之首|各县|同类|领先)")
+_HEADING_YEAR_RE = re.compile(r"(\d{4})\s*年")
+
+
+def heading_year(text: str) -> int | None:
+    """The year in the document's heading (first three non-empty lines), e.g. 2024 for 《2024年…统计公报》."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    # a heading is a short line without closing punctuation, above the body
+    for line in lines[:3] if len(lines) > 1 else []:
+        if len(line) > 60 or line.endswith(("。", "；", "！", "？", ";", ".")):
+            continue
+        match = _HEADING_YEAR_RE.search(normalise(line))
+        if match and 1949 <= int(match.group(1)) <= 2100:
+            return int(match.group(1))
+    return None
+
+
+def _data_year(norm: str, position: int, reference: int | None) -> tuple[int | None, str]:
+    chosen: tuple[int | None, str] | None = None
+    for match in _YEAR_RE.finditer(norm[:position]):
+        start = match.start()
+        head = norm[max(0, start - 2) : start]
+        tail = norm[match.end() : match.end() + 2]
+        if head.endswith(("比", "较", "同")) or tail.startswith(("以来", "起", "同期")):
+            continue
+        if match.group(1):
+            year = int(match.group(1))
+            if not 1949 <= year <= 2100:
+                continue
+            chosen = (year, f"year {year} from the sentence")
+        elif reference is not None:
+            word = match.group(0)
+            chosen = (reference + _RELATIVE_YEARS[word], f"{word} → {reference + _RELATIVE_YEARS[word]}")
+        else:
+            chosen = (None, f"{match.group(0)} but no reference year: fill in the year")
+    if chosen is not None:
+        return chosen
+    if reference is not None:
+        return reference, f"year {reference} from the heading or --year"
+    return None, "no year in the sentence, heading or --year: fill in the year"
+
+
+def _region(norm: str, position: int, region: str, cat: _Catalogue) -> tuple[str, str]:
+    last: tuple[int, str] | None = None
+    used = [False] * position
+    for name, ident in cat.regions:
+        for match in re.finditer(re.escape(name), norm[:position]):
+            if any(used[match.start() : match.end()]):
+                continue
+            used[match.start() : match.end()] = [True] * len(name)
+            preceding = norm[match.start() - 1] if match.start() else ""
+            if _RANK_CONTEXT_RE.match(norm, match.end()) or (preceding and preceding in "居列占于比较"):
+                continue  # 位居全市第一, 占全市的26%: a comparison, not the figure's scope
+            if last is None or match.start() > last[0]:
+                last = (match.start(), ident)
+    for word in OWN_REGION_WORDS:
+        index = norm.rfind(word, 0, position)
+        if index >= 0 and (last is None or index > last[0]):
+            last = (index, region)
+    if last is None or last[1] == region:
+        return region, "" if region else "no region given: fill in the region"
+    return last[1], f"region {last[1]} named in the sentence"

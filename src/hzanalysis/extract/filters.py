@@ -1,0 +1,120 @@
+"""Why a figure is not an observation: changes, ranks, dates, targets and plans, parts of a year, and the
+sections of a document that set targets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .mentions import _Mention
+from .numbers import _Number
+from .vocabulary import normalise
+
+_CHANGE_RE = re.compile(
+    r"(增长|增加|提高|提升|上升|下降|减少|回落|扩大|缩小|增速|增幅|降低|增|降|多|少)(了)?$"
+)
+_CHANGE_TO_LEVEL_RE = re.compile(r"(增长|增加|提高|提升|上升|下降|减少|回落|扩大|跃升|降低|增|降)(至|到)")
+_COMPARISON_RE = re.compile(r"(比|较|同比|环比|比上年|较上年|同期)")
+_PLAN_RE = re.compile(r"力争|争取|计划|确保|规划|预期目标|拟|将达到|将突破|将超过|目标(?!任务)|每年|年均")
+_ACHIEVED_PLAN_RE = re.compile(r"(完成|实现|超额完成|达成)[^,;:]{0,8}目标")
+_FUTURE_YEAR_RE = re.compile(r"(到|至|在)(\d{4})年")
+_PART_YEAR_RE = re.compile(
+    r"(\d{1,2})\s*[-—~至到]\s*(\d{1,2})\s*月|上半年|前三季度|一季度|二季度|三季度|第[一二三四]季度|(\d{1,2})月(份|末|底)"
+)
+
+_HEADING_RES = (
+    re.compile(r"\s*[一二三四五六七八九十]+、"),
+    re.compile(r"\s*\([一二三四五六七八九十]+\)"),
+    re.compile(r"\s*\d{1,2}[.、](?!\d)"),
+)
+_PLAN_SECTION_RE = re.compile(r"目标|任务|思路|打算|计划|安排|举措|措施|重点工作|保障|展望")
+
+
+def _heading_level(line: str) -> int | None:
+    """1 for 一、…, 2 for （一）…, 3 for 1.…/1、…; None for a line that is not a numbered heading."""
+    for level, pattern in enumerate(_HEADING_RES, start=1):
+        if pattern.match(line):
+            return level
+    return None
+
+
+def _outside_plan_sections(text: str) -> list[str]:
+    """The lines of ``text`` outside sections headed as targets or plans (三、发展目标, 二、明年工作思路 …).
+
+    A plan section runs from its numbered heading to the next heading of the same or a higher level, so
+    the sub-headings of 四、重点任务 stay inside it. Work reports and year-end summaries close with such
+    sections; their figures are targets, never observations.
+    """
+    kept, plan_level = [], None
+    for line in text.splitlines():
+        norm = normalise(line.strip())
+        level = _heading_level(norm)
+        if level is not None:
+            title = re.split(r"[。;:]", norm, maxsplit=1)[0]
+            if plan_level is not None and level <= plan_level:
+                plan_level = None
+            if plan_level is None and _PLAN_SECTION_RE.search(title):
+                plan_level = level
+        if plan_level is None:
+            kept.append(line)
+    return kept
+
+
+def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | None, *, listed: bool) -> str:
+    """Why this number is not an observation of its mention ('' when it is one)."""
+    prefix = norm[owner.end : number.start] if owner.end <= number.start else ""
+    clause_prefix = re.split(r"[,;:]", norm[: number.start])[-1]
+    if number.start - len(clause_prefix) < owner.end <= number.start:
+        clause_prefix = norm[owner.end : number.start]  # the statistic's own name (净增…) is no change verb
+    if number.unit in ("个百分点", "百分点", "倍", "年", "月", "日", "号", "位", "次", "批"):
+        return "change, rank or date"
+    if number.unit == "" and number.multiplier == "":
+        return "bare number"
+    if norm[max(0, number.start - 1) : number.start] == "第" or norm[number.end : number.end + 1] == "位":
+        return "rank"
+    if norm[number.end : number.end + 1] == "的":
+        return "attribute of something else (… 1.25万元的项目)"
+    if norm[number.end : number.end + 1] in "-~—" and norm[number.end + 1 : number.end + 2].isdigit():
+        return "range"
+    gap = prefix.rstrip(" 了")
+    if listed:
+        gap = re.split(r"\d[^,;:、和]*", prefix)[-1].rstrip(" 了")
+    if _CHANGE_RE.search(gap) or (
+        _COMPARISON_RE.search(clause_prefix) and _CHANGE_RE.search(clause_prefix.rstrip(" 了"))
+    ):
+        return "change"
+    if re.search(
+        r"(增长|增加|提高|提升|下降|减少|增|降)$", clause_prefix.rstrip(" 了")
+    ) and not _CHANGE_TO_LEVEL_RE.search(clause_prefix):
+        return "change"
+    from_to = re.search(r"(由|从)[^,;:]*(至|到)$", gap)
+    if re.search(r"(由|从)$", gap):
+        return "starting value of a change (由…至…)"
+    if not listed and not from_to and re.search(r"\d", prefix) and not re.search(r"\d{4}年", prefix):
+        return "another number in between"
+    if plan_at is not None and plan_at < number.start:
+        return "target or plan"
+    if _PART_YEAR_RE.search(norm[: number.start]) and not re.search(
+        r"1\s*[-—~至到]\s*12\s*月|12月(份|末|底)", norm
+    ):
+        return "part of a year"
+    return ""
+
+
+def _plan_start(norm: str, reference: int | None, mentions: Sequence[_Mention]) -> int | None:
+    starts = []
+    for match in _PLAN_RE.finditer(norm):
+        if any(m.start <= match.start() < m.end for m in mentions):
+            continue  # 计划 in 科技计划项目 names the statistic
+        if match.group(0).startswith("目标") and _ACHIEVED_PLAN_RE.search(norm[: match.end()]):
+            continue
+        starts.append(match.start())
+    for match in _FUTURE_YEAR_RE.finditer(norm):
+        if norm[: match.start()].endswith("截") or re.search(
+            _CHANGE_TO_LEVEL_RE.pattern + "$", norm[: match.end(1)]
+        ):
+            continue  # 截至2024年: up to a date; 提高到2024年的3.75%: a change to a dated level
+        # ahead of the reference year; without one, "到2025年" is read as a target (precision first)
+        if reference is None or int(match.group(2)) > reference:
+            starts.append(match.start())
+    return min(starts) if starts else None

@@ -1,0 +1,209 @@
+"""Indicator mentions in a sentence and which mention each number belongs to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .numbers import _Number
+from .vocabulary import (
+    _MULTI_YEAR_RE,
+    FLOW_QUALIFIERS,
+    NAME_QUOTES,
+    NET_ADDITIONS_OF,
+    OWN_REGION_WORDS,
+    SHARE_IDS,
+    SHARE_OF,
+    SHORT_SHARE_RES,
+    STOCK_OF_ADDITIONS,
+    _Catalogue,
+)
+
+_CLAUSE_BREAK = ",;:"
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    indicator: str | None  # None: another statistic, which owns the numbers that follow it
+    phrase: str
+    taken: bool = False
+    bounded: bool = False  # its last value was a bound (突破800亿元)
+    regions: list[str] = field(default_factory=list)  # "灌南县、灌云县…分别为88家、95家": one per value
+    values: int = 0
+    stock: str | None = None  # for the year's additions to a stock (新增…, 净增…): that stock
+    respectively: list[_Mention] = field(default_factory=list)
+
+
+def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
+    found: list[_Mention] = []
+    used = [False] * len(norm)
+    patterns = [(pattern, share) for share, pattern in SHORT_SHARE_RES.items()]
+    patterns += [(_name_pattern(phrase), indicator) for phrase, indicator in cat.phrases]
+    for pattern, indicator in patterns:
+        for match in pattern.finditer(norm):
+            if any(used[match.start() : match.end()]):
+                continue
+            used[match.start() : match.end()] = [True] * (match.end() - match.start())
+            found.append(_Mention(match.start(), match.end(), indicator, norm[match.start() : match.end()]))
+    found.sort(key=lambda m: m.start)
+    for index, mention in enumerate(found):
+        # 国家级/省级 between the qualifier and the name: 净增国家级高新技术企业
+        before = re.sub(r"(国家级|国家|省级|市级)$", "", norm[max(0, mention.start - 9) : mention.start])
+        previous = found[index - 1].indicator if index else None
+        if before.endswith("净增") and mention.indicator in NET_ADDITIONS_OF:
+            mention.indicator = NET_ADDITIONS_OF[mention.indicator]
+        elif mention.indicator in cat.stocks and (
+            before.endswith(FLOW_QUALIFIERS)
+            # "招引科技型企业102家，其中高新技术企业18家": part of a flow, not the stock
+            or (before.endswith("其中") and previous is not None and previous not in cat.stocks)
+        ):
+            # the year's additions to a stock: another statistic, but "总数…" after it is the stock
+            mention.stock, mention.indicator = mention.indicator, None
+        elif (
+            mention.indicator not in cat.stocks
+            and re.search(r"累计[^,;:]{0,4}$", before)  # 累计实现技术合同成交额
+            and _MULTI_YEAR_RE.search(norm)
+        ):
+            mention.indicator = None  # a total over several years, not one year's flow
+    found = _totals(norm, found)
+    found = _shares(norm, found)
+    shares = [m for m in found if m.indicator in SHARE_IDS]
+    # the denominator named inside a share (GDP in 占GDP比重) is not a mention of its own
+    found = [
+        m for m in found if not any(s is not m and s.start <= m.start and m.end <= s.end for s in shares)
+    ]
+    _respectively(norm, found)
+    _regions_respectively(norm, found, cat)
+    return found
+
+
+@lru_cache(maxsize=512)
+def _name_pattern(phrase: str) -> re.Pattern[str]:
+    """``phrase`` as written, or with quotation marks inside it (“揭榜挂帅”项目 for 揭榜挂帅项目)."""
+    quotes = f"[{re.escape(NAME_QUOTES)}]?"
+    return re.compile(quotes.join(re.escape(char) for char in phrase), re.IGNORECASE)
+
+
+def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Words that stand for a statistic named just before them.
+
+    "净增高新技术企业46家，总数达到312家": 总数/总量 after the additions to a stock is that stock;
+    "地区生产总值增长5.8%，总量达到835亿元": after anything else it is the same statistic again;
+    "高新技术企业总数305家，净增28家": 净增 + figure after a stock is its net additions, if catalogued.
+    """
+    out = list(mentions)
+    for match in re.finditer(r"总数|总量|总面积|总额|净增(?=\d)", norm):
+        previous = [m for m in mentions if m.end <= match.start()]
+        if not previous or any(m.start <= match.start() < m.end for m in mentions):
+            continue
+        last = previous[-1]
+        if match.group(0) == "净增":
+            meant = NET_ADDITIONS_OF.get(last.indicator or "")
+        else:
+            meant = last.stock or STOCK_OF_ADDITIONS.get(last.indicator or "") or last.indicator
+        if meant:
+            out.append(_Mention(match.start(), match.end(), meant, match.group(0)))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _shares(norm: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Turn "<numerator> … 占<denominator>(的)比重" into a mention of the share indicator."""
+    out: list[_Mention] = []
+    for mention in mentions:
+        share = SHARE_OF.get(mention.indicator or "")
+        if share is None:
+            out.append(mention)
+            continue
+        share_id, _denominator, short_forms = share
+        denominators = "|".join(re.escape(p) for p in sorted(short_forms, key=len, reverse=True))
+        # "相当于地区生产总值的3.02%": the ratio written as "equal to … of the denominator"
+        tail = re.compile(
+            rf"[^;:占]*?(?:的)?(?P<share>占(?:全区)?(?:(?:{denominators})[^,;:]{{0,4}}?的?(?:比重|比例|份额)"
+            rf"|比重|比)|相当于(?:全区)?(?:{denominators})的(?:比重|比例)?)"
+        )
+        match = tail.match(norm, mention.end)
+        if match is None:
+            out.append(mention)
+            continue
+        share_start = match.start("share")
+        if share_start == mention.end or (match.group(0)[: share_start - mention.end].strip(", 的") == ""):
+            # "研发经费投入占GDP比重": one mention of the share
+            out.append(_Mention(mention.start, match.end(), share_id, norm[mention.start : match.end()]))
+        else:
+            # "研发经费支出20.5亿元，占GDP比重3.1%": the numerator keeps its value, the tail is the share
+            out.append(mention)
+            out.append(_Mention(share_start, match.end(), share_id, norm[share_start : match.end()]))
+    return out
+
+
+def _respectively(norm: str, mentions: list[_Mention]) -> None:
+    """ "A、B分别达到312家、760家": the mentions before 分别 take the numbers after it, in order."""
+    for index, mention in enumerate(mentions):
+        after = norm[mention.end : mention.end + 8]
+        if "分别" not in after:
+            continue
+        group = [mention]
+        for previous in reversed(mentions[:index]):
+            between = norm[previous.end : group[0].start]
+            if re.fullmatch(r"\s*(、|和|及|与|,)\s*", between):
+                group.insert(0, previous)
+            else:
+                break
+        if len(group) > 1:
+            group[0].respectively = group
+
+
+def _regions_respectively(norm: str, mentions: list[_Mention], cat: _Catalogue) -> None:
+    """ "灌南县、灌云县高新技术企业分别为88家、95家": the regions before the mention, one per figure."""
+    names = "|".join(re.escape(name) for name, _ in cat.regions)
+    lookup = dict(cat.regions)
+    for mention in mentions:
+        if "分别" not in norm[mention.end : mention.end + 8]:
+            continue
+        listed = re.search(rf"((?:{names})(?:(?:、|和|与|及)(?:{names}))+)$", norm[: mention.start])
+        if listed:
+            mention.regions = [lookup[name] for name in re.findall(names, listed.group(1))]
+
+
+def _owner(
+    norm: str, number: _Number, mentions: list[_Mention], cat: _Catalogue
+) -> tuple[_Mention | None, str]:
+    before = [m for m in mentions if m.end <= number.start]
+    after = [m for m in mentions if m.start >= number.end]
+    clause_start = max(norm.rfind(c, 0, number.start) for c in _CLAUSE_BREAK) + 1
+    same_clause = [m for m in before if m.start >= clause_start and not m.taken]
+    # "拥有312家高新技术企业": a number right before a mention belongs to it, unless its own clause
+    # already named what it counts ("新增312家…" is another statistic)
+    if after and not same_clause and re.fullmatch(r"(的)?", norm[number.end : after[0].start]):
+        return (after[0], "figure before the name") if not after[0].taken else (None, "")
+    for mention in reversed(before):
+        group = next((m.respectively for m in before if m.respectively and mention in m.respectively), None)
+        if group:
+            pending = [m for m in group if not m.taken]
+            if pending:
+                return pending[0], "分别 list, in order"
+            return None, ""
+        if mention.regions and mention.values < len(mention.regions):
+            return mention, "分别 over the regions listed, in order"
+        if mention.taken:
+            # "全市高新技术企业585家，其中海州区142家": the same statistic for a region named after the value
+            between = norm[mention.end : number.start]
+            after_value = re.split(r"\d", re.sub(r"\d{4}年", "年", between))[-1]
+            named = [name for name, _ in cat.regions] + list(OWN_REGION_WORDS)  # 全市…52.3%，我区为66.1%
+            if any(name in after_value for name in named):
+                return mention, "same statistic, for the region named before the figure"
+            # "从2020年的2.9%提高到2024年的3.75%": the same statistic in another year
+            if re.search(r"(到|至)\d{4}年(底|末)?的?\s*$", between):
+                return mention, "same statistic, for the year named before the figure"
+            # "去年为3.62%，今年达到3.75%": a later clause naming another year
+            if re.search(r",\s*(\d{4}年|今年|去年|上年|本年)[^,;:]{0,6}$", between):
+                return mention, "same statistic, for the year named before the figure"
+            # "突破800亿元，达到806.2亿元": the exact figure after a bound replaces it
+            if mention.bounded and re.search(r",\s*(达到|达|为|共计|共)\s*$", after_value):
+                return mention, "exact figure after a bound"
+            return None, ""
+        return mention, ""
+    return None, ""

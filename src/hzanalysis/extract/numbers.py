@@ -1,0 +1,146 @@
+"""Numbers with their multiplier (万, 亿) and unit, converted to an indicator's unit, and the bound words
+around them (超过/突破/不到/近 ...)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+#: The review marker for 近/约/左右: not a bound the validator accepts, so a person must decide.
+APPROXIMATE = "~"
+
+_NUMBER_RE = re.compile(
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?P<cn>[一二三四五六七八九])(?=成)"
+    # 十二家, 三百家, 十亿元: a Chinese numeral with 十/百/千, counted only before a unit of a count or an
+    # amount (so 十四五 and 一季度 are never numbers)
+    r"|(?P<cnnum>[一二两三四五六七八九零]?(?:[十百千][一二两三四五六七八九零]?)+)"
+    r"(?=(?:余|多)?(?:万亿|亿|万)?(?:元|家|件|个|项|套|所|座|处|户|名|人|万平方米|平方米)))"
+    r"\s*(?P<approx>余|多)?"
+    r"(?P<mult>万亿|亿|万|千)?"
+    r"(?P<unit>个百分点|百分点|万平方米|平方米|㎡|%|‰|元|家|件|个|项|套|所|座|处|人|倍|成|年|月|日|号|位|名|次|批|户)?"
+)
+_CN_DIGITS = {c: i + 1 for i, c in enumerate("一二三四五六七八九")} | {"两": 2, "零": 0}
+_CN_PLACES = {"十": 10, "百": 100, "千": 1000}
+_MULTIPLIERS = {
+    "": Decimal(1),
+    "千": Decimal(1000),
+    "万": Decimal(10**4),
+    "亿": Decimal(10**8),
+    "万亿": Decimal(10**12),
+}
+_ENTITY_UNITS = frozenset("家个所座处户")
+_COUNT_UNITS = frozenset("家个所座处户件项套名")
+
+_APPROX_BEFORE_RE = re.compile(r"(近|接近|将近|约|大约|约为|约占)$")
+_OVER_BEFORE_RE = re.compile(r"(超过|超出|超|逾|多于|高于|大于)(了)?$")
+_AT_LEAST_BEFORE_RE = re.compile(r"(突破|不低于|不少于)(了)?$")
+_UNDER_BEFORE_RE = re.compile(r"(不到|不足|低于|少于|未达到|未达)$")
+_AT_MOST_BEFORE_RE = re.compile(r"(不超过|不高于|不多于)$")
+
+
+@dataclass(frozen=True)
+class _Number:
+    start: int
+    end: int
+    value: Decimal
+    multiplier: str
+    unit: str
+    approx_suffix: str
+
+
+def chinese_numeral(text: str) -> int:
+    """The value of a Chinese numeral below ten thousand: 十二 → 12, 三百 → 300, 一千零五 → 1005."""
+    total, digit = 0, 0
+    for char in text:
+        if char in _CN_PLACES:
+            total += (digit or 1) * _CN_PLACES[char]
+            digit = 0
+        else:
+            digit = _CN_DIGITS[char]
+    return total + digit
+
+
+def _numbers(norm: str) -> Iterable[_Number]:
+    for match in _NUMBER_RE.finditer(norm):
+        if match.group("cn"):
+            value = Decimal(_CN_DIGITS[match.group("cn")])
+        elif match.group("cnnum"):
+            value = Decimal(chinese_numeral(match.group("cnnum")))
+        else:
+            value = Decimal(match.group("num").replace(",", ""))
+        start, end = match.span()
+        if start > 0 and (norm[start - 1].isdigit() or norm[start - 1] == "."):
+            continue
+        yield _Number(
+            start,
+            end,
+            value,
+            match.group("mult") or "",
+            match.group("unit") or "",
+            match.group("approx") or "",
+        )
+
+
+def _convert(number: _Number, unit: str) -> tuple[float, str] | None:
+    """The number in ``unit`` and a note on the conversion, or None when its unit is another kind."""
+    amount = number.value * _MULTIPLIERS[number.multiplier]
+    written = f"{number.multiplier}{number.unit}"
+    factor: Decimal | None = None
+    if unit == "%":
+        if number.unit == "%" and not number.multiplier:
+            factor = Decimal(1)
+        elif number.unit == "成" and not number.multiplier:
+            factor = Decimal(10)
+    elif unit == "亿元":
+        if number.unit == "元" or (number.unit == "" and number.multiplier in ("亿", "万亿")):
+            factor = Decimal(1) / _MULTIPLIERS["亿"]
+    elif unit == "万平方米":
+        if number.unit in ("平方米", "㎡"):
+            factor = Decimal(1) / _MULTIPLIERS["万"]
+        elif number.unit == "万平方米":
+            amount, factor = number.value, Decimal(1)
+    elif unit == "万人":
+        if number.unit == "人":
+            factor = Decimal(1) / _MULTIPLIERS["万"]
+    elif unit == "件/万人":
+        if number.unit == "件" and not number.multiplier:
+            factor = Decimal(1)
+    elif unit in _ENTITY_UNITS:
+        if number.unit in _ENTITY_UNITS:
+            factor = Decimal(1)
+    elif unit in _COUNT_UNITS and number.unit == unit:
+        factor = Decimal(1)
+    if factor is None:
+        return None
+    value = float(amount * factor)
+    note = "" if written == unit else f"{number.value.normalize():f}{written} → {value:g} {unit}"
+    return value, note
+
+
+def _bound(norm: str, number: _Number, name_end: int) -> tuple[str, str]:
+    """The bound the words around ``number`` give it (searched after the statistic's name, ``name_end``)."""
+    before = norm[max(name_end, number.start - 6) : number.start].rstrip(" ")
+    after = norm[number.end : number.end + 3]
+    if number.approx_suffix:
+        return ">", f"{number.approx_suffix} → > (more than)"
+    if after.startswith(("左右", "上下")):
+        return APPROXIMATE, f"{after[:2]} → ~ approximate: decide = or a bound before use"
+    if after.startswith("以上"):
+        return ">=", "以上 → >= (at least)"
+    if after.startswith("以下"):
+        return "<=", "以下 → <= (at most)"
+    for pattern, bound, meaning in (
+        (_AT_MOST_BEFORE_RE, "<=", "at most"),
+        (_AT_LEAST_BEFORE_RE, ">=", "at least"),
+        (_UNDER_BEFORE_RE, "<", "less than"),
+        (_OVER_BEFORE_RE, ">", "more than"),
+    ):
+        match = pattern.search(before)
+        if match:
+            return bound, f"{match.group(1)} → {bound} ({meaning})"
+    match = _APPROX_BEFORE_RE.search(before)
+    if match:
+        return APPROXIMATE, f"{match.group(1)} → ~ approximate: decide = or a bound before use"
+    return "=", ""

@@ -1,0 +1,173 @@
+"""Candidate rows from text: each sentence's mentions, numbers, filters, bound, year and region."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..documents import split_sentences
+from .context import _data_year, _region, heading_year
+from .filters import _outside_plan_sections, _plan_start, _skip_reason
+from .mentions import _mentions, _owner
+from .numbers import _bound, _convert, _numbers
+from .tables import is_table_line, table_cells
+from .vocabulary import _catalogue, normalise
+
+EXTRACT_COLUMNS: tuple[str, ...] = ("region", "indicator", "year", "value", "unit", "bound", "quote", "why")
+
+
+def extract_text(text: str, *, region: str | None = None, year: int | None = None) -> pd.DataFrame:
+    """Candidate observations in ``text``: one row per figure of a catalogue indicator.
+
+    Columns :data:`EXTRACT_COLUMNS`; ``year`` is ``<NA>`` and ``region`` empty where neither the sentence
+    nor the arguments tell them (the reviewer fills them in). ``year`` is the reference year for 今年/去年
+    and the default data year; without it, the year in the document's heading is used.
+    """
+    reference = year if year is not None else heading_year(text)
+    region = region or ""
+    rows: list[dict] = []
+    table: list[str] = []
+    for line in [*_outside_plan_sections(text), ""]:
+        if is_table_line(line):
+            table.append(line)
+            continue
+        if table:
+            rows.extend(_table_rows(table, region, reference))
+            table = []
+        rows.extend(_paragraph_rows(line, region, reference))
+    frame = pd.DataFrame(rows, columns=list(EXTRACT_COLUMNS))
+    frame["year"] = frame["year"].astype("Int64")
+    frame["value"] = frame["value"].astype(float)
+    return frame
+
+
+def _table_rows(lines: list[str], region: str, reference: int | None) -> list[dict]:
+    """Rows of a table flattened to text: each value cell read as "<name><value><unit>", in its column's
+    year."""
+    rows = []
+    for cell in table_cells(lines, reference):
+        for row in _sentence_rows(cell.statement, region, cell.year):
+            column = f"column “{cell.column}”" if cell.column else "value after the name"
+            row["quote"] = cell.row
+            row["why"] = f"table row, {column}: {row['why']}"
+            rows.append(row)
+    return rows
+
+
+def _paragraph_rows(line: str, region: str, reference: int | None) -> list[dict]:
+    """Rows of one paragraph, sentence by sentence. A sentence naming no statistic takes its subject from
+    the sentence before it when that one states no figure: the statistic it names ("技术合同成交额再创新高。
+    全年达到11.2亿元"), or the start of a name whose end this sentence has ("高新技术产业发展提速。全年实现
+    产值402.5亿元" reads 高新技术产业实现产值). The quote is both sentences.
+    """
+    cat = _catalogue()
+    rows: list[dict] = []
+    previous: tuple[str, list] | None = None  # the sentence before, if it states no figure, and its mentions
+    for sentence in split_sentences(line):
+        norm = normalise(sentence)
+        mentions = _mentions(norm, cat)
+        first_figure = next((n.start for n in _numbers(norm)), None)
+        own = _sentence_rows(sentence, region, reference)
+        # no statistic named ahead of the first figure: its subject may be in the sentence before
+        unnamed = first_figure is not None and all(m.start > first_figure for m in mentions)
+        if previous is not None and unnamed:
+            before, before_mentions = previous
+            completed = _with_subject(sentence[:first_figure], normalise(before), before_mentions)
+            if completed is not None:
+                text, how = completed
+                for row in _sentence_rows(text + sentence[first_figure:], region, reference):
+                    if not any(_same_figure(row, other) for other in own):  # found without help
+                        row["quote"] = before + sentence
+                        row["why"] = f"{how}: {row['why']}"
+                        rows.append(row)
+        rows.extend(own)
+        previous = (sentence, mentions) if first_figure is None else None
+    return rows
+
+
+def _same_figure(row: dict, other: dict) -> bool:
+    return all(row[key] == other[key] for key in ("region", "indicator", "year", "value", "bound"))
+
+
+def _with_subject(opening: str, before: str, before_mentions: list) -> tuple[str, str] | None:
+    """``opening`` (a sentence up to its first figure) with the subject the figure-less sentence ``before``
+    gives it, and how; else None."""
+    catalogued = [m for m in before_mentions if m.indicator]
+    if len(before_mentions) == 1 and catalogued:
+        return catalogued[0].phrase + opening, "named in the previous sentence"
+    if before_mentions:
+        return None  # another statistic, or several: no single subject
+    norm = normalise(opening)
+    best: tuple[int, int, str, int] | None = None  # (name length, head length, head, where the tail is)
+    for phrase, indicator in _catalogue().phrases:
+        for cut in range(2, len(phrase) - 1):
+            head, tail = phrase[:cut], phrase[cut:]
+            where = norm.find(tail)
+            if not indicator or head not in before or where < 0:
+                continue
+            if best is None or (len(phrase), cut) > best[:2]:
+                best = (len(phrase), cut, head, where)
+    if best is None:
+        return None
+    _, _, head, where = best
+    return opening[:where] + head + opening[where:], f"“{head}” from the previous sentence"
+
+
+def _sentence_rows(sentence: str, region: str, reference: int | None) -> list[dict]:
+    cat = _catalogue()
+    norm = normalise(sentence)
+    mentions = _mentions(norm, cat)
+    if not any(m.indicator for m in mentions):
+        return []
+    numbers = list(_numbers(norm))
+    plan_at = _plan_start(norm, reference, mentions)
+    rows = []
+    for number in numbers:
+        owner, how = _owner(norm, number, mentions, cat)
+        if owner is None or _skip_reason(norm, number, owner, plan_at, listed=bool(how)):
+            continue  # a date, rank, change or plan does not use up the mention
+        owner.taken = True
+        indicator = owner.indicator
+        if indicator is None:
+            continue
+        converted = _convert(number, cat.units[indicator])
+        if converted is None:
+            continue
+        value, unit_note = converted
+        bound, bound_note = _bound(norm, number, owner.end)
+        if how == "exact figure after a bound":
+            rows = [r for r in rows if not (r["indicator"] == indicator and r["bound"] != "=")]
+        owner.bounded = bound != "="
+        data_year, year_note = _data_year(norm, number.start, reference)
+        data_region, region_note = _region(norm, number.start, region, cat)
+        if owner.regions and owner.values < len(owner.regions):
+            data_region, region_note = (
+                owner.regions[owner.values],
+                f"分别: region {owner.regions[owner.values]}",
+            )
+        owner.values += 1
+        why = "; ".join(
+            part
+            for part in (
+                f"“{owner.phrase}” → {indicator} ({cat.names[indicator]})",
+                how,
+                unit_note,
+                bound_note,
+                year_note,
+                region_note,
+                "预计 preliminary estimate" if "预计" in norm[: number.start] else "",
+            )
+            if part
+        )
+        rows.append(
+            {
+                "region": data_region,
+                "indicator": indicator,
+                "year": data_year,
+                "value": value,
+                "unit": cat.units[indicator],
+                "bound": bound,
+                "quote": sentence,
+                "why": why,
+            }
+        )
+    return rows

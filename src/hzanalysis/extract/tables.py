@@ -1,0 +1,90 @@
+"""Tables flattened to text: a header line and rows of cells ("指标 | 2023年 | 2024年", a .docx table, a
+tab-separated paste), and single "name(unit)  value" lines.
+
+Each value cell becomes a short statement "<name><value><unit>" read like any sentence, with the year of
+its column (else the reference year); columns of growth rates, targets or ranks are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .vocabulary import normalise
+
+_CELL_SPLIT_RE = re.compile(r"\s*[|｜]\s*|\t+")
+_UNIT_HEADER_RE = re.compile(r"^(计量)?单位$")
+# Columns that never hold the year's level: changes, targets, ranks, shares of the city.
+_SKIP_HEADER_RE = re.compile(
+    r"增长|增速|增幅|增减|比上年|同比|目标|计划|预期|预计|排名|位次|名次|占全市|完成率"
+)
+_YEAR_HEADER_RE = re.compile(r"(?<!\d)(\d{4})\s*年?")
+_NAME_UNIT_RE = re.compile(r"^(?P<name>.+?)\s*[(（](?P<unit>[^()（）]{1,6})[)）]\s*$")
+_VALUE_RE = re.compile(r"^[\d,]+(\.\d+)?$")
+# a cell holding its own unit ("512件", "10.6亿元"): read as written; "2024年" is a column title
+_VALUE_WITH_UNIT_RE = re.compile(r"^[\d,]+(\.\d+)?(万|亿)?(?![年月日])[^\d\s]{1,4}$")
+# "全区每万人发明专利拥有量(件)  17.6": a name with its unit in brackets, then the value
+_NAME_UNIT_VALUE_RE = re.compile(
+    r"^(?P<name>[^|｜\t]+?[(（][^()（）]{1,6}[)）])[\s\u3000]+(?P<value>[\d,]+(\.\d+)?)$"
+)
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """One value cell of a table, rewritten as a statement, with the row as written and the column."""
+
+    statement: str
+    row: str
+    column: str
+    year: int | None
+
+
+def is_table_line(line: str) -> bool:
+    """A line of cells ("a | b | c", tab-separated) or a single "name(unit)  value" line."""
+    norm = normalise(line.strip())
+    return len([c for c in _CELL_SPLIT_RE.split(norm) if c]) >= 2 or bool(_NAME_UNIT_VALUE_RE.match(norm))
+
+
+def table_cells(lines: list[str], reference: int | None) -> Iterator[TableCell]:
+    """The value cells of one block of consecutive table lines (the first line of cells is the header)."""
+    header: list[str] | None = None
+    for line in lines:
+        norm = normalise(line.strip())
+        single = _NAME_UNIT_VALUE_RE.match(norm)
+        if single:
+            yield from _row_cells(line, [single["name"], single["value"]], ["", ""], reference)
+            continue
+        cells = [c.strip() for c in _CELL_SPLIT_RE.split(norm)]
+        if header is None and not any(_VALUE_WITH_UNIT_RE.match(c) for c in cells[1:]):
+            header = cells  # the first line without a figure ("指标 | 2023年 | 2024年")
+            continue
+        yield from _row_cells(line, cells, header or [], reference)
+
+
+def _row_cells(line: str, cells: list[str], header: list[str], reference: int | None) -> Iterator[TableCell]:
+    name, unit = cells[0], ""
+    bracketed = _NAME_UNIT_RE.match(name)
+    if bracketed:
+        name, unit = bracketed["name"], bracketed["unit"]
+    columns = header + [""] * (len(cells) - len(header))
+    for index, title in enumerate(columns[1 : len(cells)], start=1):
+        if _UNIT_HEADER_RE.match(title):
+            unit = cells[index]
+    if unit in ("%", "％"):
+        unit = "%"
+    for index, title in enumerate(columns[1 : len(cells)], start=1):
+        value = cells[index].replace(",", "")
+        if _UNIT_HEADER_RE.match(title) or _SKIP_HEADER_RE.search(title):
+            continue
+        if _VALUE_RE.match(value):
+            value += unit
+        elif not _VALUE_WITH_UNIT_RE.match(value):
+            continue
+        year = _YEAR_HEADER_RE.search(title)
+        yield TableCell(
+            statement=f"{name}{value}",
+            row=line.strip(),
+            column=title,
+            year=int(year.group(1)) if year else reference,
+        )

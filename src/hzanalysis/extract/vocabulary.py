@@ -1,0 +1,154 @@
+"""The extractor's vocabulary: one-for-one normalisation, the catalogue's synonyms and regions, and the
+statistics that share words with catalogue indicators (they own their numbers)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..observations import load_indicators, load_regions
+
+# Full-width ASCII to ASCII and a few traditional characters seen in re-posted pages: one character for one.
+# Traditional characters of the statistical vocabulary (re-posted pages), traditional then simplified.
+_TRADITIONAL_PAIRS = (
+    "發发億亿萬万術术業业產产額额專专權权數数與与資资費费範范圍围單单計计劃划標标實实現现達达區区縣县"
+    "國国類类統统門门關关際际東东雲云連连贛赣鎮镇報报網网傳传凈净強强為为爲为佔占規规總总級级構构機机體体創创載载積积淨净於于項项獲获請请個个經经務务學学園园"
+    "開开員员從从長长較较點点內内營营過过將将爭争確确聯联設设備备養养預预齊齐躍跃試试"
+)
+_NORMALISE = str.maketrans(
+    {
+        **{chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)},
+        "\u3000": " ",
+        "、": "、",
+        "﹪": "%",
+        "（": "(",
+        "）": ")",
+        **{_TRADITIONAL_PAIRS[i]: _TRADITIONAL_PAIRS[i + 1] for i in range(0, len(_TRADITIONAL_PAIRS), 2)},
+    }
+)
+
+# Statistics that are not catalogue indicators but share words with them: they own their numbers.
+OTHER_STATISTICS: tuple[str, ...] = (
+    "新认定高新技术企业",
+    "新认定国家高新技术企业",
+    "新认定高企",
+    "高新技术企业申报",
+    "高企申报",
+    "高新技术企业培育",
+    "高企培育",
+    "入库培育",
+    "高新技术企业产值",
+    "高新技术企业营业收入",
+    "专利申请",
+    "发明专利申请",
+    "专利授权",
+    "有效发明专利",
+    "有效专利",
+    "企业研发投入强度",
+    "工业企业研发投入强度",
+    "企业研发经费",
+    "研发人员",
+    "研发机构数占比",
+    "科技型中小企业评价入库数占",
+    "工业增加值",
+    "规上工业增加值",
+    "一般公共预算收入",
+    "固定资产投资",
+    "营业收入",
+    # per-resident forms of a flow (每万人口发明专利授权量 is not the year's grants)
+    "每万人口发明专利授权量",
+    "每万人发明专利授权量",
+    "万人发明专利授权量",
+    # reserve pools and applications are not the stock of certified enterprises
+    "高新技术企业后备库",
+    "高新技术企业后备",
+    "高企后备库",
+    "高企后备",
+    "高新技术企业培育库",
+    "高企培育库",
+)
+# Before a stock (高新技术企业, 研发机构 ...), these words make it the year's additions, not the stock.
+FLOW_QUALIFIERS: tuple[str, ...] = (
+    "新增",
+    "认定",  # 累计认定高新技术企业460家次: certifications, renewals included
+    "申报",  # 推荐申报高新技术企业126家: applications
+    "推荐",
+    "新认定",
+    "新建",
+    "新获批",
+    "获批",
+    "新引进",
+    "新培育",
+    "培育",
+    "净增",
+    "新",
+)
+# Before a flow, 累计 in a sentence spanning years (…以来, 十四五期间) makes it a multi-year total.
+_MULTI_YEAR_RE = re.compile(r"以来|年来|期间|十四五|十三五|\d{4}\s*[-—~至到]\s*\d{4}")
+# "<numerator>占比" without the denominator (全社会R&D占比, 研发投入占比, 高新技术产业占比): the share.
+SHORT_SHARE_RES: dict[str, re.Pattern[str]] = {
+    "rd_share_gdp": re.compile(r"(?:全社会)?(?:R&D|研发)(?:经费)?(?:投入|支出)?占比", re.IGNORECASE),
+    "hitech_output_share": re.compile(r"高新技术产业(?:产值)?占比"),
+}
+# Quotation marks a name may carry inside a sentence (实施“揭榜挂帅”项目): skipped when matching names.
+NAME_QUOTES = "“”\"‘’'「」"
+# A share written as "<numerator> ... 占<denominator>(的)比重": the numerator's id and the denominator's
+# phrases (the catalogue synonyms of the denominator plus the short forms bulletins use).
+SHARE_OF: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "rd_expenditure": ("rd_share_gdp", "gdp", ("地区生产总值", "GDP", "生产总值")),
+    "hitech_output_value": (
+        "hitech_output_share",
+        "above_scale_industrial_output",
+        (
+            "规模以上工业产值",
+            "规上工业产值",
+            "规上工业总产值",
+            "规模以上工业总产值",
+            "规上工业",
+            "规模以上工业",
+        ),
+    ),
+}
+# Catalogue flows that are the yearly additions to a catalogue stock.
+STOCK_OF_ADDITIONS: dict[str, str] = {"hte_net_new": "hte_count"}
+NET_ADDITIONS_OF: dict[str, str] = {stock: flow for flow, stock in STOCK_OF_ADDITIONS.items()}
+SHARE_IDS = frozenset(share for share, _, _ in SHARE_OF.values())
+REGION_ALIASES: dict[str, str] = {"全市": "连云港市", "我市": "连云港市", "高新区": "连云港高新区"}
+OWN_REGION_WORDS: tuple[str, ...] = ("全区", "我区", "本区")
+
+
+@dataclass(frozen=True)
+class _Catalogue:
+    units: dict[str, str]
+    names: dict[str, str]
+    stocks: frozenset[str]
+    phrases: tuple[tuple[str, str | None], ...]  # (normalised phrase, indicator or None), longest first
+    regions: tuple[tuple[str, str], ...]  # (normalised name, region id), longest first
+
+
+@lru_cache(maxsize=1)
+def _catalogue() -> _Catalogue:
+    indicators = load_indicators()
+    units = dict(zip(indicators["id"], indicators["unit"], strict=True))
+    names = dict(zip(indicators["id"], indicators["name_zh"], strict=True))
+    phrases: dict[str, str | None] = {p.translate(_NORMALISE): None for p in OTHER_STATISTICS}
+    synonyms = indicators["synonyms"] if "synonyms" in indicators else [""] * len(indicators)
+    for ident, name, extra in zip(indicators["id"], indicators["name_zh"], synonyms, strict=True):
+        for phrase in [name, *str(extra).split(";")]:
+            if phrase.strip():
+                phrases[phrase.strip().translate(_NORMALISE)] = ident
+    region_names = {r.translate(_NORMALISE): r for r in load_regions()["id"]}
+    region_names.update({alias: region for alias, region in REGION_ALIASES.items()})
+    return _Catalogue(
+        units=units,
+        names=names,
+        stocks=frozenset(indicators.loc[indicators["flow_or_stock"] == "stock", "id"]),
+        phrases=tuple(sorted(phrases.items(), key=lambda item: -len(item[0]))),
+        regions=tuple(sorted(region_names.items(), key=lambda item: -len(item[0]))),
+    )
+
+
+def normalise(text: str) -> str:
+    """``text`` with full-width ASCII and a few traditional characters mapped one for one (same length)."""
+    return text.translate(_NORMALISE)
