@@ -210,7 +210,7 @@ def test_default_model_text_follows_forecast_auto_model(monkeypatch):
         text = views.models_intro(lang)
         assert "组合" not in text and "combination" not in text
         # AUTO_MODEL today: drift for shares and levels, median_trend for counts and amounts.
-        assert "drift" in text and "median of three trends" in text
+        assert "drift" in text and "median_trend" in text
     monkeypatch.setitem(forecast.AUTO_MODEL, "share", "damped")
     assert "damped ETS for shares" in views.auto_model_text("en")
 

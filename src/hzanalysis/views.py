@@ -336,7 +336,7 @@ def auto_model_text(lang: str = "zh") -> str:
     )
     sep = "；" if lang == "zh" else "; "
     return sep.join(
-        pair.format(model=_model_name(model), domains=joiner.join(domains))
+        pair.format(model=_model_name(model, lang), domains=joiner.join(domains))
         for model, domains in by_model.items()
     )
 
