@@ -341,10 +341,10 @@ def auto_model_text(lang: str = "zh") -> str:
     )
 
 
-def _model_name(model: str) -> str:
-    return {"theta": "Theta", "damped": "damped ETS", "median_trend": "median of three trends"}.get(
-        model, model
-    )
+def _model_name(model: str, lang: str = "en") -> str:
+    if model == "median_trend":
+        return "三趋势中位数（median_trend）" if lang == "zh" else "median of three trends (median_trend)"
+    return {"theta": "Theta", "damped": "damped ETS"}.get(model, model)
 
 
 def models_intro(lang: str = "zh") -> str:
