@@ -348,3 +348,10 @@ def test_patents_per_resident_are_a_positive_ratio_on_the_log_scale():
     assert catalogue.set_index("id").loc["invention_patents_per_10k", "domain"] == "amount"
     assert reference.is_extensive("amount", "invention_patents_per_10k") is False
     assert reference.is_extensive("amount", "tech_contract_value") is True
+
+
+def test_per_horizon_factors_hold_the_last_known_horizon_beyond_it():
+    # known horizons 1 and 3: h = 2 keeps h = 1's factor, h = 5 keeps h = 3's (nothing interpolated)
+    own = {"factor": 9.0, "factor_by_h": {"1": 2.0, "3": 4.0}}
+    assert fc.own_factor(own, np.array([1, 2, 3, 5])).tolist() == [2.0, 2.0, 4.0, 4.0]
+    assert fc.own_factor({"factor": 1.5}, np.array([1, 4])).tolist() == [1.5, 1.5]

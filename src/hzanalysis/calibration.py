@@ -334,8 +334,10 @@ def fit_calibration(
             "scale_floor": {"model": fc.SCALE_FLOOR, "short": fc.SHORT_SCALE_FLOOR},
             "scale_cap": fc.SCALE_CAP,
         },
-        "families": "entries: fitted on the log/logit-scale panels (shares, counts, amounts); entries_level: "
-        "fitted on the level-domain panels, used for level forecasts",
+        "families": "entries: fitted on the log/logit-scale panels (shares, counts, amounts) except "
+        f"{', '.join(OWN_SPREAD_ONLY)}; entries_level: fitted on the level-domain panels (none since version "
+        "3: level forecasts use entries); indicator_spread: per indicator with a panel, the factor its own "
+        "provinces' errors put on the entry (indicator_spread_rule)",
         "entries": family_entries(errors, rule, "share"),
         "entries_level": fit_from_errors(errors[errors["domain"] == "level"], rule),
         "indicator_spread_rule": dict(INDICATOR_SPREAD, min_errors=MIN_OWN_ERRORS),
@@ -369,7 +371,7 @@ OWN_SPREAD_ONLY = ("invention_patents_per_10k",)
 
 #: How an indicator's own spread factor is read from its panel's errors and shrunk toward the pooled
 #: spread (factor ** weight); chosen by the leave-provinces-out validation (benchmarks/README.md).
-INDICATOR_SPREAD = {"statistic": "upper", "weight": 1.0}
+INDICATOR_SPREAD: dict[str, Any] = {"statistic": "upper", "weight": 1.0, "by_h": False}
 #: Fewest errors of a key in a panel for an own factor (fewer: the pooled spread alone).
 MIN_OWN_ERRORS = 100
 
@@ -400,8 +402,12 @@ def indicator_factors(
     *,
     statistic: str = INDICATOR_SPREAD["statistic"],
     weight: float = INDICATOR_SPREAD["weight"],
+    by_h: bool = INDICATOR_SPREAD["by_h"],
 ) -> dict[str, dict[str, Any]]:
     """Per key: the factor (own ratio ** weight) that scales the pooled spread for one indicator's panel.
+
+    ``by_h``: also one factor per horizon holding :data:`MIN_OWN_ERRORS` errors (``factor_by_h``): the
+    pooled growth law m(h) need not fit one indicator's horizons (a smooth stock's errors grow faster).
 
     Why: two points cannot tell a jumpy series from a smooth one; other units' errors of the same
     indicator can (technology contracts jump 3-10x, patents granted grow smoothly).
@@ -417,6 +423,12 @@ def indicator_factors(
             "n_errors": len(group),
             "n_series": int(group["series"].nunique()),
         }
+        if by_h:
+            out[str(key)]["factor_by_h"] = {
+                str(h): _r(own_ratio(rows, entries[str(key)], scale_rule, statistic) ** weight)
+                for h, rows in group.groupby("h", sort=True)
+                if len(rows) >= MIN_OWN_ERRORS
+            }
     return out
 
 

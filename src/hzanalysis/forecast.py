@@ -589,8 +589,24 @@ def spread_for(
     median_abs = entry["scale_a"] * h ** entry["scale_b"]
     own = calibration.get("indicator_spread", {}).get(indicator or "", {})
     if own.get("domain") == domain and key in own.get("factors", {}):
-        median_abs = median_abs * own["factors"][key]["factor"]
+        median_abs = median_abs * own_factor(own["factors"][key], h)
     return median_abs, np.asarray(entry["tail_p"], float), np.asarray(entry["tail_q"], float)
+
+
+def own_factor(factors: dict[str, Any], h: np.ndarray) -> np.ndarray:
+    """An indicator's own spread factor at each horizon ``h``.
+
+    ``factor_by_h`` (horizons with enough errors of the indicator's own panel) where present; beyond its
+    last horizon the last one's; a key without per-horizon factors has one ``factor`` for every horizon.
+    """
+    by_h = {int(k): float(v) for k, v in factors.get("factor_by_h", {}).items()}
+    if not by_h:
+        return np.full(len(h), float(factors["factor"]))
+    known = np.array(sorted(by_h), dtype=float)
+    values = np.array([by_h[int(k)] for k in known])
+    # the nearest known horizon at or below h (the first known one below it): no interpolation invented
+    at = np.clip(np.searchsorted(known, np.asarray(h, float), side="right") - 1, 0, len(known) - 1)
+    return values[at]
 
 
 def copula_uniforms(n_paths: int, horizon: int, rng: np.random.Generator) -> np.ndarray:

@@ -236,7 +236,13 @@ def score(rows: pd.DataFrame, entries: dict[str, Any], scale_rule: dict[str, str
 #: Folds of provinces for the leave-provinces-out validation of an indicator's own spread.
 PROVINCE_FOLDS = 3
 #: Ways of reading an indicator's own spread, scored beside the product's (statistic, weight).
-SPREAD_CANDIDATES = (("median", 1.0), ("median", 0.5), ("upper", 1.0), ("upper", 0.5))
+SPREAD_CANDIDATES = (
+    ("median", 1.0, False),
+    ("upper", 1.0, False),
+    ("upper", 0.5, False),
+    ("upper", 1.0, True),
+    ("upper", 0.5, True),
+)
 
 
 def provinces_out(
@@ -245,6 +251,7 @@ def provinces_out(
     scale_rule: dict[str, str],
     statistic: str,
     weight: float,
+    by_h: bool = False,
 ) -> pd.DataFrame:
     """The panel's rows with each province's scale multiplied by the indicator factor fitted without it.
 
@@ -257,10 +264,13 @@ def provinces_out(
     out = panel_rows.copy()
     for k in range(PROVINCE_FOLDS):
         factors = cal.indicator_factors(
-            panel_rows[fold != k], entries, scale_rule, statistic=statistic, weight=weight
+            panel_rows[fold != k], entries, scale_rule, statistic=statistic, weight=weight, by_h=by_h
         )
-        factor = panel_rows["key"].map({key: f["factor"] for key, f in factors.items()}).fillna(1.0)
         held = (fold == k).to_numpy()
+        factor = np.ones(len(panel_rows))
+        for key, own in factors.items():
+            rows = held & (panel_rows["key"] == key).to_numpy()
+            factor[rows] = fc.own_factor(own, panel_rows["h"].to_numpy()[rows])
         for column in cal.SCALE_COLUMNS.values():
             out.loc[held, column] = panel_rows.loc[held, column] * factor[held]
     return out
@@ -355,8 +365,8 @@ def validate(
         entries = cal.family_entries(train, rule, domain)
         other = cal.family_entries(train, other_rule, domain)
         own = errors[errors["panel"] == name]
-        scaled = {(stat, w): provinces_out(own, entries, rule, stat, w) for stat, w in SPREAD_CANDIDATES}
-        chosen = (cal.INDICATOR_SPREAD["statistic"], cal.INDICATOR_SPREAD["weight"])
+        scaled = {candidate: provinces_out(own, entries, rule, *candidate) for candidate in SPREAD_CANDIDATES}
+        chosen = tuple(cal.INDICATOR_SPREAD[k] for k in ("statistic", "weight", "by_h"))
         held_out[name] = {}
         for shape in SHAPES:
             is_shape = own["key"] == shape_key(shape, domain)
@@ -366,9 +376,9 @@ def validate(
                 "other_scale_rule": score(own[is_shape], other, other_rule),
                 "v1": score(own[is_shape], v1_entries, v1_rule),
                 **{
-                    f"own_{stat}_w{w:g}": score(rows[is_shape], entries, rule)
-                    for (stat, w), rows in scaled.items()
-                    if (stat, w) != chosen
+                    f"own_{stat}_w{w:g}{'_by_h' if by_h else ''}": score(rows[is_shape], entries, rule)
+                    for (stat, w, by_h), rows in scaled.items()
+                    if (stat, w, by_h) != chosen
                 },
             }
         say(f"held out {name}: {len(errors[errors['panel'] == name])} rows scored")
