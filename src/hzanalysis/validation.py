@@ -308,7 +308,11 @@ def outside_view_scores(spec_name: str, max_horizon: int = 8, *, widen: bool = F
             continue
         if (region, start) not in widenings:  # the same known set for every horizon of one origin
             widenings[region, start] = (
-                ref.size_widening(known, spec.domain, extensive=spec.extensive)[0] if widen else 1.0
+                ref.size_widening(
+                    known, spec.domain, extensive=ref.is_extensive(spec.domain, spec.indicator)
+                )[0]
+                if widen
+                else 1.0
             )
         widening = widenings[region, start]
         median = float(np.median(pool))
