@@ -19,6 +19,9 @@ Procedure (version :data:`PROCEDURE_VERSION`):
    beyond it, one more step of the same size, not the single largest ratio seen).
 4. The scale rule of each rung is the one the leave-one-panel-out validation (:mod:`hzanalysis.validation`)
    scores best; :data:`SCALE_RULE` records the choice and benchmarks/README.md the figures.
+5. Per indicator with a panel (``indicator_spread``): per key, the factor by which its own provinces' errors
+   are wider than the pooled entry (:func:`indicator_factors`), validated leave-provinces-out; forecasts of
+   that indicator scale the pooled spread by it. Indicators without a panel keep the pooled spread.
 
 ``python -m hzanalysis.calibration build`` (``make calibrate``) rewrites, byte for byte, every derived file
 in ``src/hzanalysis/derived/``: ``calibration.json``, ``reference_classes.json`` (the outside view's
