@@ -193,10 +193,19 @@ def test_shipped_files_are_regenerated_byte_for_byte():
     assert shipped["inputs"] == cal.input_record(), "panels changed: run `make calibrate`"
     assert shipped["procedure_version"] == cal.PROCEDURE_VERSION
     errors = cal.rolling_errors(panels.load_panels(), model_methods=())
-    for family, domain in (("entries", "share"), ("entries_level", "level")):
-        rebuilt = cal.family_entries(errors, shipped["scale_rule"], domain)
+    rule = shipped["scale_rule"]
+    level_errors = errors[errors["domain"] == "level"]
+    for family, rebuilt in (
+        ("entries", cal.family_entries(errors, rule, "share")),
+        ("entries_level", cal.fit_from_errors(level_errors, rule) if len(level_errors) else {}),
+    ):
         short = {k: v for k, v in shipped[family].items() if k.startswith("short")}
         assert json.dumps(rebuilt, sort_keys=True) == json.dumps(short, sort_keys=True), family
+    # the indicators' own factors of the short rung depend only on short-rung errors and entries
+    for indicator, own in cal.indicator_spread(errors, rule).items():
+        shipped_own = shipped["indicator_spread"][indicator]
+        short = {k: v for k, v in shipped_own["factors"].items() if k.startswith("short")}
+        assert json.dumps(own["factors"], sort_keys=True) == json.dumps(short, sort_keys=True), indicator
     assert {f"model/{m}" for m in fc.MODELS} <= set(shipped["entries"])
 
 
@@ -248,3 +257,101 @@ def test_reliability_page_reads_the_shipped_results():
     assert len(page.panels) >= 17 and {"80% covered", "95% covered", "Brier"} <= set(page.panels.columns)
     assert set(page.coverage["nominal"]) == {0.8, 0.95} and page.coverage["empirical"].between(0, 1).all()
     assert page.reliability["count"].sum() > 0 and len(page.outside_view) == 6
+
+
+# ------------------------------------------------------------------------- indicator-aware spread
+
+
+def uniform_entry() -> dict:
+    """A pooled entry with m(h) = 1 at every h and |U| uniform on [0, 1] (median 0.5, q80 0.8, q95 0.95)."""
+    return {"scale_a": 1.0, "scale_b": 0.0, "tail_p": [0.0, 1.0], "tail_q": [0.0, 1.0]}
+
+
+def error_rows(abs_errors: np.ndarray, series: list[str] | None = None) -> pd.DataFrame:
+    """Synthetic rolling-error rows of one short key, scale 1, h = 1."""
+    n = len(abs_errors)
+    signs = np.where(np.arange(n) % 2 == 0, 1.0, -1.0)
+    return pd.DataFrame(
+        {
+            "key": "short2/drift",
+            "series": series or [f"S{i % 31:02d}" for i in range(n)],
+            "h": 1,
+            "error": signs * abs_errors,
+            "scale_mac": 1.0,
+            "scale_dev": 1.0,
+        }
+    )
+
+
+@pytest.mark.parametrize("statistic", ["median", "upper"])
+def test_an_indicator_twice_as_jumpy_as_the_pool_gets_factor_two(statistic):
+    # |e| = 2 * uniform grid on [0, 1]: every quantile is twice the pooled entry's, so both readings give 2;
+    # a weight of 0.5 shrinks it to sqrt(2) (halfway on the log scale between own and pooled)
+    rows = error_rows(2.0 * np.linspace(0.0, 1.0, 2001))
+    rule = {"model": "mean_abs_change", "short": "mean_abs_change"}
+    entries = {"short2/drift": uniform_entry()}
+    full = cal.indicator_factors(rows, entries, rule, statistic=statistic, weight=1.0)
+    half = cal.indicator_factors(rows, entries, rule, statistic=statistic, weight=0.5)
+    assert full["short2/drift"]["factor"] == pytest.approx(2.0, rel=2e-3)
+    assert half["short2/drift"]["factor"] == pytest.approx(math.sqrt(2.0), rel=2e-3)
+    # too few errors: no own factor (the pooled spread alone)
+    assert cal.indicator_factors(rows.head(cal.MIN_OWN_ERRORS - 1), entries, rule) == {}
+
+
+def test_the_own_factor_widens_only_its_indicator_on_its_domain():
+    calib = {
+        "entries": {"short2/drift": uniform_entry()},
+        "indicator_spread": {"x": {"domain": "amount", "factors": {"short2/drift": {"factor": 3.0}}}},
+    }
+    plain, _, _ = fc.spread_for(calib, "short2/drift", 3, "amount")
+    own, _, _ = fc.spread_for(calib, "short2/drift", 3, "amount", indicator="x")
+    other_domain, _, _ = fc.spread_for(calib, "short2/drift", 3, "share", indicator="x")
+    assert plain.tolist() == [1.0, 1.0, 1.0]
+    assert own.tolist() == [3.0, 3.0, 3.0]
+    assert other_domain.tolist() == [1.0, 1.0, 1.0]
+
+
+def test_a_held_out_province_is_never_in_the_factor_it_is_scored_with():
+    # 31 synthetic provinces; one held-out province's errors made 100x wider must not change its own factor
+    n = 31 * 20
+    names = [f"S{i % 31:02d}" for i in range(n)]
+    base = error_rows(np.linspace(0.01, 1.0, n), names)
+    rule = {"model": "mean_abs_change", "short": "mean_abs_change"}
+    entries = {"short2/drift": uniform_entry()}
+    wild = base.copy()
+    wild.loc[wild["series"] == "S00", "error"] *= 100.0
+    before = validation.provinces_out(base, entries, rule, "upper", 1.0)
+    after = validation.provinces_out(wild, entries, rule, "upper", 1.0)
+    s00 = base["series"] == "S00"
+    assert after.loc[s00, "scale_mac"].tolist() == before.loc[s00, "scale_mac"].tolist()
+    # ...but it does change the factor of provinces in other folds, whose fit it is part of
+    assert not np.allclose(after.loc[~s00, "scale_mac"], before.loc[~s00, "scale_mac"])
+
+
+@needs_panels
+def test_shipped_indicator_spread_widens_technology_contracts():
+    # technology-contract turnover jumps 3-10x in a year: its own provinces' errors are wider than the
+    # pooled spread, so a two-point forecast of it is wider than the same history without the indicator
+    history = pd.Series([10.0, 12.0], index=[2022, 2023])
+    plain = fc.forecast(history, 2, domain="amount")
+    own = fc.forecast(history, 2, domain="amount", indicator="tech_contract_value")
+    factor = fc.load_calibration()["indicator_spread"]["tech_contract_value"]["factors"]["short2/drift"]
+    assert factor["factor"] > 1.0
+    half_width = lambda f: np.log(f.quantile(0.975) / f.quantile(0.5))  # noqa: E731
+    assert half_width(own) == pytest.approx(half_width(plain) * factor["factor"], rel=1e-6)
+
+
+def test_patents_per_resident_are_a_positive_ratio_on_the_log_scale():
+    spec = panels.panel_spec("invention_patents_per_10k")
+    assert spec.domain == "amount" and not spec.extensive
+    catalogue = pd.read_csv(panels.project_root() / "data" / "raw" / "indicators.csv")
+    assert catalogue.set_index("id").loc["invention_patents_per_10k", "domain"] == "amount"
+    assert reference.is_extensive("amount", "invention_patents_per_10k") is False
+    assert reference.is_extensive("amount", "tech_contract_value") is True
+
+
+def test_per_horizon_factors_hold_the_last_known_horizon_beyond_it():
+    # known horizons 1 and 3: h = 2 keeps h = 1's factor, h = 5 keeps h = 3's (nothing interpolated)
+    own = {"factor": 9.0, "factor_by_h": {"1": 2.0, "3": 4.0}}
+    assert fc.own_factor(own, np.array([1, 2, 3, 5])).tolist() == [2.0, 2.0, 4.0, 4.0]
+    assert fc.own_factor({"factor": 1.5}, np.array([1, 4])).tolist() == [1.5, 1.5]

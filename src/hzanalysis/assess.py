@@ -275,7 +275,15 @@ def assess_target(
     if compare_models:
         for name in COMPARED_MODELS:
             try:
-                member = fc.forecast(history, horizon, domain=domain, n_paths=n_paths, seed=seed, model=name)
+                member = fc.forecast(
+                    history,
+                    horizon,
+                    domain=domain,
+                    n_paths=n_paths,
+                    seed=seed,
+                    model=name,
+                    indicator=target.indicator,
+                )
             except ForecastError as error:
                 result.warnings.append(f"{name}: {error}")
                 continue
@@ -638,7 +646,15 @@ def _assess_rank(
         if horizon <= 0:
             draws[name] = np.full(n_paths, float(hist[target.deadline]))
             continue
-        forecast = fc.forecast(hist, horizon, domain=domain, n_paths=n_paths, seed=seed + offset, model=model)
+        forecast = fc.forecast(
+            hist,
+            horizon,
+            domain=domain,
+            n_paths=n_paths,
+            seed=seed + offset,
+            model=model,
+            indicator=target.indicator,  # the indicator's own spread, as for the target's own forecast
+        )
         result.peer_forecasts[name] = forecast
         draws[name] = forecast.paths[:, -1]
     result.forecast = result.peer_forecasts.get(result.region)

@@ -19,6 +19,9 @@ Procedure (version :data:`PROCEDURE_VERSION`):
    beyond it, one more step of the same size, not the single largest ratio seen).
 4. The scale rule of each rung is the one the leave-one-panel-out validation (:mod:`hzanalysis.validation`)
    scores best; :data:`SCALE_RULE` records the choice and benchmarks/README.md the figures.
+5. Per indicator with a panel (``indicator_spread``): per key, the factor by which its own provinces' errors
+   are wider than the pooled entry (:func:`indicator_factors`), validated leave-provinces-out; forecasts of
+   that indicator scale the pooled spread by it. Indicators without a panel keep the pooled spread.
 
 ``python -m hzanalysis.calibration build`` (``make calibrate``) rewrites, byte for byte, every derived file
 in ``src/hzanalysis/derived/``: ``calibration.json``, ``reference_classes.json`` (the outside view's
@@ -45,7 +48,7 @@ from .fileio import atomic_write_text, sha256_file
 from .panels import PANELS, PanelSeries, input_files, load_panels
 from .reference import to_growth_scale
 
-PROCEDURE_VERSION = "2"
+PROCEDURE_VERSION = "3"
 DERIVED_DIR = Path(__file__).resolve().parent / "derived"
 SHORT_METHODS = ("naive", "drift", "linear")
 SHORT_SIZES = (2, 3, 4, 5)
@@ -334,10 +337,14 @@ def fit_calibration(
             "scale_floor": {"model": fc.SCALE_FLOOR, "short": fc.SHORT_SCALE_FLOOR},
             "scale_cap": fc.SCALE_CAP,
         },
-        "families": "entries: fitted on the log/logit-scale panels (shares, counts, amounts); entries_level: "
-        "fitted on the level-domain panels, used for level forecasts",
+        "families": "entries: fitted on the log/logit-scale panels (shares, counts, amounts) except "
+        f"{', '.join(OWN_SPREAD_ONLY)}; entries_level: fitted on the level-domain panels (none since version "
+        "3: level forecasts use entries); indicator_spread: per indicator with a panel, the factor its own "
+        "provinces' errors put on the entry (indicator_spread_rule)",
         "entries": family_entries(errors, rule, "share"),
         "entries_level": fit_from_errors(errors[errors["domain"] == "level"], rule),
+        "indicator_spread_rule": dict(INDICATOR_SPREAD, min_errors=MIN_OWN_ERRORS),
+        "indicator_spread": indicator_spread(errors, rule),
     }
 
 
@@ -355,7 +362,89 @@ def family_entries(
     is_level = errors["domain"] == "level"
     if domain == "level" and is_level.any():
         return fit_from_errors(errors[is_level], scale_rule)
-    return fit_from_errors(errors[~is_level], scale_rule)
+    return fit_from_errors(errors[~is_level & ~errors["panel"].isin(OWN_SPREAD_ONLY)], scale_rule)
+
+
+#: Panels left out of the pooled log/logit family: their indicator's spread is its own factor times the
+#: family's. Patents per 10,000 residents (a smooth per-resident stock, log scale since calibration 3)
+#: pooled with the others narrowed every log-scale interval (same run: Tourism two-point 80% coverage
+#: 0.53 with it, 0.62 without; benchmarks/README.md).
+OWN_SPREAD_ONLY = ("invention_patents_per_10k",)
+
+
+#: How an indicator's own spread factor is read from its panel's errors and shrunk toward the pooled
+#: spread (factor ** weight); chosen by the leave-provinces-out validation (benchmarks/README.md).
+INDICATOR_SPREAD: dict[str, Any] = {"statistic": "upper", "weight": 1.0, "by_h": False}
+#: Fewest errors of a key in a panel for an own factor (fewer: the pooled spread alone).
+MIN_OWN_ERRORS = 100
+
+
+def own_ratio(
+    errors: pd.DataFrame, entry: dict[str, Any], scale_rule: dict[str, str], statistic: str
+) -> float:
+    """How much wider the errors of one key are than the pooled ``entry`` says (1.0 = as wide).
+
+    Each error is standardised by its window's scale and by the entry's m(h); ``median`` compares the
+    median |U| with the entry's, ``upper`` the geometric mean of the 80% and 95% quantiles with the entry's.
+    """
+    key = str(errors["key"].iloc[0])
+    scale = errors[SCALE_COLUMNS[scale_rule[rung_of(key)]]].to_numpy()
+    h = errors["h"].to_numpy(float)
+    u = np.abs(errors["error"].to_numpy()) / (scale * entry["scale_a"] * h ** entry["scale_b"])
+    if statistic == "median":
+        return float(np.median(u) / np.interp(0.5, entry["tail_p"], entry["tail_q"]))
+    own = np.quantile(u, [0.8, 0.95])
+    nominal = np.interp([0.8, 0.95], entry["tail_p"], entry["tail_q"])
+    return float(np.sqrt(np.prod(own / nominal)))
+
+
+def indicator_factors(
+    own_errors: pd.DataFrame,
+    entries: dict[str, dict[str, Any]],
+    scale_rule: dict[str, str],
+    *,
+    statistic: str = INDICATOR_SPREAD["statistic"],
+    weight: float = INDICATOR_SPREAD["weight"],
+    by_h: bool = INDICATOR_SPREAD["by_h"],
+) -> dict[str, dict[str, Any]]:
+    """Per key: the factor (own ratio ** weight) that scales the pooled spread for one indicator's panel.
+
+    ``by_h``: also one factor per horizon holding :data:`MIN_OWN_ERRORS` errors (``factor_by_h``): the
+    pooled growth law m(h) need not fit one indicator's horizons (a smooth stock's errors grow faster).
+
+    Why: two points cannot tell a jumpy series from a smooth one; other units' errors of the same
+    indicator can (technology contracts jump 3-10x, patents granted grow smoothly).
+    """
+    out: dict[str, dict[str, Any]] = {}
+    for key, group in own_errors.groupby("key", sort=True):
+        if key not in entries or len(group) < MIN_OWN_ERRORS:
+            continue
+        ratio = own_ratio(group, entries[str(key)], scale_rule, statistic)
+        out[str(key)] = {
+            "factor": _r(ratio**weight),
+            "own_ratio": _r(ratio),
+            "n_errors": len(group),
+            "n_series": int(group["series"].nunique()),
+        }
+        if by_h:
+            out[str(key)]["factor_by_h"] = {
+                str(h): _r(own_ratio(rows, entries[str(key)], scale_rule, statistic) ** weight)
+                for h, rows in group.groupby("h", sort=True)
+                if len(rows) >= MIN_OWN_ERRORS
+            }
+    return out
+
+
+def indicator_spread(errors: pd.DataFrame, rule: dict[str, str]) -> dict[str, Any]:
+    """calibration.json's ``indicator_spread``: per indicator with a panel, its factors against its family."""
+    out: dict[str, Any] = {}
+    for spec in PANELS:
+        own = errors[errors["panel"] == spec.name]
+        if own.empty:
+            continue
+        factors = indicator_factors(own, family_entries(errors, rule, spec.domain), rule)
+        out[spec.indicator] = {"panel": spec.name, "domain": spec.domain, "factors": factors}
+    return out
 
 
 def input_record(folder: Path | None = None) -> dict[str, Any]:

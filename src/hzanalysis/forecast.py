@@ -562,7 +562,11 @@ def scale_floor(calibration: dict[str, Any], rung: str) -> float:
 
 
 def spread_for(
-    calibration: dict[str, Any], key: str, horizon: int, domain: str = "share"
+    calibration: dict[str, Any],
+    key: str,
+    horizon: int,
+    domain: str = "share",
+    indicator: str | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Calibrated spread for h = 1..horizon: (m(h), tail_p, tail_q), in units of the series scale.
 
@@ -570,7 +574,9 @@ def spread_for(
     panel supports it smooths the empirical medians, beyond them it extrapolates (see calibration.py).
     The ``level`` domain has its own family of entries (``entries_level``; errors on the original scale
     do not behave like errors on the log/logit scale) where the calibration has one. A key the
-    calibration lacks uses drift's entry at the same rung.
+    calibration lacks uses drift's entry at the same rung. An ``indicator`` with a panel of its own
+    (``indicator_spread``) has that spread scaled by its own factor for the key (how much wider or
+    narrower its provinces' errors were than the pooled spread).
     """
     entries = calibration["entries"]
     if domain == "level" and calibration.get("entries_level"):
@@ -581,7 +587,26 @@ def spread_for(
     entry = entries[key]
     h = np.arange(1, horizon + 1, dtype=float)
     median_abs = entry["scale_a"] * h ** entry["scale_b"]
+    own = calibration.get("indicator_spread", {}).get(indicator or "", {})
+    if own.get("domain") == domain and key in own.get("factors", {}):
+        median_abs = median_abs * own_factor(own["factors"][key], h)
     return median_abs, np.asarray(entry["tail_p"], float), np.asarray(entry["tail_q"], float)
+
+
+def own_factor(factors: dict[str, Any], h: np.ndarray) -> np.ndarray:
+    """An indicator's own spread factor at each horizon ``h``.
+
+    ``factor_by_h`` (horizons with enough errors of the indicator's own panel) where present; beyond its
+    last horizon the last one's; a key without per-horizon factors has one ``factor`` for every horizon.
+    """
+    by_h = {int(k): float(v) for k, v in factors.get("factor_by_h", {}).items()}
+    if not by_h:
+        return np.full(len(h), float(factors["factor"]))
+    known = np.array(sorted(by_h), dtype=float)
+    values = np.array([by_h[int(k)] for k in known])
+    # the nearest known horizon at or below h (the first known one below it): no interpolation invented
+    at = np.clip(np.searchsorted(known, np.asarray(h, float), side="right") - 1, 0, len(known) - 1)
+    return values[at]
 
 
 def copula_uniforms(n_paths: int, horizon: int, rng: np.random.Generator) -> np.ndarray:
@@ -703,7 +728,9 @@ def forecast(
             )
         point, method, members_z = point_forecast(z, horizon, wanted, notes, domain=domain)
     scale = series_scale(z, domain, scale_rule(calib, rung), scale_floor(calib, rung))
-    median_abs, tail_p, tail_q = spread_for(calib, calibration_key(method, rung, n_points), horizon, domain)
+    median_abs, tail_p, tail_q = spread_for(
+        calib, calibration_key(method, rung, n_points), horizon, domain, indicator
+    )
     rng = np.random.default_rng(seed)
     errors = standard_paths(int(n_paths), horizon, tail_p, tail_q, rng) * (scale * median_abs)
     if domain != "level":

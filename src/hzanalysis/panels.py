@@ -38,6 +38,8 @@ class PanelSpec:
     variable: str
     first_year: int | None = None
     why_first_year: str = ""
+    #: False for a ratio (per resident, per GDP): it carries no unit size, so no small-unit widening.
+    extensive: bool = True
 
 
 #: Every panel fitted on. ``indicator`` is the id in data/raw/indicators.csv whose reference class it is.
@@ -61,8 +63,9 @@ PANELS: tuple[PanelSpec, ...] = (
         "invention_patents_per_10k",
         "china_province_patents.csv",
         "invention_patents_per_10k",
-        "level",
+        "amount",
         "invention_patents_in_force_per_10k_pop",
+        extensive=False,
     ),
     PanelSpec(
         "tech_contract_turnover",

@@ -242,13 +242,27 @@ def _iqr(values: np.ndarray) -> float:
     return float(q75 - q25)
 
 
-def size_widening(changes: pd.DataFrame, domain: str) -> tuple[float, str]:
+def is_extensive(domain: str, indicator: str | None) -> bool:
+    """Whether a unit's size shows in the indicator: counts and amounts, except the ratios among them.
+
+    A positive ratio (patents per 10,000 residents) is modelled on the log scale like an amount, but a
+    smaller district is not a smaller value of it; the reference panels record which indicator is a ratio.
+    """
+    from .panels import PANELS
+
+    if domain not in EXTENSIVE_DOMAINS:
+        return False
+    return all(spec.extensive for spec in PANELS if spec.indicator == indicator)
+
+
+def size_widening(changes: pd.DataFrame, domain: str, *, extensive: bool | None = None) -> tuple[float, str]:
     """Widening for a unit smaller than any in the panel, and why (1.0 when the panel cannot show it).
 
     One-year changes, each minus its year's median (so a common good or bad year is not read as size);
     spread = interquartile range; small = the lowest third of units by value within the origin year.
+    ``extensive`` (default: the domain is a count or amount) False: a ratio, never widened.
     """
-    if domain not in EXTENSIVE_DOMAINS:
+    if not (domain in EXTENSIVE_DOMAINS if extensive is None else extensive):
         return 1.0, "not widened: a ratio indicator carries no unit size"
     one = changes[changes["h"] == 1].copy()
     if one.empty:
@@ -293,7 +307,7 @@ def class_from_frame(
             f"the reference panel gives fewer than {MIN_CHANGES} changes at every horizon; a reference class "
             "needs more units or more years"
         )
-    widening, basis = size_widening(changes, domain)
+    widening, basis = size_widening(changes, domain, extensive=is_extensive(domain, indicator))
     return ReferenceClass(
         id=class_id,
         indicator=indicator or "",

@@ -14,7 +14,14 @@ largest reliability gap over bins (tenths) holding at least :data:`MIN_BIN_EVENT
 score of threshold events "value at or above last × m in year T" against two baselines: the Eurostat
 rule read as 0/1 and the held-out panel's own base rate per threshold and horizon (an oracle, fitted on
 the answers). Baselines of the same run: the calibration this project shipped before (version 1, fitted
-on the R&D panel alone, errors standardised by the mean absolute change) and the other scale rule.
+on the R&D panel alone, errors standardised by the mean absolute change), the other scale rule, and the
+pooled spread alone (``pooled_spread``).
+
+On a held-out panel the product's spread is scaled by the indicator's own factor
+(:func:`hzanalysis.calibration.indicator_factors`), fitted on the same panel's OTHER provinces
+(leave-provinces-out, :func:`provinces_out`): the pooled entries come from the other panels, the factor
+from other provinces of this one; the held-out provinces are in neither. The external panels have no
+class of their own: pooled spread alone.
 
 The outside view is scored per panel leaving one province out: the class is the other provinces' changes
 known at the origin, applied to the held-out province's one figure (as for a province, and with the
@@ -226,6 +233,48 @@ def score(rows: pd.DataFrame, entries: dict[str, Any], scale_rule: dict[str, str
 
 # ----------------------------------------------------------------------------------------------- panels
 
+#: Folds of provinces for the leave-provinces-out validation of an indicator's own spread.
+PROVINCE_FOLDS = 3
+#: Ways of reading an indicator's own spread, scored beside the product's (statistic, weight).
+SPREAD_CANDIDATES = (
+    ("median", 1.0, False),
+    ("upper", 1.0, False),
+    ("upper", 0.5, False),
+    ("upper", 1.0, True),
+    ("upper", 0.5, True),
+)
+
+
+def provinces_out(
+    panel_rows: pd.DataFrame,
+    entries: dict[str, Any],
+    scale_rule: dict[str, str],
+    statistic: str,
+    weight: float,
+    by_h: bool = False,
+) -> pd.DataFrame:
+    """The panel's rows with each province's scale multiplied by the indicator factor fitted without it.
+
+    Provinces are split into :data:`PROVINCE_FOLDS` folds (sorted names, every third); each fold's factor
+    comes from the other folds' errors only, so a held-out province is never in the fit it is scored by.
+    """
+    names = sorted(panel_rows["series"].unique())
+    fold_of = {name: i % PROVINCE_FOLDS for i, name in enumerate(names)}
+    fold = panel_rows["series"].map(fold_of)
+    out = panel_rows.copy()
+    for k in range(PROVINCE_FOLDS):
+        factors = cal.indicator_factors(
+            panel_rows[fold != k], entries, scale_rule, statistic=statistic, weight=weight, by_h=by_h
+        )
+        held = (fold == k).to_numpy()
+        factor = np.ones(len(panel_rows))
+        for key, own in factors.items():
+            rows = held & (panel_rows["key"] == key).to_numpy()
+            factor[rows] = fc.own_factor(own, panel_rows["h"].to_numpy()[rows])
+        for column in cal.SCALE_COLUMNS.values():
+            out.loc[held, column] = panel_rows.loc[held, column] * factor[held]
+    return out
+
 
 def external_errors(name: str) -> pd.DataFrame:
     """Rolling-error rows of an external panel at its competition split (full, three and two points)."""
@@ -258,7 +307,13 @@ def outside_view_scores(spec_name: str, max_horizon: int = 8, *, widen: bool = F
         if len(pool) < ref.MIN_CHANGES:
             continue
         if (region, start) not in widenings:  # the same known set for every horizon of one origin
-            widenings[region, start] = ref.size_widening(known, spec.domain)[0] if widen else 1.0
+            widenings[region, start] = (
+                ref.size_widening(
+                    known, spec.domain, extensive=ref.is_extensive(spec.domain, spec.indicator)
+                )[0]
+                if widen
+                else 1.0
+            )
         widening = widenings[region, start]
         median = float(np.median(pool))
         pool = median + widening * (pool - median)
@@ -313,13 +368,22 @@ def validate(
         domain = panel_spec(name).domain
         entries = cal.family_entries(train, rule, domain)
         other = cal.family_entries(train, other_rule, domain)
+        own = errors[errors["panel"] == name]
+        scaled = {candidate: provinces_out(own, entries, rule, *candidate) for candidate in SPREAD_CANDIDATES}
+        chosen = tuple(cal.INDICATOR_SPREAD[k] for k in ("statistic", "weight", "by_h"))
         held_out[name] = {}
         for shape in SHAPES:
-            rows = errors[(errors["panel"] == name) & (errors["key"] == shape_key(shape, domain))]
+            is_shape = own["key"] == shape_key(shape, domain)
             held_out[name][shape] = {
-                "product": score(rows, entries, rule),
-                "other_scale_rule": score(rows, other, other_rule),
-                "v1": score(rows, v1_entries, v1_rule),
+                "product": score(scaled[chosen][is_shape], entries, rule),
+                "pooled_spread": score(own[is_shape], entries, rule),
+                "other_scale_rule": score(own[is_shape], other, other_rule),
+                "v1": score(own[is_shape], v1_entries, v1_rule),
+                **{
+                    f"own_{stat}_w{w:g}{'_by_h' if by_h else ''}": score(rows[is_shape], entries, rule)
+                    for (stat, w, by_h), rows in scaled.items()
+                    if (stat, w, by_h) != chosen
+                },
             }
         say(f"held out {name}: {len(errors[errors['panel'] == name])} rows scored")
     outside = {name: outside_view_scores(name) for name in PANEL_NAMES}
