@@ -33,7 +33,7 @@ PANEL_TEXT = {
     "m1": ("M1（外部面板）", "M1 (external)"),
 }
 METHOD_TEXT = {
-    "product": ("本工具（留一面板）", "this tool (panel held out)"),
+    "product": ("本工具（样本外：留出面板或省份）", "this tool (out of sample: panel or provinces held out)"),
     "v1": ("旧校准（仅研发面板）", "previous calibration (R&D panel only)"),
 }
 
