@@ -231,3 +231,21 @@ def test_missing_data_in_english_names_the_holder_and_units_in_english():
         "Technology Bureau (区科技局))"
     )
     assert not re.search(r"[\u3400-\u9fff]", re.sub(r"\([^()]*\)", "", result.missing_en))
+
+
+def test_short_text_cells_do_not_wrap_and_long_ones_do():
+    # a verdict squeezed to one Chinese character per line read wrongly in the scorecard table
+    frame = pd.DataFrame(
+        {"verdict": ["数据不足"], "source": ["海州区科技局荣获2017年度全省科技管理工作先进集体"]}
+    )
+    out = display.table(frame).data
+    assert '<td class="hz-short">数据不足</td>' in out
+    assert "<td>海州区科技局荣获2017年度全省科技管理工作先进集体</td>" in out
+
+
+def test_the_checklist_lists_missing_years_in_the_reader_language():
+    observations = synthetic_observations([(2024, 80.0, "=")])
+    checklist = plan_checklist([synthetic_target()], observations, plan=PLAN_2030, as_of="2027-06-01")
+    assert views.checklist_view(checklist, "zh").loc[0, "years_missing"] == "2025、2026"
+    assert views.checklist_view(checklist, "en").loc[0, "years_missing"] == "2025, 2026"
+    assert views.checklist_view(checklist, "en").loc[0, "target"] == "synthetic target"

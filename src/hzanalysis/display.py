@@ -49,6 +49,7 @@ table.hz-table { border-collapse: collapse; margin: 0.5em 0 1em; font-size: 13px
 table.hz-table th, table.hz-table td { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left;
   vertical-align: top; }
 table.hz-table th { background: #f6f8fa; }
+table.hz-table td.hz-short { white-space: nowrap; }
 /* JupyterLab right-aligns output tables with a (0,2,1) selector; text columns read better left-aligned. */
 .jp-RenderedHTMLCommon table.hz-table th, .jp-RenderedHTMLCommon table.hz-table td { text-align: left; }
 table.hz-table.hz-sortable th { cursor: pointer; }
@@ -271,6 +272,15 @@ def _cell(value: Any, clip: int | None = CLIP_CHARS, lang: str = "zh") -> str:
     )
 
 
+#: Cells this short (a verdict such as 数据不足, a kind, a percentage) never wrap: in a wide table the
+#: browser otherwise squeezes their column to one Chinese character per line.
+SHORT_CELL_CHARS = 8
+
+
+def _is_short(value: Any) -> bool:
+    return isinstance(value, str) and not isinstance(value, Safe) and len(value) <= SHORT_CELL_CHARS
+
+
 def header_text(column: Any, lang: str) -> str:
     """A plain column key as readers see it (``latest`` → 最新值 or Latest); other names as they are."""
     key = f"col.{column}"
@@ -315,7 +325,7 @@ def table(
                 inner = link(value) if not _missing(value) else MISSING
             else:
                 inner = _cell(value, clip, lang)
-            cells.append(f"<td>{inner}</td>")
+            cells.append(f'<td class="hz-short">{inner}</td>' if _is_short(value) else f"<td>{inner}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     classes = " ".join(
         ["hz-table", *(["hz-sortable"] if sortable else []), *([css_class] if css_class else [])]

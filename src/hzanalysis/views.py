@@ -225,7 +225,9 @@ def checklist_view(checklist: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
                 if en
                 else f"{r.indicator_zh}（{r.unit}）",
                 "years_missing": (
-                    r.years_missing.replace("、", ", ") if r.n_missing else label("value.none", lang)
+                    (r.years_missing.replace("、", ", ") if en else r.years_missing)
+                    if r.n_missing
+                    else label("value.none", lang)
                 ),
                 "holder": holder_text(r.indicator, lang),
                 "responsible_units": bureau_text(r.responsible_units, lang)
