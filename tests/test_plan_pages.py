@@ -249,3 +249,13 @@ def test_the_checklist_lists_missing_years_in_the_reader_language():
     assert views.checklist_view(checklist, "zh").loc[0, "years_missing"] == "2025、2026"
     assert views.checklist_view(checklist, "en").loc[0, "years_missing"] == "2025, 2026"
     assert views.checklist_view(checklist, "en").loc[0, "target"] == "synthetic target"
+
+
+def test_the_coverage_legend_draws_line_strokes_so_dashed_and_solid_differ():
+    # two filled black dots in the legend could not tell calibrated (solid) from uncalibrated (dashed)
+    coverage = pd.DataFrame(
+        {"horizon": [1, 1], "nominal": [0.8, 0.8], "empirical": [0.79, 0.4], "method": ["calibrated", "raw"]}
+    )
+    spec = charts.coverage_chart(coverage, "en").to_dict()
+    legend = spec["layer"][0]["encoding"]["strokeDash"]["legend"]
+    assert legend["symbolType"] == "stroke"

@@ -286,7 +286,10 @@ def coverage_chart(coverage: pd.DataFrame, lang: str = "zh") -> alt.LayerChart:
             axis=alt.Axis(format="%"),
             title=_t("empirical", lang),
         ),
-        strokeDash=alt.StrokeDash("method:N", title=None),
+        # the legend draws line strokes, so solid (calibrated) and dashed (uncalibrated) can be told apart
+        strokeDash=alt.StrokeDash(
+            "method:N", title=None, legend=alt.Legend(symbolType="stroke", symbolStrokeColor="#333")
+        ),
         tooltip=[
             alt.Tooltip("method:N", title=_t("method", lang)),
             alt.Tooltip("horizon:O", title=_t("horizon", lang)),
