@@ -259,3 +259,10 @@ def test_the_coverage_legend_draws_line_strokes_so_dashed_and_solid_differ():
     spec = charts.coverage_chart(coverage, "en").to_dict()
     legend = spec["layer"][0]["encoding"]["strokeDash"]["legend"]
     assert legend["symbolType"] == "stroke"
+
+
+def test_the_english_facts_put_the_chinese_name_in_ascii_brackets():
+    observations = synthetic_observations([(2024, 80.0, "=")])
+    assessment = assess_target(synthetic_target(deadline=2025), observations)
+    facts = views.target_facts(assessment, "en")
+    assert facts.loc[0, "content"] == "synthetic target (合成目标)"

@@ -147,7 +147,7 @@ def target_facts(a: Assessment, lang: str = "zh") -> pd.DataFrame:
     """What the plan says: section, kind, value, deadline, period, responsible units, verbatim quotes."""
     t, en = a.target, check_lang(lang) == "en"
     facts = [
-        ("fact.target", f"{t.name_en}（{t.name_zh}）" if en else t.name_zh),
+        ("fact.target", f"{t.name_en} ({t.name_zh})" if en else t.name_zh),
         ("fact.section", "；".join(t.sections)),
         ("fact.kind", label(f"kind.{t.kind}", lang)),
         ("fact.goal", _goal(t.kind, t.comparator, t.value, t.unit, lang)),
