@@ -254,11 +254,19 @@ def test_the_checklist_lists_missing_years_in_the_reader_language():
 def test_the_coverage_legend_draws_line_strokes_so_dashed_and_solid_differ():
     # two filled black dots in the legend could not tell calibrated (solid) from uncalibrated (dashed)
     coverage = pd.DataFrame(
-        {"horizon": [1, 1], "nominal": [0.8, 0.8], "empirical": [0.79, 0.4], "method": ["calibrated", "raw"]}
+        {
+            "horizon": [1, 1],
+            "nominal": [0.8, 0.8],
+            "empirical": [0.79, 0.4],
+            "method": ["calibrated", "uncalibrated"],
+        }
     )
     spec = charts.coverage_chart(coverage, "en").to_dict()
     legend = spec["layer"][0]["encoding"]["strokeDash"]["legend"]
-    assert legend["symbolType"] == "stroke"
+    assert legend["symbolType"] == "stroke" and legend["symbolStrokeWidth"] > 0
+    # calibrated is the solid line in both languages (alphabetical order made it dashed in English)
+    scale = spec["layer"][0]["encoding"]["strokeDash"]["scale"]
+    assert scale["domain"][0] == "this tool (calibrated)" and scale["range"][0] == [1, 0]
 
 
 def test_the_english_facts_put_the_chinese_name_in_ascii_brackets():

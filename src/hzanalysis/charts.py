@@ -286,9 +286,22 @@ def coverage_chart(coverage: pd.DataFrame, lang: str = "zh") -> alt.LayerChart:
             axis=alt.Axis(format="%"),
             title=_t("empirical", lang),
         ),
-        # the legend draws line strokes, so solid (calibrated) and dashed (uncalibrated) can be told apart
+        # this tool's calibrated intervals solid, the models' own dashed, in every language; the legend
+        # draws line strokes (its default symbols were two identical dots)
         strokeDash=alt.StrokeDash(
-            "method:N", title=None, legend=alt.Legend(symbolType="stroke", symbolStrokeColor="#333")
+            "method:N",
+            title=None,
+            scale=alt.Scale(
+                domain=[label("probability.calibrated", lang), label("probability.uncalibrated", lang)],
+                range=[[1, 0], [6, 3]],
+            ),
+            legend=alt.Legend(
+                symbolType="stroke",
+                symbolStrokeColor="#333",
+                symbolFillColor="transparent",
+                symbolStrokeWidth=2,
+                symbolSize=300,
+            ),
         ),
         tooltip=[
             alt.Tooltip("method:N", title=_t("method", lang)),
