@@ -274,3 +274,13 @@ def test_the_english_facts_put_the_chinese_name_in_ascii_brackets():
     assessment = assess_target(synthetic_target(deadline=2025), observations)
     facts = views.target_facts(assessment, "en")
     assert facts.loc[0, "content"] == "synthetic target (合成目标)"
+
+
+def test_an_action_without_a_reviewed_english_name_shows_its_chinese_name():
+    # a drafted plan's actions have Chinese names only until review; "1 " alone named nothing
+    assert labels.action_text("企业创新能力提升行动", "", "en") == "企业创新能力提升行动"
+    assert labels.action_text("企业创新能力提升行动", None, "en") == "企业创新能力提升行动"
+    assert (
+        labels.action_text("企业创新能力提升行动", "Enterprise innovation", "en") == "Enterprise innovation"
+    )
+    assert labels.action_text("企业创新能力提升行动", "Enterprise innovation", "zh") == "企业创新能力提升行动"

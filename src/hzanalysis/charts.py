@@ -9,7 +9,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from .labels import check_lang, fmt_value, has_label, label, unit_text
+from .labels import action_text, check_lang, fmt_value, has_label, label, unit_text
 
 #: Verdict colours: greens for likely, reds for unlikely, grey where no probability exists.
 VERDICT_COLOURS: dict[str, str] = {
@@ -91,7 +91,12 @@ def scorecard_chart(scorecard: pd.DataFrame, lang: str = "zh") -> alt.Chart:
     frame = scorecard.assign(
         p=scorecard["probability"].fillna(0.0),
         p_text=scorecard["probability"].map(lambda p: "" if pd.isna(p) else f"{p:.0%}"),
-        group=scorecard["action"].astype(str) + " " + scorecard["action_en" if en else "action_zh"],
+        group=[
+            f"{number} {action_text(zh, en_name, lang)}"
+            for number, zh, en_name in zip(
+                scorecard["action"], scorecard["action_zh"], scorecard["action_en"], strict=True
+            )
+        ],
         latest_text=[
             fmt_value(v, u, b, lang=lang)
             for v, u, b in zip(

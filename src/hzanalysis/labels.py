@@ -577,6 +577,13 @@ def is_missing(value: object) -> bool:
         return True
 
 
+def action_text(action_zh: object, action_en: object, lang: str = "zh") -> str:
+    """An action's name in ``lang``; a drafted plan whose English names await review shows the Chinese."""
+    english = "" if is_missing(action_en) else str(action_en).strip()
+    chinese = "" if is_missing(action_zh) else str(action_zh)
+    return (english or chinese) if check_lang(lang) == "en" else chinese
+
+
 def unit_text(unit: str | None, lang: str = "zh") -> str:
     """The unit as written after a number: the Chinese unit, or its English rendering."""
     if not unit or is_missing(unit):

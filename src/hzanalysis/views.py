@@ -14,7 +14,17 @@ import pandas as pd
 from .assess import HOME_REGION, STATUS_TEXT, Assessment, english_region_names, rules_frame
 from .bureaus import bureau_text
 from .forecast import AUTO_MODEL
-from .labels import MISSING, check_lang, fmt_pct, fmt_value, has_label, is_missing, label, unit_text
+from .labels import (
+    MISSING,
+    action_text,
+    check_lang,
+    fmt_pct,
+    fmt_value,
+    has_label,
+    is_missing,
+    label,
+    unit_text,
+)
 from .observations import load_indicators
 from .targets import load_targets
 
@@ -119,7 +129,7 @@ def scorecard_view(scorecard: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
         )
         rows.append(
             {
-                "action": r.action_en if en else r.action_zh,
+                "action": action_text(r.action_zh, r.action_en, lang),
                 "target": r.name_en if en else r.name_zh,
                 "goal": _goal(r.kind, r.comparator, r.target_value, r.unit, lang),
                 "kind": label(f"kind.{r.kind}", lang),
