@@ -14,7 +14,7 @@ import re
 import pandas as pd
 import pytest
 
-from hzanalysis import charts, display, labels, views
+from hzanalysis import bureaus, charts, display, labels, views
 from hzanalysis.assess import assess_target
 from hzanalysis.errors import ParameterError
 from hzanalysis.gaps import checklist_years, last_publishable_year, plan_checklist, plan_gaps
@@ -284,3 +284,13 @@ def test_an_action_without_a_reviewed_english_name_shows_its_chinese_name():
         labels.action_text("企业创新能力提升行动", "Enterprise innovation", "en") == "Enterprise innovation"
     )
     assert labels.action_text("企业创新能力提升行动", "Enterprise innovation", "zh") == "企业创新能力提升行动"
+
+
+def test_a_district_bureau_written_with_its_prefix_is_named_in_english():
+    # the 2030 fixture plan writes 区财政局 where the 2024 plan wrote 财政局
+    text = bureaus.bureau_text("区财政局、区住建局、区不存在局", "en")
+    assert text == (
+        "District Finance Bureau (区财政局); "
+        "District Housing and Urban-Rural Development Bureau (区住建局); 区不存在局"
+    )
+    assert bureaus.bureau_text("区财政局、区住建局", "zh") == "区财政局、区住建局"

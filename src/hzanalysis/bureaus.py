@@ -23,6 +23,8 @@ UNIT_NAMES_EN = {
     "税务局": "Tax Bureau",
     "市场监管局": "Market Supervision Bureau",
     "双创中心": "Innovation and Entrepreneurship Centre",
+    "住建局": "Housing and Urban-Rural Development Bureau",
+    "统计局": "Statistics Bureau",
     "各中心": "the zone's centres",
 }
 
@@ -44,5 +46,19 @@ def bureau_text(names: str | list[str] | tuple[str, ...], lang: str = "zh") -> s
     parts = [n for n in (names.split("、") if isinstance(names, str) else names) if n]
     if check_lang(lang) == "zh":
         return "、".join(parts)
+    english = [_bureau_en(n) for n in parts]
+    return "; ".join(f"{en} ({n})" if en else n for n, en in zip(parts, english, strict=True))
+
+
+def _bureau_en(name: str) -> str:
+    """One bureau in English, or "" when unknown. A plan may write the district's bureau with its 区
+    prefix (区财政局) where the list knows the short name (财政局)."""
     known = _bureau_names_en()
-    return "; ".join(f"{known[n]} ({n})" if n in known else n for n in parts)
+    if name in known:
+        return known[name]
+    short = name[1:] if name.startswith("区") else ""
+    return (
+        f"District {known[short]}"
+        if short in known and not known[short].startswith(("District", "High"))
+        else ""
+    )
