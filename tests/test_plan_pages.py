@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from hzanalysis import bureaus, charts, display, labels, views
-from hzanalysis.assess import assess_target
+from hzanalysis.assess import assess_target, scorecard_frame
 from hzanalysis.errors import ParameterError
 from hzanalysis.gaps import checklist_years, last_publishable_year, plan_checklist, plan_gaps
 from hzanalysis.plans import resolve_plan
@@ -294,3 +294,13 @@ def test_a_district_bureau_written_with_its_prefix_is_named_in_english():
         "District Housing and Urban-Rural Development Bureau (区住建局); 区不存在局"
     )
     assert bureaus.bureau_text("区财政局、区住建局", "zh") == "区财政局、区住建局"
+
+
+def test_the_scorecard_names_the_holder_of_another_plans_target_in_english():
+    # the target id is not in the default plan's registry: "(held by —)" was shown
+    target = dataclasses.replace(synthetic_target(), indicator="hv_invention_patents_per_10k", unit="件/万人")
+    assessment = assess_target(target, synthetic_observations([]))
+    view = views.scorecard_view(scorecard_frame([assessment]), "en")
+    assert view.loc[0, "missing"] == (
+        "figures for 2029, 2030 (held by District Market Supervision Bureau (intellectual property))"
+    )

@@ -92,9 +92,17 @@ def _missing_short(r, lang: str) -> str:
     if r.needed_years and r.holder:
         if lang == "en":
             years = r.needed_years.replace("、", ", ")
-            return f"figures for {years} (held by {holder_text(_indicator_of(r.target_id), lang)})"
+            return f"figures for {years} (held by {_holder_in_english(r.holder)})"
         return f"需{r.needed_years}年数据（{r.holder}）"
     return (english_region_names(r.missing_en) if lang == "en" else r.missing_zh) or ""
+
+
+def _holder_in_english(holder_zh: str) -> str:
+    """The scorecard's holder (Chinese, as the catalogue writes it) in English; read from the frame, so
+    right for any plan's targets (the default plan's registry knows only its own)."""
+    catalogue = _indicator_catalogue()
+    known = dict(zip(catalogue["holder_zh"], catalogue["holder_en"], strict=True))
+    return known.get(holder_zh) or bureau_text(holder_zh, "en")
 
 
 @cache
