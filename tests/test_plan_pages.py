@@ -264,6 +264,7 @@ def test_the_coverage_legend_draws_line_strokes_so_dashed_and_solid_differ():
     spec = charts.coverage_chart(coverage, "en").to_dict()
     legend = spec["layer"][0]["encoding"]["strokeDash"]["legend"]
     assert legend["symbolType"] == "stroke" and legend["symbolStrokeWidth"] > 0
+    assert legend["labelLimit"] >= 300  # "models' own intervals (uncalibrated)" whole, not cut at 160 px
     # calibrated is the solid line in both languages (alphabetical order made it dashed in English)
     scale = spec["layer"][0]["encoding"]["strokeDash"]["scale"]
     assert scale["domain"][0] == "this tool (calibrated)" and scale["range"][0] == [1, 0]

@@ -37,6 +37,9 @@ def _deadline_words(deadlines: pd.Series, lang: str) -> str:
     return "期限" if lang == "zh" else "deadline-year"
 
 
+#: Widest legend label in pixels ("models' own intervals (uncalibrated)" was cut at Vega's default 160).
+LEGEND_LABEL_LIMIT = 320
+
 #: Longest text a tooltip shows; longer quotes end in "…" (the observations table has them whole).
 TOOLTIP_CHARS = 160
 
@@ -306,6 +309,7 @@ def coverage_chart(coverage: pd.DataFrame, lang: str = "zh") -> alt.LayerChart:
                 symbolFillColor="transparent",
                 symbolStrokeWidth=2,
                 symbolSize=300,
+                labelLimit=LEGEND_LABEL_LIMIT,
             ),
         ),
         tooltip=[
@@ -338,7 +342,7 @@ def reliability_chart(table: pd.DataFrame, lang: str = "zh") -> alt.LayerChart:
         .encode(
             x=alt.X("mean_predicted:Q", scale=alt.Scale(domain=[0, 1]), title=_t("predicted", lang)),
             y=alt.Y("observed_frequency:Q", scale=alt.Scale(domain=[0, 1]), title=_t("observed_freq", lang)),
-            color=alt.Color("method:N", title=None),
+            color=alt.Color("method:N", title=None, legend=alt.Legend(labelLimit=LEGEND_LABEL_LIMIT)),
             tooltip=[
                 alt.Tooltip("method:N", title=_t("method", lang)),
                 alt.Tooltip("mean_predicted:Q", format=".2f", title=_t("predicted", lang)),
