@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -28,7 +29,7 @@ def test_targets_lists_every_registry_entry(capsys):
 def test_assess_prints_the_scorecard_in_chinese(capsys):
     assert main(["assess"]) == 0
     out = capsys.readouterr().out
-    assert "全社会研发投入占地区生产总值比重" in out and "3.75 (2024)" in out
+    assert "全社会研发投入占地区生产总值比重" in out and "3.75%（2024）" in out
     assert "数据不足" in out and "缺少的数据" in out
 
 
@@ -37,6 +38,23 @@ def test_assess_writes_csv_and_english(tmp_path, capsys):
     assert main(["assess", "--lang", "en", "--csv", str(csv)]) == 0
     assert "insufficient data" in capsys.readouterr().out
     assert csv.read_text(encoding="utf-8").startswith("action,")
+
+
+def test_assess_in_english_prints_no_chinese_outside_brackets(capsys):
+    """Headers, kinds, verdicts, units and the missing-data list all in English; Chinese names may follow
+    in brackets (the bureau's own name), nowhere else."""
+    assert main(["assess", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    table, marker, missing = out.partition("Missing data:")
+    assert marker and table.splitlines()[0].split()[:2] == ["Target", "Kind"]
+    assert "P(met)" in table.splitlines()[0] and "Verdict" in table.splitlines()[0]
+    assert "≥ 3.8%" in table and "3.75% (2024)" in table  # the one value formatter, English brackets
+    assert "≥ 300 units" in table and "家" not in table  # 300家 in English
+    cjk = re.compile(r"[\u3400-\u9fff]")
+    assert not cjk.search(table)
+    assert not cjk.search(re.sub(r"\([^()]*\)", "", missing))
+    # the bureau that holds the figures, in English, not 区科技局
+    assert "held by District Science and Technology Bureau" in missing
 
 
 def test_template_then_check_then_build_with_own_figures(tmp_path, capsys):
@@ -56,7 +74,7 @@ def test_template_then_check_then_build_with_own_figures(tmp_path, capsys):
     assert main(["data", "check", str(own)]) == 0
     capsys.readouterr()
     assert main(["assess", "--data", str(own)]) == 0
-    assert "180 (2024)" in capsys.readouterr().out
+    assert "180家（2024）" in capsys.readouterr().out
 
 
 def test_bad_file_exits_2_with_file_line_and_column(tmp_path):

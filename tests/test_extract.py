@@ -312,7 +312,7 @@ def test_cli_extract_to_xlsx_then_check_then_assess(tmp_path):
     assert checked.returncode == 0 and "ok" in checked.stdout
     assessed = run("assess", "--data", "review.xlsx", cwd=tmp_path)
     assert assessed.returncode == 0, assessed.stderr
-    assert "3.91 (2025)" in assessed.stdout  # the reviewed figure is now the latest R&D share
+    assert "3.91%（2025）" in assessed.stdout  # the reviewed figure is now the latest R&D share
 
 
 def test_cli_extract_to_csv_reads_back_as_observations(tmp_path):

@@ -5,8 +5,10 @@ The plan is drafted from the fictional fixture text; the figures are synthetic a
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -56,3 +58,54 @@ def test_second_plan_report_pages_run_with_the_plan_parameter(tmp_path):
     assert "9.6" in page and "事后回看" not in page
     gaps = html.unescape((run / "30_data_gaps.html").read_text(encoding="utf-8"))
     assert "每万人口高价值发明专利拥有量" in gaps and "2030" in gaps
+    # Years after the last publishable one are not yet due; the checklist stops at that year.
+    last = dt.date.today().year - 1
+    assert "尚未到公布时间" in visible_text(gaps)
+    period = "2025" if last == 2025 else f"2025–{min(last, 2030)}"  # from the base year 2025
+    assert f"数据索取清单（{period}年）" in visible_text(gaps)
+    assert_names_only_its_own_plan(run)
+    # The same plan in English: every page names the 2030 plan, none the 2024 plan or its deadline.
+    assert main(["report", "--plan", str(folder), "--data", str(data), "--targets", "digital_core_share_gdp",
+                 "--date", "2026-06-01", "--out", str(tmp_path / "reports"), "--jobs", "2",
+                 "--lang", "en"]) == 0  # fmt: skip
+    (run_en,) = (tmp_path / "reports").glob("2026-06-01-plan_fixture_2030-en-*")
+    assert_names_only_its_own_plan(run_en)
+    assert "not yet due" in visible_text((run_en / "30_data_gaps.html").read_text(encoding="utf-8"))
+
+
+#: What the pages wrote about the 2024 plan's deadline and title; a 2030 plan's pages say none of it
+#: (a 2025 figure or publication date of the data may of course appear).
+OLD_PLAN_WORDS = (
+    "海州区推进科技创新行动方案",
+    "action plan for advancing S&T innovation",
+    "2025年目标",
+    "到2025年",
+    "2025年值 / 目标",
+    "情景下2025年值",
+    "2025年数据公布后",
+    "2025 target",
+    "by 2025",
+    "2025 value as % of target",
+    "2025 value in this scenario",
+    "the 2025 figure",
+    "五大行动",
+    "five actions",
+    "2021–2025",
+)
+
+
+def visible_text(page: str) -> str:
+    """The words a reader sees: no scripts (the chart library), styles or tags."""
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S | re.I)
+    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def assert_names_only_its_own_plan(run: Path) -> None:
+    pages = sorted(run.glob("*.html"))
+    assert len(pages) >= 5
+    for page in pages:
+        text = visible_text(page.read_text(encoding="utf-8"))
+        # chart titles are in the chart specs (JSON inside the scripts): check those too
+        specs = " ".join(re.findall(r"spec = (\{.*?\});", page.read_text(encoding="utf-8")))
+        for words in OLD_PLAN_WORDS:
+            assert words not in text and words not in specs, (page.name, words)

@@ -766,7 +766,7 @@ def test_setup_shows_bundle_once_and_enables_renderer(monkeypatch):
         bundle = alt.Chart(pd.DataFrame({"x": [1]})).mark_point().encode(x="x:Q")._repr_mimebundle_()
         bundle = bundle[0] if isinstance(bundle, tuple) else bundle
         assert 'class="hz-chart"' in bundle["text/html"]
-        with pytest.raises(ValueError):
+        with pytest.raises(ParameterError, match=r"'zh'.*'en'.*'fr'"):
             display.setup("fr")
     finally:
         alt.renderers.enable(previous)

@@ -9,7 +9,7 @@ Typical use in JupyterLab::
     hz.forecast.forecast(series, 3, domain="share")   # the forecast contract: simulated paths, calibrated
 """
 
-from . import charts, display, forecast, labels, views
+from . import charts, display, forecast, gaps, labels, views
 from .assess import (
     Assessment,
     AssessOptions,
@@ -29,6 +29,7 @@ from .assess import (
 )
 from .errors import ForecastError, HzError, InputError, LockedError, ParameterError, Problem, ReportError
 from .forecast import Forecast
+from .gaps import plan_checklist, plan_gaps
 from .observations import load_indicators, load_observations, load_regions, series, write_templates
 from .plans import DEFAULT_PLAN, Plan, known_plan_ids, resolve_plan
 from .targets import Target, get_target, load_targets, targets_frame
@@ -61,6 +62,7 @@ __all__ = [
     "fan_frame",
     "forecast",
     "gap_checklist",
+    "gaps",
     "get_target",
     "known_plan_ids",
     "labels",
@@ -70,6 +72,8 @@ __all__ = [
     "load_targets",
     "look_back",
     "model_frame",
+    "plan_checklist",
+    "plan_gaps",
     "reliability",
     "resolve_plan",
     "rules_frame",

@@ -24,8 +24,9 @@ import pandas as pd
 
 from . import forecast as fc
 from . import rules
+from .bureaus import bureau_text
 from .errors import ForecastError, ParameterError
-from .labels import check_lang, fmt_value
+from .labels import check_lang, fmt_value, label
 from .observations import load_indicators, load_observations, load_regions, replacement_text
 from .plans import DEFAULT_PLAN, Plan, resolve_plan
 from .reference import LABEL as OUTSIDE_VIEW_LABEL
@@ -40,16 +41,20 @@ COMPARED_MODELS: tuple[str, ...] = ("naive", "drift", "linear", "damped", "theta
 #: Fan-chart bands: central intervals drawn around the median.
 FAN_LEVELS: tuple[float, ...] = (0.50, 0.80, 0.95)
 
+#: Status code -> (Chinese, English); the words live in the label catalogue (``status.<code>``).
 STATUS_TEXT = {
-    "forecast": ("已预测", "forecast"),
-    "single_point": ("仅一个观测值", "one observation"),
-    "no_data": ("无数据", "no data"),
-    "achieved": ("已实现", "achieved"),
-    "missed": ("未实现", "missed"),
-    "qualitative": ("定性目标", "qualitative"),
-    "peers_missing": ("同级县区数据缺失", "peer data missing"),
-    "period_gap": ("考核期内有缺年", "gap inside the period"),
-    "forecast_failed": ("无法预测", "no forecast possible"),
+    code: (label(f"status.{code}", "zh"), label(f"status.{code}", "en"))
+    for code in (
+        "forecast",
+        "single_point",
+        "no_data",
+        "achieved",
+        "missed",
+        "qualitative",
+        "peers_missing",
+        "period_gap",
+        "forecast_failed",
+    )
 }
 
 
@@ -362,7 +367,8 @@ def _observed_outcome(result: Assessment, start: int | None) -> Assessment | Non
         if failed:
             floor = format_value(value, target.unit)
             result.missing_zh = f"{_years_zh(failed)}低于每年{floor}的下限"
-            result.missing_en = f"{_years_en(failed)} fell below the floor of {floor}"
+            floor_en = fmt_value(value, target.unit, lang="en")
+            result.missing_en = f"{_years_en(failed)} fell below the floor of {floor_en} a year"
             return _settled(result, False)
         if len(in_period) == target.deadline - start + 1:
             return _settled(result, True)
@@ -446,13 +452,15 @@ def _floor_settled_by_bounds(result: Assessment, start: int) -> Assessment | Non
     failed = sorted(y for y, met in decided.items() if met is False)
     if failed:
         result.missing_zh = f"{_years_zh(failed)}的区间观测值低于每年{floor}的下限"
-        result.missing_en = f"the bounds for {_years_en(failed)} lie below the floor of {floor}"
+        floor_en = fmt_value(value, target.unit, lang="en")
+        result.missing_en = f"the bounds for {_years_en(failed)} lie below the floor of {floor_en} a year"
         return _settled(result, False)
     if bounds and len(decided) == target.deadline - start + 1:
         result.data_notes.append(
             {
                 "zh": f"考核期内每年的观测值或区间值都不低于{floor}",
-                "en": f"every year of the period is observed or bounded at or above {floor}",
+                "en": "every year of the period is observed or bounded at or above "
+                f"{fmt_value(value, target.unit, lang='en')}",
             }
         )
         return _settled(result, True)
@@ -681,13 +689,16 @@ def _describe_missing(result: Assessment, start: int | None) -> None:
     result.needed_years = missing
     holder = result.holder_zh or "数据持有部门"
     units = "、".join(target.responsible_units) or "方案未列明责任单位"
+    # the English sentence names bureaus in English (catalogue holder_en, plan units translated)
+    holder_en = _holder_en(target.indicator) or label("value.holder_unknown", "en")
+    units_en = bureau_text(list(target.responsible_units), "en") or label("value.no_units_named", "en")
     if result.history.empty:
         result.missing_zh = (
             f"没有{target.name_zh}的公开观测值；需要{_years_zh(missing)}的数据（{holder}；责任单位：{units}）"
         )
         result.missing_en = (
-            f"no public observation; figures for {_years_en(missing)} are needed (held by {holder}; "
-            f"responsible units: {units})"
+            f"no public observation; figures for {_years_en(missing)} are needed (held by {holder_en}; "
+            f"responsible units: {units_en})"
         )
     else:
         result.missing_zh = (
@@ -695,7 +706,7 @@ def _describe_missing(result: Assessment, start: int | None) -> None:
         )
         result.missing_en = (
             f"one observation only, so no trend; figures for {_years_en(missing)} are needed "
-            f"(held by {holder}; responsible units: {units})"
+            f"(held by {holder_en}; responsible units: {units_en})"
         )
 
 

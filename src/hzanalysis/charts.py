@@ -9,7 +9,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from .labels import check_lang, fmt_value, has_label, label, unit_text
+from .labels import action_text, check_lang, fmt_value, has_label, label, unit_text
 
 #: Verdict colours: greens for likely, reds for unlikely, grey where no probability exists.
 VERDICT_COLOURS: dict[str, str] = {
@@ -25,9 +25,20 @@ VERDICT_COLOURS: dict[str, str] = {
 }
 
 
-def _t(key: str, lang: str) -> str:
-    return label(f"chart.{key}", lang)
+def _t(key: str, lang: str, **values: object) -> str:
+    return label(f"chart.{key}", lang, **values)
 
+
+def _deadline_words(deadlines: pd.Series, lang: str) -> str:
+    """The deadline year for a chart title (2025), or "deadline-year" when the targets' deadlines differ."""
+    years = sorted({int(year) for year in deadlines.dropna()})
+    if len(years) == 1:
+        return str(years[0])
+    return "期限" if lang == "zh" else "deadline-year"
+
+
+#: Widest legend label in pixels ("models' own intervals (uncalibrated)" was cut at Vega's default 160).
+LEGEND_LABEL_LIMIT = 320
 
 #: Longest text a tooltip shows; longer quotes end in "…" (the observations table has them whole).
 TOOLTIP_CHARS = 160
@@ -83,7 +94,12 @@ def scorecard_chart(scorecard: pd.DataFrame, lang: str = "zh") -> alt.Chart:
     frame = scorecard.assign(
         p=scorecard["probability"].fillna(0.0),
         p_text=scorecard["probability"].map(lambda p: "" if pd.isna(p) else f"{p:.0%}"),
-        group=scorecard["action"].astype(str) + " " + scorecard["action_en" if en else "action_zh"],
+        group=[
+            f"{number} {action_text(zh, en_name, lang)}"
+            for number, zh, en_name in zip(
+                scorecard["action"], scorecard["action_zh"], scorecard["action_en"], strict=True
+            )
+        ],
         latest_text=[
             fmt_value(v, u, b, lang=lang)
             for v, u, b in zip(
@@ -278,7 +294,24 @@ def coverage_chart(coverage: pd.DataFrame, lang: str = "zh") -> alt.LayerChart:
             axis=alt.Axis(format="%"),
             title=_t("empirical", lang),
         ),
-        strokeDash=alt.StrokeDash("method:N", title=None),
+        # this tool's calibrated intervals solid, the models' own dashed, in every language; the legend
+        # draws line strokes (its default symbols were two identical dots)
+        strokeDash=alt.StrokeDash(
+            "method:N",
+            title=None,
+            scale=alt.Scale(
+                domain=[label("probability.calibrated", lang), label("probability.uncalibrated", lang)],
+                range=[[1, 0], [6, 3]],
+            ),
+            legend=alt.Legend(
+                symbolType="stroke",
+                symbolStrokeColor="#333",
+                symbolFillColor="transparent",
+                symbolStrokeWidth=2,
+                symbolSize=300,
+                labelLimit=LEGEND_LABEL_LIMIT,
+            ),
+        ),
         tooltip=[
             alt.Tooltip("method:N", title=_t("method", lang)),
             alt.Tooltip("horizon:O", title=_t("horizon", lang)),
@@ -309,7 +342,7 @@ def reliability_chart(table: pd.DataFrame, lang: str = "zh") -> alt.LayerChart:
         .encode(
             x=alt.X("mean_predicted:Q", scale=alt.Scale(domain=[0, 1]), title=_t("predicted", lang)),
             y=alt.Y("observed_frequency:Q", scale=alt.Scale(domain=[0, 1]), title=_t("observed_freq", lang)),
-            color=alt.Color("method:N", title=None),
+            color=alt.Color("method:N", title=None, legend=alt.Legend(labelLimit=LEGEND_LABEL_LIMIT)),
             tooltip=[
                 alt.Tooltip("method:N", title=_t("method", lang)),
                 alt.Tooltip("mean_predicted:Q", format=".2f", title=_t("predicted", lang)),
@@ -322,8 +355,15 @@ def reliability_chart(table: pd.DataFrame, lang: str = "zh") -> alt.LayerChart:
 
 
 def gaps_chart(gaps: pd.DataFrame, lang: str = "zh") -> alt.Chart:
-    """Targets × years matrix of what is observed (columns target, year, state, state_label, detail)."""
-    colours = alt.Scale(domain=["observed", "bound", "missing"], range=["#2da44e", "#e3b341", "#eeeeee"])
+    """Targets × years matrix of what is observed (columns target, year, state, state_label, detail).
+
+    Years after the last publishable one (state ``not_yet_due``) get their own pale colour and legend
+    entry, shown only when the grid has such years.
+    """
+    states = {"observed": "#2da44e", "bound": "#e3b341", "missing": "#eeeeee", "not_yet_due": "#cfe3f6"}
+    if "not_yet_due" not in set(gaps["state"]):
+        states.pop("not_yet_due")
+    colours = alt.Scale(domain=list(states), range=list(states.values()))
     check_lang(lang)
     return (
         alt.Chart(gaps)
@@ -350,11 +390,13 @@ def gaps_chart(gaps: pd.DataFrame, lang: str = "zh") -> alt.Chart:
 
 
 def scenario_chart(scenarios: pd.DataFrame, lang: str = "zh", start_growth: float = 5.0) -> alt.LayerChart:
-    """A growth slider (a Vega-Lite parameter, no kernel) and each target's 2025 value against its target.
+    """A growth slider (a Vega-Lite parameter, no kernel) and each target's deadline-year value against
+    its target.
 
     Columns: label, latest_value, latest_year, target_value, deadline. The projection
     latest × (1 + g)^(deadline − latest_year) is the scenario the reader sets, not a forecast.
     """
+    deadline = _deadline_words(scenarios["deadline"], lang)
     growth = alt.param(
         name="growth",
         value=start_growth,
@@ -372,12 +414,14 @@ def scenario_chart(scenarios: pd.DataFrame, lang: str = "zh", start_growth: floa
         .encode(
             y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)),
             x=alt.X(
-                "share:Q", title=_t("share_of_target", lang), scale=alt.Scale(domain=[0, 200], clamp=True)
+                "share:Q",
+                title=_t("share_of_target", lang, deadline=deadline),
+                scale=alt.Scale(domain=[0, 200], clamp=True),
             ),
             color=alt.condition("datum.share >= 100", alt.value("#2da44e"), alt.value("#f08c4a")),
             tooltip=[
                 alt.Tooltip("label:N", title=_t("target", lang)),
-                alt.Tooltip("projected:Q", format=".3~g", title=_t("projected", lang)),
+                alt.Tooltip("projected:Q", format=".3~g", title=_t("projected", lang, deadline=deadline)),
                 alt.Tooltip("target_value:Q", title=_t("target", lang)),
                 alt.Tooltip("share:Q", format=".0f", title=_t("share", lang)),
             ],

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .errors import HzError
 from .fileio import atomic_write_text
-from .labels import MISSING, check_lang, fmt_pct, fmt_value, label
+from .labels import MISSING, check_lang, fmt_value, label
 from .plans import DEFAULT_PLAN
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_LOCKED = 0, 1, 2, 3
@@ -299,43 +299,40 @@ def _targets(args: argparse.Namespace) -> int:
 # Terminal table
 
 
+#: The scorecard columns the terminal shows (keys of ``views.scorecard_view``, headers from the catalogue).
+TERMINAL_COLUMNS = (
+    "target",
+    "kind",
+    "goal",
+    "latest",
+    "probability",
+    "verdict",
+    "needed_growth",
+    "historical_growth",
+    "eurostat",
+)
+
+
 def format_scorecard(table, lang: str = "zh") -> str:
-    """The scorecard as aligned terminal text (CJK characters count as two columns)."""
-    zh = check_lang(lang) == "zh"
-    headers = (
-        ["目标", "类型", "目标值", "最新值", "概率", "判断", "所需增长", "历史增长", "欧盟规则"]
-        if zh
-        else ["target", "kind", "target", "latest", "P", "verdict", "needed", "historical", "Eurostat"]
-    )
-    rows = []
-    for r in table.itertuples(index=False):
-        target_value = fmt_value(r.target_value, r.unit, lang=lang)
-        latest = "—" if _nan(r.latest_value) else f"{r.latest_value:g} ({int(r.latest_year)})"
-        if r.latest_bound not in (None, "=") and not _nan(r.latest_value):
-            latest = f"{r.latest_bound}{latest}"
-        rows.append(
-            [
-                (r.name_zh if zh else r.name_en),
-                label(f"kind.{r.kind}", lang),
-                target_value,
-                latest,
-                fmt_pct(r.probability, signed=False, digits=0),
-                r.verdict_zh if zh else r.verdict_en,
-                fmt_pct(r.required_growth)
-                if not _nan(r.required_growth)
-                else _flow(r.required_flow, r.unit, lang),
-                fmt_pct(r.historical_growth),
-                r.eurostat_zh if zh else r.eurostat_en,
-            ]
-        )
+    """The scorecard as aligned terminal text in ``lang`` (CJK characters count as two columns).
+
+    Cells, headers, units and the missing-data list come from the same vocabulary as the report pages.
+    """
+    from .assess import english_region_names
+    from .views import scorecard_view
+
+    en = check_lang(lang) == "en"
+    view = scorecard_view(table, lang)
+    headers = [label(f"col.{column}", lang) for column in TERMINAL_COLUMNS]
+    rows = [[str(cell) for cell in row] for row in view[list(TERMINAL_COLUMNS)].itertuples(index=False)]
     lines = _align([headers, *rows])
     notes = [
-        f"- {(r.name_zh if zh else r.name_en)}: {(r.missing_zh if zh else r.missing_en)}"
+        f"- {r.name_en}: {english_region_names(r.missing_en)}" if en else f"- {r.name_zh}: {r.missing_zh}"
         for r in table.itertuples(index=False)
-        if (r.missing_zh if zh else r.missing_en)
+        if (r.missing_en if en else r.missing_zh)
     ]
     if notes:
-        lines += ["", "缺少的数据：" if zh else "Missing data:", *notes]
+        lines += ["", label("cli.missing_data", lang), *notes]
     return "\n".join(lines)
 
 

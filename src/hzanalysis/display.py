@@ -31,7 +31,10 @@ import pandas as pd
 from IPython.display import HTML, Markdown
 
 from .charts import VERDICT_COLOURS
-from .labels import LANGS, MISSING, check_lang, has_label, label, prose_text
+from .gaps import checklist_years, grid_years, last_publishable_year, period_text
+from .labels import MISSING, check_lang, has_label, label, number_word, prose_text
+from .observations import load_regions
+from .plans import Plan, resolve_plan
 
 RENDERER_NAME = "hzanalysis"
 #: vl-convert's name for the Vega-Lite version altair writes (altair 6.3 → Vega-Lite 6.4 → "6_4").
@@ -50,6 +53,7 @@ table.hz-table th { background: #f6f8fa; }
    may break after any character) down to one character each. */
 table.hz-table td { min-width: 4.5em; }
 table.hz-table td a { word-break: break-all; }
+table.hz-table td.hz-short { white-space: nowrap; }
 /* JupyterLab right-aligns output tables with a (0,2,1) selector; text columns read better left-aligned. */
 .jp-RenderedHTMLCommon table.hz-table th, .jp-RenderedHTMLCommon table.hz-table td { text-align: left; }
 table.hz-table.hz-sortable th { cursor: pointer; }
@@ -201,11 +205,7 @@ def setup(lang: str = "zh") -> None:
     Call it in the first code cell of every notebook. Calling it again in the same kernel changes the
     language only; the bundle is not shown twice.
     """
-    # ValueError, as before (tests/test_report.py, owned by the report work, pins it); the lead may switch
-    # it to labels.check_lang's ParameterError when merging.
-    if lang not in LANGS:
-        raise ValueError(f"lang must be 'zh' or 'en'; found {lang!r}")
-    _state["lang"] = lang
+    _state["lang"] = check_lang(lang)
     if RENDERER_NAME not in alt.renderers.names():
         alt.renderers.register(RENDERER_NAME, renderer)
     alt.renderers.enable(RENDERER_NAME)
@@ -276,6 +276,15 @@ def _cell(value: Any, clip: int | None = CLIP_CHARS, lang: str = "zh") -> str:
     )
 
 
+#: Cells this short (a verdict such as 数据不足, a kind, a percentage) never wrap: in a wide table the
+#: browser otherwise squeezes their column to one Chinese character per line.
+SHORT_CELL_CHARS = 8
+
+
+def _is_short(value: Any) -> bool:
+    return isinstance(value, str) and not isinstance(value, Safe) and len(value) <= SHORT_CELL_CHARS
+
+
 def header_text(column: Any, lang: str) -> str:
     """A plain column key as readers see it (``latest`` → 最新值 or Latest); other names as they are."""
     key = f"col.{column}"
@@ -320,7 +329,7 @@ def table(
                 inner = link(value) if not _missing(value) else MISSING
             else:
                 inner = _cell(value, clip, lang)
-            cells.append(f"<td>{inner}</td>")
+            cells.append(f'<td class="hz-short">{inner}</td>' if _is_short(value) else f"<td>{inner}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     classes = " ".join(
         ["hz-table", *(["hz-sortable"] if sortable else []), *([css_class] if css_class else [])]
@@ -392,9 +401,54 @@ def print_summary(frame: pd.DataFrame, title: str, subtitle: str = "", lang: str
     return HTML(f'<div class="hz-print-only"><h1>{escape(title)}</h1>{sub}{inner}</div>')
 
 
-def prose(key: str, lang: str | None = None) -> Markdown:
-    """One prose section of a notebook (a heading and its explanation) in the reader's language."""
-    return Markdown(prose_text(key, lang or _state["lang"]))
+def plan_words(
+    plan: str | Path | Plan | None = None, lang: str | None = None, as_of: str | None = None
+) -> dict[str, str]:
+    """What the prose and titles say about a plan, in ``lang``: its title, deadline, region, actions, the
+    checklist's period and, when the deadline is ahead of the as-of date, the years not yet due.
+
+    ``plan`` None is the default plan, so a notebook that passes no plan reads as the 2024 plan's pages.
+    """
+    lang = check_lang(lang or _state["lang"])
+    selected = resolve_plan(plan)
+    en = lang == "en"
+    regions = load_regions()
+    region_en = dict(zip(regions["id"], regions["name_en"], strict=True)).get(
+        selected.region, selected.region
+    )
+    n_actions = sum(1 for number, _, _ in selected.actions if number != 0)
+    actions = (
+        label("value.actions", lang, n=number_word(n_actions, lang))
+        if n_actions
+        else label("value.actions_none", lang)
+    )
+    due = last_publishable_year(as_of)
+    later = [year for year in grid_years(selected) if year > due]
+    return {
+        "plan_title": (selected.title_en or selected.title_zh) if en else selected.title_zh,
+        "plan_title_zh": selected.title_zh,
+        "issued": selected.issued.isoformat(),
+        "deadline": str(selected.deadline),
+        "region": region_en if en else selected.region,
+        "actions": actions,
+        "period": period_text(checklist_years(selected, as_of)),
+        "not_yet_due": label("value.not_yet_due_legend", lang, years=period_text(later)) if later else "",
+    }
+
+
+def prose(
+    key: str, lang: str | None = None, plan: str | Path | Plan | None = None, as_of: str | None = None
+) -> Markdown:
+    """One prose section of a notebook (a heading and its explanation) in the reader's language, naming
+    the plan's title, deadline and region (see :func:`plan_words`)."""
+    lang = lang or _state["lang"]
+    return Markdown(prose_text(key, lang, **plan_words(plan, lang, as_of)))
+
+
+def plan_label(key: str, lang: str | None = None, plan: str | Path | Plan | None = None) -> str:
+    """A catalogue label that names the plan (``print.title``), filled from :func:`plan_words`."""
+    lang = lang or _state["lang"]
+    return label(key, lang, **plan_words(plan, lang))
 
 
 def strip_outputs_hook(model: dict[str, Any], **kwargs: Any) -> None:

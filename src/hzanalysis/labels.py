@@ -8,6 +8,8 @@ never a silent fall-back to Chinese.
 
 from __future__ import annotations
 
+import math
+
 from .errors import ParameterError
 
 LANGS: tuple[str, ...] = ("zh", "en")
@@ -140,6 +142,32 @@ LABELS: dict[str, dict[str, str]] = {
     "gap.observed": {"zh": "有观测值", "en": "observed"},
     "gap.bound": {"zh": "仅有区间/上下限", "en": "bound only"},
     "gap.missing": {"zh": "缺失", "en": "missing"},
+    "gap.not_yet_due": {"zh": "尚未到公布时间", "en": "not yet due"},
+    # how a target stands (Assessment.status)
+    "status.forecast": {"zh": "已预测", "en": "forecast"},
+    "status.single_point": {"zh": "仅一个观测值", "en": "one observation"},
+    "status.no_data": {"zh": "无数据", "en": "no data"},
+    "status.achieved": {"zh": "已实现", "en": "achieved"},
+    "status.missed": {"zh": "未实现", "en": "missed"},
+    "status.qualitative": {"zh": "定性目标", "en": "qualitative"},
+    "status.peers_missing": {"zh": "同级县区数据缺失", "en": "peer data missing"},
+    "status.period_gap": {"zh": "考核期内有缺年", "en": "gap inside the period"},
+    "status.forecast_failed": {"zh": "无法预测", "en": "no forecast possible"},
+    "value.holder_unknown": {"zh": "数据持有部门", "en": "the bureau that holds the figures"},
+    # the terminal scorecard (hzanalysis assess)
+    "cli.missing_data": {"zh": "缺少的数据：", "en": "Missing data:"},
+    "value.not_yet_due": {
+        "zh": "{year}年数据尚未到公布时间（最早{next_year}年公布）",
+        "en": "not yet due (the {year} figure is published in {next_year} at the earliest)",
+    },
+    # a sentence added to the gaps grid's legend prose only when the grid has years not yet due
+    "value.not_yet_due_legend": {
+        "zh": "；浅蓝：尚未到公布时间（{years}年）",
+        "en": "; pale blue: not yet due ({years})",
+    },
+    # how the scorecard prose names the plan's actions ("按方案五大行动分组")
+    "value.actions": {"zh": "{n}大行动", "en": "{n} actions"},
+    "value.actions_none": {"zh": "目标", "en": "targets"},
     # the forecasting ladder and the models section
     "method.settled": {"zh": "由已观测数据判定", "en": "settled by observed figures"},
     "method.too_few": {"zh": "不预测：观测值少于两个", "en": "no forecast: fewer than two observations"},
@@ -206,13 +234,13 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "没有观测值，无法作图；见下方数据缺口说明",
         "en": "No observation to plot; see what is missing below",
     },
-    "chart.share_of_target": {"zh": "2025年值 / 目标（%）", "en": "2025 value as % of target"},
+    "chart.share_of_target": {"zh": "{deadline}年值 / 目标（%）", "en": "{deadline} value as % of target"},
     "chart.bound": {"zh": "数值类型", "en": "Kind of value"},
     "chart.point": {"zh": "观测值", "en": "observed value"},
     "chart.bound_mark": {"zh": "界限值（超过/以上）", "en": "bound (more than / at least)"},
     "chart.upper": {"zh": "区间上限", "en": "Upper end"},
     "chart.lower": {"zh": "区间下限", "en": "Lower end"},
-    "chart.projected": {"zh": "情景下2025年值", "en": "2025 value in this scenario"},
+    "chart.projected": {"zh": "情景下{deadline}年值", "en": "{deadline} value in this scenario"},
     "chart.share": {"zh": "占目标（%）", "en": "% of target"},
     "chart.detail": {"zh": "详情", "en": "Detail"},
     "chart.method": {"zh": "方法", "en": "Method"},
@@ -220,8 +248,8 @@ LABELS: dict[str, dict[str, str]] = {
     "chart.growth_rate": {"zh": "年均增长率", "en": "Annual growth rate"},
     "chart.count": {"zh": "事件数", "en": "Events"},
     "print.title": {
-        "zh": "海州区2025年科技创新目标一览",
-        "en": "Haizhou District 2025 S&T targets at a glance",
+        "zh": "{region}{deadline}年科技创新目标一览",
+        "en": "{region} {deadline} S&T targets at a glance",
     },
 }
 
@@ -230,24 +258,22 @@ LABELS: dict[str, dict[str, str]] = {
 #: language only, so an English page is not Chinese prose followed by its translation.
 PROSE: dict[str, dict[str, str]] = {
     "scorecard.title": {
-        "zh": "# 海州区推进科技创新行动方案：2025年目标总览",
+        "zh": "# {plan_title}：{deadline}年目标总览",
         "en": (
-            "# Haizhou District S&T innovation action plan: scorecard of the 2025 targets\n"
-            "\n"
-            "*《海州区推进科技创新行动方案》 (issued 2024-02-28)*"
+            "# {plan_title}: scorecard of the {deadline} targets\n\n*《{plan_title_zh}》 (issued {issued})*"
         ),
     },
     "scorecard.chart": {
         "zh": (
             "## 各目标达成概率\n"
             "\n"
-            "按方案五大行动分组。条形长度为到2025年达到目标的概率；颜色为判断等级；灰色表示数据不足或定"
+            "按方案{actions}分组。条形长度为到{deadline}年达到目标的概率；颜色为判断等级；灰色表示数据不足或定"
             "性目标。把鼠标停在条形上可看到最新值及其来源。"
         ),
         "en": (
             "## Probability of meeting each target\n"
             "\n"
-            "Grouped by the plan's five actions; bar = probability of meeting the target by 2025; colou"
+            "Grouped by the plan's {actions}; bar = probability of meeting the target by {deadline}; colou"
             "r = verdict; grey = insufficient data or qualitative. Hover for the latest value and its s"
             "ource."
         ),
@@ -256,14 +282,14 @@ PROSE: dict[str, dict[str, str]] = {
         "zh": (
             "## 总览表\n"
             "\n"
-            "点击表头可排序。“所需年增长”是从最新值到2025年目标所需的年均复合增长；“欧盟规则”是欧盟统计"
+            "点击表头可排序。“所需年增长”是从最新值到{deadline}年目标所需的年均复合增长；“欧盟规则”是欧盟统计"
             "局（Eurostat）的进展评价，与概率并列展示，不替代概率。"
         ),
         "en": (
             "## Scorecard table\n"
             "\n"
             "Click a header to sort. “Needed growth” is the compound annual growth from the latest valu"
-            "e to the 2025 target; the Eurostat rule is shown beside the probability, not instead of it"
+            "e to the {deadline} target; the Eurostat rule is shown beside the probability, not instead of it"
             "."
         ),
     },
@@ -273,9 +299,8 @@ PROSE: dict[str, dict[str, str]] = {
             "\n"
             "- **概率**来自按省级研发强度面板经验校准的预测分布（见“可靠性”页）；观测点少于6个的指标，"
             "用观测到的增长外推，区间宽度取自参考面板同类方法在同一预测步长上的实际误差。\n"
-            "- **判断等级**（IPCC 惯例）：很可能 ≥ 90%；可能 66–90%；可能性相当"
-            " 33–66%；不太可能 10–33%"
-            "；极不可能 < 10%。2025年数据公布后改为“已实现/未实现”。\n"
+            "- **判断等级**（IPCC 惯例）：很可能 ≥ 90%；可能 66–90%；可能性相当 33–66%；不太可能 10–33%"
+            "；极不可能 < 10%。{deadline}年数据公布后改为“已实现/未实现”。\n"
             "- **数据不足**：公开数据只有一个或没有观测值；“数据缺口”页列出缺什么、由谁掌握。\n"
             "- 任何数字都不是插补或估算得来：每个观测值都附来源、日期和原文（见各目标页）。\n"
             "- 打印本页得到一页A4的领导简表。"
@@ -288,7 +313,7 @@ PROSE: dict[str, dict[str, str]] = {
             "the observed growth, with the spread of the same method's real errors on the panel at the "
             "same horizon.\n"
             "- **Verdicts** (IPCC scale): very likely ≥ 90%; likely 66–90%; about as likely as not 33–6"
-            "6%; unlikely 10–33%; very unlikely < 10%. Once the 2025 figure is published: achieved / mi"
+            "6%; unlikely 10–33%; very unlikely < 10%. Once the {deadline} figure is published: achieved / mi"
             "ssed.\n"
             "- **Insufficient data**: one public observation or none; the data-gaps page says what is m"
             "issing and who holds it.\n"
@@ -338,8 +363,7 @@ PROSE: dict[str, dict[str, str]] = {
         "en": (
             "## Official rules side by side\n"
             "\n"
-            "Eurostat, SDSN, Destatis and the Chinese mid-"
-            "term review rule (时间过半、任务过半) are end"
+            "Eurostat, SDSN, Destatis and the Chinese mid-term review rule (时间过半、任务过半) are end"
             "point rules without uncertainty; they are shown side by side for comparison."
         ),
     },
@@ -354,7 +378,7 @@ PROSE: dict[str, dict[str, str]] = {
             "本工具的区间宽度在六个省级参考面板上拟合（研发投入强度、研发经费、发明专利授权量、万人有效"
             "发明专利、技术合同成交额、有效高新技术企业）。本页的每个数字都是样本外的：每次留出一个面板"
             "不参与拟合，只在其余面板上拟合，再在留出的面板上检验；旅游和M1两个外部面板从不参与拟合。"
-            "检验三种历史长度：完整历史、3个点、以及海州区公开数据的形状——两个点，相隔1至7年。结果"
+            "检验三种历史长度：完整历史、3个点、以及{region}公开数据的形状——两个点，相隔1至7年。结果"
             "由 `make calibrate` 预先算好并随软件发布，本页只读取。"
         ),
         "en": (
@@ -363,7 +387,7 @@ PROSE: dict[str, dict[str, str]] = {
             "The spread of every forecast is fitted on six provincial reference panels. Every figure on"
             " this page is out of sample: each panel in turn is held out of the fit and scored; the Tou"
             "rism and M1 panels are never fitted on. Three history shapes are scored: full histories, t"
-            "hree points, and the shape of Haizhou's public data, two points 1–7 years apart. The resul"
+            "hree points, and the shape of {region}'s public data, two points 1–7 years apart. The resul"
             "ts are computed by `make calibrate` and shipped; this page only reads them."
         ),
     },
@@ -431,48 +455,51 @@ PROSE: dict[str, dict[str, str]] = {
         "zh": (
             "# 数据缺口\n"
             "\n"
-            "海州区公开统计数据很少。本页列出每个目标在各年份有无观测值，以及缺什么、由谁掌握，可直接作"
-            "为向各部门索取数据的清单。自有数据可用 `hzanalysis data template"
-            "` 生成模板填写后，通过 `--"
+            "{region}公开统计数据很少。本页列出每个目标在各年份有无观测值，以及缺什么、由谁掌握，可直接作"
+            "为向各部门索取数据的清单。自有数据可用 `hzanalysis data template` 生成模板填写后，通过 `--"
             "data` 参数加入。"
         ),
         "en": (
             "# Data gaps\n"
             "\n"
-            "Public statistics for Haizhou are sparse. This page shows, for every target and year, whet"
+            "Public statistics for {region} are sparse. This page shows, for every target and year, whet"
             "her a figure is observed, and what is missing and who holds it: a checklist to send to the"
             " bureaux. Add your own figures with `hzanalysis data template` and `--data`."
         ),
     },
     "gaps.grid": {
-        "zh": ("## 目标 × 年份\n\n绿色：有观测值；黄色：只有“超过/以上”等界限值；灰色：缺失。"),
-        "en": ("## Targets × years\n\nGreen: observed; yellow: only a bound; grey: missing."),
+        "zh": "## 目标 × 年份\n\n绿色：有观测值；黄色：只有“超过/以上”等界限值；灰色：缺失{not_yet_due}。",
+        "en": "## Targets × years\n\nGreen: observed; yellow: only a bound; grey: missing{not_yet_due}.",
     },
     "gaps.checklist": {
-        "zh": "## 数据索取清单（2021–2025年）",
-        "en": "## Checklist for the bureaux (2021–2025)",
+        "zh": "## 数据索取清单（{period}年）",
+        "en": "## Checklist for the bureaux ({period})",
     },
     "scenarios.title": {
         "zh": (
             "# 情景：需要多快的增长？\n"
             "\n"
-            "拖动滑块设定年均增长率，图中显示各目标按此增长到2025年的数值占目标的比例（≥100% 为达到）。"
+            "拖动滑块设定年均增长率，图中显示各目标按此增长到{deadline}年的数值占目标的比例（≥100% 为达到）。"
             "这是读者设定的情景，不是预测。"
         ),
         "en": (
             "# Scenarios: what growth is needed?\n"
             "\n"
-            "Move the slider to set an annual growth rate; the chart shows each target's 2025 value und"
+            "Move the slider to set an annual growth rate; the chart shows each target's {deadline} value und"
             "er that growth as a share of its target (≥ 100% = met). A scenario the reader sets, not a "
             "forecast."
         ),
     },
     "scenarios.table": {
-        "zh": ("## 所需增长\n\n从最新值到2025年目标所需的年均增长，与有两个以上观测点时的历史年均增长对照。"),
+        "zh": (
+            "## 所需增长\n"
+            "\n"
+            "从最新值到{deadline}年目标所需的年均增长，与有两个以上观测点时的历史年均增长对照。"
+        ),
         "en": (
             "## Growth each target needs\n"
             "\n"
-            "The annual growth from the latest value to the 2025 target, beside the historical growth w"
+            "The annual growth from the latest value to the {deadline} target, beside the historical growth w"
             "here two or more points exist."
         ),
     },
@@ -534,9 +561,32 @@ def label(key: str, lang: str = "zh", **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def prose_text(key: str, lang: str = "zh") -> str:
-    """The Markdown of one prose section of a notebook, in ``lang``."""
-    return PROSE[key][check_lang(lang)]
+def prose_text(key: str, lang: str = "zh", **fields: object) -> str:
+    """The Markdown of one prose section of a notebook, in ``lang``, with the plan's ``{fields}`` filled.
+
+    The fields (plan_title, deadline, region, ...) come from ``display.plan_words``; a section that names
+    one not given is a ParameterError, so no page shows a raw ``{deadline}``.
+    """
+    text = PROSE[key][check_lang(lang)]
+    try:
+        return text.format(**fields)
+    except KeyError as exc:
+        raise ParameterError(
+            f"prose {key!r} needs the field {exc.args[0]!r}; pass the plan (plan=...)"
+        ) from None
+
+
+#: Counts as the prose writes them: 五大行动 / five actions (两, not 二, before a measure word).
+NUMBER_WORDS: dict[str, tuple[str, ...]] = {
+    "zh": ("零", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十"),
+    "en": ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+}
+
+
+def number_word(n: int, lang: str = "zh") -> str:
+    """A small count in words (五, five); digits beyond ten."""
+    words = NUMBER_WORDS[check_lang(lang)]
+    return words[n] if 0 <= n < len(words) else str(n)
 
 
 def has_label(key: str) -> bool:
@@ -552,6 +602,13 @@ def is_missing(value: object) -> bool:
         return bool(value != value)  # NaN and pd.NA (whose comparison is NA, falsy-ambiguous) are missing
     except TypeError:
         return True
+
+
+def action_text(action_zh: object, action_en: object, lang: str = "zh") -> str:
+    """An action's name in ``lang``; a drafted plan whose English names await review shows the Chinese."""
+    english = "" if is_missing(action_en) else str(action_en).strip()
+    chinese = "" if is_missing(action_zh) else str(action_zh)
+    return (english or chinese) if check_lang(lang) == "en" else chinese
 
 
 def unit_text(unit: str | None, lang: str = "zh") -> str:
@@ -580,7 +637,7 @@ def fmt_value(
 
 
 def fmt_pct(value: float | None, signed: bool = True, digits: int = 1) -> str:
-    """A rate as a percentage (``+5.0%``), or an em dash when it is missing."""
-    if is_missing(value):
+    """A rate as a percentage (``+5.0%``), or an em dash when it is missing or not finite."""
+    if is_missing(value) or not math.isfinite(float(value)):
         return MISSING
     return f"{float(value):{'+' if signed else ''}.{digits}%}"

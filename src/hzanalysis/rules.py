@@ -32,11 +32,13 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from numbers import Real
 
 import pandas as pd
 
 from .errors import ParameterError
+from .labels import fmt_pct
 
 #: Absolute slack when comparing a computed number with a category boundary (see module docstring).
 BOUNDARY_TOLERANCE = 1e-9
@@ -197,8 +199,8 @@ def _num(x: float) -> str:
     return text if "e" not in text else f"{x:.6f}".rstrip("0").rstrip(".")
 
 
-def _pct(x: float, digits: int = 2) -> str:
-    return "—" if not math.isfinite(x) else f"{x * 100:.{digits}f}%"
+#: The rules' explanations write shares with two decimals, unsigned, through the one percentage formatter.
+_pct = partial(fmt_pct, signed=False, digits=2)
 
 
 def _year(y: float) -> str:
@@ -368,9 +370,10 @@ def eurostat_progress(
         en,
         ratio,
         f"{_year(base_year)}—{_year(latest_year)}年实际年均复合增长{_pct(actual)}，"
-        f"为按期（{_year(deadline)}年）达到{_num(target_value)}所需增速{_pct(required)}的{_pct(ratio, 0)}",
+        f"为按期（{_year(deadline)}年）达到{_num(target_value)}所需增速{_pct(required)}"
+        f"的{_pct(ratio, digits=0)}",
         f"actual compound growth {_year(base_year)}–{_year(latest_year)} of {_pct(actual)} a year is "
-        f"{_pct(ratio, 0)} of the {_pct(required)} a year needed to reach {_num(target_value)} "
+        f"{_pct(ratio, digits=0)} of the {_pct(required)} a year needed to reach {_num(target_value)} "
         f"by {_year(deadline)}",
     )
 
@@ -443,10 +446,10 @@ def sdsn_trend(
         share,
         f"{_year(base_year)}—{_year(latest_year)}年平均每年变化{_num(actual)}，"
         f"按期（{_year(deadline)}年）达到{_num(target_value)}需每年{_num(needed)}"
-        f"（实际为所需的{_pct(share, 0)}）",
+        f"（实际为所需的{_pct(share, digits=0)}）",
         f"average change {_year(base_year)}–{_year(latest_year)} of {_num(actual)} a year against "
         f"{_num(needed)} a year needed to reach {_num(target_value)} by {_year(deadline)} "
-        f"({_pct(share, 0)} of the needed pace)",
+        f"({_pct(share, digits=0)} of the needed pace)",
     )
 
 
@@ -599,9 +602,9 @@ def destatis_trend(
         en,
         miss_share,
         f"{trend_zh}，比目标{target}差{_num(max(target_value - projected, 0.0))}，"
-        f"为当前差距{_num(gap)}的{_pct(miss_share, 0)}",
+        f"为当前差距{_num(gap)}的{_pct(miss_share, digits=0)}",
         f"{trend_en}, short of the target {target} by {_num(max(target_value - projected, 0.0))}, "
-        f"{_pct(miss_share, 0)} of the current gap of {_num(gap)}",
+        f"{_pct(miss_share, digits=0)} of the current gap of {_num(gap)}",
     )
 
 
@@ -683,22 +686,24 @@ def china_midterm(
         one_year = period_start == latest_year
         span_zh = _year(latest_year) if one_year else f"{_year(period_start)}—{_year(latest_year)}"
         span_en = f"in {_year(latest_year)}" if one_year else f"{_year(period_start)}–{_year(latest_year)}"
-        done_zh = f"{span_zh}年累计{_num(latest_value)}，为累计目标{_num(target_value)}的{_pct(progress, 0)}"
+        done_zh = (
+            f"{span_zh}年累计{_num(latest_value)}，为累计目标{_num(target_value)}的{_pct(progress, digits=0)}"
+        )
         done_en = (
             f"{_num(latest_value)} accumulated {span_en}, "
-            f"{_pct(progress, 0)} of the cumulative target {_num(target_value)}"
+            f"{_pct(progress, digits=0)} of the cumulative target {_num(target_value)}"
         )
     else:
         done_zh = (
             f"{_year(latest_year)}年值{_num(latest_value)}，完成基期（{_year(base_year)}年，"
-            f"{_num(base_value)}）至目标{_num(target_value)}计划增量的{_pct(progress, 0)}"
+            f"{_num(base_value)}）至目标{_num(target_value)}计划增量的{_pct(progress, digits=0)}"
         )
         done_en = (
-            f"the {_year(latest_year)} value {_num(latest_value)} covers {_pct(progress, 0)} of the "
+            f"the {_year(latest_year)} value {_num(latest_value)} covers {_pct(progress, digits=0)} of the "
             f"planned change from {_num(base_value)} ({_year(base_year)}) to {_num(target_value)}"
         )
-    time_zh = f"时间进度{_pct(elapsed, 0)}"
-    time_en = f"with {_pct(elapsed, 0)} of the period elapsed"
+    time_zh = f"时间进度{_pct(elapsed, digits=0)}"
+    time_en = f"with {_pct(elapsed, digits=0)} of the period elapsed"
     if latest_value >= target_value:
         early = latest_year < deadline
         return RuleResult(

@@ -12,8 +12,19 @@ from functools import cache
 import pandas as pd
 
 from .assess import HOME_REGION, STATUS_TEXT, Assessment, english_region_names, rules_frame
+from .bureaus import bureau_text
 from .forecast import AUTO_MODEL
-from .labels import MISSING, check_lang, fmt_pct, fmt_value, has_label, is_missing, label, unit_text
+from .labels import (
+    MISSING,
+    action_text,
+    check_lang,
+    fmt_pct,
+    fmt_value,
+    has_label,
+    is_missing,
+    label,
+    unit_text,
+)
 from .observations import load_indicators
 from .targets import load_targets
 
@@ -39,44 +50,6 @@ def _target_names_en() -> dict[str, str]:
     return {t.id: t.name_en for t in load_targets()}
 
 
-#: The plan's short names of responsible units (as the plan writes them) in English; names the indicator
-#: catalogue already pairs (区科技局 …) come from its holder_zh / holder_en columns.
-UNIT_NAMES_EN = {
-    "区委组织部": "District Party Organisation Department",
-    "高新区组织人事部": "High-tech Zone Organisation and Personnel Department",
-    "科技局": "Science and Technology Bureau",
-    "科经局": "High-tech Zone Science and Economy Bureau",
-    "发改局": "Development and Reform Bureau",
-    "工信局": "Industry and Information Technology Bureau",
-    "商务局": "Commerce Bureau",
-    "财政局": "Finance Bureau",
-    "税务局": "Tax Bureau",
-    "市场监管局": "Market Supervision Bureau",
-    "双创中心": "Innovation and Entrepreneurship Centre",
-    "各中心": "the zone's centres",
-}
-
-
-@cache
-def _bureau_names_en() -> dict[str, str]:
-    """Chinese bureau name → English, paired from the catalogue's holder_zh / holder_en columns."""
-    names: dict[str, str] = dict(UNIT_NAMES_EN)
-    for zh, en in zip(_indicator_catalogue()["holder_zh"], _indicator_catalogue()["holder_en"], strict=True):
-        zh_parts, en_parts = str(zh).split("、"), str(en).split("; ")
-        if len(zh_parts) == len(en_parts):
-            names.update(zip(zh_parts, en_parts, strict=True))
-    return names
-
-
-def bureau_text(names: str | list[str] | tuple[str, ...], lang: str = "zh") -> str:
-    """Bureau names joined for reading; in English each known name is translated, Chinese in brackets."""
-    parts = [n for n in (names.split("、") if isinstance(names, str) else names) if n]
-    if check_lang(lang) == "zh":
-        return "、".join(parts)
-    known = _bureau_names_en()
-    return "; ".join(f"{known[n]} ({n})" if n in known else n for n in parts)
-
-
 def holder_text(indicator: str | None, lang: str = "zh") -> str:
     """Who holds the figures of an indicator, in the reader's language."""
     catalogue = _indicator_catalogue()
@@ -86,11 +59,23 @@ def holder_text(indicator: str | None, lang: str = "zh") -> str:
     return str(row["holder_en"] if check_lang(lang) == "en" else row["holder_zh"])
 
 
-def target_name(target_id: str, name_zh: str, lang: str) -> str:
-    """A target's name in the reader's language (the registry's English name, else the Chinese one)."""
+def target_name(target_id: str, name_zh: str, lang: str, name_en: str | None = None) -> str:
+    """A target's name in the reader's language: the frame's ``name_en`` (its own plan's registry), else
+    the default plan's English name, else the Chinese one."""
     if check_lang(lang) == "zh":
         return name_zh
+    if name_en and not is_missing(name_en):
+        return str(name_en)
     return _target_names_en().get(target_id, name_zh)
+
+
+def _names(frame: pd.DataFrame, lang: str) -> list[str]:
+    """Every row's target name in ``lang`` (columns target_id, target and, when carried, name_en)."""
+    names_en = frame["name_en"] if "name_en" in frame else [None] * len(frame)
+    return [
+        target_name(i, n, lang, e)
+        for i, n, e in zip(frame["target_id"], frame["target"], names_en, strict=True)
+    ]
 
 
 def _goal(kind: str, comparator: str | None, value: float | None, unit: str | None, lang: str) -> str:
@@ -107,9 +92,17 @@ def _missing_short(r, lang: str) -> str:
     if r.needed_years and r.holder:
         if lang == "en":
             years = r.needed_years.replace("、", ", ")
-            return f"figures for {years} (held by {holder_text(_indicator_of(r.target_id), lang)})"
+            return f"figures for {years} (held by {_holder_in_english(r.holder)})"
         return f"需{r.needed_years}年数据（{r.holder}）"
     return (english_region_names(r.missing_en) if lang == "en" else r.missing_zh) or ""
+
+
+def _holder_in_english(holder_zh: str) -> str:
+    """The scorecard's holder (Chinese, as the catalogue writes it) in English; read from the frame, so
+    right for any plan's targets (the default plan's registry knows only its own)."""
+    catalogue = _indicator_catalogue()
+    known = dict(zip(catalogue["holder_zh"], catalogue["holder_en"], strict=True))
+    return known.get(holder_zh) or bureau_text(holder_zh, "en")
 
 
 @cache
@@ -144,7 +137,7 @@ def scorecard_view(scorecard: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
         )
         rows.append(
             {
-                "action": r.action_en if en else r.action_zh,
+                "action": action_text(r.action_zh, r.action_en, lang),
                 "target": r.name_en if en else r.name_zh,
                 "goal": _goal(r.kind, r.comparator, r.target_value, r.unit, lang),
                 "kind": label(f"kind.{r.kind}", lang),
@@ -172,7 +165,7 @@ def target_facts(a: Assessment, lang: str = "zh") -> pd.DataFrame:
     """What the plan says: section, kind, value, deadline, period, responsible units, verbatim quotes."""
     t, en = a.target, check_lang(lang) == "en"
     facts = [
-        ("fact.target", f"{t.name_en}（{t.name_zh}）" if en else t.name_zh),
+        ("fact.target", f"{t.name_en} ({t.name_zh})" if en else t.name_zh),
         ("fact.section", "；".join(t.sections)),
         ("fact.kind", label(f"kind.{t.kind}", lang)),
         ("fact.goal", _goal(t.kind, t.comparator, t.value, t.unit, lang)),
@@ -240,16 +233,19 @@ def checklist_view(checklist: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     en = check_lang(lang) == "en"
     catalogue = _indicator_catalogue()
     rows = []
-    for r in checklist.itertuples(index=False):
+    names = _names(checklist, lang) if not checklist.empty else []
+    for name, r in zip(names, checklist.itertuples(index=False), strict=True):
         info = catalogue.loc[r.indicator]
         rows.append(
             {
-                "target": target_name(r.target_id, r.target, lang),
+                "target": name,
                 "indicator": f"{info['name_en']} ({unit_text(r.unit, lang).strip()})"
                 if en
                 else f"{r.indicator_zh}（{r.unit}）",
                 "years_missing": (
-                    r.years_missing.replace("、", ", ") if r.n_missing else label("value.none", lang)
+                    (r.years_missing.replace("、", ", ") if en else r.years_missing)
+                    if r.n_missing
+                    else label("value.none", lang)
                 ),
                 "holder": holder_text(r.indicator, lang),
                 "responsible_units": bureau_text(r.responsible_units, lang)
@@ -260,12 +256,17 @@ def checklist_view(checklist: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["target", "indicator", "years_missing", "holder", "responsible_units"])
 
 
-def gaps_view(gaps: pd.DataFrame, observations: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+def gaps_view(
+    gaps: pd.DataFrame, observations: pd.DataFrame, lang: str = "zh", region: str = HOME_REGION
+) -> pd.DataFrame:
     """The targets × years grid for the chart, with names, states and details in the reader's language."""
     check_lang(lang)
-    home = observations[observations["region"] == HOME_REGION]
+    home = observations[observations["region"] == region]
     details = []
     for r in gaps.itertuples(index=False):
+        if r.state == "not_yet_due":
+            details.append(label("value.not_yet_due", lang, year=r.year, next_year=r.year + 1))
+            continue
         hits = home[(home["indicator"] == r.indicator) & (home["year"] == r.year)]
         if r.state == "missing" or hits.empty:
             details.append(label("value.figure_needed", lang))
@@ -277,7 +278,7 @@ def gaps_view(gaps: pd.DataFrame, observations: pd.DataFrame, lang: str = "zh") 
             f"{fmt_value(row['value'], row['unit'], row['bound'], lang=lang)}{sep}{row['source_title']}"
         )
     return gaps.assign(
-        target=[target_name(i, n, lang) for i, n in zip(gaps["target_id"], gaps["target"], strict=True)],
+        target=_names(gaps, lang),
         state_label=[label(f"gap.{s}", lang) for s in gaps["state"]],
         detail=details,
     )

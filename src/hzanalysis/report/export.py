@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import HzError
+from ..plans import resolve_plan
 from .plan import HTML_LANG, Page
 from .text import texts
 
@@ -141,6 +143,24 @@ def failure_page(
     )
 
 
+def run_titles(plan: str | None, lang: str) -> tuple[str, str]:
+    """The run's title in ``lang`` and in English, naming the run's own plan and deadline.
+
+    A plan folder that has since gone (an old run of a plan outside the project) is named by its id.
+    """
+    t = texts(lang)
+    try:
+        selected = resolve_plan(plan)
+    except HzError:
+        return str(plan), str(plan)
+    title = (selected.title_en or selected.title_zh) if lang == "en" else selected.title_zh
+    deadline = selected.deadline
+    return (
+        t["plan_title"].format(title=title, deadline=deadline),
+        t["plan_title_en"].format(title=selected.title_en or selected.title_zh, deadline=deadline),
+    )
+
+
 def run_index_html(folder: str, lang: str, results: Sequence[PageResult], manifest: dict[str, Any]) -> str:
     """The run's own ``index.html``: every page with its status, and the facts of the run."""
     t = texts(lang)
@@ -155,10 +175,13 @@ def run_index_html(folder: str, lang: str, results: Sequence[PageResult], manife
         (t["commit"], manifest.get("git_commit") or "—"),
         (t["time"], f"{manifest.get('total_seconds', 0):.1f} s"),
     ]
+    plan_title, plan_title_en = run_titles(parameters.get("plan"), lang)
     return render(
         "run_index.html.j2",
         lang,
-        title=f"{t['plan_title']} {folder}",
+        title=f"{plan_title} {folder}",
+        plan_title=plan_title,
+        plan_title_en=plan_title_en,
         folder=folder,
         date=manifest.get("date", ""),
         label=parameters.get("label"),

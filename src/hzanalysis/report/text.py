@@ -23,16 +23,18 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "“Latest” is the newest complete default run; ad hoc runs (own data, a cut-off date, some "
         "targets, another language or plan) are listed but never become latest.",
     },
-    "plan_title": {
-        "zh": "海州区科技创新行动方案 2025年目标评估",
-        "en": "Haizhou District S&T innovation action plan: 2025 targets",
+    # A run's title names its own plan ({title}, {deadline} from the plan's plan.yaml).
+    "plan_title": {"zh": "{title}：{deadline}年目标评估", "en": "{title}: the {deadline} targets"},
+    "plan_title_en": {"zh": "{title}, {deadline} targets", "en": "{title}, {deadline} targets"},
+    # The runs index lists the runs of every plan, so its title names none.
+    "runs_title": {
+        "zh": "科技创新行动方案目标评估：历次报告 / All runs",
+        "en": "S&T innovation action plan targets: all runs",
     },
-    "plan_title_en": {
-        "zh": "Haizhou District S&T innovation action plan, 2025 targets",
-        "en": "Haizhou District S&T innovation action plan, 2025 targets",
+    "runs_title_en": {
+        "zh": "S&T innovation action plan targets",
+        "en": "S&T innovation action plan targets",
     },
-    "runs_suffix": {"zh": "：历次报告", "en": ": all runs"},
-    "runs_title": {"zh": "海州区2025年目标评估：历次报告 / All runs", "en": "Haizhou 2025 targets: all runs"},
     "runs_intro_en": {
         "zh": "all report runs, newest first (by when they ran)",
         "en": "all report runs, newest first (by when they ran)",

@@ -1,0 +1,64 @@
+"""Bureau names as readers see them: the plan's short names and the catalogue's holders, in Chinese or
+English (the Chinese in brackets), for the pages, the CLI and the sentences ``assess`` writes.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from .labels import check_lang
+from .observations import load_indicators
+
+#: The plan's short names of responsible units (as the plan writes them) in English; names the indicator
+#: catalogue already pairs (区科技局 …) come from its holder_zh / holder_en columns.
+UNIT_NAMES_EN = {
+    "区委组织部": "District Party Organisation Department",
+    "高新区组织人事部": "High-tech Zone Organisation and Personnel Department",
+    "科技局": "Science and Technology Bureau",
+    "科经局": "High-tech Zone Science and Economy Bureau",
+    "发改局": "Development and Reform Bureau",
+    "工信局": "Industry and Information Technology Bureau",
+    "商务局": "Commerce Bureau",
+    "财政局": "Finance Bureau",
+    "税务局": "Tax Bureau",
+    "市场监管局": "Market Supervision Bureau",
+    "双创中心": "Innovation and Entrepreneurship Centre",
+    "住建局": "Housing and Urban-Rural Development Bureau",
+    "统计局": "Statistics Bureau",
+    "各中心": "the zone's centres",
+}
+
+
+@cache
+def _bureau_names_en() -> dict[str, str]:
+    """Chinese bureau name → English, paired from the catalogue's holder_zh / holder_en columns."""
+    names: dict[str, str] = dict(UNIT_NAMES_EN)
+    catalogue = load_indicators()
+    for zh, en in zip(catalogue["holder_zh"], catalogue["holder_en"], strict=True):
+        zh_parts, en_parts = str(zh).split("、"), str(en).split("; ")
+        if len(zh_parts) == len(en_parts):
+            names.update(zip(zh_parts, en_parts, strict=True))
+    return names
+
+
+def bureau_text(names: str | list[str] | tuple[str, ...], lang: str = "zh") -> str:
+    """Bureau names joined for reading; in English each known name is translated, Chinese in brackets."""
+    parts = [n for n in (names.split("、") if isinstance(names, str) else names) if n]
+    if check_lang(lang) == "zh":
+        return "、".join(parts)
+    english = [_bureau_en(n) for n in parts]
+    return "; ".join(f"{en} ({n})" if en else n for n, en in zip(parts, english, strict=True))
+
+
+def _bureau_en(name: str) -> str:
+    """One bureau in English, or "" when unknown. A plan may write the district's bureau with its 区
+    prefix (区财政局) where the list knows the short name (财政局)."""
+    known = _bureau_names_en()
+    if name in known:
+        return known[name]
+    short = name[1:] if name.startswith("区") else ""
+    return (
+        f"District {known[short]}"
+        if short in known and not known[short].startswith(("District", "High"))
+        else ""
+    )

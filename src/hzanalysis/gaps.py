@@ -1,0 +1,118 @@
+"""Data gaps of a plan at an as-of date: which years are missing, and which are simply not due yet.
+
+The targets × years grid runs to the plan's deadline. For a plan whose deadline is ahead (a 2030 plan read
+in 2026) the years after the last publishable one cannot have a figure yet, so they are "not yet due" (a
+state of their own), not "missing"; the checklist for the bureaux asks only for years that can exist.
+
+Why ``as_of.year - 1``: a year's statistics appear in the following year's bulletins (统计公报, March to
+May), so by a date in year Y at most year Y - 1 can be published.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import pandas as pd
+
+from .assess import data_gaps, gap_checklist
+from .errors import ParameterError
+from .plans import Plan, resolve_plan
+from .targets import Target, load_targets
+
+#: First year of the grid: the earliest public Haizhou figures the project holds are for 2017.
+GRID_START = 2017
+#: A checklist covers at least the five-year-plan period that the deadline closes (2021–2025 for 2025).
+FIVE_YEAR_SPAN = 5
+
+
+def as_of_date(as_of: str | dt.date | None, today: dt.date | None = None) -> dt.date:
+    """The as-of date as a date; None (everything available) means today."""
+    if as_of is None or as_of == "":
+        return today or dt.date.today()
+    if isinstance(as_of, dt.date):
+        return as_of
+    try:
+        return dt.date.fromisoformat(str(as_of))
+    except ValueError:
+        raise ParameterError(f"as_of: expected a date written YYYY-MM-DD; found {as_of!r}") from None
+
+
+def last_publishable_year(as_of: str | dt.date | None, today: dt.date | None = None) -> int:
+    """The last year whose annual figure can be published by ``as_of`` (the year before it)."""
+    return as_of_date(as_of, today).year - 1
+
+
+def grid_years(plan: str | Plan | None = None) -> range:
+    """The years of the targets × years grid: from the first public figures to the plan's deadline."""
+    return range(GRID_START, resolve_plan(plan).deadline + 1)
+
+
+def checklist_years(
+    plan: str | Plan | None = None, as_of: str | dt.date | None = None, today: dt.date | None = None
+) -> range:
+    """The years the checklist asks the bureaux for: the plan's period with its base year, up to the last
+    publishable year.
+
+    The period starts at the earlier of the year before the plan's first year (the base every target is
+    measured from) and the first year of the five-year period the deadline closes. When nothing of it can
+    be published yet, the checklist asks for the last publishable year alone.
+    """
+    selected = resolve_plan(plan)
+    start = min(selected.period_start - 1, selected.deadline - FIVE_YEAR_SPAN + 1)
+    end = min(selected.deadline, last_publishable_year(as_of, today))
+    return range(min(start, end), end + 1)
+
+
+def period_text(years: Sequence[int]) -> str:
+    """``2021–2025`` (or ``2025`` for one year)."""
+    return str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+
+
+def _names_en(targets: Sequence[Target]) -> dict[str, str]:
+    return {t.id: t.name_en for t in targets}
+
+
+def plan_gaps(
+    targets: Sequence[Target] | None,
+    observations: pd.DataFrame,
+    *,
+    plan: str | Plan | None = None,
+    as_of: str | dt.date | None = None,
+    today: dt.date | None = None,
+) -> pd.DataFrame:
+    """The grid of :func:`hzanalysis.data_gaps` for a plan, with ``not_yet_due`` years and ``name_en``.
+
+    A cell after the last publishable year that holds no figure is ``not_yet_due``; a figure that is there
+    (a preliminary value the reader added) stays observed.
+    """
+    selected = resolve_plan(plan)
+    targets = load_targets(plan=selected) if targets is None else list(targets)
+    grid = data_gaps(targets, observations, years=grid_years(selected), region=selected.region)
+    if grid.empty:
+        return grid.assign(name_en=pd.Series(dtype=str))
+    due = last_publishable_year(as_of, today)
+    later = (grid["state"] == "missing") & (grid["year"] > due)
+    grid.loc[later, "state"] = "not_yet_due"
+    grid.loc[later, "state_label"] = "尚未到公布时间"
+    grid.loc[later, "detail"] = "尚未到公布时间"
+    return grid.assign(name_en=grid["target_id"].map(_names_en(targets)))
+
+
+def plan_checklist(
+    targets: Sequence[Target] | None,
+    observations: pd.DataFrame,
+    *,
+    plan: str | Plan | None = None,
+    as_of: str | dt.date | None = None,
+    today: dt.date | None = None,
+) -> pd.DataFrame:
+    """The checklist of :func:`hzanalysis.gap_checklist` over :func:`checklist_years`, with ``name_en``."""
+    selected = resolve_plan(plan)
+    targets = load_targets(plan=selected) if targets is None else list(targets)
+    checklist = gap_checklist(
+        targets, observations, years=checklist_years(selected, as_of, today), region=selected.region
+    )
+    if checklist.empty:
+        return checklist
+    return checklist.assign(name_en=checklist["target_id"].map(_names_en(targets)))
