@@ -31,7 +31,7 @@ COVER_80_BAND, COVER_95_BAND = (0.77, 0.83), (0.92, 0.97)
 COVER_80_FLOOR, COVER_95_FLOOR = 0.75, 0.90
 
 
-def _run_chunk(
+def run_chunk(
     chunk: list[tuple[str, pd.Series, pd.Series]],
     *,
     methods: Sequence[str],
@@ -39,6 +39,7 @@ def _run_chunk(
     n_paths: int,
     seed: int,
 ) -> list[dict[str, Any]]:
+    """Score ``methods`` on each (series id, train, test) of ``chunk``; one worker process's share."""
     rows: list[dict[str, Any]] = []
     for sid, train, test in chunk:
         rows += bench.evaluate_one(sid, train, test, methods, domain=domain, n_paths=n_paths, seed=seed)
@@ -117,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     started = time.perf_counter()
     worker = functools.partial(
-        _run_chunk, methods=methods, domain=args.domain, n_paths=args.n_paths, seed=args.seed
+        run_chunk, methods=methods, domain=args.domain, n_paths=args.n_paths, seed=args.seed
     )
     rows = pd.DataFrame(parallel_map(worker, series, args.jobs))
     wall = time.perf_counter() - started

@@ -29,6 +29,7 @@ import pandas as pd
 
 from benchmarks import TOURISM_PATH, environment, parallel_map, results_dir, say, write_json
 from benchmarks import harness as bench
+from benchmarks.accuracy import run_chunk
 from hzanalysis.errors import HzError, ParameterError
 
 M1_PATH = Path(os.environ.get("HZ_M1_CSV") or TOURISM_PATH.with_name("m1_yearly.csv"))
@@ -130,20 +131,6 @@ def run_peers(
         return pd.read_csv(folder / "peers.csv", dtype={"series_id": str}), wall
 
 
-def _run_ours(
-    chunk: list[tuple[str, pd.Series, pd.Series]],
-    *,
-    methods: Sequence[str],
-    domain: str,
-    n_paths: int,
-    seed: int,
-) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    for sid, train, test in chunk:
-        rows += bench.evaluate_one(sid, train, test, methods, domain=domain, n_paths=n_paths, seed=seed)
-    return rows
-
-
 def aims(summary: pd.DataFrame, model: str, data_name: str) -> dict[str, Any]:
     """The issue's accuracy aims for ``model`` against the peers of the same run, each with met True/False."""
     peers = summary.loc[[m for m in summary.index if m.startswith("peer:")], "mase"]
@@ -212,7 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         peers, peer_wall = run_peers(series, args.peer_python)
         started = time.perf_counter()
         worker = functools.partial(
-            _run_ours, methods=methods, domain=args.domain, n_paths=args.n_paths, seed=args.seed
+            run_chunk, methods=methods, domain=args.domain, n_paths=args.n_paths, seed=args.seed
         )
         ours = parallel_map(worker, series, args.jobs)
         our_wall = time.perf_counter() - started
