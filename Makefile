@@ -23,13 +23,19 @@ $(VENV)/.runtime: requirements/runtime.lock pyproject.toml
 	$(PIP) install --no-deps --no-build-isolation -e . 2>/dev/null || $(PIP) install --no-deps -e .
 	touch $@
 
-# The test extras include JupyterLab (lab.lock): the browser test drives `make lab`'s JupyterLab.
-$(VENV)/.test: $(VENV)/.runtime requirements/test.lock requirements/lab.lock
-	$(PIP) install -r requirements/test.lock -r requirements/lab.lock
+# JupyterLab's server gets an environment of its own: its dependencies make `import altair`, and so every
+# report page, twice as slow (jsonschema then builds rfc3987-syntax's grammar on import: 0.7 s per kernel).
+# The kernel stays the project's (.venv); the lab finds that kernelspec through JUPYTER_PATH.
+# The test extras need it too: the browser test drives `make lab`'s JupyterLab.
+LAB_VENV := .venv-lab
+$(LAB_VENV)/.installed: requirements/lab.lock requirements/runtime.lock pyproject.toml
+	test -x $(LAB_VENV)/bin/python || $(PYTHON) -m venv $(LAB_VENV)
+	$(LAB_VENV)/bin/python -m pip --disable-pip-version-check -q install -r requirements/lab.lock
+	$(LAB_VENV)/bin/python -m pip --disable-pip-version-check -q install --no-deps -e .
 	touch $@
 
-$(VENV)/.lab: $(VENV)/.runtime requirements/lab.lock
-	$(PIP) install -r requirements/lab.lock
+$(VENV)/.test: $(VENV)/.runtime requirements/test.lock $(LAB_VENV)/.installed
+	$(PIP) install -r requirements/test.lock
 	touch $@
 
 data: $(VENV)/.runtime
@@ -48,9 +54,10 @@ test-fast: $(VENV)/.test
 	$(BIN)/python -m pytest -m "not notebook and not browser" -q
 
 # The kernel is the one the report runner uses (same kernelspec, same Python); root needs --allow-root.
-lab: $(VENV)/.lab data
+lab: $(LAB_VENV)/.installed data
 	$(BIN)/python -c "from hzanalysis.report import ensure_kernel; ensure_kernel()"
-	$(BIN)/jupyter lab --config=jupyter_lab_config.py --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
+	JUPYTER_PATH=$(abspath $(VENV))/share/jupyter $(LAB_VENV)/bin/jupyter lab --config=jupyter_lab_config.py \
+		--notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(VENV)/.test
 	$(BIN)/python -m benchmarks.run_all
@@ -74,4 +81,4 @@ bench-peers: $(VENV)/.test $(PEERS_VENV)/.installed
 	nice $(BIN)/python -m benchmarks.peers --peer-python $(PEERS_VENV)/bin/python
 
 clean:
-	rm -rf $(VENV) $(PEERS_VENV) data/processed reports/.staging
+	rm -rf $(VENV) $(PEERS_VENV) $(LAB_VENV) data/processed reports/.staging
