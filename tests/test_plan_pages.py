@@ -14,6 +14,7 @@ import re
 import pandas as pd
 import pytest
 
+import hzanalysis as hz
 from hzanalysis import bureaus, charts, display, labels, views
 from hzanalysis.assess import assess_target, scorecard_frame
 from hzanalysis.errors import ParameterError
@@ -268,6 +269,17 @@ def test_the_coverage_legend_draws_line_strokes_so_dashed_and_solid_differ():
     # calibrated is the solid line in both languages (alphabetical order made it dashed in English)
     scale = spec["layer"][0]["encoding"]["strokeDash"]["scale"]
     assert scale["domain"][0] == "this tool (calibrated)" and scale["range"][0] == [1, 0]
+
+
+def test_the_reliability_page_legend_names_the_methods_its_lines_show():
+    # The page compares this tool with the previous calibration; a legend naming "models' own intervals"
+    # described lines that were not drawn.
+    coverage = hz.reliability.coverage_frame("two", "en")
+    spec = charts.coverage_chart(coverage, "en").to_dict()
+    scale = spec["layer"][0]["encoding"]["strokeDash"]["scale"]
+    assert scale["domain"] == list(dict.fromkeys(coverage["method"]))
+    assert scale["domain"][0].startswith("this tool") and "previous calibration" in scale["domain"][1]
+    assert scale["range"] == [[1, 0], [6, 3]]
 
 
 def test_the_english_facts_put_the_chinese_name_in_ascii_brackets():

@@ -283,6 +283,8 @@ def models_chart(models: pd.DataFrame, lang: str = "zh") -> alt.Chart:
 def coverage_chart(coverage: pd.DataFrame, lang: str = "zh") -> alt.LayerChart:
     """Empirical against nominal coverage by horizon (columns horizon, nominal, empirical, method)."""
     coverage = _method_words(coverage, lang)
+    # the first method of the frame (this tool's intervals) solid, the others dashed, in every language
+    methods = list(dict.fromkeys(coverage["method"]))
     base = alt.Chart(coverage).encode(
         x=alt.X("horizon:O", title=_t("horizon", lang)),
         color=alt.Color("nominal:N", title=_t("nominal", lang)),
@@ -294,15 +296,11 @@ def coverage_chart(coverage: pd.DataFrame, lang: str = "zh") -> alt.LayerChart:
             axis=alt.Axis(format="%"),
             title=_t("empirical", lang),
         ),
-        # this tool's calibrated intervals solid, the models' own dashed, in every language; the legend
-        # draws line strokes (its default symbols were two identical dots)
+        # the legend draws line strokes (its default symbols were two identical dots)
         strokeDash=alt.StrokeDash(
             "method:N",
             title=None,
-            scale=alt.Scale(
-                domain=[label("probability.calibrated", lang), label("probability.uncalibrated", lang)],
-                range=[[1, 0], [6, 3]],
-            ),
+            scale=alt.Scale(domain=methods, range=[[1, 0]] + [[6, 3]] * (len(methods) - 1)),
             legend=alt.Legend(
                 symbolType="stroke",
                 symbolStrokeColor="#333",
