@@ -51,7 +51,6 @@ table.hz-table th, table.hz-table td { border: 1px solid #d0d7de; padding: 4px 8
 table.hz-table th { background: #f6f8fa; }
 /* A long URL is one unbreakable word: let it break, so that it does not squeeze the Chinese columns (which
    may break after any character) down to one character each. */
-table.hz-table td { min-width: 4.5em; }
 table.hz-table td a { word-break: break-all; }
 table.hz-table td.hz-short { white-space: nowrap; }
 /* JupyterLab right-aligns output tables with a (0,2,1) selector; text columns read better left-aligned. */
