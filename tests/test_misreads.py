@@ -15,6 +15,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from test_assess import synthetic_target
 
 from hzanalysis.assess import assess_one, assess_target, bound_decides, scorecard_frame
 from hzanalysis.cli import main
@@ -136,22 +137,9 @@ def test_review_column_why_is_accepted_and_not_scored(tmp_path):
 def target(
     indicator: str, value: float, comparator: str = ">=", kind: str = "level", period_start: int | None = None
 ) -> Target:
-    return Target(
-        id=f"synthetic_{indicator}",
-        name_zh="合成目标",
-        name_en="synthetic target",
-        action=1,
-        sections=("synthetic",),
-        kind=kind,
-        comparator=comparator,
-        value=value,
-        unit="%" if kind == "level" else "位",
-        indicator=indicator,
-        deadline=2025,
-        period_start=period_start,
-        responsible_units=("区科技局",),
-        quotes=("synthetic",),
-    )
+    """A synthetic 2025 target of ``indicator`` (test_assess's builder, with this file's units)."""
+    unit = "%" if kind == "level" else "位"
+    return synthetic_target(kind, value, indicator, comparator, period_start, unit)
 
 
 def frame(points: list[tuple[str, int, float, str]], indicator: str, domain: str = "share") -> pd.DataFrame:
