@@ -15,13 +15,12 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from test_assess import synthetic_target
+from test_assess import synthetic_observations, synthetic_target
 
 from hzanalysis.assess import assess_one, assess_target, bound_decides, scorecard_frame
 from hzanalysis.cli import main
 from hzanalysis.errors import InputError, ParameterError
 from hzanalysis.observations import (
-    LOADED_COLUMNS,
     OBSERVATION_COLUMNS,
     build_processed,
     check_files,
@@ -143,29 +142,13 @@ def target(
 
 
 def frame(points: list[tuple[str, int, float, str]], indicator: str, domain: str = "share") -> pd.DataFrame:
-    """Observations (region, year, value, bound) in the loaded layout; synthetic."""
-    return pd.DataFrame(
+    """Observations (region, year, value, bound) in the loaded layout; synthetic (test_assess's builder)."""
+    return pd.concat(
         [
-            {
-                "region": region,
-                "indicator": indicator,
-                "year": year,
-                "value": value,
-                "unit": "%",
-                "bound": bound,
-                "source_title": "SYNTHETIC test series",
-                "source_url": "",
-                "published": "",
-                "quote": "synthetic",
-                "quality": "secondary",
-                "note": "synthetic",
-                "file": "synthetic.csv",
-                "published_effective": pd.Timestamp(f"{year + 1}-12-31").date(),
-                "domain": domain,
-            }
+            synthetic_observations({year: value}, indicator, region, "%", domain, bound)
             for region, year, value, bound in points
         ],
-        columns=LOADED_COLUMNS,
+        ignore_index=True,
     )
 
 
