@@ -81,11 +81,13 @@ def test_adapters_share_one_output_shape():
 
 
 def test_auto_uses_the_benchmark_choice_on_each_rung():
-    # AUTO_MODEL (benchmarks/README.md): median_trend for long counts, drift for long shares, drift on 2-5
-    # points; the combination stays available by name
+    # AUTO_MODEL (benchmarks/README.md): median_trend for long counts, drift for long shares; on 2-5 points
+    # the learned persistence on growth scales (benchmarks/populations.py), drift for a level; the
+    # combination stays available by name
     assert forecast(LONG["count"], 3, domain="count", n_paths=N).method == "median_trend"
     assert forecast(LONG["share"], 3, domain="share", n_paths=N).method == "drift"
-    assert forecast(SHORT["count"], 3, domain="count", n_paths=N).method == "drift"
+    assert forecast(SHORT["count"], 3, domain="count", n_paths=N).method == "persistence"
+    assert forecast(SHORT["level"], 3, domain="level", n_paths=N).method == "drift"
     combo = forecast(LONG["count"], 3, domain="count", n_paths=N, model="combo")
     assert combo.method == "combo(drift,damped,theta)"
 
@@ -117,7 +119,8 @@ def test_drift_known_value_count_log_scale():
     # count [100, 121]: growth 121/100 = 1.21 a year on the log scale → h=1: 121 * 1.21 = 146.41.
     # With an even path count the median averages the two central paths exp(z ± a), i.e. exp(z)·cosh(a),
     # where a is the smallest error among the paths: relative bias a²/2, far below 1e-3 at 2000 paths.
-    result = forecast(pd.Series([100.0, 121.0], index=[2020, 2021]), 2, domain="count", n_paths=2000)
+    history = pd.Series([100.0, 121.0], index=[2020, 2021])
+    result = forecast(history, 2, domain="count", n_paths=2000, model="drift")
     assert result.method == "drift"
     np.testing.assert_allclose(result.point, [146.41, 146.41 * 1.21], rtol=1e-12)
     np.testing.assert_allclose(result.quantile(0.5)[0], 146.41, rtol=1e-3)
@@ -141,7 +144,7 @@ def test_share_constant_is_symmetric_on_logit_scale():
 def test_gap_uses_the_whole_span():
     # {2017: 10, 2024: 20} as a count: growth (20/10)**(1/7) a year over the 7-year span.
     history = pd.Series({2017: 10.0, 2024: 20.0})
-    result = forecast(history, 2, domain="count", n_paths=N)
+    result = forecast(history, 2, domain="count", n_paths=N, model="drift")
     np.testing.assert_array_equal(result.years, [2025, 2026])
     growth = 2 ** (1 / 7)
     np.testing.assert_allclose(result.point, [20 * growth, 20 * growth**2])

@@ -41,9 +41,10 @@ def test_reference_none_leaves_two_point_forecasts_unchanged():
     plain = fc.forecast(history, 3, domain="count", seed=3)
     explicit = fc.forecast(history, 3, domain="count", seed=3, reference=None)
     np.testing.assert_array_equal(plain.paths, explicit.paths)
-    # drift on the log scale from the two points, by hand: 130 * (130/100)**(h/3)
-    np.testing.assert_allclose(plain.point, 130.0 * 1.3 ** (np.arange(1, 4) / 3))
-    assert plain.method == "drift" and plain.reference is None
+    assert plain.method == "persistence" and plain.reference is None
+    # drift asked for by name: on the log scale from the two points, by hand: 130 * (130/100)**(h/3)
+    drift = fc.forecast(history, 3, domain="count", seed=3, model="drift")
+    np.testing.assert_allclose(drift.point, 130.0 * 1.3 ** (np.arange(1, 4) / 3))
 
 
 def test_noise_free_class_applies_its_growth_exactly():
@@ -110,11 +111,11 @@ def test_a_horizon_beyond_the_class_is_refused_not_extrapolated():
 
 
 def test_pooling_pulls_two_points_toward_the_class_growth():
-    # class growth exactly 10% a year; own growth 0 between two points 3 years apart:
-    # weight of own growth 3 / (3 + POOLING_YEARS), the rest goes to log(1.1)
+    # drift asked for by name with a class: class growth exactly 10% a year; own growth 0 between two points
+    # 3 years apart: weight of own growth 3 / (3 + POOLING_YEARS), the rest goes to log(1.1)
     reference = synthetic_reference(math.log(1.1))
     history = pd.Series({2019: 80.0, 2022: 80.0})
-    out = fc.forecast(history, 2, domain="count", reference=reference)
+    out = fc.forecast(history, 2, domain="count", reference=reference, model="drift")
     weight = 3 / (3 + fc.POOLING_YEARS)
     expected = 80.0 * np.exp((1 - weight) * math.log(1.1) * np.arange(1, 3))
     np.testing.assert_allclose(out.point, expected, rtol=1e-5)

@@ -480,7 +480,7 @@ def write_calibration(calibration: dict[str, Any], path: str | Path = fc.CALIBRA
 
 def build(out_dir: Path = DERIVED_DIR, *, say: Any = print) -> dict[str, Path]:
     """Regenerate every derived file from the reference panels (and the external panels for validation)."""
-    from . import reference, validation
+    from . import populations, reference, validation
 
     started = time.perf_counter()
     panel = load_panels()
@@ -490,10 +490,12 @@ def build(out_dir: Path = DERIVED_DIR, *, say: Any = print) -> dict[str, Path]:
     calibration = fit_calibration(errors, inputs=inputs)
     classes = reference.build_classes()
     results = validation.validate(errors, calibration, say=say)
+    persistence = populations.build_persistence(say=say)
     written = {
         "calibration": write_calibration(calibration, out_dir / "calibration.json"),
         "reference_classes": atomic_write_text(out_dir / "reference_classes.json", dump_json(classes)),
         "validation": atomic_write_text(out_dir / "validation.json", dump_json(results)),
+        "persistence": atomic_write_text(out_dir / "persistence.json", dump_json(persistence)),
     }
     say(f"wrote {', '.join(str(p) for p in written.values())} in {time.perf_counter() - started:.0f} s")
     return written

@@ -68,6 +68,9 @@ AUTO_MODEL = {"share": "drift", "count": "median_trend", "amount": "median_trend
 POOLING_YEARS = 5.0
 #: Domains whose short forecasts are pooled toward a reference class (a level only when positive).
 POOLED_DOMAINS = ("share", "count", "amount", "level")
+#: Domains whose 1-5 point forecasts (``model="auto"``) come from :mod:`hzanalysis.persistence`: growth
+#: scales (log, logit); a ``level`` may cross zero and keeps the calibrated drift.
+PERSISTENCE_DOMAINS = ("share", "count", "amount")
 #: Percentiles each year's paths are clipped to before :meth:`Forecast.mean` averages them.
 MEAN_WINSOR = (0.05, 0.95)
 #: Points needed for the model rung (damped ETS and Theta); fewer points use the short rung.
@@ -677,6 +680,8 @@ def forecast(
         from .reference import as_class
 
         reference = as_class(reference, indicator=indicator, domain=domain)
+    if model == "auto" and 2 <= len(clean) < MODEL_RUNG_MIN_POINTS and domain in PERSISTENCE_DOMAINS:
+        return persistence_forecast(clean, horizon, reference, domain=domain, n_paths=int(n_paths), seed=seed)
     if len(clean) == 1:
         if reference is None:
             raise ForecastError(
@@ -754,6 +759,63 @@ def forecast(
         members=members,
         point=from_transformed(point, domain),
         reference=reference.describe() if pooled else None,
+    )
+
+
+def persistence_forecast(
+    history: pd.Series, horizon: int, reference: Any, *, domain: str, n_paths: int, seed: int
+) -> Forecast:
+    """A 1-5 point forecast whose own trend is weighed by a persistence learned across populations.
+
+    With a reference class, the class's recent growth is the prior of the trend and the class's own past
+    teaches how far trends carry in it (:func:`hzanalysis.populations.class_view`); without one, the trend is
+    weighed against no growth with the doubt of every population (:func:`hzanalysis.persistence.prior`).
+    Each path draws its own persistence, so that doubt widens the distribution. One point stays with the
+    outside view (:func:`outside_view`): the class's own growth quantiles, validated on their own and
+    refused beyond the horizons the class has evidence for.
+    """
+    from . import persistence as ps
+    from .populations import class_view
+
+    last = int(history.index[-1])
+    view = class_view(reference, last) if reference is not None else None
+    belief = view.belief if view is not None else ps.prior("own")
+    z = to_transformed(history.to_numpy(dtype=float), domain)
+    case = ps.single_case(z, history.index.to_numpy(), view, ps.typical())
+    rng = np.random.default_rng(seed)
+    z_paths, z_median = ps.paths(belief, case, copula_uniforms(n_paths, horizon, rng), rng)
+    # far beyond any fitted error; keeps a rescaled count's paths rescaled exactly (as in forecast())
+    z_paths = np.clip(z_paths, case.z_last[0] - MAX_LOG_ERROR, case.z_last[0] + MAX_LOG_ERROR)
+    point = from_transformed(z_median, domain)
+    described = belief.describe()
+    if view is not None:
+        note = (
+            f"own trend weighed against the reference class {reference.id!r} as known in {view.year} (recent "
+            f"growth {view.growth:+.3f} a year on the modelling scale); persistence learned from its units: "
+            f"P(trends carry in full) {described['p_trend_carries']:.2f}, P(they fade) "
+            f"{described['p_trend_fades']:.2f}"
+        )
+    else:
+        note = (
+            "no reference class: own trend weighed against no growth, with how far trends carried in every "
+            f"population validated ({described['basis']}); P(trends carry in full) "
+            f"{described['p_trend_carries']:.2f}, P(they fade) {described['p_trend_fades']:.2f}"
+        )
+    info = None
+    if view is not None:
+        info = {**reference.describe(), "persistence": {**described, "class_year": view.year}}
+    return Forecast(
+        years=np.arange(last + 1, last + 1 + horizon),
+        paths=from_transformed(z_paths, domain),
+        history=history,
+        domain=domain,
+        model="auto",
+        method="persistence",
+        rung="short",
+        warnings=[note],
+        members={"persistence": point},
+        point=point,
+        reference=info,
     )
 
 

@@ -19,6 +19,7 @@ panels by ``python -m hzanalysis.calibration build``; a researcher can pass a pa
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
@@ -63,6 +64,10 @@ class ReferenceClass:
     #: The same class as known by each earlier year (year -> quantiles, n_changes, widening, basis):
     #: a forecast from a figure of year t may use only growth that had happened by t.
     earlier: dict[int, dict[str, Any]] = field(default_factory=dict, compare=False)
+    #: The tidy panel a caller's class was built from (None for a shipped class), and its fingerprint:
+    #: the persistence model learns from the class's own units (:func:`hzanalysis.populations.class_view`).
+    panel: pd.DataFrame | None = field(default=None, compare=False, repr=False)
+    fingerprint: str = field(default="", compare=False)
 
     def known_by(self, year: int) -> ReferenceClass:
         """The class restricted to changes that had happened by ``year`` (itself if it ends by then).
@@ -114,6 +119,8 @@ class ReferenceClass:
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (horizons as string keys)."""
         out = asdict(self)
+        out.pop("panel", None)
+        out.pop("fingerprint", None)
         out["regions"] = list(self.regions)
         out["quantiles"] = {str(h): list(q) for h, q in self.quantiles.items()}
         out["n_changes"] = {str(h): n for h, n in self.n_changes.items()}
@@ -320,7 +327,21 @@ def class_from_frame(
         n_changes=counts,
         widening=widening,
         widening_basis=basis,
+        panel=tidy,
+        fingerprint=frame_fingerprint(tidy),
     )
+
+
+def frame_fingerprint(frame: pd.DataFrame) -> str:
+    """A checksum of a frame's region, year, value (and indicator) columns: same content, same fingerprint."""
+    columns = [c for c in ("region", "year", "value", "indicator") if c in frame.columns]
+    hashed = pd.util.hash_pandas_object(frame[columns], index=False).to_numpy()
+    return hashlib.sha256(",".join(columns).encode() + hashed.tobytes()).hexdigest()[:20]
+
+
+#: Classes built from callers' frames, by (fingerprint, indicator, domain): a frame seen again is not rebuilt.
+_FRAME_CLASSES: dict[tuple[str, str | None, str], ReferenceClass] = {}
+_FRAME_CLASSES_MAX = 32
 
 
 def as_class(reference: Any, *, indicator: str | None, domain: str) -> ReferenceClass:
@@ -343,6 +364,13 @@ def as_class(reference: Any, *, indicator: str | None, domain: str) -> Reference
                 f"reference class {reference.id!r} is on the {reference.domain!r} domain, not {domain!r}"
             )
         return reference
+    if isinstance(reference, pd.DataFrame) and {"region", "year", "value"} <= set(reference.columns):
+        key = (frame_fingerprint(reference), indicator, domain)
+        if key not in _FRAME_CLASSES:
+            if len(_FRAME_CLASSES) >= _FRAME_CLASSES_MAX:
+                _FRAME_CLASSES.pop(next(iter(_FRAME_CLASSES)))
+            _FRAME_CLASSES[key] = class_from_frame(reference, indicator=indicator, domain=domain)
+        return _FRAME_CLASSES[key]
     return class_from_frame(reference, indicator=indicator, domain=domain)
 
 

@@ -1,0 +1,217 @@
+"""Leave one population out: the persistence model scored on populations it was not fitted on (build time).
+
+For every population in turn: fit the prior on all the others, score the held-out one with its class (its
+units as known at each origin update the prior) and without, on the report's history shapes. Event: value in
+year T+h >= last x (1+g). Baselines on the same events: a random walk without drift and drift (normal, the
+spread of the series' own yearly changes), the Eurostat rule read as 0/1, the held-out population's own base
+rate per (g, h) (an oracle: it knows the outcomes). Used by ``make calibrate`` (the summary the reliability
+and target pages show) and by ``benchmarks/populations.py`` (the full tables).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import special
+
+from . import persistence as ps
+from . import populations as pops
+from .reference import to_growth_scale
+from .validation import eurostat_01, reliability_bins
+
+GROWTHS = (-0.10, -0.05, 0.0, 0.05, 0.10, 0.20)
+MIN_BIN = 30
+SHAPE_GROUPS = {
+    "full": ("full",),
+    "3pt": ("3pt",),
+    "2pt": tuple(f"2pt_g{g}" for g in range(1, 8)),
+    "1pt": ("1pt",),
+}
+AIM_BRIER_RATIO = 1.10
+AIM_GAP_CLASS = 0.15
+AIM_GAP_POOLED = 0.10
+AIM_GAP_OWN = 0.20
+AIM_80 = (0.76, 0.84)
+AIM_95 = (0.92, 0.97)
+
+
+def reliability_gap(p: np.ndarray, outcome: np.ndarray) -> float | None:
+    """Largest |mean predicted - observed| over tenths of probability holding at least 30 events."""
+    bins = [b for b in reliability_bins(p, outcome) if b["n"] >= MIN_BIN]
+    if not bins:
+        return None
+    return max(abs(b["mean_predicted"] - b["observed"]) for b in bins)
+
+
+def baselines(ev: pd.DataFrame) -> pd.DataFrame:
+    """Random walk without drift, drift (normal, own spread), Eurostat 0/1 for events with 2+ points."""
+    sigma = np.maximum(ev["scale"].to_numpy() * np.sqrt(np.pi / 2), ps.SCALE_FLOOR) * np.sqrt(
+        ev["h"].to_numpy()
+    )
+    gap = ev["thr_z"].to_numpy() - ev["z_last"].to_numpy()
+    ev = ev.assign(
+        p_rw=1.0 - special.ndtr(gap / sigma),
+        p_drift=1.0 - special.ndtr((gap - ev["h"].to_numpy() * ev["drift"].to_numpy()) / sigma),
+        p_eurostat=eurostat_01(
+            ev["y_first"].to_numpy(),
+            ev["first_year"].to_numpy(float),
+            ev["y_last"].to_numpy(),
+            ev["origin"].to_numpy(float),
+            ev["thr"].to_numpy(),
+            (ev["origin"] + ev["h"]).to_numpy(float),
+        ),
+    )
+    one = ev["n"] < 2
+    ev.loc[one, ["p_rw", "p_drift"]] = np.nan
+    return ev
+
+
+def predict(
+    table: pd.DataFrame, belief_for: Any, with_class: bool, typical: tuple[float, float]
+) -> tuple[np.ndarray, np.ndarray]:
+    """PIT of each case's outcome and P(value >= last x (1+g)) for every g (cases x len(GROWTHS))."""
+    pit = np.full(len(table), np.nan)
+    prob = np.full((len(table), len(GROWTHS)), np.nan)
+    table = table.reset_index(drop=True)
+    for origin, rows in table.groupby("origin", sort=True):
+        idx = rows.index.to_numpy()
+        cases = pops.as_cases(rows, with_class=with_class, typical=typical)
+        thr_z = np.column_stack([rows[f"thr_z_{i}"].to_numpy() for i in range(len(GROWTHS))])
+        values = np.column_stack([rows["z_actual"].to_numpy(), np.nan_to_num(thr_z, nan=np.inf)])
+        result = ps.cdf(belief_for(origin), cases, values)
+        pit[idx] = result[:, 0]
+        prob[idx] = 1.0 - result[:, 1:]
+    return pit, prob
+
+
+def score(ev: pd.DataFrame, column: str) -> dict[str, Any]:
+    """Brier of ``column`` beside the baselines' on the same events, reliability gap, coverage."""
+    ev = ev[np.isfinite(ev[column])]
+    if ev.empty:
+        return {"events": 0}
+    base = ev.groupby(["g", "h"])["outcome"].transform("mean")
+    out: dict[str, Any] = {
+        "events": len(ev),
+        "brier": float(((ev[column] - ev["outcome"]) ** 2).mean()),
+        "brier_base_rate": float(((base - ev["outcome"]) ** 2).mean()),
+        "brier_eurostat": float(((ev["p_eurostat"] - ev["outcome"]) ** 2).mean()),
+        "gap": reliability_gap(ev[column].to_numpy(), ev["outcome"].to_numpy()),
+    }
+    two = ev[ev["n"] >= 2]
+    if len(two):
+        out["brier_rw"] = float(((two["p_rw"] - two["outcome"]) ** 2).mean())
+        out["brier_drift"] = float(((two["p_drift"] - two["outcome"]) ** 2).mean())
+        out["brier_same_events"] = float(((two[column] - two["outcome"]) ** 2).mean())
+    pit_col = column.replace("p_", "pit_")
+    first = ev.drop_duplicates("case")
+    if pit_col in first:
+        pit = first[pit_col].to_numpy()
+        out["cover_80"] = float(np.mean((pit >= 0.1) & (pit <= 0.9)))
+        out["cover_95"] = float(np.mean((pit >= 0.025) & (pit <= 0.975)))
+    return out
+
+
+def held_out(
+    name: str,
+    table: pd.DataFrame,
+    domain: str,
+    atoms: dict[str, dict[str, int]],
+    typical: tuple[float, float],
+) -> pd.DataFrame:
+    """Every event of one population with the probabilities of every method, fitted without it."""
+    others = {mode: {p: i for p, i in a.items() if p != name} for mode, a in atoms.items()}
+    prior_class = ps.mixture_prior(others["class"], f"populations other than {name}")
+    prior_own = ps.mixture_prior(others["own"], f"populations other than {name}")
+    table = table.reset_index(drop=True).assign(case=lambda t: np.arange(len(t)))
+    for i, g in enumerate(GROWTHS):
+        thr = table["y_last"].to_numpy() * (1.0 + g)
+        ok = thr < 100.0 if domain == "share" else np.ones(len(thr), bool)
+        table[f"thr_z_{i}"] = np.where(ok, to_growth_scale(np.where(ok, thr, np.nan), domain), np.nan)
+    beliefs = pops.class_beliefs(table, prior_class, np.sort(table["origin"].unique()))
+    # the own trend at full weight: the own prior's beta and lambda, tau pinned to infinity
+    mass = prior_own.mass.reshape(ps.grid_shape()).sum(axis=0)
+    pinned = np.zeros(ps.grid_shape())
+    pinned[-1] = mass
+    full = ps.Belief(pinned.ravel() / pinned.sum(), "own trend at full weight")
+    columns = {}
+    classed = (table["class_growth"].notna() & table["class_scale"].notna()).to_numpy()
+    own_rows = (table["n"] >= 2).to_numpy()
+    for label, mask, belief_for, with_class in (
+        ("class", classed, lambda o: beliefs[int(o)], True),
+        ("own", own_rows, lambda o: prior_own, False),
+        ("fullweight", own_rows, lambda o: full, False),
+    ):
+        pit = np.full(len(table), np.nan)
+        prob = np.full((len(table), len(GROWTHS)), np.nan)
+        pit[mask], prob[mask] = predict(table[mask], belief_for, with_class, typical)
+        columns[label] = (pit, prob)
+    pieces = []
+    for i, g in enumerate(GROWTHS):
+        ok = np.isfinite(table[f"thr_z_{i}"].to_numpy())
+        piece = table[ok].copy()
+        piece["g"] = g
+        piece["thr"] = piece["y_last"] * (1.0 + g)
+        piece["thr_z"] = piece[f"thr_z_{i}"]
+        piece["outcome"] = (piece["y_actual"] >= piece["thr"]).astype(float)
+        for label, (pit, prob) in columns.items():
+            piece[f"pit_{label}"] = pit[ok]
+            piece[f"p_{label}"] = prob[ok, i]
+        pieces.append(piece)
+    ev = baselines(pd.concat(pieces, ignore_index=True))
+    ev["population"] = name
+    return ev
+
+
+def shape_group(shape: str) -> str:
+    """The history group of a case shape: full, 3pt, 2pt or 1pt."""
+    return next(g for g, members in SHAPE_GROUPS.items() if shape in members)
+
+
+def aims_met(scores: dict[str, Any], mode: str) -> dict[str, bool]:
+    """Which of the aims a population's scores meet (Brier ratio, gap, coverage, beating the baselines)."""
+    if not scores.get("events"):
+        return {}
+    gap_aim = AIM_GAP_CLASS if mode == "class" else AIM_GAP_OWN
+    beats = scores["brier"] < scores["brier_eurostat"] and all(
+        scores.get("brier_same_events", scores["brier"]) < scores[k]
+        for k in ("brier_rw", "brier_drift")
+        if k in scores
+    )
+    return {
+        "brier_within_110pct_of_base_rate": scores["brier"] <= AIM_BRIER_RATIO * scores["brier_base_rate"],
+        "beats_baselines": bool(beats),
+        "reliability_gap": scores["gap"] is not None and scores["gap"] <= gap_aim,
+        "cover_80": AIM_80[0] <= scores.get("cover_80", -1) <= AIM_80[1],
+        "cover_95": AIM_95[0] <= scores.get("cover_95", -1) <= AIM_95[1],
+    }
+
+
+def validate(
+    populations: list[pops.Population], tables: dict[str, pd.DataFrame], atoms: dict[str, dict[str, int]]
+) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """Every held-out event with each method's probability, and the summary per population and mode."""
+    pieces = []
+    for pop in populations:
+        typical = pops.typical_scales({k: v for k, v in tables.items() if k != pop.name})
+        events = held_out(pop.name, tables[pop.name], pop.domain, atoms, typical)
+        events["china"] = pop.china
+        pieces.append(events)
+    every = pd.concat(pieces, ignore_index=True)
+    summary: dict[str, Any] = {}
+    for mode in ("class", "own"):
+        for name, events in every.groupby("population", sort=False):
+            scores = score(events, f"p_{mode}")
+            summary[f"{mode}/{name}"] = {**_rounded(scores), "aims": aims_met(scores, mode)}
+        outside = every[~every["china"]]
+        scores = score(outside, f"p_{mode}")
+        aims = aims_met(scores, mode)
+        if mode == "class" and scores.get("gap") is not None:
+            aims["reliability_gap"] = scores["gap"] <= AIM_GAP_POOLED
+        summary[f"{mode}/pooled_outside_china"] = {**_rounded(scores), "aims": aims}
+    return every, summary
+
+
+def _rounded(scores: dict[str, Any]) -> dict[str, Any]:
+    return {k: (float(f"{v:.4g}") if isinstance(v, float) else v) for k, v in scores.items()}

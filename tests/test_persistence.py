@@ -1,0 +1,181 @@
+"""Tests of the learned trend persistence (hzanalysis.persistence) and the 1-5 point forecasts it makes.
+
+Every panel and history here is synthetic, made up for the test.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import integrate
+
+from hzanalysis import persistence as ps
+from hzanalysis import populations
+from hzanalysis.forecast import forecast
+from hzanalysis.reference import as_class, class_from_frame
+
+N = 2000
+
+
+def synthetic_panel(
+    growths: list[float], years: range, start: float = 100.0, noise: float = 0.0, seed: int = 0
+):
+    """Units growing at the given yearly log rates (plus Gaussian noise on the log scale), as a tidy frame."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for unit, growth in enumerate(growths):
+        z = math.log(start) + growth * np.arange(len(years)) + rng.normal(0.0, noise, len(years))
+        rows += [
+            {"region": f"u{unit}", "year": y, "value": float(np.exp(v))}
+            for y, v in zip(years, z, strict=True)
+        ]
+    return pd.DataFrame(rows)
+
+
+def one_case(**fields) -> ps.Cases:
+    base = dict(
+        z_last=0.0,
+        drift=0.0,
+        span=0.0,
+        n_changes=0.0,
+        scale=np.nan,
+        noise=np.nan,
+        h=1.0,
+        z_actual=np.nan,
+        class_growth=0.0,
+        class_scale=np.nan,
+        class_noise=np.nan,
+    )
+    base.update(fields)
+    return ps.Cases(**{k: np.array([float(v)]) for k, v in base.items()})
+
+
+def atom(tau: float, beta: float, lam_index: int) -> ps.Belief:
+    mass = np.zeros(ps.grid_shape())
+    mass[ps.GRID_TAU.index(tau), ps.GRID_BETA.index(beta), lam_index] = 1.0
+    return ps.Belief(mass.ravel(), "one grid point")
+
+
+# ----------------------------------------------------------------------------------------------- known values
+
+
+def test_own_weight_is_the_empirical_bayes_weight():
+    # S tau^2 / (S tau^2 + noise^2): S = 2, tau = 0.1, noise = 0.1 -> 0.02 / 0.03 = 2/3
+    w = ps.own_weight(np.array([2.0]), np.array([0.1]), np.array([0.1]))
+    np.testing.assert_allclose(w, [2 / 3])
+    # tau = inf: the own trend in full; tau = 0: none; one point (S = 0): none whatever tau
+    assert ps.own_weight(np.array([3.0]), np.array([math.inf]), np.array([0.2]))[0] == 1.0
+    assert ps.own_weight(np.array([3.0]), np.array([0.0]), np.array([0.2]))[0] == 0.0
+    assert ps.own_weight(np.array([0.0]), np.array([math.inf]), np.array([0.2]))[0] == 0.0
+
+
+def test_noise_is_shrunk_toward_the_class_by_its_degrees_of_freedom():
+    # own noise 0.2 from 2 changes (1 degree of freedom), class noise 0.1 counting for 2:
+    # sqrt((1 * 0.04 + 2 * 0.01) / 3) = sqrt(0.02)
+    case = one_case(n_changes=2, noise=0.2, scale=0.3, class_noise=0.1, class_scale=0.3)
+    np.testing.assert_allclose(ps.unit_noise(case), [math.sqrt(0.02)])
+    # two points without a class: no noise of their own, the one change's size stands in
+    alone = one_case(n_changes=1, scale=0.07)
+    np.testing.assert_allclose(ps.unit_noise(alone), [0.07])
+
+
+def test_cdf_of_one_grid_point_is_students_t_by_hand():
+    # tau = inf, beta = 0.5, lam = GRID_LAM[i]: location 0 + 1 * 0.1 = 0.1, scale lam * 0.1 * 1
+    i = 10
+    lam = ps.GRID_LAM[i]
+    case = one_case(z_last=0.0, drift=0.1, span=2.0, n_changes=2, scale=0.1, noise=0.05, h=1)
+    belief = atom(math.inf, 0.5, i)
+    assert ps.cdf(belief, case, np.array([0.1]))[0] == pytest.approx(0.5)
+
+    def density(t: float) -> float:  # Student t with 4 degrees of freedom: (3/8) (1 + t^2/4)^(-5/2)
+        return 3.0 / 8.0 * (1.0 + t * t / 4.0) ** -2.5
+
+    t = (0.25 - 0.1) / (lam * 0.1)
+    expected = 0.5 + integrate.quad(density, 0.0, t)[0]
+    assert ps.cdf(belief, case, np.array([0.25]))[0] == pytest.approx(expected, rel=1e-9)
+
+
+# ----------------------------------------------------------------------------------------------- learning
+
+
+def test_a_class_whose_trends_carry_teaches_persistence_and_one_whose_trends_fade_teaches_fading():
+    years = range(2005, 2021)
+    rng = np.random.default_rng(1)
+    carry = synthetic_panel(list(rng.uniform(-0.05, 0.25, 30)), years, noise=0.01, seed=2)
+    # random walks without drift: any trend two points show is noise
+    fade = synthetic_panel([0.0] * 30, years, noise=0.0, seed=3)
+    walk = np.cumsum(np.random.default_rng(4).normal(0.0, 0.1, (30, len(years))), axis=1)
+    fade["value"] = 100.0 * np.exp(walk.ravel())
+    learned = {}
+    for name, frame in (("carry", carry), ("fade", fade)):
+        cls = class_from_frame(frame, indicator=None, domain="amount")
+        learned[name] = populations.class_view(cls, 2020).belief.describe()
+    assert learned["fade"]["p_trend_fades"] > learned["carry"]["p_trend_fades"]
+    assert learned["carry"]["median_tau"] > learned["fade"]["median_tau"]
+
+
+# ----------------------------------------------------------------------------------------------- contract
+
+
+def test_a_built_class_gives_the_same_paths_as_its_frame_and_a_frame_is_built_once():
+    frame = synthetic_panel([0.02 * k for k in range(12)], range(2010, 2022), noise=0.05)
+    history = pd.Series([50.0, 56.0, 60.0], index=[2019, 2020, 2021])
+    built = class_from_frame(frame, indicator=None, domain="count")
+    a = forecast(history, 3, domain="count", reference=frame, n_paths=N, seed=5)
+    b = forecast(history, 3, domain="count", reference=built, n_paths=N, seed=5)
+    np.testing.assert_array_equal(a.paths, b.paths)
+    assert a.method == "persistence"
+    assert as_class(frame, indicator=None, domain="count") is as_class(
+        frame.copy(), indicator=None, domain="count"
+    )
+
+
+def _p_at_least(result, value: float) -> float:
+    return float(np.mean(result.paths[:, -1] >= value))
+
+
+def test_probability_rises_with_the_class_growth_and_with_the_units_own_growth():
+    history = pd.Series([100.0, 110.0, 121.0], index=[2019, 2020, 2021])
+    slow = synthetic_panel([0.0, 0.01, 0.02, -0.01] * 5, range(2008, 2022), noise=0.04)
+    fast = synthetic_panel([0.15, 0.16, 0.17, 0.14] * 5, range(2008, 2022), noise=0.04)
+    p_slow = _p_at_least(forecast(history, 3, domain="count", reference=slow, n_paths=N), 150.0)
+    p_fast = _p_at_least(forecast(history, 3, domain="count", reference=fast, n_paths=N), 150.0)
+    assert p_fast > p_slow
+    flat = pd.Series([100.0, 108.0, 121.0], index=[2017, 2019, 2021])
+    steep = pd.Series([70.0, 92.0, 121.0], index=[2017, 2019, 2021])
+    for reference in (slow, None):
+        p_flat = _p_at_least(forecast(flat, 3, domain="count", reference=reference, n_paths=N), 150.0)
+        p_steep = _p_at_least(forecast(steep, 3, domain="count", reference=reference, n_paths=N), 150.0)
+        assert p_steep > p_flat
+
+
+@pytest.mark.parametrize(
+    ("domain", "values"),
+    [("share", [0.02, 0.01]), ("share", [99.5, 99.99]), ("count", [3.0, 1.0]), ("amount", [1e-6, 5e5])],
+)
+def test_no_path_leaves_its_domain(domain, values):
+    history = pd.Series(values, index=[2020, 2021])
+    result = forecast(history, 4, domain=domain, n_paths=N, seed=2)
+    assert np.all(np.isfinite(result.paths))
+    if domain == "share":
+        assert np.all((result.paths > 0) & (result.paths < 100))
+    else:
+        assert np.all(result.paths > 0)
+
+
+def test_same_seed_same_paths_and_the_mean_stays_near_the_median():
+    history = pd.Series([12.0, 15.0, 14.0, 19.0], index=[2018, 2019, 2020, 2021])
+    a = forecast(history, 4, domain="amount", n_paths=N, seed=9)
+    b = forecast(history, 4, domain="amount", n_paths=N, seed=9)
+    np.testing.assert_array_equal(a.paths, b.paths)
+    assert np.all(a.mean() <= 3 * a.quantile(0.5))
+
+
+def test_one_point_without_a_class_still_gives_no_forecast():
+    from hzanalysis.errors import ForecastError
+
+    with pytest.raises(ForecastError, match="one observation"):
+        forecast(pd.Series([5.0], index=[2021]), 2, domain="count")
