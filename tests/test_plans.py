@@ -318,6 +318,7 @@ def second_plan(tmp_path):
     for entry in document["targets"]:  # the reviewer's step: what the draft could not decide
         entry["name_en"] = entry["name_en"] or f"(reviewed) {entry['id']}"
     registry.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _review_provenance(folder, "Haizhou District People's Government Office (fictional)", "Fixture plan")
     data = _synthetic_csv(
         tmp_path / "synthetic_2030.csv",
         [
@@ -368,12 +369,24 @@ def test_second_plan_drafts_checks_and_assesses(second_plan, capsys):
     assert "tech_smes" not in coverage  # not an indicator of this plan
 
 
+def _review_provenance(folder: Path, issuer: str, title_en: str) -> None:
+    """The reviewer's step on plan.yaml: the issuer and the English title the draft cannot know."""
+    provenance = yaml.safe_load((folder / "plan.yaml").read_text(encoding="utf-8"))
+    provenance.update(issuer=issuer, title_en=title_en)
+    (folder / "plan.yaml").write_text(yaml.safe_dump(provenance, allow_unicode=True), encoding="utf-8")
+
+
 def test_plan_check_flags_what_the_draft_leaves_for_review(tmp_path):
     assert main(["plan", "draft", str(FIXTURE_PLAN), "--id", "fixture-2030", "--region", "海州区",
                  "--deadline", "2030", "--out", str(tmp_path)]) == 0  # fmt: skip
     problems = plan_draft.check_plan(tmp_path / "fixture-2030")
-    # Only the qualitative aim has no English name in the catalogue to borrow.
-    assert [(p.column, p.row.startswith("entry 1 ")) for p in problems] == [("name_en", True)]
+    # The issuer stub and the English title are for the reviewer (plan.yaml); of the entries, only the
+    # qualitative aim (listed last) has no English name in the catalogue to borrow.
+    found = [(Path(p.file).name, p.column) for p in problems]
+    assert found == [("plan.yaml", "issuer"), ("plan.yaml", "title_en"), ("targets.yaml", "name_en")]
+    qualitative = yaml.safe_load((tmp_path / "fixture-2030" / "targets.yaml").read_text(encoding="utf-8"))
+    assert qualitative["targets"][-1]["kind"] == "qualitative"
+    assert problems[-1].row.startswith(f"entry {len(qualitative['targets'])} ")
 
 
 def test_draft_refuses_to_overwrite_and_bad_ids(tmp_path):
@@ -492,3 +505,121 @@ def test_look_back_is_empty_while_nothing_is_settled():
     stacked = look_back(assess_many([get_target("pilot_bases")], n_paths=100))
     assert stacked.empty and "target_id" in stacked.columns
     assert "尚无目标的期限年份数据公布" in look_back_view(stacked, "zh").iloc[0, 1]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Issue 14: what the draft misread on a county plan written for the purpose (tests/fixtures/plans/
+# qingshi-2028.txt, fictional 青石县; every expected value below is read off that text by hand).
+
+QINGSHI_PLAN = Path(__file__).parent / "fixtures" / "plans" / "qingshi-2028.txt"
+
+
+@pytest.fixture(scope="module")
+def qingshi() -> list[plan_draft.DraftTarget]:
+    return plan_draft.draft_targets(read_document(QINGSHI_PLAN), 2028)
+
+
+def _by(drafts: list[plan_draft.DraftTarget], text: str) -> plan_draft.DraftTarget:
+    """The one draft entry whose quote holds ``text``."""
+    found = [d for d in drafts if any(text in q for q in d.quotes)]
+    assert len(found) == 1, [d.quotes for d in found]
+    return found[0]
+
+
+def test_several_targets_in_one_clause_are_one_entry_each(qingshi):
+    # 力争有效高新技术企业达到120家、科技型中小企业达到260家、省级以上研发机构达到40家
+    got = [(d.indicator, d.value, d.unit) for d in (_by(qingshi, "120家"), _by(qingshi, "260家"))]
+    assert got == [("hte_count", 120, "家"), ("tech_smes", 260, "家")]
+    assert _by(qingshi, "40家").indicator == "prov_rd_institutions"
+    assert _by(qingshi, "260家").quotes == ["科技型中小企业达到260家"]
+
+
+def test_targets_listed_before_a_shared_cue_are_each_drafted(qingshi):
+    # 新型研发机构6家,中试基地3个,联合创新中心5个,争取于2028年前全部建成: three targets, the cue after.
+    got = {(d.indicator, d.value) for d in (_by(qingshi, "6家"), _by(qingshi, "3个"), _by(qingshi, "5个"))}
+    assert got == {("new_rd_institutions", 6), ("pilot_bases", 3), ("joint_innovation_centers", 5)}
+
+
+def test_the_past_of_a_review_section_is_not_a_target(qingshi):
+    assert not [d for d in qingshi if any("85家" in q or "6.1亿元" in q for q in d.quotes)]
+
+
+def test_ranks_other_than_first_are_rank_targets(qingshi):
+    top3 = _by(qingshi, "排名前三")
+    assert (top3.kind, top3.comparator, top3.value, top3.indicator) == (
+        "rank",
+        "top",
+        3,
+        "invention_patents_per_10k",
+    )
+    top40 = _by(qingshi, "前40位")
+    assert (top40.kind, top40.comparator, top40.value) == ("rank", "top", 40)
+    assert any("全省" in n for n in top40.notes)  # the scope the rank is taken in
+
+
+def test_an_index_without_a_unit_is_a_level_target(qingshi):
+    index = _by(qingshi, "综合指数达到78")
+    assert (index.kind, index.value, index.comparator) == ("level", 78, ">=")
+    assert index.indicator is None  # not in the catalogue: flagged as a new indicator
+
+
+def test_about_is_approximate_with_a_tolerance_not_at_least(qingshi):
+    rd = _by(qingshi, "2.6%左右")
+    assert (rd.indicator, rd.value, rd.comparator, rd.kind) == ("rd_share_gdp", 2.6, "~", "level")
+    area = _by(qingshi, "约20万平方米")
+    assert (area.indicator, area.value, area.comparator) == ("kechuang_carrier_area", 20, "~")
+    assert any("5%" in n for n in rd.notes)  # the tolerance is stated
+
+
+def test_growth_targets_are_a_growth_kind_over_the_base_year(qingshi):
+    rd = _by(qingshi, "R&D 经费年均增长12%")  # R&D with a space
+    assert (rd.indicator, rd.kind, rd.value, rd.unit, rd.base_year) == (
+        "rd_expenditure",
+        "growth",
+        12,
+        "%/年",
+        2025,  # the year before the plan period 2026—2028
+    )
+    double = _by(qingshi, "翻一番")
+    assert (double.indicator, double.kind, double.value, double.unit, double.base_year) == (
+        "tech_contract_value",
+        "growth",
+        100,
+        "%",
+        2025,  # 比2025年
+    )
+
+
+def test_a_yearly_increment_goes_on_the_flow_not_the_stock(qingshi):
+    new = _by(qingshi, "每年新增国家高新技术企业不少于10家")
+    assert (new.indicator, new.kind, new.value) == ("hte_net_new", "annual_floor", 10)
+    assert not [d for d in qingshi if d.indicator == "hte_count" and d.kind == "annual_floor"]
+
+
+def test_responsible_units_in_the_common_formats(qingshi):
+    assert _by(qingshi, "不少于30家").responsible_units == ["县科技局", "县财政局"]  # 责任单位：line
+    assert _by(qingshi, "中试基地3个").responsible_units == ["县科技局", "县工信局", "县发改局"]  # 牵头；配合
+    assert _by(qingshi, "150项").responsible_units == ["县科技局", "县市场监管局", "县住建局"]  # (list)
+    assert _by(qingshi, "120家").responsible_units == []  # the goals name no unit
+
+
+def test_actions_come_from_the_plans_headings(qingshi):
+    actions = {d.indicator: d.action for d in qingshi}
+    assert actions["hte_count"] == 0 and actions["tech_firms_recruited"] == 1
+    assert actions["pilot_bases"] == 2 and actions["iur_projects"] == 3
+    names = {p.action: p.action_name for p in plan_draft.paragraphs(read_document(QINGSHI_PLAN))}
+    assert names[1] == "企业梯队培育行动" and names[3] == "成果转化行动"
+
+
+def test_strive_is_kept_as_a_flag(qingshi):
+    assert any("力争" in n for n in _by(qingshi, "120家").notes)
+    assert not any("力争" in n for n in _by(qingshi, "150项").notes)
+
+
+def test_qualitative_aims_are_listed_after_the_numeric_targets(qingshi):
+    kinds = [d.kind for d in qingshi]
+    assert "qualitative" in kinds
+    first = kinds.index("qualitative")
+    assert all(k == "qualitative" for k in kinds[first:])
+    # Hand count: 16 numeric targets (9 goals, 2 + 3 + 2 in the three actions) and 1 qualitative aim.
+    assert kinds.count("qualitative") == 1 and len(kinds) == 17

@@ -29,7 +29,7 @@ import re
 import shutil
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +40,7 @@ from .documents import read_document, split_sentences
 from .errors import InputError, ParameterError, Problem
 from .fileio import atomic_write_text
 from .plans import PLAN_FILE, Plan, resolve_plan
-from .targets import KINDS, load_targets
+from .targets import APPROX_TOLERANCE, KINDS, load_targets
 
 #: First words of a drafted targets.yaml; a reviewer who removes them marks the registry as reviewed.
 DRAFT_MARK = "# DRAFT target registry"
@@ -71,22 +71,64 @@ UNITS = (
 )
 _NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(re.escape(u) for u in UNITS) + ")")
 _DEADLINE = re.compile(r"到\s*(20\d\d)\s*年")
-_CUE = re.compile(r"达到|达|以上|不少于|不低于|超过|超|累计|每年|年均|力争|突破|提高到|提升至|增至")
-_RANK = re.compile(r"(居|位居|保持|排名)[^,，。；]*?(首位|第一)")
+_CUE = re.compile(
+    r"达到|达|以上|不少于|不低于|超过|超|累计|每年|年均|力争|争取|突破|提高到|提升至|增至|建成|新增|增长"
+)
+_STRIVE = re.compile(r"力争|争取")
+# A rank in any position: 居全市首位, 保持第一, 排名前三, 进入全省前40位, 位列前3.
+_RANK = re.compile(
+    r"(?:居|位居|保持|排名|进入|位列|跻身|稳居|挺进|争创)[^,，。；、]{0,20}?"
+    r"(?:前\s*(\d+|[一二三四五六七八九十]+)\s*(?:位|名|强)?(?![季批年个])"
+    r"|第\s*(\d+|[一二三四五六七八九十]+)\s*(?:位|名)?(?![批次届年])|(首位))"
+)
+_RANK_SCOPE = re.compile(r"全国|全省|省内|全市|市内|苏北|长三角|同类")
 _LEADING = re.compile(r"(居|走在|位居|保持)[^,，。；]*?前列")
 _STRICT = re.compile(r"超过|超|高于")
 _ANNUAL = re.compile(r"每年|年均")
+# Growth over a base year: 年均增长12% (compound, a rate per year), 比2025年增长50% or 翻一番 (in total).
+_GROWTH_ANNUAL = re.compile(
+    r"年均(?:增长|增速|增幅)率?(?:达到|达|保持在?|在)?\s*(\d+(?:\.\d+)?)\s*[%％](?:以上|左右)?"
+)
+_GROWTH_TOTAL = re.compile(r"(?:比|较)\s*(20\d\d)\s*年[末底]?(?:增长|提高|增加)\s*(\d+(?:\.\d+)?)\s*[%％]")
+_DOUBLE = re.compile(r"翻(一|两|二)?番")
+_BASE_YEAR = re.compile(r"(?:比|较)\s*(20\d\d)\s*年")
+# An index has no unit: 综合指数达到78.
+_INDEX = re.compile(
+    r"指数[^,，。；、\d]{0,8}?(?:达到|达|提高到|提升至|超过|不低于|突破)\s*(\d+(?:\.\d+)?)"
+    r"(?![\d.]|\s*(?:%|％|万|亿|家|个|项|件|位|名))"
+)
+# 左右 after the number, 约/大约 just before it: approximate.
+_APPROX_AFTER = re.compile(r"^\s*左右")
+_APPROX_BEFORE = re.compile(r"(?:约|大约)\s*$")
+# What the region already has (现有高校5所, 截至2025年…): the past, not a target.
+_PAST = re.compile(r"现有|已有|已经|截至|截止|上年|去年|同比|由\s*20\d\d\s*年")
 _TOP_HEADING = re.compile(r"^([一二三四五六七八九十]+)、\s*(.+)$")
-_SUB_HEADING = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]\s*(.+)$")
-_UNITS_LINE = re.compile(r"[（(](?:责任单位|牵头单位)[:：](.+?)[）)]\s*$")
+_SUB_HEADING = re.compile(r"^(?:[（(]([一二三四五六七八九十]+)[）)]|(\d{1,2})[.．、](?!\d))\s*(.+)$")
+# Sections that review the past (their figures are not targets) and those that open no action.
+_REVIEW_SECTION = re.compile(r"基础|成效|回顾|形势|现状|背景|成绩")
+_NOT_ACTION = re.compile(r"目标|思路|原则|保障|组织实施|意义|要求|指导")
+_ACTION_TITLE = re.compile(r"行动|工程|计划|专项")
+_UNIT_LABEL = r"(?:主要)?(?:牵头|责任|配合|协同|参与|协办)(?:单位|部门)\s*[:：]"
+# (责任单位：…), 【牵头单位：…；配合单位：…】, or a bracketed list of bureaus at the end of a paragraph.
+_UNITS_BRACKET = re.compile(
+    r"[（(【\[]\s*((?:" + _UNIT_LABEL + r")?[^（）()【】\[\]]+?)[）)】\]]\s*[。；;]?\s*$"
+)
+# 责任单位：… written after the paragraph's last sentence, or as a line of its own.
+_UNITS_INLINE = re.compile(r"(?:^|(?<=[。；;]))\s*(" + _UNIT_LABEL + r".+?)\s*[。]?\s*$")
+_BUREAU = re.compile(
+    r"(局|委|办|部|院|中心|政府|街道|镇|乡|园区|管委会|办公室|公司|集团|协会|队|处|署|会|行)$"
+)
 _RANGE = re.compile(r"(20\d\d)\s*[—–\-－~至到]+\s*(20\d\d)\s*年")
 _ISSUE_DATE = re.compile(r"(20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _NUMERALS = "一二三四五六七八九十"
 # Words that say how a target is phrased, not what it measures: removed before matching an indicator.
 # (以上 only after a number: 省级以上研发机构 names the indicator.)
 _NOISE = re.compile(
-    r"到\s*20\d\d\s*年|\d+(?:\.\d+)?\s*(?:" + "|".join(re.escape(u) for u in UNITS) + r")?(?:以上)?|"
-    r"达到|不少于|不低于|超过|累计|每年|年均|力争|全区|全市|持续提升|进一步|[“”\"、,，。；:：%％()（）]"
+    r"到\s*20\d\d\s*年|(?:比|较)\s*20\d\d\s*年|\d+(?:\.\d+)?\s*(?:"
+    + "|".join(re.escape(u) for u in UNITS)
+    + r")?(?:以上|左右)?|"
+    r"达到|不少于|不低于|超过|累计|每年|年均增长|年均|力争|争取|翻一番|全区|全市|全县|持续提升|进一步|"
+    r"[“”\"、,，。；:：%％()（）\s]"
 )
 
 
@@ -108,6 +150,8 @@ class DraftTarget:
     quotes: list[str]
     responsible_units: list[str]
     notes: list[str] = field(default_factory=list)
+    #: growth targets: the year whose figure the growth is measured from.
+    base_year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +163,8 @@ class Paragraph:
     action: int
     action_name: str
     units: tuple[str, ...]
+    #: a paragraph of a section reviewing the past (发展基础, 现状): its figures are not targets.
+    review: bool = False
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -126,7 +172,9 @@ class Paragraph:
 
 
 def _numeral(text: str) -> int:
-    """一..十九 as an integer (plans number their sections with these)."""
+    """一..十九 (or digits) as an integer (plans number their sections with these)."""
+    if text.isdigit():
+        return int(text)
     if text == "十":
         return 10
     if text.startswith("十"):
@@ -140,43 +188,78 @@ def _numeral(text: str) -> int:
 def paragraphs(text: str) -> list[Paragraph]:
     """The plan's paragraphs with their section, in order; headings themselves are not paragraphs.
 
-    A top-level heading ``三、发展目标`` labels what follows; a sub-heading ``（一）实施…行动`` under any
-    top-level section except the one stating goals (目标) opens action n; a task paragraph's first short
-    sentence (its title) is added to the label, e.g. ``四（二）推动新型研发机构集聚发展``.
+    Actions come from the headings, numbered 1, 2… in the order of the plan: a top-level heading naming an
+    action (``三、企业梯队培育行动``), or a sub-heading ``（一）实施…行动`` / ``1. …`` under a task section.
+    The goals (目标), principles, safeguards (保障) and review (发展基础) sections open none: their
+    paragraphs are action 0. A task paragraph's first short sentence (its title) is added to the label,
+    e.g. ``四（二）推动新型研发机构集聚发展``. Responsible units (责任单位：…, 牵头单位：…；配合单位：…, or a
+    bracketed list of bureaus) at a paragraph's end, or on a line of their own, go to the paragraphs they
+    close.
     """
     out: list[Paragraph] = []
-    top, top_number, goals = "", "", True
-    action, action_name = 0, ""
+    top, top_number, goals, review, container = "", "", True, False, False
+    action, action_name, counter, top_action = 0, "", 0, False
+    open_from = 0  # the paragraphs a units line standing on its own closes start here
     for raw_line in text.splitlines():
         line = raw_line.strip()
         if not line:
             continue
         if (match := _TOP_HEADING.match(line)) and len(line) <= 30:
-            top, top_number = line, match.group(1)
-            goals = "目标" in match.group(2)
-            action, action_name = 0, ""
+            top, top_number, title = line, match.group(1), match.group(2)
+            goals = "目标" in title
+            review = bool(_REVIEW_SECTION.search(title)) and not goals
+            container = not (goals or review or _NOT_ACTION.search(title))
+            top_action = container and bool(_ACTION_TITLE.search(title))
+            if top_action:
+                counter += 1
+                action, action_name = counter, title.removeprefix("实施").strip("。")
+            else:
+                action, action_name = 0, ""
+            open_from = len(out)
             continue
-        if (match := _SUB_HEADING.match(line)) and len(line) <= 30 and not goals:
-            action, action_name = _numeral(match.group(1)), match.group(2).removeprefix("实施").strip("。")
-            top_label = f"{top_number}（{match.group(1)}）"
-            out_label = top_label
-            top = out_label
+        sub = _SUB_HEADING.match(line)
+        if sub and container:
+            numeral, title = sub.group(1) or sub.group(2), sub.group(3)
+            head, dot, rest = title.partition("。")
+            if len(line) <= 30 or (dot and len(head) <= 24):
+                counter += 1
+                action, action_name = counter, head.removeprefix("实施").strip("。")
+                top = f"{top_number}（{numeral}）"
+                top_action = False
+                open_from = len(out)
+                if not (len(line) > 30 and rest.strip()):
+                    continue
+                line = rest.strip()  # （一）实施…行动。到2028年…: the heading's own sentences
+        units, body = _units_of(line)
+        if not body:  # a units line of its own closes the paragraphs since the last heading or units line
+            out[open_from:] = [replace(p, units=p.units or units) for p in out[open_from:]]
+            open_from = len(out)
             continue
-        units_match = _UNITS_LINE.search(line)
-        units = _split_units(units_match.group(1)) if units_match else ()
-        body = line[: units_match.start()] if units_match else line
         section = top
-        if action and not goals:
+        if action and not goals and not top_action:
             title = body.split("。", 1)[0]
             if len(title) <= 20 and "。" in body:
                 section = f"{top}{title}"
-        out.append(Paragraph(body, section, action if not goals else 0, action_name, units))
+        out.append(Paragraph(body, section, action if not goals else 0, action_name, units, review))
+        if units:
+            open_from = len(out)
     return out
+
+
+def _units_of(line: str) -> tuple[tuple[str, ...], str]:
+    """The responsible units a line names at its end, and the line without them."""
+    if (found := _UNITS_BRACKET.search(line)) and (units := _split_units(found.group(1))):
+        labelled = re.match(_UNIT_LABEL, found.group(1).strip())
+        if labelled or all(_BUREAU.search(u) for u in units):
+            return units, line[: found.start()].strip()
+    if (found := _UNITS_INLINE.search(line)) and (units := _split_units(found.group(1))):
+        return units, line[: found.start()].strip()
+    return (), line
 
 
 def _split_units(text: str) -> tuple[str, ...]:
     # Units are separated by 、 and commas; an instruction such as 以下均需各镇街…落实 is not a unit.
-    parts = [p.strip() for p in re.split(r"[、,，;；]", text)]
+    parts = [p.strip().rstrip("。") for p in re.split(r"[、,，;；]", text)]
     kept: list[str] = []
     for part in parts:
         if not part:
@@ -184,14 +267,46 @@ def _split_units(text: str) -> tuple[str, ...]:
         if part.startswith("以下") or "落实" in part:
             break
         # (牵头单位:区科技局;责任单位:区财政局): the second label starts a new list, not a unit's name.
-        part = re.sub(r"^(?:责任单位|牵头单位|配合单位)[:：]", "", part)
-        kept.append(part.removesuffix("等") if part.endswith("等") and len(part) > 2 else part)
+        part = re.sub("^" + _UNIT_LABEL, "", part).strip()
+        if part:
+            kept.append(part.removesuffix("等") if part.endswith("等") and len(part) > 2 else part)
     return tuple(kept)
 
 
 def _clauses(sentence: str) -> list[str]:
     """The comma-separated clauses of a sentence, without the closing punctuation."""
-    return [c.strip() for c in re.split(r"[,，]", sentence.rstrip("。；;！!？?")) if c.strip()]
+    return [c.strip() for c in re.split(r"[,，;；]", sentence.rstrip("。；;！!？?")) if c.strip()]
+
+
+def _quantity(text: str) -> bool:
+    return bool(
+        _NUMBER_UNIT.search(text)
+        or _RANK.search(text)
+        or _INDEX.search(text)
+        or _DOUBLE.search(text)
+        or _GROWTH_ANNUAL.search(text)
+    )
+
+
+def _segments(clause: str) -> list[str]:
+    """A clause cut after each target it states: A达到80家、B达到260家 gives two segments.
+
+    Pieces between 、 without a quantity of their own belong to the next piece that has one (A、B达到80家
+    names one target), trailing ones to the last.
+    """
+    pieces = clause.split("、")
+    if sum(_quantity(p) for p in pieces) <= 1:
+        return [clause]
+    segments: list[str] = []
+    buffer: list[str] = []
+    for piece in pieces:
+        buffer.append(piece)
+        if _quantity(piece):
+            segments.append("、".join(buffer))
+            buffer = []
+    if buffer:
+        segments[-1] = "、".join([segments[-1], *buffer])
+    return segments
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -218,6 +333,7 @@ class Indicator:
     unit: str
     stock: bool
     names: tuple[str, ...]
+    flow: bool = False
 
 
 def catalogue(path: Path | None = None) -> list[Indicator]:
@@ -235,10 +351,24 @@ def catalogue(path: Path | None = None) -> list[Indicator]:
             unit=row["unit"],
             stock=row.get("flow_or_stock", "") == "stock",
             names=(row["name_zh"], *filter(None, re.split(r"[;；|]", row.get("synonyms") or ""))),
+            flow=row.get("flow_or_stock", "") == "flow",
         )
         for row in rows
         if row.get("id")
     ]
+
+
+_COUNT_UNITS = frozenset({"家", "个", "项", "件", "套", "所", "座", "名", "人", "次"})
+
+
+def unit_fits(unit: str | None, indicator: Indicator) -> bool:
+    """Whether a target's unit measures what the indicator does: the same unit, two count units (a plan's
+    个 for the catalogue's 家), a count per population (件 for 件/万人), or an index (点) of a 指数."""
+    if unit == "点":
+        return any("指数" in name for name in indicator.names)
+    if unit == indicator.unit or (unit in _COUNT_UNITS and indicator.unit in _COUNT_UNITS):
+        return True
+    return "/" in indicator.unit and indicator.unit.split("/")[0] == unit
 
 
 def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indicator | None, float]:
@@ -262,74 +392,138 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
 def draft_targets(
     text: str, deadline: int, indicators: Sequence[Indicator] | None = None
 ) -> list[DraftTarget]:
-    """Every target the plan's text sets, one entry per target (a target stated twice cites both places)."""
+    """Every target the plan's text sets, one entry per target (a target stated twice cites both places);
+    the numeric targets first, then the qualitative aims."""
     indicators = catalogue() if indicators is None else indicators
+    base = plan_period(text, deadline) - 1  # growth with no stated base: from the year before the period
     drafts: list[DraftTarget] = []
     for paragraph in paragraphs(text):
+        if paragraph.review:
+            continue
         for sentence in split_sentences(paragraph.text):
             year = deadline
-            cumulative = cued = False
+            cumulative = strive = False
+            # A cue anywhere in the sentence covers every clause of it (争取建成X1家,Y1家,Z1家).
+            cued = bool(_CUE.search(sentence) or _DEADLINE.search(sentence))
             for clause in _clauses(sentence):
                 if found := _DEADLINE.search(clause):
                     year = int(found.group(1))
                 cumulative = cumulative or "累计" in clause
-                # 到2025年,累计建成…100个,组建…5个: the sentence's cue covers its later clauses too.
-                draft = _draft_clause(clause, year, cumulative, cued, paragraph, indicators)
-                cued = cued or bool(_CUE.search(clause) or _DEADLINE.search(clause))
-                if draft is not None:
-                    drafts.append(draft)
-    return _merge(drafts)
+                strive = strive or bool(_STRIVE.search(clause))
+                for segment in _segments(clause):
+                    context = _Context(year, cumulative, cued, strive, base)
+                    draft = _draft_segment(segment, context, paragraph, indicators)
+                    if draft is not None:
+                        drafts.append(draft)
+    merged = _merge(drafts)
+    return [d for d in merged if d.kind != "qualitative"] + [d for d in merged if d.kind == "qualitative"]
 
 
-def _draft_clause(
-    clause: str,
-    year: int,
-    cumulative: bool,
-    cued: bool,
-    paragraph: Paragraph,
-    indicators: Sequence[Indicator],
+@dataclass(frozen=True)
+class _Context:
+    year: int
+    cumulative: bool
+    cued: bool
+    strive: bool
+    base_year: int
+
+
+def _draft_segment(
+    segment: str, context: _Context, paragraph: Paragraph, indicators: Sequence[Indicator]
 ) -> DraftTarget | None:
-    rank = _RANK.search(clause)
-    number = _NUMBER_UNIT.search(clause)
-    quote = clause
-    if rank is None and number is None:
-        if _LEADING.search(clause):
+    quote = segment.strip()
+    rank = _RANK.search(segment)
+    growth = _GROWTH_ANNUAL.search(segment) or _GROWTH_TOTAL.search(segment) or _DOUBLE.search(segment)
+    number = _NUMBER_UNIT.search(segment)
+    index = _INDEX.search(segment) if number is None else None
+    base = {
+        "deadline": context.year,
+        "action": paragraph.action,
+        "sections": [paragraph.section],
+        "quotes": [quote],
+        "responsible_units": list(paragraph.units),
+    }
+    if rank is None and growth is None and number is None and index is None:
+        if _LEADING.search(segment):
             return DraftTarget(
                 clause=quote,
                 value=None,
                 unit="",
                 comparator=None,
                 kind="qualitative",
-                deadline=year,
                 indicator=None,
-                name_zh=_NOISE.sub("", clause)[:30],
+                name_zh=_NOISE.sub("", segment)[:30],
                 name_en="",
-                action=paragraph.action,
-                sections=[paragraph.section],
-                quotes=[quote],
-                responsible_units=list(paragraph.units),
                 notes=["qualitative: listed, never scored"],
+                **base,  # type: ignore[arg-type]
             )
         return None
-    if rank is None and not (cued or _CUE.search(clause) or _DEADLINE.search(clause)):
+    if rank is None and not (context.cued or _CUE.search(segment) or _DEADLINE.search(segment)):
         return None
-    indicator, score = match_indicator(clause, indicators)
-    notes = []
+    if _PAST.search(segment):
+        return None
+    notes: list[str] = []
+    subject = re.sub(r"\s+", "", segment)  # R&D 经费 is R&D经费
+    base_year = None
     if rank is not None:
-        value, unit, comparator, kind = 1.0, "位", "first", "rank"
-    else:
-        value = float(number.group(1))  # type: ignore[union-attr]  # number is set when rank is None
-        unit = number.group(2).replace("％", "%")  # type: ignore[union-attr]
-        before = clause[: number.start()]  # type: ignore[union-attr]
-        comparator = ">" if _STRICT.search(before[-4:] if len(before) > 4 else before) else ">="
-        if _ANNUAL.search(clause):
-            kind = "annual_floor"
-        elif cumulative:
-            kind = "level" if indicator is not None and indicator.stock else "cumulative"
-            if kind == "level":
-                notes.append("累计 of a stock indicator: read as the level at the deadline")
+        subject = subject.replace(re.sub(r"\s+", "", rank.group(0)), "")
+        written = rank.group(1) or rank.group(2)
+        place = 1 if rank.group(3) else _numeral(written)
+        value, unit, kind = float(place), "位", "rank"
+        comparator = "first" if place == 1 else "top"
+        scope = _RANK_SCOPE.search(segment)
+        notes.append(
+            f"rank within {scope.group(0) if scope else 'an unstated group'}: judged among the region's "
+            "peer group of data/raw/regions.csv; check that the plan ranks among the same units"
+        )
+    elif growth is not None:
+        kind, comparator = "growth", ">" if _STRICT.search(segment[: growth.start()][-4:]) else ">="
+        subject = subject.replace(re.sub(r"\s+", "", growth.group(0)), "")
+        if growth.re is _GROWTH_ANNUAL:
+            value, unit = float(growth.group(1)), "%/年"
+        elif growth.re is _GROWTH_TOTAL:
+            value, unit = float(growth.group(2)), "%"
         else:
-            kind = "level"
+            value, unit = (100.0 if growth.group(1) in (None, "一") else 300.0), "%"
+        stated = _BASE_YEAR.search(segment)
+        base_year = int(stated.group(1)) if stated else context.base_year
+        notes.append(
+            f"growth over the {base_year} figure"
+            + (" (stated)" if stated else " (the year before the plan period; check)")
+            + (": compound, per year" if unit == "%/年" else ": in total by the deadline")
+        )
+    else:
+        found = number or index
+        value = float(found.group(1))  # type: ignore[union-attr]
+        unit = number.group(2).replace("％", "%") if number else "点"
+        before = segment[: found.start()]  # type: ignore[union-attr]
+        after = segment[found.end() :]  # type: ignore[union-attr]
+        if _APPROX_AFTER.search(after) or _APPROX_BEFORE.search(before):
+            comparator = "~"
+            notes.append(
+                f"approximate (左右/约): met from {APPROX_TOLERANCE:.0%} below the value, i.e. "
+                f"{value * (1 - APPROX_TOLERANCE):g}{unit}"
+            )
+        else:
+            comparator = ">" if _STRICT.search(before[-4:] if len(before) > 4 else before) else ">="
+        kind = "annual_floor" if _ANNUAL.search(segment) else "level"
+    # A level, floor or sum is measured in its indicator's unit: 78 (an index) is no area, 2.6% no amount.
+    fitting = indicators if kind in ("rank", "growth") else [i for i in indicators if unit_fits(unit, i)]
+    indicator, score = match_indicator(subject, fitting)
+    if indicator is not None and indicator.stock and re.search(r"新增|净增", segment) and kind != "rank":
+        # 每年新增10家 of a stock is its yearly increment: a flow, never a floor on the stock.
+        flows = [i for i in indicators if i.flow]
+        stock = indicator
+        indicator, score = match_indicator(subject.replace("新增", "净增"), flows)
+        if indicator is None:
+            notes.append(f"an increment of the stock {stock.id}: needs its flow indicator")
+    if kind in ("level", "annual_floor") and context.cumulative and rank is None and growth is None:
+        if kind == "level":
+            kind = "level" if indicator is not None and indicator.stock else "cumulative"
+        if kind == "level":
+            notes.append("累计 of a stock indicator: read as the level at the deadline")
+    if context.strive:
+        notes.append("力争/争取: the plan states this as a stretch target")
     if indicator is None:
         notes.append(
             f"new indicator needed (best catalogue match scored {score:.2f} < {MATCH_THRESHOLD}): add a row "
@@ -341,15 +535,12 @@ def _draft_clause(
         unit=unit,
         comparator=comparator,
         kind=kind,
-        deadline=year,
         indicator=indicator.id if indicator else None,
-        name_zh=indicator.name_zh if indicator else _NOISE.sub("", clause)[:30],
+        name_zh=indicator.name_zh if indicator else _NOISE.sub("", segment)[:30],
         name_en=indicator.name_en if indicator else "",
-        action=paragraph.action,
-        sections=[paragraph.section],
-        quotes=[quote],
-        responsible_units=list(paragraph.units),
         notes=notes,
+        base_year=base_year,
+        **base,  # type: ignore[arg-type]
     )
 
 
@@ -361,7 +552,7 @@ def _merge(drafts: list[DraftTarget]) -> list[DraftTarget]:
         if draft.indicator is None:
             merged.append(draft)
             continue
-        key = (draft.indicator, draft.kind == "annual_floor", draft.value)
+        key = (draft.indicator, draft.kind == "annual_floor", draft.kind == "growth", draft.value)
         first = index.get(key)
         if first is None:
             index[key] = draft
@@ -405,6 +596,7 @@ def registry_document(drafts: Sequence[DraftTarget], period_start: int, source: 
         else:
             target_id = f"target_{number}"
         period = d.kind in ("annual_floor", "cumulative")
+        start = d.base_year if d.kind == "growth" else min(period_start, d.deadline) if period else None
         entries.append(
             {
                 "id": target_id,
@@ -418,7 +610,7 @@ def registry_document(drafts: Sequence[DraftTarget], period_start: int, source: 
                 "unit": d.unit or None,
                 "indicator": d.indicator,
                 "deadline": d.deadline,
-                "period_start": min(period_start, d.deadline) if period else None,
+                "period_start": start,
                 "responsible_units": d.responsible_units,
                 "quotes": d.quotes,
                 "note": " ".join(["DRAFT (hzanalysis plan draft): review.", *d.notes]),
@@ -585,10 +777,12 @@ def _dump(document: dict[str, Any]) -> str:
 
 def check_plan(plan: str | Path | Plan | None = None) -> list[Problem]:
     """Every problem of a plan's registry: the loader's field checks, then the checks against the text
-    (each quote verbatim in the text, each value written in one of its quotes, deadlines in the period)."""
+    (each quote verbatim in the text, each value written in one of its quotes, deadlines in the period),
+    against the catalogues (a unit and kind that fit the indicator, a region of regions.csv) and for what
+    a reviewer must still fill (placeholders, an empty ``title_en``)."""
     plan = resolve_plan(plan)
     file = str(plan.targets_path)
-    problems: list[Problem] = []
+    problems: list[Problem] = _provenance_problems(plan)
     try:
         load_targets(plan=plan)
     except InputError as error:
@@ -599,6 +793,7 @@ def check_plan(plan: str | Path | Plan | None = None) -> list[Problem]:
     except (OSError, AttributeError, yaml.YAMLError):
         return problems  # the loader has already said what is wrong with the file
     flat = re.sub(r"\s+", "", text)
+    indicators = {i.id: i for i in catalogue()}
     for number, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict):
             continue
@@ -616,6 +811,7 @@ def check_plan(plan: str | Path | Plan | None = None) -> list[Problem]:
                         "copy the clause character for character from the plan text (commas included)",
                     )
                 )
+        problems += _entry_problems(entry, row, file, indicators)
         value = entry.get("value")
         numeric = entry.get("kind") in KINDS and entry.get("kind") not in ("qualitative", "rank")
         if (
@@ -651,7 +847,94 @@ def check_plan(plan: str | Path | Plan | None = None) -> list[Problem]:
 
 def _written(value: float, quote: str) -> bool:
     numbers = {float(n) for n in re.findall(r"\d+(?:\.\d+)?", quote)}
+    if (found := _DOUBLE.search(quote)) is not None:  # 翻一番 is +100%, 翻两番 +300%
+        numbers.add(100.0 if found.group(1) in (None, "一") else 300.0)
     return float(value) in numbers
+
+
+#: Text a reviewer is meant to replace: the draft's stubs and the usual placeholders.
+_PLACEHOLDER = re.compile(r"TODO|TBD|FIXME|XXX|待填|待补|待定|待核|to fill", re.IGNORECASE)
+
+
+def _provenance_problems(plan: Plan) -> list[Problem]:
+    """What plan.yaml still lacks: placeholders, an English title, a region of regions.csv."""
+    from .regions import add_region_hint, region_ids
+
+    file = str(plan.folder / PLAN_FILE)
+    problems = []
+    document = yaml.safe_load((plan.folder / PLAN_FILE).read_text(encoding="utf-8")) or {}
+    for key, value in document.items():
+        if isinstance(value, str) and _PLACEHOLDER.search(value):
+            problems.append(
+                Problem(
+                    file, "", str(key), "the real value, not a placeholder", repr(value), f"fill '{key}:'"
+                )
+            )
+    if not plan.title_en.strip():
+        problems.append(
+            Problem(
+                file,
+                "",
+                "title_en",
+                "the plan's English title (reports in English name the plan by it)",
+                repr(plan.title_en),
+                "write 'title_en:', e.g. Three-Year Action Plan for S&T Innovation (2026-2028)",
+            )
+        )
+    if plan.region not in region_ids():
+        problems.append(
+            Problem(
+                file,
+                "",
+                "region",
+                "a region id of data/raw/regions.csv (observation files are checked against it)",
+                repr(plan.region),
+                add_region_hint(plan.region),
+            )
+        )
+    return problems
+
+
+def _entry_problems(
+    entry: dict[str, Any], row: str, file: str, indicators: dict[str, Indicator]
+) -> list[Problem]:
+    """Placeholders in an entry, and a unit or kind that does not fit its indicator."""
+    problems = []
+    for key in ("name_zh", "name_en", "note"):
+        value = entry.get(key)
+        if isinstance(value, str) and _PLACEHOLDER.search(value.replace("DRAFT (hzanalysis plan draft)", "")):
+            problems.append(
+                Problem(file, row, key, "the real text, not a placeholder", repr(value), f"fill {key}")
+            )
+    indicator = indicators.get(str(entry.get("indicator")))
+    kind, unit = entry.get("kind"), entry.get("unit")
+    if indicator is None or kind not in ("level", "annual_floor", "cumulative"):
+        return problems
+    if not unit_fits(unit, indicator):
+        problems.append(
+            Problem(
+                file,
+                row,
+                "unit",
+                f"the unit of indicator {indicator.id}: {indicator.unit} (observations are in it)",
+                repr(unit),
+                "choose the indicator the plan's unit measures, or state the value in the indicator's unit",
+            )
+        )
+    if kind in ("annual_floor", "cumulative") and not indicator.flow:
+        what = "a stock" if indicator.stock else "a ratio"
+        problems.append(
+            Problem(
+                file,
+                row,
+                "kind",
+                f"a flow indicator for kind {kind!r} ({indicator.id} is {what}: a yearly floor or a sum "
+                "over years of it means nothing)",
+                repr(kind),
+                "use its flow (每年新增 X: the yearly increment, e.g. hte_net_new), or kind level",
+            )
+        )
+    return problems
 
 
 # ---------------------------------------------------------------------------------------------------------
