@@ -9,10 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 import yaml
+from test_assess import synthetic_observations, synthetic_target
 
 from hzanalysis import display, plan_draft
 from hzanalysis.assess import (
@@ -22,8 +26,10 @@ from hzanalysis.assess import (
     assess_many,
     assess_one,
     assess_options,
+    assess_target,
     history_dates,
     look_back,
+    p_top,
 )
 from hzanalysis.cli import main
 from hzanalysis.documents import read_document
@@ -623,3 +629,208 @@ def test_qualitative_aims_are_listed_after_the_numeric_targets(qingshi):
     assert all(k == "qualitative" for k in kinds[first:])
     # Hand count: 16 numeric targets (9 goals, 2 + 3 + 2 in the three actions) and 1 qualitative aim.
     assert kinds.count("qualitative") == 1 and len(kinds) == 17
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Issue 14: the new kinds are judged end to end (synthetic series; expected values worked out by hand)
+
+
+def _kind_target(**changes):
+    return replace(synthetic_target(), **changes)
+
+
+def test_growth_per_year_is_judged_against_the_base_year_figure():
+    # 年均增长12% over 2022's 10亿元 to 2025: 10 × 1.12³ = 14.04928亿元 required in 2025.
+    target = _kind_target(kind="growth", value=12, unit="%/年", indicator="rd_expenditure", period_start=2022)
+
+    def judged(final):
+        series = {2022: 10.0, 2023: 11.0, 2024: 12.5, 2025: final}
+        obs = synthetic_observations(series, indicator="rd_expenditure", unit="亿元", domain="amount")
+        return assess_target(target, obs)
+
+    assert judged(14.1).status == "achieved"
+    missed = judged(14.0)
+    assert missed.status == "missed" and missed.target.value == pytest.approx(14.04928)
+    assert "14.05亿元" in missed.warnings[0]
+
+
+def test_doubling_needs_twice_the_base_year_and_no_base_says_so():
+    target = _kind_target(
+        kind="growth", value=100, unit="%", indicator="tech_contract_value", period_start=2023
+    )
+    obs = synthetic_observations(
+        {2023: 6.1, 2024: 8.0, 2025: 12.3}, indicator="tech_contract_value", unit="亿元", domain="amount"
+    )
+    assert assess_target(target, obs).status == "achieved"  # 12.3 ≥ 2 × 6.1 = 12.2
+    no_base = synthetic_observations(
+        {2024: 8.0}, indicator="tech_contract_value", unit="亿元", domain="amount"
+    )
+    result = assess_target(target, no_base)
+    assert result.status == "no_data" and "2023" in result.missing_zh and result.needed_years == [2023]
+
+
+def test_approximate_target_is_met_within_the_tolerance():
+    # 2.6%左右: met from 2.6 × 0.95 = 2.47; 2.5 meets it, 2.45 does not (2.5 would miss ">=").
+    target = _kind_target(value=2.6, unit="%", indicator="rd_share_gdp", comparator="~")
+
+    def status(final):
+        obs = synthetic_observations(
+            {2024: 2.3, 2025: final}, indicator="rd_share_gdp", unit="%", domain="share"
+        )
+        return assess_target(target, obs).status
+
+    assert (status(2.5), status(2.45)) == ("achieved", "missed")
+
+
+def test_top_places_by_hand():
+    own = np.array([5.0, 5.0, 5.0])
+    peers = [np.array([6.0, 4.0, 6.0]), np.array([7.0, 3.0, 4.0])]  # ahead of own: 2, 0, 1
+    assert p_top(own, peers, 3) == 1.0
+    assert p_top(own, peers, 2) == pytest.approx(2 / 3)
+    assert p_top(own, peers, 1) == pytest.approx(1 / 3)
+
+
+def test_a_settled_top_three_rank_and_a_rank_wider_than_the_peer_group():
+    target = _kind_target(
+        kind="rank", value=3, comparator="top", indicator="invention_patents_per_10k", unit="位"
+    )
+    values = {"海州区": 6, "连云区": 9, "赣榆区": 8, "东海县": 5, "灌云县": 4, "灌南县": 3}  # 海州区 third
+    obs = pd.concat(
+        synthetic_observations(
+            {2024: v - 1, 2025: v},
+            indicator="invention_patents_per_10k",
+            region=r,
+            unit="件/万人",
+            domain="level",
+        )
+        for r, v in values.items()
+    )
+    assert assess_target(target, obs).status == "achieved"
+    second = assess_target(_kind_target(**{**target.__dict__, "value": 2}), obs)
+    assert second.status == "missed"
+    wide = assess_target(_kind_target(**{**target.__dict__, "value": 40}), obs)  # 全省前40位: not 6 units
+    assert wide.status == "peers_missing" and "前40位" in wide.missing_zh
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Issue 14: plan check fails, naming the entry, on what a reviewer must still fix
+
+
+@pytest.fixture
+def qingshi_project(tmp_path, monkeypatch):
+    """A scratch project (a copy of data/raw, the notebooks linked) so that `region add` writes there."""
+    from hzanalysis import paths
+
+    root = tmp_path / "project"
+    shutil.copytree(paths.raw_dir(), root / "data" / "raw")
+    (root / "notebooks").symlink_to(paths.notebooks_dir())
+    monkeypatch.setenv("HZANALYSIS_ROOT", str(root))
+    return root
+
+
+def _draft_qingshi(out: Path) -> Path:
+    assert main(["plan", "draft", str(QINGSHI_PLAN), "--id", "qingshi-2028", "--region", "青石县",
+                 "--deadline", "2028", "--out", str(out)]) == 0  # fmt: skip
+    return out / "qingshi-2028"
+
+
+def test_plan_check_names_placeholders_title_unit_kind_and_region(qingshi_project, tmp_path, capsys):
+    folder = _draft_qingshi(tmp_path)
+    problems = plan_draft.check_plan(folder)
+    by_column = {(Path(p.file).name, p.column): p for p in problems}
+    assert ("plan.yaml", "issuer") in by_column  # the draft's "(to fill: 发文机关)"
+    assert ("plan.yaml", "title_en") in by_column
+    region = by_column[("plan.yaml", "region")]
+    assert "hzanalysis region add 青石县" in region.fix and "regions.csv" in region.fix
+    # A reviewer's slips: a placeholder name, 亿元 on a % indicator, a yearly floor on a stock.
+    document = yaml.safe_load((folder / "targets.yaml").read_text(encoding="utf-8"))
+    entries = {e["id"]: e for e in document["targets"]}
+    entries["tech_smes"]["name_en"] = "TODO"
+    entries["rd_share_gdp"]["unit"] = "亿元"
+    entries["hte_count"]["kind"], entries["hte_count"]["period_start"] = "annual_floor", 2026
+    entries["pilot_bases"]["deadline"] = 2031  # outside 2026–2028
+    (folder / "targets.yaml").write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    found = {
+        (p.row.split("(id ")[-1].rstrip(")"), p.column)
+        for p in plan_draft.check_plan(folder)
+        if p.file.endswith("targets.yaml")
+    }
+    assert {
+        ("tech_smes", "name_en"),
+        ("rd_share_gdp", "unit"),
+        ("hte_count", "kind"),
+        ("pilot_bases", "deadline"),
+    } <= found
+    capsys.readouterr()
+    assert main(["plan", "check", "--plan", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert "id rd_share_gdp" in err and "column 'unit'" in err
+
+
+def test_region_add_is_one_command_and_refuses_a_second_time(qingshi_project, capsys):
+    from hzanalysis.regions import region_ids
+
+    assert "青石县" not in region_ids()
+    assert main(["region", "add", "青石县", "--name-en", "Qingshi County (fictional)"]) == 0
+    assert region_ids()[-1] == "青石县"
+    row = (qingshi_project / "data" / "raw" / "regions.csv").read_text(encoding="utf-8").splitlines()[-1]
+    assert row == "青石县,Qingshi County (fictional),county,,"
+    assert main(["region", "add", "青石县", "--name-en", "again"]) == 2
+    assert "already" in capsys.readouterr().err
+    assert main(["region", "add", "白沙镇", "--name-en", "X", "--parent", "不存在市"]) == 2
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Issue 14: any region end to end: draft -> check -> region add -> data check -> assess
+
+
+def _qingshi_data(path: Path) -> Path:
+    """Synthetic 青石县 figures (labelled so in every row)."""
+    return _synthetic_csv(
+        path,
+        [
+            ("青石县", "hte_count", 2024, 78, "家", "2025-03-01"),
+            ("青石县", "hte_count", 2025, 85, "家", "2026-03-01"),
+            ("青石县", "tech_contract_value", 2024, 5.2, "亿元", "2025-03-01"),
+            ("青石县", "tech_contract_value", 2025, 6.1, "亿元", "2026-03-01"),
+            ("青石县", "rd_share_gdp", 2024, 2.2, "%", "2025-03-01"),
+            ("青石县", "rd_share_gdp", 2025, 2.35, "%", "2026-03-01"),
+        ],
+    )
+
+
+def _review_qingshi(folder: Path) -> None:
+    """The reviewer's step: untracked entries (no catalogue indicator) removed, English names written."""
+    registry = folder / "targets.yaml"
+    document = yaml.safe_load(registry.read_text(encoding="utf-8"))
+    document["targets"] = [e for e in document["targets"] if e["indicator"] or e["kind"] == "qualitative"]
+    for entry in document["targets"]:
+        entry["name_en"] = entry["name_en"] or f"(reviewed) {entry['id']}"
+    registry.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _review_provenance(
+        folder, "青石县人民政府（虚构）", "Qingshi County S&T Innovation Plan 2026-2028 (fictional)"
+    )
+
+
+def test_a_new_county_from_plan_text_to_judgement(qingshi_project, tmp_path, capsys):
+    folder = _draft_qingshi(tmp_path)
+    _review_qingshi(folder)
+    data = _qingshi_data(tmp_path / "qingshi.csv")
+    capsys.readouterr()
+    # Before the region is added: check says how to add it, and data check rejects the rows.
+    assert main(["plan", "check", "--plan", str(folder)]) == 2
+    assert "region add 青石县" in capsys.readouterr().err
+    assert main(["data", "check", str(data)]) != 0
+    capsys.readouterr()
+    assert main(["region", "add", "青石县", "--name-en", "Qingshi County (fictional)"]) == 0
+    assert main(["plan", "check", "--plan", str(folder)]) == 0
+    assert main(["data", "check", str(data), "--plan", str(folder)]) == 0
+    coverage = capsys.readouterr().out
+    assert "hte_count" in coverage and "covered: 2024, 2025" in coverage
+
+    table = assess_all(plan=str(folder), data=[str(data)], n_paths=300).set_index("target_id")
+    growth = table.loc["tech_contract_value"]  # 翻一番 over 2025's 6.1亿元: 12.2亿元 in 2028
+    assert growth["status"] == "forecast" and 0 <= growth["probability"] <= 1
+    hte = table.loc["hte_count"]
+    assert (hte["latest_value"], hte["status"]) == (85, "forecast")
+    assert table.loc["tech_smes", "status"] == "no_data"
