@@ -45,7 +45,7 @@ from .targets import APPROX_TOLERANCE, KINDS, load_targets
 #: First words of a drafted targets.yaml; a reviewer who removes them marks the registry as reviewed.
 DRAFT_MARK = "# DRAFT target registry"
 #: Lowest bigram Dice similarity between a clause and an indicator name for the draft to map them.
-MATCH_THRESHOLD = 0.3
+MATCH_THRESHOLD = 0.5
 
 # Longest first, so that 万平方米 wins over 平方米 and 亿元 over 元.
 UNITS = (
@@ -77,20 +77,21 @@ _CUE = re.compile(
 _STRIVE = re.compile(r"力争|争取")
 # A rank in any position: 居全市首位, 保持第一, 排名前三, 进入全省前40位, 位列前3.
 _RANK = re.compile(
-    r"(?:居|位居|保持|排名|进入|位列|跻身|稳居|挺进|争创)[^,，。；、]{0,20}?"
+    r"(?:居|位居|保持|排名|进入|位列|跻身|稳居|挺进|争创|达到|处于|位于)[^,，。；、]{0,20}?"
     r"(?:前\s*(\d+|[一二三四五六七八九十]+)\s*(?:位|名|强)?(?![季批年个])"
     r"|第\s*(\d+|[一二三四五六七八九十]+)\s*(?:位|名)?(?![批次届年])|(首位))"
 )
 _RANK_SCOPE = re.compile(r"全国|全省|省内|全市|市内|苏北|长三角|同类")
 _LEADING = re.compile(r"(居|走在|位居|保持)[^,，。；]*?前列")
-_STRICT = re.compile(r"超过|超|高于")
+# 突破75家 is more than 75: strict, as 超/超过.
+_STRICT = re.compile(r"超过|超|高于|突破")
 _ANNUAL = re.compile(r"每年|年均")
 # Growth over a base year: 年均增长12% (compound, a rate per year), 比2025年增长50% or 翻一番 (in total).
 _GROWTH_ANNUAL = re.compile(
     r"年均(?:增长|增速|增幅)率?(?:达到|达|保持在?|在)?\s*(\d+(?:\.\d+)?)\s*[%％](?:以上|左右)?"
 )
 _GROWTH_TOTAL = re.compile(r"(?:比|较)\s*(20\d\d)\s*年[末底]?(?:增长|提高|增加)\s*(\d+(?:\.\d+)?)\s*[%％]")
-_DOUBLE = re.compile(r"翻(一|两|二)?番")
+_DOUBLE = re.compile(r"翻(一|两|二)?番|(?:增加|增长)(一)倍")
 _BASE_YEAR = re.compile(r"(?:比|较)\s*(20\d\d)\s*年")
 # An index has no unit: 综合指数达到78.
 _INDEX = re.compile(
@@ -101,7 +102,23 @@ _INDEX = re.compile(
 _APPROX_AFTER = re.compile(r"^\s*左右")
 _APPROX_BEFORE = re.compile(r"(?:约|大约)\s*$")
 # What the region already has (现有高校5所, 截至2025年…): the past, not a target.
-_PAST = re.compile(r"现有|已有|已经|截至|截止|上年|去年|同比|由\s*20\d\d\s*年")
+_PAST = re.compile(r"现有|已有|已经|截至|截止|上年|去年|同比|由\s*20\d\d\s*年|[“”]?十[二三]五[”“]?末")
+# Words that make two indicators different things although their names share most characters: 高新技术
+# 产业增加值 is not 产值, 营业收入 of high-tech firms not their number, 建有率 of R&D institutions not a count.
+_QUALIFIERS = (
+    "增加值",
+    "营业收入",
+    "覆盖率",
+    "建有率",
+    "贡献率",
+    "招引",
+    "引进",
+    "净增",
+    "高价值",
+    "数字经济",
+)
+# 分别达到90家和870家: the values go, in order, to the subjects listed before 分别.
+_RESPECTIVELY = re.compile(r"分别")
 _TOP_HEADING = re.compile(r"^([一二三四五六七八九十]+)、\s*(.+)$")
 _SUB_HEADING = re.compile(r"^(?:[（(]([一二三四五六七八九十]+)[）)]|(\d{1,2})[.．、](?!\d))\s*(.+)$")
 # Sections that review the past (their figures are not targets) and those that open no action.
@@ -374,11 +391,18 @@ def unit_fits(unit: str | None, indicator: Indicator) -> bool:
 def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indicator | None, float]:
     """The catalogue indicator whose name is most like the clause, and its score (None below threshold)."""
     subject = _NOISE.sub("", clause)
+    # Before the units go (万人 is one): a figure per 10,000 people, once its number is gone, says 万人.
+    per_population = bool(re.search(r"万人|每万", subject))
     for unit in UNITS:
         subject = subject.replace(unit, "")
     best, score = None, 0.0
+    own = {q for q in _QUALIFIERS if q in subject}
     for indicator in indicators:
+        if indicator.unit != "%" and ("/" in indicator.unit) != per_population:
+            continue  # 每万人…拥有量 is a count per population, 发明专利拥有量 of firms is not
         for name in indicator.names:
+            if own != {q for q in _QUALIFIERS if q in name}:
+                continue
             s = similarity(subject, _NOISE.sub("", name.removesuffix("数")))
             if s > score:
                 best, score = indicator, s
@@ -402,19 +426,34 @@ def draft_targets(
             continue
         for sentence in split_sentences(paragraph.text):
             year = deadline
-            cumulative = strive = False
+            cumulative = strive = past = False
             # A cue anywhere in the sentence covers every clause of it (争取建成X1家,Y1家,Z1家).
             cued = bool(_CUE.search(sentence) or _DEADLINE.search(sentence))
+            previous, previous_drafts = "", []
             for clause in _clauses(sentence):
                 if found := _DEADLINE.search(clause):
-                    year = int(found.group(1))
+                    year, past = int(found.group(1)), False
+                # 截至2018年底,…达285家,较…增加107家: the past runs on until the sentence names a deadline.
+                past = past or bool(_PAST.search(clause))
                 cumulative = cumulative or "累计" in clause
                 strive = strive or bool(_STRIVE.search(clause))
-                for segment in _segments(clause):
-                    context = _Context(year, cumulative, cued, strive, base)
-                    draft = _draft_segment(segment, context, paragraph, indicators)
+                if past:
+                    previous, previous_drafts = clause, []
+                    continue
+                # 达到1.2% after 比重增加一倍: the clause has no subject of its own, the one before gives it, and
+                # the doubling it follows is the same target restated.
+                inherit = previous if not _subject(clause) else ""
+                context = _Context(year, cumulative, cued, strive, base)
+                found_here = _respectively(clause, previous, context, paragraph, indicators)
+                for segment in _segments(clause) if not found_here else []:
+                    draft = _draft_segment(segment, context, paragraph, indicators, inherit)
                     if draft is not None:
-                        drafts.append(draft)
+                        found_here.append(draft)
+                if inherit and found_here:
+                    doubled = [d for d in previous_drafts if d.kind == "growth" and _DOUBLE.search(d.clause)]
+                    drafts[:] = [d for d in drafts if not any(d is g for g in doubled)]
+                drafts.extend(found_here)
+                previous, previous_drafts = clause, found_here
     merged = _merge(drafts)
     return [d for d in merged if d.kind != "qualitative"] + [d for d in merged if d.kind == "qualitative"]
 
@@ -428,8 +467,52 @@ class _Context:
     base_year: int
 
 
+def _subject(clause: str) -> str:
+    """What a clause measures: the clause without numbers, units and phrasing words (may be empty)."""
+    subject = _NOISE.sub("", re.sub(r"\s+", "", clause))
+    subject = re.sub(r"^(?:实现|达|突破|增加|提高到|提升至|增至|超|分别)+", "", subject)
+    return "" if len(subject) < 2 else subject
+
+
+def _respectively(
+    clause: str,
+    previous: str,
+    context: _Context,
+    paragraph: Paragraph,
+    indicators: Sequence[Indicator],
+) -> list[DraftTarget]:
+    """A和B…分别超过90家和870家: one target per subject, each with its value (empty when not this form)."""
+    found = _RESPECTIVELY.search(clause)
+    numbers = list(_NUMBER_UNIT.finditer(clause))
+    if found is None or len(numbers) < 2:
+        return []
+    head = clause[: found.start()] or previous
+    head = re.sub(
+        r"在\s*20\d\d\s*年.*$|(?:实现|达到).*$", "", re.sub(r"^.*?(?:全区|全市|全县|全省)", "", head)
+    )
+    subjects = [s for s in re.split(r"和|与|及|、", head) if s.strip()]
+    if len(subjects) != len(numbers):
+        return []
+    drafts = []
+    for subject, number in zip(subjects, numbers, strict=True):
+        # The quote is the clause (verbatim); the subject written before the value is what is matched.
+        draft = _draft_segment(
+            clause[: found.end()] + number.group(0), context, paragraph, indicators, subject
+        )
+        if draft is not None:
+            draft.quotes, draft.clause = [clause], clause
+            if draft.indicator is None:
+                draft.name_zh = subject
+            drafts.append(draft)
+    return drafts
+
+
 def _draft_segment(
-    segment: str, context: _Context, paragraph: Paragraph, indicators: Sequence[Indicator]
+    segment: str,
+    context: _Context,
+    paragraph: Paragraph,
+    indicators: Sequence[Indicator],
+    inherit: str = "",
 ) -> DraftTarget | None:
     quote = segment.strip()
     rank = _RANK.search(segment)
@@ -463,7 +546,7 @@ def _draft_segment(
     if _PAST.search(segment):
         return None
     notes: list[str] = []
-    subject = re.sub(r"\s+", "", segment)  # R&D 经费 is R&D经费
+    subject = re.sub(r"\s+", "", inherit + segment)  # R&D 经费 is R&D经费
     base_year = None
     if rank is not None:
         subject = subject.replace(re.sub(r"\s+", "", rank.group(0)), "")
