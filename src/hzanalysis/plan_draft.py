@@ -103,8 +103,8 @@ _APPROX_AFTER = re.compile(r"^\s*左右")
 _APPROX_BEFORE = re.compile(r"(?:约|大约)\s*$")
 # What the region already has (现有高校5所, 截至2025年…): the past, not a target.
 _PAST = re.compile(r"现有|已有|已经|截至|截止|上年|去年|同比|由\s*20\d\d\s*年|[“”]?十[二三]五[”“]?末")
-# Words that make two indicators different things although their names share most characters: 高新技术
-# 产业增加值 is not 产值, 营业收入 of high-tech firms not their number, 建有率 of R&D institutions not a count.
+# Words that make two indicators different things although their names share most characters:
+# 增加值 is not 产值, 营业收入 of high-tech firms not their number, 建有率 of R&D institutions not a count.
 _QUALIFIERS = (
     "增加值",
     "营业收入",
@@ -440,8 +440,8 @@ def draft_targets(
                 if past:
                     previous, previous_drafts = clause, []
                     continue
-                # 达到1.2% after 比重增加一倍: the clause has no subject of its own, the one before gives it, and
-                # the doubling it follows is the same target restated.
+                # 达到1.2% after 比重增加一倍: the clause has no subject of its own, the one before gives
+                # it, and the doubling it follows is the same target restated.
                 inherit = previous if not _subject(clause) else ""
                 context = _Context(year, cumulative, cued, strive, base)
                 found_here = _respectively(clause, previous, context, paragraph, indicators)
