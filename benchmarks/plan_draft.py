@@ -7,7 +7,8 @@ the naive reading "every clause with a number and a unit is a level target with 
 
 Real plans of other regions (``--real DIR``, or $HZANALYSIS_REAL_PLANS, default
 ``~/.cache/hzanalysis-heldout``; skipped when absent): their text never enters the repository. DIR holds
-``dev/`` (passages the rules were developed on) and ``heldout/`` (labelled before the drafter ran on them),
+``dev/`` (passages the rules were developed on), ``heldout/`` (labelled before the drafter ran on them) and
+``seen-roundN/`` (held-out rounds measured once, then used to develop),
 each ``<name>.txt`` beside ``<name>.yaml`` (``deadline`` and ``targets``: a list of ``quote``, ``value``,
 ``comparator``, ``kind``, ``indicator``, optionally ``also``: a second place). Each is scored per plan and in
 total. Writes benchmarks/results/plan_draft.md. Run: ``python -m benchmarks.plan_draft``.
@@ -150,7 +151,11 @@ def real_plan_lines(folder: Path) -> list[str]:
         "| set | plan | targets | drafted | recall | precision | value+comparator | indicator | missed |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
-    for part in ("dev", "heldout"):
+    # dev first, held-out last; seen-roundN: a held-out round measured once, then used to develop.
+    parts = sorted(
+        (p.name for p in folder.iterdir() if p.is_dir()), key=lambda n: (n != "dev", n == "heldout", n)
+    )
+    for part in parts:
         scores = score_real(folder / part)
         if not scores:
             continue

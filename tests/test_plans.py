@@ -834,3 +834,71 @@ def test_a_new_county_from_plan_text_to_judgement(qingshi_project, tmp_path, cap
     hte = table.loc["hte_count"]
     assert (hte["latest_value"], hte["status"]) == (85, "forecast")
     assert table.loc["tech_smes", "status"] == "no_data"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Issue 14: forms seen in real plans of other regions, in sentences written for these tests (fictional)
+
+
+def test_break_through_is_strict_and_respectively_gives_each_subject_its_value(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n到2028年,全县高新技术企业突破75家。到2030年,全县高新技术企业和科技型中小企业在2025年"
+        "的基础上实现倍增,分别超过150家和600家。\n",
+    )
+    got = [(d.indicator, d.value, d.comparator, d.deadline) for d in drafts]
+    assert got == [
+        ("hte_count", 75, ">", 2028),
+        ("hte_count", 150, ">", 2030),
+        ("tech_smes", 600, ">", 2030),
+    ]
+
+
+def test_a_level_restating_a_doubling_takes_its_subject_and_replaces_it(tmp_path):
+    # 比重增加一倍,达到1.2%: one target, the level 1.2% of the R&D share; the doubling is the same target.
+    drafts = _draft(tmp_path, "二、主要目标\n到2030年,全社会研发投入占地区生产总值比重增加一倍,达到1.2%。\n")
+    assert [(d.indicator, d.kind, d.value, d.quotes) for d in drafts] == [
+        ("rd_share_gdp", "level", 1.2, ["达到1.2%"])
+    ]
+
+
+def test_the_past_runs_on_until_a_year_of_the_plan(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n截至2025年底,全县高新技术企业达85家,较上年增加7家,到2030年力争达到150家。"
+        "2025年技术合同成交额为6亿元,2030年预计增加到12亿元。\n",
+    )
+    assert sorted((d.indicator, d.value) for d in drafts) == [("hte_count", 150), ("tech_contract_value", 12)]
+
+
+def test_indicators_that_differ_by_a_qualifier_are_not_matched(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n到2030年,高新技术产业增加值占规上工业增加值比重达到45%,高新技术企业营业收入达到300亿元,"
+        "基础研究经费占研发经费比重达到6%,高新技术企业有效发明专利拥有量达到900件,"
+        "高新技术产业产值占规上工业产值比重达到50%。\n",
+    )
+    # Only the last is a catalogue indicator (产值, not 增加值); firms' patents are no count of firms.
+    assert [(d.value, d.indicator) for d in drafts] == [
+        (45, None),
+        (300, None),
+        (6, None),
+        (900, None),
+        (50, "hitech_output_share"),
+    ]
+
+
+def test_a_list_after_a_colon_and_its_enumerators(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "今年全县科技工作要实现三个目标:一是高新技术产业产值突破80亿元;二是新增高新技术企业12家,"
+        "努力实现新增15家;三是技术合同成交额达到5亿元。\n",
+        deadline=2026,
+    )
+    got = [(d.indicator, d.value, d.comparator, d.quotes[0]) for d in drafts]
+    assert got == [
+        ("hitech_output_value", 80, ">", "高新技术产业产值突破80亿元"),
+        ("hte_net_new", 12, ">=", "新增高新技术企业12家"),
+        ("hte_net_new", 15, ">=", "努力实现新增15家"),
+        ("tech_contract_value", 5, ">=", "技术合同成交额达到5亿元"),
+    ]

@@ -72,9 +72,11 @@ UNITS = (
 _NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(re.escape(u) for u in UNITS) + ")")
 _DEADLINE = re.compile(r"到\s*(20\d\d)\s*年")
 _CUE = re.compile(
-    r"达到|达|以上|不少于|不低于|超过|超|累计|每年|年均|力争|争取|突破|提高到|提升至|增至|建成|新增|增长"
+    r"达到|达|以上|不少于|不低于|超过|超|累计|每年|年均|力争|争取|突破|提高到|提高至|提升至|提升到|增至|"
+    r"增加到|上升到|建成|新增|增长|预计"
 )
 _STRIVE = re.compile(r"力争|争取")
+_YEAR_STATED = re.compile(r"(?<![到至比较在前])\s*(20\d\d)\s*年(?![前底末]?(?:的基础|基础))")
 # A rank in any position: 居全市首位, 保持第一, 排名前三, 进入全省前40位, 位列前3.
 _RANK = re.compile(
     r"(?:居|位居|保持|排名|进入|位列|跻身|稳居|挺进|争创|达到|处于|位于)[^,，。；、]{0,20}?"
@@ -106,6 +108,8 @@ _PAST = re.compile(r"现有|已有|已经|截至|截止|上年|去年|同比|由
 # Words that make two indicators different things although their names share most characters:
 # 增加值 is not 产值, 营业收入 of high-tech firms not their number, 建有率 of R&D institutions not a count.
 _QUALIFIERS = (
+    "基础研究",
+    "中小",
     "增加值",
     "营业收入",
     "覆盖率",
@@ -291,8 +295,10 @@ def _split_units(text: str) -> tuple[str, ...]:
 
 
 def _clauses(sentence: str) -> list[str]:
-    """The comma-separated clauses of a sentence, without the closing punctuation."""
-    return [c.strip() for c in re.split(r"[,，;；]", sentence.rstrip("。；;！!？?")) if c.strip()]
+    """The comma-separated clauses of a sentence, without the closing punctuation; a colon closes a lead-in
+    (要努力实现六个目标:一是…) and the 一是/二是 of a list is no part of the clause."""
+    parts = re.split(r"[,，;；:：]", sentence.rstrip("。；;！!？?"))
+    return [c for c in (re.sub(r"^[一二三四五六七八九十]+是", "", p.strip()) for p in parts) if c]
 
 
 def _quantity(text: str) -> bool:
@@ -375,7 +381,8 @@ def catalogue(path: Path | None = None) -> list[Indicator]:
     ]
 
 
-_COUNT_UNITS = frozenset({"家", "个", "项", "件", "套", "所", "座", "名", "人", "次"})
+# Units that count the same kind of thing (a plan's 个 for the catalogue's 家); 件 counts patents only.
+_COUNT_UNITS = frozenset({"家", "个", "项", "套", "所", "座", "名", "人", "次"})
 
 
 def unit_fits(unit: str | None, indicator: Indicator) -> bool:
@@ -433,12 +440,18 @@ def draft_targets(
             for clause in _clauses(sentence):
                 if found := _DEADLINE.search(clause):
                     year, past = int(found.group(1)), False
-                # 截至2018年底,…达285家,较…增加107家: the past runs on until the sentence names a deadline.
-                past = past or bool(_PAST.search(clause))
+                # 截至2018年底,…达285家,较…增加107家: the past runs on until the sentence names a deadline;
+                # 2020年…为7.8% (a year before the plan period, not 比/较/在 a base year) is the past too.
+                stated = [int(y) for y in _YEAR_STATED.findall(clause)]
+                if stated:  # a year of its own decides: 2020年…为7.8%, then 2025年预计增加到10%
+                    past = any(y <= base for y in stated) or bool(_PAST.search(clause))
+                else:
+                    past = past or bool(_PAST.search(clause))
                 cumulative = cumulative or "累计" in clause
                 strive = strive or bool(_STRIVE.search(clause))
                 if past:
-                    previous, previous_drafts = clause, []
+                    previous = clause if _subject(clause) else previous
+                    previous_drafts = []
                     continue
                 # 达到1.2% after 比重增加一倍: the clause has no subject of its own, the one before gives
                 # it, and the doubling it follows is the same target restated.
@@ -453,7 +466,8 @@ def draft_targets(
                     doubled = [d for d in previous_drafts if d.kind == "growth" and _DOUBLE.search(d.clause)]
                     drafts[:] = [d for d in drafts if not any(d is g for g in doubled)]
                 drafts.extend(found_here)
-                previous, previous_drafts = clause, found_here
+                previous = clause if _subject(clause) else previous
+                previous_drafts = found_here
     merged = _merge(drafts)
     return [d for d in merged if d.kind != "qualitative"] + [d for d in merged if d.kind == "qualitative"]
 
@@ -470,8 +484,15 @@ class _Context:
 def _subject(clause: str) -> str:
     """What a clause measures: the clause without numbers, units and phrasing words (may be empty)."""
     subject = _NOISE.sub("", re.sub(r"\s+", "", clause))
-    subject = re.sub(r"^(?:实现|达|突破|增加|提高到|提升至|增至|超|分别)+", "", subject)
+    subject = _PAST.sub("", re.sub(r"20\d\d年|" + _FILLER, "", subject)).strip("较比")
     return "" if len(subject) < 2 else subject
+
+
+# Words that say how much or how firmly, never what: a clause of only these has no subject of its own.
+_FILLER = (
+    r"努力|确保|争取|力争|实现|要|完成|新增|新建|达到|达|突破|增加到|增加|提高到|提升至|增至|超过|超|分别|预计|"
+    r"以上|左右|约"
+)
 
 
 def _respectively(
@@ -497,7 +518,12 @@ def _respectively(
     for subject, number in zip(subjects, numbers, strict=True):
         # The quote is the clause (verbatim); the subject written before the value is what is matched.
         draft = _draft_segment(
-            clause[: found.end()] + number.group(0), context, paragraph, indicators, subject
+            # 分别超过90家: the words between 分别 and the first value say how (超过: strict) for each value.
+            clause[: numbers[0].start()] + number.group(0),
+            context,
+            paragraph,
+            indicators,
+            subject,
         )
         if draft is not None:
             draft.quotes, draft.clause = [clause], clause
