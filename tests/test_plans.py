@@ -902,3 +902,28 @@ def test_a_list_after_a_colon_and_its_enumerators(tmp_path):
         ("hte_net_new", 15, ">=", "努力实现新增15家"),
         ("tech_contract_value", 5, ">=", "技术合同成交额达到5亿元"),
     ]
+
+
+def test_a_review_paragraph_a_reached_deadline_and_a_count_of_measures_are_not_targets(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n“十四五”以来,全县建成孵化器12个,引进人才300人。\n"
+        "到2025年,全县高新技术产业产值完成80亿元。方案提出了16项培育措施。\n"
+        "到2030年,全县高新技术企业达到150家;科技型中小企业400家,引培1万名专业技术人才。\n",
+    )
+    # The 2030 deadline covers the parts after its ；; 1万名 is 10,000; unstated indicators are flagged.
+    got = [(d.value, d.unit, d.deadline, d.indicator) for d in drafts]
+    assert got == [
+        (150, "家", 2030, "hte_count"),
+        (400, "家", 2030, "tech_smes"),
+        (10000, "名", 2030, None),
+    ]
+
+
+def test_the_same_value_of_a_new_indicator_stated_twice_is_one_entry(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n到2030年,全县专精特新企业达到30家。\n三、重点任务\n到2030年,专精特新企业达30家。\n",
+    )
+    assert len(drafts) == 1 and drafts[0].indicator is None
+    assert drafts[0].quotes == ["全县专精特新企业达到30家", "专精特新企业达30家"]

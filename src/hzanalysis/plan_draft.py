@@ -71,11 +71,14 @@ UNITS = (
 )
 _NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(re.escape(u) for u in UNITS) + ")")
 _DEADLINE = re.compile(r"到\s*(20\d\d)\s*年")
+# 1万名 (ten thousand persons): 万 before a count unit multiplies; 万人, 万元, 万平方米 are units.
+_WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万\s*(名|家|个|项|件)")
 _CUE = re.compile(
     r"达到|达|以上|不少于|不低于|超过|超|累计|每年|年均|力争|争取|突破|提高到|提高至|提升至|提升到|增至|"
-    r"增加到|上升到|建成|新增|增长|预计"
+    r"增加到|上升到|建成|新增|增长|预计|引进|引培|培育|集聚|培养"
 )
 _STRIVE = re.compile(r"力争|争取")
+_MEASURES = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:措施|举措|政策|意见|条款|任务|方面)")
 _YEAR_STATED = re.compile(r"(?<![到至比较在前])\s*(20\d\d)\s*年(?![前底末]?(?:的基础|基础))")
 # A rank in any position: 居全市首位, 保持第一, 排名前三, 进入全省前40位, 位列前3.
 _RANK = re.compile(
@@ -127,6 +130,10 @@ _TOP_HEADING = re.compile(r"^([一二三四五六七八九十]+)、\s*(.+)$")
 _SUB_HEADING = re.compile(r"^(?:[（(]([一二三四五六七八九十]+)[）)]|(\d{1,2})[.．、](?!\d))\s*(.+)$")
 # Sections that review the past (their figures are not targets) and those that open no action.
 _REVIEW_SECTION = re.compile(r"基础|成效|回顾|形势|现状|背景|成绩")
+# A paragraph that opens on the past (“十三五”以来, 近年来, 过去五年) reviews it even outside such a section.
+_REVIEW_PARAGRAPH = re.compile(
+    r"^[“\"]?十[一二三四]五[”\"]?(?:以来|期间|时期)|^近年来|^过去[一二三四五]年|^20\d\d年以来"
+)
 _NOT_ACTION = re.compile(r"目标|思路|原则|保障|组织实施|意义|要求|指导")
 _ACTION_TITLE = re.compile(r"行动|工程|计划|专项")
 _UNIT_LABEL = r"(?:主要)?(?:牵头|责任|配合|协同|参与|协办)(?:单位|部门)\s*[:：]"
@@ -294,6 +301,20 @@ def _split_units(text: str) -> tuple[str, ...]:
     return tuple(kept)
 
 
+def _sentences(text: str) -> list[str]:
+    """Sentences cut after 。！？ only: 到2025年…；…；… sets one deadline for every part after a ；."""
+    return [s.strip() for s in re.split(r"(?<=[。！？!?])|\n", text) if s.strip()]
+
+
+def _clauses_of(sentence: str) -> list[tuple[bool, str]]:
+    """The clauses of a sentence, each with whether it opens a new ；-separated part."""
+    return [
+        (index > 0 and position == 0, clause)
+        for index, part in enumerate(re.split(r"[；;]", sentence))
+        for position, clause in enumerate(_clauses(part))
+    ]
+
+
 def _clauses(sentence: str) -> list[str]:
     """The comma-separated clauses of a sentence, without the closing punctuation; a colon closes a lead-in
     (要努力实现六个目标:一是…) and the 一是/二是 of a list is no part of the clause."""
@@ -429,17 +450,19 @@ def draft_targets(
     base = plan_period(text, deadline) - 1  # growth with no stated base: from the year before the period
     drafts: list[DraftTarget] = []
     for paragraph in paragraphs(text):
-        if paragraph.review:
+        if paragraph.review or _REVIEW_PARAGRAPH.search(paragraph.text):
             continue
-        for sentence in split_sentences(paragraph.text):
+        for sentence in _sentences(paragraph.text):
             year = deadline
             cumulative = strive = past = False
             # A cue anywhere in the sentence covers every clause of it (争取建成X1家,Y1家,Z1家).
             cued = bool(_CUE.search(sentence) or _DEADLINE.search(sentence))
             previous, previous_drafts = "", []
-            for clause in _clauses(sentence):
-                if found := _DEADLINE.search(clause):
-                    year, past = int(found.group(1)), False
+            for new_part, clause in _clauses_of(sentence):
+                if new_part:  # 累计 and 力争 hold up to the next ；, the deadline beyond it
+                    cumulative = strive = False
+                if found := _DEADLINE.search(clause):  # 到2020年 in a 2021–2025 plan: what was reached
+                    year, past = int(found.group(1)), int(found.group(1)) <= base
                 # 截至2018年底,…达285家,较…增加107家: the past runs on until the sentence names a deadline;
                 # 2020年…为7.8% (a year before the plan period, not 比/较/在 a base year) is the past too.
                 stated = [int(y) for y in _YEAR_STATED.findall(clause)]
@@ -490,7 +513,7 @@ def _subject(clause: str) -> str:
 
 # Words that say how much or how firmly, never what: a clause of only these has no subject of its own.
 _FILLER = (
-    r"努力|确保|争取|力争|实现|要|完成|新增|新建|达到|达|突破|增加到|增加|提高到|提升至|增至|超过|超|分别|预计|"
+    r"[一二三四五六七八九十]年|努力|确保|争取|力争|实现|要|完成|新增|新建|达到|达|突破|增加到|增加|提高到|提升至|增至|超过|超|分别|预计|"
     r"以上|左右|约"
 )
 
@@ -543,7 +566,7 @@ def _draft_segment(
     quote = segment.strip()
     rank = _RANK.search(segment)
     growth = _GROWTH_ANNUAL.search(segment) or _GROWTH_TOTAL.search(segment) or _DOUBLE.search(segment)
-    number = _NUMBER_UNIT.search(segment)
+    number = _WAN.search(segment) or _NUMBER_UNIT.search(segment)
     index = _INDEX.search(segment) if number is None else None
     base = {
         "deadline": context.year,
@@ -571,6 +594,8 @@ def _draft_segment(
         return None
     if _PAST.search(segment):
         return None
+    if number is not None and _MEASURES.match(segment[number.end() :]):
+        return None  # 提出了18项培育措施: how many measures the plan lists, not a target
     notes: list[str] = []
     subject = re.sub(r"\s+", "", inherit + segment)  # R&D 经费 is R&D经费
     base_year = None
@@ -604,6 +629,8 @@ def _draft_segment(
     else:
         found = number or index
         value = float(found.group(1))  # type: ignore[union-attr]
+        if number is not None and number.re is _WAN:  # 1万名 is 10,000 persons
+            value *= 10000
         unit = number.group(2).replace("％", "%") if number else "点"
         before = segment[: found.start()]  # type: ignore[union-attr]
         after = segment[found.end() :]  # type: ignore[union-attr]
@@ -659,7 +686,20 @@ def _merge(drafts: list[DraftTarget]) -> list[DraftTarget]:
     index: dict[tuple[Any, ...], DraftTarget] = {}
     for draft in drafts:
         if draft.indicator is None:
-            merged.append(draft)
+            same = [
+                m
+                for m in merged
+                if m.indicator is None
+                and (m.value, m.unit, m.kind) == (draft.value, draft.unit, draft.kind)
+                and m.kind != "qualitative"
+                and similarity(_subject(m.clause), _subject(draft.clause)) >= 0.6
+            ]
+            if not same:
+                merged.append(draft)
+                continue
+            first = same[0]
+            first.sections += [s for s in draft.sections if s not in first.sections]
+            first.quotes += [q for q in draft.quotes if q not in first.quotes]
             continue
         key = (draft.indicator, draft.kind == "annual_floor", draft.kind == "growth", draft.value)
         first = index.get(key)
@@ -956,6 +996,7 @@ def check_plan(plan: str | Path | Plan | None = None) -> list[Problem]:
 
 def _written(value: float, quote: str) -> bool:
     numbers = {float(n) for n in re.findall(r"\d+(?:\.\d+)?", quote)}
+    numbers |= {float(n) * 10000 for n in re.findall(r"(\d+(?:\.\d+)?)\s*万", quote)}  # 1万名
     if (found := _DOUBLE.search(quote)) is not None:  # 翻一番 is +100%, 翻两番 +300%
         numbers.add(100.0 if found.group(1) in (None, "一") else 300.0)
     return float(value) in numbers
