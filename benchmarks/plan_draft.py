@@ -135,8 +135,9 @@ def _total(scores: dict[str, dict[str, Any]]) -> dict[str, float]:
         "recall": found / curated if curated else float("nan"),
         "precision": found / drafted if drafted else float("nan"),
         # value_comparator and indicator are shares of the curated targets (as score_draft gives them)
-        "value_comparator": sum(s["value_comparator"] * s["curated"] for s in scores.values()) / curated,
-        "indicator": sum(s["indicator"] * s["curated"] for s in scores.values()) / curated,
+        "value_comparator": sum(s["value_comparator"] * s["curated"] for s in scores.values() if s["curated"])
+        / curated,
+        "indicator": sum(s["indicator"] * s["curated"] for s in scores.values() if s["curated"]) / curated,
     }
 
 

@@ -927,3 +927,38 @@ def test_the_same_value_of_a_new_indicator_stated_twice_is_one_entry(tmp_path):
     )
     assert len(drafts) == 1 and drafts[0].indicator is None
     assert drafts[0].quotes == ["全县专精特新企业达到30家", "专精特新企业达30家"]
+
+
+@pytest.mark.notebook
+def test_a_new_county_report_runs_on_a_few_targets(qingshi_project, tmp_path):
+    import html
+    import json
+
+    folder = _draft_qingshi(tmp_path)
+    _review_qingshi(folder)
+    data = _qingshi_data(tmp_path / "qingshi.csv")
+    assert main(["region", "add", "青石县", "--name-en", "Qingshi County (fictional)"]) == 0
+    chosen = ["tech_contract_value", "hte_count"]  # the report step is the heaviest: two targets
+    assert main(["report", "--plan", str(folder), "--data", str(data), "--targets", *chosen,
+                 "--date", "2026-06-01", "--out", str(tmp_path / "reports"), "--jobs", "2"]) == 0  # fmt: skip
+    (run,) = (tmp_path / "reports").glob("2026-06-01-plan_qingshi_2028-*")
+    manifest = json.loads((run / "manifest.json").read_text(encoding="utf-8"))
+    assert {p["status"] for p in manifest["pages"]} == {"ok"}
+    scorecard = html.unescape((run / "00_scorecard.html").read_text(encoding="utf-8"))
+    assert "技术合同成交额" in scorecard and "有效高新技术企业数" in scorecard
+
+
+def test_targets_joined_by_and_chinese_numerals_and_figures_that_qualify(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n到2030年,推动形成十万家创新型中小企业,培育20个特色产业集群和5个科技合作区,"
+        "营业收入超过10亿元的高新技术企业达到12家,一个团队服务一个园区。\n",
+    )
+    got = [(d.value, d.unit, d.quotes[0]) for d in drafts]
+    assert got == [
+        (100000, "家", "推动形成十万家创新型中小企业"),
+        (20, "个", "培育20个特色产业集群"),
+        (5, "个", "5个科技合作区"),
+        (12, "家", "营业收入超过10亿元的高新技术企业达到12家"),
+    ]
+    assert plan_draft.chinese_number("一百万") == 1_000_000 and plan_draft.chinese_number("三十五") == 35

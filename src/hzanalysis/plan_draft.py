@@ -73,9 +73,33 @@ _NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(re.escape(u) for u i
 _DEADLINE = re.compile(r"到\s*(20\d\d)\s*年")
 # 1万名 (ten thousand persons): 万 before a count unit multiplies; 万人, 万元, 万平方米 are units.
 _WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万\s*(名|家|个|项|件)")
+# 十万家, 一百万家: Chinese numerals of ten or more before a count unit (一个, 一家 are no amounts).
+_CN_NUMBER = re.compile(
+    r"(?<!每)([一二两三四五六七八九十](?=[一二两三四五六七八九十百千万]*[十百千万])[一二两三四五六七八九十百千万]*)"
+    r"(家|个|项|件|名|所)"
+)
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_POWERS = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_number(text: str) -> int:
+    """一百万 -> 1000000, 十万 -> 100000, 三十五 -> 35 (numerals below 亿)."""
+    total = section = digit = 0
+    for char in text:
+        if char in _CN_DIGITS:
+            digit = _CN_DIGITS[char]
+        elif char in _CN_POWERS:
+            section += (digit or 1) * _CN_POWERS[char]
+            digit = 0
+        elif char == "万":
+            total += (section + digit or 1) * 10000
+            section = digit = 0
+    return total + section + digit
+
+
 _CUE = re.compile(
     r"达到|达|以上|不少于|不低于|超过|超|累计|每年|年均|力争|争取|突破|提高到|提高至|提升至|提升到|增至|"
-    r"增加到|上升到|建成|新增|增长|预计|引进|引培|培育|集聚|培养"
+    r"增加到|上升到|建成|新增|增长|预计|引进|引培|培育|集聚|培养|形成"
 )
 _STRIVE = re.compile(r"力争|争取")
 _MEASURES = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:措施|举措|政策|意见|条款|任务|方面)")
@@ -113,6 +137,8 @@ _PAST = re.compile(r"现有|已有|已经|截至|截止|上年|去年|同比|由
 _QUALIFIERS = (
     "基础研究",
     "中小",
+    "有效",
+    "小型",
     "增加值",
     "营业收入",
     "覆盖率",
@@ -325,6 +351,7 @@ def _clauses(sentence: str) -> list[str]:
 def _quantity(text: str) -> bool:
     return bool(
         _NUMBER_UNIT.search(text)
+        or _CN_NUMBER.search(text)
         or _RANK.search(text)
         or _INDEX.search(text)
         or _DOUBLE.search(text)
@@ -333,24 +360,22 @@ def _quantity(text: str) -> bool:
 
 
 def _segments(clause: str) -> list[str]:
-    """A clause cut after each target it states: A达到80家、B达到260家 gives two segments.
+    """A clause cut after each target it states: A达到80家、B达到260家 (or …集群和10个合作区) gives two.
 
-    Pieces between 、 without a quantity of their own belong to the next piece that has one (A、B达到80家
-    names one target), trailing ones to the last.
+    Pieces between 、/和/及 without a quantity of their own belong to the next piece that has one
+    (A、B达到80家 names one target), trailing ones to the last; each segment is a verbatim slice of it.
     """
-    pieces = clause.split("、")
-    if sum(_quantity(p) for p in pieces) <= 1:
+    pieces = list(re.finditer(r"[^、和及]+", clause))
+    if sum(_quantity(p.group(0)) for p in pieces) <= 1:
         return [clause]
-    segments: list[str] = []
-    buffer: list[str] = []
-    for piece in pieces:
-        buffer.append(piece)
-        if _quantity(piece):
-            segments.append("、".join(buffer))
-            buffer = []
-    if buffer:
-        segments[-1] = "、".join([segments[-1], *buffer])
-    return segments
+    spans: list[list[int]] = []
+    start = 0
+    for index, piece in enumerate(pieces):
+        if _quantity(piece.group(0)):
+            spans.append([start, piece.end()])
+            start = pieces[index + 1].start() if index + 1 < len(pieces) else len(clause)
+    spans[-1][1] = max(spans[-1][1], len(clause) if start < len(clause) else spans[-1][1])
+    return [clause[a:b] for a, b in spans]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -556,6 +581,20 @@ def _respectively(
     return drafts
 
 
+def _value_match(segment: str) -> re.Match[str] | None:
+    """The figure a segment sets: the first number with a unit that does not qualify what is counted
+    (总收入超过100亿元的企业达到10家 sets 10家); 1万名 and 十万家 included."""
+    found = [
+        m
+        for pattern in (_WAN, _NUMBER_UNIT, _CN_NUMBER)
+        for m in pattern.finditer(segment)
+        if not re.match(r"的(?!主要目标|目标)", segment[m.end() :])
+    ]
+    # 1万名 is read by _WAN, not as 1 of _NUMBER_UNIT's 万…; the earliest figure wins
+    found.sort(key=lambda m: (m.start(), m.re is not _WAN))
+    return found[0] if found else None
+
+
 def _draft_segment(
     segment: str,
     context: _Context,
@@ -566,7 +605,7 @@ def _draft_segment(
     quote = segment.strip()
     rank = _RANK.search(segment)
     growth = _GROWTH_ANNUAL.search(segment) or _GROWTH_TOTAL.search(segment) or _DOUBLE.search(segment)
-    number = _WAN.search(segment) or _NUMBER_UNIT.search(segment)
+    number = _value_match(segment)
     index = _INDEX.search(segment) if number is None else None
     base = {
         "deadline": context.year,
@@ -628,7 +667,10 @@ def _draft_segment(
         )
     else:
         found = number or index
-        value = float(found.group(1))  # type: ignore[union-attr]
+        if number is not None and number.re is _CN_NUMBER:
+            value = float(chinese_number(number.group(1)))
+        else:
+            value = float(found.group(1))  # type: ignore[union-attr]
         if number is not None and number.re is _WAN:  # 1万名 is 10,000 persons
             value *= 10000
         unit = number.group(2).replace("％", "%") if number else "点"
@@ -997,6 +1039,7 @@ def check_plan(plan: str | Path | Plan | None = None) -> list[Problem]:
 def _written(value: float, quote: str) -> bool:
     numbers = {float(n) for n in re.findall(r"\d+(?:\.\d+)?", quote)}
     numbers |= {float(n) * 10000 for n in re.findall(r"(\d+(?:\.\d+)?)\s*万", quote)}  # 1万名
+    numbers |= {float(chinese_number(m.group(1))) for m in _CN_NUMBER.finditer(quote)}  # 十万家
     if (found := _DOUBLE.search(quote)) is not None:  # 翻一番 is +100%, 翻两番 +300%
         numbers.add(100.0 if found.group(1) in (None, "一") else 300.0)
     return float(value) in numbers
