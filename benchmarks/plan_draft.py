@@ -135,10 +135,16 @@ def _total(scores: dict[str, dict[str, Any]]) -> dict[str, float]:
         "recall": found / curated if curated else float("nan"),
         "precision": found / drafted if drafted else float("nan"),
         # value_comparator and indicator are shares of the curated targets (as score_draft gives them)
-        "value_comparator": sum(s["value_comparator"] * s["curated"] for s in scores.values() if s["curated"])
-        / curated,
-        "indicator": sum(s["indicator"] * s["curated"] for s in scores.values() if s["curated"]) / curated,
+        "value_comparator": _weighted(scores, "value_comparator", curated),
+        "indicator": _weighted(scores, "indicator", curated),
     }
+
+
+def _weighted(scores: dict[str, dict[str, Any]], key: str, curated: int) -> float:
+    """A share of all labelled targets from the per-plan shares (passages without targets count nothing)."""
+    if not curated:
+        return float("nan")
+    return sum(s[key] * s["curated"] for s in scores.values() if s["curated"]) / curated
 
 
 def real_plan_lines(folder: Path) -> list[str]:

@@ -962,3 +962,13 @@ def test_targets_joined_by_and_chinese_numerals_and_figures_that_qualify(tmp_pat
         (12, "家", "营业收入超过10亿元的高新技术企业达到12家"),
     ]
     assert plan_draft.chinese_number("一百万") == 1_000_000 and plan_draft.chinese_number("三十五") == 35
+
+
+def test_a_review_of_the_past_year_gives_no_target(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "一、2025年计划执行情况\n全年高新技术企业达到95家,技术合同成交额达到8亿元。\n"
+        "二、2026年工作安排\n去年全县创新动能稳步增强。研发投入强度达到2.1%,高价值发明专利拥有量提高到3.2件。\n",
+        deadline=2026,
+    )
+    assert [d for d in drafts if d.kind != "qualitative"] == []

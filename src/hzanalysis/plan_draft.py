@@ -155,10 +155,11 @@ _RESPECTIVELY = re.compile(r"分别")
 _TOP_HEADING = re.compile(r"^([一二三四五六七八九十]+)、\s*(.+)$")
 _SUB_HEADING = re.compile(r"^(?:[（(]([一二三四五六七八九十]+)[）)]|(\d{1,2})[.．、](?!\d))\s*(.+)$")
 # Sections that review the past (their figures are not targets) and those that open no action.
-_REVIEW_SECTION = re.compile(r"基础|成效|回顾|形势|现状|背景|成绩")
+_REVIEW_SECTION = re.compile(r"基础|成效|回顾|形势|现状|背景|成绩|成就|执行情况|完成情况|工作总结")
 # A paragraph that opens on the past (“十三五”以来, 近年来, 过去五年) reviews it even outside such a section.
 _REVIEW_PARAGRAPH = re.compile(
-    r"^[“\"]?十[一二三四]五[”\"]?(?:以来|期间|时期)|^近年来|^过去[一二三四五]年|^20\d\d年以来"
+    r"^[“\"]?十[一二三四]五[”\"]?(?:以来|期间|时期)|^近年来|^过去[一二三四五]年|^20\d\d年以来|"
+    r"^[^。]{0,12}(?:去年|上一年|过去一年)"  # 去年上海发展新动能稳步壮大。…: the past year reviewed
 )
 _NOT_ACTION = re.compile(r"目标|思路|原则|保障|组织实施|意义|要求|指导")
 _ACTION_TITLE = re.compile(r"行动|工程|计划|专项")
