@@ -972,3 +972,22 @@ def test_a_review_of_the_past_year_gives_no_target(tmp_path):
         deadline=2026,
     )
     assert [d for d in drafts if d.kind != "qualitative"] == []
+
+
+def test_a_rank_of_a_region_outside_every_peer_group_is_not_judged():
+    target = _kind_target(
+        kind="rank", value=3, comparator="top", indicator="invention_patents_per_10k", unit="位"
+    )
+    # 连云港市 has no peer group: its figures are never ranked against the regions that have none either.
+    obs = pd.concat(
+        synthetic_observations(
+            {2024: v - 1, 2025: v},
+            indicator="invention_patents_per_10k",
+            region=r,
+            unit="件/万人",
+            domain="level",
+        )
+        for r, v in {"连云港市": 9, "连云港高新区": 3, "海州区(含高新区)": 5}.items()
+    )
+    result = assess_target(target, obs, region="连云港市")
+    assert result.status == "peers_missing" and "peer group" in result.missing_en

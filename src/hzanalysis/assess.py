@@ -683,6 +683,12 @@ def _assess_rank(
     regions = load_regions() if regions is None else regions
     group = regions.loc[regions["id"] == result.region, "peer_group"]
     peer_group = str(group.iloc[0]) if not group.empty else ""
+    if not peer_group:  # a region outside every peer group (a new county): no one to rank it against
+        result.status = "peers_missing"
+        result.verdict = rules.INSUFFICIENT_DATA
+        result.missing_zh = f"{result.region}在 regions.csv 中没有对比组（peer_group），无法判断排名"
+        result.missing_en = f"{result.region} has no peer group in regions.csv, so its rank cannot be judged"
+        return result
     peers = [r for r in regions.loc[regions["peer_group"] == peer_group, "id"] if r != result.region]
     histories = {
         p: _until_deadline(_point_series(_rows_for(observations, target.indicator, p)), target) for p in peers
