@@ -976,7 +976,7 @@ def test_a_review_of_the_past_year_gives_no_target(tmp_path):
 
 def test_a_rank_of_a_region_outside_every_peer_group_is_not_judged():
     target = _kind_target(
-        kind="rank", value=3, comparator="top", indicator="invention_patents_per_10k", unit="位"
+        kind="rank", value=1, comparator="first", indicator="invention_patents_per_10k", unit="位"
     )
     # 连云港市 has no peer group: its figures are never ranked against the regions that have none either.
     obs = pd.concat(
@@ -990,4 +990,4 @@ def test_a_rank_of_a_region_outside_every_peer_group_is_not_judged():
         for r, v in {"连云港市": 9, "连云港高新区": 3, "海州区(含高新区)": 5}.items()
     )
     result = assess_target(target, obs, region="连云港市")
-    assert result.status == "peers_missing" and "peer group" in result.missing_en
+    assert result.status == "peers_missing" and "has no peer group" in result.missing_en
