@@ -9,24 +9,24 @@ its text. The draft is a starting point: every entry says where it comes from, a
 
 How a plan is read (developed on the 2024 plan and on passages of other regions' plans, benchmarks/):
 
-- a target is a number with a unit (家, 件, %, 亿元, 万平方米…; 1万名, 十万家), an index value (指数达到78), a
-  growth (年均增长12%, 比2025年增长50%, 翻一番/增加一倍) or a rank (首位/第一, 前三, 前40位) in a sentence with a
-  cue (达到/超过/不少于/累计/每年/力争/争取/建成/新增/预计…/到YYYY年); a clause is cut after each target it
-  states (A达到80家、B达到260家; …集群和10个合作区; A和B分别超过X和Y); 居/走在…前列 is a qualitative aim,
-  listed after the numeric targets;
-- the past is no target: review sections and paragraphs (发展基础, 执行情况, “十三五”以来, 去年…), clauses from
-  截至/现有/较上年 until the sentence names a plan year, years and 到YYYY年 before the plan period;
-- comparator: ``>`` for 超/超过/高于/突破, ``~`` for 左右/约 (met from :data:`APPROX_TOLERANCE` below),
-  ``first``/``top`` for ranks, ``>=`` otherwise;
-- kind: ``rank``; ``growth`` (unit ``%/年`` or ``%``, the base year in the draft's ``base_year``);
-  ``annual_floor`` for 每年/年均 (每年新增 of a stock goes on its flow indicator); ``cumulative`` for 累计 of a
-  flow (up to the next ；), ``level`` for 累计 of a stock and otherwise;
-- indicator: the catalogue row whose Chinese name (or synonyms) shares most character pairs with the clause's
-  subject (Dice coefficient of character bigrams, at least :data:`MATCH_THRESHOLD`), among the rows whose unit
-  fits and whose qualifiers (增加值, 营业收入, 有效, 中小, per 10,000 people…) agree, else "new indicator needed";
-  a value without a subject (…增加一倍,达到1.2%) takes the last subject named;
-- responsible units: （责任单位：…）, 牵头单位：…；配合单位：… lines or a bracketed list of bureaus, for every target
-  of the paragraphs they close; actions from the headings; 力争/争取 kept in the note;
+- a target is a number with a unit (家, 件, %, 亿元, 万平方米…; 1万名, 十万家), an index value
+  (指数达到78), a growth (年均增长12%, 比2025年增长50%, 翻一番/增加一倍) or a rank (首位/第一, 前三,
+  前40位) in a sentence with a cue (达到/超过/不少于/累计/每年/力争/争取/建成/新增/预计…/到YYYY年);
+  a clause is cut after each target it states (A达到80家、B达到260家; …集群和10个合作区; A和B分别超过
+  X和Y); 居/走在…前列 is a qualitative aim, listed after the numeric targets;
+- the past is no target: review sections and paragraphs (发展基础, 执行情况, “十三五”以来, 去年…),
+  clauses from 截至/现有/较上年 until the sentence names a plan year, years before the plan period;
+- comparator: ``>`` for 超/超过/高于/突破, ``~`` for 左右/约 (met from :data:`APPROX_TOLERANCE`
+  below), ``first``/``top`` for ranks, ``>=`` otherwise;
+- kind: ``rank``; ``growth`` (unit ``%/年`` or ``%``, the base year in ``base_year``); ``annual_floor``
+  for 每年/年均 (每年新增 of a stock goes on its flow indicator); ``cumulative`` for 累计 of a flow (up
+  to the next ；), ``level`` for 累计 of a stock and otherwise;
+- indicator: the catalogue row whose Chinese name (or synonyms) shares most character pairs with the
+  clause's subject (Dice coefficient of character bigrams, at least :data:`MATCH_THRESHOLD`), among the
+  rows whose unit fits and whose qualifiers (增加值, 营业收入, 有效, 中小, per 10,000 people…) agree,
+  else "new indicator needed"; a value without a subject (…增加一倍,达到1.2%) takes the last one named;
+- responsible units: （责任单位：…）, 牵头单位：…；配合单位：… lines or a bracketed list of bureaus,
+  for every target of the paragraphs they close; actions from the headings; 力争/争取 kept in the note;
 - the same target stated in two places is one entry citing both places.
 """
 
