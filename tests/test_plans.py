@@ -991,3 +991,10 @@ def test_a_rank_of_a_region_outside_every_peer_group_is_not_judged():
     )
     result = assess_target(target, obs, region="连云港市")
     assert result.status == "peers_missing" and "has no peer group" in result.missing_en
+
+
+def test_the_title_is_read_with_two_bracketed_suffixes(tmp_path):
+    folder = _draft_qingshi(tmp_path)
+    provenance = yaml.safe_load((folder / "plan.yaml").read_text(encoding="utf-8"))
+    assert provenance["title_zh"] == "青石县科技创新三年行动计划（2026—2028年）（虚构）"
+    assert (provenance["period_start"], provenance["issued"]) == (2026, "2026-03-02")

@@ -956,7 +956,7 @@ def _first_title(text: str) -> str | None:
     for line in text.splitlines():
         line = line.strip()
         if (
-            re.search(r"(方案|规划|意见|计划)([（(][^）)]*[）)])?$", line)
+            re.search(r"(方案|规划|意见|计划)([（(][^）)]*[）)])*$", line)  # …计划（2026—2028年）（虚构）
             and len(line) <= 40
             and not line.startswith("关于")
         ):
