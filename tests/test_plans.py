@@ -9,10 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 import yaml
+from test_assess import synthetic_observations, synthetic_target
 
 from hzanalysis import display, plan_draft
 from hzanalysis.assess import (
@@ -22,8 +26,10 @@ from hzanalysis.assess import (
     assess_many,
     assess_one,
     assess_options,
+    assess_target,
     history_dates,
     look_back,
+    p_top,
 )
 from hzanalysis.cli import main
 from hzanalysis.documents import read_document
@@ -318,6 +324,7 @@ def second_plan(tmp_path):
     for entry in document["targets"]:  # the reviewer's step: what the draft could not decide
         entry["name_en"] = entry["name_en"] or f"(reviewed) {entry['id']}"
     registry.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _review_provenance(folder, "Haizhou District People's Government Office (fictional)", "Fixture plan")
     data = _synthetic_csv(
         tmp_path / "synthetic_2030.csv",
         [
@@ -368,12 +375,24 @@ def test_second_plan_drafts_checks_and_assesses(second_plan, capsys):
     assert "tech_smes" not in coverage  # not an indicator of this plan
 
 
+def _review_provenance(folder: Path, issuer: str, title_en: str) -> None:
+    """The reviewer's step on plan.yaml: the issuer and the English title the draft cannot know."""
+    provenance = yaml.safe_load((folder / "plan.yaml").read_text(encoding="utf-8"))
+    provenance.update(issuer=issuer, title_en=title_en)
+    (folder / "plan.yaml").write_text(yaml.safe_dump(provenance, allow_unicode=True), encoding="utf-8")
+
+
 def test_plan_check_flags_what_the_draft_leaves_for_review(tmp_path):
     assert main(["plan", "draft", str(FIXTURE_PLAN), "--id", "fixture-2030", "--region", "海州区",
                  "--deadline", "2030", "--out", str(tmp_path)]) == 0  # fmt: skip
     problems = plan_draft.check_plan(tmp_path / "fixture-2030")
-    # Only the qualitative aim has no English name in the catalogue to borrow.
-    assert [(p.column, p.row.startswith("entry 1 ")) for p in problems] == [("name_en", True)]
+    # The issuer stub and the English title are for the reviewer (plan.yaml); of the entries, only the
+    # qualitative aim (listed last) has no English name in the catalogue to borrow.
+    found = [(Path(p.file).name, p.column) for p in problems]
+    assert found == [("plan.yaml", "issuer"), ("plan.yaml", "title_en"), ("targets.yaml", "name_en")]
+    qualitative = yaml.safe_load((tmp_path / "fixture-2030" / "targets.yaml").read_text(encoding="utf-8"))
+    assert qualitative["targets"][-1]["kind"] == "qualitative"
+    assert problems[-1].row.startswith(f"entry {len(qualitative['targets'])} ")
 
 
 def test_draft_refuses_to_overwrite_and_bad_ids(tmp_path):
@@ -492,3 +511,490 @@ def test_look_back_is_empty_while_nothing_is_settled():
     stacked = look_back(assess_many([get_target("pilot_bases")], n_paths=100))
     assert stacked.empty and "target_id" in stacked.columns
     assert "尚无目标的期限年份数据公布" in look_back_view(stacked, "zh").iloc[0, 1]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Issue 14: what the draft misread on a county plan written for the purpose (tests/fixtures/plans/
+# qingshi-2028.txt, fictional 青石县; every expected value below is read off that text by hand).
+
+QINGSHI_PLAN = Path(__file__).parent / "fixtures" / "plans" / "qingshi-2028.txt"
+
+
+@pytest.fixture(scope="module")
+def qingshi() -> list[plan_draft.DraftTarget]:
+    return plan_draft.draft_targets(read_document(QINGSHI_PLAN), 2028)
+
+
+def _by(drafts: list[plan_draft.DraftTarget], text: str) -> plan_draft.DraftTarget:
+    """The one draft entry whose quote holds ``text``."""
+    found = [d for d in drafts if any(text in q for q in d.quotes)]
+    assert len(found) == 1, [d.quotes for d in found]
+    return found[0]
+
+
+def test_several_targets_in_one_clause_are_one_entry_each(qingshi):
+    # 力争有效高新技术企业达到120家、科技型中小企业达到260家、省级以上研发机构达到40家
+    got = [(d.indicator, d.value, d.unit) for d in (_by(qingshi, "120家"), _by(qingshi, "260家"))]
+    assert got == [("hte_count", 120, "家"), ("tech_smes", 260, "家")]
+    assert _by(qingshi, "40家").indicator == "prov_rd_institutions"
+    assert _by(qingshi, "260家").quotes == ["科技型中小企业达到260家"]
+
+
+def test_targets_listed_before_a_shared_cue_are_each_drafted(qingshi):
+    # 新型研发机构6家,中试基地3个,联合创新中心5个,争取于2028年前全部建成: three targets, the cue after.
+    got = {(d.indicator, d.value) for d in (_by(qingshi, "6家"), _by(qingshi, "3个"), _by(qingshi, "5个"))}
+    assert got == {("new_rd_institutions", 6), ("pilot_bases", 3), ("joint_innovation_centers", 5)}
+
+
+def test_the_past_of_a_review_section_is_not_a_target(qingshi):
+    assert not [d for d in qingshi if any("85家" in q or "6.1亿元" in q for q in d.quotes)]
+
+
+def test_ranks_other_than_first_are_rank_targets(qingshi):
+    top3 = _by(qingshi, "排名前三")
+    assert (top3.kind, top3.comparator, top3.value, top3.indicator) == (
+        "rank",
+        "top",
+        3,
+        "invention_patents_per_10k",
+    )
+    top40 = _by(qingshi, "前40位")
+    assert (top40.kind, top40.comparator, top40.value) == ("rank", "top", 40)
+    assert any("全省" in n for n in top40.notes)  # the scope the rank is taken in
+
+
+def test_an_index_without_a_unit_is_a_level_target(qingshi):
+    index = _by(qingshi, "综合指数达到78")
+    assert (index.kind, index.value, index.comparator) == ("level", 78, ">=")
+    assert index.indicator is None  # not in the catalogue: flagged as a new indicator
+
+
+def test_about_is_approximate_with_a_tolerance_not_at_least(qingshi):
+    rd = _by(qingshi, "2.6%左右")
+    assert (rd.indicator, rd.value, rd.comparator, rd.kind) == ("rd_share_gdp", 2.6, "~", "level")
+    area = _by(qingshi, "约20万平方米")
+    assert (area.indicator, area.value, area.comparator) == ("kechuang_carrier_area", 20, "~")
+    assert any("5%" in n for n in rd.notes)  # the tolerance is stated
+
+
+def test_growth_targets_are_a_growth_kind_over_the_base_year(qingshi):
+    rd = _by(qingshi, "R&D 经费年均增长12%")  # R&D with a space
+    assert (rd.indicator, rd.kind, rd.value, rd.unit, rd.base_year) == (
+        "rd_expenditure",
+        "growth",
+        12,
+        "%/年",
+        2025,  # the year before the plan period 2026—2028
+    )
+    double = _by(qingshi, "翻一番")
+    assert (double.indicator, double.kind, double.value, double.unit, double.base_year) == (
+        "tech_contract_value",
+        "growth",
+        100,
+        "%",
+        2025,  # 比2025年
+    )
+
+
+def test_a_yearly_increment_goes_on_the_flow_not_the_stock(qingshi):
+    new = _by(qingshi, "每年新增国家高新技术企业不少于10家")
+    assert (new.indicator, new.kind, new.value) == ("hte_net_new", "annual_floor", 10)
+    assert not [d for d in qingshi if d.indicator == "hte_count" and d.kind == "annual_floor"]
+
+
+def test_responsible_units_in_the_common_formats(qingshi):
+    assert _by(qingshi, "不少于30家").responsible_units == ["县科技局", "县财政局"]  # 责任单位：line
+    assert _by(qingshi, "中试基地3个").responsible_units == ["县科技局", "县工信局", "县发改局"]  # 牵头；配合
+    assert _by(qingshi, "150项").responsible_units == ["县科技局", "县市场监管局", "县住建局"]  # (list)
+    assert _by(qingshi, "120家").responsible_units == []  # the goals name no unit
+
+
+def test_actions_come_from_the_plans_headings(qingshi):
+    actions = {d.indicator: d.action for d in qingshi}
+    assert actions["hte_count"] == 0 and actions["tech_firms_recruited"] == 1
+    assert actions["pilot_bases"] == 2 and actions["iur_projects"] == 3
+    names = {p.action: p.action_name for p in plan_draft.paragraphs(read_document(QINGSHI_PLAN))}
+    assert names[1] == "企业梯队培育行动" and names[3] == "成果转化行动"
+
+
+def test_strive_is_kept_as_a_flag(qingshi):
+    assert any("力争" in n for n in _by(qingshi, "120家").notes)
+    assert not any("力争" in n for n in _by(qingshi, "150项").notes)
+
+
+def test_qualitative_aims_are_listed_after_the_numeric_targets(qingshi):
+    kinds = [d.kind for d in qingshi]
+    assert "qualitative" in kinds
+    first = kinds.index("qualitative")
+    assert all(k == "qualitative" for k in kinds[first:])
+    # Hand count: 16 numeric targets (9 goals, 2 + 3 + 2 in the three actions) and 1 qualitative aim.
+    assert kinds.count("qualitative") == 1 and len(kinds) == 17
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Issue 14: the new kinds are judged end to end (synthetic series; expected values worked out by hand)
+
+
+def _kind_target(**changes):
+    return replace(synthetic_target(), **changes)
+
+
+def test_growth_per_year_is_judged_against_the_base_year_figure():
+    # 年均增长12% over 2022's 10亿元 to 2025: 10 × 1.12³ = 14.04928亿元 required in 2025.
+    target = _kind_target(kind="growth", value=12, unit="%/年", indicator="rd_expenditure", period_start=2022)
+
+    def judged(final):
+        series = {2022: 10.0, 2023: 11.0, 2024: 12.5, 2025: final}
+        obs = synthetic_observations(series, indicator="rd_expenditure", unit="亿元", domain="amount")
+        return assess_target(target, obs)
+
+    assert judged(14.1).status == "achieved"
+    missed = judged(14.0)
+    assert missed.status == "missed" and missed.target.value == pytest.approx(14.04928)
+    assert "14.05亿元" in missed.warnings[0]
+
+
+def test_doubling_needs_twice_the_base_year_and_no_base_says_so():
+    target = _kind_target(
+        kind="growth", value=100, unit="%", indicator="tech_contract_value", period_start=2023
+    )
+    obs = synthetic_observations(
+        {2023: 6.1, 2024: 8.0, 2025: 12.3}, indicator="tech_contract_value", unit="亿元", domain="amount"
+    )
+    assert assess_target(target, obs).status == "achieved"  # 12.3 ≥ 2 × 6.1 = 12.2
+    no_base = synthetic_observations(
+        {2024: 8.0}, indicator="tech_contract_value", unit="亿元", domain="amount"
+    )
+    result = assess_target(target, no_base)
+    assert result.status == "no_data" and "2023" in result.missing_zh and result.needed_years == [2023]
+
+
+def test_approximate_target_is_met_within_the_tolerance():
+    # 2.6%左右: met from 2.6 × 0.95 = 2.47; 2.5 meets it, 2.45 does not (2.5 would miss ">=").
+    target = _kind_target(value=2.6, unit="%", indicator="rd_share_gdp", comparator="~")
+
+    def status(final):
+        obs = synthetic_observations(
+            {2024: 2.3, 2025: final}, indicator="rd_share_gdp", unit="%", domain="share"
+        )
+        return assess_target(target, obs).status
+
+    assert (status(2.5), status(2.45)) == ("achieved", "missed")
+
+
+def test_top_places_by_hand():
+    own = np.array([5.0, 5.0, 5.0])
+    peers = [np.array([6.0, 4.0, 6.0]), np.array([7.0, 3.0, 4.0])]  # ahead of own: 2, 0, 1
+    assert p_top(own, peers, 3) == 1.0
+    assert p_top(own, peers, 2) == pytest.approx(2 / 3)
+    assert p_top(own, peers, 1) == pytest.approx(1 / 3)
+
+
+def test_a_settled_top_three_rank_and_a_rank_wider_than_the_peer_group():
+    target = _kind_target(
+        kind="rank", value=3, comparator="top", indicator="invention_patents_per_10k", unit="位"
+    )
+    values = {"海州区": 6, "连云区": 9, "赣榆区": 8, "东海县": 5, "灌云县": 4, "灌南县": 3}  # 海州区 third
+    obs = pd.concat(
+        synthetic_observations(
+            {2024: v - 1, 2025: v},
+            indicator="invention_patents_per_10k",
+            region=r,
+            unit="件/万人",
+            domain="level",
+        )
+        for r, v in values.items()
+    )
+    assert assess_target(target, obs).status == "achieved"
+    second = assess_target(_kind_target(**{**target.__dict__, "value": 2}), obs)
+    assert second.status == "missed"
+    wide = assess_target(_kind_target(**{**target.__dict__, "value": 40}), obs)  # 全省前40位: not 6 units
+    assert wide.status == "peers_missing" and "前40位" in wide.missing_zh
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Issue 14: plan check fails, naming the entry, on what a reviewer must still fix
+
+
+@pytest.fixture
+def qingshi_project(tmp_path, monkeypatch):
+    """A scratch project (a copy of data/raw, the notebooks linked) so that `region add` writes there."""
+    from hzanalysis import paths
+
+    root = tmp_path / "project"
+    shutil.copytree(paths.raw_dir(), root / "data" / "raw")
+    (root / "notebooks").symlink_to(paths.notebooks_dir())
+    monkeypatch.setenv("HZANALYSIS_ROOT", str(root))
+    return root
+
+
+def _draft_qingshi(out: Path) -> Path:
+    assert main(["plan", "draft", str(QINGSHI_PLAN), "--id", "qingshi-2028", "--region", "青石县",
+                 "--deadline", "2028", "--out", str(out)]) == 0  # fmt: skip
+    return out / "qingshi-2028"
+
+
+def test_plan_check_names_placeholders_title_unit_kind_and_region(qingshi_project, tmp_path, capsys):
+    folder = _draft_qingshi(tmp_path)
+    problems = plan_draft.check_plan(folder)
+    by_column = {(Path(p.file).name, p.column): p for p in problems}
+    assert ("plan.yaml", "issuer") in by_column  # the draft's "(to fill: 发文机关)"
+    assert ("plan.yaml", "title_en") in by_column
+    region = by_column[("plan.yaml", "region")]
+    assert "hzanalysis region add 青石县" in region.fix and "regions.csv" in region.fix
+    # A reviewer's slips: a placeholder name, 亿元 on a % indicator, a yearly floor on a stock.
+    document = yaml.safe_load((folder / "targets.yaml").read_text(encoding="utf-8"))
+    entries = {e["id"]: e for e in document["targets"]}
+    entries["tech_smes"]["name_en"] = "TODO"
+    entries["rd_share_gdp"]["unit"] = "亿元"
+    entries["hte_count"]["kind"], entries["hte_count"]["period_start"] = "annual_floor", 2026
+    entries["pilot_bases"]["deadline"] = 2031  # outside 2026–2028
+    (folder / "targets.yaml").write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    found = {
+        (p.row.split("(id ")[-1].rstrip(")"), p.column)
+        for p in plan_draft.check_plan(folder)
+        if p.file.endswith("targets.yaml")
+    }
+    assert {
+        ("tech_smes", "name_en"),
+        ("rd_share_gdp", "unit"),
+        ("hte_count", "kind"),
+        ("pilot_bases", "deadline"),
+    } <= found
+    capsys.readouterr()
+    assert main(["plan", "check", "--plan", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert "id rd_share_gdp" in err and "column 'unit'" in err
+
+
+def test_region_add_is_one_command_and_refuses_a_second_time(qingshi_project, capsys):
+    from hzanalysis.regions import region_ids
+
+    assert "青石县" not in region_ids()
+    assert main(["region", "add", "青石县", "--name-en", "Qingshi County (fictional)"]) == 0
+    assert region_ids()[-1] == "青石县"
+    row = (qingshi_project / "data" / "raw" / "regions.csv").read_text(encoding="utf-8").splitlines()[-1]
+    assert row == "青石县,Qingshi County (fictional),county,,"
+    assert main(["region", "add", "青石县", "--name-en", "again"]) == 2
+    assert "already" in capsys.readouterr().err
+    assert main(["region", "add", "白沙镇", "--name-en", "X", "--parent", "不存在市"]) == 2
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Issue 14: any region end to end: draft -> check -> region add -> data check -> assess
+
+
+def _qingshi_data(path: Path) -> Path:
+    """Synthetic 青石县 figures (labelled so in every row)."""
+    return _synthetic_csv(
+        path,
+        [
+            ("青石县", "hte_count", 2024, 78, "家", "2025-03-01"),
+            ("青石县", "hte_count", 2025, 85, "家", "2026-03-01"),
+            ("青石县", "tech_contract_value", 2024, 5.2, "亿元", "2025-03-01"),
+            ("青石县", "tech_contract_value", 2025, 6.1, "亿元", "2026-03-01"),
+            ("青石县", "rd_share_gdp", 2024, 2.2, "%", "2025-03-01"),
+            ("青石县", "rd_share_gdp", 2025, 2.35, "%", "2026-03-01"),
+        ],
+    )
+
+
+def _review_qingshi(folder: Path) -> None:
+    """The reviewer's step: untracked entries (no catalogue indicator) removed, English names written."""
+    registry = folder / "targets.yaml"
+    document = yaml.safe_load(registry.read_text(encoding="utf-8"))
+    document["targets"] = [e for e in document["targets"] if e["indicator"] or e["kind"] == "qualitative"]
+    for entry in document["targets"]:
+        entry["name_en"] = entry["name_en"] or f"(reviewed) {entry['id']}"
+    registry.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _review_provenance(
+        folder, "青石县人民政府（虚构）", "Qingshi County S&T Innovation Plan 2026-2028 (fictional)"
+    )
+
+
+def test_a_new_county_from_plan_text_to_judgement(qingshi_project, tmp_path, capsys):
+    folder = _draft_qingshi(tmp_path)
+    _review_qingshi(folder)
+    data = _qingshi_data(tmp_path / "qingshi.csv")
+    capsys.readouterr()
+    # Before the region is added: check says how to add it, and data check rejects the rows.
+    assert main(["plan", "check", "--plan", str(folder)]) == 2
+    assert "region add 青石县" in capsys.readouterr().err
+    assert main(["data", "check", str(data)]) != 0
+    capsys.readouterr()
+    assert main(["region", "add", "青石县", "--name-en", "Qingshi County (fictional)"]) == 0
+    assert main(["plan", "check", "--plan", str(folder)]) == 0
+    assert main(["data", "check", str(data), "--plan", str(folder)]) == 0
+    coverage = capsys.readouterr().out
+    assert "hte_count" in coverage and "covered: 2024, 2025" in coverage
+
+    table = assess_all(plan=str(folder), data=[str(data)], n_paths=300).set_index("target_id")
+    growth = table.loc["tech_contract_value"]  # 翻一番 over 2025's 6.1亿元: 12.2亿元 in 2028
+    assert growth["status"] == "forecast" and 0 <= growth["probability"] <= 1
+    hte = table.loc["hte_count"]
+    assert (hte["latest_value"], hte["status"]) == (85, "forecast")
+    assert table.loc["tech_smes", "status"] == "no_data"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Issue 14: forms seen in real plans of other regions, in sentences written for these tests (fictional)
+
+
+def test_break_through_is_strict_and_respectively_gives_each_subject_its_value(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n到2028年,全县高新技术企业突破75家。到2030年,全县高新技术企业和科技型中小企业在2025年"
+        "的基础上实现倍增,分别超过150家和600家。\n",
+    )
+    got = [(d.indicator, d.value, d.comparator, d.deadline) for d in drafts]
+    assert got == [
+        ("hte_count", 75, ">", 2028),
+        ("hte_count", 150, ">", 2030),
+        ("tech_smes", 600, ">", 2030),
+    ]
+
+
+def test_a_level_restating_a_doubling_takes_its_subject_and_replaces_it(tmp_path):
+    # 比重增加一倍,达到1.2%: one target, the level 1.2% of the R&D share; the doubling is the same target.
+    drafts = _draft(tmp_path, "二、主要目标\n到2030年,全社会研发投入占地区生产总值比重增加一倍,达到1.2%。\n")
+    assert [(d.indicator, d.kind, d.value, d.quotes) for d in drafts] == [
+        ("rd_share_gdp", "level", 1.2, ["达到1.2%"])
+    ]
+
+
+def test_the_past_runs_on_until_a_year_of_the_plan(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n截至2025年底,全县高新技术企业达85家,较上年增加7家,到2030年力争达到150家。"
+        "2025年技术合同成交额为6亿元,2030年预计增加到12亿元。\n",
+    )
+    assert sorted((d.indicator, d.value) for d in drafts) == [("hte_count", 150), ("tech_contract_value", 12)]
+
+
+def test_indicators_that_differ_by_a_qualifier_are_not_matched(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n到2030年,高新技术产业增加值占规上工业增加值比重达到45%,高新技术企业营业收入达到300亿元,"
+        "基础研究经费占研发经费比重达到6%,高新技术企业有效发明专利拥有量达到900件,"
+        "高新技术产业产值占规上工业产值比重达到50%。\n",
+    )
+    # Only the last is a catalogue indicator (产值, not 增加值); firms' patents are no count of firms.
+    assert [(d.value, d.indicator) for d in drafts] == [
+        (45, None),
+        (300, None),
+        (6, None),
+        (900, None),
+        (50, "hitech_output_share"),
+    ]
+
+
+def test_a_list_after_a_colon_and_its_enumerators(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "今年全县科技工作要实现三个目标:一是高新技术产业产值突破80亿元;二是新增高新技术企业12家,"
+        "努力实现新增15家;三是技术合同成交额达到5亿元。\n",
+        deadline=2026,
+    )
+    got = [(d.indicator, d.value, d.comparator, d.quotes[0]) for d in drafts]
+    assert got == [
+        ("hitech_output_value", 80, ">", "高新技术产业产值突破80亿元"),
+        ("hte_net_new", 12, ">=", "新增高新技术企业12家"),
+        ("hte_net_new", 15, ">=", "努力实现新增15家"),
+        ("tech_contract_value", 5, ">=", "技术合同成交额达到5亿元"),
+    ]
+
+
+def test_a_review_paragraph_a_reached_deadline_and_a_count_of_measures_are_not_targets(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n“十四五”以来,全县建成孵化器12个,引进人才300人。\n"
+        "到2025年,全县高新技术产业产值完成80亿元。方案提出了16项培育措施。\n"
+        "到2030年,全县高新技术企业达到150家;科技型中小企业400家,引培1万名专业技术人才。\n",
+    )
+    # The 2030 deadline covers the parts after its ；; 1万名 is 10,000; unstated indicators are flagged.
+    got = [(d.value, d.unit, d.deadline, d.indicator) for d in drafts]
+    assert got == [
+        (150, "家", 2030, "hte_count"),
+        (400, "家", 2030, "tech_smes"),
+        (10000, "名", 2030, None),
+    ]
+
+
+def test_the_same_value_of_a_new_indicator_stated_twice_is_one_entry(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n到2030年,全县专精特新企业达到30家。\n三、重点任务\n到2030年,专精特新企业达30家。\n",
+    )
+    assert len(drafts) == 1 and drafts[0].indicator is None
+    assert drafts[0].quotes == ["全县专精特新企业达到30家", "专精特新企业达30家"]
+
+
+@pytest.mark.notebook
+def test_a_new_county_report_runs_on_a_few_targets(qingshi_project, tmp_path):
+    import html
+    import json
+
+    folder = _draft_qingshi(tmp_path)
+    _review_qingshi(folder)
+    data = _qingshi_data(tmp_path / "qingshi.csv")
+    assert main(["region", "add", "青石县", "--name-en", "Qingshi County (fictional)"]) == 0
+    chosen = ["tech_contract_value", "hte_count"]  # the report step is the heaviest: two targets
+    assert main(["report", "--plan", str(folder), "--data", str(data), "--targets", *chosen,
+                 "--date", "2026-06-01", "--out", str(tmp_path / "reports"), "--jobs", "2"]) == 0  # fmt: skip
+    (run,) = (tmp_path / "reports").glob("2026-06-01-plan_qingshi_2028-*")
+    manifest = json.loads((run / "manifest.json").read_text(encoding="utf-8"))
+    assert {p["status"] for p in manifest["pages"]} == {"ok"}
+    scorecard = html.unescape((run / "00_scorecard.html").read_text(encoding="utf-8"))
+    assert "技术合同成交额" in scorecard and "有效高新技术企业数" in scorecard
+
+
+def test_targets_joined_by_and_chinese_numerals_and_figures_that_qualify(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n到2030年,推动形成十万家创新型中小企业,培育20个特色产业集群和5个科技合作区,"
+        "营业收入超过10亿元的高新技术企业达到12家,一个团队服务一个园区。\n",
+    )
+    got = [(d.value, d.unit, d.quotes[0]) for d in drafts]
+    assert got == [
+        (100000, "家", "推动形成十万家创新型中小企业"),
+        (20, "个", "培育20个特色产业集群"),
+        (5, "个", "5个科技合作区"),
+        (12, "家", "营业收入超过10亿元的高新技术企业达到12家"),
+    ]
+    assert plan_draft.chinese_number("一百万") == 1_000_000 and plan_draft.chinese_number("三十五") == 35
+
+
+def test_a_review_of_the_past_year_gives_no_target(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "一、2025年计划执行情况\n全年高新技术企业达到95家,技术合同成交额达到8亿元。\n"
+        "二、2026年工作安排\n去年全县创新动能稳步增强。研发投入强度达到2.1%,高价值发明专利拥有量提高到3.2件。\n",
+        deadline=2026,
+    )
+    assert [d for d in drafts if d.kind != "qualitative"] == []
+
+
+def test_a_rank_of_a_region_outside_every_peer_group_is_not_judged():
+    target = _kind_target(
+        kind="rank", value=1, comparator="first", indicator="invention_patents_per_10k", unit="位"
+    )
+    # 连云港市 has no peer group: its figures are never ranked against the regions that have none either.
+    obs = pd.concat(
+        synthetic_observations(
+            {2024: v - 1, 2025: v},
+            indicator="invention_patents_per_10k",
+            region=r,
+            unit="件/万人",
+            domain="level",
+        )
+        for r, v in {"连云港市": 9, "连云港高新区": 3, "海州区(含高新区)": 5}.items()
+    )
+    result = assess_target(target, obs, region="连云港市")
+    assert result.status == "peers_missing" and "has no peer group" in result.missing_en
+
+
+def test_the_title_is_read_with_two_bracketed_suffixes(tmp_path):
+    folder = _draft_qingshi(tmp_path)
+    provenance = yaml.safe_load((folder / "plan.yaml").read_text(encoding="utf-8"))
+    assert provenance["title_zh"] == "青石县科技创新三年行动计划（2026—2028年）（虚构）"
+    assert (provenance["period_start"], provenance["issued"]) == (2026, "2026-03-02")

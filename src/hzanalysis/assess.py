@@ -31,7 +31,7 @@ from .observations import load_indicators, load_observations, load_regions, repl
 from .plans import DEFAULT_PLAN, Plan, resolve_plan
 from .reference import LABEL as OUTSIDE_VIEW_LABEL
 from .reference import ReferenceClass, as_class, shipped_classes
-from .targets import Target, get_target, load_targets
+from .targets import APPROX_TOLERANCE, Target, get_target, load_targets
 
 HOME_REGION = "海州区"
 #: The plan was issued on 2024-02-28: the mid-term rule takes its base from the last figure before 2024.
@@ -113,7 +113,10 @@ class Assessment:
 
 
 def meets(values: np.ndarray, comparator: str, threshold: float) -> np.ndarray:
-    """Element-wise: does a value meet the target under its comparator (">=" or ">")?"""
+    """Element-wise: does a value meet the target under its comparator (">=", ">", or "~": 左右/约, met
+    from APPROX_TOLERANCE below the value)?"""
+    if comparator == "~":
+        return values >= threshold * (1 - APPROX_TOLERANCE)
     if comparator == ">":
         return values > threshold
     if comparator in (">=", "first"):
@@ -159,6 +162,14 @@ def p_first(own: np.ndarray, peers: Sequence[np.ndarray]) -> float:
         return 1.0
     best_peer = np.max(np.column_stack(peers), axis=1)
     return float((own >= best_peer).mean())
+
+
+def p_top(own: np.ndarray, peers: Sequence[np.ndarray], place: int) -> float:
+    """P(fewer than ``place`` peers are above the home region: a place in the top ``place``)."""
+    if not peers:
+        return 1.0
+    ahead = (np.column_stack(peers) > own[:, None]).sum(axis=1)
+    return float((ahead < place).mean())
 
 
 def _year_column(years: np.ndarray, year: int) -> int:
@@ -209,6 +220,24 @@ def assess_target(
 
     if target.kind == "rank":
         return _assess_rank(result, observations, domain, n_paths, seed, model, regions)
+    if target.kind == "growth":
+        level = _growth_as_level(result, info)
+        if level is None:
+            return result
+        # The growth target is the level it requires in the deadline year, judged as any level target.
+        judged = assess_target(
+            level,
+            observations,
+            region=region,
+            n_paths=n_paths,
+            seed=seed,
+            model=model,
+            compare_models=compare_models,
+            indicators=indicators,
+            regions=regions,
+        )
+        judged.warnings.insert(0, level.note)
+        return judged
 
     start = period_start if period_start is not None else target.period_start
     if target.kind in ("annual_floor", "cumulative") and start is None:
@@ -386,6 +415,8 @@ def _observed_outcome(result: Assessment, start: int | None) -> Assessment | Non
 def bound_decides(bound: str, bound_value: float, comparator: str, threshold: float) -> bool | None:
     """Whether a bounded figure (``bound`` ``bound_value``) meets the target for sure (True), misses it
     for sure (False), or leaves it open (None). ``> 3.8`` meets ``>= 3.8``; ``< 60`` misses ``>= 70``."""
+    if comparator == "~":  # approximate: the same as at least the value less the tolerance
+        comparator, threshold = ">=", threshold * (1 - APPROX_TOLERANCE)
     strict = comparator == ">"
     if bound in (">", ">="):  # the figure lies above bound_value
         above_enough = bound_value > threshold or (bound_value == threshold and (bound == ">" or not strict))
@@ -612,6 +643,32 @@ def _period_gaps(history: pd.Series, start: int) -> list[int]:
     return [y for y in range(start, last + 1) if y not in history.index]
 
 
+def _growth_as_level(result: Assessment, info: pd.Series) -> Target | None:
+    """A growth target (年均增长 r%/年, or r% in total, over the base year's figure) as the level target it
+    requires; None, with the result saying so, when the base year has no figure."""
+    target, history = result.target, result.history
+    base_year = int(target.period_start)  # type: ignore[arg-type]  # checked by the registry's loader
+    if base_year not in history.index:
+        result.status = "no_data"
+        result.verdict = rules.INSUFFICIENT_DATA
+        result.needed_years = [base_year]
+        result.missing_zh = (
+            f"增长目标以{base_year}年为基数，需要{base_year}年的{_indicator_name(target.indicator)}数据"
+        )
+        result.missing_en = f"a growth target over {base_year}: the {base_year} figure is needed"
+        return None
+    base = float(history[base_year])
+    rate = float(target.value) / 100  # type: ignore[arg-type]
+    years = target.deadline - base_year
+    required = base * (1 + rate) ** years if target.unit == "%/年" else base * (1 + rate)
+    unit = str(info["unit"])
+    note = (
+        f"growth target {target.value:g}{target.unit} over the {base_year} figure {base:g}{unit}: "
+        f"requires {required:.4g}{unit} in {target.deadline}"
+    )
+    return replace(target, kind="level", value=required, unit=unit, period_start=None, note=note)
+
+
 def _assess_rank(
     result: Assessment,
     observations: pd.DataFrame,
@@ -626,6 +683,12 @@ def _assess_rank(
     regions = load_regions() if regions is None else regions
     group = regions.loc[regions["id"] == result.region, "peer_group"]
     peer_group = str(group.iloc[0]) if not group.empty else ""
+    if not peer_group:  # a region outside every peer group (a new county): no one to rank it against
+        result.status = "peers_missing"
+        result.verdict = rules.INSUFFICIENT_DATA
+        result.missing_zh = f"{result.region}在 regions.csv 中没有对比组（peer_group），无法判断排名"
+        result.missing_en = f"{result.region} has no peer group in regions.csv, so its rank cannot be judged"
+        return result
     peers = [r for r in regions.loc[regions["peer_group"] == peer_group, "id"] if r != result.region]
     histories = {
         p: _until_deadline(_point_series(_rows_for(observations, target.indicator, p)), target) for p in peers
@@ -644,10 +707,23 @@ def _assess_rank(
         )
         return result
     everyone = {result.region: result.history, **histories}
+    place = 1 if target.comparator == "first" else int(target.value or 1)  # "top": 前三 is place 3
+    if place > len(peers):
+        result.status = "peers_missing"
+        result.verdict = rules.INSUFFICIENT_DATA
+        result.missing_zh = (
+            f"目标为前{place}位，而对比组只有{len(everyone)}个地区：需要目标所指范围内各地区的数据"
+        )
+        result.missing_en = (
+            f"the target is a place in the top {place}, but the peer group holds {len(everyone)} regions: "
+            "figures for every region of the plan's ranking are needed"
+        )
+        return result
     settled = all(target.deadline in h.index for h in everyone.values())
     if settled:
-        best = max(everyone, key=lambda r: everyone[r][target.deadline])
-        return _settled(result, best == result.region)
+        own = everyone[result.region][target.deadline]
+        ahead = sum(everyone[p][target.deadline] > own for p in peers)
+        return _settled(result, ahead < place)
     draws = {}
     for offset, (name, hist) in enumerate(everyone.items()):
         horizon = target.deadline - int(hist.index.max())
@@ -666,7 +742,11 @@ def _assess_rank(
         result.peer_forecasts[name] = forecast
         draws[name] = forecast.paths[:, -1]
     result.forecast = result.peer_forecasts.get(result.region)
-    result.probability = p_first(draws[result.region], [draws[p] for p in peers])
+    result.probability = (
+        p_first(draws[result.region], [draws[p] for p in peers])
+        if place == 1
+        else p_top(draws[result.region], [draws[p] for p in peers], place)
+    )
     result.status = "forecast"
     result.verdict = rules.likelihood_verdict(result.probability)
     return result
@@ -1016,7 +1096,7 @@ def verdict_sentence(a: Assessment, lang: str = "zh") -> str:
     if lang == "en":
         return _verdict_sentence_en(a, latest, unit)
     if t.kind == "rank":
-        target_text = "第一（居各县区首位）"
+        target_text = "第一（居各县区首位）" if t.comparator == "first" else f"前{t.value:g}位"
     else:
         target_text = format_value(t.value, t.unit) if t.value is not None else ""
     if a.status == "qualitative":
@@ -1035,7 +1115,9 @@ def verdict_sentence(a: Assessment, lang: str = "zh") -> str:
 def _verdict_sentence_en(a: Assessment, latest: pd.Series | None, unit: str | None) -> str:
     t = a.target
     if t.kind == "rank":
-        target_text = "first place among the county-level units"
+        target_text = (
+            "first place among the county-level units" if t.comparator == "first" else f"top {t.value:g}"
+        )
     else:
         target_text = fmt_value(t.value, t.unit, lang="en") if t.value is not None else ""
     if a.status == "qualitative":

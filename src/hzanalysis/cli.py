@@ -163,6 +163,9 @@ def _parser() -> argparse.ArgumentParser:
     from .plan_draft import add_plan_commands  # the `plan draft` and `plan check` commands
 
     add_plan_commands(sub)
+    from .regions import add_region_commands  # `region add`
+
+    add_region_commands(sub)
     return parser
 
 

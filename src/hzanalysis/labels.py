@@ -138,6 +138,7 @@ LABELS: dict[str, dict[str, str]] = {
     "kind.annual_floor": {"zh": "每年不低于", "en": "every-year floor"},
     "kind.cumulative": {"zh": "期间累计", "en": "cumulative over the period"},
     "kind.rank": {"zh": "排名", "en": "rank"},
+    "kind.growth": {"zh": "较基年增长", "en": "growth over a base year"},
     "kind.qualitative": {"zh": "定性", "en": "qualitative"},
     "gap.observed": {"zh": "有观测值", "en": "observed"},
     "gap.bound": {"zh": "仅有区间/上下限", "en": "bound only"},

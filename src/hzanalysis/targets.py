@@ -25,16 +25,22 @@ from . import paths
 from .errors import InputError, ParameterError, Problem
 from .plans import Plan, resolve_plan
 
-KINDS: tuple[str, ...] = ("level", "annual_floor", "cumulative", "rank", "qualitative")
+KINDS: tuple[str, ...] = ("level", "annual_floor", "cumulative", "rank", "growth", "qualitative")
 QUANTITATIVE_KINDS: frozenset[str] = frozenset(KINDS) - {"qualitative"}
 PERIOD_KINDS: frozenset[str] = frozenset({"annual_floor", "cumulative"})
+#: Units of a growth target: "%/年" a compound rate per year (年均增长12%), "%" in total (翻一番 = 100%).
+GROWTH_UNITS: frozenset[str] = frozenset({"%/年", "%"})
+#: How far below its value an approximate target (comparator "~": 左右/约) may fall and still be met.
+APPROX_TOLERANCE = 0.05
 
-# Comparators allowed for each kind: ">=" for 达到/以上/不少于, ">" for 超/超过, "first" for 居…首位.
+# Comparators allowed for each kind: ">=" for 达到/以上/不少于, ">" for 超/超过, "~" for 左右/约 (met from
+# APPROX_TOLERANCE below the value), "first" for 居…首位 and "top" for 前三/前40位 (value = the place).
 COMPARATORS: dict[str, frozenset[str | None]] = {
-    "level": frozenset({">=", ">"}),
-    "annual_floor": frozenset({">=", ">"}),
-    "cumulative": frozenset({">=", ">"}),
-    "rank": frozenset({"first"}),
+    "level": frozenset({">=", ">", "~"}),
+    "annual_floor": frozenset({">=", ">", "~"}),
+    "cumulative": frozenset({">=", ">", "~"}),
+    "rank": frozenset({"first", "top"}),
+    "growth": frozenset({">=", ">"}),
     "qualitative": frozenset({None}),
 }
 
@@ -387,8 +393,10 @@ def _check_entry(
     value = entry["value"]
     if quantitative and not (_is_number(value) and value > 0):
         problem("value", f"a positive number for kind {kind!r}", "write the plan's number, e.g. 3.8 for 3.8%")
-    elif kind == "rank" and value != 1:
+    elif kind == "rank" and comparator == "first" and value != 1:
         problem("value", "1 for a rank target (1 = 首位, first place)", "write value: 1")
+    elif kind == "rank" and comparator == "top" and not (_is_number(value) and float(value).is_integer()):
+        problem("value", "the place for a 'top' rank (3 for 前三)", "write the place as a whole number")
     elif not quantitative and value is not None:
         problem("value", "null for a qualitative target", "write value: null, or choose a quantitative kind")
     unit = entry["unit"]
@@ -418,10 +426,19 @@ def _check_entry(
                 f"the first counted year (an integer <= deadline) for kind {kind!r}",
                 "write the first counted year (the 2024 plan's default is 2024, see its SOURCE.md)",
             )
+    elif kind == "growth":
+        if not (_is_int(start) and (deadline is None or 2000 <= start < deadline)):
+            problem(
+                "period_start",
+                "the base year of the growth (an integer before the deadline), e.g. 2025 for 比2025年翻一番",
+                "write the year whose figure the growth is measured from",
+            )
+        if unit not in GROWTH_UNITS:
+            problem("unit", "'%/年' (年均增长, per year) or '%' (in total) for a growth target", "write one")
     elif start is not None:
         problem(
             "period_start",
-            f"null for kind {kind!r} (only annual_floor and cumulative have a period)",
+            f"null for kind {kind!r} (only annual_floor, cumulative and growth have a period)",
             "write period_start: null",
         )
     if not _is_text_list(entry["responsible_units"], allow_empty=True):
