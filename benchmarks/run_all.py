@@ -1,7 +1,7 @@
 """Run every benchmark in turn and collect their markdown tables into benchmarks/results/summary.md.
 
 Order: extraction (seconds), speed, Tourism full histories, Tourism ``--last 10``, leave-one-panel-out
-validation, moments, plan draft.
+validation, leave-one-population-out validation, moments, plan draft.
 Takes several minutes on 2 cores (most of it the Tourism runs: damped ETS and Theta on 518 series).
 """
 
@@ -13,7 +13,17 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from benchmarks import accuracy, extraction, lopo, moments, plan_draft, results_dir, say, speed
+from benchmarks import (
+    accuracy,
+    extraction,
+    lopo,
+    moments,
+    plan_draft,
+    populations,
+    results_dir,
+    say,
+    speed,
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -44,6 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "accuracy_tourism_last10.md",
         ),
         ("leave one panel out (calibration and outside view)", lopo.main, common, "lopo.md"),
+        ("leave one population out (learned trend persistence)", populations.main, common, "populations.md"),
         ("moments (mean against median)", moments.main, common, "moments.md"),
         ("plan draft on the 2024 plan", plan_draft.main, common, "plan_draft.md"),
     ]

@@ -801,9 +801,13 @@ def persistence_forecast(
             f"population validated ({described['basis']}); P(trends carry in full) "
             f"{described['p_trend_carries']:.2f}, P(they fade) {described['p_trend_fades']:.2f}"
         )
-    info = None
+    validated = ps.validation_summary("class" if view is not None else "own")
+    info: dict[str, Any] = {"persistence": {**described, "validation": validated}}
     if view is not None:
-        info = {**reference.describe(), "persistence": {**described, "class_year": view.year}}
+        info = {
+            **reference.describe(),
+            "persistence": {**described, "class_year": view.year, "validation": validated},
+        }
     return Forecast(
         years=np.arange(last + 1, last + 1 + horizon),
         paths=from_transformed(z_paths, domain),

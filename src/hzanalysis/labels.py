@@ -437,6 +437,26 @@ PROSE: dict[str, dict[str, str]] = {
             "swers, hard to beat)."
         ),
     },
+    "reliability.populations": {
+        "zh": (
+            "## 二至五个数字的概率：在从未拟合过的总体上是否成立\n"
+            "\n"
+            "趋势能延续多远，是各总体不同的性质。二至五个数字的预测按从各总体学得的延续性衡量本单位自身的"
+            "趋势，并把这种不确定性纳入概率。检验时每次留出一个总体（中国六个省级面板、美国各州三个面板、"
+            "欧盟NUTS-2地区、Tourism、M1），只用其余总体拟合，再对留出的总体评分；有参考类时，参考类只用"
+            "当时已知的数据。下表逐一列出每个总体达到和未达到的目标。"
+        ),
+        "en": (
+            "## Probabilities from two to five figures: do they hold on populations never fitted on?\n"
+            "\n"
+            "How far a trend carries differs between populations. A forecast from two to five figures weighs "
+            "the unit's own trend by a persistence learned across populations and carries that doubt into "
+            "the probability. Each population (six Chinese provincial panels, three US-state panels, EU "
+            "NUTS-2 regions, Tourism, M1) is left out in turn, the rest fitted, the one left out scored; "
+            "with a class, only what the class knew at the time is used. The table says, population by "
+            "population, which aims are met and which are not."
+        ),
+    },
     "reliability.outside_view": {
         "zh": (
             "## 参考类判断\n"

@@ -413,3 +413,25 @@ def typical() -> tuple[float, float]:
     """Typical yearly scale and noise of a unit of any population (stand-in where no class exists)."""
     entry = shipped()["typical"]
     return float(entry["scale"]), float(entry["noise"])
+
+
+def validation_summary(mode: str) -> dict[str, Any]:
+    """How the ``mode`` (``class`` or ``own``) probabilities held on populations left out of the fit.
+
+    From the shipped leave-one-population-out scores: the populations, and for each aim the ones that met it;
+    the pooled reliability gap outside China. Empty when the shipped file holds no validation.
+    """
+    scores = shipped().get("validation", {})
+    rows = {k.split("/", 1)[1]: v for k, v in scores.items() if k.startswith(f"{mode}/")}
+    pooled = rows.pop("pooled_outside_china", {})
+    if not rows:
+        return {}
+    aims = sorted({aim for row in rows.values() for aim in row.get("aims", {})})
+    return {
+        "populations": sorted(rows),
+        "met": {aim: sorted(p for p, row in rows.items() if row.get("aims", {}).get(aim)) for aim in aims},
+        "pooled_outside_china_gap": pooled.get("gap"),
+        "pooled_outside_china_brier_ratio": (
+            pooled["brier"] / pooled["brier_base_rate"] if pooled.get("brier_base_rate") else None
+        ),
+    }

@@ -111,52 +111,128 @@ def own_noise(z: np.ndarray) -> float:
     return float(np.sqrt(np.mean((changes - changes.mean()) ** 2))) if len(changes) >= 2 else float("nan")
 
 
-def case_table(pop: Population, seed: int = 0) -> pd.DataFrame:
-    """Every (unit, origin, shape, h) case of a population with its outcome, sampled per shape."""
-    columns = (
-        "unit origin shape h n z_first first_year z_last y_first y_last drift span scale noise "
-        "z_actual y_actual"
+CASE_COLUMNS = [
+    "unit",
+    "origin",
+    "shape",
+    "h",
+    "n",
+    "z_first",
+    "first_year",
+    "z_last",
+    "y_first",
+    "y_last",
+    "drift",
+    "span",
+    "scale",
+    "noise",
+    "z_actual",
+    "y_actual",
+]
+
+
+def _running(z: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """At every grid position, from the observed points up to it: mean |yearly change|, their sd, count.
+
+    A change across a gap of g years counts /g (as :func:`yearly_changes`); positions before the second
+    observed point get NaN (and count 0); a position that is not observed carries the last observed one's.
+    """
+    obs = np.flatnonzero(np.isfinite(z))
+    scale = np.full(len(z), np.nan)
+    noise = np.full(len(z), np.nan)
+    count = np.zeros(len(z))
+    if len(obs) >= 2:
+        changes = np.diff(z[obs]) / np.diff(obs)
+        k = np.arange(1, len(changes) + 1, dtype=float)
+        mean_abs = np.cumsum(np.abs(changes)) / k
+        mean = np.cumsum(changes) / k
+        sd = np.sqrt(np.maximum(np.cumsum(changes**2) / k - mean**2, 0.0))
+        sd[0] = np.nan  # one change: no spread of its own
+        at = np.searchsorted(obs[1:], np.arange(len(z)), side="right") - 1  # last change ending by then
+        ok = at >= 0
+        scale[ok], noise[ok], count[ok] = mean_abs[at[ok]], sd[at[ok]], k[at[ok]]
+    return scale, noise, count
+
+
+def _unit_cases(
+    unit: str, years: np.ndarray, y: np.ndarray, z: np.ndarray, into: dict[str, list[np.ndarray]]
+) -> None:
+    """Every case of one unit (all shapes and horizons), vectorised over origins, appended to ``into``."""
+    known = np.isfinite(z)
+    positions = np.arange(len(z))
+    scale, noise, count = _running(z)
+    first_obs = int(np.flatnonzero(known)[0])
+    shapes: list[tuple[str, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+    t = positions[known]
+    nan = np.full(len(t), np.nan)
+    shapes.append(("1pt", t, t, np.ones(len(t)), nan, nan))
+    full = t[count[t] >= 2]
+    shapes.append(("full", full, np.full(len(full), first_obs), count[full] + 1, scale[full], noise[full]))
+    three = t[(t >= 2) & known[np.maximum(t - 1, 0)] & known[np.maximum(t - 2, 0)]]
+    c1, c2 = z[three - 1] - z[three - 2], z[three] - z[three - 1]
+    shapes.append(
+        (
+            "3pt",
+            three,
+            three - 2,
+            np.full(len(three), 3.0),
+            (np.abs(c1) + np.abs(c2)) / 2,
+            np.abs(c1 - c2) / 2,
+        )
     )
-    rows: dict[str, list] = {c: [] for c in columns.split()}
+    for gap in range(1, 8):
+        two = t[(t >= gap) & known[np.maximum(t - gap, 0)]]
+        size = np.abs(z[two] - z[two - gap]) / gap
+        shapes.append(
+            (f"2pt_g{gap}", two, two - gap, np.full(len(two), 2.0), size, np.full(len(two), np.nan))
+        )
+    for shape, last, first, n, own_scale_, own_noise_ in shapes:
+        for h in HORIZONS:
+            ahead = last + h
+            ok = ahead < len(z)
+            ok[ok] = known[ahead[ok]]
+            if not ok.any():
+                continue
+            lt, ft = last[ok], first[ok]
+            span = (lt - ft).astype(float)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                drift = np.where(span > 0, (z[lt] - z[ft]) / span, 0.0)
+            columns = {
+                "unit": np.full(len(lt), unit, dtype=object),
+                "origin": years[lt].astype(int),
+                "shape": np.full(len(lt), shape, dtype=object),
+                "h": np.full(len(lt), h),
+                "n": n[ok].astype(int),
+                "z_first": z[ft],
+                "first_year": years[ft].astype(int),
+                "z_last": z[lt],
+                "y_first": y[ft],
+                "y_last": y[lt],
+                "drift": drift,
+                "span": span,
+                "scale": own_scale_[ok],
+                "noise": own_noise_[ok],
+                "z_actual": z[lt + h],
+                "y_actual": y[lt + h],
+            }
+            for name, values in columns.items():
+                into[name].append(values)
+
+
+def case_table(pop: Population, seed: int = 0) -> pd.DataFrame:
+    """Every (unit, origin, shape, h) case of a population with its outcome, sampled per shape.
+
+    Shapes: the full history (3+ points), the last three (consecutive), two points 1-7 years apart, one
+    point; an origin with no observed outcome within :data:`HORIZONS` gives no case.
+    """
+    collected: dict[str, list[np.ndarray]] = {name: [] for name in CASE_COLUMNS}
     for unit, values in pop.series.items():
         years, y, z = _grid(values, pop.domain)
-        known = np.isfinite(z)
-        for t in np.flatnonzero(known):
-            futures = [h for h in HORIZONS if t + h < len(z) and known[t + h]]
-            if not futures:
-                continue
-            before = np.flatnonzero(known[: t + 1])
-            shapes: list[tuple[str, np.ndarray]] = [("1pt", np.array([t]))]
-            if len(before) >= 3:
-                shapes.append(("full", before))
-            if t >= 2 and known[t - 2 : t + 1].all():
-                shapes.append(("3pt", np.arange(t - 2, t + 1)))
-            for g in range(1, 8):
-                if t - g >= 0 and known[t - g]:
-                    shapes.append((f"2pt_g{g}", np.array([t - g, t])))
-            for shape, points in shapes:
-                zz = np.full(t + 1 - points[0], np.nan)
-                zz[points - points[0]] = z[points]
-                span = float(points[-1] - points[0])
-                drift = (z[t] - z[points[0]]) / span if span > 0 else 0.0
-                for h in futures:
-                    rows["unit"].append(unit)
-                    rows["origin"].append(int(years[t]))
-                    rows["shape"].append(shape)
-                    rows["h"].append(h)
-                    rows["n"].append(len(points))
-                    rows["z_first"].append(z[points[0]])
-                    rows["first_year"].append(int(years[points[0]]))
-                    rows["z_last"].append(z[t])
-                    rows["y_first"].append(y[points[0]])
-                    rows["y_last"].append(y[t])
-                    rows["drift"].append(drift)
-                    rows["span"].append(span)
-                    rows["scale"].append(own_scale(zz))
-                    rows["noise"].append(own_noise(zz))
-                    rows["z_actual"].append(z[t + h])
-                    rows["y_actual"].append(y[t + h])
-    table = pd.DataFrame(rows)
+        _unit_cases(unit, years, y, z, collected)
+    if not collected["unit"]:
+        return pd.DataFrame(columns=CASE_COLUMNS)
+    table = pd.DataFrame({name: np.concatenate(parts) for name, parts in collected.items()})
+    table = table.sort_values(["unit", "origin", "shape", "h"], kind="stable").reset_index(drop=True)
     rng = np.random.default_rng(seed)
     keep = []
     for _, group in table.groupby("shape", sort=True):
@@ -167,37 +243,42 @@ def case_table(pop: Population, seed: int = 0) -> pd.DataFrame:
 
 
 def class_stats(pop: Population) -> pd.DataFrame:
-    """Per year T: the class's median yearly growth and typical yearly scale from what was known by T."""
-    one_year = []
-    scales: dict[str, np.ndarray] = {}
-    all_years: set[int] = set()
-    for unit, values in pop.series.items():
-        years, _, z = _grid(values, pop.domain)
-        all_years.update(int(v) for v in years)
-        change = z[1:] - z[:-1]
-        ok = np.isfinite(change)
-        one_year.append(pd.DataFrame({"unit": unit, "year": years[1:][ok], "change": change[ok]}))
-        scales[unit] = np.array([own_scale(z[: i + 1]) for i in range(len(z))])
-        scales[unit + "\0noise"] = np.array([own_noise(z[: i + 1]) for i in range(len(z))])
-        scales[unit + "\0years"] = years
-    changes = pd.concat(one_year, ignore_index=True)
+    """Per year T: the class's median yearly growth, typical yearly scale and noise, known by T."""
+    grids = {unit: _grid(values, pop.domain) for unit, values in pop.series.items()}
+    if not grids:
+        return pd.DataFrame(columns=["origin", "class_growth", "class_scale", "class_noise", "class_changes"])
+    all_years = np.arange(
+        min(int(g[0][0]) for g in grids.values()), max(int(g[0][-1]) for g in grids.values()) + 1
+    )
+    scales = np.full((len(grids), len(all_years)), np.nan)
+    noises = np.full((len(grids), len(all_years)), np.nan)
+    change_years, changes = [], []
+    for row, (years, _, z) in enumerate(grids.values()):
+        scale, noise, _ = _running(z)
+        at = slice(int(years[0] - all_years[0]), int(years[0] - all_years[0]) + len(years))
+        scales[row, at], noise_row = scale, noise
+        noises[row, at] = noise_row
+        # a unit's last value carries to the later years (what was known of it by then)
+        tail = int(years[-1] - all_years[0]) + 1
+        scales[row, tail:], noises[row, tail:] = scale[-1], noise[-1]
+        one = z[1:] - z[:-1]
+        ok = np.isfinite(one)
+        change_years.append(years[1:][ok])
+        changes.append(one[ok])
+    change_year = np.concatenate(change_years)
+    change = np.concatenate(changes)
+    order = np.argsort(change_year, kind="stable")
+    change_year, change = change_year[order], change[order]
     out = []
-    for year in sorted(all_years):
-        known = changes[changes["year"] <= year]["change"].to_numpy()
-        unit_scales, unit_noises = [], []
-        for unit in pop.series:
-            years = scales[unit + "\0years"]
-            if years[0] <= year:
-                at = min(year, int(years[-1])) - int(years[0])
-                if np.isfinite(scales[unit][at]):
-                    unit_scales.append(scales[unit][at])
-                if np.isfinite(scales[unit + "\0noise"][at]):
-                    unit_noises.append(scales[unit + "\0noise"][at])
+    for col, year in enumerate(all_years):
+        # every known year: the median of the last three years only was measured worse (patents granted
+        # gap 0.30 -> 0.48, Tourism 0.05 -> 0.16; benchmarks/README.md)
+        known = change[: np.searchsorted(change_year, year, side="right")]
+        unit_scales = scales[:, col][np.isfinite(scales[:, col])]
+        unit_noises = noises[:, col][np.isfinite(noises[:, col])]
         out.append(
             {
-                "origin": year,
-                # every known year: the median of the last three years only was measured worse (patents
-                # granted gap 0.30 -> 0.48, Tourism 0.05 -> 0.16; benchmarks/README.md)
+                "origin": int(year),
                 "class_growth": float(np.median(known)) if len(known) >= 10 else np.nan,
                 "class_scale": float(np.median(unit_scales)) if len(unit_scales) >= 5 else np.nan,
                 "class_noise": float(np.median(unit_noises)) if len(unit_noises) >= 5 else np.nan,

@@ -456,20 +456,70 @@ CLASS_TEXT = {
     "years": ("年份", "years"),
     "n": ("样本数（单位 / 增长值）", "n (units / changes)"),
     "widening": ("小单位放宽", "small-unit widening"),
+    "persistence": ("趋势延续性（从各总体学得）", "trend persistence (learned across populations)"),
+    "validated": ("留一总体验证", "validated leaving one population out"),
+    "small_unit": ("小单位", "small units"),
+}
+#: Aims of the leave-one-population-out validation as a reader reads them.
+AIM_TEXT = {
+    "brier_within_110pct_of_base_rate": (
+        "Brier 不超过该总体基准率的1.1倍",
+        "Brier within 1.1x the base rate",
+    ),
+    "beats_baselines": (
+        "优于随机游走、漂移与欧盟统计局规则",
+        "beats random walk, drift and the Eurostat rule",
+    ),
+    "reliability_gap": ("可靠性偏差在目标内", "reliability gap within the aim"),
+    "cover_80": ("80%区间覆盖率0.76–0.84", "80% interval covers 0.76-0.84"),
+    "cover_95": ("95%区间覆盖率0.92–0.97", "95% interval covers 0.92-0.97"),
 }
 
 
 def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
-    """The reference class a judgement used, as a two-column table for the target page."""
+    """The reference class and the learned persistence a judgement used, as a two-column table."""
     en = lang == "en"
-    rows = {
-        "indicator": description["indicator"],
-        "source": description["source"],
-        "regions": "、".join(description["regions"]) if not en else ", ".join(description["regions"]),
-        "years": f"{description['years'][0]}–{description['years'][1]}",
-        "n": f"{description['n_regions']} / {sum(description['n_changes'].values())}",
-        "widening": f"×{description['widening']:.2f} ({description['widening_basis']})",
-    }
+    rows: dict[str, str] = {}
+    if "id" in description:
+        rows = {
+            "indicator": description["indicator"],
+            "source": description["source"],
+            "regions": "、".join(description["regions"]) if not en else ", ".join(description["regions"]),
+            "years": f"{description['years'][0]}–{description['years'][1]}",
+            "n": f"{description['n_regions']} / {sum(description['n_changes'].values())}",
+            "widening": f"×{description['widening']:.2f} ({description['widening_basis']})",
+        }
+    learned = description.get("persistence")
+    if learned:
+        rows["persistence"] = (
+            f"P(trends carry in full) {learned['p_trend_carries']:.2f}, P(they fade) "
+            f"{learned['p_trend_fades']:.2f}, median tau {learned['median_tau']:g} ({learned['basis']})"
+            if en
+            else f"趋势完全延续的概率 {learned['p_trend_carries']:.2f}，趋势消退的概率 "
+            f"{learned['p_trend_fades']:.2f}，tau 中位数 {learned['median_tau']:g}（{learned['basis']}）"
+        )
+        validated = learned.get("validation") or {}
+        if validated:
+            total = len(validated["populations"])
+            parts = [
+                f"{AIM_TEXT.get(aim, (aim, aim))[1 if en else 0]}: {len(names)}/{total}"
+                + (f" ({', '.join(names)})" if en else f"（{'、'.join(names)}）")
+                for aim, names in validated["met"].items()
+            ]
+            gap = validated.get("pooled_outside_china_gap")
+            if gap is not None:
+                parts.append(
+                    f"pooled outside China: reliability gap {gap:.3f}"
+                    if en
+                    else f"中国以外各总体合并：可靠性偏差 {gap:.3f}"
+                )
+            rows["validated"] = ("; " if en else "；").join(parts)
+        rows["small_unit"] = (
+            "not widened: no relation of volatility to unit size has been validated across the populations, "
+            "and a district is smaller than any unit they hold"
+            if en
+            else "未放宽：各总体间尚未验证波动与单位规模的关系，而区县比各总体中任何单位都小"
+        )
     column = 1 if en else 0
     return pd.DataFrame(
         {

@@ -167,6 +167,60 @@ def reliability_frame(shape: str = "two", lang: str = "zh", path: str | Path | N
     return pd.DataFrame(rows)
 
 
+POPULATION_COLUMNS = {
+    "population": ("总体（留出）", "population (left out)"),
+    "mode": ("方式", "mode"),
+    "events": ("事件数", "events"),
+    "brier": ("Brier / 基准率", "Brier / base rate"),
+    "gap": ("可靠性偏差", "reliability gap"),
+    "cover_80": ("80%覆盖率", "80% coverage"),
+    "cover_95": ("95%覆盖率", "95% coverage"),
+    "aims": ("达到的目标", "aims met"),
+}
+MODE_TEXT = {
+    "class": ("有参考类（其单位当时已知的数据）", "with its class (its units as known then)"),
+    "own": ("无参考类", "without a class"),
+}
+
+
+def population_table(lang: str = "zh") -> pd.DataFrame:
+    """How the 2-5 point probabilities held on each population left out of the fit (persistence.json).
+
+    One row per population and mode; ``aims met`` counts the aims of the issue it meets (✓) and names the
+    ones it misses, so a reader sees where the probabilities hold and where they do not.
+    """
+    from .persistence import shipped
+    from .reference import AIM_TEXT
+
+    column = 1 if lang == "en" else 0
+    rows = []
+    for key, scores in shipped().get("validation", {}).items():
+        mode, name = key.split("/", 1)
+        if not scores.get("events"):
+            continue
+        aims = scores.get("aims", {})
+        missed = [AIM_TEXT[a][column] for a, ok in aims.items() if not ok]
+        met = f"{sum(aims.values())}/{len(aims)}" + (
+            "" if not missed else (" — missed: " if lang == "en" else " — 未达：") + "; ".join(missed)
+        )
+        rows.append(
+            {
+                "population": name.replace(
+                    "pooled_outside_china", "pooled outside China" if lang == "en" else "中国以外合并"
+                ),
+                "mode": MODE_TEXT[mode][column],
+                "events": int(scores["events"]),
+                "brier": f"{scores['brier']:.3f} / {scores['brier_base_rate']:.3f}",
+                "gap": "—" if scores.get("gap") is None else f"{scores['gap']:.3f}",
+                "cover_80": f"{scores.get('cover_80', float('nan')):.3f}",
+                "cover_95": f"{scores.get('cover_95', float('nan')):.3f}",
+                "aims": met,
+            }
+        )
+    table = pd.DataFrame(rows, columns=list(POPULATION_COLUMNS))
+    return table.rename(columns={k: v[column] for k, v in POPULATION_COLUMNS.items()})
+
+
 @dataclass
 class Reliability:
     """Everything the reliability page shows."""
@@ -175,6 +229,7 @@ class Reliability:
     outside_view: pd.DataFrame
     coverage: pd.DataFrame
     reliability: pd.DataFrame
+    populations: pd.DataFrame
 
 
 def page(lang: str = "zh", path: str | Path | None = None) -> Reliability:
@@ -184,4 +239,5 @@ def page(lang: str = "zh", path: str | Path | None = None) -> Reliability:
         outside_view=outside_view_table(lang, path),
         coverage=coverage_frame("two", lang, path),
         reliability=reliability_frame("two", lang, path),
+        populations=population_table(lang),
     )
