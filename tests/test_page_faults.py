@@ -186,3 +186,20 @@ def test_text_in_the_other_language_carries_a_lang_attribute(monkeypatch):
     monkeypatch.setitem(display._state, "lang", "en")  # a page set up in English, as setup("en") does
     heading = display.heading("Finance Bureau (财政局)").data
     assert heading == '<h2>Finance Bureau (<span lang="zh-CN">财政局</span>)</h2>'
+
+
+def test_the_run_index_marks_the_other_languages_titles():
+    from pathlib import Path
+
+    from hzanalysis.report import Page
+    from hzanalysis.report.execute import PageResult
+    from hzanalysis.report.export import run_index_html
+
+    page = Page("plain.ipynb", "plain", "合成页面", "Synthetic page", {})
+    results = [PageResult(page, "ok", Path("plain.html"), None, 1.0, 0.5, 10)]
+    manifest = {"date": "2025-06-01", "parameters": {"lang": "en", "plan": "haizhou-2024"}}
+    english = run_index_html("2025-06-01-en", "en", results, manifest)
+    assert '<a href="plain.html">Synthetic page</a>' in english
+    assert '<td lang="zh-CN">合成页面</td>' in english
+    chinese = run_index_html("2025-06-01", "zh", results, {**manifest, "parameters": {"lang": "zh"}})
+    assert '<a href="plain.html">合成页面</a>' in chinese and '<td lang="en">Synthetic page</td>' in chinese

@@ -81,7 +81,8 @@ LABELS: dict[str, dict[str, str]] = {
     "fact.responsible_units": {"zh": "责任单位", "en": "Responsible units"},
     "fact.plan_text": {"zh": "方案原文", "en": "Plan text"},
     "fact.holder": {"zh": "数据持有部门", "en": "Who holds the figure"},
-    "fact.note": {"zh": "说明", "en": "Note"},
+    # The registry's interpretation notes are written in English (marked lang="en" on Chinese pages).
+    "fact.note": {"zh": "登记说明（英文）", "en": "Note"},
     "fact.as_of": {"zh": "数据截至", "en": "Data as of"},
     "fact.data_files": {"zh": "自有数据文件", "en": "Extra data files"},
     "fact.n_targets": {"zh": "方案目标数", "en": "Targets in the plan"},
