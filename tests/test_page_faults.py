@@ -139,6 +139,11 @@ def test_the_english_responsible_units_say_district_or_high_tech_zone():
         "High-tech Zone Science and Economy Bureau (高新区科经局); High-tech Zone Finance Bureau (财政局); "
         "High-tech Zone Innovation and Entrepreneurship Centre (双创中心)"
     )
+    # A zone unit the list knows by its whole name keeps it.
+    assert bureau_text(["区委组织部", "高新区组织人事部"], "en") == (
+        "District Party Organisation Department (区委组织部); "
+        "High-tech Zone Organisation and Personnel Department (高新区组织人事部)"
+    )
     # A list without the zone is as before: no owner is guessed.
     assert bureau_text(["财政局"], "en") == "Finance Bureau (财政局)"
 

@@ -66,6 +66,8 @@ def _bureau_en(name: str, side: str | None = None) -> str:
     prefix (区财政局) or the zone's with 高新区 where the list knows the short name (财政局); ``side``
     ("district", "zone") names whose a short name is when the list has both."""
     known = _bureau_names_en()
+    if name in known and known[name].startswith(_OWNED):  # 高新区组织人事部: the list names it whole
+        return known[name]
     if name.startswith(_ZONE):
         name, side = name.removeprefix(_ZONE), "zone"
     elif name not in known and name.startswith("区"):

@@ -79,12 +79,14 @@ def _verdict_scale() -> alt.Scale:
 def message_chart(text: str) -> alt.Chart:
     """A chart that says why there is nothing to draw (instead of an empty frame a reader might misread);
     a newline in ``text`` starts a new line."""
-    lines = text.count("\n") + 1
+    lines = text.split("\n")
+    # The frame must hold the longest line: at 14 px a Chinese character is about 14 px wide, others 8.
+    widest = max(sum(14 if "\u3000" <= ch <= "\uffef" else 8 for ch in line) for line in lines)
     return (
         alt.Chart(pd.DataFrame({"text": [text]}))
         .mark_text(fontSize=14, color="#57606a", align="left", baseline="top", lineBreak="\n")
         .encode(text="text:N", x=alt.value(5), y=alt.value(10))
-        .properties(width=420, height=20 + 20 * lines)
+        .properties(width=max(420, widest + 10), height=20 + 20 * len(lines))
     )
 
 

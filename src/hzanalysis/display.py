@@ -238,7 +238,7 @@ def escape(text: Any) -> str:
 #: A run of Chinese text (ideographs, CJK and full-width punctuation, with digits and spaces between them and
 #: figures at its end: 占比3.62%).
 _CJK_RUN = re.compile(
-    r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef](?:[\u3400-\u9fff\u3000-\u303f\uff00-\uffef0-9.%\s·-]*"
+    r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef](?:[\u3400-\u9fff\u3000-\u303f\uff00-\uffef0-9.%\s·/-]*"
     r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef0-9%])?"
 )
 #: A run of two or more Latin words (an English sentence or phrase); one word alone (Eurostat, SDSN) is a
