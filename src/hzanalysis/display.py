@@ -420,7 +420,7 @@ def warnings(messages: Iterable[str], lang: str | None = None) -> HTML:
     if not items:
         return HTML("")
     title = label("value.model_warnings", lang or _state["lang"], n=len(items))
-    body = "".join(f"<li>{escape(m)}</li>" for m in items)
+    body = "".join(f"<li>{tagged(m, lang)}</li>" for m in items)
     return HTML(f'<details class="hz-warnings"><summary>{escape(title)}</summary><ul>{body}</ul></details>')
 
 
