@@ -205,6 +205,9 @@ def test_english_report_reads_as_english(english_report):
     assert "0 Overall goals" in scorecard and "总体目标" not in scorecard.split("hz-print-only")[0]
     cumulative = (english_report.run_dir / "10_target-tech_contract_value.html").read_text(encoding="utf-8")
     assert "no figure observed in the period yet" in cumulative and "Observed total 0" not in cumulative
+    # The plan's verbatim Chinese on an English page is marked as Chinese (issue 15).
+    rd = (english_report.run_dir / "10_target-rd_share_gdp.html").read_text(encoding="utf-8")
+    assert '<span lang="zh-CN">全社会研发投入持续提升' in rd
 
 
 @pytest.mark.browser
@@ -222,3 +225,29 @@ def test_scorecard_prints_on_one_a4_page(which, request):
         assert not page.locator(".hz-chart").first.is_visible()  # the chart is for the screen
         rows = page.locator(".hz-print-only tbody tr").count()
         assert rows == len(load_targets())  # every target on the one page
+        # The sheet says which day it reports and what the verdict words mean (issue 15).
+        date_line = page.locator(".hz-header span").first
+        assert date_line.is_visible() and "2026-01-05" in date_line.text_content()
+        assert not page.locator(".hz-header a").first.is_visible()  # links are no use on paper
+        legend = page.locator(".hz-print-only .hz-legend")
+        assert legend.is_visible() and (
+            "很可能 ≥90%" in legend.text_content() or "very likely" in legend.text_content()
+        )
+
+
+_TEXT_LINES = """(text) => {
+  const th = Array.from(document.querySelectorAll('table.hz-sortable th')).find(e => e.textContent === text);
+  const range = document.createRange();
+  range.selectNodeContents(th);
+  return new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top))).size;
+}"""
+
+
+@pytest.mark.browser
+def test_scorecard_headers_do_not_wrap_one_character_a_line(real_report):
+    needs_browser()
+    with session(real_report.out) as browser:
+        page, _ = browser.open(real_report.run_dir / "00_scorecard.html")
+        # Line boxes of the header's text (a row's cells share one height, so the box would not tell).
+        lines = page.evaluate(_TEXT_LINES, "所需年增长")
+        assert lines == 1, lines

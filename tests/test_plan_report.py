@@ -43,7 +43,7 @@ def test_second_plan_report_pages_run_with_the_plan_parameter(tmp_path):
     assert main(["report", "--plan", str(folder), "--data", str(data), "--targets", "digital_core_share_gdp",
                  "--date", "2026-06-01", "--out", str(tmp_path / "reports"), "--jobs", "2"]) == 0  # fmt: skip
     # Another plan is an ad hoc run: its own folder, named after the plan, never "latest".
-    (run,) = (tmp_path / "reports").glob("2026-06-01-plan_fixture_2030-*")
+    (run,) = (tmp_path / "reports").glob("2026-06-01-plan_fixture_2030-asof20260601-*")
     assert not (tmp_path / "reports" / "latest").exists()
     manifest = json.loads((run / "manifest.json").read_text(encoding="utf-8"))
     assert {p["status"] for p in manifest["pages"]} == {"ok"}
@@ -68,7 +68,8 @@ def test_second_plan_report_pages_run_with_the_plan_parameter(tmp_path):
     assert main(["report", "--plan", str(folder), "--data", str(data), "--targets", "digital_core_share_gdp",
                  "--date", "2026-06-01", "--out", str(tmp_path / "reports"), "--jobs", "2",
                  "--lang", "en"]) == 0  # fmt: skip
-    (run_en,) = (tmp_path / "reports").glob("2026-06-01-plan_fixture_2030-en-*")
+    # A past --date implies --as-of that day, so the label names the cut-off too.
+    (run_en,) = (tmp_path / "reports").glob("2026-06-01-plan_fixture_2030-asof20260601-en-*")
     assert_names_only_its_own_plan(run_en)
     assert "not yet due" in visible_text((run_en / "30_data_gaps.html").read_text(encoding="utf-8"))
 

@@ -798,8 +798,8 @@ def test_run_index_in_english_links_the_english_title_and_escapes_every_value(tm
     manifest = {"date": "2025-06-01", "parameters": {"lang": "en", "label": "en", "data": ["/x/<own>.csv"]}}
     text = run_index_html("2025-06-01-en", "en", [result], manifest)
     assert (
-        '<a href="plain.html">Synthetic &lt;b&gt;page&lt;/b&gt;</a></td><td>合成&lt;b&gt;页&lt;/b&gt;</td>'
-        in text
+        '<a href="plain.html">Synthetic &lt;b&gt;page&lt;/b&gt;</a></td>'
+        '<td lang="zh-CN">合成&lt;b&gt;页&lt;/b&gt;</td>' in text
     )
     assert "<b>" not in text and "&lt;own&gt;.csv" in text
     assert "1.8 s" in text  # 1.25 s run + 0.5 s export, one decimal

@@ -46,19 +46,33 @@ def bureau_text(names: str | list[str] | tuple[str, ...], lang: str = "zh") -> s
     parts = [n for n in (names.split("、") if isinstance(names, str) else names) if n]
     if check_lang(lang) == "zh":
         return "、".join(parts)
-    english = [_bureau_en(n) for n in parts]
+    # The plan lists the district's units, then the high-tech zone's from its first 高新区… name on
+    # (区科技局、财政局、…，高新区科经局、财政局、…): the same short name 财政局 is two bureaus, so in
+    # English each says whose it is. A list with no zone unit is left as the plan wrote it.
+    has_zone = any(n.startswith(_ZONE) for n in parts)
+    english, zone = [], False
+    for name in parts:
+        zone = zone or name.startswith(_ZONE)
+        english.append(_bureau_en(name, ("zone" if zone else "district") if has_zone else None))
     return "; ".join(f"{en} ({n})" if en else n for n, en in zip(parts, english, strict=True))
 
 
-def _bureau_en(name: str) -> str:
+_ZONE = "高新区"
+_OWNED = ("District", "High", "the ")
+
+
+def _bureau_en(name: str, side: str | None = None) -> str:
     """One bureau in English, or "" when unknown. A plan may write the district's bureau with its 区
-    prefix (区财政局) where the list knows the short name (财政局)."""
+    prefix (区财政局) or the zone's with 高新区 where the list knows the short name (财政局); ``side``
+    ("district", "zone") names whose a short name is when the list has both."""
     known = _bureau_names_en()
-    if name in known:
+    if name in known and known[name].startswith(_OWNED):  # 高新区组织人事部: the list names it whole
         return known[name]
-    short = name[1:] if name.startswith("区") else ""
-    return (
-        f"District {known[short]}"
-        if short in known and not known[short].startswith(("District", "High"))
-        else ""
-    )
+    if name.startswith(_ZONE):
+        name, side = name.removeprefix(_ZONE), "zone"
+    elif name not in known and name.startswith("区"):
+        name, side = name[1:], "district"
+    english = known.get(name, "")
+    if not english or english.startswith(_OWNED) or side is None:
+        return english
+    return f"{'High-tech Zone' if side == 'zone' else 'District'} {english}"

@@ -77,12 +77,16 @@ def _verdict_scale() -> alt.Scale:
 
 
 def message_chart(text: str) -> alt.Chart:
-    """A chart that says why there is nothing to draw (instead of an empty frame a reader might misread)."""
+    """A chart that says why there is nothing to draw (instead of an empty frame a reader might misread);
+    a newline in ``text`` starts a new line."""
+    lines = text.split("\n")
+    # The frame must hold the longest line: at 14 px a Chinese character is about 14 px wide, others 8.
+    widest = max(sum(14 if "\u3000" <= ch <= "\uffef" else 8 for ch in line) for line in lines)
     return (
         alt.Chart(pd.DataFrame({"text": [text]}))
-        .mark_text(fontSize=14, color="#57606a", align="left")
-        .encode(text="text:N", x=alt.value(5), y=alt.value(20))
-        .properties(width=420, height=40)
+        .mark_text(fontSize=14, color="#57606a", align="left", baseline="top", lineBreak="\n")
+        .encode(text="text:N", x=alt.value(5), y=alt.value(10))
+        .properties(width=max(420, widest + 10), height=20 + 20 * len(lines))
     )
 
 
@@ -94,6 +98,10 @@ def scorecard_chart(scorecard: pd.DataFrame, lang: str = "zh") -> alt.Chart:
     frame = scorecard.assign(
         p=scorecard["probability"].fillna(0.0),
         p_text=scorecard["probability"].map(lambda p: "" if pd.isna(p) else f"{p:.0%}"),
+        label_text=[
+            v if pd.isna(p) else f"{v} {p:.0%}"
+            for v, p in zip(scorecard[verdict], scorecard["probability"], strict=True)
+        ],
         group=[
             f"{number} {action_text(zh, en_name, lang)}"
             for number, zh, en_name in zip(
@@ -106,7 +114,13 @@ def scorecard_chart(scorecard: pd.DataFrame, lang: str = "zh") -> alt.Chart:
                 scorecard["latest_value"], scorecard["unit"], scorecard["latest_bound"], strict=True
             )
         ],
-    )[[name, verdict, "verdict_code", "p", "p_text", "group", "latest_text", "latest_year", "latest_source"]]
+    )
+    frame = frame[
+        [
+            *(name, verdict, "verdict_code", "p", "p_text", "label_text", "group"),
+            *("latest_text", "latest_year", "latest_source"),
+        ]
+    ]
     base = alt.Chart(frame).encode(
         y=alt.Y(f"{name}:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)),
         tooltip=[
@@ -124,9 +138,16 @@ def scorecard_chart(scorecard: pd.DataFrame, lang: str = "zh") -> alt.Chart:
         ),
         color=alt.Color("verdict_code:N", scale=_verdict_scale(), legend=None),
     )
-    labels = base.mark_text(align="left", dx=4).encode(x=alt.X("p:Q"), text=f"{verdict}:N")
+    # A probability of 0 (a missed target) is a bar of no width: a coloured tick at the bar's end shows it
+    # was judged, so it does not look like 数据不足 (no probability, no tick).
+    ticks = (
+        base.transform_filter("datum.p_text != ''")
+        .mark_tick(thickness=4, size=14)
+        .encode(x=alt.X("p:Q"), color=alt.Color("verdict_code:N", scale=_verdict_scale(), legend=None))
+    )
+    labels = base.mark_text(align="left", dx=6).encode(x=alt.X("p:Q"), text="label_text:N")
     return (
-        (bars + labels)
+        (bars + ticks + labels)
         .properties(width=420)
         .facet(
             row=alt.Row("group:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left")),
@@ -391,10 +412,26 @@ def scenario_chart(scenarios: pd.DataFrame, lang: str = "zh", start_growth: floa
     """A growth slider (a Vega-Lite parameter, no kernel) and each target's deadline-year value against
     its target.
 
-    Columns: label, latest_value, latest_year, target_value, deadline. The projection
+    Columns: label, latest_value, latest_year, target_value, deadline (and unit, for the bar labels;
+    without it they carry none). The projection
     latest × (1 + g)^(deadline − latest_year) is the scenario the reader sets, not a forecast.
     """
+    if scenarios.empty:
+        # An empty axis reads as a rendering fault: say why there is nothing to set.
+        return message_chart(_t("no_scenarios", lang))
     deadline = _deadline_words(scenarios["deadline"], lang)
+    # The bar's label is the projected value in its unit beside the goal: the axis is "% of target", so a
+    # bare "4.1" would read as 4.1% of the target.
+    en = check_lang(lang) == "en"
+    units = scenarios["unit"] if "unit" in scenarios else pd.Series("", index=scenarios.index)
+    units = units.map(lambda u: u if isinstance(u, str) else "")
+    scenarios = scenarios.assign(
+        unit_text=[unit_text(u, lang) for u in units],
+        goal_text=[
+            (" (goal " if en else "（目标") + fmt_value(v, u, lang=lang) + (")" if en else "）")
+            for v, u in zip(scenarios["target_value"], units, strict=True)
+        ],
+    )
     growth = alt.param(
         name="growth",
         value=start_growth,
@@ -426,10 +463,12 @@ def scenario_chart(scenarios: pd.DataFrame, lang: str = "zh", start_growth: floa
         )
         .add_params(growth)
     )
-    text = base.mark_text(align="left", dx=4).encode(
-        y=alt.Y("label:N", sort=None),
-        x=alt.X("share:Q"),
-        text=alt.Text("projected:Q", format=".3~g"),
+    text = (
+        base.transform_calculate(
+            projected_text="format(datum.projected, '.3~g') + datum.unit_text + datum.goal_text"
+        )
+        .mark_text(align="left", dx=4)
+        .encode(y=alt.Y("label:N", sort=None), x=alt.X("share:Q"), text="projected_text:N")
     )
     target_line = alt.Chart(pd.DataFrame({"x": [100]})).mark_rule(color="#cf222e").encode(x="x:Q")
     return (bars + text + target_line).properties(width=420)

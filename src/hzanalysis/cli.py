@@ -2,7 +2,8 @@
 
 Exit codes: 0 success; 1 a report notebook failed (the other pages are published); 2 bad input or bad
 parameters, or a path that cannot be written (nothing written); 3 another report run holds the lock;
-141 the reader of the output went away (``hzanalysis assess | head``).
+141 the reader of the output went away (``hzanalysis assess | head``); 143 stopped by SIGTERM (logged;
+nothing half-written is left).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import errno
 import logging
 import math
 import os
+import signal
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -25,6 +27,19 @@ from .plans import DEFAULT_PLAN
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_LOCKED = 0, 1, 2, 3
 #: 128 + SIGPIPE, what a shell reports for a command whose reader closed the pipe.
 EXIT_BROKEN_PIPE = 141
+#: 128 + SIGTERM, what a shell and systemd expect from a command that stopped because it was asked to.
+EXIT_TERMINATED = 143
+
+log = logging.getLogger("hzanalysis")
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived (a systemd timeout, ``kill``). A BaseException, like KeyboardInterrupt, so no
+    ``except Exception`` on the way up swallows it while the ``finally`` blocks (staging, lock) still run."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -36,10 +51,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return EXIT_BAD_INPUT
+    # Without a handler SIGTERM kills the process on the spot: no line in the log, the lock owner file
+    # and the staging folder left behind. Raised as an exception instead, the run unwinds and says so.
+    previous = _install_sigterm()
     try:
         code = int(args.handler(args) or EXIT_OK)
         sys.stdout.flush()  # a closed pipe shows up here, inside the handler below, not at exit
         return code
+    except Terminated:
+        log.error(
+            "hzanalysis: stopped by SIGTERM (exit 143). Nothing half-written was left: files are written "
+            "whole or not at all, and an unfinished report run is not published (the reports folder keeps "
+            "its previous runs)."
+        )
+        return EXIT_TERMINATED
     except BrokenPipeError:
         return _reader_went_away()
     except HzError as error:
@@ -51,6 +76,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("hzanalysis: interrupted", file=sys.stderr)
         return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _install_sigterm() -> signal.Handlers | object | None:
+    """Turn SIGTERM into :class:`Terminated`; returns the handler to put back (None: none installed, as
+    outside the main thread, where Python allows no signal handler)."""
+    try:
+        return signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:
+        return None
 
 
 def _reader_went_away() -> int:
@@ -80,7 +117,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="hzanalysis",
         description="Is each 2025 target of the Haizhou District S&T innovation action plan met?",
         epilog="Exit codes: 0 ok; 1 a report notebook failed; 2 bad input or parameters; "
-        "3 another run holds the lock.",
+        "3 another run holds the lock; 141 the reader of the output went away (hzanalysis assess | head); "
+        "143 stopped by SIGTERM (logged, nothing half-written).",
     )
     sub = parser.add_subparsers(title="commands")
 
@@ -91,18 +129,20 @@ def _parser() -> argparse.ArgumentParser:
     template.add_argument("--force", action="store_true", help="overwrite existing template files")
     template.set_defaults(handler=_data_template)
     check = data_sub.add_parser("check", help="validate observation files (default: the shipped ones)")
-    check.add_argument("paths", nargs="*", type=Path, help="CSV or xlsx files, or folders of them")
+    check.add_argument(
+        "files", nargs="*", type=Path, metavar="FILE", help="CSV or xlsx files, or folders of them"
+    )
     _add_plan_option(check, "also report which of the plan's indicators the files cover")
     check.set_defaults(handler=_data_check)
     build = data_sub.add_parser("build", help="validate everything and write data/processed/ (deterministic)")
-    build.add_argument(
-        "--data", nargs="*", type=Path, default=[], help="extra observation files (CSV or xlsx)"
-    )
+    _add_data_option(build)
     build.set_defaults(handler=_data_build)
     extract = data_sub.add_parser(
         "extract", help="candidate observations from bulletins/reports (txt, html, pdf, docx) for review"
     )
-    extract.add_argument("files", nargs="+", type=Path, help="documents: .txt .html .pdf .docx")
+    extract.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="documents: .txt .html .pdf .docx"
+    )
     extract.add_argument("--region", required=True, help="the region the document reports on, e.g. 海州区")
     extract.add_argument("--year", type=int, help="data year (default: the year in the document's heading)")
     extract.add_argument("--title", help="source title (default: the file name)")
@@ -115,11 +155,14 @@ def _parser() -> argparse.ArgumentParser:
 
     assess = sub.add_parser("assess", help="print the judgement of every target")
     assess.add_argument("--as-of", help="use only what was published by this date (YYYY-MM-DD)")
+    _add_data_option(assess)
+    _add_lang_option(assess, "the printed table")
     assess.add_argument(
-        "--data", nargs="*", type=Path, default=[], help="extra observation files (CSV or xlsx)"
+        "--csv", type=Path, help="also write the full table to this CSV file (a new file; see --force)"
     )
-    assess.add_argument("--lang", choices=["zh", "en"], default="zh")
-    assess.add_argument("--csv", type=Path, help="also write the full table to this CSV file")
+    assess.add_argument(
+        "--force", action="store_true", help="let --csv overwrite an existing file (never a --data input)"
+    )
     _add_plan_option(assess)
     assess.set_defaults(handler=_assess)
 
@@ -131,15 +174,17 @@ def _parser() -> argparse.ArgumentParser:
         "another --plan or a --label is ad hoc: it goes to reports/<date>-<label>/, is listed in "
         "reports/index.html with its parameters and never becomes latest.",
     )
-    report.add_argument("--date", help="run date, YYYY-MM-DD (default: today; not after today)")
+    report.add_argument(
+        "--date",
+        help="run date, YYYY-MM-DD (default: today; not after today). A past date implies --as-of that "
+        "day, so the run is ad hoc and never becomes latest",
+    )
     report.add_argument("--allow-future-date", action="store_true", help="accept a --date after today")
     report.add_argument("--as-of", help="use only what was published by this date (YYYY-MM-DD)")
     report.add_argument("--out", type=Path, help="reports folder (default: reports/ in the project)")
-    report.add_argument(
-        "--data", nargs="*", type=Path, default=[], help="extra observation files (CSV or xlsx)"
-    )
+    _add_data_option(report)
     report.add_argument("--targets", nargs="*", help="only these target ids (default: all)")
-    report.add_argument("--lang", choices=["zh", "en"], default="zh")
+    _add_lang_option(report, "every page of the run (en makes an ad hoc run)")
     report.add_argument(
         "--plan", default=DEFAULT_PLAN, help=f"plan id or plan folder (default: {DEFAULT_PLAN})"
     )
@@ -158,6 +203,7 @@ def _parser() -> argparse.ArgumentParser:
 
     targets = sub.add_parser("targets", help="list the plan's targets")
     _add_plan_option(targets)
+    _add_lang_option(targets, "the names, kinds and units")
     targets.set_defaults(handler=_targets)
 
     from .plan_draft import add_plan_commands  # the `plan draft` and `plan check` commands
@@ -177,6 +223,28 @@ def _add_plan_option(parser: argparse.ArgumentParser, purpose: str = "") -> None
     )
 
 
+def _add_data_option(parser: argparse.ArgumentParser) -> None:
+    # "+" not "*": a bare --data (a shell variable that came out empty) is refused, not read as "none".
+    parser.add_argument(
+        "--data",
+        nargs="+",
+        action="extend",
+        type=Path,
+        default=[],
+        metavar="FILE_OR_FOLDER",
+        help="extra observation files (CSV or xlsx), or folders of them",
+    )
+
+
+def _add_lang_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=["zh", "en"],
+        default="zh",
+        help=f"language of {what}: zh Chinese (default) or en English",
+    )
+
+
 def _data_template(args: argparse.Namespace) -> int:
     from .observations import write_templates
 
@@ -188,7 +256,7 @@ def _data_template(args: argparse.Namespace) -> int:
 def _data_check(args: argparse.Namespace) -> int:
     from .observations import inspect_files
 
-    found = inspect_files(args.paths)
+    found = inspect_files(args.files)
     problems, checked = found.problems, len(found.files)
     for warning in found.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -201,7 +269,7 @@ def _data_check(args: argparse.Namespace) -> int:
         for problem in problems:
             print(f"  - {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    print("ok: no problems found" + (f" in {checked} file(s)" if args.paths else " in the shipped data"))
+    print("ok: no problems found" + (f" in {checked} file(s)" if args.files else " in the shipped data"))
     return EXIT_OK
 
 
@@ -233,6 +301,12 @@ def _data_extract(args: argparse.Namespace) -> int:
 def _assess(args: argparse.Namespace) -> int:
     from .assess import assess_all
 
+    if args.as_of is not None:
+        from .report.plan import check_as_of
+
+        check_as_of(args.as_of)
+    if args.csv:
+        _check_csv_target(args.csv, args.data, args.force)
     notes = _data_notes(args)
     table = assess_all(data=[str(p) for p in args.data], as_of=args.as_of, plan=args.plan)
     if args.csv:
@@ -241,6 +315,26 @@ def _assess(args: argparse.Namespace) -> int:
     if notes:
         print("\n".join(notes), file=sys.stderr)
     return EXIT_OK
+
+
+def _check_csv_target(csv: Path, data: Sequence[Path], force: bool) -> None:
+    """Refuse, before any work, a --csv path that is an input (a --data file, or inside a --data folder,
+    where the next run would read it as observations) or, without --force, an existing file."""
+    from .errors import ParameterError
+    from .observations import expand_paths
+
+    target = csv.expanduser().resolve()
+    inputs, _ = expand_paths(Path(p).expanduser() for p in data)
+    folders = [Path(p).expanduser().resolve() for p in data if Path(p).expanduser().is_dir()]
+    if target in {p.resolve() for p in inputs} or target.parent in folders:
+        raise ParameterError(
+            f"csv: {csv} is one of the --data inputs (or inside a --data folder, where the next run would "
+            "read it as observations). Fix: write the table elsewhere, e.g. --csv scorecard.csv."
+        )
+    if target.exists() and not force:
+        raise ParameterError(
+            f"csv: {csv} already exists. Fix: choose a new file name, or add --force to overwrite it."
+        )
 
 
 def _data_notes(args: argparse.Namespace) -> list[str]:
@@ -270,6 +364,19 @@ def _report(args: argparse.Namespace) -> int:
 
     # One line per notebook when not on a terminal (cron logs); a progress bar otherwise.
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr)
+    from .report.plan import check_as_of, check_run_date, implied_as_of
+
+    if args.date is not None:
+        check_run_date(args.date, args.allow_future_date)
+        check_as_of(args.as_of, args.date)
+        # A report dated in the past uses what was published by then (its pages say 报告日期 <date>); the
+        # cut-off makes it an ad hoc run, so it never takes "latest" from a newer run.
+        implied = implied_as_of(args.date, args.as_of)
+        if implied != args.as_of:
+            logging.getLogger("hzanalysis").info(
+                "--date %s is in the past: using figures published by then (--as-of %s)", args.date, implied
+            )
+            args.as_of = implied
     notes = _data_notes(args) if args.data else []
     if notes:
         print("\n".join(notes), file=sys.stderr)
@@ -292,9 +399,13 @@ def _report(args: argparse.Namespace) -> int:
 def _targets(args: argparse.Namespace) -> int:
     from .targets import load_targets
 
+    en = args.lang == "en"
+    rows = []
     for t in load_targets(plan=args.plan):
-        value = "" if t.value is None else f"{t.comparator} {t.value:g} {t.unit}"
-        print(f"{t.id:<32} {t.kind:<13} {value:<22} {t.name_zh}")
+        sign = {">=": "≥"}.get(t.comparator or "", t.comparator or "")
+        value = "" if t.value is None else f"{sign} {fmt_value(t.value, t.unit, lang=args.lang)}"
+        rows.append([t.id, label(f"kind.{t.kind}", args.lang), value, t.name_en if en else t.name_zh])
+    print("\n".join(_align(rows)))
     return EXIT_OK
 
 

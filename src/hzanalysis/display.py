@@ -48,7 +48,7 @@ _CSS = """
 table.hz-table { border-collapse: collapse; margin: 0.5em 0 1em; font-size: 13px; }
 table.hz-table th, table.hz-table td { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left;
   vertical-align: top; }
-table.hz-table th { background: #f6f8fa; }
+table.hz-table th { background: #f6f8fa; word-break: keep-all; }  /* 所需年增长 was one character a line */
 /* A long URL is one unbreakable word: let it break, so that it does not squeeze the Chinese columns (which
    may break after any character) down to one character each. */
 table.hz-table td a { word-break: break-all; }
@@ -69,13 +69,17 @@ details.hz-clip[open] summary { display: none; }
 @page { size: A4; margin: 12mm; }
 @media print {
   body:has(.hz-print-only) .jp-Cell:not(:has(.hz-print-only)),
-  body:has(.hz-print-only) nav, body:has(.hz-print-only) .hz-header { display: none !important; }
+  body:has(.hz-print-only) nav:not(.hz-header), body:has(.hz-print-only) .hz-header a {
+    display: none !important; }
+  /* The header's report date stays: a printed page handed round must say which day it reports. */
+  body:has(.hz-print-only) .hz-header { border: 0; padding: 0; margin: 0 0 2pt; font-size: 8pt; }
   .hz-print-only { display: block !important; }
   .hz-print-only table.hz-table { font-size: 7.5pt !important; line-height: 1.2; width: 100%;
     margin: 0; table-layout: auto !important; }
   .hz-print-only table.hz-table th, .hz-print-only table.hz-table td { padding: 1px 3px !important; }
   .hz-print-only h1 { font-size: 13pt; margin: 0 0 3pt; }
   .hz-print-only p { font-size: 8pt; margin: 0 0 4pt; }
+  .hz-print-only p.hz-legend { font-size: 7pt; margin: 4pt 0 0; color: #333; }
   .jp-Notebook, .jp-Cell, .jp-OutputArea-output { padding: 0 !important; margin: 0 !important; }
 }
 """
@@ -231,6 +235,36 @@ def escape(text: Any) -> str:
     return "" if _missing(text) else html.escape(str(text), quote=True)
 
 
+#: A run of Chinese text (ideographs, CJK and full-width punctuation, with digits and spaces between them and
+#: figures at its end: 占比3.62%).
+_CJK_RUN = re.compile(
+    r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef](?:[\u3400-\u9fff\u3000-\u303f\uff00-\uffef0-9.%\s·/-]*"
+    r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef0-9%])?"
+)
+#: A run of two or more Latin words (an English sentence or phrase); one word alone (Eurostat, SDSN) is a
+#: name and reads the same in either language.
+_LATIN_RUN = re.compile(r"[A-Za-z][\w'’&/×²-]*(?:[ ,;:.()]+[A-Za-z0-9][\w'’&/×²-]*)+[.)]?", re.ASCII)
+HTML_LANGS = {"zh": "zh-CN", "en": "en"}
+
+
+def tagged(text: Any, lang: str | None = None) -> str:
+    """``text`` escaped, with every run in the other language marked for screen readers, fonts and
+    hyphenation: Chinese verbatim on an English page in ``<span lang="zh-CN">``, English phrases on a
+    Chinese page in ``<span lang="en">``. :class:`Safe` HTML is kept as it is."""
+    if isinstance(text, Safe) or _missing(text):
+        return escape(text)
+    page = check_lang(lang or _state["lang"])
+    other = "zh" if page == "en" else "en"
+    pattern = _CJK_RUN if page == "en" else _LATIN_RUN
+    raw, out, last = str(text), [], 0
+    for match in pattern.finditer(raw):
+        out.append(html.escape(raw[last : match.start()], quote=True))
+        out.append(f'<span lang="{HTML_LANGS[other]}">{html.escape(match.group(), quote=True)}</span>')
+        last = match.end()
+    out.append(html.escape(raw[last:], quote=True))
+    return "".join(out)
+
+
 def is_web_url(url: Any) -> bool:
     """True for an http:// or https:// URL with a host; everything else (javascript:, data:, …) is not."""
     if not isinstance(url, str):
@@ -267,11 +301,11 @@ def _cell(value: Any, clip: int | None = CLIP_CHARS, lang: str = "zh") -> str:
         return escape(f"{value:g}")
     text = str(value)
     if clip is None or len(text) <= clip or isinstance(value, Safe):
-        return escape(value)
+        return tagged(value, lang)
     return (
-        f'<details class="hz-clip"><summary>{escape(text[:clip])}… '
+        f'<details class="hz-clip"><summary>{tagged(text[:clip], lang)}… '
         f'<span class="hz-more">{escape(label("value.show_all", lang))}</span></summary>'
-        f"{escape(text)}</details>"
+        f"{tagged(text, lang)}</details>"
     )
 
 
@@ -362,7 +396,7 @@ def callout(html_or_text: str, kind: str = "info") -> HTML:
     kind = kind if isinstance(kind, str) and re.fullmatch(r"[a-z_]{1,40}", kind) else "info"
     return HTML(
         f'<div class="hz-callout hz-{kind}" style="border-left-color: {_kind_colour(kind)}">'
-        f"{escape(html_or_text)}</div>"
+        f"{tagged(html_or_text)}</div>"
     )
 
 
@@ -372,12 +406,12 @@ sentence = callout
 def heading(text: str, level: int = 2) -> HTML:
     """A heading built from data (a target's name), escaped."""
     level = min(max(int(level), 1), 6)
-    return HTML(f"<h{level}>{escape(text)}</h{level}>")
+    return HTML(f"<h{level}>{tagged(text)}</h{level}>")
 
 
 def note(text: str) -> HTML:
     """A muted note (for example, why a chart is absent)."""
-    return HTML(f'<p class="hz-note">{escape(text)}</p>')
+    return HTML(f'<p class="hz-note">{tagged(text)}</p>')
 
 
 def warnings(messages: Iterable[str], lang: str | None = None) -> HTML:
@@ -386,18 +420,22 @@ def warnings(messages: Iterable[str], lang: str | None = None) -> HTML:
     if not items:
         return HTML("")
     title = label("value.model_warnings", lang or _state["lang"], n=len(items))
-    body = "".join(f"<li>{escape(m)}</li>" for m in items)
+    body = "".join(f"<li>{tagged(m, lang)}</li>" for m in items)
     return HTML(f'<details class="hz-warnings"><summary>{escape(title)}</summary><ul>{body}</ul></details>')
 
 
 def print_summary(frame: pd.DataFrame, title: str, subtitle: str = "", lang: str | None = None) -> HTML:
-    """A block shown only when the page is printed: a title and one compact table (one A4 page).
+    """A block shown only when the page is printed: a title, one compact table and the legend of the
+    verdict words (one A4 page; the exported page's header adds the report date).
 
     On screen it is hidden; in print every other cell of the page is hidden (see the print stylesheet).
     """
-    inner = table(frame, lang=lang or _state["lang"], clip=None).data
+    lang = lang or _state["lang"]
+    inner = table(frame, lang=lang, clip=None).data
     sub = f"<p>{escape(subtitle)}</p>" if subtitle else ""
-    return HTML(f'<div class="hz-print-only"><h1>{escape(title)}</h1>{sub}{inner}</div>')
+    # The verdict words read alone on paper: say once what each means.
+    legend = f'<p class="hz-legend">{escape(label("print.legend", lang))}</p>'
+    return HTML(f'<div class="hz-print-only"><h1>{escape(title)}</h1>{sub}{inner}{legend}</div>')
 
 
 def plan_words(

@@ -81,7 +81,8 @@ LABELS: dict[str, dict[str, str]] = {
     "fact.responsible_units": {"zh": "责任单位", "en": "Responsible units"},
     "fact.plan_text": {"zh": "方案原文", "en": "Plan text"},
     "fact.holder": {"zh": "数据持有部门", "en": "Who holds the figure"},
-    "fact.note": {"zh": "说明", "en": "Note"},
+    # The registry's interpretation notes are written in English (marked lang="en" on Chinese pages).
+    "fact.note": {"zh": "登记说明（英文）", "en": "Note"},
     "fact.as_of": {"zh": "数据截至", "en": "Data as of"},
     "fact.data_files": {"zh": "自有数据文件", "en": "Extra data files"},
     "fact.n_targets": {"zh": "方案目标数", "en": "Targets in the plan"},
@@ -117,6 +118,22 @@ LABELS: dict[str, dict[str, str]] = {
         "(achieved/missed) and what was said at each earlier date are listed here.",
     },
     "value.outturn": {"zh": "结果", "en": "outturn"},
+    "value.basis_outturn": {"zh": "期限年份数据", "en": "the deadline year's figure"},
+    "print.legend": {
+        "zh": "判断等级：很可能 ≥90%；可能 66–90%；可能性相当 33–66%；不太可能 10–33%；"
+        "极不可能 <10%（达成概率）。"
+        "已实现/未实现：期限年份数据已公布，按实际结果判定。数据不足：公开数据只有一个或没有观测值。",
+        "en": "Verdicts: very likely ≥ 90%; likely 66–90%; about as likely as not 33–66%; unlikely 10–33%; "
+        "very unlikely < 10% (probability of meeting the target). Achieved / missed: the deadline year's "
+        "figure is published and decides. Insufficient data: one public observation or none.",
+    },
+    "print.own_files": {
+        "zh": "含研究者自有数据文件：{files}。",
+        "en": "Includes the researcher's own data files: {files}.",
+    },
+    # the rules' category once the deadline figure is published (views.outturn_category)
+    "rule.outturn_achieved": {"zh": "期末已达到", "en": "met at the deadline"},
+    "rule.outturn_missed": {"zh": "期末未达到", "en": "not met at the deadline"},
     "value.no_reference_class": {
         "zh": "本目标未使用参考类。",
         "en": "No reference class was used for this target.",
@@ -243,6 +260,13 @@ LABELS: dict[str, dict[str, str]] = {
     "chart.lower": {"zh": "区间下限", "en": "Lower end"},
     "chart.projected": {"zh": "情景下{deadline}年值", "en": "{deadline} value in this scenario"},
     "chart.share": {"zh": "占目标（%）", "en": "% of target"},
+    "chart.no_scenarios": {
+        "zh": "没有可设定增长情景的目标。\n情景只用于期限年份数据尚未公布、且已有最新值的水平类目标；\n"
+        "本次这类目标的期限年份数据都已公布（结果见“目标总览”页），或缺少数据（见“数据缺口”页）。",
+        "en": "No target to set a growth scenario for.\nScenarios apply to level targets with a latest "
+        "value whose deadline-year figure is not published yet;\nhere every such target is settled "
+        "(see the scorecard) or lacks data (see the data-gaps page).",
+    },
     "chart.detail": {"zh": "详情", "en": "Detail"},
     "chart.method": {"zh": "方法", "en": "Method"},
     "chart.growth_kind": {"zh": "增长", "en": "Growth"},
@@ -284,14 +308,17 @@ PROSE: dict[str, dict[str, str]] = {
             "## 总览表\n"
             "\n"
             "点击表头可排序。“所需年增长”是从最新值到{deadline}年目标所需的年均复合增长；“欧盟规则”是欧盟统计"
-            "局（Eurostat）的进展评价，与概率并列展示，不替代概率。"
+            "局（Eurostat）的进展评价，与概率并列展示，不替代概率；目标年份数据公布后改列期末结果。“差距”写明方向：“差”是最新值"
+            "低于目标多少，“超”是高出多少；百分比指标的差距以个百分点计（3.62%对3.8%是差0.18个百分点）。"
         ),
         "en": (
             "## Scorecard table\n"
             "\n"
             "Click a header to sort. “Needed growth” is the compound annual growth from the latest valu"
             "e to the {deadline} target; the Eurostat rule is shown beside the probability, not instead of it"
-            "."
+            ", and gives the outturn once the deadline figure is published. The gap says its direction: "
+            "“short” is how far the latest value is below the goal, “above” how far beyond it; the gap of a "
+            "share is in percentage points (pp: 3.62% against 3.8% is 0.18 pp short)."
         ),
     },
     "scorecard.how_to_read": {
@@ -639,6 +666,10 @@ def unit_text(unit: str | None, lang: str = "zh") -> str:
     return UNIT_EN.get(unit, f" {unit}") if check_lang(lang) == "en" else str(unit)
 
 
+#: Bounds as printed: the mathematical signs, not the ASCII the data files use (">=95万平方米" read as code).
+BOUND_SIGNS = {">=": "≥", "<=": "≤"}
+
+
 def fmt_value(
     value: float | None,
     unit: str | None = "",
@@ -650,7 +681,7 @@ def fmt_value(
     check_lang(lang)
     if is_missing(value):
         return MISSING
-    prefix = "" if bound in (None, "=") or is_missing(bound) else str(bound)
+    prefix = "" if bound in (None, "=") or is_missing(bound) else BOUND_SIGNS.get(str(bound), str(bound))
     text = f"{prefix}{float(value):g}{unit_text(unit, lang)}"
     if year is not None and not is_missing(year):
         text += f" ({int(year)})" if lang == "en" else f"（{int(year)}）"

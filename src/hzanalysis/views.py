@@ -7,7 +7,10 @@ column keys (``target``, ``latest``, ...); :func:`hzanalysis.display.table` puts
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from functools import cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -26,6 +29,7 @@ from .labels import (
     unit_text,
 )
 from .observations import load_indicators
+from .reference import class_table
 from .targets import load_targets
 
 #: Rule names as the rules module codes them.
@@ -142,17 +146,40 @@ def scorecard_view(scorecard: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
                 "goal": _goal(r.kind, r.comparator, r.target_value, r.unit, lang),
                 "kind": label(f"kind.{r.kind}", lang),
                 "latest": fmt_value(r.latest_value, _unit_of(r), r.latest_bound, r.latest_year, lang),
-                "gap": MISSING if is_missing(r.gap) else f"{r.gap:+g}{unit_text(r.unit, lang)}",
+                "gap": gap_text(r.gap, r.unit, lang),
                 "source": MISSING if is_missing(r.latest_source) else r.latest_source,
                 "probability": fmt_pct(r.probability, signed=False, digits=0),
                 "verdict": r.verdict_en if en else r.verdict_zh,
                 "needed_growth": needed,
                 "historical_growth": fmt_pct(r.historical_growth),
-                "eurostat": (r.eurostat_en if en else r.eurostat_zh) or MISSING,
+                "eurostat": outturn_category(r.status, lang)
+                or (r.eurostat_en if en else r.eurostat_zh)
+                or MISSING,
                 "missing": _missing_short(r, lang),
             }
         )
     return pd.DataFrame(rows)
+
+
+def gap_text(gap: float | None, unit: str | None, lang: str = "zh") -> str:
+    """How far the latest value is from the goal (``gap`` = goal − latest), in words that carry the sign:
+    "差0.18个百分点" / "0.18 pp short", "超0.05个百分点" / "0.05 pp above". A share's gap is in percentage
+    points (3.62% against 3.8% is 0.18 points short, not "+0.18%")."""
+    if is_missing(gap):
+        return MISSING
+    size = f"{round(abs(float(gap)), 6):g}"
+    points = unit == "%"
+    if check_lang(lang) == "en":
+        amount = f"{size} pp" if points else f"{size}{unit_text(unit, lang)}"
+        return f"{amount} short" if gap > 0 else (f"{amount} above" if gap < 0 else "on target")
+    amount = f"{size}个百分点" if points else f"{size}{unit_text(unit, lang)}"
+    return f"差{amount}" if gap > 0 else (f"超{amount}" if gap < 0 else "恰好达到")
+
+
+def outturn_category(status: str, lang: str = "zh") -> str:
+    """The rules' category once the deadline figure is in (achieved or missed): the outturn, since a
+    progress category such as 显著进展 beside 未实现 reads as a contradiction; "" while not settled."""
+    return label(f"rule.outturn_{status}", lang) if status in ("achieved", "missed") else ""
 
 
 def print_view(scorecard: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
@@ -219,12 +246,50 @@ def rules_view(a: Assessment, lang: str = "zh") -> pd.DataFrame:
     frame = rules_frame(a)
     if frame.empty:
         return pd.DataFrame(columns=["rule", "category", "explanation"])
+    settled = outturn_category(a.status, lang)
     return pd.DataFrame(
         {
             "rule": [RULE_NAMES.get(r, {"zh": r, "en": r})[lang] for r in frame["rule"]],
-            "category": frame["category_en" if en else "category_zh"],
+            "category": [settled] * len(frame) if settled else frame["category_en" if en else "category_zh"],
             "explanation": frame["explanation_en" if en else "explanation_zh"],
         }
+    )
+
+
+#: The reference class's widening reasons (English, from ``reference.size_widening``) in Chinese.
+_WIDENING_ZH = (
+    (re.compile(r"not widened: a ratio indicator carries no unit size"), "未放宽：比率指标不随单位规模变化"),
+    (re.compile(r"not widened: no one-year changes"), "未放宽：没有逐年变化可比"),
+    (
+        re.compile(r"not widened: only (\d+) changes in the smallest third of units"),
+        r"未放宽：规模最小的三分之一单位只有\1个逐年变化",
+    ),
+    (
+        re.compile(r"not widened: the smallest third is not more spread out \(ratio ([\d.]+)\)"),
+        r"未放宽：规模最小的三分之一单位离散程度并不更大（比值\1）",
+    ),
+    (
+        re.compile(r"smallest third of units ([\d.]+)x as spread out as all units \(one-year changes\)"),
+        r"规模最小的三分之一单位逐年变化的离散程度是全部单位的\1倍",
+    ),
+)
+
+
+def widening_text(basis: str, lang: str = "zh") -> str:
+    """Why the reference class was (not) widened for a small unit, in the reader's language."""
+    if check_lang(lang) == "en":
+        return basis
+    for pattern, chinese in _WIDENING_ZH:
+        if pattern.fullmatch(basis):
+            return pattern.sub(chinese, basis)
+    return basis
+
+
+def reference_class_view(description: dict, lang: str = "zh") -> pd.DataFrame:
+    """The reference class a judgement used (:func:`hzanalysis.reference.class_table`), with the reason
+    for its small-unit widening in the reader's language (a Chinese page read "not widened: …")."""
+    return class_table(
+        {**description, "widening_basis": widening_text(description["widening_basis"], lang)}, lang
     )
 
 
@@ -310,20 +375,27 @@ def run_facts(
     return _facts(facts, lang)
 
 
-def run_facts_line(scorecard: pd.DataFrame, *, as_of: str | None, lang: str = "zh") -> str:
-    """One line for the printed summary: data as of, and how many targets have a probability."""
+def run_facts_line(
+    scorecard: pd.DataFrame, *, as_of: str | None, lang: str = "zh", data_paths: Sequence[str] = ()
+) -> str:
+    """One line for the printed summary: data as of, how many targets have a probability, and the
+    researcher's own files when some were used (a printed page must not pass for the public figures)."""
     check_lang(lang)
+    own = ""
+    if data_paths:
+        files = ("、" if lang == "zh" else ", ").join(Path(str(p)).name for p in data_paths)
+        own = (" " if lang == "en" else "") + label("print.own_files", lang).format(files=files)
     forecast = int((scorecard["status"] == "forecast").sum())
     settled = int(scorecard["status"].isin(["achieved", "missed"]).sum())
     as_of_text = as_of or label("value.all_published", lang)
     if lang == "en":
         return (
             f"Data as of: {as_of_text}. {len(scorecard)} targets; {forecast} with a probability, "
-            f"{settled} settled by observed figures, the rest lack data (see the data-gaps page)."
+            f"{settled} settled by observed figures, the rest lack data (see the data-gaps page)." + own
         )
     return (
         f"数据截至：{as_of_text}。共{len(scorecard)}个目标；{forecast}个有达成概率，{settled}个已由观测数据判定，"
-        "其余数据不足（见“数据缺口”页）。"
+        "其余数据不足（见“数据缺口”页）。" + own
     )
 
 
@@ -450,7 +522,8 @@ def as_of_history_view(
                 "latest_then": fmt_value(r.latest_value, unit, "=", r.latest_year, lang),
                 "probability": fmt_pct(r.probability, signed=False, digits=0),
                 "verdict_then": verdict + (f" ({outturn})" if en else f"（{outturn}）") * settled,
-                "basis": r.status if en else r.status_zh,
+                # what the verdict rested on, in the reader's words, never a raw code (single_point, missed)
+                "basis": label("value.basis_outturn", lang) if settled else label(f"status.{r.status}", lang),
             }
         )
     return pd.DataFrame.from_records(rows)

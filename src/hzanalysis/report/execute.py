@@ -130,18 +130,25 @@ def run_pages(
             pool.submit(execute_page, page, nb_dir, staging, date, lang, kernels_root, cell_timeout)
             for page in pages
         ]
-        for future in as_completed(futures):
-            result = future.result()
-            results[result.page.slug] = result
-            bar.update(1)
-            message = (
-                f"[{len(results)}/{len(pages)}] {result.page.slug}: {result.status} "
-                f"({result.execution_seconds:.1f} s run, {result.export_seconds:.1f} s export)"
-            )
-            if result.status == "ok":
-                log.log(logging.DEBUG if use_bar else logging.INFO, message)
-            else:
-                log.error("%s\n%s", message, (result.error or "")[-2000:])
-            if on_page is not None:
-                on_page(result)
+        try:
+            for future in as_completed(futures):
+                result = future.result()
+                results[result.page.slug] = result
+                bar.update(1)
+                message = (
+                    f"[{len(results)}/{len(pages)}] {result.page.slug}: {result.status} "
+                    f"({result.execution_seconds:.1f} s run, {result.export_seconds:.1f} s export)"
+                )
+                if result.status == "ok":
+                    log.log(logging.DEBUG if use_bar else logging.INFO, message)
+                else:
+                    log.error("%s\n%s", message, (result.error or "")[-2000:])
+                if on_page is not None:
+                    on_page(result)
+        except BaseException:
+            # SIGTERM or Ctrl-C: pages not started are dropped, so the pool's exit waits only for the ones
+            # running (the caller then removes the staging folder; nothing is published).
+            for future in futures:
+                future.cancel()
+            raise
     return [results[page.slug] for page in pages]

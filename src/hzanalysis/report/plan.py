@@ -77,9 +77,56 @@ def check_date(value: str | None, name: str) -> None:
         )
 
 
+#: The earliest run date or cut-off accepted: the plans assessed and their figures are all later, so an
+#: earlier date is a typing slip (1900-01-01), not a question the report can answer.
+EARLIEST_DATE = dt.date(2000, 1, 1)
+
+
+def _check_not_too_early(value: str, name: str) -> None:
+    if dt.date.fromisoformat(value) < EARLIEST_DATE:
+        raise ParameterError(
+            f"{name}: {value} is before {EARLIEST_DATE.isoformat()}, earlier than any figure the report "
+            "uses. "
+            f"Fix: give a date from {EARLIEST_DATE.isoformat()} to today (YYYY-MM-DD)."
+        )
+
+
+def check_as_of(as_of: str | None, run_date: str | None = None, today: dt.date | None = None) -> None:
+    """Refuse a cut-off that is not a date, before :data:`EARLIEST_DATE`, after today (nothing is published
+    in the future, so it would silently mean "everything"), or after the run's own date (a report dated
+    then would use figures published later). None passes."""
+    check_date(as_of, "as_of")
+    if as_of is None:
+        return
+    _check_not_too_early(as_of, "as_of")
+    today = today or dt.date.today()
+    if dt.date.fromisoformat(as_of) > today:
+        raise ParameterError(
+            f"as_of: {as_of} is after today ({today.isoformat()}); nothing has been published after today. "
+            "Fix: leave out --as-of to use everything published so far, or give a date up to today."
+        )
+    if run_date is not None and as_of > run_date:
+        raise ParameterError(
+            f"as_of: {as_of} is after the run date {run_date}: a report dated {run_date} would use figures "
+            f"published later. Fix: give --as-of {run_date} or earlier, or leave --as-of out (a past --date "
+            "implies --as-of that day)."
+        )
+
+
+def implied_as_of(date: str, as_of: str | None, today: dt.date | None = None) -> str | None:
+    """The cut-off a run uses: the one given, else the run date when that is in the past (a report dated
+    2026-12-01 must not use what was published after it), else None (everything published)."""
+    today = today or dt.date.today()
+    if as_of is None and dt.date.fromisoformat(date) < today:
+        return date
+    return as_of
+
+
 def check_run_date(date: str, allow_future_date: bool = False, today: dt.date | None = None) -> None:
-    """Refuse a run date after today: such a run would stay "latest" until that date has passed."""
+    """Refuse a run date after today (such a run would stay "latest" until that date has passed) or before
+    :data:`EARLIEST_DATE`."""
     check_date(date, "date")
+    _check_not_too_early(date, "date")
     today = today or dt.date.today()
     if dt.date.fromisoformat(date) > today and not allow_future_date:
         raise ParameterError(
@@ -112,12 +159,24 @@ def plan_parameter(plan: str) -> str:
     return resolved.id if inside else str(resolved.folder.resolve())
 
 
+#: The folder suffix a failed run is published under beside a complete run of the same folder.
+FAILED_SUFFIX = "failed"
+
+
 def check_label(label: str) -> None:
-    """Refuse a run label that could not be part of a folder name."""
+    """Refuse a run label that could not be part of a folder name, or that names the folder kept for a
+    failed run (``<date>-failed``, ``<date>-<label>-failed``): a later failed run would replace it."""
     if not isinstance(label, str) or not _LABEL.fullmatch(label) or ".." in label:
         raise ParameterError(
-            "label: expected up to 60 letters, digits, '-', '_' or '.' starting with a letter or digit "
-            f"(for example 'own-figures'); found {label!r}"
+            "label: expected up to 60 ASCII letters (a-z, A-Z), digits, '-', '_' or '.' starting with a "
+            "letter or digit (for example 'own-figures'); Chinese characters are not accepted, as the "
+            f"label becomes part of a folder name and its web address: use pinyin or English; found {label!r}"
+        )
+    if label.lower() == FAILED_SUFFIX or label.lower().endswith(f"-{FAILED_SUFFIX}"):
+        raise ParameterError(
+            f"label: {label!r} is reserved: folders ending in '-{FAILED_SUFFIX}' keep failed runs beside "
+            "a complete run of the same name, and a later failed run would replace it. Fix: choose another "
+            "label, for example 'own-figures'."
         )
 
 

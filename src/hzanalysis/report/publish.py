@@ -102,7 +102,7 @@ def publish(staging: Path, final: Path, trash: Path) -> None:
         os.rename(final, trash)
         try:
             os.rename(staging, final)
-        except OSError:
+        except BaseException:  # OSError, or SIGTERM between the two renames
             os.rename(trash, final)  # put the previous run back rather than leave nothing
             raise
         shutil.rmtree(trash, ignore_errors=True)

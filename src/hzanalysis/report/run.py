@@ -33,9 +33,10 @@ from .manifest import (
 from .plan import (
     DEFAULT_LANG,
     DEFAULT_PLAN,
+    FAILED_SUFFIX,
     Page,
+    check_as_of,
     check_data_files,
-    check_date,
     check_lang,
     check_out,
     check_pages,
@@ -50,9 +51,6 @@ from .plan import (
 from .publish import clear_staging, hold_lock, publish
 
 log = logging.getLogger(__name__)
-
-#: Suffix of the folder a failed run is published to when the same folder holds a complete run.
-FAILED_SUFFIX = "failed"
 
 
 @dataclass
@@ -141,7 +139,7 @@ def run_report(
     date = date if date is not None else dt.date.today().isoformat()
     check_run_date(date, allow_future_date)
     check_lang(lang)
-    check_date(as_of, "as_of")
+    check_as_of(as_of, date)
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise ParameterError(f"jobs: expected a whole number of at least 1; found {jobs!r}")
     if lock_timeout is None or lock_timeout < 0:
