@@ -506,3 +506,136 @@ def test_the_start_of_a_name_in_the_sentence_before_completes_a_name_cut_short()
     assert found.set_index("indicator").at["tech_contract_value", "quote"] == text
     # the sentence before states a figure of its own: no subject is lent
     assert rows("技术合同工作稳步推进，登记合同312项。全年成交额15.2亿元。") == []
+
+
+# --- issue 14: forms real bulletins and work reports use (sentences written for these tests) ------------
+
+
+def test_a_value_after_a_growth_clause_is_the_level():
+    # "增长18%" is the change, "达到480家" after it the stock at the end of the year
+    assert rows("全区入库科技型中小企业增长18%，达到480家。") == [("tech_smes", 2024, 480, "=", "海州区")]
+
+
+def test_a_batch_of_additions_then_the_running_total_is_the_stock():
+    # 新增 … 15家 is the year's flow (not catalogued for this stock); 累计达到 … 97家 is the stock
+    assert rows("今年新增省级以上研发机构15家，累计达到97家。") == [
+        ("prov_rd_institutions", 2024, 97, "=", "海州区")
+    ]
+
+
+def test_several_statistics_each_closed_by_its_running_total():
+    text = "全年新增高新技术企业61家、总数达407家；新增省级以上研发机构8家，累计达到83家。"
+    assert rows(text) == [
+        ("hte_count", 2024, 407, "=", "海州区"),
+        ("prov_rd_institutions", 2024, 83, "=", "海州区"),
+    ]
+
+
+def test_a_running_total_after_a_flow_is_not_the_years_flow():
+    # 累计 after the year's turnover sums several years: neither the year's value nor a stock
+    assert rows("全年技术合同成交额11.4亿元，累计达到52.3亿元。") == [
+        ("tech_contract_value", 2024, 11.4, "=", "海州区")
+    ]
+
+
+def test_an_earlier_year_after_a_contrast_keeps_its_own_figure():
+    assert rows("2025年全区技术合同成交额13.48亿元，而2024年仅为9.7亿元。", year=None) == [
+        ("tech_contract_value", 2025, 13.48, "=", "海州区"),
+        ("tech_contract_value", 2024, 9.7, "=", "海州区"),
+    ]
+
+
+def test_a_series_in_one_sentence_gives_every_year():
+    text = "全区高新技术企业由2021年的131家增长到2022年的162家、2023年的207家。"
+    assert rows(text, year=None) == [
+        ("hte_count", 2021, 131, "=", "海州区"),
+        ("hte_count", 2022, 162, "=", "海州区"),
+        ("hte_count", 2023, 207, "=", "海州区"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12月当月技术合同成交额1.4亿元。",
+        "12月单月全区技术合同成交额达到1.9亿元。",
+        "一季度，全区技术合同成交额2.3亿元。",
+        "前10个月技术合同成交额8.8亿元。",
+    ],
+)
+def test_a_month_or_a_part_of_the_year_is_not_the_years_value(text):
+    assert rows(text) == []
+
+
+def test_the_whole_year_after_a_part_of_it_is_the_years_value():
+    assert rows("上半年技术合同成交额4.9亿元，全年技术合同成交额11.7亿元。") == [
+        ("tech_contract_value", 2024, 11.7, "=", "海州区")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年技术合同成交额12.83亿元，完成年度目标任务的128%。",
+        "全年技术合同成交额12.83亿元，超额完成年度目标。",
+        "全年技术合同成交额12.83亿元，为年度目标的128.3%。",
+    ],
+)
+def test_a_tail_measuring_the_figure_against_its_target_keeps_the_figure(text):
+    assert rows(text) == [("tech_contract_value", 2024, 12.83, "=", "海州区")]
+    # under a heading that reports on the targets (not one that sets them) as year-end summaries have
+    summary = f"2024年海州区科技工作总结\n一、年度目标任务完成情况\n{text}"
+    assert rows(summary, year=None) == [("tech_contract_value", 2024, 12.83, "=", "海州区")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全区有效高新技术企业326家，其中上市高新技术企业9家。",
+        "全区有效高新技术企业326家，境内上市高新技术企业9家。",
+        "全区有效高新技术企业326家，其中海州经济开发区高新技术企业141家。",
+    ],
+)
+def test_a_subset_beside_the_total_is_not_the_total(text):
+    assert rows(text) == [("hte_count", 2024, 326, "=", "海州区")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每百名研发人员发明专利授权量达到11.6件。",
+        "平均每名研发人员获得授权发明专利0.7件。",
+    ],
+)
+def test_a_ratio_per_rd_worker_is_not_patents_granted(text):
+    assert rows(text) == []
+
+
+def test_a_work_report_dated_the_next_year_files_the_past_year_under_that_year():
+    text = (
+        "2026年海州区人民政府工作报告\n"
+        "过去一年，全区技术合同成交额达到14.2亿元，高新技术企业达到356家。\n"
+        "去年全区研发投入强度为3.81%。"
+    )
+    assert rows(text, year=None) == [
+        ("tech_contract_value", 2025, 14.2, "=", "海州区"),
+        ("hte_count", 2025, 356, "=", "海州区"),
+        ("rd_share_gdp", 2025, 3.81, "=", "海州区"),
+    ]
+
+
+def test_relative_years_in_a_bulletin_count_from_its_own_year():
+    text = "2024年海州区国民经济和社会发展统计公报\n全年技术合同成交额10.6亿元，上年为8.9亿元。"
+    assert rows(text, year=None) == [
+        ("tech_contract_value", 2024, 10.6, "=", "海州区"),
+        ("tech_contract_value", 2023, 8.9, "=", "海州区"),
+    ]
+
+
+def test_wan_yuan_with_decimals_and_thousands_separators():
+    assert one("全年技术合同成交额为63,418.72万元。")[2] == pytest.approx(6.341872)
+    assert one("全社会研发经费支出达 9873.5 万元。")[2] == pytest.approx(0.98735)
+
+
+def test_a_count_is_never_a_fraction():
+    assert rows("全区授权发明专利人均0.35件。") == []

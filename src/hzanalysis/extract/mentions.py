@@ -13,11 +13,14 @@ from .vocabulary import (
     NAME_QUOTES,
     NET_ADDITIONS_OF,
     OWN_REGION_WORDS,
+    PER_PERSON_BEFORE_RE,
     SHARE_IDS,
     SHARE_OF,
     SHORT_SHARE_RES,
     STOCK_OF_ADDITIONS,
+    SUBSET_BEFORE_RE,
     _Catalogue,
+    _catalogue,
 )
 
 _CLAUSE_BREAK = ",;:"
@@ -53,7 +56,13 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
         # 国家级/省级 between the qualifier and the name: 净增国家级高新技术企业
         before = re.sub(r"(国家级|国家|省级|市级)$", "", norm[max(0, mention.start - 9) : mention.start])
         previous = found[index - 1].indicator if index else None
-        if before.endswith("净增") and mention.indicator in NET_ADDITIONS_OF:
+        if mention.indicator and (
+            SUBSET_BEFORE_RE.search(before)
+            or PER_PERSON_BEFORE_RE.search(norm[max(0, mention.start - 14) : mention.start])
+        ):
+            # 上市/境内/开发区… 高新技术企业: a part of the whole; 每百名研发人员…: a ratio, not the count
+            mention.indicator = None
+        elif before.endswith("净增") and mention.indicator in NET_ADDITIONS_OF:
             mention.indicator = NET_ADDITIONS_OF[mention.indicator]
         elif mention.indicator in cat.stocks and (
             before.endswith(FLOW_QUALIFIERS)
@@ -95,16 +104,28 @@ def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
     "高新技术企业总数305家，净增28家": 净增 + figure after a stock is its net additions, if catalogued.
     """
     out = list(mentions)
-    for match in re.finditer(r"总数|总量|总面积|总额|净增(?=\d)", norm):
+    for match in re.finditer(
+        r"总数|总量|总面积|总额|净增(?=\d)|(全年)?累计(?=(达到|达|为|共|有|已达)?\d)", norm
+    ):
         previous = [m for m in mentions if m.end <= match.start()]
         if not previous or any(m.start <= match.start() < m.end for m in mentions):
             continue
         last = previous[-1]
         if match.group(0) == "净增":
             meant = NET_ADDITIONS_OF.get(last.indicator or "")
+        elif match.group(0) == "累计":
+            if not re.search(r"\d", norm[last.end : match.start()]):
+                continue  # "技术合同成交额累计达到…": the name's own wording, read as before
+            # "新增…12家，累计达到92家": the running total of additions is the stock; after a flow
+            # ("成交额11.4亿元，累计52.3亿元") it sums several years: another statistic, owning its figure
+            meant = last.stock or STOCK_OF_ADDITIONS.get(last.indicator or "")
+            if meant is None and last.indicator in _catalogue().stocks:
+                meant = last.indicator
+            out.append(_Mention(match.start(), match.end(), meant, match.group(0)))
+            continue
         else:
             meant = last.stock or STOCK_OF_ADDITIONS.get(last.indicator or "") or last.indicator
-        if meant:
+        if meant:  # 全年累计 after a flow: the year's value again
             out.append(_Mention(match.start(), match.end(), meant, match.group(0)))
     return sorted(out, key=lambda m: m.start)
 
@@ -199,7 +220,12 @@ def _owner(
             if re.search(r"(到|至)\d{4}年(底|末)?的?\s*$", between):
                 return mention, "same statistic, for the year named before the figure"
             # "去年为3.62%，今年达到3.75%": a later clause naming another year
-            if re.search(r",\s*(\d{4}年|今年|去年|上年|本年)[^,;:]{0,6}$", between):
+            if re.search(
+                r",\s*(而|但|其中|另外)?\s*(\d{4}年|今年|去年|上年|本年|过去一年)[^,;:]{0,6}$", between
+            ):
+                return mention, "same statistic, for the year named before the figure"
+            # "由2021年的131家增长到2022年的162家、2023年的207家": a series, one value per year
+            if re.search(r"[、,]\s*(再到|再|和|及)?\s*\d{4}年(底|末)?的?\s*$", between):
                 return mention, "same statistic, for the year named before the figure"
             # "突破800亿元，达到806.2亿元": the exact figure after a bound replaces it
             if mention.bounded and re.search(r",\s*(达到|达|为|共计|共)\s*$", after_value):

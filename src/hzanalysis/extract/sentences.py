@@ -5,12 +5,14 @@ from __future__ import annotations
 import pandas as pd
 
 from ..documents import split_sentences
-from .context import _data_year, _region, heading_year
+from .context import _data_year, _region, heading_year, is_year_review
 from .filters import _outside_plan_sections, _plan_start, _skip_reason
 from .mentions import _mentions, _owner
 from .numbers import _bound, _convert, _numbers
 from .tables import is_table_line, table_cells
 from .vocabulary import _catalogue, normalise
+
+_WHOLE_UNITS = frozenset("家件项个套所座处户名")
 
 EXTRACT_COLUMNS: tuple[str, ...] = ("region", "indicator", "year", "value", "unit", "bound", "quote", "why")
 
@@ -22,7 +24,12 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     nor the arguments tell them (the reviewer fills them in). ``year`` is the reference year for 今年/去年
     and the default data year; without it, the year in the document's heading is used.
     """
-    reference = year if year is not None else heading_year(text)
+    dated = heading_year(text)
+    review = dated is not None and is_year_review(text)
+    # a work report dated 2026 reviews 2025: its figures are of the year before its date, and 去年/过去一年
+    # count from its date; a bulletin's heading year is its data year and 上年 counts from it
+    reference = year if year is not None else (dated - 1 if review else dated)
+    relative_to = dated if review else reference
     region = region or ""
     rows: list[dict] = []
     table: list[str] = []
@@ -33,7 +40,7 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
         if table:
             rows.extend(_table_rows(table, region, reference))
             table = []
-        rows.extend(_paragraph_rows(line, region, reference))
+        rows.extend(_paragraph_rows(line, region, reference, relative_to))
     frame = pd.DataFrame(rows, columns=list(EXTRACT_COLUMNS))
     frame["year"] = frame["year"].astype("Int64")
     frame["value"] = frame["value"].astype(float)
@@ -53,7 +60,9 @@ def _table_rows(lines: list[str], region: str, reference: int | None) -> list[di
     return rows
 
 
-def _paragraph_rows(line: str, region: str, reference: int | None) -> list[dict]:
+def _paragraph_rows(
+    line: str, region: str, reference: int | None, relative_to: int | None = None
+) -> list[dict]:
     """Rows of one paragraph, sentence by sentence. A sentence naming no statistic takes its subject from
     the sentence before it when that one states no figure: the statistic it names ("技术合同成交额再创新高。
     全年达到11.2亿元"), or the start of a name whose end this sentence has ("高新技术产业发展提速。全年实现
@@ -66,7 +75,7 @@ def _paragraph_rows(line: str, region: str, reference: int | None) -> list[dict]
         norm = normalise(sentence)
         mentions = _mentions(norm, cat)
         first_figure = next((n.start for n in _numbers(norm)), None)
-        own = _sentence_rows(sentence, region, reference)
+        own = _sentence_rows(sentence, region, reference, relative_to)
         # no statistic named ahead of the first figure: its subject may be in the sentence before
         unnamed = first_figure is not None and all(m.start > first_figure for m in mentions)
         if previous is not None and unnamed:
@@ -74,7 +83,7 @@ def _paragraph_rows(line: str, region: str, reference: int | None) -> list[dict]
             completed = _with_subject(sentence[:first_figure], normalise(before), before_mentions)
             if completed is not None:
                 text, how = completed
-                for row in _sentence_rows(text + sentence[first_figure:], region, reference):
+                for row in _sentence_rows(text + sentence[first_figure:], region, reference, relative_to):
                     if not any(_same_figure(row, other) for other in own):  # found without help
                         row["quote"] = before + sentence
                         row["why"] = f"{how}: {row['why']}"
@@ -112,7 +121,9 @@ def _with_subject(opening: str, before: str, before_mentions: list) -> tuple[str
     return opening[:where] + head + opening[where:], f"“{head}” from the previous sentence"
 
 
-def _sentence_rows(sentence: str, region: str, reference: int | None) -> list[dict]:
+def _sentence_rows(
+    sentence: str, region: str, reference: int | None, relative_to: int | None = None
+) -> list[dict]:
     cat = _catalogue()
     norm = normalise(sentence)
     mentions = _mentions(norm, cat)
@@ -133,11 +144,13 @@ def _sentence_rows(sentence: str, region: str, reference: int | None) -> list[di
         if converted is None:
             continue
         value, unit_note = converted
+        if cat.units[indicator] in _WHOLE_UNITS and not float(value).is_integer():
+            continue  # 0.35件 of a count is a ratio (per person, per firm), never the count
         bound, bound_note = _bound(norm, number, owner.end)
         if how == "exact figure after a bound":
             rows = [r for r in rows if not (r["indicator"] == indicator and r["bound"] != "=")]
         owner.bounded = bound != "="
-        data_year, year_note = _data_year(norm, number.start, reference)
+        data_year, year_note = _data_year(norm, number.start, reference, relative_to)
         data_region, region_note = _region(norm, number.start, region, cat)
         if owner.regions and owner.values < len(owner.regions):
             data_region, region_note = (

@@ -68,6 +68,14 @@ OTHER_STATISTICS: tuple[str, ...] = (
     "高新技术企业培育库",
     "高企培育库",
 )
+# Right before a catalogue statistic, these make it a part of the whole (listed firms, a development zone or
+# park inside the region): another statistic, never the region's total.
+SUBSET_BEFORE_RE = re.compile(
+    r"(上市|挂牌|境内|境外|国内|国外|外资|民营|国有|规上|规模以上|工业企业|制造业"
+    r"|开发区|园区|产业园|街道|乡镇|镇|乡|片区)(的)?(国家级|国家|省级|市级|有效)?$"
+)
+# "每百名研发人员发明专利授权量", "平均每名研发人员获得授权发明专利": a ratio per person, not the count.
+PER_PERSON_BEFORE_RE = re.compile(r"(每|人均|平均每)[^,;:。]{0,6}(人员|名|人)[^,;:。]{0,6}$")
 # Before a stock (高新技术企业, 研发机构 ...), these words make it the year's additions, not the stock.
 FLOW_QUALIFIERS: tuple[str, ...] = (
     "新增",
