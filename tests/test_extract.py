@@ -401,7 +401,7 @@ def test_cli_reads_several_document_types_in_one_run(tmp_path):
     frame = read_observation_file(tmp_path / "review.csv")
     assert sorted(zip(frame["indicator"], frame["value"], frame["source_title"], strict=True)) == [
         ("hte_count", 312.0, "summary.docx"),
-        ("tech_contract_value", 9.6, "page.html"),
+        ("tech_contract_value", 9.6, "2024年海州区统计公报"),  # the page's <title>
     ]
     assert set(frame["year"]) == {2024}  # both from their headings
 
@@ -639,3 +639,111 @@ def test_wan_yuan_with_decimals_and_thousands_separators():
 
 def test_a_count_is_never_a_fraction():
     assert rows("全区授权发明专利人均0.35件。") == []
+
+
+# --- data extract http(s)://… (a local server started by the test; nothing leaves the machine) ----------
+
+
+@pytest.fixture
+def local_site():
+    """Pages served on 127.0.0.1: a GBK page that declares its charset only in the HTTP header, a UTF-8
+    page, and a 404; yields the base address."""
+    import http.server
+    import threading
+
+    gbk_page = (
+        "<html><head><title>2025年海州区科技创新工作总结</title></head><body><div class='article'>"
+        "<p>全年技术合同成交额13.9亿元，同比增长10%。</p><p>年末全区有效高新技术企业341家。</p>"
+        "</div></body></html>"
+    ).encode("gbk")
+    utf8_page = (
+        "<html><head><meta charset='utf-8'><title>2025年科技通报</title></head>"
+        "<body><p>全年新型研发机构达到14家。</p></body></html>"
+    )
+    pages = {
+        "/gbk.html": (gbk_page, "text/html; charset=GBK"),
+        "/utf8": (utf8_page.encode("utf-8"), "text/html"),
+    }
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            if self.path not in pages:
+                self.send_error(404)
+                return
+            body, kind = pages[self.path]
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):  # keep the test output quiet
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_cli_extract_fetches_a_gbk_page_and_records_its_address_title_and_date(tmp_path, local_site):
+    import datetime as dt
+
+    address = f"{local_site}/gbk.html"
+    result = extract_cli(tmp_path, address, out="web.csv", quality="official_media")
+    assert result.returncode == 0, result.stderr
+    frame = read_observation_file(tmp_path / "web.csv")
+    assert sorted(zip(frame["indicator"], frame["year"], frame["value"], strict=True)) == [
+        ("hte_count", 2025, 341),
+        ("tech_contract_value", 2025, 13.9),
+    ]
+    assert set(frame["source_url"]) == {address}
+    assert set(frame["source_title"]) == {"2025年海州区科技创新工作总结"}
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    assert all(note.startswith(f"fetched {today} from {address}") for note in frame["note"])
+
+
+def test_cli_extract_a_page_and_a_file_together(tmp_path, local_site):
+    (tmp_path / "a.txt").write_text("2024年统计公报\n全年新型研发机构达到12家。", encoding="utf-8")
+    result = extract_cli(tmp_path, "a.txt", f"{local_site}/utf8")
+    assert result.returncode == 0, result.stderr
+    frame = read_observation_file(tmp_path / "r.csv")
+    assert sorted(zip(frame["value"], frame["source_title"], frame["source_url"], strict=True)) == [
+        (12, "a.txt", ""),
+        (14, "2025年科技通报", f"{local_site}/utf8"),
+    ]
+
+
+@pytest.mark.parametrize("path", ["/missing.html", None])
+def test_cli_extract_an_address_that_cannot_be_fetched_fails_with_one_line(tmp_path, local_site, path):
+    import socket
+
+    if path is None:  # a port nothing listens on: what an offline machine or a dead server gives
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        address = f"http://127.0.0.1:{port}/page.html"
+    else:
+        address = local_site + path
+    result = extract_cli(tmp_path, address)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and address in lines[0], result.stderr
+    assert ("404" in lines[0]) if path else ("no connection" in lines[0])
+    assert not (tmp_path / "r.csv").exists()
+
+
+def test_an_html_file_takes_its_pages_title_as_source_title(tmp_path):
+    page = (
+        "<html><head><title>2024年海州区统计公报</title></head>"
+        "<body><p>全年新型研发机构达到12家。</p></body></html>"
+    )
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    result = extract_cli(tmp_path, "p.html")
+    assert result.returncode == 0, result.stderr
+    assert set(read_observation_file(tmp_path / "r.csv")["source_title"]) == {"2024年海州区统计公报"}
+    forced = extract_cli(tmp_path, "p.html", out="t.csv", options=["--title", "我的标题"])
+    assert forced.returncode == 0, forced.stderr
+    assert set(read_observation_file(tmp_path / "t.csv")["source_title"]) == {"我的标题"}
