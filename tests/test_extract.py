@@ -747,3 +747,57 @@ def test_an_html_file_takes_its_pages_title_as_source_title(tmp_path):
     forced = extract_cli(tmp_path, "p.html", out="t.csv", options=["--title", "我的标题"])
     assert forced.returncode == 0, forced.stderr
     assert set(read_observation_file(tmp_path / "t.csv")["source_title"]) == {"我的标题"}
+
+
+# --- forms found on real passages of other regions (issue 14; sentences written for these tests) -------
+
+
+def test_other_names_of_the_turnover_and_of_rd_expenditure_and_its_ratio_to_gdp():
+    assert rows("全年技术市场实现交易额8415万元，同比增长21%。") == [
+        ("tech_contract_value", 2024, pytest.approx(0.8415), "=", "海州区")
+    ]
+    assert rows("全年研究与试验发展(R&D)经费支出达41.2亿元，与地区生产总值之比达2.71%。") == [
+        ("rd_expenditure", 2024, 41.2, "=", "海州区"),
+        ("rd_share_gdp", 2024, 2.71, "=", "海州区"),
+    ]
+
+
+def test_firms_grown_so_far_are_the_stock_and_an_above_scale_industry_is_not_a_subset():
+    assert rows("累计培育国家高新技术企业73家，同比增长9%。") == [("hte_count", 2024, 73, "=", "海州区")]
+    assert rows("规模以上高新技术产业实现产值288.6亿元。") == [
+        ("hitech_output_value", 2024, 288.6, "=", "海州区")
+    ]
+    assert rows("年销售收入亿元以上的高新技术企业39家。") == []
+
+
+def test_net_additions_after_the_stock_and_over_several_years():
+    assert rows("全区高新技术企业达到215家，较上年增加31家。") == [
+        ("hte_count", 2024, 215, "=", "海州区"),
+        ("hte_net_new", 2024, 31, "=", "海州区"),
+    ]
+    assert rows("全区高新技术企业达到64家，三年净增21家。") == [("hte_count", 2024, 64, "=", "海州区")]
+    # the figure before the name is the stock; what follows in its clause counts something else
+    assert rows("215家高新技术企业中，建有研发机构的企业162个，较上年增加20个。") == [
+        ("hte_count", 2024, 215, "=", "海州区")
+    ]
+
+
+def test_a_work_report_known_by_its_date_line_and_the_whole_year_after_months():
+    text = (
+        "——2026年1月10日在某区第三届人民代表大会\n第六次会议上\n一、2025年工作回顾\n"
+        "1—11月，规上工业总产值超380亿元，预计全年突破420亿元。"
+    )
+    assert rows(text, year=None) == [("above_scale_industrial_output", 2025, 420, ">=", "海州区")]
+
+
+def test_the_year_and_the_part_of_the_year_of_a_sentence_carry_to_the_next():
+    assert rows("2025年全区科技创新指数为150.2。全社会研发经费支出达95.3亿元。", year=None) == [
+        ("rd_expenditure", 2025, 95.3, "=", "海州区")
+    ]
+    assert rows("2025年上半年，全区高新技术产业平稳增长。全区高新技术产业产值188.2亿元，同比增长7%。") == []
+    assert rows("截至9月底，全区有效发明专利1520件。全区万人发明专利拥有量41.3件，比去年底增长3件。") == []
+
+
+def test_a_year_end_before_a_later_year_is_a_date_not_a_target():
+    text = "2026年发布的监测结果显示，到2025年底，全区高新技术企业总数达到233家。"
+    assert rows(text, year=None) == [("hte_count", 2025, 233, "=", "海州区")]

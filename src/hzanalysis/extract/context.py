@@ -22,7 +22,7 @@ _RELATIVE_YEARS = {
 }
 # Documents that review the year before their date: a government work report (2026年政府工作报告 reviews
 # 2025), a report on the past year's plan execution.
-_YEAR_REVIEW_RE = re.compile(r"政府工作报告|工作报告|计划执行情况")
+_YEAR_REVIEW_RE = re.compile(r"政府工作报告|工作报告|计划执行情况|人民代表大会[^。]{0,12}会议上|工作回顾")
 
 _RANK_CONTEXT_RE = re.compile(r"(的)?(第|首位|前列|前茅|平均|之首|各县|同类|领先)")
 _HEADING_YEAR_RE = re.compile(r"(\d{4})\s*年")
@@ -45,7 +45,9 @@ def is_year_review(text: str) -> bool:
     """Whether the document's heading (first three lines) names a work report, dated after the year it
     reviews."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return any(_YEAR_REVIEW_RE.search(normalise(line)) for line in lines[:3] if len(line) <= 60)
+    # the date line of a report ("——2024年1月23日在…人民代表大会…会议上") may wrap over two lines
+    head = "".join(line for line in lines[:4] if len(line) <= 60)
+    return bool(_YEAR_REVIEW_RE.search(normalise(head)))
 
 
 def _data_year(

@@ -24,7 +24,7 @@ _PART_YEAR_RE = re.compile(
 )
 # After a part of the year, these name the whole year again ("上半年…，全年…"): the figures that follow are
 # the year's.
-_WHOLE_YEAR_RE = re.compile(r"全年|年末|年底|全年累计|1\s*[-—~至到]\s*12\s*月|12月(份|末|底)")
+_WHOLE_YEAR_RE = re.compile(r"全年|(?<![去上前])年(末|底)|1\s*[-—~至到]\s*12\s*月|12月(份|末|底)")
 # A change clause with its figure ("增长18%，", "比上年提高0.3个百分点"): skipped before a level after it.
 _CHANGE_CLAUSE_RE = re.compile(
     r"(同比|比上年|较上年|比去年|较去年)?(增长|增加|提高|提升|上升|下降|减少|增|降)(了)?"
@@ -106,6 +106,8 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
     if re.search(r"(由|从)$", gap):
         return "starting value of a change (由…至…)"
     between = _CHANGE_CLAUSE_RE.sub("", prefix)  # "增长18%，达到480家": the change is no other figure
+    # "1-11月…4500亿元，预计全年突破5000亿元": the whole year named after the part's figure
+    between = re.split(_WHOLE_YEAR_RE.pattern, between)[-1] if parts_before(norm, number) else between
     if not listed and not from_to and re.search(r"\d", between) and not re.search(r"\d{4}年", between):
         return "another number in between"
     if plan_at is not None and plan_at < number.start:
@@ -122,6 +124,11 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
     return ""
 
 
+def parts_before(norm: str, number: _Number) -> bool:
+    """Whether a part of the year (1-11月, 上半年 ...) is named before ``number``."""
+    return bool(_PART_YEAR_RE.search(norm[: number.start]))
+
+
 def _plan_start(norm: str, reference: int | None, mentions: Sequence[_Mention]) -> int | None:
     starts = []
     for match in _PLAN_RE.finditer(norm):
@@ -135,7 +142,10 @@ def _plan_start(norm: str, reference: int | None, mentions: Sequence[_Mention]) 
             _CHANGE_TO_LEVEL_RE.pattern + "$", norm[: match.end(1)]
         ):
             continue  # 截至2024年: up to a date; 提高到2024年的3.75%: a change to a dated level
-        # ahead of the reference year; without one, "到2025年" is read as a target (precision first)
-        if reference is None or int(match.group(2)) > reference:
+        # ahead of the reference year; without one, "到2025年" is read as a target (precision first) unless
+        # the sentence names a later year ("2021年…显示，到2020年底…": a date in the past)
+        year = int(match.group(2))
+        later = [int(y) for y in re.findall(r"(?<!\d)(\d{4})年", norm) if int(y) > year]
+        if (reference is None and not later) or (reference is not None and year > reference):
             starts.append(match.start())
     return min(starts) if starts else None

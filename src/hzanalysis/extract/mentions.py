@@ -14,10 +14,12 @@ from .vocabulary import (
     NET_ADDITIONS_OF,
     OWN_REGION_WORDS,
     PER_PERSON_BEFORE_RE,
+    SEVERAL_YEARS_RE,
     SHARE_IDS,
     SHARE_OF,
     SHORT_SHARE_RES,
     STOCK_OF_ADDITIONS,
+    STOCK_SO_FAR_RE,
     SUBSET_BEFORE_RE,
     _Catalogue,
     _catalogue,
@@ -62,6 +64,8 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
         ):
             # 上市/境内/开发区… 高新技术企业: a part of the whole; 每百名研发人员…: a ratio, not the count
             mention.indicator = None
+        elif STOCK_SO_FAR_RE.search(before):
+            pass  # 累计培育/拥有 …: the stock as it stands
         elif before.endswith("净增") and mention.indicator in NET_ADDITIONS_OF:
             mention.indicator = NET_ADDITIONS_OF[mention.indicator]
         elif mention.indicator in cat.stocks and (
@@ -105,14 +109,26 @@ def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
     """
     out = list(mentions)
     for match in re.finditer(
-        r"总数|总量|总面积|总额|净增(?=\d)|(全年)?累计(?=(达到|达|为|共|有|已达)?\d)", norm
+        r"总数|总量|总面积|总额|净增(?=\d)|(?<=(较|比)上年)(末)?增加(?=\d)|(全年)?累计(?=(达到|达|为|共|有|已达)?\d)",
+        norm,
     ):
         previous = [m for m in mentions if m.end <= match.start()]
         if not previous or any(m.start <= match.start() < m.end for m in mentions):
             continue
         last = previous[-1]
+        if match.group(0).endswith("增加"):
+            # "高新技术企业117家，较上年增加26家": the stock's net additions, if catalogued; else a change
+            # the stock's figure first, in the clause that names it
+            stated = re.match(r"[^,;:]*\d", norm[last.end : match.start()])
+            meant = NET_ADDITIONS_OF.get(last.indicator or "") if stated else None
+            out.append(_Mention(match.start(), match.end(), meant, match.group(0)))
+            continue
         if match.group(0) == "净增":
-            meant = NET_ADDITIONS_OF.get(last.indicator or "")
+            several = SEVERAL_YEARS_RE.search(norm[max(0, match.start() - 4) : match.start()])
+            meant = None if several else NET_ADDITIONS_OF.get(last.indicator or "")
+            if several:  # "三年净增13家": additions over several years own their figure
+                out.append(_Mention(match.start(), match.end(), None, match.group(0)))
+                continue
         elif match.group(0) == "累计":
             if not re.search(r"\d", norm[last.end : match.start()]):
                 continue  # "技术合同成交额累计达到…": the name's own wording, read as before
@@ -143,7 +159,9 @@ def _shares(norm: str, mentions: list[_Mention]) -> list[_Mention]:
         # "相当于地区生产总值的3.02%": the ratio written as "equal to … of the denominator"
         tail = re.compile(
             rf"[^;:占]*?(?:的)?(?P<share>占(?:全区)?(?:(?:{denominators})[^,;:]{{0,4}}?的?(?:比重|比例|份额)"
-            rf"|比重|比)|相当于(?:全区)?(?:{denominators})的(?:比重|比例)?)"
+            rf"|比重|比)|相当于(?:全区)?(?:{denominators})的(?:比重|比例)?"
+            # "研发经费支出3.3万亿元，与国内生产总值之比达2.64%"
+            rf"|与(?:全区)?(?:{denominators})(?:\([^)]{{0,6}}\))?之比)"
         )
         match = tail.match(norm, mention.end)
         if match is None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..documents import split_sentences
-from .context import _data_year, _region, heading_year, is_year_review
-from .filters import _outside_plan_sections, _plan_start, _skip_reason
+from .context import _YEAR_RE, _data_year, _region, heading_year, is_year_review
+from .filters import _PART_YEAR_RE, _WHOLE_YEAR_RE, _outside_plan_sections, _plan_start, _skip_reason
 from .mentions import _mentions, _owner
 from .numbers import _bound, _convert, _numbers
 from .tables import is_table_line, table_cells
@@ -71,26 +73,56 @@ def _paragraph_rows(
     cat = _catalogue()
     rows: list[dict] = []
     previous: tuple[str, list] | None = None  # the sentence before, if it states no figure, and its mentions
+    year = reference  # without a reference year, the last year a sentence of the paragraph named
+    in_part = False  # the sentence before opened with a part of the year ("2014年上半年，…")
     for sentence in split_sentences(line):
         norm = normalise(sentence)
         mentions = _mentions(norm, cat)
-        first_figure = next((n.start for n in _numbers(norm)), None)
-        own = _sentence_rows(sentence, region, reference, relative_to)
+        first = next(iter(_numbers(norm)), None)
+        first_figure = first.start if first else None
+        found = _sentence_rows(sentence, region, year, relative_to)
         # no statistic named ahead of the first figure: its subject may be in the sentence before
-        unnamed = first_figure is not None and all(m.start > first_figure for m in mentions)
+        # ("117家高新技术企业中…": a figure right before a name is that name's, not an unnamed one)
+        unnamed = first is not None and all(
+            m.start > first.start and not re.fullmatch(r"的?", norm[first.end : m.start]) for m in mentions
+        )
         if previous is not None and unnamed:
             before, before_mentions = previous
             completed = _with_subject(sentence[:first_figure], normalise(before), before_mentions)
             if completed is not None:
                 text, how = completed
-                for row in _sentence_rows(text + sentence[first_figure:], region, reference, relative_to):
-                    if not any(_same_figure(row, other) for other in own):  # found without help
+                helped = []
+                for row in _sentence_rows(text + sentence[first_figure:], region, year, relative_to):
+                    if not any(_same_figure(row, other) for other in found):  # found without help
                         row["quote"] = before + sentence
                         row["why"] = f"{how}: {row['why']}"
-                        rows.append(row)
-        rows.extend(own)
+                        helped.append(row)
+                found = helped + found
+        period = _period(norm)
+        if period is None and in_part:
+            found = []  # "2014年上半年，…。全省高新技术产业产值…": the half year still holds
+        elif period is not None:
+            in_part = period == "part"
+        named = re.search(r"(?<!\d)(\d{4})\s*年", norm)
+        if named and reference is None and 1949 <= int(named.group(1)) <= 2100:
+            year = int(named.group(1))  # "2024年…。全社会研发经费支出…": the year carries on
+        rows.extend(found)
         previous = (sentence, mentions) if first_figure is None else None
     return rows
+
+
+def _period(norm: str) -> str | None:
+    """What time a sentence names: "part" when it opens with a part of the year (上半年, 1-10月),
+    "year" for any other time (a year, 全年, 年末, 去年 …), None when it names none."""
+    norm = re.sub(
+        r"(比|较|同比|与)(去年|上年|前年|\d{4}年)(底|末|同期)?", "", norm
+    )  # a comparison ("比去年底增长…") names no time of the figure
+    part = _PART_YEAR_RE.search(norm[:16])
+    if part and not _WHOLE_YEAR_RE.fullmatch(part.group(0)):
+        return "part"
+    if _PART_YEAR_RE.search(norm) or _WHOLE_YEAR_RE.search(norm) or _YEAR_RE.search(norm):
+        return "year"
+    return None
 
 
 def _same_figure(row: dict, other: dict) -> bool:

@@ -71,11 +71,29 @@ OTHER_STATISTICS: tuple[str, ...] = (
 # Right before a catalogue statistic, these make it a part of the whole (listed firms, a development zone or
 # park inside the region): another statistic, never the region's total.
 SUBSET_BEFORE_RE = re.compile(
-    r"(上市|挂牌|境内|境外|国内|国外|外资|民营|国有|规上|规模以上|工业企业|制造业"
-    r"|开发区|园区|产业园|街道|乡镇|镇|乡|片区)(的)?(国家级|国家|省级|市级|有效)?$"
+    r"(上市|挂牌|境内|境外|国内|国外|外资|民营|国有|规上企业|规模以上企业|工业企业|制造业"
+    r"|开发区|园区|产业园|街道|乡镇|镇|乡|片区|[元人家]以上的|[元人家]以下的)(的)?(国家级|国家|省级|市级|有效)?$"
 )
 # "每百名研发人员发明专利授权量", "平均每名研发人员获得授权发明专利": a ratio per person, not the count.
 PER_PERSON_BEFORE_RE = re.compile(r"(每|人均|平均每)[^,;:。]{0,6}(人员|名|人)[^,;:。]{0,6}$")
+# Names bulletins and news use beyond the catalogue's synonyms (national and other regions' wording).
+EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
+    "rd_expenditure": (
+        "研究与试验发展(R&D)经费支出",
+        "研究与试验发展(R&D)经费投入",
+        "研究与试验发展(R&D)经费",
+        "研究与试验发展经费支出",
+        "研究与试验发展经费投入",
+        "研究与试验发展经费",
+        "R&D经费内部支出",
+        "R&D经费",
+    ),
+    "tech_contract_value": ("技术市场交易额", "技术市场实现交易额", "技术合同成交总额", "技术交易额"),
+}
+# "累计培育国家高新技术企业58家": the firms grown so far, i.e. the stock (not the year's additions).
+STOCK_SO_FAR_RE = re.compile(r"(累计培育|累计拥有|共有|拥有)$")
+# "三年净增13家", "两年来新增": additions over several years, never one year's.
+SEVERAL_YEARS_RE = re.compile(r"(\d+|[两二三四五六七八九十]+)年(来|间|内)?$")
 # Before a stock (高新技术企业, 研发机构 ...), these words make it the year's additions, not the stock.
 FLOW_QUALIFIERS: tuple[str, ...] = (
     "新增",
@@ -104,7 +122,7 @@ NAME_QUOTES = "“”\"‘’'「」"
 # A share written as "<numerator> ... 占<denominator>(的)比重": the numerator's id and the denominator's
 # phrases (the catalogue synonyms of the denominator plus the short forms bulletins use).
 SHARE_OF: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "rd_expenditure": ("rd_share_gdp", "gdp", ("地区生产总值", "GDP", "生产总值")),
+    "rd_expenditure": ("rd_share_gdp", "gdp", ("地区生产总值", "国内生产总值", "GDP", "生产总值")),
     "hitech_output_value": (
         "hitech_output_share",
         "above_scale_industrial_output",
@@ -143,7 +161,7 @@ def _catalogue() -> _Catalogue:
     phrases: dict[str, str | None] = {p.translate(_NORMALISE): None for p in OTHER_STATISTICS}
     synonyms = indicators["synonyms"] if "synonyms" in indicators else [""] * len(indicators)
     for ident, name, extra in zip(indicators["id"], indicators["name_zh"], synonyms, strict=True):
-        for phrase in [name, *str(extra).split(";")]:
+        for phrase in [name, *str(extra).split(";"), *EXTRA_PHRASES.get(ident, ())]:
             if phrase.strip():
                 phrases[phrase.strip().translate(_NORMALISE)] = ident
     region_names = {r.translate(_NORMALISE): r for r in load_regions()["id"]}
