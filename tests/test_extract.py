@@ -801,3 +801,40 @@ def test_the_year_and_the_part_of_the_year_of_a_sentence_carry_to_the_next():
 def test_a_year_end_before_a_later_year_is_a_date_not_a_target():
     text = "2026年发布的监测结果显示，到2025年底，全区高新技术企业总数达到233家。"
     assert rows(text, year=None) == [("hte_count", 2025, 233, "=", "海州区")]
+
+
+def test_rd_spelt_out_with_its_abbreviation_in_brackets_and_a_from_to_series():
+    assert rows("全区研发(R&D)经费投入从2019年的31.6亿元增加到2023年的48.2亿元。", year=None) == [
+        ("rd_expenditure", 2019, 31.6, "=", "海州区"),
+        ("rd_expenditure", 2023, 48.2, "=", "海州区"),
+    ]
+    assert rows("全社会研究与实验发展(R&D)经费支出52.7亿元，占GDP的比重为2.41%。") == [
+        ("rd_expenditure", 2024, 52.7, "=", "海州区"),
+        ("rd_share_gdp", 2024, 2.41, "=", "海州区"),
+    ]
+
+
+def test_the_numerator_named_twice_before_its_share():
+    text = "R&D经费内部支出投入达到52.7亿元，R&D经费内部支出投入占GDP的比重为2.41%。"
+    assert rows(text) == [
+        ("rd_expenditure", 2024, 52.7, "=", "海州区"),
+        ("rd_share_gdp", 2024, 2.41, "=", "海州区"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各县区技术合同成交额均值为3.2亿元。",
+        "各县区研发投入强度均值由2.1%提升至2.4%。",
+        "全年高新技术企业技术合同成交额8.6亿元。",
+    ],
+)
+def test_an_average_over_units_or_the_firms_part_is_not_the_regions_figure(text):
+    assert rows(text) == []
+
+
+def test_a_superlative_names_a_part_and_patents_counted_in_xiang():
+    text = "全区高新技术产业产值412.6亿元，其中产值最高的是某镇，达到80.5亿元。"
+    assert rows(text) == [("hitech_output_value", 2024, 412.6, "=", "海州区")]
+    assert rows("全年发明专利授权36项。") == [("invention_patents_granted", 2024, 36, "=", "海州区")]

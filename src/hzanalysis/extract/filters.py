@@ -110,6 +110,8 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
     between = re.split(_WHOLE_YEAR_RE.pattern, between)[-1] if parts_before(norm, number) else between
     if not listed and not from_to and re.search(r"\d", between) and not re.search(r"\d{4}年", between):
         return "another number in between"
+    if re.search(r"(最高|最低|最快|最慢|最大|最多|最少)的(也)?(是|为)", prefix):
+        return "a superlative names a part (最高的是高港区，达到…)"
     if plan_at is not None and plan_at < number.start:
         return "target or plan"
     parts = list(_PART_YEAR_RE.finditer(norm[: number.start]))

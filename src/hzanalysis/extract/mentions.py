@@ -9,6 +9,8 @@ from functools import lru_cache
 from .numbers import _Number
 from .vocabulary import (
     _MULTI_YEAR_RE,
+    AVERAGE_AFTER_RE,
+    FIRMS_PART_OF,
     FLOW_QUALIFIERS,
     NAME_QUOTES,
     NET_ADDITIONS_OF,
@@ -60,9 +62,12 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
         previous = found[index - 1].indicator if index else None
         if mention.indicator and (
             SUBSET_BEFORE_RE.search(before)
+            or AVERAGE_AFTER_RE.match(norm, mention.end)
+            or (mention.indicator in FIRMS_PART_OF and re.search(r"企业的?$", before))
             or PER_PERSON_BEFORE_RE.search(norm[max(0, mention.start - 14) : mention.start])
         ):
-            # 上市/境内/开发区… 高新技术企业: a part of the whole; 每百名研发人员…: a ratio, not the count
+            # 上市/境内/开发区… 高新技术企业: a part of the whole; …均值: an average over units;
+            # 每百名研发人员…: a ratio, not the count
             mention.indicator = None
         elif STOCK_SO_FAR_RE.search(before):
             pass  # 累计培育/拥有 …: the stock as it stands
@@ -174,8 +179,9 @@ def _shares(norm: str, mentions: list[_Mention]) -> list[_Mention]:
         else:
             # "研发经费支出20.5亿元，占GDP比重3.1%": the numerator keeps its value, the tail is the share
             out.append(mention)
-            out.append(_Mention(share_start, match.end(), share_id, norm[share_start : match.end()]))
-    return out
+            if not any(m.start == share_start and m.indicator == share_id for m in out):  # one per place
+                out.append(_Mention(share_start, match.end(), share_id, norm[share_start : match.end()]))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _respectively(norm: str, mentions: list[_Mention]) -> None:

@@ -74,6 +74,10 @@ SUBSET_BEFORE_RE = re.compile(
     r"(上市|挂牌|境内|境外|国内|国外|外资|民营|国有|规上企业|规模以上企业|工业企业|制造业"
     r"|开发区|园区|产业园|街道|乡镇|镇|乡|片区|[元人家]以上的|[元人家]以下的)(的)?(国家级|国家|省级|市级|有效)?$"
 )
+# Amounts that firms are a part of: "高新企业技术合同成交金额" is the firms' share, not the region's total.
+FIRMS_PART_OF = frozenset({"tech_contract_value", "rd_expenditure", "invention_patents_granted"})
+# "各城市研发投入强度均值", "技术合同成交额平均值": an average over units, not the region's figure.
+AVERAGE_AFTER_RE = re.compile(r"(均值|平均值|平均水平|中位数)")
 # "每百名研发人员发明专利授权量", "平均每名研发人员获得授权发明专利": a ratio per person, not the count.
 PER_PERSON_BEFORE_RE = re.compile(r"(每|人均|平均每)[^,;:。]{0,6}(人员|名|人)[^,;:。]{0,6}$")
 # Names bulletins and news use beyond the catalogue's synonyms (national and other regions' wording).
@@ -162,8 +166,8 @@ def _catalogue() -> _Catalogue:
     synonyms = indicators["synonyms"] if "synonyms" in indicators else [""] * len(indicators)
     for ident, name, extra in zip(indicators["id"], indicators["name_zh"], synonyms, strict=True):
         for phrase in [name, *str(extra).split(";"), *EXTRA_PHRASES.get(ident, ())]:
-            if phrase.strip():
-                phrases[phrase.strip().translate(_NORMALISE)] = ident
+            for variant in _rd_variants(phrase.strip().translate(_NORMALISE)):
+                phrases.setdefault(variant, ident)
     region_names = {r.translate(_NORMALISE): r for r in load_regions()["id"]}
     region_names.update({alias: region for alias, region in REGION_ALIASES.items()})
     return _Catalogue(
@@ -173,6 +177,20 @@ def _catalogue() -> _Catalogue:
         phrases=tuple(sorted(phrases.items(), key=lambda item: -len(item[0]))),
         regions=tuple(sorted(region_names.items(), key=lambda item: -len(item[0]))),
     )
+
+
+def _rd_variants(phrase: str) -> list[str]:
+    """``phrase`` and the ways R&D is spelt out in it: 研发(R&D)经费, 研究与试验发展(R&D)经费,
+    研究与实验发展经费 ... for R&D经费 or 研发经费."""
+    if not phrase:
+        return []
+    variants = [phrase]
+    for short in ("R&D", "研发"):
+        if short in phrase:
+            for spelt in ("研究与试验发展", "研究与实验发展", "研究与开发"):
+                variants += [phrase.replace(short, f"{spelt}(R&D)", 1), phrase.replace(short, spelt, 1)]
+            variants.append(phrase.replace(short, "研发(R&D)", 1))
+    return list(dict.fromkeys(variants))
 
 
 def normalise(text: str) -> str:
