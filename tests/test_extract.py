@@ -838,3 +838,9 @@ def test_a_superlative_names_a_part_and_patents_counted_in_xiang():
     text = "全区高新技术产业产值412.6亿元，其中产值最高的是某镇，达到80.5亿元。"
     assert rows(text) == [("hitech_output_value", 2024, 412.6, "=", "海州区")]
     assert rows("全年发明专利授权36项。") == [("invention_patents_granted", 2024, 36, "=", "海州区")]
+
+
+def test_a_traditional_page_spelling_rd_out_and_a_stock_up_to_a_month():
+    text = "2025年,全區研究與試驗發展(R&D)經費投入強度(與地區生產總值之比)為2.61%。"
+    assert rows(text, year=None) == [("rd_share_gdp", 2025, 2.61, "=", "海州区")]
+    assert rows("截至今年6月，全区万人发明专利拥有量达到38.2件。") == []

@@ -93,6 +93,7 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
     found = [
         m for m in found if not any(s is not m and s.start <= m.start and m.end <= s.end for s in shares)
     ]
+    found = _definitions(norm, found)
     _respectively(norm, found)
     _regions_respectively(norm, found, cat)
     return found
@@ -182,6 +183,21 @@ def _shares(norm: str, mentions: list[_Mention]) -> list[_Mention]:
             if not any(m.start == share_start and m.indicator == share_id for m in out):  # one per place
                 out.append(_Mention(share_start, match.end(), share_id, norm[share_start : match.end()]))
     return sorted(out, key=lambda m: m.start)
+
+
+def _definitions(norm: str, mentions: list[_Mention]) -> list[_Mention]:
+    """ "研发经费投入强度(与地区生产总值之比)为2.61%": a bracket right after a share that defines it
+    belongs to the share; the statistics named inside it (地区生产总值) are not mentions of their own."""
+    out = list(mentions)
+    for mention in mentions:
+        if mention.indicator not in SHARE_IDS and mention.indicator not in _catalogue().ratios:
+            continue
+        bracket = re.match(r"\([^()]{0,20}\)", norm[mention.end :])
+        if bracket:
+            end = mention.end + bracket.end()
+            out = [m for m in out if not (mention.end <= m.start < end)]
+            mention.end = end
+    return out
 
 
 def _respectively(norm: str, mentions: list[_Mention]) -> None:

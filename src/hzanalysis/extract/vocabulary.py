@@ -15,6 +15,7 @@ _TRADITIONAL_PAIRS = (
     "發发億亿萬万術术業业產产額额專专權权數数與与資资費费範范圍围單单計计劃划標标實实現现達达區区縣县"
     "國国類类統统門门關关際际東东雲云連连贛赣鎮镇報报網网傳传凈净強强為为爲为佔占規规總总級级構构機机體体創创載载積积淨净於于項项獲获請请個个經经務务學学園园"
     "開开員员從从長长較较點点內内營营過过將将爭争確确聯联設设備备養养預预齊齐躍跃試试"
+    "驗验屬属認认證证檢检測测價价會会議议對对導导優优勢势轉转讓让許许頭头貿贸購购屆届環环觀观電电農农醫医藥药"
 )
 _NORMALISE = str.maketrans(
     {
@@ -153,6 +154,7 @@ class _Catalogue:
     units: dict[str, str]
     names: dict[str, str]
     stocks: frozenset[str]
+    ratios: frozenset[str]  # shares and per-resident figures (flow_or_stock = ratio)
     phrases: tuple[tuple[str, str | None], ...]  # (normalised phrase, indicator or None), longest first
     regions: tuple[tuple[str, str], ...]  # (normalised name, region id), longest first
 
@@ -174,6 +176,7 @@ def _catalogue() -> _Catalogue:
         units=units,
         names=names,
         stocks=frozenset(indicators.loc[indicators["flow_or_stock"] == "stock", "id"]),
+        ratios=frozenset(indicators.loc[indicators["flow_or_stock"] == "ratio", "id"]),
         phrases=tuple(sorted(phrases.items(), key=lambda item: -len(item[0]))),
         regions=tuple(sorted(region_names.items(), key=lambda item: -len(item[0]))),
     )
