@@ -844,3 +844,41 @@ def test_a_traditional_page_spelling_rd_out_and_a_stock_up_to_a_month():
     text = "2025年,全區研究與試驗發展(R&D)經費投入強度(與地區生產總值之比)為2.61%。"
     assert rows(text, year=None) == [("rd_share_gdp", 2025, 2.61, "=", "海州区")]
     assert rows("截至今年6月，全区万人发明专利拥有量达到38.2件。") == []
+
+
+def test_the_benchmark_scores_a_real_set_kept_outside_without_the_region_and_skips_it_when_absent(tmp_path):
+    import json
+
+    import yaml
+
+    from benchmarks import extraction
+
+    real = tmp_path / "passages.yaml"  # our own sentences standing in for the real passages kept outside
+    items = [
+        {
+            "split": "heldout",
+            "text": "全年技术合同成交额9.6亿元。",
+            "year": 2024,
+            "expect": [["tech_contract_value", 2024, 9.6, "="]],
+        },
+        {
+            "split": "heldout",
+            "text": "全市高新技术企业达到412家。",
+            "year": 2024,
+            "expect": [["hte_count", 2024, 412, "="]],
+        },  # region 连云港市 from 全市: not compared
+        {"split": "heldout", "text": "上半年技术合同成交额4.1亿元。", "year": 2024, "expect": []},
+    ]
+    real.write_text(yaml.safe_dump(items, allow_unicode=True), encoding="utf-8")
+    assert extraction.main(["--real", str(real), "--out", str(tmp_path / "a")]) == 0
+    summary = json.loads((tmp_path / "a" / "extraction.json").read_text())["summary"]
+    assert summary["real/heldout/extractor"] == {
+        "precision": 1.0,
+        "recall": 1.0,
+        "tp": 2,
+        "predicted": 2,
+        "expected": 2,
+    }
+    assert extraction.main(["--real", str(tmp_path / "missing.yaml"), "--out", str(tmp_path / "b")]) == 0
+    summary = json.loads((tmp_path / "b" / "extraction.json").read_text())["summary"]
+    assert not any(key.startswith("real/") for key in summary)
