@@ -882,3 +882,16 @@ def test_the_benchmark_scores_a_real_set_kept_outside_without_the_region_and_ski
     assert extraction.main(["--real", str(tmp_path / "missing.yaml"), "--out", str(tmp_path / "b")]) == 0
     summary = json.loads((tmp_path / "b" / "extraction.json").read_text())["summary"]
     assert not any(key.startswith("real/") for key in summary)
+
+
+def test_a_table_pasted_one_cell_per_line_into_a_text_file():
+    text = (
+        "2025年海州区科技统计\n指标\n2024年\n2025年\n"
+        "新型研发机构(家)\n11\n13\n技术合同成交额(亿元)\n9.6\n11.3\n注：快报数。"
+    )
+    assert sorted(rows(text, year=None)) == [
+        ("new_rd_institutions", 2024, 11, "=", "海州区"),
+        ("new_rd_institutions", 2025, 13, "=", "海州区"),
+        ("tech_contract_value", 2024, 9.6, "=", "海州区"),
+        ("tech_contract_value", 2025, 11.3, "=", "海州区"),
+    ]

@@ -300,7 +300,7 @@ def _read_pdf(path: Path) -> str:
             "run OCR on it first (e.g. `ocrmypdf --language chi_sim in.pdf out.pdf`), "
             "or copy the text from the publisher's web page into a .txt file",
         )
-    return _join_wrapped_lines(_regroup_table_cells(text))
+    return _join_wrapped_lines(regroup_table_cells(text))
 
 
 # A PDF's text layer often holds a table one cell per line: a header ("指标", "单位", "2024年", "增长%")
@@ -313,9 +313,10 @@ _COLUMN_TITLE_RE = re.compile(
 _VALUE_CELL_RE = re.compile(r"^([-+]?[\d,]+(\.\d+)?\s*(%|％|万|亿|万元|亿元|家|件|个|项)?|[-—–/])$")
 
 
-def _regroup_table_cells(text: str) -> str:
-    """Lines of a table read one cell per line, put back as rows with " | " between cells (as a .docx
-    table row), so that every value keeps its row's name and its column's year."""
+def regroup_table_cells(text: str) -> str:
+    """Lines of a table read one cell per line (a PDF's text layer, a table copied from one), put back as
+    rows with " | " between cells (as a .docx table row), so that every value keeps its row's name and its
+    column's year. Other lines are returned as they are (blank lines dropped)."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     out: list[str] = []
     i = 0

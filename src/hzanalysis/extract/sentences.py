@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from ..documents import split_sentences
+from ..documents import regroup_table_cells, split_sentences
 from .context import _YEAR_RE, _data_year, _region, heading_year, is_year_review
 from .filters import _PART_YEAR_RE, _WHOLE_YEAR_RE, _outside_plan_sections, _plan_start, _skip_reason
 from .mentions import _mentions, _owner
@@ -35,7 +35,8 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     region = region or ""
     rows: list[dict] = []
     table: list[str] = []
-    for line in [*_outside_plan_sections(text), ""]:
+    # a table pasted or saved one cell per line reads as rows of cells (as a PDF's text layer does)
+    for line in [*_outside_plan_sections(regroup_table_cells(text)), ""]:
         if is_table_line(line):
             table.append(line)
             continue
