@@ -895,3 +895,11 @@ def test_a_table_pasted_one_cell_per_line_into_a_text_file():
         ("tech_contract_value", 2024, 9.6, "=", "海州区"),
         ("tech_contract_value", 2025, 11.3, "=", "海州区"),
     ]
+
+
+def test_names_with_pinyin_glosses_of_a_re_posted_page():
+    text = "2025年全區研發(fā)投入達到41.5億元，全年技術(shù)合同成交額突破12億元。"
+    assert rows(text, year=None) == [
+        ("rd_expenditure", 2025, 41.5, "=", "海州区"),
+        ("tech_contract_value", 2025, 12, ">=", "海州区"),
+    ]

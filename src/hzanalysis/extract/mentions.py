@@ -101,9 +101,14 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
 
 @lru_cache(maxsize=512)
 def _name_pattern(phrase: str) -> re.Pattern[str]:
-    """``phrase`` as written, or with quotation marks inside it (“揭榜挂帅”项目 for 揭榜挂帅项目)."""
-    quotes = f"[{re.escape(NAME_QUOTES)}]?"
-    return re.compile(quotes.join(re.escape(char) for char in phrase), re.IGNORECASE)
+    """``phrase`` as written, or with quotation marks inside it (“揭榜挂帅”项目 for 揭榜挂帅项目), or with the
+    pinyin glosses some re-posted pages put after characters (技術(shù)合同 for 技术合同)."""
+    between = f"(?:[{re.escape(NAME_QUOTES)}]|{_GLOSS})?"
+    return re.compile(between.join(re.escape(char) for char in phrase), re.IGNORECASE)
+
+
+# A pinyin gloss in brackets after a character, as some re-posted pages print them: (shù), (yè), (fā).
+_GLOSS = r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)"
 
 
 def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
