@@ -903,3 +903,8 @@ def test_names_with_pinyin_glosses_of_a_re_posted_page():
         ("rd_expenditure", 2025, 41.5, "=", "海州区"),
         ("tech_contract_value", 2025, 12, ">=", "海州区"),
     ]
+
+
+def test_a_space_after_rd_and_valid_patents_are_not_the_years_grants():
+    assert rows("全区 R&D 经费支出 38.6亿元。") == [("rd_expenditure", 2024, 38.6, "=", "海州区")]
+    assert rows("全区有效发明专利授权量超2150件。") == []

@@ -104,7 +104,16 @@ def _name_pattern(phrase: str) -> re.Pattern[str]:
     """``phrase`` as written, or with quotation marks inside it (“揭榜挂帅”项目 for 揭榜挂帅项目), or with the
     pinyin glosses some re-posted pages put after characters (技術(shù)合同 for 技术合同)."""
     between = f"(?:[{re.escape(NAME_QUOTES)}]|{_GLOSS})?"
-    return re.compile(between.join(re.escape(char) for char in phrase), re.IGNORECASE)
+    parts = []
+    for char, following in zip(phrase, [*phrase[1:], ""], strict=True):
+        parts.append(re.escape(char))
+        if not following:
+            break
+        # a space after a Latin abbreviation is common (R&D 经费, GDP 比重)
+        latin_then_chinese = char.isascii() and char.isalpha() and not following.isascii()
+        parts.append(r"\s?" if latin_then_chinese else between)
+    joined = "".join(parts)
+    return re.compile(joined, re.IGNORECASE)
 
 
 # A pinyin gloss in brackets after a character, as some re-posted pages print them: (shù), (yè), (fā).

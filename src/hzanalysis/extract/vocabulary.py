@@ -44,6 +44,7 @@ OTHER_STATISTICS: tuple[str, ...] = (
     "专利申请",
     "发明专利申请",
     "专利授权",
+    "有效发明专利授权量",  # the valid stock, not the year's grants
     "有效发明专利",
     "有效专利",
     "企业研发投入强度",
