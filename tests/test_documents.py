@@ -223,3 +223,34 @@ def test_read_document_accepts_str_paths(tmp_path):
     path.write_text(SENTENCE, encoding="utf-8")
     assert read_document(str(path)) == SENTENCE
     assert isinstance(Path(str(path)), Path)
+
+
+def test_pdf_table_read_one_cell_per_line_is_put_back_as_rows(tmp_path):
+    from hzanalysis.extract import extract_text
+
+    cells = ["2025年海州区科技统计", "指标", "单位", "2024年", "2025年", "增长%"]
+    cells += ["有效高新技术企业", "家", "286", "318", "11.2"]
+    cells += ["技术合同成交额", "亿元", "9.6", "11.3", "17.7"]
+    cells += ["表中数据为快报数。"]
+    path = tmp_path / "table.pdf"
+    path.write_bytes(text_pdf(cells))
+    text = read_document(path)
+    assert "指标 | 单位 | 2024年 | 2025年 | 增长%" in text.splitlines()
+    assert "有效高新技术企业 | 家 | 286 | 318 | 11.2" in text.splitlines()
+    found = extract_text(text, region="海州区")
+    assert sorted(zip(found["indicator"], found["year"], found["value"], strict=True)) == [
+        ("hte_count", 2024, 286),
+        ("hte_count", 2025, 318),
+        ("tech_contract_value", 2024, 9.6),
+        ("tech_contract_value", 2025, 11.3),
+    ]
+
+
+def test_pdf_table_without_a_label_cell_and_a_list_of_years_in_prose_is_left_alone(tmp_path):
+    cells = ["2024年", "2025年", "新型研发机构(家)", "11", "13"]
+    path = tmp_path / "table.pdf"
+    path.write_bytes(text_pdf(cells))
+    assert read_document(path).splitlines() == ["指标 | 2024年 | 2025年", "新型研发机构(家) | 11 | 13"]
+    prose = ["2024年", "全年技术合同成交额9.6亿元。"]
+    path.write_bytes(text_pdf(prose))
+    assert read_document(path).splitlines() == prose

@@ -401,7 +401,7 @@ def test_cli_reads_several_document_types_in_one_run(tmp_path):
     frame = read_observation_file(tmp_path / "review.csv")
     assert sorted(zip(frame["indicator"], frame["value"], frame["source_title"], strict=True)) == [
         ("hte_count", 312.0, "summary.docx"),
-        ("tech_contract_value", 9.6, "page.html"),
+        ("tech_contract_value", 9.6, "2024年海州区统计公报"),  # the page's <title>
     ]
     assert set(frame["year"]) == {2024}  # both from their headings
 
@@ -506,3 +506,405 @@ def test_the_start_of_a_name_in_the_sentence_before_completes_a_name_cut_short()
     assert found.set_index("indicator").at["tech_contract_value", "quote"] == text
     # the sentence before states a figure of its own: no subject is lent
     assert rows("技术合同工作稳步推进，登记合同312项。全年成交额15.2亿元。") == []
+
+
+# --- issue 14: forms real bulletins and work reports use (sentences written for these tests) ------------
+
+
+def test_a_value_after_a_growth_clause_is_the_level():
+    # "增长18%" is the change, "达到480家" after it the stock at the end of the year
+    assert rows("全区入库科技型中小企业增长18%，达到480家。") == [("tech_smes", 2024, 480, "=", "海州区")]
+
+
+def test_a_batch_of_additions_then_the_running_total_is_the_stock():
+    # 新增 … 15家 is the year's flow (not catalogued for this stock); 累计达到 … 97家 is the stock
+    assert rows("今年新增省级以上研发机构15家，累计达到97家。") == [
+        ("prov_rd_institutions", 2024, 97, "=", "海州区")
+    ]
+
+
+def test_several_statistics_each_closed_by_its_running_total():
+    text = "全年新增高新技术企业61家、总数达407家；新增省级以上研发机构8家，累计达到83家。"
+    assert rows(text) == [
+        ("hte_count", 2024, 407, "=", "海州区"),
+        ("prov_rd_institutions", 2024, 83, "=", "海州区"),
+    ]
+
+
+def test_a_running_total_after_a_flow_is_not_the_years_flow():
+    # 累计 after the year's turnover sums several years: neither the year's value nor a stock
+    assert rows("全年技术合同成交额11.4亿元，累计达到52.3亿元。") == [
+        ("tech_contract_value", 2024, 11.4, "=", "海州区")
+    ]
+
+
+def test_an_earlier_year_after_a_contrast_keeps_its_own_figure():
+    assert rows("2025年全区技术合同成交额13.48亿元，而2024年仅为9.7亿元。", year=None) == [
+        ("tech_contract_value", 2025, 13.48, "=", "海州区"),
+        ("tech_contract_value", 2024, 9.7, "=", "海州区"),
+    ]
+
+
+def test_a_series_in_one_sentence_gives_every_year():
+    text = "全区高新技术企业由2021年的131家增长到2022年的162家、2023年的207家。"
+    assert rows(text, year=None) == [
+        ("hte_count", 2021, 131, "=", "海州区"),
+        ("hte_count", 2022, 162, "=", "海州区"),
+        ("hte_count", 2023, 207, "=", "海州区"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12月当月技术合同成交额1.4亿元。",
+        "12月单月全区技术合同成交额达到1.9亿元。",
+        "一季度，全区技术合同成交额2.3亿元。",
+        "前10个月技术合同成交额8.8亿元。",
+    ],
+)
+def test_a_month_or_a_part_of_the_year_is_not_the_years_value(text):
+    assert rows(text) == []
+
+
+def test_the_whole_year_after_a_part_of_it_is_the_years_value():
+    assert rows("上半年技术合同成交额4.9亿元，全年技术合同成交额11.7亿元。") == [
+        ("tech_contract_value", 2024, 11.7, "=", "海州区")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年技术合同成交额12.83亿元，完成年度目标任务的128%。",
+        "全年技术合同成交额12.83亿元，超额完成年度目标。",
+        "全年技术合同成交额12.83亿元，为年度目标的128.3%。",
+    ],
+)
+def test_a_tail_measuring_the_figure_against_its_target_keeps_the_figure(text):
+    assert rows(text) == [("tech_contract_value", 2024, 12.83, "=", "海州区")]
+    # under a heading that reports on the targets (not one that sets them) as year-end summaries have
+    summary = f"2024年海州区科技工作总结\n一、年度目标任务完成情况\n{text}"
+    assert rows(summary, year=None) == [("tech_contract_value", 2024, 12.83, "=", "海州区")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全区有效高新技术企业326家，其中上市高新技术企业9家。",
+        "全区有效高新技术企业326家，境内上市高新技术企业9家。",
+        "全区有效高新技术企业326家，其中海州经济开发区高新技术企业141家。",
+    ],
+)
+def test_a_subset_beside_the_total_is_not_the_total(text):
+    assert rows(text) == [("hte_count", 2024, 326, "=", "海州区")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每百名研发人员发明专利授权量达到11.6件。",
+        "平均每名研发人员获得授权发明专利0.7件。",
+    ],
+)
+def test_a_ratio_per_rd_worker_is_not_patents_granted(text):
+    assert rows(text) == []
+
+
+def test_a_work_report_dated_the_next_year_files_the_past_year_under_that_year():
+    text = (
+        "2026年海州区人民政府工作报告\n"
+        "过去一年，全区技术合同成交额达到14.2亿元，高新技术企业达到356家。\n"
+        "去年全区研发投入强度为3.81%。"
+    )
+    assert rows(text, year=None) == [
+        ("tech_contract_value", 2025, 14.2, "=", "海州区"),
+        ("hte_count", 2025, 356, "=", "海州区"),
+        ("rd_share_gdp", 2025, 3.81, "=", "海州区"),
+    ]
+
+
+def test_relative_years_in_a_bulletin_count_from_its_own_year():
+    text = "2024年海州区国民经济和社会发展统计公报\n全年技术合同成交额10.6亿元，上年为8.9亿元。"
+    assert rows(text, year=None) == [
+        ("tech_contract_value", 2024, 10.6, "=", "海州区"),
+        ("tech_contract_value", 2023, 8.9, "=", "海州区"),
+    ]
+
+
+def test_wan_yuan_with_decimals_and_thousands_separators():
+    assert one("全年技术合同成交额为63,418.72万元。")[2] == pytest.approx(6.341872)
+    assert one("全社会研发经费支出达 9873.5 万元。")[2] == pytest.approx(0.98735)
+
+
+def test_a_count_is_never_a_fraction():
+    assert rows("全区授权发明专利人均0.35件。") == []
+
+
+# --- data extract http(s)://… (a local server started by the test; nothing leaves the machine) ----------
+
+
+@pytest.fixture
+def local_site():
+    """Pages served on 127.0.0.1: a GBK page that declares its charset only in the HTTP header, a UTF-8
+    page, and a 404; yields the base address."""
+    import http.server
+    import threading
+
+    gbk_page = (
+        "<html><head><title>2025年海州区科技创新工作总结</title></head><body><div class='article'>"
+        "<p>全年技术合同成交额13.9亿元，同比增长10%。</p><p>年末全区有效高新技术企业341家。</p>"
+        "</div></body></html>"
+    ).encode("gbk")
+    utf8_page = (
+        "<html><head><meta charset='utf-8'><title>2025年科技通报</title></head>"
+        "<body><p>全年新型研发机构达到14家。</p></body></html>"
+    )
+    pages = {
+        "/gbk.html": (gbk_page, "text/html; charset=GBK"),
+        "/utf8": (utf8_page.encode("utf-8"), "text/html"),
+    }
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            if self.path not in pages:
+                self.send_error(404)
+                return
+            body, kind = pages[self.path]
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):  # keep the test output quiet
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_cli_extract_fetches_a_gbk_page_and_records_its_address_title_and_date(tmp_path, local_site):
+    import datetime as dt
+
+    address = f"{local_site}/gbk.html"
+    result = extract_cli(tmp_path, address, out="web.csv", quality="official_media")
+    assert result.returncode == 0, result.stderr
+    frame = read_observation_file(tmp_path / "web.csv")
+    assert sorted(zip(frame["indicator"], frame["year"], frame["value"], strict=True)) == [
+        ("hte_count", 2025, 341),
+        ("tech_contract_value", 2025, 13.9),
+    ]
+    assert set(frame["source_url"]) == {address}
+    assert set(frame["source_title"]) == {"2025年海州区科技创新工作总结"}
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    assert all(note.startswith(f"fetched {today} from {address}") for note in frame["note"])
+
+
+def test_cli_extract_a_page_and_a_file_together(tmp_path, local_site):
+    (tmp_path / "a.txt").write_text("2024年统计公报\n全年新型研发机构达到12家。", encoding="utf-8")
+    result = extract_cli(tmp_path, "a.txt", f"{local_site}/utf8")
+    assert result.returncode == 0, result.stderr
+    frame = read_observation_file(tmp_path / "r.csv")
+    assert sorted(zip(frame["value"], frame["source_title"], frame["source_url"], strict=True)) == [
+        (12, "a.txt", ""),
+        (14, "2025年科技通报", f"{local_site}/utf8"),
+    ]
+
+
+@pytest.mark.parametrize("path", ["/missing.html", None])
+def test_cli_extract_an_address_that_cannot_be_fetched_fails_with_one_line(tmp_path, local_site, path):
+    import socket
+
+    if path is None:  # a port nothing listens on: what an offline machine or a dead server gives
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        address = f"http://127.0.0.1:{port}/page.html"
+    else:
+        address = local_site + path
+    result = extract_cli(tmp_path, address)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and address in lines[0], result.stderr
+    assert ("404" in lines[0]) if path else ("no connection" in lines[0])
+    assert not (tmp_path / "r.csv").exists()
+
+
+def test_an_html_file_takes_its_pages_title_as_source_title(tmp_path):
+    page = (
+        "<html><head><title>2024年海州区统计公报</title></head>"
+        "<body><p>全年新型研发机构达到12家。</p></body></html>"
+    )
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    result = extract_cli(tmp_path, "p.html")
+    assert result.returncode == 0, result.stderr
+    assert set(read_observation_file(tmp_path / "r.csv")["source_title"]) == {"2024年海州区统计公报"}
+    forced = extract_cli(tmp_path, "p.html", out="t.csv", options=["--title", "我的标题"])
+    assert forced.returncode == 0, forced.stderr
+    assert set(read_observation_file(tmp_path / "t.csv")["source_title"]) == {"我的标题"}
+
+
+# --- forms found on real passages of other regions (issue 14; sentences written for these tests) -------
+
+
+def test_other_names_of_the_turnover_and_of_rd_expenditure_and_its_ratio_to_gdp():
+    assert rows("全年技术市场实现交易额8415万元，同比增长21%。") == [
+        ("tech_contract_value", 2024, pytest.approx(0.8415), "=", "海州区")
+    ]
+    assert rows("全年研究与试验发展(R&D)经费支出达41.2亿元，与地区生产总值之比达2.71%。") == [
+        ("rd_expenditure", 2024, 41.2, "=", "海州区"),
+        ("rd_share_gdp", 2024, 2.71, "=", "海州区"),
+    ]
+
+
+def test_firms_grown_so_far_are_the_stock_and_an_above_scale_industry_is_not_a_subset():
+    assert rows("累计培育国家高新技术企业73家，同比增长9%。") == [("hte_count", 2024, 73, "=", "海州区")]
+    assert rows("规模以上高新技术产业实现产值288.6亿元。") == [
+        ("hitech_output_value", 2024, 288.6, "=", "海州区")
+    ]
+    assert rows("年销售收入亿元以上的高新技术企业39家。") == []
+
+
+def test_net_additions_after_the_stock_and_over_several_years():
+    assert rows("全区高新技术企业达到215家，较上年增加31家。") == [
+        ("hte_count", 2024, 215, "=", "海州区"),
+        ("hte_net_new", 2024, 31, "=", "海州区"),
+    ]
+    assert rows("全区高新技术企业达到64家，三年净增21家。") == [("hte_count", 2024, 64, "=", "海州区")]
+    # the figure before the name is the stock; what follows in its clause counts something else
+    assert rows("215家高新技术企业中，建有研发机构的企业162个，较上年增加20个。") == [
+        ("hte_count", 2024, 215, "=", "海州区")
+    ]
+
+
+def test_a_work_report_known_by_its_date_line_and_the_whole_year_after_months():
+    text = (
+        "——2026年1月10日在某区第三届人民代表大会\n第六次会议上\n一、2025年工作回顾\n"
+        "1—11月，规上工业总产值超380亿元，预计全年突破420亿元。"
+    )
+    assert rows(text, year=None) == [("above_scale_industrial_output", 2025, 420, ">=", "海州区")]
+
+
+def test_the_year_and_the_part_of_the_year_of_a_sentence_carry_to_the_next():
+    assert rows("2025年全区科技创新指数为150.2。全社会研发经费支出达95.3亿元。", year=None) == [
+        ("rd_expenditure", 2025, 95.3, "=", "海州区")
+    ]
+    assert rows("2025年上半年，全区高新技术产业平稳增长。全区高新技术产业产值188.2亿元，同比增长7%。") == []
+    assert rows("截至9月底，全区有效发明专利1520件。全区万人发明专利拥有量41.3件，比去年底增长3件。") == []
+
+
+def test_a_year_end_before_a_later_year_is_a_date_not_a_target():
+    text = "2026年发布的监测结果显示，到2025年底，全区高新技术企业总数达到233家。"
+    assert rows(text, year=None) == [("hte_count", 2025, 233, "=", "海州区")]
+
+
+def test_rd_spelt_out_with_its_abbreviation_in_brackets_and_a_from_to_series():
+    assert rows("全区研发(R&D)经费投入从2019年的31.6亿元增加到2023年的48.2亿元。", year=None) == [
+        ("rd_expenditure", 2019, 31.6, "=", "海州区"),
+        ("rd_expenditure", 2023, 48.2, "=", "海州区"),
+    ]
+    assert rows("全社会研究与实验发展(R&D)经费支出52.7亿元，占GDP的比重为2.41%。") == [
+        ("rd_expenditure", 2024, 52.7, "=", "海州区"),
+        ("rd_share_gdp", 2024, 2.41, "=", "海州区"),
+    ]
+
+
+def test_the_numerator_named_twice_before_its_share():
+    text = "R&D经费内部支出投入达到52.7亿元，R&D经费内部支出投入占GDP的比重为2.41%。"
+    assert rows(text) == [
+        ("rd_expenditure", 2024, 52.7, "=", "海州区"),
+        ("rd_share_gdp", 2024, 2.41, "=", "海州区"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各县区技术合同成交额均值为3.2亿元。",
+        "各县区研发投入强度均值由2.1%提升至2.4%。",
+        "全年高新技术企业技术合同成交额8.6亿元。",
+    ],
+)
+def test_an_average_over_units_or_the_firms_part_is_not_the_regions_figure(text):
+    assert rows(text) == []
+
+
+def test_a_superlative_names_a_part_and_patents_counted_in_xiang():
+    text = "全区高新技术产业产值412.6亿元，其中产值最高的是某镇，达到80.5亿元。"
+    assert rows(text) == [("hitech_output_value", 2024, 412.6, "=", "海州区")]
+    assert rows("全年发明专利授权36项。") == [("invention_patents_granted", 2024, 36, "=", "海州区")]
+
+
+def test_a_traditional_page_spelling_rd_out_and_a_stock_up_to_a_month():
+    text = "2025年,全區研究與試驗發展(R&D)經費投入強度(與地區生產總值之比)為2.61%。"
+    assert rows(text, year=None) == [("rd_share_gdp", 2025, 2.61, "=", "海州区")]
+    assert rows("截至今年6月，全区万人发明专利拥有量达到38.2件。") == []
+
+
+def test_the_benchmark_scores_a_real_set_kept_outside_without_the_region_and_skips_it_when_absent(tmp_path):
+    import json
+
+    import yaml
+
+    from benchmarks import extraction
+
+    real = tmp_path / "passages.yaml"  # our own sentences standing in for the real passages kept outside
+    items = [
+        {
+            "split": "heldout",
+            "text": "全年技术合同成交额9.6亿元。",
+            "year": 2024,
+            "expect": [["tech_contract_value", 2024, 9.6, "="]],
+        },
+        {
+            "split": "heldout",
+            "text": "全市高新技术企业达到412家。",
+            "year": 2024,
+            "expect": [["hte_count", 2024, 412, "="]],
+        },  # region 连云港市 from 全市: not compared
+        {"split": "heldout", "text": "上半年技术合同成交额4.1亿元。", "year": 2024, "expect": []},
+    ]
+    real.write_text(yaml.safe_dump(items, allow_unicode=True), encoding="utf-8")
+    assert extraction.main(["--real", str(real), "--out", str(tmp_path / "a")]) == 0
+    summary = json.loads((tmp_path / "a" / "extraction.json").read_text())["summary"]
+    assert summary["real/heldout/extractor"] == {
+        "precision": 1.0,
+        "recall": 1.0,
+        "tp": 2,
+        "predicted": 2,
+        "expected": 2,
+    }
+    assert extraction.main(["--real", str(tmp_path / "missing.yaml"), "--out", str(tmp_path / "b")]) == 0
+    summary = json.loads((tmp_path / "b" / "extraction.json").read_text())["summary"]
+    assert not any(key.startswith("real/") for key in summary)
+
+
+def test_a_table_pasted_one_cell_per_line_into_a_text_file():
+    text = (
+        "2025年海州区科技统计\n指标\n2024年\n2025年\n"
+        "新型研发机构(家)\n11\n13\n技术合同成交额(亿元)\n9.6\n11.3\n注：快报数。"
+    )
+    assert sorted(rows(text, year=None)) == [
+        ("new_rd_institutions", 2024, 11, "=", "海州区"),
+        ("new_rd_institutions", 2025, 13, "=", "海州区"),
+        ("tech_contract_value", 2024, 9.6, "=", "海州区"),
+        ("tech_contract_value", 2025, 11.3, "=", "海州区"),
+    ]
+
+
+def test_names_with_pinyin_glosses_of_a_re_posted_page():
+    text = "2025年全區研發(fā)投入達到41.5億元，全年技術(shù)合同成交額突破12億元。"
+    assert rows(text, year=None) == [
+        ("rd_expenditure", 2025, 41.5, "=", "海州区"),
+        ("tech_contract_value", 2025, 12, ">=", "海州区"),
+    ]
+
+
+def test_a_space_after_rd_and_valid_patents_are_not_the_years_grants():
+    assert rows("全区 R&D 经费支出 38.6亿元。") == [("rd_expenditure", 2024, 38.6, "=", "海州区")]
+    assert rows("全区有效发明专利授权量超2150件。") == []

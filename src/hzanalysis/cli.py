@@ -141,12 +141,17 @@ def _parser() -> argparse.ArgumentParser:
         "extract", help="candidate observations from bulletins/reports (txt, html, pdf, docx) for review"
     )
     extract.add_argument(
-        "files", nargs="+", type=Path, metavar="FILE", help="documents: .txt .html .pdf .docx"
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="documents (.txt .html .pdf .docx) or http(s):// addresses of pages to fetch",
     )
     extract.add_argument("--region", required=True, help="the region the document reports on, e.g. 海州区")
     extract.add_argument("--year", type=int, help="data year (default: the year in the document's heading)")
-    extract.add_argument("--title", help="source title (default: the file name)")
-    extract.add_argument("--url", default="", help="source URL")
+    extract.add_argument(
+        "--title", help="source title (default: the page's or document's title, else the file name)"
+    )
+    extract.add_argument("--url", default="", help="source URL of a saved file (an address given is its own)")
     extract.add_argument("--published", default="", help="publication date YYYY-MM-DD")
     extract.add_argument("--quality", required=True, help="official_statistics, official_media or secondary")
     extract.add_argument("--out", type=Path, required=True, help="review file to write (.xlsx or .csv)")

@@ -18,9 +18,10 @@ Why these choices:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .errors import InputError, Problem
+from .errors import InputError, ParameterError, Problem
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
@@ -87,13 +88,118 @@ def read_document(path: str | Path) -> str:
     return _decode(path, raw, html=False).replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _decode(path: Path, raw: bytes, *, html: bool) -> str:
+def document_title(path: str | Path) -> str:
+    """The title a document gives itself: a web page's ``<title>``, a .docx's or PDF's title property;
+    "" when it has none (the caller then uses the file name)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix in HTML_SUFFIXES:
+            return _page_title(_decode(path, path.read_bytes(), html=True))
+        if suffix == ".docx":
+            import docx
+
+            return (docx.Document(str(path)).core_properties.title or "").strip()
+        if suffix == ".pdf":
+            from pypdf import PdfReader
+
+            metadata = PdfReader(path).metadata
+            return ((metadata.title if metadata else None) or "").strip()
+    except Exception:  # the text was read already; a title is a convenience, never a reason to fail
+        return ""
+    return ""
+
+
+def _page_title(markup: str) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(markup, "html.parser")
+    return soup.title.get_text(" ", strip=True) if soup.title else ""
+
+
+@dataclass(frozen=True)
+class FetchedDocument:
+    """A page read from the web: its text, its ``<title>``, the address and the retrieval date."""
+
+    text: str
+    title: str
+    url: str
+    retrieved: str  # YYYY-MM-DD, UTC
+
+
+#: Seconds to connect and to wait between bytes; a government site that is slower is better saved by hand.
+FETCH_TIMEOUT = (10.0, 30.0)
+_FETCH_LIMIT = 50 * 2**20  # a bulletin is well under this; anything larger is not a page to read
+
+
+def is_url(text: str | Path) -> bool:
+    """Whether ``text`` is an http(s) address rather than a file name."""
+    return bool(re.match(r"https?://", str(text), re.IGNORECASE))
+
+
+def fetch_document(url: str, *, timeout: tuple[float, float] = FETCH_TIMEOUT) -> FetchedDocument:
+    """Fetch ``url`` (an HTML page or a PDF) and read it as :func:`read_document` reads a saved file.
+
+    The page's encoding is the one it declares (HTTP header, then ``<meta charset>``), GBK pages included.
+    Raises :class:`ParameterError` with one line (what failed and what to do) when the address cannot be
+    fetched (offline, refused, timed out, HTTP error) and :class:`InputError` when what it returns is not
+    a readable document.
+    """
+    import datetime as dt
+    import tempfile
+
+    import requests
+
+    try:
+        response = requests.get(
+            url, timeout=timeout, stream=True, headers={"User-Agent": "hzanalysis (data extract)"}
+        )
+        response.raise_for_status()
+        raw = response.raw.read(_FETCH_LIMIT + 1, decode_content=True)
+    except requests.RequestException as exc:
+        raise ParameterError(
+            f"cannot fetch {url}: {_fetch_reason(exc)}; check the address and the connection, or save the "
+            "page in a browser and pass the file instead"
+        ) from exc
+    retrieved = dt.datetime.now(dt.UTC).date().isoformat()
+    kind = response.headers.get("Content-Type", "").lower()
+    if kind.startswith("application/pdf") or raw[:5] == b"%PDF-":
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "page.pdf"
+            path.write_bytes(raw)
+            try:
+                return FetchedDocument(_read_pdf(path), document_title(path), url, retrieved)
+            except InputError as error:
+                raise InputError([replace(p, file=url) for p in error.problems]) from error
+    declared = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", kind)
+    markup = _decode(Path(url), raw, html=True, declared=declared.group(1) if declared else None)
+    if "html" not in kind and not re.search(rb"<html|<body|<p[ >]|<div", raw[:65536], re.IGNORECASE):
+        text = markup.replace("\r\n", "\n").replace("\r", "\n")  # a plain-text file on a server
+        return FetchedDocument(text, "", url, retrieved)
+    return FetchedDocument(_html_text(markup), _page_title(markup), url, retrieved)
+
+
+def _fetch_reason(exc: Exception) -> str:
+    import requests
+
+    if isinstance(exc, requests.HTTPError) and exc.response is not None:
+        return f"the server answered HTTP {exc.response.status_code} {exc.response.reason or ''}".strip()
+    if isinstance(exc, requests.Timeout):
+        return "no answer in time (timed out)"
+    if isinstance(exc, requests.ConnectionError):
+        return "no connection (offline, or the server refused or is unreachable)"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _decode(path: Path, raw: bytes, *, html: bool, declared: str | None = None) -> str:
     """UTF-8 (with or without BOM) first, then the encoding a page declares, then GB18030 (a GBK superset)."""
     candidates = ["utf-8-sig"]
+    if declared:  # the HTTP header's charset
+        candidates.append(declared.lower())
     if html:
-        declared = re.search(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]+)""", raw[:4096])
-        if declared:
-            candidates.append(declared.group(1).decode("ascii").lower())
+        meta = re.search(rb"""charset\s*=\s*["']?([A-Za-z0-9_-]+)""", raw[:4096])
+        if meta:
+            candidates.append(meta.group(1).decode("ascii").lower())
     candidates.append("gb18030")
     for encoding in candidates:
         if encoding in ("gbk", "gb2312", "gb_2312-80", "x-gbk"):
@@ -194,7 +300,66 @@ def _read_pdf(path: Path) -> str:
             "run OCR on it first (e.g. `ocrmypdf --language chi_sim in.pdf out.pdf`), "
             "or copy the text from the publisher's web page into a .txt file",
         )
-    return _join_wrapped_lines(text)
+    return _join_wrapped_lines(regroup_table_cells(text))
+
+
+# A PDF's text layer often holds a table one cell per line: a header ("指标", "单位", "2024年", "增长%")
+# then each row's cells. Cells of a header and of a value row:
+_TABLE_LABEL_RE = re.compile(r"^(指标|项目|指标名称|项目名称|名称|类别|主要指标|地区)$")
+_COLUMN_TITLE_RE = re.compile(
+    r"^(\d{4}\s*年?(末|底|度)?|(计量)?单位|本年|上年|本期|上年同期|去年同期|今年"
+    r"|(比上年|同比|较上年)?(增长|增减|增速|增幅)(率)?[(（]?(%|％)?[)）]?|.{0,8}[(（](%|％)[)）])$"
+)
+_VALUE_CELL_RE = re.compile(r"^([-+]?[\d,]+(\.\d+)?\s*(%|％|万|亿|万元|亿元|家|件|个|项)?|[-—–/])$")
+
+
+def regroup_table_cells(text: str) -> str:
+    """Lines of a table read one cell per line (a PDF's text layer, a table copied from one), put back as
+    rows with " | " between cells (as a .docx table row), so that every value keeps its row's name and its
+    column's year. Other lines are returned as they are (blank lines dropped)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        width, titles = _table_header(lines, i)
+        if width < 3:
+            out.append(lines[i])
+            i += 1
+            continue
+        header = lines[i : i + titles]
+        if titles < width:  # no label cell above the names (an empty cell is not in the text layer)
+            header = ["指标", *header]
+        rows, j = [], i + titles
+        while j + width <= len(lines):
+            cells = lines[j : j + width]
+            name_ok = not _VALUE_CELL_RE.match(cells[0]) and len(cells[0]) <= 30
+            values = [c for title, c in zip(header[1:], cells[1:], strict=True) if "单位" not in title]
+            if not (name_ok and values and all(_VALUE_CELL_RE.match(c) for c in values)):
+                break
+            rows.append(" | ".join(cells))
+            j += width
+        if not rows:
+            out.append(lines[i])
+            i += 1
+            continue
+        out += [" | ".join(header), *rows]
+        i = j
+    return "\n".join(out)
+
+
+def _table_header(lines: list[str], i: int) -> tuple[int, int]:
+    """(columns, header lines) of a one-cell-per-line table header starting at line ``i``; (0, 0) if none."""
+    labelled = bool(_TABLE_LABEL_RE.match(lines[i]))
+    start = i + 1 if labelled else i
+    end = start
+    while end < len(lines) and _COLUMN_TITLE_RE.match(lines[end]):
+        end += 1
+    titles = end - start
+    # a header needs a year column; without a label cell, at least two titles
+    years = any(re.match(r"\d{4}", line) for line in lines[start:end])
+    if not years or titles < (1 if labelled else 2):
+        return 0, 0
+    return titles + 1, titles + (1 if labelled else 0)
 
 
 def _join_wrapped_lines(text: str) -> str:
@@ -203,7 +368,9 @@ def _join_wrapped_lines(text: str) -> str:
         if not line:
             continue
         previous = out[-1] if out else ""
-        if previous and len(previous) >= _WRAPPED_LINE_CHARS and not previous.endswith(_CLOSING):
+        if " | " in previous or " | " in line:
+            out.append(line)  # table rows are whole lines
+        elif previous and len(previous) >= _WRAPPED_LINE_CHARS and not previous.endswith(_CLOSING):
             out[-1] = previous + line
         else:
             out.append(line)

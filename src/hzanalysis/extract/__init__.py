@@ -18,14 +18,19 @@ How a sentence is read (the forms were studied in county and city bulletins, wor
    it that has no value yet (or the mention right after it: "312家高新技术企业"), only if its unit converts
    to the indicator's unit. "分别" pairs lists in order.
 4. Never a candidate: changes (同比增长12%, 提高0.3个百分点, 增加37家), ranks (第1位), targets and plans
-   (力争, 计划, 目标, 到2025年 ahead of the data year ...), months or quarters of a year (1-5月, 上半年), and
-   numbers of another statistic.
+   (力争, 计划, 目标, 到2025年 ahead of the data year ...), months or quarters of a year (1-5月, 上半年,
+   12月当月, 截至6月; unless 全年 follows in the sentence), and numbers of another statistic: parts of the
+   whole (上市/境内 firms, a development zone, 亿元以上的企业, the firms' part of a total), averages over
+   units (…均值), ratios per person, a batch of additions (新增…; its 累计 total after it is the stock),
+   additions over several years (三年净增).
 5. Bounds, as the observation validator reads them: 超过/超/逾/余/多 → ``>``; 以上/突破/不低于 → ``>=``;
    不到/不足/低于 → ``<``; 以下/不超过 → ``<=``; 近/约/左右 → ``~`` (approximate: the reviewer
    decides whether it is a point or a bound; ``data check`` does not accept ``~`` as such, so nothing
    approximate slips in as a point value).
-6. Year: the last year named in the sentence before the figure (2024年, 去年/今年/上年 relative to the
-   reference year), else the reference year: ``year=`` if given, else the year in the document's heading.
+6. Year: the last year named in the sentence before the figure (2024年; 去年/今年/上年 counted from the
+   document's date), else the year a sentence before it in the paragraph named, else the reference year:
+   ``year=`` if given, else the year in the document's heading, minus one for a work report (a 政府工作报告
+   dated 2026 reviews 2025, and its 过去一年 is 2025).
    Region: the last catalogue region named before the figure (全市 = 连云港市; 全区/我区 = ``region``).
 7. Beyond one sentence: a table flattened to lines of cells ("指标 | 2023年 | 2024年", a .docx table) is
    read cell by cell in its column's year, skipping growth, target and rank columns; a sentence naming no

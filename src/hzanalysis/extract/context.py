@@ -6,8 +6,23 @@ import re
 
 from .vocabulary import OWN_REGION_WORDS, _Catalogue, normalise
 
-_YEAR_RE = re.compile(r"(?<!\d)(\d{4})\s*年(?!\d{1,2}月(?!底|末))|去年|上年|今年|本年|当年|前年|上一年")
-_RELATIVE_YEARS = {"去年": -1, "上年": -1, "上一年": -1, "前年": -2, "今年": 0, "本年": 0, "当年": 0}
+_YEAR_RE = re.compile(
+    r"(?<!\d)(\d{4})\s*年(?!\d{1,2}月(?!底|末))|去年|上年|今年|本年|当年|前年|上一年|过去一年|过去的一年"
+)
+_RELATIVE_YEARS = {
+    "去年": -1,
+    "上年": -1,
+    "上一年": -1,
+    "过去一年": -1,
+    "过去的一年": -1,
+    "前年": -2,
+    "今年": 0,
+    "本年": 0,
+    "当年": 0,
+}
+# Documents that review the year before their date: a government work report (2026年政府工作报告 reviews
+# 2025), a report on the past year's plan execution.
+_YEAR_REVIEW_RE = re.compile(r"政府工作报告|工作报告|计划执行情况|人民代表大会[^。]{0,12}会议上|工作回顾")
 
 _RANK_CONTEXT_RE = re.compile(r"(的)?(第|首位|前列|前茅|平均|之首|各县|同类|领先)")
 _HEADING_YEAR_RE = re.compile(r"(\d{4})\s*年")
@@ -26,7 +41,22 @@ def heading_year(text: str) -> int | None:
     return None
 
 
-def _data_year(norm: str, position: int, reference: int | None) -> tuple[int | None, str]:
+def is_year_review(text: str) -> bool:
+    """Whether the document's heading (first three lines) names a work report, dated after the year it
+    reviews."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    # the date line of a report ("——2024年1月23日在…人民代表大会…会议上") may wrap over two lines
+    head = "".join(line for line in lines[:4] if len(line) <= 60)
+    return bool(_YEAR_REVIEW_RE.search(normalise(head)))
+
+
+def _data_year(
+    norm: str, position: int, reference: int | None, relative_to: int | None = None
+) -> tuple[int | None, str]:
+    """The year of the figure at ``position``: the last year named before it (去年 counted from
+    ``relative_to``, the document's date, default ``reference``; 过去一年 is ``reference``), else
+    ``reference``."""
+    relative_to = reference if relative_to is None else relative_to
     chosen: tuple[int | None, str] | None = None
     for match in _YEAR_RE.finditer(norm[:position]):
         start = match.start()
@@ -39,9 +69,11 @@ def _data_year(norm: str, position: int, reference: int | None) -> tuple[int | N
             if not 1949 <= year <= 2100:
                 continue
             chosen = (year, f"year {year} from the sentence")
-        elif reference is not None:
+        elif relative_to is not None:
             word = match.group(0)
-            chosen = (reference + _RELATIVE_YEARS[word], f"{word} → {reference + _RELATIVE_YEARS[word]}")
+            # 过去一年 is the year under review (the data year), whatever the document's date
+            year = reference if word.startswith("过去") else relative_to + _RELATIVE_YEARS[word]
+            chosen = (year, f"{word} → {year}")
         else:
             chosen = (None, f"{match.group(0)} but no reference year: fill in the year")
     if chosen is not None:

@@ -19,7 +19,17 @@ _PLAN_RE = re.compile(r"力争|争取|计划|确保|规划|预期目标|拟|将�
 _ACHIEVED_PLAN_RE = re.compile(r"(完成|实现|超额完成|达成)[^,;:]{0,8}目标")
 _FUTURE_YEAR_RE = re.compile(r"(到|至|在)(\d{4})年")
 _PART_YEAR_RE = re.compile(
-    r"(\d{1,2})\s*[-—~至到]\s*(\d{1,2})\s*月|上半年|前三季度|一季度|二季度|三季度|第[一二三四]季度|(\d{1,2})月(份|末|底)"
+    r"(\d{1,2})\s*[-—~至到]\s*(\d{1,2})\s*月|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|第[一二三四]季度"
+    r"|(\d{1,2})月(份|末|底)|当月|单月|当季|单季|前(\d{1,2}|[一二三四五六七八九十]{1,2})个月"
+    r"|截至(今年|本年|\d{4}年)?(?!12月)\d{1,2}月"
+)
+# After a part of the year, these name the whole year again ("上半年…，全年…"): the figures that follow are
+# the year's.
+_WHOLE_YEAR_RE = re.compile(r"全年|(?<![去上前])年(末|底)|1\s*[-—~至到]\s*12\s*月|12月(份|末|底)")
+# A change clause with its figure ("增长18%，", "比上年提高0.3个百分点"): skipped before a level after it.
+_CHANGE_CLAUSE_RE = re.compile(
+    r"(同比|比上年|较上年|比去年|较去年)?(增长|增加|提高|提升|上升|下降|减少|增|降)(了)?"
+    r"\s*\d+(\.\d+)?\s*(%|个百分点|百分点|倍|成)"
 )
 
 _HEADING_RES = (
@@ -28,6 +38,8 @@ _HEADING_RES = (
     re.compile(r"\s*\d{1,2}[.、](?!\d)"),
 )
 _PLAN_SECTION_RE = re.compile(r"目标|任务|思路|打算|计划|安排|举措|措施|重点工作|保障|展望")
+# A heading that reports on the targets ("一、年度目标任务完成情况") heads results, not plans.
+_RESULTS_SECTION_RE = re.compile(r"完成情况|完成|进展|成效|成绩|回顾|执行情况|落实情况")
 
 
 def _heading_level(line: str) -> int | None:
@@ -53,7 +65,11 @@ def _outside_plan_sections(text: str) -> list[str]:
             title = re.split(r"[。;:]", norm, maxsplit=1)[0]
             if plan_level is not None and level <= plan_level:
                 plan_level = None
-            if plan_level is None and _PLAN_SECTION_RE.search(title):
+            if (
+                plan_level is None
+                and _PLAN_SECTION_RE.search(title)
+                and not _RESULTS_SECTION_RE.search(title)
+            ):
                 plan_level = level
         if plan_level is None:
             kept.append(line)
@@ -90,15 +106,30 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
     from_to = re.search(r"(由|从)[^,;:]*(至|到)$", gap)
     if re.search(r"(由|从)$", gap):
         return "starting value of a change (由…至…)"
-    if not listed and not from_to and re.search(r"\d", prefix) and not re.search(r"\d{4}年", prefix):
+    between = _CHANGE_CLAUSE_RE.sub("", prefix)  # "增长18%，达到480家": the change is no other figure
+    # "1-11月…4500亿元，预计全年突破5000亿元": the whole year named after the part's figure
+    between = re.split(_WHOLE_YEAR_RE.pattern, between)[-1] if parts_before(norm, number) else between
+    if not listed and not from_to and re.search(r"\d", between) and not re.search(r"\d{4}年", between):
         return "another number in between"
+    if re.search(r"(最高|最低|最快|最慢|最大|最多|最少)的(也)?(是|为)", prefix):
+        return "a superlative names a part (最高的是高港区，达到…)"
     if plan_at is not None and plan_at < number.start:
         return "target or plan"
-    if _PART_YEAR_RE.search(norm[: number.start]) and not re.search(
-        r"1\s*[-—~至到]\s*12\s*月|12月(份|末|底)", norm
+    parts = list(_PART_YEAR_RE.finditer(norm[: number.start]))
+    # the last part of the year named before the figure, unless the whole year is named after it; 1-12月
+    # and 12月末 are the whole year
+    if (
+        parts
+        and not _WHOLE_YEAR_RE.search(norm[parts[-1].end() : number.start])
+        and not _WHOLE_YEAR_RE.fullmatch(parts[-1].group(0))
     ):
         return "part of a year"
     return ""
+
+
+def parts_before(norm: str, number: _Number) -> bool:
+    """Whether a part of the year (1-11月, 上半年 ...) is named before ``number``."""
+    return bool(_PART_YEAR_RE.search(norm[: number.start]))
 
 
 def _plan_start(norm: str, reference: int | None, mentions: Sequence[_Mention]) -> int | None:
@@ -114,7 +145,10 @@ def _plan_start(norm: str, reference: int | None, mentions: Sequence[_Mention]) 
             _CHANGE_TO_LEVEL_RE.pattern + "$", norm[: match.end(1)]
         ):
             continue  # 截至2024年: up to a date; 提高到2024年的3.75%: a change to a dated level
-        # ahead of the reference year; without one, "到2025年" is read as a target (precision first)
-        if reference is None or int(match.group(2)) > reference:
+        # ahead of the reference year; without one, "到2025年" is read as a target (precision first) unless
+        # the sentence names a later year ("2021年…显示，到2020年底…": a date in the past)
+        year = int(match.group(2))
+        later = [int(y) for y in re.findall(r"(?<!\d)(\d{4})年", norm) if int(y) > year]
+        if (reference is None and not later) or (reference is not None and year > reference):
             starts.append(match.start())
     return min(starts) if starts else None

@@ -9,15 +9,22 @@ from functools import lru_cache
 from .numbers import _Number
 from .vocabulary import (
     _MULTI_YEAR_RE,
+    AVERAGE_AFTER_RE,
+    FIRMS_PART_OF,
     FLOW_QUALIFIERS,
     NAME_QUOTES,
     NET_ADDITIONS_OF,
     OWN_REGION_WORDS,
+    PER_PERSON_BEFORE_RE,
+    SEVERAL_YEARS_RE,
     SHARE_IDS,
     SHARE_OF,
     SHORT_SHARE_RES,
     STOCK_OF_ADDITIONS,
+    STOCK_SO_FAR_RE,
+    SUBSET_BEFORE_RE,
     _Catalogue,
+    _catalogue,
 )
 
 _CLAUSE_BREAK = ",;:"
@@ -53,7 +60,18 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
         # 国家级/省级 between the qualifier and the name: 净增国家级高新技术企业
         before = re.sub(r"(国家级|国家|省级|市级)$", "", norm[max(0, mention.start - 9) : mention.start])
         previous = found[index - 1].indicator if index else None
-        if before.endswith("净增") and mention.indicator in NET_ADDITIONS_OF:
+        if mention.indicator and (
+            SUBSET_BEFORE_RE.search(before)
+            or AVERAGE_AFTER_RE.match(norm, mention.end)
+            or (mention.indicator in FIRMS_PART_OF and re.search(r"企业的?$", before))
+            or PER_PERSON_BEFORE_RE.search(norm[max(0, mention.start - 14) : mention.start])
+        ):
+            # 上市/境内/开发区… 高新技术企业: a part of the whole; …均值: an average over units;
+            # 每百名研发人员…: a ratio, not the count
+            mention.indicator = None
+        elif STOCK_SO_FAR_RE.search(before):
+            pass  # 累计培育/拥有 …: the stock as it stands
+        elif before.endswith("净增") and mention.indicator in NET_ADDITIONS_OF:
             mention.indicator = NET_ADDITIONS_OF[mention.indicator]
         elif mention.indicator in cat.stocks and (
             before.endswith(FLOW_QUALIFIERS)
@@ -75,6 +93,7 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
     found = [
         m for m in found if not any(s is not m and s.start <= m.start and m.end <= s.end for s in shares)
     ]
+    found = _definitions(norm, found)
     _respectively(norm, found)
     _regions_respectively(norm, found, cat)
     return found
@@ -82,9 +101,23 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
 
 @lru_cache(maxsize=512)
 def _name_pattern(phrase: str) -> re.Pattern[str]:
-    """``phrase`` as written, or with quotation marks inside it (“揭榜挂帅”项目 for 揭榜挂帅项目)."""
-    quotes = f"[{re.escape(NAME_QUOTES)}]?"
-    return re.compile(quotes.join(re.escape(char) for char in phrase), re.IGNORECASE)
+    """``phrase`` as written, or with quotation marks inside it (“揭榜挂帅”项目 for 揭榜挂帅项目), or with the
+    pinyin glosses some re-posted pages put after characters (技術(shù)合同 for 技术合同)."""
+    between = f"(?:[{re.escape(NAME_QUOTES)}]|{_GLOSS})?"
+    parts = []
+    for char, following in zip(phrase, [*phrase[1:], ""], strict=True):
+        parts.append(re.escape(char))
+        if not following:
+            break
+        # a space after a Latin abbreviation is common (R&D 经费, GDP 比重)
+        latin_then_chinese = char.isascii() and char.isalpha() and not following.isascii()
+        parts.append(r"\s?" if latin_then_chinese else between)
+    joined = "".join(parts)
+    return re.compile(joined, re.IGNORECASE)
+
+
+# A pinyin gloss in brackets after a character, as some re-posted pages print them: (shù), (yè), (fā).
+_GLOSS = r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)"
 
 
 def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
@@ -95,16 +128,40 @@ def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
     "高新技术企业总数305家，净增28家": 净增 + figure after a stock is its net additions, if catalogued.
     """
     out = list(mentions)
-    for match in re.finditer(r"总数|总量|总面积|总额|净增(?=\d)", norm):
+    for match in re.finditer(
+        r"总数|总量|总面积|总额|净增(?=\d)|(?<=(较|比)上年)(末)?增加(?=\d)|(全年)?累计(?=(达到|达|为|共|有|已达)?\d)",
+        norm,
+    ):
         previous = [m for m in mentions if m.end <= match.start()]
         if not previous or any(m.start <= match.start() < m.end for m in mentions):
             continue
         last = previous[-1]
+        if match.group(0).endswith("增加"):
+            # "高新技术企业117家，较上年增加26家": the stock's net additions, if catalogued; else a change
+            # the stock's figure first, in the clause that names it
+            stated = re.match(r"[^,;:]*\d", norm[last.end : match.start()])
+            meant = NET_ADDITIONS_OF.get(last.indicator or "") if stated else None
+            out.append(_Mention(match.start(), match.end(), meant, match.group(0)))
+            continue
         if match.group(0) == "净增":
-            meant = NET_ADDITIONS_OF.get(last.indicator or "")
+            several = SEVERAL_YEARS_RE.search(norm[max(0, match.start() - 4) : match.start()])
+            meant = None if several else NET_ADDITIONS_OF.get(last.indicator or "")
+            if several:  # "三年净增13家": additions over several years own their figure
+                out.append(_Mention(match.start(), match.end(), None, match.group(0)))
+                continue
+        elif match.group(0) == "累计":
+            if not re.search(r"\d", norm[last.end : match.start()]):
+                continue  # "技术合同成交额累计达到…": the name's own wording, read as before
+            # "新增…12家，累计达到92家": the running total of additions is the stock; after a flow
+            # ("成交额11.4亿元，累计52.3亿元") it sums several years: another statistic, owning its figure
+            meant = last.stock or STOCK_OF_ADDITIONS.get(last.indicator or "")
+            if meant is None and last.indicator in _catalogue().stocks:
+                meant = last.indicator
+            out.append(_Mention(match.start(), match.end(), meant, match.group(0)))
+            continue
         else:
             meant = last.stock or STOCK_OF_ADDITIONS.get(last.indicator or "") or last.indicator
-        if meant:
+        if meant:  # 全年累计 after a flow: the year's value again
             out.append(_Mention(match.start(), match.end(), meant, match.group(0)))
     return sorted(out, key=lambda m: m.start)
 
@@ -122,7 +179,9 @@ def _shares(norm: str, mentions: list[_Mention]) -> list[_Mention]:
         # "相当于地区生产总值的3.02%": the ratio written as "equal to … of the denominator"
         tail = re.compile(
             rf"[^;:占]*?(?:的)?(?P<share>占(?:全区)?(?:(?:{denominators})[^,;:]{{0,4}}?的?(?:比重|比例|份额)"
-            rf"|比重|比)|相当于(?:全区)?(?:{denominators})的(?:比重|比例)?)"
+            rf"|比重|比)|相当于(?:全区)?(?:{denominators})的(?:比重|比例)?"
+            # "研发经费支出3.3万亿元，与国内生产总值之比达2.64%"
+            rf"|与(?:全区)?(?:{denominators})(?:\([^)]{{0,6}}\))?之比)"
         )
         match = tail.match(norm, mention.end)
         if match is None:
@@ -135,7 +194,23 @@ def _shares(norm: str, mentions: list[_Mention]) -> list[_Mention]:
         else:
             # "研发经费支出20.5亿元，占GDP比重3.1%": the numerator keeps its value, the tail is the share
             out.append(mention)
-            out.append(_Mention(share_start, match.end(), share_id, norm[share_start : match.end()]))
+            if not any(m.start == share_start and m.indicator == share_id for m in out):  # one per place
+                out.append(_Mention(share_start, match.end(), share_id, norm[share_start : match.end()]))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _definitions(norm: str, mentions: list[_Mention]) -> list[_Mention]:
+    """ "研发经费投入强度(与地区生产总值之比)为2.61%": a bracket right after a share that defines it
+    belongs to the share; the statistics named inside it (地区生产总值) are not mentions of their own."""
+    out = list(mentions)
+    for mention in mentions:
+        if mention.indicator not in SHARE_IDS and mention.indicator not in _catalogue().ratios:
+            continue
+        bracket = re.match(r"\([^()]{0,20}\)", norm[mention.end :])
+        if bracket:
+            end = mention.end + bracket.end()
+            out = [m for m in out if not (mention.end <= m.start < end)]
+            mention.end = end
     return out
 
 
@@ -199,7 +274,12 @@ def _owner(
             if re.search(r"(到|至)\d{4}年(底|末)?的?\s*$", between):
                 return mention, "same statistic, for the year named before the figure"
             # "去年为3.62%，今年达到3.75%": a later clause naming another year
-            if re.search(r",\s*(\d{4}年|今年|去年|上年|本年)[^,;:]{0,6}$", between):
+            if re.search(
+                r",\s*(而|但|其中|另外)?\s*(\d{4}年|今年|去年|上年|本年|过去一年)[^,;:]{0,6}$", between
+            ):
+                return mention, "same statistic, for the year named before the figure"
+            # "由2021年的131家增长到2022年的162家、2023年的207家": a series, one value per year
+            if re.search(r"[、,]\s*(再到|再|和|及)?\s*\d{4}年(底|末)?的?\s*$", between):
                 return mention, "same statistic, for the year named before the figure"
             # "突破800亿元，达到806.2亿元": the exact figure after a bound replaces it
             if mention.bounded and re.search(r",\s*(达到|达|为|共计|共)\s*$", after_value):

@@ -110,7 +110,7 @@ def _convert(number: _Number, unit: str) -> tuple[float, str] | None:
     elif unit in _ENTITY_UNITS:
         if number.unit in _ENTITY_UNITS:
             factor = Decimal(1)
-    elif unit in _COUNT_UNITS and number.unit == unit:
+    elif (unit in _COUNT_UNITS and number.unit == unit) or (unit == "件" and number.unit == "项"):
         factor = Decimal(1)
     if factor is None:
         return None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..documents import read_document
+from ..documents import document_title, fetch_document, is_url, read_document
 from ..errors import InputError, ParameterError, Problem
 from ..observations import OBSERVATION_COLUMNS, QUALITY_GRADES, load_indicators, load_regions
 from .numbers import APPROXIMATE
@@ -27,9 +27,11 @@ def extract_files(
 ) -> pd.DataFrame:
     """Candidates from documents, as observation rows (template columns) for review; ``note`` says why.
 
-    ``title`` defaults to the file name; every other provenance column is what the caller gives. Raises
+    A path may be an ``http(s)://`` address: the page is fetched, its address is the ``source_url`` and the
+    retrieval date is in ``note``. ``title`` defaults to the title the document gives itself (a web page's
+    ``<title>``), else the file name; every other provenance column is what the caller gives. Raises
     :class:`InputError` for an unreadable document and :class:`ParameterError` for an unknown quality grade
-    or region.
+    or region, or an address that cannot be fetched.
     """
     if quality not in QUALITY_GRADES:
         raise ParameterError(f"--quality must be one of {', '.join(QUALITY_GRADES)}; found {quality!r}")
@@ -42,17 +44,24 @@ def extract_files(
     problems: list[Problem] = []
     frames = []
     for path in paths:
+        fetched = ""
         try:
-            text = read_document(path)
+            if is_url(path):
+                page = fetch_document(str(path))
+                text, own_title, address = page.text, page.title, page.url
+                fetched = f"fetched {page.retrieved} from {page.url}; "
+            else:
+                text, address = read_document(path), url
+                own_title = document_title(path)
         except InputError as error:
             problems.extend(error.problems)
             continue
         found = extract_text(text, region=region, year=year)
-        found["source_title"] = title or Path(path).name
-        found["source_url"] = url
+        found["source_title"] = title or own_title or _file_name(path)
+        found["source_url"] = address
         found["published"] = published
         found["quality"] = quality
-        found["note"] = ("extracted, review before use: " + found["why"]) if len(found) else found["why"]
+        found["note"] = (fetched + "extracted, review before use: ") + found["why"]
         frames.append(found)
     if problems:
         raise InputError(problems)
@@ -60,6 +69,10 @@ def extract_files(
         return pd.DataFrame(columns=[*OBSERVATION_COLUMNS, "why"])
     combined = pd.concat(frames, ignore_index=True)
     return combined[[*OBSERVATION_COLUMNS, "why"]]
+
+
+def _file_name(path: str | Path) -> str:
+    return Path(path).name
 
 
 REVIEW_SUFFIXES = (".xlsx", ".csv")

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
-from ..documents import split_sentences
-from .context import _data_year, _region, heading_year
-from .filters import _outside_plan_sections, _plan_start, _skip_reason
+from ..documents import regroup_table_cells, split_sentences
+from .context import _YEAR_RE, _data_year, _region, heading_year, is_year_review
+from .filters import _PART_YEAR_RE, _WHOLE_YEAR_RE, _outside_plan_sections, _plan_start, _skip_reason
 from .mentions import _mentions, _owner
 from .numbers import _bound, _convert, _numbers
 from .tables import is_table_line, table_cells
 from .vocabulary import _catalogue, normalise
+
+_WHOLE_UNITS = frozenset("家件项个套所座处户名")
 
 EXTRACT_COLUMNS: tuple[str, ...] = ("region", "indicator", "year", "value", "unit", "bound", "quote", "why")
 
@@ -22,18 +26,24 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     nor the arguments tell them (the reviewer fills them in). ``year`` is the reference year for 今年/去年
     and the default data year; without it, the year in the document's heading is used.
     """
-    reference = year if year is not None else heading_year(text)
+    dated = heading_year(text)
+    review = dated is not None and is_year_review(text)
+    # a work report dated 2026 reviews 2025: its figures are of the year before its date, and 去年/过去一年
+    # count from its date; a bulletin's heading year is its data year and 上年 counts from it
+    reference = year if year is not None else (dated - 1 if review else dated)
+    relative_to = dated if review else reference
     region = region or ""
     rows: list[dict] = []
     table: list[str] = []
-    for line in [*_outside_plan_sections(text), ""]:
+    # a table pasted or saved one cell per line reads as rows of cells (as a PDF's text layer does)
+    for line in [*_outside_plan_sections(regroup_table_cells(text)), ""]:
         if is_table_line(line):
             table.append(line)
             continue
         if table:
             rows.extend(_table_rows(table, region, reference))
             table = []
-        rows.extend(_paragraph_rows(line, region, reference))
+        rows.extend(_paragraph_rows(line, region, reference, relative_to))
     frame = pd.DataFrame(rows, columns=list(EXTRACT_COLUMNS))
     frame["year"] = frame["year"].astype("Int64")
     frame["value"] = frame["value"].astype(float)
@@ -53,7 +63,9 @@ def _table_rows(lines: list[str], region: str, reference: int | None) -> list[di
     return rows
 
 
-def _paragraph_rows(line: str, region: str, reference: int | None) -> list[dict]:
+def _paragraph_rows(
+    line: str, region: str, reference: int | None, relative_to: int | None = None
+) -> list[dict]:
     """Rows of one paragraph, sentence by sentence. A sentence naming no statistic takes its subject from
     the sentence before it when that one states no figure: the statistic it names ("技术合同成交额再创新高。
     全年达到11.2亿元"), or the start of a name whose end this sentence has ("高新技术产业发展提速。全年实现
@@ -62,26 +74,56 @@ def _paragraph_rows(line: str, region: str, reference: int | None) -> list[dict]
     cat = _catalogue()
     rows: list[dict] = []
     previous: tuple[str, list] | None = None  # the sentence before, if it states no figure, and its mentions
+    year = reference  # without a reference year, the last year a sentence of the paragraph named
+    in_part = False  # the sentence before opened with a part of the year ("2014年上半年，…")
     for sentence in split_sentences(line):
         norm = normalise(sentence)
         mentions = _mentions(norm, cat)
-        first_figure = next((n.start for n in _numbers(norm)), None)
-        own = _sentence_rows(sentence, region, reference)
+        first = next(iter(_numbers(norm)), None)
+        first_figure = first.start if first else None
+        found = _sentence_rows(sentence, region, year, relative_to)
         # no statistic named ahead of the first figure: its subject may be in the sentence before
-        unnamed = first_figure is not None and all(m.start > first_figure for m in mentions)
+        # ("117家高新技术企业中…": a figure right before a name is that name's, not an unnamed one)
+        unnamed = first is not None and all(
+            m.start > first.start and not re.fullmatch(r"的?", norm[first.end : m.start]) for m in mentions
+        )
         if previous is not None and unnamed:
             before, before_mentions = previous
             completed = _with_subject(sentence[:first_figure], normalise(before), before_mentions)
             if completed is not None:
                 text, how = completed
-                for row in _sentence_rows(text + sentence[first_figure:], region, reference):
-                    if not any(_same_figure(row, other) for other in own):  # found without help
+                helped = []
+                for row in _sentence_rows(text + sentence[first_figure:], region, year, relative_to):
+                    if not any(_same_figure(row, other) for other in found):  # found without help
                         row["quote"] = before + sentence
                         row["why"] = f"{how}: {row['why']}"
-                        rows.append(row)
-        rows.extend(own)
+                        helped.append(row)
+                found = helped + found
+        period = _period(norm)
+        if period is None and in_part:
+            found = []  # "2014年上半年，…。全省高新技术产业产值…": the half year still holds
+        elif period is not None:
+            in_part = period == "part"
+        named = re.search(r"(?<!\d)(\d{4})\s*年", norm)
+        if named and reference is None and 1949 <= int(named.group(1)) <= 2100:
+            year = int(named.group(1))  # "2024年…。全社会研发经费支出…": the year carries on
+        rows.extend(found)
         previous = (sentence, mentions) if first_figure is None else None
     return rows
+
+
+def _period(norm: str) -> str | None:
+    """What time a sentence names: "part" when it opens with a part of the year (上半年, 1-10月),
+    "year" for any other time (a year, 全年, 年末, 去年 …), None when it names none."""
+    norm = re.sub(
+        r"(比|较|同比|与)(去年|上年|前年|\d{4}年)(底|末|同期)?", "", norm
+    )  # a comparison ("比去年底增长…") names no time of the figure
+    part = _PART_YEAR_RE.search(norm[:16])
+    if part and not _WHOLE_YEAR_RE.fullmatch(part.group(0)):
+        return "part"
+    if _PART_YEAR_RE.search(norm) or _WHOLE_YEAR_RE.search(norm) or _YEAR_RE.search(norm):
+        return "year"
+    return None
 
 
 def _same_figure(row: dict, other: dict) -> bool:
@@ -112,7 +154,9 @@ def _with_subject(opening: str, before: str, before_mentions: list) -> tuple[str
     return opening[:where] + head + opening[where:], f"“{head}” from the previous sentence"
 
 
-def _sentence_rows(sentence: str, region: str, reference: int | None) -> list[dict]:
+def _sentence_rows(
+    sentence: str, region: str, reference: int | None, relative_to: int | None = None
+) -> list[dict]:
     cat = _catalogue()
     norm = normalise(sentence)
     mentions = _mentions(norm, cat)
@@ -133,11 +177,13 @@ def _sentence_rows(sentence: str, region: str, reference: int | None) -> list[di
         if converted is None:
             continue
         value, unit_note = converted
+        if cat.units[indicator] in _WHOLE_UNITS and not float(value).is_integer():
+            continue  # 0.35件 of a count is a ratio (per person, per firm), never the count
         bound, bound_note = _bound(norm, number, owner.end)
         if how == "exact figure after a bound":
             rows = [r for r in rows if not (r["indicator"] == indicator and r["bound"] != "=")]
         owner.bounded = bound != "="
-        data_year, year_note = _data_year(norm, number.start, reference)
+        data_year, year_note = _data_year(norm, number.start, reference, relative_to)
         data_region, region_note = _region(norm, number.start, region, cat)
         if owner.regions and owner.values < len(owner.regions):
             data_region, region_note = (

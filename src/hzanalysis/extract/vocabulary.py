@@ -15,6 +15,7 @@ _TRADITIONAL_PAIRS = (
     "發发億亿萬万術术業业產产額额專专權权數数與与資资費费範范圍围單单計计劃划標标實实現现達达區区縣县"
     "國国類类統统門门關关際际東东雲云連连贛赣鎮镇報报網网傳传凈净強强為为爲为佔占規规總总級级構构機机體体創创載载積积淨净於于項项獲获請请個个經经務务學学園园"
     "開开員员從从長长較较點点內内營营過过將将爭争確确聯联設设備备養养預预齊齐躍跃試试"
+    "驗验屬属認认證证檢检測测價价會会議议對对導导優优勢势轉转讓让許许頭头貿贸購购屆届環环觀观電电農农醫医藥药"
 )
 _NORMALISE = str.maketrans(
     {
@@ -43,6 +44,7 @@ OTHER_STATISTICS: tuple[str, ...] = (
     "专利申请",
     "发明专利申请",
     "专利授权",
+    "有效发明专利授权量",  # the valid stock, not the year's grants
     "有效发明专利",
     "有效专利",
     "企业研发投入强度",
@@ -68,6 +70,36 @@ OTHER_STATISTICS: tuple[str, ...] = (
     "高新技术企业培育库",
     "高企培育库",
 )
+# Right before a catalogue statistic, these make it a part of the whole (listed firms, a development zone or
+# park inside the region): another statistic, never the region's total.
+SUBSET_BEFORE_RE = re.compile(
+    r"(上市|挂牌|境内|境外|国内|国外|外资|民营|国有|规上企业|规模以上企业|工业企业|制造业"
+    r"|开发区|园区|产业园|街道|乡镇|镇|乡|片区|[元人家]以上的|[元人家]以下的)(的)?(国家级|国家|省级|市级|有效)?$"
+)
+# Amounts that firms are a part of: "高新企业技术合同成交金额" is the firms' share, not the region's total.
+FIRMS_PART_OF = frozenset({"tech_contract_value", "rd_expenditure", "invention_patents_granted"})
+# "各城市研发投入强度均值", "技术合同成交额平均值": an average over units, not the region's figure.
+AVERAGE_AFTER_RE = re.compile(r"(均值|平均值|平均水平|中位数)")
+# "每百名研发人员发明专利授权量", "平均每名研发人员获得授权发明专利": a ratio per person, not the count.
+PER_PERSON_BEFORE_RE = re.compile(r"(每|人均|平均每)[^,;:。]{0,6}(人员|名|人)[^,;:。]{0,6}$")
+# Names bulletins and news use beyond the catalogue's synonyms (national and other regions' wording).
+EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
+    "rd_expenditure": (
+        "研究与试验发展(R&D)经费支出",
+        "研究与试验发展(R&D)经费投入",
+        "研究与试验发展(R&D)经费",
+        "研究与试验发展经费支出",
+        "研究与试验发展经费投入",
+        "研究与试验发展经费",
+        "R&D经费内部支出",
+        "R&D经费",
+    ),
+    "tech_contract_value": ("技术市场交易额", "技术市场实现交易额", "技术合同成交总额", "技术交易额"),
+}
+# "累计培育国家高新技术企业58家": the firms grown so far, i.e. the stock (not the year's additions).
+STOCK_SO_FAR_RE = re.compile(r"(累计培育|累计拥有|共有|拥有)$")
+# "三年净增13家", "两年来新增": additions over several years, never one year's.
+SEVERAL_YEARS_RE = re.compile(r"(\d+|[两二三四五六七八九十]+)年(来|间|内)?$")
 # Before a stock (高新技术企业, 研发机构 ...), these words make it the year's additions, not the stock.
 FLOW_QUALIFIERS: tuple[str, ...] = (
     "新增",
@@ -96,7 +128,7 @@ NAME_QUOTES = "“”\"‘’'「」"
 # A share written as "<numerator> ... 占<denominator>(的)比重": the numerator's id and the denominator's
 # phrases (the catalogue synonyms of the denominator plus the short forms bulletins use).
 SHARE_OF: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "rd_expenditure": ("rd_share_gdp", "gdp", ("地区生产总值", "GDP", "生产总值")),
+    "rd_expenditure": ("rd_share_gdp", "gdp", ("地区生产总值", "国内生产总值", "GDP", "生产总值")),
     "hitech_output_value": (
         "hitech_output_share",
         "above_scale_industrial_output",
@@ -123,6 +155,7 @@ class _Catalogue:
     units: dict[str, str]
     names: dict[str, str]
     stocks: frozenset[str]
+    ratios: frozenset[str]  # shares and per-resident figures (flow_or_stock = ratio)
     phrases: tuple[tuple[str, str | None], ...]  # (normalised phrase, indicator or None), longest first
     regions: tuple[tuple[str, str], ...]  # (normalised name, region id), longest first
 
@@ -135,18 +168,33 @@ def _catalogue() -> _Catalogue:
     phrases: dict[str, str | None] = {p.translate(_NORMALISE): None for p in OTHER_STATISTICS}
     synonyms = indicators["synonyms"] if "synonyms" in indicators else [""] * len(indicators)
     for ident, name, extra in zip(indicators["id"], indicators["name_zh"], synonyms, strict=True):
-        for phrase in [name, *str(extra).split(";")]:
-            if phrase.strip():
-                phrases[phrase.strip().translate(_NORMALISE)] = ident
+        for phrase in [name, *str(extra).split(";"), *EXTRA_PHRASES.get(ident, ())]:
+            for variant in _rd_variants(phrase.strip().translate(_NORMALISE)):
+                phrases.setdefault(variant, ident)
     region_names = {r.translate(_NORMALISE): r for r in load_regions()["id"]}
     region_names.update({alias: region for alias, region in REGION_ALIASES.items()})
     return _Catalogue(
         units=units,
         names=names,
         stocks=frozenset(indicators.loc[indicators["flow_or_stock"] == "stock", "id"]),
+        ratios=frozenset(indicators.loc[indicators["flow_or_stock"] == "ratio", "id"]),
         phrases=tuple(sorted(phrases.items(), key=lambda item: -len(item[0]))),
         regions=tuple(sorted(region_names.items(), key=lambda item: -len(item[0]))),
     )
+
+
+def _rd_variants(phrase: str) -> list[str]:
+    """``phrase`` and the ways R&D is spelt out in it: 研发(R&D)经费, 研究与试验发展(R&D)经费,
+    研究与实验发展经费 ... for R&D经费 or 研发经费."""
+    if not phrase:
+        return []
+    variants = [phrase]
+    for short in ("R&D", "研发"):
+        if short in phrase:
+            for spelt in ("研究与试验发展", "研究与实验发展", "研究与开发"):
+                variants += [phrase.replace(short, f"{spelt}(R&D)", 1), phrase.replace(short, spelt, 1)]
+            variants.append(phrase.replace(short, "研发(R&D)", 1))
+    return list(dict.fromkeys(variants))
 
 
 def normalise(text: str) -> str:
