@@ -16,6 +16,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from hzanalysis.calibration import dump_json
 from hzanalysis.cli import main
 from hzanalysis.errors import InputError
 from hzanalysis.observations import (
@@ -27,8 +28,9 @@ from hzanalysis.observations import (
     series,
     write_templates,
 )
-from hzanalysis.observations.plausible import PLAUSIBILITY_PATH, shipped_bounds
+from hzanalysis.observations.plausible import PLAUSIBILITY_PATH, build_bounds, shipped_bounds
 from hzanalysis.observations.schema import OBSERVATION_COLUMNS, TEMPLATE_COLUMNS
+from hzanalysis.panels import reference_dir
 
 HEADER = list(TEMPLATE_COLUMNS)
 GOOD = {
@@ -142,6 +144,11 @@ def test_the_shipped_bounds_come_from_the_reference_panels():
     classes = json.loads((PLAUSIBILITY_PATH.parent / "reference_classes.json").read_text(encoding="utf-8"))
     q1 = classes["classes"]["hte_valid_stock"]["quantiles"]["1"]
     assert (hte.fall, hte.rise) == (q1[0], q1[-1])
+
+
+@pytest.mark.skipif(not reference_dir().exists(), reason="reference panels (build inputs) not found")
+def test_the_shipped_bounds_are_regenerated_byte_for_byte_by_make_calibrate():
+    assert dump_json(build_bounds()) == PLAUSIBILITY_PATH.read_text(encoding="utf-8")
 
 
 def test_a_jump_no_province_ever_made_is_a_warning_naming_both_rows(tmp_path, capsys):
@@ -276,7 +283,7 @@ def test_the_row_that_says_what_it_supersedes_wins_in_either_order(tmp_path, cap
     assert f"305 ({b} line 2) replaced 298 ({a} line 2)" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("claim", ["300", "a.csv line 3", "other.csv"])
+@pytest.mark.parametrize("claim", ["300", "a.csv line 3", "other.csv", "bureau.xlsx", "data.csv"])
 def test_a_supersedes_cell_that_names_no_other_row_is_an_error(tmp_path, claim):
     a, b = two_files(tmp_path, row(value="305", published="2026-03-01", supersedes=claim))
     [problem] = check_files([a, b])
@@ -359,3 +366,29 @@ def test_a_csv_row_typed_without_the_last_optional_column_is_read(tmp_path):
     path.write_text(",".join(HEADER) + "\n" + ",".join(values[:-1]) + "\n", encoding="utf-8")
     [problem] = check_files([path])
     assert "13 fields like the header" in problem.expected and "11 fields" in problem.found
+
+
+def test_a_chinese_file_name_and_row_in_the_supersedes_cell(tmp_path):
+    a = write_csv(tmp_path / "科技局报送.csv", [row()])
+    b = write_csv(
+        tmp_path / "b.csv", [row(value="305", published="2026-03-01", supersedes="见科技局报送.csv第2行")]
+    )
+    assert check_files([a, b]) == []
+    wrong = write_csv(
+        tmp_path / "c.csv", [row(value="305", published="2026-03-01", supersedes="科技局报送.csv第3行")]
+    )
+    [problem] = check_files([a, wrong])
+    assert problem.column == "supersedes"
+
+
+def test_one_file_given_twice_is_read_once(tmp_path):
+    path = write_csv(tmp_path / "mine.csv", [row(supersedes="yes")])
+    found = inspect_files([path, tmp_path])  # the file, and its folder
+    assert found.problems == []
+    assert series(quiet_load([path, tmp_path]), "hte_count", "海州区")[2025] == 298.0
+
+
+def test_rows_that_replace_each_other_with_one_value_change_nothing(tmp_path):
+    a = write_csv(tmp_path / "a.csv", [row(supersedes="yes")])
+    b = write_csv(tmp_path / "b.csv", [row(supersedes="yes")])
+    assert check_files([a, b]) == []

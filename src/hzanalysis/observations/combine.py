@@ -123,6 +123,9 @@ def read_one(path: Path, cat: Catalogue) -> tuple[pd.DataFrame, str, list[Proble
 def read_inputs(files: Sequence[Path], cat: Catalogue, public: Iterable[Path] = ()) -> Inputs:
     """Every file read and checked row by row; the rows of all files together, each with its ``file``."""
     public_files = {p.resolve() for p in public}
+    # one file given twice (as itself and in its folder) is read once: its rows would match themselves
+    seen: set[Path] = set()
+    files = [p for p in files if not (p.resolve() in seen or seen.add(p.resolve()))]
     frames: list[pd.DataFrame] = []
     out = Inputs(pd.DataFrame(), {}, [], [])
     for path in files:
@@ -278,10 +281,13 @@ def _claims(claim: str, row: pd.Series, other: pd.Series) -> bool:
     if number is not None:
         return math.isclose(number, float(other["value"]), rel_tol=1e-9, abs_tol=1e-12)
     name = Path(str(other["file"])).name.lower()
-    lowered = text.lower()
-    if name not in lowered and Path(name).stem not in lowered:
+    # the file's name or its stem as a whole word: a.csv is not named by "bureau.xlsx" (Latin letters
+    # only bound a word: Chinese runs on, "见科技局.xlsx第7行" names 科技局.xlsx)
+    stem, suffix = re.escape(Path(name).stem), re.escape(Path(name).suffix)
+    named = re.search(rf"(?<![a-z0-9_.]){stem}(?:{suffix})?(?![a-z0-9_])", text.lower())
+    if named is None:
         return False
-    wanted = _ROW_NUMBER_RE.findall(lowered[lowered.find(Path(name).stem) :])
+    wanted = _ROW_NUMBER_RE.findall(text.lower()[named.end() :])
     number_of_other = re.search(r"(\d+)$", str(other["row"]))
     return not wanted or (number_of_other is not None and number_of_other[1] in wanted)
 
@@ -357,6 +363,8 @@ def check_conflicts(rows: pd.DataFrame) -> tuple[list[Problem], list[Problem]]:
         if misnamed:
             continue  # that problem names every other row of the figure already
         survivors = [i for i in group if not any(_replaces(rows, j, i) for j in group if j != i)]
+        if not survivors and _agree(rows, group):
+            continue  # rows that replace each other with the same value change nothing
         if not survivors:
             names = " and ".join(_where(rows.loc[i]) for i in group)
             problems.append(
@@ -373,7 +381,7 @@ def check_conflicts(rows: pd.DataFrame) -> tuple[list[Problem], list[Problem]]:
         first = survivors[0]
         for i in survivors[1:]:
             a, b = rows.loc[first], rows.loc[i]
-            if math.isclose(float(a["value"]), float(b["value"]), rel_tol=1e-9, abs_tol=1e-12):
+            if _agree(rows, [first, i]):
                 continue
             problems.append(
                 Problem(
@@ -389,6 +397,12 @@ def check_conflicts(rows: pd.DataFrame) -> tuple[list[Problem], list[Problem]]:
                 )
             )
     return problems, notes
+
+
+def _agree(rows: pd.DataFrame, labels: list[int]) -> bool:
+    """Whether the rows give one value (to floating-point precision)."""
+    values = [float(rows.loc[i, "value"]) for i in labels]
+    return all(math.isclose(v, values[0], rel_tol=1e-9, abs_tol=1e-12) for v in values)
 
 
 def _key_text(row: pd.Series) -> str:
