@@ -48,8 +48,8 @@ class ObservationWarning(UserWarning):
 class FileCheck:
     """What :func:`inspect_files` found: problems (the files cannot be used) and warnings (they can).
 
-    ``replaced`` lists the figures of the checked files that replace (or are replaced by) another input's,
-    as :func:`supersede` describes them.
+    ``replaced`` lists the figures of the checked files that replace (or are replaced by) another input's
+    with a different value, as :func:`supersede` describes them.
     """
 
     problems: list[Problem]
@@ -181,7 +181,11 @@ def inspect_files(paths: Iterable[str | Path] | None = ()) -> FileCheck:
     winners, superseded = supersede(inputs.rows)
     checked = {display_path(p) for p in files}
     found_warnings += [w for w in jump_warnings(winners) if w.file in checked or _names_any(w, checked)]
-    replaced = [e for e in superseded if e["superseded_by"] in checked or e["file"] in checked]
+    replaced = [
+        e
+        for e in superseded
+        if (e["superseded_by"] in checked or e["file"] in checked) and e["value"] != e["value_by"]
+    ]
     return FileCheck(problems, found_warnings, files, replaced)
 
 
