@@ -76,7 +76,7 @@ _COLUMN_HELP: dict[str, tuple[str, str]] = {
     "note": ("备注：预计数、口径、推断等", "caveats: preliminary, scope, inferred year..."),
     SUPERSEDES_COLUMN: (
         "替换：仅当您的另一个文件对同一地区、指标、年份和bound给出了不同数值，而本行是更新/更正的数字时填写："
-        "填“是”，或被替换的数值（如298），或被替换的文件名及行号（如 科技局2025.xlsx row 7）；"
+        "填“是”，或被替换的数值（如298），或被替换的文件名及行号（如 科技局2025.xlsx 第7行）；"
         "其他情况留空。本行替换公开数据无需填写",
         "only when another of your files gives the same region, indicator, year and bound a different value "
         "and this row is the newer or corrected figure: yes, or the value it replaces (e.g. 298), or that "
