@@ -120,6 +120,16 @@ def read_one(path: Path, cat: Catalogue) -> tuple[pd.DataFrame, str, list[Proble
     return frame, raw.encoding, problems, found_warnings
 
 
+@dataclass
+class Inputs:
+    """The rows of every file read (valid rows only), how each file was decoded, problems and warnings."""
+
+    rows: pd.DataFrame
+    encodings: dict[str, str]
+    problems: list[Problem]
+    warnings: list[Problem]
+
+
 def read_inputs(files: Sequence[Path], cat: Catalogue, public: Iterable[Path] = ()) -> Inputs:
     """Every file read and checked row by row; the rows of all files together, each with its ``file``."""
     public_files = {p.resolve() for p in public}
@@ -145,16 +155,6 @@ def read_inputs(files: Sequence[Path], cat: Catalogue, public: Iterable[Path] = 
     ]
     out.rows["domain"] = out.rows["indicator"].map(cat.domains).fillna("").astype(str)
     return out
-
-
-@dataclass
-class Inputs:
-    """The rows of every file read (valid rows only), how each file was decoded, problems and warnings."""
-
-    rows: pd.DataFrame
-    encodings: dict[str, str]
-    problems: list[Problem]
-    warnings: list[Problem]
 
 
 def inspect_files(paths: Iterable[str | Path] | None = ()) -> FileCheck:
