@@ -329,13 +329,16 @@ def test_assess_with_a_figure_after_the_deadline_runs_from_the_cli(tmp_path, cap
 
 def test_replaced_values_are_told_in_the_terminal_and_on_the_target_page(tmp_path, capsys):
     first = write_csv(tmp_path / "first.csv", [row(value="3.9")])
-    second = write_csv(tmp_path / "second.csv", [row(value="3.95")])
+    # between two of the researcher's files the newer row says what it replaces (else: an error)
+    second = write_csv(
+        tmp_path / "second.csv", [row(value="3.95", supersedes="3.9")], header=[*HEADER, "supersedes"]
+    )
     assert main(["assess", "--lang", "en", "--data", str(first), str(second)]) == 0
     err = capsys.readouterr().err
     assert f"海州区 rd_share_gdp 2024: 3.95 ({second} line 2) replaced 3.9 ({first} line 2)" in err
     page = assess_one("rd_share_gdp", data=[str(first), str(second)])
     texts = [r["zh"] for r in page.replaced]
-    # the last file wins: second.csv's 3.95 replaced both the shipped 3.75 and first.csv's 3.9
+    # second.csv's 3.95 replaced both the shipped 3.75 and first.csv's 3.9 (which it names)
     assert len(texts) == 2 and all(
         t.startswith(f"海州区 rd_share_gdp 2024：3.95（{second} line 2）") for t in texts
     )

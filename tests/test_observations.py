@@ -445,7 +445,7 @@ def test_template_example_row_is_rejected_until_replaced(tmp_path):
 def test_csv_template_round_trip(tmp_path):
     csv_path = write_templates(tmp_path)[0]
     lines = csv_path.read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0].split(",") == HEADER
+    assert lines[0].split(",") == [*HEADER, "supersedes"]  # the optional column comes last
     # Replace the example row by a synthetic figure, as a researcher would.
     write_csv(csv_path, [row(year="2025", value="61", note="synthetic")], encoding="utf-8-sig")
     got = read_observation_file(csv_path)
@@ -459,7 +459,7 @@ def test_xlsx_template_round_trip(tmp_path):
     wb = openpyxl.load_workbook(xlsx_path)
     assert wb.sheetnames == ["observations", "说明"]
     ws = wb["observations"]
-    assert [c.value for c in ws[1]] == HEADER
+    assert [c.value for c in ws[1]] == [*HEADER, "supersedes"]
     help_text = " ".join(str(c.value) for r in wb["说明"].iter_rows() for c in r if c.value is not None)
     for indicator, unit in zip(load_indicators()["id"], load_indicators()["unit"], strict=True):
         assert indicator in help_text and unit in help_text

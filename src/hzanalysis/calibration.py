@@ -491,11 +491,14 @@ def build(out_dir: Path = DERIVED_DIR, *, say: Any = print) -> dict[str, Path]:
     classes = reference.build_classes()
     results = validation.validate(errors, calibration, say=say)
     persistence = populations.build_persistence(say=say)
+    from .observations.plausible import build_bounds  # data checks' bounds, from the same panels
+
     written = {
         "calibration": write_calibration(calibration, out_dir / "calibration.json"),
         "reference_classes": atomic_write_text(out_dir / "reference_classes.json", dump_json(classes)),
         "validation": atomic_write_text(out_dir / "validation.json", dump_json(results)),
         "persistence": atomic_write_text(out_dir / "persistence.json", dump_json(persistence)),
+        "plausibility": atomic_write_text(out_dir / "plausibility.json", dump_json(build_bounds())),
     }
     say(f"wrote {', '.join(str(p) for p in written.values())} in {time.perf_counter() - started:.0f} s")
     return written

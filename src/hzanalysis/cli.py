@@ -274,7 +274,17 @@ def _data_check(args: argparse.Namespace) -> int:
         for problem in problems:
             print(f"  - {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    print("ok: no problems found" + (f" in {checked} file(s)" if args.files else " in the shipped data"))
+    if found.replaced:
+        from .observations import replacement_text
+
+        print("replaced figures (the rule is in the README, section 'Your own figures'):")
+        print("\n".join(f"  - {replacement_text(e)['en']}" for e in found.replaced))
+    warned = f" ({len(found.warnings)} warning(s) above)" if found.warnings else ""
+    print(
+        "ok: no problems found"
+        + (f" in {checked} file(s)" if args.files else " in the shipped data")
+        + warned
+    )
     return EXIT_OK
 
 

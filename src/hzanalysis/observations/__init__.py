@@ -13,6 +13,7 @@ The subpackage, in the order data flows through it:
 - :mod:`.catalogue`: the indicator and region catalogues;
 - :mod:`.read`: CSV and Excel files into text records (encodings, separators, sheets, percent cells);
 - :mod:`.checks`: the table of row checks (errors and warnings);
+- :mod:`.plausible`: figures far from their unit's history or their class's range (warnings);
 - :mod:`.combine`: loading several files, superseding, :func:`series`;
 - :mod:`.build`: ``data/processed/observations.csv``;
 - :mod:`.templates`: the CSV and Excel templates.
@@ -24,8 +25,12 @@ Rules the rest of the package relies on:
   merges them.
 - Publication dates drive "as of" filtering; see :data:`DEFAULT_PUBLICATION_LAG_YEARS` and
   :func:`effective_publication_date`.
-- A later file overrides an earlier one for the same (region, indicator, year, bound), and what was
-  superseded is kept in ``df.attrs["superseded"]`` (see :func:`replacement_text`).
+- A researcher's row replaces the shipped public row of the same (region, indicator, year, bound); two
+  other inputs that give it different values are an error unless one says what it ``supersedes``; the
+  order of the files never decides. What was superseded is kept in ``df.attrs["superseded"]`` (see
+  :func:`replacement_text`).
+- Impossible values are errors; figures far from the unit's history or from every province's range are
+  warnings (:mod:`.plausible`, bounds derived at build time into ``derived/plausibility.json``).
 """
 
 from __future__ import annotations

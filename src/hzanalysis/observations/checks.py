@@ -21,16 +21,19 @@ import pandas as pd
 
 from ..errors import Problem
 from .catalogue import Catalogue
+from .plausible import ceiling_text
 from .read import RawFile
 from .schema import (
     BOUNDS,
     DEFAULT_PUBLICATION_LAG_YEARS,
     EXAMPLE_ROW_MARKER,
+    IMPOSSIBLE_MAGNITUDE,
     MAX_YEARS_AHEAD,
     MIN_YEAR,
-    OBSERVATION_COLUMNS,
     PRELIMINARY_MARKERS,
     QUALITY_GRADES,
+    SUPERSEDES_COLUMN,
+    TEMPLATE_COLUMNS,
     normalise_published,
     parse_published,
 )
@@ -38,6 +41,10 @@ from .schema import (
 _YEAR_RE = re.compile(r"^\d{4}$")
 # A plain decimal number; Python's float() also takes '1_0', 'inf' and 'nan', which no one types as a figure.
 _NUMBER_RE = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$")
+# What spreadsheets and programs write where a number could not be computed or stored.
+_NOT_FINITE_RE = re.compile(
+    r"^[+-]?(?:inf(?:inity)?|nan|#(?:NUM!|DIV/0!|VALUE!|N/A|REF!|NAME\?|NULL!))$", re.I
+)
 # Friendly normalisations of what people type in Chinese input methods; nothing else is rewritten.
 _REGION_FIXES = str.maketrans({"（": "(", "）": ")"})
 _UNIT_FIXES = str.maketrans({"％": "%"})
@@ -69,7 +76,7 @@ class Row:
     @classmethod
     def parse(cls, label: str, record: dict[str, str]) -> Row:
         """Normalise and parse one raw record; parsing never fails, the checks judge the result."""
-        text = {c: record.get(c, "") for c in OBSERVATION_COLUMNS}
+        text = {c: record.get(c, "") for c in TEMPLATE_COLUMNS}
         return cls(
             label=label,
             text=text,
@@ -194,6 +201,19 @@ def year_is_a_year(row: Row, cat: Catalogue) -> Finding | None:
 def value_is_a_number(row: Row, cat: Catalogue) -> Finding | None:
     if row.value is not None:
         return None
+    text = row.text["value"]
+    if _NUMBER_RE.match(text) or _NOT_FINITE_RE.match(text):
+        return Finding(
+            "a finite number",
+            f"{row.shown('value')}, which is "
+            + (
+                "too large to be stored (it overflows to infinity)"
+                if _NUMBER_RE.match(text)
+                else "not a number"
+            ),
+            "write the figure itself; a spreadsheet error (#DIV/0!, #NUM!) or infinity means the cell's "
+            "formula or the source's figure must be checked",
+        )
     return Finding(
         "a number: digits and one decimal point (no units, %, separators or underscores)",
         row.shown("value"),
@@ -234,6 +254,27 @@ def value_in_domain(row: Row, cat: Catalogue) -> Finding | None:
     if domain == "level" and value < 0:
         return Finding(f"a non-negative value for {indicator}", row.shown("value"), "check the sign")
     return None
+
+
+@check("value")
+def value_not_impossible(row: Row, cat: Catalogue) -> Finding | None:
+    if row.value is None or abs(row.value) < IMPOSSIBLE_MAGNITUDE:
+        return None
+    return Finding(
+        f"a figure below {IMPOSSIBLE_MAGNITUDE:g} in {cat.units.get(row.indicator, 'its unit')}: "
+        "no indicator reaches that anywhere (it is more than the world's total in every unit used here)",
+        f"{row.shown('value')} ({row.value:g})",
+        "check the figure and its unit (亿元, 万人, 万平方米 are already in ten-thousands or "
+        "hundred-millions); a value like 1e300 is a typing or conversion error",
+    )
+
+
+@check("value", warning=True)
+def value_within_class_range(row: Row, cat: Catalogue) -> Finding | None:
+    if row.value is None or abs(row.value) >= IMPOSSIBLE_MAGNITUDE:
+        return None  # an impossible value is an error already
+    text = ceiling_text(row.indicator, row.value)
+    return None if text is None else Finding(*text)
 
 
 @check("value", warning=True)
@@ -330,7 +371,8 @@ def source_given(row: Row, cat: Catalogue) -> Finding | None:
 def validate(raw: RawFile, cat: Catalogue) -> tuple[pd.DataFrame, list[Problem], list[Problem]]:
     """Typed rows of a raw file, with every problem and every warning found (none raised).
 
-    The frame has the observation columns plus ``row`` (the row label, for messages about superseding).
+    The frame has the template columns (the observation columns and ``supersedes``) plus ``row`` (the
+    row label, for messages about superseding).
     """
     problems, warnings = list(raw.problems), list(raw.warnings)
     if raw.missing_columns:
@@ -373,16 +415,18 @@ def validate(raw: RawFile, cat: Catalogue) -> tuple[pd.DataFrame, list[Problem],
                     "value": row.value,
                     "bound": row.bound,
                     "published": normalise_published(row.text["published"]),
+                    SUPERSEDES_COLUMN: row.text[SUPERSEDES_COLUMN],
                     "row": label,
                 }
             )
-    frame = pd.DataFrame.from_records(rows, columns=[*OBSERVATION_COLUMNS, "row"]) if rows else empty_frame()
+    columns = [*TEMPLATE_COLUMNS, "row"]
+    frame = pd.DataFrame.from_records(rows, columns=columns) if rows else empty_frame()
     return typed(frame), problems, warnings
 
 
 def empty_frame() -> pd.DataFrame:
     """No observations, with the right columns and types."""
-    return typed(pd.DataFrame({c: pd.Series(dtype=object) for c in (*OBSERVATION_COLUMNS, "row")}))
+    return typed(pd.DataFrame({c: pd.Series(dtype=object) for c in (*TEMPLATE_COLUMNS, "row")}))
 
 
 def typed(frame: pd.DataFrame) -> pd.DataFrame:

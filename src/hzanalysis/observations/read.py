@@ -18,12 +18,20 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..errors import Problem
-from .schema import HELP_SHEET, IGNORED_COLUMNS, OBSERVATION_COLUMNS, REQUIRED_COLUMNS, SHEET_NAME
+from .schema import (
+    HELP_SHEET,
+    IGNORED_COLUMNS,
+    OBSERVATION_COLUMNS,
+    REQUIRED_COLUMNS,
+    SHEET_NAME,
+    SUPERSEDES_COLUMN,
+    TEMPLATE_COLUMNS,
+)
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 #: Separators other than the comma that spreadsheets write into "CSV" files (a European Excel writes ';').
 _OTHER_SEPARATORS = (";", "\t")
-_KNOWN_COLUMNS = (*OBSERVATION_COLUMNS, *IGNORED_COLUMNS)
+_KNOWN_COLUMNS = (*TEMPLATE_COLUMNS, *IGNORED_COLUMNS)
 
 
 @dataclass
@@ -100,6 +108,8 @@ def read_csv(path: Path) -> RawFile:
                 out.header_row = f"line {start}"
                 continue
             label = f"line {start}"
+            if len(fields) == len(header) - 1 and header[-1] == SUPERSEDES_COLUMN:
+                fields = [*fields, ""]  # a row typed before the optional last column existed: it is empty
             if len(fields) != len(header):
                 out.problems.append(
                     Problem(
@@ -442,13 +452,13 @@ def _unknown_column(out: RawFile, col: str) -> Problem:
     fix = (
         f"rename it to {suggestion!r} (column names are lower case, as in the template)"
         if suggestion
-        else f"delete it or rename it to one of: {', '.join(OBSERVATION_COLUMNS)}"
+        else f"delete it or rename it to one of: {', '.join(TEMPLATE_COLUMNS)}"
     )
     return Problem(
         file=out.path,
         row=out.header_row,
         column=col,
-        expected="only the template's columns (" + ", ".join(OBSERVATION_COLUMNS) + ")",
+        expected="only the template's columns (" + ", ".join(TEMPLATE_COLUMNS) + ")",
         found=f"the unknown column {col!r}" + (f"; did you mean {suggestion!r}?" if suggestion else ""),
         fix=fix,
     )

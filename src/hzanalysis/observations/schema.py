@@ -40,6 +40,18 @@ REQUIRED_COLUMNS: tuple[str, ...] = (
 #: Review columns a file may carry that are read past, never scored (``why``: why a candidate sentence
 #: was matched, written by ``hzanalysis data extract`` for the person reviewing it).
 IGNORED_COLUMNS: tuple[str, ...] = ("why",)
+#: No figure of any indicator reaches this in its own unit: it is above the world's total in each of them
+#: (about 3e8 firms, 7.5e6 亿元 of world GDP, 8e5 万人 of people; 9.6e8 万平方米 is all of China's land),
+#: so a value at or above it is a typing or unit error (1e300 high-tech enterprises), never a figure.
+IMPOSSIBLE_MAGNITUDE = 1e9
+#: Optional column of a researcher's file: what a row replaces when another input gives the same figure
+#: (region, indicator, year and bound) a different value. ``yes``/``是``, the replaced value, or the other
+#: file's name (with its row, e.g. ``bureau.xlsx row 7``). Read and judged, then dropped on loading.
+SUPERSEDES_COLUMN = "supersedes"
+#: Words in ``supersedes`` that mean "this row replaces any other row with the same key".
+SUPERSEDES_YES: tuple[str, ...] = ("yes", "y", "true", "是", "替换", "取代")
+#: Columns of the templates: the observation columns, then ``supersedes``.
+TEMPLATE_COLUMNS: tuple[str, ...] = (*OBSERVATION_COLUMNS, SUPERSEDES_COLUMN)
 #: Columns added by :func:`load_observations` after the observation columns.
 LOADED_COLUMNS: tuple[str, ...] = (*OBSERVATION_COLUMNS, "file", "published_effective", "domain")
 

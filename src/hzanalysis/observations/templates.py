@@ -17,11 +17,12 @@ from .schema import (
     DEFAULT_PUBLICATION_LAG_YEARS,
     EXAMPLE_NOTE,
     HELP_SHEET,
-    OBSERVATION_COLUMNS,
     QUALITY_DESCRIPTIONS,
     QUALITY_GRADES,
     REQUIRED_COLUMNS,
     SHEET_NAME,
+    SUPERSEDES_COLUMN,
+    TEMPLATE_COLUMNS,
 )
 
 
@@ -39,6 +40,7 @@ def _example_row() -> dict[str, str]:
         "quote": "示例：有效高新技术企业达123家",
         "quality": "official_media",
         "note": EXAMPLE_NOTE,
+        SUPERSEDES_COLUMN: "",
     }
 
 
@@ -72,6 +74,15 @@ _COLUMN_HELP: dict[str, tuple[str, str]] = {
         "quality grade: " + ", ".join(QUALITY_GRADES),
     ),
     "note": ("备注：预计数、口径、推断等", "caveats: preliminary, scope, inferred year..."),
+    SUPERSEDES_COLUMN: (
+        "替换：仅当您的另一个文件对同一地区、指标、年份和bound给出了不同数值，而本行是更新/更正的数字时填写："
+        "填“是”，或被替换的数值（如298），或被替换的文件名及行号（如 科技局2025.xlsx 第7行）；"
+        "其他情况留空。本行替换公开数据无需填写",
+        "only when another of your files gives the same region, indicator, year and bound a different value "
+        "and this row is the newer or corrected figure: yes, or the value it replaces (e.g. 298), or that "
+        "file's name and row (e.g. bureau2025.xlsx row 7); else empty. Replacing the public data needs "
+        "nothing",
+    ),
 }
 
 
@@ -83,6 +94,9 @@ def _readme_text(indicators: pd.DataFrame, regions: pd.DataFrame) -> str:
         "(sheet `observations`), one figure per row, then pass the file to hzanalysis",
         "(`hzanalysis data check FILE`, or `hz.load_observations([FILE])` in a notebook).",
         "Your rows override the public ones for the same region, indicator, year and bound.",
+        "Two of your own files that give one figure different values are an error, unless the newer row",
+        "says in its `supersedes` column what it replaces (`yes`, the replaced value, or the other file's",
+        "name and row); the order of the files never decides.",
         "",
         f"The first data row is an example (note `{EXAMPLE_NOTE}`): replace it with a real figure",
         "or delete it; a file that still contains it is rejected.",
@@ -92,7 +106,7 @@ def _readme_text(indicators: pd.DataFrame, regions: pd.DataFrame) -> str:
         "| column | 说明 | meaning | column required 必须有此列 |",
         "|---|---|---|---|",
     ]
-    for col in OBSERVATION_COLUMNS:
+    for col in TEMPLATE_COLUMNS:
         zh, en = _COLUMN_HELP[col]
         lines.append(f"| {col} | {zh} | {en} | {'yes' if col in REQUIRED_COLUMNS else 'no'} |")
     lines += ["", "## Indicators and units", "", "| indicator | 名称 | unit | domain |", "|---|---|---|---|"]
@@ -101,7 +115,8 @@ def _readme_text(indicators: pd.DataFrame, regions: pd.DataFrame) -> str:
     lines += [
         "",
         "Domains: share = percent strictly between 0 and 100; count = whole number >= 0;",
-        "amount = positive; level = >= 0.",
+        "amount = positive; level = >= 0. A value of 1e9 or more, infinity or a spreadsheet error is",
+        "rejected; a figure far from the region's own history or from every province's range is a warning.",
         "",
         "## Regions",
         "",
@@ -138,8 +153,8 @@ def write_templates(out_dir: str | Path, *, overwrite: bool = False) -> list[Pat
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(OBSERVATION_COLUMNS)
-    writer.writerow([example[c] for c in OBSERVATION_COLUMNS])
+    writer.writerow(TEMPLATE_COLUMNS)
+    writer.writerow([example[c] for c in TEMPLATE_COLUMNS])
     # BOM: Excel on Chinese Windows shows UTF-8 without it as mojibake.
     atomic_write_bytes(csv_path, buffer.getvalue().encode("utf-8-sig"))
     atomic_write_text(readme_path, _readme_text(indicators, regions))
@@ -147,26 +162,27 @@ def write_templates(out_dir: str | Path, *, overwrite: bool = False) -> list[Pat
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = SHEET_NAME
-    ws.append(list(OBSERVATION_COLUMNS))
+    ws.append(list(TEMPLATE_COLUMNS))
     ws.append(
         [
             int(example["year"]) if c == "year" else float(example["value"]) if c == "value" else example[c]
-            for c in OBSERVATION_COLUMNS
+            for c in TEMPLATE_COLUMNS
         ]
     )
     for cell in ws[1]:
         cell.font = Font(bold=True)
-    for letter, width in zip("ABCDEFGHIJKL", (14, 26, 8, 10, 10, 7, 36, 36, 12, 36, 20, 30), strict=True):
+    widths = (14, 26, 8, 10, 10, 7, 36, 36, 12, 36, 20, 30, 24)
+    for letter, width in zip("ABCDEFGHIJKLM", widths, strict=True):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"
     # Typed as text so Excel does not turn 2025-04 into a date nor take a typed '=' for a formula.
     for row in range(2, 1001):
-        for col in ("bound", "published"):
-            ws.cell(row=row, column=OBSERVATION_COLUMNS.index(col) + 1).number_format = "@"
+        for col in ("bound", "published", SUPERSEDES_COLUMN):
+            ws.cell(row=row, column=TEMPLATE_COLUMNS.index(col) + 1).number_format = "@"
 
     help_ws = wb.create_sheet(HELP_SHEET)
     help_ws.append(["column 列", "说明", "meaning", "required 必填"])
-    for col in OBSERVATION_COLUMNS:
+    for col in TEMPLATE_COLUMNS:
         help_ws.append([col, *_COLUMN_HELP[col], "yes" if col in REQUIRED_COLUMNS else "no"])
     help_ws.append([])
     help_ws.append(["bound", "含义", "meaning"])
@@ -192,7 +208,7 @@ def write_templates(out_dir: str | Path, *, overwrite: bool = False) -> list[Pat
         cell.font = Font(bold=True)
 
     # Drop-down lists; they guide typing but the loader still validates every value.
-    col_letter = {c: "ABCDEFGHIJKL"[i] for i, c in enumerate(OBSERVATION_COLUMNS)}
+    col_letter = {c: "ABCDEFGHIJKLM"[i] for i, c in enumerate(TEMPLATE_COLUMNS)}
     lists = {
         "region": '"' + ",".join(regions["id"]) + '"',
         "bound": '"' + ",".join(BOUNDS) + '"',

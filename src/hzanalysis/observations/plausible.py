@@ -1,0 +1,202 @@
+"""Plausibility: figures that are possible but far from anything of their kind ever reported (warnings).
+
+Two bounds per indicator that has a reference panel (real provincial series, see
+``derived/PROVENANCE.md``), derived once at build time (``make calibrate``) into
+``derived/plausibility.json``; at run time only that small file is read, never the panels:
+
+- the largest one-year rise and fall any province ever made, on the log scale (logit for shares): a unit
+  whose figure moves faster than that, on average over the years between two of its figures, is flagged;
+- the level ceiling: the power of ten above the largest value any province ever reported. A district above
+  it is orders of magnitude off (a unit typed as 万元 instead of 亿元, extra zeros, a wrong region).
+
+Indicators without a panel get the coarse rule: two consecutive figures of one unit ten times apart or more.
+Nothing here drops a row: a warning says what was expected, why, and how to check the figure.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..errors import Problem
+
+_COLUMNS = ["region", "indicator", "year", "value", "file", "row"]
+PLAUSIBILITY_PATH = Path(__file__).resolve().parent.parent / "derived" / "plausibility.json"
+#: Without a reference panel, two consecutive figures of one unit this many times apart are flagged.
+ORDER_OF_MAGNITUDE = 10.0
+_FIX = (
+    "check the unit (万元 vs 亿元, a fraction vs a percentage), a missing or extra digit, the year and the "
+    "region's scope (海州区 vs 海州区(含高新区)); if both figures are right (a new definition, a merger), "
+    "keep them and say why in the note"
+)
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """What the reference panel of one indicator says is plausible (z = log, or logit for shares)."""
+
+    indicator: str
+    panel: str
+    domain: str
+    years: str
+    units: int
+    fall: float  # the largest one-year fall of z, a negative number
+    rise: float  # the largest one-year rise of z
+    ceiling: float | None  # a power of ten above every level reported; None for shares (bounded anyway)
+
+
+@lru_cache(maxsize=4)
+def shipped_bounds(path: str | None = None) -> dict[str, Bounds]:
+    """The bounds by indicator id, from ``derived/plausibility.json`` (empty when the file is absent)."""
+    target = Path(path) if path else PLAUSIBILITY_PATH
+    if not target.is_file():
+        return {}
+    payload = json.loads(target.read_text(encoding="utf-8"))
+    return {
+        entry["indicator"]: Bounds(
+            indicator=entry["indicator"],
+            panel=name,
+            domain=entry["domain"],
+            years=entry["years"],
+            units=int(entry["units"]),
+            fall=float(entry["largest_one_year_fall"]),
+            rise=float(entry["largest_one_year_rise"]),
+            ceiling=None if entry["level_ceiling"] is None else float(entry["level_ceiling"]),
+        )
+        for name, entry in payload["panels"].items()
+    }
+
+
+def to_z(value: float, domain: str) -> float | None:
+    """The growth scale: logit of a share (in percent), log of anything else; None outside its domain."""
+    if domain == "share":
+        return math.log(value / (100.0 - value)) if 0 < value < 100 else None
+    return math.log(value) if value > 0 else None
+
+
+def from_z(z: float, domain: str) -> float:
+    """Inverse of :func:`to_z`."""
+    if domain == "share":
+        return 100.0 / (1.0 + math.exp(-z))
+    return math.exp(z)
+
+
+def ceiling_text(indicator: str, value: float) -> tuple[str, str, str] | None:
+    """``(expected, found, fix)`` when ``value`` is above every level of the indicator's reference panel."""
+    bounds = shipped_bounds().get(indicator)
+    if bounds is None or bounds.ceiling is None or value < bounds.ceiling:
+        return None
+    return (
+        f"a figure below {bounds.ceiling:g} for {indicator}: every one of the {bounds.units} provinces "
+        f"of China in its reference panel ({bounds.panel}, {bounds.years}) reported less than that in "
+        "every year",
+        f"{value:g}, {value / bounds.ceiling:.3g} times that ceiling, for one region",
+        _FIX,
+    )
+
+
+def jump_warnings(points: pd.DataFrame) -> list[Problem]:
+    """Warnings on consecutive point values of one region and indicator that move implausibly far.
+
+    ``points`` holds the winning rows (one per key) with ``region, indicator, year, value, bound, domain,
+    file, row``. Each warning sits on the later year's row and names the earlier one.
+    """
+    # plain records, not a pandas groupby: this runs on every load, as-of histories load many times
+    units: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for record in points.loc[points["bound"] == "=", _COLUMNS].to_dict("records"):
+        units.setdefault((record["region"], record["indicator"]), []).append(record)
+    found: list[Problem] = []
+    for (region, indicator), records in sorted(units.items()):
+        records.sort(key=lambda r: r["year"])
+        for before, after in itertools.pairwise(records):
+            problem = _jump(region, indicator, before, after)
+            if problem is not None:
+                found.append(problem)
+    return found
+
+
+def _jump(region: str, indicator: str, before: dict[str, Any], after: dict[str, Any]) -> Problem | None:
+    v0, v1, y0, y1 = float(before["value"]), float(after["value"]), int(before["year"]), int(after["year"])
+    years = y1 - y0
+    other = f"{v0:g} in {y0} ({before['file']} {before['row']})"
+    bounds = shipped_bounds().get(indicator)
+    span = f"{years} year{'s' if years != 1 else ''}"
+    if bounds is not None:
+        z0, z1 = to_z(v0, bounds.domain), to_z(v1, bounds.domain)
+        if z0 is None or z1 is None or bounds.fall * years <= z1 - z0 <= bounds.rise * years:
+            return None
+        low, high = (
+            from_z(z0 + bounds.fall * years, bounds.domain),
+            from_z(z0 + bounds.rise * years, bounds.domain),
+        )
+        expected = (
+            f"after {other}, a {y1} figure between {low:.4g} and {high:.4g}: no province in the reference "
+            f"panel ({bounds.panel}, {bounds.years}) ever moved faster in one year "
+            f"({_moves(bounds)} a year at most)"
+        )
+    else:
+        if v0 <= 0 or v1 <= 0 or 1 / ORDER_OF_MAGNITUDE < v1 / v0 < ORDER_OF_MAGNITUDE:
+            return None
+        expected = (
+            f"after {other}, a {y1} figure within a factor of {ORDER_OF_MAGNITUDE:g} of it "
+            "(this indicator has no reference panel; a tenfold change is flagged)"
+        )
+    found = f"{v1:g} for {region} {indicator} {y1}, {v1 / v0:.3g} times the earlier figure in {span}"
+    return Problem(str(after["file"]), str(after["row"]), "value", expected, found, _FIX)
+
+
+def _moves(bounds: Bounds) -> str:
+    """The panel's largest one-year fall and rise as readers say them: percentages, or logit for shares."""
+    if bounds.domain == "share":
+        return f"{bounds.fall:+.2f} to {bounds.rise:+.2f} on the logit scale"
+    return f"{math.exp(bounds.fall) - 1:+.0%} to {math.exp(bounds.rise) - 1:+.0%}"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Build time only (``make calibrate``): reads the panels, which stay outside the repository.
+
+
+def build_bounds(folder: Path | None = None) -> dict[str, Any]:
+    """The JSON document ``plausibility.json``: per reference panel, its one-year extremes and ceiling.
+
+    Only extremes of changes pooled over every province and year, and a power of ten above every level,
+    are kept: no row of a panel is copied.
+    """
+    from ..panels import PANELS, read_panel_table
+
+    panels: dict[str, Any] = {}
+    for spec in PANELS:
+        tidy = read_panel_table(spec, folder)
+        changes: list[float] = []
+        for _, unit in tidy.groupby("region", sort=True):
+            values = unit.sort_values("year")
+            z = [to_z(float(v), spec.domain) for v in values["value"]]
+            for i in range(1, len(z)):
+                one_year = int(values["year"].iloc[i]) - int(values["year"].iloc[i - 1]) == 1
+                if one_year and z[i] is not None and z[i - 1] is not None:
+                    changes.append(z[i] - z[i - 1])
+        top = float(tidy["value"].max())
+        panels[spec.name] = {
+            "indicator": spec.indicator,
+            "domain": spec.domain,
+            "years": f"{int(tidy['year'].min())}-{int(tidy['year'].max())}",
+            "units": int(tidy["region"].nunique()),
+            "one_year_changes": len(changes),
+            "largest_one_year_fall": round(min(changes), 6),
+            "largest_one_year_rise": round(max(changes), 6),
+            "level_ceiling": None if spec.domain == "share" else 10.0 ** (math.floor(math.log10(top)) + 1),
+        }
+    return {
+        "procedure": "per reference panel: the smallest and largest one-year change of z over every province "
+        "and pair of consecutive years, z = log (logit for shares); level_ceiling = the power of ten above "
+        "the largest value any province reported (none for shares). Used by `hzanalysis data check` to warn "
+        "on figures far from anything of their kind.",
+        "panels": panels,
+    }
