@@ -184,6 +184,11 @@ def write_brief(judged: Judgements, path: str | os.PathLike[str], *, date: str, 
         cells = table.add_row().cells
         for cell, value in zip(cells, row, strict=True):
             cell.text = str(value)
+    # The target's name needs the room (equal columns wrap it over three lines and push the brief to a
+    # third page); widths in cm, 18 in all: the A4 page less its margins.
+    for column, width in zip(table.columns, (6.6, 3.0, 3.6, 1.8, 3.0), strict=False):
+        for cell in column.cells:
+            cell.width = Cm(width)
 
     document.add_heading(_t("sentences", lang), level=2)
     for record in judged.document.get("assessments", []):

@@ -11,6 +11,8 @@ the same objects either way.
 
 Forecast paths are not stored: the quantiles in :data:`QUANTILES` per forecast year are (the fan chart and
 the scorecard's median need no more). :class:`StoredForecast` answers ``quantile`` for exactly those.
+The file a run passes to its pages is the one in its staging folder (pages run before the run is published),
+so an executed notebook names that path; the published copy is ``<run folder>/assessments.json``.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import math
 import os
 import time
 import traceback
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,7 @@ import pandas as pd
 
 from ..errors import ParameterError, ReportError
 from ..fileio import atomic_write_text
+from ..forecast import Forecast
 
 #: Version of the file's layout; a reader refuses any other.
 STORE_SCHEMA = 1
@@ -109,41 +112,25 @@ def _series_from(record: dict[str, list[Any]]) -> pd.Series:
 # One assessment <-> one record
 
 
-def _stored_forecast_class() -> type:
-    from ..forecast import Forecast
+@dataclass
+class StoredForecast(Forecast):
+    """A forecast read back from a store: its quantiles per year (:data:`QUANTILES`) instead of its paths."""
 
-    @dataclass
-    class StoredForecast(Forecast):
-        """A forecast read back from a store: its quantiles per year instead of its paths."""
+    quantiles: dict[float, np.ndarray] = field(default_factory=dict)
 
-        quantiles: dict[float, np.ndarray] = field(default_factory=dict)
-
-        def quantile(self, q: float | Sequence[float] | np.ndarray) -> np.ndarray:
-            """The stored quantile(s) per year; only those of :data:`QUANTILES` are kept."""
-            wanted = np.atleast_1d(np.asarray(q, dtype=float))
-            rows = []
-            for level in wanted:
-                key = next((k for k in self.quantiles if math.isclose(k, level, abs_tol=1e-9)), None)
-                if key is None:
-                    raise ParameterError(
-                        f"quantile {level}: a stored forecast keeps only the quantiles {list(QUANTILES)}; "
-                        "recompute the judgement (hz.assess_one) for others"
-                    )
-                rows.append(self.quantiles[key])
-            return rows[0] if np.ndim(q) == 0 else np.vstack(rows)
-
-    return StoredForecast
-
-
-_STORED_FORECAST: type | None = None
-
-
-def stored_forecast_class() -> type:
-    """The class of forecasts read from a store (a :class:`~hzanalysis.forecast.Forecast` without paths)."""
-    global _STORED_FORECAST
-    if _STORED_FORECAST is None:
-        _STORED_FORECAST = _stored_forecast_class()
-    return _STORED_FORECAST
+    def quantile(self, q: float | Sequence[float] | np.ndarray) -> np.ndarray:
+        """The stored quantile(s) per year, shaped as :meth:`Forecast.quantile`; only :data:`QUANTILES` are
+        kept (ParameterError for others)."""
+        rows = []
+        for level in np.atleast_1d(np.asarray(q, dtype=float)):
+            key = next((k for k in self.quantiles if math.isclose(k, level, abs_tol=1e-9)), None)
+            if key is None:
+                raise ParameterError(
+                    f"quantile {level}: a stored forecast keeps only the quantiles {list(QUANTILES)}; "
+                    "recompute the judgement (hz.assess_one) for others"
+                )
+            rows.append(self.quantiles[key])
+        return rows[0] if np.ndim(q) == 0 else np.vstack(rows)
 
 
 def _forecast_record(forecast: Any) -> dict[str, Any] | None:
@@ -166,7 +153,7 @@ def _forecast_from(record: dict[str, Any] | None) -> Any:
     if record is None:
         return None
     years = np.asarray(record["years"], dtype=int)
-    return stored_forecast_class()(
+    return StoredForecast(
         years=years,
         paths=np.empty((0, years.size)),
         history=_series_from(record["history"]),
@@ -321,8 +308,12 @@ def _judge(job: _Job, target: Any) -> dict[str, Any]:
         return {"target_id": target.id, "error": text}
 
 
-def _judge_all(job: _Job, targets: Sequence[Any], jobs: int) -> list[dict[str, Any]]:
+def _judge_all(
+    job: _Job, targets: Sequence[Any], jobs: int, meanwhile: Callable[[], None]
+) -> list[dict[str, Any]]:
+    """Every target's record, in order; ``meanwhile`` runs in this process while the workers judge."""
     if jobs <= 1 or len(targets) < 2:
+        meanwhile()
         return [_judge(job, t) for t in targets]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -331,7 +322,9 @@ def _judge_all(job: _Job, targets: Sequence[Any], jobs: int) -> list[dict[str, A
     # no thread yet when it computes, so forking is safe here.
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=min(jobs, len(targets)), mp_context=context) as pool:
-        return list(pool.map(_judge, [job] * len(targets), targets, chunksize=1))
+        records = pool.map(_judge, [job] * len(targets), targets, chunksize=1)  # submitted at once
+        meanwhile()
+        return list(records)
 
 
 def compute_store(
@@ -385,15 +378,20 @@ def compute_store(
         "quantiles": list(QUANTILES),
         "observations": frame_record(observations),
     }
+
+    def gaps() -> None:
+        if "gaps" in parts:
+            # the grid and checklist cover the plan's whole registry, as the data-gaps page always did
+            document["gaps"] = frame_record(plan_gaps(registry, observations, plan=selected, as_of=as_of))
+            document["checklist"] = frame_record(
+                plan_checklist(registry, observations, plan=selected, as_of=as_of)
+            )
+
     if "assessments" in parts:
         job = _Job(plan, data_paths, as_of, "models" in parts, "look_back" in parts)
-        document["assessments"] = _judge_all(job, chosen, jobs)
-    if "gaps" in parts:
-        # the grid and checklist cover the plan's whole registry, as the data-gaps page always did
-        document["gaps"] = frame_record(plan_gaps(registry, observations, plan=selected, as_of=as_of))
-        document["checklist"] = frame_record(
-            plan_checklist(registry, observations, plan=selected, as_of=as_of)
-        )
+        document["assessments"] = _judge_all(job, chosen, jobs, meanwhile=gaps)
+    else:
+        gaps()
     document["seconds"] = round(time.perf_counter() - started, 3)
     return document
 
