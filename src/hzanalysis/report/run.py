@@ -197,7 +197,9 @@ def run_report(
                 plan=plan,
                 data=data_paths,
                 as_of=as_of,
-                targets=targets,
+                # every target: the scorecard, scenarios, look back, brief and workbook cover the whole
+                # plan; the model comparison only where a target page shows it
+                models_for=targets,
                 jobs=jobs,
             )
             shared = {"assessments_file": str(staging / STORE_FILE)} if stored else None

@@ -259,6 +259,12 @@ class _Job:
     as_of: str | None
     models: bool
     look_back: bool
+    #: Targets whose model comparison is computed when ``models`` is set (None: every target judged).
+    models_for: frozenset[str] | None = None
+
+    def compares(self, target_id: str) -> bool:
+        """Whether ``target_id`` gets each model's probability beside the default's."""
+        return self.models and (self.models_for is None or target_id in self.models_for)
 
 
 _WORKER: dict[str, Any] = {}
@@ -295,7 +301,7 @@ def _judge(job: _Job, target: Any) -> dict[str, Any]:
             n_paths=options.n_paths,
             seed=options.seed,
             model=options.model,
-            compare_models=job.models,
+            compare_models=job.compares(target.id),
             indicators=indicators,
             regions=regions,
         )
@@ -335,12 +341,15 @@ def compute_store(
     targets: Sequence[str] | None = None,
     parts: Iterable[str] = PARTS,
     jobs: int = 1,
+    models_for: Sequence[str] | None = None,
 ) -> dict[str, Any]:
     """Every judgement of a run, once, as the document written to ``assessments.json``.
 
     ``targets`` selects target ids (default: the plan's whole registry, in its order); ``parts`` which of
-    :data:`PARTS` to compute (a page run alone asks only for what it shows); ``jobs`` > 1 judges targets in
-    that many worker processes (the page kernels have not started yet, so the cores are free).
+    :data:`PARTS` to compute (a page run alone asks only for what it shows); ``models_for`` limits the
+    model comparison to these ids (a run with ``--targets`` has target pages for those only, while its
+    scorecard, scenarios and look back cover every target); ``jobs`` > 1 judges targets in that many worker
+    processes (the page kernels have not started yet, so the cores are free).
     """
     from ..gaps import plan_checklist, plan_gaps
     from ..observations import load_observations
@@ -355,14 +364,12 @@ def compute_store(
     data_paths = tuple(str(p) for p in data)
     selected = resolve_plan(plan)
     registry = load_targets(plan=selected)
-    if targets is not None:
-        by_id = {t.id: t for t in registry}
-        unknown = [i for i in targets if i not in by_id]
+    by_id = {t.id: t for t in registry}
+    for name, ids in (("targets", targets), ("models_for", models_for)):
+        unknown = [i for i in ids or () if i not in by_id]
         if unknown:
-            raise ParameterError(f"targets: unknown target id(s) {unknown}; known ids are {sorted(by_id)}")
-        chosen = [by_id[i] for i in dict.fromkeys(targets)]
-    else:
-        chosen = list(registry)
+            raise ParameterError(f"{name}: unknown target id(s) {unknown}; known ids are {sorted(by_id)}")
+    chosen = list(registry) if targets is None else [by_id[i] for i in dict.fromkeys(targets)]
     observations = load_observations(list(data_paths), as_of=as_of)
     document: dict[str, Any] = {
         "schema": STORE_SCHEMA,
@@ -388,7 +395,8 @@ def compute_store(
             )
 
     if "assessments" in parts:
-        job = _Job(plan, data_paths, as_of, "models" in parts, "look_back" in parts)
+        only = None if models_for is None else frozenset(models_for)
+        job = _Job(plan, data_paths, as_of, "models" in parts, "look_back" in parts, only)
         document["assessments"] = _judge_all(job, chosen, jobs, meanwhile=gaps)
     else:
         gaps()
