@@ -123,6 +123,9 @@ def test_a_stored_forecast_keeps_the_fan_chart_quantiles():
 
 
 def test_parallel_judgement_gives_the_same_document(own_data, document):
+    import threading
+
+    assert threading.active_count() == 1  # else the store judges in-process, and this would test nothing
     parallel = compute_store(plan="haizhou-2024", data=[own_data], targets=TARGETS, jobs=2)
     assert parallel["assessments"] == document["assessments"]
 

@@ -317,15 +317,20 @@ def _judge(job: _Job, target: Any) -> dict[str, Any]:
 def _judge_all(
     job: _Job, targets: Sequence[Any], jobs: int, meanwhile: Callable[[], None]
 ) -> list[dict[str, Any]]:
-    """Every target's record, in order; ``meanwhile`` runs in this process while the workers judge."""
-    if jobs <= 1 or len(targets) < 2:
+    """Every target's record, in order; ``meanwhile`` runs in this process while the workers judge.
+
+    The workers are forked: they inherit the imported stack (about 3 s of imports saved per worker). Forking
+    a process that runs other threads can deadlock the child on a lock one of them held, so a caller with
+    threads (several runs in one process) judges in this process instead.
+    """
+    import threading
+
+    if jobs <= 1 or len(targets) < 2 or threading.active_count() > 1:
         meanwhile()
         return [_judge(job, t) for t in targets]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # fork: the workers inherit the imported stack (3 s of imports saved per worker); the run has started
-    # no thread yet when it computes, so forking is safe here.
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=min(jobs, len(targets)), mp_context=context) as pool:
         records = pool.map(_judge, [job] * len(targets), targets, chunksize=1)  # submitted at once
