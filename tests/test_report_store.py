@@ -149,6 +149,18 @@ def test_a_failing_judgement_fails_only_its_own_target(monkeypatch):
         judged.one("tech_smes")
 
 
+def test_a_changed_data_file_is_read_again_by_the_next_computation(tmp_path):
+    """In JupyterLab the reader edits their file and runs the page again: the new figure must count."""
+    path = tmp_path / "SYNTHETIC_mine.csv"
+    row = "海州区,tech_smes,2024,{},家,=,SYNTHETIC 测试,,2025-03-01,自拟测试句,official_statistics,synthetic"
+    path.write_text(f"{HEADER}\n{row.format(500)}\n", encoding="utf-8")
+    first = judgements(plan="haizhou-2024", data=[path], targets=["tech_smes"], parts=("assessments",))
+    path.write_text(f"{HEADER}\n{row.format(650)}\n", encoding="utf-8")
+    second = judgements(plan="haizhou-2024", data=[path], targets=["tech_smes"], parts=("assessments",))
+    assert first.scorecard()["latest_value"].tolist() == [500]
+    assert second.scorecard()["latest_value"].tolist() == [650]
+
+
 def test_a_file_that_is_not_a_store_is_refused_by_name(tmp_path):
     bad = tmp_path / "assessments.json"
     bad.write_text('{"schema": 99}', encoding="utf-8")

@@ -267,6 +267,7 @@ class _Job:
         return self.models and (self.models_for is None or target_id in self.models_for)
 
 
+#: The inputs of the computation under way, in this process (each worker process has its own copy).
 _WORKER: dict[str, Any] = {}
 
 
@@ -327,7 +328,12 @@ def _judge_all(
 
     if jobs <= 1 or len(targets) < 2 or threading.active_count() > 1:
         meanwhile()
-        return [_judge(job, t) for t in targets]
+        try:
+            return [_judge(job, t) for t in targets]
+        finally:
+            # the inputs are cached for one computation only: in a long-lived process (JupyterLab) the
+            # reader's file may have changed by the next one
+            _WORKER.clear()
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
