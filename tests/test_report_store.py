@@ -183,7 +183,8 @@ def test_word_brief_reads_back(judged, tmp_path):
     document = docx.Document(str(path))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "海州区推进科技创新行动方案" in text.splitlines()[0]
-    assert "报告日期: 2026-12-01" in text and "SYNTHETIC_outturn.csv" in text  # date and own data named
+    assert "报告日期：2026-12-01；数据截至：" in text  # the date and the cut-off, in Chinese punctuation
+    assert "SYNTHETIC_outturn.csv" in text  # the reader's own file is named
     scorecard, legend = document.tables
     assert len(scorecard.rows) == 1 + len(TARGETS)
     verdicts = [row.cells[-1].text for row in scorecard.rows[1:]]

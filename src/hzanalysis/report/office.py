@@ -170,7 +170,8 @@ def write_brief(judged: Judgements, path: str | os.PathLike[str], *, date: str, 
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "SimSun")
 
     document.add_heading(_title(judged, lang), level=1)
-    document.add_paragraph("  ·  ".join(f"{k}: {v}" for k, v in _facts(judged, date, lang)))
+    colon, separator = (": ", "  ·  ") if lang == "en" else ("：", "；")
+    document.add_paragraph(separator.join(f"{k}{colon}{v}" for k, v in _facts(judged, date, lang)))
 
     document.add_heading(_t("scorecard", lang), level=2)
     view = print_view(scorecard, lang)
