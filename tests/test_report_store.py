@@ -235,6 +235,9 @@ def test_excel_workbook_reads_back_in_english(judged, tmp_path):
     quote_column = [c.value for c in observations[1]].index("Quote")
     quotes = [r[quote_column] for r in observations.iter_rows(min_row=2, values_only=True)]
     assert OWN_QUOTE in quotes
+    quality_column = [c.value for c in observations[1]].index("Quality")
+    own = next(r for r in observations.iter_rows(min_row=2, values_only=True) if r[quote_column] == OWN_QUOTE)
+    assert own[quality_column] == "official statistics"  # the grade in words, not the code
 
 
 def test_workbook_probability_is_a_number_formatted_as_a_percentage(tmp_path):

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..labels import label
+from ..labels import has_label, label
 from ..reference import LABEL as OUTSIDE_VIEW_LABEL
 from ..rules import (
     ABOUT_AS_LIKELY_AS_NOT,
@@ -227,6 +227,13 @@ def _observation_columns(lang: str) -> list[tuple[str, str]]:
     ]
 
 
+def _observation_value(key: str, value: Any, lang: str) -> Any:
+    """A cell of the observations sheet: the quality grade in the reader's words, the rest as stored."""
+    if key == "quality" and isinstance(value, str) and has_label(f"quality.{value}"):
+        return label(f"quality.{value}", lang)
+    return value
+
+
 def _cell(value: Any) -> Any:
     """A value openpyxl writes as itself: NaN and None become empty cells, dates stay dates."""
     if value is None:
@@ -307,7 +314,9 @@ def write_workbook(judged: Judgements, path: str | os.PathLike[str], *, date: st
     observations = judged.observations
     names = _observation_columns(lang)
     present = [(key, text) for key, text in names if key in observations.columns]
-    obs_rows = [[row[key] for key, _ in present] for _, row in observations.iterrows()]
+    obs_rows = [
+        [_observation_value(key, row[key], lang) for key, _ in present] for _, row in observations.iterrows()
+    ]
     sheet = _sheet(
         workbook,
         _t("observations", lang),
