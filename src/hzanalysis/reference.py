@@ -476,6 +476,36 @@ AIM_TEXT = {
 }
 
 
+def small_unit_text(small: dict[str, Any], en: bool) -> str:
+    """What the page says about widening for a small unit (the class's size relation, or why none)."""
+    if not small:
+        return (
+            "not widened: this class shows no relation of volatility to size (a share, or too few units); "
+            "a district is smaller than any unit the populations hold"
+            if en
+            else "未放宽：该参考类未显示波动与规模的关系（比重指标或单位过少）；区县比各总体中任何单位都小"
+        )
+    beyond_en = (
+        "; the unit is smaller than every unit of the class, so it is treated as the smallest (not "
+        "extrapolated beyond it)"
+        if small["beyond_smallest"]
+        else ""
+    )
+    beyond_zh = (
+        "；该单位比参考类中所有单位都小，按最小单位处理，不向外外推" if small["beyond_smallest"] else ""
+    )
+    if en:
+        return (
+            f"x{small['factor']:.2f} the volatility of the class's median unit (the class's elasticity of "
+            f"volatility to size, {small['slope']:+.2f}, known by the figure's year; validated leaving each "
+            f"population out){beyond_en}"
+        )
+    return (
+        f"波动为参考类中位单位的{small['factor']:.2f}倍（参考类波动对规模的弹性 {small['slope']:+.2f}，"
+        f"以当年已知数据估计；留一总体验证）{beyond_zh}"
+    )
+
+
 def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
     """The reference class and the learned persistence a judgement used, as a two-column table."""
     en = lang == "en"
@@ -514,12 +544,7 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
                     else f"中国以外各总体合并：可靠性偏差 {gap:.3f}"
                 )
             rows["validated"] = ("; " if en else "；").join(parts)
-        rows["small_unit"] = (
-            "not widened: no relation of volatility to unit size has been validated across the populations, "
-            "and a district is smaller than any unit they hold"
-            if en
-            else "未放宽：各总体间尚未验证波动与单位规模的关系，而区县比各总体中任何单位都小"
-        )
+        rows["small_unit"] = small_unit_text(learned.get("small_unit") or {}, en)
     column = 1 if en else 0
     return pd.DataFrame(
         {
