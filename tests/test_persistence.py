@@ -224,3 +224,15 @@ def test_a_class_whose_small_units_are_more_volatile_widens_a_small_units_foreca
         spread[name] = float(np.log(result.quantile(0.9)[-1] / result.quantile(0.1)[-1]))
         assert result.reference["persistence"]["small_unit"]["factor"] > 0
     assert spread["small"] > 1.5 * spread["large"]
+
+
+def test_the_page_table_of_a_forecast_without_a_class_is_in_the_pages_language():
+    from hzanalysis.views import reference_class_view
+
+    result = forecast(pd.Series([62.0, 66.6], index=[2017, 2024]), 1, domain="share", n_paths=N)
+    zh = reference_class_view(result.reference, "zh")
+    en = reference_class_view(result.reference, "en")
+    assert list(zh["项目"]) == ["趋势延续性（从各总体学得）", "留一总体验证", "小单位"]
+    assert "各总体的先验" in zh["内容"].iloc[0] and "prior" not in zh["内容"].iloc[0]
+    assert en["item"].iloc[0] == "trend persistence (learned across populations)"
+    assert "the prior of every population" in en["value"].iloc[0]

@@ -521,12 +521,17 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
         }
     learned = description.get("persistence")
     if learned:
+        year = learned.get("class_year")
         rows["persistence"] = (
             f"P(trends carry in full) {learned['p_trend_carries']:.2f}, P(they fade) "
-            f"{learned['p_trend_fades']:.2f}, median tau {learned['median_tau']:g} ({learned['basis']})"
+            f"{learned['p_trend_fades']:.2f}, median tau {learned['median_tau']:g} ("
+            + (f"taught by the class as known in {year}" if year else "the prior of every population")
+            + ")"
             if en
             else f"趋势完全延续的概率 {learned['p_trend_carries']:.2f}，趋势消退的概率 "
-            f"{learned['p_trend_fades']:.2f}，tau 中位数 {learned['median_tau']:g}（{learned['basis']}）"
+            f"{learned['p_trend_fades']:.2f}，tau 中位数 {learned['median_tau']:g}（"
+            + (f"由参考类截至{year}年已知的数据学得" if year else "各总体的先验")
+            + "）"
         )
         validated = learned.get("validation") or {}
         if validated:

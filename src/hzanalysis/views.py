@@ -287,7 +287,10 @@ def widening_text(basis: str, lang: str = "zh") -> str:
 
 def reference_class_view(description: dict, lang: str = "zh") -> pd.DataFrame:
     """The reference class a judgement used (:func:`hzanalysis.reference.class_table`), with the reason
-    for its small-unit widening in the reader's language (a Chinese page read "not widened: …")."""
+    for its small-unit widening in the reader's language (a Chinese page read "not widened: …"). A
+    forecast without a class (the learned persistence alone) has no class rows to translate."""
+    if "widening_basis" not in description:
+        return class_table(description, lang)
     return class_table(
         {**description, "widening_basis": widening_text(description["widening_basis"], lang)}, lang
     )
