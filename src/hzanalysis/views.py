@@ -442,10 +442,10 @@ def _method_text(a: Assessment, lang: str) -> str:
     """Which rung of the forecasting ladder the judgement used, and the method after any fallback."""
     if a.forecast is None:
         return label("method.settled" if a.status in ("achieved", "missed") else "method.too_few", lang)
-    rung = f"rung.{a.forecast.rung}"
+    rung = "rung.persistence" if a.forecast.method == "persistence" else f"rung.{a.forecast.rung}"
     text = (
         label(rung, lang, auto=auto_model_text(lang))
-        if rung in ("rung.model", "rung.short")
+        if rung in ("rung.model", "rung.short", "rung.persistence")
         else a.forecast.rung
     )
     return f"{a.forecast.method}: {text}" if lang == "en" else f"{a.forecast.method}：{text}"
