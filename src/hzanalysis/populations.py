@@ -17,7 +17,8 @@ import pandas as pd
 from . import persistence as ps
 from .panels import BENCH_DIR_ENV, PANELS, bench_dir, read_panel_table, require_file
 from .persistence import Cases
-from .reference import ReferenceClass, to_growth_scale
+from .reference import ReferenceClass
+from .transforms import to_growth_scale
 
 #: Horizons scored (the report's: a 2024 figure forecast to 2025 is h = 1; a 2022 figure h = 3).
 HORIZONS = (1, 2, 3)

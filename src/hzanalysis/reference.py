@@ -28,9 +28,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import special
 
 from .errors import ForecastError, ParameterError
+from .transforms import to_growth_scale
 
 CLASSES_PATH = Path(__file__).resolve().parent / "derived" / "reference_classes.json"
 #: Probabilities of the stored quantiles of the change at each horizon.
@@ -152,22 +152,6 @@ class ReferenceClass:
             widening_basis=data["widening_basis"],
             earlier={int(year): cut for year, cut in data.get("earlier", {}).items()},
         )
-
-
-def to_growth_scale(values: np.ndarray, domain: str) -> np.ndarray:
-    """Values → growth scale: logit of a share, log of anything else (which must then be positive)."""
-    values = np.asarray(values, dtype=float)
-    if domain == "share":
-        return special.logit(values / 100.0)
-    return np.log(values)
-
-
-def from_growth_scale(values: np.ndarray, domain: str) -> np.ndarray:
-    """Growth scale → values, clipped so results stay strictly inside the domain."""
-    values = np.asarray(values, dtype=float)
-    if domain == "share":
-        return 100.0 * special.expit(np.clip(values, -30.0, 30.0))
-    return np.exp(np.clip(values, -700.0, 700.0))
 
 
 def _r(x: float) -> float:
