@@ -15,8 +15,9 @@ How a forecast is made:
    that raises, returns non-finite values or leaves a plausible range falls back to drift (then naive)
    and ``.warnings`` says why.
 3. The spread is NOT the model's own interval (on annual data those cover far less than nominal). It comes
-   from ``derived/calibration.json``, fitted by :mod:`hzanalysis.calibration` on rolling-origin errors of
-   the same method on six provincial panels of real annual series (log/logit and level families apart).
+   from ``derived/calibration.json``, fitted by :mod:`hzanalysis.derive.calibration` (build time) on
+   rolling-origin errors of the same method on six provincial panels of real annual series (log/logit
+   and level families apart).
    Errors are standardised by the series' own scale ``s`` (mean absolute yearly change of the transformed
    observed values, floored and capped); the calibrated error at horizon h is ``s * m(h) * U``:
    ``m(h) = a * h**b`` is the median absolute standardised error, U a symmetric variable whose |U| follows
@@ -519,9 +520,7 @@ def load_calibration(path: str | Path | None = None) -> dict[str, Any]:
     """The calibration constants (``calibration.json`` next to this module unless ``path``); cached."""
     target = Path(path) if path is not None else CALIBRATION_PATH
     if not target.exists():
-        raise ForecastError(
-            f"calibration file {target} is missing; regenerate it with `python -m hzanalysis.calibration`"
-        )
+        raise ForecastError(f"calibration file {target} is missing; regenerate it with `make calibrate`")
     return _load_calibration_file(str(target))
 
 
