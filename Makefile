@@ -6,10 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: report test test-fast lab data bench bench-report bench-peers calibrate clean help
+.PHONY: report test test-fast lab bench bench-report bench-peers calibrate clean help
 
 help:
-	@echo "make report   build the observations and write reports/<today>/ (creates .venv)"
+	@echo "make report   write reports/<today>/: pages, brief.docx, workbook.xlsx (creates .venv)"
 	@echo "make test     run the whole test suite (creates .venv with the test extras)"
 	@echo "make test-fast  unit and property tests only (no notebooks, no browser)"
 	@echo "make lab      open JupyterLab on notebooks/ with the project's kernel"
@@ -38,10 +38,9 @@ $(VENV)/.test: $(VENV)/.runtime requirements/test.lock $(LAB_VENV)/.installed
 	$(PIP) install -r requirements/test.lock
 	touch $@
 
-data: $(VENV)/.runtime
-	$(BIN)/hzanalysis data build
-
-report: data
+# A run reads the raw files itself and stores the observations it used in its assessments.json, so nothing
+# needs data/processed/ first.
+report: $(VENV)/.runtime
 	$(BIN)/hzanalysis report
 
 test: $(VENV)/.test
@@ -54,7 +53,7 @@ test-fast: $(VENV)/.test
 	$(BIN)/python -m pytest -m "not notebook and not browser" -q
 
 # The kernel is the one the report runner uses (same kernelspec, same Python); root needs --allow-root.
-lab: $(LAB_VENV)/.installed data
+lab: $(LAB_VENV)/.installed $(VENV)/.runtime
 	$(BIN)/python -c "from hzanalysis.report import ensure_kernel; ensure_kernel()"
 	JUPYTER_PATH=$(abspath $(VENV))/share/jupyter $(LAB_VENV)/bin/jupyter lab --config=jupyter_lab_config.py \
 		--notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)

@@ -76,6 +76,52 @@ def test_target_page_shows_probability_source_and_missing_data(real_report):
     assert "灌南县" in rank  # names the peers whose figures are missing
 
 
+def test_pages_render_the_stored_judgements_not_their_own(real_report, tmp_path):
+    """The run's target page, executed again on a copy of its assessments.json whose probability and verdict
+    were changed by hand, shows the changed ones: the page renders the store, it does not recompute."""
+    import papermill
+
+    from hzanalysis.report import KERNEL_NAME
+
+    document = json.loads((real_report.run_dir / "assessments.json").read_text(encoding="utf-8"))
+    record = next(r for r in document["assessments"] if r["target_id"] == "rd_share_gdp")
+    assert record["status"] == "forecast"
+    record["probability"] = 0.123  # 12%: "unlikely" on the likelihood scale (0.10 <= P < 0.33)
+    record["verdict"] = {"code": "unlikely", "zh": "不太可能", "en": "unlikely"}
+    changed = tmp_path / "assessments.json"
+    changed.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    executed = tmp_path / "page.ipynb"
+    papermill.execute_notebook(
+        str(notebooks_dir() / "10_target.ipynb"),
+        str(executed),
+        parameters={"target_id": "rd_share_gdp", "assessments_file": str(changed)},
+        kernel_name=KERNEL_NAME,
+        cwd=str(notebooks_dir()),
+        progress_bar=False,
+    )
+    text = executed.read_text(encoding="utf-8")
+    assert "达到3.8%的概率约为12%（不太可能）" in text
+
+
+def test_word_brief_and_workbook_of_the_real_run(real_report):
+    import docx
+    import openpyxl
+
+    brief = docx.Document(str(real_report.run_dir / "brief.docx"))
+    scorecard = brief.tables[0]
+    # like the scorecard page, the brief covers every target of the plan, not only those with a page
+    assert len(scorecard.rows) == 1 + len(load_targets())
+    verdicts = {row.cells[0].text: row.cells[-1].text for row in scorecard.rows[1:]}
+    by_id = {t.id: t for t in load_targets()}
+    assert verdicts[by_id["core_indicators_lead_city"].name_zh] == "定性目标"  # qualitative: never scored
+    assert verdicts[by_id["tech_contract_value"].name_zh] == "数据不足"  # no public figure
+    workbook = openpyxl.load_workbook(str(real_report.run_dir / "workbook.xlsx"))
+    rows = list(workbook["目标总览"].iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in rows] == [t.id for t in load_targets()]
+    index = (real_report.run_dir / "index.html").read_text(encoding="utf-8")
+    assert 'href="brief.docx"' in index and 'href="workbook.xlsx"' in index
+
+
 def test_exported_pages_have_no_code_and_no_external_resource(real_report):
     for path in real_report.run_dir.glob("*.html"):
         text = path.read_text(encoding="utf-8")

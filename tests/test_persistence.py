@@ -179,3 +179,60 @@ def test_one_point_without_a_class_still_gives_no_forecast():
 
     with pytest.raises(ForecastError, match="one observation"):
         forecast(pd.Series([5.0], index=[2021]), 2, domain="count")
+
+
+# ----------------------------------------------------------------------------------------------- small units
+
+
+def test_size_factor_by_hand_and_never_beyond_the_smallest_unit():
+    # relative size -2 clipped to the class's smallest, -1.5; elasticity -0.25: exp(0.375)
+    factor = ps.size_factor(
+        np.array([1.0]), np.array([3.0]), np.array([-0.25]), np.array([-1.5]), np.array([2.0])
+    )
+    np.testing.assert_allclose(factor, [math.exp(0.375)])
+    # inside the range: relative size +1, exp(-0.25); unknown relation: 1
+    np.testing.assert_allclose(
+        ps.size_factor(
+            np.array([4.0]), np.array([3.0]), np.array([-0.25]), np.array([-1.5]), np.array([2.0])
+        ),
+        [math.exp(-0.25)],
+    )
+    assert ps.size_factor(*(np.array([np.nan]),) * 5)[0] == 1.0
+
+
+def test_a_class_whose_small_units_are_more_volatile_widens_a_small_units_forecast():
+    # 40 synthetic units: sizes from 10 to 10,000; yearly noise 0.3 for the smallest, 0.03 for the largest
+    rng = np.random.default_rng(7)
+    sizes = np.geomspace(10.0, 10_000.0, 40)
+    noise = 0.3 * (sizes / 10.0) ** (-1 / 3)
+    years = range(2008, 2022)
+    rows = []
+    for unit, (size, sd) in enumerate(zip(sizes, noise, strict=True)):
+        z = np.log(size) + 0.05 * np.arange(len(years)) + rng.normal(0.0, sd, len(years))
+        rows += [
+            {"region": f"u{unit}", "year": y, "value": float(np.exp(v))}
+            for y, v in zip(years, z, strict=True)
+        ]
+    frame = pd.DataFrame(rows)
+    view = populations.class_view(class_from_frame(frame, indicator=None, domain="count"), 2021)
+    assert view.size["slope"] < -0.1  # learned from the class: smaller units, more volatile
+    small = pd.Series([10.0, 10.5], index=[2020, 2021])
+    large = pd.Series([10_000.0, 10_500.0], index=[2020, 2021])
+    spread = {}
+    for name, history in (("small", small), ("large", large)):
+        result = forecast(history, 2, domain="count", reference=frame, n_paths=N, seed=1)
+        spread[name] = float(np.log(result.quantile(0.9)[-1] / result.quantile(0.1)[-1]))
+        assert result.reference["persistence"]["small_unit"]["factor"] > 0
+    assert spread["small"] > 1.5 * spread["large"]
+
+
+def test_the_page_table_of_a_forecast_without_a_class_is_in_the_pages_language():
+    from hzanalysis.views import reference_class_view
+
+    result = forecast(pd.Series([62.0, 66.6], index=[2017, 2024]), 1, domain="share", n_paths=N)
+    zh = reference_class_view(result.reference, "zh")
+    en = reference_class_view(result.reference, "en")
+    assert list(zh["项目"]) == ["趋势延续性（从各总体学得）", "留一总体验证", "小单位"]
+    assert "各总体的先验" in zh["内容"].iloc[0] and "prior" not in zh["内容"].iloc[0]
+    assert en["item"].iloc[0] == "trend persistence (learned across populations)"
+    assert "the prior of every population" in en["value"].iloc[0]

@@ -6,6 +6,7 @@ Typical use in JupyterLab::
     scorecard = hz.assess_all()                       # one row per target
     page = hz.assess_one("rd_share_gdp")              # the evidence behind one judgement
     hz.assess_all(data=["my_figures.xlsx"])           # with your own figures (see `hzanalysis data template`)
+    hz.judgements("reports/latest/assessments.json")  # a run's stored judgements, as the pages read them
     hz.forecast.forecast(series, 3, domain="share")   # the forecast contract: simulated paths, calibrated
 """
 
@@ -44,6 +45,7 @@ __all__ = [
     "ForecastError",
     "HzError",
     "InputError",
+    "Judgements",
     "LockedError",
     "ParameterError",
     "Plan",
@@ -64,6 +66,7 @@ __all__ = [
     "gap_checklist",
     "gaps",
     "get_target",
+    "judgements",
     "known_plan_ids",
     "labels",
     "load_indicators",
@@ -89,6 +92,9 @@ __all__ = [
 #: (shipped results) and the report runner need these. The build (``hzanalysis.derive``) is never one: the
 #: runtime does not import it.
 _LAZY_SUBMODULES = ("reliability", "report")
+#: Functions of those submodules offered at the top: the pages read a run's stored judgements with
+#: ``hz.judgements`` (see :mod:`hzanalysis.report.store`).
+_LAZY_FUNCTIONS = {"judgements": "report.store", "Judgements": "report.store"}
 
 
 def __getattr__(name: str):
@@ -96,4 +102,8 @@ def __getattr__(name: str):
         import importlib
 
         return importlib.import_module(f".{name}", __name__)
+    if name in _LAZY_FUNCTIONS:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY_FUNCTIONS[name]}", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

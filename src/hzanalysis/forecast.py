@@ -783,6 +783,16 @@ def persistence_forecast(
     validated = ps.validation_summary("class" if view is not None else "own")
     info: dict[str, Any] = {"persistence": {**described, "validation": validated}}
     if view is not None:
+        size = view.size
+        described["small_unit"] = (
+            {
+                "factor": round(view.size_factor(float(case.z_last[0])), 3),
+                "slope": round(size["slope"], 3),
+                "beyond_smallest": bool(case.z_last[0] - size["level"] < size["low"]),
+            }
+            if size
+            else {}
+        )
         info = {
             **reference.describe(),
             "persistence": {**described, "class_year": view.year, "validation": validated},

@@ -198,6 +198,12 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "short series (2-5 points): observed growth extrapolated, spread from the panel's errors "
         "at that horizon",
     },
+    "rung.persistence": {
+        "zh": "短序列（2–5个观测点）：本单位的增长按从各总体学得的趋势延续性与参考类（无参考类时与零增长）"
+        "加权，这一不确定性计入区间",
+        "en": "short series (2-5 points): the unit's growth weighed against its class's (no growth without "
+        "a class) by a trend persistence learned across populations, whose doubt widens the interval",
+    },
     "models.settled": {
         "zh": "无需预测：目标已由观测数据判定（{status}）。",
         "en": "No forecast needed: the observed figures already settle this target ({status}).",
@@ -205,11 +211,11 @@ LABELS: dict[str, dict[str, str]] = {
     "models.insufficient": {"zh": "无预测：数据不足。", "en": "No forecast: insufficient data."},
     "models.qualitative": {"zh": "定性目标，不做预测。", "en": "A qualitative aim: no forecast."},
     "models.intro": {
-        "zh": "“auto”为默认模型：{auto}；观测点少于6个时用漂移外推。其余为单一模型在同样校准下给出的概率，"
-        "用于检查结论是否依赖模型选择。",
-        "en": "“auto” is the default model: {auto}; with fewer than 6 points it extrapolates the drift. "
-        "The others are single models under the same calibration, to show whether the conclusion "
-        "depends on the model.",
+        "zh": "“auto”为默认模型：{auto}；观测点为2–5个时按学得的趋势延续性外推（比重、计数、金额）。其余为"
+        "单一模型按本单位自身趋势、在面板校准下给出的概率，用于检查结论是否依赖模型选择。",
+        "en": "“auto” is the default model: {auto}; with 2-5 points of a share, count or amount it weighs "
+        "the trend by the learned persistence. The others are single models extrapolating the unit's own "
+        "trend with the panel calibration, to show whether the conclusion depends on the model.",
     },
     "probability.calibrated": {"zh": "本工具（已校准）", "en": "this tool (calibrated)"},
     "probability.uncalibrated": {
@@ -570,14 +576,17 @@ PROSE: dict[str, dict[str, str]] = {
             "## 参考类\n"
             "\n"
             "标注“参考类判断”的结论只有一个观测值：概率来自同一指标在其他地区同样年数内的增长分布（参考类预测）。"
-            "有2–5个观测值时，观测到的增长会向参考类的增长中位数收拢。"
+            "有2–5个观测值时，参考类的增长是本单位趋势的先验：本单位趋势延续多远，由参考类各单位当时已知的"
+            "数据和其他总体学得；下表列出在哪些留出的总体上这些概率得到验证。"
         ),
         "en": (
             "## Reference class\n"
             "\n"
             "A verdict labelled “outside view” rests on one figure: the probability comes from how the "
             "same indicator grew in other regions over the same number of years (reference-class "
-            "forecasting). With 2–5 figures, the observed growth is pulled toward the class's median growth."
+            "forecasting). With 2–5 figures, the class's growth is the prior of the unit's trend: how far "
+            "the trend carries is learned from the class's units as known then and from other populations; "
+            "the table says on which populations, left out of the fit, these probabilities held."
         ),
     },
     "target.look_back": {

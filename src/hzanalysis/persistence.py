@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -323,6 +323,23 @@ class ClassView:
     scale: float
     noise: float
     year: int
+    #: How the class's units' noise changes with their size (:func:`size_factor`): level (the median unit's,
+    #: growth scale), slope (elasticity), low and high (the range of its units' sizes); empty for shares.
+    size: dict[str, float] = field(default_factory=dict)
+
+    def size_factor(self, z_last: float) -> float:
+        """How much more volatile than the class's median unit a unit at ``z_last`` is (1 if unknown)."""
+        if not self.size:
+            return 1.0
+        return float(
+            size_factor(
+                np.array([z_last]),
+                np.array([self.size["level"]]),
+                np.array([self.size["slope"]]),
+                np.array([self.size["low"]]),
+                np.array([self.size["high"]]),
+            )[0]
+        )
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready (the belief sparse: grid points of mass >= 1e-6, six significant digits)."""
@@ -331,6 +348,7 @@ class ClassView:
             "growth": _r(self.growth),
             "scale": _r(self.scale),
             "noise": _r(self.noise),
+            "size": {k: _r(v) for k, v in sorted(self.size.items())},
             "mass": {str(int(i)): _r(self.belief.mass[i]) for i in keep},
         }
 
@@ -346,11 +364,26 @@ class ClassView:
             float(data["scale"]),
             float(data["noise"]),
             year,
+            {k: float(v) for k, v in data.get("size", {}).items()},
         )
 
 
 def _r(x: float) -> float:
     return float(f"{float(x):.6g}")
+
+
+def size_factor(
+    z_last: np.ndarray, level: np.ndarray, slope: np.ndarray, low: np.ndarray, high: np.ndarray
+) -> np.ndarray:
+    """``exp(slope * clip(z_last - level, low, high))``: a class's typical noise for a unit of that size.
+
+    Within a population of regions, smaller units are more volatile (elasticity -0.1 to -0.4 on the
+    reference and benchmark panels); the class's own elasticity, known by the origin, is applied to the
+    unit's size relative to the class's median unit, clipped to the sizes the class holds: a district
+    smaller than every province is treated as the smallest one, never extrapolated beyond. 1 where unknown.
+    """
+    factor = np.exp(slope * np.clip(z_last - level, low, high))
+    return np.where(np.isfinite(factor), factor, 1.0)
 
 
 def single_case(
@@ -372,8 +405,8 @@ def single_case(
         h=np.array([1.0]),
         z_actual=nan,
         class_growth=np.array([view.growth if view else 0.0]),
-        class_scale=np.array([view.scale if view else typical[0]]),
-        class_noise=np.array([view.noise if view else typical[1]]),
+        class_scale=np.array([view.scale * view.size_factor(z[-1]) if view else typical[0]]),
+        class_noise=np.array([view.noise * view.size_factor(z[-1]) if view else typical[1]]),
     )
 
 

@@ -218,9 +218,14 @@ def class_stats(pop: Population) -> pd.DataFrame:
     )
     scales = np.full((len(grids), len(all_years)), np.nan)
     noises = np.full((len(grids), len(all_years)), np.nan)
+    levels = np.full((len(grids), len(all_years)), np.nan)
     change_years, changes = [], []
     for row, (years, _, z) in enumerate(grids.values()):
         scale, noise, _ = _running(z)
+        known_z = pd.Series(z).ffill().to_numpy()  # each unit's last known level by then
+        start = int(years[0] - all_years[0])
+        levels[row, start : start + len(years)] = known_z
+        levels[row, start + len(years) :] = known_z[-1]
         at = slice(int(years[0] - all_years[0]), int(years[0] - all_years[0]) + len(years))
         scales[row, at], noise_row = scale, noise
         noises[row, at] = noise_row
@@ -242,6 +247,7 @@ def class_stats(pop: Population) -> pd.DataFrame:
         known = change[: np.searchsorted(change_year, year, side="right")]
         unit_scales = scales[:, col][np.isfinite(scales[:, col])]
         unit_noises = noises[:, col][np.isfinite(noises[:, col])]
+        size = _size_relation(levels[:, col], noises[:, col]) if pop.domain != "share" else {}
         out.append(
             {
                 "origin": int(year),
@@ -249,9 +255,56 @@ def class_stats(pop: Population) -> pd.DataFrame:
                 "class_scale": float(np.median(unit_scales)) if len(unit_scales) >= 5 else np.nan,
                 "class_noise": float(np.median(unit_noises)) if len(unit_noises) >= 5 else np.nan,
                 "class_changes": len(known),
+                **size,
             }
         )
     return pd.DataFrame(out)
+
+
+#: Fewest units with a noise of their own for a class to say how volatility changes with size.
+MIN_SIZE_UNITS = 10
+#: Bounds of that elasticity (volatility against size), beyond which a fit is taken as noise.
+SIZE_SLOPE_RANGE = (-0.6, 0.3)
+
+
+def _size_relation(levels: np.ndarray, noises: np.ndarray) -> dict[str, float]:
+    """How the units' noise changes with their size in one year: elasticity, median level, size range."""
+    ok = np.isfinite(levels) & np.isfinite(noises) & (noises > 0)
+    if ok.sum() < MIN_SIZE_UNITS:
+        return {}
+    median = float(np.median(levels[ok]))
+    relative = levels[ok] - median
+    slope = float(np.polyfit(relative, np.log(noises[ok]), 1)[0])
+    return {
+        "class_level": median,
+        "class_size_slope": float(np.clip(slope, *SIZE_SLOPE_RANGE)),
+        "class_size_low": float(relative.min()),
+        "class_size_high": float(relative.max()),
+    }
+
+
+def size_factor(table: pd.DataFrame) -> np.ndarray:
+    """Each case's :func:`hzanalysis.persistence.size_factor` from its class's size relation at its origin."""
+    if "class_size_slope" not in table:
+        return np.ones(len(table))
+    return ps.size_factor(
+        *(table[c].to_numpy(float) for c in ("z_last", "class_level", "class_size_slope")),
+        table["class_size_low"].to_numpy(float),
+        table["class_size_high"].to_numpy(float),
+    )
+
+
+def size_of(row: pd.Series) -> dict[str, float]:
+    """A class_stats row's size relation as :attr:`hzanalysis.persistence.ClassView.size` (empty if none)."""
+    columns = {
+        "level": "class_level",
+        "slope": "class_size_slope",
+        "low": "class_size_low",
+        "high": "class_size_high",
+    }
+    if not all(c in row and np.isfinite(row[c]) for c in columns.values()):
+        return {}
+    return {key: float(row[c]) for key, c in columns.items()}
 
 
 def as_cases(
@@ -261,7 +314,10 @@ def as_cases(
 
     Without a class, ``typical`` (scale, noise) stands in for the class's: the yearly scale and noise of a
     typical unit of any population, so that two nearly equal points do not make a near-certain forecast.
+    With a class, its typical scale and noise are those of a unit of the case's size
+    (:func:`size_factor`).
     """
+    adjust = size_factor(table) if with_class else np.ones(len(table))
     return Cases(
         z_last=table["z_last"].to_numpy(float),
         drift=table["drift"].to_numpy(float),
@@ -272,8 +328,12 @@ def as_cases(
         h=table["h"].to_numpy(float),
         z_actual=table["z_actual"].to_numpy(float),
         class_growth=table["class_growth"].to_numpy(float) if with_class else np.zeros(len(table)),
-        class_scale=table["class_scale"].to_numpy(float) if with_class else np.full(len(table), typical[0]),
-        class_noise=table["class_noise"].to_numpy(float) if with_class else np.full(len(table), typical[1]),
+        class_scale=table["class_scale"].to_numpy(float) * adjust
+        if with_class
+        else np.full(len(table), typical[0]),
+        class_noise=table["class_noise"].to_numpy(float) * adjust
+        if with_class
+        else np.full(len(table), typical[1]),
     )
 
 
@@ -335,5 +395,10 @@ def _learn_view(reference: ReferenceClass, origin: int) -> ps.ClassView | None:
     belief = class_beliefs(table, ps.prior("class"), np.array([year]))[year]
     belief = ps.Belief(belief.mass, f"class {reference.id} as known in {year}")
     return ps.ClassView(
-        belief, float(row["class_growth"]), float(row["class_scale"]), float(row["class_noise"]), year
+        belief,
+        float(row["class_growth"]),
+        float(row["class_scale"]),
+        float(row["class_noise"]),
+        year,
+        size_of(row),
     )

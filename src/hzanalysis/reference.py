@@ -420,6 +420,36 @@ AIM_TEXT = {
 }
 
 
+def small_unit_text(small: dict[str, Any], en: bool) -> str:
+    """What the page says about widening for a small unit (the class's size relation, or why none)."""
+    if not small:
+        return (
+            "not widened: this class shows no relation of volatility to size (a share, or too few units); "
+            "a district is smaller than any unit the populations hold"
+            if en
+            else "未放宽：该参考类未显示波动与规模的关系（比重指标或单位过少）；区县比各总体中任何单位都小"
+        )
+    beyond_en = (
+        "; the unit is smaller than every unit of the class, so it is treated as the smallest (not "
+        "extrapolated beyond it)"
+        if small["beyond_smallest"]
+        else ""
+    )
+    beyond_zh = (
+        "；该单位比参考类中所有单位都小，按最小单位处理，不向外外推" if small["beyond_smallest"] else ""
+    )
+    if en:
+        return (
+            f"x{small['factor']:.2f} the volatility of the class's median unit (the class's elasticity of "
+            f"volatility to size, {small['slope']:+.2f}, known by the figure's year; validated leaving each "
+            f"population out){beyond_en}"
+        )
+    return (
+        f"波动为参考类中位单位的{small['factor']:.2f}倍（参考类波动对规模的弹性 {small['slope']:+.2f}，"
+        f"以当年已知数据估计；留一总体验证）{beyond_zh}"
+    )
+
+
 def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
     """The reference class and the learned persistence a judgement used, as a two-column table."""
     en = lang == "en"
@@ -435,12 +465,17 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
         }
     learned = description.get("persistence")
     if learned:
+        year = learned.get("class_year")
         rows["persistence"] = (
             f"P(trends carry in full) {learned['p_trend_carries']:.2f}, P(they fade) "
-            f"{learned['p_trend_fades']:.2f}, median tau {learned['median_tau']:g} ({learned['basis']})"
+            f"{learned['p_trend_fades']:.2f}, median tau {learned['median_tau']:g} ("
+            + (f"taught by the class as known in {year}" if year else "the prior of every population")
+            + ")"
             if en
             else f"趋势完全延续的概率 {learned['p_trend_carries']:.2f}，趋势消退的概率 "
-            f"{learned['p_trend_fades']:.2f}，tau 中位数 {learned['median_tau']:g}（{learned['basis']}）"
+            f"{learned['p_trend_fades']:.2f}，tau 中位数 {learned['median_tau']:g}（"
+            + (f"由参考类截至{year}年已知的数据学得" if year else "各总体的先验")
+            + "）"
         )
         validated = learned.get("validation") or {}
         if validated:
@@ -458,12 +493,7 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
                     else f"中国以外各总体合并：可靠性偏差 {gap:.3f}"
                 )
             rows["validated"] = ("; " if en else "；").join(parts)
-        rows["small_unit"] = (
-            "not widened: no relation of volatility to unit size has been validated across the populations, "
-            "and a district is smaller than any unit they hold"
-            if en
-            else "未放宽：各总体间尚未验证波动与单位规模的关系，而区县比各总体中任何单位都小"
-        )
+        rows["small_unit"] = small_unit_text(learned.get("small_unit") or {}, en)
     column = 1 if en else 0
     return pd.DataFrame(
         {

@@ -287,7 +287,10 @@ def widening_text(basis: str, lang: str = "zh") -> str:
 
 def reference_class_view(description: dict, lang: str = "zh") -> pd.DataFrame:
     """The reference class a judgement used (:func:`hzanalysis.reference.class_table`), with the reason
-    for its small-unit widening in the reader's language (a Chinese page read "not widened: …")."""
+    for its small-unit widening in the reader's language (a Chinese page read "not widened: …"). A
+    forecast without a class (the learned persistence alone) has no class rows to translate."""
+    if "widening_basis" not in description:
+        return class_table(description, lang)
     return class_table(
         {**description, "widening_basis": widening_text(description["widening_basis"], lang)}, lang
     )
@@ -439,10 +442,10 @@ def _method_text(a: Assessment, lang: str) -> str:
     """Which rung of the forecasting ladder the judgement used, and the method after any fallback."""
     if a.forecast is None:
         return label("method.settled" if a.status in ("achieved", "missed") else "method.too_few", lang)
-    rung = f"rung.{a.forecast.rung}"
+    rung = "rung.persistence" if a.forecast.method == "persistence" else f"rung.{a.forecast.rung}"
     text = (
         label(rung, lang, auto=auto_model_text(lang))
-        if rung in ("rung.model", "rung.short")
+        if rung in ("rung.model", "rung.short", "rung.persistence")
         else a.forecast.rung
     )
     return f"{a.forecast.method}: {text}" if lang == "en" else f"{a.forecast.method}：{text}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import persistence as ps
-from ..populations import class_beliefs, class_stats, prepare
+from ..populations import class_beliefs, class_stats, prepare, size_of
 from .population_validation import validate
 from .populations import fit_atoms, load_populations, typical_scales
 
@@ -44,7 +44,12 @@ def build_persistence(say: Any = print) -> dict[str, Any]:
         beliefs = class_beliefs(tables[pop.name], prior_class, stats.index.to_numpy())
         classes[pop.name] = {
             str(int(year)): ps.ClassView(
-                beliefs[int(year)], row["class_growth"], row["class_scale"], row["class_noise"], int(year)
+                beliefs[int(year)],
+                row["class_growth"],
+                row["class_scale"],
+                row["class_noise"],
+                int(year),
+                size_of(row),
             ).to_json()
             for year, row in stats.iterrows()
         }

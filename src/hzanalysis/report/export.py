@@ -188,4 +188,12 @@ def run_index_html(folder: str, lang: str, results: Sequence[PageResult], manife
         results=results,
         failed=sum(r.status != "ok" for r in results),
         facts=facts,
+        downloads=_downloads(manifest),
     )
+
+
+def _downloads(manifest: dict[str, Any]) -> list[str]:
+    """The run's files beside its pages: the Word brief and Excel workbook written, and the judgements."""
+    files = [o["file"] for o in manifest.get("outputs") or [] if "error" not in o]
+    judgements = manifest.get("judgements")
+    return files + ([judgements["file"]] if judgements else [])

@@ -37,6 +37,7 @@ KEY_PACKAGES = (
     "ipykernel",
     "jupyter_client",
     "openpyxl",
+    "python-docx",
     "PyYAML",
     "filelock",
     "tqdm",

@@ -18,7 +18,7 @@ from typing import Any
 
 from .. import paths
 from ..errors import ParameterError
-from ..fileio import atomic_write_text
+from ..fileio import atomic_write_text, sha256_file
 from .execute import PageResult, run_pages
 from .export import run_index_html
 from .index import update_runs_index
@@ -49,6 +49,7 @@ from .plan import (
     run_label,
 )
 from .publish import clear_staging, hold_lock, publish
+from .store import STORE_FILE, Judgements, compute_store, write_store
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +122,8 @@ def run_report(
     allow_future_date: bool = False,
     check_plan: Callable[[str], None] = check_plan_id,
     on_page: Callable[[PageResult], None] | None = None,
+    compute_once: bool = True,
+    warm_kernels: bool = True,
 ) -> RunResult:
     """Run the report notebooks into ``<out>/<date>/`` (ad hoc runs: ``<out>/<date>-<label>/``) and publish.
 
@@ -133,6 +136,14 @@ def run_report(
     run of the same folder (it is published beside it as ``<folder>-failed``). ``progress``: None = a tqdm
     bar on a terminal, log lines otherwise. ``cell_timeout``: seconds per cell (None = no limit).
     ``check_plan`` validates the plan (default: a known id or a plan folder, see :mod:`hzanalysis.plans`).
+
+    Every judgement is computed once (:mod:`.store`, over ``jobs`` processes) into the run's
+    ``assessments.json`` before any page runs; each notebook that declares ``assessments_file`` renders it,
+    and the Word brief and Excel workbook (:mod:`.office`) are written from it. ``compute_once=False`` lets
+    every page compute its own judgements instead (the design before the store; kept for
+    ``make bench-report``'s comparison): no ``assessments.json``, no brief, no workbook. ``warm_kernels``:
+    each worker runs its pages in one kernel, emptied between pages (:class:`.kernel.WarmKernels`); False
+    starts a fresh kernel per page.
     """
     started = time.perf_counter()
     started_at = dt.datetime.now(dt.UTC)
@@ -176,8 +187,39 @@ def run_report(
         staging = staging_root / f"{folder}-{token}"
         (staging / "notebooks").mkdir(parents=True)
         try:
-            results = run_pages(pages, nb_dir, staging, date, lang, jobs, progress, cell_timeout, on_page)
-            status = "complete" if all(r.status == "ok" for r in results) else "failed"
+            stored = _compute_judgements(
+                staging,
+                pages,
+                nb_dir,
+                compute_once,
+                plan=plan,
+                data=data_paths,
+                as_of=as_of,
+                # every target: the scorecard, scenarios, look back, brief and workbook cover the whole
+                # plan; the model comparison only where a target page shows it
+                models_for=targets,
+                jobs=jobs,
+            )
+            shared = {"assessments_file": str(staging / STORE_FILE)} if stored else None
+            results = run_pages(
+                pages,
+                nb_dir,
+                staging,
+                date,
+                lang,
+                jobs,
+                progress,
+                cell_timeout,
+                on_page,
+                shared,
+                warm_kernels,
+            )
+            outputs = _write_office(staging, stored, date, lang) if stored else []
+            status = (
+                "complete"
+                if all(r.status == "ok" for r in results) and all("error" not in o for o in outputs)
+                else "failed"
+            )
             if status == "failed" and _manifest_status(final) == "complete":
                 kept = final.name
                 final = final.with_name(f"{kept}-{FAILED_SUFFIX}")
@@ -208,6 +250,8 @@ def run_report(
                 "versions": package_versions(),
                 "inputs": input_files(data_paths, [nb_dir / p.notebook for p in pages]),
                 "pages": [_page_entry(r) for r in results],
+                "judgements": stored.get("entry") if stored else None,
+                "outputs": outputs,
             }
             atomic_write_text(staging / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
             atomic_write_text(staging / "index.html", run_index_html(final.name, lang, results, manifest))
@@ -245,6 +289,65 @@ def run_report(
     )
     log.info("%s", result.summary())
     return result
+
+
+def _compute_judgements(
+    staging: Path,
+    pages: Sequence[Page],
+    nb_dir: Path,
+    compute_once: bool,
+    **request: Any,
+) -> dict[str, Any] | None:
+    """Compute every judgement once into ``staging/assessments.json`` when a page reads it; None otherwise
+    (pages of notebooks without an ``assessments_file`` parameter, or ``compute_once=False``)."""
+    from .plan import notebook_parameters
+
+    readers = [p for p in pages if "assessments_file" in (notebook_parameters(nb_dir / p.notebook) or [])]
+    if not compute_once or not readers:
+        return None
+    started = time.perf_counter()
+    document = compute_store(**request)
+    path = write_store(document, staging / STORE_FILE)
+    failed = [r["target_id"] for r in document.get("assessments", []) if "error" in r]
+    entry = {
+        "file": STORE_FILE,
+        "bytes": path.stat().st_size,
+        "sha256": sha256_file(path),
+        "seconds": round(time.perf_counter() - started, 3),
+        "targets": len(document.get("assessments", [])),
+        "failed_targets": failed,
+    }
+    log.info(
+        "judgements: %d targets computed once in %.1f s -> %s", entry["targets"], entry["seconds"], STORE_FILE
+    )
+    return {"document": document, "entry": entry}
+
+
+def _write_office(staging: Path, stored: dict[str, Any], date: str, lang: str) -> list[dict[str, Any]]:
+    """The Word brief and the Excel workbook, each with its checksum, or the error that stopped it (the run
+    then fails, as for a failed page, and the other outputs are still published)."""
+    from .execute import describe_error
+    from .office import BRIEF_FILE, WORKBOOK_FILE, write_brief, write_workbook
+
+    judged = Judgements(stored["document"], staging / STORE_FILE)
+    entries: list[dict[str, Any]] = []
+    for name, write in ((BRIEF_FILE, write_brief), (WORKBOOK_FILE, write_workbook)):
+        started = time.perf_counter()
+        try:
+            path = write(judged, staging / name, date=date, lang=lang)
+        except Exception as error:  # a failed output fails the run, like a failed page, and says why
+            log.error("%s failed:\n%s", name, describe_error(error)[-2000:])
+            entries.append({"file": name, "error": describe_error(error)})
+            continue
+        entries.append(
+            {
+                "file": name,
+                "bytes": path.stat().st_size,
+                "sha256": sha256_file(path),
+                "seconds": round(time.perf_counter() - started, 3),
+            }
+        )
+    return entries
 
 
 def _page_entry(result: PageResult) -> dict[str, Any]:

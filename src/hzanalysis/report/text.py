@@ -81,6 +81,20 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The notebook as executed up to the error",
     },
     "failed_title": {"zh": "失败 / Failed", "en": "Failed"},
+    # The run's files for Word, Excel and programs (report/office.py, report/store.py).
+    "downloads": {"zh": "下载 / Downloads", "en": "Downloads"},
+    "brief.docx": {
+        "zh": "Word 简报（目标总览、逐项判断、用语说明）",
+        "en": "Word brief (scorecard, verdicts, legend)",
+    },
+    "workbook.xlsx": {
+        "zh": "Excel 工作簿（目标总览与概率、观测数据与来源原文）",
+        "en": "Excel workbook (scorecard with probabilities, observations with sources and quotes)",
+    },
+    "assessments.json": {
+        "zh": "评估结果数据（各页面据此生成）",
+        "en": "the judgements as data (every page is rendered from it)",
+    },
 }
 
 
