@@ -67,7 +67,7 @@ bench-report: $(VENV)/.test
 # Regenerates the calibration, the reference classes and the validation results, byte for byte, from the
 # panels in ../shared/data/ (build inputs the repository does not hold; see src/hzanalysis/derived/PROVENANCE.md).
 calibrate: $(VENV)/.runtime
-	$(BIN)/python -m hzanalysis.calibration build
+	$(BIN)/python -m hzanalysis.derive build
 
 # statsforecast needs pandas < 3, so the peers run in their own environment (pinned in requirements/peers.lock).
 PEERS_VENV := .venv-peers

@@ -16,14 +16,14 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
-from hzanalysis.panels import bench_dir
+from hzanalysis.derive.panel_files import bench_dir
 
 T = TypeVar("T")
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 #: Development benchmark data is read where the workspace keeps it (``../shared/data/bench`` beside the
-#: repository, or $HZANALYSIS_BENCH_DIR: the one loader of hzanalysis.panels), never copied into the
-#: project; HZ_TOURISM_CSV points at another Tourism file.
+#: repository, or $HZANALYSIS_BENCH_DIR: the one loader of hzanalysis.derive.panel_files), never copied into
+#: the project; HZ_TOURISM_CSV points at another Tourism file.
 TOURISM_PATH = Path(os.environ.get("HZ_TOURISM_CSV") or bench_dir() / "tourism_yearly.csv")
 
 

@@ -1,7 +1,7 @@
 """Leave-one-panel-out validation: the calibration scored on panels it was not fitted on, with baselines.
 
 Recomputes everything in this run from ../shared/data (the same code as ``make calibrate``,
-:func:`hzanalysis.validation.validate`), prints one table per group and marks each figure against the
+:func:`hzanalysis.derive.validation.validate`), prints one table per group and marks each figure against the
 issue's aims. Baselines of the same run: the other scale rule, and the previous calibration (fitted on the
 R&D panel alone). Takes 2-3 minutes on 2 cores (the statsmodels fits of the model rung).
 """
@@ -18,8 +18,9 @@ import pandas as pd
 
 from benchmarks import environment, results_dir, say, write_json
 from benchmarks.harness import markdown_table
-from hzanalysis import calibration as cal
-from hzanalysis import panels, validation
+from hzanalysis.derive import calibration as cal
+from hzanalysis.derive import panel_files as panels
+from hzanalysis.derive import validation
 
 AIM_80 = (0.76, 0.84)
 AIM_95 = (0.92, 0.97)

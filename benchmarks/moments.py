@@ -18,8 +18,8 @@ import pandas as pd
 
 from benchmarks import environment, results_dir, say, write_json
 from benchmarks.harness import markdown_table
+from hzanalysis.derive.panel_files import bench_series
 from hzanalysis.forecast import forecast
-from hzanalysis.panels import bench_series
 
 AIM_RATIO = 3.0
 FILES = {"tourism": "tourism_yearly.csv", "m1": "m1_yearly.csv"}

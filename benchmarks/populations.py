@@ -26,7 +26,7 @@ import pandas as pd
 from benchmarks import environment, results_dir, say, write_json
 from benchmarks.harness import markdown_table
 from hzanalysis import populations as pops
-from hzanalysis.population_validation import (
+from hzanalysis.derive.population_validation import (
     AIM_80,
     AIM_95,
     AIM_BRIER_RATIO,
@@ -37,6 +37,7 @@ from hzanalysis.population_validation import (
     shape_group,
     validate,
 )
+from hzanalysis.derive.populations import fit_atoms, load_populations
 
 
 def _fmt(x: Any, digits: int = 3) -> str:
@@ -132,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    populations = pops.load_populations()
+    populations = load_populations()
     cache = results_dir(args.out) / "population_cases.pkl"
     if args.reuse_cases and cache.exists():
         tables = pd.read_pickle(cache)
@@ -140,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         tables = {p.name: pops.prepare(p) for p in populations}
         pd.to_pickle(tables, cache)
     say([f"cases prepared in {time.perf_counter() - started:.1f} s"])
-    atoms = pops.fit_atoms(tables)
+    atoms = fit_atoms(tables)
     say([f"atoms fitted in {time.perf_counter() - started:.1f} s: {atoms}"])
     scored = [p for p in populations if not args.only or p.name in args.only]
     every, _ = validate(scored, tables, atoms)

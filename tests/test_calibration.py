@@ -1,4 +1,4 @@
-"""Tests of the calibration library (hzanalysis.calibration, panels, validation).
+"""Tests of the build-time calibration (hzanalysis.derive: calibration, panel files, validation).
 
 The reference panels are real build inputs read from ../shared/data/reference (never copied into the
 repository); tests that need them are skipped, with the reason, where that folder is absent (CI has it).
@@ -14,10 +14,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from hzanalysis import calibration as cal
 from hzanalysis import forecast as fc
-from hzanalysis import panels, reference, rules, validation
+from hzanalysis import reference, rules
+from hzanalysis.derive import build, validation
+from hzanalysis.derive import calibration as cal
+from hzanalysis.derive import panel_files as panels
+from hzanalysis.derive.reference_classes import build_classes
 from hzanalysis.errors import InputError
+from hzanalysis.panels import PANEL_NAMES, PANELS, panel_spec
+from hzanalysis.paths import project_root
 
 needs_panels = pytest.mark.skipif(
     not panels.reference_dir().exists(),
@@ -161,7 +166,7 @@ def test_missing_inputs_say_where_to_put_them(tmp_path, monkeypatch, capsys):
     with pytest.raises(InputError, match=panels.REFERENCE_DIR_ENV):
         panels.load_panels(("rd_intensity",))
     # the build command exits 2 with that message, writing nothing
-    assert cal.main(["build", "--out", str(tmp_path / "derived")]) == 2
+    assert build.main(["build", "--out", str(tmp_path / "derived")]) == 2
     assert panels.REFERENCE_DIR_ENV in capsys.readouterr().err
     assert not (tmp_path / "derived").exists()
 
@@ -169,7 +174,7 @@ def test_missing_inputs_say_where_to_put_them(tmp_path, monkeypatch, capsys):
 @needs_panels
 def test_every_panel_loads_31_provinces_without_the_national_row():
     loaded = panels.load_panels()
-    for spec in panels.PANELS:
+    for spec in PANELS:
         series = [s for s in loaded if s.panel == spec.name]
         assert len(series) == 31, spec.name
         assert all(s.domain == spec.domain for s in series)
@@ -185,10 +190,8 @@ def test_shipped_files_are_regenerated_byte_for_byte():
     # The cheap deterministic parts are rebuilt here (a few seconds): the reference classes whole, and the
     # short-rung calibration entries from their own rolling errors. The model rung (statsmodels fits, two
     # minutes) and validation.json are rebuilt by `make calibrate`; their inputs' checksums are checked.
-    shipped_dir = cal.DERIVED_DIR
-    assert cal.dump_json(reference.build_classes()) == (shipped_dir / "reference_classes.json").read_text(
-        "utf-8"
-    )
+    shipped_dir = build.DERIVED_DIR
+    assert cal.dump_json(build_classes()) == (shipped_dir / "reference_classes.json").read_text("utf-8")
     shipped = json.loads((shipped_dir / "calibration.json").read_text("utf-8"))
     assert shipped["inputs"] == cal.input_record(), "panels changed: run `make calibrate`"
     assert shipped["procedure_version"] == cal.PROCEDURE_VERSION
@@ -210,8 +213,8 @@ def test_shipped_files_are_regenerated_byte_for_byte():
 
 
 def test_shipped_validation_has_every_panel_and_shape():
-    results = json.loads((cal.DERIVED_DIR / "validation.json").read_text("utf-8"))
-    assert set(results["held_out"]) == set(panels.PANEL_NAMES)
+    results = json.loads((build.DERIVED_DIR / "validation.json").read_text("utf-8"))
+    assert set(results["held_out"]) == set(PANEL_NAMES)
     assert set(results["external"]) == {"tourism", "m1"}
     for shapes in results["held_out"].values():
         assert set(shapes) == set(validation.SHAPES)
@@ -343,9 +346,9 @@ def test_shipped_indicator_spread_widens_technology_contracts():
 
 
 def test_patents_per_resident_are_a_positive_ratio_on_the_log_scale():
-    spec = panels.panel_spec("invention_patents_per_10k")
+    spec = panel_spec("invention_patents_per_10k")
     assert spec.domain == "amount" and not spec.extensive
-    catalogue = pd.read_csv(panels.project_root() / "data" / "raw" / "indicators.csv")
+    catalogue = pd.read_csv(project_root() / "data" / "raw" / "indicators.csv")
     assert catalogue.set_index("id").loc["invention_patents_per_10k", "domain"] == "amount"
     assert reference.is_extensive("amount", "invention_patents_per_10k") is False
     assert reference.is_extensive("amount", "tech_contract_value") is True

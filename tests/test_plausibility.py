@@ -16,8 +16,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from hzanalysis.calibration import dump_json
 from hzanalysis.cli import main
+from hzanalysis.derive.calibration import dump_json
+from hzanalysis.derive.panel_files import reference_dir
+from hzanalysis.derive.plausibility import build_bounds
 from hzanalysis.errors import InputError
 from hzanalysis.observations import (
     ObservationWarning,
@@ -28,9 +30,8 @@ from hzanalysis.observations import (
     series,
     write_templates,
 )
-from hzanalysis.observations.plausible import PLAUSIBILITY_PATH, build_bounds, shipped_bounds
+from hzanalysis.observations.plausible import PLAUSIBILITY_PATH, shipped_bounds
 from hzanalysis.observations.schema import OBSERVATION_COLUMNS, TEMPLATE_COLUMNS
-from hzanalysis.panels import reference_dir
 
 HEADER = list(TEMPLATE_COLUMNS)
 GOOD = {

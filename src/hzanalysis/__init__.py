@@ -89,8 +89,9 @@ __all__ = [
 ]
 
 #: Submodules imported on first use: every report page imports the package, and only the reliability page
-#: (shipped results), the calibration build and the report runner need these.
-_LAZY_SUBMODULES = ("calibration", "reliability", "report")
+#: (shipped results) and the report runner need these. The build (``hzanalysis.derive``) is never one: the
+#: runtime does not import it.
+_LAZY_SUBMODULES = ("reliability", "report")
 #: Functions of those submodules offered at the top: the pages read a run's stored judgements with
 #: ``hz.judgements`` (see :mod:`hzanalysis.report.store`).
 _LAZY_FUNCTIONS = {"judgements": "report.store", "Judgements": "report.store"}

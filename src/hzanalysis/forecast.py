@@ -15,8 +15,9 @@ How a forecast is made:
    that raises, returns non-finite values or leaves a plausible range falls back to drift (then naive)
    and ``.warnings`` says why.
 3. The spread is NOT the model's own interval (on annual data those cover far less than nominal). It comes
-   from ``derived/calibration.json``, fitted by :mod:`hzanalysis.calibration` on rolling-origin errors of
-   the same method on six provincial panels of real annual series (log/logit and level families apart).
+   from ``derived/calibration.json``, fitted by :mod:`hzanalysis.derive.calibration` (build time) on
+   rolling-origin errors of the same method on six provincial panels of real annual series (log/logit
+   and level families apart).
    Errors are standardised by the series' own scale ``s`` (mean absolute yearly change of the transformed
    observed values, floored and capped); the calibrated error at horizon h is ``s * m(h) * U``:
    ``m(h) = a * h**b`` is the median absolute standardised error, U a symmetric variable whose |U| follows
@@ -47,6 +48,9 @@ import pandas as pd
 from scipy import special
 
 from .errors import ForecastError, ParameterError
+
+# the modelling scale's formulas live with the growth scale's (one module, one set of clip limits)
+from .transforms import from_growth_scale, from_transformed, to_growth_scale, to_transformed
 
 DOMAINS = ("level", "share", "count", "amount")
 MODELS = ("naive", "drift", "linear", "damped", "theta", "combo", "median_trend")
@@ -91,13 +95,10 @@ SHORT_SCALE_FLOOR = 0.05
 SCALE_CAP = 0.5
 #: A transformed forecast further than this many historical ranges from the last value is implausible.
 PLAUSIBLE_RANGES = 4.0
-#: Clip on the transformed scale before transforming back, so exp/expit never reach 0, 100 or inf.
 #: How the per-series scale is measured (:func:`series_scale`); calibration.json says which one it used.
 SCALE_RULES = ("mean_abs_change", "path_deviation")
 #: Largest simulated error on the log/logit scale (a factor of e^100: never reached by a calibrated path).
 MAX_LOG_ERROR = 100.0
-_LOGIT_CLIP = 30.0
-_LOG_CLIP = 700.0
 
 CALIBRATION_PATH = Path(__file__).resolve().parent / "derived" / "calibration.json"
 
@@ -154,26 +155,6 @@ def interval_columns(level: float) -> tuple[str, str]:
 
 
 # ----------------------------------------------------------------------------------------------- domains
-
-
-def to_transformed(values: np.ndarray, domain: str) -> np.ndarray:
-    """Original scale → modelling scale (identity, logit of the share, or log)."""
-    values = np.asarray(values, dtype=float)
-    if domain == "level":
-        return values.copy()
-    if domain == "share":
-        return special.logit(values / 100.0)
-    return np.log(values)
-
-
-def from_transformed(values: np.ndarray, domain: str) -> np.ndarray:
-    """Modelling scale → original scale, clipped so the result stays strictly inside the domain."""
-    values = np.asarray(values, dtype=float)
-    if domain == "level":
-        return values.copy()
-    if domain == "share":
-        return 100.0 * special.expit(np.clip(values, -_LOGIT_CLIP, _LOGIT_CLIP))
-    return np.exp(np.clip(values, -_LOG_CLIP, _LOG_CLIP))
 
 
 def _validate_history(history: pd.Series, domain: str) -> pd.Series:
@@ -539,9 +520,7 @@ def load_calibration(path: str | Path | None = None) -> dict[str, Any]:
     """The calibration constants (``calibration.json`` next to this module unless ``path``); cached."""
     target = Path(path) if path is not None else CALIBRATION_PATH
     if not target.exists():
-        raise ForecastError(
-            f"calibration file {target} is missing; regenerate it with `python -m hzanalysis.calibration`"
-        )
+        raise ForecastError(f"calibration file {target} is missing; regenerate it with `make calibrate`")
     return _load_calibration_file(str(target))
 
 
@@ -848,7 +827,7 @@ def outside_view(
     Paths are joint across horizons through the same random-walk copula as :func:`forecast`, and live on
     the growth scale (log or logit), so they never leave the domain.
     """
-    from .reference import class_changes, from_growth_scale, to_growth_scale
+    from .reference import class_changes
 
     last_year, last_value = int(history.index[-1]), float(history.iloc[-1])
     uniforms = copula_uniforms(n_paths, horizon, np.random.default_rng(seed))

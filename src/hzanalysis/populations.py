@@ -1,23 +1,26 @@
-"""Populations of units for learning how far trends carry (build time only; read from ``../shared/data``).
+"""Populations of units for learning how far trends carry: their cases, class statistics and views.
 
 A population is a panel of units of one indicator: the six Chinese provincial panels, four sub-national S&T
 panels of other countries (US states, EU NUTS-2 regions) and the Tourism and M1 competition sets. Each is
 turned into *cases* (a history as known at an origin, in one of the report's shapes, and what followed),
 the material of :mod:`hzanalysis.persistence`'s fit and of the leave-one-population-out validation.
+
+The fit itself runs at build time (:mod:`hzanalysis.derive.populations`, reading ``../shared/data``); what
+stays here is what a forecast needs at run time: a caller's reference class learned from its own units
+(:func:`class_view`) through the same cases and class statistics the fit used.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from . import persistence as ps
-from .panels import BENCH_DIR_ENV, PANELS, bench_dir, read_panel_table, require_file
 from .persistence import Cases
-from .reference import ReferenceClass, to_growth_scale
+from .reference import ReferenceClass
+from .transforms import to_growth_scale
 
 #: Horizons scored (the report's: a 2024 figure forecast to 2025 is h = 1; a 2022 figure h = 3).
 HORIZONS = (1, 2, 3)
@@ -38,17 +41,6 @@ class Population:
     source: str
 
 
-#: External panels: file, domain, value filter (years dropped and why).
-EXTERNAL_TIDY = {
-    "us_state_rd_intensity": ("us_state_rd_intensity.csv", "share", None),
-    "us_state_herd": ("us_state_herd.csv", "amount", None),
-    "us_state_gov_rd": ("us_state_gov_rd.csv", "amount", None),
-    # 2012 is incomplete in the source (its SOURCE.md): dropped
-    "eu_nuts2_epo_patents": ("eu_nuts2_epo_patents_per_million.csv", "amount", 2012),
-}
-COMPETITIONS = {"tourism": ("tourism_yearly.csv", "amount"), "m1": ("m1_yearly.csv", "amount")}
-
-
 def _series(tidy: pd.DataFrame, unit: str = "region") -> dict[str, pd.Series]:
     out = {}
     for name, rows in tidy.groupby(unit, sort=True):
@@ -56,32 +48,6 @@ def _series(tidy: pd.DataFrame, unit: str = "region") -> dict[str, pd.Series]:
         values = values[values > 0]
         if len(values) >= 2:
             out[str(name)] = values[~values.index.duplicated()]
-    return out
-
-
-def typical_scales(tables: dict[str, pd.DataFrame]) -> tuple[float, float]:
-    """Median over populations of each one's median unit scale and noise (the last year's class values)."""
-    scales = [float(t.sort_values("origin")["class_scale"].dropna().iloc[-1]) for t in tables.values()]
-    noises = [float(t.sort_values("origin")["class_noise"].dropna().iloc[-1]) for t in tables.values()]
-    return float(np.median(scales)), float(np.median(noises))
-
-
-def load_populations() -> list[Population]:
-    """Every population, Chinese provincial panels first."""
-    out = [
-        Population(
-            spec.name, spec.domain, True, _series(read_panel_table(spec)), f"{spec.file}, {spec.variable}"
-        )
-        for spec in PANELS
-    ]
-    for name, (file, domain, drop_year) in EXTERNAL_TIDY.items():
-        tidy = pd.read_csv(require_file(bench_dir() / file, BENCH_DIR_ENV))
-        if drop_year is not None:
-            tidy = tidy[tidy["year"] < drop_year]
-        out.append(Population(name, domain, False, _series(tidy), file))
-    for name, (file, domain) in COMPETITIONS.items():
-        tidy = pd.read_csv(require_file(bench_dir() / file, BENCH_DIR_ENV), dtype={"series_id": str})
-        out.append(Population(name, domain, False, _series(tidy, "series_id"), file))
     return out
 
 
@@ -389,83 +355,6 @@ def class_beliefs(table: pd.DataFrame, prior: ps.Belief, years: np.ndarray) -> d
     return ps.beliefs_by_year(
         prior, as_cases(teach, with_class=True), weights, known_year, np.asarray(years), "class"
     )
-
-
-def fit_atoms(tables: dict[str, pd.DataFrame]) -> dict[str, dict[str, int]]:
-    """Each population's best grid point, with its class and without (each unit counts once).
-
-    Without a class, the typical scale stands in for the class's: that of the OTHER populations.
-    """
-    atoms: dict[str, dict[str, int]] = {"class": {}, "own": {}}
-    for name, table in tables.items():
-        weights = ps.unit_weights(table["unit"].to_numpy())
-        classed = table["class_growth"].notna() & table["class_scale"].notna()
-        atoms["class"][name] = ps.best_point(
-            as_cases(table[classed], with_class=True), weights[classed.to_numpy()]
-        )
-        own = (table["n"] >= 2).to_numpy()
-        typical = typical_scales({k: v for k, v in tables.items() if k != name})
-        atoms["own"][name] = ps.best_point(
-            as_cases(table[own], with_class=False, typical=typical), weights[own]
-        )
-    return atoms
-
-
-PROCEDURE = (
-    "theta = (tau, beta, lam) on a fixed grid; per population, the grid point of highest likelihood "
-    "(Student t, nu = 4) over every case (full history, last 3 points, 2 points 1-7 years apart, 1 point; "
-    "h = 1-3), each unit counting once, with its class (the class's recent median yearly growth, typical "
-    "scale and noise as known at each origin) and without (no growth; the other populations' typical "
-    "scale and noise); prior = equal mixture of the populations' points, each blurred to its grid "
-    "neighbours; a shipped class's view at each year = the class prior updated by every case of its units "
-    "whose outcome was known by then, each unit counting once a year"
-)
-
-
-def build_persistence(say: Any = print) -> dict[str, Any]:
-    """``derived/persistence.json``: priors fitted on every population, the shipped classes' views."""
-    populations = load_populations()
-    tables = {p.name: prepare(p) for p in populations}
-    say(f"persistence: {sum(len(t) for t in tables.values())} cases of {len(tables)} populations")
-    atoms = fit_atoms(tables)
-    scale, noise = typical_scales(tables)
-    names = ", ".join(tables)
-    prior_class = ps.mixture_prior(atoms["class"], f"populations {names}")
-    classes: dict[str, Any] = {}
-    for pop in populations:
-        if not pop.china:
-            continue
-        stats = class_stats(pop).set_index("origin")
-        stats = stats[stats[["class_growth", "class_scale", "class_noise"]].notna().all(axis=1)]
-        beliefs = class_beliefs(tables[pop.name], prior_class, stats.index.to_numpy())
-        classes[pop.name] = {
-            str(int(year)): ps.ClassView(
-                beliefs[int(year)],
-                row["class_growth"],
-                row["class_scale"],
-                row["class_noise"],
-                int(year),
-                size_of(row),
-            ).to_json()
-            for year, row in stats.iterrows()
-        }
-    from .population_validation import validate
-
-    _, summary = validate(populations, tables, atoms)
-    say("persistence: validated leaving each population out")
-    return {
-        "validation": summary,
-        "procedure": PROCEDURE,
-        "grid": {"tau": [str(t) for t in ps.GRID_TAU], "beta": list(ps.GRID_BETA), "lam": list(ps.GRID_LAM)},
-        "nu": ps.NU,
-        "typical": {"scale": ps._r(scale), "noise": ps._r(noise)},
-        "priors": {
-            mode: {"atoms": dict(sorted(atoms[mode].items())), "basis": f"populations {names}"}
-            for mode in ("class", "own")
-        },
-        "populations": {p.name: p.source for p in populations},
-        "classes": classes,
-    }
 
 
 #: Views of callers' classes, by (fingerprint, domain, origin): a class seen again is not relearned.

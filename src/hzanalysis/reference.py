@@ -13,8 +13,8 @@ district is smaller than any province. This is a floor on the widening a distric
 estimate of it: the panel holds no unit as small as a district.
 
 The classes shipped with the package (``derived/reference_classes.json``) are built from the provincial
-panels by ``python -m hzanalysis.calibration build``; a researcher can pass a panel of their own
-(``region, year, value``), which goes through exactly the same summary.
+panels at build time (:mod:`hzanalysis.derive.reference_classes`, ``make calibrate``); a researcher can
+pass a panel of their own (``region, year, value``), which goes through exactly the same summary.
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import special
 
 from .errors import ForecastError, ParameterError
+from .transforms import to_growth_scale
 
 CLASSES_PATH = Path(__file__).resolve().parent / "derived" / "reference_classes.json"
 #: Probabilities of the stored quantiles of the change at each horizon.
@@ -152,22 +152,6 @@ class ReferenceClass:
             widening_basis=data["widening_basis"],
             earlier={int(year): cut for year, cut in data.get("earlier", {}).items()},
         )
-
-
-def to_growth_scale(values: np.ndarray, domain: str) -> np.ndarray:
-    """Values → growth scale: logit of a share, log of anything else (which must then be positive)."""
-    values = np.asarray(values, dtype=float)
-    if domain == "share":
-        return special.logit(values / 100.0)
-    return np.log(values)
-
-
-def from_growth_scale(values: np.ndarray, domain: str) -> np.ndarray:
-    """Growth scale → values, clipped so results stay strictly inside the domain."""
-    values = np.asarray(values, dtype=float)
-    if domain == "share":
-        return 100.0 * special.expit(np.clip(values, -30.0, 30.0))
-    return np.exp(np.clip(values, -700.0, 700.0))
 
 
 def _r(x: float) -> float:
@@ -407,46 +391,6 @@ def shipped_classes(path: str | Path | None = None) -> dict[str, ReferenceClass]
             f"reference classes file {target} is missing; regenerate it with `make calibrate`"
         )
     return {k: ReferenceClass.from_json(v) for k, v in _load(str(target))["classes"].items()}
-
-
-def build_classes(folder: Path | None = None) -> dict[str, Any]:
-    """The shipped classes, one per reference panel, as the JSON document reference_classes.json."""
-    from .panels import PANELS, read_panel_table
-
-    classes = {}
-    for spec in PANELS:
-        tidy = read_panel_table(spec, folder)
-        years = f"{int(tidy['year'].min())}-{int(tidy['year'].max())}"
-        options = {
-            "indicator": spec.indicator,
-            "domain": spec.domain,
-            "class_id": spec.name,
-            "source": f"{spec.file}, {spec.variable}, provinces of China, {years} "
-            "(see derived/PROVENANCE.md)",
-        }
-        cls = class_from_frame(tidy, **options)
-        earlier = {}
-        for year in range(cls.first_year + 1, cls.last_year):
-            try:
-                cut = class_from_frame(tidy, known_by=year, **options)
-            except ForecastError:  # too few changes known by then
-                continue
-            earlier[year] = {
-                "quantiles": cut.quantiles,
-                "n_changes": cut.n_changes,
-                "widening": cut.widening,
-                "widening_basis": cut.widening_basis,
-            }
-        classes[spec.name] = replace(cls, earlier=earlier).to_json()
-    return {
-        "procedure": "per horizon h: quantiles (at growth_p) of z(t+h) - z(t) over every province and "
-        "origin, z = log (logit for shares); widening = IQR of the smallest third of provinces' one-year "
-        "changes (minus the year's median) over that of all, where > 1 and the indicator is extensive; "
-        "earlier: the same from the years up to each earlier year only (what was known by a forecast's "
-        "origin)",
-        "growth_p": list(GROWTH_P),
-        "classes": classes,
-    }
 
 
 CLASS_TEXT = {

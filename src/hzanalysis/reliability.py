@@ -1,7 +1,7 @@
 """How often forecasts of the kind the report makes were right, on panels they were not fitted on.
 
 Reads the shipped leave-one-panel-out results (``derived/validation.json``, written by
-``python -m hzanalysis.calibration build`` from the panels in ``../shared/``) and lays them out for the
+``python -m hzanalysis.derive build`` from the panels in ``../shared/``) and lays them out for the
 reliability page. Nothing is fitted or simulated here: the page opens in well under a second and shows the
 figures benchmarks/README.md quotes.
 """
@@ -45,7 +45,7 @@ def _load(path: str) -> dict[str, Any]:
 
 
 def load_validation(path: str | Path | None = None) -> dict[str, Any]:
-    """The shipped validation results (see :mod:`hzanalysis.validation` for what they measure)."""
+    """The shipped validation results (see :mod:`hzanalysis.derive.validation` for what they measure)."""
     return _load(str(Path(path) if path is not None else VALIDATION_PATH))
 
 

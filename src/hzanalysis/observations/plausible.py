@@ -1,8 +1,9 @@
 """Plausibility: figures that are possible but far from anything of their kind ever reported (warnings).
 
 Two bounds per indicator that has a reference panel (real provincial series, see
-``derived/PROVENANCE.md``), derived once at build time (``make calibrate``) into
-``derived/plausibility.json``; at run time only that small file is read, never the panels:
+``derived/PROVENANCE.md``), derived once at build time (``make calibrate``,
+:mod:`hzanalysis.derive.plausibility`) into ``derived/plausibility.json``; at run time only that small
+file is read, never the panels:
 
 - the largest one-year rise and fall any province ever made, on the log scale (logit for shares): a unit
   whose figure moves faster than that, on average over the years between two of its figures, is flagged;
@@ -157,46 +158,3 @@ def _moves(bounds: Bounds) -> str:
     if bounds.domain == "share":
         return f"{bounds.fall:+.2f} to {bounds.rise:+.2f} on the logit scale"
     return f"{math.exp(bounds.fall) - 1:+.0%} to {math.exp(bounds.rise) - 1:+.0%}"
-
-
-# ---------------------------------------------------------------------------------------------------------
-# Build time only (``make calibrate``): reads the panels, which stay outside the repository.
-
-
-def build_bounds(folder: Path | None = None) -> dict[str, Any]:
-    """The JSON document ``plausibility.json``: per reference panel, its one-year extremes and ceiling.
-
-    Only extremes of changes pooled over every province and year, and a power of ten above every level,
-    are kept: no row of a panel is copied.
-    """
-    from ..panels import PANELS, read_panel_table
-
-    panels: dict[str, Any] = {}
-    for spec in PANELS:
-        tidy = read_panel_table(spec, folder)
-        changes: list[float] = []
-        for _, unit in tidy.groupby("region", sort=True):
-            values = unit.sort_values("year")
-            z = [to_z(float(v), spec.domain) for v in values["value"]]
-            for i in range(1, len(z)):
-                one_year = int(values["year"].iloc[i]) - int(values["year"].iloc[i - 1]) == 1
-                if one_year and z[i] is not None and z[i - 1] is not None:
-                    changes.append(z[i] - z[i - 1])
-        top = float(tidy["value"].max())
-        panels[spec.name] = {
-            "indicator": spec.indicator,
-            "domain": spec.domain,
-            "years": f"{int(tidy['year'].min())}-{int(tidy['year'].max())}",
-            "units": int(tidy["region"].nunique()),
-            "one_year_changes": len(changes),
-            "largest_one_year_fall": round(min(changes), 6),
-            "largest_one_year_rise": round(max(changes), 6),
-            "level_ceiling": None if spec.domain == "share" else 10.0 ** (math.floor(math.log10(top)) + 1),
-        }
-    return {
-        "procedure": "per reference panel: the smallest and largest one-year change of z over every province "
-        "and pair of consecutive years, z = log (logit for shares); level_ceiling = the power of ten above "
-        "the largest value any province reported (none for shares). Used by `hzanalysis data check` to warn "
-        "on figures far from anything of their kind.",
-        "panels": panels,
-    }

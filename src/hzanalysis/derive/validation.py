@@ -1,7 +1,7 @@
 """Leave-one-panel-out validation: do the calibrated probabilities hold on panels they were not fitted on?
 
 For every reference panel: fit the calibration on all the other panels, score the held-out one. For the
-external panels (Tourism yearly, M1 yearly, :func:`hzanalysis.panels.bench_dir`): fit on all reference
+external panels (Tourism yearly, M1 yearly, :func:`.panel_files.bench_dir`): fit on all reference
 panels, score them; they are never fitted on. Three history shapes, the ones the report uses:
 
 - ``full``: every expanding window of 6+ points, the default model of the panel's domain (``AUTO_MODEL``);
@@ -18,7 +18,7 @@ on the R&D panel alone, errors standardised by the mean absolute change), the ot
 pooled spread alone (``pooled_spread``).
 
 On a held-out panel the product's spread is scaled by the indicator's own factor
-(:func:`hzanalysis.calibration.indicator_factors`), fitted on the same panel's OTHER provinces
+(:func:`hzanalysis.derive.calibration.indicator_factors`), fitted on the same panel's OTHER provinces
 (leave-provinces-out, :func:`provinces_out`): the pooled entries come from the other panels, the factor
 from other provinces of this one; the held-out provinces are in neither. The external panels have no
 class of their own: pooled spread alone.
@@ -41,10 +41,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .. import forecast as fc
+from .. import reference as ref
+from ..panels import PANEL_NAMES, PANELS, panel_spec
+from ..transforms import to_growth_scale
 from . import calibration as cal
-from . import forecast as fc
-from . import reference as ref
-from .panels import PANEL_NAMES, PANELS, bench_series, panel_spec, read_panel_table
+from .panel_files import bench_series, read_panel_table
 
 LEVELS = (0.8, 0.95)
 MULTIPLIERS = (0.9, 0.95, 1.0, 1.05, 1.1, 1.2, 1.4)
@@ -321,8 +323,8 @@ def outside_view_scores(spec_name: str, max_horizon: int = 8, *, widen: bool = F
         for m in MULTIPLIERS:
             if spec.domain == "share" and last * m >= 100.0:
                 continue
-            thr = ref.to_growth_scale(np.array([last * m]), spec.domain)[0]
-            need = thr - ref.to_growth_scale(np.array([last]), spec.domain)[0]
+            thr = to_growth_scale(np.array([last * m]), spec.domain)[0]
+            need = thr - to_growth_scale(np.array([last]), spec.domain)[0]
             rows.append(
                 {
                     "h": int(h),

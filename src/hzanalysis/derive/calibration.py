@@ -17,24 +17,20 @@ Procedure (version :data:`PROCEDURE_VERSION`):
 3. Per key, ``e_h = m(h) * U``: ``m(h) = a * h**b`` the fitted growth of the median |e_h|, U symmetric with
    the pooled empirical tail shape of |e_h| / median|e_h| (a quantile table up to the 99.5th percentile;
    beyond it, one more step of the same size, not the single largest ratio seen).
-4. The scale rule of each rung is the one the leave-one-panel-out validation (:mod:`hzanalysis.validation`)
+4. The scale rule of each rung is the one the leave-one-panel-out validation (:mod:`.validation`)
    scores best; :data:`SCALE_RULE` records the choice and benchmarks/README.md the figures.
 5. Per indicator with a panel (``indicator_spread``): per key, the factor by which its own provinces' errors
    are wider than the pooled entry (:func:`indicator_factors`), validated leave-provinces-out; forecasts of
    that indicator scale the pooled spread by it. Indicators without a panel keep the pooled spread.
 
-``python -m hzanalysis.calibration build`` (``make calibrate``) rewrites, byte for byte, every derived file
-in ``src/hzanalysis/derived/``: ``calibration.json``, ``reference_classes.json`` (the outside view's
-classes) and ``validation.json`` (the leave-one-panel-out results the reliability page shows).
+This module fits ``derived/calibration.json``; ``python -m hzanalysis.derive build`` (``make calibrate``,
+:mod:`hzanalysis.derive.build`) rewrites it, byte for byte, with every other derived file.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import math
-import sys
-import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -42,14 +38,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import forecast as fc
-from .errors import HzError
-from .fileio import atomic_write_text, sha256_file
-from .panels import PANELS, PanelSeries, input_files, load_panels
-from .reference import to_growth_scale
+from .. import forecast as fc
+from ..fileio import atomic_write_text, sha256_file
+from ..panels import PANELS
+from ..transforms import to_growth_scale
+from .panel_files import PanelSeries, input_files
 
 PROCEDURE_VERSION = "3"
-DERIVED_DIR = Path(__file__).resolve().parent / "derived"
 SHORT_METHODS = ("naive", "drift", "linear")
 SHORT_SIZES = (2, 3, 4, 5)
 #: Two-point windows whose points are this many years apart (1 = consecutive).
@@ -476,49 +471,3 @@ def dump_json(payload: dict[str, Any]) -> str:
 def write_calibration(calibration: dict[str, Any], path: str | Path = fc.CALIBRATION_PATH) -> Path:
     """Write the calibration JSON atomically (byte-identical for identical input)."""
     return atomic_write_text(Path(path), dump_json(calibration))
-
-
-def build(out_dir: Path = DERIVED_DIR, *, say: Any = print) -> dict[str, Path]:
-    """Regenerate every derived file from the reference panels (and the external panels for validation)."""
-    from . import populations, reference, validation
-
-    started = time.perf_counter()
-    panel = load_panels()
-    errors = rolling_errors(panel)
-    say(f"rolling errors: {len(errors)} rows on {len(panel)} series ({time.perf_counter() - started:.0f} s)")
-    inputs = input_record()
-    calibration = fit_calibration(errors, inputs=inputs)
-    classes = reference.build_classes()
-    results = validation.validate(errors, calibration, say=say)
-    persistence = populations.build_persistence(say=say)
-    from .observations.plausible import build_bounds  # data checks' bounds, from the same panels
-
-    written = {
-        "calibration": write_calibration(calibration, out_dir / "calibration.json"),
-        "reference_classes": atomic_write_text(out_dir / "reference_classes.json", dump_json(classes)),
-        "validation": atomic_write_text(out_dir / "validation.json", dump_json(results)),
-        "persistence": atomic_write_text(out_dir / "persistence.json", dump_json(persistence)),
-        "plausibility": atomic_write_text(out_dir / "plausibility.json", dump_json(build_bounds())),
-    }
-    say(f"wrote {', '.join(str(p) for p in written.values())} in {time.perf_counter() - started:.0f} s")
-    return written
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m hzanalysis.calibration build``: regenerate the derived files from ../shared/."""
-    parser = argparse.ArgumentParser(
-        prog="python -m hzanalysis.calibration", description=__doc__.split("\n")[0]
-    )
-    parser.add_argument("command", choices=["build"], help="build: regenerate src/hzanalysis/derived/")
-    parser.add_argument("--out", type=Path, default=DERIVED_DIR, help="folder to write the derived files to")
-    args = parser.parse_args(argv)
-    try:
-        build(args.out)
-    except HzError as error:  # e.g. the panels are not where the build expects them: say so, exit 2
-        print(error, file=sys.stderr)
-        return error.exit_code
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -16,9 +16,10 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
-from . import persistence as ps
-from . import populations as pops
-from .reference import to_growth_scale
+from .. import persistence as ps
+from .. import populations as pops
+from ..transforms import to_growth_scale
+from .populations import typical_scales
 from .validation import eurostat_01, reliability_bins
 
 GROWTHS = (-0.10, -0.05, 0.0, 0.05, 0.10, 0.20)
@@ -194,7 +195,7 @@ def validate(
     """Every held-out event with each method's probability, and the summary per population and mode."""
     pieces = []
     for pop in populations:
-        typical = pops.typical_scales({k: v for k, v in tables.items() if k != pop.name})
+        typical = typical_scales({k: v for k, v in tables.items() if k != pop.name})
         events = held_out(pop.name, tables[pop.name], pop.domain, atoms, typical)
         events["china"] = pop.china
         pieces.append(events)

@@ -1,0 +1,70 @@
+"""``derived/persistence.json``: how far trends carry, learned across populations, and the shipped views.
+
+The priors are fitted on every population (:mod:`hzanalysis.derive.populations`); each shipped reference
+class's view at each year is the class prior updated by its own units' outcomes known by then; the summary
+of the leave-one-population-out validation (:mod:`hzanalysis.derive.population_validation`) ships beside
+them. :mod:`hzanalysis.persistence` reads the file at run time.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import persistence as ps
+from ..populations import class_beliefs, class_stats, prepare, size_of
+from .population_validation import validate
+from .populations import fit_atoms, load_populations, typical_scales
+
+PROCEDURE = (
+    "theta = (tau, beta, lam) on a fixed grid; per population, the grid point of highest likelihood "
+    "(Student t, nu = 4) over every case (full history, last 3 points, 2 points 1-7 years apart, 1 point; "
+    "h = 1-3), each unit counting once, with its class (the class's recent median yearly growth, typical "
+    "scale and noise as known at each origin) and without (no growth; the other populations' typical "
+    "scale and noise); prior = equal mixture of the populations' points, each blurred to its grid "
+    "neighbours; a shipped class's view at each year = the class prior updated by every case of its units "
+    "whose outcome was known by then, each unit counting once a year"
+)
+
+
+def build_persistence(say: Any = print) -> dict[str, Any]:
+    """``derived/persistence.json``: priors fitted on every population, the shipped classes' views."""
+    populations = load_populations()
+    tables = {p.name: prepare(p) for p in populations}
+    say(f"persistence: {sum(len(t) for t in tables.values())} cases of {len(tables)} populations")
+    atoms = fit_atoms(tables)
+    scale, noise = typical_scales(tables)
+    names = ", ".join(tables)
+    prior_class = ps.mixture_prior(atoms["class"], f"populations {names}")
+    classes: dict[str, Any] = {}
+    for pop in populations:
+        if not pop.china:
+            continue
+        stats = class_stats(pop).set_index("origin")
+        stats = stats[stats[["class_growth", "class_scale", "class_noise"]].notna().all(axis=1)]
+        beliefs = class_beliefs(tables[pop.name], prior_class, stats.index.to_numpy())
+        classes[pop.name] = {
+            str(int(year)): ps.ClassView(
+                beliefs[int(year)],
+                row["class_growth"],
+                row["class_scale"],
+                row["class_noise"],
+                int(year),
+                size_of(row),
+            ).to_json()
+            for year, row in stats.iterrows()
+        }
+    _, summary = validate(populations, tables, atoms)
+    say("persistence: validated leaving each population out")
+    return {
+        "validation": summary,
+        "procedure": PROCEDURE,
+        "grid": {"tau": [str(t) for t in ps.GRID_TAU], "beta": list(ps.GRID_BETA), "lam": list(ps.GRID_LAM)},
+        "nu": ps.NU,
+        "typical": {"scale": ps._r(scale), "noise": ps._r(noise)},
+        "priors": {
+            mode: {"atoms": dict(sorted(atoms[mode].items())), "basis": f"populations {names}"}
+            for mode in ("class", "own")
+        },
+        "populations": {p.name: p.source for p in populations},
+        "classes": classes,
+    }
