@@ -10,11 +10,14 @@ user's umask gives a new file (usually 0644), so a report folder shared with col
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from .errors import ParameterError
+from .errors import ForecastError, ParameterError
 
 _CHUNK = 1 << 20
 
@@ -77,3 +80,17 @@ def sha256_file(path: str | Path) -> str:
         for chunk in iter(lambda: handle.read(_CHUNK), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+@lru_cache(maxsize=16)
+def _read_json(path: str) -> dict[str, Any]:
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def derived_json(path: str | Path, what: str) -> dict[str, Any]:
+    """A JSON file ``make calibrate`` writes, read once (cached); a missing one says how to rebuild it."""
+    target = Path(path)
+    if not target.exists():
+        raise ForecastError(f"{what} file {target} is missing; regenerate it with `make calibrate`")
+    return _read_json(str(target))

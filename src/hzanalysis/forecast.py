@@ -34,12 +34,10 @@ How a forecast is made:
 
 from __future__ import annotations
 
-import json
 import math
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +46,7 @@ import pandas as pd
 from scipy import special
 
 from .errors import ForecastError, ParameterError
+from .fileio import derived_json
 
 # the modelling scale's formulas live with the growth scale's (one module, one set of clip limits)
 from .transforms import from_growth_scale, from_transformed, to_growth_scale, to_transformed
@@ -510,18 +509,9 @@ def point_forecast(
 # ----------------------------------------------------------------------------------------------- calibration
 
 
-@lru_cache(maxsize=4)
-def _load_calibration_file(path: str) -> dict[str, Any]:
-    with open(path, encoding="utf-8") as handle:
-        return json.load(handle)
-
-
 def load_calibration(path: str | Path | None = None) -> dict[str, Any]:
     """The calibration constants (``calibration.json`` next to this module unless ``path``); cached."""
-    target = Path(path) if path is not None else CALIBRATION_PATH
-    if not target.exists():
-        raise ForecastError(f"calibration file {target} is missing; regenerate it with `make calibrate`")
-    return _load_calibration_file(str(target))
+    return derived_json(path if path is not None else CALIBRATION_PATH, "calibration")
 
 
 def calibration_key(method: str, rung: str, n_points: int) -> str:

@@ -34,7 +34,6 @@ mixture over the belief, so the doubt about ``theta`` widens it.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -45,6 +44,7 @@ import numpy as np
 from scipy import special
 
 from .errors import ForecastError
+from .fileio import derived_json
 
 PERSISTENCE_PATH = Path(__file__).resolve().parent / "derived" / "persistence.json"
 #: Scatter of true yearly drifts around the class's (growth scale); 0: no own trend, inf: own trend in full.
@@ -410,18 +410,9 @@ def single_case(
     )
 
 
-@lru_cache(maxsize=2)
-def _load(path: str) -> dict[str, Any]:
-    with open(path, encoding="utf-8") as handle:
-        return json.load(handle)
-
-
 def shipped(path: str | Path | None = None) -> dict[str, Any]:
     """The shipped ``derived/persistence.json`` (priors, typical scales, each shipped class's views)."""
-    target = Path(path) if path is not None else PERSISTENCE_PATH
-    if not target.exists():
-        raise ForecastError(f"persistence file {target} is missing; regenerate it with `make calibrate`")
-    return _load(str(target))
+    return derived_json(path if path is not None else PERSISTENCE_PATH, "persistence")
 
 
 def prior(mode: str, path: str | Path | None = None) -> Belief:

@@ -20,9 +20,7 @@ pass a panel of their own (``region, year, value``), which goes through exactly 
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import asdict, dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import ForecastError, ParameterError
+from .fileio import derived_json
 from .transforms import to_growth_scale
 
 CLASSES_PATH = Path(__file__).resolve().parent / "derived" / "reference_classes.json"
@@ -377,20 +376,10 @@ def class_changes(cls: ReferenceClass, horizon: int, uniforms: np.ndarray) -> np
     return out
 
 
-@lru_cache(maxsize=2)
-def _load(path: str) -> dict[str, Any]:
-    with open(path, encoding="utf-8") as handle:
-        return json.load(handle)
-
-
 def shipped_classes(path: str | Path | None = None) -> dict[str, ReferenceClass]:
     """The reference classes shipped with the package, by id."""
-    target = Path(path) if path is not None else CLASSES_PATH
-    if not target.exists():
-        raise ForecastError(
-            f"reference classes file {target} is missing; regenerate it with `make calibrate`"
-        )
-    return {k: ReferenceClass.from_json(v) for k, v in _load(str(target))["classes"].items()}
+    data = derived_json(path if path is not None else CLASSES_PATH, "reference classes")
+    return {k: ReferenceClass.from_json(v) for k, v in data["classes"].items()}
 
 
 CLASS_TEXT = {
