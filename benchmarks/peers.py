@@ -1,15 +1,37 @@
 """Peer benchmark: the project's forecasts beside statsforecast's on exactly the same splits, scored alike.
 
-For each data set (Tourism yearly, M1 yearly; read from ``shared/data/bench/``, never copied) the series are
-split exactly as ``benchmarks.accuracy`` splits them (``bench.split_tidy``). The training parts go to a
-temporary folder; ``benchmarks/peers_run.py`` runs in its own environment (``.venv-peers``: statsforecast
-needs pandas < 3) and writes each peer's point forecast and 80% / 95% intervals back. Both sides are then
-scored here by the same code (``bench.summarise``: MASE, sMAPE, MSIS, coverage) and printed as ONE table per
-data set: the project's ``auto`` and named models, its classical baselines, and every peer. Nothing is cached;
-results go to ``benchmarks/results/peers_<data>.*`` (git-ignored).
+Every population of :func:`hzanalysis.populations.load_populations` is scored (issue 13, point 4): the six
+Chinese provincial panels, the four US-state / EU-region panels, Tourism and M1 (read from ``../shared/data``,
+never copied). Splits, fixed before any figure was looked at:
 
-Run with ``make bench-peers`` (creates ``.venv-peers`` from ``requirements/peers.lock``), or
-``python -m benchmarks.peers --peer-python .venv-peers/bin/python``.
+- Tourism and M1: the competition split (``bench.split_tidy``; h = 4 and 6), series with 6+ training points.
+- The other panels have no competition split. Each unit's last run of consecutive years (values > 0; shares
+  also < 100 as the domain requires) is split so that the last ``h = min(4, n - 6)`` years are the test and the
+  ``n - h`` years before them the training history; a unit is scored only when ``h >= 1`` (``n >= 7``), so
+  every history has 6+ points (the model rung). Panels whose units never reach 7 consecutive years (the
+  high-tech-enterprise stock, 5 years; US R&D intensity, 6; EU patents, 5) are listed with no series.
+- Each population is forecast in its own domain (shares on the logit scale, counts and amounts on the log).
+
+The training parts go to a temporary folder; ``benchmarks/peers_run.py`` runs in its own environment
+(``.venv-peers``: statsforecast needs pandas < 3) and writes each peer's point forecast and 80% / 95%
+intervals back. Both sides are scored here by the same code (``bench.summarise``: MASE, sMAPE, MSIS,
+coverage) and printed as ONE table per population (the project's ``auto`` and every model of
+:data:`hzanalysis.forecast.MODELS`, the classical baselines, every peer), then a **pooled** table: each
+figure averaged over the populations with scored series, **every population weighing the same** (Tourism's
+518 series count as much as 31 provinces).
+
+**Choice of the default point model for 6+ points (rule written before the figures were seen).**
+Candidates: the models of :data:`hzanalysis.forecast.MODELS`, each run in the population's own domain.
+Counts and amounts get the candidate with the lowest pooled MASE (equal weight per population; a tie keeps
+the earlier in ``MODELS``). Shares get that same candidate only if its mean MASE over the share populations
+is below drift's there, else drift. Validation leaving each population out: the same rule applied to the
+other populations, the model it picks scored on the held-out one, beside drift and DynamicOptimizedTheta.
+Aims (issue 13): ``auto`` pooled MASE below the drift baseline's and within 1% of DynamicOptimizedTheta's.
+
+Nothing is cached; results go to ``benchmarks/results/peers_<data>.*`` (git-ignored). Run with
+``make bench-peers`` (creates ``.venv-peers`` from ``requirements/peers.lock``), or
+``python -m benchmarks.peers --peer-python .venv-peers/bin/python``; ``--data tourism,m1`` restricts the run,
+``--max-series N`` keeps the first N series (sorted by id) of each population.
 """
 
 from __future__ import annotations
