@@ -1,8 +1,8 @@
 """Peer benchmark: the project's forecasts beside statsforecast's on exactly the same splits, scored alike.
 
-Every population of :func:`hzanalysis.populations.load_populations` is scored (issue 13, point 4): the six
-Chinese provincial panels, the four US-state / EU-region panels, Tourism and M1 (read from ``../shared/data``,
-never copied). Splits, fixed before any figure was looked at:
+Every population of ``load_populations()`` (``hzanalysis.derive.populations``) is scored (issue 13,
+point 4): the six Chinese provincial panels, the four US-state / EU-region panels, Tourism and M1 (read from
+``../shared/data``, never copied). Splits, fixed before any figure was looked at:
 
 - Tourism and M1: the competition split (``bench.split_tidy``; h = 4 and 6), series with 6+ training points.
 - The other panels have no competition split. Each unit's last run of consecutive years (values > 0;
@@ -385,7 +385,10 @@ def population_table(tag: str, summary: pd.DataFrame, n_series: int, checks: dic
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from hzanalysis.populations import load_populations
+    try:  # the build-time loader lives in hzanalysis.derive once the layers change is merged
+        from hzanalysis.derive.populations import load_populations
+    except ImportError:  # before it: hzanalysis.populations
+        from hzanalysis.populations import load_populations
 
     parser = argparse.ArgumentParser(prog="python -m benchmarks.peers", description=__doc__.split("\n")[0])
     parser.add_argument(
