@@ -15,7 +15,7 @@ help:
 	@echo "make lab      open JupyterLab on notebooks/ with the project's kernel"
 	@echo "make bench    run the accuracy, calibration and speed benchmarks"
 	@echo "make calibrate  regenerate src/hzanalysis/derived/ from ../shared/data (a few minutes)"
-	@echo "make bench-peers  the project beside statsforecast's models on Tourism and M1 (creates .venv-peers)"
+	@echo "make bench-peers  the project beside statsforecast on every population, and pooled (creates .venv-peers)"
 
 $(VENV)/.runtime: requirements/runtime.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

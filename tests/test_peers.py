@@ -7,6 +7,7 @@ All series are synthetic (made up for the test).
 from __future__ import annotations
 
 import ast
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -141,3 +142,124 @@ def test_earlier_origin_moves_the_test_back_by_its_length_and_drops_series_left_
     assert train.index.tolist() == list(range(2000, 2006))
     assert held_out.index.tolist() == [2006, 2007, 2008, 2009]
     assert held_out.tolist() == [16.0, 17.0, 18.0, 19.0]  # training values, never the official test
+
+
+# ----------------------------------------------------------------------- every population (issue 13, point 4)
+
+
+def test_a_panel_unit_keeps_its_last_run_of_years_and_tests_on_at_most_four_of_them():
+    # 1995-1996, a gap, then 2000-2010 (11 consecutive years): the run before the gap is dropped
+    years = [1995, 1996, *range(2000, 2011)]
+    values = pd.Series([float(y) for y in years], index=years)
+    sid, train, test = peers.panel_split("A", values)
+    assert sid == "A"
+    assert train.index.tolist() == list(range(2000, 2007))  # 11 - 4 = 7 training years
+    assert test.index.tolist() == [2007, 2008, 2009, 2010]
+
+
+def test_a_short_panel_unit_tests_on_what_leaves_six_training_points_or_is_not_scored():
+    eight = pd.Series(range(1, 9), index=range(2010, 2018), dtype=float)
+    _, train, test = peers.panel_split("B", eight)
+    assert len(train) == 6 and test.index.tolist() == [2016, 2017]  # h = min(4, 8 - 6) = 2
+    six = pd.Series(range(1, 7), index=range(2010, 2016), dtype=float)
+    assert peers.panel_split("C", six) is None  # h = min(4, 0) < 1
+
+
+def test_the_cap_is_a_fixed_sample_in_id_order_and_keeps_small_populations_whole():
+    items = [(f"s{i:02d}", None, None) for i in range(20)]
+    first = peers.sample_series(items, 5)
+    assert len(first) == 5 and first == peers.sample_series(items, 5)  # same seed, same sample
+    assert [sid for sid, _, _ in first] == sorted(sid for sid, _, _ in first)
+    assert len({sid for sid, _, _ in first}) == 5
+    assert peers.sample_series(items, 30) == items
+    assert peers.sample_series(items, None) == items
+
+
+def summary_table(**mase: float) -> pd.DataFrame:
+    frame = pd.DataFrame({"mase": mase})
+    frame.index.name = "method"
+    for column in ("smape", "msis", "cover_80", "cover_95"):
+        frame[column] = frame["mase"] * 2
+    frame["n_series"] = 10
+    return frame
+
+
+def test_the_pool_weighs_every_population_the_same_and_drops_methods_not_scored_everywhere():
+    big = summary_table(**{"model:auto": 1.0, "baseline:drift": 2.0, "model:extra": 0.1})
+    small = summary_table(**{"model:auto": 3.0, "baseline:drift": 3.0})
+    small["n_series"] = 2
+    pooled = peers.pooled_table({"big": big, "small": small})
+    assert pooled.loc["model:auto", "mase"] == pytest.approx(2.0)  # (1 + 3) / 2, not weighted by series
+    assert pooled.loc["baseline:drift", "mase"] == pytest.approx(2.5)
+    assert "model:extra" not in pooled.index  # scored on one population only
+    assert pooled["n_series"].iloc[0] == 12
+    assert pooled.index.tolist() == ["model:auto", "baseline:drift"]  # sorted by MASE
+
+
+def mase_frame(rows: dict[str, dict[str, float]]) -> pd.DataFrame:
+    return pd.DataFrame(rows).T
+
+
+def test_the_rule_picks_the_lowest_pooled_mase_for_counts_and_amounts_and_keeps_drift_for_shares():
+    candidates = {m: 5.0 for m in peers.CANDIDATES}
+    mase = mase_frame(
+        {
+            "a": {**candidates, "model:drift": 2.0, "model:theta": 1.0, "baseline:drift": 9.0},
+            "b": {**candidates, "model:drift": 2.0, "model:theta": 4.0, "baseline:drift": 0.1},
+            "s": {**candidates, "model:drift": 2.0, "model:theta": 2.5, "baseline:drift": 9.0},
+        }
+    )
+    # theta: (1 + 4 + 2.5) / 3 = 2.5 > drift 2.0; a baseline is never a candidate
+    assert peers.choose_model(mase, {"a": "amount", "b": "count", "s": "share"})["amount"] == "drift"
+    mase.loc["b", "model:theta"] = 1.0  # theta (1 + 1 + 2.5) / 3 = 1.5 < 2.0
+    chosen = peers.choose_model(mase, {"a": "amount", "b": "count", "s": "share"})
+    assert chosen == {"count": "theta", "amount": "theta", "share": "drift"}  # 2.5 on the share row > 2.0
+    mase.loc["s", "model:theta"] = 1.9
+    assert peers.choose_model(mase, {"a": "amount", "b": "count", "s": "share"})["share"] == "theta"
+
+
+def test_a_tie_keeps_the_model_listed_first():
+    mase = mase_frame({"a": {m: 3.0 for m in peers.CANDIDATES}})
+    assert peers.choose_model(mase, {"a": "amount"})["amount"] == peers.CANDIDATES[0].split(":")[1]
+
+
+def test_leaving_a_population_out_chooses_on_the_others_and_scores_the_held_out_one():
+    base = {m: 5.0 for m in peers.CANDIDATES}
+    mase = mase_frame(
+        {
+            "a": {**base, "model:drift": 1.0, "model:theta": 3.0, "baseline:drift": 2.0},
+            "b": {**base, "model:drift": 3.0, "model:theta": 1.0, "baseline:drift": 2.0},
+            "c": {**base, "model:drift": 2.0, "model:theta": 1.5, "baseline:drift": 2.0},
+        }
+    )
+    table = peers.leave_one_population_out(mase, dict.fromkeys("abc", "amount"))
+    # without a: drift 2.5, theta 1.25 -> theta, scored 3.0 on a; without b: drift 1.5, theta 2.25 -> drift
+    assert table.loc["a", "chosen_on_the_others"] == "theta" and table.loc["a", "mase_chosen"] == 3.0
+    assert table.loc["b", "chosen_on_the_others"] == "drift" and table.loc["b", "mase_chosen"] == 3.0
+    # without c: drift 2.0, theta 2.0 -> tie -> drift (listed before theta in MODELS), 2.0 on c
+    assert table.loc["c", "chosen_on_the_others"] == "drift" and table.loc["c", "mase_chosen"] == 2.0
+    assert table.loc["pooled (equal weight)", "mase_chosen"] == pytest.approx(8 / 3)
+    assert table.loc["pooled (equal weight)", "mase_drift"] == pytest.approx(2.0)
+
+
+def test_pooled_aims_are_drift_beaten_and_dotm_within_one_percent():
+    pooled = pd.DataFrame({"mase": {"model:auto": 2.52, "baseline:drift": 2.53, peers.TOLERATED_PEER: 2.50}})
+    aims = peers.pooled_aims(pooled, "model:auto")
+    assert aims["mase_below_drift"]["met"] and aims["mase_within_1pct_of_dotm"]["met"]  # 2.52 <= 2.525
+    pooled.loc["model:auto", "mase"] = 2.53
+    aims = peers.pooled_aims(pooled, "model:auto")
+    assert not aims["mase_below_drift"]["met"] and not aims["mase_within_1pct_of_dotm"]["met"]
+
+
+def test_candidate_points_are_the_forecasts_own_points():
+    from hzanalysis.forecast import forecast
+
+    train = pd.Series([10.0, 12.0, 11.0, 15.0, 16.0, 18.0, 21.0], index=range(2000, 2007))
+    test = pd.Series([22.0, 25.0], index=[2007, 2008])
+    rows = peers.candidate_rows([("A", train, test)], models=["drift", "combo"], domain="amount")
+    drift = [r["point"] for r in rows if r["method"] == "model:drift"]
+    # log-scale drift: 21 * (21/10)^(h/6)
+    assert drift == pytest.approx([21 * 2.1 ** (1 / 6), 21 * 2.1 ** (2 / 6)])
+    combo = [r["point"] for r in rows if r["method"] == "model:combo"]
+    assert combo == pytest.approx(forecast(train, 2, domain="amount", model="combo", n_paths=10).point)
+    assert all(math.isnan(r["lower_80"]) for r in rows)  # points only: no interval is made up
