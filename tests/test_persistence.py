@@ -236,3 +236,23 @@ def test_the_page_table_of_a_forecast_without_a_class_is_in_the_pages_language()
     assert "各总体的先验" in zh["内容"].iloc[0] and "prior" not in zh["内容"].iloc[0]
     assert en["item"].iloc[0] == "trend persistence (learned across populations)"
     assert "the prior of every population" in en["value"].iloc[0]
+
+
+def test_reliability_table_shows_every_held_out_population_and_which_aims_it_missed():
+    from hzanalysis.reliability import population_table
+
+    validation = ps.shipped()["validation"]
+    table = population_table("en")
+    assert len(table) == len(validation)
+    with_class = table[table["mode"].str.startswith("with its class")]
+    assert with_class["population (left out)"].iloc[-1] == "pooled outside China"
+    for key, scores in validation.items():
+        aims = scores["aims"]
+        row = table.iloc[
+            sorted(
+                validation, key=lambda k: (k.split("/")[0] != "class", k.endswith("pooled_outside_china"), k)
+            ).index(key)
+        ]
+        met = sum(aims.values())
+        assert row["aims met"].startswith(f"{met}/{len(aims)}")
+        assert ("missed" in row["aims met"]) == (met < len(aims))

@@ -31,6 +31,11 @@ PANEL_TEXT = {
     "hte_valid_stock": ("有效高新技术企业（估计）", "valid high-tech enterprises (estimate)"),
     "tourism": ("旅游（外部面板）", "Tourism (external)"),
     "m1": ("M1（外部面板）", "M1 (external)"),
+    "us_state_rd_intensity": ("美国各州研发强度", "US states, R&D % of GDP"),
+    "us_state_herd": ("美国各州高校研发经费", "US states, university R&D"),
+    "us_state_gov_rd": ("美国各州州政府研发经费", "US states, state-government R&D"),
+    "eu_nuts2_epo_patents": ("欧盟NUTS-2地区每百万人EPO专利", "EU NUTS-2 regions, EPO patents per million"),
+    "pooled_outside_china": ("中国以外各总体合并", "pooled outside China"),
 }
 METHOD_TEXT = {
     "product": ("本工具（样本外：留出面板或省份）", "this tool (out of sample: panel or provinces held out)"),
@@ -194,7 +199,16 @@ def population_table(lang: str = "zh") -> pd.DataFrame:
 
     column = 1 if lang == "en" else 0
     rows = []
-    for key, scores in shipped().get("validation", {}).items():
+    # with a class first; within a mode the populations in name order, the pooled row last
+    order = sorted(
+        shipped().get("validation", {}).items(),
+        key=lambda item: (
+            item[0].split("/")[0] != "class",
+            item[0].endswith("pooled_outside_china"),
+            item[0],
+        ),
+    )
+    for key, scores in order:
         mode, name = key.split("/", 1)
         if not scores.get("events"):
             continue
@@ -205,9 +219,7 @@ def population_table(lang: str = "zh") -> pd.DataFrame:
         )
         rows.append(
             {
-                "population": name.replace(
-                    "pooled_outside_china", "pooled outside China" if lang == "en" else "中国以外合并"
-                ),
+                "population": _text(PANEL_TEXT, name, lang),
                 "mode": MODE_TEXT[mode][column],
                 "events": int(scores["events"]),
                 "brier": f"{scores['brier']:.3f} / {scores['brier_base_rate']:.3f}",
