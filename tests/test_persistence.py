@@ -256,3 +256,13 @@ def test_reliability_table_shows_every_held_out_population_and_which_aims_it_mis
         met = sum(aims.values())
         assert row["aims met"].startswith(f"{met}/{len(aims)}")
         assert ("missed" in row["aims met"]) == (met < len(aims))
+
+
+def test_steady_growth_gets_the_same_forecast_in_any_unit():
+    # 50, 43.75, 38.28: exactly steady decline; its noise is 0 in one unit and float dust (2e-16) in another,
+    # which once gave the own noise full weight in one and none in the other (probabilities 0.985 vs 0.99)
+    values = np.cumprod([50.0, 0.875, 0.875])
+    years = [2022, 2023, 2024]
+    a = forecast(pd.Series(values, index=years), 1, domain="amount", n_paths=N, seed=4)
+    b = forecast(pd.Series(values * 2.0, index=years), 1, domain="amount", n_paths=N, seed=4)
+    np.testing.assert_allclose(np.log(b.paths / a.paths), math.log(2.0), atol=1e-9)

@@ -57,6 +57,8 @@ GRID_LAM = tuple(float(x) for x in np.round(np.exp(np.linspace(math.log(0.15), m
 NU = 4.0
 #: How many yearly changes the class's typical scale counts for when shrinking a unit's own scale.
 CLASS_SCALE_WEIGHT = 2.0
+#: Below this an own yearly scale or noise (growth scale) is taken as zero: floating-point noise, not data.
+ZERO_SPREAD = 1e-9
 #: Floor of a unit's yearly scale on the growth scale (1% a year).
 SCALE_FLOOR = 0.01
 #: Each grid point's mass in a population's atom, spread to its neighbours by this many grid steps.
@@ -104,9 +106,14 @@ class Cases:
 
 
 def shrunk(own: np.ndarray, weight: np.ndarray, typical: np.ndarray) -> np.ndarray:
-    """``own`` (with ``weight`` observations) shrunk toward the class's ``typical`` where there is one."""
+    """``own`` (with ``weight`` observations) shrunk toward the class's ``typical`` where there is one.
+
+    An own measure of (numerically) zero, two equal points or exactly steady growth, says nothing about the
+    spread: it gets no weight. The tolerance keeps that rule from depending on the unit of the figures (a
+    steady series has a noise of 0 in one unit and 2e-16 in another).
+    """
     own = np.where(np.isfinite(own), own, 0.0)
-    weight = np.where(np.isfinite(own) & (own > 0), weight, 0.0)
+    weight = np.where(own > ZERO_SPREAD, weight, 0.0)
     has_class = np.isfinite(typical)
     pooled = (weight * own**2 + CLASS_SCALE_WEIGHT * np.where(has_class, typical, 0.0) ** 2) / (
         weight + CLASS_SCALE_WEIGHT
