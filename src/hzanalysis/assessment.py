@@ -1,0 +1,214 @@
+"""The judgement of one target as a record (:class:`Assessment`), its status codes, and its one sentence.
+
+The record is filled by :mod:`hzanalysis.judgement` and :mod:`hzanalysis.settle`; tables, charts and pages
+read it. The sentence (:func:`verdict_sentence`) still lives here because ``Assessment.sentence`` is public;
+issue 15 moves the words above the judgement once the judgement returns codes only.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import forecast as fc
+from . import rules
+from .labels import check_lang, fmt_value, label
+from .observations import load_indicators, load_regions
+from .targets import Target
+
+HOME_REGION = "海州区"
+#: The plan was issued on 2024-02-28: the mid-term rule takes its base from the last figure before 2024.
+PLAN_START_YEAR = 2024
+#: Models compared on each target page beside the default model (forecast.AUTO_MODEL).
+COMPARED_MODELS: tuple[str, ...] = ("naive", "drift", "linear", "damped", "theta", "median_trend")
+#: Fan-chart bands: central intervals drawn around the median.
+FAN_LEVELS: tuple[float, ...] = (0.50, 0.80, 0.95)
+
+#: Status code -> (Chinese, English); the words live in the label catalogue (``status.<code>``).
+STATUS_TEXT = {
+    code: (label(f"status.{code}", "zh"), label(f"status.{code}", "en"))
+    for code in (
+        "forecast",
+        "single_point",
+        "no_data",
+        "achieved",
+        "missed",
+        "qualitative",
+        "peers_missing",
+        "period_gap",
+        "forecast_failed",
+    )
+}
+
+
+@dataclass
+class Assessment:
+    """The judgement of one target, with the evidence behind it."""
+
+    target: Target
+    region: str
+    status: str
+    observations: pd.DataFrame
+    history: pd.Series
+    probability: float = math.nan
+    verdict: rules.Verdict | None = None
+    forecast: fc.Forecast | None = None
+    model_probabilities: dict[str, float] = field(default_factory=dict)
+    model_methods: dict[str, str] = field(default_factory=dict)
+    rule_results: list[rules.RuleResult] = field(default_factory=list)
+    required_growth: float = math.nan
+    historical_growth: float = math.nan
+    required_flow: float = math.nan
+    observed_total: float = math.nan
+    missing_zh: str = ""
+    missing_en: str = ""
+    holder_zh: str = ""
+    needed_years: list[int] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    peer_forecasts: dict[str, fc.Forecast] = field(default_factory=dict)
+    #: Figures a later file replaced for this region and indicator, ``{"zh": ..., "en": ...}`` each.
+    replaced: list[dict[str, str]] = field(default_factory=list)
+    #: What the observations say beside the forecast: a deciding or undecided bound for the deadline year,
+    #: figures after the deadline (shown, not forecast from); ``{"zh": ..., "en": ...}`` each.
+    data_notes: list[dict[str, str]] = field(default_factory=list)
+    #: The reference class used (outside view, or prior of a 2-5 point forecast): indicator, regions, years.
+    reference_class: dict | None = None
+    #: The bounded figure for the deadline year that settled the target (e.g. ">3.8" in 2025), else None.
+    deciding_bound: pd.Series | None = None
+
+    @property
+    def latest(self) -> pd.Series | None:
+        """The latest observation used: the deciding bound when one settled the target (it is the outturn),
+        else the latest point value (points preferred over bounds), or None."""
+        if self.deciding_bound is not None:
+            return self.deciding_bound
+        points = self.observations[self.observations["bound"] == "="]
+        rows = points if not points.empty else self.observations
+        return None if rows.empty else rows.sort_values("year").iloc[-1]
+
+    def sentence(self, lang: str = "zh") -> str:
+        """One sentence a leader could quote: the probability and verdict with what it rests on."""
+        return verdict_sentence(self, lang)
+
+
+def verdict_sentence(a: Assessment, lang: str = "zh") -> str:
+    """One sentence a leader could quote, with the numbers it rests on (``lang`` "zh" or "en")."""
+    check_lang(lang)
+    t = a.target
+    latest = a.latest
+    unit = str(latest["unit"]) if latest is not None else t.unit  # the indicator's unit, not the target's
+    if lang == "en":
+        return _verdict_sentence_en(a, latest, unit)
+    if t.kind == "rank":
+        target_text = "第一（居各县区首位）" if t.comparator == "first" else f"前{t.value:g}位"
+    else:
+        target_text = format_value(t.value, t.unit) if t.value is not None else ""
+    if a.status == "qualitative":
+        return f"“{t.name_zh}”为定性目标，只列示、不评分。"
+    if a.status in ("achieved", "missed"):
+        return f"根据已公布数据，“{t.name_zh}”（目标{target_text}）{STATUS_TEXT[a.status][0]}。"
+    if a.status == "forecast":
+        return (
+            f"按目前已公布的数据，“{t.name_zh}”到{t.deadline}年达到{target_text}的概率约为"
+            f"{a.probability:.0%}（{a.verdict.zh}）；最新值为{format_value(latest['value'], unit)}"
+            f"（{int(latest['year'])}年）。"
+        )
+    return f"“{t.name_zh}”：数据不足。{a.missing_zh}。"
+
+
+def _verdict_sentence_en(a: Assessment, latest: pd.Series | None, unit: str | None) -> str:
+    t = a.target
+    if t.kind == "rank":
+        target_text = (
+            "first place among the county-level units" if t.comparator == "first" else f"top {t.value:g}"
+        )
+    else:
+        target_text = fmt_value(t.value, t.unit, lang="en") if t.value is not None else ""
+    if a.status == "qualitative":
+        return f"“{t.name_en}” is a qualitative aim: it is listed, not scored."
+    if a.status in ("achieved", "missed"):
+        return f"“{t.name_en}” ({target_text}) was {a.status} according to the observed figures."
+    if a.status == "forecast":
+        return (
+            f"On the data published so far, it is {a.verdict.en} (probability {a.probability:.0%}) that "
+            f"“{t.name_en}” reaches {target_text} by {t.deadline}; latest figure "
+            f"{fmt_value(latest['value'], unit, lang='en')} ({int(latest['year'])})."
+        )
+    if a.status in ("no_data", "single_point") and a.needed_years:
+        # The English sentence names the holder in English (the Chinese name follows in brackets).
+        what = "no public observation" if a.status == "no_data" else "one observation only, so no trend"
+        holder = english_holder(t.indicator)
+        holder_text = f"{holder} ({a.holder_zh})" if holder and a.holder_zh else (a.holder_zh or "its holder")
+        return (
+            f"“{t.name_en}”: insufficient data. {what.capitalize()}; figures for {years_en(a.needed_years)} "
+            f"are needed (held by {holder_text})."
+        )
+    detail = english_region_names(a.missing_en) if a.status == "peers_missing" else a.missing_en
+    return f"“{t.name_en}”: insufficient data. {detail[:1].upper()}{detail[1:]}."
+
+
+def english_region_names(text: str) -> str:
+    """A "missing: 海州区, 连云区" list in an English sentence: English names, the Chinese in brackets."""
+    regions = load_regions()
+    names = dict(zip(regions["id"], regions["name_en"], strict=True))
+    parts = (
+        [part.strip() for part in text.split("missing: ", 1)[-1].split(",")] if "missing: " in text else []
+    )
+    if not parts or not all(p in names for p in parts):
+        return text
+    head = text.split("missing: ", 1)[0]
+    return head + "missing: " + ", ".join(f"{names[p]} ({p})" for p in parts)
+
+
+def english_holder(indicator: str | None) -> str:
+    """The English name of the bureau holding the indicator (catalogue holder_en), or ""."""
+    catalogue = load_indicators().set_index("id")
+    return str(catalogue.loc[indicator, "holder_en"]) if indicator in catalogue.index else ""
+
+
+def format_value(value: float | None, unit: str | None = "") -> str:
+    """A number with its Chinese unit (``3.75%``), or an em dash; see :func:`labels.fmt_value`."""
+    return fmt_value(value, unit)
+
+
+def years_zh(years: Sequence[int]) -> str:
+    """Years as Chinese prose: ``2023年、2024年``."""
+    return "、".join(f"{y}年" for y in years)
+
+
+def years_en(years: Sequence[int]) -> str:
+    """Years as English prose: ``2023, 2024``."""
+    return ", ".join(str(y) for y in years)
+
+
+def indicator_name(indicator: str | None) -> str:
+    """The Chinese name of an indicator in the catalogue, else its id."""
+    catalogue = load_indicators().set_index("id")
+    return str(catalogue.loc[indicator, "name_zh"]) if indicator in catalogue.index else str(indicator)
+
+
+def rows_for(observations: pd.DataFrame, indicator: str | None, region: str) -> pd.DataFrame:
+    """The observations of one indicator in one region, by year (points and bounds)."""
+    rows = observations[(observations["indicator"] == indicator) & (observations["region"] == region)]
+    return rows.sort_values(["year", "bound"]).reset_index(drop=True)
+
+
+def no_rows(observations: pd.DataFrame) -> pd.DataFrame:
+    """An empty table with the observations' columns (a qualitative target has no figures)."""
+    return observations.iloc[0:0].reset_index(drop=True)
+
+
+def point_series(rows: pd.DataFrame) -> pd.Series:
+    """Point values by year; bounds are evidence, never fitted as if they were points."""
+    points = rows[rows["bound"] == "="]
+    return pd.Series(
+        points["value"].to_numpy(dtype=float), index=points["year"].astype(int).to_numpy(), dtype=float
+    ).sort_index()
+
+
+def until_deadline(history: pd.Series, target: Target) -> pd.Series:
+    """The history up to the target's deadline: later figures are shown, never judged from."""
+    return history[history.index <= target.deadline] if target.deadline is not None else history
