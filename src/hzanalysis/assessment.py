@@ -44,9 +44,13 @@ STATUS_TEXT = {
 }
 
 
-@dataclass
+@dataclass(frozen=True)
 class Assessment:
-    """The judgement of one target, with the evidence behind it."""
+    """The judgement of one target, with the evidence behind it.
+
+    Frozen: the judgement builds it with :func:`dataclasses.replace`, and nothing after it may change a
+    field (a page, the store and the scorecard all read the same judgement).
+    """
 
     target: Target
     region: str

@@ -9,6 +9,7 @@ settled by :mod:`hzanalysis.settle` before any forecast.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -36,7 +37,7 @@ from .observations import load_indicators, load_regions, replacement_text
 from .probability import p_annual_floor, p_cumulative, p_first, p_level, p_top
 from .reference import LABEL as OUTSIDE_VIEW_LABEL
 from .reference import ReferenceClass, as_class, shipped_classes
-from .settle import mark_settled, observed_outcome
+from .settle import observed_outcome, settled_result
 from .targets import Target
 
 
@@ -65,22 +66,26 @@ def assess_target(
     )
     # Figures after the deadline stay on the page (rows) but the judgement rests on years up to it.
     history = until_deadline(point_series(rows), target)
-    result = Assessment(target=target, region=region, status="no_data", observations=rows, history=history)
-    result.replaced = _replaced_texts(observations, target.indicator, region)
-    result.data_notes = _after_deadline_notes(rows, target)
+    result = Assessment(
+        target=target,
+        region=region,
+        status="no_data",
+        observations=rows,
+        history=history,
+        replaced=_replaced_texts(observations, target.indicator, region),
+        data_notes=_after_deadline_notes(rows, target),
+    )
     if not target.is_quantitative:
-        result.status = "qualitative"
-        result.verdict = rules.NOT_QUANTIFIABLE
-        return result
-    result.holder_zh = str(info["holder_zh"]) if info is not None else ""
+        return replace(result, status="qualitative", verdict=rules.NOT_QUANTIFIABLE)
+    result = replace(result, holder_zh=str(info["holder_zh"]) if info is not None else "")
     domain = str(info["domain"])
 
     if target.kind == "rank":
         return _assess_rank(result, observations, domain, n_paths, seed, model, regions)
     if target.kind == "growth":
         level = _growth_as_level(result, info)
-        if level is None:
-            return result
+        if isinstance(level, Assessment):  # the base year has no figure: the result says so
+            return level
         # The growth target is the level it requires in the deadline year, judged as any level target.
         judged = assess_target(
             level,
@@ -93,43 +98,38 @@ def assess_target(
             indicators=indicators,
             regions=regions,
         )
-        judged.warnings.insert(0, level.note)
-        return judged
+        return replace(judged, warnings=[level.note, *judged.warnings])
 
     start = period_start if period_start is not None else target.period_start
     if target.kind in ("annual_floor", "cumulative") and start is None:
         raise ParameterError(f"target {target.id}: a period start is needed for a {target.kind} target")
-    _fill_growth_and_rules(result, start)
+    result = _fill_growth_and_rules(result, start)
 
-    outcome = observed_outcome(result, start)
-    if outcome is not None:
-        return outcome
-    if history.size == 0:
-        result.status = "no_data"
-        result.verdict = rules.INSUFFICIENT_DATA
-        _describe_missing(result, start)
+    result, is_settled = observed_outcome(result, start)
+    if is_settled:
         return result
+    if history.size == 0:
+        return _describe_missing(replace(result, status="no_data", verdict=rules.INSUFFICIENT_DATA), start)
     origin = int(history.index.max()) if history.size else None
     reference_class = _reference_class_of(target.indicator, info, domain, origin)
     if history.size == 1 and reference_class is None:
-        result.status = "single_point"
-        result.verdict = rules.INSUFFICIENT_DATA
-        _describe_missing(result, start)
-        return result
+        return _describe_missing(
+            replace(result, status="single_point", verdict=rules.INSUFFICIENT_DATA), start
+        )
     if target.kind == "cumulative":
         gap_years = _period_gaps(history, start)
         if gap_years:
-            result.status = "period_gap"
-            result.verdict = rules.INSUFFICIENT_DATA
-            result.missing_zh = f"考核期内缺少{years_zh(gap_years)}的数据，无法累计"
-            result.missing_en = (
-                f"no figure for {years_en(gap_years)} inside the period, so the total is unknown"
+            return replace(
+                result,
+                status="period_gap",
+                verdict=rules.INSUFFICIENT_DATA,
+                missing_zh=f"考核期内缺少{years_zh(gap_years)}的数据，无法累计",
+                missing_en=f"no figure for {years_en(gap_years)} inside the period, so the total is unknown",
             )
-            return result
 
     horizon = target.deadline - int(history.index.max())
     try:
-        result.forecast = fc.forecast(
+        forecast = fc.forecast(
             history,
             horizon,
             domain=domain,
@@ -140,47 +140,54 @@ def assess_target(
             indicator=target.indicator,
         )
     except ForecastError as error:
+        warnings = [*result.warnings, str(error)]
         if history.size == 1:  # the reference class cannot reach the deadline: one figure, no judgement
-            result.status = "single_point"
-            result.verdict = rules.INSUFFICIENT_DATA
-            result.warnings.append(str(error))
-            _describe_missing(result, start)
-            return result
+            failed = replace(
+                result, status="single_point", verdict=rules.INSUFFICIENT_DATA, warnings=warnings
+            )
+            return _describe_missing(failed, start)
         # e.g. a count of 0 cannot go on the log scale: say so on the page instead of failing the report
-        result.status = "forecast_failed"
-        result.verdict = rules.INSUFFICIENT_DATA
-        result.warnings.append(str(error))
-        result.missing_zh = f"无法预测：{error}"
-        result.missing_en = f"no forecast: {error}"
-        return result
-    result.warnings.extend(result.forecast.warnings)
-    result.probability = _probability(result, result.forecast, start)
-    result.status = "forecast"
-    result.verdict = rules.likelihood_verdict(result.probability)
-    result.reference_class = result.forecast.reference
-    if result.forecast.rung == "outside_view":
+        return replace(
+            result,
+            status="forecast_failed",
+            verdict=rules.INSUFFICIENT_DATA,
+            warnings=warnings,
+            missing_zh=f"无法预测：{error}",
+            missing_en=f"no forecast: {error}",
+        )
+    probability = _probability(result, forecast, start)
+    result = replace(
+        result,
+        forecast=forecast,
+        warnings=[*result.warnings, *forecast.warnings],
+        probability=probability,
+        status="forecast",
+        verdict=rules.likelihood_verdict(probability),
+        reference_class=forecast.reference,
+    )
+    if forecast.rung == "outside_view":
         # one figure: the judgement rests on how other units grew, and says so wherever the verdict is shown
-        result.verdict = _outside_view_verdict(result.verdict)
-        _describe_missing(result, start)
+        return _describe_missing(replace(result, verdict=_outside_view_verdict(result.verdict)), start)
+    if not compare_models:
         return result
-    if compare_models:
-        for name in COMPARED_MODELS:
-            try:
-                member = fc.forecast(
-                    history,
-                    horizon,
-                    domain=domain,
-                    n_paths=n_paths,
-                    seed=seed,
-                    model=name,
-                    indicator=target.indicator,
-                )
-            except ForecastError as error:
-                result.warnings.append(f"{name}: {error}")
-                continue
-            result.model_probabilities[name] = _probability(result, member, start)
-            result.model_methods[name] = member.method
-    return result
+    warnings, probabilities, methods = list(result.warnings), {}, {}
+    for name in COMPARED_MODELS:
+        try:
+            member = fc.forecast(
+                history,
+                horizon,
+                domain=domain,
+                n_paths=n_paths,
+                seed=seed,
+                model=name,
+                indicator=target.indicator,
+            )
+        except ForecastError as error:
+            warnings.append(f"{name}: {error}")
+            continue
+        probabilities[name] = _probability(result, member, start)
+        methods[name] = member.method
+    return replace(result, warnings=warnings, model_probabilities=probabilities, model_methods=methods)
 
 
 def _reference_class_of(
@@ -262,22 +269,24 @@ def _replaced_texts(observations: pd.DataFrame, indicator: str | None, region: s
     ]
 
 
-def _fill_growth_and_rules(result: Assessment, start: int | None) -> None:
+def _fill_growth_and_rules(result: Assessment, start: int | None) -> Assessment:
     """Required and historical growth, and the four official rules (shown beside the probability)."""
     target, history = result.target, result.history
     value = float(target.value)
     if history.empty:
-        return
+        return result
+    changes: dict[str, Any] = {}
     last_year, last_value = int(history.index.max()), float(history.iloc[-1])
     first_year, first_value = int(history.index.min()), float(history.iloc[0])
     if history.size >= 2:
-        result.historical_growth = rules.cagr(first_value, first_year, last_value, last_year)
+        changes["historical_growth"] = rules.cagr(first_value, first_year, last_value, last_year)
     if target.kind in ("level", "annual_floor"):
         if last_year < target.deadline:
             next_year = target.deadline if target.kind == "level" else last_year + 1
-            result.required_growth = rules.required_cagr(last_value, last_year, value, next_year)
+            changes["required_growth"] = rules.required_cagr(last_value, last_year, value, next_year)
+        found = []
         if history.size >= 2:
-            result.rule_results = [
+            found = [
                 rules.eurostat_progress(
                     first_value, first_year, last_value, last_year, value, target.deadline
                 ),
@@ -285,18 +294,18 @@ def _fill_growth_and_rules(result: Assessment, start: int | None) -> None:
                 rules.destatis_trend(history, value, target.deadline, floor=target.kind == "annual_floor"),
             ]
         base_year, base_value = _plan_base(history, start or PLAN_START_YEAR)
-        result.rule_results.append(
-            rules.china_midterm(base_value, base_year, last_value, last_year, value, target.deadline)
-        )
+        midterm = rules.china_midterm(base_value, base_year, last_value, last_year, value, target.deadline)
+        found.append(midterm)
+        changes["rule_results"] = found
     elif target.kind == "cumulative":
         in_period = history[(history.index >= start) & (history.index <= target.deadline)]
         total = float(in_period.sum())
-        result.observed_total = total
+        changes["observed_total"] = total
         last_in_period = int(in_period.index.max()) if not in_period.empty else start - 1
         remaining = target.deadline - last_in_period
         if remaining > 0:
-            result.required_flow = rules.required_annual_flow(total, remaining, value)
-        result.rule_results = [
+            changes["required_flow"] = rules.required_annual_flow(total, remaining, value)
+        changes["rule_results"] = [
             rules.china_midterm(
                 0.0,
                 start - 1,
@@ -308,6 +317,7 @@ def _fill_growth_and_rules(result: Assessment, start: int | None) -> None:
                 period_start=start,
             )
         ]
+    return replace(result, **changes)
 
 
 def _plan_base(history: pd.Series, start: int) -> tuple[int, float]:
@@ -323,20 +333,20 @@ def _period_gaps(history: pd.Series, start: int) -> list[int]:
     return [y for y in range(start, last + 1) if y not in history.index]
 
 
-def _growth_as_level(result: Assessment, info: pd.Series) -> Target | None:
+def _growth_as_level(result: Assessment, info: pd.Series) -> Target | Assessment:
     """A growth target (年均增长 r%/年, or r% in total, over the base year's figure) as the level target it
-    requires; None, with the result saying so, when the base year has no figure."""
+    requires; when the base year has no figure, the result saying so instead."""
     target, history = result.target, result.history
     base_year = int(target.period_start)  # type: ignore[arg-type]  # checked by the registry's loader
     if base_year not in history.index:
-        result.status = "no_data"
-        result.verdict = rules.INSUFFICIENT_DATA
-        result.needed_years = [base_year]
-        result.missing_zh = (
-            f"增长目标以{base_year}年为基数，需要{base_year}年的{indicator_name(target.indicator)}数据"
+        return replace(
+            result,
+            status="no_data",
+            verdict=rules.INSUFFICIENT_DATA,
+            needed_years=[base_year],
+            missing_zh=f"增长目标以{base_year}年为基数，需要{base_year}年的{indicator_name(target.indicator)}数据",
+            missing_en=f"a growth target over {base_year}: the {base_year} figure is needed",
         )
-        result.missing_en = f"a growth target over {base_year}: the {base_year} figure is needed"
-        return None
     base = float(history[base_year])
     rate = float(target.value) / 100  # type: ignore[arg-type]
     years = target.deadline - base_year
@@ -364,11 +374,11 @@ def _assess_rank(
     group = regions.loc[regions["id"] == result.region, "peer_group"]
     peer_group = str(group.iloc[0]) if not group.empty else ""
     if not peer_group:  # a region outside every peer group (a new county): no one to rank it against
-        result.status = "peers_missing"
-        result.verdict = rules.INSUFFICIENT_DATA
-        result.missing_zh = f"{result.region}在 regions.csv 中没有对比组（peer_group），无法判断排名"
-        result.missing_en = f"{result.region} has no peer group in regions.csv, so its rank cannot be judged"
-        return result
+        return _peers_missing(
+            result,
+            f"{result.region}在 regions.csv 中没有对比组（peer_group），无法判断排名",
+            f"{result.region} has no peer group in regions.csv, so its rank cannot be judged",
+        )
     peers = [r for r in regions.loc[regions["peer_group"] == peer_group, "id"] if r != result.region]
     histories = {
         p: until_deadline(point_series(rows_for(observations, target.indicator, p)), target) for p in peers
@@ -377,34 +387,28 @@ def _assess_rank(
     own_ok = result.history.size >= 2
     if lacking or not own_ok:
         missing = ([] if own_ok else [result.region]) + lacking
-        result.status = "peers_missing"
-        result.verdict = rules.INSUFFICIENT_DATA
         indicator_zh = indicator_name(target.indicator)
-        result.missing_zh = f"需要各县区至少两个年份的{indicator_zh}数据；缺少：{'、'.join(missing)}"
-        result.missing_en = (
+        return _peers_missing(
+            result,
+            f"需要各县区至少两个年份的{indicator_zh}数据；缺少：{'、'.join(missing)}",
             "needs at least two years of this indicator for every county-level unit; "
-            f"missing: {', '.join(missing)}"
+            f"missing: {', '.join(missing)}",
         )
-        return result
     everyone = {result.region: result.history, **histories}
     place = 1 if target.comparator == "first" else int(target.value or 1)  # "top": 前三 is place 3
     if place > len(peers):
-        result.status = "peers_missing"
-        result.verdict = rules.INSUFFICIENT_DATA
-        result.missing_zh = (
-            f"目标为前{place}位，而对比组只有{len(everyone)}个地区：需要目标所指范围内各地区的数据"
-        )
-        result.missing_en = (
+        return _peers_missing(
+            result,
+            f"目标为前{place}位，而对比组只有{len(everyone)}个地区：需要目标所指范围内各地区的数据",
             f"the target is a place in the top {place}, but the peer group holds {len(everyone)} regions: "
-            "figures for every region of the plan's ranking are needed"
+            "figures for every region of the plan's ranking are needed",
         )
-        return result
     settled = all(target.deadline in h.index for h in everyone.values())
     if settled:
         own = everyone[result.region][target.deadline]
         ahead = sum(everyone[p][target.deadline] > own for p in peers)
-        return mark_settled(result, ahead < place)
-    draws = {}
+        return settled_result(result, ahead < place)
+    draws, peer_forecasts = {}, {}
     for offset, (name, hist) in enumerate(everyone.items()):
         horizon = target.deadline - int(hist.index.max())
         if horizon <= 0:
@@ -419,20 +423,36 @@ def _assess_rank(
             model=model,
             indicator=target.indicator,  # the indicator's own spread, as for the target's own forecast
         )
-        result.peer_forecasts[name] = forecast
+        peer_forecasts[name] = forecast
         draws[name] = forecast.paths[:, -1]
-    result.forecast = result.peer_forecasts.get(result.region)
-    result.probability = (
+    probability = (
         p_first(draws[result.region], [draws[p] for p in peers])
         if place == 1
         else p_top(draws[result.region], [draws[p] for p in peers], place)
     )
-    result.status = "forecast"
-    result.verdict = rules.likelihood_verdict(result.probability)
-    return result
+    return replace(
+        result,
+        peer_forecasts=peer_forecasts,
+        forecast=peer_forecasts.get(result.region),
+        probability=probability,
+        status="forecast",
+        verdict=rules.likelihood_verdict(probability),
+    )
 
 
-def _describe_missing(result: Assessment, start: int | None) -> None:
+def _peers_missing(result: Assessment, missing_zh: str, missing_en: str) -> Assessment:
+    """A rank target that cannot be judged for want of peers or their figures."""
+    return replace(
+        result,
+        status="peers_missing",
+        verdict=rules.INSUFFICIENT_DATA,
+        missing_zh=missing_zh,
+        missing_en=missing_en,
+    )
+
+
+def _describe_missing(result: Assessment, start: int | None) -> Assessment:
+    """The result with the years still needed and who holds them, in both languages."""
     target = result.target
     need_years = (
         list(range(start, target.deadline + 1))
@@ -441,25 +461,25 @@ def _describe_missing(result: Assessment, start: int | None) -> None:
     )
     have = [int(y) for y in result.history.index]
     missing = [y for y in need_years if y not in have]
-    result.needed_years = missing
     holder = result.holder_zh or "数据持有部门"
     units = "、".join(target.responsible_units) or "方案未列明责任单位"
     # the English sentence names bureaus in English (catalogue holder_en, plan units translated)
     holder_en = english_holder(target.indicator) or label("value.holder_unknown", "en")
     units_en = bureau_text(list(target.responsible_units), "en") or label("value.no_units_named", "en")
     if result.history.empty:
-        result.missing_zh = (
+        missing_zh = (
             f"没有{target.name_zh}的公开观测值；需要{years_zh(missing)}的数据（{holder}；责任单位：{units}）"
         )
-        result.missing_en = (
+        missing_en = (
             f"no public observation; figures for {years_en(missing)} are needed (held by {holder_en}; "
             f"responsible units: {units_en})"
         )
     else:
-        result.missing_zh = (
+        missing_zh = (
             f"仅有一个观测值，无法估计趋势；需要{years_zh(missing)}的数据（{holder}；责任单位：{units}）"
         )
-        result.missing_en = (
+        missing_en = (
             f"one observation only, so no trend; figures for {years_en(missing)} are needed "
             f"(held by {holder_en}; responsible units: {units_en})"
         )
+    return replace(result, needed_years=missing, missing_zh=missing_zh, missing_en=missing_en)

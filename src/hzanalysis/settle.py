@@ -5,6 +5,8 @@ a period total already reached, or bounded figures (">3.8", "<60") that decide i
 from __future__ import annotations
 
 import math
+from dataclasses import replace
+from typing import Any
 
 import numpy as np
 
@@ -14,8 +16,11 @@ from .labels import fmt_value
 from .probability import bound_decides, meets
 
 
-def observed_outcome(result: Assessment, start: int | None) -> Assessment | None:
-    """Settle the target from observations alone where they already decide it."""
+def observed_outcome(result: Assessment, start: int | None) -> tuple[Assessment, bool]:
+    """Settle the target from observations alone where they already decide it: (the result, settled?).
+
+    An unsettled result may still carry what the observations say (an undecided bound, the period total).
+    """
     target, history = result.target, result.history
     comparator = target.comparator or ">="
     value = float(target.value)
@@ -29,24 +34,27 @@ def observed_outcome(result: Assessment, start: int | None) -> Assessment | None
         failed = [int(y) for y, v in in_period.items() if not meets(np.array([v]), comparator, value)[0]]
         if failed:
             floor = format_value(value, target.unit)
-            result.missing_zh = f"{years_zh(failed)}低于每年{floor}的下限"
             floor_en = fmt_value(value, target.unit, lang="en")
-            result.missing_en = f"{years_en(failed)} fell below the floor of {floor_en} a year"
-            return mark_settled(result, False)
+            return mark_settled(
+                result,
+                False,
+                missing_zh=f"{years_zh(failed)}低于每年{floor}的下限",
+                missing_en=f"{years_en(failed)} fell below the floor of {floor_en} a year",
+            )
         if len(in_period) == target.deadline - start + 1:
             return mark_settled(result, True)
         return _floor_settled_by_bounds(result, start)
     if target.kind == "cumulative":
-        result.observed_total = float(in_period.sum())
+        result = replace(result, observed_total=float(in_period.sum()))
         if meets(np.array([result.observed_total]), comparator, value)[0]:
             return mark_settled(result, True)
         if len(in_period) == target.deadline - start + 1:
             return mark_settled(result, False)
         return _total_settled_by_bounds(result, start)
-    return None
+    return result, False
 
 
-def _settled_by_bound(result: Assessment) -> Assessment | None:
+def _settled_by_bound(result: Assessment) -> tuple[Assessment, bool]:
     """Settle a level target from a bound for the deadline year when the bound decides it; else note it."""
     target = result.target
     rows = result.observations
@@ -57,24 +65,25 @@ def _settled_by_bound(result: Assessment) -> Assessment | None:
         decided = bound_decides(row.bound, float(row.value), target.comparator or ">=", float(target.value))
         if decided is not None:
             verdict_zh, verdict_en = ("达到", "meets") if decided else ("未达到", "misses")
-            result.data_notes.append(
+            result = _noted(
+                result,
                 {
                     "zh": f"{target.deadline}年观测值{shown}（{row.source_title}），{verdict_zh}目标{goal}",
                     "en": f"the {target.deadline} figure {shown} ({row.source_title}) {verdict_en} the "
                     f"target {goal}",
-                }
+                },
             )
-            result.deciding_bound = bounded.iloc[position]
-            return mark_settled(result, decided)
-        result.data_notes.append(
+            return mark_settled(result, decided, deciding_bound=bounded.iloc[position])
+        result = _noted(
+            result,
             {
                 "zh": f"{target.deadline}年仅有区间观测值{shown}（{row.source_title}），"
                 f"不足以判定目标{goal}；以下为预测",
                 "en": f"the {target.deadline} figure is only known as {shown} ({row.source_title}), which "
                 f"does not decide the target {goal}; the forecast follows",
-            }
+            },
         )
-    return None
+    return result, False
 
 
 def _period_bounds(result: Assessment, start: int) -> dict[int, list[tuple[str, float]]]:
@@ -88,7 +97,7 @@ def _period_bounds(result: Assessment, start: int) -> dict[int, list[tuple[str, 
     return found
 
 
-def _floor_settled_by_bounds(result: Assessment, start: int) -> Assessment | None:
+def _floor_settled_by_bounds(result: Assessment, start: int) -> tuple[Assessment, bool]:
     """Every-year floor: a bound under the floor misses it; points or bounds above it every year meet it."""
     target = result.target
     comparator, value = target.comparator or ">=", float(target.value)
@@ -101,30 +110,31 @@ def _floor_settled_by_bounds(result: Assessment, start: int) -> Assessment | Non
     floor = format_value(value, target.unit)
     failed = sorted(y for y, met in decided.items() if met is False)
     if failed:
-        result.missing_zh = f"{years_zh(failed)}的区间观测值低于每年{floor}的下限"
         floor_en = fmt_value(value, target.unit, lang="en")
-        result.missing_en = f"the bounds for {years_en(failed)} lie below the floor of {floor_en} a year"
-        return mark_settled(result, False)
-    if bounds and len(decided) == target.deadline - start + 1:
-        result.data_notes.append(
-            {
-                "zh": f"考核期内每年的观测值或区间值都不低于{floor}",
-                "en": "every year of the period is observed or bounded at or above "
-                f"{fmt_value(value, target.unit, lang='en')}",
-            }
+        return mark_settled(
+            result,
+            False,
+            missing_zh=f"{years_zh(failed)}的区间观测值低于每年{floor}的下限",
+            missing_en=f"the bounds for {years_en(failed)} lie below the floor of {floor_en} a year",
         )
-        return mark_settled(result, True)
-    return None
+    if bounds and len(decided) == target.deadline - start + 1:
+        note = {
+            "zh": f"考核期内每年的观测值或区间值都不低于{floor}",
+            "en": "every year of the period is observed or bounded at or above "
+            f"{fmt_value(value, target.unit, lang='en')}",
+        }
+        return mark_settled(_noted(result, note), True)
+    return result, False
 
 
-def _total_settled_by_bounds(result: Assessment, start: int) -> Assessment | None:
+def _total_settled_by_bounds(result: Assessment, start: int) -> tuple[Assessment, bool]:
     """A cumulative target: lower bounds (with 0 for unknown years: counts and amounts are never negative)
     can prove it met; upper bounds for every unobserved year can prove it missed."""
     target = result.target
     comparator, value = target.comparator or ">=", float(target.value)
     bounds = _period_bounds(result, start)
     if not bounds:
-        return None
+        return result, False
     points = float(result.history[result.history.index >= start].sum())  # history stops at the deadline
     low, low_strict, high, high_strict, high_known = points, False, points, False, True
     for year in range(start, target.deadline + 1):
@@ -143,31 +153,40 @@ def _total_settled_by_bounds(result: Assessment, start: int) -> Assessment | Non
     goal = f"{target.comparator or '>='}{format_value(value, target.unit)}"
     if bound_decides(">" if low_strict else ">=", low, comparator, value):
         shown = f"{'>' if low_strict else '>='}{format_value(low, target.unit)}"
-        result.data_notes.append(
-            {
-                "zh": f"考核期内累计{shown}（由观测值与区间下限相加），已达到目标{goal}",
-                "en": f"the period total is {shown} (points plus lower bounds): it meets the target {goal}",
-            }
-        )
-        return mark_settled(result, True)
+        note = {
+            "zh": f"考核期内累计{shown}（由观测值与区间下限相加），已达到目标{goal}",
+            "en": f"the period total is {shown} (points plus lower bounds): it meets the target {goal}",
+        }
+        return mark_settled(_noted(result, note), True)
     if high_known and bound_decides("<" if high_strict else "<=", high, comparator, value) is False:
         shown = f"{'<' if high_strict else '<='}{format_value(high, target.unit)}"
-        result.data_notes.append(
-            {
-                "zh": f"考核期内累计{shown}（由观测值与区间上限相加），未达到目标{goal}",
-                "en": f"the period total is {shown} (points plus upper bounds): it misses the target {goal}",
-            }
-        )
-        return mark_settled(result, False)
-    return None
+        note = {
+            "zh": f"考核期内累计{shown}（由观测值与区间上限相加），未达到目标{goal}",
+            "en": f"the period total is {shown} (points plus upper bounds): it misses the target {goal}",
+        }
+        return mark_settled(_noted(result, note), False)
+    return result, False
 
 
-def mark_settled(result: Assessment, met: bool) -> Assessment:
-    """Mark the result achieved or missed, with probability 1 or 0."""
-    result.status = "achieved" if met else "missed"
-    result.verdict = rules.ACHIEVED if met else rules.MISSED
-    result.probability = 1.0 if met else 0.0
+def settled_result(result: Assessment, met: bool, **changes: Any) -> Assessment:
+    """The result achieved or missed, with probability 1 or 0 (and any ``changes`` of its fields)."""
     # Growth still "required" after the outcome is known would mislead (a negative rate for a target
     # already met by a bound); historical growth stays, it describes what was observed.
-    result.required_growth = math.nan
-    return result
+    return replace(
+        result,
+        status="achieved" if met else "missed",
+        verdict=rules.ACHIEVED if met else rules.MISSED,
+        probability=1.0 if met else 0.0,
+        required_growth=math.nan,
+        **changes,
+    )
+
+
+def mark_settled(result: Assessment, met: bool, **changes: Any) -> tuple[Assessment, bool]:
+    """:func:`settled_result` in the shape of :func:`observed_outcome`: (the result, settled)."""
+    return settled_result(result, met, **changes), True
+
+
+def _noted(result: Assessment, note: dict[str, str]) -> Assessment:
+    """The result with one more data note (what the observations say beside the forecast)."""
+    return replace(result, data_notes=[*result.data_notes, note])
