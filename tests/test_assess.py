@@ -95,6 +95,15 @@ def test_a_judgement_cannot_be_changed_after_it_is_made():
     assert (a.status, a.probability) == ("missed", 0.0)
 
 
+def test_the_status_is_a_code_of_one_enum_and_plain_text_in_the_tables():
+    from hzanalysis.assessment import Status
+
+    a = assess_target(synthetic_target(value=100), synthetic_observations({2024: 90, 2025: 99}))
+    assert a.status is Status.MISSED and a.status == "missed"
+    # the scorecard holds the code as a plain str (a CSV, a JSON file or a parquet column reads it back)
+    assert [type(s) for s in scorecard_frame([a])["status"]] == [str]
+
+
 def test_one_point_gives_gap_and_required_growth_but_no_forecast():
     # tech_smes has no reference class (indicators.csv), so one figure gives no judgement
     a = assess_target(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 import pandas as pd
 
@@ -27,21 +28,27 @@ COMPARED_MODELS: tuple[str, ...] = ("naive", "drift", "linear", "damped", "theta
 #: Fan-chart bands: central intervals drawn around the median.
 FAN_LEVELS: tuple[float, ...] = (0.50, 0.80, 0.95)
 
-#: Status code -> (Chinese, English); the words live in the label catalogue (``status.<code>``).
-STATUS_TEXT = {
-    code: (label(f"status.{code}", "zh"), label(f"status.{code}", "en"))
-    for code in (
-        "forecast",
-        "single_point",
-        "no_data",
-        "achieved",
-        "missed",
-        "qualitative",
-        "peers_missing",
-        "period_gap",
-        "forecast_failed",
-    )
-}
+
+class Status(StrEnum):
+    """Where a target stands: settled by the figures, forecast, or why it cannot be judged.
+
+    A ``str``: a status compares equal to its code (``Status.MISSED == "missed"``), so tables and pages that
+    hold the code keep working; the words live in the label catalogue (``status.<code>``).
+    """
+
+    FORECAST = "forecast"
+    SINGLE_POINT = "single_point"
+    NO_DATA = "no_data"
+    ACHIEVED = "achieved"
+    MISSED = "missed"
+    QUALITATIVE = "qualitative"
+    PEERS_MISSING = "peers_missing"
+    PERIOD_GAP = "period_gap"
+    FORECAST_FAILED = "forecast_failed"
+
+
+#: Status code -> (Chinese, English), from the label catalogue.
+STATUS_TEXT = {code.value: (label(f"status.{code}", "zh"), label(f"status.{code}", "en")) for code in Status}
 
 
 @dataclass(frozen=True)
@@ -54,7 +61,7 @@ class Assessment:
 
     target: Target
     region: str
-    status: str
+    status: Status
     observations: pd.DataFrame
     history: pd.Series
     probability: float = math.nan

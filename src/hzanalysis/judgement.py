@@ -21,6 +21,7 @@ from .assessment import (
     HOME_REGION,
     PLAN_START_YEAR,
     Assessment,
+    Status,
     english_holder,
     indicator_name,
     no_rows,
@@ -69,14 +70,14 @@ def assess_target(
     result = Assessment(
         target=target,
         region=region,
-        status="no_data",
+        status=Status.NO_DATA,
         observations=rows,
         history=history,
         replaced=_replaced_texts(observations, target.indicator, region),
         data_notes=_after_deadline_notes(rows, target),
     )
     if not target.is_quantitative:
-        return replace(result, status="qualitative", verdict=rules.NOT_QUANTIFIABLE)
+        return replace(result, status=Status.QUALITATIVE, verdict=rules.NOT_QUANTIFIABLE)
     result = replace(result, holder_zh=str(info["holder_zh"]) if info is not None else "")
     domain = str(info["domain"])
 
@@ -109,19 +110,20 @@ def assess_target(
     if is_settled:
         return result
     if history.size == 0:
-        return _describe_missing(replace(result, status="no_data", verdict=rules.INSUFFICIENT_DATA), start)
+        empty = replace(result, status=Status.NO_DATA, verdict=rules.INSUFFICIENT_DATA)
+        return _describe_missing(empty, start)
     origin = int(history.index.max()) if history.size else None
     reference_class = _reference_class_of(target.indicator, info, domain, origin)
     if history.size == 1 and reference_class is None:
         return _describe_missing(
-            replace(result, status="single_point", verdict=rules.INSUFFICIENT_DATA), start
+            replace(result, status=Status.SINGLE_POINT, verdict=rules.INSUFFICIENT_DATA), start
         )
     if target.kind == "cumulative":
         gap_years = _period_gaps(history, start)
         if gap_years:
             return replace(
                 result,
-                status="period_gap",
+                status=Status.PERIOD_GAP,
                 verdict=rules.INSUFFICIENT_DATA,
                 missing_zh=f"考核期内缺少{years_zh(gap_years)}的数据，无法累计",
                 missing_en=f"no figure for {years_en(gap_years)} inside the period, so the total is unknown",
@@ -143,13 +145,13 @@ def assess_target(
         warnings = [*result.warnings, str(error)]
         if history.size == 1:  # the reference class cannot reach the deadline: one figure, no judgement
             failed = replace(
-                result, status="single_point", verdict=rules.INSUFFICIENT_DATA, warnings=warnings
+                result, status=Status.SINGLE_POINT, verdict=rules.INSUFFICIENT_DATA, warnings=warnings
             )
             return _describe_missing(failed, start)
         # e.g. a count of 0 cannot go on the log scale: say so on the page instead of failing the report
         return replace(
             result,
-            status="forecast_failed",
+            status=Status.FORECAST_FAILED,
             verdict=rules.INSUFFICIENT_DATA,
             warnings=warnings,
             missing_zh=f"无法预测：{error}",
@@ -161,7 +163,7 @@ def assess_target(
         forecast=forecast,
         warnings=[*result.warnings, *forecast.warnings],
         probability=probability,
-        status="forecast",
+        status=Status.FORECAST,
         verdict=rules.likelihood_verdict(probability),
         reference_class=forecast.reference,
     )
@@ -341,7 +343,7 @@ def _growth_as_level(result: Assessment, info: pd.Series) -> Target | Assessment
     if base_year not in history.index:
         return replace(
             result,
-            status="no_data",
+            status=Status.NO_DATA,
             verdict=rules.INSUFFICIENT_DATA,
             needed_years=[base_year],
             missing_zh=f"增长目标以{base_year}年为基数，需要{base_year}年的{indicator_name(target.indicator)}数据",
@@ -435,7 +437,7 @@ def _assess_rank(
         peer_forecasts=peer_forecasts,
         forecast=peer_forecasts.get(result.region),
         probability=probability,
-        status="forecast",
+        status=Status.FORECAST,
         verdict=rules.likelihood_verdict(probability),
     )
 
@@ -444,7 +446,7 @@ def _peers_missing(result: Assessment, missing_zh: str, missing_en: str) -> Asse
     """A rank target that cannot be judged for want of peers or their figures."""
     return replace(
         result,
-        status="peers_missing",
+        status=Status.PEERS_MISSING,
         verdict=rules.INSUFFICIENT_DATA,
         missing_zh=missing_zh,
         missing_en=missing_en,

@@ -76,7 +76,7 @@ def as_of_history(
         records.append(
             {
                 "as_of": day,
-                "status": a.status,
+                "status": str(a.status),  # the code, a plain str in the frame
                 "status_zh": STATUS_TEXT[a.status][0],
                 "n_obs": int(a.history.size),
                 "latest_year": int(latest["year"]) if latest is not None else None,

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from . import rules
-from .assessment import Assessment, format_value, years_en, years_zh
+from .assessment import Assessment, Status, format_value, years_en, years_zh
 from .labels import fmt_value
 from .probability import bound_decides, meets
 
@@ -174,7 +174,7 @@ def settled_result(result: Assessment, met: bool, **changes: Any) -> Assessment:
     # already met by a bound); historical growth stays, it describes what was observed.
     return replace(
         result,
-        status="achieved" if met else "missed",
+        status=Status.ACHIEVED if met else Status.MISSED,
         verdict=rules.ACHIEVED if met else rules.MISSED,
         probability=1.0 if met else 0.0,
         required_growth=math.nan,

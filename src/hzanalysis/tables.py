@@ -86,7 +86,7 @@ def scorecard_frame(assessments: Sequence[Assessment]) -> pd.DataFrame:
                 "target_value": t.value,
                 "unit": t.unit,
                 "deadline": t.deadline,
-                "status": a.status,
+                "status": str(a.status),  # the code, a plain str in the frame
                 "status_zh": STATUS_TEXT[a.status][0],
                 "n_obs": int(a.history.size),
                 "latest_year": int(latest["year"]) if latest is not None else None,

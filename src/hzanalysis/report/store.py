@@ -177,7 +177,7 @@ def assessment_record(assessment: Any, look_back: pd.DataFrame | None = None) ->
         "target_id": a.target.id,
         "target": plain(dataclasses.asdict(a.target)),
         "region": a.region,
-        "status": a.status,
+        "status": str(a.status),
         "probability": plain(a.probability),
         "verdict": None if verdict is None else {"code": verdict.code, "zh": verdict.zh, "en": verdict.en},
         "sentence": {"zh": a.sentence("zh"), "en": a.sentence("en")},
@@ -205,7 +205,7 @@ def assessment_record(assessment: Any, look_back: pd.DataFrame | None = None) ->
 
 def assessment_from_record(record: dict[str, Any]) -> Any:
     """The :class:`~hzanalysis.assess.Assessment` of :func:`assessment_record` (forecast as quantiles)."""
-    from ..assess import Assessment
+    from ..assessment import Assessment, Status
     from ..rules import RuleResult, Verdict
     from ..targets import Target
 
@@ -223,7 +223,7 @@ def assessment_from_record(record: dict[str, Any]) -> Any:
     return Assessment(
         target=Target(**target),
         region=record["region"],
-        status=record["status"],
+        status=Status(record["status"]),
         observations=observations,
         history=_series_from(record["history"]),
         probability=_number(record["probability"]),
