@@ -62,6 +62,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "run",
         (
             "hzanalysis.tables",
+            "hzanalysis.sentences",
             "hzanalysis.gaps",
             # the facade of the judgement re-exports the tables and the gap grid, so it sits above them
             "hzanalysis.assess",

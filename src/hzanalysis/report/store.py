@@ -171,6 +171,8 @@ def _forecast_from(record: dict[str, Any] | None) -> Any:
 
 def assessment_record(assessment: Any, look_back: pd.DataFrame | None = None) -> dict[str, Any]:
     """One :class:`~hzanalysis.assess.Assessment` (and its look back, if settled) as plain JSON values."""
+    from ..sentences import verdict_sentence
+
     a = assessment
     verdict = a.verdict
     return {
@@ -180,7 +182,7 @@ def assessment_record(assessment: Any, look_back: pd.DataFrame | None = None) ->
         "status": str(a.status),
         "probability": plain(a.probability),
         "verdict": None if verdict is None else {"code": verdict.code, "zh": verdict.zh, "en": verdict.en},
-        "sentence": {"zh": a.sentence("zh"), "en": a.sentence("en")},
+        "sentence": {"zh": verdict_sentence(a, "zh"), "en": verdict_sentence(a, "en")},
         "forecast": _forecast_record(a.forecast),
         "model_probabilities": plain(a.model_probabilities),
         "model_methods": dict(a.model_methods),
