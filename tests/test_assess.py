@@ -5,6 +5,7 @@ Synthetic series here are test inputs only; they are never shipped as observatio
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import numpy as np
@@ -84,6 +85,23 @@ def test_observed_deadline_year_settles_a_level_target():
     # "> 100" is not met by exactly 100
     strict = assess_target(synthetic_target(value=100, comparator=">"), synthetic_observations({2025: 100}))
     assert strict.status == "missed"
+
+
+def test_a_judgement_cannot_be_changed_after_it_is_made():
+    """Pages, the store and the scorecard read one judgement: none of them may rewrite its fields."""
+    a = assess_target(synthetic_target(value=100), synthetic_observations({2024: 90, 2025: 99}))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.status = "achieved"  # type: ignore[misc]
+    assert (a.status, a.probability) == ("missed", 0.0)
+
+
+def test_the_status_is_a_code_of_one_enum_and_plain_text_in_the_tables():
+    from hzanalysis.assessment import Status
+
+    a = assess_target(synthetic_target(value=100), synthetic_observations({2024: 90, 2025: 99}))
+    assert a.status is Status.MISSED and a.status == "missed"
+    # the scorecard holds the code as a plain str (a CSV, a JSON file or a parquet column reads it back)
+    assert [type(s) for s in scorecard_frame([a])["status"]] == [str]
 
 
 def test_one_point_gives_gap_and_required_growth_but_no_forecast():

@@ -49,14 +49,23 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "hzanalysis.reference",
             "hzanalysis.forecast",
             "hzanalysis.rules",
-            "hzanalysis.assess",
+            "hzanalysis.probability",
+            "hzanalysis.assessment",
+            "hzanalysis.settle",
+            "hzanalysis.judgement",
+            "hzanalysis.batch",
+            "hzanalysis.lookback",
         ),
     ),
     # tables, charts and pages built from judgements, and the report runner
     (
         "run",
         (
+            "hzanalysis.tables",
+            "hzanalysis.sentences",
             "hzanalysis.gaps",
+            # the facade of the judgement re-exports the tables and the gap grid, so it sits above them
+            "hzanalysis.assess",
             "hzanalysis.reliability",
             "hzanalysis.charts",
             "hzanalysis.views",

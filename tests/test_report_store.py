@@ -28,6 +28,7 @@ from hzanalysis.report.store import (
     read_store,
     write_store,
 )
+from hzanalysis.sentences import verdict_sentence
 
 HEADER = "region,indicator,year,value,unit,bound,source_title,source_url,published,quote,quality,note"
 #: A SYNTHETIC outturn: 4.0% in 2025 against the 2025 target of at least 3.8%, so the target is achieved.
@@ -116,7 +117,7 @@ def test_a_stored_forecast_keeps_the_fan_chart_quantiles():
     again = restored.one("rd_share_gdp")
     pd.testing.assert_frame_equal(hz.fan_frame(again), hz.fan_frame(direct))
     assert again.probability == direct.probability
-    assert again.sentence("zh") == direct.sentence("zh")
+    assert verdict_sentence(again, "zh") == verdict_sentence(direct, "zh")
     np.testing.assert_allclose(again.forecast.quantile(QUANTILES), direct.forecast.quantile(QUANTILES))
     with pytest.raises(ParameterError, match="only the quantiles"):
         again.forecast.quantile(0.3)

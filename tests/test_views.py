@@ -18,6 +18,7 @@ from hzanalysis import charts, display, forecast, labels, views
 from hzanalysis.assess import assess_all, assess_one, assess_target, data_gaps, gap_checklist
 from hzanalysis.errors import ParameterError
 from hzanalysis.observations import load_observations
+from hzanalysis.sentences import verdict_sentence
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -39,7 +40,7 @@ def scorecard() -> pd.DataFrame:
 def test_an_unknown_language_is_a_parameter_error_not_chinese():
     rd = assess_one("rd_share_gdp")
     with pytest.raises(ParameterError, match="'fr'"):
-        rd.sentence("fr")
+        verdict_sentence(rd, "fr")
     with pytest.raises(ParameterError):
         labels.label("col.target", "fr")
     with pytest.raises(ParameterError):
@@ -77,10 +78,10 @@ def test_every_label_and_prose_section_has_both_languages():
 
 def test_english_sentence_names_the_holder_in_english():
     hte = assess_one("hte_count")  # one public point: the sentence asks the holder for more
-    text = hte.sentence("en")
+    text = verdict_sentence(hte, "en")
     assert "District Science and Technology Bureau" in text
     assert text.startswith("“Valid high-tech enterprises”")
-    rank = assess_one("invention_patents_per_10k").sentence("en")
+    rank = verdict_sentence(assess_one("invention_patents_per_10k"), "en")
     assert "Guannan County (灌南县)" in rank and "Needs at least" in rank
 
 

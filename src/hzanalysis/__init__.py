@@ -27,6 +27,7 @@ from .assess import (
     rules_frame,
     scenario_frame,
     scorecard_frame,
+    verdict_sentence,
 )
 from .errors import ForecastError, HzError, InputError, LockedError, ParameterError, Problem, ReportError
 from .forecast import Forecast
@@ -84,6 +85,7 @@ __all__ = [
     "scorecard_frame",
     "series",
     "targets_frame",
+    "verdict_sentence",
     "views",
     "write_templates",
 ]

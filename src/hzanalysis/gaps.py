@@ -15,8 +15,9 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from .assess import data_gaps, gap_checklist
+from .assessment import HOME_REGION, rows_for
 from .errors import ParameterError
+from .observations import load_indicators, load_observations
 from .plans import Plan, resolve_plan
 from .targets import Target, load_targets
 
@@ -24,6 +25,99 @@ from .targets import Target, load_targets
 GRID_START = 2017
 #: A checklist covers at least the five-year-plan period that the deadline closes (2021–2025 for 2025).
 FIVE_YEAR_SPAN = 5
+
+
+def data_gaps(
+    targets: Sequence[Target] | None = None,
+    observations: pd.DataFrame | None = None,
+    *,
+    years: Sequence[int] = range(2017, 2026),
+    region: str = HOME_REGION,
+    indicators: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Targets × years: what is observed (point), only bounded, or missing, for the home region.
+
+    Columns: target_id, target (Chinese name), indicator, year, state (observed | bound | missing),
+    state_label, detail (value and source, or what is needed).
+    """
+    targets = load_targets() if targets is None else list(targets)
+    observations = load_observations() if observations is None else observations
+    indicators = load_indicators() if indicators is None else indicators
+    labels = {"observed": "有观测值", "bound": "仅有区间/上下限", "missing": "缺失"}
+    records = []
+    for t in targets:
+        if not t.is_quantitative:
+            continue
+        rows = rows_for(observations, t.indicator, region)
+        for year in years:
+            hits = rows[rows["year"] == year]
+            points = hits[hits["bound"] == "="]
+            if not points.empty:
+                state, row = "observed", points.iloc[0]
+            elif not hits.empty:
+                state, row = "bound", hits.iloc[0]
+            else:
+                state, row = "missing", None
+            detail = (
+                f"{'' if row['bound'] == '=' else row['bound']}{row['value']:g}{t.unit}；"
+                f"{row['source_title']}"
+                if row is not None
+                else "需要补充"
+            )
+            records.append(
+                {
+                    "target_id": t.id,
+                    "target": t.name_zh,
+                    "indicator": t.indicator,
+                    "year": int(year),
+                    "state": state,
+                    "state_label": labels[state],
+                    "detail": detail,
+                }
+            )
+    return pd.DataFrame.from_records(records)
+
+
+def gap_checklist(
+    targets: Sequence[Target] | None = None,
+    observations: pd.DataFrame | None = None,
+    *,
+    years: Sequence[int] = range(2021, 2026),
+    region: str = HOME_REGION,
+    indicators: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """For each quantitative target: the indicator needed, the years missing, who holds the figure.
+
+    A checklist to send to the bureaux; years default to the 14th five-year-plan period the targets fall in.
+    """
+    targets = load_targets() if targets is None else list(targets)
+    observations = load_observations() if observations is None else observations
+    indicators = load_indicators() if indicators is None else indicators
+    catalogue = indicators.set_index("id")
+    grid = data_gaps(targets, observations, years=years, region=region, indicators=indicators)
+    records = []
+    for t in targets:
+        if not t.is_quantitative:
+            continue
+        cells = grid[grid["target_id"] == t.id]
+        missing = [int(y) for y in cells.loc[cells["state"] != "observed", "year"]]
+        info = catalogue.loc[t.indicator]
+        records.append(
+            {
+                "target_id": t.id,
+                "target": t.name_zh,
+                "indicator": t.indicator,
+                "indicator_zh": info["name_zh"],
+                "unit": info["unit"],
+                "years_missing": "、".join(str(y) for y in missing) or "无",
+                "n_missing": len(missing),
+                "holder": info["holder_zh"],
+                "responsible_units": "、".join(t.responsible_units) or "方案未列明",
+            }
+        )
+    return pd.DataFrame.from_records(records).sort_values(
+        ["n_missing", "target_id"], ascending=[False, True], ignore_index=True
+    )
 
 
 def as_of_date(as_of: str | dt.date | None, today: dt.date | None = None) -> dt.date:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .assess import HOME_REGION, STATUS_TEXT, Assessment, english_region_names, rules_frame
+from .assessment import HOME_REGION, STATUS_TEXT, Assessment
 from .bureaus import bureau_text
 from .forecast import AUTO_MODEL
 from .labels import (
@@ -30,6 +30,8 @@ from .labels import (
 )
 from .observations import load_indicators
 from .reference import class_table
+from .sentences import english_region_names
+from .tables import rules_frame
 from .targets import load_targets
 
 #: Rule names as the rules module codes them.

@@ -171,16 +171,18 @@ def _forecast_from(record: dict[str, Any] | None) -> Any:
 
 def assessment_record(assessment: Any, look_back: pd.DataFrame | None = None) -> dict[str, Any]:
     """One :class:`~hzanalysis.assess.Assessment` (and its look back, if settled) as plain JSON values."""
+    from ..sentences import verdict_sentence
+
     a = assessment
     verdict = a.verdict
     return {
         "target_id": a.target.id,
         "target": plain(dataclasses.asdict(a.target)),
         "region": a.region,
-        "status": a.status,
+        "status": str(a.status),
         "probability": plain(a.probability),
         "verdict": None if verdict is None else {"code": verdict.code, "zh": verdict.zh, "en": verdict.en},
-        "sentence": {"zh": a.sentence("zh"), "en": a.sentence("en")},
+        "sentence": {"zh": verdict_sentence(a, "zh"), "en": verdict_sentence(a, "en")},
         "forecast": _forecast_record(a.forecast),
         "model_probabilities": plain(a.model_probabilities),
         "model_methods": dict(a.model_methods),
@@ -205,7 +207,7 @@ def assessment_record(assessment: Any, look_back: pd.DataFrame | None = None) ->
 
 def assessment_from_record(record: dict[str, Any]) -> Any:
     """The :class:`~hzanalysis.assess.Assessment` of :func:`assessment_record` (forecast as quantiles)."""
-    from ..assess import Assessment
+    from ..assessment import Assessment, Status
     from ..rules import RuleResult, Verdict
     from ..targets import Target
 
@@ -223,7 +225,7 @@ def assessment_from_record(record: dict[str, Any]) -> Any:
     return Assessment(
         target=Target(**target),
         region=record["region"],
-        status=record["status"],
+        status=Status(record["status"]),
         observations=observations,
         history=_series_from(record["history"]),
         probability=_number(record["probability"]),

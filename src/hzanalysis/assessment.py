@@ -1,0 +1,152 @@
+"""The judgement of one target as a record (:class:`Assessment`), its status codes, and the small lookups
+the judgement shares (observation rows, the years needed, who holds a figure).
+
+The record is filled by :mod:`hzanalysis.judgement` and :mod:`hzanalysis.settle`; tables, charts, pages and
+the sentences (:mod:`hzanalysis.sentences`) read it from above.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import pandas as pd
+
+from . import forecast as fc
+from . import rules
+from .labels import fmt_value, label
+from .observations import load_indicators
+from .targets import Target
+
+HOME_REGION = "海州区"
+#: The plan was issued on 2024-02-28: the mid-term rule takes its base from the last figure before 2024.
+PLAN_START_YEAR = 2024
+#: Models compared on each target page beside the default model (forecast.AUTO_MODEL).
+COMPARED_MODELS: tuple[str, ...] = ("naive", "drift", "linear", "damped", "theta", "median_trend")
+#: Fan-chart bands: central intervals drawn around the median.
+FAN_LEVELS: tuple[float, ...] = (0.50, 0.80, 0.95)
+
+
+class Status(StrEnum):
+    """Where a target stands: settled by the figures, forecast, or why it cannot be judged.
+
+    A ``str``: a status compares equal to its code (``Status.MISSED == "missed"``), so tables and pages that
+    hold the code keep working; the words live in the label catalogue (``status.<code>``).
+    """
+
+    FORECAST = "forecast"
+    SINGLE_POINT = "single_point"
+    NO_DATA = "no_data"
+    ACHIEVED = "achieved"
+    MISSED = "missed"
+    QUALITATIVE = "qualitative"
+    PEERS_MISSING = "peers_missing"
+    PERIOD_GAP = "period_gap"
+    FORECAST_FAILED = "forecast_failed"
+
+
+#: Status code -> (Chinese, English), from the label catalogue.
+STATUS_TEXT = {code.value: (label(f"status.{code}", "zh"), label(f"status.{code}", "en")) for code in Status}
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The judgement of one target, with the evidence behind it.
+
+    Frozen: the judgement builds it with :func:`dataclasses.replace`, and nothing after it may change a
+    field (a page, the store and the scorecard all read the same judgement).
+    """
+
+    target: Target
+    region: str
+    status: Status
+    observations: pd.DataFrame
+    history: pd.Series
+    probability: float = math.nan
+    verdict: rules.Verdict | None = None
+    forecast: fc.Forecast | None = None
+    model_probabilities: dict[str, float] = field(default_factory=dict)
+    model_methods: dict[str, str] = field(default_factory=dict)
+    rule_results: list[rules.RuleResult] = field(default_factory=list)
+    required_growth: float = math.nan
+    historical_growth: float = math.nan
+    required_flow: float = math.nan
+    observed_total: float = math.nan
+    missing_zh: str = ""
+    missing_en: str = ""
+    holder_zh: str = ""
+    needed_years: list[int] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    peer_forecasts: dict[str, fc.Forecast] = field(default_factory=dict)
+    #: Figures a later file replaced for this region and indicator, ``{"zh": ..., "en": ...}`` each.
+    replaced: list[dict[str, str]] = field(default_factory=list)
+    #: What the observations say beside the forecast: a deciding or undecided bound for the deadline year,
+    #: figures after the deadline (shown, not forecast from); ``{"zh": ..., "en": ...}`` each.
+    data_notes: list[dict[str, str]] = field(default_factory=list)
+    #: The reference class used (outside view, or prior of a 2-5 point forecast): indicator, regions, years.
+    reference_class: dict | None = None
+    #: The bounded figure for the deadline year that settled the target (e.g. ">3.8" in 2025), else None.
+    deciding_bound: pd.Series | None = None
+
+    @property
+    def latest(self) -> pd.Series | None:
+        """The latest observation used: the deciding bound when one settled the target (it is the outturn),
+        else the latest point value (points preferred over bounds), or None."""
+        if self.deciding_bound is not None:
+            return self.deciding_bound
+        points = self.observations[self.observations["bound"] == "="]
+        rows = points if not points.empty else self.observations
+        return None if rows.empty else rows.sort_values("year").iloc[-1]
+
+
+def english_holder(indicator: str | None) -> str:
+    """The English name of the bureau holding the indicator (catalogue holder_en), or ""."""
+    catalogue = load_indicators().set_index("id")
+    return str(catalogue.loc[indicator, "holder_en"]) if indicator in catalogue.index else ""
+
+
+def format_value(value: float | None, unit: str | None = "") -> str:
+    """A number with its Chinese unit (``3.75%``), or an em dash; see :func:`labels.fmt_value`."""
+    return fmt_value(value, unit)
+
+
+def years_zh(years: Sequence[int]) -> str:
+    """Years as Chinese prose: ``2023年、2024年``."""
+    return "、".join(f"{y}年" for y in years)
+
+
+def years_en(years: Sequence[int]) -> str:
+    """Years as English prose: ``2023, 2024``."""
+    return ", ".join(str(y) for y in years)
+
+
+def indicator_name(indicator: str | None) -> str:
+    """The Chinese name of an indicator in the catalogue, else its id."""
+    catalogue = load_indicators().set_index("id")
+    return str(catalogue.loc[indicator, "name_zh"]) if indicator in catalogue.index else str(indicator)
+
+
+def rows_for(observations: pd.DataFrame, indicator: str | None, region: str) -> pd.DataFrame:
+    """The observations of one indicator in one region, by year (points and bounds)."""
+    rows = observations[(observations["indicator"] == indicator) & (observations["region"] == region)]
+    return rows.sort_values(["year", "bound"]).reset_index(drop=True)
+
+
+def no_rows(observations: pd.DataFrame) -> pd.DataFrame:
+    """An empty table with the observations' columns (a qualitative target has no figures)."""
+    return observations.iloc[0:0].reset_index(drop=True)
+
+
+def point_series(rows: pd.DataFrame) -> pd.Series:
+    """Point values by year; bounds are evidence, never fitted as if they were points."""
+    points = rows[rows["bound"] == "="]
+    return pd.Series(
+        points["value"].to_numpy(dtype=float), index=points["year"].astype(int).to_numpy(), dtype=float
+    ).sort_index()
+
+
+def until_deadline(history: pd.Series, target: Target) -> pd.Series:
+    """The history up to the target's deadline: later figures are shown, never judged from."""
+    return history[history.index <= target.deadline] if target.deadline is not None else history

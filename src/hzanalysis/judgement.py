@@ -1,0 +1,487 @@
+"""The judgement: for one target, where it stands, where it is heading and how likely it is to be met.
+
+Pure: it takes a target, an observations table (already limited to what was published by the as-of date),
+the catalogue tables and the forecast settings, and returns an :class:`~hzanalysis.assessment.Assessment`.
+The probabilities come from :mod:`hzanalysis.probability`; a target the observations already decide is
+settled by :mod:`hzanalysis.settle` before any forecast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import forecast as fc
+from . import rules
+from .assessment import (
+    COMPARED_MODELS,
+    HOME_REGION,
+    PLAN_START_YEAR,
+    Assessment,
+    Status,
+    english_holder,
+    indicator_name,
+    no_rows,
+    point_series,
+    rows_for,
+    until_deadline,
+    years_en,
+    years_zh,
+)
+from .bureaus import bureau_text
+from .errors import ForecastError, ParameterError
+from .labels import label
+from .observations import load_indicators, load_regions, replacement_text
+from .probability import p_annual_floor, p_cumulative, p_first, p_level, p_top
+from .reference import LABEL as OUTSIDE_VIEW_LABEL
+from .reference import ReferenceClass, as_class, shipped_classes
+from .settle import observed_outcome, settled_result
+from .targets import Target
+
+
+def assess_target(
+    target: Target,
+    observations: pd.DataFrame,
+    *,
+    region: str = HOME_REGION,
+    n_paths: int = 2000,
+    seed: int = 0,
+    model: str = "auto",
+    period_start: int | None = None,
+    compare_models: bool = True,
+    indicators: pd.DataFrame | None = None,
+    regions: pd.DataFrame | None = None,
+) -> Assessment:
+    """Assess one target against the observations given (already limited to what was published by as-of).
+
+    ``period_start`` overrides the target's own first counted year for ``annual_floor`` and ``cumulative``
+    targets (the plan does not say when 累计 starts; the registry documents the default).
+    """
+    indicators = load_indicators() if indicators is None else indicators
+    info = indicators.set_index("id").loc[target.indicator] if target.is_quantitative else None
+    rows = (
+        rows_for(observations, target.indicator, region) if target.is_quantitative else no_rows(observations)
+    )
+    # Figures after the deadline stay on the page (rows) but the judgement rests on years up to it.
+    history = until_deadline(point_series(rows), target)
+    result = Assessment(
+        target=target,
+        region=region,
+        status=Status.NO_DATA,
+        observations=rows,
+        history=history,
+        replaced=_replaced_texts(observations, target.indicator, region),
+        data_notes=_after_deadline_notes(rows, target),
+    )
+    if not target.is_quantitative:
+        return replace(result, status=Status.QUALITATIVE, verdict=rules.NOT_QUANTIFIABLE)
+    result = replace(result, holder_zh=str(info["holder_zh"]) if info is not None else "")
+    domain = str(info["domain"])
+
+    if target.kind == "rank":
+        return _assess_rank(result, observations, domain, n_paths, seed, model, regions)
+    if target.kind == "growth":
+        level = _growth_as_level(result, info)
+        if isinstance(level, Assessment):  # the base year has no figure: the result says so
+            return level
+        # The growth target is the level it requires in the deadline year, judged as any level target.
+        judged = assess_target(
+            level,
+            observations,
+            region=region,
+            n_paths=n_paths,
+            seed=seed,
+            model=model,
+            compare_models=compare_models,
+            indicators=indicators,
+            regions=regions,
+        )
+        return replace(judged, warnings=[level.note, *judged.warnings])
+
+    start = period_start if period_start is not None else target.period_start
+    if target.kind in ("annual_floor", "cumulative") and start is None:
+        raise ParameterError(f"target {target.id}: a period start is needed for a {target.kind} target")
+    result = _fill_growth_and_rules(result, start)
+
+    result, is_settled = observed_outcome(result, start)
+    if is_settled:
+        return result
+    if history.size == 0:
+        empty = replace(result, status=Status.NO_DATA, verdict=rules.INSUFFICIENT_DATA)
+        return _describe_missing(empty, start)
+    origin = int(history.index.max()) if history.size else None
+    reference_class = _reference_class_of(target.indicator, info, domain, origin)
+    if history.size == 1 and reference_class is None:
+        return _describe_missing(
+            replace(result, status=Status.SINGLE_POINT, verdict=rules.INSUFFICIENT_DATA), start
+        )
+    if target.kind == "cumulative":
+        gap_years = _period_gaps(history, start)
+        if gap_years:
+            return replace(
+                result,
+                status=Status.PERIOD_GAP,
+                verdict=rules.INSUFFICIENT_DATA,
+                missing_zh=f"考核期内缺少{years_zh(gap_years)}的数据，无法累计",
+                missing_en=f"no figure for {years_en(gap_years)} inside the period, so the total is unknown",
+            )
+
+    horizon = target.deadline - int(history.index.max())
+    try:
+        forecast = fc.forecast(
+            history,
+            horizon,
+            domain=domain,
+            reference=reference_class,
+            n_paths=n_paths,
+            seed=seed,
+            model=model,
+            indicator=target.indicator,
+        )
+    except ForecastError as error:
+        warnings = [*result.warnings, str(error)]
+        if history.size == 1:  # the reference class cannot reach the deadline: one figure, no judgement
+            failed = replace(
+                result, status=Status.SINGLE_POINT, verdict=rules.INSUFFICIENT_DATA, warnings=warnings
+            )
+            return _describe_missing(failed, start)
+        # e.g. a count of 0 cannot go on the log scale: say so on the page instead of failing the report
+        return replace(
+            result,
+            status=Status.FORECAST_FAILED,
+            verdict=rules.INSUFFICIENT_DATA,
+            warnings=warnings,
+            missing_zh=f"无法预测：{error}",
+            missing_en=f"no forecast: {error}",
+        )
+    probability = _probability(result, forecast, start)
+    result = replace(
+        result,
+        forecast=forecast,
+        warnings=[*result.warnings, *forecast.warnings],
+        probability=probability,
+        status=Status.FORECAST,
+        verdict=rules.likelihood_verdict(probability),
+        reference_class=forecast.reference,
+    )
+    if forecast.rung == "outside_view":
+        # one figure: the judgement rests on how other units grew, and says so wherever the verdict is shown
+        return _describe_missing(replace(result, verdict=_outside_view_verdict(result.verdict)), start)
+    if not compare_models:
+        return result
+    warnings, probabilities, methods = list(result.warnings), {}, {}
+    for name in COMPARED_MODELS:
+        try:
+            member = fc.forecast(
+                history,
+                horizon,
+                domain=domain,
+                n_paths=n_paths,
+                seed=seed,
+                model=name,
+                indicator=target.indicator,
+            )
+        except ForecastError as error:
+            warnings.append(f"{name}: {error}")
+            continue
+        probabilities[name] = _probability(result, member, start)
+        methods[name] = member.method
+    return replace(result, warnings=warnings, model_probabilities=probabilities, model_methods=methods)
+
+
+def _reference_class_of(
+    indicator: str, info: pd.Series | None, domain: str, origin: int | None
+) -> ReferenceClass | None:
+    """The shipped reference class the indicator catalogue names for ``indicator`` (column reference_class),
+    as known by ``origin`` (the latest observed year): only growth that had happened by then, as in the
+    validation. None if the catalogue names none or the class knew no growth by then.
+
+    A catalogue entry naming a class of another indicator is refused (ParameterError): another indicator's
+    growth says nothing reliable about this one.
+    """
+    name = str(info.get("reference_class", "") or "") if info is not None else ""
+    if not name:
+        return None
+    classes = shipped_classes()
+    if name not in classes:
+        raise ParameterError(
+            f"data/raw/indicators.csv, indicator {indicator}, column reference_class: {name!r} is not a "
+            f"shipped reference class (expected one of {sorted(classes)}); fix the name or leave the cell "
+            "empty"
+        )
+    checked = as_class(classes[name], indicator=indicator, domain=domain)
+    if origin is None:
+        return None
+    try:
+        return checked.known_by(origin)
+    except ForecastError:
+        return None
+
+
+def _outside_view_verdict(verdict: rules.Verdict) -> rules.Verdict:
+    """The likelihood verdict labelled as an outside view (参考类判断), keeping its code."""
+    return rules.Verdict(
+        verdict.code,
+        f"{verdict.zh}（{OUTSIDE_VIEW_LABEL['zh']}）",
+        f"{verdict.en} ({OUTSIDE_VIEW_LABEL['en']})",
+    )
+
+
+def _probability(result: Assessment, forecast: fc.Forecast, start: int | None) -> float:
+    target = result.target
+    comparator = target.comparator or ">="
+    last_observed = int(result.history.index.max())
+    remaining = [y for y in range(max(start or 0, last_observed + 1), target.deadline + 1)]
+    if target.kind == "level":
+        return p_level(forecast.paths, forecast.years, target.deadline, comparator, float(target.value))
+    if target.kind == "annual_floor":
+        return p_annual_floor(forecast.paths, forecast.years, remaining, comparator, float(target.value))
+    if target.kind == "cumulative":
+        return p_cumulative(
+            forecast.paths, forecast.years, remaining, result.observed_total, comparator, float(target.value)
+        )
+    raise ParameterError(f"target {target.id}: kind {target.kind!r} has no path probability")
+
+
+def _after_deadline_notes(rows: pd.DataFrame, target: Target) -> list[dict[str, str]]:
+    if target.deadline is None or rows.empty:
+        return []
+    later = sorted({int(y) for y in rows.loc[rows["year"] > target.deadline, "year"]})
+    if not later:
+        return []
+    return [
+        {
+            "zh": f"{years_zh(later)}的数据晚于目标年份{target.deadline}年：列在观测表中，不用于判断",
+            "en": f"figures for {years_en(later)} come after the deadline {target.deadline}: listed with "
+            "the observations, not used for the judgement",
+        }
+    ]
+
+
+def _replaced_texts(observations: pd.DataFrame, indicator: str | None, region: str) -> list[dict[str, str]]:
+    return [
+        replacement_text(entry)
+        for entry in observations.attrs.get("superseded", [])
+        if entry["indicator"] == indicator
+        and entry["region"] == region
+        and entry["value"] != entry["value_by"]
+    ]
+
+
+def _fill_growth_and_rules(result: Assessment, start: int | None) -> Assessment:
+    """Required and historical growth, and the four official rules (shown beside the probability)."""
+    target, history = result.target, result.history
+    value = float(target.value)
+    if history.empty:
+        return result
+    changes: dict[str, Any] = {}
+    last_year, last_value = int(history.index.max()), float(history.iloc[-1])
+    first_year, first_value = int(history.index.min()), float(history.iloc[0])
+    if history.size >= 2:
+        changes["historical_growth"] = rules.cagr(first_value, first_year, last_value, last_year)
+    if target.kind in ("level", "annual_floor"):
+        if last_year < target.deadline:
+            next_year = target.deadline if target.kind == "level" else last_year + 1
+            changes["required_growth"] = rules.required_cagr(last_value, last_year, value, next_year)
+        found = []
+        if history.size >= 2:
+            found = [
+                rules.eurostat_progress(
+                    first_value, first_year, last_value, last_year, value, target.deadline
+                ),
+                rules.sdsn_trend(first_value, first_year, last_value, last_year, value, target.deadline),
+                rules.destatis_trend(history, value, target.deadline, floor=target.kind == "annual_floor"),
+            ]
+        base_year, base_value = _plan_base(history, start or PLAN_START_YEAR)
+        midterm = rules.china_midterm(base_value, base_year, last_value, last_year, value, target.deadline)
+        found.append(midterm)
+        changes["rule_results"] = found
+    elif target.kind == "cumulative":
+        in_period = history[(history.index >= start) & (history.index <= target.deadline)]
+        total = float(in_period.sum())
+        changes["observed_total"] = total
+        last_in_period = int(in_period.index.max()) if not in_period.empty else start - 1
+        remaining = target.deadline - last_in_period
+        if remaining > 0:
+            changes["required_flow"] = rules.required_annual_flow(total, remaining, value)
+        changes["rule_results"] = [
+            rules.china_midterm(
+                0.0,
+                start - 1,
+                total,
+                last_in_period,
+                value,
+                target.deadline,
+                cumulative=True,
+                period_start=start,
+            )
+        ]
+    return replace(result, **changes)
+
+
+def _plan_base(history: pd.Series, start: int) -> tuple[int, float]:
+    """The plan's base: the latest observation before the period starts, else the earliest one."""
+    before = history[history.index < start]
+    if not before.empty:
+        return int(before.index.max()), float(before.iloc[-1])
+    return int(history.index.min()), float(history.iloc[0])
+
+
+def _period_gaps(history: pd.Series, start: int) -> list[int]:
+    last = int(history.index.max())
+    return [y for y in range(start, last + 1) if y not in history.index]
+
+
+def _growth_as_level(result: Assessment, info: pd.Series) -> Target | Assessment:
+    """A growth target (年均增长 r%/年, or r% in total, over the base year's figure) as the level target it
+    requires; when the base year has no figure, the result saying so instead."""
+    target, history = result.target, result.history
+    base_year = int(target.period_start)  # type: ignore[arg-type]  # checked by the registry's loader
+    if base_year not in history.index:
+        return replace(
+            result,
+            status=Status.NO_DATA,
+            verdict=rules.INSUFFICIENT_DATA,
+            needed_years=[base_year],
+            missing_zh=f"增长目标以{base_year}年为基数，需要{base_year}年的{indicator_name(target.indicator)}数据",
+            missing_en=f"a growth target over {base_year}: the {base_year} figure is needed",
+        )
+    base = float(history[base_year])
+    rate = float(target.value) / 100  # type: ignore[arg-type]
+    years = target.deadline - base_year
+    required = base * (1 + rate) ** years if target.unit == "%/年" else base * (1 + rate)
+    unit = str(info["unit"])
+    note = (
+        f"growth target {target.value:g}{target.unit} over the {base_year} figure {base:g}{unit}: "
+        f"requires {required:.4g}{unit} in {target.deadline}"
+    )
+    return replace(target, kind="level", value=required, unit=unit, period_start=None, note=note)
+
+
+def _assess_rank(
+    result: Assessment,
+    observations: pd.DataFrame,
+    domain: str,
+    n_paths: int,
+    seed: int,
+    model: str,
+    regions: pd.DataFrame | None,
+) -> Assessment:
+    """Rank target: first among the city's county-level units, from paths of every peer."""
+    target = result.target
+    regions = load_regions() if regions is None else regions
+    group = regions.loc[regions["id"] == result.region, "peer_group"]
+    peer_group = str(group.iloc[0]) if not group.empty else ""
+    if not peer_group:  # a region outside every peer group (a new county): no one to rank it against
+        return _peers_missing(
+            result,
+            f"{result.region}在 regions.csv 中没有对比组（peer_group），无法判断排名",
+            f"{result.region} has no peer group in regions.csv, so its rank cannot be judged",
+        )
+    peers = [r for r in regions.loc[regions["peer_group"] == peer_group, "id"] if r != result.region]
+    histories = {
+        p: until_deadline(point_series(rows_for(observations, target.indicator, p)), target) for p in peers
+    }
+    lacking = [p for p, h in histories.items() if h.size < 2]
+    own_ok = result.history.size >= 2
+    if lacking or not own_ok:
+        missing = ([] if own_ok else [result.region]) + lacking
+        indicator_zh = indicator_name(target.indicator)
+        return _peers_missing(
+            result,
+            f"需要各县区至少两个年份的{indicator_zh}数据；缺少：{'、'.join(missing)}",
+            "needs at least two years of this indicator for every county-level unit; "
+            f"missing: {', '.join(missing)}",
+        )
+    everyone = {result.region: result.history, **histories}
+    place = 1 if target.comparator == "first" else int(target.value or 1)  # "top": 前三 is place 3
+    if place > len(peers):
+        return _peers_missing(
+            result,
+            f"目标为前{place}位，而对比组只有{len(everyone)}个地区：需要目标所指范围内各地区的数据",
+            f"the target is a place in the top {place}, but the peer group holds {len(everyone)} regions: "
+            "figures for every region of the plan's ranking are needed",
+        )
+    settled = all(target.deadline in h.index for h in everyone.values())
+    if settled:
+        own = everyone[result.region][target.deadline]
+        ahead = sum(everyone[p][target.deadline] > own for p in peers)
+        return settled_result(result, ahead < place)
+    draws, peer_forecasts = {}, {}
+    for offset, (name, hist) in enumerate(everyone.items()):
+        horizon = target.deadline - int(hist.index.max())
+        if horizon <= 0:
+            draws[name] = np.full(n_paths, float(hist[target.deadline]))
+            continue
+        forecast = fc.forecast(
+            hist,
+            horizon,
+            domain=domain,
+            n_paths=n_paths,
+            seed=seed + offset,
+            model=model,
+            indicator=target.indicator,  # the indicator's own spread, as for the target's own forecast
+        )
+        peer_forecasts[name] = forecast
+        draws[name] = forecast.paths[:, -1]
+    probability = (
+        p_first(draws[result.region], [draws[p] for p in peers])
+        if place == 1
+        else p_top(draws[result.region], [draws[p] for p in peers], place)
+    )
+    return replace(
+        result,
+        peer_forecasts=peer_forecasts,
+        forecast=peer_forecasts.get(result.region),
+        probability=probability,
+        status=Status.FORECAST,
+        verdict=rules.likelihood_verdict(probability),
+    )
+
+
+def _peers_missing(result: Assessment, missing_zh: str, missing_en: str) -> Assessment:
+    """A rank target that cannot be judged for want of peers or their figures."""
+    return replace(
+        result,
+        status=Status.PEERS_MISSING,
+        verdict=rules.INSUFFICIENT_DATA,
+        missing_zh=missing_zh,
+        missing_en=missing_en,
+    )
+
+
+def _describe_missing(result: Assessment, start: int | None) -> Assessment:
+    """The result with the years still needed and who holds them, in both languages."""
+    target = result.target
+    need_years = (
+        list(range(start, target.deadline + 1))
+        if target.kind in ("annual_floor", "cumulative") and start is not None
+        else [target.deadline - 1, target.deadline]
+    )
+    have = [int(y) for y in result.history.index]
+    missing = [y for y in need_years if y not in have]
+    holder = result.holder_zh or "数据持有部门"
+    units = "、".join(target.responsible_units) or "方案未列明责任单位"
+    # the English sentence names bureaus in English (catalogue holder_en, plan units translated)
+    holder_en = english_holder(target.indicator) or label("value.holder_unknown", "en")
+    units_en = bureau_text(list(target.responsible_units), "en") or label("value.no_units_named", "en")
+    if result.history.empty:
+        missing_zh = (
+            f"没有{target.name_zh}的公开观测值；需要{years_zh(missing)}的数据（{holder}；责任单位：{units}）"
+        )
+        missing_en = (
+            f"no public observation; figures for {years_en(missing)} are needed (held by {holder_en}; "
+            f"responsible units: {units_en})"
+        )
+    else:
+        missing_zh = (
+            f"仅有一个观测值，无法估计趋势；需要{years_zh(missing)}的数据（{holder}；责任单位：{units}）"
+        )
+        missing_en = (
+            f"one observation only, so no trend; figures for {years_en(missing)} are needed "
+            f"(held by {holder_en}; responsible units: {units_en})"
+        )
+    return replace(result, needed_years=missing, missing_zh=missing_zh, missing_en=missing_en)
