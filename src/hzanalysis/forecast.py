@@ -740,7 +740,7 @@ def persistence_forecast(
 ) -> Forecast:
     """A 1-5 point forecast whose own trend is weighed by a persistence learned across populations.
 
-    With a reference class, the class's recent growth is the prior of the trend and the class's own past
+    With a reference class, the class's median growth is the prior of the trend and the class's own past
     teaches how far trends carry in it (:func:`hzanalysis.populations.class_view`); without one, the trend is
     weighed against no growth with the doubt of every population (:func:`hzanalysis.persistence.prior`).
     Each path draws its own persistence, so that doubt widens the distribution. One point stays with the
@@ -763,7 +763,7 @@ def persistence_forecast(
     described = belief.describe()
     if view is not None:
         note = (
-            f"own trend weighed against the reference class {reference.id!r} as known in {view.year} (recent "
+            f"own trend weighed against the reference class {reference.id!r} as known in {view.year} (median "
             f"growth {view.growth:+.3f} a year on the modelling scale); persistence learned from its units: "
             f"P(trends carry in full) {described['p_trend_carries']:.2f}, P(they fade) "
             f"{described['p_trend_fades']:.2f}"

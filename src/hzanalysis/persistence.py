@@ -323,7 +323,7 @@ def paths(
 
 @dataclass(frozen=True)
 class ClassView:
-    """What a class says at an origin year: the belief it teaches, its recent growth, typical scale, noise."""
+    """What a class says at an origin year: the belief it teaches, its median growth, typical scale, noise."""
 
     belief: Belief
     growth: float

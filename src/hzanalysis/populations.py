@@ -384,21 +384,32 @@ def _learn_view(reference: ReferenceClass, origin: int) -> ps.ClassView | None:
     pop = Population(reference.id, reference.domain, False, _series(panel[panel["year"] <= origin]), "")
     if len(pop.series) < 2:
         return None
-    stats = class_stats(pop).set_index("origin")
+    views = class_views(pop, ps.prior("class"))
+    return views[max(views)] if views else None
+
+
+def class_views(
+    pop: Population, prior: ps.Belief, table: pd.DataFrame | None = None
+) -> dict[int, ps.ClassView]:
+    """What a class teaches as known by each year whose growth, scale and noise it can tell (by year).
+
+    ``table``: the population's cases (:func:`prepare`), when already built. The shipped classes are built
+    by this at ``make calibrate``, a caller's class at its first use (:func:`class_view`).
+    """
+    stats = class_stats(pop)
+    if table is None:
+        table = case_table(pop).merge(stats, on="origin", how="left")
+    stats = stats.set_index("origin")
     stats = stats[stats[["class_growth", "class_scale", "class_noise"]].notna().all(axis=1)]
-    known = stats.index[stats.index <= origin]
-    if len(known) == 0:
-        return None
-    year = int(known.max())
-    row = stats.loc[year]
-    table = case_table(pop).merge(class_stats(pop), on="origin", how="left")
-    belief = class_beliefs(table, ps.prior("class"), np.array([year]))[year]
-    belief = ps.Belief(belief.mass, f"class {reference.id} as known in {year}")
-    return ps.ClassView(
-        belief,
-        float(row["class_growth"]),
-        float(row["class_scale"]),
-        float(row["class_noise"]),
-        year,
-        size_of(row),
-    )
+    beliefs = class_beliefs(table, prior, stats.index.to_numpy())
+    return {
+        int(year): ps.ClassView(
+            ps.Belief(beliefs[int(year)].mass, f"class {pop.name} as known in {int(year)}"),
+            float(row["class_growth"]),
+            float(row["class_scale"]),
+            float(row["class_noise"]),
+            int(year),
+            size_of(row),
+        )
+        for year, row in stats.iterrows()
+    }

@@ -11,18 +11,19 @@ from __future__ import annotations
 from typing import Any
 
 from .. import persistence as ps
-from ..populations import class_beliefs, class_stats, prepare, size_of
+from ..populations import class_views, prepare
 from .population_validation import validate
 from .populations import fit_atoms, load_populations, typical_scales
 
 PROCEDURE = (
     "theta = (tau, beta, lam) on a fixed grid; per population, the grid point of highest likelihood "
     "(Student t, nu = 4) over every case (full history, last 3 points, 2 points 1-7 years apart, 1 point; "
-    "h = 1-3), each unit counting once, with its class (the class's recent median yearly growth, typical "
-    "scale and noise as known at each origin) and without (no growth; the other populations' typical "
-    "scale and noise); prior = equal mixture of the populations' points, each blurred to its grid "
-    "neighbours; a shipped class's view at each year = the class prior updated by every case of its units "
-    "whose outcome was known by then, each unit counting once a year"
+    "h = 1-3), each unit counting once, with its class (the class's median yearly growth over every year "
+    "known, its typical scale and noise, and its elasticity of noise to unit size, as known at each "
+    "origin) and without (no growth; the other populations' typical scale and noise); prior = equal "
+    "mixture of the populations' points, each blurred to its grid neighbours; a shipped class's view at "
+    "each year = the class prior updated by every case of its units whose outcome was known by then, each "
+    "unit counting once a year"
 )
 
 
@@ -39,20 +40,8 @@ def build_persistence(say: Any = print) -> dict[str, Any]:
     for pop in populations:
         if not pop.china:
             continue
-        stats = class_stats(pop).set_index("origin")
-        stats = stats[stats[["class_growth", "class_scale", "class_noise"]].notna().all(axis=1)]
-        beliefs = class_beliefs(tables[pop.name], prior_class, stats.index.to_numpy())
-        classes[pop.name] = {
-            str(int(year)): ps.ClassView(
-                beliefs[int(year)],
-                row["class_growth"],
-                row["class_scale"],
-                row["class_noise"],
-                int(year),
-                size_of(row),
-            ).to_json()
-            for year, row in stats.iterrows()
-        }
+        views = class_views(pop, prior_class, tables[pop.name])
+        classes[pop.name] = {str(year): view.to_json() for year, view in views.items()}
     _, summary = validate(populations, tables, atoms)
     say("persistence: validated leaving each population out")
     return {
