@@ -2,7 +2,8 @@
 
 For every population in turn (six Chinese provincial panels, US states x3, EU NUTS-2 regions, Tourism, M1):
 fit the persistence prior on all the others, score the held-out one, with its class (its units as known at
-each origin, which update the prior) and without, on full histories and on the report's short shapes
+each origin, which update the prior) and without (the other populations as a library of hypotheses that the
+unit's own drift weighs), on full histories and on the report's short shapes
 (3 points; 2 points 1-7 years apart; 1 point + class). Event: value in year T+h >= last x (1+g),
 g in {-10, -5, 0, 5, 10, 20}%, h = 1-3. Baselines in the same run: a random walk without drift and drift,
 both normal with the spread of the series' own yearly changes; the Eurostat rule read as 0/1; the held-out
@@ -77,10 +78,16 @@ def rows_for(ev: pd.DataFrame, label: str, column: str, *, gap_aim: float) -> di
     return row
 
 
-def report(all_events: pd.DataFrame, atoms: dict[str, dict[str, int]]) -> tuple[list[str], dict[str, Any]]:
+def report(
+    all_events: pd.DataFrame, atoms: tuple[dict[str, int], dict[str, Any]]
+) -> tuple[list[str], dict[str, Any]]:
     """The tables: per population and mode, per history shape, and pooled outside China."""
     lines: list[str] = []
-    summary: dict[str, Any] = {"atoms": atoms, "scores": {}}
+    with_class, without = atoms
+    summary: dict[str, Any] = {
+        "atoms": {"class": with_class, "own": {name: atom.to_json() for name, atom in without.items()}},
+        "scores": {},
+    }
     all_events = all_events.assign(group=all_events["shape"].map(shape_group))
     for mode, column, aim, title in (
         (
@@ -89,7 +96,12 @@ def report(all_events: pd.DataFrame, atoms: dict[str, dict[str, int]]) -> tuple[
             AIM_GAP_CLASS,
             "With its class (the prior updated by its units as known at each origin)",
         ),
-        ("own", "p_own", AIM_GAP_OWN, "Without a class (the prior alone; 2+ points)"),
+        (
+            "own",
+            "p_own",
+            AIM_GAP_OWN,
+            "Without a class (the other populations as hypotheses weighed by the unit's drift; 2+ points)",
+        ),
         ("fullweight", "p_fullweight", AIM_GAP_OWN, "Baseline: the same spread, own trend at full weight"),
     ):
         rows = []
@@ -142,7 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         pd.to_pickle(tables, cache)
     say([f"cases prepared in {time.perf_counter() - started:.1f} s"])
     atoms = fit_atoms(tables)
-    say([f"atoms fitted in {time.perf_counter() - started:.1f} s: {atoms}"])
+    points = {name: (i, atoms[1][name].point) for name, i in atoms[0].items()}
+    say([f"atoms fitted in {time.perf_counter() - started:.1f} s (with class, without): {points}"])
     scored = [p for p in populations if not args.only or p.name in args.only]
     every, _ = validate(scored, tables, atoms)
     lines, summary = report(every, atoms)

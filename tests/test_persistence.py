@@ -232,10 +232,13 @@ def test_the_page_table_of_a_forecast_without_a_class_is_in_the_pages_language()
     result = forecast(pd.Series([62.0, 66.6], index=[2017, 2024]), 1, domain="share", n_paths=N)
     zh = reference_class_view(result.reference, "zh")
     en = reference_class_view(result.reference, "en")
-    assert list(zh["项目"]) == ["趋势延续性（从各总体学得）", "留一总体验证", "小单位"]
-    assert "各总体的先验" in zh["内容"].iloc[0] and "prior" not in zh["内容"].iloc[0]
+    assert list(zh["项目"]) == ["趋势延续性（从各总体学得）", "相似的总体", "留一总体验证", "小单位"]
+    assert "按本单位自身增长加权" in zh["内容"].iloc[0] and "weigh" not in zh["内容"].iloc[0]
     assert en["item"].iloc[0] == "trend persistence (learned across populations)"
-    assert "the prior of every population" in en["value"].iloc[0]
+    assert "weighed by the unit's own growth" in en["value"].iloc[0]
+    # the populations are named in the page's language, never by their codes
+    assert "_" not in zh["内容"].iloc[1] and "_" not in en["value"].iloc[1]
+    assert "后验权重" in zh["内容"].iloc[1] and "posterior weight" in en["value"].iloc[1]
 
 
 def test_reliability_table_shows_every_held_out_population_and_which_aims_it_missed():
@@ -266,3 +269,80 @@ def test_steady_growth_gets_the_same_forecast_in_any_unit():
     a = forecast(pd.Series(values, index=years), 1, domain="amount", n_paths=N, seed=4)
     b = forecast(pd.Series(values * 2.0, index=years), 1, domain="amount", n_paths=N, seed=4)
     np.testing.assert_allclose(np.log(b.paths / a.paths), math.log(2.0), atol=1e-9)
+
+
+# ------------------------------------------------------------------------------------------ without a class
+
+
+def two_atoms() -> ps.Library:
+    slow = ps.Atom("slow", 0, growth=0.02, scale=0.05, noise=0.04, drift_spread=0.01)
+    fast = ps.Atom("fast", 0, growth=0.15, scale=0.05, noise=0.04, drift_spread=0.01)
+    return ps.Library((slow, fast), "two made-up populations")
+
+
+def test_an_atoms_likelihood_is_students_t_of_the_drift_around_its_growth():
+    from scipy import stats
+
+    atom_ = ps.Atom("a", 0, growth=0.1, scale=0.05, noise=0.04, drift_spread=0.03)
+    # two points two years apart: no own noise, so the population's (0.04) stands in; the drift over two
+    # years scatters by sqrt(0.03^2 + 0.04^2 / 2) = sqrt(0.0017) around 0.1
+    case = one_case(drift=0.16, span=2.0, n_changes=1.0, scale=0.16)
+    sd = math.sqrt(0.0017)
+    expected = stats.t.logpdf(0.16, 4, loc=0.1, scale=sd)
+    constant = stats.t.logpdf(0.0, 4) - math.log(1.0)  # the density's constant, which the weights ignore
+    assert atom_.log_likelihood(case)[0] == pytest.approx(expected - constant, rel=1e-12)
+    # one point has no drift: it says nothing about which population the unit belongs to
+    assert atom_.log_likelihood(one_case())[0] == 0.0
+
+
+def test_a_units_own_growth_tells_which_population_it_resembles():
+    library = two_atoms()
+    fast_unit = one_case(drift=0.14, span=3.0, n_changes=3.0, scale=0.14, noise=0.03)
+    slow_unit = one_case(drift=0.03, span=3.0, n_changes=3.0, scale=0.03, noise=0.03)
+    assert library.weights(fast_unit)[0, 1] > 0.99
+    assert library.weights(slow_unit)[0, 0] > 0.99
+    np.testing.assert_allclose(library.weights(one_case()), [[0.5, 0.5]])
+    # between the two, the nearer growth gets more weight and the weights sum to one
+    middle = library.weights(one_case(drift=0.07, span=1.0, n_changes=1.0, scale=0.07))[0]
+    assert middle[0] > middle[1] and middle.sum() == pytest.approx(1.0)
+
+
+def test_the_mixture_is_the_resembled_populations_forecast():
+    library = two_atoms()
+    unit = one_case(drift=0.14, span=3.0, n_changes=3.0, scale=0.14, noise=0.03, h=2.0)
+    values = np.array([[0.1, 0.3, 0.5]])
+    fast = library.atoms[1]
+    w_slow = library.weights(unit)[0, 0]
+    # the slow population's share can move a probability by at most its weight
+    difference = np.abs(library.cdf(unit, values) - ps.cdf(fast.belief, fast.cases(unit), values))
+    assert np.all(difference <= w_slow + 1e-12) and w_slow < 0.01
+    # with no evidence (one point) both populations count half
+    point = one_case(h=2.0)
+    halves = 0.5 * sum(ps.cdf(a.belief, a.cases(point), values) for a in library.atoms)
+    np.testing.assert_allclose(library.cdf(point, values), halves, rtol=1e-12)
+
+
+def test_paths_follow_each_population_in_proportion_to_its_weight():
+    library = two_atoms()
+    unit = one_case(drift=0.085, span=1.0, n_changes=1.0, scale=0.085)
+    w_fast = library.weights(unit)[0, 1]
+    assert 0.2 < w_fast < 0.8  # a genuinely mixed case
+    rng = np.random.default_rng(5)
+    paths, _ = library.paths(unit, rng.uniform(size=(20000, 1)), rng)
+    # both populations' trends fade (their best point is tau = 0, blurred to 0.005): a path grows by about
+    # its population's growth, +0.02 or +0.15, within a spread of about 0.01; so the share of paths above
+    # the midpoint +0.085 is the fast population's weight, up to sampling error (sd about 0.005)
+    assert np.mean(paths[:, 0] > 0.085) == pytest.approx(w_fast, abs=0.02)
+    assert np.all(np.isfinite(paths))
+
+
+def test_the_shipped_library_holds_every_population_and_reads_back_what_it_wrote():
+    library = ps.library()
+    names = {atom.name for atom in library.atoms}
+    assert {"rd_intensity", "tourism", "m1", "us_state_herd", "eu_nuts2_epo_patents"} <= names
+    for atom_ in library.atoms:
+        assert all(math.isfinite(v) for v in (atom_.growth, atom_.scale, atom_.noise, atom_.drift_spread))
+        assert atom_.scale > 0 and atom_.noise > 0 and atom_.drift_spread > 0
+        again = ps.Atom.from_json(atom_.name, atom_.to_json())
+        assert again.to_json() == atom_.to_json()
+        np.testing.assert_array_equal(again.belief.mass, atom_.belief.mass)

@@ -741,8 +741,9 @@ def persistence_forecast(
     """A 1-5 point forecast whose own trend is weighed by a persistence learned across populations.
 
     With a reference class, the class's median growth is the prior of the trend and the class's own past
-    teaches how far trends carry in it (:func:`hzanalysis.populations.class_view`); without one, the trend is
-    weighed against no growth with the doubt of every population (:func:`hzanalysis.persistence.prior`).
+    teaches how far trends carry in it (:func:`hzanalysis.populations.class_view`); without one, the unit's
+    own drift tells which validated populations it resembles, and the forecast mixes theirs
+    (:class:`hzanalysis.persistence.Library`).
     Each path draws its own persistence, so that doubt widens the distribution. One point stays with the
     outside view (:func:`outside_view`): the class's own growth quantiles, validated on their own and
     refused beyond the horizons the class has evidence for.
@@ -752,15 +753,20 @@ def persistence_forecast(
 
     last = int(history.index[-1])
     view = class_view(reference, last) if reference is not None else None
-    belief = view.belief if view is not None else ps.prior("own")
     z = to_transformed(history.to_numpy(dtype=float), domain)
-    case = ps.single_case(z, history.index.to_numpy(), view, ps.typical())
+    case = ps.single_case(z, history.index.to_numpy(), view)
     rng = np.random.default_rng(seed)
-    z_paths, z_median = ps.paths(belief, case, copula_uniforms(n_paths, horizon, rng), rng)
+    uniforms = copula_uniforms(n_paths, horizon, rng)
+    if view is not None:
+        z_paths, z_median = ps.paths(view.belief, case, uniforms, rng)
+        described = view.belief.describe()
+    else:
+        library = ps.library()
+        z_paths, z_median = library.paths(case, uniforms, rng)
+        described = library.describe(case)
     # far beyond any fitted error; keeps a rescaled count's paths rescaled exactly (as in forecast())
     z_paths = np.clip(z_paths, case.z_last[0] - MAX_LOG_ERROR, case.z_last[0] + MAX_LOG_ERROR)
     point = from_transformed(z_median, domain)
-    described = belief.describe()
     if view is not None:
         note = (
             f"own trend weighed against the reference class {reference.id!r} as known in {view.year} (median "
@@ -769,10 +775,12 @@ def persistence_forecast(
             f"{described['p_trend_fades']:.2f}"
         )
     else:
+        resembles = ", ".join(f"{name} {w:.2f}" for name, w in described["resembles"].items())
         note = (
-            "no reference class: own trend weighed against no growth, with how far trends carried in every "
-            f"population validated ({described['basis']}); P(trends carry in full) "
-            f"{described['p_trend_carries']:.2f}, P(they fade) {described['p_trend_fades']:.2f}"
+            "no reference class: the unit's own growth tells which validated populations it resembles "
+            f"({resembles}); its trend is weighed against theirs, with how far trends carried in each; "
+            f"P(trends carry in full) {described['p_trend_carries']:.2f}, P(they fade) "
+            f"{described['p_trend_fades']:.2f}"
         )
     validated = ps.validation_summary("class" if view is not None else "own")
     info: dict[str, Any] = {"persistence": {**described, "validation": validated}}

@@ -199,10 +199,11 @@ LABELS: dict[str, dict[str, str]] = {
         "at that horizon",
     },
     "rung.persistence": {
-        "zh": "短序列（2–5个观测点）：本单位的增长按从各总体学得的趋势延续性与参考类（无参考类时与零增长）"
-        "加权，这一不确定性计入区间",
-        "en": "short series (2-5 points): the unit's growth weighed against its class's (no growth without "
-        "a class) by a trend persistence learned across populations, whose doubt widens the interval",
+        "zh": "短序列（2–5个观测点）：本单位的增长按从各总体学得的趋势延续性与参考类"
+        "（无参考类时与其增长最相近的各总体）加权，这一不确定性计入区间",
+        "en": "short series (2-5 points): the unit's growth weighed against its class's (without a class, "
+        "the populations whose growth it resembles) by a trend persistence learned across populations, "
+        "whose doubt widens the interval",
     },
     "models.settled": {
         "zh": "无需预测：目标已由观测数据判定（{status}）。",

@@ -35,7 +35,7 @@ mixture over the belief, so the doubt about ``theta`` widens it.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -306,16 +306,161 @@ def paths(
     (n × horizon) from the random-walk copula. Each path draws its own ``theta`` from the belief, so the
     doubt about how far the trend carries widens the distribution.
     """
+    out = paths_at(history, sample_parameters(belief, uniforms.shape[0], rng), uniforms)
+    return out, np.median(out, axis=0)
+
+
+def paths_at(history: Cases, idx: np.ndarray, uniforms: np.ndarray) -> np.ndarray:
+    """Paths of one history (n × horizon), path i at grid point ``idx[i]`` with joint ``uniforms[i]``."""
     n, horizon = uniforms.shape
     tau, beta, lam = _grid_arrays()
-    idx = sample_parameters(belief, n, rng)
     h = np.arange(1, horizon + 1, dtype=float)
     weight = own_weight(np.full(n, history.span[0]), tau[idx], np.full(n, unit_noise(history)[0]))
     growth = weight * history.drift[0] + (1.0 - weight) * history.class_growth[0]
     t_draws = special.stdtrit(NU, np.clip(uniforms, 1e-12, 1 - 1e-12))
     spread = lam[idx][:, None] * unit_scale(history)[0] * h[None, :] ** beta[idx][:, None]
-    out = history.z_last[0] + growth[:, None] * h[None, :] + spread * t_draws
-    return out, np.median(out, axis=0)
+    return history.z_last[0] + growth[:, None] * h[None, :] + spread * t_draws
+
+
+# ------------------------------------------------------------------------------------- without a class
+
+
+@dataclass(frozen=True)
+class Atom:
+    """One population as a hypothesis about a unit with no class: how its units grow, move and persist.
+
+    ``belief`` its best ``theta`` (blurred), ``growth`` its median yearly growth, ``scale``/``noise`` its
+    typical unit's, ``drift_spread`` the standard deviation of its units' true yearly drifts around
+    ``growth`` (the observed drifts' scatter less what measurement noise explains).
+    """
+
+    name: str
+    point: int
+    growth: float
+    scale: float
+    noise: float
+    drift_spread: float
+    belief: Belief = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "belief", Belief(blurred_atom(self.point), f"population {self.name}"))
+
+    def cases(self, cases: Cases) -> Cases:
+        """``cases`` as if this population were their class."""
+        n = len(cases)
+        return replace(
+            cases,
+            class_growth=np.full(n, self.growth),
+            class_scale=np.full(n, self.scale),
+            class_noise=np.full(n, self.noise),
+        )
+
+    def log_likelihood(self, cases: Cases) -> np.ndarray:
+        """Log density (Student t) of each case's own drift if its unit belonged to this population.
+
+        A drift over ``S`` years scatters around the population's growth by its units' drift spread and
+        by the noise of ``S`` yearly changes; one point (no drift) says nothing: 0.
+        """
+        own = self.cases(cases)
+        sd = np.sqrt(self.drift_spread**2 + unit_noise(own) ** 2 / np.maximum(cases.span, 1.0))
+        x = (cases.drift - self.growth) / sd
+        return np.where(cases.span > 0, -(NU + 1) / 2 * np.log1p(x * x / NU) - np.log(sd), 0.0)
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready."""
+        return {
+            "point": int(self.point),
+            "growth": _r(self.growth),
+            "scale": _r(self.scale),
+            "noise": _r(self.noise),
+            "drift_spread": _r(self.drift_spread),
+        }
+
+    @classmethod
+    def from_json(cls, name: str, data: dict[str, Any]) -> Atom:
+        """Inverse of :meth:`to_json`."""
+        return cls(
+            name,
+            int(data["point"]),
+            float(data["growth"]),
+            float(data["scale"]),
+            float(data["noise"]),
+            float(data["drift_spread"]),
+        )
+
+
+@dataclass(frozen=True)
+class Library:
+    """Every population as a hypothesis for a unit with no class of its indicator.
+
+    Which population a unit resembles is learned from its own drift (each population equally likely
+    before): a unit growing 15% a year looks like China's provinces, one growing 3% like the US states. The
+    forecast is the mixture of each population's forecast, weighed by that posterior, so a unit with two
+    figures inherits the doubt of several populations, and a steady history narrows it.
+    """
+
+    atoms: tuple[Atom, ...]
+    basis: str
+    #: Each population's belief about ``theta``, when not its own best point (the full-weight baseline).
+    beliefs: tuple[Belief, ...] | None = None
+
+    def belief(self, j: int) -> Belief:
+        """Population ``j``'s belief about ``theta``."""
+        return self.beliefs[j] if self.beliefs is not None else self.atoms[j].belief
+
+    def weights(self, cases: Cases) -> np.ndarray:
+        """Posterior probability of each population for each case (cases × atoms)."""
+        ll = np.column_stack([atom.log_likelihood(cases) for atom in self.atoms])
+        w = np.exp(ll - ll.max(axis=1, keepdims=True))
+        return w / w.sum(axis=1, keepdims=True)
+
+    def cdf(self, cases: Cases, values: np.ndarray) -> np.ndarray:
+        """P(z_{T+h} <= value) under the posterior mixture (``values`` as for :func:`cdf`)."""
+        w = self.weights(cases)
+        out = 0.0
+        for j, atom in enumerate(self.atoms):
+            part = cdf(self.belief(j), atom.cases(cases), values)
+            out = out + (w[:, j] if part.ndim == 1 else w[:, j, None]) * part
+        return np.asarray(out)
+
+    def pinned(self) -> Library:
+        """The same library with every population's trend carried in full (the full-weight baseline)."""
+        beliefs = []
+        for atom in self.atoms:
+            full = np.zeros(grid_shape())
+            full[-1] = atom.belief.mass.reshape(grid_shape()).sum(axis=0)
+            beliefs.append(Belief(full.ravel() / full.sum(), "own trend at full weight"))
+        return replace(self, basis="own trend at full weight", beliefs=tuple(beliefs))
+
+    def paths(
+        self, history: Cases, uniforms: np.ndarray, rng: np.random.Generator
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Joint paths (n × horizon) and their median: each path draws a population, then its ``theta``."""
+        n = uniforms.shape[0]
+        # one joint draw of (population, theta) per antithetic pair, as sample_parameters does for theta
+        joint = self.weights(history)[0][:, None] * np.array(
+            [self.belief(j).mass for j in range(len(self.atoms))]
+        )
+        half = (n + 1) // 2
+        drawn = rng.choice(joint.size, size=half, p=joint.ravel() / joint.sum())
+        drawn = np.concatenate([drawn, drawn])[:n]
+        which, idx = np.divmod(drawn, joint.shape[1])
+        out = np.empty(uniforms.shape)
+        for j, atom in enumerate(self.atoms):
+            rows = np.flatnonzero(which == j)
+            if len(rows):
+                out[rows] = paths_at(atom.cases(history), idx[rows], uniforms[rows])
+        return out, np.median(out, axis=0)
+
+    def describe(self, history: Cases) -> dict[str, Any]:
+        """What a page says: the populations the unit most resembles, and the persistence that implies."""
+        w = self.weights(history)[0]
+        mass = sum(w[j] * self.belief(j).mass for j in range(len(self.atoms)))
+        order = np.argsort(-w, kind="stable")
+        return {
+            **Belief(np.asarray(mass), self.basis).describe(),
+            "resembles": {self.atoms[j].name: round(float(w[j]), 3) for j in order[:3]},
+        }
 
 
 # ----------------------------------------------------------------------------------------------- shipped
@@ -393,10 +538,11 @@ def size_factor(
     return np.where(np.isfinite(factor), factor, 1.0)
 
 
-def single_case(
-    history: np.ndarray, span_years: np.ndarray, view: ClassView | None, typical: tuple[float, float]
-) -> Cases:
-    """One history (growth-scale values at their years) as a case, with its class's view or the typical."""
+def single_case(history: np.ndarray, span_years: np.ndarray, view: ClassView | None) -> Cases:
+    """One history (growth-scale values at their years) as a case, with its class's view if any.
+
+    Without a class the class fields are empty: :class:`Library` fills them with each population's.
+    """
     z = np.asarray(history, float)
     years = np.asarray(span_years, float)
     changes = np.diff(z) / np.diff(years) if len(z) >= 2 else np.zeros(0)
@@ -412,19 +558,19 @@ def single_case(
         h=np.array([1.0]),
         z_actual=nan,
         class_growth=np.array([view.growth if view else 0.0]),
-        class_scale=np.array([view.scale * view.size_factor(z[-1]) if view else typical[0]]),
-        class_noise=np.array([view.noise * view.size_factor(z[-1]) if view else typical[1]]),
+        class_scale=np.array([view.scale * view.size_factor(z[-1]) if view else np.nan]),
+        class_noise=np.array([view.noise * view.size_factor(z[-1]) if view else np.nan]),
     )
 
 
 def shipped(path: str | Path | None = None) -> dict[str, Any]:
-    """The shipped ``derived/persistence.json`` (priors, typical scales, each shipped class's views)."""
+    """The shipped ``derived/persistence.json`` (the class prior, the library, each shipped class's views)."""
     return derived_json(path if path is not None else PERSISTENCE_PATH, "persistence")
 
 
-def prior(mode: str, path: str | Path | None = None) -> Belief:
-    """The shipped prior: ``class`` (to be updated by a class) or ``own`` (no class of the indicator)."""
-    entry = shipped(path)["priors"][mode]
+def prior(path: str | Path | None = None) -> Belief:
+    """The shipped prior that a class updates with its own units."""
+    entry = shipped(path)["priors"]["class"]
     return mixture_prior({name: int(i) for name, i in entry["atoms"].items()}, entry["basis"])
 
 
@@ -440,10 +586,11 @@ def shipped_view(class_id: str, origin: int) -> ClassView | None:
     return ClassView.from_json(years[str(year)], year, basis)
 
 
-def typical() -> tuple[float, float]:
-    """Typical yearly scale and noise of a unit of any population (stand-in where no class exists)."""
-    entry = shipped()["typical"]
-    return float(entry["scale"]), float(entry["noise"])
+def library(path: str | Path | None = None) -> Library:
+    """The shipped library of populations, for a unit with no class of its indicator."""
+    entry = shipped(path)["priors"]["own"]
+    atoms = tuple(Atom.from_json(name, data) for name, data in sorted(entry["atoms"].items()))
+    return Library(atoms, entry["basis"])
 
 
 def validation_summary(mode: str) -> dict[str, Any]:

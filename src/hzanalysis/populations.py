@@ -307,17 +307,14 @@ def size_of(row: pd.Series) -> dict[str, float]:
     return {key: float(row[c]) for key, c in columns.items()}
 
 
-def as_cases(
-    table: pd.DataFrame, *, with_class: bool, typical: tuple[float, float] = (np.nan, np.nan)
-) -> Cases:
+def as_cases(table: pd.DataFrame, *, with_class: bool) -> Cases:
     """The persistence model's cases from a case table (with its class columns when ``with_class``).
 
-    Without a class, ``typical`` (scale, noise) stands in for the class's: the yearly scale and noise of a
-    typical unit of any population, so that two nearly equal points do not make a near-certain forecast.
-    With a class, its typical scale and noise are those of a unit of the case's size
-    (:func:`size_factor`).
+    With a class, its typical scale and noise are those of a unit of the case's size (:func:`size_factor`);
+    without, the class fields are empty (:class:`hzanalysis.persistence.Atom` fills them per population).
     """
-    adjust = size_factor(table) if with_class else np.ones(len(table))
+    n = len(table)
+    adjust = size_factor(table) if with_class else np.full(n, np.nan)
     return Cases(
         z_last=table["z_last"].to_numpy(float),
         drift=table["drift"].to_numpy(float),
@@ -327,13 +324,9 @@ def as_cases(
         noise=table["noise"].to_numpy(float),
         h=table["h"].to_numpy(float),
         z_actual=table["z_actual"].to_numpy(float),
-        class_growth=table["class_growth"].to_numpy(float) if with_class else np.zeros(len(table)),
-        class_scale=table["class_scale"].to_numpy(float) * adjust
-        if with_class
-        else np.full(len(table), typical[0]),
-        class_noise=table["class_noise"].to_numpy(float) * adjust
-        if with_class
-        else np.full(len(table), typical[1]),
+        class_growth=table["class_growth"].to_numpy(float) if with_class else np.zeros(n),
+        class_scale=table["class_scale"].to_numpy(float) * adjust,
+        class_noise=table["class_noise"].to_numpy(float) * adjust,
     )
 
 
@@ -384,7 +377,7 @@ def _learn_view(reference: ReferenceClass, origin: int) -> ps.ClassView | None:
     pop = Population(reference.id, reference.domain, False, _series(panel[panel["year"] <= origin]), "")
     if len(pop.series) < 2:
         return None
-    views = class_views(pop, ps.prior("class"))
+    views = class_views(pop, ps.prior())
     return views[max(views)] if views else None
 
 

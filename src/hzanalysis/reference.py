@@ -390,8 +390,25 @@ CLASS_TEXT = {
     "n": ("样本数（单位 / 增长值）", "n (units / changes)"),
     "widening": ("小单位放宽", "small-unit widening"),
     "persistence": ("趋势延续性（从各总体学得）", "trend persistence (learned across populations)"),
+    "resembles": ("相似的总体", "populations it resembles"),
     "validated": ("留一总体验证", "validated leaving one population out"),
     "small_unit": ("小单位", "small units"),
+}
+#: The populations and panels validated, as a reader names them (Chinese, English).
+POPULATION_TEXT = {
+    "rd_intensity": ("研发投入强度", "R&D intensity"),
+    "rd_expenditure": ("研发经费支出", "R&D expenditure"),
+    "invention_patents_granted": ("发明专利授权量", "invention patents granted"),
+    "invention_patents_per_10k": ("万人有效发明专利", "invention patents per 10k residents"),
+    "tech_contract_turnover": ("技术合同成交额", "technology-contract turnover"),
+    "hte_valid_stock": ("有效高新技术企业（估计）", "valid high-tech enterprises (estimate)"),
+    "tourism": ("旅游（外部面板）", "Tourism (external)"),
+    "m1": ("M1（外部面板）", "M1 (external)"),
+    "us_state_rd_intensity": ("美国各州研发强度", "US states, R&D % of GDP"),
+    "us_state_herd": ("美国各州高校研发经费", "US states, university R&D"),
+    "us_state_gov_rd": ("美国各州州政府研发经费", "US states, state-government R&D"),
+    "eu_nuts2_epo_patents": ("欧盟NUTS-2地区每百万人EPO专利", "EU NUTS-2 regions, EPO patents per million"),
+    "pooled_outside_china": ("中国以外各总体合并", "pooled outside China"),
 }
 #: Aims of the leave-one-population-out validation as a reader reads them.
 AIM_TEXT = {
@@ -439,6 +456,23 @@ def small_unit_text(small: dict[str, Any], en: bool) -> str:
     )
 
 
+def resembles_text(weights: dict[str, float], en: bool) -> str:
+    """Which validated populations a unit without a class resembles, by its own growth (posterior weights)."""
+    column = 1 if en else 0
+    parts = [f"{POPULATION_TEXT.get(name, (name, name))[column]} {w:.2f}" for name, w in weights.items()]
+    if en:
+        return (
+            "the populations the unit's own growth most resembles (posterior weight): "
+            + "; ".join(parts)
+            + ". Each population's growth, spread and persistence enter the forecast by that weight"
+        )
+    return (
+        "本单位自身增长最接近的总体（后验权重）："
+        + "；".join(parts)
+        + "。各总体的增长、波动与趋势延续性按此权重计入预测"
+    )
+
+
 def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
     """The reference class and the learned persistence a judgement used, as a two-column table."""
     en = lang == "en"
@@ -458,14 +492,20 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
         rows["persistence"] = (
             f"P(trends carry in full) {learned['p_trend_carries']:.2f}, P(they fade) "
             f"{learned['p_trend_fades']:.2f}, median tau {learned['median_tau']:g} ("
-            + (f"taught by the class as known in {year}" if year else "the prior of every population")
+            + (
+                f"taught by the class as known in {year}"
+                if year
+                else "every population, weighed by the unit's own growth"
+            )
             + ")"
             if en
             else f"趋势完全延续的概率 {learned['p_trend_carries']:.2f}，趋势消退的概率 "
             f"{learned['p_trend_fades']:.2f}，tau 中位数 {learned['median_tau']:g}（"
-            + (f"由参考类截至{year}年已知的数据学得" if year else "各总体的先验")
+            + (f"由参考类截至{year}年已知的数据学得" if year else "各总体，按本单位自身增长加权")
             + "）"
         )
+        if learned.get("resembles"):
+            rows["resembles"] = resembles_text(learned["resembles"], en)
         validated = learned.get("validation") or {}
         if validated:
             total = len(validated["populations"])

@@ -16,26 +16,13 @@ from typing import Any
 
 import pandas as pd
 
+from .reference import POPULATION_TEXT
+
 VALIDATION_PATH = Path(__file__).resolve().parent / "derived" / "validation.json"
 SHAPE_TEXT = {
     "full": ("完整历史（6个点以上）", "full history (6+ points)"),
     "three": ("3个点", "three points"),
     "two": ("2个点，相隔1–7年", "two points 1–7 years apart"),
-}
-PANEL_TEXT = {
-    "rd_intensity": ("研发投入强度", "R&D intensity"),
-    "rd_expenditure": ("研发经费支出", "R&D expenditure"),
-    "invention_patents_granted": ("发明专利授权量", "invention patents granted"),
-    "invention_patents_per_10k": ("万人有效发明专利", "invention patents per 10k residents"),
-    "tech_contract_turnover": ("技术合同成交额", "technology-contract turnover"),
-    "hte_valid_stock": ("有效高新技术企业（估计）", "valid high-tech enterprises (estimate)"),
-    "tourism": ("旅游（外部面板）", "Tourism (external)"),
-    "m1": ("M1（外部面板）", "M1 (external)"),
-    "us_state_rd_intensity": ("美国各州研发强度", "US states, R&D % of GDP"),
-    "us_state_herd": ("美国各州高校研发经费", "US states, university R&D"),
-    "us_state_gov_rd": ("美国各州州政府研发经费", "US states, state-government R&D"),
-    "eu_nuts2_epo_patents": ("欧盟NUTS-2地区每百万人EPO专利", "EU NUTS-2 regions, EPO patents per million"),
-    "pooled_outside_china": ("中国以外各总体合并", "pooled outside China"),
 }
 METHOD_TEXT = {
     "product": ("本工具（样本外：留出面板或省份）", "this tool (out of sample: panel or provinces held out)"),
@@ -82,7 +69,7 @@ def panel_table(lang: str = "zh", path: str | Path | None = None) -> pd.DataFram
         )
         out.append(
             {
-                ("panel" if en else "面板"): _text(PANEL_TEXT, panel, lang),
+                ("panel" if en else "面板"): _text(POPULATION_TEXT, panel, lang),
                 ("history" if en else "历史"): _text(SHAPE_TEXT, shape, lang),
                 ("forecasts" if en else "预测数"): product["n"],
                 ("80% covered" if en else "80%区间覆盖率"): product["cover_80"],
@@ -111,7 +98,7 @@ def outside_view_table(lang: str = "zh", path: str | Path | None = None) -> pd.D
         widened = results.get("outside_view_widened", {}).get(panel, {})
         out.append(
             {
-                ("panel" if en else "面板"): _text(PANEL_TEXT, panel, lang),
+                ("panel" if en else "面板"): _text(POPULATION_TEXT, panel, lang),
                 ("events" if en else "事件数"): scores["events"],
                 "Brier": scores["brier"],
                 ("Brier, base rate" if en else "Brier（基率）"): scores["brier_base_rate"],
@@ -219,7 +206,7 @@ def population_table(lang: str = "zh") -> pd.DataFrame:
         )
         rows.append(
             {
-                "population": _text(PANEL_TEXT, name, lang),
+                "population": _text(POPULATION_TEXT, name, lang),
                 "mode": MODE_TEXT[mode][column],
                 "events": int(scores["events"]),
                 "brier": f"{scores['brier']:.3f} / {scores['brier_base_rate']:.3f}",

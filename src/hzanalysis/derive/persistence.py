@@ -13,17 +13,19 @@ from typing import Any
 from .. import persistence as ps
 from ..populations import class_views, prepare
 from .population_validation import validate
-from .populations import fit_atoms, load_populations, typical_scales
+from .populations import fit_atoms, load_populations
 
 PROCEDURE = (
     "theta = (tau, beta, lam) on a fixed grid; per population, the grid point of highest likelihood "
     "(Student t, nu = 4) over every case (full history, last 3 points, 2 points 1-7 years apart, 1 point; "
     "h = 1-3), each unit counting once, with its class (the class's median yearly growth over every year "
     "known, its typical scale and noise, and its elasticity of noise to unit size, as known at each "
-    "origin) and without (no growth; the other populations' typical scale and noise); prior = equal "
-    "mixture of the populations' points, each blurred to its grid neighbours; a shipped class's view at "
-    "each year = the class prior updated by every case of its units whose outcome was known by then, each "
-    "unit counting once a year"
+    "origin); class prior = equal mixture of the populations' points, each blurred to its grid neighbours; "
+    "without a class, each population is an atom (its median growth, typical scale and noise as known in "
+    "its last year, the robust spread of its units' true drifts, its best point weighed against that "
+    "growth) and a unit's own drift weighs the atoms (Student t likelihood, equal prior); a shipped "
+    "class's view at each year = the class prior updated by every case of its units whose outcome was "
+    "known by then, each unit counting once a year"
 )
 
 
@@ -33,9 +35,9 @@ def build_persistence(say: Any = print) -> dict[str, Any]:
     tables = {p.name: prepare(p) for p in populations}
     say(f"persistence: {sum(len(t) for t in tables.values())} cases of {len(tables)} populations")
     atoms = fit_atoms(tables)
-    scale, noise = typical_scales(tables)
+    with_class, without = atoms
     names = ", ".join(tables)
-    prior_class = ps.mixture_prior(atoms["class"], f"populations {names}")
+    prior_class = ps.mixture_prior(with_class, f"populations {names}")
     classes: dict[str, Any] = {}
     for pop in populations:
         if not pop.china:
@@ -49,10 +51,12 @@ def build_persistence(say: Any = print) -> dict[str, Any]:
         "procedure": PROCEDURE,
         "grid": {"tau": [str(t) for t in ps.GRID_TAU], "beta": list(ps.GRID_BETA), "lam": list(ps.GRID_LAM)},
         "nu": ps.NU,
-        "typical": {"scale": ps._r(scale), "noise": ps._r(noise)},
         "priors": {
-            mode: {"atoms": dict(sorted(atoms[mode].items())), "basis": f"populations {names}"}
-            for mode in ("class", "own")
+            "class": {"atoms": dict(sorted(with_class.items())), "basis": f"populations {names}"},
+            "own": {
+                "atoms": {name: atom.to_json() for name, atom in sorted(without.items())},
+                "basis": f"populations {names}",
+            },
         },
         "populations": {p.name: p.source for p in populations},
         "classes": classes,

@@ -1,7 +1,8 @@
 """Leave one population out: the persistence model scored on populations it was not fitted on (build time).
 
-For every population in turn: fit the prior on all the others, score the held-out one with its class (its
-units as known at each origin update the prior) and without, on the report's history shapes. Event: value in
+For every population in turn: fit on all the others, score the held-out one with its class (its units as
+known at each origin update the prior) and without (the other populations as a library of hypotheses its
+own drift chooses among), on the report's history shapes. Event: value in
 year T+h >= last x (1+g). Baselines on the same events: a random walk without drift and drift (normal, the
 spread of the series' own yearly changes), the Eurostat rule read as 0/1, the held-out population's own base
 rate per (g, h) (an oracle: it knows the outcomes). Used by ``make calibrate`` (the summary the reliability
@@ -19,7 +20,6 @@ from scipy import special
 from .. import persistence as ps
 from .. import populations as pops
 from ..transforms import to_growth_scale
-from .populations import typical_scales
 from .validation import eurostat_01, reliability_bins
 
 GROWTHS = (-0.10, -0.05, 0.0, 0.05, 0.10, 0.20)
@@ -69,19 +69,20 @@ def baselines(ev: pd.DataFrame) -> pd.DataFrame:
     return ev
 
 
-def predict(
-    table: pd.DataFrame, belief_for: Any, with_class: bool, typical: tuple[float, float]
-) -> tuple[np.ndarray, np.ndarray]:
-    """PIT of each case's outcome and P(value >= last x (1+g)) for every g (cases x len(GROWTHS))."""
+def predict(table: pd.DataFrame, cdf_for: Any, with_class: bool) -> tuple[np.ndarray, np.ndarray]:
+    """PIT of each case's outcome and P(value >= last x (1+g)) for every g (cases x len(GROWTHS)).
+
+    ``cdf_for(origin)`` is the predictive CDF of the cases of that origin: ``(cases, values) -> P``.
+    """
     pit = np.full(len(table), np.nan)
     prob = np.full((len(table), len(GROWTHS)), np.nan)
     table = table.reset_index(drop=True)
     for origin, rows in table.groupby("origin", sort=True):
         idx = rows.index.to_numpy()
-        cases = pops.as_cases(rows, with_class=with_class, typical=typical)
+        cases = pops.as_cases(rows, with_class=with_class)
         thr_z = np.column_stack([rows[f"thr_z_{i}"].to_numpy() for i in range(len(GROWTHS))])
         values = np.column_stack([rows["z_actual"].to_numpy(), np.nan_to_num(thr_z, nan=np.inf)])
-        result = ps.cdf(belief_for(origin), cases, values)
+        result = cdf_for(origin)(cases, values)
         pit[idx] = result[:, 0]
         prob[idx] = 1.0 - result[:, 1:]
     return pit, prob
@@ -118,35 +119,35 @@ def held_out(
     name: str,
     table: pd.DataFrame,
     domain: str,
-    atoms: dict[str, dict[str, int]],
-    typical: tuple[float, float],
+    atoms: tuple[dict[str, int], dict[str, ps.Atom]],
 ) -> pd.DataFrame:
     """Every event of one population with the probabilities of every method, fitted without it."""
-    others = {mode: {p: i for p, i in a.items() if p != name} for mode, a in atoms.items()}
-    prior_class = ps.mixture_prior(others["class"], f"populations other than {name}")
-    prior_own = ps.mixture_prior(others["own"], f"populations other than {name}")
+    with_class, without = atoms
+    prior_class = ps.mixture_prior(
+        {p: i for p, i in with_class.items() if p != name}, f"populations other than {name}"
+    )
+    library = ps.Library(
+        tuple(a for p, a in sorted(without.items()) if p != name), f"populations other than {name}"
+    )
     table = table.reset_index(drop=True).assign(case=lambda t: np.arange(len(t)))
     for i, g in enumerate(GROWTHS):
         thr = table["y_last"].to_numpy() * (1.0 + g)
         ok = thr < 100.0 if domain == "share" else np.ones(len(thr), bool)
         table[f"thr_z_{i}"] = np.where(ok, to_growth_scale(np.where(ok, thr, np.nan), domain), np.nan)
     beliefs = pops.class_beliefs(table, prior_class, np.sort(table["origin"].unique()))
-    # the own trend at full weight: the own prior's beta and lambda, tau pinned to infinity
-    mass = prior_own.mass.reshape(ps.grid_shape()).sum(axis=0)
-    pinned = np.zeros(ps.grid_shape())
-    pinned[-1] = mass
-    full = ps.Belief(pinned.ravel() / pinned.sum(), "own trend at full weight")
+    # the own trend at full weight: each population's beta and lambda, tau pinned to infinity
+    full = library.pinned()
     columns = {}
     classed = (table["class_growth"].notna() & table["class_scale"].notna()).to_numpy()
     own_rows = (table["n"] >= 2).to_numpy()
-    for label, mask, belief_for, with_class in (
-        ("class", classed, lambda o: beliefs[int(o)], True),
-        ("own", own_rows, lambda o: prior_own, False),
-        ("fullweight", own_rows, lambda o: full, False),
+    for label, mask, cdf_for, with_class_ in (
+        ("class", classed, lambda o: lambda c, v: ps.cdf(beliefs[int(o)], c, v), True),
+        ("own", own_rows, lambda o: library.cdf, False),
+        ("fullweight", own_rows, lambda o: full.cdf, False),
     ):
         pit = np.full(len(table), np.nan)
         prob = np.full((len(table), len(GROWTHS)), np.nan)
-        pit[mask], prob[mask] = predict(table[mask], belief_for, with_class, typical)
+        pit[mask], prob[mask] = predict(table[mask], cdf_for, with_class_)
         columns[label] = (pit, prob)
     pieces = []
     for i, g in enumerate(GROWTHS):
@@ -190,13 +191,14 @@ def aims_met(scores: dict[str, Any], mode: str) -> dict[str, bool]:
 
 
 def validate(
-    populations: list[pops.Population], tables: dict[str, pd.DataFrame], atoms: dict[str, dict[str, int]]
+    populations: list[pops.Population],
+    tables: dict[str, pd.DataFrame],
+    atoms: tuple[dict[str, int], dict[str, ps.Atom]],
 ) -> tuple[pd.DataFrame, dict[str, Any]]:
     """Every held-out event with each method's probability, and the summary per population and mode."""
     pieces = []
     for pop in populations:
-        typical = typical_scales({k: v for k, v in tables.items() if k != pop.name})
-        events = held_out(pop.name, tables[pop.name], pop.domain, atoms, typical)
+        events = held_out(pop.name, tables[pop.name], pop.domain, atoms)
         events["china"] = pop.china
         pieces.append(events)
     every = pd.concat(pieces, ignore_index=True)

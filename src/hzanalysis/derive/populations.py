@@ -3,11 +3,12 @@
 Every population (:class:`hzanalysis.populations.Population`): the six Chinese provincial panels, four
 sub-national S&T panels of other countries and the Tourism and M1 competition sets; and the two pieces of
 the fit that the leave-one-population-out validation repeats without the held-out population: each
-population's best grid point (:func:`fit_atoms`) and the typical unit's scale and noise
-(:func:`typical_scales`).
+population's best grid point with its class and its atom for units without one (:func:`fit_atoms`).
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import pandas as pd
@@ -25,6 +26,8 @@ EXTERNAL_TIDY = {
     # 2012 is incomplete in the source (its SOURCE.md): dropped
     "eu_nuts2_epo_patents": ("eu_nuts2_epo_patents_per_million.csv", "amount", 2012),
 }
+#: Least spread of a population's true unit drifts around its growth (growth scale, 0.1% a year).
+DRIFT_SPREAD_FLOOR = 0.001
 COMPETITIONS = {"tourism": ("tourism_yearly.csv", "amount"), "m1": ("m1_yearly.csv", "amount")}
 
 
@@ -47,28 +50,42 @@ def load_populations() -> list[Population]:
     return out
 
 
-def typical_scales(tables: dict[str, pd.DataFrame]) -> tuple[float, float]:
-    """Median over populations of each one's median unit scale and noise (the last year's class values)."""
-    scales = [float(t.sort_values("origin")["class_scale"].dropna().iloc[-1]) for t in tables.values()]
-    noises = [float(t.sort_values("origin")["class_noise"].dropna().iloc[-1]) for t in tables.values()]
-    return float(np.median(scales)), float(np.median(noises))
+def population_atom(name: str, table: pd.DataFrame) -> ps.Atom:
+    """A population as a hypothesis for units with no class (:class:`hzanalysis.persistence.Atom`).
 
-
-def fit_atoms(tables: dict[str, pd.DataFrame]) -> dict[str, dict[str, int]]:
-    """Each population's best grid point, with its class and without (each unit counts once).
-
-    Without a class, the typical scale stands in for the class's: that of the OTHER populations.
+    Its median yearly growth, typical scale and noise are its class's as known in its last year; the spread
+    of its units' true drifts is the robust scatter of their last full-history drifts around that growth,
+    less the part the noise of their yearly changes explains; its best grid point is fitted on its own
+    cases of two or more points, weighed against that growth (each unit counting once).
     """
-    atoms: dict[str, dict[str, int]] = {"class": {}, "own": {}}
+    last = table.sort_values("origin", kind="stable")
+    growth, scale, noise = (
+        float(last[c].dropna().iloc[-1]) for c in ("class_growth", "class_scale", "class_noise")
+    )
+    full = table[(table["shape"] == "full") & (table["h"] == 1)].drop_duplicates("unit", keep="last")
+    deviation = full["drift"].to_numpy(float) - growth
+    robust_sd = 1.4826 * np.median(np.abs(deviation - np.median(deviation))) if len(full) else np.nan
+    explained = (
+        np.median(full["noise"].to_numpy(float) ** 2 / full["span"].to_numpy(float)) if len(full) else 0.0
+    )
+    spread = math.sqrt(max(float(np.nan_to_num(robust_sd**2 - explained, nan=0.0)), DRIFT_SPREAD_FLOOR**2))
+    own = table[table["n"] >= 2]
+    draft = ps.Atom(name, 0, growth, scale, noise, spread)
+    point = ps.best_point(
+        draft.cases(as_cases(own, with_class=False)), ps.unit_weights(own["unit"].to_numpy())
+    )
+    return ps.Atom(name, point, growth, scale, noise, spread)
+
+
+def fit_atoms(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, int], dict[str, ps.Atom]]:
+    """Each population's best grid point with its class, and its atom for units without one."""
+    with_class: dict[str, int] = {}
+    without: dict[str, ps.Atom] = {}
     for name, table in tables.items():
         weights = ps.unit_weights(table["unit"].to_numpy())
         classed = table["class_growth"].notna() & table["class_scale"].notna()
-        atoms["class"][name] = ps.best_point(
+        with_class[name] = ps.best_point(
             as_cases(table[classed], with_class=True), weights[classed.to_numpy()]
         )
-        own = (table["n"] >= 2).to_numpy()
-        typical = typical_scales({k: v for k, v in tables.items() if k != name})
-        atoms["own"][name] = ps.best_point(
-            as_cases(table[own], with_class=False, typical=typical), weights[own]
-        )
-    return atoms
+        without[name] = population_atom(name, table)
+    return with_class, without
