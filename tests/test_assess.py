@@ -256,9 +256,7 @@ def test_probability_properties(ratios, target, scale):
     years = range(2024 - len(values) + 1, 2025)
     obs = synthetic_observations(dict(zip(years, values, strict=True)), domain="amount", unit="家", **kw)
     a = assess_target(synthetic_target(value=target, **kw), obs, n_paths=200, compare_models=False)
-    higher = assess_target(
-        synthetic_target(value=target * 1.5, **kw), obs, n_paths=200, compare_models=False
-    )
+    higher = assess_target(synthetic_target(value=target * 1.5, **kw), obs, n_paths=200, compare_models=False)
     assert 0.0 <= a.probability <= 1.0
     assert higher.probability <= a.probability  # a higher target is never more likely
     scaled_obs = synthetic_observations(
