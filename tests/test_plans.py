@@ -18,7 +18,7 @@ import pytest
 import yaml
 from test_assess import synthetic_observations, synthetic_target
 
-from hzanalysis import display, plan_draft
+from hzanalysis import display, plan_read, plan_registry, plan_score, plan_text
 from hzanalysis.assess import (
     AssessOptions,
     as_of_history,
@@ -53,10 +53,10 @@ def _synthetic_csv(path: Path, rows: list[tuple[str, str, int, float, str, str]]
     return path
 
 
-def _draft(tmp_path: Path, text: str, deadline: int = 2030) -> list[plan_draft.DraftTarget]:
+def _draft(tmp_path: Path, text: str, deadline: int = 2030) -> list[plan_read.DraftTarget]:
     source = tmp_path / "plan.txt"
     source.write_text(text, encoding="utf-8")
-    return plan_draft.draft_targets(read_document(source), deadline)
+    return plan_read.draft_targets(read_document(source), deadline)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -246,7 +246,7 @@ def test_new_indicators_of_the_next_plan_cycle_are_in_the_catalogue(tmp_path):
 def test_gbk_plan_text_is_read(tmp_path):
     source = tmp_path / "plan_gbk.txt"
     source.write_bytes("二、发展目标\n到2030年,有效高新技术企业达到510家。\n".encode("gbk"))
-    drafts = plan_draft.draft_targets(read_document(source), 2030)
+    drafts = plan_read.draft_targets(read_document(source), 2030)
     assert [(d.indicator, d.value) for d in drafts] == [("hte_count", 510)]
 
 
@@ -254,7 +254,7 @@ def test_score_draft_counts_by_hand():
     # Two curated numeric targets; the draft finds one with the right value but the wrong comparator,
     # and adds one entry that is not a target: recall 1/2, precision 1/2, comparator right 0/2.
     curated = [t for t in load_targets() if t.id in ("tech_smes", "pilot_bases")]
-    smes = plan_draft.DraftTarget(
+    smes = plan_read.DraftTarget(
         clause="力争全区通过评价入库的科技型中小企业达700家",
         value=700,
         unit="家",
@@ -269,8 +269,8 @@ def test_score_draft_counts_by_hand():
         quotes=["力争全区通过评价入库的科技型中小企业达700家"],
         responsible_units=["区科技局", "财政局", "税务局", "高新区科经局", "财政局", "双创中心"],
     )
-    stray = plan_draft.DraftTarget(**{**smes.__dict__, "value": 5.0, "quotes": ["别的句子5家"]})
-    scores = plan_draft.score_draft([smes, stray], curated)
+    stray = plan_read.DraftTarget(**{**smes.__dict__, "value": 5.0, "quotes": ["别的句子5家"]})
+    scores = plan_score.score_draft([smes, stray], curated)
     assert (scores["recall"], scores["precision"], scores["value_comparator"]) == (0.5, 0.5, 0.0)
     assert (scores["kind"], scores["units"]) == (0.5, 0.5)
     assert scores["missed"] == ["pilot_bases"]
@@ -278,7 +278,7 @@ def test_score_draft_counts_by_hand():
 
 def test_draft_recovers_the_curated_2024_registry():
     plan = resolve_plan()
-    scores = plan_draft.score_draft(plan_draft.draft_targets(plan.text(), 2025), load_targets())
+    scores = plan_score.score_draft(plan_read.draft_targets(plan.text(), 2025), load_targets())
     assert scores["recall"] >= 0.9 and scores["value_comparator"] >= 0.9 and scores["kind"] >= 0.85
 
 
@@ -287,7 +287,7 @@ def test_draft_recovers_the_curated_2024_registry():
 
 
 def test_plan_check_passes_on_the_2024_plan(capsys):
-    assert plan_draft.check_plan() == []
+    assert plan_registry.check_plan() == []
     assert main(["plan", "check"]) == 0
     assert "27 targets" in capsys.readouterr().out
 
@@ -301,7 +301,7 @@ def test_plan_check_reports_quote_value_and_deadline_problems(tmp_path, capsys):
     entries["pilot_bases"]["value"] = 3  # the quote says 2个以上
     entries["hte_count"]["deadline"] = 2027  # outside 2024–2025
     (folder / "targets.yaml").write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
-    problems = plan_draft.check_plan(folder)
+    problems = plan_registry.check_plan(folder)
     found = {(p.row.split("(id ")[-1].rstrip(")"), p.column) for p in problems}
     assert found == {("tech_smes", "quotes"), ("pilot_bases", "value"), ("hte_count", "deadline")}
     assert all(p.file.endswith("targets.yaml") and p.expected and p.fix for p in problems)
@@ -385,7 +385,7 @@ def _review_provenance(folder: Path, issuer: str, title_en: str) -> None:
 def test_plan_check_flags_what_the_draft_leaves_for_review(tmp_path):
     assert main(["plan", "draft", str(FIXTURE_PLAN), "--id", "fixture-2030", "--region", "海州区",
                  "--deadline", "2030", "--out", str(tmp_path)]) == 0  # fmt: skip
-    problems = plan_draft.check_plan(tmp_path / "fixture-2030")
+    problems = plan_registry.check_plan(tmp_path / "fixture-2030")
     # The issuer stub and the English title are for the reviewer (plan.yaml); of the entries, only the
     # qualitative aim (listed last) has no English name in the catalogue to borrow.
     found = [(Path(p.file).name, p.column) for p in problems]
@@ -413,7 +413,7 @@ def test_draft_refuses_to_overwrite_and_bad_ids(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fixture-2030"]
     assert main([*args, "--id", "fixture-2030", "--force"]) == 0  # a draft may be redrafted
     registry = tmp_path / "fixture-2030" / "targets.yaml"
-    reviewed = registry.read_text(encoding="utf-8").replace(plan_draft.DRAFT_MARK, "# Reviewed registry")
+    reviewed = registry.read_text(encoding="utf-8").replace(plan_registry.DRAFT_MARK, "# Reviewed registry")
     registry.write_text(reviewed, encoding="utf-8")
     assert main([*args, "--id", "fixture-2030", "--force"]) == 2  # a reviewed one is never replaced
     assert registry.read_text(encoding="utf-8") == reviewed
@@ -521,11 +521,11 @@ QINGSHI_PLAN = Path(__file__).parent / "fixtures" / "plans" / "qingshi-2028.txt"
 
 
 @pytest.fixture(scope="module")
-def qingshi() -> list[plan_draft.DraftTarget]:
-    return plan_draft.draft_targets(read_document(QINGSHI_PLAN), 2028)
+def qingshi() -> list[plan_read.DraftTarget]:
+    return plan_read.draft_targets(read_document(QINGSHI_PLAN), 2028)
 
 
-def _by(drafts: list[plan_draft.DraftTarget], text: str) -> plan_draft.DraftTarget:
+def _by(drafts: list[plan_read.DraftTarget], text: str) -> plan_read.DraftTarget:
     """The one draft entry whose quote holds ``text``."""
     found = [d for d in drafts if any(text in q for q in d.quotes)]
     assert len(found) == 1, [d.quotes for d in found]
@@ -613,7 +613,7 @@ def test_actions_come_from_the_plans_headings(qingshi):
     actions = {d.indicator: d.action for d in qingshi}
     assert actions["hte_count"] == 0 and actions["tech_firms_recruited"] == 1
     assert actions["pilot_bases"] == 2 and actions["iur_projects"] == 3
-    names = {p.action: p.action_name for p in plan_draft.paragraphs(read_document(QINGSHI_PLAN))}
+    names = {p.action: p.action_name for p in plan_text.paragraphs(read_document(QINGSHI_PLAN))}
     assert names[1] == "企业梯队培育行动" and names[3] == "成果转化行动"
 
 
@@ -736,7 +736,7 @@ def _draft_qingshi(out: Path) -> Path:
 
 def test_plan_check_names_placeholders_title_unit_kind_and_region(qingshi_project, tmp_path, capsys):
     folder = _draft_qingshi(tmp_path)
-    problems = plan_draft.check_plan(folder)
+    problems = plan_registry.check_plan(folder)
     by_column = {(Path(p.file).name, p.column): p for p in problems}
     assert ("plan.yaml", "issuer") in by_column  # the draft's "(to fill: 发文机关)"
     assert ("plan.yaml", "title_en") in by_column
@@ -752,7 +752,7 @@ def test_plan_check_names_placeholders_title_unit_kind_and_region(qingshi_projec
     (folder / "targets.yaml").write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
     found = {
         (p.row.split("(id ")[-1].rstrip(")"), p.column)
-        for p in plan_draft.check_plan(folder)
+        for p in plan_registry.check_plan(folder)
         if p.file.endswith("targets.yaml")
     }
     assert {
@@ -961,7 +961,7 @@ def test_targets_joined_by_and_chinese_numerals_and_figures_that_qualify(tmp_pat
         (5, "个", "5个科技合作区"),
         (12, "家", "营业收入超过10亿元的高新技术企业达到12家"),
     ]
-    assert plan_draft.chinese_number("一百万") == 1_000_000 and plan_draft.chinese_number("三十五") == 35
+    assert plan_text.chinese_number("一百万") == 1_000_000 and plan_text.chinese_number("三十五") == 35
 
 
 def test_a_review_of_the_past_year_gives_no_target(tmp_path):
