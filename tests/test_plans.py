@@ -998,3 +998,99 @@ def test_the_title_is_read_with_two_bracketed_suffixes(tmp_path):
     provenance = yaml.safe_load((folder / "plan.yaml").read_text(encoding="utf-8"))
     assert provenance["title_zh"] == "青石县科技创新三年行动计划（2026—2028年）（虚构）"
     assert (provenance["period_start"], provenance["issued"]) == (2026, "2026-03-02")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Forms of real plans met in the sixth held-out round (issue 14), each in sentences written for the test
+
+
+def test_a_change_from_a_base_figure_sets_the_second_figure(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n全县研发投入强度由2020年的0.9%提升至2025年的1.6%。到2030年,全县研发投入强度从2025年的"
+        "1.6%提高到2.4%,创新能力综合指数由2025年的62提升至75,科技型中小企业从2025年的3.2万家增加到5万家。\n",
+    )
+    # The base (1.6%, 62, 3.2万家) is no target, nor is a change that ended before the plan (2020→2025).
+    got = [(d.indicator, d.value, d.unit, d.comparator, d.quotes[0]) for d in drafts]
+    assert got == [
+        ("rd_share_gdp", 2.4, "%", ">=", "全县研发投入强度从2025年的1.6%提高到2.4%"),
+        (None, 75, "点", ">=", "创新能力综合指数由2025年的62提升至75"),
+        ("tech_smes", 50000, "家", ">=", "科技型中小企业从2025年的3.2万家增加到5万家"),
+    ]
+
+
+def test_amounts_in_wan_yi_and_hundreds_of_projects(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n到2030年,全县高新技术企业营业收入达到1.2万亿元,科技服务平台注册用户达到3万户,"
+        "线上用户规模达到1.5亿,滚动实施百项技术攻关项目,启动千项技术改造,让科技成果走进千家万户。\n",
+    )
+    assert [(d.value, d.unit) for d in drafts] == [
+        (1.2, "万亿元"),
+        (3, "万户"),
+        (1.5, "亿"),
+        (100, "项"),
+        (1000, "项"),
+    ]
+
+
+def test_the_size_of_a_scope_and_a_qualifying_amount_are_not_targets(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n到2030年,聚焦新材料、生物医药、智能装备等6个重点产业,培育创新型企业20家,"
+        "支持总投资5亿元以上的技术改造项目建设,组建新材料、生物医药等3个产业创新联盟。\n",
+    )
+    # 组建…等3个 builds three alliances; 聚焦…等6个 only says which industries the plan is about.
+    assert [(d.value, d.unit) for d in drafts] == [(20, "家"), (3, "个")]
+
+
+def test_every_year_covers_the_items_of_its_list_without_a_verb_of_their_own(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n到2030年,每年实施重点研发项目30项、产学研合作项目20项;"
+        "每年新增高新技术企业10家、科技型中小企业达到400家。\n",
+    )
+    got = [(d.value, d.kind, d.indicator) for d in drafts]
+    assert got == [
+        (30, "annual_floor", None),
+        (20, "annual_floor", "iur_projects"),
+        (10, "annual_floor", "hte_net_new"),
+        (400, "level", "tech_smes"),
+    ]
+
+
+def test_a_review_runs_on_over_sentences_and_paragraphs_until_the_future(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "县政府工作报告\n2027-01-20\n据统计,2026年全县新建研发机构8家,新增孵化器3家。众创空间总数达到15家。\n"
+        "去年全县创新动能增强,高新技术企业总数达到96家。\n技术合同成交额实现8.5亿元,增长21%。\n"
+        "今年,全县将新增高新技术企业15家,技术合同成交额力争达到10亿元。\n",
+        deadline=2027,
+    )
+    # The page's date (2027-01-20) opens the period: 2026 is the past, and so is all that follows it until
+    # 今年…将 speaks of the future.
+    assert [(d.indicator, d.value) for d in drafts] == [("hte_net_new", 15), ("tech_contract_value", 10)]
+
+
+def test_what_is_already_reached_is_not_a_target(tmp_path):
+    drafts = _draft(tmp_path, "二、主要目标\n全县区域创新能力已跃居全市第二,到2030年力争进入全省前三十位。\n")
+    assert [(d.kind, d.comparator, d.value) for d in drafts] == [("rank", "top", 30)]
+
+
+def test_city_level_manufacturing_and_newly_certified_are_not_the_catalogues_indicators(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n到2030年,市级以上企业研发机构达到30家,省级以上企业研发机构达到12家,制造业研发经费投入强度"
+        "达到2.5%,技术市场交易总额累计达到40亿元。到2030年,新认定科技型中小企业100家,承担国家科技计划项目15项,"
+        "实施科技计划项目60项。\n",
+    )
+    got = [(d.value, d.indicator, d.kind) for d in drafts]
+    assert got == [
+        (30, None, "level"),
+        (12, "prov_rd_institutions", "level"),
+        (2.5, None, "level"),
+        (40, "tech_contract_value", "cumulative"),
+        (100, None, "level"),
+        (15, None, "level"),
+        (60, "jiebang_projects", "level"),
+    ]

@@ -35,6 +35,13 @@ _QUALIFIERS = (
     "净增",
     "高价值",
     "数字经济",
+    # the level of government: 市级以上研发机构 are not the 省级以上 ones, 国家科技计划项目 not all
+    # plan projects;
+    # one industry (制造业研发经费投入强度) is not the economy
+    "国家",
+    "市级",
+    "县级",
+    "制造业",
 )
 # 分别达到90家和870家: the values go, in order, to the subjects listed before 分别.
 
@@ -85,7 +92,7 @@ def catalogue(path: Path | None = None) -> list[Indicator]:
 
 
 # Units that count the same kind of thing (a plan's 个 for the catalogue's 家); 件 counts patents only.
-_COUNT_UNITS = frozenset({"家", "个", "项", "套", "所", "座", "名", "人", "次"})
+_COUNT_UNITS = frozenset({"家", "个", "项", "套", "所", "座", "名", "人", "次", "户"})
 
 
 def unit_fits(unit: str | None, indicator: Indicator) -> bool:
@@ -103,8 +110,11 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
     subject = NOISE.sub("", clause)
     # Before the units go (万人 is one): a figure per 10,000 people, once its number is gone, says 万人.
     per_population = bool(re.search(r"万人|每万", subject))
+    # Units of two characters or more (万人, 亿元): one character (项, 家, 户) is also part of words that name
+    # what is counted (合作项目, 国家, 用户), and a figure's own unit went with its number.
     for unit in UNITS:
-        subject = subject.replace(unit, "")
+        if len(unit) > 1:
+            subject = subject.replace(unit, "")
     best, score = None, 0.0
     own = {q for q in _QUALIFIERS if q in subject}
     for indicator in indicators:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .plan_indicators import MATCH_THRESHOLD, Indicator, catalogue, match_indicator, similarity, unit_fits
@@ -40,6 +40,8 @@ from .plan_text import (
     CUE,
     DEADLINE,
     DOUBLE,
+    FROM_TO,
+    FUTURE,
     GROWTH_ANNUAL,
     GROWTH_TOTAL,
     INDEX,
@@ -98,18 +100,33 @@ def draft_targets(
     indicators = catalogue() if indicators is None else indicators
     base = plan_period(text, deadline) - 1  # growth with no stated base: from the year before the period
     drafts: list[DraftTarget] = []
+    # A review paragraph (去年…, “十三五”以来…) carries on into the paragraphs after it that say nothing of
+    # the future (a work report's review runs over several paragraphs), until a heading.
+    reviewing, where = False, None
     for paragraph in paragraphs(text):
-        if paragraph.review or REVIEW_PARAGRAPH.search(paragraph.text):
+        if (paragraph.section, paragraph.action) != where:
+            reviewing, where = False, (paragraph.section, paragraph.action)
+        if (
+            paragraph.review
+            or REVIEW_PARAGRAPH.search(paragraph.text)
+            or (reviewing and not FUTURE.search(paragraph.text))
+        ):
+            reviewing = True
             continue
+        reviewing = past = False
         for sentence in sentences(paragraph.text):
             year = deadline
-            cumulative = strive = past = False
+            # A sentence of the past (2017年,…总数达3174家。) carries on into the next ones of the
+            # paragraph until one speaks of the future (到2025年, 力争, 将…).
+            past = past and not FUTURE.search(sentence)
+            cumulative = strive = False
             # A cue anywhere in the sentence covers every clause of it (争取建成X1家,Y1家,Z1家).
             cued = bool(CUE.search(sentence) or DEADLINE.search(sentence))
             previous, previous_drafts = "", []
-            for new_part, clause in clauses_of(sentence):
+            for new_part, whole in clauses_of(sentence):
                 if new_part:  # 累计 and 力争 hold up to the next ；, the deadline beyond it
                     cumulative = strive = False
+                clause = _drop_base(whole)  # 从2020年的15%提高到56% is read as 为56%: 2020 is no past
                 if found := DEADLINE.search(clause):  # 到2020年 in a 2021–2025 plan: what was reached
                     year, past = int(found.group(1)), int(found.group(1)) <= base
                 # 截至2018年底,…达285家,较…增加107家: the past runs on until the sentence names a deadline;
@@ -122,16 +139,22 @@ def draft_targets(
                 cumulative = cumulative or "累计" in clause
                 strive = strive or bool(STRIVE.search(clause))
                 if past:
-                    previous = clause if _subject(clause) else previous
+                    previous = whole if _subject(whole) else previous
                     previous_drafts = []
                     continue
+                clause = whole
                 # 达到1.2% after 比重增加一倍: the clause has no subject of its own, the one before gives
                 # it, and the doubling it follows is the same target restated.
                 inherit = previous if not _subject(clause) else ""
                 context = _Context(year, cumulative, cued, strive, base)
                 found_here = _respectively(clause, previous, context, paragraph, indicators)
+                every_year = False
                 for segment in segments(clause) if not found_here else []:
-                    draft = _draft_segment(segment, context, paragraph, indicators, inherit)
+                    # 每年谋划实施50项A、50项B: 每年 covers the later items of its list that have no verb
+                    # of their own; 每年新增A 10家、B达到200家 does not reach B.
+                    every_year = "每年" in segment or (every_year and not CUE.search(segment))
+                    here = replace(context, every_year=every_year)
+                    draft = _draft_segment(segment, here, paragraph, indicators, inherit)
                     if draft is not None:
                         found_here.append(draft)
                 if inherit and found_here:
@@ -151,6 +174,17 @@ class _Context:
     cued: bool
     strive: bool
     base_year: int
+    every_year: bool = False
+
+
+def _drop_base(text: str) -> str:
+    """The text with the base of a change written as the target alone: 从2020年的15%提高到56% -> 为56%,
+    由2015年的1.08%提升至2020年的2.12% -> 为2020年的2.12% (whose year then says it is the past)."""
+    change = FROM_TO.search(text)
+    if change is None:
+        return text
+    to_year = re.search(r"(?:到|至)\s*(20\d\d\s*年[末底]?的?)", change.group(0))
+    return text[: change.start()] + "为" + (to_year.group(1) if to_year else "") + text[change.start(1) :]
 
 
 def _subject(clause: str) -> str:
@@ -205,6 +239,10 @@ def _respectively(
     return drafts
 
 
+#: Verbs that say what a plan is about, not what it builds: 聚焦/围绕/涵盖… a list of fields.
+_SCOPE = re.compile(r"^\s*(?:聚焦|围绕|包括|涵盖|涉及|瞄准|面向)")
+
+
 def _value_match(segment: str) -> re.Match[str] | None:
     """The figure a segment sets: the first number with a unit that does not qualify what is counted
     (总收入超过100亿元的企业达到10家 sets 10家); 1万名 and 十万家 included."""
@@ -212,7 +250,10 @@ def _value_match(segment: str) -> re.Match[str] | None:
         m
         for pattern in (WAN, NUMBER_UNIT, CN_NUMBER)
         for m in pattern.finditer(segment)
-        if not re.match(r"的(?!主要目标|目标)", segment[m.end() :])
+        # 总投资10亿元以上的项目: a figure qualifying what is counted
+        if not re.match(r"(?:以上|以下|左右)?的(?!主要目标|目标)", segment[m.end() :])
+        # 聚焦A、B…等10个重点领域: the size of the scope just listed, no target (组建A、B等5个 is one)
+        and not (segment[: m.start()].endswith("等") and _SCOPE.match(segment))
     ]
     # 1万名 is read by WAN, not as 1 of NUMBER_UNIT's 万…; the earliest figure wins
     found.sort(key=lambda m: (m.start(), m.re is not WAN))
@@ -227,6 +268,7 @@ def _draft_segment(
     inherit: str = "",
 ) -> DraftTarget | None:
     quote = segment.strip()
+    original, segment = segment, _drop_base(segment)
     rank = RANK.search(segment)
     growth = GROWTH_ANNUAL.search(segment) or GROWTH_TOTAL.search(segment) or DOUBLE.search(segment)
     number = _value_match(segment)
@@ -253,7 +295,7 @@ def _draft_segment(
                 **base,  # type: ignore[arg-type]
             )
         return None
-    if rank is None and not (context.cued or CUE.search(segment) or DEADLINE.search(segment)):
+    if rank is None and not (context.cued or CUE.search(original) or DEADLINE.search(segment)):
         return None
     if PAST.search(segment):
         return None
@@ -308,11 +350,13 @@ def _draft_segment(
             )
         else:
             comparator = ">" if STRICT.search(before[-4:] if len(before) > 4 else before) else ">="
-        kind = "annual_floor" if ANNUAL.search(segment) else "level"
+        kind = "annual_floor" if ANNUAL.search(segment) or context.every_year else "level"
     # A level, floor or sum is measured in its indicator's unit: 78 (an index) is no area, 2.6% no amount.
     fitting = indicators if kind in ("rank", "growth") else [i for i in indicators if unit_fits(unit, i)]
     indicator, score = match_indicator(subject, fitting)
-    if indicator is not None and indicator.stock and re.search(r"新增|净增", segment) and kind != "rank":
+    # 新增/净增 and a batch 认定 this period (not the stock 通过认定的) are increments of a stock
+    increment = re.search(r"新增|净增|(?<!通过)认定(?!的)", segment)
+    if indicator is not None and indicator.stock and increment and kind != "rank":
         # 每年新增10家 of a stock is its yearly increment: a flow, never a floor on the stock.
         flows = [i for i in indicators if i.flow]
         stock = indicator

@@ -15,9 +15,11 @@ from dataclasses import dataclass, replace
 UNITS = (
     "万平方米",
     "平方米",
+    "万亿元",
     "亿元",
     "万元",
     "万人",
+    "万户",
     "%",
     "％",
     "家",
@@ -32,14 +34,19 @@ UNITS = (
     "次",
     "倍",
     "亩",
+    "户",
+    # 网民规模12亿, IPv6活跃用户8亿: a bare 亿 of persons or users (亿元 and 万亿元 are matched first).
+    "亿",
 )
 NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(re.escape(u) for u in UNITS) + ")")
 DEADLINE = re.compile(r"到\s*(20\d\d)\s*年")
 # 1万名 (ten thousand persons): 万 before a count unit multiplies; 万人, 万元, 万平方米 are units.
 WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万\s*(名|家|个|项|件)")
 # 十万家, 一百万家: Chinese numerals of ten or more before a count unit (一个, 一家 are no amounts).
+# 百项/千项 (实施百项示范项目, 千项技改工程): a bare 百 or 千 before 项 only (千家万户 and 百家 are idioms).
 CN_NUMBER = re.compile(
-    r"(?<!每)([一二两三四五六七八九十](?=[一二两三四五六七八九十百千万]*[十百千万])[一二两三四五六七八九十百千万]*)"
+    r"(?<!每)([一二两三四五六七八九十](?=[一二两三四五六七八九十百千万]*[十百千万])[一二两三四五六七八九十百千万]*"
+    r"|(?<![一二两三四五六七八九十百千万])[百千](?=项))"
     r"(家|个|项|件|名|所)"
 )
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -88,14 +95,26 @@ DOUBLE = re.compile(r"翻(一|两|二)?番|(?:增加|增长)(一)倍")
 BASE_YEAR = re.compile(r"(?:比|较)\s*(20\d\d)\s*年")
 # An index has no unit: 综合指数达到78.
 INDEX = re.compile(
-    r"指数[^,，。；、\d]{0,8}?(?:达到|达|提高到|提升至|超过|不低于|突破)\s*(\d+(?:\.\d+)?)"
+    r"指数[^,，。；、\d]{0,8}?(?:达到|达|提高到|提升至|超过|不低于|突破|为)\s*(\d+(?:\.\d+)?)"
     r"(?![\d.]|\s*(?:%|％|万|亿|家|个|项|件|位|名))"
 )
 # 左右 after the number, 约/大约 just before it: approximate.
 APPROX_AFTER = re.compile(r"^\s*左右")
 APPROX_BEFORE = re.compile(r"(?:约|大约)\s*$")
 # What the region already has (现有高校5所, 截至2025年…): the past, not a target.
-PAST = re.compile(r"现有|已有|已经|截至|截止|上年|去年|同比|由\s*20\d\d\s*年|[“”]?十[二三]五[”“]?末")
+PAST = re.compile(r"现有|已有|已经|已|截至|截止|上年|去年|同比|由\s*20\d\d\s*年|[“”]?十[二三]五[”“]?末")
+# A change from a base figure to the target: 从2020年的7.8%提高到10%, 由85提升至95 (the target is the
+# second figure; the year after 从/由 is the base, not the past). Falls (降低到) are not drafted: no
+# comparator says "at most".
+FROM_TO = re.compile(
+    r"(?:从|由)\s*(?:20\d\d\s*年[末底]?的?)?\s*\d+(?:\.\d+)?\s*万?(?:"
+    + "|".join(re.escape(u) for u in UNITS)
+    + r")?\s*(?:提高|增加|增长|提升|上升|扩大|跃升)(?:到|至)\s*(?:20\d\d\s*年[末底]?的?)?\s*"
+    r"(\d+(?:\.\d+)?)(?![\d.])\s*(" + "|".join(re.escape(u) for u in UNITS) + r")?"
+)
+# What a plan says of the future: once a sentence of a paragraph reviews the past, the next ones do too
+# until one of them speaks of the future.
+FUTURE = re.compile(r"到\s*20\d\d|力争|争取|预计|将|目标|计划|确保|今年|明年|要")
 
 RESPECTIVELY = re.compile(r"分别")
 _TOP_HEADING = re.compile(r"^([一二三四五六七八九十]+)、\s*(.+)$")
@@ -120,7 +139,8 @@ _BUREAU = re.compile(
     r"(局|委|办|部|院|中心|政府|街道|镇|乡|园区|管委会|办公室|公司|集团|协会|队|处|署|会|行)$"
 )
 _RANGE = re.compile(r"(20\d\d)\s*[—–\-－~至到]+\s*(20\d\d)\s*年")
-ISSUE_DATE = re.compile(r"(20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+# 2024年2月28日, or 2018-02-06 (the date line of a web page)
+ISSUE_DATE = re.compile(r"(20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(20\d\d)-[01]\d-[0-3]\d(?!\d)")
 _NUMERALS = "一二三四五六七八九十"
 # Words that say how a target is phrased, not what it measures: removed before matching an indicator.
 # (以上 only after a number: 省级以上研发机构 names the indicator.)
@@ -305,5 +325,5 @@ def plan_period(text: str, deadline: int) -> int:
     if found := _RANGE.search(text):
         return int(found.group(1))
     if found := ISSUE_DATE.search(text):
-        return int(found.group(1))
+        return int(found.group(1) or found.group(2))
     return deadline - 4
