@@ -1094,3 +1094,11 @@ def test_city_level_manufacturing_and_newly_certified_are_not_the_catalogues_ind
         (15, None, "level"),
         (60, "jiebang_projects", "level"),
     ]
+
+
+def test_a_change_told_without_a_word_of_the_future_is_the_past(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n数据显示,全县孵化器从2025年的6家增加到9家。到2030年,全县孵化器从2025年的6家增加到12家。\n",
+    )
+    assert [(d.value, d.quotes[0]) for d in drafts] == [(12, "全县孵化器从2025年的6家增加到12家")]

@@ -118,7 +118,8 @@ def draft_targets(
             year = deadline
             # A sentence of the past (2017年,…总数达3174家。) carries on into the next ones of the
             # paragraph until one speaks of the future (到2025年, 力争, 将…).
-            past = past and not FUTURE.search(sentence)
+            future = bool(FUTURE.search(sentence))
+            past = past and not future
             cumulative = strive = False
             # A cue anywhere in the sentence covers every clause of it (争取建成X1家,Y1家,Z1家).
             cued = bool(CUE.search(sentence) or DEADLINE.search(sentence))
@@ -126,7 +127,9 @@ def draft_targets(
             for new_part, whole in clauses_of(sentence):
                 if new_part:  # 累计 and 力争 hold up to the next ；, the deadline beyond it
                     cumulative = strive = False
-                clause = _drop_base(whole)  # 从2020年的15%提高到56% is read as 为56%: 2020 is no past
+                # 到2025年,…从2020年的15%提高到56% is read as 为56%: 2020 is the base, not the past; in a
+                # sentence that says nothing of the future (园区从2020年的169家增加到178家) it is the past.
+                clause = _drop_base(whole) if future else whole
                 if found := DEADLINE.search(clause):  # 到2020年 in a 2021–2025 plan: what was reached
                     year, past = int(found.group(1)), int(found.group(1)) <= base
                 # 截至2018年底,…达285家,较…增加107家: the past runs on until the sentence names a deadline;
@@ -146,7 +149,7 @@ def draft_targets(
                 # 达到1.2% after 比重增加一倍: the clause has no subject of its own, the one before gives
                 # it, and the doubling it follows is the same target restated.
                 inherit = previous if not _subject(clause) else ""
-                context = _Context(year, cumulative, cued, strive, base)
+                context = _Context(year, cumulative, cued, strive, base, future=future)
                 found_here = _respectively(clause, previous, context, paragraph, indicators)
                 every_year = False
                 for segment in segments(clause) if not found_here else []:
@@ -175,6 +178,7 @@ class _Context:
     strive: bool
     base_year: int
     every_year: bool = False
+    future: bool = True
 
 
 def _drop_base(text: str) -> str:
@@ -268,7 +272,7 @@ def _draft_segment(
     inherit: str = "",
 ) -> DraftTarget | None:
     quote = segment.strip()
-    original, segment = segment, _drop_base(segment)
+    original, segment = segment, _drop_base(segment) if context.future else segment
     rank = RANK.search(segment)
     growth = GROWTH_ANNUAL.search(segment) or GROWTH_TOTAL.search(segment) or DOUBLE.search(segment)
     number = _value_match(segment)
