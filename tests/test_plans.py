@@ -1102,3 +1102,17 @@ def test_a_change_told_without_a_word_of_the_future_is_the_past(tmp_path):
         "二、主要目标\n数据显示,全县孵化器从2025年的6家增加到9家。到2030年,全县孵化器从2025年的6家增加到12家。\n",
     )
     assert [(d.value, d.quotes[0]) for d in drafts] == [(12, "全县孵化器从2025年的6家增加到12家")]
+    # 重要 and 主要 hold a 要 but speak of no future.
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n科技创新的作用更加重要,高新技术企业从2020年的40家增加到85家。到2030年,高新技术企业达到150家。\n",
+    )
+    assert [d.value for d in drafts] == [150]
+
+
+def test_firms_rd_is_not_all_rd(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n到2030年,企业研发经费支出占地区生产总值比重达到2%,全社会研发经费支出占地区生产总值比重达到2.6%。\n",
+    )
+    assert [(d.value, d.indicator) for d in drafts] == [(2, None), (2.6, "rd_share_gdp")]

@@ -42,6 +42,8 @@ _QUALIFIERS = (
     "市级",
     "县级",
     "制造业",
+    # firms' R&D (企业研发经费支出占GDP比例) is part of all R&D (研发经费投入强度)
+    "企业研发",
 )
 # 分别达到90家和870家: the values go, in order, to the subjects listed before 分别.
 

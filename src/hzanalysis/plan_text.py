@@ -114,7 +114,8 @@ FROM_TO = re.compile(
 )
 # What a plan says of the future: once a sentence of a paragraph reviews the past, the next ones do too
 # until one of them speaks of the future.
-FUTURE = re.compile(r"到\s*20\d\d|力争|争取|预计|将|目标|计划|确保|今年|明年|要")
+# (Not a bare 要 or 计划: 重要, 主要, 行动计划 say nothing of the future.)
+FUTURE = re.compile(r"到\s*20\d\d|力争|争取|预计|将|确保|今年|明年|目标[是为:：]|计划到|要[在达实确]")
 
 RESPECTIVELY = re.compile(r"分别")
 _TOP_HEADING = re.compile(r"^([一二三四五六七八九十]+)、\s*(.+)$")
