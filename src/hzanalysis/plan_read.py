@@ -7,8 +7,12 @@ How a plan is read (developed on the 2024 plan and on passages of other regions'
   前40位) in a sentence with a cue (达到/超过/不少于/累计/每年/力争/争取/建成/新增/预计…/到YYYY年);
   a clause is cut after each target it states (A达到80家、B达到260家; …集群和10个合作区; A和B分别超过
   X和Y); 居/走在…前列 is a qualitative aim, listed after the numeric targets;
-- the past is no target: review sections and paragraphs (发展基础, 执行情况, “十三五”以来, 去年…),
-  clauses from 截至/现有/较上年 until the sentence names a plan year, years before the plan period;
+- a change from a base figure (从2020年的15%提高到56%) sets the second figure, in a sentence that speaks
+  of the future (到2025年, 力争, 将…); told without one, it is the past;
+- the past is no target: review sections and paragraphs (发展基础, 执行情况, “十三五”以来, 去年…) and the
+  paragraphs after them until one speaks of the future, clauses from 截至/现有/已/较上年 until the
+  sentence names a plan year, years before the plan period (a page's date line 2018-02-06 opens it),
+  and the sentences after a sentence of the past until one speaks of the future;
 - comparator: ``>`` for 超/超过/高于/突破, ``~`` for 左右/约 (met from :data:`APPROX_TOLERANCE`
   below), ``first``/``top`` for ranks, ``>=`` otherwise;
 - kind: ``rank``; ``growth`` (unit ``%/年`` or ``%``, the base year in ``base_year``); ``annual_floor``
@@ -16,7 +20,8 @@ How a plan is read (developed on the 2024 plan and on passages of other regions'
   to the next ；), ``level`` for 累计 of a stock and otherwise;
 - indicator: the catalogue row whose Chinese name (or synonyms) shares most character pairs with the
   clause's subject (Dice coefficient of character bigrams, at least :data:`MATCH_THRESHOLD`), among the
-  rows whose unit fits and whose qualifiers (增加值, 营业收入, 有效, 中小, per 10,000 people…) agree,
+  rows whose unit fits and whose qualifiers (增加值, 营业收入, 有效, 中小, 企业研发, 制造业, the level of
+  government 国家/市级/县级, per 10,000 people…) agree,
   else "new indicator needed"; a value without a subject (…增加一倍,达到1.2%) takes the last one named;
 - responsible units: （责任单位：…）, 牵头单位：…；配合单位：… lines or a bracketed list of bureaus,
   for every target of the paragraphs they close; actions from the headings; 力争/争取 kept in the note;
