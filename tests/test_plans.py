@@ -1102,10 +1102,11 @@ def test_a_change_told_without_a_word_of_the_future_is_the_past(tmp_path):
         "二、主要目标\n数据显示,全县孵化器从2025年的6家增加到9家。到2030年,全县孵化器从2025年的6家增加到12家。\n",
     )
     assert [(d.value, d.quotes[0]) for d in drafts] == [(12, "全县孵化器从2025年的6家增加到12家")]
-    # 重要 and 主要 hold a 要 but speak of no future.
+    # 重要 and 主要 hold a 要 but speak of no future; 将 alone opens reviews too.
     drafts = _draft(
         tmp_path,
-        "二、主要目标\n科技创新的作用更加重要,高新技术企业从2020年的40家增加到85家。到2030年,高新技术企业达到150家。\n",
+        "二、主要目标\n科技创新的作用更加重要,高新技术企业从2020年的40家增加到85家。我们将创新摆在核心位置,"
+        "科技型中小企业从2020年的100家增加到260家。到2030年,高新技术企业达到150家。\n",
     )
     assert [d.value for d in drafts] == [150]
 

@@ -125,6 +125,9 @@ def draft_targets(
             # paragraph until one speaks of the future (到2025年, 力争, 将…).
             future = bool(FUTURE.search(sentence))
             past = past and not future
+            # A change from a base figure is a target where the sentence sets a deadline or strives (将 alone
+            # also opens reviews: 我们将…摆在核心位置,…从2015年的50家增加到120家).
+            aims = bool(_AIMS.search(sentence))
             cumulative = strive = False
             # A cue anywhere in the sentence covers every clause of it (争取建成X1家,Y1家,Z1家).
             cued = bool(CUE.search(sentence) or DEADLINE.search(sentence))
@@ -134,7 +137,7 @@ def draft_targets(
                     cumulative = strive = False
                 # 到2025年,…从2020年的15%提高到56% is read as 为56%: 2020 is the base, not the past; in a
                 # sentence that says nothing of the future (园区从2020年的169家增加到178家) it is the past.
-                clause = _drop_base(whole) if future else whole
+                clause = _drop_base(whole) if aims else whole
                 if found := DEADLINE.search(clause):  # 到2020年 in a 2021–2025 plan: what was reached
                     year, past = int(found.group(1)), int(found.group(1)) <= base
                 # 截至2018年底,…达285家,较…增加107家: the past runs on until the sentence names a deadline;
@@ -154,7 +157,7 @@ def draft_targets(
                 # 达到1.2% after 比重增加一倍: the clause has no subject of its own, the one before gives
                 # it, and the doubling it follows is the same target restated.
                 inherit = previous if not _subject(clause) else ""
-                context = _Context(year, cumulative, cued, strive, base, future=future)
+                context = _Context(year, cumulative, cued, strive, base, aims=aims)
                 found_here = _respectively(clause, previous, context, paragraph, indicators)
                 every_year = False
                 for segment in segments(clause) if not found_here else []:
@@ -183,7 +186,7 @@ class _Context:
     strive: bool
     base_year: int
     every_year: bool = False
-    future: bool = True
+    aims: bool = True
 
 
 def _drop_base(text: str) -> str:
@@ -248,6 +251,9 @@ def _respectively(
     return drafts
 
 
+#: What makes a sentence set targets rather than tell: a deadline, striving, a forecast.
+_AIMS = re.compile(r"到\s*20\d\d|力争|争取|预计")
+
 #: Verbs that say what a plan is about, not what it builds: 聚焦/围绕/涵盖… a list of fields.
 _SCOPE = re.compile(r"^\s*(?:聚焦|围绕|包括|涵盖|涉及|瞄准|面向)")
 
@@ -277,7 +283,7 @@ def _draft_segment(
     inherit: str = "",
 ) -> DraftTarget | None:
     quote = segment.strip()
-    original, segment = segment, _drop_base(segment) if context.future else segment
+    original, segment = segment, _drop_base(segment) if context.aims else segment
     rank = RANK.search(segment)
     growth = GROWTH_ANNUAL.search(segment) or GROWTH_TOTAL.search(segment) or DOUBLE.search(segment)
     number = _value_match(segment)
