@@ -7,8 +7,8 @@ How a plan is read (developed on the 2024 plan and on passages of other regions'
   前40位) in a sentence with a cue (达到/超过/不少于/累计/每年/力争/争取/建成/新增/预计…/到YYYY年);
   a clause is cut after each target it states (A达到80家、B达到260家; …集群和10个合作区; A和B分别超过
   X和Y); 居/走在…前列 is a qualitative aim, listed after the numeric targets;
-- a change from a base figure (从2020年的15%提高到56%) sets the second figure, in a sentence that speaks
-  of the future (到2025年, 力争, 将…); told without one, it is the past;
+- a change from a base figure (从2020年的15%提高到56%) sets the second figure, in a sentence that sets a
+  deadline, strives or forecasts (到2025年, 力争/争取, 预计); told without one, it is the past;
 - the past is no target: review sections and paragraphs (发展基础, 执行情况, “十三五”以来, 去年…) and the
   paragraphs after them until one speaks of the future, clauses from 截至/现有/已/较上年 until the
   sentence names a plan year, years before the plan period (a page's date line 2018-02-06 opens it),
