@@ -26,7 +26,8 @@ from typing import Any
 import yaml
 
 from benchmarks import results_dir, say
-from hzanalysis.plan_draft import draft_targets, naive_draft, score_draft
+from hzanalysis.plan_read import draft_targets
+from hzanalysis.plan_score import naive_draft, score_draft
 from hzanalysis.plans import DEFAULT_PLAN, resolve_plan
 from hzanalysis.targets import Target, load_targets
 

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from test_assess import synthetic_observations, synthetic_target
 
-from hzanalysis import display, plan_draft
+from hzanalysis import display, plan_read, plan_registry, plan_score, plan_text
 from hzanalysis.assess import (
     AssessOptions,
     as_of_history,
@@ -53,10 +53,10 @@ def _synthetic_csv(path: Path, rows: list[tuple[str, str, int, float, str, str]]
     return path
 
 
-def _draft(tmp_path: Path, text: str, deadline: int = 2030) -> list[plan_draft.DraftTarget]:
+def _draft(tmp_path: Path, text: str, deadline: int = 2030) -> list[plan_read.DraftTarget]:
     source = tmp_path / "plan.txt"
     source.write_text(text, encoding="utf-8")
-    return plan_draft.draft_targets(read_document(source), deadline)
+    return plan_read.draft_targets(read_document(source), deadline)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -246,7 +246,7 @@ def test_new_indicators_of_the_next_plan_cycle_are_in_the_catalogue(tmp_path):
 def test_gbk_plan_text_is_read(tmp_path):
     source = tmp_path / "plan_gbk.txt"
     source.write_bytes("二、发展目标\n到2030年,有效高新技术企业达到510家。\n".encode("gbk"))
-    drafts = plan_draft.draft_targets(read_document(source), 2030)
+    drafts = plan_read.draft_targets(read_document(source), 2030)
     assert [(d.indicator, d.value) for d in drafts] == [("hte_count", 510)]
 
 
@@ -254,7 +254,7 @@ def test_score_draft_counts_by_hand():
     # Two curated numeric targets; the draft finds one with the right value but the wrong comparator,
     # and adds one entry that is not a target: recall 1/2, precision 1/2, comparator right 0/2.
     curated = [t for t in load_targets() if t.id in ("tech_smes", "pilot_bases")]
-    smes = plan_draft.DraftTarget(
+    smes = plan_read.DraftTarget(
         clause="力争全区通过评价入库的科技型中小企业达700家",
         value=700,
         unit="家",
@@ -269,8 +269,8 @@ def test_score_draft_counts_by_hand():
         quotes=["力争全区通过评价入库的科技型中小企业达700家"],
         responsible_units=["区科技局", "财政局", "税务局", "高新区科经局", "财政局", "双创中心"],
     )
-    stray = plan_draft.DraftTarget(**{**smes.__dict__, "value": 5.0, "quotes": ["别的句子5家"]})
-    scores = plan_draft.score_draft([smes, stray], curated)
+    stray = plan_read.DraftTarget(**{**smes.__dict__, "value": 5.0, "quotes": ["别的句子5家"]})
+    scores = plan_score.score_draft([smes, stray], curated)
     assert (scores["recall"], scores["precision"], scores["value_comparator"]) == (0.5, 0.5, 0.0)
     assert (scores["kind"], scores["units"]) == (0.5, 0.5)
     assert scores["missed"] == ["pilot_bases"]
@@ -278,7 +278,7 @@ def test_score_draft_counts_by_hand():
 
 def test_draft_recovers_the_curated_2024_registry():
     plan = resolve_plan()
-    scores = plan_draft.score_draft(plan_draft.draft_targets(plan.text(), 2025), load_targets())
+    scores = plan_score.score_draft(plan_read.draft_targets(plan.text(), 2025), load_targets())
     assert scores["recall"] >= 0.9 and scores["value_comparator"] >= 0.9 and scores["kind"] >= 0.85
 
 
@@ -287,7 +287,7 @@ def test_draft_recovers_the_curated_2024_registry():
 
 
 def test_plan_check_passes_on_the_2024_plan(capsys):
-    assert plan_draft.check_plan() == []
+    assert plan_registry.check_plan() == []
     assert main(["plan", "check"]) == 0
     assert "27 targets" in capsys.readouterr().out
 
@@ -301,7 +301,7 @@ def test_plan_check_reports_quote_value_and_deadline_problems(tmp_path, capsys):
     entries["pilot_bases"]["value"] = 3  # the quote says 2个以上
     entries["hte_count"]["deadline"] = 2027  # outside 2024–2025
     (folder / "targets.yaml").write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
-    problems = plan_draft.check_plan(folder)
+    problems = plan_registry.check_plan(folder)
     found = {(p.row.split("(id ")[-1].rstrip(")"), p.column) for p in problems}
     assert found == {("tech_smes", "quotes"), ("pilot_bases", "value"), ("hte_count", "deadline")}
     assert all(p.file.endswith("targets.yaml") and p.expected and p.fix for p in problems)
@@ -385,7 +385,7 @@ def _review_provenance(folder: Path, issuer: str, title_en: str) -> None:
 def test_plan_check_flags_what_the_draft_leaves_for_review(tmp_path):
     assert main(["plan", "draft", str(FIXTURE_PLAN), "--id", "fixture-2030", "--region", "海州区",
                  "--deadline", "2030", "--out", str(tmp_path)]) == 0  # fmt: skip
-    problems = plan_draft.check_plan(tmp_path / "fixture-2030")
+    problems = plan_registry.check_plan(tmp_path / "fixture-2030")
     # The issuer stub and the English title are for the reviewer (plan.yaml); of the entries, only the
     # qualitative aim (listed last) has no English name in the catalogue to borrow.
     found = [(Path(p.file).name, p.column) for p in problems]
@@ -413,7 +413,7 @@ def test_draft_refuses_to_overwrite_and_bad_ids(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fixture-2030"]
     assert main([*args, "--id", "fixture-2030", "--force"]) == 0  # a draft may be redrafted
     registry = tmp_path / "fixture-2030" / "targets.yaml"
-    reviewed = registry.read_text(encoding="utf-8").replace(plan_draft.DRAFT_MARK, "# Reviewed registry")
+    reviewed = registry.read_text(encoding="utf-8").replace(plan_registry.DRAFT_MARK, "# Reviewed registry")
     registry.write_text(reviewed, encoding="utf-8")
     assert main([*args, "--id", "fixture-2030", "--force"]) == 2  # a reviewed one is never replaced
     assert registry.read_text(encoding="utf-8") == reviewed
@@ -521,11 +521,11 @@ QINGSHI_PLAN = Path(__file__).parent / "fixtures" / "plans" / "qingshi-2028.txt"
 
 
 @pytest.fixture(scope="module")
-def qingshi() -> list[plan_draft.DraftTarget]:
-    return plan_draft.draft_targets(read_document(QINGSHI_PLAN), 2028)
+def qingshi() -> list[plan_read.DraftTarget]:
+    return plan_read.draft_targets(read_document(QINGSHI_PLAN), 2028)
 
 
-def _by(drafts: list[plan_draft.DraftTarget], text: str) -> plan_draft.DraftTarget:
+def _by(drafts: list[plan_read.DraftTarget], text: str) -> plan_read.DraftTarget:
     """The one draft entry whose quote holds ``text``."""
     found = [d for d in drafts if any(text in q for q in d.quotes)]
     assert len(found) == 1, [d.quotes for d in found]
@@ -613,7 +613,7 @@ def test_actions_come_from_the_plans_headings(qingshi):
     actions = {d.indicator: d.action for d in qingshi}
     assert actions["hte_count"] == 0 and actions["tech_firms_recruited"] == 1
     assert actions["pilot_bases"] == 2 and actions["iur_projects"] == 3
-    names = {p.action: p.action_name for p in plan_draft.paragraphs(read_document(QINGSHI_PLAN))}
+    names = {p.action: p.action_name for p in plan_text.paragraphs(read_document(QINGSHI_PLAN))}
     assert names[1] == "企业梯队培育行动" and names[3] == "成果转化行动"
 
 
@@ -736,7 +736,7 @@ def _draft_qingshi(out: Path) -> Path:
 
 def test_plan_check_names_placeholders_title_unit_kind_and_region(qingshi_project, tmp_path, capsys):
     folder = _draft_qingshi(tmp_path)
-    problems = plan_draft.check_plan(folder)
+    problems = plan_registry.check_plan(folder)
     by_column = {(Path(p.file).name, p.column): p for p in problems}
     assert ("plan.yaml", "issuer") in by_column  # the draft's "(to fill: 发文机关)"
     assert ("plan.yaml", "title_en") in by_column
@@ -752,7 +752,7 @@ def test_plan_check_names_placeholders_title_unit_kind_and_region(qingshi_projec
     (folder / "targets.yaml").write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
     found = {
         (p.row.split("(id ")[-1].rstrip(")"), p.column)
-        for p in plan_draft.check_plan(folder)
+        for p in plan_registry.check_plan(folder)
         if p.file.endswith("targets.yaml")
     }
     assert {
@@ -961,7 +961,7 @@ def test_targets_joined_by_and_chinese_numerals_and_figures_that_qualify(tmp_pat
         (5, "个", "5个科技合作区"),
         (12, "家", "营业收入超过10亿元的高新技术企业达到12家"),
     ]
-    assert plan_draft.chinese_number("一百万") == 1_000_000 and plan_draft.chinese_number("三十五") == 35
+    assert plan_text.chinese_number("一百万") == 1_000_000 and plan_text.chinese_number("三十五") == 35
 
 
 def test_a_review_of_the_past_year_gives_no_target(tmp_path):
@@ -998,3 +998,122 @@ def test_the_title_is_read_with_two_bracketed_suffixes(tmp_path):
     provenance = yaml.safe_load((folder / "plan.yaml").read_text(encoding="utf-8"))
     assert provenance["title_zh"] == "青石县科技创新三年行动计划（2026—2028年）（虚构）"
     assert (provenance["period_start"], provenance["issued"]) == (2026, "2026-03-02")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Forms of real plans met in the sixth held-out round (issue 14), each in sentences written for the test
+
+
+def test_a_change_from_a_base_figure_sets_the_second_figure(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n全县研发投入强度由2020年的0.9%提升至2025年的1.6%。到2030年,全县研发投入强度从2025年的"
+        "1.6%提高到2.4%,创新能力综合指数由2025年的62提升至75,科技型中小企业从2025年的3.2万家增加到5万家。\n",
+    )
+    # The base (1.6%, 62, 3.2万家) is no target, nor is a change that ended before the plan (2020→2025).
+    got = [(d.indicator, d.value, d.unit, d.comparator, d.quotes[0]) for d in drafts]
+    assert got == [
+        ("rd_share_gdp", 2.4, "%", ">=", "全县研发投入强度从2025年的1.6%提高到2.4%"),
+        (None, 75, "点", ">=", "创新能力综合指数由2025年的62提升至75"),
+        ("tech_smes", 50000, "家", ">=", "科技型中小企业从2025年的3.2万家增加到5万家"),
+    ]
+
+
+def test_amounts_in_wan_yi_and_hundreds_of_projects(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n到2030年,全县高新技术企业营业收入达到1.2万亿元,科技服务平台注册用户达到3万户,"
+        "线上用户规模达到1.5亿,滚动实施百项技术攻关项目,启动千项技术改造,让科技成果走进千家万户。\n",
+    )
+    assert [(d.value, d.unit) for d in drafts] == [
+        (1.2, "万亿元"),
+        (3, "万户"),
+        (1.5, "亿"),
+        (100, "项"),
+        (1000, "项"),
+    ]
+
+
+def test_the_size_of_a_scope_and_a_qualifying_amount_are_not_targets(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n到2030年,聚焦新材料、生物医药、智能装备等6个重点产业,培育创新型企业20家,"
+        "支持总投资5亿元以上的技术改造项目建设,组建新材料、生物医药等3个产业创新联盟。\n",
+    )
+    # 组建…等3个 builds three alliances; 聚焦…等6个 only says which industries the plan is about.
+    assert [(d.value, d.unit) for d in drafts] == [(20, "家"), (3, "个")]
+
+
+def test_every_year_covers_the_items_of_its_list_without_a_verb_of_their_own(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n到2030年,每年实施重点研发项目30项、产学研合作项目20项;"
+        "每年新增高新技术企业10家、科技型中小企业达到400家。\n",
+    )
+    got = [(d.value, d.kind, d.indicator) for d in drafts]
+    assert got == [
+        (30, "annual_floor", None),
+        (20, "annual_floor", "iur_projects"),
+        (10, "annual_floor", "hte_net_new"),
+        (400, "level", "tech_smes"),
+    ]
+
+
+def test_a_review_runs_on_over_sentences_and_paragraphs_until_the_future(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "县政府工作报告\n2027-01-20\n据统计,2026年全县新建研发机构8家,新增孵化器3家。众创空间总数达到15家。\n"
+        "去年全县创新动能增强,高新技术企业总数达到96家。\n技术合同成交额实现8.5亿元,增长21%。\n"
+        "今年,全县将新增高新技术企业15家,技术合同成交额力争达到10亿元。\n",
+        deadline=2027,
+    )
+    # The page's date (2027-01-20) opens the period: 2026 is the past, and so is all that follows it until
+    # 今年…将 speaks of the future.
+    assert [(d.indicator, d.value) for d in drafts] == [("hte_net_new", 15), ("tech_contract_value", 10)]
+
+
+def test_what_is_already_reached_is_not_a_target(tmp_path):
+    drafts = _draft(tmp_path, "二、主要目标\n全县区域创新能力已跃居全市第二,到2030年力争进入全省前三十位。\n")
+    assert [(d.kind, d.comparator, d.value) for d in drafts] == [("rank", "top", 30)]
+
+
+def test_city_level_manufacturing_and_newly_certified_are_not_the_catalogues_indicators(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n到2030年,市级以上企业研发机构达到30家,省级以上企业研发机构达到12家,制造业研发经费投入强度"
+        "达到2.5%,技术市场交易总额累计达到40亿元。到2030年,新认定科技型中小企业100家,承担国家科技计划项目15项,"
+        "实施科技计划项目60项。\n",
+    )
+    got = [(d.value, d.indicator, d.kind) for d in drafts]
+    assert got == [
+        (30, None, "level"),
+        (12, "prov_rd_institutions", "level"),
+        (2.5, None, "level"),
+        (40, "tech_contract_value", "cumulative"),
+        (100, None, "level"),
+        (15, None, "level"),
+        (60, "jiebang_projects", "level"),
+    ]
+
+
+def test_a_change_told_without_a_word_of_the_future_is_the_past(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n数据显示,全县孵化器从2025年的6家增加到9家。到2030年,全县孵化器从2025年的6家增加到12家。\n",
+    )
+    assert [(d.value, d.quotes[0]) for d in drafts] == [(12, "全县孵化器从2025年的6家增加到12家")]
+    # 重要 and 主要 hold a 要 but speak of no future; 将 alone opens reviews too.
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n科技创新的作用更加重要,高新技术企业从2020年的40家增加到85家。我们将创新摆在核心位置,"
+        "科技型中小企业从2020年的100家增加到260家。到2030年,高新技术企业达到150家。\n",
+    )
+    assert [d.value for d in drafts] == [150]
+
+
+def test_firms_rd_is_not_all_rd(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n到2030年,企业研发经费支出占地区生产总值比重达到2%,全社会研发经费支出占地区生产总值比重达到2.6%。\n",
+    )
+    assert [(d.value, d.indicator) for d in drafts] == [(2, None), (2.6, "rd_share_gdp")]

@@ -211,7 +211,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_lang_option(targets, "the names, kinds and units")
     targets.set_defaults(handler=_targets)
 
-    from .plan_draft import add_plan_commands  # the `plan draft` and `plan check` commands
+    from .plan_registry import add_plan_commands  # the `plan draft` and `plan check` commands
 
     add_plan_commands(sub)
     from .regions import add_region_commands  # `region add`
@@ -266,7 +266,7 @@ def _data_check(args: argparse.Namespace) -> int:
     for warning in found.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if args.plan is not None and not problems:
-        from .plan_draft import coverage_lines
+        from .plan_registry import coverage_lines
 
         print("\n".join(coverage_lines(args.plan, [str(p) for p in found.files])))
     if problems:

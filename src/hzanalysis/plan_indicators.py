@@ -1,0 +1,131 @@
+"""Mapping a target's phrase to a catalogue indicator (``data/raw/indicators.csv``).
+
+The indicator is the catalogue row whose Chinese name (or synonyms) shares most character pairs with the
+phrase (Dice coefficient of character bigrams, at least :data:`MATCH_THRESHOLD`), among the rows whose unit
+fits and whose qualifiers (增加值, 营业收入, 有效, 中小, per 10,000 people…) agree; else none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import paths
+from .plan_text import NOISE, UNITS
+
+#: Lowest bigram Dice similarity between a clause and an indicator name for the draft to map them.
+MATCH_THRESHOLD = 0.5
+
+# Words that make two indicators different things although their names share most characters:
+# 增加值 is not 产值, 营业收入 of high-tech firms not their number, 建有率 of R&D institutions not a count.
+_QUALIFIERS = (
+    "基础研究",
+    "中小",
+    "有效",
+    "小型",
+    "增加值",
+    "营业收入",
+    "覆盖率",
+    "建有率",
+    "贡献率",
+    "招引",
+    "引进",
+    "净增",
+    "高价值",
+    "数字经济",
+    # the level of government: 市级以上研发机构 are not the 省级以上 ones, 国家科技计划项目 not all
+    # plan projects;
+    # one industry (制造业研发经费投入强度) is not the economy
+    "国家",
+    "市级",
+    "县级",
+    "制造业",
+    # firms' R&D (企业研发经费支出占GDP比例) is part of all R&D (研发经费投入强度)
+    "企业研发",
+)
+# 分别达到90家和870家: the values go, in order, to the subjects listed before 分别.
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def similarity(a: str, b: str) -> float:
+    """Dice coefficient of the character bigrams of two texts (1 = same pairs, 0 = none shared)."""
+    x, y = _bigrams(a), _bigrams(b)
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A catalogue row as the draft needs it."""
+
+    id: str
+    name_zh: str
+    name_en: str
+    unit: str
+    stock: bool
+    names: tuple[str, ...]
+    flow: bool = False
+
+
+def catalogue(path: Path | None = None) -> list[Indicator]:
+    """The indicator catalogue (``data/raw/indicators.csv``), with its ``synonyms`` column when present."""
+    import csv
+
+    path = path or paths.raw_dir() / "indicators.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return [
+        Indicator(
+            id=row["id"],
+            name_zh=row["name_zh"],
+            name_en=row["name_en"],
+            unit=row["unit"],
+            stock=row.get("flow_or_stock", "") == "stock",
+            names=(row["name_zh"], *filter(None, re.split(r"[;；|]", row.get("synonyms") or ""))),
+            flow=row.get("flow_or_stock", "") == "flow",
+        )
+        for row in rows
+        if row.get("id")
+    ]
+
+
+# Units that count the same kind of thing (a plan's 个 for the catalogue's 家); 件 counts patents only.
+_COUNT_UNITS = frozenset({"家", "个", "项", "套", "所", "座", "名", "人", "次", "户"})
+
+
+def unit_fits(unit: str | None, indicator: Indicator) -> bool:
+    """Whether a target's unit measures what the indicator does: the same unit, two count units (a plan's
+    个 for the catalogue's 家), a count per population (件 for 件/万人), or an index (点) of a 指数."""
+    if unit == "点":
+        return any("指数" in name for name in indicator.names)
+    if unit == indicator.unit or (unit in _COUNT_UNITS and indicator.unit in _COUNT_UNITS):
+        return True
+    return "/" in indicator.unit and indicator.unit.split("/")[0] == unit
+
+
+def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indicator | None, float]:
+    """The catalogue indicator whose name is most like the clause, and its score (None below threshold)."""
+    subject = NOISE.sub("", clause)
+    # Before the units go (万人 is one): a figure per 10,000 people, once its number is gone, says 万人.
+    per_population = bool(re.search(r"万人|每万", subject))
+    # Units of two characters or more (万人, 亿元): one character (项, 家, 户) is also part of words that name
+    # what is counted (合作项目, 国家, 用户), and a figure's own unit went with its number.
+    for unit in UNITS:
+        if len(unit) > 1:
+            subject = subject.replace(unit, "")
+    best, score = None, 0.0
+    own = {q for q in _QUALIFIERS if q in subject}
+    for indicator in indicators:
+        if indicator.unit != "%" and ("/" in indicator.unit) != per_population:
+            continue  # 每万人…拥有量 is a count per population, 发明专利拥有量 of firms is not
+        for name in indicator.names:
+            if own != {q for q in _QUALIFIERS if q in name}:
+                continue
+            s = similarity(subject, NOISE.sub("", name.removesuffix("数")))
+            if s > score:
+                best, score = indicator, s
+    return (best, score) if score >= MATCH_THRESHOLD else (None, score)

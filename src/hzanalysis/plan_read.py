@@ -1,0 +1,445 @@
+"""Reading a plan's text into targets: one :class:`DraftTarget` per target the text sets.
+
+How a plan is read (developed on the 2024 plan and on passages of other regions' plans, benchmarks/):
+
+- a target is a number with a unit (家, 件, %, 亿元, 万平方米…; 1万名, 十万家), an index value
+  (指数达到78), a growth (年均增长12%, 比2025年增长50%, 翻一番/增加一倍) or a rank (首位/第一, 前三,
+  前40位) in a sentence with a cue (达到/超过/不少于/累计/每年/力争/争取/建成/新增/预计…/到YYYY年);
+  a clause is cut after each target it states (A达到80家、B达到260家; …集群和10个合作区; A和B分别超过
+  X和Y); 居/走在…前列 is a qualitative aim, listed after the numeric targets;
+- a change from a base figure (从2020年的15%提高到56%) sets the second figure, in a sentence that sets a
+  deadline, strives or forecasts (到2025年, 力争/争取, 预计); told without one, it is the past;
+- the past is no target: review sections and paragraphs (发展基础, 执行情况, “十三五”以来, 去年…) and the
+  paragraphs after them until one speaks of the future, clauses from 截至/现有/已/较上年 until the
+  sentence names a plan year, years before the plan period (a page's date line 2018-02-06 opens it),
+  and the sentences after a sentence of the past until one speaks of the future;
+- comparator: ``>`` for 超/超过/高于/突破, ``~`` for 左右/约 (met from :data:`APPROX_TOLERANCE`
+  below), ``first``/``top`` for ranks, ``>=`` otherwise;
+- kind: ``rank``; ``growth`` (unit ``%/年`` or ``%``, the base year in ``base_year``); ``annual_floor``
+  for 每年/年均 (每年新增 of a stock goes on its flow indicator); ``cumulative`` for 累计 of a flow (up
+  to the next ；), ``level`` for 累计 of a stock and otherwise;
+- indicator: the catalogue row whose Chinese name (or synonyms) shares most character pairs with the
+  clause's subject (Dice coefficient of character bigrams, at least :data:`MATCH_THRESHOLD`), among the
+  rows whose unit fits and whose qualifiers (增加值, 营业收入, 有效, 中小, 企业研发, 制造业, the level of
+  government 国家/市级/县级, per 10,000 people…) agree,
+  else "new indicator needed"; a value without a subject (…增加一倍,达到1.2%) takes the last one named;
+- responsible units: （责任单位：…）, 牵头单位：…；配合单位：… lines or a bracketed list of bureaus,
+  for every target of the paragraphs they close; actions from the headings; 力争/争取 kept in the note;
+- the same target stated in two places is one entry citing both places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from .plan_indicators import MATCH_THRESHOLD, Indicator, catalogue, match_indicator, similarity, unit_fits
+from .plan_text import (
+    ANNUAL,
+    APPROX_AFTER,
+    APPROX_BEFORE,
+    BASE_YEAR,
+    CN_NUMBER,
+    CUE,
+    DEADLINE,
+    DOUBLE,
+    FROM_TO,
+    FUTURE,
+    GROWTH_ANNUAL,
+    GROWTH_TOTAL,
+    INDEX,
+    LEADING,
+    MEASURES,
+    NOISE,
+    NUMBER_UNIT,
+    PAST,
+    RANK,
+    RANK_SCOPE,
+    RESPECTIVELY,
+    REVIEW_PARAGRAPH,
+    STRICT,
+    STRIVE,
+    WAN,
+    YEAR_STATED,
+    Paragraph,
+    chinese_number,
+    clauses_of,
+    numeral,
+    paragraphs,
+    plan_period,
+    segments,
+    sentences,
+)
+from .targets import APPROX_TOLERANCE
+
+
+@dataclass
+class DraftTarget:
+    """One drafted target, before it is written as a registry entry."""
+
+    clause: str
+    value: float | None
+    unit: str
+    comparator: str | None
+    kind: str
+    deadline: int
+    indicator: str | None
+    name_zh: str
+    name_en: str
+    action: int
+    sections: list[str]
+    quotes: list[str]
+    responsible_units: list[str]
+    notes: list[str] = field(default_factory=list)
+    #: growth targets: the year whose figure the growth is measured from.
+    base_year: int | None = None
+
+
+def draft_targets(
+    text: str, deadline: int, indicators: Sequence[Indicator] | None = None
+) -> list[DraftTarget]:
+    """Every target the plan's text sets, one entry per target (a target stated twice cites both places);
+    the numeric targets first, then the qualitative aims."""
+    indicators = catalogue() if indicators is None else indicators
+    base = plan_period(text, deadline) - 1  # growth with no stated base: from the year before the period
+    drafts: list[DraftTarget] = []
+    # A review paragraph (去年…, “十三五”以来…) carries on into the paragraphs after it that say nothing of
+    # the future (a work report's review runs over several paragraphs), until a heading.
+    reviewing, where = False, None
+    for paragraph in paragraphs(text):
+        if (paragraph.section, paragraph.action) != where:
+            reviewing, where = False, (paragraph.section, paragraph.action)
+        if (
+            paragraph.review
+            or REVIEW_PARAGRAPH.search(paragraph.text)
+            or (reviewing and not FUTURE.search(paragraph.text))
+        ):
+            reviewing = True
+            continue
+        reviewing = past = False
+        for sentence in sentences(paragraph.text):
+            year = deadline
+            # A sentence of the past (2017年,…总数达3174家。) carries on into the next ones of the
+            # paragraph until one speaks of the future (到2025年, 力争, 将…).
+            future = bool(FUTURE.search(sentence))
+            past = past and not future
+            # A change from a base figure is a target where the sentence sets a deadline or strives (将 alone
+            # also opens reviews: 我们将…摆在核心位置,…从2015年的50家增加到120家).
+            aims = bool(_AIMS.search(sentence))
+            cumulative = strive = False
+            # A cue anywhere in the sentence covers every clause of it (争取建成X1家,Y1家,Z1家).
+            cued = bool(CUE.search(sentence) or DEADLINE.search(sentence))
+            previous, previous_drafts = "", []
+            for new_part, whole in clauses_of(sentence):
+                if new_part:  # 累计 and 力争 hold up to the next ；, the deadline beyond it
+                    cumulative = strive = False
+                # 到2025年,…从2020年的15%提高到56% is read as 为56%: 2020 is the base, not the past; in a
+                # sentence that says nothing of the future (园区从2020年的169家增加到178家) it is the past.
+                clause = _drop_base(whole) if aims else whole
+                if found := DEADLINE.search(clause):  # 到2020年 in a 2021–2025 plan: what was reached
+                    year, past = int(found.group(1)), int(found.group(1)) <= base
+                # 截至2018年底,…达285家,较…增加107家: the past runs on until the sentence names a deadline;
+                # 2020年…为7.8% (a year before the plan period, not 比/较/在 a base year) is the past too.
+                stated = [int(y) for y in YEAR_STATED.findall(clause)]
+                if stated:  # a year of its own decides: 2020年…为7.8%, then 2025年预计增加到10%
+                    past = any(y <= base for y in stated) or bool(PAST.search(clause))
+                else:
+                    past = past or bool(PAST.search(clause))
+                cumulative = cumulative or "累计" in clause
+                strive = strive or bool(STRIVE.search(clause))
+                if past:
+                    previous = whole if _subject(whole) else previous
+                    previous_drafts = []
+                    continue
+                clause = whole
+                # 达到1.2% after 比重增加一倍: the clause has no subject of its own, the one before gives
+                # it, and the doubling it follows is the same target restated.
+                inherit = previous if not _subject(clause) else ""
+                context = _Context(year, cumulative, cued, strive, base, aims=aims)
+                found_here = _respectively(clause, previous, context, paragraph, indicators)
+                every_year = False
+                for segment in segments(clause) if not found_here else []:
+                    # 每年谋划实施50项A、50项B: 每年 covers the later items of its list that have no verb
+                    # of their own; 每年新增A 10家、B达到200家 does not reach B.
+                    every_year = "每年" in segment or (every_year and not CUE.search(segment))
+                    here = replace(context, every_year=every_year)
+                    draft = _draft_segment(segment, here, paragraph, indicators, inherit)
+                    if draft is not None:
+                        found_here.append(draft)
+                if inherit and found_here:
+                    doubled = [d for d in previous_drafts if d.kind == "growth" and DOUBLE.search(d.clause)]
+                    drafts[:] = [d for d in drafts if not any(d is g for g in doubled)]
+                drafts.extend(found_here)
+                previous = clause if _subject(clause) else previous
+                previous_drafts = found_here
+    merged = _merge(drafts)
+    return [d for d in merged if d.kind != "qualitative"] + [d for d in merged if d.kind == "qualitative"]
+
+
+@dataclass(frozen=True)
+class _Context:
+    year: int
+    cumulative: bool
+    cued: bool
+    strive: bool
+    base_year: int
+    every_year: bool = False
+    aims: bool = True
+
+
+def _drop_base(text: str) -> str:
+    """The text with the base of a change written as the target alone: 从2020年的15%提高到56% -> 为56%,
+    由2015年的1.08%提升至2020年的2.12% -> 为2020年的2.12% (whose year then says it is the past)."""
+    change = FROM_TO.search(text)
+    if change is None:
+        return text
+    to_year = re.search(r"(?:到|至)\s*(20\d\d\s*年[末底]?的?)", change.group(0))
+    return text[: change.start()] + "为" + (to_year.group(1) if to_year else "") + text[change.start(1) :]
+
+
+def _subject(clause: str) -> str:
+    """What a clause measures: the clause without numbers, units and phrasing words (may be empty)."""
+    subject = NOISE.sub("", re.sub(r"\s+", "", clause))
+    subject = PAST.sub("", re.sub(r"20\d\d年|" + _FILLER, "", subject)).strip("较比")
+    return "" if len(subject) < 2 else subject
+
+
+# Words that say how much or how firmly, never what: a clause of only these has no subject of its own.
+_FILLER = (
+    r"[一二三四五六七八九十]年|努力|确保|争取|力争|实现|要|完成|新增|新建|达到|达|突破|增加到|增加|提高到|提升至|增至|超过|超|分别|预计|"
+    r"以上|左右|约"
+)
+
+
+def _respectively(
+    clause: str,
+    previous: str,
+    context: _Context,
+    paragraph: Paragraph,
+    indicators: Sequence[Indicator],
+) -> list[DraftTarget]:
+    """A和B…分别超过90家和870家: one target per subject, each with its value (empty when not this form)."""
+    found = RESPECTIVELY.search(clause)
+    numbers = list(NUMBER_UNIT.finditer(clause))
+    if found is None or len(numbers) < 2:
+        return []
+    head = clause[: found.start()] or previous
+    head = re.sub(
+        r"在\s*20\d\d\s*年.*$|(?:实现|达到).*$", "", re.sub(r"^.*?(?:全区|全市|全县|全省)", "", head)
+    )
+    subjects = [s for s in re.split(r"和|与|及|、", head) if s.strip()]
+    if len(subjects) != len(numbers):
+        return []
+    drafts = []
+    for subject, number in zip(subjects, numbers, strict=True):
+        # The quote is the clause (verbatim); the subject written before the value is what is matched.
+        draft = _draft_segment(
+            # 分别超过90家: the words between 分别 and the first value say how (超过: strict) for each value.
+            clause[: numbers[0].start()] + number.group(0),
+            context,
+            paragraph,
+            indicators,
+            subject,
+        )
+        if draft is not None:
+            draft.quotes, draft.clause = [clause], clause
+            if draft.indicator is None:
+                draft.name_zh = subject
+            drafts.append(draft)
+    return drafts
+
+
+#: What makes a sentence set targets rather than tell: a deadline, striving, a forecast.
+_AIMS = re.compile(r"到\s*20\d\d|力争|争取|预计")
+
+#: Verbs that say what a plan is about, not what it builds: 聚焦/围绕/涵盖… a list of fields.
+_SCOPE = re.compile(r"^\s*(?:聚焦|围绕|包括|涵盖|涉及|瞄准|面向)")
+
+
+def _value_match(segment: str) -> re.Match[str] | None:
+    """The figure a segment sets: the first number with a unit that does not qualify what is counted
+    (总收入超过100亿元的企业达到10家 sets 10家); 1万名 and 十万家 included."""
+    found = [
+        m
+        for pattern in (WAN, NUMBER_UNIT, CN_NUMBER)
+        for m in pattern.finditer(segment)
+        # 总投资10亿元以上的项目: a figure qualifying what is counted
+        if not re.match(r"(?:以上|以下|左右)?的(?!主要目标|目标)", segment[m.end() :])
+        # 聚焦A、B…等10个重点领域: the size of the scope just listed, no target (组建A、B等5个 is one)
+        and not (segment[: m.start()].endswith("等") and _SCOPE.match(segment))
+    ]
+    # 1万名 is read by WAN, not as 1 of NUMBER_UNIT's 万…; the earliest figure wins
+    found.sort(key=lambda m: (m.start(), m.re is not WAN))
+    return found[0] if found else None
+
+
+def _draft_segment(
+    segment: str,
+    context: _Context,
+    paragraph: Paragraph,
+    indicators: Sequence[Indicator],
+    inherit: str = "",
+) -> DraftTarget | None:
+    quote = segment.strip()
+    original, segment = segment, _drop_base(segment) if context.aims else segment
+    rank = RANK.search(segment)
+    growth = GROWTH_ANNUAL.search(segment) or GROWTH_TOTAL.search(segment) or DOUBLE.search(segment)
+    number = _value_match(segment)
+    index = INDEX.search(segment) if number is None else None
+    base = {
+        "deadline": context.year,
+        "action": paragraph.action,
+        "sections": [paragraph.section],
+        "quotes": [quote],
+        "responsible_units": list(paragraph.units),
+    }
+    if rank is None and growth is None and number is None and index is None:
+        if LEADING.search(segment):
+            return DraftTarget(
+                clause=quote,
+                value=None,
+                unit="",
+                comparator=None,
+                kind="qualitative",
+                indicator=None,
+                name_zh=NOISE.sub("", segment)[:30],
+                name_en="",
+                notes=["qualitative: listed, never scored"],
+                **base,  # type: ignore[arg-type]
+            )
+        return None
+    if rank is None and not (context.cued or CUE.search(original) or DEADLINE.search(segment)):
+        return None
+    if PAST.search(segment):
+        return None
+    if number is not None and MEASURES.match(segment[number.end() :]):
+        return None  # 提出了18项培育措施: how many measures the plan lists, not a target
+    notes: list[str] = []
+    subject = re.sub(r"\s+", "", inherit + segment)  # R&D 经费 is R&D经费
+    base_year = None
+    if rank is not None:
+        subject = subject.replace(re.sub(r"\s+", "", rank.group(0)), "")
+        written = rank.group(1) or rank.group(2)
+        place = 1 if rank.group(3) else numeral(written)
+        value, unit, kind = float(place), "位", "rank"
+        comparator = "first" if place == 1 else "top"
+        scope = RANK_SCOPE.search(segment)
+        notes.append(
+            f"rank within {scope.group(0) if scope else 'an unstated group'}: judged among the region's "
+            "peer group of data/raw/regions.csv; check that the plan ranks among the same units"
+        )
+    elif growth is not None:
+        kind, comparator = "growth", ">" if STRICT.search(segment[: growth.start()][-4:]) else ">="
+        subject = subject.replace(re.sub(r"\s+", "", growth.group(0)), "")
+        if growth.re is GROWTH_ANNUAL:
+            value, unit = float(growth.group(1)), "%/年"
+        elif growth.re is GROWTH_TOTAL:
+            value, unit = float(growth.group(2)), "%"
+        else:
+            value, unit = (100.0 if growth.group(1) in (None, "一") else 300.0), "%"
+        stated = BASE_YEAR.search(segment)
+        base_year = int(stated.group(1)) if stated else context.base_year
+        notes.append(
+            f"growth over the {base_year} figure"
+            + (" (stated)" if stated else " (the year before the plan period; check)")
+            + (": compound, per year" if unit == "%/年" else ": in total by the deadline")
+        )
+    else:
+        found = number or index
+        if number is not None and number.re is CN_NUMBER:
+            value = float(chinese_number(number.group(1)))
+        else:
+            value = float(found.group(1))  # type: ignore[union-attr]
+        if number is not None and number.re is WAN:  # 1万名 is 10,000 persons
+            value *= 10000
+        unit = number.group(2).replace("％", "%") if number else "点"
+        before = segment[: found.start()]  # type: ignore[union-attr]
+        after = segment[found.end() :]  # type: ignore[union-attr]
+        if APPROX_AFTER.search(after) or APPROX_BEFORE.search(before):
+            comparator = "~"
+            notes.append(
+                f"approximate (左右/约): met from {APPROX_TOLERANCE:.0%} below the value, i.e. "
+                f"{value * (1 - APPROX_TOLERANCE):g}{unit}"
+            )
+        else:
+            comparator = ">" if STRICT.search(before[-4:] if len(before) > 4 else before) else ">="
+        kind = "annual_floor" if ANNUAL.search(segment) or context.every_year else "level"
+    # A level, floor or sum is measured in its indicator's unit: 78 (an index) is no area, 2.6% no amount.
+    fitting = indicators if kind in ("rank", "growth") else [i for i in indicators if unit_fits(unit, i)]
+    indicator, score = match_indicator(subject, fitting)
+    # 新增/净增 and a batch 认定 this period (not the stock 通过认定的) are increments of a stock
+    increment = re.search(r"新增|净增|(?<!通过)认定(?!的)", segment)
+    if indicator is not None and indicator.stock and increment and kind != "rank":
+        # 每年新增10家 of a stock is its yearly increment: a flow, never a floor on the stock.
+        flows = [i for i in indicators if i.flow]
+        stock = indicator
+        indicator, score = match_indicator(subject.replace("新增", "净增"), flows)
+        if indicator is None:
+            notes.append(f"an increment of the stock {stock.id}: needs its flow indicator")
+    if kind in ("level", "annual_floor") and context.cumulative and rank is None and growth is None:
+        if kind == "level":
+            kind = "level" if indicator is not None and indicator.stock else "cumulative"
+        if kind == "level":
+            notes.append("累计 of a stock indicator: read as the level at the deadline")
+    if context.strive:
+        notes.append("力争/争取: the plan states this as a stretch target")
+    if indicator is None:
+        notes.append(
+            f"new indicator needed (best catalogue match scored {score:.2f} < {MATCH_THRESHOLD}): add a row "
+            "to data/raw/indicators.csv and write its id here"
+        )
+    return DraftTarget(
+        clause=quote,
+        value=value,
+        unit=unit,
+        comparator=comparator,
+        kind=kind,
+        indicator=indicator.id if indicator else None,
+        name_zh=indicator.name_zh if indicator else NOISE.sub("", segment)[:30],
+        name_en=indicator.name_en if indicator else "",
+        notes=notes,
+        base_year=base_year,
+        **base,  # type: ignore[arg-type]
+    )
+
+
+def _merge(drafts: list[DraftTarget]) -> list[DraftTarget]:
+    """One entry per (indicator, kind family, value): a target stated in two places cites both."""
+    merged: list[DraftTarget] = []
+    index: dict[tuple[Any, ...], DraftTarget] = {}
+    for draft in drafts:
+        if draft.indicator is None:
+            same = [
+                m
+                for m in merged
+                if m.indicator is None
+                and (m.value, m.unit, m.kind) == (draft.value, draft.unit, draft.kind)
+                and m.kind != "qualitative"
+                and similarity(_subject(m.clause), _subject(draft.clause)) >= 0.6
+            ]
+            if not same:
+                merged.append(draft)
+                continue
+            first = same[0]
+            first.sections += [s for s in draft.sections if s not in first.sections]
+            first.quotes += [q for q in draft.quotes if q not in first.quotes]
+            continue
+        key = (draft.indicator, draft.kind == "annual_floor", draft.kind == "growth", draft.value)
+        first = index.get(key)
+        if first is None:
+            index[key] = draft
+            merged.append(draft)
+            continue
+        first.sections += [s for s in draft.sections if s not in first.sections]
+        first.quotes += [q for q in draft.quotes if q not in first.quotes]
+        if not first.responsible_units:
+            first.responsible_units = draft.responsible_units
+        for name in ("comparator", "unit", "kind"):
+            if getattr(first, name) != getattr(draft, name):
+                first.notes.append(
+                    f"the places differ on {name} ({getattr(first, name)} vs {getattr(draft, name)}): "
+                    "the first place's is kept; check"
+                )
+    return merged

@@ -1,0 +1,330 @@
+"""The plan's text as the draft reads it: paragraphs with their sections, actions and responsible units,
+sentences, clauses and segments, and the vocabulary of cues, numbers, ranks, growth and the past.
+
+Pure functions of text (no files, no catalogue): :mod:`hzanalysis.plan_read` builds targets from them.
+Responsible units: （责任单位：…）, 牵头单位：…；配合单位：… lines or a bracketed list of bureaus, for
+every paragraph they close; actions from the headings (三、…行动, （一）实施…行动, 1. …).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+# Longest first, so that 万平方米 wins over 平方米 and 亿元 over 元.
+UNITS = (
+    "万平方米",
+    "平方米",
+    "万亿元",
+    "亿元",
+    "万元",
+    "万人",
+    "万户",
+    "%",
+    "％",
+    "家",
+    "个",
+    "项",
+    "件",
+    "套",
+    "所",
+    "座",
+    "名",
+    "人",
+    "次",
+    "倍",
+    "亩",
+    "户",
+    # 网民规模12亿, IPv6活跃用户8亿: a bare 亿 of persons or users (亿元 and 万亿元 are matched first).
+    "亿",
+)
+NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(re.escape(u) for u in UNITS) + ")")
+DEADLINE = re.compile(r"到\s*(20\d\d)\s*年")
+# 1万名 (ten thousand persons): 万 before a count unit multiplies; 万人, 万元, 万平方米 are units.
+WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万\s*(名|家|个|项|件)")
+# 十万家, 一百万家: Chinese numerals of ten or more before a count unit (一个, 一家 are no amounts).
+# 百项/千项 (实施百项示范项目, 千项技改工程): a bare 百 or 千 before 项 only (千家万户 and 百家 are idioms).
+CN_NUMBER = re.compile(
+    r"(?<!每)([一二两三四五六七八九十](?=[一二两三四五六七八九十百千万]*[十百千万])[一二两三四五六七八九十百千万]*"
+    r"|(?<![一二两三四五六七八九十百千万])[百千](?=项))"
+    r"(家|个|项|件|名|所)"
+)
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_POWERS = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_number(text: str) -> int:
+    """一百万 -> 1000000, 十万 -> 100000, 三十五 -> 35 (numerals below 亿)."""
+    total = section = digit = 0
+    for char in text:
+        if char in _CN_DIGITS:
+            digit = _CN_DIGITS[char]
+        elif char in _CN_POWERS:
+            section += (digit or 1) * _CN_POWERS[char]
+            digit = 0
+        elif char == "万":
+            total += (section + digit or 1) * 10000
+            section = digit = 0
+    return total + section + digit
+
+
+CUE = re.compile(
+    r"达到|达|以上|不少于|不低于|超过|超|累计|每年|年均|力争|争取|突破|提高到|提高至|提升至|提升到|增至|"
+    r"增加到|上升到|建成|新增|增长|预计|引进|引培|培育|集聚|培养|形成"
+)
+STRIVE = re.compile(r"力争|争取")
+MEASURES = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:措施|举措|政策|意见|条款|任务|方面)")
+YEAR_STATED = re.compile(r"(?<![到至比较在前])\s*(20\d\d)\s*年(?![前底末]?(?:的基础|基础))")
+# A rank in any position: 居全市首位, 保持第一, 排名前三, 进入全省前40位, 位列前3.
+RANK = re.compile(
+    r"(?:居|位居|保持|排名|进入|位列|跻身|稳居|挺进|争创|达到|处于|位于)[^,，。；、]{0,20}?"
+    r"(?:前\s*(\d+|[一二三四五六七八九十]+)\s*(?:位|名|强)?(?![季批年个])"
+    r"|第\s*(\d+|[一二三四五六七八九十]+)\s*(?:位|名)?(?![批次届年])|(首位))"
+)
+RANK_SCOPE = re.compile(r"全国|全省|省内|全市|市内|苏北|长三角|同类")
+LEADING = re.compile(r"(居|走在|位居|保持)[^,，。；]*?前列")
+# 突破75家 is more than 75: strict, as 超/超过.
+STRICT = re.compile(r"超过|超|高于|突破")
+ANNUAL = re.compile(r"每年|年均")
+# Growth over a base year: 年均增长12% (compound, a rate per year), 比2025年增长50% or 翻一番 (in total).
+GROWTH_ANNUAL = re.compile(
+    r"年均(?:增长|增速|增幅)率?(?:达到|达|保持在?|在)?\s*(\d+(?:\.\d+)?)\s*[%％](?:以上|左右)?"
+)
+GROWTH_TOTAL = re.compile(r"(?:比|较)\s*(20\d\d)\s*年[末底]?(?:增长|提高|增加)\s*(\d+(?:\.\d+)?)\s*[%％]")
+DOUBLE = re.compile(r"翻(一|两|二)?番|(?:增加|增长)(一)倍")
+BASE_YEAR = re.compile(r"(?:比|较)\s*(20\d\d)\s*年")
+# An index has no unit: 综合指数达到78.
+INDEX = re.compile(
+    r"指数[^,，。；、\d]{0,8}?(?:达到|达|提高到|提升至|超过|不低于|突破|为)\s*(\d+(?:\.\d+)?)"
+    r"(?![\d.]|\s*(?:%|％|万|亿|家|个|项|件|位|名))"
+)
+# 左右 after the number, 约/大约 just before it: approximate.
+APPROX_AFTER = re.compile(r"^\s*左右")
+APPROX_BEFORE = re.compile(r"(?:约|大约)\s*$")
+# What the region already has (现有高校5所, 截至2025年…): the past, not a target.
+PAST = re.compile(r"现有|已有|已经|已|截至|截止|上年|去年|同比|由\s*20\d\d\s*年|[“”]?十[二三]五[”“]?末")
+# A change from a base figure to the target: 从2020年的7.8%提高到10%, 由85提升至95 (the target is the
+# second figure; the year after 从/由 is the base, not the past). Falls (降低到) are not drafted: no
+# comparator says "at most".
+FROM_TO = re.compile(
+    r"(?:从|由)\s*(?:20\d\d\s*年[末底]?的?)?\s*\d+(?:\.\d+)?\s*万?(?:"
+    + "|".join(re.escape(u) for u in UNITS)
+    + r")?\s*(?:提高|增加|增长|提升|上升|扩大|跃升)(?:到|至)\s*(?:20\d\d\s*年[末底]?的?)?\s*"
+    r"(\d+(?:\.\d+)?)(?![\d.])\s*(" + "|".join(re.escape(u) for u in UNITS) + r")?"
+)
+# What a plan says of the future: once a sentence of a paragraph reviews the past, the next ones do too
+# until one of them speaks of the future.
+# (Not a bare 要 or 计划: 重要, 主要, 行动计划 say nothing of the future.)
+FUTURE = re.compile(r"到\s*20\d\d|力争|争取|预计|将|确保|今年|明年|目标[是为:：]|计划到|要[在达实确]")
+
+RESPECTIVELY = re.compile(r"分别")
+_TOP_HEADING = re.compile(r"^([一二三四五六七八九十]+)、\s*(.+)$")
+_SUB_HEADING = re.compile(r"^(?:[（(]([一二三四五六七八九十]+)[）)]|(\d{1,2})[.．、](?!\d))\s*(.+)$")
+# Sections that review the past (their figures are not targets) and those that open no action.
+_REVIEW_SECTION = re.compile(r"基础|成效|回顾|形势|现状|背景|成绩|成就|执行情况|完成情况|工作总结")
+# A paragraph that opens on the past (“十三五”以来, 近年来, 过去五年) reviews it even outside such a section.
+REVIEW_PARAGRAPH = re.compile(
+    r"^[“\"]?十[一二三四]五[”\"]?(?:以来|期间|时期)|^近年来|^过去[一二三四五]年|^20\d\d年以来|"
+    r"^[^。]{0,12}(?:去年|上一年|过去一年)"  # 去年上海发展新动能稳步壮大。…: the past year reviewed
+)
+_NOT_ACTION = re.compile(r"目标|思路|原则|保障|组织实施|意义|要求|指导")
+_ACTION_TITLE = re.compile(r"行动|工程|计划|专项")
+_UNIT_LABEL = r"(?:主要)?(?:牵头|责任|配合|协同|参与|协办)(?:单位|部门)\s*[:：]"
+# (责任单位：…), 【牵头单位：…；配合单位：…】, or a bracketed list of bureaus at the end of a paragraph.
+_UNITS_BRACKET = re.compile(
+    r"[（(【\[]\s*((?:" + _UNIT_LABEL + r")?[^（）()【】\[\]]+?)[）)】\]]\s*[。；;]?\s*$"
+)
+# 责任单位：… written after the paragraph's last sentence, or as a line of its own.
+_UNITS_INLINE = re.compile(r"(?:^|(?<=[。；;]))\s*(" + _UNIT_LABEL + r".+?)\s*[。]?\s*$")
+_BUREAU = re.compile(
+    r"(局|委|办|部|院|中心|政府|街道|镇|乡|园区|管委会|办公室|公司|集团|协会|队|处|署|会|行)$"
+)
+_RANGE = re.compile(r"(20\d\d)\s*[—–\-－~至到]+\s*(20\d\d)\s*年")
+# 2024年2月28日, or 2018-02-06 (the date line of a web page)
+ISSUE_DATE = re.compile(r"(20\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(20\d\d)-[01]\d-[0-3]\d(?!\d)")
+_NUMERALS = "一二三四五六七八九十"
+# Words that say how a target is phrased, not what it measures: removed before matching an indicator.
+# (以上 only after a number: 省级以上研发机构 names the indicator.)
+NOISE = re.compile(
+    r"到\s*20\d\d\s*年|(?:比|较)\s*20\d\d\s*年|\d+(?:\.\d+)?\s*(?:"
+    + "|".join(re.escape(u) for u in UNITS)
+    + r")?(?:以上|左右)?|"
+    r"达到|不少于|不低于|超过|累计|每年|年均增长|年均|力争|争取|翻一番|全区|全市|全县|持续提升|进一步|"
+    r"[“”\"、,，。；:：%％()（）\s]"
+)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of the plan with where it sits: its section label, action number and named units."""
+
+    text: str
+    section: str
+    action: int
+    action_name: str
+    units: tuple[str, ...]
+    #: a paragraph of a section reviewing the past (发展基础, 现状): its figures are not targets.
+    review: bool = False
+
+
+def numeral(text: str) -> int:
+    """一..十九 (or digits) as an integer (plans number their sections with these)."""
+    if text.isdigit():
+        return int(text)
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _NUMERALS.index(text[1]) + 1
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_NUMERALS.index(tens) + 1) * 10 + (_NUMERALS.index(ones) + 1 if ones else 0)
+    return _NUMERALS.index(text) + 1
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """The plan's paragraphs with their section, in order; headings themselves are not paragraphs.
+
+    Actions come from the headings, numbered 1, 2… in the order of the plan: a top-level heading naming an
+    action (``三、企业梯队培育行动``), or a sub-heading ``（一）实施…行动`` / ``1. …`` under a task section.
+    The goals (目标), principles, safeguards (保障) and review (发展基础) sections open none: their
+    paragraphs are action 0. A task paragraph's first short sentence (its title) is added to the label,
+    e.g. ``四（二）推动新型研发机构集聚发展``. Responsible units (责任单位：…, 牵头单位：…；配合单位：…, or a
+    bracketed list of bureaus) at a paragraph's end, or on a line of their own, go to the paragraphs they
+    close.
+    """
+    out: list[Paragraph] = []
+    top, top_number, goals, review, container = "", "", True, False, False
+    action, action_name, counter, top_action = 0, "", 0, False
+    open_from = 0  # the paragraphs a units line standing on its own closes start here
+    for raw_line in text.splitlines():
+        line = raw_line.strip()
+        if not line:
+            continue
+        if (match := _TOP_HEADING.match(line)) and len(line) <= 30:
+            top, top_number, title = line, match.group(1), match.group(2)
+            goals = "目标" in title
+            review = bool(_REVIEW_SECTION.search(title)) and not goals
+            container = not (goals or review or _NOT_ACTION.search(title))
+            top_action = container and bool(_ACTION_TITLE.search(title))
+            if top_action:
+                counter += 1
+                action, action_name = counter, title.removeprefix("实施").strip("。")
+            else:
+                action, action_name = 0, ""
+            open_from = len(out)
+            continue
+        sub = _SUB_HEADING.match(line)
+        if sub and container:
+            label, title = sub.group(1) or sub.group(2), sub.group(3)
+            head, dot, rest = title.partition("。")
+            if len(line) <= 30 or (dot and len(head) <= 24):
+                counter += 1
+                action, action_name = counter, head.removeprefix("实施").strip("。")
+                top = f"{top_number}（{label}）"
+                top_action = False
+                open_from = len(out)
+                if not (len(line) > 30 and rest.strip()):
+                    continue
+                line = rest.strip()  # （一）实施…行动。到2028年…: the heading's own sentences
+        units, body = _units_of(line)
+        if not body:  # a units line of its own closes the paragraphs since the last heading or units line
+            out[open_from:] = [replace(p, units=p.units or units) for p in out[open_from:]]
+            open_from = len(out)
+            continue
+        section = top
+        if action and not goals and not top_action:
+            title = body.split("。", 1)[0]
+            if len(title) <= 20 and "。" in body:
+                section = f"{top}{title}"
+        out.append(Paragraph(body, section, action if not goals else 0, action_name, units, review))
+        if units:
+            open_from = len(out)
+    return out
+
+
+def _units_of(line: str) -> tuple[tuple[str, ...], str]:
+    """The responsible units a line names at its end, and the line without them."""
+    if (found := _UNITS_BRACKET.search(line)) and (units := _split_units(found.group(1))):
+        labelled = re.match(_UNIT_LABEL, found.group(1).strip())
+        if labelled or all(_BUREAU.search(u) for u in units):
+            return units, line[: found.start()].strip()
+    if (found := _UNITS_INLINE.search(line)) and (units := _split_units(found.group(1))):
+        return units, line[: found.start()].strip()
+    return (), line
+
+
+def _split_units(text: str) -> tuple[str, ...]:
+    # Units are separated by 、 and commas; an instruction such as 以下均需各镇街…落实 is not a unit.
+    parts = [p.strip().rstrip("。") for p in re.split(r"[、,，;；]", text)]
+    kept: list[str] = []
+    for part in parts:
+        if not part:
+            continue
+        if part.startswith("以下") or "落实" in part:
+            break
+        # (牵头单位:区科技局;责任单位:区财政局): the second label starts a new list, not a unit's name.
+        part = re.sub("^" + _UNIT_LABEL, "", part).strip()
+        if part:
+            kept.append(part.removesuffix("等") if part.endswith("等") and len(part) > 2 else part)
+    return tuple(kept)
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences cut after 。！？ only: 到2025年…；…；… sets one deadline for every part after a ；."""
+    return [s.strip() for s in re.split(r"(?<=[。！？!?])|\n", text) if s.strip()]
+
+
+def clauses_of(sentence: str) -> list[tuple[bool, str]]:
+    """The clauses of a sentence, each with whether it opens a new ；-separated part."""
+    return [
+        (index > 0 and position == 0, clause)
+        for index, part in enumerate(re.split(r"[；;]", sentence))
+        for position, clause in enumerate(clauses(part))
+    ]
+
+
+def clauses(sentence: str) -> list[str]:
+    """The comma-separated clauses of a sentence, without the closing punctuation; a colon closes a lead-in
+    (要努力实现六个目标:一是…) and the 一是/二是 of a list is no part of the clause."""
+    parts = re.split(r"[,，;；:：]", sentence.rstrip("。；;！!？?"))
+    return [c for c in (re.sub(r"^[一二三四五六七八九十]+是", "", p.strip()) for p in parts) if c]
+
+
+def _quantity(text: str) -> bool:
+    return bool(
+        NUMBER_UNIT.search(text)
+        or CN_NUMBER.search(text)
+        or RANK.search(text)
+        or INDEX.search(text)
+        or DOUBLE.search(text)
+        or GROWTH_ANNUAL.search(text)
+    )
+
+
+def segments(clause: str) -> list[str]:
+    """A clause cut after each target it states: A达到80家、B达到260家 (or …集群和10个合作区) gives two.
+
+    Pieces between 、/和/及 without a quantity of their own belong to the next piece that has one
+    (A、B达到80家 names one target), trailing ones to the last; each segment is a verbatim slice of it.
+    """
+    pieces = list(re.finditer(r"[^、和及]+", clause))
+    if sum(_quantity(p.group(0)) for p in pieces) <= 1:
+        return [clause]
+    spans: list[list[int]] = []
+    start = 0
+    for index, piece in enumerate(pieces):
+        if _quantity(piece.group(0)):
+            spans.append([start, piece.end()])
+            start = pieces[index + 1].start() if index + 1 < len(pieces) else len(clause)
+    spans[-1][1] = max(spans[-1][1], len(clause) if start < len(clause) else spans[-1][1])
+    return [clause[a:b] for a, b in spans]
+
+
+def plan_period(text: str, deadline: int) -> int:
+    """The first year of the plan period: a range such as 2026—2030年, else the year of the issue date
+    (the first full date 2024年2月28日 in the text), else five years before the deadline."""
+    if found := _RANGE.search(text):
+        return int(found.group(1))
+    if found := ISSUE_DATE.search(text):
+        return int(found.group(1) or found.group(2))
+    return deadline - 4
