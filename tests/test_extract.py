@@ -884,6 +884,36 @@ def test_the_benchmark_scores_a_real_set_kept_outside_without_the_region_and_ski
     assert not any(key.startswith("real/") for key in summary)
 
 
+def test_the_benchmark_pools_several_real_files_and_the_files_of_a_folder(tmp_path):
+    import json
+
+    import yaml
+
+    from benchmarks import extraction
+
+    first = [{"split": "r1", "text": "全年技术合同成交额9.6亿元。", "year": 2024,
+              "expect": [["tech_contract_value", 2024, 9.6, "="]]}]  # fmt: skip
+    second = [{"split": "r2", "text": "上半年技术合同成交额4.1亿元。", "year": 2024,
+               "expect": [["tech_contract_value", 2024, 4.1, "="]]}]  # fmt: skip
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / "passages.yaml").write_text(yaml.safe_dump(first, allow_unicode=True), encoding="utf-8")
+    (folder / "passages-round2.yaml").write_text(yaml.safe_dump(second, allow_unicode=True), encoding="utf-8")
+    (folder / "notes.yaml").write_text("not a passage file", encoding="utf-8")  # ignored: not passages*.yaml
+    for args in (
+        ["--real", str(folder)],
+        ["--real", str(folder / "passages.yaml"), str(folder / "passages-round2.yaml"), str(tmp_path / "no")],
+    ):
+        out = tmp_path / str(len(args))
+        assert extraction.main([*args, "--out", str(out)]) == 0
+        summary = json.loads((out / "extraction.json").read_text())["summary"]
+        # r1: found; r2: a half year is never the year's figure, so the (deliberately wrong) label is missed
+        assert summary["real/r1/extractor"]["tp"] == 1
+        r2 = summary["real/r2/extractor"]
+        assert (r2["tp"], r2["predicted"], r2["expected"]) == (0, 0, 1)
+        assert summary["real/all/extractor"]["expected"] == 2
+
+
 def test_a_table_pasted_one_cell_per_line_into_a_text_file():
     text = (
         "2025年海州区科技统计\n指标\n2024年\n2025年\n"
