@@ -938,3 +938,75 @@ def test_names_with_pinyin_glosses_of_a_re_posted_page():
 def test_a_space_after_rd_and_valid_patents_are_not_the_years_grants():
     assert rows("全区 R&D 经费支出 38.6亿元。") == [("rd_expenditure", 2024, 38.6, "=", "海州区")]
     assert rows("全区有效发明专利授权量超2150件。") == []
+
+
+# --- extract3: forms of the real passages of round 3 (sentences and tables of our own) --------------------
+
+
+def test_a_yearbook_table_saved_one_cell_per_line_each_cell_closed_by_a_bar():
+    # a web copy of a yearbook table: "cell |" lines; a name wrapped onto the next row with empty cells;
+    # an English gloss after a name; a "#" row (a part of the row above) left out
+    text = (
+        "表3 科技活动情况 |\n指 标 |\n2021 |\n2022 |\n2023 |\n"
+        "研究与试验发展经费支出(亿元) R&D expenditure |\n12.5 |\n13.8 |\n15.2 |\n"
+        "#企业资金 |\n9.1 |\n10.2 |\n11.6 |\n"
+        "研究与试验发展经费支出相当于 |\n2.31 |\n2.42 |\n2.58 |\n"
+        "地区生产总值比例 (%) |\n|\n|\n|\n"
+        "技术市场\n成交额(亿元) |\n3.2 |\n4.1 |\n5.0 |"
+    )
+    assert sorted(rows(text, year=None)) == sorted(
+        [("rd_expenditure", 2021, 12.5, "=", "海州区"), ("rd_expenditure", 2022, 13.8, "=", "海州区"),
+         ("rd_expenditure", 2023, 15.2, "=", "海州区"), ("rd_share_gdp", 2021, 2.31, "=", "海州区"),
+         ("rd_share_gdp", 2022, 2.42, "=", "海州区"), ("rd_share_gdp", 2023, 2.58, "=", "海州区"),
+         ("tech_contract_value", 2021, 3.2, "=", "海州区"), ("tech_contract_value", 2022, 4.1, "=", "海州区"),
+         ("tech_contract_value", 2023, 5.0, "=", "海州区")]
+    )  # fmt: skip
+
+
+def test_a_closed_cell_table_without_a_label_and_a_share_row_under_its_numerator():
+    text = (
+        "表1 科技经费(2022~2024)\nS&T funding\n2022 |\n2023 |\n2024 |\n"
+        "研发经费支出(万元) |\n86500 |\n91200 |\n99800 |\n"
+        "占地区生产总值的比重 ( % ) As percentage of GDP |\n2.05 |\n2.11 |\n2.20 |"
+    )
+    assert sorted(rows(text, year=None)) == [
+        ("rd_expenditure", 2022, 8.65, "=", "海州区"),
+        ("rd_expenditure", 2023, 9.12, "=", "海州区"),
+        ("rd_expenditure", 2024, 9.98, "=", "海州区"),
+        ("rd_share_gdp", 2022, 2.05, "=", "海州区"),
+        ("rd_share_gdp", 2023, 2.11, "=", "海州区"),
+        ("rd_share_gdp", 2024, 2.2, "=", "海州区"),
+    ]
+
+
+def test_a_transposed_table_names_first_then_each_year_with_its_values():
+    text = "技术合同成交额\n高新技术企业数\n2023年\n8.6亿元\n120家\n2024年\n9.9亿元\n135家"
+    assert sorted(rows(text, year=None)) == [
+        ("hte_count", 2023, 120, "=", "海州区"),
+        ("hte_count", 2024, 135, "=", "海州区"),
+        ("tech_contract_value", 2023, 8.6, "=", "海州区"),
+        ("tech_contract_value", 2024, 9.9, "=", "海州区"),
+    ]
+
+
+def test_a_bar_table_with_title_lines_and_a_header_of_years_without_a_label_cell():
+    text = (
+        "表5 科技活动基本情况 | |||\n(2022-2024年) | |||\n2022年 | 2023年 | 2024年 | |\n"
+        "研发人员(人) | 512 | 560 | 601 |\n研发经费支出(万元) | 21000 | 23500 | 26100 |"
+    )
+    assert sorted(rows(text, year=None)) == [
+        ("rd_expenditure", 2022, 2.1, "=", "海州区"),
+        ("rd_expenditure", 2023, 2.35, "=", "海州区"),
+        ("rd_expenditure", 2024, 2.61, "=", "海州区"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全区研发经费支出占地区生产总值(GDP)比重提高至3.21%。",
+        "全区研发经费支出相当于全区生产总值的比例达到3.21%。",
+    ],
+)
+def test_a_share_with_the_denominator_abbreviated_in_brackets_or_of_the_whole_region(text):
+    assert rows(text) == [("rd_share_gdp", 2024, 3.21, "=", "海州区")]

@@ -317,7 +317,8 @@ def regroup_table_cells(text: str) -> str:
     """Lines of a table read one cell per line (a PDF's text layer, a table copied from one), put back as
     rows with " | " between cells (as a .docx table row), so that every value keeps its row's name and its
     column's year. Other lines are returned as they are (blank lines dropped)."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = _regroup_closed_cells([line.strip() for line in text.splitlines() if line.strip()])
+    lines = _regroup_transposed(lines)
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -345,6 +346,140 @@ def regroup_table_cells(text: str) -> str:
         out += [" | ".join(header), *rows]
         i = j
     return "\n".join(out)
+
+
+# A yearbook table saved one cell per line with each cell closed by "|" ("2002 |", "1287.6 |", "|" for an
+# empty cell), as web copies of statistical yearbooks hold them: a run of year cells is the header, then each
+# row is a name cell and one value cell per year. A name may wrap onto a line of its own before its cell
+# ("科技活动人员" / "(万人) |"), or onto the next row whose value cells are all empty ("…相当于 | 1.07 | … |
+# 国内生产总值比例 (%) | | …"). English glosses after a name are dropped; a row starting with 占 is the share
+# of the row above ("R&D 经费支出(亿元)" then "占国内生产总值的比重 (%)"); "#" and 其中 rows are parts of the
+# row above and are left out.
+_CLOSED_CELL_RE = re.compile(r"^(?P<cell>[^|｜]*?)\s*[|｜]$")
+_YEAR_TITLE_RE = re.compile(r"^\d{4}\s*年?(末|底|度)?$")
+_NUMBER_CELL_RE = re.compile(r"^[-+]?[\d,]+(\.\d+)?$")
+_ENGLISH_GLOSS_RE = re.compile(r"\s+[A-Za-z][A-Za-z0-9 ().,&%/'*-]*$")
+_PART_ROW_RE = re.compile(r"^(#|＃|其中[:：]?)")
+
+
+def _clean_row_name(name: str) -> str:
+    """A row name without an English gloss after it, spaces inside its unit bracket, or label spacing."""
+    name = _ENGLISH_GLOSS_RE.sub("", name).strip()
+    name = re.sub(r"\s*[(（]\s*([^()（）]*?)\s*[)）]", r"(\1)", name)
+    return name
+
+
+def _regroup_closed_cells(lines: list[str]) -> list[str]:
+    """Tables of "cell |" lines (see above) rewritten as " | " rows under a "指标 | years" header; other lines
+    unchanged."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        years = _closed_year_run(lines, i)
+        if len(years) < 2:
+            out.append(lines[i])
+            i += 1
+            continue
+        rows, end = _closed_rows(lines, i + len(years), len(years))
+        if not rows:
+            out.append(lines[i])
+            i += 1
+            continue
+        out += [" | ".join(["指标", *years]), *rows]
+        i = end
+    return out
+
+
+def _closed_year_run(lines: list[str], i: int) -> list[str]:
+    years = []
+    for line in lines[i:]:
+        match = _CLOSED_CELL_RE.match(line)
+        if not match or not _YEAR_TITLE_RE.match(match["cell"]):
+            break
+        years.append(match["cell"])
+    return years
+
+
+def _closed_rows(lines: list[str], i: int, width: int) -> tuple[list[str], int]:
+    """The rows of a closed-cell table from line ``i`` and the line after its end."""
+    rows: list[tuple[str, list[str]]] = []
+    while i < len(lines):
+        match = _CLOSED_CELL_RE.match(lines[i])
+        name, step = (match["cell"], 1) if match else ("", 0)
+        if not match:  # a name wrapped onto a line of its own before its cell
+            follow = _CLOSED_CELL_RE.match(lines[i + 1]) if i + 1 < len(lines) else None
+            if follow is None or _NUMBER_CELL_RE.match(lines[i]) or len(lines[i]) > 30:
+                break
+            name, step = lines[i] + follow["cell"], 2
+        if not name:
+            i += step  # an empty separator row
+            continue
+        if _NUMBER_CELL_RE.match(name):
+            break
+        cells = []
+        for line in lines[i + step : i + step + width]:
+            cell = _CLOSED_CELL_RE.match(line)
+            if cell is None or not (cell["cell"] == "" or _NUMBER_CELL_RE.match(cell["cell"])):
+                break
+            cells.append(cell["cell"])
+        if len(cells) < width:
+            break
+        i += step + width
+        if not any(cells):
+            if rows:  # the rest of the row name above
+                rows[-1] = (rows[-1][0] + name, rows[-1][1])
+            continue
+        rows.append((name, cells))
+    named = []
+    for name, cells in rows:
+        name = _clean_row_name(name)
+        if name.startswith("占") and named:
+            above = re.sub(r"\([^()]*\)$", "", named[-1][0])
+            name = above + name
+        named.append((name, cells))
+    return [" | ".join([n, *c]) for n, c in named if not _PART_ROW_RE.match(n)], i
+
+
+# A table pasted or extracted the other way round: the statistics' names first, one per line, then for each
+# year the year and one value per name ("全社会研发经费" / "研发人员" / "2015年" / "1.42万亿元" / "376万人" /
+# "2020年" / …). Rewritten as rows of the names under a header of the years.
+_TRANSPOSED_VALUE_RE = re.compile(r"^(第\s*)?[-+]?[\d,]+(\.\d+)?\S{0,8}$")
+
+
+def _regroup_transposed(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        names = []
+        j = i
+        while j < len(lines) and _transposed_name(lines[j]):
+            names.append(lines[j])
+            j += 1
+        width = len(names)
+        groups = []
+        while width >= 2 and j + width < len(lines) + 0 and _YEAR_TITLE_RE.match(lines[j]):
+            values = lines[j + 1 : j + 1 + width]
+            if len(values) < width or not all(_TRANSPOSED_VALUE_RE.match(v) for v in values):
+                break
+            groups.append((lines[j], values))
+            j += 1 + width
+        if not groups:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append(" | ".join(["指标", *(year for year, _ in groups)]))
+        out += [" | ".join([name, *(values[k] for _, values in groups)]) for k, name in enumerate(names)]
+        i = j
+    return out
+
+
+def _transposed_name(line: str) -> bool:
+    return (
+        len(line) <= 20
+        and not _YEAR_TITLE_RE.match(line)
+        and not _TRANSPOSED_VALUE_RE.match(line)
+        and not re.search(r"[。；;，,:：|｜]", line)
+    )
 
 
 def _table_header(lines: list[str], i: int) -> tuple[int, int]:

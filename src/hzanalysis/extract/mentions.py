@@ -177,11 +177,16 @@ def _shares(norm: str, mentions: list[_Mention]) -> list[_Mention]:
         share_id, _denominator, short_forms = share
         denominators = "|".join(re.escape(p) for p in sorted(short_forms, key=len, reverse=True))
         # "相当于地区生产总值的3.02%": the ratio written as "equal to … of the denominator"
+        # the whole region may be named before the denominator (全市生产总值), an abbreviation in brackets
+        # after it (地区生产总值(GDP)); a yearbook row may say 占相当于… or drop the 的
+        # (相当于国内生产总值比例)
+        whole = "(?:全区|全市|全县|全省|全国)?"
+        bracket = r"(?:\([^)]{0,6}\))?"
         tail = re.compile(
-            rf"[^;:占]*?(?:的)?(?P<share>占(?:全区)?(?:(?:{denominators})[^,;:]{{0,4}}?的?(?:比重|比例|份额)"
-            rf"|比重|比)|相当于(?:全区)?(?:{denominators})的(?:比重|比例)?"
+            rf"[^;:占]*?(?:的)?(?P<share>占(?:相当于)?{whole}(?:(?:{denominators}){bracket}[^,;:]{{0,4}}?的?"
+            rf"(?:比重|比例|份额)|比重|比)|相当于{whole}(?:{denominators})的?(?:比重|比例)?"
             # "研发经费支出3.3万亿元，与国内生产总值之比达2.64%"
-            rf"|与(?:全区)?(?:{denominators})(?:\([^)]{{0,6}}\))?之比)"
+            rf"|与{whole}(?:{denominators}){bracket}之比)"
         )
         match = tail.match(norm, mention.end)
         if match is None:
