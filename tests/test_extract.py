@@ -1010,3 +1010,77 @@ def test_a_bar_table_with_title_lines_and_a_header_of_years_without_a_label_cell
 )
 def test_a_share_with_the_denominator_abbreviated_in_brackets_or_of_the_whole_region(text):
     assert rows(text) == [("rd_share_gdp", 2024, 3.21, "=", "海州区")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a breakdown, in its own and in the next sentence of the paragraph
+        "分执行部门看，企业研发经费支出21.3亿元。高等学校研发经费支出0.8亿元。",
+        "从技术交易类型看，技术开发合同成交额领先。其中，技术服务合同成交额为5.2亿元。",
+        # the sum of a handful of places, a place after 其中, a sector's part, the part flowing elsewhere
+        "3县全年实现技术合同成交额12.4亿元。",
+        "其中，青石县完成技术合同成交额3.1亿元。",
+        "全区高校技术合同成交额0.9亿元。",
+        "全区流向省外技术合同成交额4.4亿元。",
+        "由企业输出技术合同1200项，交易金额7.7亿元。",
+        # an economic zone inside the region, a batch certified, a batch with a named level before the name
+        "东部经济区技术合同成交额突破5亿元。",
+        "第一批评审通过国家高新技术企业40家。",
+        "新增连云港市新型研发机构3家。",
+        # what is to come, and a stock up to a month written 截止
+        "年内将新增评价入库科技型中小企业800家，高新技术企业达到450家。",
+        "截止11月发明专利授权量231件。",
+    ],
+)
+def test_parts_batches_plans_and_months_of_round_3_are_never_the_regions_figure(text):
+    assert rows(text) == []
+
+
+def test_the_whole_of_every_county_is_not_a_handful_of_places():
+    text = "到2024年底，全省58个县(市、区)高新技术企业总数达到2310家。"
+    assert rows(text, region=None) == [("hte_count", 2024, 2310, "=", "")]
+
+
+def test_a_breakdown_from_the_whole_is_not_one():
+    text = "从区域经济规模看，2024年，全区地区生产总值为835.2亿元。"
+    assert rows(text) == [("gdp", 2024, 835.2, "=", "海州区")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2024年全区完成技术合同认定登记成交额12.56亿元。", 12.56),
+        ("全区技术合同登记9.8亿元，完成目标的120%。", 9.8),
+        ("全区登记技术合同612项，成交额10.3亿元，同比增长8%。", 10.3),
+        ("全区认定登记技术合同612项，同比增长8%；成交额达10.3亿元。", 10.3),
+        ("全区技术合同成交总金额10.3亿元。", 10.3),
+    ],
+)
+def test_the_ways_the_technology_contract_turnover_is_written(text, value):
+    assert rows(text) == [("tech_contract_value", 2024, value, "=", "海州区")]
+
+
+def test_values_listed_in_brackets_after_the_statistic_and_a_spelt_out_name_without_brackets():
+    text = "从各区研发经费投入强度看，海州区(3.21%)、连云区(2.88%)和赣榆区(2.05%)位居前列。"
+    assert [r[2] for r in rows(text, region=None)] == [3.21, 2.88, 2.05]
+    text = "全区研究与试验发展R&D经费支出强度从2021年的2.6%提高到2024年的3.1%。"
+    assert rows(text) == [
+        ("rd_share_gdp", 2021, 2.6, "=", "海州区"),
+        ("rd_share_gdp", 2024, 3.1, "=", "海州区"),
+    ]
+
+
+def test_a_comparison_year_does_not_carry_and_a_relative_year_opening_a_paragraph_does():
+    text = "与2023年相较，2024年全区研发经费同比增长12%；研发经费投入强度为3.05%。"
+    assert rows(text, year=None) == [("rd_share_gdp", 2024, 3.05, "=", "海州区")]
+    text = "区长说，去年全区发展动能稳步壮大。研发经费投入强度达到3.2%左右。"
+    assert rows(text, year=2025) == [("rd_share_gdp", 2024, 3.2, "~", "海州区")]
+
+
+def test_traditional_characters_of_work_report_news():
+    text = "全區研發經費支出相當于全區生產總值的比例達到3.2%,每萬人口高價值發明專利擁有量提高到20.5件。"
+    assert rows(text) == [
+        ("rd_share_gdp", 2024, 3.2, "=", "海州区"),
+        ("hv_invention_patents_per_10k", 2024, 20.5, "=", "海州区"),
+    ]

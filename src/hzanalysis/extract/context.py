@@ -62,7 +62,7 @@ def _data_year(
         start = match.start()
         head = norm[max(0, start - 2) : start]
         tail = norm[match.end() : match.end() + 2]
-        if head.endswith(("比", "较", "同")) or tail.startswith(("以来", "起", "同期")):
+        if head.endswith(("比", "较", "同")) or tail.startswith(("以来", "起", "同期", "相比", "相较")):
             continue
         if match.group(1):
             year = int(match.group(1))

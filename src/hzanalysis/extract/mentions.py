@@ -10,12 +10,15 @@ from .numbers import _Number
 from .vocabulary import (
     _MULTI_YEAR_RE,
     AVERAGE_AFTER_RE,
+    ELIDED_CONTRACT_VALUE_RE,
     FIRMS_PART_OF,
     FLOW_QUALIFIERS,
     NAME_QUOTES,
     NET_ADDITIONS_OF,
     OWN_REGION_WORDS,
     PER_PERSON_BEFORE_RE,
+    PLACE_AFTER_SUCH_AS_RE,
+    SEVERAL_PLACES_RE,
     SEVERAL_YEARS_RE,
     SHARE_IDS,
     SHARE_OF,
@@ -55,16 +58,39 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
                 continue
             used[match.start() : match.end()] = [True] * (match.end() - match.start())
             found.append(_Mention(match.start(), match.end(), indicator, norm[match.start() : match.end()]))
+    # "登记技术合同7941项，成交额210.39亿元": the turnover named without its subject after 技术合同
+    for match in ELIDED_CONTRACT_VALUE_RE.finditer(norm):
+        named = list(re.finditer(r"技术合同|技术市场", norm[: match.start()]))
+        if not any(used[match.start() : match.end()]) and named:
+            used[match.start() : match.end()] = [True] * (match.end() - match.start())
+            # the contracts of a part ("由企业输出技术合同…，交易金额…") give a part's turnover
+            at = named[-1].start()
+            part = SUBSET_BEFORE_RE.search(norm[max(0, at - 9) : at]) or re.search(r"企业的?$", norm[:at])
+            meant = None if part else "tech_contract_value"
+            found.append(_Mention(match.start(), match.end(), meant, match.group(0)))
     found.sort(key=lambda m: m.start)
     for index, mention in enumerate(found):
         # 国家级/省级 between the qualifier and the name: 净增国家级高新技术企业
         before = re.sub(r"(国家级|国家|省级|市级)$", "", norm[max(0, mention.start - 9) : mention.start])
+        # for a batch, also a named level or a batch number: 新增苏州市新型研发机构, 第一批评审通过国家…
+        batch_before = re.sub(
+            r"(第[一二三四五六七八九十\d]+批|国家级|国家|省级|市级|县级|区级|[\u4e00-\u9fff]{2,3}[省市县区]级?)+$",
+            "",
+            norm[max(0, mention.start - 14) : mention.start],
+        )
+        clause = re.split(r"[,;:]", norm[: mention.start])[-1]
         previous = found[index - 1].indicator if index else None
-        if mention.indicator and (
-            SUBSET_BEFORE_RE.search(before)
-            or AVERAGE_AFTER_RE.match(norm, mention.end)
-            or (mention.indicator in FIRMS_PART_OF and re.search(r"企业的?$", before))
-            or PER_PERSON_BEFORE_RE.search(norm[max(0, mention.start - 14) : mention.start])
+        if (
+            mention.indicator
+            and (
+                SUBSET_BEFORE_RE.search(before)
+                or AVERAGE_AFTER_RE.match(norm, mention.end)
+                or (mention.indicator in FIRMS_PART_OF and re.search(r"企业的?$", before))
+                or PER_PERSON_BEFORE_RE.search(norm[max(0, mention.start - 14) : mention.start])
+                # "3市全年实现技术合同成交总额…", "其中，湘潭县完成…": places' parts of the total
+                or SEVERAL_PLACES_RE.search(clause)
+                or PLACE_AFTER_SUCH_AS_RE.search(norm[max(0, mention.start - 16) : mention.start])
+            )
         ):
             # 上市/境内/开发区… 高新技术企业: a part of the whole; …均值: an average over units;
             # 每百名研发人员…: a ratio, not the count
@@ -75,6 +101,7 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
             mention.indicator = NET_ADDITIONS_OF[mention.indicator]
         elif mention.indicator in cat.stocks and (
             before.endswith(FLOW_QUALIFIERS)
+            or batch_before.endswith(FLOW_QUALIFIERS)
             # "招引科技型企业102家，其中高新技术企业18家": part of a flow, not the stock
             or (before.endswith("其中") and previous is not None and previous not in cat.stocks)
         ):
@@ -283,6 +310,9 @@ def _owner(
                 r",\s*(而|但|其中|另外)?\s*(\d{4}年|今年|去年|上年|本年|过去一年)[^,;:]{0,6}$", between
             ):
                 return mention, "same statistic, for the year named before the figure"
+            # "北京(6.73%)、上海(4.34%)…": one value per unit listed after the statistic, in brackets
+            if re.fullmatch(r"[%‰]?\)\s*[、,和及与]\s*[^\d,;:()]{1,8}\(", after_value):
+                return mention, "same statistic, one value per unit listed in brackets"
             # "由2021年的131家增长到2022年的162家、2023年的207家": a series, one value per year
             if re.search(r"[、,]\s*(再到|再|和|及)?\s*\d{4}年(底|末)?的?\s*$", between):
                 return mention, "same statistic, for the year named before the figure"

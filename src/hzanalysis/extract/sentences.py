@@ -12,7 +12,7 @@ from .filters import _PART_YEAR_RE, _WHOLE_YEAR_RE, _outside_plan_sections, _pla
 from .mentions import _mentions, _owner
 from .numbers import _bound, _convert, _numbers
 from .tables import is_table_line, table_cells
-from .vocabulary import _catalogue, normalise
+from .vocabulary import BREAKDOWN_RE, ELIDED_CONTRACT_VALUE_RE, _catalogue, normalise
 
 _WHOLE_UNITS = frozenset("家件项个套所座处户名")
 
@@ -76,12 +76,22 @@ def _paragraph_rows(
     previous: tuple[str, list] | None = None  # the sentence before, if it states no figure, and its mentions
     year = reference  # without a reference year, the last year a sentence of the paragraph named
     in_part = False  # the sentence before opened with a part of the year ("2014年上半年，…")
+    breakdown = False  # a sentence of the paragraph opened a breakdown ("分活动主体看，…")
+    contracts = False  # a sentence before named technology contracts ("登记技术合同106552项；成交额…")
     for sentence in split_sentences(line):
         norm = normalise(sentence)
         mentions = _mentions(norm, cat)
         first = next(iter(_numbers(norm)), None)
         first_figure = first.start if first else None
         found = _sentence_rows(sentence, region, year, relative_to)
+        if contracts and not found and ELIDED_CONTRACT_VALUE_RE.match(norm.lstrip()):
+            for row in _sentence_rows("技术合同" + sentence, region, year, relative_to):
+                row["quote"] = sentence
+                row["why"] = (
+                    f"turnover of the technology contracts named in the sentence before: {row['why']}"
+                )
+                found.append(row)
+        contracts = bool(re.search(r"技术合同|技术市场", norm))
         # no statistic named ahead of the first figure: its subject may be in the sentence before
         # ("117家高新技术企业中…": a figure right before a name is that name's, not an unnamed one)
         unnamed = first is not None and all(
@@ -99,14 +109,22 @@ def _paragraph_rows(
                         row["why"] = f"{how}: {row['why']}"
                         helped.append(row)
                 found = helped + found
+        breakdown = breakdown or bool(BREAKDOWN_RE.match(norm))
+        if breakdown:
+            # "分活动主体看，企业…经费1943.2亿元": a part of the total, in this and later sentences
+            found = []
         period = _period(norm)
         if period is None and in_part:
             found = []  # "2014年上半年，…。全省高新技术产业产值…": the half year still holds
         elif period is not None:
             in_part = period == "part"
-        named = re.search(r"(?<!\d)(\d{4})\s*年", norm)
-        if named and reference is None and 1949 <= int(named.group(1)) <= 2100:
-            year = int(named.group(1))  # "2024年…。全社会研发经费支出…": the year carries on
+        named, _ = _data_year(norm, len(norm), None)
+        if named is not None and reference is None:
+            year = named  # "2024年…。全社会研发经费支出…": the year carries on (not 与2021年相比's)
+        opening = re.match(r".{0,12}?(去年|上年|过去一年|今年)", norm)
+        if opening and relative_to is not None and not re.search(r"(比|较|同)$", norm[: opening.start(1)]):
+            # "去年上海发展新动能…。全社会研发经费支出…": a relative year opening a sentence carries on too
+            year = _data_year(norm, opening.end(), reference, relative_to)[0]
         rows.extend(found)
         previous = (sentence, mentions) if first_figure is None else None
     return rows
