@@ -1084,3 +1084,21 @@ def test_traditional_characters_of_work_report_news():
         ("rd_share_gdp", 2024, 3.2, "=", "海州区"),
         ("hv_invention_patents_per_10k", 2024, 20.5, "=", "海州区"),
     ]
+
+
+def test_a_table_whose_cells_only_spaces_keep_apart_as_a_pdf_text_layer_gives_it():
+    text = (
+        "表2 主要科技指标\n指标 2022年 2023年 2024年\n研发经费支出(万元) 21000 23500 26100\n"
+        "技术合同成交额 亿元 3.2 4.1 5.0\n技术合同成交额年增长率(%) 12.5 28.1 22.0\n"
+        "每万人口发明专利授权量 (件/万人) Invention patents granted per 10000 persons 1.2 1.5 1.9\n"
+        "注：2024年为快报数。全区高新技术企业 88 家。"
+    )
+    assert sorted(rows(text, year=None)) == [
+        ("hte_count", 2024, 88, "=", "海州区"),  # the note's own year, read as a sentence after the table
+        ("rd_expenditure", 2022, 2.1, "=", "海州区"),
+        ("rd_expenditure", 2023, 2.35, "=", "海州区"),
+        ("rd_expenditure", 2024, 2.61, "=", "海州区"),
+        ("tech_contract_value", 2022, 3.2, "=", "海州区"),
+        ("tech_contract_value", 2023, 4.1, "=", "海州区"),
+        ("tech_contract_value", 2024, 5.0, "=", "海州区"),
+    ]

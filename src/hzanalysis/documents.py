@@ -319,6 +319,7 @@ def regroup_table_cells(text: str) -> str:
     column's year. Other lines are returned as they are (blank lines dropped)."""
     lines = _regroup_closed_cells([line.strip() for line in text.splitlines() if line.strip()])
     lines = _regroup_transposed(lines)
+    lines = _regroup_spaced_rows(lines)
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -470,6 +471,42 @@ def _regroup_transposed(lines: list[str]) -> list[str]:
         out.append(" | ".join(["指标", *(year for year, _ in groups)]))
         out += [" | ".join([name, *(values[k] for _, values in groups)]) for k, name in enumerate(names)]
         i = j
+    return out
+
+
+# A table whose cells a PDF's text layer (or a fixed-width page) keeps apart by spaces only: a header of
+# years ("指标 2022年 2023年 2024年", "项目 Item 2020 2021") then rows of a name, an optional unit and one
+# number per year ("研发经费支出(万元) 21000 23500 26100", "技术合同成交额 亿元 3.2 4.1 5.0"). Rewritten as
+# " | " rows; a row with another count of numbers, or any other line, ends the table.
+_SPACED_HEADER_RE = re.compile(
+    r"^(?P<label>[^\d\s|｜][^|｜]*?\s+)?(?P<years>\d{4}\s*年?(?:\s+\d{4}\s*年?)+)$"
+)
+_SPACED_ROW_RE = re.compile(
+    r"^(?P<name>[^\d\s|｜][^|｜]*?)(?:\s+(?P<unit>[^\s\d|｜()（）]{1,4}|[(（][^()（）]{1,8}[)）]))?"
+    r"(?P<values>(?:\s+[-+]?[\d,]+(?:\.\d+)?)+)$"
+)
+
+
+def _regroup_spaced_rows(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    years: list[str] = []
+    for line in lines:
+        header = _SPACED_HEADER_RE.match(line)
+        if header and not re.search(r"[，。；,;:：]", line):
+            years = re.findall(r"\d{4}\s*年?", header["years"])
+            out.append(" | ".join(["指标", *years]))
+            continue
+        row = _SPACED_ROW_RE.match(line) if years else None
+        values = row["values"].split() if row else []
+        if row and len(values) == len(years) and not re.search(r"[，。；;:：]", row["name"]):
+            name = _clean_row_name(row["name"])
+            unit = row["unit"] or ""
+            if unit and not unit.startswith(("(", "（")):
+                unit = f"({unit})"
+            out.append(" | ".join([name + unit, *values]))
+            continue
+        years = []
+        out.append(line)
     return out
 
 
