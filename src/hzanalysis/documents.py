@@ -392,10 +392,15 @@ def _regroup_closed_cells(lines: list[str]) -> list[str]:
 
 
 def _closed_year_run(lines: list[str], i: int) -> list[str]:
-    years = []
+    """The year cells of a header starting at line ``i``: distinct, increasing and plausible years (a run of
+    four-digit values under a row's name is data)."""
+    years: list[str] = []
     for line in lines[i:]:
         match = _CLOSED_CELL_RE.match(line)
         if not match or not _YEAR_TITLE_RE.match(match["cell"]):
+            break
+        year = int(match["cell"][:4])
+        if not 1949 <= year <= 2100 or (years and year <= int(years[-1][:4])):
             break
         years.append(match["cell"])
     return years
@@ -492,7 +497,16 @@ def _regroup_spaced_rows(lines: list[str]) -> list[str]:
     years: list[str] = []
     for line in lines:
         header = _SPACED_HEADER_RE.match(line)
-        if header and not re.search(r"[，。；,;:：]", line):
+        found = [int(y[:4]) for y in re.findall(r"\d{4}", header["years"])] if header else []
+        label = (header["label"] or "").strip() if header else ""
+        if (
+            header
+            and not re.search(r"[，。；,;:：]", line)
+            and all(1949 <= y <= 2100 for y in found)
+            and found == sorted(set(found))
+            # a label such as 指标/项目 (an English gloss may follow), not a statistic's name with a unit
+            and not re.search(r"[(（]|[家件个项元%]$", label)
+        ):
             years = re.findall(r"\d{4}\s*年?", header["years"])
             out.append(" | ".join(["指标", *years]))
             continue

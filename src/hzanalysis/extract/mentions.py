@@ -60,7 +60,9 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
             found.append(_Mention(match.start(), match.end(), indicator, norm[match.start() : match.end()]))
     # "登记技术合同7941项，成交额210.39亿元": the turnover named without its subject after 技术合同
     for match in ELIDED_CONTRACT_VALUE_RE.finditer(norm):
-        named = list(re.finditer(r"技术合同|技术市场", norm[: match.start()]))
+        named = list(_name_pattern("技术合同").finditer(norm[: match.start()]))
+        named += list(_name_pattern("技术市场").finditer(norm[: match.start()]))
+        named.sort(key=lambda m: m.start())
         if not any(used[match.start() : match.end()]) and named:
             used[match.start() : match.end()] = [True] * (match.end() - match.start())
             # the contracts of a part ("由企业输出技术合同…，交易金额…") give a part's turnover
@@ -74,7 +76,8 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
         before = re.sub(r"(国家级|国家|省级|市级)$", "", norm[max(0, mention.start - 9) : mention.start])
         # for a batch, also a named level or a batch number: 新增苏州市新型研发机构, 第一批评审通过国家…
         batch_before = re.sub(
-            r"(第[一二三四五六七八九十\d]+批|国家级|国家|省级|市级|县级|区级|[\u4e00-\u9fff]{2,3}[省市县区]级?)+$",
+            r"(第[一二三四五六七八九十\d]+批|(国家|省|市|县|区)级以上|国家级|国家|省级|市级|县级|区级"
+            r"|[\u4e00-\u9fff]{2,3}[省市县区]级?)+$",
             "",
             norm[max(0, mention.start - 14) : mention.start],
         )
@@ -85,7 +88,10 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
             and (
                 SUBSET_BEFORE_RE.search(before)
                 or AVERAGE_AFTER_RE.match(norm, mention.end)
-                or (mention.indicator in FIRMS_PART_OF and re.search(r"企业的?$", before))
+                # the firms', an industry's or a field's part (五大优势产业技术合同成交额)
+                or (mention.indicator in FIRMS_PART_OF and re.search(r"(企业|产业|行业|领域)的?$", before))
+                # 规上高新技术企业: the above-scale ones among them, not all
+                or (mention.indicator == "hte_count" and re.search(r"(规上|规模以上)$", before))
                 or PER_PERSON_BEFORE_RE.search(norm[max(0, mention.start - 14) : mention.start])
                 # "3市全年实现技术合同成交总额…", "其中，湘潭县完成…": places' parts of the total
                 or SEVERAL_PLACES_RE.search(clause)
@@ -210,8 +216,9 @@ def _shares(norm: str, mentions: list[_Mention]) -> list[_Mention]:
         whole = "(?:全区|全市|全县|全省|全国)?"
         bracket = r"(?:\([^)]{0,6}\))?"
         tail = re.compile(
-            rf"[^;:占]*?(?:的)?(?P<share>占(?:相当于)?{whole}(?:(?:{denominators}){bracket}[^,;:]{{0,4}}?的?"
-            rf"(?:比重|比例|份额)|比重|比)|相当于{whole}(?:{denominators})的?(?:比重|比例)?"
+            # (占全省比重 is the share of the province's total of the same statistic: another statistic)
+            rf"[^;:占]*?(?:的)?(?P<share>占(?:相当于)?(?:全区)?(?:{whole}(?:{denominators}){bracket}[^,;:]{{0,4}}?"
+            rf"的?(?:比重|比例|份额)|比重|比)|相当于{whole}(?:{denominators})的?(?:比重|比例)?"
             # "研发经费支出3.3万亿元，与国内生产总值之比达2.64%"
             rf"|与{whole}(?:{denominators}){bracket}之比)"
         )

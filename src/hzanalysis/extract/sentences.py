@@ -78,6 +78,7 @@ def _paragraph_rows(
     in_part = False  # the sentence before opened with a part of the year ("2014年上半年，…")
     breakdown = False  # a sentence of the paragraph opened a breakdown ("分活动主体看，…")
     contracts = False  # a sentence before named technology contracts ("登记技术合同106552项；成交额…")
+    planning = False  # the clause before, cut at ；, set targets ("今年将力争…；技术合同年成交额保持在…")
     for sentence in split_sentences(line):
         norm = normalise(sentence)
         mentions = _mentions(norm, cat)
@@ -92,6 +93,14 @@ def _paragraph_rows(
                 )
                 found.append(row)
         contracts = bool(re.search(r"技术合同|技术市场", norm))
+        carried_plan = planning  # a clause after ； goes on with the targets of the clause before
+        planning = norm.rstrip().endswith((";", "；")) and (
+            planning
+            or (  # a target's own words, not 年均增长12.2% of the years gone by
+                _plan_start(norm, reference, mentions) is not None
+                and re.search(r"力争|争取|计划|确保|预期|目标|(?<!即)将(?!近)", norm) is not None
+            )
+        )
         # no statistic named ahead of the first figure: its subject may be in the sentence before
         # ("117家高新技术企业中…": a figure right before a name is that name's, not an unnamed one)
         unnamed = first is not None and all(
@@ -110,7 +119,7 @@ def _paragraph_rows(
                         helped.append(row)
                 found = helped + found
         breakdown = breakdown or bool(BREAKDOWN_RE.match(norm))
-        if breakdown:
+        if breakdown or carried_plan:
             # "分活动主体看，企业…经费1943.2亿元": a part of the total, in this and later sentences
             found = []
         period = _period(norm)

@@ -125,6 +125,7 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "tech_contract_value": ("技术市场交易额", "技术市场实现交易额", "技术合同成交总额", "技术交易额"),
     "rd_share_gdp": ("R&D经费支出强度", "研发经费支出强度"),
+    "hitech_output_value": ("高新技术产值",),
 }
 # "累计培育国家高新技术企业58家": the firms grown so far, i.e. the stock (not the year's additions).
 STOCK_SO_FAR_RE = re.compile(r"(累计培育|累计拥有|共有|拥有)$")
