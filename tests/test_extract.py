@@ -1149,3 +1149,23 @@ def test_a_share_of_the_provinces_total_and_a_past_yearly_average_before_a_semic
         ("rd_expenditure", 2024, 12.5, "=", "海州区"),
         ("rd_share_gdp", 2024, 3.23, "=", "海州区"),
     ]
+
+
+def test_a_table_titled_by_a_part_of_the_region_gives_no_regional_figures():
+    part = "表6 规模以上工业企业科技活动情况\n指标 | 2023年 | 2024年\n研发经费支出(亿元) | 8.1 | 9.3"
+    assert rows(part, year=None) == []
+    whole = "表5 全社会科技活动情况\n指标 | 2023年 | 2024年\n研发经费支出(亿元) | 10.2 | 11.9"
+    assert [r[1:3] for r in rows(whole, year=None)] == [(2023, 10.2), (2024, 11.9)]
+
+
+def test_a_list_of_names_then_a_list_of_figures_and_lines_wrapped_inside_a_sentence():
+    text = (
+        "在区委、区政府坚强领导下，全区高新技术企业、科技型\n中小企业达 126 家 、 388 家,分别增长12%、20%。"
+    )
+    assert rows(text) == [
+        ("hte_count", 2024, 126, "=", "海州区"),
+        ("tech_smes", 2024, 388, "=", "海州区"),
+    ]
+    # a numbered heading is not joined to the paragraph under it
+    text = "一、2024年全区主要经济指标完成情况总体良好\n全年实现地区生产总值835.2亿元,增长5%。"
+    assert rows(text, year=None) == [("gdp", 2024, 835.2, "=", "海州区")]

@@ -300,7 +300,7 @@ def _read_pdf(path: Path) -> str:
             "run OCR on it first (e.g. `ocrmypdf --language chi_sim in.pdf out.pdf`), "
             "or copy the text from the publisher's web page into a .txt file",
         )
-    return _join_wrapped_lines(regroup_table_cells(text))
+    return join_wrapped_lines(regroup_table_cells(text))
 
 
 # A PDF's text layer often holds a table one cell per line: a header ("指标", "单位", "2024年", "增长%")
@@ -548,7 +548,13 @@ def _table_header(lines: list[str], i: int) -> tuple[int, int]:
     return titles + 1, titles + (1 if labelled else 0)
 
 
-def _join_wrapped_lines(text: str) -> str:
+_NUMBERED_HEADING_RE = re.compile(
+    r"^\s*([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.、](?!\d))"
+)
+
+
+def join_wrapped_lines(text: str) -> str:
+    """Lines cut inside a sentence (a PDF's text layer) joined back; table rows and short lines kept."""
     out: list[str] = []
     for line in (line.strip() for line in text.splitlines()):
         if not line:
@@ -556,6 +562,8 @@ def _join_wrapped_lines(text: str) -> str:
         previous = out[-1] if out else ""
         if " | " in previous or " | " in line:
             out.append(line)  # table rows are whole lines
+        elif _NUMBERED_HEADING_RE.match(previous) or _NUMBERED_HEADING_RE.match(line):
+            out.append(line)  # a numbered heading (一、…计划执行情况) is a line of its own
         elif previous and len(previous) >= _WRAPPED_LINE_CHARS and not previous.endswith(_CLOSING):
             out[-1] = previous + line
         else:

@@ -257,7 +257,11 @@ def _respectively(norm: str, mentions: list[_Mention]) -> None:
     """ "A、B分别达到312家、760家": the mentions before 分别 take the numbers after it, in order."""
     for index, mention in enumerate(mentions):
         after = norm[mention.end : mention.end + 8]
-        if "分别" not in after:
+        # "A、B达6588家、6403家": a list of figures right after a list of names pairs up as 分别 does
+        listed = re.match(
+            r"\s*(达到|达|为|有|共有|分别为)?\s*\d[\d.,]*\s*[^\d,;:、]{0,4}\s*、\s*\d", norm[mention.end :]
+        )
+        if "分别" not in after and not listed:
             continue
         group = [mention]
         for previous in reversed(mentions[:index]):

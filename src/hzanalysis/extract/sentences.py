@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from ..documents import regroup_table_cells, split_sentences
+from ..documents import join_wrapped_lines, regroup_table_cells, split_sentences
 from .context import _YEAR_RE, _data_year, _region, heading_year, is_year_review
 from .filters import _PART_YEAR_RE, _WHOLE_YEAR_RE, _outside_plan_sections, _plan_start, _skip_reason
 from .mentions import _mentions, _owner
@@ -15,6 +15,13 @@ from .tables import is_table_line, table_cells
 from .vocabulary import BREAKDOWN_RE, ELIDED_CONTRACT_VALUE_RE, _catalogue, normalise
 
 _WHOLE_UNITS = frozenset("家件项个套所座处户名")
+# A yearbook table titled by a population that is a part of the region (21-39 科学研究与开发机构基本情况,
+# 规模以上工业企业科技活动情况): its R&D and patent rows are that part's, never the region's.
+_PART_TABLE_TITLE_RE = re.compile(
+    r"((规模以上|规上|大中型)?工业企业|研究与开发机构|科研机构|研究机构|高等学校|高校)[^|]{0,12}"
+    r"(科技|研发|R&D|研究与试验发展|基本情况|情况)",
+    re.IGNORECASE,
+)
 
 EXTRACT_COLUMNS: tuple[str, ...] = ("region", "indicator", "year", "value", "unit", "bound", "quote", "why")
 
@@ -35,14 +42,18 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     region = region or ""
     rows: list[dict] = []
     table: list[str] = []
+    recent: list[str] = []  # the lines before a table, where its title is
     # a table pasted or saved one cell per line reads as rows of cells (as a PDF's text layer does)
-    for line in [*_outside_plan_sections(regroup_table_cells(text)), ""]:
+    # a text layer's lines wrapped inside a sentence (科技型\n中小企业) are joined, as when a PDF is read
+    for line in [*_outside_plan_sections(join_wrapped_lines(regroup_table_cells(text))), ""]:
         if is_table_line(line):
             table.append(line)
             continue
         if table:
-            rows.extend(_table_rows(table, region, reference))
-            table = []
+            if not any(_PART_TABLE_TITLE_RE.search(normalise(t)) for t in recent if len(t) <= 40):
+                rows.extend(_table_rows(table, region, reference))
+            table, recent = [], []
+        recent = [*recent[-2:], line]
         rows.extend(_paragraph_rows(line, region, reference, relative_to))
     frame = pd.DataFrame(rows, columns=list(EXTRACT_COLUMNS))
     frame["year"] = frame["year"].astype("Int64")
