@@ -8,12 +8,15 @@ exposed were fixed); ``holdout2``, ``holdout3`` and ``holdout4`` were each writt
 scored once as is (first runs in ``benchmarks/README.md``). A row counts as right only when indicator, year,
 value, bound and region all agree with the label.
 
-Real text, measured apart: ``--real PATH`` (default ``$HZ_EXTRACTION_REAL``, else
-``~/.cache/hzanalysis-heldout/passages.yaml``) is a labelled set of real public passages of other regions
-(bulletins, work reports, S&T news). Their text never enters the repository, so the file lives outside it
-and the rows are skipped when it is absent. Its items are ``{split, text, year?, expect: [[indicator, year,
+Real text, measured apart: ``--real PATH [PATH ...]`` (default ``$HZ_EXTRACTION_REAL``, several paths
+separated by ``os.pathsep``, else the folder ``~/.cache/hzanalysis-heldout/``) are labelled sets of real
+public passages of other regions (bulletins, work reports, S&T news): YAML files, or folders whose
+``passages*.yaml`` files are all read. Their text never enters the repository, so the files live outside it
+and the rows are skipped when none is there. Items are ``{split, text, year?, expect: [[indicator, year,
 value, bound], ...]}``: ``dev`` passages may have been used to write rules after the first run,
-``heldout`` ones never. Region is not scored on them (their regions are not in the catalogue).
+``heldout`` ones never. The items of all files are pooled; each split is scored apart (name the splits of
+a new round apart, e.g. ``r3dev``/``r3heldout``), then all together. Region is not scored on them (their
+regions are not in the catalogue).
 
 Baseline, measured in the same run: the first number after any synonym of an indicator in the sentence,
 taken at face value (no unit conversion, no bound, no filters): what a keyword search would give.
@@ -38,9 +41,11 @@ from hzanalysis.documents import split_sentences
 from hzanalysis.extract import _catalogue, extract_text, normalise
 
 SET_PATH = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "extraction" / "sentences.yaml"
-REAL_PATH = Path(
-    os.environ.get("HZ_EXTRACTION_REAL", "~/.cache/hzanalysis-heldout/passages.yaml")
-).expanduser()
+REAL_PATHS = [
+    Path(p).expanduser()
+    for p in os.environ.get("HZ_EXTRACTION_REAL", "~/.cache/hzanalysis-heldout").split(os.pathsep)
+    if p
+]
 DEFAULT_REGION = "海州区"
 
 Row = tuple[str, int | None, float, str, str]  # indicator, year, value, bound, region
@@ -49,6 +54,18 @@ Row = tuple[str, int | None, float, str, str]  # indicator, year, value, bound, 
 def load_set(path: Path = SET_PATH) -> list[dict]:
     """The labelled items: text, split, optional region/year, expected rows."""
     return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def real_files(paths: Sequence[Path]) -> list[Path]:
+    """The labelled YAML files among ``paths``: files as given, folders' ``passages*.yaml`` in name order;
+    paths that do not exist are left out."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(path.glob("passages*.yaml"))
+        elif path.is_file():
+            files.append(path)
+    return files
 
 
 def _key(row: Row) -> tuple:
@@ -135,7 +152,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--set", type=Path, default=SET_PATH, help="labelled sentences (YAML)")
     parser.add_argument(
-        "--real", type=Path, default=REAL_PATH, help="labelled real passages kept outside the repository"
+        "--real",
+        type=Path,
+        nargs="+",
+        default=REAL_PATHS,
+        help="labelled real passages kept outside the repository: YAML files or folders of passages*.yaml",
     )
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
@@ -144,10 +165,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     sections, summary = [], {}
     started = time.perf_counter()
     sets = [("", items, True)]
-    if args.real.is_file():
-        sets.append(("real/", load_set(args.real), False))
+    real = real_files(args.real)
+    if real:
+        sets.append(("real/", [item for path in real for item in load_set(path)], False))
+        say([f"real passages from {', '.join(str(path) for path in real)}"])
     else:
-        say([f"no real passages at {args.real}: those rows are skipped"])
+        say([f"no real passages at {', '.join(str(p) for p in args.real)}: those rows are skipped"])
     for prefix, chosen_set, regions in sets:
         splits = list(dict.fromkeys(item["split"] for item in chosen_set))
         for split in [*splits, "all"]:

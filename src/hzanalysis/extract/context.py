@@ -35,6 +35,8 @@ def heading_year(text: str) -> int | None:
     for line in lines[:3] if len(lines) > 1 else []:
         if len(line) > 60 or line.endswith(("。", "；", "！", "？", ";", ".")):
             continue
+        if len(_HEADING_YEAR_RE.findall(normalise(line))) >= 2 or len(re.findall(r"\d{4}", line)) >= 3:
+            continue  # a table's header of years ("指标 2022年 2023年"), not the document's year
         match = _HEADING_YEAR_RE.search(normalise(line))
         if match and 1949 <= int(match.group(1)) <= 2100:
             return int(match.group(1))
@@ -62,7 +64,7 @@ def _data_year(
         start = match.start()
         head = norm[max(0, start - 2) : start]
         tail = norm[match.end() : match.end() + 2]
-        if head.endswith(("比", "较", "同")) or tail.startswith(("以来", "起", "同期")):
+        if head.endswith(("比", "较", "同")) or tail.startswith(("以来", "起", "同期", "相比", "相较")):
             continue
         if match.group(1):
             year = int(match.group(1))

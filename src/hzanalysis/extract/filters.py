@@ -15,13 +15,16 @@ _CHANGE_RE = re.compile(
 )
 _CHANGE_TO_LEVEL_RE = re.compile(r"(增长|增加|提高|提升|上升|下降|减少|回落|扩大|跃升|降低|增|降)(至|到)")
 _COMPARISON_RE = re.compile(r"(比|较|同比|环比|比上年|较上年|同期)")
-_PLAN_RE = re.compile(r"力争|争取|计划|确保|规划|预期目标|拟|将达到|将突破|将超过|目标(?!任务)|每年|年均")
+_PLAN_RE = re.compile(
+    r"力争|争取|计划|确保|规划|预期目标|拟|将达到|将突破|将超过|目标(?!任务)|每年|年均"
+    r"|(年内|今年|明年|下一步|未来)将|将(新增|培育|建成|实现)"  # 年内将新增…5000家: what is to come
+)
 _ACHIEVED_PLAN_RE = re.compile(r"(完成|实现|超额完成|达成)[^,;:]{0,8}目标")
 _FUTURE_YEAR_RE = re.compile(r"(到|至|在)(\d{4})年")
 _PART_YEAR_RE = re.compile(
     r"(\d{1,2})\s*[-—~至到]\s*(\d{1,2})\s*月|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|第[一二三四]季度"
     r"|(\d{1,2})月(份|末|底)|当月|单月|当季|单季|前(\d{1,2}|[一二三四五六七八九十]{1,2})个月"
-    r"|截至(今年|本年|\d{4}年)?(?!12月)\d{1,2}月"
+    r"|截[至止](今年|本年|\d{4}年)?(?!12月)\d{1,2}月"
 )
 # After a part of the year, these name the whole year again ("上半年…，全年…"): the figures that follow are
 # the year's.

@@ -10,12 +10,15 @@ from .numbers import _Number
 from .vocabulary import (
     _MULTI_YEAR_RE,
     AVERAGE_AFTER_RE,
+    ELIDED_CONTRACT_VALUE_RE,
     FIRMS_PART_OF,
     FLOW_QUALIFIERS,
     NAME_QUOTES,
     NET_ADDITIONS_OF,
     OWN_REGION_WORDS,
     PER_PERSON_BEFORE_RE,
+    PLACE_AFTER_SUCH_AS_RE,
+    SEVERAL_PLACES_RE,
     SEVERAL_YEARS_RE,
     SHARE_IDS,
     SHARE_OF,
@@ -55,16 +58,45 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
                 continue
             used[match.start() : match.end()] = [True] * (match.end() - match.start())
             found.append(_Mention(match.start(), match.end(), indicator, norm[match.start() : match.end()]))
+    # "登记技术合同7941项，成交额210.39亿元": the turnover named without its subject after 技术合同
+    for match in ELIDED_CONTRACT_VALUE_RE.finditer(norm):
+        named = list(_name_pattern("技术合同").finditer(norm[: match.start()]))
+        named += list(_name_pattern("技术市场").finditer(norm[: match.start()]))
+        named.sort(key=lambda m: m.start())
+        if not any(used[match.start() : match.end()]) and named:
+            used[match.start() : match.end()] = [True] * (match.end() - match.start())
+            # the contracts of a part ("由企业输出技术合同…，交易金额…") give a part's turnover
+            at = named[-1].start()
+            part = SUBSET_BEFORE_RE.search(norm[max(0, at - 9) : at]) or re.search(r"企业的?$", norm[:at])
+            meant = None if part else "tech_contract_value"
+            found.append(_Mention(match.start(), match.end(), meant, match.group(0)))
     found.sort(key=lambda m: m.start)
     for index, mention in enumerate(found):
         # 国家级/省级 between the qualifier and the name: 净增国家级高新技术企业
         before = re.sub(r"(国家级|国家|省级|市级)$", "", norm[max(0, mention.start - 9) : mention.start])
+        # for a batch, also a named level or a batch number: 新增苏州市新型研发机构, 第一批评审通过国家…
+        batch_before = re.sub(
+            r"(第[一二三四五六七八九十\d]+批|(国家|省|市|县|区)级以上|国家级|国家|省级|市级|县级|区级"
+            r"|[\u4e00-\u9fff]{2,3}[省市县区]级?)+$",
+            "",
+            norm[max(0, mention.start - 14) : mention.start],
+        )
+        clause = re.split(r"[,;:]", norm[: mention.start])[-1]
         previous = found[index - 1].indicator if index else None
-        if mention.indicator and (
-            SUBSET_BEFORE_RE.search(before)
-            or AVERAGE_AFTER_RE.match(norm, mention.end)
-            or (mention.indicator in FIRMS_PART_OF and re.search(r"企业的?$", before))
-            or PER_PERSON_BEFORE_RE.search(norm[max(0, mention.start - 14) : mention.start])
+        if (
+            mention.indicator
+            and (
+                SUBSET_BEFORE_RE.search(before)
+                or AVERAGE_AFTER_RE.match(norm, mention.end)
+                # the firms', an industry's or a field's part (五大优势产业技术合同成交额)
+                or (mention.indicator in FIRMS_PART_OF and re.search(r"(企业|产业|行业|领域)的?$", before))
+                # 规上高新技术企业: the above-scale ones among them, not all
+                or (mention.indicator == "hte_count" and re.search(r"(规上|规模以上)$", before))
+                or PER_PERSON_BEFORE_RE.search(norm[max(0, mention.start - 14) : mention.start])
+                # "3市全年实现技术合同成交总额…", "其中，湘潭县完成…": places' parts of the total
+                or SEVERAL_PLACES_RE.search(clause)
+                or PLACE_AFTER_SUCH_AS_RE.search(norm[max(0, mention.start - 16) : mention.start])
+            )
         ):
             # 上市/境内/开发区… 高新技术企业: a part of the whole; …均值: an average over units;
             # 每百名研发人员…: a ratio, not the count
@@ -75,6 +107,7 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
             mention.indicator = NET_ADDITIONS_OF[mention.indicator]
         elif mention.indicator in cat.stocks and (
             before.endswith(FLOW_QUALIFIERS)
+            or batch_before.endswith(FLOW_QUALIFIERS)
             # "招引科技型企业102家，其中高新技术企业18家": part of a flow, not the stock
             or (before.endswith("其中") and previous is not None and previous not in cat.stocks)
         ):
@@ -177,11 +210,17 @@ def _shares(norm: str, mentions: list[_Mention]) -> list[_Mention]:
         share_id, _denominator, short_forms = share
         denominators = "|".join(re.escape(p) for p in sorted(short_forms, key=len, reverse=True))
         # "相当于地区生产总值的3.02%": the ratio written as "equal to … of the denominator"
+        # the whole region may be named before the denominator (全市生产总值), an abbreviation in brackets
+        # after it (地区生产总值(GDP)); a yearbook row may say 占相当于… or drop the 的
+        # (相当于国内生产总值比例)
+        whole = "(?:全区|全市|全县|全省|全国)?"
+        bracket = r"(?:\([^)]{0,6}\))?"
         tail = re.compile(
-            rf"[^;:占]*?(?:的)?(?P<share>占(?:全区)?(?:(?:{denominators})[^,;:]{{0,4}}?的?(?:比重|比例|份额)"
-            rf"|比重|比)|相当于(?:全区)?(?:{denominators})的(?:比重|比例)?"
+            # (占全省比重 is the share of the province's total of the same statistic: another statistic)
+            rf"[^;:占]*?(?:的)?(?P<share>占(?:相当于)?(?:全区)?(?:{whole}(?:{denominators}){bracket}[^,;:]{{0,4}}?"
+            rf"的?(?:比重|比例|份额)|比重|比)|相当于{whole}(?:{denominators})的?(?:比重|比例)?"
             # "研发经费支出3.3万亿元，与国内生产总值之比达2.64%"
-            rf"|与(?:全区)?(?:{denominators})(?:\([^)]{{0,6}}\))?之比)"
+            rf"|与{whole}(?:{denominators}){bracket}之比)"
         )
         match = tail.match(norm, mention.end)
         if match is None:
@@ -218,7 +257,11 @@ def _respectively(norm: str, mentions: list[_Mention]) -> None:
     """ "A、B分别达到312家、760家": the mentions before 分别 take the numbers after it, in order."""
     for index, mention in enumerate(mentions):
         after = norm[mention.end : mention.end + 8]
-        if "分别" not in after:
+        # "A、B达6588家、6403家": a list of figures right after a list of names pairs up as 分别 does
+        listed = re.match(
+            r"\s*(达到|达|为|有|共有|分别为)?\s*\d[\d.,]*\s*[^\d,;:、]{0,4}\s*、\s*\d", norm[mention.end :]
+        )
+        if "分别" not in after and not listed:
             continue
         group = [mention]
         for previous in reversed(mentions[:index]):
@@ -278,6 +321,9 @@ def _owner(
                 r",\s*(而|但|其中|另外)?\s*(\d{4}年|今年|去年|上年|本年|过去一年)[^,;:]{0,6}$", between
             ):
                 return mention, "same statistic, for the year named before the figure"
+            # "北京(6.73%)、上海(4.34%)…": one value per unit listed after the statistic, in brackets
+            if re.fullmatch(r"[%‰]?\)\s*[、,和及与]\s*[^\d,;:()]{1,8}\(", after_value):
+                return mention, "same statistic, one value per unit listed in brackets"
             # "由2021年的131家增长到2022年的162家、2023年的207家": a series, one value per year
             if re.search(r"[、,]\s*(再到|再|和|及)?\s*\d{4}年(底|末)?的?\s*$", between):
                 return mention, "same statistic, for the year named before the figure"

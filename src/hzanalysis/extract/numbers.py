@@ -18,7 +18,7 @@ _NUMBER_RE = re.compile(
     r"|(?P<cnnum>[一二两三四五六七八九零]?(?:[十百千][一二两三四五六七八九零]?)+)"
     r"(?=(?:余|多)?(?:万亿|亿|万)?(?:元|家|件|个|项|套|所|座|处|户|名|人|万平方米|平方米)))"
     r"\s*(?P<approx>余|多)?"
-    r"(?P<mult>万亿|亿|万|千)?"
+    r"(?P<mult>万亿|千亿|亿|千万|万|千)?"
     r"(?P<unit>个百分点|百分点|万平方米|平方米|㎡|%|‰|元|家|件|个|项|套|所|座|处|人|倍|成|年|月|日|号|位|名|次|批|户)?"
 )
 _CN_DIGITS = {c: i + 1 for i, c in enumerate("一二三四五六七八九")} | {"两": 2, "零": 0}
@@ -26,6 +26,8 @@ _CN_PLACES = {"十": 10, "百": 100, "千": 1000}
 _MULTIPLIERS = {
     "": Decimal(1),
     "千": Decimal(1000),
+    "千万": Decimal(10**7),
+    "千亿": Decimal(10**11),
     "万": Decimal(10**4),
     "亿": Decimal(10**8),
     "万亿": Decimal(10**12),
@@ -94,7 +96,7 @@ def _convert(number: _Number, unit: str) -> tuple[float, str] | None:
         elif number.unit == "成" and not number.multiplier:
             factor = Decimal(10)
     elif unit == "亿元":
-        if number.unit == "元" or (number.unit == "" and number.multiplier in ("亿", "万亿")):
+        if number.unit == "元" or (number.unit == "" and number.multiplier in ("亿", "千亿", "万亿")):
             factor = Decimal(1) / _MULTIPLIERS["亿"]
     elif unit == "万平方米":
         if number.unit in ("平方米", "㎡"):

@@ -6,15 +6,22 @@ import re
 
 import pandas as pd
 
-from ..documents import regroup_table_cells, split_sentences
+from ..documents import join_wrapped_lines, regroup_table_cells, split_sentences
 from .context import _YEAR_RE, _data_year, _region, heading_year, is_year_review
 from .filters import _PART_YEAR_RE, _WHOLE_YEAR_RE, _outside_plan_sections, _plan_start, _skip_reason
 from .mentions import _mentions, _owner
 from .numbers import _bound, _convert, _numbers
 from .tables import is_table_line, table_cells
-from .vocabulary import _catalogue, normalise
+from .vocabulary import BREAKDOWN_RE, ELIDED_CONTRACT_VALUE_RE, _catalogue, normalise
 
 _WHOLE_UNITS = frozenset("家件项个套所座处户名")
+# A yearbook table titled by a population that is a part of the region (21-39 科学研究与开发机构基本情况,
+# 规模以上工业企业科技活动情况): its R&D and patent rows are that part's, never the region's.
+_PART_TABLE_TITLE_RE = re.compile(
+    r"((规模以上|规上|大中型)?工业企业|研究与开发机构|科研机构|研究机构|高等学校|高校)[^|]{0,12}"
+    r"(科技|研发|R&D|研究与试验发展|基本情况|情况)",
+    re.IGNORECASE,
+)
 
 EXTRACT_COLUMNS: tuple[str, ...] = ("region", "indicator", "year", "value", "unit", "bound", "quote", "why")
 
@@ -35,14 +42,18 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     region = region or ""
     rows: list[dict] = []
     table: list[str] = []
+    recent: list[str] = []  # the lines before a table, where its title is
     # a table pasted or saved one cell per line reads as rows of cells (as a PDF's text layer does)
-    for line in [*_outside_plan_sections(regroup_table_cells(text)), ""]:
+    # a text layer's lines wrapped inside a sentence (科技型\n中小企业) are joined, as when a PDF is read
+    for line in [*_outside_plan_sections(join_wrapped_lines(regroup_table_cells(text))), ""]:
         if is_table_line(line):
             table.append(line)
             continue
         if table:
-            rows.extend(_table_rows(table, region, reference))
-            table = []
+            if not any(_PART_TABLE_TITLE_RE.search(normalise(t)) for t in recent if len(t) <= 40):
+                rows.extend(_table_rows(table, region, reference))
+            table, recent = [], []
+        recent = [*recent[-2:], line]
         rows.extend(_paragraph_rows(line, region, reference, relative_to))
     frame = pd.DataFrame(rows, columns=list(EXTRACT_COLUMNS))
     frame["year"] = frame["year"].astype("Int64")
@@ -76,12 +87,31 @@ def _paragraph_rows(
     previous: tuple[str, list] | None = None  # the sentence before, if it states no figure, and its mentions
     year = reference  # without a reference year, the last year a sentence of the paragraph named
     in_part = False  # the sentence before opened with a part of the year ("2014年上半年，…")
+    breakdown = False  # a sentence of the paragraph opened a breakdown ("分活动主体看，…")
+    contracts = False  # a sentence before named technology contracts ("登记技术合同106552项；成交额…")
+    planning = False  # the clause before, cut at ；, set targets ("今年将力争…；技术合同年成交额保持在…")
     for sentence in split_sentences(line):
         norm = normalise(sentence)
         mentions = _mentions(norm, cat)
         first = next(iter(_numbers(norm)), None)
         first_figure = first.start if first else None
         found = _sentence_rows(sentence, region, year, relative_to)
+        if contracts and not found and ELIDED_CONTRACT_VALUE_RE.match(norm.lstrip()):
+            for row in _sentence_rows("技术合同" + sentence, region, year, relative_to):
+                row["quote"] = sentence
+                row["why"] = (
+                    f"turnover of the technology contracts named in the sentence before: {row['why']}"
+                )
+                found.append(row)
+        contracts = bool(re.search(r"技术合同|技术市场", norm))
+        carried_plan = planning  # a clause after ； goes on with the targets of the clause before
+        planning = norm.rstrip().endswith((";", "；")) and (
+            planning
+            or (  # a target's own words, not 年均增长12.2% of the years gone by
+                _plan_start(norm, reference, mentions) is not None
+                and re.search(r"力争|争取|计划|确保|预期|目标|(?<!即)将(?!近)", norm) is not None
+            )
+        )
         # no statistic named ahead of the first figure: its subject may be in the sentence before
         # ("117家高新技术企业中…": a figure right before a name is that name's, not an unnamed one)
         unnamed = first is not None and all(
@@ -99,14 +129,22 @@ def _paragraph_rows(
                         row["why"] = f"{how}: {row['why']}"
                         helped.append(row)
                 found = helped + found
+        breakdown = breakdown or bool(BREAKDOWN_RE.match(norm))
+        if breakdown or carried_plan:
+            # "分活动主体看，企业…经费1943.2亿元": a part of the total, in this and later sentences
+            found = []
         period = _period(norm)
         if period is None and in_part:
             found = []  # "2014年上半年，…。全省高新技术产业产值…": the half year still holds
         elif period is not None:
             in_part = period == "part"
-        named = re.search(r"(?<!\d)(\d{4})\s*年", norm)
-        if named and reference is None and 1949 <= int(named.group(1)) <= 2100:
-            year = int(named.group(1))  # "2024年…。全社会研发经费支出…": the year carries on
+        named, _ = _data_year(norm, len(norm), None)
+        if named is not None and reference is None:
+            year = named  # "2024年…。全社会研发经费支出…": the year carries on (not 与2021年相比's)
+        opening = re.match(r".{0,12}?(去年|上年|过去一年|今年)", norm)
+        if opening and relative_to is not None and not re.search(r"(比|较|同)$", norm[: opening.start(1)]):
+            # "去年上海发展新动能…。全社会研发经费支出…": a relative year opening a sentence carries on too
+            year = _data_year(norm, opening.end(), reference, relative_to)[0]
         rows.extend(found)
         previous = (sentence, mentions) if first_figure is None else None
     return rows

@@ -20,6 +20,7 @@ _SKIP_HEADER_RE = re.compile(
     r"增长|增速|增幅|增减|比上年|同比|目标|计划|预期|预计|排名|位次|名次|占全市|完成率"
 )
 _YEAR_HEADER_RE = re.compile(r"(?<!\d)(\d{4})\s*年?")
+_YEAR_TITLE_RE = re.compile(r"^\d{4}\s*年?(末|底|度)?$")
 _NAME_UNIT_RE = re.compile(r"^(?P<name>.+?)\s*[(（](?P<unit>[^()（）]{1,6})[)）]\s*$")
 _VALUE_RE = re.compile(r"^[\d,]+(\.\d+)?$")
 # a cell holding its own unit ("512件", "10.6亿元"): read as written; "2024年" is a column title
@@ -56,10 +57,35 @@ def table_cells(lines: list[str], reference: int | None) -> Iterator[TableCell]:
             yield from _row_cells(line, [single["name"], single["value"]], ["", ""], reference)
             continue
         cells = [c.strip() for c in _CELL_SPLIT_RE.split(norm)]
+        if _is_year_header(cells):
+            # a line of year titles is the header, whatever title lines came before it ("14-3 科技活动基本
+            # 情况 | ||", "(2009-2014年)"); without a label cell the names' column has no title
+            header = ["指标", *cells] if _YEAR_TITLE_RE.match(cells[0]) else cells
+            continue
         if header is None and not any(_VALUE_WITH_UNIT_RE.match(c) for c in cells[1:]):
             header = cells  # the first line without a figure ("指标 | 2023年 | 2024年")
             continue
         yield from _row_cells(line, cells, header or [], reference)
+
+
+# The first cell of a header of years: a label, nothing, or the first year itself. A row of four-digit
+# values under a statistic's name ("研发人员(人) | 1180 | 1848 | 2399") is data, not a header.
+_HEADER_LABEL_RE = re.compile(
+    r"^(指\s*标|项\s*目|指标名称|项目名称|名称|类别|主要指标|地区|区域|年份|年度|单位)?$"
+)
+
+
+def _is_year_header(cells: list[str]) -> bool:
+    years = [c for c in cells if _YEAR_TITLE_RE.match(c)]
+    others = [c for c in cells if c and not _YEAR_TITLE_RE.match(c)]
+    numbers = [int(re.match(r"\d{4}", y).group(0)) for y in years]
+    return (
+        len(years) >= 2
+        and all(1949 <= n <= 2100 for n in numbers)
+        and numbers == sorted(set(numbers))  # distinct and increasing, as a header's years are
+        and (_YEAR_TITLE_RE.match(cells[0]) is not None or _HEADER_LABEL_RE.match(cells[0]) is not None)
+        and not any(_VALUE_RE.match(c) or _VALUE_WITH_UNIT_RE.match(c) for c in others)
+    )
 
 
 def _row_cells(line: str, cells: list[str], header: list[str], reference: int | None) -> Iterator[TableCell]:

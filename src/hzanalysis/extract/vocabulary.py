@@ -16,6 +16,14 @@ _TRADITIONAL_PAIRS = (
     "國国類类統统門门關关際际東东雲云連连贛赣鎮镇報报網网傳传凈净強强為为爲为佔占規规總总級级構构機机體体創创載载積积淨净於于項项獲获請请個个經经務务學学園园"
     "開开員员從从長长較较點点內内營营過过將将爭争確确聯联設设備备養养預预齊齐躍跃試试"
     "驗验屬属認认證证檢检測测價价會会議议對对導导優优勢势轉转讓让許许頭头貿贸購购屆届環环觀观電电農农醫医藥药"
+    # more of the words of news and work reports on re-posted traditional pages (相當于, 擁有量, 穩步壯大 ...)
+    "當当擁拥們们說说並并來来這这龍龙戰战興兴塊块歲岁據据廣广陝陕蘇苏遼辽寧宁廈厦賽赛訊讯記记鄉乡續续穩稳壯壮擴扩"
+    "態态結结錄录線线紀纪貨货條条應应極极層层藝艺節节論论識识團团圖图歷历曆历練练歸归離离難难顯显響响題题願愿風风"
+    "飛飞麗丽黃黄減减滿满漲涨濟济災灾無无熱热燈灯狀状獨独畢毕盡尽監监盤盘眾众礎础禮礼稅税種种競竞筆笔築筑簽签糧粮"
+    "紅红細细終终組组絡络給给綜综維维綠绿緊紧績绩織织繼继義义聲声職职腦脑華华蘭兰處处號号衛卫補补製制複复視视親亲"
+    "覺觉訂订詳详誌志誤误調调談谈諮咨謀谋護护讀读變变財财貢贡責责賣卖贏赢趨趋車车軌轨軍军軟软輪轮輸输邁迈運运遠远"
+    "選选還还邊边釋释鋼钢錢钱鍵键閉闭間间陽阳隊队階阶隨随險险雙双雜杂靜静順顺領领頻频顧顾館馆驅驱魚鱼齡龄幣币湧涌"
+    "準准講讲覽览"
 )
 _NORMALISE = str.maketrans(
     {
@@ -74,7 +82,28 @@ OTHER_STATISTICS: tuple[str, ...] = (
 # park inside the region): another statistic, never the region's total.
 SUBSET_BEFORE_RE = re.compile(
     r"(上市|挂牌|境内|境外|国内|国外|外资|民营|国有|规上企业|规模以上企业|工业企业|制造业"
-    r"|开发区|园区|产业园|街道|乡镇|镇|乡|片区|[元人家]以上的|[元人家]以下的)(的)?(国家级|国家|省级|市级|有效)?$"
+    r"|开发区|园区|产业园|经济区|街道|乡镇|镇|乡|片区|[元人家]以上的|[元人家]以下的"
+    # a sector's part (全省高校技术合同成交额) and the part flowing to or absorbed from elsewhere
+    r"|高校|高等学校|高等院校|科研院所|科研机构|研究机构|(流向|吸纳|输出到?)[^,;:]{0,6})"
+    r"(的)?(国家级|国家|省级|市级|有效)?$"
+)
+# In the clause before a statistic, a number of places ("3市全年实现…", "5地输出…合计") makes it their sum,
+# a part of the region's total.
+# A handful only: "167个县(市、区)高新技术企业总数" is every county of a province, the whole.
+SEVERAL_PLACES_RE = re.compile(
+    r"(?<![\d.])([2-9]|[两三四五六七八九])个?(市|地|县|区|省|市州|县区|县市区|镇|街道)(?![级\d])"
+)
+# "其中，湘潭县完成技术合同成交额…": a named place after 其中 is a part of the total before it.
+PLACE_AFTER_SUCH_AS_RE = re.compile(
+    r"其中[,:]?\s*(?![全我本该])[\u4e00-\u9fff]{1,6}(县|区|市|镇|乡|街道)[\u4e00-\u9fff]{0,4}$"
+)
+# A sentence that opens a breakdown ("分活动主体看，…", "从技术交易类型看，…", "按技术领域统计，…"): its
+# figures and those of the rest of its paragraph are parts of a total, never the region's figure.
+# ("从区域经济规模看，…" looks at the whole: only 分/按 take a size or place as the dimension.)
+BREAKDOWN_RE = re.compile(
+    r"^\s*[一二三四五六七八九十\d]*[、.)]?\s*(?:(?:分|按)[^,;:。]{0,10}"
+    r"(?:类型|主体|行业|地区|领域|镇街|区域|县区|县\(市、区\)|规模|性质|来源|部门|门类)"
+    r"|从[^,;:。]{0,8}(?:类型|主体|行业|领域|来源|部门|门类))(?:来)?(?:看|统计|分)"
 )
 # Amounts that firms are a part of: "高新企业技术合同成交金额" is the firms' share, not the region's total.
 FIRMS_PART_OF = frozenset({"tech_contract_value", "rd_expenditure", "invention_patents_granted"})
@@ -95,6 +124,8 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
         "R&D经费",
     ),
     "tech_contract_value": ("技术市场交易额", "技术市场实现交易额", "技术合同成交总额", "技术交易额"),
+    "rd_share_gdp": ("R&D经费支出强度", "研发经费支出强度"),
+    "hitech_output_value": ("高新技术产值",),
 }
 # "累计培育国家高新技术企业58家": the firms grown so far, i.e. the stock (not the year's additions).
 STOCK_SO_FAR_RE = re.compile(r"(累计培育|累计拥有|共有|拥有)$")
@@ -115,6 +146,7 @@ FLOW_QUALIFIERS: tuple[str, ...] = (
     "培育",
     "净增",
     "新",
+    "通过",  # 评审通过/认定通过高新技术企业90家: a batch certified, not the stock
 )
 # Before a flow, 累计 in a sentence spanning years (…以来, 十四五期间) makes it a multi-year total.
 _MULTI_YEAR_RE = re.compile(r"以来|年来|期间|十四五|十三五|\d{4}\s*[-—~至到]\s*\d{4}")
@@ -122,7 +154,15 @@ _MULTI_YEAR_RE = re.compile(r"以来|年来|期间|十四五|十三五|\d{4}\s*[
 SHORT_SHARE_RES: dict[str, re.Pattern[str]] = {
     "rd_share_gdp": re.compile(r"(?:全社会)?(?:R&D|研发)(?:经费)?(?:投入|支出)?占比", re.IGNORECASE),
     "hitech_output_share": re.compile(r"高新技术产业(?:产值)?占比"),
+    # the ways the turnover of technology contracts is written around the registration (技术合同认定登记
+    # 成交额, 技术合同成交总金额, "技术合同登记22.9亿元" with the amount right after it)
+    "tech_contract_value": re.compile(
+        r"技术合同(?:认定)?(?:登记)?(?:(?:成交|交易)(?:总)?(?:金)?额|(?:总)?金额)"
+        r"|技术合同(?:认定)?登记(?:总)?额|技术合同(?:认定)?登记(?=\s*(?:达到|达|为|实现)?\s*\d[\d.,]*\s*(?:亿|万)元)"
+    ),
 }
+# After 技术合同 (登记技术合同7941项，) the turnover is often written without its subject: "成交额210亿元".
+ELIDED_CONTRACT_VALUE_RE = re.compile(r"(?:合同)?(?:成交|交易)(?:总)?(?:金)?额")
 # Quotation marks a name may carry inside a sentence (实施“揭榜挂帅”项目): skipped when matching names.
 NAME_QUOTES = "“”\"‘’'「」"
 # A share written as "<numerator> ... 占<denominator>(的)比重": the numerator's id and the denominator's
@@ -193,6 +233,7 @@ def _rd_variants(phrase: str) -> list[str]:
         if short in phrase:
             for spelt in ("研究与试验发展", "研究与实验发展", "研究与开发"):
                 variants += [phrase.replace(short, f"{spelt}(R&D)", 1), phrase.replace(short, spelt, 1)]
+                variants.append(phrase.replace(short, f"{spelt}R&D", 1))  # a page that lost the brackets
             variants.append(phrase.replace(short, "研发(R&D)", 1))
     return list(dict.fromkeys(variants))
 
