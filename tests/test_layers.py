@@ -47,6 +47,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "hzanalysis.persistence",
             "hzanalysis.populations",
             "hzanalysis.reference",
+            "hzanalysis.models",
             "hzanalysis.forecast",
             "hzanalysis.rules",
             "hzanalysis.probability",
