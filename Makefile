@@ -38,8 +38,8 @@ $(VENV)/.test: $(VENV)/.runtime requirements/test.lock $(LAB_VENV)/.installed
 	$(PIP) install -r requirements/test.lock
 	touch $@
 
-# A run reads the raw files itself and stores the observations it used in its assessments.json, so nothing
-# needs data/processed/ first.
+# A run reads the raw files itself and stores the observations it used in its assessments.json (there is no
+# processed table to build first).
 report: $(VENV)/.runtime
 	$(BIN)/hzanalysis report
 
@@ -80,4 +80,4 @@ bench-peers: $(VENV)/.test $(PEERS_VENV)/.installed
 	nice $(BIN)/python -m benchmarks.peers --peer-python $(PEERS_VENV)/bin/python
 
 clean:
-	rm -rf $(VENV) $(PEERS_VENV) $(LAB_VENV) data/processed reports/.staging
+	rm -rf $(VENV) $(PEERS_VENV) $(LAB_VENV) reports/.staging

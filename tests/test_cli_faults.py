@@ -218,7 +218,7 @@ def test_help_texts_say_what_the_options_take(capsys):
     assert "141 the reader of the output went away" in top and "143 stopped by SIGTERM" in top
     for command in (["assess"], ["report"], ["targets"]):
         assert "--lang {zh,en} language of" in help_text(capsys, *command), command
-    for command in (["assess"], ["report"], ["data", "build"]):
+    for command in (["assess"], ["report"]):
         assert "or folders of them" in help_text(capsys, *command), command
     # The same name for the positional argument of both data commands.
     assert "usage: hzanalysis data check [-h] [--plan PLAN] [FILE ...]" in help_text(capsys, "data", "check")

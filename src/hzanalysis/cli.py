@@ -122,7 +122,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(title="commands")
 
-    data = sub.add_parser("data", help="templates, checks and the processed observations")
+    data = sub.add_parser("data", help="templates, checks and extraction of observations")
     data_sub = data.add_subparsers(title="data commands")
     template = data_sub.add_parser("template", help="write a CSV and an Excel template for your own figures")
     template.add_argument("--out", type=Path, default=Path("."), help="folder to write into (default: here)")
@@ -134,7 +134,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_plan_option(check, "also report which of the plan's indicators the files cover")
     check.set_defaults(handler=_data_check)
-    build = data_sub.add_parser("build", help="validate everything and write data/processed/ (deterministic)")
+    # Retired: it wrote data/processed/observations.csv, which nothing read. Kept as a command so that old
+    # scripts get a message saying what replaces it, not argparse's "invalid choice".
+    build = data_sub.add_parser(
+        "build", help="removed: use `data check`; each run's workbook.xlsx holds its figures"
+    )
     _add_data_option(build)
     build.set_defaults(handler=_data_build)
     extract = data_sub.add_parser(
@@ -289,11 +293,15 @@ def _data_check(args: argparse.Namespace) -> int:
 
 
 def _data_build(args: argparse.Namespace) -> int:
-    from .observations import build_processed
-
-    for path in build_processed(args.data):
-        print(f"wrote {path}")
-    return EXIT_OK
+    files = " ".join(str(p) for p in args.data) or "FILES"
+    print(
+        "data build: removed; it wrote data/processed/observations.csv, which nothing read. "
+        f"To validate figures: hzanalysis data check {files}. "
+        "The figures a report used, with sources and quotes, are in its reports/<date>/workbook.xlsx "
+        "(sheet 'observations') and assessments.json.",
+        file=sys.stderr,
+    )
+    return EXIT_BAD_INPUT
 
 
 def _data_extract(args: argparse.Namespace) -> int:

@@ -15,7 +15,6 @@ The subpackage, in the order data flows through it:
 - :mod:`.checks`: the table of row checks (errors and warnings);
 - :mod:`.plausible`: figures far from their unit's history or their class's range (warnings);
 - :mod:`.combine`: loading several files, superseding, :func:`series`;
-- :mod:`.build`: ``data/processed/observations.csv``;
 - :mod:`.templates`: the CSV and Excel templates.
 
 Rules the rest of the package relies on:
@@ -35,7 +34,6 @@ Rules the rest of the package relies on:
 
 from __future__ import annotations
 
-from .build import build_processed
 from .catalogue import load_indicators, load_regions
 from .combine import (
     FileCheck,
@@ -83,7 +81,6 @@ __all__ = [
     "REQUIRED_COLUMNS",
     "FileCheck",
     "ObservationWarning",
-    "build_processed",
     "check_files",
     "effective_publication_date",
     "expand_paths",
