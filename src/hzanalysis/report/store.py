@@ -273,19 +273,22 @@ class _Job:
 _WORKER: dict[str, Any] = {}
 
 
-def _worker_inputs(job: _Job) -> tuple[Any, Any, Any, Any]:
-    """Observations, indicators, regions and options, loaded once per process and job."""
+def _worker_inputs(job: _Job) -> tuple[Any, Any, Any, Any, Any]:
+    """Observations, indicators, regions, options and the files read (for the look back's other dates),
+    loaded once per process and job."""
     if _WORKER.get("job") != job:
         from ..assess import assess_options
-        from ..observations import load_indicators, load_observations, load_regions
+        from ..observations import load_indicators, load_regions, read_observations
 
         _WORKER.clear()
         _WORKER["job"] = job
+        source = read_observations(list(job.data))
         _WORKER["inputs"] = (
-            load_observations(list(job.data), as_of=job.as_of),
+            source.as_of(job.as_of),
             load_indicators(),
             load_regions(),
             assess_options(plan=job.plan, data=list(job.data), as_of=job.as_of, compare_models=job.models),
+            source,
         )
     return _WORKER["inputs"]
 
@@ -296,7 +299,7 @@ def _judge(job: _Job, target: Any) -> dict[str, Any]:
     from ..assess import as_of_history, assess_target
 
     try:
-        observations, indicators, regions, options = _worker_inputs(job)
+        observations, indicators, regions, options, source = _worker_inputs(job)
         assessment = assess_target(
             target,
             observations,
@@ -310,7 +313,7 @@ def _judge(job: _Job, target: Any) -> dict[str, Any]:
         )
         look_back = None
         if job.look_back and assessment.status in ("achieved", "missed"):
-            look_back = as_of_history(target.id, options=options)
+            look_back = as_of_history(target.id, options=options, source=source)
         return assessment_record(assessment, look_back)
     except Exception as error:  # recorded, and raised again by the page that shows this target
         text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
@@ -365,7 +368,7 @@ def compute_store(
     processes (the page kernels have not started yet, so the cores are free).
     """
     from ..gaps import plan_checklist, plan_gaps
-    from ..observations import load_observations
+    from ..observations import read_observations
     from ..plans import resolve_plan
     from ..targets import load_targets
 
@@ -383,7 +386,8 @@ def compute_store(
         if unknown:
             raise ParameterError(f"{name}: unknown target id(s) {unknown}; known ids are {sorted(by_id)}")
     chosen = list(registry) if targets is None else [by_id[i] for i in dict.fromkeys(targets)]
-    observations = load_observations(list(data_paths), as_of=as_of)
+    source = read_observations(list(data_paths))
+    observations = source.as_of(as_of)
     document: dict[str, Any] = {
         "schema": STORE_SCHEMA,
         "parameters": {"plan": plan, "data": list(data_paths), "as_of": as_of, "targets": plain(targets)},
