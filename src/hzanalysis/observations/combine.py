@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -24,7 +25,7 @@ from ..errors import InputError, ParameterError, Problem
 from ..paths import project_root, raw_dir
 from .catalogue import Catalogue
 from .checks import empty_frame, parse_number, validate
-from .plausible import jump_warnings
+from .plausible import ceiling_flag, jump_flags, jump_warnings
 from .read import read_csv, read_xlsx, whole_file
 from .schema import (
     LOADED_COLUMNS,
@@ -238,6 +239,29 @@ class ObservationSource:
         if cutoff is not None:
             data = data[[d <= cutoff for d in data["published_effective"]]]
         return data, cutoff
+
+    def plausibility(self, as_of: date | str | None = None) -> list[dict[str, Any]]:
+        """The implausible figures among those published by ``as_of``, as codes and numbers (the warnings
+        ``data check`` prints, as data): jumps between consecutive figures of one unit
+        (:func:`~.plausible.jump_flags`) and figures above every level of the reference panel
+        (:func:`~.plausible.ceiling_flag`), each with its region, indicator, year, file and row."""
+        winners, _ = supersede(self._published_by(as_of)[0])
+        flags = jump_flags(winners)
+        for record in winners.loc[:, ["region", "indicator", "year", "value", "file", "row"]].to_dict(
+            "records"
+        ):
+            flag = ceiling_flag(record["indicator"], float(record["value"]))
+            if flag is not None:
+                flags.append(
+                    {
+                        **flag,
+                        "region": record["region"],
+                        "year": int(record["year"]),
+                        "file": str(record["file"]),
+                        "row": str(record["row"]),
+                    }
+                )
+        return flags
 
     def as_of(self, as_of: date | str | None = None) -> pd.DataFrame:
         """The observations published by ``as_of`` (None: all), one row per figure (see
