@@ -63,7 +63,8 @@ def test_the_request_is_frozen_and_holds_checked_values(tmp_path):
     own = figures / "own.csv"
     own.write_text(
         "region,indicator,year,value,unit,bound,source_title,source_url,published,quote,quality,note\n"
-        "海州区,hte_count,2024,180,家,=,SYNTHETIC test figure,,2025-03-01,示例,official_statistics,synthetic\n",
+        "海州区,hte_count,2024,180,家,=,SYNTHETIC test figure,,2025-03-01,示例,official_statistics,"
+        "synthetic\n",
         encoding="utf-8",
     )
     request = RunRequest.parse(targets="rd_share_gdp", data=[figures], out=tmp_path / "out", today=TODAY)
@@ -82,7 +83,8 @@ def test_the_cli_hands_run_report_one_request(monkeypatch, tmp_path):
         return SimpleNamespace(exit_code=0)
 
     monkeypatch.setattr("hzanalysis.report.run_report", fake_run_report)
-    assert main(["report", "--out", str(tmp_path), "--date", "2025-03-01", "--jobs", "1", "--lang", "en"]) == 0
+    argv = ["report", "--out", str(tmp_path), "--date", "2025-03-01", "--jobs", "1", "--lang", "en"]
+    assert main(argv) == 0
     [(request, fields)] = seen
     assert fields == {}
     assert isinstance(request, RunRequest)
