@@ -139,9 +139,9 @@ def test_a_past_report_date_never_takes_latest_from_a_newer_run(tmp_path, monkey
     today_run = run_report(date=TODAY.isoformat(), out=out, **common)
     assert today_run.exit_code == 0
 
-    def with_fixture_pages(**kwargs):
-        kwargs.pop("targets")  # the fixture page stands for the suite
-        return run_report(**{**kwargs, **common})
+    def with_fixture_pages(request):
+        # the CLI's request as parsed (a past --date implies its as_of); the fixture page stands for the suite
+        return run_report(request, pages=[page], notebooks_dir=FIXTURES, progress=False)
 
     monkeypatch.setattr(report_package, "run_report", with_fixture_pages)
     past = (TODAY - dt.timedelta(days=6)).isoformat()
