@@ -15,7 +15,7 @@ from .judgement import assess_target
 from .observations import ObservationSource, load_indicators, load_regions, read_observations
 from .observations.schema import as_of_date
 from .plans import resolve_plan
-from .targets import get_target
+from .targets import Target, get_target
 
 
 def history_dates(issued: date, until: date) -> list[date]:
@@ -60,6 +60,7 @@ def as_of_history(
     dates: Sequence[date | str] | None = None,
     options: AssessOptions | None = None,
     source: ObservationSource | None = None,
+    target: Target | None = None,
     **overrides: Any,
 ) -> pd.DataFrame:
     """What the tool said about one target as of each date: one row per date, oldest first.
@@ -68,11 +69,13 @@ def as_of_history(
     year's figure (the outturn), or up to the options' ``as_of`` (else today) while there is no outturn. Each
     row is the full assessment re-run with only what had been published by then (columns HISTORY_COLUMNS).
     The files are read once (``source``, default :func:`~hzanalysis.observations.read_observations` of the
-    options' data) and cut at each date in memory.
+    options' data) and cut at each date in memory; ``target``, when the caller holds it, saves reading the
+    plan's registry again.
     """
     options = assess_options(options, **overrides)
     source = source if source is not None else read_observations(options.data)
-    target = get_target(target_id, plan=options.plan)
+    if target is None or target.id != target_id:
+        target = get_target(target_id, plan=options.plan)
     region, indicators, regions = options.plan_region(), load_indicators(), load_regions()
 
     def judged(as_of: date | str | None) -> Assessment:

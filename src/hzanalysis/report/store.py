@@ -321,7 +321,7 @@ def _judge(job: _Job, target: Any) -> dict[str, Any]:
         )
         look_back = None
         if job.look_back and assessment.status in ("achieved", "missed"):
-            look_back = as_of_history(target.id, options=options, source=source)
+            look_back = as_of_history(target.id, options=options, source=source, target=target)
         record = assessment_record(assessment, look_back)
         record["plausibility"] = target_flags(flags, target.indicator, assessment.observations)
         return record
