@@ -6,12 +6,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: report test test-fast lab bench bench-report bench-peers calibrate clean help
+.PHONY: report test test-fast typecheck lab bench bench-report bench-peers calibrate clean help
 
 help:
 	@echo "make report   write reports/<today>/: pages, brief.docx, workbook.xlsx (creates .venv)"
 	@echo "make test     run the whole test suite (creates .venv with the test extras)"
 	@echo "make test-fast  unit and property tests only (no notebooks, no browser)"
+	@echo "make typecheck  mypy on the judgement (probability, assessment, settle, judgement)"
 	@echo "make lab      open JupyterLab on notebooks/ with the project's kernel"
 	@echo "make bench    run the accuracy, calibration and speed benchmarks"
 	@echo "make calibrate  regenerate src/hzanalysis/derived/ from ../shared/data (a few minutes)"
@@ -38,8 +39,8 @@ $(VENV)/.test: $(VENV)/.runtime requirements/test.lock $(LAB_VENV)/.installed
 	$(PIP) install -r requirements/test.lock
 	touch $@
 
-# A run reads the raw files itself and stores the observations it used in its assessments.json, so nothing
-# needs data/processed/ first.
+# A run reads the raw files itself and stores the observations it used in its assessments.json (there is no
+# processed table to build first).
 report: $(VENV)/.runtime
 	$(BIN)/hzanalysis report
 
@@ -47,6 +48,11 @@ test: $(VENV)/.test
 	$(BIN)/ruff check src tests benchmarks notebooks
 	$(BIN)/ruff format --check src tests benchmarks notebooks
 	$(BIN)/python -m pytest
+
+# mypy on the judgement; the files and settings are [tool.mypy] in pyproject.toml (make test runs it too,
+# through tests/test_typecheck.py).
+typecheck: $(VENV)/.test
+	$(BIN)/mypy
 
 # The unit and property tests only: no notebook execution, no browser (for the edit-test loop).
 test-fast: $(VENV)/.test
@@ -80,4 +86,4 @@ bench-peers: $(VENV)/.test $(PEERS_VENV)/.installed
 	nice $(BIN)/python -m benchmarks.peers --peer-python $(PEERS_VENV)/bin/python
 
 clean:
-	rm -rf $(VENV) $(PEERS_VENV) $(LAB_VENV) data/processed reports/.staging
+	rm -rf $(VENV) $(PEERS_VENV) $(LAB_VENV) reports/.staging

@@ -17,12 +17,12 @@ The training parts go to a temporary folder; ``benchmarks/peers_run.py`` runs in
 (``.venv-peers``: statsforecast needs pandas < 3) and writes each peer's point forecast and 80% / 95%
 intervals back. Both sides are scored here by the same code (``bench.summarise``: MASE, sMAPE, MSIS,
 coverage) and printed as ONE table per population (the project's ``auto`` and every model of
-:data:`hzanalysis.forecast.MODELS`, the classical baselines, every peer), then a **pooled** table: each
+:data:`hzanalysis.models.MODELS`, the classical baselines, every peer), then a **pooled** table: each
 figure averaged over the populations with scored series, **every population weighing the same** (Tourism's
 518 series count as much as 31 provinces).
 
 **Choice of the default point model for 6+ points (rule written before the figures were seen).**
-Candidates: the models of :data:`hzanalysis.forecast.MODELS`, each run in the population's own domain.
+Candidates: the models of :data:`hzanalysis.models.MODELS`, each run in the population's own domain.
 Counts and amounts get the candidate with the lowest pooled MASE (equal weight per population; a tie keeps
 the earlier in ``MODELS``). Shares get that same candidate only if its mean MASE over the share populations
 is below drift's there, else drift. Validation leaving each population out: the same rule applied to the
@@ -56,7 +56,8 @@ from benchmarks import TOURISM_PATH, environment, parallel_map, results_dir, say
 from benchmarks import harness as bench
 from benchmarks.accuracy import run_chunk
 from hzanalysis.errors import HzError, ParameterError
-from hzanalysis.forecast import MODELS, from_transformed, point_forecast, to_transformed
+from hzanalysis.models import MODELS, point_forecast
+from hzanalysis.transforms import from_transformed, to_transformed
 
 M1_PATH = Path(os.environ.get("HZ_M1_CSV") or TOURISM_PATH.with_name("m1_yearly.csv"))
 #: Populations with a competition split (read from their tidy files, split as benchmarks.accuracy does).

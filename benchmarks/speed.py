@@ -22,7 +22,8 @@ from benchmarks import environment, results_dir, say, write_json
 from benchmarks import harness as bench
 from hzanalysis import populations
 from hzanalysis import reference as ref
-from hzanalysis.forecast import MODELS, forecast
+from hzanalysis.forecast import forecast
+from hzanalysis.models import MODELS
 from hzanalysis.reference import shipped_classes as reference_classes
 
 #: The issue's aim for one forecast.

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from hzanalysis import forecast as fc
-from hzanalysis import reference, rules
+from hzanalysis import models, reference, rules
 from hzanalysis.derive import build, validation
 from hzanalysis.derive import calibration as cal
 from hzanalysis.derive import panel_files as panels
@@ -120,8 +120,8 @@ def test_fit_entry_bounds_a_lone_extreme_ratio():
 
 
 def test_calibration_iterates_over_every_model(monkeypatch):
-    monkeypatch.setattr(fc, "MODELS", (*fc.MODELS, "naive_copy"))
-    monkeypatch.setitem(fc.ADAPTERS, "naive_copy", fc.naive_adapter)
+    monkeypatch.setattr(models, "MODELS", (*models.MODELS, "naive_copy"))
+    monkeypatch.setitem(models.ADAPTERS, "naive_copy", models.naive_adapter)
     assert "naive_copy" in cal.calibrated_models()
     table = cal.rolling_errors(synthetic_panel()[:1], short_methods=(), short_sizes=(), pooled=False)
     assert "model/naive_copy" in set(table["key"])
@@ -209,7 +209,7 @@ def test_shipped_files_are_regenerated_byte_for_byte():
         shipped_own = shipped["indicator_spread"][indicator]
         short = {k: v for k, v in shipped_own["factors"].items() if k.startswith("short")}
         assert json.dumps(own["factors"], sort_keys=True) == json.dumps(short, sort_keys=True), indicator
-    assert {f"model/{m}" for m in fc.MODELS} <= set(shipped["entries"])
+    assert {f"model/{m}" for m in models.MODELS} <= set(shipped["entries"])
 
 
 def test_shipped_validation_has_every_panel_and_shape():

@@ -77,6 +77,18 @@ def test_template_then_check_then_build_with_own_figures(tmp_path, capsys):
     assert "180家（2024）" in capsys.readouterr().out
 
 
+def test_data_build_is_retired_with_a_pointer_to_check_and_the_workbook(tmp_path, capsys, monkeypatch):
+    # data/processed/observations.csv was written and never read: the command now says what replaces it
+    # (data check validates; a run's workbook.xlsx keeps the figures it used) and writes nothing.
+    monkeypatch.chdir(tmp_path)
+    own = tmp_path / "own.csv"
+    own.write_text(f"{HEADER}\n", encoding="utf-8")
+    assert main(["data", "build", "--data", str(own)]) == 2
+    err = capsys.readouterr().err
+    assert f"hzanalysis data check {own}" in err and "workbook.xlsx" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["own.csv"]
+
+
 def test_bad_file_exits_2_with_file_line_and_column(tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text(

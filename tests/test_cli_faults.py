@@ -139,9 +139,9 @@ def test_a_past_report_date_never_takes_latest_from_a_newer_run(tmp_path, monkey
     today_run = run_report(date=TODAY.isoformat(), out=out, **common)
     assert today_run.exit_code == 0
 
-    def with_fixture_pages(**kwargs):
-        kwargs.pop("targets")  # the fixture page stands for the suite
-        return run_report(**{**kwargs, **common})
+    def with_fixture_pages(request):
+        # the CLI's request as parsed (a past --date implies its as_of); the fixture page stands for the suite
+        return run_report(request, pages=[page], notebooks_dir=FIXTURES, progress=False)
 
     monkeypatch.setattr(report_package, "run_report", with_fixture_pages)
     past = (TODAY - dt.timedelta(days=6)).isoformat()
@@ -218,7 +218,7 @@ def test_help_texts_say_what_the_options_take(capsys):
     assert "141 the reader of the output went away" in top and "143 stopped by SIGTERM" in top
     for command in (["assess"], ["report"], ["targets"]):
         assert "--lang {zh,en} language of" in help_text(capsys, *command), command
-    for command in (["assess"], ["report"], ["data", "build"]):
+    for command in (["assess"], ["report"]):
         assert "or folders of them" in help_text(capsys, *command), command
     # The same name for the positional argument of both data commands.
     assert "usage: hzanalysis data check [-h] [--plan PLAN] [FILE ...]" in help_text(capsys, "data", "check")

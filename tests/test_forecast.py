@@ -12,8 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy import special
 
+from hzanalysis import models
 from hzanalysis.errors import ForecastError, ParameterError
-from hzanalysis.forecast import DOMAINS, MODELS, Forecast, forecast
+from hzanalysis.forecast import DOMAINS, Forecast, forecast
+from hzanalysis.models import MODELS
 
 # the module itself (the package attribute `forecast` is the function)
 fc = importlib.import_module("hzanalysis.forecast")
@@ -74,7 +76,7 @@ def test_contract_every_model_and_domain(model, domain, length):
 
 def test_adapters_share_one_output_shape():
     z = np.log(LONG["count"].to_numpy())
-    for name, adapter in fc.ADAPTERS.items():
+    for name, adapter in models.ADAPTERS.items():
         out = adapter(z, 5)
         assert out.shape == (5,), name
         assert np.all(np.isfinite(out)), name
@@ -238,7 +240,7 @@ def test_failing_fit_is_recorded(monkeypatch, capsys):
     def broken(z, horizon):
         raise RuntimeError("synthetic failure")
 
-    monkeypatch.setitem(fc.ADAPTERS, "theta", broken)
+    monkeypatch.setitem(models.ADAPTERS, "theta", broken)
     result = forecast(LONG["level"], 3, n_paths=N, model="combo")
     assert result.method == "combo(drift,damped)"
     expected = "theta raised RuntimeError: synthetic failure; falling back to drift"
@@ -250,7 +252,7 @@ def test_implausible_fit_falls_back(monkeypatch):
     def runaway(z, horizon):
         return np.full(horizon, 1e6)
 
-    monkeypatch.setitem(fc.ADAPTERS, "damped", runaway)
+    monkeypatch.setitem(models.ADAPTERS, "damped", runaway)
     result = forecast(LONG["level"], 2, n_paths=N, model="damped")
     assert result.method == "drift"
     assert any("damped left the plausible range" in w for w in result.warnings)
@@ -261,9 +263,9 @@ def test_fit_warnings_are_captured_not_printed(monkeypatch, recwarn):
         import warnings
 
         warnings.warn("synthetic convergence warning", RuntimeWarning, stacklevel=1)
-        return fc.drift_adapter(z, horizon)
+        return models.drift_adapter(z, horizon)
 
-    monkeypatch.setitem(fc.ADAPTERS, "theta", noisy)
+    monkeypatch.setitem(models.ADAPTERS, "theta", noisy)
     result = forecast(LONG["level"], 2, n_paths=N, model="theta")
     assert result.method == "theta"
     assert any("synthetic convergence warning" in w for w in result.warnings)

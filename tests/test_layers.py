@@ -51,6 +51,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "hzanalysis.persistence",
             "hzanalysis.populations",
             "hzanalysis.reference",
+            "hzanalysis.models",
             "hzanalysis.forecast",
             "hzanalysis.rules",
             "hzanalysis.probability",

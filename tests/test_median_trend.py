@@ -5,15 +5,14 @@ All histories are synthetic (made up for the test), not data.
 
 from __future__ import annotations
 
-import importlib
-
 import numpy as np
 import pandas as pd
 import pytest
 
-from hzanalysis.forecast import DOMAINS, MODELS, forecast, point_forecast, to_transformed
-
-fc = importlib.import_module("hzanalysis.forecast")
+from hzanalysis import models
+from hzanalysis.forecast import DOMAINS, forecast
+from hzanalysis.models import MODELS, point_forecast
+from hzanalysis.transforms import to_transformed
 
 N = 200
 
@@ -25,35 +24,35 @@ def synthetic(values, start=2010) -> pd.Series:
 def test_expanding_slopes_by_hand():
     # y = 1, 3, 2, 6: slope of (0,1),(1,3) is 2; of the first three 1/2 (sxy 1, sxx 2);
     # of all four 7/5 (deviations x -1.5..1.5, y -2, 0, -1, 3: sxy 3 + 0 - 0.5 + 4.5 = 7, sxx 5)
-    np.testing.assert_allclose(fc.expanding_slopes(np.array([1.0, 3.0, 2.0, 6.0])), [0.0, 2.0, 0.5, 1.4])
+    np.testing.assert_allclose(models.expanding_slopes(np.array([1.0, 3.0, 2.0, 6.0])), [0.0, 2.0, 0.5, 1.4])
 
 
 def test_theta_line_with_a_fixed_grid_is_the_classical_formula(monkeypatch):
     y = np.array([1.0, 3.0, 2.0, 6.0])
     # a = 1 (level = last value), w = 1/2 (classical Theta): 6 + 0.5 * 1.4 * (h - 1 + 1) = 6.7, 7.4
-    monkeypatch.setattr(fc, "THETA_LINE_ALPHAS", np.array([1.0]))
-    monkeypatch.setattr(fc, "THETA_LINE_WEIGHTS", np.array([0.5]))
-    np.testing.assert_allclose(fc.optimised_theta_line(y, 2), [6.7, 7.4])
+    monkeypatch.setattr(models, "THETA_LINE_ALPHAS", np.array([1.0]))
+    monkeypatch.setattr(models, "THETA_LINE_WEIGHTS", np.array([0.5]))
+    np.testing.assert_allclose(models.optimised_theta_line(y, 2), [6.7, 7.4])
     # a = 1/2, w = 0 (no trend): simple exponential smoothing, levels 1, 2, 2, 4 -> flat at 4
-    monkeypatch.setattr(fc, "THETA_LINE_ALPHAS", np.array([0.5]))
-    monkeypatch.setattr(fc, "THETA_LINE_WEIGHTS", np.array([0.0]))
-    np.testing.assert_allclose(fc.optimised_theta_line(y, 3), [4.0, 4.0, 4.0])
+    monkeypatch.setattr(models, "THETA_LINE_ALPHAS", np.array([0.5]))
+    monkeypatch.setattr(models, "THETA_LINE_WEIGHTS", np.array([0.0]))
+    np.testing.assert_allclose(models.optimised_theta_line(y, 3), [4.0, 4.0, 4.0])
 
 
 def test_theta_line_continues_a_perfectly_linear_series_exactly():
     # With w = 1 every smoothing constant forecasts a straight line without error (the SES lag
     # (1-a)/a (1-(1-a)^i) d is exactly made up by the trend term), so the fit finds zero loss.
     y = 5.0 + 2.5 * np.arange(12)
-    np.testing.assert_allclose(fc.optimised_theta_line(y, 4), 5.0 + 2.5 * np.arange(12, 16), rtol=1e-12)
+    np.testing.assert_allclose(models.optimised_theta_line(y, 4), 5.0 + 2.5 * np.arange(12, 16), rtol=1e-12)
 
 
 def test_theta_line_keeps_a_constant_series_constant():
-    np.testing.assert_allclose(fc.optimised_theta_line(np.full(8, 7.0), 3), [7.0, 7.0, 7.0])
+    np.testing.assert_allclose(models.optimised_theta_line(np.full(8, 7.0), 3), [7.0, 7.0, 7.0])
 
 
 def test_theta_line_fit_does_not_depend_on_the_horizon_asked():
     y = np.array([3.0, 4.1, 4.0, 5.2, 6.3, 6.1, 7.4, 8.8, 8.5, 9.9])
-    np.testing.assert_allclose(fc.optimised_theta_line(y, 2), fc.optimised_theta_line(y, 6)[:2])
+    np.testing.assert_allclose(models.optimised_theta_line(y, 2), models.optimised_theta_line(y, 6)[:2])
 
 
 def test_median_trend_on_a_linear_amount_series_is_the_line():

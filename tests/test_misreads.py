@@ -22,7 +22,6 @@ from hzanalysis.cli import main
 from hzanalysis.errors import InputError, ParameterError
 from hzanalysis.observations import (
     OBSERVATION_COLUMNS,
-    build_processed,
     check_files,
     read_observation_file,
     write_templates,
@@ -475,8 +474,8 @@ def umask():
 @pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o027, 0o640)])
 def test_written_files_follow_the_umask(tmp_path, umask, mask, mode):
     umask(mask)
-    written = [*write_templates(tmp_path / "t"), *build_processed(out_dir=tmp_path / "p")]
-    assert [Path(p).suffix for p in written] == [".csv", ".md", ".xlsx", ".csv"]
+    written = write_templates(tmp_path / "t")
+    assert [Path(p).suffix for p in written] == [".csv", ".md", ".xlsx"]
     assert {stat.S_IMODE(Path(p).stat().st_mode) for p in written} == {mode}
 
 

@@ -20,7 +20,6 @@ from hzanalysis.observations import (
     LOADED_COLUMNS,
     OBSERVATION_COLUMNS,
     QUALITY_GRADES,
-    build_processed,
     check_files,
     effective_publication_date,
     load_indicators,
@@ -579,41 +578,6 @@ def test_series_rejects_unknown_ids():
         series(obs, "rd_intensity", "海州区")
     with pytest.raises(ParameterError, match="region"):
         series(obs, "rd_share_gdp", "Haizhou")
-
-
-# ---------------------------------------------------------------------------------------------------------
-# Build
-
-
-def test_build_is_deterministic(tmp_path):
-    mine = write_csv(tmp_path / "mine.csv", [row()])
-    first = build_processed([mine], out_dir=tmp_path / "a")
-    second = build_processed([mine], out_dir=tmp_path / "b")
-    data = first[0].read_bytes()
-    assert data == second[0].read_bytes()
-    assert b"\r" not in data and data.endswith(b"\n")
-    lines = data.decode("utf-8").splitlines()
-    assert lines[0].split(",") == list(LOADED_COLUMNS)
-    # 34 + 2 curated public rows (two research passes) + 1 synthetic row + header.
-    assert len(lines) == 38
-    assert "海州区,rd_share_gdp,2017,2.68,%,=" in data.decode("utf-8")
-    assert "海州区,hte_count,2017,53,家,=" in data.decode("utf-8")  # whole numbers written without ".0"
-    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["observations.csv"]  # no temp file left
-
-
-def test_build_writes_nothing_on_bad_input(tmp_path):
-    bad = write_csv(tmp_path / "bad.csv", [row(value="n/a")])
-    out = tmp_path / "out"
-    with pytest.raises(InputError):
-        build_processed([bad], out_dir=out)
-    assert not out.exists() or list(out.iterdir()) == []
-    # An earlier good build is left untouched.
-    build_processed(out_dir=out)
-    before = (out / "observations.csv").read_bytes()
-    with pytest.raises(InputError):
-        build_processed([bad], out_dir=out)
-    assert (out / "observations.csv").read_bytes() == before
-    assert sorted(p.name for p in out.iterdir()) == ["observations.csv"]
 
 
 def test_zipfile_fixture_sanity():

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from hzanalysis import forecast as fc
+from hzanalysis import models
 from hzanalysis import reference as ref
 from hzanalysis.errors import ForecastError, ParameterError
 
@@ -116,7 +117,7 @@ def test_pooling_pulls_two_points_toward_the_class_growth():
     reference = synthetic_reference(math.log(1.1))
     history = pd.Series({2019: 80.0, 2022: 80.0})
     out = fc.forecast(history, 2, domain="count", reference=reference, model="drift")
-    weight = 3 / (3 + fc.POOLING_YEARS)
+    weight = 3 / (3 + models.POOLING_YEARS)
     expected = 80.0 * np.exp((1 - weight) * math.log(1.1) * np.arange(1, 3))
     np.testing.assert_allclose(out.point, expected, rtol=1e-5)
     assert out.method == "pooled" and out.reference is not None
@@ -186,7 +187,7 @@ def test_pooling_a_positive_level_works_on_its_log():
     reference = synthetic_reference(math.log(1.1))
     history = pd.Series({2019: 80.0, 2022: 80.0})
     out = fc.forecast(history, 2, domain="level", reference=reference)
-    weight = 3 / (3 + fc.POOLING_YEARS)
+    weight = 3 / (3 + models.POOLING_YEARS)
     expected = 80.0 * np.exp((1 - weight) * math.log(1.1) * np.arange(1, 3))
     np.testing.assert_allclose(out.point, expected, rtol=1e-5)
     # a level that is not positive cannot be pooled on the log scale: plain drift, and the page says why

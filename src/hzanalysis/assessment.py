@@ -16,6 +16,7 @@ import pandas as pd
 
 from . import forecast as fc
 from . import rules
+from .errors import ParameterError
 from .labels import fmt_value, label
 from .observations import load_indicators
 from .targets import Target
@@ -145,6 +146,22 @@ def point_series(rows: pd.DataFrame) -> pd.Series:
     return pd.Series(
         points["value"].to_numpy(dtype=float), index=points["year"].astype(int).to_numpy(), dtype=float
     ).sort_index()
+
+
+def goal_value(target: Target) -> float:
+    """The number a quantitative target sets (its registry's ``value``); ParameterError when it has none."""
+    if target.value is None:
+        raise ParameterError(
+            f"target {target.id}: a {target.kind} target needs a value; its registry gives none"
+        )
+    return float(target.value)
+
+
+def period_start_of(target: Target, start: int | None) -> int:
+    """The first counted year of an annual floor or cumulative target; ParameterError when none is known."""
+    if start is None:
+        raise ParameterError(f"target {target.id}: a period start is needed for a {target.kind} target")
+    return start
 
 
 def until_deadline(history: pd.Series, target: Target) -> pd.Series:

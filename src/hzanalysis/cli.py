@@ -122,7 +122,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(title="commands")
 
-    data = sub.add_parser("data", help="templates, checks and the processed observations")
+    data = sub.add_parser("data", help="templates, checks and extraction of observations")
     data_sub = data.add_subparsers(title="data commands")
     template = data_sub.add_parser("template", help="write a CSV and an Excel template for your own figures")
     template.add_argument("--out", type=Path, default=Path("."), help="folder to write into (default: here)")
@@ -134,7 +134,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_plan_option(check, "also report which of the plan's indicators the files cover")
     check.set_defaults(handler=_data_check)
-    build = data_sub.add_parser("build", help="validate everything and write data/processed/ (deterministic)")
+    # Retired: it wrote data/processed/observations.csv, which nothing read. Kept as a command so that old
+    # scripts get a message saying what replaces it, not argparse's "invalid choice".
+    build = data_sub.add_parser(
+        "build", help="removed: use `data check`; each run's workbook.xlsx holds its figures"
+    )
     _add_data_option(build)
     build.set_defaults(handler=_data_build)
     extract = data_sub.add_parser(
@@ -289,11 +293,15 @@ def _data_check(args: argparse.Namespace) -> int:
 
 
 def _data_build(args: argparse.Namespace) -> int:
-    from .observations import build_processed
-
-    for path in build_processed(args.data):
-        print(f"wrote {path}")
-    return EXIT_OK
+    files = " ".join(str(p) for p in args.data) or "FILES"
+    print(
+        "data build: removed; it wrote data/processed/observations.csv, which nothing read. "
+        f"To validate figures: hzanalysis data check {files}. "
+        "The figures a report used, with sources and quotes, are in its reports/<date>/workbook.xlsx "
+        "(sheet 'observations') and assessments.json.",
+        file=sys.stderr,
+    )
+    return EXIT_BAD_INPUT
 
 
 def _data_extract(args: argparse.Namespace) -> int:
@@ -322,7 +330,7 @@ def _assess(args: argparse.Namespace) -> int:
         check_as_of(args.as_of)
     if args.csv:
         _check_csv_target(args.csv, args.data, args.force)
-    notes = _data_notes(args)
+    notes = _data_notes(args.data, args.as_of, args.lang)
     table = assess_all(data=[str(p) for p in args.data], as_of=args.as_of, plan=args.plan)
     if args.csv:
         atomic_write_text(args.csv, table.to_csv(index=False))
@@ -352,7 +360,7 @@ def _check_csv_target(csv: Path, data: Sequence[Path], force: bool) -> None:
         )
 
 
-def _data_notes(args: argparse.Namespace) -> list[str]:
+def _data_notes(data: Sequence[Path], as_of: str | None, lang: str) -> list[str]:
     """Warnings about the data files and every figure a later file replaced, as terminal lines.
 
     The warnings are printed here once, so they are silenced for the rest of the run.
@@ -363,9 +371,9 @@ def _data_notes(args: argparse.Namespace) -> list[str]:
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ObservationWarning)
-        observations = load_observations([str(p) for p in args.data], as_of=args.as_of)
+        observations = load_observations([str(p) for p in data], as_of=as_of)
     warnings.filterwarnings("ignore", category=ObservationWarning)
-    lang = "en" if getattr(args, "lang", "zh") == "en" else "zh"
+    lang = "en" if lang == "en" else "zh"
     lines = [f"warning: {w.message}" for w in caught if issubclass(w.category, ObservationWarning)]
     replaced = [e for e in observations.attrs["superseded"] if e["value"] != e["value_by"]]
     if replaced:
@@ -375,31 +383,17 @@ def _data_notes(args: argparse.Namespace) -> list[str]:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .report import run_report
+    from .report import RunRequest, run_report
 
     # One line per notebook when not on a terminal (cron logs); a progress bar otherwise.
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr)
-    from .report.plan import check_as_of, check_run_date, implied_as_of
-
-    if args.date is not None:
-        check_run_date(args.date, args.allow_future_date)
-        check_as_of(args.as_of, args.date)
-        # A report dated in the past uses what was published by then (its pages say 报告日期 <date>); the
-        # cut-off makes it an ad hoc run, so it never takes "latest" from a newer run.
-        implied = implied_as_of(args.date, args.as_of)
-        if implied != args.as_of:
-            logging.getLogger("hzanalysis").info(
-                "--date %s is in the past: using figures published by then (--as-of %s)", args.date, implied
-            )
-            args.as_of = implied
-    notes = _data_notes(args) if args.data else []
-    if notes:
-        print("\n".join(notes), file=sys.stderr)
-    result = run_report(
+    # Every argument is checked once, here, into the request; a report dated in the past uses what was
+    # published by then (its pages say 报告日期 <date>): an ad hoc run, which never takes "latest".
+    request = RunRequest.parse(
         date=args.date,
         as_of=args.as_of,
         out=args.out,
-        data=[str(p) for p in args.data],
+        data=args.data,
         targets=args.targets,
         lang=args.lang,
         plan=args.plan,
@@ -408,7 +402,16 @@ def _report(args: argparse.Namespace) -> int:
         lock_timeout=args.wait,
         allow_future_date=args.allow_future_date,
     )
-    return result.exit_code  # the runner logs its summary
+    if request.as_of != args.as_of:
+        logging.getLogger("hzanalysis").info(
+            "--date %s is in the past: using figures published by then (--as-of %s)",
+            request.date,
+            request.as_of,
+        )
+    notes = _data_notes(request.data, request.as_of, request.lang) if request.data else []
+    if notes:
+        print("\n".join(notes), file=sys.stderr)
+    return run_report(request).exit_code  # the runner logs its summary
 
 
 def _targets(args: argparse.Namespace) -> int:

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 import pandas as pd
 
 from .assessment import HOME_REGION, rows_for
-from .errors import ParameterError
 from .observations import load_indicators, load_observations
+from .observations.schema import as_of_date as parse_as_of
 from .plans import Plan, resolve_plan
 from .targets import Target, load_targets
 
@@ -122,14 +122,8 @@ def gap_checklist(
 
 def as_of_date(as_of: str | dt.date | None, today: dt.date | None = None) -> dt.date:
     """The as-of date as a date; None (everything available) means today."""
-    if as_of is None or as_of == "":
-        return today or dt.date.today()
-    if isinstance(as_of, dt.date):
-        return as_of
-    try:
-        return dt.date.fromisoformat(str(as_of))
-    except ValueError:
-        raise ParameterError(f"as_of: expected a date written YYYY-MM-DD; found {as_of!r}") from None
+    parsed = parse_as_of(as_of) if as_of != "" else None
+    return parsed if parsed is not None else today or dt.date.today()
 
 
 def last_publishable_year(as_of: str | dt.date | None, today: dt.date | None = None) -> int:

@@ -23,8 +23,10 @@ from .assessment import (
     Assessment,
     Status,
     english_holder,
+    goal_value,
     indicator_name,
     no_rows,
+    period_start_of,
     point_series,
     rows_for,
     until_deadline,
@@ -78,6 +80,7 @@ def assess_target(
     )
     if not target.is_quantitative:
         return replace(result, status=Status.QUALITATIVE, verdict=rules.NOT_QUANTIFIABLE)
+    assert info is not None and target.indicator is not None  # a quantitative target names its indicator
     result = replace(result, holder_zh=str(info["holder_zh"]) if info is not None else "")
     domain = str(info["domain"])
 
@@ -119,7 +122,7 @@ def assess_target(
             replace(result, status=Status.SINGLE_POINT, verdict=rules.INSUFFICIENT_DATA), start
         )
     if target.kind == "cumulative":
-        gap_years = _period_gaps(history, start)
+        gap_years = _period_gaps(history, period_start_of(target, start))
         if gap_years:
             return replace(
                 result,
@@ -158,18 +161,19 @@ def assess_target(
             missing_en=f"no forecast: {error}",
         )
     probability = _probability(result, forecast, start)
+    verdict = rules.likelihood_verdict(probability)
     result = replace(
         result,
         forecast=forecast,
         warnings=[*result.warnings, *forecast.warnings],
         probability=probability,
         status=Status.FORECAST,
-        verdict=rules.likelihood_verdict(probability),
+        verdict=verdict,
         reference_class=forecast.reference,
     )
     if forecast.rung == "outside_view":
         # one figure: the judgement rests on how other units grew, and says so wherever the verdict is shown
-        return _describe_missing(replace(result, verdict=_outside_view_verdict(result.verdict)), start)
+        return _describe_missing(replace(result, verdict=_outside_view_verdict(verdict)), start)
     if not compare_models:
         return result
     warnings, probabilities, methods = list(result.warnings), {}, {}
@@ -236,12 +240,12 @@ def _probability(result: Assessment, forecast: fc.Forecast, start: int | None) -
     last_observed = int(result.history.index.max())
     remaining = [y for y in range(max(start or 0, last_observed + 1), target.deadline + 1)]
     if target.kind == "level":
-        return p_level(forecast.paths, forecast.years, target.deadline, comparator, float(target.value))
+        return p_level(forecast.paths, forecast.years, target.deadline, comparator, goal_value(target))
     if target.kind == "annual_floor":
-        return p_annual_floor(forecast.paths, forecast.years, remaining, comparator, float(target.value))
+        return p_annual_floor(forecast.paths, forecast.years, remaining, comparator, goal_value(target))
     if target.kind == "cumulative":
         return p_cumulative(
-            forecast.paths, forecast.years, remaining, result.observed_total, comparator, float(target.value)
+            forecast.paths, forecast.years, remaining, result.observed_total, comparator, goal_value(target)
         )
     raise ParameterError(f"target {target.id}: kind {target.kind!r} has no path probability")
 
@@ -274,7 +278,7 @@ def _replaced_texts(observations: pd.DataFrame, indicator: str | None, region: s
 def _fill_growth_and_rules(result: Assessment, start: int | None) -> Assessment:
     """Required and historical growth, and the four official rules (shown beside the probability)."""
     target, history = result.target, result.history
-    value = float(target.value)
+    value = goal_value(target)
     if history.empty:
         return result
     changes: dict[str, Any] = {}
@@ -300,6 +304,7 @@ def _fill_growth_and_rules(result: Assessment, start: int | None) -> Assessment:
         found.append(midterm)
         changes["rule_results"] = found
     elif target.kind == "cumulative":
+        start = period_start_of(target, start)
         in_period = history[(history.index >= start) & (history.index <= target.deadline)]
         total = float(in_period.sum())
         changes["observed_total"] = total

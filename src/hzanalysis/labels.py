@@ -285,6 +285,52 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
+# Plausibility warnings on the target and data-gaps pages (codes of hzanalysis.observations.plausible, stored
+# per target in assessments.json). One block, kept apart so the language layer's rework merges cleanly.
+LABELS.update(
+    {
+        "plausibility.heading": {
+            "zh": "可疑数值（照常使用，请核对）",
+            "en": "Implausible figures (used as given; please check them)",
+        },
+        "plausibility.jump_beyond_panel": {
+            "zh": (
+                "{region}{indicator}{year}年为{value}，是{year_before}年（{value_before}）的{ratio}倍：参考面板"
+                "（{panel}，{panel_years}）中没有哪个省份一年内变化这么快，可信范围为{low}至{high}。"
+                "请核对单位、位数、年份和统计范围（{where}）。"
+            ),
+            "en": (
+                "{region}, {indicator}, {year}: {value}, {ratio} times the {year_before} figure "
+                "({value_before}); no province in the reference panel ({panel}, {panel_years}) ever moved "
+                "that fast in a year (plausible: {low} to {high}). Check the unit, the digits, the year and "
+                "the region's scope ({where})."
+            ),
+        },
+        "plausibility.jump_tenfold": {
+            "zh": (
+                "{region}{indicator}{year}年为{value}，是{year_before}年（{value_before}）的{ratio}倍"
+                "（该指标没有参考面板，相差十倍及以上即提示）。请核对单位、位数、年份和统计范围（{where}）。"
+            ),
+            "en": (
+                "{region}, {indicator}, {year}: {value}, {ratio} times the {year_before} figure "
+                "({value_before}) (this indicator has no reference panel; a tenfold change is flagged). "
+                "Check the unit, the digits, the year and the region's scope ({where})."
+            ),
+        },
+        "plausibility.above_ceiling": {
+            "zh": (
+                "{region}{indicator}{year}年为{value}，高于参考面板（{panel}，{panel_years}）中任何省份报告过的"
+                "水平（上限{ceiling}）。请核对单位和位数（{where}）。"
+            ),
+            "en": (
+                "{region}, {indicator}, {year}: {value}, above every level any province of the reference "
+                "panel ({panel}, {panel_years}) reported (ceiling {ceiling}). Check the unit and the digits "
+                "({where})."
+            ),
+        },
+    }
+)
+
 
 #: The notebooks' prose (Markdown), one entry per section; shown by ``display.prose`` in the reader's
 #: language only, so an English page is not Chinese prose followed by its translation.

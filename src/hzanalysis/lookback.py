@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
 import pandas as pd
 
 from .assessment import STATUS_TEXT, Assessment
-from .batch import AssessOptions, assess_one, assess_options
+from .batch import AssessOptions, assess_options
+from .judgement import assess_target
+from .observations import ObservationSource, load_indicators, load_regions, read_observations
+from .observations.schema import as_of_date
 from .plans import resolve_plan
+from .targets import Target, get_target
 
 
 def history_dates(issued: date, until: date) -> list[date]:
@@ -56,6 +59,8 @@ def as_of_history(
     target_id: str,
     dates: Sequence[date | str] | None = None,
     options: AssessOptions | None = None,
+    source: ObservationSource | None = None,
+    target: Target | None = None,
     **overrides: Any,
 ) -> pd.DataFrame:
     """What the tool said about one target as of each date: one row per date, oldest first.
@@ -63,15 +68,36 @@ def as_of_history(
     ``dates`` defaults to every 1 Jan / 1 Jul from the plan's issue date up to the publication of the deadline
     year's figure (the outturn), or up to the options' ``as_of`` (else today) while there is no outturn. Each
     row is the full assessment re-run with only what had been published by then (columns HISTORY_COLUMNS).
+    The files are read once (``source``, default :func:`~hzanalysis.observations.read_observations` of the
+    options' data) and cut at each date in memory; ``target``, when the caller holds it, saves reading the
+    plan's registry again.
     """
     options = assess_options(options, **overrides)
+    source = source if source is not None else read_observations(options.data)
+    if target is None or target.id != target_id:
+        target = get_target(target_id, plan=options.plan)
+    region, indicators, regions = options.plan_region(), load_indicators(), load_regions()
+
+    def judged(as_of: date | str | None) -> Assessment:
+        return assess_target(
+            target,
+            source.as_of(as_of),
+            region=region,
+            n_paths=options.n_paths,
+            seed=options.seed,
+            model=options.model,
+            compare_models=False,
+            indicators=indicators,
+            regions=regions,
+        )
+
     if dates is None:
-        final = assess_one(target_id, replace(options, compare_models=False))
+        final = judged(options.as_of)
         until = outturn_publication(final) or _as_of_or_today(options.as_of)
         dates = [*history_dates(resolve_plan(options.plan).issued, until), until]
     records = []
     for day in sorted(dict.fromkeys(date.fromisoformat(str(d)) for d in dates)):
-        a = assess_one(target_id, replace(options, as_of=day, compare_models=False))
+        a = judged(day)
         latest = a.latest
         records.append(
             {
@@ -91,7 +117,7 @@ def as_of_history(
 
 
 def _as_of_or_today(as_of: date | str | None) -> date:
-    return date.fromisoformat(str(as_of)) if as_of is not None else date.today()
+    return as_of_date(as_of) or date.today()
 
 
 def look_back(
@@ -101,12 +127,13 @@ def look_back(
     one row per target and date, with ``target_id``, ``name_zh`` and ``name_en`` first. Empty (with the
     columns) while no target is settled."""
     options = assess_options(options, **overrides)
+    settled = [a for a in assessments if a.status in ("achieved", "missed")]
+    source = read_observations(options.data) if settled else None
     frames = [
-        as_of_history(a.target.id, options=options).assign(
+        as_of_history(a.target.id, options=options, source=source).assign(
             target_id=a.target.id, name_zh=a.target.name_zh, name_en=a.target.name_en, unit=a.target.unit
         )
-        for a in assessments
-        if a.status in ("achieved", "missed")
+        for a in settled
     ]
     columns = ["target_id", "name_zh", "name_en", "unit", *HISTORY_COLUMNS]
     if not frames:

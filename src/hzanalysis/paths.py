@@ -23,11 +23,6 @@ def raw_dir() -> Path:
     return project_root() / "data" / "raw"
 
 
-def processed_dir() -> Path:
-    """Generated tables written by ``hzanalysis data build``."""
-    return project_root() / "data" / "processed"
-
-
 def notebooks_dir() -> Path:
     """The parameterised notebooks that make up the report."""
     return project_root() / "notebooks"

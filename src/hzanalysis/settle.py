@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from . import rules
-from .assessment import Assessment, Status, format_value, years_en, years_zh
+from .assessment import Assessment, Status, format_value, goal_value, period_start_of, years_en, years_zh
 from .labels import fmt_value
 from .probability import bound_decides, meets
 
@@ -23,12 +23,15 @@ def observed_outcome(result: Assessment, start: int | None) -> tuple[Assessment,
     """
     target, history = result.target, result.history
     comparator = target.comparator or ">="
-    value = float(target.value)
+    value = goal_value(target)
     if target.kind == "level":
         if target.deadline in history.index:
             met = bool(meets(np.array([history[target.deadline]]), comparator, value)[0])
             return mark_settled(result, met)
         return _settled_by_bound(result)
+    if target.kind not in ("annual_floor", "cumulative"):
+        return result, False
+    start = period_start_of(target, start)
     in_period = history[(history.index >= start) & (history.index <= target.deadline)]
     if target.kind == "annual_floor":
         failed = [int(y) for y, v in in_period.items() if not meets(np.array([v]), comparator, value)[0]]
@@ -61,8 +64,8 @@ def _settled_by_bound(result: Assessment) -> tuple[Assessment, bool]:
     bounded = rows[(rows["year"] == target.deadline) & (rows["bound"] != "=")]
     for position, row in enumerate(bounded.itertuples(index=False)):
         shown = f"{row.bound}{format_value(float(row.value), target.unit)}"
-        goal = f"{target.comparator or '>='}{format_value(float(target.value), target.unit)}"
-        decided = bound_decides(row.bound, float(row.value), target.comparator or ">=", float(target.value))
+        goal = f"{target.comparator or '>='}{format_value(goal_value(target), target.unit)}"
+        decided = bound_decides(row.bound, float(row.value), target.comparator or ">=", goal_value(target))
         if decided is not None:
             verdict_zh, verdict_en = ("达到", "meets") if decided else ("未达到", "misses")
             result = _noted(
@@ -100,13 +103,13 @@ def _period_bounds(result: Assessment, start: int) -> dict[int, list[tuple[str, 
 def _floor_settled_by_bounds(result: Assessment, start: int) -> tuple[Assessment, bool]:
     """Every-year floor: a bound under the floor misses it; points or bounds above it every year meet it."""
     target = result.target
-    comparator, value = target.comparator or ">=", float(target.value)
+    comparator, value = target.comparator or ">=", goal_value(target)
     bounds = _period_bounds(result, start)
     decided = {int(y): True for y in result.history.index if start <= y <= target.deadline}
     for year, year_bounds in bounds.items():
         verdicts = {bound_decides(b, v, comparator, value) for b, v in year_bounds} - {None}
         if len(verdicts) == 1:
-            decided[year] = verdicts.pop()
+            decided[year] = bool(verdicts.pop())
     floor = format_value(value, target.unit)
     failed = sorted(y for y, met in decided.items() if met is False)
     if failed:
@@ -131,7 +134,7 @@ def _total_settled_by_bounds(result: Assessment, start: int) -> tuple[Assessment
     """A cumulative target: lower bounds (with 0 for unknown years: counts and amounts are never negative)
     can prove it met; upper bounds for every unobserved year can prove it missed."""
     target = result.target
-    comparator, value = target.comparator or ">=", float(target.value)
+    comparator, value = target.comparator or ">=", goal_value(target)
     bounds = _period_bounds(result, start)
     if not bounds:
         return result, False

@@ -28,7 +28,7 @@ from .labels import (
     label,
     unit_text,
 )
-from .observations import load_indicators
+from .observations import load_indicators, load_regions
 from .reference import class_table
 from .sentences import english_region_names
 from .tables import rules_frame
@@ -557,3 +557,53 @@ def look_back_view(look_back: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
             }
         )
     return pd.DataFrame.from_records(rows)
+
+
+def _row_text(row: str, lang: str) -> str:
+    """Where a figure sits in its file, in the page's language: ``line 7`` → ``第7行``."""
+    if lang != "zh":
+        return row
+    return re.sub(r"\b(?:line|row) (\d+)$", r"第\1行", row).replace("sheet ", "工作表 ")
+
+
+def plausibility_notes(flags: Sequence[dict], lang: str = "zh") -> list[str]:
+    """One sentence per stored plausibility flag (``Judgements.plausibility``), in ``lang``: what looks
+    wrong, the range the reference panel allows, and the file and row to check. Empty without flags."""
+    lang = check_lang(lang)
+    if not flags:
+        return []
+    indicators = load_indicators().set_index("id")
+    regions = load_regions().set_index("id")
+    notes = []
+    for flag in flags:
+        indicator = flag["indicator"]
+        known = indicator in indicators.index
+        unit = str(indicators.at[indicator, "unit"]) if known else ""
+        region = flag["region"]
+        if lang == "en" and region in regions.index and regions.at[region, "name_en"]:
+            region = str(regions.at[region, "name_en"])
+
+        def shown(value: float, unit: str = unit) -> str:
+            return fmt_value(float(f"{value:.4g}"), unit, lang=lang)
+
+        fields = {
+            "region": region,
+            "indicator": str(indicators.at[indicator, f"name_{lang}"]) if known else indicator,
+            "year": flag["year"],
+            "value": shown(flag["value"]),
+            "where": f"{Path(str(flag['file'])).name} {_row_text(str(flag['row']), lang)}".strip(),
+            "panel": flag.get("panel", ""),
+            "panel_years": flag.get("panel_years", ""),
+        }
+        if flag["code"] in ("jump_beyond_panel", "jump_tenfold"):
+            fields |= {
+                "year_before": flag["year_before"],
+                "value_before": shown(flag["value_before"]),
+                "ratio": f"{flag['value'] / flag['value_before']:.3g}",
+            }
+        if flag["code"] == "jump_beyond_panel":
+            fields |= {"low": shown(flag["low"]), "high": shown(flag["high"])}
+        if flag["code"] == "above_ceiling":
+            fields["ceiling"] = shown(flag["ceiling"])
+        notes.append(label(f"plausibility.{flag['code']}", lang, **fields))
+    return notes

@@ -10,7 +10,7 @@ Procedure (version :data:`PROCEDURE_VERSION`):
    estimated valid high-tech enterprises), read from ``../shared/data/reference/`` (build inputs, never
    copied into the repository). About 186 provincial series.
 2. Rolling-origin errors on the transformed scale (logit for shares, log for counts and amounts, identity
-   for levels), for every model of :data:`hzanalysis.forecast.MODELS` on the model rung (expanding windows
+   for levels), for every model of :data:`hzanalysis.models.MODELS` on the model rung (expanding windows
    of 6+ points) and for naive/drift/linear on the short rung: every window of n = 2..5 consecutive points,
    plus two points 2..7 years apart (the shape of the public Haizhou series). Each error is divided by the
    series scale of its training window only, under both rules of :func:`hzanalysis.forecast.series_scale`.
@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from .. import forecast as fc
+from .. import models
 from ..fileio import atomic_write_text, sha256_file
 from ..panels import PANELS
 from ..transforms import to_growth_scale
@@ -60,8 +61,8 @@ SCALE_RULE = {"model": "mean_abs_change", "short": "mean_abs_change"}
 
 
 def calibrated_models() -> tuple[str, ...]:
-    """The models calibrated on the model rung: every model forecast.py offers (read at call time)."""
-    return tuple(fc.MODELS)
+    """The models calibrated on the model rung: every model of :mod:`hzanalysis.models` (read when called)."""
+    return tuple(models.MODELS)
 
 
 # ----------------------------------------------------------------------------------------------- errors
@@ -97,7 +98,7 @@ def rolling_errors(
 
     ``origins`` (series name → year) keeps only the windows ending in that year: the fixed train/test
     split of a benchmark panel, scored with the same windows and rows as the rolling origins.
-    ``pooled`` adds the short-rung keys ``short<n>/pooled`` (:func:`hzanalysis.forecast.pooled_point`),
+    ``pooled`` adds the short-rung keys ``short<n>/pooled`` (:func:`hzanalysis.models.pooled_point`),
     pulled toward the class growth of the same panel's OTHER series, known by the origin year.
 
     Columns: panel, series, group, domain, key, method (used after fallbacks), n_train, span (years from
@@ -134,10 +135,10 @@ def rolling_errors(
                     class_growth = growth.median(item, int(full[last]))
                     if class_growth is None:
                         continue
-                    point, used = fc.pooled_point(z, horizon, class_growth, item.domain), "pooled"
+                    point, used = models.pooled_point(z, horizon, class_growth, item.domain), "pooled"
                 else:
                     cache = fits.setdefault((first, last, size if rung == "short" else 0), {})
-                    point, used, _ = fc.point_forecast(z, horizon, method, [], cache, domain=item.domain)
+                    point, used, _ = models.point_forecast(z, horizon, method, [], cache, domain=item.domain)
                 floor = fc.SCALE_FLOOR if rung == "model" else fc.SHORT_SCALE_FLOOR
                 scales = (
                     fc.series_scale(z, item.domain, "mean_abs_change", floor),

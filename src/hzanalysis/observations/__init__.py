@@ -15,7 +15,6 @@ The subpackage, in the order data flows through it:
 - :mod:`.checks`: the table of row checks (errors and warnings);
 - :mod:`.plausible`: figures far from their unit's history or their class's range (warnings);
 - :mod:`.combine`: loading several files, superseding, :func:`series`;
-- :mod:`.build`: ``data/processed/observations.csv``;
 - :mod:`.templates`: the CSV and Excel templates.
 
 Rules the rest of the package relies on:
@@ -35,16 +34,17 @@ Rules the rest of the package relies on:
 
 from __future__ import annotations
 
-from .build import build_processed
 from .catalogue import load_indicators, load_regions
 from .combine import (
     FileCheck,
+    ObservationSource,
     ObservationWarning,
     check_files,
     expand_paths,
     inspect_files,
     load_observations,
     read_observation_file,
+    read_observations,
     replacement_text,
     series,
     shipped_files,
@@ -82,8 +82,8 @@ __all__ = [
     "QUALITY_GRADES",
     "REQUIRED_COLUMNS",
     "FileCheck",
+    "ObservationSource",
     "ObservationWarning",
-    "build_processed",
     "check_files",
     "effective_publication_date",
     "expand_paths",
@@ -92,6 +92,7 @@ __all__ = [
     "load_observations",
     "load_regions",
     "read_observation_file",
+    "read_observations",
     "replacement_text",
     "series",
     "shipped_files",

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -24,7 +25,7 @@ from ..errors import InputError, ParameterError, Problem
 from ..paths import project_root, raw_dir
 from .catalogue import Catalogue
 from .checks import empty_frame, parse_number, validate
-from .plausible import jump_warnings
+from .plausible import ceiling_flag, jump_flags, jump_warnings
 from .read import read_csv, read_xlsx, whole_file
 from .schema import (
     LOADED_COLUMNS,
@@ -218,6 +219,100 @@ def read_observation_file(path: str | Path) -> pd.DataFrame:
     return frame
 
 
+@dataclass(frozen=True)
+class ObservationSource:
+    """Every input read and checked once, before any cut-off: :meth:`as_of` gives the table of any date.
+
+    A look back asks what was known on a dozen dates; reading and checking the files again for each
+    (what :func:`load_observations` does) was most of its time. The cut-off and superseding are done here,
+    in memory, exactly as :func:`load_observations` does them.
+    """
+
+    rows: pd.DataFrame
+    files: tuple[Path, ...]
+    encodings: dict[str, str]
+    warnings: tuple[str, ...]
+
+    def _published_by(self, as_of: date | str | None) -> tuple[pd.DataFrame, date | None]:
+        cutoff = as_of_date(as_of)
+        data = self.rows
+        if cutoff is not None:
+            data = data[[d <= cutoff for d in data["published_effective"]]]
+        return data, cutoff
+
+    def plausibility(self, as_of: date | str | None = None) -> list[dict[str, Any]]:
+        """The implausible figures among those published by ``as_of``, as codes and numbers (the warnings
+        ``data check`` prints, as data): jumps between consecutive figures of one unit
+        (:func:`~.plausible.jump_flags`) and figures above every level of the reference panel
+        (:func:`~.plausible.ceiling_flag`), each with its region, indicator, year, file and row."""
+        winners, _ = supersede(self._published_by(as_of)[0])
+        flags = jump_flags(winners)
+        for record in winners.loc[:, ["region", "indicator", "year", "value", "file", "row"]].to_dict(
+            "records"
+        ):
+            flag = ceiling_flag(record["indicator"], float(record["value"]))
+            if flag is not None:
+                flags.append(
+                    {
+                        **flag,
+                        "region": record["region"],
+                        "year": int(record["year"]),
+                        "file": str(record["file"]),
+                        "row": str(record["row"]),
+                    }
+                )
+        return flags
+
+    def as_of(self, as_of: date | str | None = None) -> pd.DataFrame:
+        """The observations published by ``as_of`` (None: all), one row per figure (see
+        :func:`load_observations`, which returns this for its own ``as_of``)."""
+        data, cutoff = self._published_by(as_of)
+        winners, superseded = supersede(data)
+        out = winners.sort_values(_KEY, kind="mergesort").loc[:, list(LOADED_COLUMNS)].reset_index(drop=True)
+        out.attrs = {
+            "files": [display_path(p) for p in self.files],
+            "encodings": dict(self.encodings),
+            "superseded": superseded,
+            "warnings": list(self.warnings),
+            "as_of": cutoff.isoformat() if cutoff else None,
+        }
+        return out
+
+
+def read_observations(
+    extra: Sequence[str | Path] | str | Path | None = (), *, include_public: bool = True
+) -> ObservationSource:
+    """Read and check the shipped files (unless ``include_public=False``) and the ``extra`` files once.
+
+    Raises one :class:`InputError` with every problem of every file, and issues the warnings as
+    :class:`ObservationWarning`, as :func:`load_observations` does; the result gives the table as of any
+    date (:meth:`ObservationSource.as_of`) without reading again.
+    """
+    if extra is None:
+        extra = ()
+    elif isinstance(extra, str | Path):
+        extra = [extra]
+    given, problems = expand_paths(extra)
+    shipped = shipped_files() if include_public else []
+    files: list[Path] = [*shipped, *given]
+    cat = Catalogue.load()
+    inputs = read_inputs(files, cat, public=shipped)
+    problems.extend(inputs.problems)
+    conflicts, claim_notes = check_conflicts(inputs.rows)
+    problems.extend(conflicts)
+    if problems:
+        raise InputError(problems)
+    found_warnings = [*inputs.warnings, *claim_notes, *jump_warnings(supersede(inputs.rows)[0])]
+    for warning in found_warnings:
+        warnings.warn(str(warning), ObservationWarning, stacklevel=3)
+    return ObservationSource(
+        rows=inputs.rows,
+        files=tuple(files),
+        encodings=inputs.encodings,
+        warnings=tuple(str(w) for w in found_warnings),
+    )
+
+
 def load_observations(
     extra: Sequence[str | Path] | str | Path | None = (),
     *,
@@ -236,40 +331,10 @@ def load_observations(
     by that date (see :func:`effective_publication_date`); it is applied before superseding, so a figure
     published later cannot hide an earlier one in an as-of run. Replaced rows are listed in
     ``df.attrs["superseded"]``. Columns: :data:`LOADED_COLUMNS`; rows sorted by region, indicator, year,
-    bound.
+    bound. Several dates of the same files: :func:`read_observations` once, then its ``as_of``.
     """
-    if extra is None:
-        extra = ()
-    elif isinstance(extra, str | Path):
-        extra = [extra]
-    cutoff = as_of_date(as_of)
-    given, problems = expand_paths(extra)
-    shipped = shipped_files() if include_public else []
-    files: list[Path] = [*shipped, *given]
-    cat = Catalogue.load()
-    inputs = read_inputs(files, cat, public=shipped)
-    problems.extend(inputs.problems)
-    conflicts, claim_notes = check_conflicts(inputs.rows)
-    problems.extend(conflicts)
-    if problems:
-        raise InputError(problems)
-    found_warnings = [*inputs.warnings, *claim_notes, *jump_warnings(supersede(inputs.rows)[0])]
-    for warning in found_warnings:
-        warnings.warn(str(warning), ObservationWarning, stacklevel=2)
-
-    data = inputs.rows
-    if cutoff is not None:
-        data = data[[d <= cutoff for d in data["published_effective"]]]
-    winners, superseded = supersede(data)
-    out = winners.sort_values(_KEY, kind="mergesort").loc[:, list(LOADED_COLUMNS)].reset_index(drop=True)
-    out.attrs = {
-        "files": [display_path(p) for p in files],
-        "encodings": inputs.encodings,
-        "superseded": superseded,
-        "warnings": [str(w) for w in found_warnings],
-        "as_of": cutoff.isoformat() if cutoff else None,
-    }
-    return out
+    cutoff = as_of_date(as_of)  # a bad date is refused before any file is read
+    return read_observations(extra, include_public=include_public).as_of(cutoff)
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -89,68 +89,124 @@ def from_z(z: float, domain: str) -> float:
     return math.exp(z)
 
 
-def ceiling_text(indicator: str, value: float) -> tuple[str, str, str] | None:
-    """``(expected, found, fix)`` when ``value`` is above every level of the indicator's reference panel."""
+def ceiling_flag(indicator: str, value: float) -> dict[str, Any] | None:
+    """``{"code": "above_ceiling", ...}`` with the numbers when ``value`` is above every level of the
+    indicator's reference panel; None when it is not (or the indicator has no ceiling)."""
     bounds = shipped_bounds().get(indicator)
     if bounds is None or bounds.ceiling is None or value < bounds.ceiling:
         return None
+    return {
+        "code": "above_ceiling",
+        "indicator": indicator,
+        "value": float(value),
+        "ceiling": bounds.ceiling,
+        "panel": bounds.panel,
+        "panel_years": bounds.years,
+        "panel_units": bounds.units,
+    }
+
+
+def ceiling_text(indicator: str, value: float) -> tuple[str, str, str] | None:
+    """``(expected, found, fix)`` when ``value`` is above every level of the indicator's reference panel."""
+    flag = ceiling_flag(indicator, value)
+    if flag is None:
+        return None
     return (
-        f"a figure below {bounds.ceiling:g} for {indicator}: every one of the {bounds.units} provinces "
-        f"of China in its reference panel ({bounds.panel}, {bounds.years}) reported less than that in "
-        "every year",
-        f"{value:g}, {value / bounds.ceiling:.3g} times that ceiling, for one region",
+        f"a figure below {flag['ceiling']:g} for {indicator}: every one of the {flag['panel_units']} "
+        f"provinces of China in its reference panel ({flag['panel']}, {flag['panel_years']}) reported less "
+        "than that in every year",
+        f"{value:g}, {value / flag['ceiling']:.3g} times that ceiling, for one region",
         _FIX,
     )
 
 
-def jump_warnings(points: pd.DataFrame) -> list[Problem]:
-    """Warnings on consecutive point values of one region and indicator that move implausibly far.
+def jump_flags(points: pd.DataFrame) -> list[dict[str, Any]]:
+    """Consecutive point values of one region and indicator that move implausibly far, as codes and numbers.
 
     ``points`` holds the winning rows (one per key) with ``region, indicator, year, value, bound, domain,
-    file, row``. Each warning sits on the later year's row and names the earlier one.
+    file, row``. Each flag is a plain dict: ``code`` (``jump_beyond_panel``: faster than any province of the
+    indicator's reference panel ever moved in one year, with the ``low``-``high`` range it allows;
+    ``jump_tenfold``: no panel, ten times apart or more), the region, indicator, both years and values, and
+    the file and row of each figure. :func:`jump_warnings` says the same in words.
     """
     # plain records, not a pandas groupby: this runs on every load, as-of histories load many times
     units: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for record in points.loc[points["bound"] == "=", _COLUMNS].to_dict("records"):
         units.setdefault((record["region"], record["indicator"]), []).append(record)
-    found: list[Problem] = []
+    found: list[dict[str, Any]] = []
     for (region, indicator), records in sorted(units.items()):
         records.sort(key=lambda r: r["year"])
         for before, after in itertools.pairwise(records):
-            problem = _jump(region, indicator, before, after)
-            if problem is not None:
-                found.append(problem)
+            flag = _jump(region, indicator, before, after)
+            if flag is not None:
+                found.append(flag)
     return found
 
 
-def _jump(region: str, indicator: str, before: dict[str, Any], after: dict[str, Any]) -> Problem | None:
+def jump_warnings(points: pd.DataFrame) -> list[Problem]:
+    """Warnings on consecutive point values of one region and indicator that move implausibly far.
+
+    ``points`` as for :func:`jump_flags`. Each warning sits on the later year's row and names the earlier one.
+    """
+    return [_jump_problem(flag) for flag in jump_flags(points)]
+
+
+def _jump(
+    region: str, indicator: str, before: dict[str, Any], after: dict[str, Any]
+) -> dict[str, Any] | None:
     v0, v1, y0, y1 = float(before["value"]), float(after["value"]), int(before["year"]), int(after["year"])
     years = y1 - y0
-    other = f"{v0:g} in {y0} ({before['file']} {before['row']})"
+    flag: dict[str, Any] = {
+        "region": region,
+        "indicator": indicator,
+        "year_before": y0,
+        "value_before": v0,
+        "year": y1,
+        "value": v1,
+        "file_before": str(before["file"]),
+        "row_before": str(before["row"]),
+        "file": str(after["file"]),
+        "row": str(after["row"]),
+    }
     bounds = shipped_bounds().get(indicator)
-    span = f"{years} year{'s' if years != 1 else ''}"
     if bounds is not None:
         z0, z1 = to_z(v0, bounds.domain), to_z(v1, bounds.domain)
         if z0 is None or z1 is None or bounds.fall * years <= z1 - z0 <= bounds.rise * years:
             return None
-        low, high = (
-            from_z(z0 + bounds.fall * years, bounds.domain),
-            from_z(z0 + bounds.rise * years, bounds.domain),
-        )
+        return {
+            "code": "jump_beyond_panel",
+            **flag,
+            "low": from_z(z0 + bounds.fall * years, bounds.domain),
+            "high": from_z(z0 + bounds.rise * years, bounds.domain),
+            "panel": bounds.panel,
+            "panel_years": bounds.years,
+        }
+    if v0 <= 0 or v1 <= 0 or 1 / ORDER_OF_MAGNITUDE < v1 / v0 < ORDER_OF_MAGNITUDE:
+        return None
+    return {"code": "jump_tenfold", **flag, "factor": ORDER_OF_MAGNITUDE}
+
+
+def _jump_problem(flag: dict[str, Any]) -> Problem:
+    """The warning of one jump flag, in the words ``data check`` prints."""
+    v0, v1, y0, y1 = flag["value_before"], flag["value"], flag["year_before"], flag["year"]
+    years = y1 - y0
+    other = f"{v0:g} in {y0} ({flag['file_before']} {flag['row_before']})"
+    span = f"{years} year{'s' if years != 1 else ''}"
+    if flag["code"] == "jump_beyond_panel":
+        bounds = shipped_bounds()[flag["indicator"]]
         expected = (
-            f"after {other}, a {y1} figure between {low:.4g} and {high:.4g}: no province in the reference "
-            f"panel ({bounds.panel}, {bounds.years}) ever moved faster in one year "
+            f"after {other}, a {y1} figure between {flag['low']:.4g} and {flag['high']:.4g}: no province in "
+            f"the reference panel ({bounds.panel}, {bounds.years}) ever moved faster in one year "
             f"({_moves(bounds)} a year at most)"
         )
     else:
-        if v0 <= 0 or v1 <= 0 or 1 / ORDER_OF_MAGNITUDE < v1 / v0 < ORDER_OF_MAGNITUDE:
-            return None
         expected = (
             f"after {other}, a {y1} figure within a factor of {ORDER_OF_MAGNITUDE:g} of it "
             "(this indicator has no reference panel; a tenfold change is flagged)"
         )
-    found = f"{v1:g} for {region} {indicator} {y1}, {v1 / v0:.3g} times the earlier figure in {span}"
-    return Problem(str(after["file"]), str(after["row"]), "value", expected, found, _FIX)
+    where = f"{flag['region']} {flag['indicator']} {y1}"
+    found = f"{v1:g} for {where}, {v1 / v0:.3g} times the earlier figure in {span}"
+    return Problem(flag["file"], flag["row"], "value", expected, found, _FIX)
 
 
 def _moves(bounds: Bounds) -> str:

@@ -134,11 +134,21 @@ def effective_publication_date(published: str, year: int) -> date:
     return parsed
 
 
-def as_of_date(as_of: date | str | None) -> date | None:
-    """An as-of argument as a date (None stays None); :class:`ParameterError` when it is not a date."""
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def as_of_date(as_of: date | str | None, name: str = "as_of") -> date | None:
+    """The one parser of a cut-off (and of a run date): None stays None (everything published), a date
+    stays itself, text must be an ISO date ``YYYY-MM-DD``; anything else is a :class:`ParameterError` naming
+    ``name``. Callers decide what None means to them (today, for the data-gaps grid), never this parser."""
     if as_of is None or isinstance(as_of, date):
         return as_of.date() if isinstance(as_of, datetime) else as_of
-    try:
-        return date.fromisoformat(str(as_of).strip())
-    except ValueError:
-        raise ParameterError(f"as_of {as_of!r}: expected a date such as 2024-06-30") from None
+    text = as_of if isinstance(as_of, str) else None
+    if text is not None and _ISO_DATE.fullmatch(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise ParameterError(
+        f"{name}: expected a date written YYYY-MM-DD (for example 2025-06-30); found {as_of!r}"
+    )

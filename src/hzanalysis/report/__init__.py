@@ -37,6 +37,7 @@ from .plan import (
     plan_pages,
     run_label,
 )
+from .request import RunRequest
 from .run import RunResult, run_report
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "SUITE",
     "Page",
     "PageResult",
+    "RunRequest",
     "RunResult",
     "check_plan_id",
     "ensure_kernel",

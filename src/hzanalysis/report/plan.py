@@ -19,6 +19,7 @@ from typing import Any
 
 from .. import paths
 from ..errors import InputError, ParameterError
+from ..observations.schema import as_of_date
 from ..plans import DEFAULT_PLAN
 
 #: The default suite: notebook file, Chinese and English title. 10_target runs once per target.
@@ -34,7 +35,6 @@ DEFAULT_LANG = "zh"
 HTML_LANG = {"zh": "zh-CN", "en": "en"}
 #: The plan a run assesses unless ``--plan`` says otherwise; other plans make a labelled (ad hoc) run.
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
 _RESERVED_SLUGS = {"index", "manifest", "latest", "notebooks"}
 #: A published run's folder: its date, then for an ad hoc run a label (letters, digits, '-', '_', '.').
@@ -63,18 +63,11 @@ class Page:
 
 def check_date(value: str | None, name: str) -> None:
     """Refuse anything but an ISO date ``YYYY-MM-DD`` (None passes)."""
-    if value is None:
-        return
-    ok = isinstance(value, str) and _DATE.fullmatch(value)
-    if ok:
-        try:
-            dt.date.fromisoformat(value)
-        except ValueError:
-            ok = False
-    if not ok:
+    if isinstance(value, dt.date):  # a date object is not text a user typed: refuse it as before
         raise ParameterError(
             f"{name}: expected a date written YYYY-MM-DD (for example 2025-06-30); found {value!r}"
         )
+    as_of_date(value, name)
 
 
 #: The earliest run date or cut-off accepted: the plans assessed and their figures are all later, so an

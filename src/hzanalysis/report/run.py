@@ -31,27 +31,37 @@ from .manifest import (
     package_versions,
 )
 from .plan import (
-    DEFAULT_LANG,
-    DEFAULT_PLAN,
     FAILED_SUFFIX,
     Page,
-    check_as_of,
-    check_data_files,
-    check_lang,
     check_out,
     check_pages,
     check_plan_id,
-    check_run_date,
     plan_pages,
-    plan_parameter,
-    resolve_data,
     run_folder_name,
     run_label,
 )
 from .publish import clear_staging, hold_lock, publish
+from .request import RunRequest
 from .store import STORE_FILE, Judgements, compute_store, write_store
 
 log = logging.getLogger(__name__)
+
+#: The keywords of :func:`run_report` that build its :class:`RunRequest` when none is given.
+_REQUEST_FIELDS = frozenset(
+    {
+        "date",
+        "as_of",
+        "out",
+        "data",
+        "targets",
+        "lang",
+        "plan",
+        "label",
+        "jobs",
+        "lock_timeout",
+        "allow_future_date",
+    }
+)
 
 
 @dataclass
@@ -104,38 +114,33 @@ def _manifest_status(folder: Path) -> str | None:
 
 
 def run_report(
+    request: RunRequest | None = None,
     *,
-    date: str | None = None,
-    as_of: str | None = None,
-    out: str | os.PathLike[str] | None = None,
-    data: Sequence[str | os.PathLike[str]] = (),
-    targets: Sequence[str] | None = None,
-    lang: str = DEFAULT_LANG,
-    plan: str = DEFAULT_PLAN,
-    label: str | None = None,
-    jobs: int = 1,
     pages: Sequence[Page] | None = None,
     notebooks_dir: str | os.PathLike[str] | None = None,
     progress: bool | None = None,
-    lock_timeout: float = 60.0,
     cell_timeout: float | None = 600.0,
-    allow_future_date: bool = False,
     check_plan: Callable[[str], None] = check_plan_id,
     on_page: Callable[[PageResult], None] | None = None,
     compute_once: bool = True,
     warm_kernels: bool = True,
+    **fields: Any,
 ) -> RunResult:
     """Run the report notebooks into ``<out>/<date>/`` (ad hoc runs: ``<out>/<date>-<label>/``) and publish.
 
+    ``request`` is a checked :class:`~hzanalysis.report.request.RunRequest` (what ``hzanalysis report``
+    passes); without one, the keywords ``date``, ``as_of``, ``out``, ``data``, ``targets``, ``lang``,
+    ``plan``, ``label``, ``jobs``, ``lock_timeout`` and ``allow_future_date`` build it
+    (:meth:`RunRequest.parse` with ``imply_as_of=False``: a past ``date`` keeps ``as_of`` as given).
     Every parameter and input is checked before anything is created: bad parameters raise ParameterError,
     extra data files that ``hzanalysis data check`` rejects raise InputError (both exit 2). Runs with own
     data, ``as_of``, a subset of ``targets``, another ``lang`` or ``plan``, or a ``label`` are ad hoc: they
-    get their own folder and never become "latest". A ``date`` after today is refused unless
-    ``allow_future_date``. A lock held longer than ``lock_timeout`` seconds raises LockedError (exit 3).
-    A failing notebook gives a failure page and ``exit_code`` 1; a failed run never replaces a complete
-    run of the same folder (it is published beside it as ``<folder>-failed``). ``progress``: None = a tqdm
-    bar on a terminal, log lines otherwise. ``cell_timeout``: seconds per cell (None = no limit).
-    ``check_plan`` validates the plan (default: a known id or a plan folder, see :mod:`hzanalysis.plans`).
+    get their own folder and never become "latest". A lock held longer than ``lock_timeout`` seconds raises
+    LockedError (exit 3). A failing notebook gives a failure page and ``exit_code`` 1; a failed run never
+    replaces a complete run of the same folder (it is published beside it as ``<folder>-failed``).
+    ``progress``: None = a tqdm bar on a terminal, log lines otherwise. ``cell_timeout``: seconds per cell
+    (None = no limit). ``check_plan`` validates the plan (default: a known id or a plan folder, see
+    :mod:`hzanalysis.plans`).
 
     Every judgement is computed once (:mod:`.store`, over ``jobs`` processes) into the run's
     ``assessments.json`` before any page runs; each notebook that declares ``assessments_file`` renders it,
@@ -147,31 +152,35 @@ def run_report(
     """
     started = time.perf_counter()
     started_at = dt.datetime.now(dt.UTC)
-    date = date if date is not None else dt.date.today().isoformat()
-    check_run_date(date, allow_future_date)
-    check_lang(lang)
-    check_as_of(as_of, date)
-    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
-        raise ParameterError(f"jobs: expected a whole number of at least 1; found {jobs!r}")
-    if lock_timeout is None or lock_timeout < 0:
-        raise ParameterError(f"wait: expected seconds >= 0; found {lock_timeout!r}")
-    check_plan(plan)
-    plan = plan_parameter(plan)
-    data_paths = resolve_data(data)
-    check_data_files(data_paths)
+    if request is None:
+        unknown = sorted(set(fields) - _REQUEST_FIELDS)
+        if unknown:
+            raise ParameterError(
+                f"run_report: unknown parameter(s) {unknown}; valid: {sorted(_REQUEST_FIELDS)}"
+            )
+        request = RunRequest.parse(**fields, imply_as_of=False, check_plan=check_plan)
+    elif fields:
+        raise ParameterError(
+            f"run_report: give either a request or the parameters {sorted(fields)}, not both"
+        )
+    date, as_of, lang, plan, jobs = request.date, request.as_of, request.lang, request.plan, request.jobs
+    targets = list(request.targets) if request.targets is not None else None
+    data_paths = list(request.data)
     nb_dir = Path(notebooks_dir).resolve() if notebooks_dir is not None else paths.notebooks_dir()
     if pages is None:
         pages = plan_pages(
             targets=targets, lang=lang, as_of=as_of, data=data_paths, notebooks_dir=nb_dir, plan=plan
         )
     else:
-        if isinstance(targets, (list, tuple)) and not targets:
+        if targets is not None and not targets:
             raise ParameterError("targets: expected at least one target id; found none")
         pages = list(pages)
         check_pages(pages, nb_dir)
-    run_name = run_label(as_of=as_of, data=data_paths, targets=targets, lang=lang, plan=plan, label=label)
+    run_name = run_label(
+        as_of=as_of, data=data_paths, targets=targets, lang=lang, plan=plan, label=request.label
+    )
     folder = run_folder_name(date, run_name)
-    out_dir = Path(out).expanduser() if out is not None else paths.reports_dir()
+    out_dir = request.out if request.out is not None else paths.reports_dir()
     final = check_out(out_dir, folder)
     out_dir = final.parent
 
@@ -181,7 +190,7 @@ def run_report(
         raise ParameterError(
             f"out: cannot create {out_dir} ({error.strerror or error}). Fix: choose another --out."
         ) from error
-    with hold_lock(out_dir, lock_timeout, folder, started_at):
+    with hold_lock(out_dir, request.lock_timeout, folder, started_at):
         staging_root = clear_staging(out_dir)
         token = uuid.uuid4().hex[:10]
         staging = staging_root / f"{folder}-{token}"

@@ -273,21 +273,32 @@ class _Job:
 _WORKER: dict[str, Any] = {}
 
 
-def _worker_inputs(job: _Job) -> tuple[Any, Any, Any, Any]:
-    """Observations, indicators, regions and options, loaded once per process and job."""
+def _worker_inputs(job: _Job) -> tuple[Any, Any, Any, Any, Any, list[dict[str, Any]]]:
+    """Observations, indicators, regions, options, the files read (for the look back's other dates) and
+    the plausibility flags of the figures used, loaded once per process and job."""
     if _WORKER.get("job") != job:
         from ..assess import assess_options
-        from ..observations import load_indicators, load_observations, load_regions
+        from ..observations import load_indicators, load_regions, read_observations
 
         _WORKER.clear()
         _WORKER["job"] = job
+        source = read_observations(list(job.data))
         _WORKER["inputs"] = (
-            load_observations(list(job.data), as_of=job.as_of),
+            source.as_of(job.as_of),
             load_indicators(),
             load_regions(),
             assess_options(plan=job.plan, data=list(job.data), as_of=job.as_of, compare_models=job.models),
+            source,
+            source.plausibility(job.as_of),
         )
     return _WORKER["inputs"]
+
+
+def target_flags(flags: Sequence[dict[str, Any]], indicator: str, observations: pd.DataFrame) -> list[Any]:
+    """The plausibility flags of one target: its indicator, in the regions its judgement used (the plan's
+    region, and the peers of a rank target)."""
+    regions = set(observations["region"]) if "region" in observations else set()
+    return plain([f for f in flags if f["indicator"] == indicator and f["region"] in regions])
 
 
 def _judge(job: _Job, target: Any) -> dict[str, Any]:
@@ -296,7 +307,7 @@ def _judge(job: _Job, target: Any) -> dict[str, Any]:
     from ..assess import as_of_history, assess_target
 
     try:
-        observations, indicators, regions, options = _worker_inputs(job)
+        observations, indicators, regions, options, source, flags = _worker_inputs(job)
         assessment = assess_target(
             target,
             observations,
@@ -310,8 +321,10 @@ def _judge(job: _Job, target: Any) -> dict[str, Any]:
         )
         look_back = None
         if job.look_back and assessment.status in ("achieved", "missed"):
-            look_back = as_of_history(target.id, options=options)
-        return assessment_record(assessment, look_back)
+            look_back = as_of_history(target.id, options=options, source=source, target=target)
+        record = assessment_record(assessment, look_back)
+        record["plausibility"] = target_flags(flags, target.indicator, assessment.observations)
+        return record
     except Exception as error:  # recorded, and raised again by the page that shows this target
         text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
         return {"target_id": target.id, "error": text}
@@ -365,7 +378,7 @@ def compute_store(
     processes (the page kernels have not started yet, so the cores are free).
     """
     from ..gaps import plan_checklist, plan_gaps
-    from ..observations import load_observations
+    from ..observations import read_observations
     from ..plans import resolve_plan
     from ..targets import load_targets
 
@@ -383,7 +396,8 @@ def compute_store(
         if unknown:
             raise ParameterError(f"{name}: unknown target id(s) {unknown}; known ids are {sorted(by_id)}")
     chosen = list(registry) if targets is None else [by_id[i] for i in dict.fromkeys(targets)]
-    observations = load_observations(list(data_paths), as_of=as_of)
+    source = read_observations(list(data_paths))
+    observations = source.as_of(as_of)
     document: dict[str, Any] = {
         "schema": STORE_SCHEMA,
         "parameters": {"plan": plan, "data": list(data_paths), "as_of": as_of, "targets": plain(targets)},
@@ -397,6 +411,8 @@ def compute_store(
         },
         "quantiles": list(QUANTILES),
         "observations": frame_record(observations),
+        # every implausible figure among those used, as codes and numbers (the data-gaps page lists them)
+        "plausibility": plain(source.plausibility(as_of)),
     }
 
     def gaps() -> None:
@@ -526,6 +542,14 @@ class Judgements:
     def observations(self) -> pd.DataFrame:
         """Every observation the run used (public and the reader's own, as of the run's cut-off)."""
         return frame_from_record(self.document["observations"])
+
+    def plausibility(self, target_id: str | None = None) -> list[dict[str, Any]]:
+        """The implausible figures the run used, as codes and numbers (:meth:`ObservationSource.plausibility`
+        of :mod:`hzanalysis.observations`): of one target (its indicator and regions), or of every figure.
+        A store written before these were kept holds none."""
+        if target_id is None:
+            return list(self.document.get("plausibility", []))
+        return list(self._records().get(target_id, {}).get("plausibility", []))
 
     @property
     def gaps(self) -> pd.DataFrame:
