@@ -237,7 +237,9 @@ def test_the_page_table_of_a_forecast_without_a_class_is_in_the_pages_language()
     assert en["item"].iloc[0] == "trend persistence (learned across populations)"
     assert "weighed by the unit's own growth" in en["value"].iloc[0]
     # the populations are named in the page's language, never by their codes
-    assert "_" not in zh["内容"].iloc[1] and "_" not in en["value"].iloc[1]
+    for column in (zh["内容"], en["value"]):
+        assert not any(code in text for text in column for code in ("us_state_", "rd_intensity", "tourism"))
+    assert "无参考类" in zh["内容"].iloc[3] and "without a class" in en["value"].iloc[3]
     assert "后验权重" in zh["内容"].iloc[1] and "posterior weight" in en["value"].iloc[1]
 
 

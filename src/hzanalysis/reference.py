@@ -426,8 +426,20 @@ AIM_TEXT = {
 }
 
 
-def small_unit_text(small: dict[str, Any], en: bool) -> str:
+def _named(populations: list[str], en: bool) -> list[str]:
+    """Population codes as a reader names them, in the page's language."""
+    return [POPULATION_TEXT.get(p, (p, p))[1 if en else 0] for p in populations]
+
+
+def small_unit_text(small: dict[str, Any], en: bool, has_class: bool = True) -> str:
     """What the page says about widening for a small unit (the class's size relation, or why none)."""
+    if not small and not has_class:
+        return (
+            "not widened: without a class of the indicator there is no relation of volatility to size to "
+            "apply; a district is smaller than any unit the populations hold"
+            if en
+            else "未放宽：该指标无参考类，无从得知波动与规模的关系；区县比各总体中任何单位都小"
+        )
     if not small:
         return (
             "not widened: this class shows no relation of volatility to size (a share, or too few units); "
@@ -511,7 +523,7 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
             total = len(validated["populations"])
             parts = [
                 f"{AIM_TEXT.get(aim, (aim, aim))[1 if en else 0]}: {len(names)}/{total}"
-                + (f" ({', '.join(names)})" if en else f"（{'、'.join(names)}）")
+                + (f" ({', '.join(_named(names, en))})" if en else f"（{'、'.join(_named(names, en))}）")
                 for aim, names in validated["met"].items()
             ]
             gap = validated.get("pooled_outside_china_gap")
@@ -522,7 +534,9 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
                     else f"中国以外各总体合并：可靠性偏差 {gap:.3f}"
                 )
             rows["validated"] = ("; " if en else "；").join(parts)
-        rows["small_unit"] = small_unit_text(learned.get("small_unit") or {}, en)
+        rows["small_unit"] = small_unit_text(
+            learned.get("small_unit") or {}, en, has_class="id" in description
+        )
     column = 1 if en else 0
     return pd.DataFrame(
         {
