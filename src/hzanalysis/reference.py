@@ -29,6 +29,7 @@ import pandas as pd
 
 from .errors import ForecastError, ParameterError
 from .fileio import derived_json
+from .labels import has_label, label
 from .transforms import to_growth_scale
 
 CLASSES_PATH = Path(__file__).resolve().parent / "derived" / "reference_classes.json"
@@ -42,7 +43,6 @@ MIN_CHANGES = 20
 MIN_SIZE_CHANGES = 30
 #: Domains whose values are extensive (bigger unit, bigger value): the only ones where size can be read.
 EXTENSIVE_DOMAINS = ("count", "amount")
-LABEL = {"zh": "参考类判断", "en": "outside view"}
 
 
 @dataclass(frozen=True)
@@ -382,33 +382,6 @@ def shipped_classes(path: str | Path | None = None) -> dict[str, ReferenceClass]
     return {k: ReferenceClass.from_json(v) for k, v in data["classes"].items()}
 
 
-CLASS_TEXT = {
-    "indicator": ("指标", "indicator"),
-    "source": ("来源", "source"),
-    "regions": ("参考单位", "units"),
-    "years": ("年份", "years"),
-    "n": ("样本数（单位 / 增长值）", "n (units / changes)"),
-    "widening": ("小单位放宽", "small-unit widening"),
-    "persistence": ("趋势延续性（从各总体学得）", "trend persistence (learned across populations)"),
-    "validated": ("留一总体验证", "validated leaving one population out"),
-    "small_unit": ("小单位", "small units"),
-}
-#: Aims of the leave-one-population-out validation as a reader reads them.
-AIM_TEXT = {
-    "brier_within_110pct_of_base_rate": (
-        "Brier 不超过该总体基准率的1.1倍",
-        "Brier within 1.1x the base rate",
-    ),
-    "beats_baselines": (
-        "优于随机游走、漂移与欧盟统计局规则",
-        "beats random walk, drift and the Eurostat rule",
-    ),
-    "reliability_gap": ("可靠性偏差在目标内", "reliability gap within the aim"),
-    "cover_80": ("80%区间覆盖率0.76–0.84", "80% interval covers 0.76-0.84"),
-    "cover_95": ("95%区间覆盖率0.92–0.97", "95% interval covers 0.92-0.97"),
-}
-
-
 def small_unit_text(small: dict[str, Any], en: bool) -> str:
     """What the page says about widening for a small unit (the class's size relation, or why none)."""
     if not small:
@@ -470,7 +443,7 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
         if validated:
             total = len(validated["populations"])
             parts = [
-                f"{AIM_TEXT.get(aim, (aim, aim))[1 if en else 0]}: {len(names)}/{total}"
+                f"{aim_text(aim, lang)}: {len(names)}/{total}"
                 + (f" ({', '.join(names)})" if en else f"（{'、'.join(names)}）")
                 for aim, names in validated["met"].items()
             ]
@@ -483,10 +456,15 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
                 )
             rows["validated"] = ("; " if en else "；").join(parts)
         rows["small_unit"] = small_unit_text(learned.get("small_unit") or {}, en)
-    column = 1 if en else 0
     return pd.DataFrame(
         {
-            ("item" if en else "项目"): [CLASS_TEXT[k][column] for k in rows],
-            ("value" if en else "内容"): list(rows.values()),
+            label("class.item", lang): [label(f"class.{k}", lang) for k in rows],
+            label("class.value", lang): list(rows.values()),
         }
     )
+
+
+def aim_text(aim: str, lang: str = "zh") -> str:
+    """An aim of the leave-one-population-out validation as a reader reads it (its code if unknown)."""
+    code = f"aim.{aim}"
+    return label(code, lang) if has_label(code) else aim

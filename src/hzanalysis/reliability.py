@@ -195,7 +195,7 @@ def population_table(lang: str = "zh") -> pd.DataFrame:
     ones it misses, so a reader sees where the probabilities hold and where they do not.
     """
     from .persistence import shipped
-    from .reference import AIM_TEXT
+    from .reference import aim_text
 
     column = 1 if lang == "en" else 0
     rows = []
@@ -213,7 +213,7 @@ def population_table(lang: str = "zh") -> pd.DataFrame:
         if not scores.get("events"):
             continue
         aims = scores.get("aims", {})
-        missed = [AIM_TEXT[a][column] for a, ok in aims.items() if not ok]
+        missed = [aim_text(a, lang) for a, ok in aims.items() if not ok]
         met = f"{sum(aims.values())}/{len(aims)}" + (
             "" if not missed else (" — missed: " if lang == "en" else " — 未达：") + "; ".join(missed)
         )

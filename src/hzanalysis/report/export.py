@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import HzError
+from ..labels import HTML_LANG
 from ..plans import resolve_plan
-from .plan import HTML_LANG, Page
+from .plan import Page
 from .text import texts
 
 if TYPE_CHECKING:

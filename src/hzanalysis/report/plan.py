@@ -19,6 +19,7 @@ from typing import Any
 
 from .. import paths
 from ..errors import InputError, ParameterError
+from ..labels import check_lang
 from ..plans import DEFAULT_PLAN
 
 #: The default suite: notebook file, Chinese and English title. 10_target runs once per target.
@@ -29,9 +30,7 @@ SUITE: tuple[tuple[str, str, str], ...] = (
     ("30_data_gaps.ipynb", "数据缺口", "Data gaps"),
     ("40_scenarios.ipynb", "增长情景", "Scenarios"),
 )
-LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
-HTML_LANG = {"zh": "zh-CN", "en": "en"}
 #: The plan a run assesses unless ``--plan`` says otherwise; other plans make a labelled (ad hoc) run.
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -136,12 +135,6 @@ def check_run_date(date: str, allow_future_date: bool = False, today: dt.date | 
             f"date: {date} is after today ({today.isoformat()}). Fix: leave out --date for today's run, "
             "or pass --allow-future-date if you really mean it."
         )
-
-
-def check_lang(lang: str) -> None:
-    """Refuse a language the report is not written in."""
-    if lang not in LANGS:
-        raise ParameterError(f"lang: expected 'zh' or 'en'; found {lang!r}")
 
 
 def check_plan_id(plan: str) -> None:
