@@ -341,11 +341,18 @@ def _growth_as_level(result: Assessment, info: pd.Series) -> Target | Assessment
     years = target.deadline - base_year
     required = base * (1 + rate) ** years if target.unit == "%/年" else base * (1 + rate)
     unit = str(info["unit"])
-    note = (
-        f"growth target {target.value:g}{target.unit} over the {base_year} figure {base:g}{unit}: "
-        f"requires {required:.4g}{unit} in {target.deadline}"
+    figures = {
+        "growth": f"{target.value:g}{target.unit}",
+        "base_year": base_year,
+        "base": f"{base:g}{unit}",
+        "required": f"{required:.4g}{unit}",
+        "deadline": target.deadline,
+    }
+    # the level target's note in both languages, as the registry gives notes (note, note_zh)
+    note, note_zh = (label("note.growth_as_level", lang, **figures) for lang in ("en", "zh"))
+    return replace(
+        target, kind="level", value=required, unit=unit, period_start=None, note=note, note_zh=note_zh
     )
-    return replace(target, kind="level", value=required, unit=unit, period_start=None, note=note)
 
 
 def _assess_rank(

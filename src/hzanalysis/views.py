@@ -198,8 +198,10 @@ def target_facts(a: Assessment, lang: str = "zh") -> pd.DataFrame:
         ("fact.plan_text", " / ".join(t.quotes)),
         ("fact.holder", holder_text(t.indicator, lang) if t.indicator else MISSING),
     ]
-    if t.note:
-        facts.append(("fact.note", t.note))
+    note, written_in = t.note_text(lang)
+    if note:
+        # a Chinese page without a Chinese note says the note is English (display marks it lang="en")
+        facts.append(("fact.note" if written_in == lang else "fact.note_english", note))
     return _facts(facts, lang)
 
 
