@@ -11,6 +11,7 @@ import json
 import re
 import string
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -18,7 +19,7 @@ import pytest
 from test_assess import synthetic_observations, synthetic_target
 
 import hzanalysis.report.plan as report_plan
-from hzanalysis import labels, rules
+from hzanalysis import display, labels, rules
 from hzanalysis.assess import assess_target
 from hzanalysis.errors import ParameterError
 from hzanalysis.labels import Message, message_text
@@ -156,3 +157,29 @@ def test_data_notes_are_codes_and_read_in_both_languages():
     (note,) = a.data_notes
     assert note == Message("note.after_deadline", {"years": [2026], "deadline": 2025})
     assert message_text(note, "zh") == "2026年的数据晚于目标年份2025年：列在观测表中，不用于判断"
+
+
+def test_a_target_page_shows_the_registry_note_in_its_own_language():
+    from hzanalysis.targets import get_target
+    from hzanalysis.views import target_facts
+
+    target = get_target("hte_count")
+    a = assess_target(target, synthetic_observations({}), compare_models=False)
+    zh = dict(zip(*target_facts(a, "zh").to_dict("list").values(), strict=True))
+    en = dict(zip(*target_facts(a, "en").to_dict("list").values(), strict=True))
+    assert zh["登记说明"] == target.note_zh and "登记说明（英文）" not in zh
+    assert en["Note"] == target.note
+    english_only = assess_target(
+        replace(target, note_zh=""), synthetic_observations({}), compare_models=False
+    )
+    facts = dict(zip(*target_facts(english_only, "zh").to_dict("list").values(), strict=True))
+    assert facts["登记说明（英文）"] == target.note  # said to be English, and marked lang="en" by the page
+
+
+def test_the_page_language_is_not_kept_between_calls():
+    # display.setup("en") used to set a module-wide language that every later call without one used
+    display.setup("en")
+    assert "lang" not in display._state
+    assert display.note("Finance Bureau (财政局)").data == display.note("Finance Bureau (财政局)", "zh").data
+    assert '<span lang="zh-CN">财政局</span>' in display.note("Finance Bureau (财政局)", "en").data
+    assert '<span lang="en">Finance Bureau</span>' in display.note("Finance Bureau (财政局)").data
