@@ -183,3 +183,22 @@ def test_the_page_language_is_not_kept_between_calls():
     assert display.note("Finance Bureau (财政局)").data == display.note("Finance Bureau (财政局)", "zh").data
     assert '<span lang="zh-CN">财政局</span>' in display.note("Finance Bureau (财政局)", "en").data
     assert '<span lang="en">Finance Bureau</span>' in display.note("Finance Bureau (财政局)").data
+
+
+def test_prose_and_runner_pages_mark_the_other_language():
+    from hzanalysis.report.export import page_header
+
+    # the English rules section names the Chinese rule; the English scorecard title the plan's Chinese title
+    assert '(<span lang="zh-CN">时间过半、任务过半</span>)' in display.prose("target.rules", "en").data
+    assert (
+        '*<span lang="zh-CN">《海州区推进科技创新行动方案》</span> (issued'
+        in display.prose("scorecard.title", "en").data
+    )
+    # a command in a code span stays a command; Chinese prose has no English phrase to mark
+    gaps = display.prose("gaps.title", "zh").data
+    assert "`hzanalysis data template`" in gaps and "<span" not in gaps
+    # the runner's header on a Chinese page: the English beside the Chinese is marked, the Chinese is not
+    header = page_header("2026-12-07", "zh")
+    assert '本期报告目录 / <span lang="en">Contents</span>' in header
+    assert '历次报告 / <span lang="en">All runs</span>' in header
+    assert "lang=" not in page_header("2026-12-07", "en")

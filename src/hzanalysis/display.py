@@ -480,8 +480,20 @@ def prose(
     key: str, lang: str = "zh", plan: str | Path | Plan | None = None, as_of: str | None = None
 ) -> Markdown:
     """One prose section of a notebook (a heading and its explanation) in the reader's language, naming
-    the plan's title, deadline and region (see :func:`plan_words`)."""
-    return Markdown(prose_text(key, lang, **plan_words(plan, lang, as_of)))
+    the plan's title, deadline and region (see :func:`plan_words`); runs in the other language (the plan's
+    Chinese title on an English page) are marked with their ``lang``."""
+    return Markdown(_mark_markdown(prose_text(key, lang, **plan_words(plan, lang, as_of)), lang))
+
+
+def _mark_markdown(text: str, lang: str) -> str:
+    """Markdown with every run in the other language wrapped in ``<span lang=…>`` (inline HTML, which the
+    notebook and the exported page keep); code spans (commands) are left as they are."""
+    other = "zh" if lang == "en" else "en"
+    pattern = _CJK_RUN if lang == "en" else _LATIN_RUN
+    parts = re.split(r"(`[^`]*`)", text)
+    for i in range(0, len(parts), 2):  # the even parts lie outside code spans
+        parts[i] = pattern.sub(lambda m: f'<span lang="{HTML_LANGS[other]}">{m.group()}</span>', parts[i])
+    return "".join(parts)
 
 
 def plan_label(key: str, lang: str = "zh", plan: str | Path | Plan | None = None) -> str:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import copy
 import functools
+import html
 import json
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,14 +49,32 @@ def _css() -> str:
     return (STATIC / "hz.css").read_text(encoding="utf-8")
 
 
+#: English words beside the Chinese in the runner's texts ("历次报告 / All runs", "报告 Run"): one word is
+#: enough here, as every Latin word of these texts is English.
+_ENGLISH = re.compile(r"[A-Za-z][\w'’&.-]*(?:[ ,;:()/]+[A-Za-z][\w'’&.-]*)*\)?")
+
+
+def _mark_english(text: str, lang: str) -> str:
+    """A runner text as escaped HTML; on a Chinese page its English words are marked ``lang="en"``."""
+    if lang == "en" or "{" in text:  # a pattern ({title}) is filled in Python, not shown as it is
+        return html.escape(text, quote=True)
+    out, last = [], 0
+    for match in _ENGLISH.finditer(text):
+        out.append(html.escape(text[last : match.start()], quote=True))
+        out.append(f'<span lang="en">{html.escape(match.group(), quote=True)}</span>')
+        last = match.end()
+    return "".join([*out, html.escape(text[last:], quote=True)])
+
+
 def render(template: str, lang: str, **values: Any) -> str:
     """Render ``templates/<template>`` with autoescaping, the style sheet and the texts of ``lang``."""
     from markupsafe import Markup
 
+    words = {code: Markup(_mark_english(text, lang)) for code, text in texts(lang).items()}
     return (
         _environment()
         .get_template(template)
-        .render(html_lang=HTML_LANG[lang], css=Markup(_css()), t=texts(lang), **values)
+        .render(html_lang=HTML_LANG[lang], css=Markup(_css()), t=words, **values)
     )
 
 
@@ -167,14 +187,14 @@ def run_index_html(folder: str, lang: str, results: Sequence[PageResult], manife
     t = texts(lang)
     parameters = manifest.get("parameters", {})
     facts = [
-        (t["run_date"], manifest.get("date", "")),
-        (t["as_of"], parameters.get("as_of") or t["all_available"]),
-        (t["lang"], parameters.get("lang", lang)),
-        (t["plan"], parameters.get("plan") or "—"),
-        (t["targets"], ", ".join(parameters.get("targets") or []) or t["all_targets"]),
-        (t["data"], ", ".join(Path(p).name for p in parameters.get("data") or []) or "—"),
-        (t["commit"], manifest.get("git_commit") or "—"),
-        (t["time"], f"{manifest.get('total_seconds', 0):.1f} s"),
+        ("run_date", manifest.get("date", "")),
+        ("as_of", parameters.get("as_of") or t["all_available"]),
+        ("lang", parameters.get("lang", lang)),
+        ("plan", parameters.get("plan") or "—"),
+        ("targets", ", ".join(parameters.get("targets") or []) or t["all_targets"]),
+        ("data", ", ".join(Path(p).name for p in parameters.get("data") or []) or "—"),
+        ("commit", manifest.get("git_commit") or "—"),
+        ("time", f"{manifest.get('total_seconds', 0):.1f} s"),
     ]
     plan_title, plan_title_en = run_titles(parameters.get("plan"), lang)
     return render(
