@@ -188,15 +188,23 @@ def test_the_page_language_is_not_kept_between_calls():
 def test_prose_and_runner_pages_mark_the_other_language():
     from hzanalysis.report.export import page_header
 
-    # the English rules section names the Chinese rule; the English scorecard title the plan's Chinese title
-    assert '(<span lang="zh-CN">时间过半、任务过半</span>)' in display.prose("target.rules", "en").data
-    assert (
-        '*<span lang="zh-CN">《海州区推进科技创新行动方案》</span> (issued'
-        in display.prose("scorecard.title", "en").data
+    # rendered prose as the exporter writes it: the English rules section names the Chinese rule, the English
+    # scorecard title the plan's Chinese title; commands in code stay as they are
+    block = '<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown jp-OutputArea-output">{}</div>'
+    english = block.format(
+        "<h1>Scorecard</h1><p><em>《海州区推进科技创新行动方案》 (issued 2024-02-28)</em></p>"
+        "<p>the Chinese rule (时间过半、任务过半) and <code>hzanalysis 数据</code></p>"
     )
-    # a command in a code span stays a command; Chinese prose has no English phrase to mark
-    gaps = display.prose("gaps.title", "zh").data
-    assert "`hzanalysis data template`" in gaps and "<span" not in gaps
+    marked = display.mark_rendered_prose(english, "en")
+    assert '<em><span lang="zh-CN">《海州区推进科技创新行动方案》</span> (issued' in marked
+    assert '(<span lang="zh-CN">时间过半、任务过半</span>)' in marked
+    assert "<code>hzanalysis 数据</code>" in marked
+    chinese = block.format("<p>只看端点，Eurostat rule shown beside，与<code>make calibrate</code></p>")
+    marked = display.mark_rendered_prose(chinese, "zh")
+    assert '，<span lang="en">Eurostat rule shown beside</span>，' in marked
+    assert "<code>make calibrate</code>" in marked
+    outside = "<p>时间过半</p>"  # outside the rendered prose (tables are marked where they are built)
+    assert display.mark_rendered_prose(outside, "en") == outside
     # the runner's header on a Chinese page: the English beside the Chinese is marked, the Chinese is not
     header = page_header("2026-12-07", "zh")
     assert '本期报告目录 / <span lang="en">Contents</span>' in header

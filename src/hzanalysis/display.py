@@ -480,20 +480,35 @@ def prose(
     key: str, lang: str = "zh", plan: str | Path | Plan | None = None, as_of: str | None = None
 ) -> Markdown:
     """One prose section of a notebook (a heading and its explanation) in the reader's language, naming
-    the plan's title, deadline and region (see :func:`plan_words`); runs in the other language (the plan's
-    Chinese title on an English page) are marked with their ``lang``."""
-    return Markdown(_mark_markdown(prose_text(key, lang, **plan_words(plan, lang, as_of)), lang))
+    the plan's title, deadline and region (see :func:`plan_words`)."""
+    return Markdown(prose_text(key, lang, **plan_words(plan, lang, as_of)))
 
 
-def _mark_markdown(text: str, lang: str) -> str:
-    """Markdown with every run in the other language wrapped in ``<span lang=…>`` (inline HTML, which the
-    notebook and the exported page keep); code spans (commands) are left as they are."""
-    other = "zh" if lang == "en" else "en"
+def mark_rendered_prose(page_html: str, lang: str) -> str:
+    """An exported page with every run in the other language inside its rendered prose (the plan's Chinese
+    title on an English page) wrapped in ``<span lang=…>``; code (commands) is left as it is.
+
+    Done on the exported HTML, not in the Markdown: the exporter parses each inline HTML tag of Markdown
+    alone and would close the span before its text."""
+    other = "zh" if check_lang(lang) == "en" else "en"
     pattern = _CJK_RUN if lang == "en" else _LATIN_RUN
-    parts = re.split(r"(`[^`]*`)", text)
-    for i in range(0, len(parts), 2):  # the even parts lie outside code spans
-        parts[i] = pattern.sub(lambda m: f'<span lang="{HTML_LANGS[other]}">{m.group()}</span>', parts[i])
-    return "".join(parts)
+
+    def mark(block: re.Match[str]) -> str:
+        parts, in_code = re.split(r"(<[^>]+>)", block.group(2)), 0
+        for i, part in enumerate(parts):
+            if part.startswith("<"):
+                in_code += 1 if re.match(r"<code\b", part) else -1 if part.startswith("</code") else 0
+            elif not in_code:
+                parts[i] = pattern.sub(lambda m: f'<span lang="{HTML_LANGS[other]}">{m.group()}</span>', part)
+        return block.group(1) + "".join(parts) + block.group(3)
+
+    return _RENDERED_MARKDOWN.sub(mark, page_html)
+
+
+#: A block of rendered Markdown in an exported page (the prose of ``display.prose``): no nested divs.
+_RENDERED_MARKDOWN = re.compile(
+    r'(<div class="[^"]*jp-RenderedMarkdown[^"]*"[^>]*>)((?:(?!</div>).)*)(</div>)', re.DOTALL
+)
 
 
 def plan_label(key: str, lang: str = "zh", plan: str | Path | Plan | None = None) -> str:

@@ -123,6 +123,8 @@ def export_html(
     import nbformat
     from nbconvert import HTMLExporter
 
+    from ..display import mark_rendered_prose
+
     nb = nbformat.read(str(notebook), as_version=4) if isinstance(notebook, (str, os.PathLike)) else notebook
     nb = _exportable(nb)
     nb.metadata["title"] = title
@@ -142,6 +144,7 @@ def export_html(
         "hz_header": page_header(run_date, lang, index_href, runs_href),
     }
     body, _ = exporter.from_notebook_node(nb, resources=resources)
+    body = mark_rendered_prose(body, lang)
     return body.replace(f'<html lang="{exporter.language_code}">', f'<html lang="{HTML_LANG[lang]}">', 1)
 
 
