@@ -200,7 +200,8 @@ def test_prose_and_runner_pages_mark_the_other_language():
     assert '(<span lang="zh-CN">时间过半、任务过半</span>)' in marked
     assert "<code>hzanalysis 数据</code>" in marked
     chinese = block.format("<p>只看端点，Eurostat rule shown beside，与<code>make calibrate</code></p>")
-    marked = display.mark_rendered_prose(chinese, "zh")
+    marked = display.mark_rendered_prose(chinese.replace("只看端点", "极不可能 &lt; 10%，只看端点"), "zh")
+    assert "极不可能 &lt; 10%" in marked  # an entity is never split by a mark
     assert '，<span lang="en">Eurostat rule shown beside</span>，' in marked
     assert "<code>make calibrate</code>" in marked
     outside = "<p>时间过半</p>"  # outside the rendered prose (tables are marked where they are built)

@@ -490,16 +490,16 @@ def mark_rendered_prose(page_html: str, lang: str) -> str:
 
     Done on the exported HTML, not in the Markdown: the exporter parses each inline HTML tag of Markdown
     alone and would close the span before its text."""
-    other = "zh" if check_lang(lang) == "en" else "en"
-    pattern = _CJK_RUN if lang == "en" else _LATIN_RUN
+    check_lang(lang)
 
     def mark(block: re.Match[str]) -> str:
         parts, in_code = re.split(r"(<[^>]+>)", block.group(2)), 0
         for i, part in enumerate(parts):
             if part.startswith("<"):
                 in_code += 1 if re.match(r"<code\b", part) else -1 if part.startswith("</code") else 0
-            elif not in_code:
-                parts[i] = pattern.sub(lambda m: f'<span lang="{HTML_LANGS[other]}">{m.group()}</span>', part)
+            elif not in_code and part:
+                # as text, so that a run never splits an entity (&lt;) and the text is escaped once
+                parts[i] = tagged(html.unescape(part), lang)
         return block.group(1) + "".join(parts) + block.group(3)
 
     return _RENDERED_MARKDOWN.sub(mark, page_html)

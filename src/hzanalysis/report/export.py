@@ -54,7 +54,7 @@ def _css() -> str:
 _ENGLISH = re.compile(r"[A-Za-z][\w'’&.-]*(?:[ ,;:()/]+[A-Za-z][\w'’&.-]*)*\)?")
 
 
-def _mark_english(text: str, lang: str) -> str:
+def mark_english(text: str, lang: str) -> str:
     """A runner text as escaped HTML; on a Chinese page its English words are marked ``lang="en"``."""
     if lang == "en" or "{" in text:  # a pattern ({title}) is filled in Python, not shown as it is
         return html.escape(text, quote=True)
@@ -70,7 +70,7 @@ def render(template: str, lang: str, **values: Any) -> str:
     """Render ``templates/<template>`` with autoescaping, the style sheet and the texts of ``lang``."""
     from markupsafe import Markup
 
-    words = {code: Markup(_mark_english(text, lang)) for code, text in texts(lang).items()}
+    words = {code: Markup(mark_english(text, lang)) for code, text in texts(lang).items()}
     return (
         _environment()
         .get_template(template)
@@ -187,14 +187,19 @@ def run_titles(plan: str | None, lang: str) -> tuple[str, str]:
 
 def run_index_html(folder: str, lang: str, results: Sequence[PageResult], manifest: dict[str, Any]) -> str:
     """The run's own ``index.html``: every page with its status, and the facts of the run."""
+    from markupsafe import Markup
+
     t = texts(lang)
     parameters = manifest.get("parameters", {})
     facts = [
         ("run_date", manifest.get("date", "")),
-        ("as_of", parameters.get("as_of") or t["all_available"]),
+        ("as_of", parameters.get("as_of") or Markup(mark_english(t["all_available"], lang))),
         ("lang", parameters.get("lang", lang)),
         ("plan", parameters.get("plan") or "—"),
-        ("targets", ", ".join(parameters.get("targets") or []) or t["all_targets"]),
+        (
+            "targets",
+            ", ".join(parameters.get("targets") or []) or Markup(mark_english(t["all_targets"], lang)),
+        ),
         ("data", ", ".join(Path(p).name for p in parameters.get("data") or []) or "—"),
         ("commit", manifest.get("git_commit") or "—"),
         ("time", f"{manifest.get('total_seconds', 0):.1f} s"),
