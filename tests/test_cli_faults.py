@@ -18,6 +18,7 @@ import pytest
 import hzanalysis.report as report_package
 from hzanalysis.cli import main
 from hzanalysis.report import read_manifests, run_report, update_runs_index
+from hzanalysis.report.plan import run_label
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
 HEADER = "region,indicator,year,value,unit,bound,source_title,source_url,published,quote,quality,note"
@@ -79,11 +80,34 @@ def test_report_refuses_the_labels_kept_for_failed_runs(tmp_path, capsys, label)
     assert not out.exists()
 
 
-def test_report_label_message_says_which_letters_it_takes(tmp_path, capsys):
-    assert main(["report", "--out", str(tmp_path / "reports"), "--label", "自有数据"]) == 2
+def test_report_label_takes_chinese_letters_and_lists_the_run(tmp_path):
+    # It used to say "letters" and then refuse Chinese letters (issue 15); a run named 自有数据 is now a
+    # folder <date>-自有数据 that the runs index lists like any other.
+    assert run_label(label="自有数据") == "自有数据"
+    assert run_label(label="2024年自有数据_v2") == "2024年自有数据_v2"
+    out = tmp_path / "reports"
+    for folder in ("2026-12-01-自有数据", "2026-12-01-自有数据-failed"):
+        (out / folder).mkdir(parents=True)
+        (out / folder / "manifest.json").write_text('{"finished_at": "x"}', encoding="utf-8")
+    assert sorted(m["_folder"] for m in read_manifests(out)) == [
+        "2026-12-01-自有数据",
+        "2026-12-01-自有数据-failed",
+    ]
+
+
+@pytest.mark.parametrize(
+    "label", ["自有/数据", "自有 数据", "自有　数据", "自有，数据", "..自有", ".自有", "自有..x"]
+)
+def test_report_label_still_refuses_separators_spaces_and_dots(tmp_path, capsys, label):
+    assert main(["report", "--out", str(tmp_path / "reports"), "--label", label]) == 2
     line = refusal(capsys)
-    # It used to say "letters" and then refuse Chinese letters.
-    assert "ASCII letters" in line and "Chinese characters are not accepted" in line and "pinyin" in line
+    assert "Chinese characters" in line and "without spaces, '/' or '..'" in line
+    assert not (tmp_path / "reports").exists()
+
+
+def test_report_label_refuses_a_chinese_label_kept_for_failed_runs(tmp_path, capsys):
+    assert main(["report", "--out", str(tmp_path / "reports"), "--label", "自有数据-failed"]) == 2
+    assert "is reserved" in refusal(capsys)
 
 
 # --- dates -----------------------------------------------------------------------------------------------

@@ -20,10 +20,12 @@ from test_assess import synthetic_observations, synthetic_target
 from hzanalysis.assess import assess_one, assess_target, bound_decides, scorecard_frame
 from hzanalysis.cli import main
 from hzanalysis.errors import InputError, ParameterError
+from hzanalysis.labels import message_text
 from hzanalysis.observations import (
     OBSERVATION_COLUMNS,
     check_files,
     read_observation_file,
+    replacement_text,
     write_templates,
 )
 from hzanalysis.targets import Target
@@ -176,7 +178,9 @@ def test_a_deciding_bound_settles_the_target_as_achieved():
     result = assess_target(target("rd_share_gdp", 3.8), obs, compare_models=False)
     assert (result.status, result.probability) == ("achieved", 1.0)
     assert result.verdict.zh == "已实现"
-    assert ">3.8%" in result.data_notes[0]["zh"] and "meets" in result.data_notes[0]["en"]
+    note = result.data_notes[0]
+    assert note.code == "note.bound_meets" and note.params["shown"] == ">3.8%"
+    assert ">3.8%" in message_text(note, "zh") and "meets" in message_text(note, "en")
 
 
 def test_a_deciding_upper_bound_settles_the_target_as_missed():
@@ -241,7 +245,8 @@ def test_an_undeciding_bound_is_shown_beside_the_forecast():
     )
     result = assess_target(target("rd_share_gdp", 3.8), obs, compare_models=False)
     assert result.status == "forecast" and 0 <= result.probability <= 1
-    assert ">3.5%" in result.data_notes[0]["en"] and "does not decide" in result.data_notes[0]["en"]
+    note = message_text(result.data_notes[0], "en")
+    assert ">3.5%" in note and "does not decide" in note
 
 
 @pytest.mark.parametrize(
@@ -292,7 +297,8 @@ def test_a_figure_after_the_deadline_does_not_break_the_forecast():
     # the forecast starts after 2024 (the last year up to the deadline) and reaches 2025 in one step
     assert result.status == "forecast" and list(result.forecast.years) == [2025]
     assert 2026 in result.observations["year"].tolist()  # still shown
-    assert "2026" in result.data_notes[0]["en"] and "after the deadline" in result.data_notes[0]["en"]
+    note = message_text(result.data_notes[0], "en")
+    assert "2026" in note and "after the deadline" in note
 
 
 def test_a_peer_figure_after_the_deadline_does_not_break_the_rank_target():
@@ -336,7 +342,7 @@ def test_replaced_values_are_told_in_the_terminal_and_on_the_target_page(tmp_pat
     err = capsys.readouterr().err
     assert f"海州区 rd_share_gdp 2024: 3.95 ({second} line 2) replaced 3.9 ({first} line 2)" in err
     page = assess_one("rd_share_gdp", data=[str(first), str(second)])
-    texts = [r["zh"] for r in page.replaced]
+    texts = [replacement_text(r)["zh"] for r in page.replaced]
     # second.csv's 3.95 replaced both the shipped 3.75 and first.csv's 3.9 (which it names)
     assert len(texts) == 2 and all(
         t.startswith(f"海州区 rd_share_gdp 2024：3.95（{second} line 2）") for t in texts

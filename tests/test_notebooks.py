@@ -87,7 +87,7 @@ def test_pages_render_the_stored_judgements_not_their_own(real_report, tmp_path)
     record = next(r for r in document["assessments"] if r["target_id"] == "rd_share_gdp")
     assert record["status"] == "forecast"
     record["probability"] = 0.123  # 12%: "unlikely" on the likelihood scale (0.10 <= P < 0.33)
-    record["verdict"] = {"code": "unlikely", "zh": "不太可能", "en": "unlikely"}
+    record["verdict"] = {"code": "unlikely", "outside_view": False}  # a code: the page puts the words on
     changed = tmp_path / "assessments.json"
     changed.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     executed = tmp_path / "page.ipynb"

@@ -177,7 +177,7 @@ def test_the_reference_class_widening_reads_in_chinese_on_a_chinese_page():
     )
 
 
-def test_text_in_the_other_language_carries_a_lang_attribute(monkeypatch):
+def test_text_in_the_other_language_carries_a_lang_attribute():
     frame = pd.DataFrame(
         {"quote": ["全社会研发投入占比3.62%"], "note": ["re-post of a review, title not seen"]}
     )
@@ -188,8 +188,7 @@ def test_text_in_the_other_language_carries_a_lang_attribute(monkeypatch):
     assert '<span lang="zh-CN">' not in chinese and '<span lang="en">' not in english
     # Escaping still holds inside the marked runs.
     assert "&lt;b&gt;" in display.tagged("<b> 海州区", "en")
-    monkeypatch.setitem(display._state, "lang", "en")  # a page set up in English, as setup("en") does
-    heading = display.heading("Finance Bureau (财政局)").data
+    heading = display.heading("Finance Bureau (财政局)", lang="en").data  # the page passes its language
     assert heading == '<h2>Finance Bureau (<span lang="zh-CN">财政局</span>)</h2>'
 
 

@@ -218,7 +218,8 @@ def test_exported_html_is_offline_without_code_and_chinese(two_runs):
     assert "mark_line(point=True)" not in ok and "import altair as alt" not in ok
     assert 'class="jp-InputArea-editor' not in ok and 'class="jp-InputPrompt' not in ok
     assert '<div class="highlight' not in ok  # pygments-highlighted source
-    assert "第二张图 / Second chart" in ok and "Synthetic data, for tests only." in ok
+    # English in a Chinese page's prose is marked as English (issue 15: every page in one language)
+    assert '第二张图 / <span lang="en">Second chart</span>' in ok and "Synthetic data, for tests only." in ok
     # Two charts, and the vega bundle once although setup() ran twice in the notebook.
     assert ok.count('class="hz-chart"') == 2
     assert ok.count("window.vegaEmbed=") == 1
@@ -288,10 +289,10 @@ def test_runs_index_newest_first_and_latest_is_newest_complete_default_run(two_r
     assert "url=2025-01-01/index.html" in latest_html and 'href="2025-01-01/index.html"' in latest_html
     # The ad hoc run's row names its kind, label and data file; the default runs' rows say "default".
     row = index[index.index(f'data-folder="{adhoc}"') :].split("</tr>")[0]
-    assert 'data-kind="ad-hoc"' in row and "专题 ad hoc: data_synthetic_extra" in row
+    assert 'data-kind="ad-hoc"' in row and '专题 <span lang="en">ad hoc</span>: data_synthetic_extra' in row
     assert "synthetic_extra.csv" in row and "haizhou-2024" in row
     default_row = index[index.index('data-folder="2025-01-01"') :].split("</tr>")[0]
-    assert 'data-kind="default"' in default_row and "默认 default" in default_row
+    assert 'data-kind="default"' in default_row and '默认 <span lang="en">default</span>' in default_row
 
 
 @pytest.mark.notebook

@@ -162,7 +162,7 @@ def test_eurostat_boundaries_end_to_end(latest, ratio, code):
     ],
 )
 def test_eurostat_category_boundaries(ratio, code):
-    assert rules.eurostat_category(ratio)[0] == code
+    assert rules.eurostat_category(ratio) == code
 
 
 def test_eurostat_movement_away():
@@ -289,7 +289,7 @@ def test_destatis_level_boundaries(target, deadline, miss, code):
     ],
 )
 def test_destatis_category_boundaries(miss, code):
-    assert rules.destatis_category(miss)[0] == code
+    assert rules.destatis_category(miss) == code
 
 
 def test_destatis_uses_only_the_last_six_points():

@@ -496,3 +496,49 @@ def test_default_path_follows_the_project_root(tmp_path, monkeypatch):
     _write(folder, doc)
     monkeypatch.setenv("HZANALYSIS_ROOT", str(tmp_path))
     assert [t.id for t in load_targets()] == [doc["targets"][0]["id"], doc["targets"][1]["id"]]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Notes in both languages (issue 15: Chinese pages showed the English registry notes)
+
+
+def test_every_note_has_a_chinese_note_that_keeps_its_plan_words(targets):
+    for t in targets:
+        assert t.note and t.note_zh, t.id
+        assert re.search(r"[\u3400-\u9fff]", t.note_zh), t.id
+        # the plan's own words quoted in the English note (力争, 累计, 三、发展目标…) stay in the Chinese note
+        for quoted in re.findall(r"[\u3400-\u9fff]{2,}", t.note):
+            assert quoted in t.note_zh, (t.id, quoted)
+    tech_smes = next(t for t in targets if t.id == "tech_smes")
+    assert tech_smes.note_text("zh") == (tech_smes.note_zh, "zh")
+    assert tech_smes.note_text("en") == (tech_smes.note, "en")
+
+
+def test_a_registry_without_note_zh_still_loads_and_falls_back_to_english(tmp_path):
+    doc = _raw()
+    del doc["targets"][0]["note_zh"]
+    first = load_targets(_write(tmp_path, doc))[0]
+    assert first.note_zh == "" and first.note_text("zh") == (first.note, "en")
+
+
+@pytest.mark.parametrize(
+    ("note_zh", "expected"),
+    [
+        ("Read as at least 3.8% in 2025.", "the note in Chinese"),  # English in the Chinese field
+        (["不少于"], "the note in Chinese"),
+    ],
+)
+def test_a_note_zh_that_is_not_chinese_text_is_refused(tmp_path, capsys, note_zh, expected):
+    doc = _raw()
+    doc["targets"][0]["note_zh"] = note_zh
+    error = _error(_write(tmp_path, doc))
+    (problem,) = error.problems
+    assert (problem.column, problem.row) == ("note_zh", "entry 1 (id rd_share_gdp)")
+    assert expected in problem.expected
+
+
+def test_a_note_zh_without_the_english_note_is_refused(tmp_path):
+    doc = _raw()
+    del doc["targets"][0]["note"]
+    (problem,) = _error(_write(tmp_path, doc)).problems
+    assert problem.column == "note_zh" and "English note" in problem.fix

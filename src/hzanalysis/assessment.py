@@ -11,13 +11,14 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 import pandas as pd
 
 from . import forecast as fc
 from . import rules
 from .errors import ParameterError
-from .labels import fmt_value, label
+from .labels import Message, fmt_value, label, message_text, years_text
 from .observations import load_indicators
 from .targets import Target
 
@@ -75,21 +76,35 @@ class Assessment:
     historical_growth: float = math.nan
     required_flow: float = math.nan
     observed_total: float = math.nan
-    missing_zh: str = ""
-    missing_en: str = ""
+    #: What is missing and who holds it, or why the figures cannot be judged: a code and its numbers.
+    missing: Message | None = None
     holder_zh: str = ""
     needed_years: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     peer_forecasts: dict[str, fc.Forecast] = field(default_factory=dict)
-    #: Figures a later file replaced for this region and indicator, ``{"zh": ..., "en": ...}`` each.
-    replaced: list[dict[str, str]] = field(default_factory=list)
+    #: Figures a later file replaced for this region and indicator: the entries of the observations'
+    #: ``superseded`` record (region, indicator, year, values, files and rows); words by
+    #: ``observations.replacement_text``.
+    replaced: list[dict[str, Any]] = field(default_factory=list)
     #: What the observations say beside the forecast: a deciding or undecided bound for the deadline year,
-    #: figures after the deadline (shown, not forecast from); ``{"zh": ..., "en": ...}`` each.
-    data_notes: list[dict[str, str]] = field(default_factory=list)
+    #: figures after the deadline (shown, not forecast from); a code and its numbers each.
+    data_notes: list[Message] = field(default_factory=list)
     #: The reference class used (outside view, or prior of a 2-5 point forecast): indicator, regions, years.
     reference_class: dict | None = None
     #: The bounded figure for the deadline year that settled the target (e.g. ">3.8" in 2025), else None.
     deciding_bound: pd.Series | None = None
+
+    def missing_text(self, lang: str = "zh") -> str:
+        """What is missing (or why the target cannot be judged) in words, in ``lang``; "" when nothing is."""
+        return message_text(self.missing, lang)
+
+    @property
+    def missing_zh(self) -> str:
+        return self.missing_text("zh")
+
+    @property
+    def missing_en(self) -> str:
+        return self.missing_text("en")
 
     @property
     def latest(self) -> pd.Series | None:
@@ -115,12 +130,12 @@ def format_value(value: float | None, unit: str | None = "") -> str:
 
 def years_zh(years: Sequence[int]) -> str:
     """Years as Chinese prose: ``2023年、2024年``."""
-    return "、".join(f"{y}年" for y in years)
+    return years_text(years, "zh")
 
 
 def years_en(years: Sequence[int]) -> str:
     """Years as English prose: ``2023, 2024``."""
-    return ", ".join(str(y) for y in years)
+    return years_text(years, "en")
 
 
 def indicator_name(indicator: str | None) -> str:

@@ -40,7 +40,9 @@ RENDERER_NAME = "hzanalysis"
 #: vl-convert's name for the Vega-Lite version altair writes (altair 6.3 → Vega-Lite 6.4 → "6_4").
 VL_VERSION = "_".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 
-_state: dict[str, Any] = {"bundle_shown": False, "lang": "zh"}
+#: Whether this kernel has shown the chart bundle. The page's language is never kept here: every function
+#: that writes words takes ``lang`` (default Chinese, the default report), and a notebook passes its own.
+_state: dict[str, Any] = {"bundle_shown": False}
 
 _CSS = """
 .hz-chart { margin: 0.5em 0 1em; min-height: 2em; }
@@ -205,10 +207,11 @@ def _show(obj: Any) -> None:
 def setup(lang: str = "zh") -> None:
     """Enable the offline chart renderer and show the vega bundle and page styles once per kernel.
 
-    Call it in the first code cell of every notebook. Calling it again in the same kernel changes the
-    language only; the bundle is not shown twice.
+    Call it in the first code cell of every notebook. ``lang`` is checked here (a wrong one fails before
+    any output) but not kept: the page passes its language to each call that writes words. Calling it again
+    in the same kernel does not show the bundle twice.
     """
-    _state["lang"] = check_lang(lang)
+    check_lang(lang)
     if RENDERER_NAME not in alt.renderers.names():
         alt.renderers.register(RENDERER_NAME, renderer)
     alt.renderers.enable(RENDERER_NAME)
@@ -247,13 +250,13 @@ _LATIN_RUN = re.compile(r"[A-Za-z][\w'’&/×²-]*(?:[ ,;:.()]+[A-Za-z0-9][\w'�
 HTML_LANGS = {"zh": "zh-CN", "en": "en"}
 
 
-def tagged(text: Any, lang: str | None = None) -> str:
+def tagged(text: Any, lang: str = "zh") -> str:
     """``text`` escaped, with every run in the other language marked for screen readers, fonts and
     hyphenation: Chinese verbatim on an English page in ``<span lang="zh-CN">``, English phrases on a
     Chinese page in ``<span lang="en">``. :class:`Safe` HTML is kept as it is."""
     if isinstance(text, Safe) or _missing(text):
         return escape(text)
-    page = check_lang(lang or _state["lang"])
+    page = check_lang(lang)
     other = "zh" if page == "en" else "en"
     pattern = _CJK_RUN if page == "en" else _LATIN_RUN
     raw, out, last = str(text), [], 0
@@ -337,13 +340,14 @@ def table(
 ) -> HTML:
     """A frame as an HTML table with every cell escaped; ``link_columns`` hold URLs shown via :func:`link`.
 
-    With ``lang``, plain column keys (``views`` frames) get their headers here, in that language; without
-    it the column names are shown as they are (text in the table is in the language given to :func:`setup`).
+    ``lang`` is the page's language: plain column keys (``views`` frames) get their headers here in it, and
+    cells in the other language are marked; without it the column names are shown as they are and the page
+    is taken to be Chinese.
     Text longer than ``clip`` characters is folded into a ``<details>`` (``None``: never clip).
     ``sortable`` adds a small inline script that sorts by the clicked header (works offline).
     """
     header_lang = None if lang is None else check_lang(lang)
-    lang = header_lang or _state["lang"]
+    lang = header_lang or "zh"
     unknown = [c for c in link_columns if c not in frame.columns]
     if unknown:
         raise ValueError(f"link_columns not in the table: {unknown}; columns are {list(frame.columns)}")
@@ -387,7 +391,7 @@ def _kind_colour(kind: str) -> str:
     return VERDICT_COLOURS.get(kind) or _PLAIN_COLOURS.get(kind, "#b8bcc2")
 
 
-def callout(html_or_text: str, kind: str = "info") -> HTML:
+def callout(html_or_text: str, kind: str = "info", lang: str = "zh") -> HTML:
     """A highlighted sentence (a verdict, a key finding); plain text is escaped, :class:`Safe` is kept.
 
     ``kind`` is a verdict code (``very_likely``, ``missed``, …) or ``info``/``warning``/``error``; it sets
@@ -396,41 +400,40 @@ def callout(html_or_text: str, kind: str = "info") -> HTML:
     kind = kind if isinstance(kind, str) and re.fullmatch(r"[a-z_]{1,40}", kind) else "info"
     return HTML(
         f'<div class="hz-callout hz-{kind}" style="border-left-color: {_kind_colour(kind)}">'
-        f"{tagged(html_or_text)}</div>"
+        f"{tagged(html_or_text, lang)}</div>"
     )
 
 
 sentence = callout
 
 
-def heading(text: str, level: int = 2) -> HTML:
-    """A heading built from data (a target's name), escaped."""
+def heading(text: str, level: int = 2, lang: str = "zh") -> HTML:
+    """A heading built from data (a target's name), escaped, on a page in ``lang``."""
     level = min(max(int(level), 1), 6)
-    return HTML(f"<h{level}>{tagged(text)}</h{level}>")
+    return HTML(f"<h{level}>{tagged(text, lang)}</h{level}>")
 
 
-def note(text: str) -> HTML:
-    """A muted note (for example, why a chart is absent)."""
-    return HTML(f'<p class="hz-note">{tagged(text)}</p>')
+def note(text: str, lang: str = "zh") -> HTML:
+    """A muted note (for example, why a chart is absent) on a page in ``lang``."""
+    return HTML(f'<p class="hz-note">{tagged(text, lang)}</p>')
 
 
-def warnings(messages: Iterable[str], lang: str | None = None) -> HTML:
+def warnings(messages: Iterable[str], lang: str = "zh") -> HTML:
     """Model warnings collected during the fits, folded away instead of sprayed into the page."""
     items = [m for m in messages if not _missing(m) and str(m).strip()]
     if not items:
         return HTML("")
-    title = label("value.model_warnings", lang or _state["lang"], n=len(items))
+    title = label("value.model_warnings", lang, n=len(items))
     body = "".join(f"<li>{tagged(m, lang)}</li>" for m in items)
     return HTML(f'<details class="hz-warnings"><summary>{escape(title)}</summary><ul>{body}</ul></details>')
 
 
-def print_summary(frame: pd.DataFrame, title: str, subtitle: str = "", lang: str | None = None) -> HTML:
+def print_summary(frame: pd.DataFrame, title: str, subtitle: str = "", lang: str = "zh") -> HTML:
     """A block shown only when the page is printed: a title, one compact table and the legend of the
     verdict words (one A4 page; the exported page's header adds the report date).
 
     On screen it is hidden; in print every other cell of the page is hidden (see the print stylesheet).
     """
-    lang = lang or _state["lang"]
     inner = table(frame, lang=lang, clip=None).data
     sub = f"<p>{escape(subtitle)}</p>" if subtitle else ""
     # The verdict words read alone on paper: say once what each means.
@@ -439,14 +442,14 @@ def print_summary(frame: pd.DataFrame, title: str, subtitle: str = "", lang: str
 
 
 def plan_words(
-    plan: str | Path | Plan | None = None, lang: str | None = None, as_of: str | None = None
+    plan: str | Path | Plan | None = None, lang: str = "zh", as_of: str | None = None
 ) -> dict[str, str]:
     """What the prose and titles say about a plan, in ``lang``: its title, deadline, region, actions, the
     checklist's period and, when the deadline is ahead of the as-of date, the years not yet due.
 
     ``plan`` None is the default plan, so a notebook that passes no plan reads as the 2024 plan's pages.
     """
-    lang = check_lang(lang or _state["lang"])
+    lang = check_lang(lang)
     selected = resolve_plan(plan)
     en = lang == "en"
     regions = load_regions()
@@ -474,17 +477,42 @@ def plan_words(
 
 
 def prose(
-    key: str, lang: str | None = None, plan: str | Path | Plan | None = None, as_of: str | None = None
+    key: str, lang: str = "zh", plan: str | Path | Plan | None = None, as_of: str | None = None
 ) -> Markdown:
     """One prose section of a notebook (a heading and its explanation) in the reader's language, naming
     the plan's title, deadline and region (see :func:`plan_words`)."""
-    lang = lang or _state["lang"]
     return Markdown(prose_text(key, lang, **plan_words(plan, lang, as_of)))
 
 
-def plan_label(key: str, lang: str | None = None, plan: str | Path | Plan | None = None) -> str:
+def mark_rendered_prose(page_html: str, lang: str) -> str:
+    """An exported page with every run in the other language inside its rendered prose (the plan's Chinese
+    title on an English page) wrapped in ``<span lang=…>``; code (commands) is left as it is.
+
+    Done on the exported HTML, not in the Markdown: the exporter parses each inline HTML tag of Markdown
+    alone and would close the span before its text."""
+    check_lang(lang)
+
+    def mark(block: re.Match[str]) -> str:
+        parts, in_code = re.split(r"(<[^>]+>)", block.group(2)), 0
+        for i, part in enumerate(parts):
+            if part.startswith("<"):
+                in_code += 1 if re.match(r"<code\b", part) else -1 if part.startswith("</code") else 0
+            elif not in_code and part:
+                # as text, so that a run never splits an entity (&lt;) and the text is escaped once
+                parts[i] = tagged(html.unescape(part), lang)
+        return block.group(1) + "".join(parts) + block.group(3)
+
+    return _RENDERED_MARKDOWN.sub(mark, page_html)
+
+
+#: A block of rendered Markdown in an exported page (the prose of ``display.prose``): no nested divs.
+_RENDERED_MARKDOWN = re.compile(
+    r'(<div class="[^"]*jp-RenderedMarkdown[^"]*"[^>]*>)((?:(?!</div>).)*)(</div>)', re.DOTALL
+)
+
+
+def plan_label(key: str, lang: str = "zh", plan: str | Path | Plan | None = None) -> str:
     """A catalogue label that names the plan (``print.title``), filled from :func:`plan_words`."""
-    lang = lang or _state["lang"]
     return label(key, lang, **plan_words(plan, lang))
 
 

@@ -30,15 +30,12 @@ from .assessment import (
     point_series,
     rows_for,
     until_deadline,
-    years_en,
-    years_zh,
 )
 from .bureaus import bureau_text
 from .errors import ForecastError, ParameterError
-from .labels import label
-from .observations import load_indicators, load_regions, replacement_text
+from .labels import Message, label
+from .observations import load_indicators, load_regions
 from .probability import p_annual_floor, p_cumulative, p_first, p_level, p_top
-from .reference import LABEL as OUTSIDE_VIEW_LABEL
 from .reference import ReferenceClass, as_class, shipped_classes
 from .settle import observed_outcome, settled_result
 from .targets import Target
@@ -75,7 +72,7 @@ def assess_target(
         status=Status.NO_DATA,
         observations=rows,
         history=history,
-        replaced=_replaced_texts(observations, target.indicator, region),
+        replaced=_replaced_entries(observations, target.indicator, region),
         data_notes=_after_deadline_notes(rows, target),
     )
     if not target.is_quantitative:
@@ -128,8 +125,7 @@ def assess_target(
                 result,
                 status=Status.PERIOD_GAP,
                 verdict=rules.INSUFFICIENT_DATA,
-                missing_zh=f"考核期内缺少{years_zh(gap_years)}的数据，无法累计",
-                missing_en=f"no figure for {years_en(gap_years)} inside the period, so the total is unknown",
+                missing=Message("missing.period_gap", {"years": gap_years}),
             )
 
     horizon = target.deadline - int(history.index.max())
@@ -157,8 +153,7 @@ def assess_target(
             status=Status.FORECAST_FAILED,
             verdict=rules.INSUFFICIENT_DATA,
             warnings=warnings,
-            missing_zh=f"无法预测：{error}",
-            missing_en=f"no forecast: {error}",
+            missing=Message("missing.forecast_failed", {"error": str(error)}),
         )
     probability = _probability(result, forecast, start)
     verdict = rules.likelihood_verdict(probability)
@@ -227,11 +222,7 @@ def _reference_class_of(
 
 def _outside_view_verdict(verdict: rules.Verdict) -> rules.Verdict:
     """The likelihood verdict labelled as an outside view (参考类判断), keeping its code."""
-    return rules.Verdict(
-        verdict.code,
-        f"{verdict.zh}（{OUTSIDE_VIEW_LABEL['zh']}）",
-        f"{verdict.en} ({OUTSIDE_VIEW_LABEL['en']})",
-    )
+    return replace(verdict, outside_view=True)
 
 
 def _probability(result: Assessment, forecast: fc.Forecast, start: int | None) -> float:
@@ -250,24 +241,18 @@ def _probability(result: Assessment, forecast: fc.Forecast, start: int | None) -
     raise ParameterError(f"target {target.id}: kind {target.kind!r} has no path probability")
 
 
-def _after_deadline_notes(rows: pd.DataFrame, target: Target) -> list[dict[str, str]]:
+def _after_deadline_notes(rows: pd.DataFrame, target: Target) -> list[Message]:
     if target.deadline is None or rows.empty:
         return []
     later = sorted({int(y) for y in rows.loc[rows["year"] > target.deadline, "year"]})
     if not later:
         return []
-    return [
-        {
-            "zh": f"{years_zh(later)}的数据晚于目标年份{target.deadline}年：列在观测表中，不用于判断",
-            "en": f"figures for {years_en(later)} come after the deadline {target.deadline}: listed with "
-            "the observations, not used for the judgement",
-        }
-    ]
+    return [Message("note.after_deadline", {"years": later, "deadline": target.deadline})]
 
 
-def _replaced_texts(observations: pd.DataFrame, indicator: str | None, region: str) -> list[dict[str, str]]:
+def _replaced_entries(observations: pd.DataFrame, indicator: str | None, region: str) -> list[dict[str, Any]]:
     return [
-        replacement_text(entry)
+        dict(entry)
         for entry in observations.attrs.get("superseded", [])
         if entry["indicator"] == indicator
         and entry["region"] == region
@@ -351,19 +336,28 @@ def _growth_as_level(result: Assessment, info: pd.Series) -> Target | Assessment
             status=Status.NO_DATA,
             verdict=rules.INSUFFICIENT_DATA,
             needed_years=[base_year],
-            missing_zh=f"增长目标以{base_year}年为基数，需要{base_year}年的{indicator_name(target.indicator)}数据",
-            missing_en=f"a growth target over {base_year}: the {base_year} figure is needed",
+            missing=Message(
+                "missing.growth_base",
+                {"base_year": base_year, "indicator": {"zh": indicator_name(target.indicator), "en": ""}},
+            ),
         )
     base = float(history[base_year])
     rate = float(target.value) / 100  # type: ignore[arg-type]
     years = target.deadline - base_year
     required = base * (1 + rate) ** years if target.unit == "%/年" else base * (1 + rate)
     unit = str(info["unit"])
-    note = (
-        f"growth target {target.value:g}{target.unit} over the {base_year} figure {base:g}{unit}: "
-        f"requires {required:.4g}{unit} in {target.deadline}"
+    figures = {
+        "growth": f"{target.value:g}{target.unit}",
+        "base_year": base_year,
+        "base": f"{base:g}{unit}",
+        "required": f"{required:.4g}{unit}",
+        "deadline": target.deadline,
+    }
+    # the level target's note in both languages, as the registry gives notes (note, note_zh)
+    note, note_zh = (label("note.growth_as_level", lang, **figures) for lang in ("en", "zh"))
+    return replace(
+        target, kind="level", value=required, unit=unit, period_start=None, note=note, note_zh=note_zh
     )
-    return replace(target, kind="level", value=required, unit=unit, period_start=None, note=note)
 
 
 def _assess_rank(
@@ -381,11 +375,7 @@ def _assess_rank(
     group = regions.loc[regions["id"] == result.region, "peer_group"]
     peer_group = str(group.iloc[0]) if not group.empty else ""
     if not peer_group:  # a region outside every peer group (a new county): no one to rank it against
-        return _peers_missing(
-            result,
-            f"{result.region}在 regions.csv 中没有对比组（peer_group），无法判断排名",
-            f"{result.region} has no peer group in regions.csv, so its rank cannot be judged",
-        )
+        return _peers_missing(result, Message("missing.no_peer_group", {"region": result.region}))
     peers = [r for r in regions.loc[regions["peer_group"] == peer_group, "id"] if r != result.region]
     histories = {
         p: until_deadline(point_series(rows_for(observations, target.indicator, p)), target) for p in peers
@@ -394,21 +384,17 @@ def _assess_rank(
     own_ok = result.history.size >= 2
     if lacking or not own_ok:
         missing = ([] if own_ok else [result.region]) + lacking
-        indicator_zh = indicator_name(target.indicator)
+        # region ids in both languages: the English pages put English names on them (english_region_names)
+        names = {"zh": "、".join(missing), "en": ", ".join(missing)}
+        indicator = {"zh": indicator_name(target.indicator), "en": ""}
         return _peers_missing(
-            result,
-            f"需要各县区至少两个年份的{indicator_zh}数据；缺少：{'、'.join(missing)}",
-            "needs at least two years of this indicator for every county-level unit; "
-            f"missing: {', '.join(missing)}",
+            result, Message("missing.peers_lacking", {"indicator": indicator, "regions": names})
         )
     everyone = {result.region: result.history, **histories}
     place = 1 if target.comparator == "first" else int(target.value or 1)  # "top": 前三 is place 3
     if place > len(peers):
         return _peers_missing(
-            result,
-            f"目标为前{place}位，而对比组只有{len(everyone)}个地区：需要目标所指范围内各地区的数据",
-            f"the target is a place in the top {place}, but the peer group holds {len(everyone)} regions: "
-            "figures for every region of the plan's ranking are needed",
+            result, Message("missing.place_beyond_peers", {"place": place, "n": len(everyone)})
         )
     settled = all(target.deadline in h.index for h in everyone.values())
     if settled:
@@ -447,14 +433,13 @@ def _assess_rank(
     )
 
 
-def _peers_missing(result: Assessment, missing_zh: str, missing_en: str) -> Assessment:
+def _peers_missing(result: Assessment, missing: Message) -> Assessment:
     """A rank target that cannot be judged for want of peers or their figures."""
     return replace(
         result,
         status=Status.PEERS_MISSING,
         verdict=rules.INSUFFICIENT_DATA,
-        missing_zh=missing_zh,
-        missing_en=missing_en,
+        missing=missing,
     )
 
 
@@ -468,25 +453,17 @@ def _describe_missing(result: Assessment, start: int | None) -> Assessment:
     )
     have = [int(y) for y in result.history.index]
     missing = [y for y in need_years if y not in have]
-    holder = result.holder_zh or "数据持有部门"
-    units = "、".join(target.responsible_units) or "方案未列明责任单位"
-    # the English sentence names bureaus in English (catalogue holder_en, plan units translated)
-    holder_en = english_holder(target.indicator) or label("value.holder_unknown", "en")
-    units_en = bureau_text(list(target.responsible_units), "en") or label("value.no_units_named", "en")
+    # who holds the figures and the plan's responsible units, as the data name them in each language
+    holder = {
+        "zh": result.holder_zh or label("value.holder_unknown", "zh"),
+        "en": english_holder(target.indicator) or label("value.holder_unknown", "en"),
+    }
+    units = {
+        "zh": "、".join(target.responsible_units) or label("value.no_responsible_units", "zh"),
+        "en": bureau_text(list(target.responsible_units), "en") or label("value.no_units_named", "en"),
+    }
+    code = "missing.no_data" if result.history.empty else "missing.single_point"
+    params = {"years": missing, "holder": holder, "units": units}
     if result.history.empty:
-        missing_zh = (
-            f"没有{target.name_zh}的公开观测值；需要{years_zh(missing)}的数据（{holder}；责任单位：{units}）"
-        )
-        missing_en = (
-            f"no public observation; figures for {years_en(missing)} are needed (held by {holder_en}; "
-            f"responsible units: {units_en})"
-        )
-    else:
-        missing_zh = (
-            f"仅有一个观测值，无法估计趋势；需要{years_zh(missing)}的数据（{holder}；责任单位：{units}）"
-        )
-        missing_en = (
-            f"one observation only, so no trend; figures for {years_en(missing)} are needed "
-            f"(held by {holder_en}; responsible units: {units_en})"
-        )
-    return replace(result, needed_years=missing, missing_zh=missing_zh, missing_en=missing_en)
+        params["target"] = {"zh": target.name_zh, "en": target.name_en}
+    return replace(result, needed_years=missing, missing=Message(code, params))

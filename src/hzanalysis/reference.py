@@ -29,6 +29,7 @@ import pandas as pd
 
 from .errors import ForecastError, ParameterError
 from .fileio import derived_json
+from .labels import has_label, label
 from .transforms import to_growth_scale
 
 CLASSES_PATH = Path(__file__).resolve().parent / "derived" / "reference_classes.json"
@@ -42,7 +43,6 @@ MIN_CHANGES = 20
 MIN_SIZE_CHANGES = 30
 #: Domains whose values are extensive (bigger unit, bigger value): the only ones where size can be read.
 EXTENSIVE_DOMAINS = ("count", "amount")
-LABEL = {"zh": "参考类判断", "en": "outside view"}
 
 
 @dataclass(frozen=True)
@@ -382,53 +382,10 @@ def shipped_classes(path: str | Path | None = None) -> dict[str, ReferenceClass]
     return {k: ReferenceClass.from_json(v) for k, v in data["classes"].items()}
 
 
-CLASS_TEXT = {
-    "indicator": ("指标", "indicator"),
-    "source": ("来源", "source"),
-    "regions": ("参考单位", "units"),
-    "years": ("年份", "years"),
-    "n": ("样本数（单位 / 增长值）", "n (units / changes)"),
-    "widening": ("小单位放宽", "small-unit widening"),
-    "persistence": ("趋势延续性（从各总体学得）", "trend persistence (learned across populations)"),
-    "resembles": ("相似的总体", "populations it resembles"),
-    "validated": ("留一总体验证", "validated leaving one population out"),
-    "small_unit": ("小单位", "small units"),
-}
-#: The populations and panels validated, as a reader names them (Chinese, English).
-POPULATION_TEXT = {
-    "rd_intensity": ("研发投入强度", "R&D intensity"),
-    "rd_expenditure": ("研发经费支出", "R&D expenditure"),
-    "invention_patents_granted": ("发明专利授权量", "invention patents granted"),
-    "invention_patents_per_10k": ("万人有效发明专利", "invention patents per 10k residents"),
-    "tech_contract_turnover": ("技术合同成交额", "technology-contract turnover"),
-    "hte_valid_stock": ("有效高新技术企业（估计）", "valid high-tech enterprises (estimate)"),
-    "tourism": ("旅游（外部面板）", "Tourism (external)"),
-    "m1": ("M1（外部面板）", "M1 (external)"),
-    "us_state_rd_intensity": ("美国各州研发强度", "US states, R&D % of GDP"),
-    "us_state_herd": ("美国各州高校研发经费", "US states, university R&D"),
-    "us_state_gov_rd": ("美国各州州政府研发经费", "US states, state-government R&D"),
-    "eu_nuts2_epo_patents": ("欧盟NUTS-2地区每百万人EPO专利", "EU NUTS-2 regions, EPO patents per million"),
-    "pooled_outside_china": ("中国以外各总体合并", "pooled outside China"),
-}
-#: Aims of the leave-one-population-out validation as a reader reads them.
-AIM_TEXT = {
-    "brier_within_110pct_of_base_rate": (
-        "Brier 不超过该总体基准率的1.1倍",
-        "Brier within 1.1x the base rate",
-    ),
-    "beats_baselines": (
-        "优于随机游走、漂移与欧盟统计局规则",
-        "beats random walk, drift and the Eurostat rule",
-    ),
-    "reliability_gap": ("可靠性偏差在目标内", "reliability gap within the aim"),
-    "cover_80": ("80%区间覆盖率0.76–0.84", "80% interval covers 0.76-0.84"),
-    "cover_95": ("95%区间覆盖率0.92–0.97", "95% interval covers 0.92-0.97"),
-}
-
-
-def _named(populations: list[str], en: bool) -> list[str]:
-    """Population codes as a reader names them, in the page's language."""
-    return [POPULATION_TEXT.get(p, (p, p))[1 if en else 0] for p in populations]
+def population_name(code: str, lang: str = "zh") -> str:
+    """A validated population or panel as a reader names it, in ``lang`` (its code if unknown)."""
+    key = f"population.{code}"
+    return label(key, lang) if has_label(key) else code
 
 
 def small_unit_text(small: dict[str, Any], en: bool, has_class: bool = True) -> str:
@@ -470,8 +427,7 @@ def small_unit_text(small: dict[str, Any], en: bool, has_class: bool = True) -> 
 
 def resembles_text(weights: dict[str, float], en: bool) -> str:
     """Which validated populations a unit without a class resembles, by its own growth (posterior weights)."""
-    column = 1 if en else 0
-    parts = [f"{POPULATION_TEXT.get(name, (name, name))[column]} {w:.2f}" for name, w in weights.items()]
+    parts = [f"{population_name(name, 'en' if en else 'zh')} {w:.2f}" for name, w in weights.items()]
     if en:
         return (
             "the populations the unit's own growth most resembles (posterior weight): "
@@ -522,8 +478,12 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
         if validated:
             total = len(validated["populations"])
             parts = [
-                f"{AIM_TEXT.get(aim, (aim, aim))[1 if en else 0]}: {len(names)}/{total}"
-                + (f" ({', '.join(_named(names, en))})" if en else f"（{'、'.join(_named(names, en))}）")
+                f"{aim_text(aim, lang)}: {len(names)}/{total}"
+                + (
+                    f" ({', '.join(population_name(n, lang) for n in names)})"
+                    if en
+                    else f"（{'、'.join(population_name(n, lang) for n in names)}）"
+                )
                 for aim, names in validated["met"].items()
             ]
             gap = validated.get("pooled_outside_china_gap")
@@ -537,10 +497,15 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
         rows["small_unit"] = small_unit_text(
             learned.get("small_unit") or {}, en, has_class="id" in description
         )
-    column = 1 if en else 0
     return pd.DataFrame(
         {
-            ("item" if en else "项目"): [CLASS_TEXT[k][column] for k in rows],
-            ("value" if en else "内容"): list(rows.values()),
+            label("class.item", lang): [label(f"class.{k}", lang) for k in rows],
+            label("class.value", lang): list(rows.values()),
         }
     )
+
+
+def aim_text(aim: str, lang: str = "zh") -> str:
+    """An aim of the leave-one-population-out validation as a reader reads it (its code if unknown)."""
+    code = f"aim.{aim}"
+    return label(code, lang) if has_label(code) else aim

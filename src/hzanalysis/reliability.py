@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from .reference import POPULATION_TEXT
+from .reference import population_name
 
 VALIDATION_PATH = Path(__file__).resolve().parent / "derived" / "validation.json"
 SHAPE_TEXT = {
@@ -69,7 +69,7 @@ def panel_table(lang: str = "zh", path: str | Path | None = None) -> pd.DataFram
         )
         out.append(
             {
-                ("panel" if en else "面板"): _text(POPULATION_TEXT, panel, lang),
+                ("panel" if en else "面板"): population_name(panel, lang),
                 ("history" if en else "历史"): _text(SHAPE_TEXT, shape, lang),
                 ("forecasts" if en else "预测数"): product["n"],
                 ("80% covered" if en else "80%区间覆盖率"): product["cover_80"],
@@ -98,7 +98,7 @@ def outside_view_table(lang: str = "zh", path: str | Path | None = None) -> pd.D
         widened = results.get("outside_view_widened", {}).get(panel, {})
         out.append(
             {
-                ("panel" if en else "面板"): _text(POPULATION_TEXT, panel, lang),
+                ("panel" if en else "面板"): population_name(panel, lang),
                 ("events" if en else "事件数"): scores["events"],
                 "Brier": scores["brier"],
                 ("Brier, base rate" if en else "Brier（基率）"): scores["brier_base_rate"],
@@ -182,7 +182,7 @@ def population_table(lang: str = "zh") -> pd.DataFrame:
     ones it misses, so a reader sees where the probabilities hold and where they do not.
     """
     from .persistence import shipped
-    from .reference import AIM_TEXT
+    from .reference import aim_text
 
     column = 1 if lang == "en" else 0
     rows = []
@@ -200,13 +200,13 @@ def population_table(lang: str = "zh") -> pd.DataFrame:
         if not scores.get("events"):
             continue
         aims = scores.get("aims", {})
-        missed = [AIM_TEXT[a][column] for a, ok in aims.items() if not ok]
+        missed = [aim_text(a, lang) for a, ok in aims.items() if not ok]
         met = f"{sum(aims.values())}/{len(aims)}" + (
             "" if not missed else (" — missed: " if lang == "en" else " — 未达：") + "; ".join(missed)
         )
         rows.append(
             {
-                "population": _text(POPULATION_TEXT, name, lang),
+                "population": population_name(name, lang),
                 "mode": MODE_TEXT[mode][column],
                 "events": int(scores["events"]),
                 "brier": f"{scores['brier']:.3f} / {scores['brier_base_rate']:.3f}",

@@ -32,13 +32,13 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import partial
 from numbers import Real
+from typing import Any
 
 import pandas as pd
 
 from .errors import ParameterError
-from .labels import fmt_pct
+from .labels import Message, label, message_text
 
 #: Absolute slack when comparing a computed number with a category boundary (see module docstring).
 BOUNDARY_TOLERANCE = 1e-9
@@ -74,36 +74,82 @@ class RuleResult:
     deadline; China mid-term: share of the planned change achieved). It is NaN when the rule is not
     computable, and also where the rule's number is undefined but the category is not in doubt (for example
     the base year already met the target and the latest value has fallen below it).
+
+    The result holds codes and numbers only: the category's words are the catalogue's
+    ``category.<rule>.<code>`` (``category_word`` names a finer word where one code has two, 提前实现 and
+    已实现), the explanation a :class:`~hzanalysis.labels.Message` (code ``explain.*`` and its numbers).
     """
 
     rule: str
     computable: bool
     category_code: str
-    category_zh: str
-    category_en: str
     value: float
-    explanation_zh: str
-    explanation_en: str
+    explanation: Message
+    category_word: str = ""
+
+    def category_text(self, lang: str = "zh") -> str:
+        """The category in words, in ``lang``."""
+        if not self.computable:
+            return label("category.not_computable", lang)
+        return label(f"category.{self.rule}.{self.category_word or self.category_code}", lang)
+
+    def explanation_text(self, lang: str = "zh") -> str:
+        """The explanation in words, in ``lang``."""
+        return message_text(self.explanation, lang)
+
+    @property
+    def category_zh(self) -> str:
+        return self.category_text("zh")
+
+    @property
+    def category_en(self) -> str:
+        return self.category_text("en")
+
+    @property
+    def explanation_zh(self) -> str:
+        return self.explanation_text("zh")
+
+    @property
+    def explanation_en(self) -> str:
+        return self.explanation_text("en")
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """A verdict on one target: a stable ``code`` (used for colours and sorting) and its labels."""
+    """A verdict on one target: a stable ``code`` (used for colours and sorting), and whether it is an
+    outside view (参考类判断: one figure judged by its reference class). Its words are the catalogue's
+    ``verdict.<code>``."""
 
     code: str
-    zh: str
-    en: str
+    outside_view: bool = False
+
+    def text(self, lang: str = "zh") -> str:
+        """The verdict in words, in ``lang`` (marked as an outside view where it is one)."""
+        word = label(f"verdict.{self.code}", lang)
+        if not self.outside_view:
+            return word
+        return label(
+            "verdict.with_outside_view", lang, verdict=word, outside_view=label("verdict.outside_view", lang)
+        )
+
+    @property
+    def zh(self) -> str:
+        return self.text("zh")
+
+    @property
+    def en(self) -> str:
+        return self.text("en")
 
 
-VERY_LIKELY = Verdict("very_likely", "很可能", "very likely")
-LIKELY = Verdict("likely", "可能", "likely")
-ABOUT_AS_LIKELY_AS_NOT = Verdict("about_as_likely_as_not", "可能性相当", "about as likely as not")
-UNLIKELY = Verdict("unlikely", "不太可能", "unlikely")
-VERY_UNLIKELY = Verdict("very_unlikely", "极不可能", "very unlikely")
-ACHIEVED = Verdict("achieved", "已实现", "achieved")
-MISSED = Verdict("missed", "未实现", "missed")
-INSUFFICIENT_DATA = Verdict("insufficient_data", "数据不足", "insufficient data")
-NOT_QUANTIFIABLE = Verdict("not_quantifiable", "定性目标", "not quantifiable")
+VERY_LIKELY = Verdict("very_likely")
+LIKELY = Verdict("likely")
+ABOUT_AS_LIKELY_AS_NOT = Verdict("about_as_likely_as_not")
+UNLIKELY = Verdict("unlikely")
+VERY_UNLIKELY = Verdict("very_unlikely")
+ACHIEVED = Verdict("achieved")
+MISSED = Verdict("missed")
+INSUFFICIENT_DATA = Verdict("insufficient_data")
+NOT_QUANTIFIABLE = Verdict("not_quantifiable")
 
 #: Lower bounds of the likelihood scale (IPCC convention, lower bound inclusive): P ≥ 0.90 very likely,
 #: 0.66 ≤ P < 0.90 likely, 0.33 ≤ P < 0.66 about as likely as not, 0.10 ≤ P < 0.33 unlikely,
@@ -114,15 +160,6 @@ LIKELIHOOD_SCALE: tuple[tuple[float, Verdict], ...] = (
     (0.33, ABOUT_AS_LIKELY_AS_NOT),
     (0.10, UNLIKELY),
 )
-
-#: Display names of the rules.
-RULE_NAMES: dict[str, tuple[str, str]] = {
-    "eurostat": ("欧盟统计局规则", "Eurostat rule"),
-    "sdsn": ("SDSN趋势规则", "SDSN trend rule"),
-    "destatis": ("德国统计局规则", "Destatis rule"),
-    "china_midterm": ("时间过半、任务过半", "China mid-term review"),
-}
-
 
 # ---------------------------------------------------------------------------------------------------------
 # Growth arithmetic
@@ -189,30 +226,26 @@ def required_annual_flow(observed_total: float, remaining_years: int, target_val
 # Helpers for the rules
 
 
-def _num(x: float) -> str:
-    """A number as a reader would write it: 3.75, 0.1529, 1,234, 4,000,000,000."""
-    if not math.isfinite(x):
-        return "—"
-    if abs(x) >= 1000:
-        return f"{x:,.0f}"
-    text = f"{x:.4g}"
-    return text if "e" not in text else f"{x:.6f}".rstrip("0").rstrip(".")
+def _plain(value: Any) -> Any:
+    """A number of an explanation as a plain float (numpy scalars are not JSON)."""
+    return float(value) if isinstance(value, Real) and not isinstance(value, bool) else value
 
 
-#: The rules' explanations write shares with two decimals, unsigned, through the one percentage formatter.
-_pct = partial(fmt_pct, signed=False, digits=2)
+def _explain(code: str, **params: Any) -> Message:
+    """An explanation: the code ``explain.<code>`` and its numbers (formatted by the words layer by name)."""
+    return Message(f"explain.{code}", {name: _plain(v) for name, v in params.items()})
 
 
-def _year(y: float) -> str:
-    return str(int(y)) if math.isfinite(y) and float(y).is_integer() else _num(y)
+def _result(rule: str, code: str, value: float, explanation: Message, word: str = "") -> RuleResult:
+    return RuleResult(rule, True, code, _plain(value), explanation, word)
 
 
 def _at_least(x: float, bound: float) -> bool:
     return x >= bound - BOUNDARY_TOLERANCE
 
 
-def _not_computable(rule: str, zh: str, en: str) -> RuleResult:
-    return RuleResult(rule, False, "not_computable", "无法计算", "not computable", math.nan, zh, en)
+def _not_computable(rule: str, explanation: Message) -> RuleResult:
+    return RuleResult(rule, False, "not_computable", math.nan, explanation)
 
 
 def _missing_inputs(rule: str, **named: float) -> RuleResult | None:
@@ -220,28 +253,18 @@ def _missing_inputs(rule: str, **named: float) -> RuleResult | None:
     missing = [name for name, v in named.items() if v is None or not _finite(float(v))]
     if not missing:
         return None
-    names_zh = {
-        "base_value": "基期值",
-        "base_year": "基期年份",
-        "latest_value": "最新值",
-        "latest_year": "最新年份",
-        "target_value": "目标值",
-        "deadline": "目标年份",
-    }
-    zh = "、".join(names_zh.get(m, m) for m in missing)
-    return _not_computable(rule, f"缺少{zh}，无法计算", f"cannot be computed: missing {', '.join(missing)}")
+    return _not_computable(rule, _explain("missing_inputs", inputs=missing))
 
 
-def _already_met(latest_year: float, latest_value: float, target_value: float) -> tuple[str, str]:
-    return (
-        f"{_year(latest_year)}年值{_num(latest_value)}已达到目标{_num(target_value)}",
-        f"the {_year(latest_year)} value {_num(latest_value)} already meets the target {_num(target_value)}",
+def _already_met(latest_year: float, latest_value: float, target_value: float) -> Message:
+    return _explain(
+        "already_met", latest_year=latest_year, latest_value=latest_value, target_value=target_value
     )
 
 
 def _endpoint_screen(
     rule: str,
-    met: tuple[str, str, str],
+    met: str,
     value: float,
     base_value: float,
     base_year: int,
@@ -251,7 +274,7 @@ def _endpoint_screen(
     deadline: int,
 ) -> RuleResult | None:
     """The checks every endpoint rule makes first, in order: missing inputs, already met (category
-    ``met`` = (code, zh, en) with the rule's ``value``), fewer than two years, base not before the deadline.
+    ``met`` with the rule's ``value``), fewer than two years, base not before the deadline.
     None when the rule can go on to its own computation."""
     missing = _missing_inputs(
         rule,
@@ -265,53 +288,44 @@ def _endpoint_screen(
     if missing:
         return missing
     if latest_value >= target_value:
-        return RuleResult(rule, True, *met, value, *_already_met(latest_year, latest_value, target_value))
+        return _result(rule, met, value, _already_met(latest_year, latest_value, target_value))
     if latest_year <= base_year:
-        return _not_computable(rule, _TWO_YEARS_ZH, _TWO_YEARS_EN)
+        return _not_computable(rule, _explain("two_years"))
     if base_year >= deadline:
-        return _not_computable(rule, *_base_not_before(base_year, deadline))
+        return _not_computable(rule, _explain("base_not_before", base_year=base_year, deadline=deadline))
     return None
-
-
-def _base_not_before(base_year: float, deadline: float) -> tuple[str, str]:
-    return (
-        f"基期{_year(base_year)}年不早于目标年份{_year(deadline)}年，无法计算所需进度",
-        f"the base year {_year(base_year)} is not before the deadline {_year(deadline)}",
-    )
 
 
 def _fell_below(
     base_year: float, base_value: float, latest_year: float, latest_value: float, target_value: float
-) -> tuple[str, str]:
+) -> Message:
     """The base already met the target and the latest value is below it: ratios of the rules are undefined."""
-    return (
-        f"基期{_year(base_year)}年值{_num(base_value)}已达到目标{_num(target_value)}，"
-        f"{_year(latest_year)}年降至{_num(latest_value)}，低于目标",
-        f"the base-year ({_year(base_year)}) value {_num(base_value)} met the target "
-        f"{_num(target_value)}; by {_year(latest_year)} it fell to {_num(latest_value)}, below it",
+    return _explain(
+        "fell_below",
+        base_year=base_year,
+        base_value=base_value,
+        latest_year=latest_year,
+        latest_value=latest_value,
+        target_value=target_value,
     )
-
-
-_TWO_YEARS_ZH = "需要至少两个年份的观测值"
-_TWO_YEARS_EN = "needs observations in at least two years"
 
 
 # ---------------------------------------------------------------------------------------------------------
 # Eurostat
 
 
-def eurostat_category(ratio: float) -> tuple[str, str, str]:
-    """(code, zh, en) of a Eurostat ratio R = actual CAGR / required CAGR.
+def eurostat_category(ratio: float) -> str:
+    """The category code of a Eurostat ratio R = actual CAGR / required CAGR.
 
     R ≥ 0.95 significant progress; 0.60 ≤ R < 0.95 moderate; 0 ≤ R < 0.60 insufficient; R < 0 moving away.
     """
     if _at_least(ratio, EUROSTAT_SIGNIFICANT):
-        return "significant_progress", "显著进展", "significant progress"
+        return "significant_progress"
     if _at_least(ratio, EUROSTAT_MODERATE):
-        return "moderate_progress", "中等进展", "moderate progress"
+        return "moderate_progress"
     if _at_least(ratio, 0.0):
-        return "insufficient_progress", "进展不足", "insufficient progress"
-    return "moving_away", "背离目标", "movement away from the target"
+        return "insufficient_progress"
+    return "moving_away"
 
 
 def eurostat_progress(
@@ -332,7 +346,7 @@ def eurostat_progress(
     ratio = actual / required if _finite(actual, required) and required > 0 else math.nan
     screened = _endpoint_screen(
         rule,
-        ("met", "已达到", "met"),
+        "met",
         ratio,
         base_value,
         base_year,
@@ -344,56 +358,41 @@ def eurostat_progress(
     if screened:
         return screened
     if base_value <= 0 or latest_value <= 0 or target_value <= 0:
-        return _not_computable(
-            rule,
-            "复合增长率需要基期值、最新值和目标值均为正数",
-            "compound growth needs positive base, latest and target values",
-        )
+        return _not_computable(rule, _explain("positive"))
     if required <= 0:
         # The base year already met the target and the latest value has fallen below it: the ratio of two
         # negative rates would read as "progress", so the category is set directly.
-        return RuleResult(
-            rule,
-            True,
-            "moving_away",
-            "背离目标",
-            "movement away from the target",
-            math.nan,
-            *_fell_below(base_year, base_value, latest_year, latest_value, target_value),
-        )
-    code, zh, en = eurostat_category(ratio)
-    return RuleResult(
-        rule,
-        True,
-        code,
-        zh,
-        en,
-        ratio,
-        f"{_year(base_year)}—{_year(latest_year)}年实际年均复合增长{_pct(actual)}，"
-        f"为按期（{_year(deadline)}年）达到{_num(target_value)}所需增速{_pct(required)}"
-        f"的{_pct(ratio, digits=0)}",
-        f"actual compound growth {_year(base_year)}–{_year(latest_year)} of {_pct(actual)} a year is "
-        f"{_pct(ratio, digits=0)} of the {_pct(required)} a year needed to reach {_num(target_value)} "
-        f"by {_year(deadline)}",
+        fell = _fell_below(base_year, base_value, latest_year, latest_value, target_value)
+        return _result(rule, "moving_away", math.nan, fell)
+    explanation = _explain(
+        "eurostat",
+        base_year=base_year,
+        latest_year=latest_year,
+        actual_pct=actual,
+        deadline=deadline,
+        target_value=target_value,
+        required_pct=required,
+        ratio_pct0=ratio,
     )
+    return _result(rule, eurostat_category(ratio), ratio, explanation)
 
 
 # ---------------------------------------------------------------------------------------------------------
 # SDSN
 
 
-def sdsn_category(share_of_needed: float) -> tuple[str, str, str]:
-    """(code, zh, en) of actual linear change as a share of the needed change.
+def sdsn_category(share_of_needed: float) -> str:
+    """The category code of actual linear change as a share of the needed change.
 
     ≥ 1 on track; > 0.5 moderately improving; 0 to 0.5 (both inclusive) stagnating; < 0 decreasing.
     """
     if _at_least(share_of_needed, 1.0):
-        return "on_track", "正常推进", "on track"
+        return "on_track"
     if share_of_needed > SDSN_MODERATE + BOUNDARY_TOLERANCE:
-        return "moderately_improving", "温和改善", "moderately improving"
+        return "moderately_improving"
     if _at_least(share_of_needed, 0.0):
-        return "stagnating", "停滞", "stagnating"
-    return "decreasing", "倒退", "decreasing"
+        return "stagnating"
+    return "decreasing"
 
 
 def sdsn_trend(
@@ -415,7 +414,7 @@ def sdsn_trend(
     share = actual / needed if _finite(actual, needed) and needed > 0 else math.nan
     screened = _endpoint_screen(
         rule,
-        ("on_track", "正常推进", "on track"),
+        "on_track",
         share,
         base_value,
         base_year,
@@ -427,47 +426,36 @@ def sdsn_trend(
     if screened:
         return screened
     if needed <= 0:
-        return RuleResult(
-            rule,
-            True,
-            "decreasing",
-            "倒退",
-            "decreasing",
-            math.nan,
-            *_fell_below(base_year, base_value, latest_year, latest_value, target_value),
-        )
-    code, zh, en = sdsn_category(share)
-    return RuleResult(
-        rule,
-        True,
-        code,
-        zh,
-        en,
-        share,
-        f"{_year(base_year)}—{_year(latest_year)}年平均每年变化{_num(actual)}，"
-        f"按期（{_year(deadline)}年）达到{_num(target_value)}需每年{_num(needed)}"
-        f"（实际为所需的{_pct(share, digits=0)}）",
-        f"average change {_year(base_year)}–{_year(latest_year)} of {_num(actual)} a year against "
-        f"{_num(needed)} a year needed to reach {_num(target_value)} by {_year(deadline)} "
-        f"({_pct(share, digits=0)} of the needed pace)",
+        fell = _fell_below(base_year, base_value, latest_year, latest_value, target_value)
+        return _result(rule, "decreasing", math.nan, fell)
+    explanation = _explain(
+        "sdsn",
+        base_year=base_year,
+        latest_year=latest_year,
+        actual=actual,
+        deadline=deadline,
+        target_value=target_value,
+        needed=needed,
+        share_pct0=share,
     )
+    return _result(rule, sdsn_category(share), share, explanation)
 
 
 # ---------------------------------------------------------------------------------------------------------
 # Destatis
 
 
-def destatis_category(miss_share: float) -> tuple[str, str, str]:
-    """(code, zh, en) of a projected miss as a share of the remaining gap, for a trend in the right direction.
+def destatis_category(miss_share: float) -> str:
+    """The category code of a projected miss as a share of the remaining gap (a trend in the right direction).
 
     < 5% reached (or missed by less than 5%); 5–20% (inclusive) missed by 5–20%; > 20% right direction but
     missed by more than 20%. A trend in the wrong direction is classified by :func:`destatis_trend` itself.
     """
     if miss_share < DESTATIS_REACHED - BOUNDARY_TOLERANCE:
-        return "reached", "达到或差距<5%", "reached or missed by less than 5%"
+        return "reached"
     if miss_share <= DESTATIS_MODERATE + BOUNDARY_TOLERANCE:
-        return "missed_5_20", "差距5%—20%", "missed by 5–20%"
-    return "missed_over_20", "方向正确但差距>20%", "right direction but missed by more than 20%"
+        return "missed_5_20"
+    return "missed_over_20"
 
 
 def _history_points(history: Mapping[int, float] | pd.Series) -> list[tuple[int, float]]:
@@ -512,117 +500,67 @@ def destatis_trend(
     rule = "destatis"
     points = _history_points(history)
     if not points:
-        return _not_computable(
-            rule,
-            "没有观测值；需要至少连续4个年份的观测值",
-            f"no observations; needs at least {DESTATIS_MIN_POINTS} consecutive annual values",
-        )
+        return _not_computable(rule, _explain("destatis_no_observations", min_points=DESTATIS_MIN_POINTS))
     missing = _missing_inputs(rule, target_value=target_value, deadline=deadline)
     if missing:
         return missing
     run = _last_consecutive_run(points, DESTATIS_WINDOW_CHANGES + 1)
     if len(run) < DESTATIS_MIN_POINTS:
+        code = "destatis_too_few" if len(points) != 1 else "destatis_too_few_one"
         return _not_computable(
-            rule,
-            f"需要至少连续{DESTATIS_MIN_POINTS}个年份的观测值（截至最新年份），现有连续{len(run)}个"
-            f"（共{len(points)}个年份有值）",
-            f"needs at least {DESTATIS_MIN_POINTS} consecutive annual values up to the latest year; has "
-            f"{len(run)} consecutive ({len(points)} year{'s' if len(points) != 1 else ''} observed in all)",
+            rule, _explain(code, min_points=DESTATIS_MIN_POINTS, run=len(run), n=len(points))
         )
     (first_year, first_value), (latest_year, latest) = run[0], run[-1]
     rate = (latest - first_value) / (latest_year - first_year)
     horizon = max(deadline - latest_year, 0)
     projected = latest + rate * horizon
-    trend_zh = (
-        f"{_year(first_year)}—{_year(latest_year)}年平均每年变化{_num(rate)}，"
-        f"延续至{_year(deadline)}年约为{_num(projected)}"
-    )
-    trend_en = (
-        f"the average change {_year(first_year)}–{_year(latest_year)} of {_num(rate)} a year, "
-        f"extended to {_year(deadline)}, gives about {_num(projected)}"
-    )
-    target = f"{_num(target_value)}"
+    trend = {
+        "first_year": first_year,
+        "latest_year": latest_year,
+        "rate": rate,
+        "deadline": deadline,
+        "projected": projected,
+        "target_value": target_value,
+    }
 
     if floor:
         if latest >= target_value:
-            if projected >= target_value:
-                labels = ("met_trend_safe", "已达标且趋势稳定", "met and trend safe")
-                tail_zh, tail_en = f"，不低于底线{target}", f", not below the floor {target}"
-            else:
-                labels = ("met_trend_threatens", "已达标但趋势堪忧", "met but trend threatens")
-                tail_zh, tail_en = f"，将低于底线{target}", f", below the floor {target}"
-        elif rate >= 0:
-            labels = ("missed_not_worsening", "未达标但未恶化", "missed but not worsening")
-            tail_zh = f"；{_year(latest_year)}年值{_num(latest)}低于底线{target}"
-            tail_en = f"; the {_year(latest_year)} value {_num(latest)} is below the floor {target}"
+            code = "met_trend_safe" if projected >= target_value else "met_trend_threatens"
         else:
-            labels = ("missed_worsening", "未达标且在恶化", "missed and worsening")
-            tail_zh = f"；{_year(latest_year)}年值{_num(latest)}低于底线{target}且在下降"
-            tail_en = (
-                f"; the {_year(latest_year)} value {_num(latest)} is below the floor {target} and falling"
-            )
-        return RuleResult(rule, True, *labels, projected, trend_zh + tail_zh, trend_en + tail_en)
+            code = "missed_not_worsening" if rate >= 0 else "missed_worsening"
+        explanation = _explain(f"destatis_{code}", latest_value=latest, **trend)
+        return _result(rule, code, projected, explanation)
 
     gap = target_value - latest
     if gap <= 0:
         if projected >= target_value:
-            met_zh, met_en = _already_met(latest_year, latest, target_value)
-            return RuleResult(
-                rule, True, *destatis_category(0.0), 0.0, f"{met_zh}；{trend_zh}", f"{met_en}; {trend_en}"
-            )
-        return RuleResult(
-            rule,
-            True,
-            "wrong_direction",
-            "方向错误",
-            "wrong direction",
-            math.nan,
-            f"{_year(latest_year)}年值{_num(latest)}已达到目标{target}，但{trend_zh}，将低于目标",
-            f"the {_year(latest_year)} value {_num(latest)} meets the target {target}, "
-            f"but {trend_en}, below the target",
-        )
+            explanation = _explain("destatis_met_holds", latest_value=latest, **trend)
+            return _result(rule, destatis_category(0.0), 0.0, explanation)
+        explanation = _explain("destatis_met_falls", latest_value=latest, **trend)
+        return _result(rule, "wrong_direction", math.nan, explanation)
     miss_share = max((target_value - projected) / gap, 0.0)
     if rate <= 0:
-        return RuleResult(
-            rule,
-            True,
-            "wrong_direction",
-            "方向错误",
-            "wrong direction",
-            miss_share,
-            f"{trend_zh}，与目标{target}的差距未缩小",
-            f"{trend_en}: the gap to the target {target} is not closing",
-        )
-    code, zh, en = destatis_category(miss_share)
-    return RuleResult(
-        rule,
-        True,
-        code,
-        zh,
-        en,
-        miss_share,
-        f"{trend_zh}，比目标{target}差{_num(max(target_value - projected, 0.0))}，"
-        f"为当前差距{_num(gap)}的{_pct(miss_share, digits=0)}",
-        f"{trend_en}, short of the target {target} by {_num(max(target_value - projected, 0.0))}, "
-        f"{_pct(miss_share, digits=0)} of the current gap of {_num(gap)}",
-    )
+        return _result(rule, "wrong_direction", miss_share, _explain("destatis_not_closing", **trend))
+    short = max(target_value - projected, 0.0)
+    explanation = _explain("destatis_short", short=short, gap=gap, miss_pct0=miss_share, **trend)
+    return _result(rule, destatis_category(miss_share), miss_share, explanation)
 
 
 # ---------------------------------------------------------------------------------------------------------
 # China mid-term review
 
 
-def china_midterm_category(progress: float, elapsed: float) -> tuple[str, str, str]:
-    """(code, zh, en) of task progress against time elapsed, for a target not yet achieved.
+def china_midterm_category(progress: float, elapsed: float) -> str:
+    """The category code of task progress against time elapsed, for a target not yet achieved.
 
     progress ≥ elapsed + 0.10 ahead (快于预期); within ±0.10 (lower bound inclusive) on schedule
     (基本符合预期); below elapsed − 0.10 lagging (滞后). See ``CHINA_MIDTERM_BAND`` for why 0.10.
     """
     if _at_least(progress, elapsed + CHINA_MIDTERM_BAND):
-        return "ahead", "快于预期", "ahead of schedule"
+        return "ahead"
     if _at_least(progress, elapsed - CHINA_MIDTERM_BAND):
-        return "on_schedule", "基本符合预期", "on schedule"
-    return "lagging", "滞后", "lagging"
+        return "on_schedule"
+    return "lagging"
 
 
 def china_midterm(
@@ -670,65 +608,33 @@ def china_midterm(
     if missing:
         return missing
     if base_year >= deadline:
-        return _not_computable(rule, *_base_not_before(base_year, deadline))
+        return _not_computable(rule, _explain("base_not_before", base_year=base_year, deadline=deadline))
     if latest_year <= base_year:
         if cumulative:
-            return _not_computable(
-                rule,
-                f"考核期（{_year(period_start)}年起）内尚无观测年份",
-                f"no observed year in the period starting {_year(period_start)}",
-            )
-        return _not_computable(rule, _TWO_YEARS_ZH, _TWO_YEARS_EN)
+            return _not_computable(rule, _explain("china_no_period_year", period_start=period_start))
+        return _not_computable(rule, _explain("two_years"))
     elapsed = min((latest_year - base_year) / (deadline - base_year), 1.0)
     planned = target_value - base_value
     progress = (latest_value - base_value) / planned if planned > 0 else math.nan
-    if cumulative:
-        one_year = period_start == latest_year
-        span_zh = _year(latest_year) if one_year else f"{_year(period_start)}—{_year(latest_year)}"
-        span_en = f"in {_year(latest_year)}" if one_year else f"{_year(period_start)}–{_year(latest_year)}"
-        done_zh = (
-            f"{span_zh}年累计{_num(latest_value)}，为累计目标{_num(target_value)}的{_pct(progress, digits=0)}"
-        )
-        done_en = (
-            f"{_num(latest_value)} accumulated {span_en}, "
-            f"{_pct(progress, digits=0)} of the cumulative target {_num(target_value)}"
-        )
-    else:
-        done_zh = (
-            f"{_year(latest_year)}年值{_num(latest_value)}，完成基期（{_year(base_year)}年，"
-            f"{_num(base_value)}）至目标{_num(target_value)}计划增量的{_pct(progress, digits=0)}"
-        )
-        done_en = (
-            f"the {_year(latest_year)} value {_num(latest_value)} covers {_pct(progress, digits=0)} of the "
-            f"planned change from {_num(base_value)} ({_year(base_year)}) to {_num(target_value)}"
-        )
-    time_zh = f"时间进度{_pct(elapsed, digits=0)}"
-    time_en = f"with {_pct(elapsed, digits=0)} of the period elapsed"
+    shape = ("one_year" if period_start == latest_year else "span") if cumulative else "level"
+    numbers = {
+        "latest_year": latest_year,
+        "latest_value": latest_value,
+        "target_value": target_value,
+        "progress_pct0": progress,
+        "elapsed_pct0": elapsed,
+        **({"period_start": period_start} if shape == "span" else {}),
+        **({"base_year": base_year, "base_value": base_value} if shape == "level" else {}),
+    }
     if latest_value >= target_value:
-        early = latest_year < deadline
-        return RuleResult(
-            rule,
-            True,
-            "achieved",
-            "提前实现" if early else "已实现",
-            "achieved early" if early else "achieved",
-            progress,
-            f"{done_zh}，已达到目标（{time_zh}）",
-            f"{done_en}: target reached ({time_en})",
-        )
+        word = "achieved_early" if latest_year < deadline else "achieved"
+        return _result(rule, "achieved", progress, _explain(f"china_{shape}_reached", **numbers), word)
     if not math.isfinite(progress):
         # The base already met the target and the value has since fallen below it.
-        return RuleResult(
-            rule,
-            True,
-            "lagging",
-            "滞后",
-            "lagging",
-            math.nan,
-            *_fell_below(base_year, base_value, latest_year, latest_value, target_value),
-        )
-    code, zh, en = china_midterm_category(progress, elapsed)
-    return RuleResult(rule, True, code, zh, en, progress, f"{done_zh}，{time_zh}", f"{done_en}, {time_en}")
+        fell = _fell_below(base_year, base_value, latest_year, latest_value, target_value)
+        return _result(rule, "lagging", math.nan, fell)
+    code = china_midterm_category(progress, elapsed)
+    return _result(rule, code, progress, _explain(f"china_{shape}", **numbers))
 
 
 # ---------------------------------------------------------------------------------------------------------

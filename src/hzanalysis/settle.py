@@ -11,8 +11,8 @@ from typing import Any
 import numpy as np
 
 from . import rules
-from .assessment import Assessment, Status, format_value, goal_value, period_start_of, years_en, years_zh
-from .labels import fmt_value
+from .assessment import Assessment, Status, format_value, goal_value, period_start_of
+from .labels import Message
 from .probability import bound_decides, meets
 
 
@@ -36,14 +36,9 @@ def observed_outcome(result: Assessment, start: int | None) -> tuple[Assessment,
     if target.kind == "annual_floor":
         failed = [int(y) for y, v in in_period.items() if not meets(np.array([v]), comparator, value)[0]]
         if failed:
-            floor = format_value(value, target.unit)
-            floor_en = fmt_value(value, target.unit, lang="en")
-            return mark_settled(
-                result,
-                False,
-                missing_zh=f"{years_zh(failed)}低于每年{floor}的下限",
-                missing_en=f"{years_en(failed)} fell below the floor of {floor_en} a year",
-            )
+            floor = {"value": value, "unit": target.unit}
+            missing = Message("missing.floor_failed", {"years": failed, "floor": floor})
+            return mark_settled(result, False, missing=missing)
         if len(in_period) == target.deadline - start + 1:
             return mark_settled(result, True)
         return _floor_settled_by_bounds(result, start)
@@ -66,26 +61,13 @@ def _settled_by_bound(result: Assessment) -> tuple[Assessment, bool]:
         shown = f"{row.bound}{format_value(float(row.value), target.unit)}"
         goal = f"{target.comparator or '>='}{format_value(goal_value(target), target.unit)}"
         decided = bound_decides(row.bound, float(row.value), target.comparator or ">=", goal_value(target))
+        # the figures as the data file writes them (">3.8%"), the same in both languages
+        params = {"deadline": target.deadline, "shown": shown, "source": str(row.source_title), "goal": goal}
         if decided is not None:
-            verdict_zh, verdict_en = ("达到", "meets") if decided else ("未达到", "misses")
-            result = _noted(
-                result,
-                {
-                    "zh": f"{target.deadline}年观测值{shown}（{row.source_title}），{verdict_zh}目标{goal}",
-                    "en": f"the {target.deadline} figure {shown} ({row.source_title}) {verdict_en} the "
-                    f"target {goal}",
-                },
-            )
+            code = "note.bound_meets" if decided else "note.bound_misses"
+            result = _noted(result, Message(code, params))
             return mark_settled(result, decided, deciding_bound=bounded.iloc[position])
-        result = _noted(
-            result,
-            {
-                "zh": f"{target.deadline}年仅有区间观测值{shown}（{row.source_title}），"
-                f"不足以判定目标{goal}；以下为预测",
-                "en": f"the {target.deadline} figure is only known as {shown} ({row.source_title}), which "
-                f"does not decide the target {goal}; the forecast follows",
-            },
-        )
+        result = _noted(result, Message("note.bound_undecided", params))
     return result, False
 
 
@@ -110,22 +92,13 @@ def _floor_settled_by_bounds(result: Assessment, start: int) -> tuple[Assessment
         verdicts = {bound_decides(b, v, comparator, value) for b, v in year_bounds} - {None}
         if len(verdicts) == 1:
             decided[year] = bool(verdicts.pop())
-    floor = format_value(value, target.unit)
+    floor = {"value": value, "unit": target.unit}
     failed = sorted(y for y, met in decided.items() if met is False)
     if failed:
-        floor_en = fmt_value(value, target.unit, lang="en")
-        return mark_settled(
-            result,
-            False,
-            missing_zh=f"{years_zh(failed)}的区间观测值低于每年{floor}的下限",
-            missing_en=f"the bounds for {years_en(failed)} lie below the floor of {floor_en} a year",
-        )
+        missing = Message("missing.floor_bounds_failed", {"years": failed, "floor": floor})
+        return mark_settled(result, False, missing=missing)
     if bounds and len(decided) == target.deadline - start + 1:
-        note = {
-            "zh": f"考核期内每年的观测值或区间值都不低于{floor}",
-            "en": "every year of the period is observed or bounded at or above "
-            f"{fmt_value(value, target.unit, lang='en')}",
-        }
+        note = Message("note.floor_bounds_met", {"floor": floor})
         return mark_settled(_noted(result, note), True)
     return result, False
 
@@ -156,17 +129,11 @@ def _total_settled_by_bounds(result: Assessment, start: int) -> tuple[Assessment
     goal = f"{target.comparator or '>='}{format_value(value, target.unit)}"
     if bound_decides(">" if low_strict else ">=", low, comparator, value):
         shown = f"{'>' if low_strict else '>='}{format_value(low, target.unit)}"
-        note = {
-            "zh": f"考核期内累计{shown}（由观测值与区间下限相加），已达到目标{goal}",
-            "en": f"the period total is {shown} (points plus lower bounds): it meets the target {goal}",
-        }
+        note = Message("note.total_bounds_met", {"shown": shown, "goal": goal})
         return mark_settled(_noted(result, note), True)
     if high_known and bound_decides("<" if high_strict else "<=", high, comparator, value) is False:
         shown = f"{'<' if high_strict else '<='}{format_value(high, target.unit)}"
-        note = {
-            "zh": f"考核期内累计{shown}（由观测值与区间上限相加），未达到目标{goal}",
-            "en": f"the period total is {shown} (points plus upper bounds): it misses the target {goal}",
-        }
+        note = Message("note.total_bounds_missed", {"shown": shown, "goal": goal})
         return mark_settled(_noted(result, note), False)
     return result, False
 
@@ -190,6 +157,6 @@ def mark_settled(result: Assessment, met: bool, **changes: Any) -> tuple[Assessm
     return settled_result(result, met, **changes), True
 
 
-def _noted(result: Assessment, note: dict[str, str]) -> Assessment:
+def _noted(result: Assessment, note: Message) -> Assessment:
     """The result with one more data note (what the observations say beside the forecast)."""
     return replace(result, data_notes=[*result.data_notes, note])

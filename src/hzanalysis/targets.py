@@ -91,6 +91,8 @@ ACTIONS: dict[int, tuple[str, str]] = {
 }
 
 _ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+#: A Chinese character: a note_zh without one is English written in the wrong field.
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -111,11 +113,20 @@ class Target:
     period_start: int | None
     responsible_units: tuple[str, ...]
     quotes: tuple[str, ...]
+    #: The registry's interpretation note, in English, and in Chinese (``note_zh``) for Chinese pages.
     note: str = ""
+    note_zh: str = ""
     # Filled from the plan's action names, not written in the registry.
     action_zh: str = ""
     action_en: str = ""
     plan_id: str = ""
+
+    def note_text(self, lang: str = "zh") -> tuple[str, str]:
+        """The note in ``lang`` and the language it is written in: a Chinese page shows ``note_zh``, or the
+        English note (marked as English) when the registry has no Chinese one."""
+        if lang == "zh" and self.note_zh:
+            return self.note_zh, "zh"
+        return self.note, "en"
 
     @property
     def is_quantitative(self) -> bool:
@@ -240,6 +251,7 @@ def targets_frame(
             "responsible_units": "、".join(t.responsible_units),
             "quotes": " / ".join(t.quotes),
             "note": t.note,
+            "note_zh": t.note_zh,
         }
         for t in targets
     ]
@@ -263,6 +275,7 @@ def targets_frame(
             "responsible_units",
             "quotes",
             "note",
+            "note_zh",
         ],
     )
     # Nullable dtypes keep "no value" visible as <NA> instead of turning the integer columns into floats.
@@ -358,7 +371,7 @@ def _check_entry(
                 )
             )
     for key in FIELDS:
-        if key not in entry and key != "note":
+        if key not in entry and key not in ("note", "note_zh"):
             problem(key, "the field to be present", f"add '{key}:' (use null where the field does not apply)")
     if problems:
         return problems, None
@@ -456,6 +469,16 @@ def _check_entry(
     note = entry.get("note")
     if note is not None and not isinstance(note, str):
         problem("note", "text or nothing", "write the note as text")
+    note_zh = entry.get("note_zh")
+    if note_zh is not None and not (isinstance(note_zh, str) and _CJK.search(note_zh)):
+        problem(
+            "note_zh",
+            "the note in Chinese (text with Chinese characters), or nothing",
+            "write the Chinese translation of `note`, or leave note_zh out (Chinese pages then show the "
+            "English note, marked as English)",
+        )
+    elif note_zh is not None and not (note or "").strip():
+        problem("note_zh", "a `note` in English beside it", "add the English note (English pages show it)")
     if problems:
         return problems, None
 
@@ -475,4 +498,5 @@ def _check_entry(
         responsible_units=tuple(entry["responsible_units"]),
         quotes=tuple(entry["quotes"]),
         note=(note or "").strip(),
+        note_zh=(note_zh or "").strip(),
     )

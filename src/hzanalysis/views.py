@@ -34,15 +34,6 @@ from .sentences import english_region_names
 from .tables import rules_frame
 from .targets import load_targets
 
-#: Rule names as the rules module codes them.
-RULE_NAMES = {
-    "eurostat": {"zh": "欧盟统计局", "en": "Eurostat"},
-    "sdsn": {"zh": "SDSN 趋势", "en": "SDSN trend"},
-    "destatis": {"zh": "德国统计局", "en": "Destatis"},
-    "china_midterm": {"zh": "时间过半、任务过半", "en": "Mid-term review (half the time, half the task)"},
-}
-
-
 COMPARATOR_TEXT = {">=": "≥", ">": ">"}
 
 
@@ -207,8 +198,10 @@ def target_facts(a: Assessment, lang: str = "zh") -> pd.DataFrame:
         ("fact.plan_text", " / ".join(t.quotes)),
         ("fact.holder", holder_text(t.indicator, lang) if t.indicator else MISSING),
     ]
-    if t.note:
-        facts.append(("fact.note", t.note))
+    note, written_in = t.note_text(lang)
+    if note:
+        # a Chinese page without a Chinese note says the note is English (display marks it lang="en")
+        facts.append(("fact.note" if written_in == lang else "fact.note_english", note))
     return _facts(facts, lang)
 
 
@@ -251,7 +244,9 @@ def rules_view(a: Assessment, lang: str = "zh") -> pd.DataFrame:
     settled = outturn_category(a.status, lang)
     return pd.DataFrame(
         {
-            "rule": [RULE_NAMES.get(r, {"zh": r, "en": r})[lang] for r in frame["rule"]],
+            "rule": [
+                label(f"rule_name.{r}", lang) if has_label(f"rule_name.{r}") else r for r in frame["rule"]
+            ],
             "category": [settled] * len(frame) if settled else frame["category_en" if en else "category_zh"],
             "explanation": frame["explanation_en" if en else "explanation_zh"],
         }

@@ -22,6 +22,7 @@ Exit code of the run: 0 when every page succeeded, 1 when any failed (the other 
 
 from __future__ import annotations
 
+from ..labels import LANGS
 from .execute import PageResult
 from .export import export_html, failure_page
 from .index import update_runs_index
@@ -29,7 +30,6 @@ from .kernel import KERNEL_NAME, ensure_kernel
 from .manifest import git_commit, hzanalysis_version, input_files, package_versions, read_manifests
 from .plan import (
     DEFAULT_PLAN,
-    LANGS,
     SUITE,
     Page,
     check_plan_id,

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import copy
 import functools
+import html
 import json
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import HzError
+from ..labels import HTML_LANG
 from ..plans import resolve_plan
-from .plan import HTML_LANG, Page
+from .plan import Page
 from .text import texts
 
 if TYPE_CHECKING:
@@ -46,14 +49,32 @@ def _css() -> str:
     return (STATIC / "hz.css").read_text(encoding="utf-8")
 
 
+#: English words beside the Chinese in the runner's texts ("历次报告 / All runs", "报告 Run"): one word is
+#: enough here, as every Latin word of these texts is English.
+_ENGLISH = re.compile(r"[A-Za-z][\w'’&.-]*(?:[ ,;:()/]+[A-Za-z][\w'’&.-]*)*\)?")
+
+
+def mark_english(text: str, lang: str) -> str:
+    """A runner text as escaped HTML; on a Chinese page its English words are marked ``lang="en"``."""
+    if lang == "en" or "{" in text:  # a pattern ({title}) is filled in Python, not shown as it is
+        return html.escape(text, quote=True)
+    out, last = [], 0
+    for match in _ENGLISH.finditer(text):
+        out.append(html.escape(text[last : match.start()], quote=True))
+        out.append(f'<span lang="en">{html.escape(match.group(), quote=True)}</span>')
+        last = match.end()
+    return "".join([*out, html.escape(text[last:], quote=True)])
+
+
 def render(template: str, lang: str, **values: Any) -> str:
     """Render ``templates/<template>`` with autoescaping, the style sheet and the texts of ``lang``."""
     from markupsafe import Markup
 
+    words = {code: Markup(mark_english(text, lang)) for code, text in texts(lang).items()}
     return (
         _environment()
         .get_template(template)
-        .render(html_lang=HTML_LANG[lang], css=Markup(_css()), t=texts(lang), **values)
+        .render(html_lang=HTML_LANG[lang], css=Markup(_css()), t=words, **values)
     )
 
 
@@ -102,6 +123,8 @@ def export_html(
     import nbformat
     from nbconvert import HTMLExporter
 
+    from ..display import mark_rendered_prose
+
     nb = nbformat.read(str(notebook), as_version=4) if isinstance(notebook, (str, os.PathLike)) else notebook
     nb = _exportable(nb)
     nb.metadata["title"] = title
@@ -121,6 +144,7 @@ def export_html(
         "hz_header": page_header(run_date, lang, index_href, runs_href),
     }
     body, _ = exporter.from_notebook_node(nb, resources=resources)
+    body = mark_rendered_prose(body, lang)
     return body.replace(f'<html lang="{exporter.language_code}">', f'<html lang="{HTML_LANG[lang]}">', 1)
 
 
@@ -163,17 +187,22 @@ def run_titles(plan: str | None, lang: str) -> tuple[str, str]:
 
 def run_index_html(folder: str, lang: str, results: Sequence[PageResult], manifest: dict[str, Any]) -> str:
     """The run's own ``index.html``: every page with its status, and the facts of the run."""
+    from markupsafe import Markup
+
     t = texts(lang)
     parameters = manifest.get("parameters", {})
     facts = [
-        (t["run_date"], manifest.get("date", "")),
-        (t["as_of"], parameters.get("as_of") or t["all_available"]),
-        (t["lang"], parameters.get("lang", lang)),
-        (t["plan"], parameters.get("plan") or "—"),
-        (t["targets"], ", ".join(parameters.get("targets") or []) or t["all_targets"]),
-        (t["data"], ", ".join(Path(p).name for p in parameters.get("data") or []) or "—"),
-        (t["commit"], manifest.get("git_commit") or "—"),
-        (t["time"], f"{manifest.get('total_seconds', 0):.1f} s"),
+        ("run_date", manifest.get("date", "")),
+        ("as_of", parameters.get("as_of") or Markup(mark_english(t["all_available"], lang))),
+        ("lang", parameters.get("lang", lang)),
+        ("plan", parameters.get("plan") or "—"),
+        (
+            "targets",
+            ", ".join(parameters.get("targets") or []) or Markup(mark_english(t["all_targets"], lang)),
+        ),
+        ("data", ", ".join(Path(p).name for p in parameters.get("data") or []) or "—"),
+        ("commit", manifest.get("git_commit") or "—"),
+        ("time", f"{manifest.get('total_seconds', 0):.1f} s"),
     ]
     plan_title, plan_title_en = run_titles(parameters.get("plan"), lang)
     return render(

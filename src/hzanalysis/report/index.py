@@ -15,8 +15,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from ..fileio import atomic_write_text
-from .export import render
+from .export import mark_english, render
 from .manifest import is_ad_hoc, read_manifests
 from .plan import DEFAULT_PLAN
 from .text import texts
@@ -46,7 +48,8 @@ def _row(manifest: dict[str, Any], lang: str) -> dict[str, Any]:
         "total": len(pages),
         "as_of": parameters.get("as_of"),
         "lang": parameters.get("lang", ""),
-        "targets": ", ".join(map(str, parameters.get("targets") or [])) or t["all_targets"],
+        "targets": ", ".join(map(str, parameters.get("targets") or []))
+        or Markup(mark_english(t["all_targets"], lang)),
         "data": ", ".join(Path(str(p)).name for p in parameters.get("data") or []) or "—",
         # ISO time to the minute, readable in a narrow column: "2026-01-05 06:31".
         "finished_at": str(manifest.get("finished_at", ""))[:16].replace("T", " "),

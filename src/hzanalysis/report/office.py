@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import ReportError
 from ..labels import has_label, label
-from ..reference import LABEL as OUTSIDE_VIEW_LABEL
 from ..rules import (
     ABOUT_AS_LIKELY_AS_NOT,
     ACHIEVED,
@@ -31,7 +31,6 @@ from ..rules import (
     UNLIKELY,
     VERY_LIKELY,
     VERY_UNLIKELY,
-    Verdict,
 )
 
 if TYPE_CHECKING:
@@ -40,58 +39,9 @@ if TYPE_CHECKING:
 BRIEF_FILE = "brief.docx"
 WORKBOOK_FILE = "workbook.xlsx"
 
-#: Words of these files that the label catalogue does not hold, per language.
-TEXT: dict[str, dict[str, str]] = {
-    "date": {"zh": "报告日期", "en": "Report date"},
-    "as_of": {"zh": "数据截至", "en": "Data cut-off"},
-    "as_of_all": {"zh": "截至报告日已公布的全部数据", "en": "all figures published by the report date"},
-    "own_data": {"zh": "使用的自定数据", "en": "Own data used"},
-    "scorecard": {"zh": "目标总览", "en": "Scorecard"},
-    "sentences": {"zh": "逐项判断", "en": "Verdict on each target"},
-    "legend": {"zh": "判断用语说明", "en": "What the verdict words mean"},
-    "observations": {"zh": "观测数据", "en": "Observations"},
-    "region": {"zh": "地区", "en": "Region"},
-    "indicator": {"zh": "指标", "en": "Indicator"},
-    "unit": {"zh": "单位", "en": "Unit"},
-    "bound": {"zh": "界限", "en": "Bound"},
-    "target_id": {"zh": "目标编号", "en": "Target id"},
-    "probability_number": {"zh": "达成概率（数值）", "en": "P(met), number"},
-    "verdict_code": {"zh": "判断代码", "en": "Verdict code"},
-    "status": {"zh": "状态", "en": "Status"},
-    "word": {"zh": "用语", "en": "Word"},
-    "meaning": {"zh": "含义", "en": "Meaning"},
-    "about": {"zh": "说明", "en": "About"},
-    "footer": {
-        "zh": "由 hzanalysis 根据本次报告存储的评估结果（assessments.json）生成；"
-        "来源与原文见工作簿“观测数据”表。",
-        "en": "Written by hzanalysis from this run's stored judgements (assessments.json); sources and "
-        "quotes are in the workbook's Observations sheet.",
-    },
-}
-
-#: The meaning of each verdict word beside the likelihood scale's bounds (rules.LIKELIHOOD_SCALE).
-_SETTLED_MEANING = {
-    ACHIEVED.code: {
-        "zh": "截止年份数据已公布，目标已达到",
-        "en": "the deadline year is published and the target met",
-    },
-    MISSED.code: {
-        "zh": "截止年份数据已公布，目标未达到",
-        "en": "the deadline year is published and the target missed",
-    },
-    INSUFFICIENT_DATA.code: {
-        "zh": "公开数据不足以判断（缺什么、由谁持有见报告）",
-        "en": "too few published figures to judge (the report says what is missing and who holds it)",
-    },
-    NOT_QUANTIFIABLE.code: {
-        "zh": "定性目标，只列示、不评分",
-        "en": "no number in the plan: listed, not scored",
-    },
-}
-
 
 def _t(key: str, lang: str) -> str:
-    return TEXT[key][lang]
+    return label(f"office.{key}", lang)
 
 
 def legend_rows(lang: str) -> list[tuple[str, str]]:
@@ -108,25 +58,13 @@ def legend_rows(lang: str) -> list[tuple[str, str]]:
             meaning = f"P < {upper:.0%}"
         else:
             meaning = f"{lower:.0%} ≤ P < {upper:.0%}"
-        rows.append((_word(verdict, lang), meaning))
-    outside = OUTSIDE_VIEW_LABEL[lang]
-    rows.append(
-        (
-            outside,
-            "只有一个数据点：概率来自同类指标在各省的增长（参考类）"
-            if lang == "zh"
-            else "one figure only: the probability comes from how the same indicator grew in the provinces",
-        )
-    )
+        rows.append((verdict.text(lang), meaning))
+    rows.append((label("verdict.outside_view", lang), label("meaning.outside_view", lang)))
     rows += [
-        (_word(v, lang), _SETTLED_MEANING[v.code][lang])
+        (v.text(lang), label(f"meaning.{v.code}", lang))
         for v in (ACHIEVED, MISSED, INSUFFICIENT_DATA, NOT_QUANTIFIABLE)
     ]
     return rows
-
-
-def _word(verdict: Verdict, lang: str) -> str:
-    return verdict.en if lang == "en" else verdict.zh
 
 
 def _facts(judged: Judgements, date: str, lang: str) -> list[tuple[str, str]]:
@@ -154,6 +92,7 @@ def write_brief(judged: Judgements, path: str | os.PathLike[str], *, date: str, 
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
+    from ..sentences import verdict_sentence
     from ..views import print_view
 
     scorecard = judged.scorecard()
@@ -192,9 +131,12 @@ def write_brief(judged: Judgements, path: str | os.PathLike[str], *, date: str, 
             cell.width = Cm(width)
 
     document.add_heading(_t("sentences", lang), level=2)
-    for record in judged.document.get("assessments", []):
-        if "sentence" in record:
-            document.add_paragraph(record["sentence"][lang], style="List Bullet")
+    for target_id in judged.target_ids:
+        try:
+            assessment = judged.one(target_id)
+        except ReportError:
+            continue  # a judgement that failed has no sentence; the pages show its error
+        document.add_paragraph(verdict_sentence(assessment, lang), style="List Bullet")
 
     document.add_heading(_t("legend", lang), level=2)
     legend = document.add_table(rows=0, cols=2)

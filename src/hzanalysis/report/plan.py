@@ -19,6 +19,7 @@ from typing import Any
 
 from .. import paths
 from ..errors import InputError, ParameterError
+from ..labels import check_lang
 from ..observations.schema import as_of_date
 from ..plans import DEFAULT_PLAN
 
@@ -30,16 +31,17 @@ SUITE: tuple[tuple[str, str, str], ...] = (
     ("30_data_gaps.ipynb", "数据缺口", "Data gaps"),
     ("40_scenarios.ipynb", "增长情景", "Scenarios"),
 )
-LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
-HTML_LANG = {"zh": "zh-CN", "en": "en"}
 #: The plan a run assesses unless ``--plan`` says otherwise; other plans make a labelled (ad hoc) run.
 
 _SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
 _RESERVED_SLUGS = {"index", "manifest", "latest", "notebooks"}
+#: Letters a run label may hold besides ASCII: the CJK ideographs (a researcher names a run 自有数据), never
+#: CJK punctuation, full-width forms or spaces, which read as separators in a folder name or an address.
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: A published run's folder: its date, then for an ad hoc run a label (letters, digits, '-', '_', '.').
-RUN_FOLDER = re.compile(r"(\d{4}-\d{2}-\d{2})(?:-([A-Za-z0-9][A-Za-z0-9_.-]{0,79}))?")
-_LABEL = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,59}")
+RUN_FOLDER = re.compile(rf"(\d{{4}}-\d{{2}}-\d{{2}})(?:-([A-Za-z0-9{_CJK}][A-Za-z0-9{_CJK}_.-]{{0,79}}))?")
+_LABEL = re.compile(rf"[A-Za-z0-9{_CJK}][A-Za-z0-9{_CJK}_.-]{{0,59}}")
 
 
 @dataclass(frozen=True)
@@ -128,12 +130,6 @@ def check_run_date(date: str, allow_future_date: bool = False, today: dt.date | 
         )
 
 
-def check_lang(lang: str) -> None:
-    """Refuse a language the report is not written in."""
-    if lang not in LANGS:
-        raise ParameterError(f"lang: expected 'zh' or 'en'; found {lang!r}")
-
-
 def check_plan_id(plan: str) -> None:
     """Refuse a plan that is neither a known id of ``data/raw/plans/`` nor a plan folder (exit 2, listing the
     known ids)."""
@@ -161,9 +157,9 @@ def check_label(label: str) -> None:
     failed run (``<date>-failed``, ``<date>-<label>-failed``): a later failed run would replace it."""
     if not isinstance(label, str) or not _LABEL.fullmatch(label) or ".." in label:
         raise ParameterError(
-            "label: expected up to 60 ASCII letters (a-z, A-Z), digits, '-', '_' or '.' starting with a "
-            "letter or digit (for example 'own-figures'); Chinese characters are not accepted, as the "
-            f"label becomes part of a folder name and its web address: use pinyin or English; found {label!r}"
+            "label: expected up to 60 letters (a-z, A-Z or Chinese characters), digits, '-', '_' or '.' "
+            "starting with a letter or digit, without spaces, '/' or '..' (for example 'own-figures' or "
+            f"'自有数据'), as the label becomes part of a folder name; found {label!r}"
         )
     if label.lower() == FAILED_SUFFIX or label.lower().endswith(f"-{FAILED_SUFFIX}"):
         raise ParameterError(

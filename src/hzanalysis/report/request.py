@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ParameterError
+from ..labels import check_lang
 from ..plans import DEFAULT_PLAN
 from .plan import (
     DEFAULT_LANG,
     check_as_of,
     check_data_files,
     check_label,
-    check_lang,
     check_plan_id,
     check_run_date,
     implied_as_of,

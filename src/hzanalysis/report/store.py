@@ -36,8 +36,10 @@ from ..errors import ParameterError, ReportError
 from ..fileio import atomic_write_text
 from ..forecast import Forecast
 
-#: Version of the file's layout; a reader refuses any other.
-STORE_SCHEMA = 1
+#: Version of the file's layout; a reader refuses any other. 2: the judgement's words are codes with their
+#: parameters (missing, data_notes, rules' explanations, verdict), no stored sentence: readers put the words
+#: on in their own language.
+STORE_SCHEMA = 2
 #: The file's name inside a run folder.
 STORE_FILE = "assessments.json"
 #: Quantiles of the forecast paths kept per forecast year: the median and the bounds of the fan chart's
@@ -171,8 +173,6 @@ def _forecast_from(record: dict[str, Any] | None) -> Any:
 
 def assessment_record(assessment: Any, look_back: pd.DataFrame | None = None) -> dict[str, Any]:
     """One :class:`~hzanalysis.assess.Assessment` (and its look back, if settled) as plain JSON values."""
-    from ..sentences import verdict_sentence
-
     a = assessment
     verdict = a.verdict
     return {
@@ -181,8 +181,7 @@ def assessment_record(assessment: Any, look_back: pd.DataFrame | None = None) ->
         "region": a.region,
         "status": str(a.status),
         "probability": plain(a.probability),
-        "verdict": None if verdict is None else {"code": verdict.code, "zh": verdict.zh, "en": verdict.en},
-        "sentence": {"zh": verdict_sentence(a, "zh"), "en": verdict_sentence(a, "en")},
+        "verdict": None if verdict is None else plain(dataclasses.asdict(verdict)),
         "forecast": _forecast_record(a.forecast),
         "model_probabilities": plain(a.model_probabilities),
         "model_methods": dict(a.model_methods),
@@ -191,12 +190,12 @@ def assessment_record(assessment: Any, look_back: pd.DataFrame | None = None) ->
         "historical_growth": plain(a.historical_growth),
         "required_flow": plain(a.required_flow),
         "observed_total": plain(a.observed_total),
-        "missing": {"zh": a.missing_zh, "en": a.missing_en},
+        "missing": None if a.missing is None else plain(a.missing.record()),
         "holder_zh": a.holder_zh,
         "needed_years": plain(a.needed_years),
         "warnings": list(a.warnings),
         "replaced": plain(a.replaced),
-        "data_notes": plain(a.data_notes),
+        "data_notes": [plain(note.record()) for note in a.data_notes],
         "reference_class": plain(a.reference_class),
         "deciding_bound": None if a.deciding_bound is None else plain(a.deciding_bound.to_dict()),
         "history": _series_record(a.history),
@@ -208,6 +207,7 @@ def assessment_record(assessment: Any, look_back: pd.DataFrame | None = None) ->
 def assessment_from_record(record: dict[str, Any]) -> Any:
     """The :class:`~hzanalysis.assess.Assessment` of :func:`assessment_record` (forecast as quantiles)."""
     from ..assessment import Assessment, Status
+    from ..labels import Message
     from ..rules import RuleResult, Verdict
     from ..targets import Target
 
@@ -229,22 +229,26 @@ def assessment_from_record(record: dict[str, Any]) -> Any:
         observations=observations,
         history=_series_from(record["history"]),
         probability=_number(record["probability"]),
-        verdict=None if verdict is None else Verdict(verdict["code"], verdict["zh"], verdict["en"]),
+        verdict=None if verdict is None else Verdict(**verdict),
         forecast=_forecast_from(record["forecast"]),
         model_probabilities={k: _number(v) for k, v in record["model_probabilities"].items()},
         model_methods=dict(record["model_methods"]),
-        rule_results=[RuleResult(**{**r, "value": _number(r["value"])}) for r in record["rules"]],
+        rule_results=[
+            RuleResult(
+                **{**r, "value": _number(r["value"]), "explanation": Message.from_record(r["explanation"])}
+            )
+            for r in record["rules"]
+        ],
         required_growth=_number(record["required_growth"]),
         historical_growth=_number(record["historical_growth"]),
         required_flow=_number(record["required_flow"]),
         observed_total=_number(record["observed_total"]),
-        missing_zh=record["missing"]["zh"],
-        missing_en=record["missing"]["en"],
+        missing=None if record["missing"] is None else Message.from_record(record["missing"]),
         holder_zh=record["holder_zh"],
         needed_years=list(record["needed_years"]),
         warnings=list(record["warnings"]),
         replaced=list(record["replaced"]),
-        data_notes=list(record["data_notes"]),
+        data_notes=[Message.from_record(note) for note in record["data_notes"]],
         reference_class=record["reference_class"],
         deciding_bound=bound,
     )
