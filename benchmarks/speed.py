@@ -116,13 +116,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             }
         )
     # the outside view (one figure + the shipped R&D-intensity class) and partial pooling (two figures)
+    # and two figures with no class: the library of populations, weighed by the unit's own growth
     shipped = reference_classes()["rd_intensity"]
-    for label, points in (
-        ("outside view (1 point)", history.iloc[-1:]),
-        ("pooled (2 points)", history.iloc[[0, -1]]),
+    for label, points, reference in (
+        ("outside view (1 point)", history.iloc[-1:], shipped),
+        ("pooled (2 points)", history.iloc[[0, -1]], shipped),
+        ("no class (2 points): library of populations", history.iloc[[0, -1]], None),
     ):
         call = functools.partial(
-            forecast, points, args.horizon, domain="share", n_paths=args.n_paths, reference=shipped
+            forecast, points, args.horizon, domain="share", n_paths=args.n_paths, reference=reference
         )
         seconds = bench.median_seconds(call, repeats=args.repeats)
         rows.append(
