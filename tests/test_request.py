@@ -37,7 +37,7 @@ def test_a_request_refuses_what_the_cli_refuses_with_the_same_words():
     )
     assert refusal(label="failed").startswith("label: 'failed' is reserved")
     assert refusal(jobs=0) == "jobs: expected a whole number of at least 1; found 0"
-    assert refusal(lang="fr") == "lang: expected 'zh' or 'en'; found 'fr'"
+    assert refusal(lang="fr") == "lang: expected 'zh' (Chinese) or 'en' (English); found 'fr'"
 
 
 def test_the_cli_prints_the_request_s_refusal(tmp_path, capsys):
