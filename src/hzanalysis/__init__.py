@@ -35,8 +35,7 @@ from .gaps import plan_checklist, plan_gaps
 from .observations import load_indicators, load_observations, load_regions, series, write_templates
 from .plans import DEFAULT_PLAN, Plan, known_plan_ids, resolve_plan
 from .targets import Target, get_target, load_targets, targets_frame
-
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = [
     "DEFAULT_PLAN",

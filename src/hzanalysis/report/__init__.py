@@ -23,7 +23,6 @@ Exit code of the run: 0 when every page succeeded, 1 when any failed (the other 
 from __future__ import annotations
 
 from ..labels import LANGS
-from .execute import PageResult
 from .export import export_html, failure_page
 from .index import update_runs_index
 from .kernel import KERNEL_NAME, ensure_kernel
@@ -32,6 +31,7 @@ from .plan import (
     DEFAULT_PLAN,
     SUITE,
     Page,
+    PageResult,
     check_plan_id,
     notebook_parameters,
     plan_pages,

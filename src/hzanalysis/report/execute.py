@@ -10,32 +10,17 @@ import time
 import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..fileio import atomic_write_text
 from .export import export_html, failure_page
 from .kernel import KERNEL_NAME, WarmKernels, ensure_kernel, kernel_manager_class, warm_engine
-from .plan import Page, notebook_parameters, quiet_papermill_log
+from .plan import Page, PageResult, notebook_parameters, quiet_papermill_log
 
 log = logging.getLogger(__name__)
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-
-
-@dataclass
-class PageResult:
-    """What happened to one page. Paths point into the published run folder."""
-
-    page: Page
-    status: str  # "ok" or "failed"
-    html_path: Path
-    notebook_path: Path | None
-    execution_seconds: float
-    export_seconds: float
-    html_bytes: int
-    error: str | None = None
 
 
 def _declared_shared(notebook: Path, shared: dict[str, Any] | None) -> dict[str, Any]:

@@ -19,13 +19,12 @@ from typing import TYPE_CHECKING, Any
 from ..errors import HzError
 from ..labels import HTML_LANG
 from ..plans import resolve_plan
-from .plan import Page
+from .plan import Page, PageResult
 from .text import texts
 
 if TYPE_CHECKING:
     import jinja2
 
-    from .execute import PageResult
 
 PACKAGE = Path(__file__).resolve().parent
 TEMPLATES = PACKAGE / "templates"

@@ -83,7 +83,7 @@ def hzanalysis_version() -> str:
     try:
         return importlib.metadata.version("hzanalysis")
     except importlib.metadata.PackageNotFoundError:
-        from .. import __version__
+        from ..version import __version__
 
         return __version__
 

@@ -59,6 +59,20 @@ class Page:
         return self.title_en if lang == "en" else self.title_zh
 
 
+@dataclass
+class PageResult:
+    """What happened to one page. Paths point into the published run folder."""
+
+    page: Page
+    status: str  # "ok" or "failed"
+    html_path: Path
+    notebook_path: Path | None
+    execution_seconds: float
+    export_seconds: float
+    html_bytes: int
+    error: str | None = None
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Single parameters
 

@@ -19,7 +19,7 @@ from typing import Any
 from .. import paths
 from ..errors import ParameterError
 from ..fileio import atomic_write_text, sha256_file
-from .execute import PageResult, run_pages
+from .execute import run_pages
 from .export import run_index_html
 from .index import update_runs_index
 from .kernel import KERNEL_NAME
@@ -33,6 +33,7 @@ from .manifest import (
 from .plan import (
     FAILED_SUFFIX,
     Page,
+    PageResult,
     check_out,
     check_pages,
     check_plan_id,
