@@ -20,6 +20,7 @@ from hzanalysis.assess import assess_target, data_gaps
 from hzanalysis.errors import InputError
 from hzanalysis.observations import load_indicators, load_regions
 from hzanalysis.plan_indicators import match_indicator
+from hzanalysis.plans import resolve_plan
 from hzanalysis.targets import known_indicators, load_targets
 
 HEADER = ",".join(catalogue.INDICATOR_COLUMNS)
@@ -248,3 +249,17 @@ def test_a_target_built_by_hand_is_read_as_the_default_plans(tmp_path):
     judged = assess_target(target, observations, n_paths=200, compare_models=False)
     assert judged.region == "海州区"
     assert _midterm(judged) == pytest.approx((60 - 40) / (100 - 40))
+
+
+def test_a_plan_is_read_once_and_again_when_its_plan_yaml_changes(tmp_path):
+    folder = _qingshi_plan(tmp_path / "qingshi-2026")
+    first = resolve_plan(folder)
+    assert resolve_plan(str(folder)) is first  # the same record: plan.yaml was not read again
+    document = yaml.safe_load((folder / "plan.yaml").read_text(encoding="utf-8"))
+    document["region"], document["period_start"] = "白沙县", 2027
+    (folder / "plan.yaml").write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    [target] = load_targets(plan=folder)
+    assert (target.plan_region, target.plan_start) == ("白沙县", 2027)
+    (folder / "plan.txt").unlink()  # a file the plan names, removed after the first read: still checked
+    with pytest.raises(InputError, match=r"plan\.yaml, column 'text'"):
+        resolve_plan(folder)
