@@ -28,6 +28,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "inputs",
         (
+            "hzanalysis.catalogue",
             "hzanalysis.observations",
             "hzanalysis.extract",
             "hzanalysis.documents",

@@ -12,11 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hzanalysis import paths
+from hzanalysis import catalogue, paths
 from hzanalysis.errors import InputError, ParameterError
+from hzanalysis.plans import resolve_plan
 from hzanalysis.targets import (
-    ACTIONS,
-    INDICATORS,
     Target,
     default_targets_path,
     get_target,
@@ -25,6 +24,8 @@ from hzanalysis.targets import (
 )
 
 PLAN = paths.plan_text_path().read_text(encoding="utf-8")
+#: The default plan's actions, as its plan.yaml names them.
+ACTIONS = resolve_plan().action_names
 REGISTRY = default_targets_path()
 ZH_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 
@@ -290,7 +291,7 @@ def test_kinds_fields_and_periods_are_consistent(targets):
         else:
             assert t.period_start is None and t.period_years == (), t.id
         if t.is_quantitative:
-            assert t.indicator in INDICATORS and t.value is not None and t.value > 0
+            assert t.indicator in catalogue.indicators() and t.value is not None and t.value > 0
         else:
             assert (t.comparator, t.value, t.indicator) == (None, None, None)
     # Each annual floor says 每年 in its quote; each cumulative target says 累计 (per the plan's sentence).
@@ -495,6 +496,11 @@ def test_default_path_follows_the_project_root(tmp_path, monkeypatch):
         (folder / name).write_bytes((REGISTRY.parent / name).read_bytes())
     _write(folder, doc)
     monkeypatch.setenv("HZANALYSIS_ROOT", str(tmp_path))
+    # The indicator ids come from the project's own catalogue: without it, no target can be checked.
+    with pytest.raises(InputError, match=r"indicators\.csv: expected a readable UTF-8 CSV file"):
+        load_targets()
+    catalogue_file = paths.raw_dir() / "indicators.csv"
+    catalogue_file.write_bytes((REGISTRY.parents[2] / "indicators.csv").read_bytes())
     assert [t.id for t in load_targets()] == [doc["targets"][0]["id"], doc["targets"][1]["id"]]
 
 

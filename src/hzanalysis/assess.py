@@ -20,8 +20,6 @@ from __future__ import annotations
 from .assessment import (
     COMPARED_MODELS,
     FAN_LEVELS,
-    HOME_REGION,
-    PLAN_START_YEAR,
     STATUS_TEXT,
     Assessment,
     Status,
@@ -47,8 +45,6 @@ __all__ = [
     "COMPARED_MODELS",
     "FAN_LEVELS",
     "HISTORY_COLUMNS",
-    "HOME_REGION",
-    "PLAN_START_YEAR",
     "SCORECARD_COLUMNS",
     "STATUS_TEXT",
     "AssessOptions",

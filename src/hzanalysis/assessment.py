@@ -15,16 +15,14 @@ from typing import Any
 
 import pandas as pd
 
+from . import catalogue, rules
 from . import forecast as fc
-from . import rules
 from .errors import ParameterError
 from .labels import Message, fmt_value, label, message_text, years_text
-from .observations import load_indicators
 from .targets import Target
 
-HOME_REGION = "海州区"
-#: The plan was issued on 2024-02-28: the mid-term rule takes its base from the last figure before 2024.
-PLAN_START_YEAR = 2024
+# The plan's region and first year are not constants here: each Target carries its plan's (plan.yaml),
+# read through hzanalysis.targets.plan_region_of / plan_start_of.
 #: Models compared on each target page beside the default model (forecast.AUTO_MODEL).
 COMPARED_MODELS: tuple[str, ...] = ("naive", "drift", "linear", "damped", "theta", "median_trend")
 #: Fan-chart bands: central intervals drawn around the median.
@@ -119,8 +117,8 @@ class Assessment:
 
 def english_holder(indicator: str | None) -> str:
     """The English name of the bureau holding the indicator (catalogue holder_en), or ""."""
-    catalogue = load_indicators().set_index("id")
-    return str(catalogue.loc[indicator, "holder_en"]) if indicator in catalogue.index else ""
+    found = catalogue.indicators().get(indicator or "")
+    return found.holder_en if found is not None else ""
 
 
 def format_value(value: float | None, unit: str | None = "") -> str:
@@ -140,8 +138,8 @@ def years_en(years: Sequence[int]) -> str:
 
 def indicator_name(indicator: str | None) -> str:
     """The Chinese name of an indicator in the catalogue, else its id."""
-    catalogue = load_indicators().set_index("id")
-    return str(catalogue.loc[indicator, "name_zh"]) if indicator in catalogue.index else str(indicator)
+    found = catalogue.indicators().get(indicator or "")
+    return found.name_zh if found is not None else str(indicator)
 
 
 def rows_for(observations: pd.DataFrame, indicator: str | None, region: str) -> pd.DataFrame:

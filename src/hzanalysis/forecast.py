@@ -44,6 +44,7 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
+from . import catalogue
 from .errors import ForecastError, ParameterError
 from .fileio import derived_json
 from .models import MODELS, POOLING_YEARS, point_forecast, pooled_point
@@ -51,7 +52,8 @@ from .models import MODELS, POOLING_YEARS, point_forecast, pooled_point
 # the modelling scale's formulas live with the growth scale's (one module, one set of clip limits)
 from .transforms import from_growth_scale, from_transformed, to_growth_scale, to_transformed
 
-DOMAINS = ("level", "share", "count", "amount")
+#: What a figure is (the catalogue's column ``domain``, declared there once).
+DOMAINS = catalogue.DOMAINS
 #: The default (``model="auto"``) for 6+ points, by domain, chosen by the benchmarks (benchmarks/README.md,
 #: "Peers"); 2-5 points always use drift. The rule, fixed before the figures: among :data:`MODELS`, the
 #: lowest MASE pooled over every population of ``make bench-peers`` with 7+ consecutive years (5 Chinese

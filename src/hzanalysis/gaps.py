@@ -15,13 +15,15 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from .assessment import HOME_REGION, rows_for
+from .assessment import rows_for
 from .observations import load_indicators, load_observations
 from .observations.schema import as_of_date as parse_as_of
 from .plans import Plan, resolve_plan
-from .targets import Target, load_targets
+from .targets import Target, load_targets, plan_region_of
 
-#: First year of the grid: the earliest public Haizhou figures the project holds are for 2017.
+#: First year of the grid: the earliest public Haizhou figures the project holds are for 2017. A fact of the
+#: shipped observations, not of a plan (plan.yaml holds the plan's own period_start and deadline): every
+#: plan's grid starts here, so that the years before its period, its base, show what is known.
 GRID_START = 2017
 #: A checklist covers at least the five-year-plan period that the deadline closes (2021–2025 for 2025).
 FIVE_YEAR_SPAN = 5
@@ -31,24 +33,26 @@ def data_gaps(
     targets: Sequence[Target] | None = None,
     observations: pd.DataFrame | None = None,
     *,
-    years: Sequence[int] = range(2017, 2026),
-    region: str = HOME_REGION,
+    years: Sequence[int] | None = None,
+    region: str | None = None,
     indicators: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Targets × years: what is observed (point), only bounded, or missing, for the home region.
+    """Targets × years: what is observed (point), only bounded, or missing, in the plan's region.
+
+    ``years`` None: :func:`grid_years` of the default plan; ``region`` None: each target's plan's region.
 
     Columns: target_id, target (Chinese name), indicator, year, state (observed | bound | missing),
     state_label, detail (value and source, or what is needed).
     """
     targets = load_targets() if targets is None else list(targets)
     observations = load_observations() if observations is None else observations
-    indicators = load_indicators() if indicators is None else indicators
+    years = grid_years() if years is None else years
     labels = {"observed": "有观测值", "bound": "仅有区间/上下限", "missing": "缺失"}
     records = []
     for t in targets:
         if not t.is_quantitative:
             continue
-        rows = rows_for(observations, t.indicator, region)
+        rows = rows_for(observations, t.indicator, region or plan_region_of(t))
         for year in years:
             hits = rows[rows["year"] == year]
             points = hits[hits["bound"] == "="]
@@ -82,18 +86,20 @@ def gap_checklist(
     targets: Sequence[Target] | None = None,
     observations: pd.DataFrame | None = None,
     *,
-    years: Sequence[int] = range(2021, 2026),
-    region: str = HOME_REGION,
+    years: Sequence[int] | None = None,
+    region: str | None = None,
     indicators: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """For each quantitative target: the indicator needed, the years missing, who holds the figure.
 
-    A checklist to send to the bureaux; years default to the 14th five-year-plan period the targets fall in.
+    A checklist to send to the bureaux; ``years`` None: the default plan's period with its base year and the
+    five-year period its deadline closes (:func:`plan_span`); ``region`` None: each target's plan's region.
     """
     targets = load_targets() if targets is None else list(targets)
     observations = load_observations() if observations is None else observations
     indicators = load_indicators() if indicators is None else indicators
     catalogue = indicators.set_index("id")
+    years = plan_span() if years is None else years
     grid = data_gaps(targets, observations, years=years, region=region, indicators=indicators)
     records = []
     for t in targets:
@@ -146,10 +152,17 @@ def checklist_years(
     measured from) and the first year of the five-year period the deadline closes. When nothing of it can
     be published yet, the checklist asks for the last publishable year alone.
     """
+    span = plan_span(plan)
+    end = min(span[-1], last_publishable_year(as_of, today))
+    return range(min(span[0], end), end + 1)
+
+
+def plan_span(plan: str | Plan | None = None) -> range:
+    """The plan's period with its base year (the year before its first) and the five-year period its
+    deadline closes, up to the deadline: 2021–2025 for the 2024–2025 plan."""
     selected = resolve_plan(plan)
     start = min(selected.period_start - 1, selected.deadline - FIVE_YEAR_SPAN + 1)
-    end = min(selected.deadline, last_publishable_year(as_of, today))
-    return range(min(start, end), end + 1)
+    return range(start, selected.deadline + 1)
 
 
 def period_text(years: Sequence[int]) -> str:

@@ -18,8 +18,6 @@ from . import forecast as fc
 from . import rules
 from .assessment import (
     COMPARED_MODELS,
-    HOME_REGION,
-    PLAN_START_YEAR,
     Assessment,
     Status,
     english_holder,
@@ -38,14 +36,14 @@ from .observations import load_indicators, load_regions
 from .probability import p_annual_floor, p_cumulative, p_first, p_level, p_top
 from .reference import ReferenceClass, as_class, shipped_classes
 from .settle import observed_outcome, settled_result
-from .targets import Target
+from .targets import Target, plan_region_of, plan_start_of
 
 
 def assess_target(
     target: Target,
     observations: pd.DataFrame,
     *,
-    region: str = HOME_REGION,
+    region: str | None = None,
     n_paths: int = 2000,
     seed: int = 0,
     model: str = "auto",
@@ -57,8 +55,10 @@ def assess_target(
     """Assess one target against the observations given (already limited to what was published by as-of).
 
     ``period_start`` overrides the target's own first counted year for ``annual_floor`` and ``cumulative``
-    targets (the plan does not say when 累计 starts; the registry documents the default).
+    targets (the plan does not say when 累计 starts; the registry documents the default). ``region`` None is
+    the region of the target's plan (its ``plan.yaml``).
     """
+    region = region or plan_region_of(target)
     indicators = load_indicators() if indicators is None else indicators
     info = indicators.set_index("id").loc[target.indicator] if target.is_quantitative else None
     rows = (
@@ -284,7 +284,7 @@ def _fill_growth_and_rules(result: Assessment, start: int | None) -> Assessment:
                 rules.sdsn_trend(first_value, first_year, last_value, last_year, value, target.deadline),
                 rules.destatis_trend(history, value, target.deadline, floor=target.kind == "annual_floor"),
             ]
-        base_year, base_value = _plan_base(history, start or PLAN_START_YEAR)
+        base_year, base_value = _plan_base(history, start or plan_start_of(target))
         midterm = rules.china_midterm(base_value, base_year, last_value, last_year, value, target.deadline)
         found.append(midterm)
         changes["rule_results"] = found

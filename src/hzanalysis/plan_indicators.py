@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
 
-from . import paths
+from .catalogue import Indicator
 from .plan_text import NOISE, UNITS
 
 #: Lowest bigram Dice similarity between a clause and an indicator name for the draft to map them.
@@ -56,41 +54,6 @@ def similarity(a: str, b: str) -> float:
     """Dice coefficient of the character bigrams of two texts (1 = same pairs, 0 = none shared)."""
     x, y = _bigrams(a), _bigrams(b)
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
-
-
-@dataclass(frozen=True)
-class Indicator:
-    """A catalogue row as the draft needs it."""
-
-    id: str
-    name_zh: str
-    name_en: str
-    unit: str
-    stock: bool
-    names: tuple[str, ...]
-    flow: bool = False
-
-
-def catalogue(path: Path | None = None) -> list[Indicator]:
-    """The indicator catalogue (``data/raw/indicators.csv``), with its ``synonyms`` column when present."""
-    import csv
-
-    path = path or paths.raw_dir() / "indicators.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    return [
-        Indicator(
-            id=row["id"],
-            name_zh=row["name_zh"],
-            name_en=row["name_en"],
-            unit=row["unit"],
-            stock=row.get("flow_or_stock", "") == "stock",
-            names=(row["name_zh"], *filter(None, re.split(r"[;；|]", row.get("synonyms") or ""))),
-            flow=row.get("flow_or_stock", "") == "flow",
-        )
-        for row in rows
-        if row.get("id")
-    ]
 
 
 # Units that count the same kind of thing (a plan's 个 for the catalogue's 家); 件 counts patents only.

@@ -35,7 +35,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .plan_indicators import MATCH_THRESHOLD, Indicator, catalogue, match_indicator, similarity, unit_fits
+from . import catalogue
+from .catalogue import Indicator
+from .plan_indicators import MATCH_THRESHOLD, match_indicator, similarity, unit_fits
 from .plan_text import (
     ANNUAL,
     APPROX_AFTER,
@@ -102,7 +104,7 @@ def draft_targets(
 ) -> list[DraftTarget]:
     """Every target the plan's text sets, one entry per target (a target stated twice cites both places);
     the numeric targets first, then the qualitative aims."""
-    indicators = catalogue() if indicators is None else indicators
+    indicators = list(catalogue.indicators().values()) if indicators is None else indicators
     base = plan_period(text, deadline) - 1  # growth with no stated base: from the year before the period
     drafts: list[DraftTarget] = []
     # A review paragraph (去年…, “十三五”以来…) carries on into the paragraphs after it that say nothing of

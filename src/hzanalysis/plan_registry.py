@@ -24,11 +24,12 @@ from typing import Any
 
 import yaml
 
-from . import paths
+from . import catalogue, paths
+from .catalogue import Indicator
 from .documents import read_document
 from .errors import InputError, ParameterError, Problem
 from .fileio import atomic_write_text
-from .plan_indicators import Indicator, catalogue, unit_fits
+from .plan_indicators import unit_fits
 from .plan_read import DraftTarget, draft_targets
 from .plan_text import CN_NUMBER, DOUBLE, ISSUE_DATE, chinese_number, paragraphs, plan_period
 from .plans import PLAN_FILE, Plan, resolve_plan
@@ -250,7 +251,7 @@ def check_plan(plan: str | Path | Plan | None = None) -> list[Problem]:
     except (OSError, AttributeError, yaml.YAMLError):
         return problems  # the loader has already said what is wrong with the file
     flat = re.sub(r"\s+", "", text)
-    indicators = {i.id: i for i in catalogue()}
+    indicators = dict(catalogue.indicators())
     for number, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict):
             continue

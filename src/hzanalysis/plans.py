@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -111,8 +112,28 @@ def resolve_plan(plan: str | Path | Plan | None = None) -> Plan:
 
 
 def load_plan(folder: Path) -> Plan:
-    """Read and validate ``<folder>/plan.yaml``; raise ``InputError`` listing every problem."""
+    """Read and validate ``<folder>/plan.yaml``; raise ``InputError`` listing every problem.
+
+    Read once per version of the file (a run asks for its plan's region and years many times); the plan's
+    text and registry are checked to exist on every call, as the first read checked them.
+    """
     folder = Path(folder).resolve()
+    try:
+        stat = (folder / PLAN_FILE).stat()
+    except OSError:
+        return _read_plan(folder)  # raises, naming the file
+    plan = _read_plan_once(folder, stat.st_mtime_ns, stat.st_size)
+    if not (plan.text_path.is_file() and plan.targets_path.is_file()):
+        return _read_plan(folder)  # a file removed since: the full check says which
+    return plan
+
+
+@lru_cache(maxsize=32)
+def _read_plan_once(folder: Path, mtime_ns: int, size: int) -> Plan:
+    return _read_plan(folder)
+
+
+def _read_plan(folder: Path) -> Plan:
     path = folder / PLAN_FILE
     file = str(path)
     try:

@@ -14,23 +14,17 @@ import re
 from pathlib import Path
 from typing import Any
 
-from . import paths
+from . import catalogue
+from .catalogue import LEVELS, regions_path
 from .errors import ParameterError
 from .fileio import atomic_write_text
 
-LEVELS: tuple[str, ...] = ("county", "county_with_zone", "functional_zone", "prefecture_city", "province")
-COLUMNS: tuple[str, ...] = ("id", "name_en", "level", "parent", "peer_group")
-
-
-def regions_path() -> Path:
-    """The region catalogue ``data/raw/regions.csv``."""
-    return paths.raw_dir() / "regions.csv"
+COLUMNS: tuple[str, ...] = catalogue.REGION_COLUMNS
 
 
 def region_ids() -> list[str]:
-    """The ids of the regions of ``regions.csv``."""
-    with regions_path().open(encoding="utf-8", newline="") as handle:
-        return [row["id"] for row in csv.DictReader(handle) if row.get("id")]
+    """The ids of the regions of ``regions.csv`` (:func:`hzanalysis.catalogue.regions`, read once)."""
+    return list(catalogue.regions())
 
 
 def add_region_hint(region: str) -> str:

@@ -10,7 +10,6 @@ reported at once, naming the file, the entry, the field, what was expected and h
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from collections.abc import Sequence
@@ -21,7 +20,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from . import paths
+from . import catalogue
 from .errors import InputError, ParameterError, Problem
 from .plans import Plan, resolve_plan
 
@@ -42,52 +41,6 @@ COMPARATORS: dict[str, frozenset[str | None]] = {
     "rank": frozenset({"first", "top"}),
     "growth": frozenset({">=", ">"}),
     "qualitative": frozenset({None}),
-}
-
-# The indicator ids of the shared indicator contract (the table every module uses); a target must name one.
-INDICATORS: frozenset[str] = frozenset(
-    {
-        "rd_share_gdp",
-        "hitech_output_share",
-        "hte_count",
-        "invention_patents_granted",
-        "invention_patents_per_10k",
-        "new_rd_institutions",
-        "prov_rd_institutions",
-        "kechuang_carrier_area",
-        "shuangchuang_carriers",
-        "tech_contract_value",
-        "talent_housing_units",
-        "tech_firms_recruited",
-        "tech_smes",
-        "innovation_consortia",
-        "cooperation_institutions",
-        "enterprises_served",
-        "tech_demands",
-        "jiebang_projects",
-        "iur_achievements",
-        "iur_projects",
-        "joint_innovation_centers",
-        "major_transfer_projects",
-        "pilot_bases",
-        "gdp",
-        "rd_expenditure",
-        "above_scale_industrial_output",
-        "hitech_output_value",
-        "resident_population",
-        "hte_net_new",
-    }
-)
-
-# The 2024 plan's five actions (四、重点任务 (一)..(五)); 0 groups the overall goals of 三、发展目标.
-# Other plans name their own actions in their plan.yaml; a Target carries its action's names.
-ACTIONS: dict[int, tuple[str, str]] = {
-    0: ("总体目标", "Overall goals"),
-    1: ("创新型企业培育行动", "Innovative enterprise cultivation"),
-    2: ("科技创新载体提升行动", "S&T innovation carrier upgrading"),
-    3: ("产学研合作促进行动", "Industry-university-research cooperation"),
-    4: ("科技成果转化行动", "Transfer and commercialisation of S&T achievements"),
-    5: ("创新生态优化行动", "Innovation ecosystem optimisation"),
 }
 
 _ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -116,10 +69,13 @@ class Target:
     #: The registry's interpretation note, in English, and in Chinese (``note_zh``) for Chinese pages.
     note: str = ""
     note_zh: str = ""
-    # Filled from the plan's action names, not written in the registry.
+    # Filled from the plan's plan.yaml (its action names, id, region and first year), not written in the
+    # registry; a target built by hand has none, and is read as the default plan's (see plan_region_of).
     action_zh: str = ""
     action_en: str = ""
     plan_id: str = ""
+    plan_region: str = ""
+    plan_start: int | None = None
 
     def note_text(self, lang: str = "zh") -> tuple[str, str]:
         """The note in ``lang`` and the language it is written in: a Chinese page shows ``note_zh``, or the
@@ -141,7 +97,7 @@ class Target:
         return tuple(range(self.period_start, self.deadline + 1))
 
 
-_DERIVED_FIELDS = frozenset({"action_zh", "action_en", "plan_id"})
+_DERIVED_FIELDS = frozenset({"action_zh", "action_en", "plan_id", "plan_region", "plan_start"})
 FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Target) if f.name not in _DERIVED_FIELDS)
 
 
@@ -151,12 +107,19 @@ def default_targets_path(plan: str | Path | Plan | None = None) -> Path:
 
 
 def known_indicators() -> frozenset[str]:
-    """Indicator ids a target may name: the shared contract plus every id of ``data/raw/indicators.csv``."""
-    catalogue = paths.raw_dir() / "indicators.csv"
-    if not catalogue.is_file():
-        return INDICATORS
-    with catalogue.open(encoding="utf-8", newline="") as handle:
-        return INDICATORS | {row["id"] for row in csv.DictReader(handle) if row.get("id")}
+    """Indicator ids a target may name: the ids of the catalogue ``data/raw/indicators.csv``."""
+    return frozenset(catalogue.indicators())
+
+
+def plan_region_of(target: Target) -> str:
+    """The region of the target's plan (its ``plan.yaml``); a target built by hand: the default plan's."""
+    return target.plan_region or resolve_plan(None).region
+
+
+def plan_start_of(target: Target) -> int:
+    """The first year of the target's plan (``period_start`` of its ``plan.yaml``); a target built by hand:
+    the default plan's. The mid-term rule measures progress from the last figure before it."""
+    return target.plan_start if target.plan_start is not None else resolve_plan(None).period_start
 
 
 def load_targets(path: Path | None = None, *, plan: str | Path | Plan | None = None) -> list[Target]:
@@ -192,7 +155,14 @@ def load_targets(path: Path | None = None, *, plan: str | Path | Plan | None = N
         entry_problems, target = _check_entry(entry, number, file, actions, indicators)
         if target is not None:
             zh, en = actions[target.action]
-            target = replace(target, action_zh=zh, action_en=en, plan_id=plan.id)
+            target = replace(
+                target,
+                action_zh=zh,
+                action_en=en,
+                plan_id=plan.id,
+                plan_region=plan.region,
+                plan_start=plan.period_start,
+            )
         problems.extend(entry_problems)
         if target is None:
             continue
@@ -343,8 +313,8 @@ def _check_entry(
     entry: object,
     number: int,
     file: str,
-    actions: dict[int, tuple[str, str]] = ACTIONS,
-    indicators: frozenset[str] = INDICATORS,
+    actions: dict[int, tuple[str, str]],
+    indicators: frozenset[str],
 ) -> tuple[list[Problem], Target | None]:
     """All problems of one entry, and the Target when there are none."""
     if not isinstance(entry, dict):

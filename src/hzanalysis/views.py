@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .assessment import HOME_REGION, STATUS_TEXT, Assessment
+from .assessment import STATUS_TEXT, Assessment
 from .bureaus import bureau_text
 from .forecast import AUTO_MODEL
 from .labels import (
@@ -29,6 +29,7 @@ from .labels import (
     unit_text,
 )
 from .observations import load_indicators, load_regions
+from .plans import resolve_plan
 from .reference import class_table
 from .sentences import english_region_names
 from .tables import rules_frame
@@ -322,10 +323,12 @@ def checklist_view(checklist: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
 
 
 def gaps_view(
-    gaps: pd.DataFrame, observations: pd.DataFrame, lang: str = "zh", region: str = HOME_REGION
+    gaps: pd.DataFrame, observations: pd.DataFrame, lang: str = "zh", region: str | None = None
 ) -> pd.DataFrame:
-    """The targets × years grid for the chart, with names, states and details in the reader's language."""
+    """The targets × years grid for the chart, with names, states and details in the reader's language;
+    ``region`` None is the default plan's (its ``plan.yaml``)."""
     check_lang(lang)
+    region = region or resolve_plan(None).region
     home = observations[observations["region"] == region]
     details = []
     for r in gaps.itertuples(index=False):

@@ -1,4 +1,8 @@
-"""The catalogues observations are checked against: indicators (id, unit, domain) and regions."""
+"""The catalogues observations are checked against, as the frames and lookups the checks and pages use.
+
+The records themselves (typed, checked, read once) are :mod:`hzanalysis.catalogue`'s; these are views of
+them, so ``indicators.csv`` and ``regions.csv`` are read in one place only.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +10,23 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..paths import raw_dir
+from .. import catalogue
 
 
 def load_indicators() -> pd.DataFrame:
-    """The indicator catalogue ``data/raw/indicators.csv`` (one row per indicator id, all text columns)."""
-    return pd.read_csv(raw_dir() / "indicators.csv", dtype=str, keep_default_na=False, encoding="utf-8")
+    """The indicator catalogue ``data/raw/indicators.csv`` (one row per indicator id, all text columns).
+
+    A new frame each call (callers may index or change it); the file is read once
+    (:func:`hzanalysis.catalogue.indicators`).
+    """
+    rows = [record.row() for record in catalogue.indicators().values()]
+    return pd.DataFrame(rows, columns=list(catalogue.INDICATOR_COLUMNS), dtype=str)
 
 
 def load_regions() -> pd.DataFrame:
     """The regions ``data/raw/regions.csv``; ``peer_group`` is ``lyg_county`` for the six county units."""
-    return pd.read_csv(raw_dir() / "regions.csv", dtype=str, keep_default_na=False, encoding="utf-8")
+    rows = [record.row() for record in catalogue.regions().values()]
+    return pd.DataFrame(rows, columns=list(catalogue.REGION_COLUMNS), dtype=str)
 
 
 @dataclass(frozen=True)
@@ -29,10 +39,10 @@ class Catalogue:
 
     @classmethod
     def load(cls) -> Catalogue:
-        """Read both catalogue files."""
-        ind = load_indicators()
+        """The catalogue's indicators and regions, as lookups."""
+        indicators = catalogue.indicators().values()
         return cls(
-            units=dict(zip(ind["id"], ind["unit"], strict=True)),
-            domains=dict(zip(ind["id"], ind["domain"], strict=True)),
-            regions=tuple(load_regions()["id"]),
+            units={i.id: i.unit for i in indicators},
+            domains={i.id: i.domain for i in indicators},
+            regions=tuple(catalogue.regions()),
         )
