@@ -47,6 +47,10 @@ NO_CJK = {
     "run.page_secondary",
     "unit.%",
     "verdict.with_outside_view",
+    # list and part separators and brackets: Chinese punctuation (、；（）), outside the ideograph range
+    "class_text.list_sep",
+    "class_text.part_sep",
+    "class_text.names",
 }
 
 

@@ -35,7 +35,6 @@ def data_gaps(
     *,
     years: Sequence[int] | None = None,
     region: str | None = None,
-    indicators: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Targets × years: what is observed (point), only bounded, or missing, in the plan's region.
 
@@ -100,7 +99,7 @@ def gap_checklist(
     indicators = load_indicators() if indicators is None else indicators
     catalogue = indicators.set_index("id")
     years = plan_span() if years is None else years
-    grid = data_gaps(targets, observations, years=years, region=region, indicators=indicators)
+    grid = data_gaps(targets, observations, years=years, region=region)
     records = []
     for t in targets:
         if not t.is_quantitative:

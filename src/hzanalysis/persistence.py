@@ -586,8 +586,9 @@ def shipped_view(class_id: str, origin: int) -> ClassView | None:
     return ClassView.from_json(years[str(year)], year, basis)
 
 
+@lru_cache(maxsize=4)
 def library(path: str | Path | None = None) -> Library:
-    """The shipped library of populations, for a unit with no class of its indicator."""
+    """The shipped library of populations, for a unit with no class of its indicator (built once)."""
     entry = shipped(path)["priors"]["own"]
     atoms = tuple(Atom.from_json(name, data) for name, data in sorted(entry["atoms"].items()))
     return Library(atoms, entry["basis"])

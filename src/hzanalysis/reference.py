@@ -388,68 +388,34 @@ def population_name(code: str, lang: str = "zh") -> str:
     return label(key, lang) if has_label(key) else code
 
 
-def small_unit_text(small: dict[str, Any], en: bool, has_class: bool = True) -> str:
+def small_unit_text(small: dict[str, Any], lang: str = "zh", has_class: bool = True) -> str:
     """What the page says about widening for a small unit (the class's size relation, or why none)."""
-    if not small and not has_class:
-        return (
-            "not widened: without a class of the indicator there is no relation of volatility to size to "
-            "apply; a district is smaller than any unit the populations hold"
-            if en
-            else "未放宽：该指标无参考类，无从得知波动与规模的关系；区县比各总体中任何单位都小"
-        )
     if not small:
-        return (
-            "not widened: this class shows no relation of volatility to size (a share, or too few units); "
-            "a district is smaller than any unit the populations hold"
-            if en
-            else "未放宽：该参考类未显示波动与规模的关系（比重指标或单位过少）；区县比各总体中任何单位都小"
-        )
-    beyond_en = (
-        "; the unit is smaller than every unit of the class, so it is treated as the smallest (not "
-        "extrapolated beyond it)"
-        if small["beyond_smallest"]
-        else ""
-    )
-    beyond_zh = (
-        "；该单位比参考类中所有单位都小，按最小单位处理，不向外外推" if small["beyond_smallest"] else ""
-    )
-    if en:
-        return (
-            f"x{small['factor']:.2f} the volatility of the class's median unit (the class's elasticity of "
-            f"volatility to size, {small['slope']:+.2f}, known by the figure's year; validated leaving each "
-            f"population out){beyond_en}"
-        )
-    return (
-        f"波动为参考类中位单位的{small['factor']:.2f}倍（参考类波动对规模的弹性 {small['slope']:+.2f}，"
-        f"以当年已知数据估计；留一总体验证）{beyond_zh}"
+        return label("class_text.not_widened" if has_class else "class_text.not_widened_no_class", lang)
+    return label(
+        "class_text.widened",
+        lang,
+        factor=f"{small['factor']:.2f}",
+        slope=f"{small['slope']:+.2f}",
+        beyond=label("class_text.beyond_smallest", lang) if small["beyond_smallest"] else "",
     )
 
 
-def resembles_text(weights: dict[str, float], en: bool) -> str:
+def resembles_text(weights: dict[str, float], lang: str = "zh") -> str:
     """Which validated populations a unit without a class resembles, by its own growth (posterior weights)."""
-    parts = [f"{population_name(name, 'en' if en else 'zh')} {w:.2f}" for name, w in weights.items()]
-    if en:
-        return (
-            "the populations the unit's own growth most resembles (posterior weight): "
-            + "; ".join(parts)
-            + ". Each population's growth, spread and persistence enter the forecast by that weight"
-        )
-    return (
-        "本单位自身增长最接近的总体（后验权重）："
-        + "；".join(parts)
-        + "。各总体的增长、波动与趋势延续性按此权重计入预测"
-    )
+    parts = [f"{population_name(name, lang)} {w:.2f}" for name, w in weights.items()]
+    return label("class_text.resembles", lang, parts=label("class_text.part_sep", lang).join(parts))
 
 
 def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
     """The reference class and the learned persistence a judgement used, as a two-column table."""
-    en = lang == "en"
+    words = label("class_text.list_sep", lang).join
     rows: dict[str, str] = {}
     if "id" in description:
         rows = {
             "indicator": description["indicator"],
             "source": description["source"],
-            "regions": "、".join(description["regions"]) if not en else ", ".join(description["regions"]),
+            "regions": words(description["regions"]),
             "years": f"{description['years'][0]}–{description['years'][1]}",
             "n": f"{description['n_regions']} / {sum(description['n_changes'].values())}",
             "widening": f"×{description['widening']:.2f} ({description['widening_basis']})",
@@ -457,45 +423,32 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
     learned = description.get("persistence")
     if learned:
         year = learned.get("class_year")
-        rows["persistence"] = (
-            f"P(trends carry in full) {learned['p_trend_carries']:.2f}, P(they fade) "
-            f"{learned['p_trend_fades']:.2f}, median tau {learned['median_tau']:g} ("
-            + (
-                f"taught by the class as known in {year}"
-                if year
-                else "every population, weighed by the unit's own growth"
-            )
-            + ")"
-            if en
-            else f"趋势完全延续的概率 {learned['p_trend_carries']:.2f}，趋势消退的概率 "
-            f"{learned['p_trend_fades']:.2f}，tau 中位数 {learned['median_tau']:g}（"
-            + (f"由参考类截至{year}年已知的数据学得" if year else "各总体，按本单位自身增长加权")
-            + "）"
+        rows["persistence"] = label(
+            "class_text.persistence",
+            lang,
+            carries=f"{learned['p_trend_carries']:.2f}",
+            fades=f"{learned['p_trend_fades']:.2f}",
+            tau=f"{learned['median_tau']:g}",
+            basis=label("class_text.basis_class", lang, year=year)
+            if year
+            else label("class_text.basis_library", lang),
         )
         if learned.get("resembles"):
-            rows["resembles"] = resembles_text(learned["resembles"], en)
+            rows["resembles"] = resembles_text(learned["resembles"], lang)
         validated = learned.get("validation") or {}
         if validated:
             total = len(validated["populations"])
             parts = [
                 f"{aim_text(aim, lang)}: {len(names)}/{total}"
-                + (
-                    f" ({', '.join(population_name(n, lang) for n in names)})"
-                    if en
-                    else f"（{'、'.join(population_name(n, lang) for n in names)}）"
-                )
+                + label("class_text.names", lang, names=words(population_name(n, lang) for n in names))
                 for aim, names in validated["met"].items()
             ]
             gap = validated.get("pooled_outside_china_gap")
             if gap is not None:
-                parts.append(
-                    f"pooled outside China: reliability gap {gap:.3f}"
-                    if en
-                    else f"中国以外各总体合并：可靠性偏差 {gap:.3f}"
-                )
-            rows["validated"] = ("; " if en else "；").join(parts)
+                parts.append(label("class_text.pooled_gap", lang, gap=f"{gap:.3f}"))
+            rows["validated"] = label("class_text.part_sep", lang).join(parts)
         rows["small_unit"] = small_unit_text(
-            learned.get("small_unit") or {}, en, has_class="id" in description
+            learned.get("small_unit") or {}, lang, has_class="id" in description
         )
     return pd.DataFrame(
         {
