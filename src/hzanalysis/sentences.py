@@ -3,10 +3,8 @@ from its codes and numbers (status, verdict, probability, latest figure)."""
 
 from __future__ import annotations
 
-import pandas as pd
-
-from .assessment import STATUS_TEXT, Assessment, english_holder, format_value, years_en
-from .labels import check_lang, fmt_value
+from .assessment import Assessment, english_holder, years_en
+from .labels import check_lang, fmt_value, label
 from .observations import load_regions
 
 
@@ -16,54 +14,49 @@ def verdict_sentence(a: Assessment, lang: str = "zh") -> str:
     t = a.target
     latest = a.latest
     unit = str(latest["unit"]) if latest is not None else t.unit  # the indicator's unit, not the target's
-    if lang == "en":
-        return _verdict_sentence_en(a, latest, unit)
-    if t.kind == "rank":
-        target_text = "第一（居各县区首位）" if t.comparator == "first" else f"前{t.value:g}位"
-    else:
-        target_text = format_value(t.value, t.unit) if t.value is not None else ""
-    if a.status == "qualitative":
-        return f"“{t.name_zh}”为定性目标，只列示、不评分。"
-    if a.status in ("achieved", "missed"):
-        return f"根据已公布数据，“{t.name_zh}”（目标{target_text}）{STATUS_TEXT[a.status][0]}。"
-    if a.status == "forecast":
-        return (
-            f"按目前已公布的数据，“{t.name_zh}”到{t.deadline}年达到{target_text}的概率约为"
-            f"{a.probability:.0%}（{a.verdict.zh}）；最新值为{format_value(latest['value'], unit)}"
-            f"（{int(latest['year'])}年）。"
-        )
-    return f"“{t.name_zh}”：数据不足。{a.missing_zh}。"
-
-
-def _verdict_sentence_en(a: Assessment, latest: pd.Series | None, unit: str | None) -> str:
-    t = a.target
+    name = t.name_en if lang == "en" else t.name_zh
     if t.kind == "rank":
         target_text = (
-            "first place among the county-level units" if t.comparator == "first" else f"top {t.value:g}"
+            label("sentence.rank_first", lang)
+            if t.comparator == "first"
+            else label("sentence.rank_top", lang, n=f"{t.value:g}")
         )
     else:
-        target_text = fmt_value(t.value, t.unit, lang="en") if t.value is not None else ""
+        target_text = fmt_value(t.value, t.unit, lang=lang) if t.value is not None else ""
     if a.status == "qualitative":
-        return f"“{t.name_en}” is a qualitative aim: it is listed, not scored."
+        return label("sentence.qualitative", lang, name=name)
     if a.status in ("achieved", "missed"):
-        return f"“{t.name_en}” ({target_text}) was {a.status} according to the observed figures."
+        status = label(f"status.{a.status}", lang)
+        return label("sentence.settled", lang, name=name, target=target_text, status=status)
     if a.status == "forecast":
-        return (
-            f"On the data published so far, it is {a.verdict.en} (probability {a.probability:.0%}) that "
-            f"“{t.name_en}” reaches {target_text} by {t.deadline}; latest figure "
-            f"{fmt_value(latest['value'], unit, lang='en')} ({int(latest['year'])})."
+        verdict = a.verdict.en if lang == "en" else a.verdict.zh
+        return label(
+            "sentence.forecast",
+            lang,
+            name=name,
+            deadline=t.deadline,
+            target=target_text,
+            probability=f"{a.probability:.0%}",
+            verdict=verdict,
+            latest=fmt_value(latest["value"], unit, lang=lang),
+            year=int(latest["year"]),
         )
-    if a.status in ("no_data", "single_point") and a.needed_years:
-        # The English sentence names the holder in English (the Chinese name follows in brackets).
+    if lang == "en" and a.status in ("no_data", "single_point") and a.needed_years:
+        # The English sentence names the holder in English (the Chinese name follows in brackets); the
+        # Chinese one says what is missing through the judgement's own message.
         what = "no public observation" if a.status == "no_data" else "one observation only, so no trend"
         holder = english_holder(t.indicator)
         holder_text = f"{holder} ({a.holder_zh})" if holder and a.holder_zh else (a.holder_zh or "its holder")
-        return (
-            f"“{t.name_en}”: insufficient data. {what.capitalize()}; figures for {years_en(a.needed_years)} "
-            f"are needed (held by {holder_text})."
+        detail = (
+            f"{what.capitalize()}; figures for {years_en(a.needed_years)} are needed (held by {holder_text})"
         )
-    detail = english_region_names(a.missing_en) if a.status == "peers_missing" else a.missing_en
-    return f"“{t.name_en}”: insufficient data. {detail[:1].upper()}{detail[1:]}."
+        return label("sentence.insufficient", lang, name=name, detail=detail)
+    if lang == "en":
+        detail = english_region_names(a.missing_en) if a.status == "peers_missing" else a.missing_en
+        detail = f"{detail[:1].upper()}{detail[1:]}"
+    else:
+        detail = a.missing_zh
+    return label("sentence.insufficient", lang, name=name, detail=detail)
 
 
 def english_region_names(text: str) -> str:
