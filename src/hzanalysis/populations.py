@@ -314,7 +314,13 @@ def as_cases(table: pd.DataFrame, *, with_class: bool) -> Cases:
     without, the class fields are empty (:class:`hzanalysis.persistence.Atom` fills them per population).
     """
     n = len(table)
-    adjust = size_factor(table) if with_class else np.full(n, np.nan)
+    if with_class:
+        adjust = size_factor(table)
+        growth = table["class_growth"].to_numpy(float)
+        scale = table["class_scale"].to_numpy(float) * adjust
+        noise = table["class_noise"].to_numpy(float) * adjust
+    else:
+        growth, scale, noise = np.zeros(n), np.full(n, np.nan), np.full(n, np.nan)
     return Cases(
         z_last=table["z_last"].to_numpy(float),
         drift=table["drift"].to_numpy(float),
@@ -324,9 +330,9 @@ def as_cases(table: pd.DataFrame, *, with_class: bool) -> Cases:
         noise=table["noise"].to_numpy(float),
         h=table["h"].to_numpy(float),
         z_actual=table["z_actual"].to_numpy(float),
-        class_growth=table["class_growth"].to_numpy(float) if with_class else np.zeros(n),
-        class_scale=table["class_scale"].to_numpy(float) * adjust,
-        class_noise=table["class_noise"].to_numpy(float) * adjust,
+        class_growth=growth,
+        class_scale=scale,
+        class_noise=noise,
     )
 
 
