@@ -70,6 +70,9 @@ def rows_for(ev: pd.DataFrame, label: str, column: str, *, gap_aim: float) -> di
         "Eurostat 0/1": _fmt(s["brier_eurostat"]),
         "beats baselines": "yes" if beats else "no ✗",
         "gap": _fmt(s["gap"]) + ("" if s["gap"] is not None and s["gap"] <= gap_aim else " ✗"),
+        "gap range (years resampled)": "—"
+        if not s.get("gap_range")
+        else f"{s['gap_range'][0]:.2f}-{s['gap_range'][1]:.2f}",
         "cover 80": _fmt(s.get("cover_80"))
         + ("" if AIM_80[0] <= s.get("cover_80", 0) <= AIM_80[1] else " ✗"),
         "cover 95": _fmt(s.get("cover_95"))

@@ -261,6 +261,11 @@ def test_reliability_table_shows_every_held_out_population_and_which_aims_it_mis
         met = sum(aims.values())
         assert row["aims met"].startswith(f"{met}/{len(aims)}")
         assert ("missed" in row["aims met"]) == (met < len(aims))
+        # the gap with the range it moves over when origin years are resampled, which holds the gap itself
+        gap_column = next(c for c in table.columns if c.startswith("reliability gap"))
+        low, high = scores["gap_range"]
+        assert row[gap_column] == f"{scores['gap']:.3f} ({low:.2f}–{high:.2f})"
+        assert low <= scores["gap"] + 0.05 and high >= scores["gap"] - 0.05
 
 
 def test_steady_growth_gets_the_same_forecast_in_any_unit():

@@ -164,7 +164,10 @@ POPULATION_COLUMNS = {
     "mode": ("方式", "mode"),
     "events": ("事件数", "events"),
     "brier": ("Brier / 基准率", "Brier / base rate"),
-    "gap": ("可靠性偏差", "reliability gap"),
+    "gap": (
+        "可靠性偏差（括号内：按起点年份重抽样的5%–95%范围）",
+        "reliability gap (in brackets: 5-95% range, origin years resampled)",
+    ),
     "cover_80": ("80%覆盖率", "80% coverage"),
     "cover_95": ("95%覆盖率", "95% coverage"),
     "aims": ("达到的目标", "aims met"),
@@ -210,7 +213,7 @@ def population_table(lang: str = "zh") -> pd.DataFrame:
                 "mode": MODE_TEXT[mode][column],
                 "events": int(scores["events"]),
                 "brier": f"{scores['brier']:.3f} / {scores['brier_base_rate']:.3f}",
-                "gap": "—" if scores.get("gap") is None else f"{scores['gap']:.3f}",
+                "gap": _gap_text(scores),
                 "cover_80": f"{scores.get('cover_80', float('nan')):.3f}",
                 "cover_95": f"{scores.get('cover_95', float('nan')):.3f}",
                 "aims": met,
@@ -218,6 +221,14 @@ def population_table(lang: str = "zh") -> pd.DataFrame:
         )
     table = pd.DataFrame(rows, columns=list(POPULATION_COLUMNS))
     return table.rename(columns={k: v[column] for k, v in POPULATION_COLUMNS.items()})
+
+
+def _gap_text(scores: dict[str, Any]) -> str:
+    """The gap and, where known, the range it moves over when origin years are resampled."""
+    if scores.get("gap") is None:
+        return "—"
+    low_high = scores.get("gap_range")
+    return f"{scores['gap']:.3f}" + (f" ({low_high[0]:.2f}–{low_high[1]:.2f})" if low_high else "")
 
 
 @dataclass
