@@ -70,6 +70,13 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
             part = SUBSET_BEFORE_RE.search(norm[max(0, at - 9) : at]) or re.search(r"企业的?$", norm[:at])
             meant = None if part else "tech_contract_value"
             found.append(_Mention(match.start(), match.end(), meant, match.group(0)))
+    # "发明专利申请量为140.1万件，授权量为45.3万件": the grants of the patents just named
+    for match in re.finditer(r"(?<=[,、;])\s*(获得?)?授权(量|数)?(?=\s*(为|达到?|共)?\s*\d)", norm):
+        named = list(re.finditer(r"(发明)?专利申请", norm[: match.start()]))
+        if named and not any(used[match.start() : match.end()]):
+            used[match.start() : match.end()] = [True] * (match.end() - match.start())
+            meant = "invention_patents_granted" if named[-1].group(1) else None
+            found.append(_Mention(match.start(), match.end(), meant, match.group(0)))
     found.sort(key=lambda m: m.start)
     for index, mention in enumerate(found):
         # 国家级/省级 between the qualifier and the name: 净增国家级高新技术企业
