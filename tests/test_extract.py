@@ -1251,3 +1251,23 @@ def test_a_year_opening_a_sentence_carries_on_whatever_the_documents_year():
         ("tech_smes", 2020, 20, "=", "海州区"),
         ("tech_smes", 2023, 96, "=", "海州区"),
     ]
+
+
+def test_a_fall_or_rise_from_last_years_level_gives_both_years():
+    text = "全区研发投入强度由上年的3.1%下降到2.9%。"
+    assert rows(text) == [
+        ("rd_share_gdp", 2023, 3.1, "=", "海州区"),
+        ("rd_share_gdp", 2024, 2.9, "=", "海州区"),
+    ]
+    text = "全区高新技术企业由上年的310家减少到298家。"
+    assert rows(text) == [
+        ("hte_count", 2023, 310, "=", "海州区"),
+        ("hte_count", 2024, 298, "=", "海州区"),
+    ]
+
+
+def test_thousand_hundred_millions_without_yuan_only_where_the_amount_ends_the_words():
+    text = "去年全区技术合同成交额突破千亿,位次前移。"
+    assert rows(text) == [("tech_contract_value", 2023, 1000, ">=", "海州区")]
+    assert rows("全区技术合同成交额突破千亿大关。") == [("tech_contract_value", 2024, 1000, ">=", "海州区")]
+    assert rows("全区研发投入打造十亿级创新集群3个。") == []

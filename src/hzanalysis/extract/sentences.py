@@ -9,7 +9,7 @@ import pandas as pd
 from ..documents import join_wrapped_lines, regroup_table_cells, split_sentences
 from .context import _YEAR_RE, _data_year, _region, heading_year, is_year_review
 from .filters import _PART_YEAR_RE, _WHOLE_YEAR_RE, _outside_plan_sections, _plan_start, _skip_reason
-from .mentions import _mentions, _owner
+from .mentions import LEVEL_AFTER_CHANGE, _mentions, _owner
 from .numbers import _bound, _convert, _numbers
 from .tables import is_table_line, table_cells
 from .vocabulary import BREAKDOWN_RE, ELIDED_CONTRACT_VALUE_RE, _catalogue, normalise
@@ -273,6 +273,11 @@ def _sentence_rows(
             rows = [r for r in rows if not (r["indicator"] == indicator and r["bound"] != "=")]
         owner.bounded = bound != "="
         data_year, year_note = _data_year(norm, number.start, reference, relative_to)
+        if how == LEVEL_AFTER_CHANGE:
+            # the year of the starting value (由上年的…) is not the new level's: only a year after it counts
+            since = norm.rfind("到", 0, number.start)
+            since = max(since, norm.rfind("至", 0, number.start))
+            data_year, year_note = _data_year(norm[since:], number.start - since, reference, relative_to)
         data_region, region_note = _region(norm, number.start, region, cat)
         if owner.regions and owner.values < len(owner.regions):
             data_region, region_note = (
