@@ -1271,3 +1271,11 @@ def test_thousand_hundred_millions_without_yuan_only_where_the_amount_ends_the_w
     assert rows(text) == [("tech_contract_value", 2023, 1000, ">=", "海州区")]
     assert rows("全区技术合同成交额突破千亿大关。") == [("tech_contract_value", 2024, 1000, ">=", "海州区")]
     assert rows("全区研发投入打造十亿级创新集群3个。") == []
+
+
+def test_a_short_place_name_and_its_year_after_such_as_is_a_part():
+    text = "全市高新技术产业产值1.2万亿元,其中灌云2024年高新技术产业产值达到88亿元。"
+    assert rows(text) == [("hitech_output_value", 2024, 12000, "=", "连云港市")]  # 全市 is the city
+    # 其中 and a year, no place: the statistic itself (invention grants among all grants)
+    text = "全年专利授权1000件,其中2024年发明专利授权120件。"
+    assert rows(text) == [("invention_patents_granted", 2024, 120, "=", "海州区")]

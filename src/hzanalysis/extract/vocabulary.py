@@ -99,6 +99,8 @@ SEVERAL_PLACES_RE = re.compile(
 # "其中，湘潭县完成技术合同成交额…": a named place after 其中 is a part of the total before it.
 PLACE_AFTER_SUCH_AS_RE = re.compile(
     r"其中[,:]?\s*(?![全我本该])[\u4e00-\u9fff]{1,6}(县|区|市|镇|乡|街道)[\u4e00-\u9fff]{0,4}$"
+    # "其中厦门2013年高新技术产业产值…": a short name, then its year, before the statistic
+    r"|其中[,:]?\s*(?![全我本该])[\u4e00-\u9fff]{2,3}\d{4}年$"
 )
 # A sentence that opens a breakdown ("分活动主体看，…", "从技术交易类型看，…", "按技术领域统计，…"): its
 # figures and those of the rest of its paragraph are parts of a total, never the region's figure.
