@@ -1169,3 +1169,113 @@ def test_a_list_of_names_then_a_list_of_figures_and_lines_wrapped_inside_a_sente
     # a numbered heading is not joined to the paragraph under it
     text = "一、2024年全区主要经济指标完成情况总体良好\n全年实现地区生产总值835.2亿元,增长5%。"
     assert rows(text, year=None) == [("gdp", 2024, 835.2, "=", "海州区")]
+
+
+# --- extract4: forms of the real passages of round 4 (sentences of our own) ------------------------------
+
+
+def test_spaces_a_text_layer_puts_between_characters_and_figures():
+    text = "2024 年全区 R&D 经费占 GDP 比重达 3.15%;全区技术合同成交额 12.6 亿元。"
+    assert rows(text) == [
+        ("rd_share_gdp", 2024, 3.15, "=", "海州区"),
+        ("tech_contract_value", 2024, 12.6, "=", "海州区"),
+    ]
+
+
+def test_rd_spending_as_news_says_it_in_trillions():
+    text = "2024年全省研发支出达0.12万亿元,占GDP比重为2.31%。"
+    assert rows(text) == [
+        ("rd_expenditure", 2024, 1200, "=", "海州区"),
+        ("rd_share_gdp", 2024, 2.31, "=", "海州区"),
+    ]
+
+
+def test_a_share_held_above_a_level_for_several_years_is_a_bound():
+    text = "全区研发经费占GDP比重连续3年保持在3%以上。"
+    assert rows(text) == [("rd_share_gdp", 2024, 3, ">=", "海州区")]
+
+
+def test_a_headline_restating_the_body_gives_each_figure_once():
+    text = "全区高新技术企业达到96家\n区科技局消息,全区高新技术企业达到96家,同比增长9%。"
+    assert rows(text) == [("hte_count", 2024, 96, "=", "海州区")]
+    # the headline's bound is the body's exact figure rounded down: the exact one stays
+    text = "全区技术合同成交额超12亿元\n据区科技局统计,全区技术合同成交额12.35亿元,同比增长8%。"
+    assert rows(text) == [("tech_contract_value", 2024, 12.35, "=", "海州区")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "到今年年底,全区将认定80家高新技术企业。",  # what is to come
+        "全区高新技术企业规模不断壮大,收入上亿企业数量达到35家。",  # a size class of the firms
+        "截至今年,海州企业R&D经费投入完成2.3亿元,增长4.9%,占GDP比重0.9%。",  # the firms' part
+        "全市12个高新区生产总值达1.2万亿元。",  # a number of zones: their sum, a part
+    ],
+)
+def test_plans_size_classes_the_firms_part_and_a_number_of_zones_of_round_4(text):
+    assert rows(text) == []
+
+
+def test_pinyin_glosses_inside_the_words_around_a_figure():
+    text = "全區研發(fā)經(jīng)費占GDP比重連續(xù)4年保持在3%以上。"
+    assert rows(text) == [("rd_share_gdp", 2024, 3, ">=", "海州区")]
+
+
+def test_the_base_year_of_a_multiple_is_not_the_figures_year():
+    assert rows("全区高新技术企业总数达到305家,是2020年底的2.1倍。") == [
+        ("hte_count", 2024, 305, "=", "海州区")
+    ]
+    # a headline without closing punctuation joins the body as a wrapped line: its base year stays its own
+    text = "全区高新技术企业305家,是2020年的2.1倍\n记者获悉,全区高新技术企业总数达305家。"
+    assert rows(text) == [("hte_count", 2024, 305, "=", "海州区")]
+
+
+def test_grants_named_after_the_applications_of_invention_patents():
+    text = "全年发明专利申请量为1200件,授权量为430件。"
+    assert rows(text) == [("invention_patents_granted", 2024, 430, "=", "海州区")]
+    # after all patents' applications, the grants are all patents', another statistic
+    assert rows("全年专利申请量为3000件,授权量为1800件。") == []
+
+
+def test_a_year_opening_a_sentence_carries_on_whatever_the_documents_year():
+    text = "局长介绍,2023年,全区科技工作稳步推进。全区高新技术企业达到88家。"
+    assert rows(text, year=2024) == [("hte_count", 2023, 88, "=", "海州区")]
+    # a span of years or a comparison does not
+    text = "2019-2023年,全区科技实力明显增强。全区高新技术企业达到88家。"
+    assert rows(text, year=2024) == [("hte_count", 2024, 88, "=", "海州区")]
+    text = "与2020年相比,全区科技实力明显增强。全区高新技术企业达到88家。"
+    assert rows(text, year=2024) == [("hte_count", 2024, 88, "=", "海州区")]
+    # the firms registered of a register named again are the same population, not a size class
+    text = "全区自2020年开展评价工作以来,入库企业数量由2020年的20家增长到2023年的96家。"
+    assert rows("科技型中小企业评价稳步推进," + text, year=2024) == [
+        ("tech_smes", 2020, 20, "=", "海州区"),
+        ("tech_smes", 2023, 96, "=", "海州区"),
+    ]
+
+
+def test_a_fall_or_rise_from_last_years_level_gives_both_years():
+    text = "全区研发投入强度由上年的3.1%下降到2.9%。"
+    assert rows(text) == [
+        ("rd_share_gdp", 2023, 3.1, "=", "海州区"),
+        ("rd_share_gdp", 2024, 2.9, "=", "海州区"),
+    ]
+    text = "全区高新技术企业由上年的310家减少到298家。"
+    assert rows(text) == [
+        ("hte_count", 2023, 310, "=", "海州区"),
+        ("hte_count", 2024, 298, "=", "海州区"),
+    ]
+
+
+def test_thousand_hundred_millions_without_yuan_only_where_the_amount_ends_the_words():
+    text = "去年全区技术合同成交额突破千亿,位次前移。"
+    assert rows(text) == [("tech_contract_value", 2023, 1000, ">=", "海州区")]
+    assert rows("全区技术合同成交额突破千亿大关。") == [("tech_contract_value", 2024, 1000, ">=", "海州区")]
+    assert rows("全区研发投入打造十亿级创新集群3个。") == []
+
+
+def test_a_short_place_name_and_its_year_after_such_as_is_a_part():
+    text = "全市高新技术产业产值1.2万亿元,其中灌云2024年高新技术产业产值达到88亿元。"
+    assert rows(text) == [("hitech_output_value", 2024, 12000, "=", "连云港市")]  # 全市 is the city
+    # 其中 and a year, no place: the statistic itself (invention grants among all grants)
+    text = "全年专利授权1000件,其中2024年发明专利授权120件。"
+    assert rows(text) == [("invention_patents_granted", 2024, 120, "=", "海州区")]

@@ -36,6 +36,9 @@ How a sentence is read (the forms were studied in county and city bulletins, wor
    read cell by cell in its column's year, skipping growth, target and rank columns; a sentence naming no
    statistic takes the one named, without a figure, in the sentence before it (quote: both sentences).
    Chinese numerals with 十/百/千 before a unit (十二家, 三百家) are figures.
+8. Running text is read without the spaces a text layer puts between characters and figures (2022 年) and
+   without pinyin glosses (連續(xù)); each figure is kept once per document (a headline restating the body),
+   and a bound is dropped when the document states the exact figure it bounds.
 
 Modules: ``vocabulary`` (normalisation, synonyms, regions), ``numbers`` (numbers, units, bounds),
 ``mentions`` (indicator mentions and which one owns a number), ``filters`` (what is never an observation),

@@ -14,10 +14,17 @@ _CHANGE_RE = re.compile(
     r"(增长|增加|提高|提升|上升|下降|减少|回落|扩大|缩小|增速|增幅|降低|增|降|多|少)(了)?$"
 )
 _CHANGE_TO_LEVEL_RE = re.compile(r"(增长|增加|提高|提升|上升|下降|减少|回落|扩大|跃升|降低|增|降)(至|到)")
+_DURATION_RE = re.compile(
+    r"连续\s*(\d+|[两二三四五六七八九十]+)\s*年|(\d+|[两二三四五六七八九十]+)\s*年(来|间)"
+)
+# Counts of firms: after their name, a clause naming firms of a size class counts another population.
+_FIRM_COUNTS = frozenset({"hte_count", "tech_smes"})
+_SIZE_CLASS_RE = re.compile(r"(上亿|超亿|亿元以上|千万元以上|超?\d+(\.\d+)?(亿|千万|万)元?(以上)?)(的)?企业")
 _COMPARISON_RE = re.compile(r"(比|较|同比|环比|比上年|较上年|同期)")
 _PLAN_RE = re.compile(
     r"力争|争取|计划|确保|规划|预期目标|拟|将达到|将突破|将超过|目标(?!任务)|每年|年均"
-    r"|(年内|今年|明年|下一步|未来)将|将(新增|培育|建成|实现)"  # 年内将新增…5000家: what is to come
+    # 年内将新增…5000家, 全市将认定260家: what is to come
+    r"|(年内|今年|明年|下一步|未来)将|将(新增|培育|建成|实现|认定|完成|引进|建设|打造|形成)"
 )
 _ACHIEVED_PLAN_RE = re.compile(r"(完成|实现|超额完成|达成)[^,;:]{0,8}目标")
 _FUTURE_YEAR_RE = re.compile(r"(到|至|在)(\d{4})年")
@@ -110,10 +117,17 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
     if re.search(r"(由|从)$", gap):
         return "starting value of a change (由…至…)"
     between = _CHANGE_CLAUSE_RE.sub("", prefix)  # "增长18%，达到480家": the change is no other figure
+    between = _DURATION_RE.sub("", between)  # "连续4年保持在4%以上": a duration is no other figure
     # "1-11月…4500亿元，预计全年突破5000亿元": the whole year named after the part's figure
     between = re.split(_WHOLE_YEAR_RE.pattern, between)[-1] if parts_before(norm, number) else between
     if not listed and not from_to and re.search(r"\d", between) and not re.search(r"\d{4}年", between):
         return "another number in between"
+    if (
+        owner.indicator in _FIRM_COUNTS
+        and re.search(r"[,;:]", prefix)
+        and _SIZE_CLASS_RE.search(re.split(r"[,;:]", prefix)[-1])
+    ):
+        return "firms of another kind named in the figure's clause (…规模壮大，收入上亿企业35家)"
     if re.search(r"(最高|最低|最快|最慢|最大|最多|最少)的(也)?(是|为)", prefix):
         return "a superlative names a part (最高的是高港区，达到…)"
     if plan_at is not None and plan_at < number.start:

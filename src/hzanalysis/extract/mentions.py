@@ -31,6 +31,10 @@ from .vocabulary import (
 )
 
 _CLAUSE_BREAK = ",;:"
+LEVEL_AFTER_CHANGE = "level after a change (由…下降到…), in the year of the statement"
+_FROM_TO_LEVEL = (
+    r"(由|从)[^,;:]*\d[^,;:]*(增长|增加|提高|提升|上升|下降|减少|回落|降低|跃升|扩大|缩小|增|降)(到|至)\s*$"
+)
 
 
 @dataclass
@@ -69,6 +73,13 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
             at = named[-1].start()
             part = SUBSET_BEFORE_RE.search(norm[max(0, at - 9) : at]) or re.search(r"企业的?$", norm[:at])
             meant = None if part else "tech_contract_value"
+            found.append(_Mention(match.start(), match.end(), meant, match.group(0)))
+    # "发明专利申请量为140.1万件，授权量为45.3万件": the grants of the patents just named
+    for match in re.finditer(r"(?<=[,、;])\s*(获得?)?授权(量|数)?(?=\s*(为|达到?|共)?\s*\d)", norm):
+        named = list(re.finditer(r"(发明)?专利申请", norm[: match.start()]))
+        if named and not any(used[match.start() : match.end()]):
+            used[match.start() : match.end()] = [True] * (match.end() - match.start())
+            meant = "invention_patents_granted" if named[-1].group(1) else None
             found.append(_Mention(match.start(), match.end(), meant, match.group(0)))
     found.sort(key=lambda m: m.start)
     for index, mention in enumerate(found):
@@ -316,6 +327,9 @@ def _owner(
             # "从2020年的2.9%提高到2024年的3.75%": the same statistic in another year
             if re.search(r"(到|至)\d{4}年(底|末)?的?\s*$", between):
                 return mention, "same statistic, for the year named before the figure"
+            # "由上年的3.1%下降到2.9%": the level a change went to, in the year of the statement
+            if re.search(_FROM_TO_LEVEL, between):
+                return mention, LEVEL_AFTER_CHANGE
             # "去年为3.62%，今年达到3.75%": a later clause naming another year
             if re.search(
                 r",\s*(而|但|其中|另外)?\s*(\d{4}年|今年|去年|上年|本年|过去一年)[^,;:]{0,6}$", between

@@ -16,7 +16,9 @@ _NUMBER_RE = re.compile(
     # 十二家, 三百家, 十亿元: a Chinese numeral with 十/百/千, counted only before a unit of a count or an
     # amount (so 十四五 and 一季度 are never numbers)
     r"|(?P<cnnum>[一二两三四五六七八九零]?(?:[十百千][一二两三四五六七八九零]?)+)"
-    r"(?=(?:余|多)?(?:万亿|亿|万)?(?:元|家|件|个|项|套|所|座|处|户|名|人|万平方米|平方米)))"
+    r"(?=(?:余|多)?(?:万亿|亿|万)?(?:元|家|件|个|项|套|所|座|处|户|名|人|万平方米|平方米)"
+    # "突破千亿(大关)" without 元: an amount of 亿 alone, ending the words it is in
+    r"|(?:万亿|亿)(?:大关|[^\u4e00-\u9fff]|$)))"
     r"\s*(?P<approx>余|多)?"
     r"(?P<mult>万亿|千亿|亿|千万|万|千)?"
     r"(?P<unit>个百分点|百分点|万平方米|平方米|㎡|%|‰|元|家|件|个|项|套|所|座|处|人|倍|成|年|月|日|号|位|名|次|批|户)?"

@@ -9,12 +9,22 @@ import pandas as pd
 from ..documents import join_wrapped_lines, regroup_table_cells, split_sentences
 from .context import _YEAR_RE, _data_year, _region, heading_year, is_year_review
 from .filters import _PART_YEAR_RE, _WHOLE_YEAR_RE, _outside_plan_sections, _plan_start, _skip_reason
-from .mentions import _mentions, _owner
+from .mentions import LEVEL_AFTER_CHANGE, _mentions, _owner
 from .numbers import _bound, _convert, _numbers
 from .tables import is_table_line, table_cells
 from .vocabulary import BREAKDOWN_RE, ELIDED_CONTRACT_VALUE_RE, _catalogue, normalise
 
 _WHOLE_UNITS = frozenset("家件项个套所座处户名")
+# Spaces a text layer or a report's typesetting puts between characters and figures ("2022 年全区 R&D 经费占
+# GDP 比重达 3.02%"): dropped in running text (never in table lines, whose cells spaces may keep apart).
+_SPACE_BY_HAN_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=\S)|(?<=\S)[ \t\u3000]+(?=[\u4e00-\u9fff])"
+)
+# The pinyin glosses some re-posted pages print after characters (連續(xù)4年, 發(fā)展): dropped in running
+# text, so that the words around a figure read as written (names match with or without them).
+_GLOSS_AFTER_HAN_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)"
+)
 # A yearbook table titled by a population that is a part of the region (21-39 科学研究与开发机构基本情况,
 # 规模以上工业企业科技活动情况): its R&D and patent rows are that part's, never the region's.
 _PART_TABLE_TITLE_RE = re.compile(
@@ -54,11 +64,47 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
                 rows.extend(_table_rows(table, region, reference))
             table, recent = [], []
         recent = [*recent[-2:], line]
-        rows.extend(_paragraph_rows(line, region, reference, relative_to))
-    frame = pd.DataFrame(rows, columns=list(EXTRACT_COLUMNS))
+        running = _GLOSS_AFTER_HAN_RE.sub("", _SPACE_BY_HAN_RE.sub("", line))
+        rows.extend(_paragraph_rows(running, region, reference, relative_to))
+    frame = pd.DataFrame(_once(rows), columns=list(EXTRACT_COLUMNS))
     frame["year"] = frame["year"].astype("Int64")
     frame["value"] = frame["value"].astype(float)
     return frame
+
+
+def _once(rows: list[dict]) -> list[dict]:
+    """Each figure once per document: a headline restates the body ("全省高新技术企业5115家" over a paragraph
+    saying it again), so a figure already found is dropped, and so is a bound when the document states the
+    exact figure it bounds ("…成交金额超214亿元" over "成交金额214.4亿元")."""
+
+    def key(row: dict) -> tuple:
+        return row["region"], row["indicator"], row["year"]
+
+    exact: dict[tuple, list[float]] = {}
+    for row in rows:
+        if row["bound"] == "=":
+            exact.setdefault(key(row), []).append(row["value"])
+    kept, seen = [], set()
+    for row in rows:
+        figure = (*key(row), row["value"], row["bound"])
+        if figure in seen:
+            continue
+        seen.add(figure)
+        if row["bound"] != "=" and any(
+            _within(value, row["value"], row["bound"]) for value in exact.get(key(row), [])
+        ):
+            continue
+        kept.append(row)
+    return kept
+
+
+def _within(value: float, limit: float, bound: str) -> bool:
+    """Whether an exact ``value`` is the figure a bound on ``limit`` stands for (on its side, within 20%)."""
+    if not limit or abs(value - limit) > 0.2 * abs(limit):
+        return False
+    return {">": value > limit, ">=": value >= limit, "<": value < limit, "<=": value <= limit}.get(
+        bound, True
+    )
 
 
 def _table_rows(lines: list[str], region: str, reference: int | None) -> list[dict]:
@@ -141,6 +187,11 @@ def _paragraph_rows(
         named, _ = _data_year(norm, len(norm), None)
         if named is not None and reference is None:
             year = named  # "2024年…。全社会研发经费支出…": the year carries on (not 与2021年相比's)
+        dated = re.match(r".{0,12}?(?<![\d~至到—-])(\d{4})年(?![\d~至到—-]|以来|起|同期|相比|相较)", norm)
+        if dated and not re.search(r"(比|较|同|与|至|到)$", norm[: dated.start(1)]):
+            # "王志刚介绍，2019年，…。全国高新技术企业达到22.5万家": a year opening a sentence carries on,
+            # as 去年 does, whatever the document's year
+            year = _data_year(norm, dated.end(), reference, relative_to)[0]
         opening = re.match(r".{0,12}?(去年|上年|过去一年|今年)", norm)
         if opening and relative_to is not None and not re.search(r"(比|较|同)$", norm[: opening.start(1)]):
             # "去年上海发展新动能…。全社会研发经费支出…": a relative year opening a sentence carries on too
@@ -222,6 +273,11 @@ def _sentence_rows(
             rows = [r for r in rows if not (r["indicator"] == indicator and r["bound"] != "=")]
         owner.bounded = bound != "="
         data_year, year_note = _data_year(norm, number.start, reference, relative_to)
+        if how == LEVEL_AFTER_CHANGE:
+            # the year of the starting value (由上年的…) is not the new level's: only a year after it counts
+            since = norm.rfind("到", 0, number.start)
+            since = max(since, norm.rfind("至", 0, number.start))
+            data_year, year_note = _data_year(norm[since:], number.start - since, reference, relative_to)
         data_region, region_note = _region(norm, number.start, region, cat)
         if owner.regions and owner.values < len(owner.regions):
             data_region, region_note = (

@@ -58,6 +58,7 @@ OTHER_STATISTICS: tuple[str, ...] = (
     "企业研发投入强度",
     "工业企业研发投入强度",
     "企业研发经费",
+    "企业R&D经费",  # the firms' part of the region's R&D ("企业R&D经费投入完成2.66亿元，占GDP比重0.78%")
     "研发人员",
     "研发机构数占比",
     "科技型中小企业评价入库数占",
@@ -84,7 +85,9 @@ SUBSET_BEFORE_RE = re.compile(
     r"(上市|挂牌|境内|境外|国内|国外|外资|民营|国有|规上企业|规模以上企业|工业企业|制造业"
     r"|开发区|园区|产业园|经济区|街道|乡镇|镇|乡|片区|[元人家]以上的|[元人家]以下的"
     # a sector's part (全省高校技术合同成交额) and the part flowing to or absorbed from elsewhere
-    r"|高校|高等学校|高等院校|科研院所|科研机构|研究机构|(流向|吸纳|输出到?)[^,;:]{0,6})"
+    r"|高校|高等学校|高等院校|科研院所|科研机构|研究机构|(流向|吸纳|输出到?)[^,;:]{0,6}"
+    # a number of zones ("169个高新区生产总值", "16个高新区…高新技术企业"): their sum, a part of the region
+    r"|\d+个(国家级|省级)?(高新区|开发区|经开区|园区|高新技术产业开发区)[^,;:]{0,6})"
     r"(的)?(国家级|国家|省级|市级|有效)?$"
 )
 # In the clause before a statistic, a number of places ("3市全年实现…", "5地输出…合计") makes it their sum,
@@ -96,6 +99,8 @@ SEVERAL_PLACES_RE = re.compile(
 # "其中，湘潭县完成技术合同成交额…": a named place after 其中 is a part of the total before it.
 PLACE_AFTER_SUCH_AS_RE = re.compile(
     r"其中[,:]?\s*(?![全我本该])[\u4e00-\u9fff]{1,6}(县|区|市|镇|乡|街道)[\u4e00-\u9fff]{0,4}$"
+    # "其中厦门2013年高新技术产业产值…": a short name, then its year, before the statistic
+    r"|其中[,:]?\s*(?![全我本该])[\u4e00-\u9fff]{2,3}\d{4}年$"
 )
 # A sentence that opens a breakdown ("分活动主体看，…", "从技术交易类型看，…", "按技术领域统计，…"): its
 # figures and those of the rest of its paragraph are parts of a total, never the region's figure.
@@ -122,6 +127,9 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
         "研究与试验发展经费",
         "R&D经费内部支出",
         "R&D经费",
+        # 研发支出 as ministers and news say it ("全社会研发支出达2.17万亿元")
+        "全社会研发支出",
+        "研发支出",
     ),
     "tech_contract_value": ("技术市场交易额", "技术市场实现交易额", "技术合同成交总额", "技术交易额"),
     "rd_share_gdp": ("R&D经费支出强度", "研发经费支出强度"),
