@@ -268,6 +268,31 @@ def test_missing_required_column(tmp_path):
     assert "no such column" in p.found
 
 
+def test_a_file_that_is_not_observations_gets_one_problem_not_one_per_column(tmp_path):
+    # a catalogue-like table (written for the test): none of region/indicator/year/value, nothing misspelt
+    path = tmp_path / "catalogue.csv"
+    path.write_text(
+        "id,name_zh,name_en,unit,domain\nhte_count,高新技术企业数,High-tech enterprises,家,count\n"
+    )
+    problems = problems_of(path)
+    assert len(problems) == 1, [str(p) for p in problems]
+    assert "an observations file" in problems[0].expected
+    assert "id, name_zh, name_en, unit, domain" in problems[0].found
+    assert "data template" in problems[0].fix
+
+
+def test_misspelt_columns_say_rename_once_and_not_also_add(tmp_path):
+    header = ["Region" if c == "region" else "Year" if c == "year" else c for c in HEADER]
+    path = write_csv(
+        tmp_path / "x.csv",
+        [{("Region" if k == "region" else "Year" if k == "year" else k): v for k, v in row().items()}],
+        header=header,
+    )
+    problems = problems_of(path)
+    assert sorted(p.column for p in problems) == ["Region", "Year"], [str(p) for p in problems]
+    assert all("rename it to" in p.fix for p in problems)
+
+
 def test_optional_columns_may_be_left_out(tmp_path):
     header = ["region", "indicator", "year", "value", "unit", "source_title", "source_url", "quality"]
     path = write_csv(tmp_path / "x.csv", [row()], header=header)

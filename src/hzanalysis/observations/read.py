@@ -417,12 +417,30 @@ def check_header(out: RawFile, header: list[str] | None) -> None:
                 )
             )
         seen.add(col)
-    for col in header:
-        if col and col not in _KNOWN_COLUMNS:
-            out.problems.append(_unknown_column(out, col))
+    unknown = [col for col in header if col and col not in _KNOWN_COLUMNS]
+    if not seen & set(CORE_COLUMNS) and not any(_close_column(col) for col in unknown):
+        # not an observations file at all (a catalogue, another table): one line, not one per column
+        out.missing_columns = True
+        out.problems.append(
+            Problem(
+                file=out.path,
+                row=out.header_row,
+                column="",
+                expected="an observations file, with the columns " + ", ".join(OBSERVATION_COLUMNS),
+                found="none of them (columns found: " + ", ".join(c for c in header if c) + ")",
+                fix="check the file: `hzanalysis data template` writes an empty observations file to fill "
+                "in; the catalogues data/raw/indicators.csv and regions.csv are not observations",
+            )
+        )
+        return
+    for col in unknown:
+        out.problems.append(_unknown_column(out, col))
+    misspelt = {_close_column(col) for col in unknown}
     for col in REQUIRED_COLUMNS:
         if col not in seen:
             out.missing_columns = True
+            if col in misspelt:
+                continue  # the unknown column's problem already says to rename it to this one
             out.problems.append(
                 Problem(
                     file=out.path,
@@ -445,10 +463,19 @@ def check_header(out: RawFile, header: list[str] | None) -> None:
         )
 
 
-def _unknown_column(out: RawFile, col: str) -> Problem:
+#: Without any of these (or a misspelling of a known column) a file is not an observations file.
+CORE_COLUMNS = ("region", "indicator", "year", "value")
+
+
+def _close_column(col: str) -> str | None:
+    """The known column ``col`` most likely misspells (case-insensitive), or None."""
     by_lower = {c.lower(): c for c in _KNOWN_COLUMNS}
     close = difflib.get_close_matches(col.lower(), list(by_lower), n=1, cutoff=0.6)
-    suggestion = by_lower[close[0]] if close else None
+    return by_lower[close[0]] if close else None
+
+
+def _unknown_column(out: RawFile, col: str) -> Problem:
+    suggestion = _close_column(col)
     fix = (
         f"rename it to {suggestion!r} (column names are lower case, as in the template)"
         if suggestion
