@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hzanalysis.documents import read_document, split_sentences
+from hzanalysis.documents import document_title, read_document, split_sentences
 from hzanalysis.errors import InputError
 
 SENTENCE = "全年全社会研发投入占地区生产总值比重达3.75%，技术合同成交额9.6亿元。"
@@ -166,6 +166,38 @@ def test_docx_table_columns_are_kept_apart_and_a_merged_cell_is_read_once(tmp_pa
     ]
 
 
+def bureau_workbook(path: Path) -> Path:
+    """A made-up bureau table: a title row, indicators in rows, years in columns, one empty row."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "科技指标"
+    for row in (
+        ["青石县主要科技指标"],
+        ["指标", "单位", "2022年", "2023年"],
+        [],
+        ["高新技术企业数", "家", 41, 47],
+        ["R&D经费投入强度", "%", 2.3, 2.45],
+    ):
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+def test_xlsx_rows_keep_their_cells_apart_and_numbers_as_excel_shows_them(tmp_path):
+    path = bureau_workbook(tmp_path / "table.xlsx")
+    # the sheet's name, then a line per non-empty row; 2.3 (stored as the float 2.2999999999999998) reads 2.3
+    assert read_document(path).splitlines() == [
+        "科技指标",
+        "青石县主要科技指标",
+        "指标 | 单位 | 2022年 | 2023年",
+        "高新技术企业数 | 家 | 41 | 47",
+        "R&D经费投入强度 | % | 2.3 | 2.45",
+    ]
+    assert document_title(path) == "青石县主要科技指标"
+
+
 def test_pdf_text_layer_is_read_and_wrapped_lines_are_joined(tmp_path):
     path = tmp_path / "bulletin.pdf"
     # the sentence wrapped over two lines, as a typeset bulletin does
@@ -189,6 +221,8 @@ def test_scanned_pdf_is_a_clear_error_not_an_empty_text(tmp_path):
         ("report.doc", b"\xd0\xcf\x11\xe0", "save it as .docx"),
         ("notes.xyz", b"x", "'.xyz'"),
         ("broken.docx", b"not a zip", "cannot be opened as .docx"),
+        ("broken.xlsx", b"not a zip", "cannot be opened as .xlsx"),
+        ("old.xls", b"\xd0\xcf\x11\xe0", "save it as .xlsx"),
         ("broken.pdf", b"%PDF-1.4 garbage", "readable PDF"),
         ("latin1.txt", "研发".encode("utf-16"), "UTF-8 or GBK"),
     ],

@@ -749,6 +749,33 @@ def test_an_html_file_takes_its_pages_title_as_source_title(tmp_path):
     assert set(read_observation_file(tmp_path / "t.csv")["source_title"]) == {"我的标题"}
 
 
+def test_a_bureaus_excel_table_becomes_observation_rows_and_data_check_points_to_extract(tmp_path):
+    # a made-up bureau workbook: title row, indicators in rows, years in columns
+    workbook = openpyxl.Workbook()
+    for line in (
+        ["海州区主要科技指标"],
+        ["指标", "单位", "2022年", "2023年"],
+        ["高新技术企业数", "家", 241, 268],
+        ["R&D经费投入强度", "%", 2.3, 2.45],
+    ):
+        workbook.active.append(line)
+    workbook.save(tmp_path / "bureau.xlsx")
+    checked = run("data", "check", "bureau.xlsx", cwd=tmp_path)
+    assert checked.returncode == 2
+    problems = [line for line in checked.stderr.splitlines() if line.startswith("  - ")]
+    assert len(problems) == 1 and "data extract" in problems[0], checked.stderr
+    result = extract_cli(tmp_path, "bureau.xlsx")
+    assert result.returncode == 0, result.stderr
+    got = read_observation_file(tmp_path / "r.csv")
+    assert sorted(zip(got["indicator"], got["year"], got["value"], strict=True)) == [
+        ("hte_count", 2022, 241.0),
+        ("hte_count", 2023, 268.0),
+        ("rd_share_gdp", 2022, 2.3),
+        ("rd_share_gdp", 2023, 2.45),
+    ]
+    assert set(got["source_title"]) == {"海州区主要科技指标"}
+
+
 # --- forms found on real passages of other regions (issue 14; sentences written for these tests) -------
 
 

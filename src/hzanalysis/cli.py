@@ -142,13 +142,14 @@ def _parser() -> argparse.ArgumentParser:
     _add_data_option(build)
     build.set_defaults(handler=_data_build)
     extract = data_sub.add_parser(
-        "extract", help="candidate observations from bulletins/reports (txt, html, pdf, docx) for review"
+        "extract",
+        help="candidate observations from bulletins, reports, tables (txt html pdf docx xlsx) for review",
     )
     extract.add_argument(
         "files",
         nargs="+",
         metavar="FILE",
-        help="documents (.txt .html .pdf .docx) or http(s):// addresses of pages to fetch",
+        help="documents (.txt .html .pdf .docx .xlsx) or http(s):// addresses of pages to fetch",
     )
     extract.add_argument("--region", required=True, help="the region the document reports on, e.g. 海州区")
     extract.add_argument("--year", type=int, help="data year (default: the year in the document's heading)")

@@ -25,7 +25,7 @@ from .errors import InputError, ParameterError, Problem
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
-SUPPORTED_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, ".pdf", ".docx")
+SUPPORTED_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, ".pdf", ".docx", ".xlsx")
 
 #: A PDF whose pages give fewer visible characters than this is taken for a scan (no text layer).
 MIN_PDF_TEXT_CHARS = 20
@@ -61,7 +61,8 @@ def _problem(path: Path, expected: str, found: str, fix: str) -> InputError:
 
 
 def read_document(path: str | Path) -> str:
-    """The text of a document: .txt/.md, saved .html/.htm (UTF-8 or GBK/GB18030), .pdf with text, .docx.
+    """The text of a document: .txt/.md, saved .html/.htm (UTF-8 or GBK/GB18030), .pdf with text, .docx,
+    .xlsx (a bureau's table: every sheet's rows, cells kept apart as in a Word table).
 
     Navigation and page furniture of web pages are dropped; wrapped PDF lines are joined. Raises
     :class:`InputError` (exit 2) for a missing or unreadable file, an unknown suffix or a scanned PDF.
@@ -73,6 +74,8 @@ def read_document(path: str | Path) -> str:
         fix = (
             "save it as .docx, .pdf, .html or .txt"
             if suffix in (".doc", ".wps", ".rtf")
+            else "open it in Excel/WPS and save it as .xlsx"
+            if suffix in (".xls", ".et")
             else ("save the document as one of these, or copy its text into a .txt file")
         )
         raise _problem(path, f"a document of type {', '.join(SUPPORTED_SUFFIXES)}", found, fix)
@@ -82,6 +85,8 @@ def read_document(path: str | Path) -> str:
         return _read_pdf(path)
     if suffix == ".docx":
         return _read_docx(path)
+    if suffix == ".xlsx":
+        return _read_xlsx(path)
     raw = path.read_bytes()
     if suffix in HTML_SUFFIXES:
         return _html_text(_decode(path, raw, html=True))
@@ -100,6 +105,8 @@ def document_title(path: str | Path) -> str:
             import docx
 
             return (docx.Document(str(path)).core_properties.title or "").strip()
+        if suffix == ".xlsx":
+            return _workbook_title(path)
         if suffix == ".pdf":
             from pypdf import PdfReader
 
@@ -597,6 +604,66 @@ def _read_docx(path: Path) -> str:
                     cells.append(cell)
             lines.append(" | ".join(cell.text.strip() for cell in cells))
     return "\n".join(line.strip() for line in lines if line.strip())
+
+
+def _read_xlsx(path: Path) -> str:
+    """Every sheet of a workbook as lines: a sheet's name (often its title), then one line per row.
+
+    Cells are kept apart by " | " as in a Word table, so a bureau's table with years as columns is read
+    like the same table in a .docx; a number keeps the digits Excel shows, not a float's (2.3, not
+    2.2999999999999998); empty rows and trailing empty cells are dropped.
+    """
+    import zipfile
+
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise _problem(
+            path,
+            "an Excel .xlsx workbook",
+            f"a file that cannot be opened as .xlsx ({type(exc).__name__})",
+            "open it in Excel/WPS and save it again as .xlsx",
+        ) from exc
+    lines: list[str] = []
+    try:
+        for sheet in workbook.worksheets:
+            lines.append(sheet.title)
+            for row in sheet.iter_rows(values_only=True):
+                cells = [_cell_text(value) for value in row]
+                while cells and not cells[-1]:
+                    cells.pop()
+                if any(cells):
+                    lines.append(" | ".join(cells))
+    finally:
+        workbook.close()
+    return "\n".join(lines)
+
+
+def _workbook_title(path: Path) -> str:
+    """A workbook's title property, else its first sheet's title row (a first row of one text cell)."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        if workbook.properties.title:
+            return workbook.properties.title.strip()
+        for row in workbook.worksheets[0].iter_rows(values_only=True):
+            cells = [_cell_text(value) for value in row if _cell_text(value)]
+            if cells:
+                return cells[0] if len(cells) == 1 and isinstance(row[0], str) else ""
+        return ""
+    finally:
+        workbook.close()
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.12g}"  # what Excel shows, not the binary float's tail
+    return str(value).strip()
 
 
 def split_sentences(text: str) -> list[str]:

@@ -419,19 +419,22 @@ def check_header(out: RawFile, header: list[str] | None) -> None:
         seen.add(col)
     unknown = [col for col in header if col and col not in _KNOWN_COLUMNS]
     if not seen & set(CORE_COLUMNS) and not any(_close_column(col) for col in unknown):
-        # not an observations file at all (a catalogue, another table): one line, not one per column
+        # not an observations file at all (a catalogue, a bureau's wide table): one line, not one per
+        # column or row (what else was found about its rows means nothing for a file of another kind)
         out.missing_columns = True
-        out.problems.append(
+        out.problems[:] = [
             Problem(
                 file=out.path,
                 row=out.header_row,
                 column="",
                 expected="an observations file, with the columns " + ", ".join(OBSERVATION_COLUMNS),
                 found="none of them (columns found: " + ", ".join(c for c in header if c) + ")",
-                fix="check the file: `hzanalysis data template` writes an empty observations file to fill "
-                "in; the catalogues data/raw/indicators.csv and regions.csv are not observations",
+                fix="a table as a bureau sends it (indicators in rows, years in columns): `hzanalysis data "
+                "extract FILE --region REGION` turns it into observation rows to review; otherwise "
+                "`hzanalysis data template` writes an empty observations file to fill in (the catalogues "
+                "data/raw/indicators.csv and regions.csv are not observations)",
             )
-        )
+        ]
         return
     for col in unknown:
         out.problems.append(_unknown_column(out, col))
