@@ -198,6 +198,18 @@ def test_xlsx_rows_keep_their_cells_apart_and_numbers_as_excel_shows_them(tmp_pa
     assert document_title(path) == "青石县主要科技指标"
 
 
+def test_a_csv_table_in_gbk_with_semicolons_reads_as_rows(tmp_path):
+    path = tmp_path / "table.csv"
+    text = "指标;单位;2022年;2023年\n高新技术企业数;家;41;47\n;;;\nR&D经费投入强度;%;2.3;\n"
+    path.write_bytes(text.encode("gbk"))
+    # the empty row dropped, the trailing empty cell too
+    assert read_document(path).splitlines() == [
+        "指标 | 单位 | 2022年 | 2023年",
+        "高新技术企业数 | 家 | 41 | 47",
+        "R&D经费投入强度 | % | 2.3",
+    ]
+
+
 def test_pdf_text_layer_is_read_and_wrapped_lines_are_joined(tmp_path):
     path = tmp_path / "bulletin.pdf"
     # the sentence wrapped over two lines, as a typeset bulletin does

@@ -143,13 +143,13 @@ def _parser() -> argparse.ArgumentParser:
     build.set_defaults(handler=_data_build)
     extract = data_sub.add_parser(
         "extract",
-        help="candidate observations from bulletins, reports, tables (txt html pdf docx xlsx) for review",
+        help="candidate observations from bulletins, reports, tables (txt html pdf docx xlsx csv) for review",
     )
     extract.add_argument(
         "files",
         nargs="+",
         metavar="FILE",
-        help="documents (.txt .html .pdf .docx .xlsx) or http(s):// addresses of pages to fetch",
+        help="documents (.txt .html .pdf .docx .xlsx .csv) or http(s):// addresses of pages to fetch",
     )
     extract.add_argument("--region", required=True, help="the region the document reports on, e.g. 海州区")
     extract.add_argument("--year", type=int, help="data year (default: the year in the document's heading)")

@@ -25,7 +25,7 @@ from .errors import InputError, ParameterError, Problem
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
-SUPPORTED_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, ".pdf", ".docx", ".xlsx")
+SUPPORTED_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, ".pdf", ".docx", ".xlsx", ".csv")
 
 #: A PDF whose pages give fewer visible characters than this is taken for a scan (no text layer).
 MIN_PDF_TEXT_CHARS = 20
@@ -62,7 +62,7 @@ def _problem(path: Path, expected: str, found: str, fix: str) -> InputError:
 
 def read_document(path: str | Path) -> str:
     """The text of a document: .txt/.md, saved .html/.htm (UTF-8 or GBK/GB18030), .pdf with text, .docx,
-    .xlsx (a bureau's table: every sheet's rows, cells kept apart as in a Word table).
+    .xlsx or .csv (a bureau's table: every row a line, cells kept apart as in a Word table).
 
     Navigation and page furniture of web pages are dropped; wrapped PDF lines are joined. Raises
     :class:`InputError` (exit 2) for a missing or unreadable file, an unknown suffix or a scanned PDF.
@@ -90,6 +90,8 @@ def read_document(path: str | Path) -> str:
     raw = path.read_bytes()
     if suffix in HTML_SUFFIXES:
         return _html_text(_decode(path, raw, html=True))
+    if suffix == ".csv":
+        return _csv_text(_decode(path, raw, html=False))
     return _decode(path, raw, html=False).replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -639,6 +641,19 @@ def _read_xlsx(path: Path) -> str:
     finally:
         workbook.close()
     return "\n".join(lines)
+
+
+def _csv_text(text: str) -> str:
+    """A CSV table (comma, semicolon or tab separated) as one line per row, cells kept apart by " | "."""
+    import csv
+    import io
+
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:  # one column, or nothing to tell the separator by
+        dialect = csv.excel
+    rows = ([cell.strip() for cell in row] for row in csv.reader(io.StringIO(text.lstrip("\ufeff")), dialect))
+    return "\n".join(" | ".join(cells).rstrip(" |") for cells in rows if any(cells))
 
 
 def _workbook_title(path: Path) -> str:
