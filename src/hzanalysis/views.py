@@ -31,7 +31,6 @@ from .labels import (
 from .observations import load_indicators, load_regions
 from .plans import resolve_plan
 from .reference import class_table
-from .sentences import english_region_names
 from .tables import rules_frame
 from .targets import load_targets
 
@@ -92,7 +91,7 @@ def _missing_short(r, lang: str) -> str:
             years = r.needed_years.replace("、", ", ")
             return f"figures for {years} (held by {_holder_in_english(r.holder)})"
         return f"需{r.needed_years}年数据（{r.holder}）"
-    return (english_region_names(r.missing_en) if lang == "en" else r.missing_zh) or ""
+    return (r.missing_en if lang == "en" else r.missing_zh) or ""
 
 
 def _holder_in_english(holder_zh: str) -> str:
@@ -254,44 +253,10 @@ def rules_view(a: Assessment, lang: str = "zh") -> pd.DataFrame:
     )
 
 
-#: The reference class's widening reasons (English, from ``reference.size_widening``) in Chinese.
-_WIDENING_ZH = (
-    (re.compile(r"not widened: a ratio indicator carries no unit size"), "未放宽：比率指标不随单位规模变化"),
-    (re.compile(r"not widened: no one-year changes"), "未放宽：没有逐年变化可比"),
-    (
-        re.compile(r"not widened: only (\d+) changes in the smallest third of units"),
-        r"未放宽：规模最小的三分之一单位只有\1个逐年变化",
-    ),
-    (
-        re.compile(r"not widened: the smallest third is not more spread out \(ratio ([\d.]+)\)"),
-        r"未放宽：规模最小的三分之一单位离散程度并不更大（比值\1）",
-    ),
-    (
-        re.compile(r"smallest third of units ([\d.]+)x as spread out as all units \(one-year changes\)"),
-        r"规模最小的三分之一单位逐年变化的离散程度是全部单位的\1倍",
-    ),
-)
-
-
-def widening_text(basis: str, lang: str = "zh") -> str:
-    """Why the reference class was (not) widened for a small unit, in the reader's language."""
-    if check_lang(lang) == "en":
-        return basis
-    for pattern, chinese in _WIDENING_ZH:
-        if pattern.fullmatch(basis):
-            return pattern.sub(chinese, basis)
-    return basis
-
-
 def reference_class_view(description: dict, lang: str = "zh") -> pd.DataFrame:
-    """The reference class a judgement used (:func:`hzanalysis.reference.class_table`), with the reason
-    for its small-unit widening in the reader's language (a Chinese page read "not widened: …"). A
-    forecast without a class (the learned persistence alone) has no class rows to translate."""
-    if "widening_basis" not in description:
-        return class_table(description, lang)
-    return class_table(
-        {**description, "widening_basis": widening_text(description["widening_basis"], lang)}, lang
-    )
+    """The reference class a judgement used (:func:`hzanalysis.reference.class_table`), in ``lang``: the
+    reason for its small-unit widening is a code, said in the page's language."""
+    return class_table(description, lang)
 
 
 def checklist_view(checklist: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:

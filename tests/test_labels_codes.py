@@ -1,0 +1,140 @@
+"""Words a reader sees come from the catalogue in the page's language, never from strings made in the core.
+
+Three faults this file pins down: the forecast's warnings were English sentences shown on Chinese pages; a
+rank target's missing peers travelled as one joined string per language, which the English sentence parsed
+back into names; the data-gaps grid wrote Chinese labels in the core, which the views wrote over.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+from test_assess import synthetic_observations, synthetic_target
+
+from hzanalysis import catalogue, display, labels, sentences
+from hzanalysis import forecast as fc
+from hzanalysis.assess import assess_one, assess_target
+from hzanalysis.labels import message_text
+from hzanalysis.reference import shipped_classes
+from hzanalysis.report.store import assessment_from_record, assessment_record
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "hzanalysis"
+CJK = re.compile(r"[\u3400-\u9fff]")
+#: A literal catalogue code given to a Message or to an error: Message("warning.x", ...) or code="warning.x".
+CODE_LITERAL = re.compile(r"""(?:Message\(\s*|\bcode=)["']([a-z_]+\.[a-z_0-9.]+)["']""")
+
+
+def test_every_code_the_source_gives_a_message_is_in_both_catalogues():
+    used = {
+        code for path in SRC.rglob("*.py") for code in CODE_LITERAL.findall(path.read_text(encoding="utf-8"))
+    }
+    # the warnings, the widening reasons and the judgement's messages are all among them
+    expected = {"warning.grid_gaps", "warning.persistence_own", "widening.spread", "missing.peers_lacking"}
+    assert expected <= used
+    for lang in labels.LANGS:
+        missing = sorted(code for code in used if code not in labels.catalogue(lang))
+        assert missing == [], lang
+
+
+# ------------------------------------------------------------------------------------------ 1. warnings
+
+
+def test_forecast_warnings_are_codes_said_in_the_page_language():
+    # three counts with 2019 missing, theta asked for: a gap note and a "needs six points" note
+    history = pd.Series({2018: 10.0, 2020: 12.0, 2021: 13.0})
+    out = fc.forecast(history, 2, domain="count", model="theta", n_paths=50)
+    codes = [w.code for w in out.warnings]
+    assert codes == ["warning.grid_gaps", "warning.needs_more_points"]
+    gaps, rung = out.warnings
+    assert gaps.params == {"n": 1, "first_year": 2018, "last_year": 2021}
+    assert message_text(gaps, "zh").startswith("2018–2021年间缺1个年份：")
+    assert message_text(rung, "zh") == "theta至少需要6个观测值，现有3个；改用漂移模型（drift）"
+    # the English is the sentence the notes said before, so logs and the terminal read as they did
+    assert str(rung) == "theta needs at least 6 observations, the history has 3; drift used instead"
+    assert "drift used instead" in rung and "falling back" not in rung
+
+
+def test_the_persistence_note_on_a_chinese_page_is_chinese():
+    # two figures, no class of the indicator (hte_count's class is not used: 2-5 points, model auto,
+    # a class is named in the catalogue, so take an indicator without one through a synthetic frame)
+    target = synthetic_target(indicator="hte_count")
+    observations = synthetic_observations({2022: 80.0, 2024: 90.0})
+    judged = assess_target(target, observations, n_paths=200, compare_models=False)
+    [note] = [w for w in judged.warnings if w.code.startswith("warning.persistence")]
+    zh, en = message_text(note, "zh"), message_text(note, "en")
+    assert "P(trends carry" in en and "P(trends carry" not in zh
+    assert "趋势完全延续的概率" in zh
+    page = display.warnings(judged.warnings, "zh").data
+    assert "trends carry" not in page and "reference class" not in page
+    # the folded list on an English page is English
+    assert "P(trends carry in full)" in display.warnings(judged.warnings, "en").data
+
+
+def test_an_outside_view_widened_for_a_small_unit_says_why_in_chinese():
+    cls = shipped_classes()["tech_contract_turnover"]  # widened 1.64x: its small provinces vary more
+    out = fc.outside_view(pd.Series({2023: 5.0}), 2, cls, domain="amount", n_paths=50, seed=0)
+    [note] = out.warnings
+    assert note.code == "warning.class_widened" and note.params["factor"] == "1.64"
+    assert message_text(note, "zh") == (
+        "参考类为小单位放宽为1.64倍：规模最小的三分之一单位逐年变化的离散程度是全部单位的1.64倍"
+    )
+    assert str(note) == (
+        "reference class widened 1.64x for a small unit: smallest third of units 1.64x as spread out as all "
+        "units (one-year changes)"
+    )
+
+
+def test_a_value_outside_its_domain_is_said_in_the_page_language():
+    # a count of 0 cannot go on the log scale: the page says so instead of failing, in its language
+    target = synthetic_target(indicator="hte_count")
+    judged = assess_target(
+        target, synthetic_observations({2022: 0.0, 2023: 50.0}), n_paths=100, compare_models=False
+    )
+    assert judged.status == "forecast_failed"
+    assert judged.missing_text("zh") == (
+        "无法预测：2022年：数值0超出计数类指标的取值范围（应为正数）；请更正数值或指标的取值类型"
+    )
+    assert judged.missing_text("en") == (
+        "no forecast: year 2022: value 0 is outside the range of counts (expected a positive number); "
+        "correct the value or choose the indicator's domain"
+    )
+    assert [w.code for w in judged.warnings] == ["warning.outside_domain"]
+
+
+def test_warnings_are_stored_as_codes_and_read_back(tmp_path):
+    target = synthetic_target(indicator="hte_count")
+    judged = assess_target(target, synthetic_observations({2022: 80.0, 2024: 90.0}), n_paths=200)
+    record = json.loads(json.dumps(assessment_record(judged), ensure_ascii=False))
+    assert all(set(w) == {"code", "params"} for w in record["warnings"])
+    assert all(set(w) == {"code", "params"} for w in record["forecast"]["warnings"])
+    again = assessment_from_record(record)
+    assert again.warning_texts("zh") == judged.warning_texts("zh")
+    assert again.forecast.warnings == judged.forecast.warnings
+
+
+# ------------------------------------------------------------------------------------------ 2. peers
+
+
+def test_missing_peers_are_region_ids_named_in_the_page_language():
+    rank = assess_one("invention_patents_per_10k")
+    assert rank.status == "peers_missing"
+    ids = rank.missing_regions
+    regions = catalogue.regions()
+    assert ids and all(i in regions for i in ids)  # ids, not a string joined for one language
+    assert list(rank.missing.params["regions"]) == list(ids)
+    english = ", ".join(regions[i].name_en for i in ids)
+    assert rank.missing_text("en").endswith(f"missing: {english}")
+    assert rank.missing_text("zh").endswith("缺少：" + "、".join(ids))
+    # the sentence puts the names on from the ids; nothing parses a sentence back into names
+    assert sentences.verdict_sentence(rank, "en").endswith(f"missing: {english}.")
+    assert not hasattr(sentences, "english_region_names")
+
+
+def test_stored_peers_stay_ids():
+    rank = assess_one("invention_patents_per_10k")
+    record = json.loads(json.dumps(assessment_record(rank), ensure_ascii=False))
+    assert record["missing"]["params"]["regions"] == list(rank.missing_regions)
+    assert assessment_from_record(record).missing_text("en") == rank.missing_text("en")
