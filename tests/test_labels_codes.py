@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from test_assess import synthetic_observations, synthetic_target
 
-from hzanalysis import catalogue, display, labels, sentences
+from hzanalysis import catalogue, display, labels, sentences, views
 from hzanalysis import forecast as fc
 from hzanalysis.assess import assess_one, assess_target
+from hzanalysis.gaps import GRID_COLUMNS, data_gaps, plan_checklist, plan_gaps
 from hzanalysis.labels import message_text
 from hzanalysis.reference import shipped_classes
 from hzanalysis.report.store import assessment_from_record, assessment_record
@@ -138,3 +141,45 @@ def test_stored_peers_stay_ids():
     record = json.loads(json.dumps(assessment_record(rank), ensure_ascii=False))
     assert record["missing"]["params"]["regions"] == list(rank.missing_regions)
     assert assessment_from_record(record).missing_text("en") == rank.missing_text("en")
+
+
+# ------------------------------------------------------------------------------------------ 3. gaps
+
+
+def test_the_gap_grid_holds_codes_and_figures_only():
+    observations = synthetic_observations({2024: 80.0})
+    grid = plan_gaps([synthetic_target()], observations, plan="haizhou-2024", as_of="2024-06-01")
+    assert tuple(grid.columns) == (*GRID_COLUMNS, "name_en")
+    assert set(grid["state"]) == {"missing", "observed", "not_yet_due"}
+    text_cells = [str(c) for c in grid[["state", "bound", "unit", "source_title"]].to_numpy().ravel()]
+    assert not [c for c in text_cells if CJK.search(c) and c != "家"]  # the unit is the data's
+    cell = grid[grid["year"] == 2024].iloc[0]
+    assert (cell["value"], cell["bound"], cell["source_title"]) == (80.0, "=", "SYNTHETIC test series")
+    # the words come on at render time, from the catalogue, in the page's language
+    for lang in labels.LANGS:
+        view = views.gaps_view(grid, lang).set_index("year")
+        assert view.loc[2025, "state_label"] == labels.label("gap.not_yet_due", lang)
+        assert view.loc[2020, "detail"] == labels.label("value.figure_needed", lang)
+    assert views.gaps_view(grid, "zh").loc[lambda v: v["year"] == 2024, "detail"].item() == (
+        "80家；SYNTHETIC test series"
+    )
+    assert views.gaps_view(grid, "en").loc[lambda v: v["year"] == 2024, "detail"].item() == (
+        "80 units; SYNTHETIC test series"
+    )
+
+
+def test_the_checklist_holds_lists_and_the_view_writes_them_out():
+    target = replace(synthetic_target(), responsible_units=())
+    observations = synthetic_observations({y: 80.0 for y in range(2021, 2024)})
+    checklist = plan_checklist([target], observations, plan="haizhou-2024", as_of="2024-06-01")
+    assert checklist.loc[0, "years_missing"] == [] and checklist.loc[0, "responsible_units"] == []
+    zh, en = views.checklist_view(checklist, "zh").iloc[0], views.checklist_view(checklist, "en").iloc[0]
+    assert (zh["years_missing"], zh["responsible_units"]) == ("无", "方案未列明")
+    assert (en["years_missing"], en["responsible_units"]) == ("none", "none named in the plan")
+
+
+def test_data_gaps_has_no_label_columns():
+    grid = data_gaps([synthetic_target()], synthetic_observations({2024: 1.0}), years=range(2023, 2025))
+    assert "state_label" not in grid and "detail" not in grid
+    assert grid["state"].tolist() == ["missing", "observed"]
+    assert np.isnan(grid.loc[0, "value"])

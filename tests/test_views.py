@@ -108,7 +108,7 @@ def test_table_headers_are_put_on_last_in_the_reader_language(scorecard):
 
 def test_data_gaps_chart_and_checklist_in_english():
     observations = load_observations()
-    gaps = views.gaps_view(data_gaps(observations=observations), observations, "en")
+    gaps = views.gaps_view(data_gaps(observations=observations), "en")
     assert not [t for t in gaps["target"] if chinese(t)]
     assert set(gaps["state_label"]) <= {"observed", "bound only", "missing"}
     rd_2024 = gaps[(gaps["target_id"] == "rd_share_gdp") & (gaps["year"] == 2024)].iloc[0]

@@ -26,10 +26,10 @@ from .labels import (
     has_label,
     is_missing,
     label,
+    list_text,
     unit_text,
 )
 from .observations import load_indicators, load_regions
-from .plans import resolve_plan
 from .reference import class_table
 from .tables import rules_frame
 from .targets import load_targets
@@ -267,49 +267,36 @@ def checklist_view(checklist: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     names = _names(checklist, lang) if not checklist.empty else []
     for name, r in zip(names, checklist.itertuples(index=False), strict=True):
         info = catalogue.loc[r.indicator]
+        units = list(r.responsible_units)
         rows.append(
             {
                 "target": name,
                 "indicator": f"{info['name_en']} ({unit_text(r.unit, lang).strip()})"
                 if en
                 else f"{r.indicator_zh}（{r.unit}）",
-                "years_missing": (
-                    (r.years_missing.replace("、", ", ") if en else r.years_missing)
-                    if r.n_missing
-                    else label("value.none", lang)
-                ),
+                "years_missing": list_text(map(str, r.years_missing), lang) or label("value.none", lang),
                 "holder": holder_text(r.indicator, lang),
-                "responsible_units": bureau_text(r.responsible_units, lang)
-                if r.responsible_units != "方案未列明"
+                "responsible_units": bureau_text(units, lang)
+                if units
                 else label("value.no_units_named", lang),
             }
         )
     return pd.DataFrame(rows, columns=["target", "indicator", "years_missing", "holder", "responsible_units"])
 
 
-def gaps_view(
-    gaps: pd.DataFrame, observations: pd.DataFrame, lang: str = "zh", region: str | None = None
-) -> pd.DataFrame:
-    """The targets × years grid for the chart, with names, states and details in the reader's language;
-    ``region`` None is the default plan's (its ``plan.yaml``)."""
+def gaps_view(gaps: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """The targets × years grid (:func:`hzanalysis.data_gaps`) for the chart: names, states and details
+    (the cell's figure and its source, or what is needed) in the reader's language."""
     check_lang(lang)
-    region = region or resolve_plan(None).region
-    home = observations[observations["region"] == region]
+    sep = "; " if lang == "en" else "；"
     details = []
     for r in gaps.itertuples(index=False):
         if r.state == "not_yet_due":
             details.append(label("value.not_yet_due", lang, year=r.year, next_year=r.year + 1))
-            continue
-        hits = home[(home["indicator"] == r.indicator) & (home["year"] == r.year)]
-        if r.state == "missing" or hits.empty:
+        elif r.state == "missing" or is_missing(r.value):
             details.append(label("value.figure_needed", lang))
-            continue
-        points = hits[hits["bound"] == "="]
-        row = (points if not points.empty else hits).iloc[0]
-        sep = "; " if lang == "en" else "；"
-        details.append(
-            f"{fmt_value(row['value'], row['unit'], row['bound'], lang=lang)}{sep}{row['source_title']}"
-        )
+        else:
+            details.append(f"{fmt_value(r.value, r.unit, r.bound, lang=lang)}{sep}{r.source_title}")
     return gaps.assign(
         target=_names(gaps, lang),
         state_label=[label(f"gap.{s}", lang) for s in gaps["state"]],
