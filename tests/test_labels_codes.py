@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from test_assess import synthetic_observations, synthetic_target
 
-from hzanalysis import catalogue, display, labels, sentences, views
+from hzanalysis import catalogue, charts, display, labels, sentences, views
 from hzanalysis import forecast as fc
 from hzanalysis.assess import assess_one, assess_target
 from hzanalysis.gaps import GRID_COLUMNS, data_gaps, plan_checklist, plan_gaps
@@ -183,3 +183,19 @@ def test_data_gaps_has_no_label_columns():
     assert "state_label" not in grid and "detail" not in grid
     assert grid["state"].tolist() == ["missing", "observed"]
     assert np.isnan(grid.loc[0, "value"])
+
+
+# ------------------------------------------------------------------------------------------ rank chart
+
+
+def test_a_rank_targets_chart_draws_no_goal_line_on_its_indicators_axis():
+    # first place (value 1, unit 位) is not a figure of invention patents per 10,000 residents
+    rank = assess_one("invention_patents_per_10k")
+    assert views.chart_goal(rank) == (None, "件/万人")
+    no_fan = pd.DataFrame(columns=["year", "level", "lower", "upper", "median"])
+    spec = charts.target_chart(rank.observations, no_fan, None, 2025, "件/万人", "en").to_dict()
+    assert not [layer for layer in spec["layer"] if layer["mark"].get("color") == "#cf222e"]
+    assert "Value (per 10,000 residents)" in json.dumps(spec)
+    # a level target keeps its line at the goal, in its own unit
+    level = assess_one("rd_share_gdp")
+    assert views.chart_goal(level) == (3.8, "%")

@@ -118,6 +118,18 @@ def _unit_of(r) -> str | None:
     return str(catalogue.loc[indicator, "unit"]) if indicator in catalogue.index else r.unit
 
 
+def chart_goal(a: Assessment) -> tuple[float | None, str]:
+    """What the target chart draws for ``a``: the goal's line (None for a rank or qualitative target, whose
+    goal is a place, not a value of the figures) and the unit of the figures on the axis (the indicator's,
+    so a rank target's axis reads 件/万人, not 位)."""
+    t = a.target
+    catalogue = _indicator_catalogue()
+    unit = str(catalogue.loc[t.indicator, "unit"]) if t.indicator in catalogue.index else (t.unit or "")
+    if t.kind in ("rank", "qualitative") or t.value is None:
+        return None, unit
+    return float(t.value), t.unit or unit
+
+
 def scorecard_view(scorecard: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """The scorecard table for readers, grouped by the plan's actions (plain column keys)."""
     en = check_lang(lang) == "en"
