@@ -199,3 +199,17 @@ def test_a_rank_targets_chart_draws_no_goal_line_on_its_indicators_axis():
     # a level target keeps its line at the goal, in its own unit
     level = assess_one("rd_share_gdp")
     assert views.chart_goal(level) == (3.8, "%")
+
+
+def test_the_class_table_names_the_indicator_and_source_in_the_page_language():
+    described = shipped_classes()["rd_intensity"].describe()
+    zh = dict(zip(*views.reference_class_view(described, "zh").T.to_numpy(), strict=True))
+    # the indicator's name from indicators.csv, not its id; the source's words in Chinese
+    assert zh["指标"] == catalogue.indicators()["rd_share_gdp"].name_zh
+    assert (
+        zh["来源"]
+        == "china_province_rd_intensity.csv，rd_intensity_pct：中国各省份（见 derived/PROVENANCE.md）"
+    )
+    en = dict(zip(*views.reference_class_view(described, "en").T.to_numpy(), strict=True))
+    assert en["indicator"] == catalogue.indicators()["rd_share_gdp"].name_en
+    assert en["source"].endswith(": provinces of China (see derived/PROVENANCE.md)")

@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import catalogue
 from .errors import ForecastError, ParameterError
 from .fileio import derived_json
 from .labels import Message, has_label, label, message_text, population_text
@@ -423,8 +424,8 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
     rows: dict[str, str] = {}
     if "id" in description:
         rows = {
-            "indicator": description["indicator"],
-            "source": description["source"],
+            "indicator": indicator_text(description["indicator"], lang),
+            "source": source_text(description, lang),
             "regions": words(description["regions"]),
             "years": f"{description['years'][0]}–{description['years'][1]}",
             "n": f"{description['n_regions']} / {sum(description['n_changes'].values())}",
@@ -467,6 +468,25 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
             label("class.value", lang): list(rows.values()),
         }
     )
+
+
+def indicator_text(indicator: str, lang: str = "zh") -> str:
+    """An indicator's name in ``lang`` from the catalogue (indicators.csv), its id when it is not there."""
+    found = catalogue.indicators().get(indicator)
+    if found is None:
+        return indicator
+    return found.name_en if lang == "en" else found.name_zh
+
+
+def source_text(description: dict[str, Any], lang: str = "zh") -> str:
+    """Where a class's figures come from, in ``lang``: a shipped class names its panel's file and variable
+    (panels.PANELS); a class built from a caller's panel says what the caller said."""
+    from .panels import PANEL_NAMES, panel_spec
+
+    if description["id"] not in PANEL_NAMES:
+        return str(description["source"])
+    spec = panel_spec(description["id"])
+    return label("class_text.source_panel", lang, file=spec.file, variable=spec.variable)
 
 
 def aim_text(aim: str, lang: str = "zh") -> str:
