@@ -18,7 +18,7 @@ from test_assess import synthetic_observations, synthetic_target
 
 from hzanalysis import catalogue, charts, display, labels, sentences, views
 from hzanalysis import forecast as fc
-from hzanalysis.assess import assess_one, assess_target
+from hzanalysis.assess import assess_one, assess_target, scorecard_frame
 from hzanalysis.gaps import GRID_COLUMNS, data_gaps, plan_checklist, plan_gaps
 from hzanalysis.labels import message_text
 from hzanalysis.reference import shipped_classes
@@ -213,3 +213,14 @@ def test_the_class_table_names_the_indicator_and_source_in_the_page_language():
     en = dict(zip(*views.reference_class_view(described, "en").T.to_numpy(), strict=True))
     assert en["indicator"] == catalogue.indicators()["rd_share_gdp"].name_en
     assert en["source"].endswith(": provinces of China (see derived/PROVENANCE.md)")
+
+
+def test_the_scorecards_missing_column_takes_its_words_from_the_catalogue():
+    target = synthetic_target()  # hte_count, held by 区科技局、高新区科经局; no figure at all
+    frame = scorecard_frame([assess_target(target, synthetic_observations({2017: 50.0}), n_paths=100)])
+    frame.loc[0, "needed_years"] = "2024、2025"  # as the frame holds a single point's request
+    zh = views.scorecard_view(frame, "zh").loc[0, "missing"]
+    en = views.scorecard_view(frame, "en").loc[0, "missing"]
+    holder = frame.loc[0, "holder"]
+    assert zh == f"需2024、2025年数据（{holder}）"
+    assert en.startswith("figures for 2024, 2025 (held by ") and not CJK.search(en)

@@ -87,10 +87,9 @@ def _goal(kind: str, comparator: str | None, value: float | None, unit: str | No
 def _missing_short(r, lang: str) -> str:
     """A short 'what is missing, who holds it' for the table; the target page has the full sentence."""
     if r.needed_years and r.holder:
-        if lang == "en":
-            years = r.needed_years.replace("、", ", ")
-            return f"figures for {years} (held by {_holder_in_english(r.holder)})"
-        return f"需{r.needed_years}年数据（{r.holder}）"
+        years = list_text(r.needed_years.split("、"), lang)  # the frame's column, joined for a CSV file
+        holder = _holder_in_english(r.holder) if lang == "en" else r.holder
+        return label("value.needed_short", lang, years=years, holder=holder)
     return (r.missing_en if lang == "en" else r.missing_zh) or ""
 
 
