@@ -13,7 +13,8 @@ from test_assess import synthetic_observations, synthetic_target
 from hzanalysis import charts, display, views
 from hzanalysis.assess import assess_target, scorecard_frame
 from hzanalysis.bureaus import bureau_text
-from hzanalysis.labels import fmt_value
+from hzanalysis.labels import Message, fmt_value, message_text
+from hzanalysis.reference import widening_reason
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -169,12 +170,28 @@ def test_the_english_look_back_shows_words_not_codes():
 
 
 def test_the_reference_class_widening_reads_in_chinese_on_a_chinese_page():
-    basis = "not widened: only 10 changes in the smallest third of units"
-    assert views.widening_text(basis, "zh") == "未放宽：规模最小的三分之一单位只有10个逐年变化"
-    assert views.widening_text(basis, "en") == basis
-    assert views.widening_text("not widened: the smallest third is not more spread out (ratio 0.93)") == (
-        "未放宽：规模最小的三分之一单位离散程度并不更大（比值0.93）"
-    )
+    # the reason is a code with its numbers, as the class file stores it
+    reason = widening_reason({"code": "widening.few_small", "params": {"n": 10}})
+    assert reason == Message("widening.few_small", {"n": 10})
+    assert message_text(reason, "zh") == "未放宽：规模最小的三分之一单位只有10个逐年变化"
+    spread = Message("widening.not_spread", {"ratio": "0.93"})
+    assert message_text(spread, "zh") == "未放宽：规模最小的三分之一单位离散程度并不更大（比值0.93）"
+    # the class table says the code in the page's language
+    described = {
+        "id": "rd_intensity",
+        "indicator": "rd_share_gdp",
+        "source": "panel",
+        "regions": ["a", "b"],
+        "years": [2011, 2023],
+        "n_regions": 2,
+        "n_changes": {1: 40},
+        "widening": 1.0,
+        "widening_basis": Message("widening.ratio").record(),
+    }
+    zh = dict(zip(*views.reference_class_view(described, "zh").T.to_numpy(), strict=True))
+    assert zh["小单位放宽"] == "×1.00（未放宽：比率指标不随单位规模变化）"
+    en = dict(zip(*views.reference_class_view(described, "en").T.to_numpy(), strict=True))
+    assert en["small-unit widening"] == "×1.00 (not widened: a ratio indicator carries no unit size)"
 
 
 def test_text_in_the_other_language_carries_a_lang_attribute():

@@ -176,7 +176,7 @@ def test_a_changed_data_file_is_read_again_by_the_next_computation(tmp_path):
 def test_a_file_that_is_not_a_store_is_refused_by_name(tmp_path):
     bad = tmp_path / "assessments.json"
     bad.write_text('{"schema": 99}', encoding="utf-8")
-    with pytest.raises(ParameterError, match=r"assessments.json: expected schema 2; found 99"):
+    with pytest.raises(ParameterError, match=r"assessments.json: expected schema 3; found 99"):
         read_store(bad)
     with pytest.raises(ParameterError, match=r"missing\.json"):
         read_store(tmp_path / "missing.json")

@@ -30,7 +30,7 @@ from .gaps import data_gaps, gap_checklist
 from .judgement import assess_target
 from .lookback import HISTORY_COLUMNS, as_of_history, history_dates, look_back, outturn_publication
 from .probability import bound_decides, meets, p_annual_floor, p_cumulative, p_first, p_level, p_top
-from .sentences import english_region_names, verdict_sentence
+from .sentences import verdict_sentence
 from .tables import (
     SCORECARD_COLUMNS,
     assess_all,
@@ -58,7 +58,6 @@ __all__ = [
     "assess_target",
     "bound_decides",
     "data_gaps",
-    "english_region_names",
     "fan_frame",
     "format_value",
     "gap_checklist",

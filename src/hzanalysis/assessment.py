@@ -78,7 +78,9 @@ class Assessment:
     missing: Message | None = None
     holder_zh: str = ""
     needed_years: list[int] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    #: What the forecast and the judgement did beside the plain result (fallbacks, pooling, a failed
+    #: model): codes with their numbers, in words by :meth:`warning_texts`.
+    warnings: list[Message] = field(default_factory=list)
     peer_forecasts: dict[str, fc.Forecast] = field(default_factory=dict)
     #: Figures a later file replaced for this region and indicator: the entries of the observations'
     #: ``superseded`` record (region, indicator, year, values, files and rows); words by
@@ -93,8 +95,22 @@ class Assessment:
     deciding_bound: pd.Series | None = None
 
     def missing_text(self, lang: str = "zh") -> str:
-        """What is missing (or why the target cannot be judged) in words, in ``lang``; "" when nothing is."""
-        return message_text(self.missing, lang)
+        """What is missing (or why the target cannot be judged) in words, in ``lang``; "" when nothing is.
+
+        Regions travel as ids (a rank target's peers without figures); they are named here, in ``lang``.
+        """
+        return "" if self.missing is None else message_text(named_regions(self.missing), lang)
+
+    @property
+    def missing_regions(self) -> tuple[str, ...]:
+        """The ids of the regions whose figures a rank target lacks (empty for any other reason)."""
+        if self.missing is None or self.missing.code != "missing.peers_lacking":
+            return ()
+        return tuple(self.missing.params["regions"])
+
+    def warning_texts(self, lang: str = "zh") -> list[str]:
+        """The warnings in words, in ``lang``."""
+        return [message_text(w, lang) for w in self.warnings]
 
     @property
     def missing_zh(self) -> str:
@@ -113,6 +129,24 @@ class Assessment:
         points = self.observations[self.observations["bound"] == "="]
         rows = points if not points.empty else self.observations
         return None if rows.empty else rows.sort_values("year").iloc[-1]
+
+
+def region_name(region: str) -> dict[str, str]:
+    """A region id as a message parameter names it: the id in Chinese, the catalogue's name_en in English
+    (the id where the catalogue does not know the region)."""
+    found = catalogue.regions().get(region)
+    return {"zh": region, "en": found.name_en if found is not None and found.name_en else region}
+
+
+def named_regions(message: Message) -> Message:
+    """``message`` with its region ids (parameters ``region`` and ``regions``) named in both languages, so
+    the words layer, which knows no catalogue, can say them in either."""
+    params = dict(message.params)
+    if isinstance(params.get("region"), str):
+        params["region"] = region_name(params["region"])
+    if isinstance(params.get("regions"), (list, tuple)):
+        params["regions"] = [region_name(str(r)) for r in params["regions"]]
+    return Message(message.code, params)
 
 
 def english_holder(indicator: str | None) -> str:

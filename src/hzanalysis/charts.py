@@ -159,12 +159,16 @@ def scorecard_chart(scorecard: pd.DataFrame, lang: str = "zh") -> alt.Chart:
 def target_chart(
     observations: pd.DataFrame,
     fan: pd.DataFrame,
-    target_value: float,
+    target_value: float | None,
     deadline: int,
     unit: str,
     lang: str = "zh",
 ) -> alt.LayerChart:
-    """History with each point's source on hover, the 50/80/95% fan, the target line and the deadline."""
+    """History with each point's source on hover, the 50/80/95% fan, the target line and the deadline.
+
+    ``target_value`` None draws no target line: a rank target's goal (first place) is not a value on the
+    axis of its indicator's figures (:func:`hzanalysis.views.chart_goal`).
+    """
     check_lang(lang)
     if observations.empty and fan.empty:
         return message_chart(_t("no_observation", lang))
@@ -235,11 +239,12 @@ def target_chart(
         )
         layers.append(points)
     marks = pd.DataFrame({"target": [target_value], "deadline": [deadline]})
-    layers.append(
-        alt.Chart(marks)
-        .mark_rule(color="#cf222e", strokeWidth=2)
-        .encode(y="target:Q", tooltip=[alt.Tooltip("target:Q", title=_t("target", lang))])
-    )
+    if target_value is not None:
+        layers.append(
+            alt.Chart(marks)
+            .mark_rule(color="#cf222e", strokeWidth=2)
+            .encode(y="target:Q", tooltip=[alt.Tooltip("target:Q", title=_t("target", lang))])
+        )
     layers.append(alt.Chart(marks).mark_rule(color="#999", strokeDash=[2, 2]).encode(x="deadline:Q"))
     return alt.layer(*layers).properties(width=560, height=300)
 

@@ -451,7 +451,6 @@ def format_scorecard(table, lang: str = "zh") -> str:
 
     Cells, headers, units and the missing-data list come from the same vocabulary as the report pages.
     """
-    from .assess import english_region_names
     from .views import scorecard_view
 
     en = check_lang(lang) == "en"
@@ -460,7 +459,7 @@ def format_scorecard(table, lang: str = "zh") -> str:
     rows = [[str(cell) for cell in row] for row in view[list(TERMINAL_COLUMNS)].itertuples(index=False)]
     lines = _align([headers, *rows])
     notes = [
-        f"- {r.name_en}: {english_region_names(r.missing_en)}" if en else f"- {r.name_zh}: {r.missing_zh}"
+        f"- {r.name_en}: {r.missing_en}" if en else f"- {r.name_zh}: {r.missing_zh}"
         for r in table.itertuples(index=False)
         if (r.missing_en if en else r.missing_zh)
     ]

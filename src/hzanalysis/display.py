@@ -21,7 +21,7 @@ import math
 import os
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -32,7 +32,7 @@ from IPython.display import HTML, Markdown
 
 from .charts import VERDICT_COLOURS
 from .gaps import checklist_years, grid_years, last_publishable_year, period_text
-from .labels import MISSING, check_lang, has_label, label, number_word, prose_text
+from .labels import MISSING, Message, check_lang, has_label, label, message_text, number_word, prose_text
 from .observations import load_regions
 from .plans import Plan, resolve_plan
 
@@ -418,9 +418,12 @@ def note(text: str, lang: str = "zh") -> HTML:
     return HTML(f'<p class="hz-note">{tagged(text, lang)}</p>')
 
 
-def warnings(messages: Iterable[str], lang: str = "zh") -> HTML:
-    """Model warnings collected during the fits, folded away instead of sprayed into the page."""
-    items = [m for m in messages if not _missing(m) and str(m).strip()]
+def warnings(messages: Iterable[Message | Mapping[str, Any] | str], lang: str = "zh") -> HTML:
+    """Model warnings collected during the fits, folded away instead of sprayed into the page, each said in
+    ``lang`` (a warning is a code with its numbers; a plain string, e.g. from a researcher's own code, is
+    shown as it is)."""
+    texts = (m if isinstance(m, str) else message_text(m, lang) for m in messages if not _missing(m))
+    items = [t for t in texts if t.strip()]
     if not items:
         return HTML("")
     title = label("value.model_warnings", lang, n=len(items))

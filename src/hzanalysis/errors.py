@@ -8,6 +8,7 @@ CLI can print them verbatim and exit with the code the class carries.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 class HzError(Exception):
@@ -57,7 +58,17 @@ class ParameterError(HzError):
 
 
 class ForecastError(HzError):
-    """A forecast that cannot be made from the history given (for example, no observation at all)."""
+    """A forecast that cannot be made from the history given (for example, no observation at all).
+
+    The text is English, for the terminal. An error a page can show also carries ``code`` and ``params``
+    (a catalogue code and its plain values, as :class:`hzanalysis.labels.Message` holds them), so the page
+    says it in its own language; ``code`` is "" for the others.
+    """
+
+    def __init__(self, text: str, *, code: str = "", params: dict[str, Any] | None = None):
+        super().__init__(text)
+        self.code = code
+        self.params: dict[str, Any] = dict(params or {})
 
 
 class ReportError(HzError):

@@ -47,6 +47,7 @@ from scipy import special
 from . import catalogue
 from .errors import ForecastError, ParameterError
 from .fileio import derived_json
+from .labels import Message
 from .models import MODELS, POOLING_YEARS, point_forecast, pooled_point
 
 # the modelling scale's formulas live with the growth scale's (one module, one set of clip limits)
@@ -113,7 +114,8 @@ class Forecast:
     model: str
     method: str
     rung: str
-    warnings: list[str] = field(default_factory=list)
+    #: What the forecast did beside the plain method (fallbacks, pooling, gaps): codes with their numbers.
+    warnings: list[Message] = field(default_factory=list)
     members: dict[str, np.ndarray] = field(default_factory=dict)
     point: np.ndarray | None = None
     reference: dict[str, Any] | None = None
@@ -185,7 +187,14 @@ def _validate_history(history: pd.Series, domain: str) -> pd.Series:
             }[domain]
             raise ForecastError(
                 f"year {year}: value {value!r} is outside the {domain!r} domain (expected {need}); "
-                "correct the value or choose the indicator's domain"
+                "correct the value or choose the indicator's domain",
+                code="warning.outside_domain",
+                params={
+                    "year": int(year),
+                    "value": f"{value:g}",
+                    "domain": {"code": f"domain.{domain}"},
+                    "expected": {"code": f"domain_expected.{domain}"},
+                },
             )
     return clean
 
@@ -384,21 +393,19 @@ def forecast(
     z = to_transformed(clean.reindex(grid_years).to_numpy(dtype=float), domain)
     n_points = len(clean)
     rung = "model" if n_points >= MODEL_RUNG_MIN_POINTS else "short"
-    notes: list[str] = []
+    notes: list[Message] = []
     gaps = int(len(grid_years) - n_points)
     if gaps:
-        notes.append(
-            f"{gaps} missing year(s) between {first} and {last}: drift uses the end points, linear "
-            "the observed points; damped/Theta fit straight-line fills (not shown as data)"
-        )
+        notes.append(Message("warning.grid_gaps", {"n": gaps, "first_year": first, "last_year": last}))
 
     wanted = model
     if model == "auto":
         wanted = AUTO_MODEL[domain] if rung == "model" else "drift"
     elif rung == "short" and model in MODEL_RUNG_ONLY:
         notes.append(
-            f"{model} needs at least {MODEL_RUNG_MIN_POINTS} observations, the history has "
-            f"{n_points}; drift used instead"
+            Message(
+                "warning.needs_more_points", {"model": model, "needed": MODEL_RUNG_MIN_POINTS, "n": n_points}
+            )
         )
         wanted = "drift"
 
@@ -409,15 +416,14 @@ def forecast(
         point, method, members_z = pooled_point(z, horizon, growth, domain), "pooled", {}
         members_z = {"pooled": point}
         notes.append(
-            f"growth pulled toward the reference class {reference.id!r} (median {growth:+.3f} a year on the "
-            f"modelling scale; own growth weighted span/(span+{POOLING_YEARS:g}))"
+            Message(
+                "warning.pooled",
+                {"population": reference.id, "growth": f"{growth:+.3f}", "pooling_years": POOLING_YEARS},
+            )
         )
     else:
         if reference is not None:
-            notes.append(
-                "reference class not used: pooling applies to 2-5 point drift forecasts of positive values "
-                "and shares"
-            )
+            notes.append(Message("warning.class_not_used"))
         point, method, members_z = point_forecast(z, horizon, wanted, notes, domain=domain)
     scale = series_scale(z, domain, scale_rule(calib, rung), scale_floor(calib, rung))
     median_abs, tail_p, tail_q = spread_for(
@@ -481,21 +487,18 @@ def persistence_forecast(
     # far beyond any fitted error; keeps a rescaled count's paths rescaled exactly (as in forecast())
     z_paths = np.clip(z_paths, case.z_last[0] - MAX_LOG_ERROR, case.z_last[0] + MAX_LOG_ERROR)
     point = from_transformed(z_median, domain)
+    learned = {
+        "carries": f"{described['p_trend_carries']:.2f}",
+        "fades": f"{described['p_trend_fades']:.2f}",
+    }
     if view is not None:
-        note = (
-            f"own trend weighed against the reference class {reference.id!r} as known in {view.year} (median "
-            f"growth {view.growth:+.3f} a year on the modelling scale); persistence learned from its units: "
-            f"P(trends carry in full) {described['p_trend_carries']:.2f}, P(they fade) "
-            f"{described['p_trend_fades']:.2f}"
+        note = Message(
+            "warning.persistence_class",
+            {"population": reference.id, "year": view.year, "growth": f"{view.growth:+.3f}", **learned},
         )
     else:
-        resembles = ", ".join(f"{name} {w:.2f}" for name, w in described["resembles"].items())
-        note = (
-            "no reference class: the unit's own growth tells which validated populations it resembles "
-            f"({resembles}); its trend is weighed against theirs, with how far trends carried in each; "
-            f"P(trends carry in full) {described['p_trend_carries']:.2f}, P(they fade) "
-            f"{described['p_trend_fades']:.2f}"
-        )
+        weights = {name: round(float(w), 6) for name, w in described["resembles"].items()}
+        note = Message("warning.persistence_own", {"populations": weights, **learned})
     validated = ps.validation_summary("class" if view is not None else "own")
     info: dict[str, Any] = {"persistence": {**described, "validation": validated}}
     if view is not None:
@@ -553,7 +556,10 @@ def outside_view(
     notes = []
     if reference.widening > 1.0:
         notes.append(
-            f"reference class widened {reference.widening:.2f}x for a small unit: {reference.widening_basis}"
+            Message(
+                "warning.class_widened",
+                {"factor": f"{reference.widening:.2f}", "reason": reference.widening_basis.record()},
+            )
         )
     return Forecast(
         years=np.arange(last_year + 1, last_year + 1 + horizon),

@@ -27,6 +27,8 @@ from .targets import Target, load_targets, plan_region_of
 GRID_START = 2017
 #: A checklist covers at least the five-year-plan period that the deadline closes (2021–2025 for 2025).
 FIVE_YEAR_SPAN = 5
+#: The columns of the targets × years grid (:func:`data_gaps`).
+GRID_COLUMNS = ("target_id", "target", "indicator", "year", "state", "value", "bound", "unit", "source_title")
 
 
 def data_gaps(
@@ -40,13 +42,13 @@ def data_gaps(
 
     ``years`` None: :func:`grid_years` of the default plan; ``region`` None: each target's plan's region.
 
-    Columns: target_id, target (Chinese name), indicator, year, state (observed | bound | missing),
-    state_label, detail (value and source, or what is needed).
+    Columns: target_id, target (Chinese name), indicator, year, state (a code: observed | bound | missing),
+    and the cell's figure: value, bound, unit, source_title (empty for a missing year). Codes and figures
+    only: a page puts its words on them (:func:`hzanalysis.views.gaps_view`).
     """
     targets = load_targets() if targets is None else list(targets)
     observations = load_observations() if observations is None else observations
     years = grid_years() if years is None else years
-    labels = {"observed": "有观测值", "bound": "仅有区间/上下限", "missing": "缺失"}
     records = []
     for t in targets:
         if not t.is_quantitative:
@@ -61,12 +63,6 @@ def data_gaps(
                 state, row = "bound", hits.iloc[0]
             else:
                 state, row = "missing", None
-            detail = (
-                f"{'' if row['bound'] == '=' else row['bound']}{row['value']:g}{t.unit}；"
-                f"{row['source_title']}"
-                if row is not None
-                else "需要补充"
-            )
             records.append(
                 {
                     "target_id": t.id,
@@ -74,11 +70,13 @@ def data_gaps(
                     "indicator": t.indicator,
                     "year": int(year),
                     "state": state,
-                    "state_label": labels[state],
-                    "detail": detail,
+                    "value": float(row["value"]) if row is not None else None,
+                    "bound": str(row["bound"]) if row is not None else None,
+                    "unit": str(row["unit"]) if row is not None else None,
+                    "source_title": str(row["source_title"]) if row is not None else None,
                 }
             )
-    return pd.DataFrame.from_records(records)
+    return pd.DataFrame.from_records(records, columns=GRID_COLUMNS)
 
 
 def gap_checklist(
@@ -93,6 +91,8 @@ def gap_checklist(
 
     A checklist to send to the bureaux; ``years`` None: the default plan's period with its base year and the
     five-year period its deadline closes (:func:`plan_span`); ``region`` None: each target's plan's region.
+    ``years_missing`` and ``responsible_units`` are lists (empty when none): a page writes them out in its
+    language (:func:`hzanalysis.views.checklist_view`).
     """
     targets = load_targets() if targets is None else list(targets)
     observations = load_observations() if observations is None else observations
@@ -114,10 +114,10 @@ def gap_checklist(
                 "indicator": t.indicator,
                 "indicator_zh": info["name_zh"],
                 "unit": info["unit"],
-                "years_missing": "、".join(str(y) for y in missing) or "无",
+                "years_missing": missing,
                 "n_missing": len(missing),
                 "holder": info["holder_zh"],
-                "responsible_units": "、".join(t.responsible_units) or "方案未列明",
+                "responsible_units": list(t.responsible_units),
             }
         )
     return pd.DataFrame.from_records(records).sort_values(
@@ -194,8 +194,6 @@ def plan_gaps(
     due = last_publishable_year(as_of, today)
     later = (grid["state"] == "missing") & (grid["year"] > due)
     grid.loc[later, "state"] = "not_yet_due"
-    grid.loc[later, "state_label"] = "尚未到公布时间"
-    grid.loc[later, "detail"] = "尚未到公布时间"
     return grid.assign(name_en=grid["target_id"].map(_names_en(targets)))
 
 

@@ -31,7 +31,7 @@ from .assessment import (
 )
 from .bureaus import bureau_text
 from .errors import ForecastError, ParameterError
-from .labels import Message, label
+from .labels import Message, label, message_text
 from .observations import load_indicators, load_regions
 from .probability import p_annual_floor, p_cumulative, p_first, p_level, p_top
 from .reference import ReferenceClass, as_class, shipped_classes
@@ -84,9 +84,10 @@ def assess_target(
     if target.kind == "rank":
         return _assess_rank(result, observations, domain, n_paths, seed, model, regions)
     if target.kind == "growth":
-        level = _growth_as_level(result, info)
-        if isinstance(level, Assessment):  # the base year has no figure: the result says so
-            return level
+        as_level = _growth_as_level(result, info)
+        if isinstance(as_level, Assessment):  # the base year has no figure: the result says so
+            return as_level
+        level, note = as_level
         # The growth target is the level it requires in the deadline year, judged as any level target.
         judged = assess_target(
             level,
@@ -99,7 +100,7 @@ def assess_target(
             indicators=indicators,
             regions=regions,
         )
-        return replace(judged, warnings=[level.note, *judged.warnings])
+        return replace(judged, warnings=[note, *judged.warnings])
 
     start = period_start if period_start is not None else target.period_start
     if target.kind in ("annual_floor", "cumulative") and start is None:
@@ -141,7 +142,8 @@ def assess_target(
             indicator=target.indicator,
         )
     except ForecastError as error:
-        warnings = [*result.warnings, str(error)]
+        said = error_message(error)
+        warnings = [*result.warnings, said]
         if history.size == 1:  # the reference class cannot reach the deadline: one figure, no judgement
             failed = replace(
                 result, status=Status.SINGLE_POINT, verdict=rules.INSUFFICIENT_DATA, warnings=warnings
@@ -153,7 +155,7 @@ def assess_target(
             status=Status.FORECAST_FAILED,
             verdict=rules.INSUFFICIENT_DATA,
             warnings=warnings,
-            missing=Message("missing.forecast_failed", {"error": str(error)}),
+            missing=Message("missing.forecast_failed", {"error": said.record()}),
         )
     probability = _probability(result, forecast, start)
     verdict = rules.likelihood_verdict(probability)
@@ -184,11 +186,21 @@ def assess_target(
                 indicator=target.indicator,
             )
         except ForecastError as error:
-            warnings.append(f"{name}: {error}")
+            warnings.append(
+                Message("warning.model_failed", {"model": name, "error": error_message(error).record()})
+            )
             continue
         probabilities[name] = _probability(result, member, start)
         methods[name] = member.method
     return replace(result, warnings=warnings, model_probabilities=probabilities, model_methods=methods)
+
+
+def error_message(error: ForecastError) -> Message:
+    """A forecast error as a page says it: its own code when it has one (a value outside its domain, a
+    class that does not reach the deadline), else its English text under a code that says what it is."""
+    if error.code:
+        return Message(error.code, error.params)
+    return Message("warning.forecast_error", {"error": str(error)})
 
 
 def _reference_class_of(
@@ -325,9 +337,9 @@ def _period_gaps(history: pd.Series, start: int) -> list[int]:
     return [y for y in range(start, last + 1) if y not in history.index]
 
 
-def _growth_as_level(result: Assessment, info: pd.Series) -> Target | Assessment:
+def _growth_as_level(result: Assessment, info: pd.Series) -> tuple[Target, Message] | Assessment:
     """A growth target (年均增长 r%/年, or r% in total, over the base year's figure) as the level target it
-    requires; when the base year has no figure, the result saying so instead."""
+    requires, with the note that says so; when the base year has no figure, the result saying so instead."""
     target, history = result.target, result.history
     base_year = int(target.period_start)  # type: ignore[arg-type]  # checked by the registry's loader
     if base_year not in history.index:
@@ -353,11 +365,13 @@ def _growth_as_level(result: Assessment, info: pd.Series) -> Target | Assessment
         "required": f"{required:.4g}{unit}",
         "deadline": target.deadline,
     }
+    said = Message("note.growth_as_level", figures)
     # the level target's note in both languages, as the registry gives notes (note, note_zh)
-    note, note_zh = (label("note.growth_as_level", lang, **figures) for lang in ("en", "zh"))
-    return replace(
+    note, note_zh = (message_text(said, lang) for lang in ("en", "zh"))
+    level = replace(
         target, kind="level", value=required, unit=unit, period_start=None, note=note, note_zh=note_zh
     )
+    return level, said
 
 
 def _assess_rank(
@@ -384,11 +398,10 @@ def _assess_rank(
     own_ok = result.history.size >= 2
     if lacking or not own_ok:
         missing = ([] if own_ok else [result.region]) + lacking
-        # region ids in both languages: the English pages put English names on them (english_region_names)
-        names = {"zh": "、".join(missing), "en": ", ".join(missing)}
+        # region ids only: a page names them in its language (Assessment.missing_text)
         indicator = {"zh": indicator_name(target.indicator), "en": ""}
         return _peers_missing(
-            result, Message("missing.peers_lacking", {"indicator": indicator, "regions": names})
+            result, Message("missing.peers_lacking", {"indicator": indicator, "regions": tuple(missing)})
         )
     everyone = {result.region: result.history, **histories}
     place = 1 if target.comparator == "first" else int(target.value or 1)  # "top": 前三 is place 3

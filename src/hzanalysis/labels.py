@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -168,12 +168,25 @@ class Message:
     Parameters are plain values (stored as they are in ``assessments.json``) and :func:`message_text`
     formats each by its name: ``years`` a list of years; ``inputs`` a list of codes under ``input.``;
     ``*_pct``/``*_pct0`` a rate with two/no decimals; ``*year``, ``deadline`` and ``period_start`` a year;
-    ``{"value": v, "unit": u}`` a figure with its unit; ``{"zh": ..., "en": ...}`` a name taken from the data
-    (a bureau, a region list); other numbers as a reader writes them; strings as they are.
+    ``population`` a population or class code, ``populations`` codes with their weights (named from the
+    catalogue's ``population`` table); ``{"value": v, "unit": u}`` a figure with its unit;
+    ``{"code": ..., "params": ...}`` a message within the message; ``{"zh": ..., "en": ...}`` a name taken
+    from the data (a bureau), and a list of such names or of plain strings as a list in prose; other numbers
+    as a reader writes them; strings as they are. Codes the words cannot name (region ids) are named by the
+    layer that knows them before the message is rendered (``Assessment.missing_text``).
     """
 
     code: str
     params: Mapping[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        """The message in English: what a log, the terminal or an exception text shows."""
+        return message_text(self, "en")
+
+    def __contains__(self, phrase: object) -> bool:
+        """Whether the English text holds ``phrase``: code that looked for a phrase in the English notes
+        these messages replaced (``"falling back" in note``) keeps its meaning."""
+        return isinstance(phrase, str) and phrase in str(self)
 
     def record(self) -> dict[str, Any]:
         """The message as plain JSON values."""
@@ -186,14 +199,23 @@ class Message:
 
 
 def _param_text(name: str, value: Any, lang: str) -> str:
+    if name == "population":
+        return population_text(str(value), lang)
+    if name == "populations":  # population code -> weight, in the order given
+        parts = [f"{population_text(str(code), lang)} {float(w):.2f}" for code, w in value.items()]
+        return label("class_text.part_sep", lang).join(parts)
     if isinstance(value, Mapping):
+        if "code" in value:  # a message inside a message (the reason a class was widened)
+            return message_text(value, lang)
         if "value" in value:
             return fmt_value(value["value"], value.get("unit"), lang=lang)
         return str(value[lang])
     if name == "years":
         return years_text([int(y) for y in value], lang)
     if name == "inputs":
-        return ("、" if lang == "zh" else ", ").join(label(f"input.{code}", lang) for code in value)
+        return list_text((label(f"input.{code}", lang) for code in value), lang)
+    if isinstance(value, (list, tuple)):  # names taken from the data, each in both languages
+        return list_text((str(v[lang]) if isinstance(v, Mapping) else str(v) for v in value), lang)
     if isinstance(value, (str, bool)):
         return str(value)
     if name.endswith("_pct0"):
@@ -205,6 +227,17 @@ def _param_text(name: str, value: Any, lang: str) -> str:
     if name.endswith("year") or name in ("deadline", "period_start"):
         return fmt_year(float(value))
     return fmt_number(float(value))
+
+
+def list_text(items: Iterable[str], lang: str = "zh") -> str:
+    """Names as a list in prose: ``海州区、连云区`` or ``Haizhou District, Lianyun District``."""
+    return ("、" if check_lang(lang) == "zh" else ", ").join(items)
+
+
+def population_text(code: str, lang: str = "zh") -> str:
+    """A validated population, reference class or panel as a reader names it (its code if unknown)."""
+    key = f"population.{code}"
+    return label(key, lang) if has_label(key) else code
 
 
 def message_text(message: Message | Mapping[str, Any] | None, lang: str = "zh") -> str:

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import ForecastError
+from .labels import Message
 from .transforms import from_transformed, to_transformed
 
 MODELS = ("naive", "drift", "linear", "damped", "theta", "combo", "median_trend")
@@ -217,18 +218,18 @@ ADAPTERS: dict[str, Adapter] = {
 DOMAIN_ADAPTERS = ("median_trend",)
 
 
-def _implausible_reason(z: np.ndarray, point: np.ndarray) -> str | None:
-    """Why a transformed point forecast is not usable, or None if it is."""
+def _implausible_reason(z: np.ndarray, point: np.ndarray) -> Message | None:
+    """Why a transformed point forecast is not usable (a warning code and its numbers), or None if it is."""
     if point.shape != (point.shape[0],) or not np.all(np.isfinite(point)):
-        return "returned non-finite values"
+        return Message("warning.non_finite")
     _, vals = _observed(z)
     spread = float(vals.max() - vals.min())
     allowed = PLAUSIBLE_RANGES * max(spread, RANGE_FLOOR * max(1.0, float(np.abs(vals).mean())))
     gap = float(np.max(np.abs(point - vals[-1])))
     if gap > allowed:
-        return (
-            f"left the plausible range (moved {gap:.3g} from the last value on the modelling scale, "
-            f"more than {PLAUSIBLE_RANGES:g}x the historical range {spread:.3g})"
+        return Message(
+            "warning.implausible",
+            {"gap": f"{gap:.3g}", "times": f"{PLAUSIBLE_RANGES:g}", "spread": f"{spread:.3g}"},
         )
     return None
 
@@ -239,7 +240,7 @@ def _is_flat(z: np.ndarray) -> bool:
 
 
 def guarded_point(
-    z: np.ndarray, horizon: int, method: str, notes: list[str], *, domain: str = "level"
+    z: np.ndarray, horizon: int, method: str, notes: list[Message], *, domain: str = "level"
 ) -> tuple[np.ndarray, str]:
     """Point forecast of one basic method with the fallback chain method → drift → naive.
 
@@ -250,8 +251,7 @@ def guarded_point(
     for position, name in enumerate(chain):
         if name in ("damped", "theta") and _is_flat(z):
             notes.append(
-                f"{name}: the history is constant; {name} is not fitted on a constant series, "
-                f"falling back to {chain[position + 1]}"
+                Message("warning.constant_history", {"model": name, "fallback": chain[position + 1]})
             )
             continue
         with warnings.catch_warnings(record=True) as caught, np.errstate(all="warn"):
@@ -261,24 +261,28 @@ def guarded_point(
                 point = np.asarray(ADAPTERS[name](z, horizon, **extra), dtype=float)
                 reason = _implausible_reason(z, point)
             except Exception as error:  # any fit failure falls back; the reason is recorded
-                point, reason = None, f"raised {type(error).__name__}: {error}"
+                point, reason = None, Message("warning.raised", {"error": f"{type(error).__name__}: {error}"})
         messages = sorted({f"{w.category.__name__}: {w.message}" for w in caught})
-        notes.extend(f"{name} fit warning: {m}" for m in messages)
+        # the library's own text (English) inside a coded note
+        notes.extend(Message("warning.fit_warning", {"model": name, "detail": m}) for m in messages)
         if reason is None and point is not None:
             return point, name
         following = chain[position + 1] if position + 1 < len(chain) else None
         if following is None:
             break
-        notes.append(f"{name} {reason}; falling back to {following}")
+        assert reason is not None  # a fit that returned no point raised, and said why
+        notes.append(Message(reason.code, {**reason.params, "model": name, "fallback": following}))
     # Naive cannot fail on a validated history; reaching here means a bug upstream.
-    raise ForecastError(f"no model could forecast this history (tried {chain}); notes: {notes}")
+    raise ForecastError(
+        f"no model could forecast this history (tried {chain}); notes: {'; '.join(map(str, notes))}"
+    )
 
 
 def point_forecast(
     z: np.ndarray,
     horizon: int,
     model: str,
-    notes: list[str],
+    notes: list[Message],
     cache: dict | None = None,
     *,
     domain: str = "level",

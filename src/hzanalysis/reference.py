@@ -20,6 +20,7 @@ pass a panel of their own (``region, year, value``), which goes through exactly 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -27,9 +28,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import catalogue
 from .errors import ForecastError, ParameterError
 from .fileio import derived_json
-from .labels import has_label, label
+from .labels import Message, has_label, label, message_text, population_text
 from .transforms import to_growth_scale
 
 CLASSES_PATH = Path(__file__).resolve().parent / "derived" / "reference_classes.json"
@@ -59,7 +61,8 @@ class ReferenceClass:
     quantiles: dict[int, tuple[float, ...]]
     n_changes: dict[int, int]
     widening: float
-    widening_basis: str
+    #: Why the class was (not) widened: a code under ``widening.`` and its numbers (:func:`size_widening`).
+    widening_basis: Message
     #: The same class as known by each earlier year (year -> quantiles, n_changes, widening, basis):
     #: a forecast from a figure of year t may use only growth that had happened by t.
     earlier: dict[int, dict[str, Any]] = field(default_factory=dict, compare=False)
@@ -87,7 +90,7 @@ class ReferenceClass:
             quantiles={int(h): tuple(q) for h, q in cut["quantiles"].items()},
             n_changes={int(h): int(n) for h, n in cut["n_changes"].items()},
             widening=float(cut["widening"]),
-            widening_basis=cut["widening_basis"],
+            widening_basis=widening_reason(cut["widening_basis"]),
             earlier={},
         )
 
@@ -107,7 +110,7 @@ class ReferenceClass:
             "n_regions": self.n_regions,
             "n_changes": {int(h): int(n) for h, n in self.n_changes.items()},
             "widening": self.widening,
-            "widening_basis": self.widening_basis,
+            "widening_basis": self.widening_basis.record(),
         }
 
     def median_growth(self) -> float:
@@ -121,6 +124,7 @@ class ReferenceClass:
         out.pop("panel", None)
         out.pop("fingerprint", None)
         out["regions"] = list(self.regions)
+        out["widening_basis"] = self.widening_basis.record()
         out["quantiles"] = {str(h): list(q) for h, q in self.quantiles.items()}
         out["n_changes"] = {str(h): n for h, n in self.n_changes.items()}
         out["earlier"] = {
@@ -128,7 +132,7 @@ class ReferenceClass:
                 "quantiles": {str(h): list(q) for h, q in cut["quantiles"].items()},
                 "n_changes": {str(h): int(n) for h, n in cut["n_changes"].items()},
                 "widening": cut["widening"],
-                "widening_basis": cut["widening_basis"],
+                "widening_basis": widening_reason(cut["widening_basis"]).record(),
             }
             for year, cut in sorted(self.earlier.items())
         }
@@ -148,7 +152,7 @@ class ReferenceClass:
             quantiles={int(h): tuple(q) for h, q in data["quantiles"].items()},
             n_changes={int(h): int(n) for h, n in data["n_changes"].items()},
             widening=float(data["widening"]),
-            widening_basis=data["widening_basis"],
+            widening_basis=widening_reason(data["widening_basis"]),
             earlier={int(year): cut for year, cut in data.get("earlier", {}).items()},
         )
 
@@ -245,7 +249,9 @@ def is_extensive(domain: str, indicator: str | None) -> bool:
     return all(spec.extensive for spec in PANELS if spec.indicator == indicator)
 
 
-def size_widening(changes: pd.DataFrame, domain: str, *, extensive: bool | None = None) -> tuple[float, str]:
+def size_widening(
+    changes: pd.DataFrame, domain: str, *, extensive: bool | None = None
+) -> tuple[float, Message]:
     """Widening for a unit smaller than any in the panel, and why (1.0 when the panel cannot show it).
 
     One-year changes, each minus its year's median (so a common good or bad year is not read as size);
@@ -253,19 +259,24 @@ def size_widening(changes: pd.DataFrame, domain: str, *, extensive: bool | None 
     ``extensive`` (default: the domain is a count or amount) False: a ratio, never widened.
     """
     if not (domain in EXTENSIVE_DOMAINS if extensive is None else extensive):
-        return 1.0, "not widened: a ratio indicator carries no unit size"
+        return 1.0, Message("widening.ratio")
     one = changes[changes["h"] == 1].copy()
     if one.empty:
-        return 1.0, "not widened: no one-year changes"
+        return 1.0, Message("widening.no_changes")
     one["dev"] = one["change"] - one.groupby("start")["change"].transform("median")
     one["rank"] = one.groupby("start")["size"].rank(pct=True)
     small = one[one["rank"] <= 1.0 / 3.0]
     if len(small) < MIN_SIZE_CHANGES:
-        return 1.0, f"not widened: only {len(small)} changes in the smallest third of units"
+        return 1.0, Message("widening.few_small", {"n": len(small)})
     ratio = _iqr(small["dev"].to_numpy()) / max(_iqr(one["dev"].to_numpy()), 1e-12)
     if ratio <= 1.0:
-        return 1.0, f"not widened: the smallest third is not more spread out (ratio {ratio:.2f})"
-    return _r(ratio), f"smallest third of units {ratio:.2f}x as spread out as all units (one-year changes)"
+        return 1.0, Message("widening.not_spread", {"ratio": f"{ratio:.2f}"})
+    return _r(ratio), Message("widening.spread", {"ratio": f"{ratio:.2f}"})
+
+
+def widening_reason(basis: Message | Mapping[str, Any]) -> Message:
+    """The reason a class was (not) widened, from a message or its record (as a class file stores it)."""
+    return basis if isinstance(basis, Message) else Message.from_record(basis)
 
 
 def class_from_frame(
@@ -363,7 +374,9 @@ def class_changes(cls: ReferenceClass, horizon: int, uniforms: np.ndarray) -> np
     if horizon > available[-1]:
         raise ForecastError(
             f"reference class {cls.id!r} covers horizons up to {available[-1]} years, not {horizon}; it has "
-            "no evidence on growth that far ahead"
+            "no evidence on growth that far ahead",
+            code="warning.class_horizon",
+            params={"population": cls.id, "horizon": available[-1], "needed": horizon},
         )
     out = np.empty_like(uniforms)
     for h in range(1, horizon + 1):
@@ -382,10 +395,8 @@ def shipped_classes(path: str | Path | None = None) -> dict[str, ReferenceClass]
     return {k: ReferenceClass.from_json(v) for k, v in data["classes"].items()}
 
 
-def population_name(code: str, lang: str = "zh") -> str:
-    """A validated population or panel as a reader names it, in ``lang`` (its code if unknown)."""
-    key = f"population.{code}"
-    return label(key, lang) if has_label(key) else code
+#: A validated population or panel as a reader names it, in ``lang`` (its code if unknown).
+population_name = population_text
 
 
 def small_unit_text(small: dict[str, Any], lang: str = "zh", has_class: bool = True) -> str:
@@ -413,12 +424,13 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
     rows: dict[str, str] = {}
     if "id" in description:
         rows = {
-            "indicator": description["indicator"],
-            "source": description["source"],
+            "indicator": indicator_text(description["indicator"], lang),
+            "source": source_text(description, lang),
             "regions": words(description["regions"]),
             "years": f"{description['years'][0]}–{description['years'][1]}",
             "n": f"{description['n_regions']} / {sum(description['n_changes'].values())}",
-            "widening": f"×{description['widening']:.2f} ({description['widening_basis']})",
+            "widening": f"×{description['widening']:.2f}"
+            + label("class_text.names", lang, names=message_text(description["widening_basis"], lang)),
         }
     learned = description.get("persistence")
     if learned:
@@ -456,6 +468,25 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
             label("class.value", lang): list(rows.values()),
         }
     )
+
+
+def indicator_text(indicator: str, lang: str = "zh") -> str:
+    """An indicator's name in ``lang`` from the catalogue (indicators.csv), its id when it is not there."""
+    found = catalogue.indicators().get(indicator)
+    if found is None:
+        return indicator
+    return found.name_en if lang == "en" else found.name_zh
+
+
+def source_text(description: dict[str, Any], lang: str = "zh") -> str:
+    """Where a class's figures come from, in ``lang``: a shipped class names its panel's file and variable
+    (panels.PANELS); a class built from a caller's panel says what the caller said."""
+    from .panels import PANEL_NAMES, panel_spec
+
+    if description["id"] not in PANEL_NAMES:
+        return str(description["source"])
+    spec = panel_spec(description["id"])
+    return label("class_text.source_panel", lang, file=spec.file, variable=spec.variable)
 
 
 def aim_text(aim: str, lang: str = "zh") -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from .assessment import Assessment, english_holder, years_en
 from .labels import check_lang, fmt_value, label
-from .observations import load_regions
 
 
 def verdict_sentence(a: Assessment, lang: str = "zh") -> str:
@@ -51,22 +50,7 @@ def verdict_sentence(a: Assessment, lang: str = "zh") -> str:
             f"{what.capitalize()}; figures for {years_en(a.needed_years)} are needed (held by {holder_text})"
         )
         return label("sentence.insufficient", lang, name=name, detail=detail)
+    detail = a.missing_text(lang)
     if lang == "en":
-        detail = english_region_names(a.missing_en) if a.status == "peers_missing" else a.missing_en
         detail = f"{detail[:1].upper()}{detail[1:]}"
-    else:
-        detail = a.missing_zh
     return label("sentence.insufficient", lang, name=name, detail=detail)
-
-
-def english_region_names(text: str) -> str:
-    """A "missing: 海州区, 连云区" list in an English sentence: English names, the Chinese in brackets."""
-    regions = load_regions()
-    names = dict(zip(regions["id"], regions["name_en"], strict=True))
-    parts = (
-        [part.strip() for part in text.split("missing: ", 1)[-1].split(",")] if "missing: " in text else []
-    )
-    if not parts or not all(p in names for p in parts):
-        return text
-    head = text.split("missing: ", 1)[0]
-    return head + "missing: " + ", ".join(f"{names[p]} ({p})" for p in parts)

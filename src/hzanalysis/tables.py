@@ -118,7 +118,8 @@ def scorecard_frame(assessments: Sequence[Assessment]) -> pd.DataFrame:
                 "needed_years": "、".join(str(y) for y in a.needed_years),
                 "holder": a.holder_zh,
                 "responsible_units": "、".join(t.responsible_units),
-                "warnings": "; ".join(a.warnings),
+                # a table for researchers' files (assess --csv): the warnings in English, as the CLI speaks
+                "warnings": "; ".join(a.warning_texts("en")),
             }
         )
     return pd.DataFrame.from_records(records, columns=SCORECARD_COLUMNS)

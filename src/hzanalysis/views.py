@@ -26,12 +26,11 @@ from .labels import (
     has_label,
     is_missing,
     label,
+    list_text,
     unit_text,
 )
 from .observations import load_indicators, load_regions
-from .plans import resolve_plan
 from .reference import class_table
-from .sentences import english_region_names
 from .tables import rules_frame
 from .targets import load_targets
 
@@ -88,11 +87,10 @@ def _goal(kind: str, comparator: str | None, value: float | None, unit: str | No
 def _missing_short(r, lang: str) -> str:
     """A short 'what is missing, who holds it' for the table; the target page has the full sentence."""
     if r.needed_years and r.holder:
-        if lang == "en":
-            years = r.needed_years.replace("、", ", ")
-            return f"figures for {years} (held by {_holder_in_english(r.holder)})"
-        return f"需{r.needed_years}年数据（{r.holder}）"
-    return (english_region_names(r.missing_en) if lang == "en" else r.missing_zh) or ""
+        years = list_text(r.needed_years.split("、"), lang)  # the frame's column, joined for a CSV file
+        holder = _holder_in_english(r.holder) if lang == "en" else r.holder
+        return label("value.needed_short", lang, years=years, holder=holder)
+    return (r.missing_en if lang == "en" else r.missing_zh) or ""
 
 
 def _holder_in_english(holder_zh: str) -> str:
@@ -117,6 +115,18 @@ def _unit_of(r) -> str | None:
     indicator = _indicator_of(r.target_id)
     catalogue = _indicator_catalogue()
     return str(catalogue.loc[indicator, "unit"]) if indicator in catalogue.index else r.unit
+
+
+def chart_goal(a: Assessment) -> tuple[float | None, str]:
+    """What the target chart draws for ``a``: the goal's line (None for a rank or qualitative target, whose
+    goal is a place, not a value of the figures) and the unit of the figures on the axis (the indicator's,
+    so a rank target's axis reads 件/万人, not 位)."""
+    t = a.target
+    catalogue = _indicator_catalogue()
+    unit = str(catalogue.loc[t.indicator, "unit"]) if t.indicator in catalogue.index else (t.unit or "")
+    if t.kind in ("rank", "qualitative") or t.value is None:
+        return None, unit
+    return float(t.value), t.unit or unit
 
 
 def scorecard_view(scorecard: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
@@ -254,44 +264,10 @@ def rules_view(a: Assessment, lang: str = "zh") -> pd.DataFrame:
     )
 
 
-#: The reference class's widening reasons (English, from ``reference.size_widening``) in Chinese.
-_WIDENING_ZH = (
-    (re.compile(r"not widened: a ratio indicator carries no unit size"), "未放宽：比率指标不随单位规模变化"),
-    (re.compile(r"not widened: no one-year changes"), "未放宽：没有逐年变化可比"),
-    (
-        re.compile(r"not widened: only (\d+) changes in the smallest third of units"),
-        r"未放宽：规模最小的三分之一单位只有\1个逐年变化",
-    ),
-    (
-        re.compile(r"not widened: the smallest third is not more spread out \(ratio ([\d.]+)\)"),
-        r"未放宽：规模最小的三分之一单位离散程度并不更大（比值\1）",
-    ),
-    (
-        re.compile(r"smallest third of units ([\d.]+)x as spread out as all units \(one-year changes\)"),
-        r"规模最小的三分之一单位逐年变化的离散程度是全部单位的\1倍",
-    ),
-)
-
-
-def widening_text(basis: str, lang: str = "zh") -> str:
-    """Why the reference class was (not) widened for a small unit, in the reader's language."""
-    if check_lang(lang) == "en":
-        return basis
-    for pattern, chinese in _WIDENING_ZH:
-        if pattern.fullmatch(basis):
-            return pattern.sub(chinese, basis)
-    return basis
-
-
 def reference_class_view(description: dict, lang: str = "zh") -> pd.DataFrame:
-    """The reference class a judgement used (:func:`hzanalysis.reference.class_table`), with the reason
-    for its small-unit widening in the reader's language (a Chinese page read "not widened: …"). A
-    forecast without a class (the learned persistence alone) has no class rows to translate."""
-    if "widening_basis" not in description:
-        return class_table(description, lang)
-    return class_table(
-        {**description, "widening_basis": widening_text(description["widening_basis"], lang)}, lang
-    )
+    """The reference class a judgement used (:func:`hzanalysis.reference.class_table`), in ``lang``: the
+    reason for its small-unit widening is a code, said in the page's language."""
+    return class_table(description, lang)
 
 
 def checklist_view(checklist: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
@@ -302,49 +278,36 @@ def checklist_view(checklist: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     names = _names(checklist, lang) if not checklist.empty else []
     for name, r in zip(names, checklist.itertuples(index=False), strict=True):
         info = catalogue.loc[r.indicator]
+        units = list(r.responsible_units)
         rows.append(
             {
                 "target": name,
                 "indicator": f"{info['name_en']} ({unit_text(r.unit, lang).strip()})"
                 if en
                 else f"{r.indicator_zh}（{r.unit}）",
-                "years_missing": (
-                    (r.years_missing.replace("、", ", ") if en else r.years_missing)
-                    if r.n_missing
-                    else label("value.none", lang)
-                ),
+                "years_missing": list_text(map(str, r.years_missing), lang) or label("value.none", lang),
                 "holder": holder_text(r.indicator, lang),
-                "responsible_units": bureau_text(r.responsible_units, lang)
-                if r.responsible_units != "方案未列明"
+                "responsible_units": bureau_text(units, lang)
+                if units
                 else label("value.no_units_named", lang),
             }
         )
     return pd.DataFrame(rows, columns=["target", "indicator", "years_missing", "holder", "responsible_units"])
 
 
-def gaps_view(
-    gaps: pd.DataFrame, observations: pd.DataFrame, lang: str = "zh", region: str | None = None
-) -> pd.DataFrame:
-    """The targets × years grid for the chart, with names, states and details in the reader's language;
-    ``region`` None is the default plan's (its ``plan.yaml``)."""
+def gaps_view(gaps: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """The targets × years grid (:func:`hzanalysis.data_gaps`) for the chart: names, states and details
+    (the cell's figure and its source, or what is needed) in the reader's language."""
     check_lang(lang)
-    region = region or resolve_plan(None).region
-    home = observations[observations["region"] == region]
+    sep = "; " if lang == "en" else "；"
     details = []
     for r in gaps.itertuples(index=False):
         if r.state == "not_yet_due":
             details.append(label("value.not_yet_due", lang, year=r.year, next_year=r.year + 1))
-            continue
-        hits = home[(home["indicator"] == r.indicator) & (home["year"] == r.year)]
-        if r.state == "missing" or hits.empty:
+        elif r.state == "missing" or is_missing(r.value):
             details.append(label("value.figure_needed", lang))
-            continue
-        points = hits[hits["bound"] == "="]
-        row = (points if not points.empty else hits).iloc[0]
-        sep = "; " if lang == "en" else "；"
-        details.append(
-            f"{fmt_value(row['value'], row['unit'], row['bound'], lang=lang)}{sep}{row['source_title']}"
-        )
+        else:
+            details.append(f"{fmt_value(r.value, r.unit, r.bound, lang=lang)}{sep}{r.source_title}")
     return gaps.assign(
         target=_names(gaps, lang),
         state_label=[label(f"gap.{s}", lang) for s in gaps["state"]],

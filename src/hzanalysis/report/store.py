@@ -35,11 +35,13 @@ import pandas as pd
 from ..errors import ParameterError, ReportError
 from ..fileio import atomic_write_text
 from ..forecast import Forecast
+from ..labels import Message
 
 #: Version of the file's layout; a reader refuses any other. 2: the judgement's words are codes with their
 #: parameters (missing, data_notes, rules' explanations, verdict), no stored sentence: readers put the words
-#: on in their own language.
-STORE_SCHEMA = 2
+#: on in their own language. 3: the warnings of a forecast and of a judgement are codes with their
+#: parameters too (a Chinese page showed them in English), and a reference class's widening reason is one.
+STORE_SCHEMA = 3
 #: The file's name inside a run folder.
 STORE_FILE = "assessments.json"
 #: Quantiles of the forecast paths kept per forecast year: the median and the bounds of the fan chart's
@@ -143,7 +145,7 @@ def _forecast_record(forecast: Any) -> dict[str, Any] | None:
         "method": forecast.method,
         "rung": forecast.rung,
         "domain": forecast.domain,
-        "warnings": list(forecast.warnings),
+        "warnings": [plain(w.record()) for w in forecast.warnings],
         "reference": plain(forecast.reference),
         "history": _series_record(forecast.history),
         "years": plain(list(forecast.years)),
@@ -163,7 +165,7 @@ def _forecast_from(record: dict[str, Any] | None) -> Any:
         model=record["model"],
         method=record["method"],
         rung=record["rung"],
-        warnings=list(record["warnings"]),
+        warnings=[Message.from_record(w) for w in record["warnings"]],
         reference=record["reference"],
         quantiles={
             float(q): np.asarray([_number(v) for v in values]) for q, values in record["quantiles"].items()
@@ -193,7 +195,7 @@ def assessment_record(assessment: Any, look_back: pd.DataFrame | None = None) ->
         "missing": None if a.missing is None else plain(a.missing.record()),
         "holder_zh": a.holder_zh,
         "needed_years": plain(a.needed_years),
-        "warnings": list(a.warnings),
+        "warnings": [plain(w.record()) for w in a.warnings],
         "replaced": plain(a.replaced),
         "data_notes": [plain(note.record()) for note in a.data_notes],
         "reference_class": plain(a.reference_class),
@@ -207,7 +209,6 @@ def assessment_record(assessment: Any, look_back: pd.DataFrame | None = None) ->
 def assessment_from_record(record: dict[str, Any]) -> Any:
     """The :class:`~hzanalysis.assess.Assessment` of :func:`assessment_record` (forecast as quantiles)."""
     from ..assessment import Assessment, Status
-    from ..labels import Message
     from ..rules import RuleResult, Verdict
     from ..targets import Target
 
@@ -246,7 +247,7 @@ def assessment_from_record(record: dict[str, Any]) -> Any:
         missing=None if record["missing"] is None else Message.from_record(record["missing"]),
         holder_zh=record["holder_zh"],
         needed_years=list(record["needed_years"]),
-        warnings=list(record["warnings"]),
+        warnings=[Message.from_record(w) for w in record["warnings"]],
         replaced=list(record["replaced"]),
         data_notes=[Message.from_record(note) for note in record["data_notes"]],
         reference_class=record["reference_class"],
