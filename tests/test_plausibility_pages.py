@@ -17,6 +17,9 @@ from hzanalysis.report import run_report
 from hzanalysis.report.plan import plan_pages
 from hzanalysis.report.store import Judgements, compute_store
 
+# the jump is the point of these tests: its warning is asserted on the pages, not repeated in pytest's summary
+pytestmark = pytest.mark.filterwarnings("ignore::hzanalysis.observations.combine.ObservationWarning")
+
 HEADER = "region,indicator,year,value,unit,bound,source_title,source_url,published,quote,quality,note"
 #: hte_count's shipped bounds (derived/plausibility.json): largest one-year fall and rise, log scale.
 FALL, RISE = -0.10569, 0.385857
