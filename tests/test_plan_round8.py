@@ -195,3 +195,28 @@ def test_plan_check_accepts_a_drafted_fall_and_ceiling(tmp_path):
         (-12, "<="),
         (5, "<="),
     ]
+
+
+def test_first_n_written_as_n_strong_is_a_rank(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n到2030年,全县进入全国创新百强县,科技进步水平跻身全省十强,综合实力显著增强,"
+        "若干企业进入全国民营企业百强。\n",
+    )
+    numeric = [(d.kind, d.comparator, d.value) for d in drafts if d.kind != "qualitative"]
+    # 增强 is no rank, and some firms among the first 100 are not the county's place
+    assert numeric == [("rank", "top", 100), ("rank", "top", 10)]
+
+
+def test_qualitative_aims_of_the_goals_are_listed_apart(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n到2030年,全县创新能力显著提升,规上企业研发机构实现基本覆盖,关键技术取得重要突破,"
+        "高新技术企业达到100家。\n三、企业培育行动\n（一）实施企业梯队行动。服务能力显著提升。\n",
+    )
+    assert [d.kind for d in drafts] == ["level", "qualitative", "qualitative", "qualitative"]
+    assert [d.quotes[0] for d in drafts[1:]] == [
+        "全县创新能力显著提升",
+        "规上企业研发机构实现基本覆盖",
+        "关键技术取得重要突破",
+    ]

@@ -301,6 +301,11 @@ def _each(
     return drafts
 
 
+#: A qualitative aim of the goals: 实现基本覆盖, 取得重要突破, 显著提升, 更加完善.
+QUALITATIVE_AIM = re.compile(
+    r"基本覆盖|全覆盖|取得[^,，。；]{0,6}突破|(?:显著|明显|大幅)(?:提升|增强|提高)|更加(?:完善|优化|健全|浓厚)"
+)
+
 #: What makes a sentence set targets rather than tell: a deadline, striving, a forecast.
 _AIMS = re.compile(r"到\s*20\d\d|力争|争取|预计")
 
@@ -337,6 +342,8 @@ def _draft_segment(
     quote = segment.strip()
     original, segment = segment, _drop_base(segment) if context.aims else segment
     rank = RANK.search(segment)
+    if rank is not None and rank.group(4) and re.search(r"若干|一批|一些|多家|多个", segment[: rank.start()]):
+        rank = None  # 若干企业进入世界百强: some firms among the first 100, not the region's place
     growth = (
         GROWTH_ANNUAL.search(segment)
         or GROWTH_TOTAL.search(segment)
@@ -353,7 +360,11 @@ def _draft_segment(
         "responsible_units": list(paragraph.units),
     }
     if rank is None and growth is None and number is None and index is None:
-        if LEADING.search(segment):
+        # 走在全市前列 anywhere; 基本覆盖, 取得重要突破, 显著提升 where the plan sets its goals (action 0)
+        aim = LEADING.search(segment) or (
+            paragraph.action == 0 and context.cued and QUALITATIVE_AIM.search(segment)
+        )
+        if aim:
             return DraftTarget(
                 clause=quote,
                 value=None,
@@ -378,8 +389,8 @@ def _draft_segment(
     base_year = None
     if rank is not None:
         subject = subject.replace(re.sub(r"\s+", "", rank.group(0)), "")
-        written = rank.group(1) or rank.group(2)
-        place = 1 if rank.group(3) else numeral(written)
+        written = rank.group(1) or rank.group(2) or rank.group(4)
+        place = 1 if rank.group(3) else int(written) if written.isdigit() else chinese_number(written)
         value, unit, kind = float(place), "位", "rank"
         comparator = "first" if place == 1 else "top"
         scope = RANK_SCOPE.search(segment)
