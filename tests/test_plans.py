@@ -345,8 +345,8 @@ def test_second_plan_drafts_checks_and_assesses(second_plan, capsys):
     targets = load_targets(plan=folder)
     # Hand count of fixture-2030.txt: 9 numeric targets (rd 4.2%, digital 12%, hv patents 8, hte 450,
     # contracts Σ>80亿元, patents-per-10k 首位, firms ≥120/年, carrier area 150万m², iur projects Σ200) and
-    # one qualitative (走在全市前列); 高校5所 is not a target.
-    assert sum(t.is_quantitative for t in targets) == 9 and len(targets) == 10
+    # two qualitative (创新能力显著增强, 走在全市前列); 高校5所 is not a target.
+    assert sum(t.is_quantitative for t in targets) == 9 and len(targets) == 11
     hte = get_target("hte_count", targets)
     assert hte.responsible_units == ("区科技局", "区财政局", "区税务局") and len(hte.quotes) == 2
     assert {t.kind for t in targets} == {"level", "cumulative", "annual_floor", "rank", "qualitative"}
@@ -387,9 +387,9 @@ def test_plan_check_flags_what_the_draft_leaves_for_review(tmp_path):
                  "--deadline", "2030", "--out", str(tmp_path)]) == 0  # fmt: skip
     problems = plan_registry.check_plan(tmp_path / "fixture-2030")
     # The issuer stub and the English title are for the reviewer (plan.yaml); of the entries, only the
-    # qualitative aim (listed last) has no English name in the catalogue to borrow.
+    # qualitative aims (listed last: 创新能力显著增强, 走在全市前列) have no English name in the catalogue.
     found = [(Path(p.file).name, p.column) for p in problems]
-    assert found == [("plan.yaml", "issuer"), ("plan.yaml", "title_en"), ("targets.yaml", "name_en")]
+    assert found == [("plan.yaml", "issuer"), ("plan.yaml", "title_en")] + [("targets.yaml", "name_en")] * 2
     qualitative = yaml.safe_load((tmp_path / "fixture-2030" / "targets.yaml").read_text(encoding="utf-8"))
     assert qualitative["targets"][-1]["kind"] == "qualitative"
     assert problems[-1].row.startswith(f"entry {len(qualitative['targets'])} ")
@@ -627,8 +627,9 @@ def test_qualitative_aims_are_listed_after_the_numeric_targets(qingshi):
     assert "qualitative" in kinds
     first = kinds.index("qualitative")
     assert all(k == "qualitative" for k in kinds[first:])
-    # Hand count: 16 numeric targets (9 goals, 2 + 3 + 2 in the three actions) and 1 qualitative aim.
-    assert kinds.count("qualitative") == 1 and len(kinds) == 17
+    # Hand count: 16 numeric targets (9 goals, 2 + 3 + 2 in the three actions) and 2 qualitative aims of the
+    # goals (创新能力显著提升, 走在全市前列).
+    assert kinds.count("qualitative") == 2 and len(kinds) == 18
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -421,7 +421,7 @@ def _targets(args: argparse.Namespace) -> int:
     en = args.lang == "en"
     rows = []
     for t in load_targets(plan=args.plan):
-        sign = {">=": "≥"}.get(t.comparator or "", t.comparator or "")
+        sign = {">=": "≥", "<=": "≤"}.get(t.comparator or "", t.comparator or "")
         value = "" if t.value is None else f"{sign} {fmt_value(t.value, t.unit, lang=args.lang)}"
         rows.append([t.id, label(f"kind.{t.kind}", args.lang), value, t.name_en if en else t.name_zh])
     print("\n".join(_align(rows)))

@@ -36,7 +36,7 @@ from .observations import load_indicators, load_regions
 from .probability import p_annual_floor, p_cumulative, p_first, p_level, p_top
 from .reference import ReferenceClass, as_class, shipped_classes
 from .settle import observed_outcome, settled_result
-from .targets import Target, plan_region_of, plan_start_of
+from .targets import APPROX_TOLERANCE, Target, plan_region_of, plan_start_of
 
 
 def assess_target(
@@ -283,6 +283,8 @@ def _fill_growth_and_rules(result: Assessment, start: int | None) -> Assessment:
     first_year, first_value = int(history.index.min()), float(history.iloc[0])
     if history.size >= 2:
         changes["historical_growth"] = rules.cagr(first_value, first_year, last_value, last_year)
+    if target.comparator == "<=":
+        return replace(result, **changes)  # the four rules assume higher is better: none for a ceiling
     if target.kind in ("level", "annual_floor"):
         if last_year < target.deadline:
             next_year = target.deadline if target.kind == "level" else last_year + 1
@@ -357,6 +359,10 @@ def _growth_as_level(result: Assessment, info: pd.Series) -> tuple[Target, Messa
     rate = float(target.value) / 100  # type: ignore[arg-type]
     years = target.deadline - base_year
     required = base * (1 + rate) ** years if target.unit == "%/年" else base * (1 + rate)
+    comparator = target.comparator
+    if comparator == "~" and rate < 0:
+        # 降低4%左右: an approximate fall is met up to the tolerance above the level it requires
+        comparator, required = "<=", required * (1 + APPROX_TOLERANCE)
     unit = str(info["unit"])
     figures = {
         "growth": f"{target.value:g}{target.unit}",
@@ -369,7 +375,14 @@ def _growth_as_level(result: Assessment, info: pd.Series) -> tuple[Target, Messa
     # the level target's note in both languages, as the registry gives notes (note, note_zh)
     note, note_zh = (message_text(said, lang) for lang in ("en", "zh"))
     level = replace(
-        target, kind="level", value=required, unit=unit, period_start=None, note=note, note_zh=note_zh
+        target,
+        kind="level",
+        comparator=comparator,
+        value=required,
+        unit=unit,
+        period_start=None,
+        note=note,
+        note_zh=note_zh,
     )
     return level, said
 

@@ -33,6 +33,16 @@ _QUALIFIERS = (
     "净增",
     "高价值",
     "数字经济",
+    # a composite (科技创新综合排名, 综合实力) is no single indicator of the catalogue
+    "综合",
+    # per unit of GDP (单位国内生产总值能耗) is not GDP
+    "单位",
+    # the output of high-tech firms (高新技术企业工业总产值) is not the high-tech industry's, nor a
+    # high-tech zone's (高新区工业总产值) the region's
+    "高新技术企业",
+    "高新区",
+    # strategic emerging industries are another classification than high-tech industry
+    "战略性新兴",
     # the level of government: 市级以上研发机构 are not the 省级以上 ones, 国家科技计划项目 not all
     # plan projects;
     # one industry (制造业研发经费投入强度) is not the economy

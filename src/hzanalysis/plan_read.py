@@ -6,22 +6,26 @@ How a plan is read (developed on the 2024 plan and on passages of other regions'
   (指数达到78), a growth (年均增长12%, 比2025年增长50%, 翻一番/增加一倍) or a rank (首位/第一, 前三,
   前40位) in a sentence with a cue (达到/超过/不少于/累计/每年/力争/争取/建成/新增/预计…/到YYYY年);
   a clause is cut after each target it states (A达到80家、B达到260家; …集群和10个合作区; A和B分别超过
-  X和Y); 居/走在…前列 is a qualitative aim, listed after the numeric targets;
+  X和Y); 居/走在…前列, and in the goals 基本覆盖, 取得…突破, 显著提升, are qualitative aims, listed after the
+  numeric targets;
 - a change from a base figure (从2020年的15%提高到56%) sets the second figure, in a sentence that sets a
   deadline, strives or forecasts (到2025年, 力争/争取, 预计); told without one, it is the past;
 - the past is no target: review sections and paragraphs (发展基础, 执行情况, “十三五”以来, 去年…) and the
   paragraphs after them until one speaks of the future, clauses from 截至/现有/已/较上年 until the
   sentence names a plan year, years before the plan period (a page's date line 2018-02-06 opens it),
   and the sentences after a sentence of the past until one speaks of the future;
-- comparator: ``>`` for 超/超过/高于/突破, ``~`` for 左右/约 (met from :data:`APPROX_TOLERANCE`
-  below), ``first``/``top`` for ranks, ``>=`` otherwise;
+- comparator: ``>`` for 超/超过/高于/突破, ``~`` for 左右/约/近 (met from :data:`APPROX_TOLERANCE`
+  below), ``<=`` for a ceiling (降低到/控制在…以内) or a fall (比2020年下降13.5%: growth of -13.5),
+  ``first``/``top`` for ranks (前三, 第一, 百强), ``>=`` otherwise; round amounts without digits
+  (突破万亿元, 近千亿元) are values; A和B均达到60% and 上述两项…均 set one target per subject;
 - kind: ``rank``; ``growth`` (unit ``%/年`` or ``%``, the base year in ``base_year``); ``annual_floor``
   for 每年/年均 (每年新增 of a stock goes on its flow indicator); ``cumulative`` for 累计 of a flow (up
-  to the next ；), ``level`` for 累计 of a stock and otherwise;
+  to the next ；) and 用N年时间, ``level`` for 累计 of a stock and otherwise; 万亿元 of an indicator
+  kept in 亿元 is written in 亿元;
 - indicator: the catalogue row whose Chinese name (or synonyms) shares most character pairs with the
   clause's subject (Dice coefficient of character bigrams, at least :data:`MATCH_THRESHOLD`), among the
   rows whose unit fits and whose qualifiers (增加值, 营业收入, 有效, 中小, 企业研发, 制造业, the level of
-  government 国家/市级/县级, per 10,000 people…) agree,
+  government 国家/市级/县级, per 10,000 people, 综合, 单位, 战略性新兴, 高新区…) agree,
   else "new indicator needed"; a value without a subject (…增加一倍,达到1.2%) takes the last one named;
 - responsible units: （责任单位：…）, 牵头单位：…；配合单位：… lines or a bracketed list of bureaus,
   for every target of the paragraphs they close; actions from the headings; 力争/争取 kept in the note;
@@ -42,11 +46,16 @@ from .plan_text import (
     ANNUAL,
     APPROX_AFTER,
     APPROX_BEFORE,
+    BARE_AMOUNT,
     BASE_YEAR,
+    CEILING_AFTER,
+    CEILING_BEFORE,
     CN_NUMBER,
     CUE,
     DEADLINE,
     DOUBLE,
+    EACH,
+    FALL,
     FROM_TO,
     FUTURE,
     GROWTH_ANNUAL,
@@ -56,6 +65,7 @@ from .plan_text import (
     MEASURES,
     NOISE,
     NUMBER_UNIT,
+    OVER_YEARS,
     PAST,
     RANK,
     RANK_SCOPE,
@@ -66,6 +76,7 @@ from .plan_text import (
     WAN,
     YEAR_STATED,
     Paragraph,
+    bare_amount,
     chinese_number,
     clauses_of,
     numeral,
@@ -75,6 +86,9 @@ from .plan_text import (
     sentences,
 )
 from .targets import APPROX_TOLERANCE
+
+#: 上述两项…均, 三个…均: how many targets a 均 clause sets when its subjects are not listed.
+_EACH_COUNT = re.compile(r"([两二三四五六七八九2-9])\s*(?:项|个|类)")
 
 
 @dataclass
@@ -160,7 +174,9 @@ def draft_targets(
                 # it, and the doubling it follows is the same target restated.
                 inherit = previous if not _subject(clause) else ""
                 context = _Context(year, cumulative, cued, strive, base, aims=aims)
-                found_here = _respectively(clause, previous, context, paragraph, indicators)
+                found_here = _respectively(clause, previous, context, paragraph, indicators) or _each(
+                    clause, drafts, context, paragraph, indicators
+                )
                 every_year = False
                 for segment in segments(clause) if not found_here else []:
                     # 每年谋划实施50项A、50项B: 每年 covers the later items of its list that have no verb
@@ -198,7 +214,9 @@ def _drop_base(text: str) -> str:
     if change is None:
         return text
     to_year = re.search(r"(?:到|至)\s*(20\d\d\s*年[末底]?的?)", change.group(0))
-    return text[: change.start()] + "为" + (to_year.group(1) if to_year else "") + text[change.start(1) :]
+    # 从12%降低到8%: a ceiling, written 降至 so that the comparator reads "at most"
+    verb = "降至" if re.search(r"下降|降低|减少|压降", change.group(0)) else "为"
+    return text[: change.start()] + verb + (to_year.group(1) if to_year else "") + text[change.start(1) :]
 
 
 def _subject(clause: str) -> str:
@@ -243,7 +261,8 @@ def _respectively(
             context,
             paragraph,
             indicators,
-            subject,
+            # matched on its own subject alone: A和B…分别 names both, and each has its own indicator
+            match_on=subject,
         )
         if draft is not None:
             draft.quotes, draft.clause = [clause], clause
@@ -252,6 +271,44 @@ def _respectively(
             drafts.append(draft)
     return drafts
 
+
+def _each(
+    clause: str,
+    earlier: Sequence[DraftTarget],
+    context: _Context,
+    paragraph: Paragraph,
+    indicators: Sequence[Indicator],
+) -> list[DraftTarget]:
+    """A和B均达到80%, 上述两项指标均提高到60%: one target per subject, all with the clause's one value
+    (empty when not this form). 上述 N 项 refers to the last N targets drafted before the clause."""
+    found = EACH.search(clause)
+    if found is None or len(NUMBER_UNIT.findall(clause)) != 1:
+        return []
+    head = clause[: found.start()]
+    listed = re.sub(r"^.*?(?:全区|全市|全县|全省)", "", head)
+    subjects = [s for s in re.split(r"和|与|及|、", listed) if s.strip()]
+    if len(subjects) < 2:
+        count = _EACH_COUNT.search(head)
+        if count is None:
+            return []
+        number = count.group(1)
+        n = int(number) if number.isdigit() else numeral(number.replace("两", "二"))
+        refers = re.search(r"上述|以上|前述", head) and len(earlier) >= n
+        subjects = [_subject(d.clause) for d in earlier[-n:]] if refers else [""] * n
+    drafts = []
+    for subject in subjects:
+        draft = _draft_segment(clause, context, paragraph, indicators, match_on=subject or None)
+        if draft is not None:
+            if draft.indicator is None and subject:
+                draft.name_zh = subject
+            drafts.append(draft)
+    return drafts
+
+
+#: A qualitative aim of the goals: 实现基本覆盖, 取得重要突破, 显著提升, 更加完善.
+QUALITATIVE_AIM = re.compile(
+    r"基本覆盖|全覆盖|取得[^,，。；]{0,6}突破|(?:显著|明显|大幅)(?:提升|增强|提高)|更加(?:完善|优化|健全|浓厚)"
+)
 
 #: What makes a sentence set targets rather than tell: a deadline, striving, a forecast.
 _AIMS = re.compile(r"到\s*20\d\d|力争|争取|预计")
@@ -265,7 +322,7 @@ def _value_match(segment: str) -> re.Match[str] | None:
     (总收入超过100亿元的企业达到10家 sets 10家); 1万名 and 十万家 included."""
     found = [
         m
-        for pattern in (WAN, NUMBER_UNIT, CN_NUMBER)
+        for pattern in (WAN, NUMBER_UNIT, CN_NUMBER, BARE_AMOUNT)
         for m in pattern.finditer(segment)
         # 总投资10亿元以上的项目: a figure qualifying what is counted
         if not re.match(r"(?:以上|以下|左右)?的(?!主要目标|目标)", segment[m.end() :])
@@ -273,7 +330,7 @@ def _value_match(segment: str) -> re.Match[str] | None:
         and not (segment[: m.start()].endswith("等") and _SCOPE.match(segment))
     ]
     # 1万名 is read by WAN, not as 1 of NUMBER_UNIT's 万…; the earliest figure wins
-    found.sort(key=lambda m: (m.start(), m.re is not WAN))
+    found.sort(key=lambda m: (m.start(1) if m.re is BARE_AMOUNT else m.start(), m.re is not WAN))
     return found[0] if found else None
 
 
@@ -283,11 +340,20 @@ def _draft_segment(
     paragraph: Paragraph,
     indicators: Sequence[Indicator],
     inherit: str = "",
+    *,
+    match_on: str | None = None,
 ) -> DraftTarget | None:
     quote = segment.strip()
     original, segment = segment, _drop_base(segment) if context.aims else segment
     rank = RANK.search(segment)
-    growth = GROWTH_ANNUAL.search(segment) or GROWTH_TOTAL.search(segment) or DOUBLE.search(segment)
+    if rank is not None and rank.group(4) and re.search(r"若干|一批|一些|多家|多个", segment[: rank.start()]):
+        rank = None  # 若干企业进入世界百强: some firms among the first 100, not the region's place
+    growth = (
+        GROWTH_ANNUAL.search(segment)
+        or GROWTH_TOTAL.search(segment)
+        or DOUBLE.search(segment)
+        or FALL.search(segment)
+    )
     number = _value_match(segment)
     index = INDEX.search(segment) if number is None else None
     base = {
@@ -298,7 +364,11 @@ def _draft_segment(
         "responsible_units": list(paragraph.units),
     }
     if rank is None and growth is None and number is None and index is None:
-        if LEADING.search(segment):
+        # 走在全市前列 anywhere; 基本覆盖, 取得重要突破, 显著提升 where the plan sets its goals (action 0)
+        aim = LEADING.search(segment) or (
+            paragraph.action == 0 and context.cued and QUALITATIVE_AIM.search(segment)
+        )
+        if aim:
             return DraftTarget(
                 clause=quote,
                 value=None,
@@ -319,12 +389,12 @@ def _draft_segment(
     if number is not None and MEASURES.match(segment[number.end() :]):
         return None  # 提出了18项培育措施: how many measures the plan lists, not a target
     notes: list[str] = []
-    subject = re.sub(r"\s+", "", inherit + segment)  # R&D 经费 is R&D经费
+    subject = re.sub(r"\s+", "", inherit + segment if match_on is None else match_on)  # R&D 经费 is R&D经费
     base_year = None
     if rank is not None:
         subject = subject.replace(re.sub(r"\s+", "", rank.group(0)), "")
-        written = rank.group(1) or rank.group(2)
-        place = 1 if rank.group(3) else numeral(written)
+        written = rank.group(1) or rank.group(2) or rank.group(4)
+        place = 1 if rank.group(3) else int(written) if written.isdigit() else chinese_number(written)
         value, unit, kind = float(place), "位", "rank"
         comparator = "first" if place == 1 else "top"
         scope = RANK_SCOPE.search(segment)
@@ -334,11 +404,17 @@ def _draft_segment(
         )
     elif growth is not None:
         kind, comparator = "growth", ">" if STRICT.search(segment[: growth.start()][-4:]) else ">="
+        if growth.group(0).endswith("左右") or APPROX_AFTER.search(segment[growth.end() :]):
+            comparator = "~"  # 年均增长10%左右: approximate, as a level's 左右
         subject = subject.replace(re.sub(r"\s+", "", growth.group(0)), "")
         if growth.re is GROWTH_ANNUAL:
             value, unit = float(growth.group(1)), "%/年"
         elif growth.re is GROWTH_TOTAL:
             value, unit = float(growth.group(2)), "%"
+        elif growth.re is FALL:
+            # 下降13.5%: a change of -13.5% in total, met by any fall at least as deep ("<=")
+            value, unit = -float(growth.group(2)), "%"
+            comparator = "~" if comparator == "~" else "<="
         else:
             value, unit = (100.0 if growth.group(1) in (None, "一") else 300.0), "%"
         stated = BASE_YEAR.search(segment)
@@ -352,35 +428,61 @@ def _draft_segment(
         found = number or index
         if number is not None and number.re is CN_NUMBER:
             value = float(chinese_number(number.group(1)))
+        elif number is not None and number.re is BARE_AMOUNT:  # 突破万亿元
+            value, unit = bare_amount(number)
         else:
             value = float(found.group(1))  # type: ignore[union-attr]
         if number is not None and number.re is WAN:  # 1万名 is 10,000 persons
             value *= 10000
-        unit = number.group(2).replace("％", "%") if number else "点"
-        before = segment[: found.start()]  # type: ignore[union-attr]
+        if number is None:
+            unit = "点"
+        elif number.re is not BARE_AMOUNT:
+            unit = number.group(2).replace("％", "%")
+        # BARE_AMOUNT's match starts at its verb (突破, 近): what is before the amount ends with it
+        start = number.start(1) if number is not None and number.re is BARE_AMOUNT else found.start()  # type: ignore[union-attr]
+        before = segment[:start]
         after = segment[found.end() :]  # type: ignore[union-attr]
         if APPROX_AFTER.search(after) or APPROX_BEFORE.search(before):
             comparator = "~"
             notes.append(
-                f"approximate (左右/约): met from {APPROX_TOLERANCE:.0%} below the value, i.e. "
+                f"approximate (左右/约/近): met from {APPROX_TOLERANCE:.0%} below the value, i.e. "
                 f"{value * (1 - APPROX_TOLERANCE):g}{unit}"
             )
+        elif CEILING_BEFORE.search(before) or CEILING_AFTER.search(after):
+            comparator = "<="  # 降低到8%, 控制在5%以内: a ceiling
+            notes.append("a ceiling (降低到/控制在…以内): met at or below the value")
         else:
             comparator = ">" if STRICT.search(before[-4:] if len(before) > 4 else before) else ">="
         kind = "annual_floor" if ANNUAL.search(segment) or context.every_year else "level"
     # A level, floor or sum is measured in its indicator's unit: 78 (an index) is no area, 2.6% no amount.
     fitting = indicators if kind in ("rank", "growth") else [i for i in indicators if unit_fits(unit, i)]
     indicator, score = match_indicator(subject, fitting)
+    if NOISE.sub("", subject).startswith("占"):
+        # 占生产总值比重超30% (a headline cut after its subject): the share of what is not said
+        indicator, score = None, 0.0
+    if indicator is None and unit == "万亿元" and kind not in ("rank", "growth"):
+        # 2万亿元 of an indicator kept in 亿元: the value is written in the indicator's unit
+        in_yi = [i for i in indicators if unit_fits("亿元", i)]
+        converted, converted_score = match_indicator(subject, in_yi)
+        if converted is not None:
+            indicator, score, value, unit = converted, converted_score, value * 10000, "亿元"
+            notes.append("万亿元 written in 亿元, the indicator's unit")
     # 新增/净增 and a batch 认定 this period (not the stock 通过认定的) are increments of a stock
     increment = re.search(r"新增|净增|(?<!通过)认定(?!的)", segment)
     if indicator is not None and indicator.stock and increment and kind != "rank":
         # 每年新增10家 of a stock is its yearly increment: a flow, never a floor on the stock.
         flows = [i for i in indicators if i.flow]
         stock = indicator
-        indicator, score = match_indicator(subject.replace("新增", "净增"), flows)
+        # 分别新增1000家 matched on its subject alone: the increment is said by the segment
+        flow_subject = subject.replace("新增", "净增") if "新增" in subject else "净增" + subject
+        added = increment.group(0) in ("新增", "净增")
+        indicator, score = match_indicator(flow_subject if added else subject, flows)
         if indicator is None:
             notes.append(f"an increment of the stock {stock.id}: needs its flow indicator")
-    if kind in ("level", "annual_floor") and context.cumulative and rank is None and growth is None:
+    # 用3年时间推广150项: a sum over the years named, as 累计
+    over_years = bool(OVER_YEARS.search(segment))
+    summed = context.cumulative or over_years
+    if kind in ("level", "annual_floor") and summed and rank is None and growth is None:
         if kind == "level":
             kind = "level" if indicator is not None and indicator.stock else "cumulative"
         if kind == "level":
@@ -419,18 +521,22 @@ def _merge(drafts: list[DraftTarget]) -> list[DraftTarget]:
                 if m.indicator is None
                 and (m.value, m.unit, m.kind) == (draft.value, draft.unit, draft.kind)
                 and m.kind != "qualitative"
+                # one clause never states the same target twice (分别下降8%、8%: two targets)
+                and not _same_clause(m, draft)
                 and similarity(_subject(m.clause), _subject(draft.clause)) >= 0.6
             ]
             if not same:
                 merged.append(draft)
                 continue
             first = same[0]
+            if _subject(first.clause).startswith("占") and not _subject(draft.clause).startswith("占"):
+                first.clause, first.name_zh = draft.clause, draft.name_zh  # the subject the headline cut
             first.sections += [s for s in draft.sections if s not in first.sections]
             first.quotes += [q for q in draft.quotes if q not in first.quotes]
             continue
         key = (draft.indicator, draft.kind == "annual_floor", draft.kind == "growth", draft.value)
         first = index.get(key)
-        if first is None:
+        if first is None or _same_clause(first, draft):
             index[key] = draft
             merged.append(draft)
             continue
@@ -445,3 +551,8 @@ def _merge(drafts: list[DraftTarget]) -> list[DraftTarget]:
                     "the first place's is kept; check"
                 )
     return merged
+
+
+def _same_clause(a: DraftTarget, b: DraftTarget) -> bool:
+    """Two drafts of one clause at one place (A和B均达到60%), not one target stated in two places."""
+    return a.quotes == b.quotes and a.sections == b.sections

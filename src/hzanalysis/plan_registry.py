@@ -31,7 +31,7 @@ from .errors import InputError, ParameterError, Problem
 from .fileio import atomic_write_text
 from .plan_indicators import unit_fits
 from .plan_read import DraftTarget, draft_targets
-from .plan_text import CN_NUMBER, DOUBLE, ISSUE_DATE, chinese_number, paragraphs, plan_period
+from .plan_text import CN_NUMBER, DOUBLE, FALL, ISSUE_DATE, chinese_number, paragraphs, plan_period
 from .plans import PLAN_FILE, Plan, resolve_plan
 from .targets import KINDS, load_targets
 
@@ -309,6 +309,8 @@ def _written(value: float, quote: str) -> bool:
     numbers |= {float(chinese_number(m.group(1))) for m in CN_NUMBER.finditer(quote)}  # 十万家
     if (found := DOUBLE.search(quote)) is not None:  # 翻一番 is +100%, 翻两番 +300%
         numbers.add(100.0 if found.group(1) in (None, "一") else 300.0)
+    if FALL.search(quote):  # 下降12% is a growth of -12
+        numbers |= {-float(m.group(2)) for m in FALL.finditer(quote)}
     return float(value) in numbers
 
 

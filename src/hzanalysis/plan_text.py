@@ -70,8 +70,32 @@ def chinese_number(text: str) -> int:
 
 CUE = re.compile(
     r"达到|达|以上|不少于|不低于|超过|超|累计|每年|年均|力争|争取|突破|提高到|提高至|提升至|提升到|增至|"
-    r"增加到|上升到|建成|新增|增长|预计|引进|引培|培育|集聚|培养|形成"
+    r"增加到|上升到|建成|新增|增长|预计|引进|引培|培育|集聚|培养|形成|下降|降低|降至|减少|控制在"
 )
+# 突破万亿元, 近千亿元: a round amount written without digits, after a verb that sets it
+# (打造万亿元产业规模的… and 万亿级 name a scale, not a target).
+BARE_AMOUNT = re.compile(r"(?:突破|超过|超|达到|达|近|逾|过)\s*(百|千|万)亿(元)?(?![级])")
+_BARE_VALUES = {"百": (100.0, "亿元"), "千": (1000.0, "亿元"), "万": (1.0, "万亿元")}
+
+
+def bare_amount(match: re.Match[str]) -> tuple[float, str]:
+    """The value and unit of a BARE_AMOUNT match: 万亿元 -> (1, 万亿元), 千亿 -> (1000, 亿元)."""
+    return _BARE_VALUES[match.group(1)]
+
+
+# A fall: 比2020年下降13.5%, 能耗降低4%左右 (a growth of negative value; "<=": a fall of at least the figure).
+FALL = re.compile(
+    r"(?:(?:比|较)\s*(20\d\d)\s*年[末底]?)?(?:分别)?(?:下降|降低|减少)(?![到至])\s*(\d+(?:\.\d+)?)\s*[%％]"
+    r"(?!\s*的)(以上|左右)?"
+)
+# A ceiling: 降低到10%以下, 控制在5%以内 (a level of at most the figure).
+CEILING_BEFORE = re.compile(r"(?:下降|降低|减少|压降|降)(?:到|至)\s*$|控制在\s*$")
+CEILING_AFTER = re.compile(r"^\s*(?:以内|以下)")
+# 上述两项指标均提高到60%以上, A和B均达到80%: one target per subject, the same value for each.
+EACH = re.compile(r"(?:均|都)\s*(?=达到|达|提高|提升|增加|超过|超|突破|不低于|不少于|保持|降低|下降|控制)")
+_EACH_COUNT = re.compile(r"(?:上述|以上|这)?\s*([两二三四五六七八九2-9])\s*(?:项|个)")
+# 用3年时间推广150项: a sum over the years named, not a level.
+OVER_YEARS = re.compile(r"用\s*(?:\d+|[一二两三四五六七八九十]+)\s*年(?:左右)?(?:的)?时间")
 STRIVE = re.compile(r"力争|争取")
 MEASURES = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:措施|举措|政策|意见|条款|任务|方面)")
 YEAR_STATED = re.compile(r"(?<![到至比较在前])\s*(20\d\d)\s*年(?![前底末]?(?:的基础|基础))")
@@ -79,7 +103,9 @@ YEAR_STATED = re.compile(r"(?<![到至比较在前])\s*(20\d\d)\s*年(?![前底�
 RANK = re.compile(
     r"(?:居|位居|保持|排名|进入|位列|跻身|稳居|挺进|争创|达到|处于|位于)[^,，。；、]{0,20}?"
     r"(?:前\s*(\d+|[一二三四五六七八九十]+)\s*(?:位|名|强)?(?![季批年个])"
-    r"|第\s*(\d+|[一二三四五六七八九十]+)\s*(?:位|名)?(?![批次届年])|(首位))"
+    r"|第\s*(\d+|[一二三四五六七八九十]+)\s*(?:位|名)?(?![批次届年])|(首位)"
+    # 进入全国百强县, 跻身全省十强: the first N
+    r"|(?<![\d一二三四五六七八九十百])(\d+|[一二三四五六七八九十百]+)\s*强)"
 )
 RANK_SCOPE = re.compile(r"全国|全省|省内|全市|市内|苏北|长三角|同类")
 LEADING = re.compile(r"(居|走在|位居|保持)[^,，。；]*?前列")
@@ -100,16 +126,16 @@ INDEX = re.compile(
 )
 # 左右 after the number, 约/大约 just before it: approximate.
 APPROX_AFTER = re.compile(r"^\s*左右")
-APPROX_BEFORE = re.compile(r"(?:约|大约)\s*$")
+APPROX_BEFORE = re.compile(r"(?:约|大约|近|接近)\s*$")
 # What the region already has (现有高校5所, 截至2025年…): the past, not a target.
 PAST = re.compile(r"现有|已有|已经|已|截至|截止|上年|去年|同比|由\s*20\d\d\s*年|[“”]?十[二三]五[”“]?末")
 # A change from a base figure to the target: 从2020年的7.8%提高到10%, 由85提升至95 (the target is the
-# second figure; the year after 从/由 is the base, not the past). Falls (降低到) are not drafted: no
-# comparator says "at most".
+# second figure; the year after 从/由 is the base, not the past). A fall (从…降低到…) sets a ceiling.
 FROM_TO = re.compile(
     r"(?:从|由)\s*(?:20\d\d\s*年[末底]?的?)?\s*\d+(?:\.\d+)?\s*万?(?:"
     + "|".join(re.escape(u) for u in UNITS)
-    + r")?\s*(?:提高|增加|增长|提升|上升|扩大|跃升)(?:到|至)\s*(?:20\d\d\s*年[末底]?的?)?\s*"
+    + r")?\s*(?:提高|增加|增长|提升|上升|扩大|跃升|下降|降低|减少|压降)(?:到|至)"
+    r"\s*(?:20\d\d\s*年[末底]?的?)?\s*"
     r"(\d+(?:\.\d+)?)(?![\d.])\s*(" + "|".join(re.escape(u) for u in UNITS) + r")?"
 )
 # What a plan says of the future: once a sentence of a paragraph reviews the past, the next ones do too
@@ -298,6 +324,7 @@ def _quantity(text: str) -> bool:
         or INDEX.search(text)
         or DOUBLE.search(text)
         or GROWTH_ANNUAL.search(text)
+        or BARE_AMOUNT.search(text)
     )
 
 

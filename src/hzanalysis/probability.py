@@ -21,15 +21,17 @@ from .targets import APPROX_TOLERANCE
 
 
 def meets(values: np.ndarray, comparator: str, threshold: float) -> np.ndarray:
-    """Element-wise: does a value meet the target under its comparator (">=", ">", or "~": 左右/约, met
-    from APPROX_TOLERANCE below the value)?"""
+    """Element-wise: does a value meet the target under its comparator (">=", ">", "<=": a ceiling, or
+    "~": 左右/约, met from APPROX_TOLERANCE below the value)?"""
+    if comparator == "<=":
+        return values <= threshold
     if comparator == "~":
         return values >= threshold * (1 - APPROX_TOLERANCE)
     if comparator == ">":
         return values > threshold
     if comparator in (">=", "first"):
         return values >= threshold
-    raise ParameterError(f"comparator {comparator!r} is not supported; expected '>=' or '>'")
+    raise ParameterError(f"comparator {comparator!r} is not supported; expected '>=', '>', '<=' or '~'")
 
 
 def p_level(paths: np.ndarray, years: np.ndarray, deadline: int, comparator: str, value: float) -> float:
@@ -93,6 +95,12 @@ def bound_decides(bound: str, bound_value: float, comparator: str, threshold: fl
     for sure (False), or leaves it open (None). ``> 3.8`` meets ``>= 3.8``; ``< 60`` misses ``>= 70``."""
     if comparator == "~":  # approximate: the same as at least the value less the tolerance
         comparator, threshold = ">=", threshold * (1 - APPROX_TOLERANCE)
+    if comparator == "<=":  # a ceiling: a figure below it meets it, one above misses it
+        if bound in ("<", "<="):
+            return True if bound_value <= threshold else None
+        if bound in (">", ">="):
+            return False if bound_value > threshold or (bound == ">" and bound_value == threshold) else None
+        return None
     strict = comparator == ">"
     if bound in (">", ">="):  # the figure lies above bound_value
         above_enough = bound_value > threshold or (bound_value == threshold and (bound == ">" or not strict))

@@ -33,13 +33,14 @@ GROWTH_UNITS: frozenset[str] = frozenset({"%/年", "%"})
 APPROX_TOLERANCE = 0.05
 
 # Comparators allowed for each kind: ">=" for 达到/以上/不少于, ">" for 超/超过, "~" for 左右/约 (met from
-# APPROX_TOLERANCE below the value), "first" for 居…首位 and "top" for 前三/前40位 (value = the place).
+# APPROX_TOLERANCE below the value), "<=" for a ceiling (降低到/控制在…以内) or a fall (下降13.5%: growth of
+# -13.5 or less), "first" for 居…首位 and "top" for 前三/前40位 (value = the place).
 COMPARATORS: dict[str, frozenset[str | None]] = {
-    "level": frozenset({">=", ">", "~"}),
+    "level": frozenset({">=", ">", "~", "<="}),
     "annual_floor": frozenset({">=", ">", "~"}),
     "cumulative": frozenset({">=", ">", "~"}),
     "rank": frozenset({"first", "top"}),
-    "growth": frozenset({">=", ">"}),
+    "growth": frozenset({">=", ">", "~", "<="}),
     "qualitative": frozenset({None}),
 }
 
@@ -374,7 +375,9 @@ def _check_entry(
             "'>=' for 达到/以上/不少于, '>' for 超/超过, 'first' for a rank, null for qualitative",
         )
     value = entry["value"]
-    if quantitative and not (_is_number(value) and value > 0):
+    if kind == "growth" and _is_number(value) and value < 0:
+        pass  # a fall: 下降13.5% is a growth of -13.5
+    elif quantitative and not (_is_number(value) and value > 0):
         problem("value", f"a positive number for kind {kind!r}", "write the plan's number, e.g. 3.8 for 3.8%")
     elif kind == "rank" and comparator == "first" and value != 1:
         problem("value", "1 for a rank target (1 = 首位, first place)", "write value: 1")
