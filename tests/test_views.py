@@ -233,3 +233,19 @@ def test_target_chart_axis_names_the_unit_in_the_reader_language():
         charts.target_chart(observations, empty_fan, 50, 2025, "家", "zh").to_dict(), ensure_ascii=False
     )
     assert '"数值（家）"' in chinese_spec
+
+
+@pytest.mark.parametrize(
+    ("kind", "comparator", "value", "unit", "lang", "expected"),
+    [
+        ("rank", "first", 1.0, "位", "zh", "居各县区首位"),
+        ("rank", ">=", 3.0, "位", "zh", "前3位"),  # 排名前三: the place, not "first"
+        ("rank", ">=", 40.0, "位", "en", "top 40"),
+        ("level", "<=", 2.5, "%", "en", "≤ 2.5%"),  # a ceiling (降低到/控制在…以内) prints its sign
+        ("growth", "~", 10.0, "%/年", "zh", "≈ 10%/年"),
+    ],
+)
+def test_a_goal_prints_the_place_of_a_rank_and_the_sign_of_a_ceiling(
+    kind, comparator, value, unit, lang, expected
+):
+    assert views._goal(kind, comparator, value, unit, lang) == expected

@@ -34,7 +34,7 @@ from .reference import class_table
 from .tables import rules_frame
 from .targets import load_targets
 
-COMPARATOR_TEXT = {">=": "≥", ">": ">"}
+COMPARATOR_TEXT = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "~": "≈"}
 
 
 @cache
@@ -77,7 +77,10 @@ def _names(frame: pd.DataFrame, lang: str) -> list[str]:
 
 def _goal(kind: str, comparator: str | None, value: float | None, unit: str | None, lang: str) -> str:
     if kind == "rank":
-        return label("value.first_place", lang)
+        # a place other than first (前三, 前40位) is the place, not "first"
+        if comparator == "first" or is_missing(value) or float(value) <= 1:  # type: ignore[arg-type]
+            return label("value.first_place", lang)
+        return label("sentence.rank_top", lang, n=f"{value:g}")
     if is_missing(value):
         return MISSING
     sign = COMPARATOR_TEXT.get(comparator or "", comparator or "")
