@@ -15,7 +15,7 @@ from scipy import integrate
 from hzanalysis import persistence as ps
 from hzanalysis import populations
 from hzanalysis.forecast import forecast
-from hzanalysis.reference import as_class, class_from_frame
+from hzanalysis.reference import as_class, class_from_frame, shipped_classes
 
 N = 2000
 
@@ -353,3 +353,25 @@ def test_the_shipped_library_holds_every_population_and_reads_back_what_it_wrote
         again = ps.Atom.from_json(atom_.name, atom_.to_json())
         assert again.to_json() == atom_.to_json()
         np.testing.assert_array_equal(again.belief.mass, atom_.belief.mass)
+
+
+def test_a_class_page_says_how_its_own_population_scored_when_left_out():
+    from hzanalysis.reference import class_table
+
+    shipped_scores = ps.shipped()["validation"]["class/rd_intensity"]
+    own = ps.validation_summary("class", "rd_intensity")["own"]
+    assert own["gap"] == shipped_scores["gap"] and own["gap_range"] == shipped_scores["gap_range"]
+    history = pd.Series([2.68, 3.76], index=[2017, 2024])
+    reference = shipped_classes()["rd_intensity"]
+    result = forecast(history, 1, domain="share", reference=reference, n_paths=200, seed=1)
+    table = class_table(result.reference, "en")
+    row = table.loc[table["item"] == "this class's own population, left out", "value"]
+    low, high = shipped_scores["gap_range"]
+    assert row.iloc[0].startswith(f"R&D intensity: Brier {shipped_scores['brier']:.3f}")
+    assert f"reliability gap {shipped_scores['gap']:.3f} ({low:.2f}-{high:.2f}" in row.iloc[0]
+    # a caller's class is no validated population: no such row
+    frame = synthetic_panel([0.05] * 12, range(2010, 2022), noise=0.03)
+    mine = forecast(
+        pd.Series([50.0, 56.0], index=[2020, 2021]), 1, domain="count", reference=frame, n_paths=200
+    )
+    assert "this class's own population, left out" not in set(class_table(mine.reference, "en")["item"])

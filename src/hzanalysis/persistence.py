@@ -594,11 +594,17 @@ def library(path: str | Path | None = None) -> Library:
     return Library(atoms, entry["basis"])
 
 
-def validation_summary(mode: str) -> dict[str, Any]:
+def _own_scores(scores: dict[str, Any]) -> dict[str, Any]:
+    keys = ("brier", "brier_base_rate", "gap", "gap_range", "cover_80", "cover_95")
+    return {k: scores[k] for k in keys if scores.get(k) is not None}
+
+
+def validation_summary(mode: str, population: str | None = None) -> dict[str, Any]:
     """How the ``mode`` (``class`` or ``own``) probabilities held on populations left out of the fit.
 
     From the shipped leave-one-population-out scores: the populations, and for each aim the ones that met it;
-    the pooled reliability gap outside China. Empty when the shipped file holds no validation.
+    the pooled reliability gap outside China; with ``population`` (a class that is itself a validated
+    population), that population's own scores when it was left out. Empty when nothing is shipped.
     """
     scores = shipped().get("validation", {})
     rows = {k.split("/", 1)[1]: v for k, v in scores.items() if k.startswith(f"{mode}/")}
@@ -606,7 +612,9 @@ def validation_summary(mode: str) -> dict[str, Any]:
     if not rows:
         return {}
     aims = sorted({aim for row in rows.values() for aim in row.get("aims", {})})
+    own = rows.get(population or "")
     return {
+        **({"own": {"population": population, **_own_scores(own)}} if own else {}),
         "populations": sorted(rows),
         "met": {aim: sorted(p for p, row in rows.items() if row.get("aims", {}).get(aim)) for aim in aims},
         "pooled_outside_china_gap": pooled.get("gap"),

@@ -418,6 +418,23 @@ def resembles_text(weights: dict[str, float], lang: str = "zh") -> str:
     return label("class_text.resembles", lang, parts=label("class_text.part_sep", lang).join(parts))
 
 
+def own_validation_text(own: dict[str, Any], lang: str = "zh") -> str:
+    """How the probabilities held on this class's own population when it was left out of the fit."""
+    low, high = own.get("gap_range") or (float("nan"), float("nan"))
+    return label(
+        "class_text.own_population",
+        lang,
+        population=population_name(own["population"], lang),
+        brier=f"{own['brier']:.3f}",
+        base=f"{own['brier_base_rate']:.3f}",
+        gap=f"{own['gap']:.3f}",
+        low=f"{low:.2f}",
+        high=f"{high:.2f}",
+        cover_80=f"{own['cover_80']:.3f}",
+        cover_95=f"{own['cover_95']:.3f}",
+    )
+
+
 def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
     """The reference class and the learned persistence a judgement used, as a two-column table."""
     words = label("class_text.list_sep", lang).join
@@ -459,6 +476,8 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
             if gap is not None:
                 parts.append(label("class_text.pooled_gap", lang, gap=f"{gap:.3f}"))
             rows["validated"] = label("class_text.part_sep", lang).join(parts)
+            if validated.get("own"):
+                rows["validated_own"] = own_validation_text(validated["own"], lang)
         rows["small_unit"] = small_unit_text(
             learned.get("small_unit") or {}, lang, has_class="id" in description
         )
