@@ -232,14 +232,20 @@ def test_the_page_table_of_a_forecast_without_a_class_is_in_the_pages_language()
     result = forecast(pd.Series([62.0, 66.6], index=[2017, 2024]), 1, domain="share", n_paths=N)
     zh = reference_class_view(result.reference, "zh")
     en = reference_class_view(result.reference, "en")
-    assert list(zh["项目"]) == ["趋势延续性（从各总体学得）", "相似的总体", "留一总体验证", "小单位"]
+    assert list(zh["项目"]) == [
+        "趋势延续性（从各总体学得）",
+        "相似的总体",
+        "这些总体留出时（无参考类）",
+        "留一总体验证",
+        "小单位",
+    ]
     assert "按本单位自身增长加权" in zh["内容"].iloc[0] and "weigh" not in zh["内容"].iloc[0]
     assert en["item"].iloc[0] == "trend persistence (learned across populations)"
     assert "weighed by the unit's own growth" in en["value"].iloc[0]
     # the populations are named in the page's language, never by their codes
     for column in (zh["内容"], en["value"]):
         assert not any(code in text for text in column for code in ("us_state_", "rd_intensity", "tourism"))
-    assert "无参考类" in zh["内容"].iloc[3] and "without a class" in en["value"].iloc[3]
+    assert "无参考类" in zh["内容"].iloc[4] and "without a class" in en["value"].iloc[4]
     assert "后验权重" in zh["内容"].iloc[1] and "posterior weight" in en["value"].iloc[1]
 
 
@@ -375,3 +381,17 @@ def test_a_class_page_says_how_its_own_population_scored_when_left_out():
         pd.Series([50.0, 56.0], index=[2020, 2021]), 1, domain="count", reference=frame, n_paths=200
     )
     assert "this class's own population, left out" not in set(class_table(mine.reference, "en")["item"])
+
+
+def test_a_forecast_without_a_class_says_how_the_populations_it_resembles_scored_without_one():
+    from hzanalysis.reference import class_table, population_name
+
+    result = forecast(pd.Series([420.0, 560.0], index=[2022, 2024]), 1, domain="count", n_paths=200)
+    resembles = result.reference["persistence"]["resembles"]
+    table = class_table(result.reference, "en")
+    text = table.loc[table["item"] == "those populations, left out (without a class)", "value"].iloc[0]
+    shipped_scores = ps.shipped()["validation"]
+    for name in resembles:  # each resembled population, named, with its own no-class gap
+        gap = shipped_scores[f"own/{name}"]["gap"]
+        assert f"{population_name(name, 'en')}: Brier" in text and f"gap {gap:.3f}" in text
+    assert text.count("Brier") == len(resembles)

@@ -603,8 +603,9 @@ def validation_summary(mode: str, population: str | None = None) -> dict[str, An
     """How the ``mode`` (``class`` or ``own``) probabilities held on populations left out of the fit.
 
     From the shipped leave-one-population-out scores: the populations, and for each aim the ones that met it;
-    the pooled reliability gap outside China; with ``population`` (a class that is itself a validated
-    population), that population's own scores when it was left out. Empty when nothing is shipped.
+    the pooled reliability gap outside China; each population's scores when it was left out; with
+    ``population`` (a class that is itself a validated population), its own apart. Empty when nothing is
+    shipped.
     """
     scores = shipped().get("validation", {})
     rows = {k.split("/", 1)[1]: v for k, v in scores.items() if k.startswith(f"{mode}/")}
@@ -615,6 +616,7 @@ def validation_summary(mode: str, population: str | None = None) -> dict[str, An
     own = rows.get(population or "")
     return {
         **({"own": {"population": population, **_own_scores(own)}} if own else {}),
+        "scores": {name: _own_scores(row) for name, row in sorted(rows.items())},
         "populations": sorted(rows),
         "met": {aim: sorted(p for p, row in rows.items() if row.get("aims", {}).get(aim)) for aim in aims},
         "pooled_outside_china_gap": pooled.get("gap"),

@@ -418,11 +418,12 @@ def resembles_text(weights: dict[str, float], lang: str = "zh") -> str:
     return label("class_text.resembles", lang, parts=label("class_text.part_sep", lang).join(parts))
 
 
-def own_validation_text(own: dict[str, Any], lang: str = "zh") -> str:
-    """How the probabilities held on this class's own population when it was left out of the fit."""
+def own_validation_text(own: dict[str, Any], lang: str = "zh", *, short: bool = False) -> str:
+    """How the probabilities held on one population when it was left out of the fit (``short``: without
+    the aims, for a list)."""
     low, high = own.get("gap_range") or (float("nan"), float("nan"))
     return label(
-        "class_text.own_population",
+        "class_text.population_short" if short else "class_text.own_population",
         lang,
         population=population_name(own["population"], lang),
         brier=f"{own['brier']:.3f}",
@@ -465,6 +466,15 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
         if learned.get("resembles"):
             rows["resembles"] = resembles_text(learned["resembles"], lang)
         validated = learned.get("validation") or {}
+        resembled = [
+            {"population": name, **validated["scores"][name]}
+            for name in learned.get("resembles", {})
+            if name in validated.get("scores", {})
+        ]
+        if resembled:
+            rows["resembled_validation"] = label("class_text.part_sep", lang).join(
+                own_validation_text(scores, lang, short=True) for scores in resembled
+            )
         if validated:
             total = len(validated["populations"])
             parts = [
