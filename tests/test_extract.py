@@ -1279,3 +1279,14 @@ def test_a_short_place_name_and_its_year_after_such_as_is_a_part():
     # 其中 and a year, no place: the statistic itself (invention grants among all grants)
     text = "全年专利授权1000件,其中2024年发明专利授权120件。"
     assert rows(text) == [("invention_patents_granted", 2024, 120, "=", "海州区")]
+
+
+# --- extract5: forms of the real passages of round 5 (sentences of our own) ------------------------------
+
+
+def test_plan_words_in_the_name_of_an_office_whose_officer_speaks_are_not_a_plan():
+    text = "省科技厅发展规划处负责人介绍,2024年全省技术合同成交额达到12.5亿元。"
+    assert rows(text) == [("tech_contract_value", 2024, 12.5, "=", "海州区")]
+    text = "区科技局计划科负责人说,全区研发投入强度为2.9%。"
+    assert rows(text) == [("rd_share_gdp", 2024, 2.9, "=", "海州区")]
+    assert rows("全区计划到2026年高新技术企业达到120家。") == []  # a plan still is one

@@ -27,6 +27,11 @@ _PLAN_RE = re.compile(
     r"|(年内|今年|明年|下一步|未来)将|将(新增|培育|建成|实现|认定|完成|引进|建设|打造|形成)"
 )
 _ACHIEVED_PLAN_RE = re.compile(r"(完成|实现|超额完成|达成)[^,;:]{0,8}目标")
+# 规划/计划 in the name of an office whose officer is quoted (发展规划处负责人, 规划司副司长, 战略规划与政策法规处
+# 负责人告诉记者): who speaks, not a plan.
+_OFFICE_AFTER_PLAN_RE = re.compile(
+    r"[\u4e00-\u9fff与和、]{0,10}?(司|处|局|科|室|办)(有关)?(副?(司长|处长|局长|科长|主任)|负责人)"
+)
 _FUTURE_YEAR_RE = re.compile(r"(到|至|在)(\d{4})年")
 _PART_YEAR_RE = re.compile(
     r"(\d{1,2})\s*[-—~至到]\s*(\d{1,2})\s*月|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|第[一二三四]季度"
@@ -154,6 +159,8 @@ def _plan_start(norm: str, reference: int | None, mentions: Sequence[_Mention]) 
     for match in _PLAN_RE.finditer(norm):
         if any(m.start <= match.start() < m.end for m in mentions):
             continue  # 计划 in 科技计划项目 names the statistic
+        if match.group(0) in ("规划", "计划") and _OFFICE_AFTER_PLAN_RE.match(norm, match.end()):
+            continue  # 规划处负责人介绍: an office's officer speaking
         if match.group(0).startswith("目标") and _ACHIEVED_PLAN_RE.search(norm[: match.end()]):
             continue
         starts.append(match.start())
