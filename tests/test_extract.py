@@ -1290,3 +1290,13 @@ def test_plan_words_in_the_name_of_an_office_whose_officer_speaks_are_not_a_plan
     text = "区科技局计划科负责人说,全区研发投入强度为2.9%。"
     assert rows(text) == [("rd_share_gdp", 2024, 2.9, "=", "海州区")]
     assert rows("全区计划到2026年高新技术企业达到120家。") == []  # a plan still is one
+
+
+def test_the_additions_word_of_a_lists_first_item_holds_for_its_bare_items():
+    assert rows("全年新增国家高新技术企业35家、省科技型中小企业120家,均居全市第一。") == []
+    assert rows("2024年,我区新认定省级工程技术研究中心5家,省级新型研发机构2家,认定数量为历年最多。") == []
+    # an item with words of its own is not a bare item: the stock after the additions stays the stock
+    text = "全区新增高新技术企业35家,高新技术企业总数达到210家。"
+    assert rows(text) == [("hte_count", 2024, 210, "=", "海州区")]
+    text = "全区高新技术企业210家、科技型中小企业480家。"  # no additions word: both stocks
+    assert rows(text) == [("hte_count", 2024, 210, "=", "海州区"), ("tech_smes", 2024, 480, "=", "海州区")]

@@ -121,6 +121,7 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
             or batch_before.endswith(FLOW_QUALIFIERS)
             # "招引科技型企业102家，其中高新技术企业18家": part of a flow, not the stock
             or (before.endswith("其中") and previous is not None and previous not in cat.stocks)
+            or _bare_item_after_flow(norm, mention)
         ):
             # the year's additions to a stock: another statistic, but "总数…" after it is the stock
             mention.stock, mention.indicator = mention.indicator, None
@@ -141,6 +142,40 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
     _respectively(norm, found)
     _regions_respectively(norm, found, cat)
     return found
+
+
+# Words that may stand before a name in a list item without being a verb of its own (levels, a batch, a place).
+_ITEM_LEVELS_RE = re.compile(
+    r"(第[一二三四五六七八九十\d]+批|(国家|省|市|县|区)级以上|国家级|国家|省级|市级|县级|区级"
+    r"|[\u4e00-\u9fff]{2,3}[省市县区]级?|[省市县区])*"
+)
+_ITEM_COUNT = r"\s*\d[\d.,]*\s*万?\s*[家个件项所]"
+# The opening of a list's first item that makes its figures the year's additions (我市新认定…6家).
+_FLOW_OPENING_RE = re.compile(
+    r"^\s*(\d{4}年)?[\u4e00-\u9fff]{0,4}?(新增|新认定|新培育|新建|新获批|获批|新引进|认定|净增|培育)"
+    r"[^\d,、;:]{2,24}" + _ITEM_COUNT + r"\s*$"
+)
+
+
+def _bare_item_after_flow(norm: str, mention: _Mention) -> bool:
+    """ "新增国家高新技术企业120家、省科技型中小企业282家": an item of a list that is only a name and its figure
+    takes the 新增/新认定 of the list's first item (the year's additions, not the stock)."""
+    start = max(norm.rfind(c, 0, mention.start) for c in "、,")
+    if start < 0 or not _ITEM_LEVELS_RE.fullmatch(norm[start + 1 : mention.start].strip()):
+        return False
+    if not re.match(_ITEM_COUNT + r"\s*([,、;。]|$)", norm[mention.end :]):
+        return False
+    end = start
+    while True:  # back over the items before it, each a name and its figure, to the one opening the list
+        item_start = max(norm.rfind(c, 0, end) for c in "、,;:")
+        item = norm[item_start + 1 : end]
+        if not re.search(_ITEM_COUNT + r"\s*$", item):
+            return False
+        if _FLOW_OPENING_RE.search(item):
+            return True
+        if item_start < 0 or norm[item_start] in ";:":
+            return False
+        end = item_start
 
 
 @lru_cache(maxsize=512)
