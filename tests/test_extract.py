@@ -1300,3 +1300,15 @@ def test_the_additions_word_of_a_lists_first_item_holds_for_its_bare_items():
     assert rows(text) == [("hte_count", 2024, 210, "=", "海州区")]
     text = "全区高新技术企业210家、科技型中小企业480家。"  # no additions word: both stocks
     assert rows(text) == [("hte_count", 2024, 210, "=", "海州区"), ("tech_smes", 2024, 480, "=", "海州区")]
+
+
+def test_figures_after_respectively_over_places_outside_the_catalogue_are_parts():
+    text = "海口市、三亚市、澄迈县技术合同成交额分别为36亿元、12亿元、8亿元。"
+    assert rows(text) == []  # the first is Haikou's, not the region's
+    text = "去年苏南、苏中、苏北高新技术产业产值增幅分别为9.0%、12.3%、18.5%,占规上工业的比重分别为52.3%、49.8%、41.1%。"
+    assert rows(text) == []
+    # catalogue regions are still paired one by one, and a list of statistics is not a list of parts
+    text = "灌南县、灌云县高新技术企业分别为88家、95家。"
+    assert rows(text) == [("hte_count", 2024, 88, "=", "灌南县"), ("hte_count", 2024, 95, "=", "灌云县")]
+    text = "全区高新技术企业、科技型中小企业分别达到210家、480家。"
+    assert rows(text) == [("hte_count", 2024, 210, "=", "海州区"), ("tech_smes", 2024, 480, "=", "海州区")]

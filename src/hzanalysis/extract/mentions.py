@@ -141,7 +141,30 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
     found = _definitions(norm, found)
     _respectively(norm, found)
     _regions_respectively(norm, found, cat)
+    _parts_respectively(norm, found)
     return found
+
+
+# "苏南、苏中、苏北…分别为", "海口市、三亚市、澄迈县…分别为": a list of names (places, sectors) right before the
+# statistic, whose figures follow one per name
+_NAMES_LIST_RE = re.compile(r"[\u4e00-\u9fff]{2,8}(、[\u4e00-\u9fff]{2,8})+(的|地区)?$")
+
+
+def _parts_respectively(norm: str, mentions: list[_Mention]) -> None:
+    """ "苏南、苏中、苏北高新技术产业产值…占规上工业的比重分别为52.3%、49.8%": the figures after 分别 are the
+    parts' (places or sectors outside the catalogue listed before the statistic), never the whole's; the
+    first of them is not the region's figure. Catalogue regions are paired one by one instead."""
+    for mention in mentions:
+        if not mention.indicator or mention.regions or "分别" not in norm[mention.end : mention.end + 8]:
+            continue
+        segment = max(norm.rfind(c, 0, mention.start) for c in ";:。") + 1
+        subjects = [m for m in mentions if segment <= m.start <= mention.start]
+        for subject in subjects:
+            listed = _NAMES_LIST_RE.search(norm, segment, subject.start)
+            # the names are not statistics of their own (全区高新技术企业、科技型中小企业分别…)
+            if listed and not any(listed.start() <= m.start < subject.start for m in mentions):
+                mention.indicator = None
+                break
 
 
 # Words that may stand before a name in a list item without being a verb of its own (levels, a batch, a place).
