@@ -1312,3 +1312,21 @@ def test_figures_after_respectively_over_places_outside_the_catalogue_are_parts(
     assert rows(text) == [("hte_count", 2024, 88, "=", "灌南县"), ("hte_count", 2024, 95, "=", "灌云县")]
     text = "全区高新技术企业、科技型中小企业分别达到210家、480家。"
     assert rows(text) == [("hte_count", 2024, 210, "=", "海州区"), ("tech_smes", 2024, 480, "=", "海州区")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "四类技术合同中,技术服务合同以36.4亿元成交额居首,同比增长7%。",  # one kind of contract
+        "全区涉及知识产权的技术合同成交额4.6亿元,占技术合同成交总额的37%。",  # the IP-related subset
+    ],
+)
+def test_a_kind_of_contract_and_the_ip_related_contracts_are_parts_of_the_turnover(text):
+    assert rows(text) == []
+
+
+def test_the_whole_turnover_beside_its_kinds_and_ip_related_part_is_kept():
+    text = "全区登记技术合同812项,成交额12.3亿元;技术开发、技术服务两类合同分别登记310项、295项,成交额5.1亿元、4.2亿元。"
+    assert rows(text) == [("tech_contract_value", 2024, 12.3, "=", "海州区")]
+    text = "全区签订涉及知识产权的技术合同210项,成交额4.6亿元;全区技术合同成交额12.3亿元。"
+    assert rows(text) == [("tech_contract_value", 2024, 12.3, "=", "海州区")]

@@ -71,7 +71,12 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
             used[match.start() : match.end()] = [True] * (match.end() - match.start())
             # the contracts of a part ("由企业输出技术合同…，交易金额…") give a part's turnover
             at = named[-1].start()
-            part = SUBSET_BEFORE_RE.search(norm[max(0, at - 9) : at]) or re.search(r"企业的?$", norm[:at])
+            part = (
+                SUBSET_BEFORE_RE.search(norm[max(0, at - 9) : at])
+                or re.search(r"企业的?$", norm[:at])
+                # a kind of contract named since (四类技术合同中，技术服务合同…成交额): that kind's turnover
+                or re.search(r"技术(开发|服务|转让|咨询|许可)(合同|类)|[两三四]类合同", norm[at : match.start()])
+            )
             meant = None if part else "tech_contract_value"
             found.append(_Mention(match.start(), match.end(), meant, match.group(0)))
     # "发明专利申请量为140.1万件，授权量为45.3万件": the grants of the patents just named

@@ -67,6 +67,15 @@ OTHER_STATISTICS: tuple[str, ...] = (
     "一般公共预算收入",
     "固定资产投资",
     "营业收入",
+    # a kind of technology contract is a part of all contracts (技术服务合同以3684亿元成交额居首)
+    "技术开发合同",
+    "技术服务合同",
+    "技术转让合同",
+    "技术咨询合同",
+    "技术许可合同",
+    "两类合同",
+    "三类合同",
+    "四类合同",
     # per-resident forms of a flow (每万人口发明专利授权量 is not the year's grants)
     "每万人口发明专利授权量",
     "每万人发明专利授权量",
@@ -84,6 +93,8 @@ OTHER_STATISTICS: tuple[str, ...] = (
 SUBSET_BEFORE_RE = re.compile(
     r"(上市|挂牌|境内|境外|国内|国外|外资|民营|国有|规上企业|规模以上企业|工业企业|制造业"
     r"|开发区|园区|产业园|经济区|街道|乡镇|镇|乡|片区|[元人家]以上的|[元人家]以下的"
+    # the contracts that involve intellectual property (涉及知识产权的技术合同成交额): a subset of all
+    r"|涉及知识产权|知识产权类"
     # a sector's part (全省高校技术合同成交额) and the part flowing to or absorbed from elsewhere
     r"|高校|高等学校|高等院校|科研院所|科研机构|研究机构|(流向|吸纳|输出到?)[^,;:]{0,6}"
     # a number of zones ("169个高新区生产总值", "16个高新区…高新技术企业"): their sum, a part of the region
