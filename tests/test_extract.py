@@ -1290,6 +1290,8 @@ def test_plan_words_in_the_name_of_an_office_whose_officer_speaks_are_not_a_plan
     text = "区科技局计划科负责人说,全区研发投入强度为2.9%。"
     assert rows(text) == [("rd_share_gdp", 2024, 2.9, "=", "海州区")]
     assert rows("全区计划到2026年高新技术企业达到120家。") == []  # a plan still is one
+    text = "省科技廳戰略規劃與政策法規處負責人告訴記者,2024年全省技術合同成交額達到12.5億元。"  # re-posted
+    assert rows(text) == [("tech_contract_value", 2024, 12.5, "=", "海州区")]
 
 
 def test_the_additions_word_of_a_lists_first_item_holds_for_its_bare_items():
@@ -1330,3 +1332,24 @@ def test_the_whole_turnover_beside_its_kinds_and_ip_related_part_is_kept():
     assert rows(text) == [("tech_contract_value", 2024, 12.3, "=", "海州区")]
     text = "全区签订涉及知识产权的技术合同210项,成交额4.6亿元;全区技术合同成交额12.3亿元。"
     assert rows(text) == [("tech_contract_value", 2024, 12.3, "=", "海州区")]
+
+
+def test_a_part_of_the_year_after_a_news_lead_holds_for_the_clauses_and_paragraphs_after_it():
+    text = "记者从区科技局获悉,今年1-5月,全区登记技术合同312项;成交额达4.6亿元、同比增长21%。"
+    assert rows(text) == []
+    text = "记者获悉,今年1-5月,全区技术合同交易情况良好。\n一是总量增长。全区技术合同成交额达4.6亿元。"
+    assert rows(text) == []
+    # the whole year named again is the year's
+    text = "记者获悉,今年1-5月,全区技术合同交易情况良好。\n全年技术合同成交额预计达到12亿元。"
+    assert rows(text) == [("tech_contract_value", 2024, 12, "=", "海州区")]
+
+
+def test_last_year_in_a_news_lead_holds_for_the_paragraphs_after_it():
+    text = "去年,全区科技创新取得新进展。\n全区高新技术企业达到96家,技术合同成交额11.2亿元。"
+    assert rows(text) == [
+        ("hte_count", 2023, 96, "=", "海州区"),
+        ("tech_contract_value", 2023, 11.2, "=", "海州区"),
+    ]
+    # a heading's year dates the document, not the paragraphs after it
+    text = "2025年海州区政府工作报告\n过去一年,全区技术合同成交额9.6亿元。"
+    assert rows(text, year=None) == [("tech_contract_value", 2024, 9.6, "=", "海州区")]

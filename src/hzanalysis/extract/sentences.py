@@ -53,6 +53,7 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     rows: list[dict] = []
     table: list[str] = []
     recent: list[str] = []  # the lines before a table, where its title is
+    carried: dict = {}  # the time a paragraph left open (a news lead's 去年 or 1-5月), for the next ones
     # a table pasted or saved one cell per line reads as rows of cells (as a PDF's text layer does)
     # a text layer's lines wrapped inside a sentence (科技型\n中小企业) are joined, as when a PDF is read
     for line in [*_outside_plan_sections(join_wrapped_lines(regroup_table_cells(text))), ""]:
@@ -65,7 +66,7 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
             table, recent = [], []
         recent = [*recent[-2:], line]
         running = _GLOSS_AFTER_HAN_RE.sub("", _SPACE_BY_HAN_RE.sub("", line))
-        rows.extend(_paragraph_rows(running, region, reference, relative_to))
+        rows.extend(_paragraph_rows(running, region, reference, relative_to, carried))
     frame = pd.DataFrame(_once(rows), columns=list(EXTRACT_COLUMNS))
     frame["year"] = frame["year"].astype("Int64")
     frame["value"] = frame["value"].astype(float)
@@ -121,7 +122,11 @@ def _table_rows(lines: list[str], region: str, reference: int | None) -> list[di
 
 
 def _paragraph_rows(
-    line: str, region: str, reference: int | None, relative_to: int | None = None
+    line: str,
+    region: str,
+    reference: int | None,
+    relative_to: int | None = None,
+    carried: dict | None = None,
 ) -> list[dict]:
     """Rows of one paragraph, sentence by sentence. A sentence naming no statistic takes its subject from
     the sentence before it when that one states no figure: the statistic it names ("技术合同成交额再创新高。
@@ -131,8 +136,11 @@ def _paragraph_rows(
     cat = _catalogue()
     rows: list[dict] = []
     previous: tuple[str, list] | None = None  # the sentence before, if it states no figure, and its mentions
-    year = reference  # without a reference year, the last year a sentence of the paragraph named
-    in_part = False  # the sentence before opened with a part of the year ("2014年上半年，…")
+    # the time the paragraphs before left open: a news lead's "去年，…" or "今年1-5月，…" holds in the
+    # paragraphs after it until one names another time
+    carried = {} if carried is None else carried
+    year = carried.get("year", reference)  # else the last year a sentence of the paragraph named
+    in_part = carried.get("in_part", False)  # a sentence before opened with a part of the year
     breakdown = False  # a sentence of the paragraph opened a breakdown ("分活动主体看，…")
     contracts = False  # a sentence before named technology contracts ("登记技术合同106552项；成交额…")
     planning = False  # the clause before, cut at ；, set targets ("今年将力争…；技术合同年成交额保持在…")
@@ -198,6 +206,13 @@ def _paragraph_rows(
             year = _data_year(norm, opening.end(), reference, relative_to)[0]
         rows.extend(found)
         previous = (sentence, mentions) if first_figure is None else None
+        # a heading (no punctuation: "2025年某区政府工作报告") dates the document, not the paragraphs after it
+        if (period is not None or opening or dated) and re.search(r"[,;:。]", norm):
+            carried["in_part"] = in_part
+            if year != reference:
+                carried["year"] = year
+            else:
+                carried.pop("year", None)
     return rows
 
 
@@ -209,6 +224,15 @@ def _period(norm: str) -> str | None:
     )  # a comparison ("比去年底增长…") names no time of the figure
     part = _PART_YEAR_RE.search(norm[:16])
     if part and not _WHOLE_YEAR_RE.fullmatch(part.group(0)):
+        return "part"
+    # "记者从省科技厅获悉，今年1-5月，…": a part of the year after a news lead, before any figure or whole year
+    part = _PART_YEAR_RE.search(norm)
+    if (
+        part
+        and not _WHOLE_YEAR_RE.fullmatch(part.group(0))
+        and not re.search(r"\d", re.sub(r"\d{4}年", "", norm[: part.start()]))
+        and not _WHOLE_YEAR_RE.search(norm[: part.start()])
+    ):
         return "part"
     if _PART_YEAR_RE.search(norm) or _WHOLE_YEAR_RE.search(norm) or _YEAR_RE.search(norm):
         return "year"
