@@ -1353,3 +1353,9 @@ def test_last_year_in_a_news_lead_holds_for_the_paragraphs_after_it():
     # a heading's year dates the document, not the paragraphs after it
     text = "2025年海州区政府工作报告\n过去一年,全区技术合同成交额9.6亿元。"
     assert rows(text, year=None) == [("tech_contract_value", 2024, 9.6, "=", "海州区")]
+
+
+def test_invention_patents_among_the_grants_just_named_are_the_invention_grants():
+    text = "2024年,全区专利授权量达1210件,其中代表创新质量的发明专利168件,同比增长21%。"
+    assert rows(text) == [("invention_patents_granted", 2024, 168, "=", "海州区")]
+    assert rows("全区专利申请量达2100件,其中发明专利760件。") == []  # among applications: applications

@@ -86,6 +86,12 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
             used[match.start() : match.end()] = [True] * (match.end() - match.start())
             meant = "invention_patents_granted" if named[-1].group(1) else None
             found.append(_Mention(match.start(), match.end(), meant, match.group(0)))
+    # "专利授权量达879件，其中…发明专利77件": the invention patents among the grants just named
+    for match in re.finditer(r"其中[^,;:\d]{0,16}?(发明专利)(?=(授权)?(量|数)?\s*(为|达到?|共)?\s*\d)", norm):
+        granted = re.search(r"专利(申请)?授权|授权专利", norm[: match.start()])
+        if granted and not granted.group(1) and not any(used[match.start(1) : match.end(1)]):
+            used[match.start(1) : match.end(1)] = [True] * (match.end(1) - match.start(1))
+            found.append(_Mention(match.start(1), match.end(1), "invention_patents_granted", "发明专利"))
     found.sort(key=lambda m: m.start)
     for index, mention in enumerate(found):
         # 国家级/省级 between the qualifier and the name: 净增国家级高新技术企业
