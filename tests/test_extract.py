@@ -1359,3 +1359,10 @@ def test_invention_patents_among_the_grants_just_named_are_the_invention_grants(
     text = "2024年,全区专利授权量达1210件,其中代表创新质量的发明专利168件,同比增长21%。"
     assert rows(text) == [("invention_patents_granted", 2024, 168, "=", "海州区")]
     assert rows("全区专利申请量达2100件,其中发明专利760件。") == []  # among applications: applications
+
+
+def test_several_places_as_the_subject_of_a_sentence_own_the_figures_of_its_subjectless_clauses():
+    text = "长三角地区四省市表现出强劲的上升势头,技术合同成交额为4624.9亿元,占全国的20.6%。"
+    assert rows(text) == []
+    text = "全区科技创新表现强劲,技术合同成交额为4.6亿元。"  # the region itself as subject
+    assert rows(text) == [("tech_contract_value", 2024, 4.6, "=", "海州区")]

@@ -104,6 +104,10 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
             norm[max(0, mention.start - 14) : mention.start],
         )
         clause = re.split(r"[,;:]", norm[: mention.start])[-1]
+        # the subject of a clause without one is the sentence's first clause ("长三角四省市表现强劲，技术合同
+        # 成交额为…"): several places there make the figure their sum
+        head = re.split(r"[,:]", re.split(r";", norm[: mention.start])[-1])[0]
+        subjectless = re.fullmatch(r"\s*(全年|共|共计|合计|实现|完成)?\s*", clause) is not None
         previous = found[index - 1].indicator if index else None
         if (
             mention.indicator
@@ -117,6 +121,7 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
                 or PER_PERSON_BEFORE_RE.search(norm[max(0, mention.start - 14) : mention.start])
                 # "3市全年实现技术合同成交总额…", "其中，湘潭县完成…": places' parts of the total
                 or SEVERAL_PLACES_RE.search(clause)
+                or (subjectless and head != clause and SEVERAL_PLACES_RE.search(head))
                 or PLACE_AFTER_SUCH_AS_RE.search(norm[max(0, mention.start - 16) : mention.start])
             )
         ):
