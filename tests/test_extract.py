@@ -1366,3 +1366,20 @@ def test_several_places_as_the_subject_of_a_sentence_own_the_figures_of_its_subj
     assert rows(text) == []
     text = "全区科技创新表现强劲,技术合同成交额为4.6亿元。"  # the region itself as subject
     assert rows(text) == [("tech_contract_value", 2024, 4.6, "=", "海州区")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "日前,省高新技术企业认定机构同意甲公司等312家企业认定为高新技术企业。",  # certified in a batch
+        "区科技局组织高新技术企业产品备案,全区19家企业45个产品获批。",  # approved in a batch
+        "全区申请复审的93家高新技术企业全部通过。",  # applicants
+    ],
+)
+def test_firms_going_through_a_procedure_are_a_batch_not_the_stock(text):
+    assert rows(text) == []
+
+
+def test_the_stock_beside_firms_picked_from_it_is_kept():
+    text = "全区共有312家高新技术企业,其中86家企业入选省百强。"
+    assert rows(text) == [("hte_count", 2024, 312, "=", "海州区")]
