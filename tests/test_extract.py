@@ -1383,3 +1383,10 @@ def test_firms_going_through_a_procedure_are_a_batch_not_the_stock(text):
 def test_the_stock_beside_firms_picked_from_it_is_kept():
     text = "全区共有312家高新技术企业,其中86家企业入选省百强。"
     assert rows(text) == [("hte_count", 2024, 312, "=", "海州区")]
+
+
+def test_flows_in_a_paragraph_opened_by_several_years_are_totals_over_them():
+    text = "两年来,全区新增高新技术企业6家,高新技术企业共95家。全区专利授权数448件,其中发明专利79件。"
+    assert rows(text) == [("hte_count", 2024, 95, "=", "海州区")]  # the stock stands; the grants are two years'
+    text = "三年来,全区创新能力持续提升。2024年,全区技术合同成交额12.1亿元。"  # one year named again
+    assert rows(text) == [("tech_contract_value", 2024, 12.1, "=", "海州区")]

@@ -141,6 +141,9 @@ def _paragraph_rows(
     carried = {} if carried is None else carried
     year = carried.get("year", reference)  # else the last year a sentence of the paragraph named
     in_part = carried.get("in_part", False)  # a sentence before opened with a part of the year
+    # "两年来，全县新增…。全县申请专利…，专利授权数448件" : a paragraph opened by several years sums them, so its
+    # flows are totals over those years, until a sentence names one year
+    several = re.match(r"[^,;:。]{0,8}?(?<!近)(\d+|[两二三四五六七八九十]+)年(来|以来|间)", normalise(line)) is not None
     breakdown = False  # a sentence of the paragraph opened a breakdown ("分活动主体看，…")
     contracts = False  # a sentence before named technology contracts ("登记技术合同106552项；成交额…")
     planning = False  # the clause before, cut at ；, set targets ("今年将力争…；技术合同年成交额保持在…")
@@ -204,6 +207,10 @@ def _paragraph_rows(
         if opening and relative_to is not None and not re.search(r"(比|较|同)$", norm[: opening.start(1)]):
             # "去年上海发展新动能…。全社会研发经费支出…": a relative year opening a sentence carries on too
             year = _data_year(norm, opening.end(), reference, relative_to)[0]
+        if several and (dated or opening):
+            several = False
+        if several:
+            found = [row for row in found if row["indicator"] in cat.stocks | cat.ratios]
         rows.extend(found)
         previous = (sentence, mentions) if first_figure is None else None
         # a heading (no punctuation: "2025年某区政府工作报告") dates the document, not the paragraphs after it
