@@ -1390,3 +1390,21 @@ def test_flows_in_a_paragraph_opened_by_several_years_are_totals_over_them():
     assert rows(text) == [("hte_count", 2024, 95, "=", "海州区")]  # the stock stands; the grants are two years'
     text = "三年来,全区创新能力持续提升。2024年,全区技术合同成交额12.1亿元。"  # one year named again
     assert rows(text) == [("tech_contract_value", 2024, 12.1, "=", "海州区")]
+
+
+def test_a_yearbook_table_with_places_as_columns_kept_apart_by_spaces():
+    text = (
+        "表5 分县区科技基本情况\n \n  单位   甲城区 乙山县 丙河县\n年末拥有高新技术企业 120 61 35 24\n"
+        "  经认定登记的技术合同成交金额 万元 56000 31000 15500 9500\n  本年专利申请量 1500 800 400 300"
+    )
+    # the column without a title is the whole (the region given); the count takes its unit (家)
+    assert rows(text, year=2023) == [
+        ("hte_count", 2023, 120, "=", "海州区"),
+        ("hte_count", 2023, 61, "=", "甲城区"),
+        ("hte_count", 2023, 35, "=", "乙山县"),
+        ("hte_count", 2023, 24, "=", "丙河县"),
+        ("tech_contract_value", 2023, 5.6, "=", "海州区"),
+        ("tech_contract_value", 2023, 3.1, "=", "甲城区"),
+        ("tech_contract_value", 2023, 1.55, "=", "乙山县"),
+        ("tech_contract_value", 2023, 0.95, "=", "丙河县"),
+    ]

@@ -11,7 +11,7 @@ from .context import _YEAR_RE, _data_year, _region, heading_year, is_year_review
 from .filters import _PART_YEAR_RE, _WHOLE_YEAR_RE, _outside_plan_sections, _plan_start, _skip_reason
 from .mentions import LEVEL_AFTER_CHANGE, _mentions, _owner
 from .numbers import _bound, _convert, _numbers
-from .tables import is_table_line, table_cells
+from .tables import is_places_row, is_table_line, table_cells
 from .vocabulary import BREAKDOWN_RE, ELIDED_CONTRACT_VALUE_RE, _catalogue, normalise
 
 _WHOLE_UNITS = frozenset("家件项个套所座处户名")
@@ -57,7 +57,7 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     # a table pasted or saved one cell per line reads as rows of cells (as a PDF's text layer does)
     # a text layer's lines wrapped inside a sentence (科技型\n中小企业) are joined, as when a PDF is read
     for line in [*_outside_plan_sections(join_wrapped_lines(regroup_table_cells(text))), ""]:
-        if is_table_line(line):
+        if is_table_line(line) or (table and is_places_row(line)):
             table.append(line)
             continue
         if table:
@@ -112,8 +112,13 @@ def _table_rows(lines: list[str], region: str, reference: int | None) -> list[di
     """Rows of a table flattened to text: each value cell read as "<name><value><unit>", in its column's
     year."""
     rows = []
+    cat = _catalogue()
     for cell in table_cells(lines, reference):
-        for row in _sentence_rows(cell.statement, region, cell.year):
+        statement = cell.statement
+        named = [m for m in _mentions(normalise(statement), cat) if m.indicator]
+        if re.search(r"\d$", statement) and len(named) == 1 and cat.units[named[0].indicator] in _WHOLE_UNITS:
+            statement += cat.units[named[0].indicator]  # a count's cell without its unit (the 单位 cell empty)
+        for row in _sentence_rows(statement, cell.place or region, cell.year):
             column = f"column “{cell.column}”" if cell.column else "value after the name"
             row["quote"] = cell.row
             row["why"] = f"table row, {column}: {row['why']}"
