@@ -1408,3 +1408,20 @@ def test_a_yearbook_table_with_places_as_columns_kept_apart_by_spaces():
         ("tech_contract_value", 2023, 1.55, "=", "乙山县"),
         ("tech_contract_value", 2023, 0.95, "=", "丙河县"),
     ]
+
+
+def test_the_places_listed_in_the_clause_before_respectively_are_parts():
+    text = (
+        "2024年全区技术合同成交金额前三名的街道分别是新浦街道、浦东街道、洪门街道,"
+        "技术合同成交金额分别为3.6亿元、1.5亿元、0.8亿元。"
+    )
+    assert rows(text) == []
+
+
+def test_applicants_and_those_of_them_passing_a_check_are_batches_on_reposted_pages():
+    text = "我区申請復審的52家高新技術企業中51家通過核查,至此全区高新技术企业达到318家。"
+    assert rows(text) == [("hte_count", 2024, 318, "=", "海州区")]
+
+
+def test_a_yearbooks_technology_turnover_without_the_word_contract():
+    assert rows("全区经认定登记的技术成交金额16666万元。") == [("tech_contract_value", 2024, 1.6666, "=", "海州区")]

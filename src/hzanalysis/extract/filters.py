@@ -27,7 +27,9 @@ _PLAN_RE = re.compile(
     r"|(年内|今年|明年|下一步|未来)将|将(新增|培育|建成|实现|认定|完成|引进|建设|打造|形成)"
 )
 # After "N家", firms going through a procedure: those certified or approved in a batch, never the stock.
-_BATCH_AFTER_RE = re.compile(r"(企业|单位)[^,;:。]{0,10}?(被|获)?(认定为|获批|通过认定|评为|入选)")
+_BATCH_AFTER_RE = re.compile(
+    r"(企业|单位)[^,;:。]{0,10}?(被|获)?(认定为|获批|通过认定|评为|入选)|(被|获)?(通过|获批)(认定|核查|备案|评审)?"
+)
 # Before "N家" in its clause, the firms that applied: a batch of applicants.
 _APPLICANTS_BEFORE_RE = re.compile(r"(申请复审|复审|申请认定|申报|推荐申报|推荐)的?\s*$")
 _ACHIEVED_PLAN_RE = re.compile(r"(完成|实现|超额完成|达成)[^,;:]{0,8}目标")

@@ -176,7 +176,13 @@ def _parts_respectively(norm: str, mentions: list[_Mention]) -> None:
         segment = max(norm.rfind(c, 0, mention.start) for c in ";:。") + 1
         subjects = [m for m in mentions if segment <= m.start <= mention.start]
         for subject in subjects:
-            listed = _NAMES_LIST_RE.search(norm, segment, subject.start)
+            # the list right before the statistic, or ending the clause before it ("…前三名的市县分别是海口市、
+            # 三亚市、澄迈县，技术合同成交金额分别为…")
+            clause_start = max(norm.rfind(",", 0, subject.start), segment)
+            ends = [subject.start, clause_start] if clause_start > segment else [subject.start]
+            listed = next(
+                (found for end in ends if (found := _NAMES_LIST_RE.search(norm, segment, end)) is not None), None
+            )
             # the names are not statistics of their own (全区高新技术企业、科技型中小企业分别…)
             if listed and not any(listed.start() <= m.start < subject.start for m in mentions):
                 mention.indicator = None
