@@ -1307,7 +1307,10 @@ def test_the_additions_word_of_a_lists_first_item_holds_for_its_bare_items():
 def test_figures_after_respectively_over_places_outside_the_catalogue_are_parts():
     text = "海口市、三亚市、澄迈县技术合同成交额分别为36亿元、12亿元、8亿元。"
     assert rows(text) == []  # the first is Haikou's, not the region's
-    text = "去年苏南、苏中、苏北高新技术产业产值增幅分别为9.0%、12.3%、18.5%,占规上工业的比重分别为52.3%、49.8%、41.1%。"
+    text = (
+        "去年苏南、苏中、苏北高新技术产业产值增幅分别为9.0%、12.3%、18.5%,"
+        "占规上工业的比重分别为52.3%、49.8%、41.1%。"
+    )
     assert rows(text) == []
     # catalogue regions are still paired one by one, and a list of statistics is not a list of parts
     text = "灌南县、灌云县高新技术企业分别为88家、95家。"
@@ -1328,7 +1331,10 @@ def test_a_kind_of_contract_and_the_ip_related_contracts_are_parts_of_the_turnov
 
 
 def test_the_whole_turnover_beside_its_kinds_and_ip_related_part_is_kept():
-    text = "全区登记技术合同812项,成交额12.3亿元;技术开发、技术服务两类合同分别登记310项、295项,成交额5.1亿元、4.2亿元。"
+    text = (
+        "全区登记技术合同812项,成交额12.3亿元;"
+        "技术开发、技术服务两类合同分别登记310项、295项,成交额5.1亿元、4.2亿元。"
+    )
     assert rows(text) == [("tech_contract_value", 2024, 12.3, "=", "海州区")]
     text = "全区签订涉及知识产权的技术合同210项,成交额4.6亿元;全区技术合同成交额12.3亿元。"
     assert rows(text) == [("tech_contract_value", 2024, 12.3, "=", "海州区")]
@@ -1387,7 +1393,9 @@ def test_the_stock_beside_firms_picked_from_it_is_kept():
 
 def test_flows_in_a_paragraph_opened_by_several_years_are_totals_over_them():
     text = "两年来,全区新增高新技术企业6家,高新技术企业共95家。全区专利授权数448件,其中发明专利79件。"
-    assert rows(text) == [("hte_count", 2024, 95, "=", "海州区")]  # the stock stands; the grants are two years'
+    assert rows(text) == [
+        ("hte_count", 2024, 95, "=", "海州区")
+    ]  # the stock stands; the grants are two years'
     text = "三年来,全区创新能力持续提升。2024年,全区技术合同成交额12.1亿元。"  # one year named again
     assert rows(text) == [("tech_contract_value", 2024, 12.1, "=", "海州区")]
 
@@ -1424,4 +1432,6 @@ def test_applicants_and_those_of_them_passing_a_check_are_batches_on_reposted_pa
 
 
 def test_a_yearbooks_technology_turnover_without_the_word_contract():
-    assert rows("全区经认定登记的技术成交金额16666万元。") == [("tech_contract_value", 2024, 1.6666, "=", "海州区")]
+    assert rows("全区经认定登记的技术成交金额16666万元。") == [
+        ("tech_contract_value", 2024, 1.6666, "=", "海州区")
+    ]

@@ -33,7 +33,8 @@ _BATCH_AFTER_RE = re.compile(
 # Before "N家" in its clause, the firms that applied: a batch of applicants.
 _APPLICANTS_BEFORE_RE = re.compile(r"(申请复审|复审|申请认定|申报|推荐申报|推荐)的?\s*$")
 _ACHIEVED_PLAN_RE = re.compile(r"(完成|实现|超额完成|达成)[^,;:]{0,8}目标")
-# 规划/计划 in the name of an office whose officer is quoted (发展规划处负责人, 规划司副司长, 战略规划与政策法规处
+# 规划/计划 in the name of an office whose officer is quoted (发展规划处负责人, 规划司副司长,
+# 战略规划与政策法规处
 # 负责人告诉记者): who speaks, not a plan.
 _OFFICE_AFTER_PLAN_RE = re.compile(
     r"[\u4e00-\u9fff与和、]{0,10}?(司|处|局|科|室|办)(有关)?(副?(司长|处长|局长|科长|主任)|负责人)"

@@ -75,7 +75,9 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
                 SUBSET_BEFORE_RE.search(norm[max(0, at - 9) : at])
                 or re.search(r"企业的?$", norm[:at])
                 # a kind of contract named since (四类技术合同中，技术服务合同…成交额): that kind's turnover
-                or re.search(r"技术(开发|服务|转让|咨询|许可)(合同|类)|[两三四]类合同", norm[at : match.start()])
+                or re.search(
+                    r"技术(开发|服务|转让|咨询|许可)(合同|类)|[两三四]类合同", norm[at : match.start()]
+                )
             )
             meant = None if part else "tech_contract_value"
             found.append(_Mention(match.start(), match.end(), meant, match.group(0)))
@@ -161,7 +163,8 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
     return found
 
 
-# "苏南、苏中、苏北…分别为", "海口市、三亚市、澄迈县…分别为": a list of names (places, sectors) right before the
+# "苏南、苏中、苏北…分别为", "海口市、三亚市、澄迈县…分别为": a list of names (places, sectors) right
+# before the
 # statistic, whose figures follow one per name
 _NAMES_LIST_RE = re.compile(r"[\u4e00-\u9fff]{2,8}(、[\u4e00-\u9fff]{2,8})+(的|地区)?$")
 
@@ -176,12 +179,14 @@ def _parts_respectively(norm: str, mentions: list[_Mention]) -> None:
         segment = max(norm.rfind(c, 0, mention.start) for c in ";:。") + 1
         subjects = [m for m in mentions if segment <= m.start <= mention.start]
         for subject in subjects:
-            # the list right before the statistic, or ending the clause before it ("…前三名的市县分别是海口市、
+            # the list right before the statistic, or ending the clause before it
+            # ("…前三名的市县分别是海口市、
             # 三亚市、澄迈县，技术合同成交金额分别为…")
             clause_start = max(norm.rfind(",", 0, subject.start), segment)
             ends = [subject.start, clause_start] if clause_start > segment else [subject.start]
             listed = next(
-                (found for end in ends if (found := _NAMES_LIST_RE.search(norm, segment, end)) is not None), None
+                (found for end in ends if (found := _NAMES_LIST_RE.search(norm, segment, end)) is not None),
+                None,
             )
             # the names are not statistics of their own (全区高新技术企业、科技型中小企业分别…)
             if listed and not any(listed.start() <= m.start < subject.start for m in mentions):
@@ -189,7 +194,8 @@ def _parts_respectively(norm: str, mentions: list[_Mention]) -> None:
                 break
 
 
-# Words that may stand before a name in a list item without being a verb of its own (levels, a batch, a place).
+# Words that may stand before a name in a list item without being a verb of its own
+# (levels, a batch, a place).
 _ITEM_LEVELS_RE = re.compile(
     r"(第[一二三四五六七八九十\d]+批|(国家|省|市|县|区)级以上|国家级|国家|省级|市级|县级|区级"
     r"|[\u4e00-\u9fff]{2,3}[省市县区]级?|[省市县区])*"
@@ -203,7 +209,8 @@ _FLOW_OPENING_RE = re.compile(
 
 
 def _bare_item_after_flow(norm: str, mention: _Mention) -> bool:
-    """ "新增国家高新技术企业120家、省科技型中小企业282家": an item of a list that is only a name and its figure
+    """ "新增国家高新技术企业120家、省科技型中小企业282家": an item of a list that is only a name and its
+    figure
     takes the 新增/新认定 of the list's first item (the year's additions, not the stock)."""
     start = max(norm.rfind(c, 0, mention.start) for c in "、,")
     if start < 0 or not _ITEM_LEVELS_RE.fullmatch(norm[start + 1 : mention.start].strip()):

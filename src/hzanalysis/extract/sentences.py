@@ -117,7 +117,9 @@ def _table_rows(lines: list[str], region: str, reference: int | None) -> list[di
         statement = cell.statement
         named = [m for m in _mentions(normalise(statement), cat) if m.indicator]
         if re.search(r"\d$", statement) and len(named) == 1 and cat.units[named[0].indicator] in _WHOLE_UNITS:
-            statement += cat.units[named[0].indicator]  # a count's cell without its unit (the 单位 cell empty)
+            statement += cat.units[
+                named[0].indicator
+            ]  # a count's cell without its unit (the 单位 cell empty)
         for row in _sentence_rows(statement, cell.place or region, cell.year):
             column = f"column “{cell.column}”" if cell.column else "value after the name"
             row["quote"] = cell.row
@@ -146,9 +148,13 @@ def _paragraph_rows(
     carried = {} if carried is None else carried
     year = carried.get("year", reference)  # else the last year a sentence of the paragraph named
     in_part = carried.get("in_part", False)  # a sentence before opened with a part of the year
-    # "两年来，全县新增…。全县申请专利…，专利授权数448件" : a paragraph opened by several years sums them, so its
+    # "两年来，全县新增…。全县申请专利…，专利授权数448件" : a paragraph opened by several years sums them,
+    # so its
     # flows are totals over those years, until a sentence names one year
-    several = re.match(r"[^,;:。]{0,8}?(?<!近)(\d+|[两二三四五六七八九十]+)年(来|以来|间)", normalise(line)) is not None
+    several = (
+        re.match(r"[^,;:。]{0,8}?(?<!近)(\d+|[两二三四五六七八九十]+)年(来|以来|间)", normalise(line))
+        is not None
+    )
     breakdown = False  # a sentence of the paragraph opened a breakdown ("分活动主体看，…")
     contracts = False  # a sentence before named technology contracts ("登记技术合同106552项；成交额…")
     planning = False  # the clause before, cut at ；, set targets ("今年将力争…；技术合同年成交额保持在…")
@@ -237,7 +243,8 @@ def _period(norm: str) -> str | None:
     part = _PART_YEAR_RE.search(norm[:16])
     if part and not _WHOLE_YEAR_RE.fullmatch(part.group(0)):
         return "part"
-    # "记者从省科技厅获悉，今年1-5月，…": a part of the year after a news lead, before any figure or whole year
+    # "记者从省科技厅获悉，今年1-5月，…": a part of the year after a news lead, before any figure or
+    # whole year
     part = _PART_YEAR_RE.search(norm)
     if (
         part

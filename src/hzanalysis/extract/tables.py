@@ -31,7 +31,8 @@ _NAME_UNIT_VALUE_RE = re.compile(
 )
 
 
-# A yearbook table with places as columns, its cells kept apart by spaces ("单位   吴兴区 南浔区 德清县 △市区"):
+# A yearbook table with places as columns, its cells kept apart by spaces
+# ("单位   吴兴区 南浔区 德清县 △市区"):
 # a header of three or more place names (after an optional label), then rows "name [unit] v1 v2 v3 …".
 _PLACE_NAME = r"[△▲#*]?[\u4e00-\u9fff]{1,6}(?:市区|市|县|区|旗|州|镇)"
 _PLACES_HEADER_RE = re.compile(
@@ -148,7 +149,9 @@ def _row_cells(line: str, cells: list[str], header: list[str], reference: int | 
         )
 
 
-def _places_cells(line: str, row: re.Match[str], places: list[str], reference: int | None) -> Iterator[TableCell]:
+def _places_cells(
+    line: str, row: re.Match[str], places: list[str], reference: int | None
+) -> Iterator[TableCell]:
     """The cells of one row under a header of places: the values line up with the places from the right;
     a value before them (a column without a title) is the whole's, the table's own region."""
     values = row["values"].split()
