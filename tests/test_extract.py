@@ -1306,3 +1306,159 @@ def test_a_short_place_name_and_its_year_after_such_as_is_a_part():
     # 其中 and a year, no place: the statistic itself (invention grants among all grants)
     text = "全年专利授权1000件,其中2024年发明专利授权120件。"
     assert rows(text) == [("invention_patents_granted", 2024, 120, "=", "海州区")]
+
+
+# --- extract5: forms of the real passages of round 5 (sentences of our own) ------------------------------
+
+
+def test_plan_words_in_the_name_of_an_office_whose_officer_speaks_are_not_a_plan():
+    text = "省科技厅发展规划处负责人介绍,2024年全省技术合同成交额达到12.5亿元。"
+    assert rows(text) == [("tech_contract_value", 2024, 12.5, "=", "海州区")]
+    text = "区科技局计划科负责人说,全区研发投入强度为2.9%。"
+    assert rows(text) == [("rd_share_gdp", 2024, 2.9, "=", "海州区")]
+    assert rows("全区计划到2026年高新技术企业达到120家。") == []  # a plan still is one
+    text = "省科技廳戰略規劃與政策法規處負責人告訴記者,2024年全省技術合同成交額達到12.5億元。"  # re-posted
+    assert rows(text) == [("tech_contract_value", 2024, 12.5, "=", "海州区")]
+
+
+def test_the_additions_word_of_a_lists_first_item_holds_for_its_bare_items():
+    assert rows("全年新增国家高新技术企业35家、省科技型中小企业120家,均居全市第一。") == []
+    assert rows("2024年,我区新认定省级工程技术研究中心5家,省级新型研发机构2家,认定数量为历年最多。") == []
+    # an item with words of its own is not a bare item: the stock after the additions stays the stock
+    text = "全区新增高新技术企业35家,高新技术企业总数达到210家。"
+    assert rows(text) == [("hte_count", 2024, 210, "=", "海州区")]
+    text = "全区高新技术企业210家、科技型中小企业480家。"  # no additions word: both stocks
+    assert rows(text) == [("hte_count", 2024, 210, "=", "海州区"), ("tech_smes", 2024, 480, "=", "海州区")]
+
+
+def test_figures_after_respectively_over_places_outside_the_catalogue_are_parts():
+    text = "海口市、三亚市、澄迈县技术合同成交额分别为36亿元、12亿元、8亿元。"
+    assert rows(text) == []  # the first is Haikou's, not the region's
+    text = (
+        "去年苏南、苏中、苏北高新技术产业产值增幅分别为9.0%、12.3%、18.5%,"
+        "占规上工业的比重分别为52.3%、49.8%、41.1%。"
+    )
+    assert rows(text) == []
+    # catalogue regions are still paired one by one, and a list of statistics is not a list of parts
+    text = "灌南县、灌云县高新技术企业分别为88家、95家。"
+    assert rows(text) == [("hte_count", 2024, 88, "=", "灌南县"), ("hte_count", 2024, 95, "=", "灌云县")]
+    text = "全区高新技术企业、科技型中小企业分别达到210家、480家。"
+    assert rows(text) == [("hte_count", 2024, 210, "=", "海州区"), ("tech_smes", 2024, 480, "=", "海州区")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "四类技术合同中,技术服务合同以36.4亿元成交额居首,同比增长7%。",  # one kind of contract
+        "全区涉及知识产权的技术合同成交额4.6亿元,占技术合同成交总额的37%。",  # the IP-related subset
+    ],
+)
+def test_a_kind_of_contract_and_the_ip_related_contracts_are_parts_of_the_turnover(text):
+    assert rows(text) == []
+
+
+def test_the_whole_turnover_beside_its_kinds_and_ip_related_part_is_kept():
+    text = (
+        "全区登记技术合同812项,成交额12.3亿元;"
+        "技术开发、技术服务两类合同分别登记310项、295项,成交额5.1亿元、4.2亿元。"
+    )
+    assert rows(text) == [("tech_contract_value", 2024, 12.3, "=", "海州区")]
+    text = "全区签订涉及知识产权的技术合同210项,成交额4.6亿元;全区技术合同成交额12.3亿元。"
+    assert rows(text) == [("tech_contract_value", 2024, 12.3, "=", "海州区")]
+
+
+def test_a_part_of_the_year_after_a_news_lead_holds_for_the_clauses_and_paragraphs_after_it():
+    text = "记者从区科技局获悉,今年1-5月,全区登记技术合同312项;成交额达4.6亿元、同比增长21%。"
+    assert rows(text) == []
+    text = "记者获悉,今年1-5月,全区技术合同交易情况良好。\n一是总量增长。全区技术合同成交额达4.6亿元。"
+    assert rows(text) == []
+    # the whole year named again is the year's
+    text = "记者获悉,今年1-5月,全区技术合同交易情况良好。\n全年技术合同成交额预计达到12亿元。"
+    assert rows(text) == [("tech_contract_value", 2024, 12, "=", "海州区")]
+
+
+def test_last_year_in_a_news_lead_holds_for_the_paragraphs_after_it():
+    text = "去年,全区科技创新取得新进展。\n全区高新技术企业达到96家,技术合同成交额11.2亿元。"
+    assert rows(text) == [
+        ("hte_count", 2023, 96, "=", "海州区"),
+        ("tech_contract_value", 2023, 11.2, "=", "海州区"),
+    ]
+    # a heading's year dates the document, not the paragraphs after it
+    text = "2025年海州区政府工作报告\n过去一年,全区技术合同成交额9.6亿元。"
+    assert rows(text, year=None) == [("tech_contract_value", 2024, 9.6, "=", "海州区")]
+
+
+def test_invention_patents_among_the_grants_just_named_are_the_invention_grants():
+    text = "2024年,全区专利授权量达1210件,其中代表创新质量的发明专利168件,同比增长21%。"
+    assert rows(text) == [("invention_patents_granted", 2024, 168, "=", "海州区")]
+    assert rows("全区专利申请量达2100件,其中发明专利760件。") == []  # among applications: applications
+
+
+def test_several_places_as_the_subject_of_a_sentence_own_the_figures_of_its_subjectless_clauses():
+    text = "长三角地区四省市表现出强劲的上升势头,技术合同成交额为4624.9亿元,占全国的20.6%。"
+    assert rows(text) == []
+    text = "全区科技创新表现强劲,技术合同成交额为4.6亿元。"  # the region itself as subject
+    assert rows(text) == [("tech_contract_value", 2024, 4.6, "=", "海州区")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "日前,省高新技术企业认定机构同意甲公司等312家企业认定为高新技术企业。",  # certified in a batch
+        "区科技局组织高新技术企业产品备案,全区19家企业45个产品获批。",  # approved in a batch
+        "全区申请复审的93家高新技术企业全部通过。",  # applicants
+    ],
+)
+def test_firms_going_through_a_procedure_are_a_batch_not_the_stock(text):
+    assert rows(text) == []
+
+
+def test_the_stock_beside_firms_picked_from_it_is_kept():
+    text = "全区共有312家高新技术企业,其中86家企业入选省百强。"
+    assert rows(text) == [("hte_count", 2024, 312, "=", "海州区")]
+
+
+def test_flows_in_a_paragraph_opened_by_several_years_are_totals_over_them():
+    text = "两年来,全区新增高新技术企业6家,高新技术企业共95家。全区专利授权数448件,其中发明专利79件。"
+    assert rows(text) == [
+        ("hte_count", 2024, 95, "=", "海州区")
+    ]  # the stock stands; the grants are two years'
+    text = "三年来,全区创新能力持续提升。2024年,全区技术合同成交额12.1亿元。"  # one year named again
+    assert rows(text) == [("tech_contract_value", 2024, 12.1, "=", "海州区")]
+
+
+def test_a_yearbook_table_with_places_as_columns_kept_apart_by_spaces():
+    text = (
+        "表5 分县区科技基本情况\n \n  单位   甲城区 乙山县 丙河县\n年末拥有高新技术企业 120 61 35 24\n"
+        "  经认定登记的技术合同成交金额 万元 56000 31000 15500 9500\n  本年专利申请量 1500 800 400 300"
+    )
+    # the column without a title is the whole (the region given); the count takes its unit (家)
+    assert rows(text, year=2023) == [
+        ("hte_count", 2023, 120, "=", "海州区"),
+        ("hte_count", 2023, 61, "=", "甲城区"),
+        ("hte_count", 2023, 35, "=", "乙山县"),
+        ("hte_count", 2023, 24, "=", "丙河县"),
+        ("tech_contract_value", 2023, 5.6, "=", "海州区"),
+        ("tech_contract_value", 2023, 3.1, "=", "甲城区"),
+        ("tech_contract_value", 2023, 1.55, "=", "乙山县"),
+        ("tech_contract_value", 2023, 0.95, "=", "丙河县"),
+    ]
+
+
+def test_the_places_listed_in_the_clause_before_respectively_are_parts():
+    text = (
+        "2024年全区技术合同成交金额前三名的街道分别是新浦街道、浦东街道、洪门街道,"
+        "技术合同成交金额分别为3.6亿元、1.5亿元、0.8亿元。"
+    )
+    assert rows(text) == []
+
+
+def test_applicants_and_those_of_them_passing_a_check_are_batches_on_reposted_pages():
+    text = "我区申請復審的52家高新技術企業中51家通過核查,至此全区高新技术企业达到318家。"
+    assert rows(text) == [("hte_count", 2024, 318, "=", "海州区")]
+
+
+def test_a_yearbooks_technology_turnover_without_the_word_contract():
+    assert rows("全区经认定登记的技术成交金额16666万元。") == [
+        ("tech_contract_value", 2024, 1.6666, "=", "海州区")
+    ]

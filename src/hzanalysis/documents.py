@@ -562,6 +562,10 @@ _NUMBERED_HEADING_RE = re.compile(
 )
 
 
+# A line ending in three or more figures kept apart by spaces: a row of a table typeset without rules.
+_FIGURES_ROW_RE = re.compile(r"(?<![\d.,])\d[\d.,]*(?:[ \u3000]+\d[\d.,]*){2,}$")
+
+
 def join_wrapped_lines(text: str) -> str:
     """Lines cut inside a sentence (a PDF's text layer) joined back; table rows and short lines kept."""
     out: list[str] = []
@@ -571,6 +575,8 @@ def join_wrapped_lines(text: str) -> str:
         previous = out[-1] if out else ""
         if " | " in previous or " | " in line:
             out.append(line)  # table rows are whole lines
+        elif _FIGURES_ROW_RE.search(previous) or _FIGURES_ROW_RE.search(line):
+            out.append(line)  # so are a yearbook's rows of figures kept apart by spaces (…企业 290 95 43)
         elif _NUMBERED_HEADING_RE.match(previous) or _NUMBERED_HEADING_RE.match(line):
             out.append(line)  # a numbered heading (一、…计划执行情况) is a line of its own
         elif previous and len(previous) >= _WRAPPED_LINE_CHARS and not previous.endswith(_CLOSING):

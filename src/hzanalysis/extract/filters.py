@@ -26,7 +26,19 @@ _PLAN_RE = re.compile(
     # 年内将新增…5000家, 全市将认定260家: what is to come
     r"|(年内|今年|明年|下一步|未来)将|将(新增|培育|建成|实现|认定|完成|引进|建设|打造|形成)"
 )
+# After "N家", firms going through a procedure: those certified or approved in a batch, never the stock.
+_BATCH_AFTER_RE = re.compile(
+    r"(企业|单位)[^,;:。]{0,10}?(被|获)?(认定为|获批|通过认定|评为|入选)|(被|获)?(通过|获批)(认定|核查|备案|评审)?"
+)
+# Before "N家" in its clause, the firms that applied: a batch of applicants.
+_APPLICANTS_BEFORE_RE = re.compile(r"(申请复审|复审|申请认定|申报|推荐申报|推荐)的?\s*$")
 _ACHIEVED_PLAN_RE = re.compile(r"(完成|实现|超额完成|达成)[^,;:]{0,8}目标")
+# 规划/计划 in the name of an office whose officer is quoted (发展规划处负责人, 规划司副司长,
+# 战略规划与政策法规处
+# 负责人告诉记者): who speaks, not a plan.
+_OFFICE_AFTER_PLAN_RE = re.compile(
+    r"[\u4e00-\u9fff与和、]{0,10}?(司|处|局|科|室|办)(有关)?(副?(司长|处长|局长|科长|主任)|负责人)"
+)
 _FUTURE_YEAR_RE = re.compile(r"(到|至|在)(\d{4})年")
 _PART_YEAR_RE = re.compile(
     r"(\d{1,2})\s*[-—~至到]\s*(\d{1,2})\s*月|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|第[一二三四]季度"
@@ -100,6 +112,10 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
         return "rank"
     if norm[number.end : number.end + 1] == "的":
         return "attribute of something else (… 1.25万元的项目)"
+    if number.unit == "家" and _BATCH_AFTER_RE.match(norm, number.end):
+        return "firms going through a procedure (…等312家企业认定为…, 27家企业39个产品获批): a batch"
+    if number.unit == "家" and _APPLICANTS_BEFORE_RE.search(clause_prefix):
+        return "applicants (申请复审的93家…): a batch, not the stock"
     if norm[number.end : number.end + 1] in "-~—" and norm[number.end + 1 : number.end + 2].isdigit():
         return "range"
     gap = prefix.rstrip(" 了")
@@ -154,6 +170,8 @@ def _plan_start(norm: str, reference: int | None, mentions: Sequence[_Mention]) 
     for match in _PLAN_RE.finditer(norm):
         if any(m.start <= match.start() < m.end for m in mentions):
             continue  # 计划 in 科技计划项目 names the statistic
+        if match.group(0) in ("规划", "计划") and _OFFICE_AFTER_PLAN_RE.match(norm, match.end()):
+            continue  # 规划处负责人介绍: an office's officer speaking
         if match.group(0).startswith("目标") and _ACHIEVED_PLAN_RE.search(norm[: match.end()]):
             continue
         starts.append(match.start())

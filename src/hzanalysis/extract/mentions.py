@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .numbers import _Number
 from .vocabulary import (
@@ -71,7 +71,14 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
             used[match.start() : match.end()] = [True] * (match.end() - match.start())
             # the contracts of a part ("由企业输出技术合同…，交易金额…") give a part's turnover
             at = named[-1].start()
-            part = SUBSET_BEFORE_RE.search(norm[max(0, at - 9) : at]) or re.search(r"企业的?$", norm[:at])
+            part = (
+                SUBSET_BEFORE_RE.search(norm[max(0, at - 9) : at])
+                or re.search(r"企业的?$", norm[:at])
+                # a kind of contract named since (四类技术合同中，技术服务合同…成交额): that kind's turnover
+                or re.search(
+                    r"技术(开发|服务|转让|咨询|许可)(合同|类)|[两三四]类合同", norm[at : match.start()]
+                )
+            )
             meant = None if part else "tech_contract_value"
             found.append(_Mention(match.start(), match.end(), meant, match.group(0)))
     # "发明专利申请量为140.1万件，授权量为45.3万件": the grants of the patents just named
@@ -81,6 +88,12 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
             used[match.start() : match.end()] = [True] * (match.end() - match.start())
             meant = "invention_patents_granted" if named[-1].group(1) else None
             found.append(_Mention(match.start(), match.end(), meant, match.group(0)))
+    # "专利授权量达879件，其中…发明专利77件": the invention patents among the grants just named
+    for match in re.finditer(r"其中[^,;:\d]{0,16}?(发明专利)(?=(授权)?(量|数)?\s*(为|达到?|共)?\s*\d)", norm):
+        granted = re.search(r"专利(申请)?授权|授权专利", norm[: match.start()])
+        if granted and not granted.group(1) and not any(used[match.start(1) : match.end(1)]):
+            used[match.start(1) : match.end(1)] = [True] * (match.end(1) - match.start(1))
+            found.append(_Mention(match.start(1), match.end(1), "invention_patents_granted", "发明专利"))
     found.sort(key=lambda m: m.start)
     for index, mention in enumerate(found):
         # 国家级/省级 between the qualifier and the name: 净增国家级高新技术企业
@@ -93,6 +106,10 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
             norm[max(0, mention.start - 14) : mention.start],
         )
         clause = re.split(r"[,;:]", norm[: mention.start])[-1]
+        # the subject of a clause without one is the sentence's first clause ("长三角四省市表现强劲，技术合同
+        # 成交额为…"): several places there make the figure their sum
+        head = re.split(r"[,:]", re.split(r";", norm[: mention.start])[-1])[0]
+        subjectless = re.fullmatch(r"\s*(全年|共|共计|合计|实现|完成)?\s*", clause) is not None
         previous = found[index - 1].indicator if index else None
         if (
             mention.indicator
@@ -106,6 +123,7 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
                 or PER_PERSON_BEFORE_RE.search(norm[max(0, mention.start - 14) : mention.start])
                 # "3市全年实现技术合同成交总额…", "其中，湘潭县完成…": places' parts of the total
                 or SEVERAL_PLACES_RE.search(clause)
+                or (subjectless and head != clause and SEVERAL_PLACES_RE.search(head))
                 or PLACE_AFTER_SUCH_AS_RE.search(norm[max(0, mention.start - 16) : mention.start])
             )
         ):
@@ -121,6 +139,7 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
             or batch_before.endswith(FLOW_QUALIFIERS)
             # "招引科技型企业102家，其中高新技术企业18家": part of a flow, not the stock
             or (before.endswith("其中") and previous is not None and previous not in cat.stocks)
+            or _bare_item_after_flow(norm, mention)
         ):
             # the year's additions to a stock: another statistic, but "总数…" after it is the stock
             mention.stock, mention.indicator = mention.indicator, None
@@ -140,10 +159,81 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
     found = _definitions(norm, found)
     _respectively(norm, found)
     _regions_respectively(norm, found, cat)
+    _parts_respectively(norm, found)
     return found
 
 
+# "苏南、苏中、苏北…分别为", "海口市、三亚市、澄迈县…分别为": a list of names (places, sectors) right
+# before the
+# statistic, whose figures follow one per name
+_NAMES_LIST_RE = re.compile(r"[\u4e00-\u9fff]{2,8}(、[\u4e00-\u9fff]{2,8})+(的|地区)?$")
+
+
+def _parts_respectively(norm: str, mentions: list[_Mention]) -> None:
+    """ "苏南、苏中、苏北高新技术产业产值…占规上工业的比重分别为52.3%、49.8%": the figures after 分别 are the
+    parts' (places or sectors outside the catalogue listed before the statistic), never the whole's; the
+    first of them is not the region's figure. Catalogue regions are paired one by one instead."""
+    for mention in mentions:
+        if not mention.indicator or mention.regions or "分别" not in norm[mention.end : mention.end + 8]:
+            continue
+        segment = max(norm.rfind(c, 0, mention.start) for c in ";:。") + 1
+        subjects = [m for m in mentions if segment <= m.start <= mention.start]
+        for subject in subjects:
+            # the list right before the statistic, or ending the clause before it
+            # ("…前三名的市县分别是海口市、
+            # 三亚市、澄迈县，技术合同成交金额分别为…")
+            clause_start = max(norm.rfind(",", 0, subject.start), segment)
+            ends = [subject.start, clause_start] if clause_start > segment else [subject.start]
+            listed = next(
+                (found for end in ends if (found := _NAMES_LIST_RE.search(norm, segment, end)) is not None),
+                None,
+            )
+            # the names are not statistics of their own (全区高新技术企业、科技型中小企业分别…)
+            if listed and not any(listed.start() <= m.start < subject.start for m in mentions):
+                mention.indicator = None
+                break
+
+
+# Words that may stand before a name in a list item without being a verb of its own
+# (levels, a batch, a place).
+_ITEM_LEVELS_RE = re.compile(
+    r"(第[一二三四五六七八九十\d]+批|(国家|省|市|县|区)级以上|国家级|国家|省级|市级|县级|区级"
+    r"|[\u4e00-\u9fff]{2,3}[省市县区]级?|[省市县区])*"
+)
+_ITEM_COUNT = r"\s*\d[\d.,]*\s*万?\s*[家个件项所]"
+# The opening of a list's first item that makes its figures the year's additions (我市新认定…6家).
+_FLOW_OPENING_RE = re.compile(
+    r"^\s*(\d{4}年)?[\u4e00-\u9fff]{0,4}?(新增|新认定|新培育|新建|新获批|获批|新引进|认定|净增|培育)"
+    r"[^\d,、;:]{2,24}" + _ITEM_COUNT + r"\s*$"
+)
+
+
+def _bare_item_after_flow(norm: str, mention: _Mention) -> bool:
+    """ "新增国家高新技术企业120家、省科技型中小企业282家": an item of a list that is only a name and its
+    figure
+    takes the 新增/新认定 of the list's first item (the year's additions, not the stock)."""
+    start = max(norm.rfind(c, 0, mention.start) for c in "、,")
+    if start < 0 or not _ITEM_LEVELS_RE.fullmatch(norm[start + 1 : mention.start].strip()):
+        return False
+    if not re.match(_ITEM_COUNT + r"\s*([,、;。]|$)", norm[mention.end :]):
+        return False
+    end = start
+    while True:  # back over the items before it, each a name and its figure, to the one opening the list
+        item_start = max(norm.rfind(c, 0, end) for c in "、,;:")
+        item = norm[item_start + 1 : end]
+        if not re.search(_ITEM_COUNT + r"\s*$", item):
+            return False
+        if _FLOW_OPENING_RE.search(item):
+            return True
+        if item_start < 0 or norm[item_start] in ";:":
+            return False
+        end = item_start
+
+
 @lru_cache(maxsize=512)
+# cached: one pattern per catalogue phrase and variant, several hundred, more than the re module keeps
+# (its cache holds 512), so without this every sentence recompiled them all (50x slower)
+@cache
 def _name_pattern(phrase: str) -> re.Pattern[str]:
     """``phrase`` as written, or with quotation marks inside it (“揭榜挂帅”项目 for 揭榜挂帅项目), or with the
     pinyin glosses some re-posted pages put after characters (技術(shù)合同 for 技术合同)."""

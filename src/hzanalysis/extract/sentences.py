@@ -11,7 +11,7 @@ from .context import _YEAR_RE, _data_year, _region, heading_year, is_year_review
 from .filters import _PART_YEAR_RE, _WHOLE_YEAR_RE, _outside_plan_sections, _plan_start, _skip_reason
 from .mentions import LEVEL_AFTER_CHANGE, _mentions, _owner
 from .numbers import _bound, _convert, _numbers
-from .tables import is_table_line, table_cells
+from .tables import is_places_row, is_table_line, table_cells
 from .vocabulary import BREAKDOWN_RE, ELIDED_CONTRACT_VALUE_RE, _catalogue, normalise
 
 _WHOLE_UNITS = frozenset("家件项个套所座处户名")
@@ -53,10 +53,11 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     rows: list[dict] = []
     table: list[str] = []
     recent: list[str] = []  # the lines before a table, where its title is
+    carried: dict = {}  # the time a paragraph left open (a news lead's 去年 or 1-5月), for the next ones
     # a table pasted or saved one cell per line reads as rows of cells (as a PDF's text layer does)
     # a text layer's lines wrapped inside a sentence (科技型\n中小企业) are joined, as when a PDF is read
     for line in [*_outside_plan_sections(join_wrapped_lines(regroup_table_cells(text))), ""]:
-        if is_table_line(line):
+        if is_table_line(line) or (table and is_places_row(line)):
             table.append(line)
             continue
         if table:
@@ -65,7 +66,7 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
             table, recent = [], []
         recent = [*recent[-2:], line]
         running = _GLOSS_AFTER_HAN_RE.sub("", _SPACE_BY_HAN_RE.sub("", line))
-        rows.extend(_paragraph_rows(running, region, reference, relative_to))
+        rows.extend(_paragraph_rows(running, region, reference, relative_to, carried))
     frame = pd.DataFrame(_once(rows), columns=list(EXTRACT_COLUMNS))
     frame["year"] = frame["year"].astype("Int64")
     frame["value"] = frame["value"].astype(float)
@@ -111,8 +112,15 @@ def _table_rows(lines: list[str], region: str, reference: int | None) -> list[di
     """Rows of a table flattened to text: each value cell read as "<name><value><unit>", in its column's
     year."""
     rows = []
+    cat = _catalogue()
     for cell in table_cells(lines, reference):
-        for row in _sentence_rows(cell.statement, region, cell.year):
+        statement = cell.statement
+        named = [m for m in _mentions(normalise(statement), cat) if m.indicator]
+        if re.search(r"\d$", statement) and len(named) == 1 and cat.units[named[0].indicator] in _WHOLE_UNITS:
+            statement += cat.units[
+                named[0].indicator
+            ]  # a count's cell without its unit (the 单位 cell empty)
+        for row in _sentence_rows(statement, cell.place or region, cell.year):
             column = f"column “{cell.column}”" if cell.column else "value after the name"
             row["quote"] = cell.row
             row["why"] = f"table row, {column}: {row['why']}"
@@ -121,7 +129,11 @@ def _table_rows(lines: list[str], region: str, reference: int | None) -> list[di
 
 
 def _paragraph_rows(
-    line: str, region: str, reference: int | None, relative_to: int | None = None
+    line: str,
+    region: str,
+    reference: int | None,
+    relative_to: int | None = None,
+    carried: dict | None = None,
 ) -> list[dict]:
     """Rows of one paragraph, sentence by sentence. A sentence naming no statistic takes its subject from
     the sentence before it when that one states no figure: the statistic it names ("技术合同成交额再创新高。
@@ -131,8 +143,18 @@ def _paragraph_rows(
     cat = _catalogue()
     rows: list[dict] = []
     previous: tuple[str, list] | None = None  # the sentence before, if it states no figure, and its mentions
-    year = reference  # without a reference year, the last year a sentence of the paragraph named
-    in_part = False  # the sentence before opened with a part of the year ("2014年上半年，…")
+    # the time the paragraphs before left open: a news lead's "去年，…" or "今年1-5月，…" holds in the
+    # paragraphs after it until one names another time
+    carried = {} if carried is None else carried
+    year = carried.get("year", reference)  # else the last year a sentence of the paragraph named
+    in_part = carried.get("in_part", False)  # a sentence before opened with a part of the year
+    # "两年来，全县新增…。全县申请专利…，专利授权数448件" : a paragraph opened by several years sums them,
+    # so its
+    # flows are totals over those years, until a sentence names one year
+    several = (
+        re.match(r"[^,;:。]{0,8}?(?<!近)(\d+|[两二三四五六七八九十]+)年(来|以来|间)", normalise(line))
+        is not None
+    )
     breakdown = False  # a sentence of the paragraph opened a breakdown ("分活动主体看，…")
     contracts = False  # a sentence before named technology contracts ("登记技术合同106552项；成交额…")
     planning = False  # the clause before, cut at ；, set targets ("今年将力争…；技术合同年成交额保持在…")
@@ -196,8 +218,19 @@ def _paragraph_rows(
         if opening and relative_to is not None and not re.search(r"(比|较|同)$", norm[: opening.start(1)]):
             # "去年上海发展新动能…。全社会研发经费支出…": a relative year opening a sentence carries on too
             year = _data_year(norm, opening.end(), reference, relative_to)[0]
+        if several and (dated or opening):
+            several = False
+        if several:
+            found = [row for row in found if row["indicator"] in cat.stocks | cat.ratios]
         rows.extend(found)
         previous = (sentence, mentions) if first_figure is None else None
+        # a heading (no punctuation: "2025年某区政府工作报告") dates the document, not the paragraphs after it
+        if (period is not None or opening or dated) and re.search(r"[,;:。]", norm):
+            carried["in_part"] = in_part
+            if year != reference:
+                carried["year"] = year
+            else:
+                carried.pop("year", None)
     return rows
 
 
@@ -209,6 +242,16 @@ def _period(norm: str) -> str | None:
     )  # a comparison ("比去年底增长…") names no time of the figure
     part = _PART_YEAR_RE.search(norm[:16])
     if part and not _WHOLE_YEAR_RE.fullmatch(part.group(0)):
+        return "part"
+    # "记者从省科技厅获悉，今年1-5月，…": a part of the year after a news lead, before any figure or
+    # whole year
+    part = _PART_YEAR_RE.search(norm)
+    if (
+        part
+        and not _WHOLE_YEAR_RE.fullmatch(part.group(0))
+        and not re.search(r"\d", re.sub(r"\d{4}年", "", norm[: part.start()]))
+        and not _WHOLE_YEAR_RE.search(norm[: part.start()])
+    ):
         return "part"
     if _PART_YEAR_RE.search(norm) or _WHOLE_YEAR_RE.search(norm) or _YEAR_RE.search(norm):
         return "year"

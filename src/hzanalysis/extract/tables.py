@@ -31,27 +31,60 @@ _NAME_UNIT_VALUE_RE = re.compile(
 )
 
 
+# A yearbook table with places as columns, its cells kept apart by spaces
+# ("单位   吴兴区 南浔区 德清县 △市区"):
+# a header of three or more place names (after an optional label), then rows "name [unit] v1 v2 v3 …".
+_PLACE_NAME = r"[△▲#*]?[\u4e00-\u9fff]{1,6}(?:市区|市|县|区|旗|州|镇)"
+_PLACES_HEADER_RE = re.compile(
+    rf"^(?:(?:单位|计量单位|指标|项目|地区|区域)\s+)?(?P<places>{_PLACE_NAME}(?:\s+{_PLACE_NAME}){{2,}})$"
+)
+_SPACED_ROW_RE = re.compile(
+    r"^(?:\d{1,2}[.、]|[#＃])?\s*(?P<name>[^\d\s|｜][^|｜\t]*?[^\d\s|｜])"
+    r"(?:\s+(?P<unit>[^\d\s|｜]{1,4}))?\s+(?P<values>[\d.,]+(?:[ \u3000]+[\d.,]+){2,})$"
+)
+
+
 @dataclass(frozen=True)
 class TableCell:
-    """One value cell of a table, rewritten as a statement, with the row as written and the column."""
+    """One value cell of a table, rewritten as a statement, with the row as written and the column (and the
+    place a column of places names)."""
 
     statement: str
     row: str
     column: str
     year: int | None
+    place: str = ""
 
 
 def is_table_line(line: str) -> bool:
     """A line of cells ("a | b | c", tab-separated) or a single "name(unit)  value" line."""
     norm = normalise(line.strip())
-    return len([c for c in _CELL_SPLIT_RE.split(norm) if c]) >= 2 or bool(_NAME_UNIT_VALUE_RE.match(norm))
+    return (
+        len([c for c in _CELL_SPLIT_RE.split(norm) if c]) >= 2
+        or bool(_NAME_UNIT_VALUE_RE.match(norm))
+        or bool(_PLACES_HEADER_RE.match(norm))
+    )
+
+
+def is_places_row(line: str) -> bool:
+    """A row of a places-as-columns table ("年末拥有高新技术企业 290 95 43 50"), read after its header."""
+    return bool(_SPACED_ROW_RE.match(normalise(line.strip())))
 
 
 def table_cells(lines: list[str], reference: int | None) -> Iterator[TableCell]:
     """The value cells of one block of consecutive table lines (the first line of cells is the header)."""
     header: list[str] | None = None
+    places: list[str] | None = None
     for line in lines:
         norm = normalise(line.strip())
+        places_header = _PLACES_HEADER_RE.match(norm)
+        if places_header:
+            places = [p.lstrip("△▲#*") for p in places_header["places"].split()]
+            continue
+        spaced = _SPACED_ROW_RE.match(norm) if places else None
+        if places and spaced:
+            yield from _places_cells(line, spaced, places, reference)
+            continue
         single = _NAME_UNIT_VALUE_RE.match(norm)
         if single:
             yield from _row_cells(line, [single["name"], single["value"]], ["", ""], reference)
@@ -113,4 +146,24 @@ def _row_cells(line: str, cells: list[str], header: list[str], reference: int | 
             row=line.strip(),
             column=title,
             year=int(year.group(1)) if year else reference,
+        )
+
+
+def _places_cells(
+    line: str, row: re.Match[str], places: list[str], reference: int | None
+) -> Iterator[TableCell]:
+    """The cells of one row under a header of places: the values line up with the places from the right;
+    a value before them (a column without a title) is the whole's, the table's own region."""
+    values = row["values"].split()
+    unit = row["unit"] or ""
+    named = values[len(values) - len(places) :] if len(values) >= len(places) else []
+    whole = values[: len(values) - len(named)]
+    cells = [("", v) for v in whole] + list(zip(places[-len(named) :] if named else [], named, strict=True))
+    for place, value in cells:
+        yield TableCell(
+            statement=f"{row['name']}{value.replace(',', '')}{unit}",
+            row=line.strip(),
+            column=place or "(whole)",
+            year=reference,
+            place=place,
         )

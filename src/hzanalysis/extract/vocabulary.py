@@ -23,7 +23,7 @@ _TRADITIONAL_PAIRS = (
     "紅红細细終终組组絡络給给綜综維维綠绿緊紧績绩織织繼继義义聲声職职腦脑華华蘭兰處处號号衛卫補补製制複复視视親亲"
     "覺觉訂订詳详誌志誤误調调談谈諮咨謀谋護护讀读變变財财貢贡責责賣卖贏赢趨趋車车軌轨軍军軟软輪轮輸输邁迈運运遠远"
     "選选還还邊边釋释鋼钢錢钱鍵键閉闭間间陽阳隊队階阶隨随險险雙双雜杂靜静順顺領领頻频顧顾館馆驅驱魚鱼齡龄幣币湧涌"
-    "準准講讲覽览"
+    "準准講讲覽览負负復复審审"
 )
 _NORMALISE = str.maketrans(
     {
@@ -67,6 +67,15 @@ OTHER_STATISTICS: tuple[str, ...] = (
     "一般公共预算收入",
     "固定资产投资",
     "营业收入",
+    # a kind of technology contract is a part of all contracts (技术服务合同以3684亿元成交额居首)
+    "技术开发合同",
+    "技术服务合同",
+    "技术转让合同",
+    "技术咨询合同",
+    "技术许可合同",
+    "两类合同",
+    "三类合同",
+    "四类合同",
     # per-resident forms of a flow (每万人口发明专利授权量 is not the year's grants)
     "每万人口发明专利授权量",
     "每万人发明专利授权量",
@@ -84,6 +93,8 @@ OTHER_STATISTICS: tuple[str, ...] = (
 SUBSET_BEFORE_RE = re.compile(
     r"(上市|挂牌|境内|境外|国内|国外|外资|民营|国有|规上企业|规模以上企业|工业企业|制造业"
     r"|开发区|园区|产业园|经济区|街道|乡镇|镇|乡|片区|[元人家]以上的|[元人家]以下的"
+    # the contracts that involve intellectual property (涉及知识产权的技术合同成交额): a subset of all
+    r"|涉及知识产权|知识产权类"
     # a sector's part (全省高校技术合同成交额) and the part flowing to or absorbed from elsewhere
     r"|高校|高等学校|高等院校|科研院所|科研机构|研究机构|(流向|吸纳|输出到?)[^,;:]{0,6}"
     # a number of zones ("169个高新区生产总值", "16个高新区…高新技术企业"): their sum, a part of the region
@@ -131,7 +142,15 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
         "全社会研发支出",
         "研发支出",
     ),
-    "tech_contract_value": ("技术市场交易额", "技术市场实现交易额", "技术合同成交总额", "技术交易额"),
+    "tech_contract_value": (
+        "技术市场交易额",
+        "技术市场实现交易额",
+        "技术合同成交总额",
+        "技术交易额",
+        # yearbooks' 经认定登记的技术成交金额 (the contracts left unsaid)
+        "技术成交金额",
+        "技术成交额",
+    ),
     "rd_share_gdp": ("R&D经费支出强度", "研发经费支出强度"),
     "hitech_output_value": ("高新技术产值",),
 }
