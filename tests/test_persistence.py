@@ -365,7 +365,7 @@ def test_a_class_page_says_how_its_own_population_scored_when_left_out():
     from hzanalysis.reference import class_table
 
     shipped_scores = ps.shipped()["validation"]["class/rd_intensity"]
-    own = ps.validation_summary("class", "rd_intensity")["own"]
+    own = ps.validation_summary("class")["scores"]["rd_intensity"]
     assert own["gap"] == shipped_scores["gap"] and own["gap_range"] == shipped_scores["gap_range"]
     history = pd.Series([2.68, 3.76], index=[2017, 2024])
     reference = shipped_classes()["rd_intensity"]

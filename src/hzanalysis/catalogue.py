@@ -52,7 +52,8 @@ _INDICATOR_REQUIRED = INDICATOR_COLUMNS[:6]
 #: The columns of regions.csv, in order; id, name_en and level must be filled.
 REGION_COLUMNS: tuple[str, ...] = ("id", "name_en", "level", "parent", "peer_group")
 
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+#: An id (indicator, target): lower-case ASCII letters, digits and "_", starting with a letter.
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 # Lists inside one cell: the catalogue writes ";", a hand-edited row may use the full-width "；" or "|".
 _LIST_SEPARATOR = re.compile(r"[;；|]")
 
@@ -270,7 +271,7 @@ def _one_of(
 def _unique_id(
     file: str, line: str, ident: str, seen: dict[str, str], problems: list[Problem], pattern: bool
 ) -> None:
-    if pattern and ident and not _ID.match(ident):
+    if pattern and ident and not ID_PATTERN.match(ident):
         problems.append(
             Problem(
                 file,

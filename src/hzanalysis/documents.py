@@ -639,11 +639,9 @@ def _read_xlsx(path: Path) -> str:
         for sheet in workbook.worksheets:
             lines.append(sheet.title)
             for row in sheet.iter_rows(values_only=True):
-                cells = [_cell_text(value) for value in row]
-                while cells and not cells[-1]:
-                    cells.pop()
-                if any(cells):
-                    lines.append(" | ".join(cells))
+                line = _table_line([_cell_text(value) for value in row])
+                if line:
+                    lines.append(line)
     finally:
         workbook.close()
     return "\n".join(lines)
@@ -658,8 +656,16 @@ def _csv_text(text: str) -> str:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:  # one column, or nothing to tell the separator by
         dialect = csv.excel
-    rows = ([cell.strip() for cell in row] for row in csv.reader(io.StringIO(text.lstrip("\ufeff")), dialect))
-    return "\n".join(" | ".join(cells).rstrip(" |") for cells in rows if any(cells))
+    rows = csv.reader(io.StringIO(text.lstrip("\ufeff")), dialect)
+    return "\n".join(line for row in rows if (line := _table_line([cell.strip() for cell in row])))
+
+
+def _table_line(cells: list[str]) -> str:
+    """A table row as one line, cells kept apart by " | " as in a Word table; trailing empty cells dropped
+    ("" for an empty row)."""
+    while cells and not cells[-1]:
+        cells.pop()
+    return " | ".join(cells)
 
 
 def _workbook_title(path: Path) -> str:

@@ -499,9 +499,7 @@ def persistence_forecast(
     else:
         weights = {name: round(float(w), 6) for name, w in described["resembles"].items()}
         note = Message("warning.persistence_own", {"populations": weights, **learned})
-    validated = (
-        ps.validation_summary("class", reference.id) if view is not None else ps.validation_summary("own")
-    )
+    validated = ps.validation_summary("class" if view is not None else "own")
     info: dict[str, Any] = {"persistence": {**described, "validation": validated}}
     if view is not None:
         size = view.size

@@ -599,13 +599,12 @@ def _own_scores(scores: dict[str, Any]) -> dict[str, Any]:
     return {k: scores[k] for k in keys if scores.get(k) is not None}
 
 
-def validation_summary(mode: str, population: str | None = None) -> dict[str, Any]:
+def validation_summary(mode: str) -> dict[str, Any]:
     """How the ``mode`` (``class`` or ``own``) probabilities held on populations left out of the fit.
 
     From the shipped leave-one-population-out scores: the populations, and for each aim the ones that met it;
-    the pooled reliability gap outside China; each population's scores when it was left out; with
-    ``population`` (a class that is itself a validated population), its own apart. Empty when nothing is
-    shipped.
+    the pooled reliability gap outside China; each population's scores when it was left out. Empty when
+    nothing is shipped.
     """
     scores = shipped().get("validation", {})
     rows = {k.split("/", 1)[1]: v for k, v in scores.items() if k.startswith(f"{mode}/")}
@@ -613,9 +612,7 @@ def validation_summary(mode: str, population: str | None = None) -> dict[str, An
     if not rows:
         return {}
     aims = sorted({aim for row in rows.values() for aim in row.get("aims", {})})
-    own = rows.get(population or "")
     return {
-        **({"own": {"population": population, **_own_scores(own)}} if own else {}),
         "scores": {name: _own_scores(row) for name, row in sorted(rows.items())},
         "populations": sorted(rows),
         "met": {aim: sorted(p for p, row in rows.items() if row.get("aims", {}).get(aim)) for aim in aims},

@@ -486,8 +486,14 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
             if gap is not None:
                 parts.append(label("class_text.pooled_gap", lang, gap=f"{gap:.3f}"))
             rows["validated"] = label("class_text.part_sep", lang).join(parts)
-            if validated.get("own"):
-                rows["validated_own"] = own_validation_text(validated["own"], lang)
+            # a shipped class is itself a validated population: how it scored when left out
+            own = (
+                validated.get("scores", {}).get(description.get("id", ""))
+                if learned.get("class_year")
+                else None
+            )
+            if own:
+                rows["validated_own"] = own_validation_text({"population": description["id"], **own}, lang)
         rows["small_unit"] = small_unit_text(
             learned.get("small_unit") or {}, lang, has_class="id" in description
         )

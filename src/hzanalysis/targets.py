@@ -44,7 +44,6 @@ COMPARATORS: dict[str, frozenset[str | None]] = {
     "qualitative": frozenset({None}),
 }
 
-_ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 #: A Chinese character: a note_zh without one is English written in the wrong field.
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -349,7 +348,7 @@ def _check_entry(
 
     kind = entry["kind"]
     quantitative = kind in QUANTITATIVE_KINDS
-    if not (_is_text(entry["id"]) and _ID_PATTERN.match(entry["id"])):
+    if not (_is_text(entry["id"]) and catalogue.ID_PATTERN.match(entry["id"])):
         problem("id", "a snake_case slug (lower-case letters, digits, underscores)", "write e.g. tech_smes")
     for key in ("name_zh", "name_en"):
         if not _is_text(entry[key]):

@@ -417,8 +417,9 @@ def check_header(out: RawFile, header: list[str] | None) -> None:
                 )
             )
         seen.add(col)
-    unknown = [col for col in header if col and col not in _KNOWN_COLUMNS]
-    if not seen & set(CORE_COLUMNS) and not any(_close_column(col) for col in unknown):
+    # each unknown column and the known one it most likely misspells (None if none)
+    unknown = {col: _close_column(col) for col in header if col and col not in _KNOWN_COLUMNS}
+    if not seen & set(CORE_COLUMNS) and not any(unknown.values()):
         # not an observations file at all (a catalogue, a bureau's wide table): one line, not one per
         # column or row (what else was found about its rows means nothing for a file of another kind)
         out.missing_columns = True
@@ -436,13 +437,12 @@ def check_header(out: RawFile, header: list[str] | None) -> None:
             )
         ]
         return
-    for col in unknown:
-        out.problems.append(_unknown_column(out, col))
-    misspelt = {_close_column(col) for col in unknown}
+    for col, suggestion in unknown.items():
+        out.problems.append(_unknown_column(out, col, suggestion))
     for col in REQUIRED_COLUMNS:
         if col not in seen:
             out.missing_columns = True
-            if col in misspelt:
+            if col in unknown.values():
                 continue  # the unknown column's problem already says to rename it to this one
             out.problems.append(
                 Problem(
@@ -477,8 +477,7 @@ def _close_column(col: str) -> str | None:
     return by_lower[close[0]] if close else None
 
 
-def _unknown_column(out: RawFile, col: str) -> Problem:
-    suggestion = _close_column(col)
+def _unknown_column(out: RawFile, col: str, suggestion: str | None) -> Problem:
     fix = (
         f"rename it to {suggestion!r} (column names are lower case, as in the template)"
         if suggestion
