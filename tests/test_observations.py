@@ -300,6 +300,24 @@ def test_optional_columns_may_be_left_out(tmp_path):
     assert got["bound"].tolist() == ["="] and got["published"].tolist() == [""]
 
 
+def test_a_bureaus_figures_need_a_title_column_not_an_empty_url_column(tmp_path):
+    # figures from a bureau's own report have a title and no address: the file needs no source_url column
+    header = ["region", "indicator", "year", "value", "unit", "source_title", "quality"]
+    path = write_csv(tmp_path / "x.csv", [row()], header=header)
+    assert read_observation_file(path)["source_url"].tolist() == [""]
+    # an address alone is a source too
+    header = ["region", "indicator", "year", "value", "unit", "source_url", "quality"]
+    path = write_csv(tmp_path / "y.csv", [row(source_url="https://example.org/synthetic")], header=header)
+    assert read_observation_file(path)["source_title"].tolist() == [""]
+
+
+def test_a_file_with_neither_source_column_gets_one_problem_naming_both(tmp_path):
+    header = ["region", "indicator", "year", "value", "unit", "quality"]
+    path = write_csv(tmp_path / "x.csv", [row()], header=header)
+    p = assert_one_problem(path, "line 1", "source_title or source_url", "'source_title' or 'source_url'")
+    assert "add a column 'source_title'" in p.fix
+
+
 def test_unbalanced_quote_is_malformed_csv():
     path = FIXTURES / "unbalanced_quote.csv"
     problems = problems_of(path)

@@ -177,11 +177,18 @@ def test_a_jump_no_province_ever_made_is_a_warning_naming_both_rows(tmp_path, ca
         ("2018", "70", False),  # +32% in a year: inside the panel's +47%
         ("2018", "80", True),  # +51%: more than any province's largest one-year rise
         ("2018", "45", True),  # -16%: more than the largest fall (-10%)
-        ("2025", "300", False),  # ln(300/53)/8 = 0.217 a year on average, below 0.386
-        ("2025", "3000", True),  # ln(3000/53)/8 = 0.505 a year
+        # within 3 years the panel's largest rise is 1.043501 (log): 53 * exp(1.043501) = 150.5. The old
+        # bound, the one-year rise times 3 (53 * exp(3 * 0.385857) = 168.0), let 160 pass: no province
+        # ever kept up its largest one-year rise for three years.
+        ("2020", "150", False),
+        ("2020", "160", True),
+        # beyond the panel's longest span (4 years, largest rise 1.237364) its rise per year carries on:
+        # 8 years allow 1.237364 * 8 / 4 = 2.4747, i.e. up to 53 * exp(2.4747) = 629.9
+        ("2025", "300", False),  # ln(300/53) = 1.733
+        ("2025", "3000", True),  # ln(3000/53) = 4.036
     ],
 )
-def test_the_jump_bound_is_per_year_between_two_figures(tmp_path, year, value, warned):
+def test_the_jump_bound_is_the_panels_largest_move_within_the_span(tmp_path, year, value, warned):
     published = f"{int(year) + 1}-02-01"
     path = write_csv(tmp_path / "mine.csv", [row(year=year, value=value, published=published)])
     assert bool(inspect_files([path]).warnings) is warned
@@ -195,13 +202,38 @@ def test_a_share_jump_is_judged_on_the_logit_scale(tmp_path):
         tmp_path / "bad.csv",
         [row(indicator="rd_share_gdp", unit="%", year="2018", value="26.8", published="2019")],
     )
-    [warning] = inspect_files([bad]).warnings
-    assert "and 4.421:" in warning.expected and "logit" in warning.expected
+    warning, after = inspect_files([bad]).warnings
+    assert warning.file == str(bad) and "and 4.421:" in warning.expected and "logit" in warning.expected
+    # and the public 3.75 of 2024 is far below the bad 26.8 of six years before: logit(0.268) = -1.0045;
+    # the largest fall within 6 years, -0.457861, reaches -1.4624 -> 18.81%
+    assert after.file.endswith("haizhou_public_research.csv") and "between 18.81 and" in after.expected
+    assert f"26.8 in 2018 ({bad} line 2)" in after.expected
     ok = write_csv(
         tmp_path / "ok.csv",
         [row(indicator="rd_share_gdp", unit="%", year="2018", value="4.2", published="2019")],
     )
     assert inspect_files([ok]).warnings == []
+
+
+def test_a_share_far_beyond_any_provinces_move_over_years_is_a_warning(tmp_path):
+    # 海州区 R&D share 2.68% in 2017; a 2024 figure of 38 (3.8 typed with a wrong decimal point). The
+    # largest rise of logit any province made within 7 years is 0.834638: logit(0.0268) = -3.5922,
+    # -3.5922 + 0.834638 = -2.7576 -> 1 / (1 + exp(2.7576)) = 5.966%. The old bound (0.518606 a year for
+    # 7 years: up to 50.9%) let it pass.
+    path = write_csv(
+        tmp_path / "mine.csv",
+        [row(indicator="rd_share_gdp", unit="%", year="2024", value="38", published="2025")],
+    )
+    warnings_found = inspect_files([path]).warnings
+    assert len(warnings_found) == 1
+    assert "and 5.966:" in warnings_found[0].expected and "in 7 years" in warnings_found[0].expected
+
+
+def test_the_moves_within_a_span_never_shrink_and_never_exclude_no_change():
+    for bounds in shipped_bounds().values():
+        assert bounds.falls[0] == bounds.fall and bounds.rises[0] == bounds.rise
+        for k in range(1, len(bounds.falls)):
+            assert bounds.falls[k] <= bounds.falls[k - 1] <= 0 <= bounds.rises[k - 1] <= bounds.rises[k]
 
 
 def test_without_a_panel_a_tenfold_change_is_a_warning(tmp_path):

@@ -564,6 +564,7 @@ def plausibility_notes(flags: Sequence[dict], lang: str = "zh") -> list[str]:
                 "year_before": flag["year_before"],
                 "value_before": shown(flag["value_before"]),
                 "ratio": f"{flag['value'] / flag['value_before']:.3g}",
+                "years": int(flag["year"]) - int(flag["year_before"]),
             }
         if flag["code"] == "jump_beyond_panel":
             fields |= {"low": shown(flag["low"]), "high": shown(flag["high"])}

@@ -63,6 +63,7 @@ from .schema import (
     QUALITY_DESCRIPTIONS,
     QUALITY_GRADES,
     REQUIRED_COLUMNS,
+    SOURCE_COLUMNS,
     effective_publication_date,
 )
 from .templates import write_templates
@@ -81,6 +82,7 @@ __all__ = [
     "QUALITY_DESCRIPTIONS",
     "QUALITY_GRADES",
     "REQUIRED_COLUMNS",
+    "SOURCE_COLUMNS",
     "FileCheck",
     "ObservationSource",
     "ObservationWarning",

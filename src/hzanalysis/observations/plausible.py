@@ -5,8 +5,9 @@ Two bounds per indicator that has a reference panel (real provincial series, see
 :mod:`hzanalysis.derive.plausibility`) into ``derived/plausibility.json``; at run time only that small
 file is read, never the panels:
 
-- the largest one-year rise and fall any province ever made, on the log scale (logit for shares): a unit
-  whose figure moves faster than that, on average over the years between two of its figures, is flagged;
+- the largest rise and fall any province ever made within k years, k = 1 .. the panel's longest span, on the
+  log scale (logit for shares): a unit whose figure moves further than that between two of its figures k
+  years apart is flagged (beyond the panel's longest span, its largest moves per year carry on);
 - the level ceiling: the power of ten above the largest value any province ever reported. A district above
   it is orders of magnitude off (a unit typed as 万元 instead of 亿元, extra zeros, a wrong region).
 
@@ -51,6 +52,17 @@ class Bounds:
     fall: float  # the largest one-year fall of z, a negative number
     rise: float  # the largest one-year rise of z
     ceiling: float | None  # a power of ten above every level reported; None for shares (bounded anyway)
+    falls: tuple[float, ...] = ()  # entry k-1: the largest fall of z within k years (<= 0)
+    rises: tuple[float, ...] = ()  # entry k-1: the largest rise of z within k years (>= 0)
+
+    def moves_within(self, years: int) -> tuple[float, float]:
+        """The largest fall and rise of z any province made within ``years`` years (per year beyond that)."""
+        falls = self.falls or (self.fall,)
+        rises = self.rises or (self.rise,)
+        longest = len(falls)
+        if years <= longest:
+            return falls[years - 1], rises[years - 1]
+        return falls[-1] * years / longest, rises[-1] * years / longest
 
 
 @lru_cache(maxsize=4)
@@ -70,6 +82,8 @@ def shipped_bounds(path: str | None = None) -> dict[str, Bounds]:
             fall=float(entry["largest_one_year_fall"]),
             rise=float(entry["largest_one_year_rise"]),
             ceiling=None if entry["level_ceiling"] is None else float(entry["level_ceiling"]),
+            falls=tuple(float(v) for v in entry.get("largest_fall_by_span", ())),
+            rises=tuple(float(v) for v in entry.get("largest_rise_by_span", ())),
         )
         for name, entry in payload["panels"].items()
     }
@@ -171,13 +185,14 @@ def _jump(
     bounds = shipped_bounds().get(indicator)
     if bounds is not None:
         z0, z1 = to_z(v0, bounds.domain), to_z(v1, bounds.domain)
-        if z0 is None or z1 is None or bounds.fall * years <= z1 - z0 <= bounds.rise * years:
+        fall, rise = bounds.moves_within(years)
+        if z0 is None or z1 is None or fall <= z1 - z0 <= rise:
             return None
         return {
             "code": "jump_beyond_panel",
             **flag,
-            "low": from_z(z0 + bounds.fall * years, bounds.domain),
-            "high": from_z(z0 + bounds.rise * years, bounds.domain),
+            "low": from_z(z0 + fall, bounds.domain),
+            "high": from_z(z0 + rise, bounds.domain),
             "panel": bounds.panel,
             "panel_years": bounds.years,
         }
@@ -196,8 +211,8 @@ def _jump_problem(flag: dict[str, Any]) -> Problem:
         bounds = shipped_bounds()[flag["indicator"]]
         expected = (
             f"after {other}, a {y1} figure between {flag['low']:.4g} and {flag['high']:.4g}: no province in "
-            f"the reference panel ({bounds.panel}, {bounds.years}) ever moved faster in one year "
-            f"({_moves(bounds)} a year at most)"
+            f"the reference panel ({bounds.panel}, {bounds.years}) ever moved further in {span} "
+            f"({_moves(bounds, years)} at most)"
         )
     else:
         expected = (
@@ -209,8 +224,9 @@ def _jump_problem(flag: dict[str, Any]) -> Problem:
     return Problem(flag["file"], flag["row"], "value", expected, found, _FIX)
 
 
-def _moves(bounds: Bounds) -> str:
-    """The panel's largest one-year fall and rise as readers say them: percentages, or logit for shares."""
+def _moves(bounds: Bounds, years: int) -> str:
+    """The panel's largest fall and rise within ``years`` as readers say them: percentages, or logit."""
+    fall, rise = bounds.moves_within(years)
     if bounds.domain == "share":
-        return f"{bounds.fall:+.2f} to {bounds.rise:+.2f} on the logit scale"
-    return f"{math.exp(bounds.fall) - 1:+.0%} to {math.exp(bounds.rise) - 1:+.0%}"
+        return f"{fall:+.2f} to {rise:+.2f} on the logit scale"
+    return f"{math.exp(fall) - 1:+.0%} to {math.exp(rise) - 1:+.0%}"

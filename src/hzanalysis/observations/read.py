@@ -24,6 +24,7 @@ from .schema import (
     OBSERVATION_COLUMNS,
     REQUIRED_COLUMNS,
     SHEET_NAME,
+    SOURCE_COLUMNS,
     SUPERSEDES_COLUMN,
     TEMPLATE_COLUMNS,
 )
@@ -384,7 +385,8 @@ def _choose_sheet(workbook, out: RawFile) -> str | None:
 
 def _has_template_header(sheet) -> bool:
     first = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), ())
-    return set(REQUIRED_COLUMNS) <= {cell_text(v) for v in first}
+    cells = {cell_text(v) for v in first}
+    return set(REQUIRED_COLUMNS) <= cells and bool(set(SOURCE_COLUMNS) & cells)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -453,6 +455,22 @@ def check_header(out: RawFile, header: list[str] | None) -> None:
                     found="no such column"
                     + (f" (columns found: {', '.join(c for c in header if c)})" if header else ""),
                     fix=f"add the column {col!r}; the columns are: {', '.join(OBSERVATION_COLUMNS)}",
+                )
+            )
+    if not seen & set(SOURCE_COLUMNS):
+        out.missing_columns = True
+        if not set(SOURCE_COLUMNS) & set(unknown.values()):
+            out.problems.append(
+                Problem(
+                    file=out.path,
+                    row=out.header_row,
+                    column=" or ".join(SOURCE_COLUMNS),
+                    expected="a column "
+                    + " or ".join(repr(c) for c in SOURCE_COLUMNS)
+                    + " (where each figure is from)",
+                    found="neither (columns found: " + ", ".join(c for c in header if c) + ")",
+                    fix="add a column 'source_title' with the title of each figure's document (and "
+                    "'source_url' with its address where it has one)",
                 )
             )
     if not out.records and not out.problems:

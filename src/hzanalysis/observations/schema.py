@@ -33,10 +33,23 @@ REQUIRED_COLUMNS: tuple[str, ...] = (
     "year",
     "value",
     "unit",
-    "source_title",
-    "source_url",
     "quality",
 )
+#: A file must have at least one of these: a bureau's own figures have a title (its report) but often no
+#: address, and a file of such figures should not need an empty column to be read.
+SOURCE_COLUMNS: tuple[str, ...] = ("source_title", "source_url")
+
+
+def column_requirement(column: str) -> str:
+    """Whether a file must have ``column``: ``yes``, ``no``, or ``this or source_url`` for the source pair."""
+    if column in REQUIRED_COLUMNS:
+        return "yes"
+    if column in SOURCE_COLUMNS:
+        other = next(c for c in SOURCE_COLUMNS if c != column)
+        return f"this or {other} 二者至少其一"
+    return "no"
+
+
 #: Review columns a file may carry that are read past, never scored (``why``: why a candidate sentence
 #: was matched, written by ``hzanalysis data extract`` for the person reviewing it).
 IGNORED_COLUMNS: tuple[str, ...] = ("why",)

@@ -19,10 +19,10 @@ from .schema import (
     HELP_SHEET,
     QUALITY_DESCRIPTIONS,
     QUALITY_GRADES,
-    REQUIRED_COLUMNS,
     SHEET_NAME,
     SUPERSEDES_COLUMN,
     TEMPLATE_COLUMNS,
+    column_requirement,
 )
 
 
@@ -108,7 +108,7 @@ def _readme_text(indicators: pd.DataFrame, regions: pd.DataFrame) -> str:
     ]
     for col in TEMPLATE_COLUMNS:
         zh, en = _COLUMN_HELP[col]
-        lines.append(f"| {col} | {zh} | {en} | {'yes' if col in REQUIRED_COLUMNS else 'no'} |")
+        lines.append(f"| {col} | {zh} | {en} | {column_requirement(col)} |")
     lines += ["", "## Indicators and units", "", "| indicator | 名称 | unit | domain |", "|---|---|---|---|"]
     for r in indicators.itertuples(index=False):
         lines.append(f"| {r.id} | {r.name_zh} | {r.unit} | {r.domain} |")
@@ -183,7 +183,7 @@ def write_templates(out_dir: str | Path, *, overwrite: bool = False) -> list[Pat
     help_ws = wb.create_sheet(HELP_SHEET)
     help_ws.append(["column 列", "说明", "meaning", "required 必填"])
     for col in TEMPLATE_COLUMNS:
-        help_ws.append([col, *_COLUMN_HELP[col], "yes" if col in REQUIRED_COLUMNS else "no"])
+        help_ws.append([col, *_COLUMN_HELP[col], column_requirement(col)])
     help_ws.append([])
     help_ws.append(["bound", "含义", "meaning"])
     for b, text in BOUND_DESCRIPTIONS.items():
