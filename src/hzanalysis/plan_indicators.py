@@ -98,7 +98,17 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
         for name in indicator.names:
             if own != {q for q in _QUALIFIERS if q in name}:
                 continue
+            if not _same_numerator(subject, name):
+                continue  # 技术交易额占GDP比重 is no R&D share although both are shares of GDP
             s = similarity(subject, NOISE.sub("", name.removesuffix("数")))
             if s > score:
                 best, score = indicator, s
     return (best, score) if score >= MATCH_THRESHOLD else (None, score)
+
+
+def _same_numerator(subject: str, name: str) -> bool:
+    """Two shares (A占B比重) measure the same thing only if their numerators A share a character pair; a
+    phrase or name that is no such share is not tested here."""
+    if "占" not in subject or "占" not in name:
+        return True
+    return similarity(subject.split("占", 1)[0], name.split("占", 1)[0]) > 0

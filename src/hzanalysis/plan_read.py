@@ -59,6 +59,7 @@ from .plan_text import (
     FROM_TO,
     FUTURE,
     GROWTH_ANNUAL,
+    GROWTH_BY,
     GROWTH_TOTAL,
     INDEX,
     LEADING,
@@ -67,6 +68,7 @@ from .plan_text import (
     NUMBER_UNIT,
     OVER_YEARS,
     PAST,
+    RANGE_LOW,
     RANK,
     RANK_SCOPE,
     RESPECTIVELY,
@@ -75,6 +77,7 @@ from .plan_text import (
     STRIVE,
     WAN,
     YEAR_STATED,
+    YI,
     Paragraph,
     bare_amount,
     chinese_number,
@@ -319,10 +322,11 @@ _SCOPE = re.compile(r"^\s*(?:聚焦|围绕|包括|涵盖|涉及|瞄准|面向)")
 
 def _value_match(segment: str) -> re.Match[str] | None:
     """The figure a segment sets: the first number with a unit that does not qualify what is counted
-    (总收入超过100亿元的企业达到10家 sets 10家); 1万名 and 十万家 included."""
+    (总收入超过100亿元的企业达到10家 sets 10家) nor say where (在10个重点行业打造30个…工厂 sets 30个);
+    1万名, 1.2亿台 and 十万家 included."""
     found = [
         m
-        for pattern in (WAN, NUMBER_UNIT, CN_NUMBER, BARE_AMOUNT)
+        for pattern in (WAN, YI, NUMBER_UNIT, CN_NUMBER, BARE_AMOUNT)
         for m in pattern.finditer(segment)
         # 总投资10亿元以上的项目: a figure qualifying what is counted
         if not re.match(r"(?:以上|以下|左右)?的(?!主要目标|目标)", segment[m.end() :])
@@ -330,8 +334,15 @@ def _value_match(segment: str) -> re.Match[str] | None:
         and not (segment[: m.start()].endswith("等") and _SCOPE.match(segment))
     ]
     # 1万名 is read by WAN, not as 1 of NUMBER_UNIT's 万…; the earliest figure wins
-    found.sort(key=lambda m: (m.start(1) if m.re is BARE_AMOUNT else m.start(), m.re is not WAN))
+    found.sort(key=lambda m: (m.start(1) if m.re is BARE_AMOUNT else m.start(), m.re not in (WAN, YI)))
+    # 在10个重点行业打造30个…: a figure after 在 says where the target is set, when another one follows
+    while len(found) > 1 and _WHERE.search(segment[: found[0].start()]) and found[1].start() > found[0].end():
+        found.pop(0)
     return found[0] if found else None
+
+
+#: 在10个重点行业…, 在全省20个县…: what follows 在 (with a few words of scope) says where, not how many.
+_WHERE = re.compile(r"在[^,，。；、\d]{0,4}$")
 
 
 def _draft_segment(
@@ -353,6 +364,7 @@ def _draft_segment(
         or GROWTH_TOTAL.search(segment)
         or DOUBLE.search(segment)
         or FALL.search(segment)
+        or GROWTH_BY.search(segment)
     )
     number = _value_match(segment)
     index = INDEX.search(segment) if number is None else None
@@ -411,6 +423,8 @@ def _draft_segment(
             value, unit = float(growth.group(1)), "%/年"
         elif growth.re is GROWTH_TOTAL:
             value, unit = float(growth.group(2)), "%"
+        elif growth.re is GROWTH_BY:  # 提高20%: in total, over the year before the plan period
+            value, unit = float(growth.group(1)), "%"
         elif growth.re is FALL:
             # 下降13.5%: a change of -13.5% in total, met by any fall at least as deep ("<=")
             value, unit = -float(growth.group(2)), "%"
@@ -432,8 +446,9 @@ def _draft_segment(
             value, unit = bare_amount(number)
         else:
             value = float(found.group(1))  # type: ignore[union-attr]
-        if number is not None and number.re is WAN:  # 1万名 is 10,000 persons
-            value *= 10000
+        # 1万名 is 10,000 persons, 1.2亿台 120,000,000 machines
+        scale = {WAN: 10000, YI: 100000000}.get(number.re, 1) if number is not None else 1
+        value *= scale
         if number is None:
             unit = "点"
         elif number.re is not BARE_AMOUNT:
@@ -442,6 +457,10 @@ def _draft_segment(
         start = number.start(1) if number is not None and number.re is BARE_AMOUNT else found.start()  # type: ignore[union-attr]
         before = segment[:start]
         after = segment[found.end() :]  # type: ignore[union-attr]
+        span = RANGE_LOW.search(before) if number is not None and number.re is not BARE_AMOUNT else None
+        if span is not None:  # 3~5个, 35—40%: the lower end is the floor the plan sets
+            value, before = float(span.group(1)) * scale, before[: span.start()]
+            notes.append(f"a range ({span.group(0).strip()}{found.group(0)}): the lower end is the floor")  # type: ignore[union-attr]
         if APPROX_AFTER.search(after) or APPROX_BEFORE.search(before):
             comparator = "~"
             notes.append(
@@ -482,7 +501,14 @@ def _draft_segment(
     # 用3年时间推广150项: a sum over the years named, as 累计
     over_years = bool(OVER_YEARS.search(segment))
     summed = context.cumulative or over_years
-    if kind in ("level", "annual_floor") and summed and rank is None and growth is None:
+    # A share or an index (% , 点) is never a sum over years: 累计 of the list before it does not reach it.
+    if (
+        kind in ("level", "annual_floor")
+        and summed
+        and rank is None
+        and growth is None
+        and unit not in ("%", "点")
+    ):
         if kind == "level":
             kind = "level" if indicator is not None and indicator.stock else "cumulative"
         if kind == "level":

@@ -306,6 +306,7 @@ def check_plan(plan: str | Path | Plan | None = None) -> list[Problem]:
 def _written(value: float, quote: str) -> bool:
     numbers = {float(n) for n in re.findall(r"\d+(?:\.\d+)?", quote)}
     numbers |= {float(n) * 10000 for n in re.findall(r"(\d+(?:\.\d+)?)\s*万", quote)}  # 1万名
+    numbers |= {float(n) * 1e8 for n in re.findall(r"(\d+(?:\.\d+)?)\s*亿\s*(?:名|家|个|项|件|台|套)", quote)}
     numbers |= {float(chinese_number(m.group(1))) for m in CN_NUMBER.finditer(quote)}  # 十万家
     if (found := DOUBLE.search(quote)) is not None:  # 翻一番 is +100%, 翻两番 +300%
         numbers.add(100.0 if found.group(1) in (None, "一") else 300.0)

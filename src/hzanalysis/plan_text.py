@@ -26,6 +26,7 @@ UNITS = (
     "个",
     "项",
     "件",
+    "台",
     "套",
     "所",
     "座",
@@ -41,7 +42,11 @@ UNITS = (
 NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(re.escape(u) for u in UNITS) + ")")
 DEADLINE = re.compile(r"到\s*(20\d\d)\s*年")
 # 1万名 (ten thousand persons): 万 before a count unit multiplies; 万人, 万元, 万平方米 are units.
-WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万\s*(名|家|个|项|件)")
+WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万\s*(名|家|个|项|件|台|套)")
+# 1.2亿台(套) of connected equipment: 亿 before a count unit multiplies too (a bare 亿 of users stays a unit).
+YI = re.compile(r"(\d+(?:\.\d+)?)\s*亿\s*(名|家|个|项|件|台|套)")
+# 3~5个, 35—40%, 1—2家: a range; the lower end is the floor the plan sets (read before the upper end's unit).
+RANGE_LOW = re.compile(r"(\d+(?:\.\d+)?)\s*[~～—–\-－至到]\s*$")
 # 十万家, 一百万家: Chinese numerals of ten or more before a count unit (一个, 一家 are no amounts).
 # 百项/千项 (实施百项示范项目, 千项技改工程): a bare 百 or 千 before 项 only (千家万户 and 百家 are idioms).
 CN_NUMBER = re.compile(
@@ -70,7 +75,7 @@ def chinese_number(text: str) -> int:
 
 CUE = re.compile(
     r"达到|达|以上|不少于|不低于|超过|超|累计|每年|年均|力争|争取|突破|提高到|提高至|提升至|提升到|增至|"
-    r"增加到|上升到|建成|新增|增长|预计|引进|引培|培育|集聚|培养|形成|下降|降低|降至|减少|控制在"
+    r"增加到|上升到|建成|打造|新增|增长|预计|引进|引培|培育|集聚|培养|形成|下降|降低|降至|减少|控制在"
 )
 # 突破万亿元, 近千亿元: a round amount written without digits, after a verb that sets it
 # (打造万亿元产业规模的… and 万亿级 name a scale, not a target).
@@ -117,6 +122,8 @@ GROWTH_ANNUAL = re.compile(
     r"年均(?:增长|增速|增幅)率?(?:达到|达|保持在?|在)?\s*(\d+(?:\.\d+)?)\s*[%％](?:以上|左右)?"
 )
 GROWTH_TOTAL = re.compile(r"(?:比|较)\s*(20\d\d)\s*年[末底]?(?:增长|提高|增加)\s*(\d+(?:\.\d+)?)\s*[%％]")
+# 生产效率提高20%以上 (no base year, no 到/至): a growth in total over the year before the plan period.
+GROWTH_BY = re.compile(r"(?:提高|提升|增长|增加)(?![到至])\s*(\d+(?:\.\d+)?)\s*[%％](?!\s*的)")
 DOUBLE = re.compile(r"翻(一|两|二)?番|(?:增加|增长)(一)倍")
 BASE_YEAR = re.compile(r"(?:比|较)\s*(20\d\d)\s*年")
 # An index has no unit: 综合指数达到78.
@@ -297,7 +304,10 @@ def _split_units(text: str) -> tuple[str, ...]:
 
 def sentences(text: str) -> list[str]:
     """Sentences cut after 。！？ only: 到2025年…；…；… sets one deadline for every part after a ；."""
-    return [s.strip() for s in re.split(r"(?<=[。！？!?])|\n", text) if s.strip()]
+    # A summary flattened from bullets (…达到55%以上[1][11] - 当前,…): citation marks and a spaced dash
+    # between items end a sentence too.
+    parts = re.split(r"(?<=[。！？!?])|\n|(?<=[^\d\s])(?:\s*\[\d+\])*\s+-\s+(?=[^\d\s])", text)
+    return [s.strip() for s in parts if s.strip()]
 
 
 def clauses_of(sentence: str) -> list[tuple[bool, str]]:
