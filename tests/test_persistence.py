@@ -72,6 +72,16 @@ def test_own_weight_is_the_empirical_bayes_weight():
     assert ps.own_weight(np.array([0.0]), np.array([math.inf]), np.array([0.2]))[0] == 0.0
 
 
+def test_the_own_trend_weight_a_page_shows_is_the_eb_weight_averaged_over_the_belief():
+    # 4 changes over S = 4 years, own noise 0.1 and class noise 0.1 (counting for 2): shrunk noise
+    # sqrt((3 * 0.01 + 2 * 0.01) / 5) = 0.1. At tau = 0.08: 4 * 0.0064 / (4 * 0.0064 + 0.01) = 0.0256 / 0.0356
+    case = one_case(span=4, n_changes=4, noise=0.1, scale=0.1, class_noise=0.1, class_scale=0.1)
+    assert ps.own_trend_weight(atom(0.08, 0.5, 0), case) == pytest.approx(0.0256 / 0.0356)
+    # half the mass where trends carry in full (weight 1), half where they fade (weight 0): 0.5
+    half = ps.Belief((atom(math.inf, 1.0, 3).mass + atom(0.0, 0.75, 5).mass) / 2, "two grid points")
+    assert ps.own_trend_weight(half, case) == pytest.approx(0.5)
+
+
 def test_noise_is_shrunk_toward_the_class_by_its_degrees_of_freedom():
     # own noise 0.2 from 2 changes (1 degree of freedom), class noise 0.1 counting for 2:
     # sqrt((1 * 0.04 + 2 * 0.01) / 3) = sqrt(0.02)
@@ -234,19 +244,25 @@ def test_the_page_table_of_a_forecast_without_a_class_is_in_the_pages_language()
     en = reference_class_view(result.reference, "en")
     assert list(zh["项目"]) == [
         "趋势延续性（从各总体学得）",
+        "本单位自身增长的权重",
         "相似的总体",
         "这些总体留出时（无参考类）",
         "留一总体验证",
         "小单位",
     ]
     assert "按本单位自身增长加权" in zh["内容"].iloc[0] and "weigh" not in zh["内容"].iloc[0]
+    # the weight is a share of the forecast's growth, its complement the resembled populations'
+    own = result.reference["persistence"]["own_trend_weight"]
+    assert 0.0 <= own <= 1.0
+    assert en["value"].iloc[1].startswith(f"{own:.0%} of the forecast's yearly growth is the unit's own")
+    assert f"{1 - own:.0%}取与其相似的各总体的增长" in zh["内容"].iloc[1]
     assert en["item"].iloc[0] == "trend persistence (learned across populations)"
     assert "weighed by the unit's own growth" in en["value"].iloc[0]
     # the populations are named in the page's language, never by their codes
     for column in (zh["内容"], en["value"]):
         assert not any(code in text for text in column for code in ("us_state_", "rd_intensity", "tourism"))
-    assert "无参考类" in zh["内容"].iloc[4] and "without a class" in en["value"].iloc[4]
-    assert "后验权重" in zh["内容"].iloc[1] and "posterior weight" in en["value"].iloc[1]
+    assert "无参考类" in zh["内容"].iloc[5] and "without a class" in en["value"].iloc[5]
+    assert "后验权重" in zh["内容"].iloc[2] and "posterior weight" in en["value"].iloc[2]
 
 
 def test_reliability_table_shows_every_held_out_population_and_which_aims_it_missed():
@@ -381,6 +397,33 @@ def test_a_class_page_says_how_its_own_population_scored_when_left_out():
         pd.Series([50.0, 56.0], index=[2020, 2021]), 1, domain="count", reference=frame, n_paths=200
     )
     assert "this class's own population, left out" not in set(class_table(mine.reference, "en")["item"])
+
+
+def test_a_class_page_gives_the_own_growths_weight_and_the_classs_growth_not_the_outside_views_widening():
+    from hzanalysis.reference import class_table
+
+    # a caller's class of 12 units all growing 5% a year in log (exp(0.05) - 1 = +5.1%), a unit growing 12%
+    frame = synthetic_panel([0.05] * 12, range(2010, 2022), noise=0.03)
+    mine = forecast(
+        pd.Series([50.0, 56.0, 62.7], index=[2019, 2020, 2021]),
+        1,
+        domain="count",
+        reference=frame,
+        n_paths=200,
+    )
+    learned = mine.reference["persistence"]
+    table = class_table(mine.reference, "en").set_index("item")["value"]
+    own = learned["own_trend_weight"]
+    assert 0.0 < own < 1.0
+    assert table["weight of the unit's own growth"] == (
+        f"{own:.0%} of the forecast's yearly growth is the unit's own growth, {1 - own:.0%} the class's "
+        f"median growth ({learned['class_growth_pct']:+.1%} a year)"
+    )
+    assert abs(learned["class_growth_pct"] - math.expm1(0.05)) < 0.02  # the class's median, noise aside
+    # the 1-point outside view's widening is not what a 2-5 point forecast uses: not shown beside it
+    assert "small-unit widening" not in table.index and "small units" in table.index
+    one = forecast(pd.Series([50.0], index=[2021]), 1, domain="count", reference=frame, n_paths=200)
+    assert "small-unit widening" in set(class_table(one.reference, "en")["item"])
 
 
 def test_a_forecast_without_a_class_says_how_the_populations_it_resembles_scored_without_one():

@@ -479,7 +479,12 @@ def persistence_forecast(
     uniforms = copula_uniforms(n_paths, horizon, rng)
     if view is not None:
         z_paths, z_median = ps.paths(view.belief, case, uniforms, rng)
-        described = view.belief.describe()
+        described = {
+            **view.belief.describe(),
+            "own_trend_weight": round(ps.own_trend_weight(view.belief, case), 3),
+            # a yearly growth a reader knows (a share's is on the logit scale: none given)
+            "class_growth_pct": None if domain == "share" else round(math.expm1(view.growth), 4),
+        }
     else:
         library = ps.library()
         z_paths, z_median = library.paths(case, uniforms, rng)

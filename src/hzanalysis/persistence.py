@@ -245,6 +245,14 @@ class Belief:
         }
 
 
+def own_trend_weight(belief: Belief, case: Cases) -> float:
+    """The weight a forecast's trend gives the unit's own growth (the rest goes to its class's), averaged
+    over the belief: what a reader can check against the two growths, unlike a grid of persistences."""
+    tau, _, _ = _grid_arrays()
+    weight = own_weight(case.span[:1, None], tau[None, :], unit_noise(case)[:1, None])[0]
+    return float(weight @ belief.mass)
+
+
 def _weighted_median(values: np.ndarray, mass: np.ndarray) -> float:
     order = np.argsort(values, kind="stable")
     at = int(np.searchsorted(np.cumsum(mass[order]), 0.5))
@@ -457,8 +465,12 @@ class Library:
         w = self.weights(history)[0]
         mass = sum(w[j] * self.belief(j).mass for j in range(len(self.atoms)))
         order = np.argsort(-w, kind="stable")
+        own = sum(
+            w[j] * own_trend_weight(self.belief(j), atom.cases(history)) for j, atom in enumerate(self.atoms)
+        )
         return {
             **Belief(np.asarray(mass), self.basis).describe(),
+            "own_trend_weight": round(float(own), 3),
             "resembles": {self.atoms[j].name: round(float(w[j]), 3) for j in order[:3]},
         }
 

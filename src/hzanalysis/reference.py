@@ -412,6 +412,18 @@ def small_unit_text(small: dict[str, Any], lang: str = "zh", has_class: bool = T
     )
 
 
+def own_weight_text(learned: dict[str, Any], lang: str = "zh") -> str:
+    """How much of a 2-5 point forecast's yearly growth is the unit's own, and how much its class's."""
+    own = float(learned["own_trend_weight"])
+    shares = {"own": f"{own:.0%}", "rest": f"{1.0 - own:.0%}"}
+    if not learned.get("class_year"):
+        return label("class_text.own_weight_library", lang, **shares)
+    growth = learned.get("class_growth_pct")
+    if growth is None:
+        return label("class_text.own_weight_class_share", lang, **shares)
+    return label("class_text.own_weight_class", lang, growth=f"{growth:+.1%}", **shares)
+
+
 def resembles_text(weights: dict[str, float], lang: str = "zh") -> str:
     """Which validated populations a unit without a class resembles, by its own growth (posterior weights)."""
     parts = [f"{population_name(name, lang)} {w:.2f}" for name, w in weights.items()]
@@ -447,9 +459,12 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
             "regions": words(description["regions"]),
             "years": f"{description['years'][0]}–{description['years'][1]}",
             "n": f"{description['n_regions']} / {sum(description['n_changes'].values())}",
-            "widening": f"×{description['widening']:.2f}"
-            + label("class_text.names", lang, names=message_text(description["widening_basis"], lang)),
         }
+        if not description.get("persistence"):
+            # the outside view's widening; a 2-5 point forecast widens by the class's size relation instead
+            rows["widening"] = f"×{description['widening']:.2f}" + label(
+                "class_text.names", lang, names=message_text(description["widening_basis"], lang)
+            )
     learned = description.get("persistence")
     if learned:
         year = learned.get("class_year")
@@ -463,6 +478,8 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
             if year
             else label("class_text.basis_library", lang),
         )
+        if learned.get("own_trend_weight") is not None:
+            rows["own_weight"] = own_weight_text(learned, lang)
         if learned.get("resembles"):
             rows["resembles"] = resembles_text(learned["resembles"], lang)
         validated = learned.get("validation") or {}
