@@ -1462,3 +1462,37 @@ def test_a_yearbooks_technology_turnover_without_the_word_contract():
     assert rows("全区经认定登记的技术成交金额16666万元。") == [
         ("tech_contract_value", 2024, 1.6666, "=", "海州区")
     ]
+
+
+# --- extract6: forms of the real passages of round 6 (sentences of our own) ------------------------------
+
+
+def test_a_dateline_opens_a_news_item_whose_time_is_its_own():
+    text = "2023年,全区技术市场运行平稳。\n另讯 12月5日,区科技局发布消息,全区高新技术企业总数达到246家。"
+    assert rows(text) == [("hte_count", 2024, 246, "=", "海州区")]
+    # without a dateline the year of the paragraph before still holds
+    text = "2023年,全区技术市场运行平稳。\n区科技局发布消息,全区高新技术企业总数达到246家。"
+    assert rows(text) == [("hte_count", 2023, 246, "=", "海州区")]
+
+
+def test_the_year_after_a_news_lead_opens_the_sentence_and_carries_on():
+    text = (
+        "9月3日,记者从区统计局获悉,2024年,全区研究与试验发展经费投入保持较快增长。"
+        "全区共投入研究与试验发展经费18.4亿元。"
+    )
+    assert rows(text, year=2025) == [("rd_expenditure", 2024, 18.4, "=", "海州区")]
+
+
+def test_a_figureless_clause_lends_the_start_of_a_name_to_the_clause_of_the_figure():
+    text = "区科技局资料显示,2024年,全区高新技术产业总体运行良好,全年实现总产值402.5亿元,增加值126亿元。"
+    assert rows(text, year=2025) == [("hitech_output_value", 2024, 402.5, "=", "海州区")]
+    # a clause with a subject of its own borrows nothing
+    assert rows("全区高新技术产业发展提速,规上工业实现产值402.5亿元。") == []
+
+
+def test_figures_dated_after_the_documents_year_are_targets():
+    text = (
+        "2026年,全区将力争实现研发投入强度达到3.5%。\n"
+        "为保障实现这一目标,全区将加快发展。高新技术企业数量达到400家以上。"
+    )
+    assert rows(text) == []
