@@ -1462,3 +1462,92 @@ def test_a_yearbooks_technology_turnover_without_the_word_contract():
     assert rows("全区经认定登记的技术成交金额16666万元。") == [
         ("tech_contract_value", 2024, 1.6666, "=", "海州区")
     ]
+
+
+# --- extract6: forms of the real passages of round 6 (sentences of our own) ------------------------------
+
+
+def test_a_figure_ranked_among_the_regions_parts_is_one_parts_figure():
+    text = "从技术合同成交额来看,东湖市以12.6亿元居各地区之首,西岭市以8.1亿元位居各县区第二。"
+    assert rows(text) == []
+    text = "全区技术合同成交额24.5亿元,其中东湖街道以6.2亿元位居全区各街道首位。"
+    assert rows(text) == [("tech_contract_value", 2024, 24.5, "=", "海州区")]
+
+
+def test_the_firms_rd_with_a_time_word_between_is_a_part():
+    assert rows("全区新增科技小巨人企业6家,企业当年研发投入2.3亿元。") == []
+    assert rows("全区当年研发投入2.3亿元。") == [("rd_expenditure", 2024, 2.3, "=", "海州区")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "近日,全国高企认定办复函省认定机构,全省第二批171家企业获国家高新技术企业备案。",
+        "截至目前,今年我区高企认定共组织申报三批次,预计通过认定企业超过90家。",
+    ],
+)
+def test_firms_filed_or_certified_in_a_batch_are_not_the_stock(text):
+    assert rows(text) == []
+
+
+def test_net_growth_after_a_stock_compared_with_a_named_year_is_the_net_additions():
+    text = "至此,全区高新技术企业总数达到246家,较2023年净增长41家,增长率20%。"
+    assert rows(text) == [("hte_count", 2024, 246, "=", "海州区"), ("hte_net_new", 2024, 41, "=", "海州区")]
+    text = "全区高新技术企业总数达到246家,三年净增长41家。"  # several years: not one year's additions
+    assert rows(text) == [("hte_count", 2024, 246, "=", "海州区")]
+
+
+def test_a_dateline_opens_a_news_item_whose_time_is_its_own():
+    text = "2023年,全区技术市场运行平稳。\n另讯 12月5日,区科技局发布消息,全区高新技术企业总数达到246家。"
+    assert rows(text) == [("hte_count", 2024, 246, "=", "海州区")]
+    # without a dateline the year of the paragraph before still holds
+    text = "2023年,全区技术市场运行平稳。\n区科技局发布消息,全区高新技术企业总数达到246家。"
+    assert rows(text) == [("hte_count", 2023, 246, "=", "海州区")]
+
+
+def test_the_year_after_a_news_lead_opens_the_sentence_and_carries_on():
+    text = (
+        "9月3日,记者从区统计局获悉,2024年,全区研究与试验发展经费投入保持较快增长。"
+        "全区共投入研究与试验发展经费18.4亿元。"
+    )
+    assert rows(text, year=2025) == [("rd_expenditure", 2024, 18.4, "=", "海州区")]
+
+
+def test_a_figureless_clause_lends_the_start_of_a_name_to_the_clause_of_the_figure():
+    text = "区科技局资料显示,2024年,全区高新技术产业总体运行良好,全年实现总产值402.5亿元,增加值126亿元。"
+    assert rows(text, year=2025) == [("hitech_output_value", 2024, 402.5, "=", "海州区")]
+    # a clause with a subject of its own borrows nothing
+    assert rows("全区高新技术产业发展提速,规上工业实现产值402.5亿元。") == []
+
+
+def test_rd_intensity_defined_against_revenue_is_not_the_share_of_gdp():
+    text = (
+        "全区规模以上工业企业研究与试验发展经费为12.3亿元;研究与试验发展经费投入强度(与营业收入之比)为1.52%。"
+    )
+    assert rows(text) == []
+    text = "全区研究与试验发展经费投入强度(与地区生产总值之比)为2.52%。"
+    assert rows(text) == [("rd_share_gdp", 2024, 2.52, "=", "海州区")]
+
+
+def test_growth_to_the_level_of_now_is_the_documents_years():
+    text = "2021年,全区研发投入为4.7亿元。\n在企业培育方面,全区高新技术企业从2017年69家增长到如今141家。"
+    assert rows(text) == [
+        ("rd_expenditure", 2021, 4.7, "=", "海州区"),
+        ("hte_count", 2017, 69, "=", "海州区"),
+        ("hte_count", 2024, 141, "=", "海州区"),
+    ]
+
+
+def test_figures_dated_after_the_documents_year_are_targets():
+    text = (
+        "2026年,全区将力争实现研发投入强度达到3.5%。\n"
+        "为保障实现这一目标,全区将加快发展。高新技术企业数量达到400家以上。"
+    )
+    assert rows(text) == []
+
+
+def test_firms_that_passed_the_smes_evaluation_are_the_registers_count():
+    text = "截至目前,预计高企总数达300家以上;1260户企业通过国家科技型中小企业评价,同比增长8%。"
+    assert rows(text) == [("hte_count", 2024, 300, ">=", "海州区"), ("tech_smes", 2024, 1260, "=", "海州区")]
+    assert rows("全区共有486家企业通过科技型中小企业评价入库。") == [("tech_smes", 2024, 486, "=", "海州区")]
+    assert rows("全区126家企业通过高新技术企业认定。") == []  # a batch certified, as before

@@ -7,7 +7,7 @@ import re
 from .vocabulary import OWN_REGION_WORDS, _Catalogue, normalise
 
 _YEAR_RE = re.compile(
-    r"(?<!\d)(\d{4})\s*年(?!\d{1,2}月(?!底|末))|去年|上年|今年|本年|当年|前年|上一年|过去一年|过去的一年"
+    r"(?<!\d)(\d{4})\s*年(?!\d{1,2}月(?!底|末))|去年|上年|今年|本年|当年|前年|上一年|过去一年|过去的一年|如今"
 )
 _RELATIVE_YEARS = {
     "去年": -1,
@@ -19,6 +19,7 @@ _RELATIVE_YEARS = {
     "今年": 0,
     "本年": 0,
     "当年": 0,
+    "如今": 0,  # "从2017年269家增长到如今1441家": the document's year
 }
 # Documents that review the year before their date: a government work report (2026年政府工作报告 reviews
 # 2025), a report on the past year's plan execution.

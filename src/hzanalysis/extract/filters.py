@@ -29,9 +29,20 @@ _PLAN_RE = re.compile(
 # After "N家", firms going through a procedure: those certified or approved in a batch, never the stock.
 _BATCH_AFTER_RE = re.compile(
     r"(企业|单位)[^,;:。]{0,10}?(被|获)?(认定为|获批|通过认定|评为|入选)|(被|获)?(通过|获批)(认定|核查|备案|评审)?"
+    # "第二批171家企业获国家高新技术企业备案": the firms of a batch filed as certified
+    r"|(企业|单位)(被|获|通过)[^,;:。\d]{0,14}?(备案|认定|核查|评审)"
 )
 # Before "N家" in its clause, the firms that applied: a batch of applicants.
 _APPLICANTS_BEFORE_RE = re.compile(r"(申请复审|复审|申请认定|申报|推荐申报|推荐)的?\s*$")
+# Before "N家" in its clause, the firms certified ("预计通过认定企业超过900家"): a batch, not the stock.
+_CERTIFIED_BEFORE_RE = re.compile(
+    r"(通过|获得?)认定的?(企业)?(数量?)?\s*(超过|超|突破|达到|达|为|共|约)?\s*$"
+)
+# After a figure, a rank among the parts of the region ("长沙以31.52亿元居各地区之首", "…位居各县区第二"):
+# the figure of one of them, never the region's.
+_RANK_AMONG_PARTS_RE = re.compile(
+    r"\s*(居|位居|位列|排名?|列)\s*(全[省市区国])?各[^,;:。]{0,8}?(之首|首位|第|前|榜首)"
+)
 _ACHIEVED_PLAN_RE = re.compile(r"(完成|实现|超额完成|达成)[^,;:]{0,8}目标")
 # 规划/计划 in the name of an office whose officer is quoted (发展规划处负责人, 规划司副司长,
 # 战略规划与政策法规处
@@ -116,6 +127,10 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
         return "firms going through a procedure (…等312家企业认定为…, 27家企业39个产品获批): a batch"
     if number.unit == "家" and _APPLICANTS_BEFORE_RE.search(clause_prefix):
         return "applicants (申请复审的93家…): a batch, not the stock"
+    if number.unit == "家" and _CERTIFIED_BEFORE_RE.search(clause_prefix):
+        return "firms certified (通过认定企业超过900家): a batch, not the stock"
+    if _RANK_AMONG_PARTS_RE.match(norm, number.end):
+        return "a rank among the region's parts (长沙以31.52亿元居各地区之首): one part's figure"
     if norm[number.end : number.end + 1] in "-~—" and norm[number.end + 1 : number.end + 2].isdigit():
         return "range"
     gap = prefix.rstrip(" 了")

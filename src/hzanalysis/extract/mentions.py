@@ -33,7 +33,9 @@ from .vocabulary import (
 _CLAUSE_BREAK = ",;:"
 LEVEL_AFTER_CHANGE = "level after a change (由…下降到…), in the year of the statement"
 _FROM_TO_LEVEL = (
-    r"(由|从)[^,;:]*\d[^,;:]*(增长|增加|提高|提升|上升|下降|减少|回落|降低|跃升|扩大|缩小|增|降)(到|至)\s*$"
+    r"(由|从)[^,;:]*\d[^,;:]*(增长|增加|提高|提升|上升|下降|减少|回落|降低|跃升|扩大|缩小|增|降)(到|至)"
+    # "从2017年269家增长到如今1441家": the level now
+    r"\s*(如今|目前|现在|现)?(的)?\s*$"
 )
 
 
@@ -117,7 +119,11 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
                 SUBSET_BEFORE_RE.search(before)
                 or AVERAGE_AFTER_RE.match(norm, mention.end)
                 # the firms', an industry's or a field's part (五大优势产业技术合同成交额)
-                or (mention.indicator in FIRMS_PART_OF and re.search(r"(企业|产业|行业|领域)的?$", before))
+                # (also with the time between: "企业当年研发投入1.51亿元")
+                or (
+                    mention.indicator in FIRMS_PART_OF
+                    and re.search(r"(企业|产业|行业|领域)(当年|全年|本年|年度)?的?$", before)
+                )
                 # 规上高新技术企业: the above-scale ones among them, not all
                 or (mention.indicator == "hte_count" and re.search(r"(规上|规模以上)$", before))
                 or PER_PERSON_BEFORE_RE.search(norm[max(0, mention.start - 14) : mention.start])
@@ -134,6 +140,12 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
             pass  # 累计培育/拥有 …: the stock as it stands
         elif before.endswith("净增") and mention.indicator in NET_ADDITIONS_OF:
             mention.indicator = NET_ADDITIONS_OF[mention.indicator]
+        elif (
+            mention.indicator == "tech_smes"
+            and before.endswith("通过")
+            and re.match(r"\s*(评价|入库)", norm[mention.end :])
+        ):
+            pass  # "…企业通过科技型中小企业评价": passing the evaluation is what the register counts
         elif mention.indicator in cat.stocks and (
             before.endswith(FLOW_QUALIFIERS)
             or batch_before.endswith(FLOW_QUALIFIERS)
@@ -263,7 +275,7 @@ def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
     """
     out = list(mentions)
     for match in re.finditer(
-        r"总数|总量|总面积|总额|净增(?=\d)|(?<=(较|比)上年)(末)?增加(?=\d)|(全年)?累计(?=(达到|达|为|共|有|已达)?\d)",
+        r"总数|总量|总面积|总额|净增(长|加)?(?=\d)|(?<=(较|比)上年)(末)?增加(?=\d)|(全年)?累计(?=(达到|达|为|共|有|已达)?\d)",
         norm,
     ):
         previous = [m for m in mentions if m.end <= match.start()]
@@ -277,7 +289,7 @@ def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
             meant = NET_ADDITIONS_OF.get(last.indicator or "") if stated else None
             out.append(_Mention(match.start(), match.end(), meant, match.group(0)))
             continue
-        if match.group(0) == "净增":
+        if match.group(0).startswith("净增"):  # 净增, 净增长, 净增加
             several = SEVERAL_YEARS_RE.search(norm[max(0, match.start() - 4) : match.start()])
             meant = None if several else NET_ADDITIONS_OF.get(last.indicator or "")
             if several:  # "三年净增13家": additions over several years own their figure
@@ -351,6 +363,10 @@ def _definitions(norm: str, mentions: list[_Mention]) -> list[_Mention]:
             end = mention.end + bracket.end()
             out = [m for m in out if not (mention.end <= m.start < end)]
             mention.end = end
+            if re.search(r"营业收入|营业务收入|销售收入", bracket.group(0)):
+                # "研究与试验发展经费投入强度(与营业收入之比)为0.52%": the firms' ratio to their revenue,
+                # not the region's ratio to GDP
+                mention.indicator = None
     return out
 
 
@@ -398,6 +414,15 @@ def _owner(
     # already named what it counts ("新增312家…" is another statistic)
     if after and not same_clause and re.fullmatch(r"(的)?", norm[number.end : after[0].start]):
         return (after[0], "figure before the name") if not after[0].taken else (None, "")
+    # "2363户企业通过国家科技型中小企业评价": the firms that passed the evaluation are the register's count
+    if (
+        after
+        and not same_clause
+        and after[0].indicator == "tech_smes"
+        and re.fullmatch(r"\s*企业(通过|完成)了?(国家|省)?(级)?", norm[number.end : after[0].start])
+        and re.match(r"(评价|入库)", norm[after[0].end :])
+    ):
+        return (after[0], "firms that passed the evaluation") if not after[0].taken else (None, "")
     for mention in reversed(before):
         group = next((m.respectively for m in before if m.respectively and mention in m.respectively), None)
         if group:

@@ -33,6 +33,21 @@ _PART_TABLE_TITLE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# A paragraph opening a news item of its own ("另讯12月12日，…", "中新网西宁2月24日电"): the time a paragraph
+# before left open does not hold in it.
+_DATELINE_RE = re.compile(
+    r"\s*(另讯|又讯|本报讯|[^,;:。\d]{0,10}?(?<!\d年)\d{1,2}月\d{1,2}日(电|讯)?\s*[,: ])"
+)
+
+# A news lead before what a sentence says ("10月27日，记者从贵州省统计局获悉，", "数据显示，"): the time after
+# it opens the sentence.
+_NEWS_LEAD_RE = re.compile(r"[^。]{0,30}?(获悉|了解到|显示|介绍|表示|透露|宣布)\s*[,:]")
+_OPENING_YEAR_RE = re.compile(r".{0,12}?(?<![\d~至到—-])(\d{4})年(?![\d~至到—-]|以来|起|同期|相比|相较)")
+# Words that may stand before the end of a name in a clause lending its subject: a time or a verb, not a
+# subject of its own ("全年实现总产值" but not "规上工业实现产值").
+_BARE_OPENING_RE = re.compile(r"\s*(全年|当年|年内)?\s*(共|共计|合计)?\s*(实现|完成|创造)?\s*总?")
+_OPENING_RELATIVE_RE = re.compile(r".{0,12}?(去年|上年|过去一年|今年)")
+
 EXTRACT_COLUMNS: tuple[str, ...] = ("region", "indicator", "year", "value", "unit", "bound", "quote", "why")
 
 
@@ -67,6 +82,11 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
         recent = [*recent[-2:], line]
         running = _GLOSS_AFTER_HAN_RE.sub("", _SPACE_BY_HAN_RE.sub("", line))
         rows.extend(_paragraph_rows(running, region, reference, relative_to, carried))
+    if year is not None:
+        # a figure dated after the document's year (--year) is a target, whatever words carried the year to
+        # it ("到2025年，…力争…。为保障这一目标，…高新技术企业数量达到3000家"); a year read from the
+        # heading may be a table's first column, so it is not trusted for this
+        rows = [row for row in rows if row["year"] is None or row["year"] <= year]
     frame = pd.DataFrame(_once(rows), columns=list(EXTRACT_COLUMNS))
     frame["year"] = frame["year"].astype("Int64")
     frame["value"] = frame["value"].astype(float)
@@ -146,6 +166,8 @@ def _paragraph_rows(
     # the time the paragraphs before left open: a news lead's "去年，…" or "今年1-5月，…" holds in the
     # paragraphs after it until one names another time
     carried = {} if carried is None else carried
+    if _DATELINE_RE.match(normalise(line)):
+        carried.clear()  # "另讯 12月12日，…": another news item, whose time is its own
     year = carried.get("year", reference)  # else the last year a sentence of the paragraph named
     in_part = carried.get("in_part", False)  # a sentence before opened with a part of the year
     # "两年来，全县新增…。全县申请专利…，专利授权数448件" : a paragraph opened by several years sums them,
@@ -185,18 +207,31 @@ def _paragraph_rows(
         unnamed = first is not None and all(
             m.start > first.start and not re.fullmatch(r"的?", norm[first.end : m.start]) for m in mentions
         )
+        attempts = []  # (words kept before, the rest, where its figure is, the words lending a subject, …)
         if previous is not None and unnamed:
-            before, before_mentions = previous
-            completed = _with_subject(sentence[:first_figure], normalise(before), before_mentions)
-            if completed is not None:
-                text, how = completed
-                helped = []
-                for row in _sentence_rows(text + sentence[first_figure:], region, year, relative_to):
-                    if not any(_same_figure(row, other) for other in found):  # found without help
-                        row["quote"] = before + sentence
-                        row["why"] = f"{how}: {row['why']}"
-                        helped.append(row)
-                found = helped + found
+            attempts.append(("", sentence, first_figure, *previous))
+        # the clauses of this sentence before its first figure's may lend it instead ("全省高新技术产业总体
+        # 运行良好，全年实现总产值1075.4亿元" reads 高新技术产业…产值)
+        value = _first_value(norm)
+        if value is not None and not any(m.start < value.start for m in mentions):
+            cut = max(norm.rfind(c, 0, value.start) for c in ",;:")
+            if cut > 0:
+                rest = sentence[cut + 1 :]
+                attempts.append((sentence[: cut + 1], rest, value.start - cut - 1, sentence[:cut], []))
+        for kept, rest, at, before, before_mentions in attempts:
+            completed = _with_subject(rest[:at], normalise(before), before_mentions, bare=bool(kept))
+            if completed is None:
+                continue
+            text, how = completed
+            helped = []
+            for row in _sentence_rows(kept + text + rest[at:], region, year, relative_to):
+                if not any(_same_figure(row, other) for other in found):  # found without help
+                    row["quote"] = sentence if kept else before + sentence
+                    lent = how.replace("previous sentence", "clause before") if kept else how
+                    row["why"] = f"{lent}: {row['why']}"
+                    helped.append(row)
+            found = helped + found
+            break
         breakdown = breakdown or bool(BREAKDOWN_RE.match(norm))
         if breakdown or carried_plan:
             # "分活动主体看，企业…经费1943.2亿元": a part of the total, in this and later sentences
@@ -209,12 +244,15 @@ def _paragraph_rows(
         named, _ = _data_year(norm, len(norm), None)
         if named is not None and reference is None:
             year = named  # "2024年…。全社会研发经费支出…": the year carries on (not 与2021年相比's)
-        dated = re.match(r".{0,12}?(?<![\d~至到—-])(\d{4})年(?![\d~至到—-]|以来|起|同期|相比|相较)", norm)
+        # "10月27日，记者从省统计局获悉，2021年，…": the year after a news lead opens the sentence
+        news = _NEWS_LEAD_RE.match(norm)
+        after_lead = news.end() if news else 0
+        dated = _OPENING_YEAR_RE.match(norm, after_lead)
         if dated and not re.search(r"(比|较|同|与|至|到)$", norm[: dated.start(1)]):
             # "王志刚介绍，2019年，…。全国高新技术企业达到22.5万家": a year opening a sentence carries on,
             # as 去年 does, whatever the document's year
             year = _data_year(norm, dated.end(), reference, relative_to)[0]
-        opening = re.match(r".{0,12}?(去年|上年|过去一年|今年)", norm)
+        opening = _OPENING_RELATIVE_RE.match(norm, after_lead)
         if opening and relative_to is not None and not re.search(r"(比|较|同)$", norm[: opening.start(1)]):
             # "去年上海发展新动能…。全社会研发经费支出…": a relative year opening a sentence carries on too
             year = _data_year(norm, opening.end(), reference, relative_to)[0]
@@ -232,6 +270,11 @@ def _paragraph_rows(
             else:
                 carried.pop("year", None)
     return rows
+
+
+def _first_value(norm: str):
+    """The first number of ``norm`` that is not a date (2024年, 10月27日)."""
+    return next((n for n in _numbers(norm) if n.unit not in ("年", "月", "日", "号")), None)
 
 
 def _period(norm: str) -> str | None:
@@ -262,9 +305,12 @@ def _same_figure(row: dict, other: dict) -> bool:
     return all(row[key] == other[key] for key in ("region", "indicator", "year", "value", "bound"))
 
 
-def _with_subject(opening: str, before: str, before_mentions: list) -> tuple[str, str] | None:
+def _with_subject(
+    opening: str, before: str, before_mentions: list, *, bare: bool = False
+) -> tuple[str, str] | None:
     """``opening`` (a sentence up to its first figure) with the subject the figure-less sentence ``before``
-    gives it, and how; else None."""
+    gives it, and how; else None. ``bare``: only when the words before the name's end are a time or a verb
+    (全年实现总产值), not a subject of their own (规上工业实现产值)."""
     catalogued = [m for m in before_mentions if m.indicator]
     if len(before_mentions) == 1 and catalogued:
         return catalogued[0].phrase + opening, "named in the previous sentence"
@@ -283,6 +329,8 @@ def _with_subject(opening: str, before: str, before_mentions: list) -> tuple[str
     if best is None:
         return None
     _, _, head, where = best
+    if bare and not _BARE_OPENING_RE.fullmatch(norm[:where]):
+        return None
     return opening[:where] + head + opening[where:], f"“{head}” from the previous sentence"
 
 

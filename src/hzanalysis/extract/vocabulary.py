@@ -156,8 +156,9 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
 }
 # "累计培育国家高新技术企业58家": the firms grown so far, i.e. the stock (not the year's additions).
 STOCK_SO_FAR_RE = re.compile(r"(累计培育|累计拥有|共有|拥有)$")
-# "三年净增13家", "两年来新增": additions over several years, never one year's.
-SEVERAL_YEARS_RE = re.compile(r"(\d+|[两二三四五六七八九十]+)年(来|间|内)?$")
+# "三年净增13家", "两年来新增": additions over several years, never one year's (较2016年净增 compares with
+# one year: a four-digit year is no count of years).
+SEVERAL_YEARS_RE = re.compile(r"(?<!\d)(\d{1,2}|[两二三四五六七八九十]+)年(来|间|内)?$")
 # Before a stock (高新技术企业, 研发机构 ...), these words make it the year's additions, not the stock.
 FLOW_QUALIFIERS: tuple[str, ...] = (
     "新增",
