@@ -32,6 +32,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "hzanalysis.observations",
             "hzanalysis.extract",
             "hzanalysis.documents",
+            "hzanalysis.text_layout",
             "hzanalysis.plans",
             "hzanalysis.regions",
             "hzanalysis.targets",

@@ -6,7 +6,8 @@ import re
 
 import pandas as pd
 
-from ..documents import join_wrapped_lines, regroup_table_cells, split_sentences
+from ..documents import split_sentences
+from ..text_layout import join_wrapped_lines, regroup_table_cells
 from .context import _YEAR_RE, _data_year, _region, heading_year, is_year_review
 from .filters import _PART_YEAR_RE, _WHOLE_YEAR_RE, _outside_plan_sections, _plan_start, _skip_reason
 from .mentions import LEVEL_AFTER_CHANGE, _mentions, _owner
