@@ -245,7 +245,7 @@ def _respectively(
 ) -> list[DraftTarget]:
     """A和B…分别超过90家和870家: one target per subject, each with its value (empty when not this form)."""
     found = RESPECTIVELY.search(clause)
-    numbers = list(NUMBER_UNIT.finditer(clause))
+    numbers = _figures(clause)
     if found is None or len(numbers) < 2:
         return []
     head = clause[: found.start()] or previous
@@ -273,6 +273,15 @@ def _respectively(
                 draft.name_zh = subject
             drafts.append(draft)
     return drafts
+
+
+def _figures(clause: str) -> list[re.Match[str]]:
+    """The numbers with a unit of a clause in order, 6万家 and 1.2亿台 read whole (not as a bare 6 or 1.2)."""
+    counts = [m for pattern in (WAN, YI) for m in pattern.finditer(clause)]
+    plain = [
+        m for m in NUMBER_UNIT.finditer(clause) if not any(c.start() <= m.start() < c.end() for c in counts)
+    ]
+    return sorted(counts + plain, key=lambda m: m.start())
 
 
 def _each(
@@ -448,7 +457,7 @@ def _draft_segment(
             value = float(found.group(1))  # type: ignore[union-attr]
         # 1万名 is 10,000 persons, 1.2亿台 120,000,000 machines
         scale = {WAN: 10000, YI: 100000000}.get(number.re, 1) if number is not None else 1
-        value *= scale
+        value = round(value * scale, 6)  # 1.1亿 is 110000000, not 110000000.00000001
         if number is None:
             unit = "点"
         elif number.re is not BARE_AMOUNT:
@@ -459,7 +468,7 @@ def _draft_segment(
         after = segment[found.end() :]  # type: ignore[union-attr]
         span = RANGE_LOW.search(before) if number is not None and number.re is not BARE_AMOUNT else None
         if span is not None:  # 3~5个, 35—40%: the lower end is the floor the plan sets
-            value, before = float(span.group(1)) * scale, before[: span.start()]
+            value, before = round(float(span.group(1)) * scale, 6), before[: span.start()]
             notes.append(f"a range ({span.group(0).strip()}{found.group(0)}): the lower end is the floor")  # type: ignore[union-attr]
         if APPROX_AFTER.search(after) or APPROX_BEFORE.search(before):
             comparator = "~"

@@ -26,6 +26,11 @@ UNITS = (
     "个",
     "项",
     "件",
+    # 1.5万台次 of instruments lent, 1万批次 of tests, 5000人次 of visits: counts of services, not of
+    # machines or persons (before 台 and 人, which they start with)
+    "台次",
+    "人次",
+    "批次",
     "台",
     "套",
     "所",
@@ -36,15 +41,18 @@ UNITS = (
     "倍",
     "亩",
     "户",
+    "批",
     # 网民规模12亿, IPv6活跃用户8亿: a bare 亿 of persons or users (亿元 and 万亿元 are matched first).
     "亿",
 )
 NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(re.escape(u) for u in UNITS) + ")")
 DEADLINE = re.compile(r"到\s*(20\d\d)\s*年")
+# Count units 万 and 亿 multiply (longest first: 台次 before 台).
+_COUNTS = "台次|人次|批次|名|家|个|项|件|台|套|批"
 # 1万名 (ten thousand persons): 万 before a count unit multiplies; 万人, 万元, 万平方米 are units.
-WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万\s*(名|家|个|项|件|台|套)")
+WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万\s*(" + _COUNTS + ")")
 # 1.2亿台(套) of connected equipment: 亿 before a count unit multiplies too (a bare 亿 of users stays a unit).
-YI = re.compile(r"(\d+(?:\.\d+)?)\s*亿\s*(名|家|个|项|件|台|套)")
+YI = re.compile(r"(\d+(?:\.\d+)?)\s*亿\s*(" + _COUNTS + ")")
 # 3~5个, 35—40%, 1—2家: a range; the lower end is the floor the plan sets (read before the upper end's unit).
 RANGE_LOW = re.compile(r"(\d+(?:\.\d+)?)\s*[~～—–\-－至到]\s*$")
 # 十万家, 一百万家: Chinese numerals of ten or more before a count unit (一个, 一家 are no amounts).

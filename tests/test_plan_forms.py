@@ -1,0 +1,63 @@
+"""Plan draft on the forms round 9's untouched part showed missing or misread (issue 14 point 2): 分别 with
+counts written in 万, and count units of services (台次, 人次, 批次).
+
+Every plan sentence here is written for these tests (fictional, no text from any real plan).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hzanalysis import plan_read, plan_registry
+from hzanalysis.documents import read_document
+
+
+def _draft(tmp_path: Path, text: str, deadline: int = 2030) -> list[plan_read.DraftTarget]:
+    source = tmp_path / "plan.txt"
+    source.write_text(text, encoding="utf-8")
+    return plan_read.draft_targets(read_document(source), deadline)
+
+
+def _got(drafts: list[plan_read.DraftTarget]) -> list[tuple[object, ...]]:
+    return [(d.kind, d.comparator, d.value, d.unit) for d in drafts if d.kind != "qualitative"]
+
+
+def test_respectively_with_counts_in_wan_gives_one_entry_per_subject(tmp_path):
+    drafts = _draft(
+        tmp_path, "二、主要目标\n到2030年,全省高新技术企业和科技型中小企业分别达到1.2万家和3万家。\n"
+    )
+    # one entry of 12000 with no indicator before: 1.2万家 was not counted as a value of the 分别 list
+    assert [(d.value, d.unit, d.indicator) for d in drafts] == [
+        (12_000, "家", "hte_count"),
+        (30_000, "家", "tech_smes"),
+    ]
+
+
+def test_service_counts_are_units(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n到2030年,大型仪器开放共享达到8000台次,提供检测服务1.2万批次,科技特派员服务企业5000人次。\n",
+    )
+    # 台次 was read as 台 and 批次, 人次 not at all
+    assert _got(drafts) == [
+        ("level", ">=", 8000, "台次"),
+        ("level", ">=", 12_000, "批次"),
+        ("level", ">=", 5000, "人次"),
+    ]
+
+
+def test_plan_check_accepts_a_count_of_services_written_with_wan(tmp_path):
+    source = tmp_path / "plan.txt"
+    source.write_text(
+        "青石县检测服务行动方案（2026—2028年）\n青石县人民政府\n2026年3月1日\n一、主要目标\n"
+        "到2028年,全县提供检测服务2.5万批次,科普活动服务公众1.1亿人次。\n",
+        encoding="utf-8",
+    )
+    written = plan_registry.draft_plan(source, "qs-2028", "海州区", 2028, tmp_path / "out")
+    problems = plan_registry.check_plan(written[0].parent)
+    # 25000 is written as 2.5万批次, 110000000 as 1.1亿人次: no "value not in its quotes" problem
+    assert {p.column for p in problems} <= {"indicator", "name_en", "title_en", "issuer"}
+    assert [t.value for t in plan_read.draft_targets(source.read_text(encoding="utf-8"), 2028)] == [
+        25_000,
+        110_000_000,
+    ]
