@@ -1,5 +1,6 @@
-"""Plan draft on the forms round 9's untouched part showed missing or misread (issue 14 point 2): 分别 with
-counts written in 万, and count units of services (台次, 人次, 批次).
+"""Plan draft on the forms round 9's untouched part showed missing or misread (issue 14 point 2): 倍增 as a
+doubling, 分别 with counts written in 万, count units of services (台次, 人次, 批次), and a part
+(其中工业产值) not matched to the region's 规模以上 whole.
 
 Every plan sentence here is written for these tests (fictional, no text from any real plan).
 """
@@ -20,6 +21,21 @@ def _draft(tmp_path: Path, text: str, deadline: int = 2030) -> list[plan_read.Dr
 
 def _got(drafts: list[plan_read.DraftTarget]) -> list[tuple[object, ...]]:
     return [(d.kind, d.comparator, d.value, d.unit) for d in drafts if d.kind != "qualitative"]
+
+
+def test_beizeng_at_the_end_of_a_clause_is_a_doubling(tmp_path):
+    drafts = _draft(tmp_path, "二、主要目标\n到2030年,全县科技型企业数量实现倍增,发明专利授权量达到500件。\n")
+    # 倍增 was not read at all: only the 500 patents were drafted
+    assert _got(drafts) == [("growth", ">=", 100, "%"), ("level", ">=", 500, "件")]
+
+
+def test_a_programme_named_beizeng_sets_no_target_of_its_own(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n实施创新企业“双倍增”计划,到2030年,全县高新技术企业和科技型中小企业分别超过60家和400家。\n",
+    )
+    # the 双倍增 of the programme's name is no doubling; its targets are the two figures
+    assert _got(drafts) == [("level", ">", 60, "家"), ("level", ">", 400, "家")]
 
 
 def test_respectively_with_counts_in_wan_gives_one_entry_per_subject(tmp_path):
@@ -60,4 +76,18 @@ def test_plan_check_accepts_a_count_of_services_written_with_wan(tmp_path):
     assert [t.value for t in plan_read.draft_targets(source.read_text(encoding="utf-8"), 2028)] == [
         25_000,
         110_000_000,
+    ]
+
+
+def test_a_part_of_an_industry_is_not_the_regions_above_scale_output(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n到2030年,全县新材料产业规模突破600亿元,其中工业产值突破400亿元;"
+        "规上工业产值达到2000亿元。\n",
+    )
+    # 其中工业产值 (the new-materials industry's) was matched to 规模以上工业产值
+    assert [(d.value, d.indicator) for d in drafts] == [
+        (600, None),
+        (400, None),
+        (2000, "above_scale_industrial_output"),
     ]

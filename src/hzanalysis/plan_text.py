@@ -132,7 +132,11 @@ GROWTH_ANNUAL = re.compile(
 GROWTH_TOTAL = re.compile(r"(?:比|较)\s*(20\d\d)\s*年[末底]?(?:增长|提高|增加)\s*(\d+(?:\.\d+)?)\s*[%％]")
 # 生产效率提高20%以上 (no base year, no 到/至): a growth in total over the year before the plan period.
 GROWTH_BY = re.compile(r"(?:提高|提升|增长|增加)(?![到至])\s*(\d+(?:\.\d+)?)\s*[%％](?!\s*的)")
-DOUBLE = re.compile(r"翻(一|两|二)?番|(?:增加|增长)(一)倍")
+# 倍增 at the end of its clause (全球首发产品实现倍增) doubles too; 双倍增, “六个倍增” and 倍增计划 name a
+# programme whose targets the plan states apart.
+DOUBLE = re.compile(
+    r"翻(一|两|二)?番|(?:增加|增长)(一)倍|(?<![双个“\"\d一二三四五六七八九十])倍增(?=\s*(?:$|[,，。；;]))"
+)
 BASE_YEAR = re.compile(r"(?:比|较)\s*(20\d\d)\s*年")
 # An index has no unit: 综合指数达到78.
 INDEX = re.compile(
