@@ -1,6 +1,7 @@
 """Plan draft on the forms round 9's untouched part showed missing or misread (issue 14 point 2): 倍增 as a
-doubling, 分别 with counts written in 万, count units of services (台次, 人次, 批次), and a part
-(其中工业产值) not matched to the region's 规模以上 whole.
+doubling, 分别 with counts written in 万, count units of services (台次, 人次, 批次), 每年 at the head of a
+sentence reaching its later clauses, a part (其中工业产值) not matched to the region's 规模以上 whole, and
+figures that are no targets: counted (据统计), on a line after the line that dates them, or estimated.
 
 Every plan sentence here is written for these tests (fictional, no text from any real plan).
 """
@@ -79,6 +80,22 @@ def test_plan_check_accepts_a_count_of_services_written_with_wan(tmp_path):
     ]
 
 
+def test_meinian_at_the_head_of_a_sentence_reaches_its_later_clauses(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n每年安排科技专项资金5000万元,开放共享仪器设备2000台次,服务中小企业300家。\n"
+        "每年新增科技型企业20家,到2030年科技型企业总数达到260家。\n",
+    )
+    # the second and third clauses were levels; a deadline of its own (到2030年) stops 每年
+    assert [(d.kind, d.value) for d in drafts] == [
+        ("annual_floor", 5000),
+        ("annual_floor", 2000),
+        ("annual_floor", 300),
+        ("annual_floor", 20),
+        ("level", 260),
+    ]
+
+
 def test_a_part_of_an_industry_is_not_the_regions_above_scale_output(tmp_path):
     drafts = _draft(
         tmp_path,
@@ -91,3 +108,33 @@ def test_a_part_of_an_industry_is_not_the_regions_above_scale_output(tmp_path):
         (400, None),
         (2000, "above_scale_industrial_output"),
     ]
+
+
+def test_figures_told_as_counted_are_no_targets(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "二、主要目标\n到2030年,全县企业数字化研发工具普及率达到80%。"
+        "据统计,2029年底全县企业数字化研发工具普及率达72.5%,开展网络协同的企业占比达40.1%。\n",
+    )
+    # 2029 falls inside the plan period the draft assumes (2026–2030), so both figures were targets
+    assert _got(drafts) == [("level", ">=", 80, "%")]
+
+
+def test_a_line_after_a_dated_line_of_the_past_is_the_past(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "全县数字经济目标\n到2030年,全县数字经济核心产业规模达到800亿元。\n"
+        "2025年,全县数字经济核心产业规模超过300亿元,企业超过1200家。\n"
+        "全县规上企业上云率超过60%。\n",
+    )
+    # the last line has no year of its own: it continues the 2025 line before it
+    assert _got(drafts) == [("level", ">=", 800, "亿元")]
+
+
+def test_an_estimate_is_no_target(tmp_path):
+    drafts = _draft(
+        tmp_path,
+        "到2030年,全市数字经济规模达到5000亿元。\n“今年初步估算全市这方面的投入将超过300亿元。”市长说。\n",
+    )
+    # 将 speaks of the future, but 估算 says it is a guess at this year's figure
+    assert _got(drafts) == [("level", ">=", 5000, "亿元")]

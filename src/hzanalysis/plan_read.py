@@ -55,6 +55,7 @@ from .plan_text import (
     DEADLINE,
     DOUBLE,
     EACH,
+    ESTIMATE,
     FALL,
     FROM_TO,
     FUTURE,
@@ -71,6 +72,7 @@ from .plan_text import (
     RANGE_LOW,
     RANK,
     RANK_SCOPE,
+    REPORTED,
     RESPECTIVELY,
     REVIEW_PARAGRAPH,
     STRICT,
@@ -126,10 +128,10 @@ def draft_targets(
     drafts: list[DraftTarget] = []
     # A review paragraph (去年…, “十三五”以来…) carries on into the paragraphs after it that say nothing of
     # the future (a work report's review runs over several paragraphs), until a heading.
-    reviewing, where = False, None
+    reviewing, where, past = False, None, False
     for paragraph in paragraphs(text):
         if (paragraph.section, paragraph.action) != where:
-            reviewing, where = False, (paragraph.section, paragraph.action)
+            reviewing, where, past = False, (paragraph.section, paragraph.action), False
         if (
             paragraph.review
             or REVIEW_PARAGRAPH.search(paragraph.text)
@@ -137,7 +139,10 @@ def draft_targets(
         ):
             reviewing = True
             continue
-        reviewing = past = False
+        # A line of the past (2025年,…超过1.2万亿元。) carries on into the lines after it under the same
+        # heading, as into the sentences after it, until one speaks of the future (a news page writes one
+        # sentence a line).
+        reviewing = False
         for sentence in sentences(paragraph.text):
             year = deadline
             # A sentence of the past (2017年,…总数达3174家。) carries on into the next ones of the
@@ -147,13 +152,15 @@ def draft_targets(
             # A change from a base figure is a target where the sentence sets a deadline or strives (将 alone
             # also opens reviews: 我们将…摆在核心位置,…从2015年的50家增加到120家).
             aims = bool(_AIMS.search(sentence))
-            cumulative = strive = False
+            cumulative = strive = told = every_year = False
             # A cue anywhere in the sentence covers every clause of it (争取建成X1家,Y1家,Z1家).
             cued = bool(CUE.search(sentence) or DEADLINE.search(sentence))
             previous, previous_drafts = "", []
             for new_part, whole in clauses_of(sentence):
-                if new_part:  # 累计 and 力争 hold up to the next ；, the deadline beyond it
-                    cumulative = strive = False
+                if new_part:  # 累计, 力争 and 每年 hold up to the next ；, the deadline beyond it
+                    cumulative = strive = every_year = False
+                # 据统计,2024年底…达84.9%,…达47.2%: what was counted, up to a clause of the future
+                told = (told or bool(REPORTED.search(whole))) and not FUTURE.search(whole)
                 # 到2025年,…从2020年的15%提高到56% is read as 为56%: 2020 is the base, not the past; in a
                 # sentence that says nothing of the future (园区从2020年的169家增加到178家) it is the past.
                 clause = _drop_base(whole) if aims else whole
@@ -163,9 +170,9 @@ def draft_targets(
                 # 2020年…为7.8% (a year before the plan period, not 比/较/在 a base year) is the past too.
                 stated = [int(y) for y in YEAR_STATED.findall(clause)]
                 if stated:  # a year of its own decides: 2020年…为7.8%, then 2025年预计增加到10%
-                    past = any(y <= base for y in stated) or bool(PAST.search(clause))
+                    past = any(y <= base for y in stated) or bool(PAST.search(clause)) or told
                 else:
-                    past = past or bool(PAST.search(clause))
+                    past = past or bool(PAST.search(clause)) or told
                 cumulative = cumulative or "累计" in clause
                 strive = strive or bool(STRIVE.search(clause))
                 if past:
@@ -180,10 +187,11 @@ def draft_targets(
                 found_here = _respectively(clause, previous, context, paragraph, indicators) or _each(
                     clause, drafts, context, paragraph, indicators
                 )
-                every_year = False
+                # 每年发放创新券3亿元,开放仪器1.5万台次: 每年 covers the later clauses (and the items of
+                # its list) that have no cue or deadline of their own; 每年新增A 10家、B达到200家 does not
+                # reach B.
+                every_year = every_year and not (CUE.search(clause) or DEADLINE.search(clause))
                 for segment in segments(clause) if not found_here else []:
-                    # 每年谋划实施50项A、50项B: 每年 covers the later items of its list that have no verb
-                    # of their own; 每年新增A 10家、B达到200家 does not reach B.
                     every_year = "每年" in segment or (every_year and not CUE.search(segment))
                     here = replace(context, every_year=every_year)
                     draft = _draft_segment(segment, here, paragraph, indicators, inherit)
@@ -405,8 +413,8 @@ def _draft_segment(
         return None
     if rank is None and not (context.cued or CUE.search(original) or DEADLINE.search(segment)):
         return None
-    if PAST.search(segment):
-        return None
+    if PAST.search(segment) or ESTIMATE.search(segment):
+        return None  # 今年初步估算…将超过7万亿元: a guess at the present, not a target
     if number is not None and MEASURES.match(segment[number.end() :]):
         return None  # 提出了18项培育措施: how many measures the plan lists, not a target
     notes: list[str] = []

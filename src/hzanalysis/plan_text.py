@@ -157,6 +157,10 @@ FROM_TO = re.compile(
     r"\s*(?:20\d\d\s*年[末底]?的?)?\s*"
     r"(\d+(?:\.\d+)?)(?![\d.])\s*(" + "|".join(re.escape(u) for u in UNITS) + r")?"
 )
+# A figure told as counted or estimated (据统计,2024年底…达84.9%; 今年初步估算…将超过7万亿元) is the
+# present or a guess, not a target, whatever year it names.
+REPORTED = re.compile(r"据(?:初步)?统计|统计(?:显示|数据显示)|数据显示|监测显示")
+ESTIMATE = re.compile(r"估算|估计|预估")
 # What a plan says of the future: once a sentence of a paragraph reviews the past, the next ones do too
 # until one of them speaks of the future.
 # (Not a bare 要 or 计划: 重要, 主要, 行动计划 say nothing of the future.)
