@@ -2,8 +2,8 @@
 
 How a plan is read (developed on the 2024 plan and on passages of other regions' plans, benchmarks/):
 
-- a target is a number with a unit (家, 件, %, 亿元, 万平方米…; 1万名, 十万家), an index value
-  (指数达到78), a growth (年均增长12%, 比2025年增长50%, 翻一番/增加一倍) or a rank (首位/第一, 前三,
+- a target is a number with a unit (家, 件, %, 亿元, 万平方米, 台次/人次/批次…; 1万名, 十万家), an index value
+  (指数达到78), a growth (年均增长12%, 比2025年增长50%, 翻一番/增加一倍/实现倍增) or a rank (首位/第一, 前三,
   前40位) in a sentence with a cue (达到/超过/不少于/累计/每年/力争/争取/建成/新增/预计…/到YYYY年);
   a clause is cut after each target it states (A达到80家、B达到260家; …集群和10个合作区; A和B分别超过
   X和Y); 居/走在…前列, and in the goals 基本覆盖, 取得…突破, 显著提升, are qualitative aims, listed after the
@@ -13,13 +13,15 @@ How a plan is read (developed on the 2024 plan and on passages of other regions'
 - the past is no target: review sections and paragraphs (发展基础, 执行情况, “十三五”以来, 去年…) and the
   paragraphs after them until one speaks of the future, clauses from 截至/现有/已/较上年 until the
   sentence names a plan year, years before the plan period (a page's date line 2018-02-06 opens it),
-  and the sentences after a sentence of the past until one speaks of the future;
+  the sentences and lines after a sentence of the past until one speaks of the future, what a sentence
+  tells as counted (据统计…) and estimates (估算);
 - comparator: ``>`` for 超/超过/高于/突破, ``~`` for 左右/约/近 (met from :data:`APPROX_TOLERANCE`
   below), ``<=`` for a ceiling (降低到/控制在…以内) or a fall (比2020年下降13.5%: growth of -13.5),
   ``first``/``top`` for ranks (前三, 第一, 百强), ``>=`` otherwise; round amounts without digits
   (突破万亿元, 近千亿元) are values; A和B均达到60% and 上述两项…均 set one target per subject;
 - kind: ``rank``; ``growth`` (unit ``%/年`` or ``%``, the base year in ``base_year``); ``annual_floor``
-  for 每年/年均 (每年新增 of a stock goes on its flow indicator); ``cumulative`` for 累计 of a flow (up
+  for 每年/年均 (每年新增 of a stock goes on its flow indicator; 每年 reaches the later clauses of its
+  sentence that have no cue of their own); ``cumulative`` for 累计 of a flow (up
   to the next ；) and 用N年时间, ``level`` for 累计 of a stock and otherwise; 万亿元 of an indicator
   kept in 亿元 is written in 亿元;
 - indicator: the catalogue row whose Chinese name (or synonyms) shares most character pairs with the
