@@ -52,6 +52,9 @@ _QUALIFIERS = (
     "制造业",
     # firms' R&D (企业研发经费支出占GDP比例) is part of all R&D (研发经费投入强度)
     "企业研发",
+    # the output of firms above designated size is the region's, named so (规上 is written 规模以上 first):
+    # 其中工业产值 of one industry is a part of that industry, not 规模以上工业产值
+    "规模以上",
 )
 # 分别达到90家和870家: the values go, in order, to the subjects listed before 分别.
 
@@ -91,12 +94,12 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
         if len(unit) > 1:
             subject = subject.replace(unit, "")
     best, score = None, 0.0
-    own = {q for q in _QUALIFIERS if q in subject}
+    own = _qualifiers(subject)
     for indicator in indicators:
         if indicator.unit != "%" and ("/" in indicator.unit) != per_population:
             continue  # 每万人…拥有量 is a count per population, 发明专利拥有量 of firms is not
         for name in indicator.names:
-            if own != {q for q in _QUALIFIERS if q in name}:
+            if own != _qualifiers(name):
                 continue
             if not _same_numerator(subject, name):
                 continue  # 技术交易额占GDP比重 is no R&D share although both are shares of GDP
@@ -104,6 +107,12 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
             if s > score:
                 best, score = indicator, s
     return (best, score) if score >= MATCH_THRESHOLD else (None, score)
+
+
+def _qualifiers(text: str) -> set[str]:
+    """The qualifiers a phrase or name holds (规上 read as 规模以上)."""
+    text = text.replace("规上", "规模以上")
+    return {q for q in _QUALIFIERS if q in text}
 
 
 def _same_numerator(subject: str, name: str) -> bool:

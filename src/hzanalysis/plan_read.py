@@ -2,8 +2,8 @@
 
 How a plan is read (developed on the 2024 plan and on passages of other regions' plans, benchmarks/):
 
-- a target is a number with a unit (家, 件, %, 亿元, 万平方米…; 1万名, 十万家), an index value
-  (指数达到78), a growth (年均增长12%, 比2025年增长50%, 翻一番/增加一倍) or a rank (首位/第一, 前三,
+- a target is a number with a unit (家, 件, %, 亿元, 万平方米, 台次/人次/批次…; 1万名, 十万家), an index value
+  (指数达到78), a growth (年均增长12%, 比2025年增长50%, 翻一番/增加一倍/实现倍增) or a rank (首位/第一, 前三,
   前40位) in a sentence with a cue (达到/超过/不少于/累计/每年/力争/争取/建成/新增/预计…/到YYYY年);
   a clause is cut after each target it states (A达到80家、B达到260家; …集群和10个合作区; A和B分别超过
   X和Y); 居/走在…前列, and in the goals 基本覆盖, 取得…突破, 显著提升, are qualitative aims, listed after the
@@ -13,13 +13,15 @@ How a plan is read (developed on the 2024 plan and on passages of other regions'
 - the past is no target: review sections and paragraphs (发展基础, 执行情况, “十三五”以来, 去年…) and the
   paragraphs after them until one speaks of the future, clauses from 截至/现有/已/较上年 until the
   sentence names a plan year, years before the plan period (a page's date line 2018-02-06 opens it),
-  and the sentences after a sentence of the past until one speaks of the future;
+  the sentences and lines after a sentence of the past until one speaks of the future, what a sentence
+  tells as counted (据统计…) and estimates (估算);
 - comparator: ``>`` for 超/超过/高于/突破, ``~`` for 左右/约/近 (met from :data:`APPROX_TOLERANCE`
   below), ``<=`` for a ceiling (降低到/控制在…以内) or a fall (比2020年下降13.5%: growth of -13.5),
   ``first``/``top`` for ranks (前三, 第一, 百强), ``>=`` otherwise; round amounts without digits
   (突破万亿元, 近千亿元) are values; A和B均达到60% and 上述两项…均 set one target per subject;
 - kind: ``rank``; ``growth`` (unit ``%/年`` or ``%``, the base year in ``base_year``); ``annual_floor``
-  for 每年/年均 (每年新增 of a stock goes on its flow indicator); ``cumulative`` for 累计 of a flow (up
+  for 每年/年均 (每年新增 of a stock goes on its flow indicator; 每年 reaches the later clauses of its
+  sentence that have no cue of their own); ``cumulative`` for 累计 of a flow (up
   to the next ；) and 用N年时间, ``level`` for 累计 of a stock and otherwise; 万亿元 of an indicator
   kept in 亿元 is written in 亿元;
 - indicator: the catalogue row whose Chinese name (or synonyms) shares most character pairs with the
@@ -55,6 +57,7 @@ from .plan_text import (
     DEADLINE,
     DOUBLE,
     EACH,
+    ESTIMATE,
     FALL,
     FROM_TO,
     FUTURE,
@@ -71,6 +74,7 @@ from .plan_text import (
     RANGE_LOW,
     RANK,
     RANK_SCOPE,
+    REPORTED,
     RESPECTIVELY,
     REVIEW_PARAGRAPH,
     STRICT,
@@ -126,10 +130,10 @@ def draft_targets(
     drafts: list[DraftTarget] = []
     # A review paragraph (去年…, “十三五”以来…) carries on into the paragraphs after it that say nothing of
     # the future (a work report's review runs over several paragraphs), until a heading.
-    reviewing, where = False, None
+    reviewing, where, past = False, None, False
     for paragraph in paragraphs(text):
         if (paragraph.section, paragraph.action) != where:
-            reviewing, where = False, (paragraph.section, paragraph.action)
+            reviewing, where, past = False, (paragraph.section, paragraph.action), False
         if (
             paragraph.review
             or REVIEW_PARAGRAPH.search(paragraph.text)
@@ -137,7 +141,10 @@ def draft_targets(
         ):
             reviewing = True
             continue
-        reviewing = past = False
+        # A line of the past (2025年,…超过1.2万亿元。) carries on into the lines after it under the same
+        # heading, as into the sentences after it, until one speaks of the future (a news page writes one
+        # sentence a line).
+        reviewing = False
         for sentence in sentences(paragraph.text):
             year = deadline
             # A sentence of the past (2017年,…总数达3174家。) carries on into the next ones of the
@@ -147,13 +154,15 @@ def draft_targets(
             # A change from a base figure is a target where the sentence sets a deadline or strives (将 alone
             # also opens reviews: 我们将…摆在核心位置,…从2015年的50家增加到120家).
             aims = bool(_AIMS.search(sentence))
-            cumulative = strive = False
+            cumulative = strive = told = every_year = False
             # A cue anywhere in the sentence covers every clause of it (争取建成X1家,Y1家,Z1家).
             cued = bool(CUE.search(sentence) or DEADLINE.search(sentence))
             previous, previous_drafts = "", []
             for new_part, whole in clauses_of(sentence):
-                if new_part:  # 累计 and 力争 hold up to the next ；, the deadline beyond it
-                    cumulative = strive = False
+                if new_part:  # 累计, 力争 and 每年 hold up to the next ；, the deadline beyond it
+                    cumulative = strive = every_year = False
+                # 据统计,2024年底…达84.9%,…达47.2%: what was counted, up to a clause of the future
+                told = (told or bool(REPORTED.search(whole))) and not FUTURE.search(whole)
                 # 到2025年,…从2020年的15%提高到56% is read as 为56%: 2020 is the base, not the past; in a
                 # sentence that says nothing of the future (园区从2020年的169家增加到178家) it is the past.
                 clause = _drop_base(whole) if aims else whole
@@ -163,9 +172,9 @@ def draft_targets(
                 # 2020年…为7.8% (a year before the plan period, not 比/较/在 a base year) is the past too.
                 stated = [int(y) for y in YEAR_STATED.findall(clause)]
                 if stated:  # a year of its own decides: 2020年…为7.8%, then 2025年预计增加到10%
-                    past = any(y <= base for y in stated) or bool(PAST.search(clause))
+                    past = any(y <= base for y in stated) or bool(PAST.search(clause)) or told
                 else:
-                    past = past or bool(PAST.search(clause))
+                    past = past or bool(PAST.search(clause)) or told
                 cumulative = cumulative or "累计" in clause
                 strive = strive or bool(STRIVE.search(clause))
                 if past:
@@ -180,10 +189,11 @@ def draft_targets(
                 found_here = _respectively(clause, previous, context, paragraph, indicators) or _each(
                     clause, drafts, context, paragraph, indicators
                 )
-                every_year = False
+                # 每年发放创新券3亿元,开放仪器1.5万台次: 每年 covers the later clauses (and the items of
+                # its list) that have no cue or deadline of their own; 每年新增A 10家、B达到200家 does not
+                # reach B.
+                every_year = every_year and not (CUE.search(clause) or DEADLINE.search(clause))
                 for segment in segments(clause) if not found_here else []:
-                    # 每年谋划实施50项A、50项B: 每年 covers the later items of its list that have no verb
-                    # of their own; 每年新增A 10家、B达到200家 does not reach B.
                     every_year = "每年" in segment or (every_year and not CUE.search(segment))
                     here = replace(context, every_year=every_year)
                     draft = _draft_segment(segment, here, paragraph, indicators, inherit)
@@ -245,7 +255,7 @@ def _respectively(
 ) -> list[DraftTarget]:
     """A和B…分别超过90家和870家: one target per subject, each with its value (empty when not this form)."""
     found = RESPECTIVELY.search(clause)
-    numbers = list(NUMBER_UNIT.finditer(clause))
+    numbers = _figures(clause)
     if found is None or len(numbers) < 2:
         return []
     head = clause[: found.start()] or previous
@@ -273,6 +283,15 @@ def _respectively(
                 draft.name_zh = subject
             drafts.append(draft)
     return drafts
+
+
+def _figures(clause: str) -> list[re.Match[str]]:
+    """The numbers with a unit of a clause in order, 6万家 and 1.2亿台 read whole (not as a bare 6 or 1.2)."""
+    counts = [m for pattern in (WAN, YI) for m in pattern.finditer(clause)]
+    plain = [
+        m for m in NUMBER_UNIT.finditer(clause) if not any(c.start() <= m.start() < c.end() for c in counts)
+    ]
+    return sorted(counts + plain, key=lambda m: m.start())
 
 
 def _each(
@@ -396,8 +415,8 @@ def _draft_segment(
         return None
     if rank is None and not (context.cued or CUE.search(original) or DEADLINE.search(segment)):
         return None
-    if PAST.search(segment):
-        return None
+    if PAST.search(segment) or ESTIMATE.search(segment):
+        return None  # 今年初步估算…将超过7万亿元: a guess at the present, not a target
     if number is not None and MEASURES.match(segment[number.end() :]):
         return None  # 提出了18项培育措施: how many measures the plan lists, not a target
     notes: list[str] = []
@@ -448,7 +467,7 @@ def _draft_segment(
             value = float(found.group(1))  # type: ignore[union-attr]
         # 1万名 is 10,000 persons, 1.2亿台 120,000,000 machines
         scale = {WAN: 10000, YI: 100000000}.get(number.re, 1) if number is not None else 1
-        value *= scale
+        value = round(value * scale, 6)  # 1.1亿 is 110000000, not 110000000.00000001
         if number is None:
             unit = "点"
         elif number.re is not BARE_AMOUNT:
@@ -459,7 +478,7 @@ def _draft_segment(
         after = segment[found.end() :]  # type: ignore[union-attr]
         span = RANGE_LOW.search(before) if number is not None and number.re is not BARE_AMOUNT else None
         if span is not None:  # 3~5个, 35—40%: the lower end is the floor the plan sets
-            value, before = float(span.group(1)) * scale, before[: span.start()]
+            value, before = round(float(span.group(1)) * scale, 6), before[: span.start()]
             notes.append(f"a range ({span.group(0).strip()}{found.group(0)}): the lower end is the floor")  # type: ignore[union-attr]
         if APPROX_AFTER.search(after) or APPROX_BEFORE.search(before):
             comparator = "~"

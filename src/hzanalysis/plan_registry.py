@@ -31,7 +31,7 @@ from .errors import InputError, ParameterError, Problem
 from .fileio import atomic_write_text
 from .plan_indicators import unit_fits
 from .plan_read import DraftTarget, draft_targets
-from .plan_text import CN_NUMBER, DOUBLE, FALL, ISSUE_DATE, chinese_number, paragraphs, plan_period
+from .plan_text import CN_NUMBER, DOUBLE, FALL, ISSUE_DATE, YI, chinese_number, paragraphs, plan_period
 from .plans import PLAN_FILE, Plan, resolve_plan
 from .targets import KINDS, load_targets
 
@@ -305,8 +305,8 @@ def check_plan(plan: str | Path | Plan | None = None) -> list[Problem]:
 
 def _written(value: float, quote: str) -> bool:
     numbers = {float(n) for n in re.findall(r"\d+(?:\.\d+)?", quote)}
-    numbers |= {float(n) * 10000 for n in re.findall(r"(\d+(?:\.\d+)?)\s*万", quote)}  # 1万名
-    numbers |= {float(n) * 1e8 for n in re.findall(r"(\d+(?:\.\d+)?)\s*亿\s*(?:名|家|个|项|件|台|套)", quote)}
+    numbers |= {round(float(n) * 10000, 6) for n in re.findall(r"(\d+(?:\.\d+)?)\s*万", quote)}  # 1万名
+    numbers |= {round(float(m.group(1)) * 1e8, 6) for m in YI.finditer(quote)}  # 1.2亿台, 1.1亿人次
     numbers |= {float(chinese_number(m.group(1))) for m in CN_NUMBER.finditer(quote)}  # 十万家
     if (found := DOUBLE.search(quote)) is not None:  # 翻一番 is +100%, 翻两番 +300%
         numbers.add(100.0 if found.group(1) in (None, "一") else 300.0)

@@ -26,6 +26,11 @@ UNITS = (
     "个",
     "项",
     "件",
+    # 1.5万台次 of instruments lent, 1万批次 of tests, 5000人次 of visits: counts of services, not of
+    # machines or persons (before 台 and 人, which they start with)
+    "台次",
+    "人次",
+    "批次",
     "台",
     "套",
     "所",
@@ -36,15 +41,18 @@ UNITS = (
     "倍",
     "亩",
     "户",
+    "批",
     # 网民规模12亿, IPv6活跃用户8亿: a bare 亿 of persons or users (亿元 and 万亿元 are matched first).
     "亿",
 )
 NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(re.escape(u) for u in UNITS) + ")")
 DEADLINE = re.compile(r"到\s*(20\d\d)\s*年")
+# Count units 万 and 亿 multiply (longest first: 台次 before 台).
+_COUNTS = "台次|人次|批次|名|家|个|项|件|台|套|批"
 # 1万名 (ten thousand persons): 万 before a count unit multiplies; 万人, 万元, 万平方米 are units.
-WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万\s*(名|家|个|项|件|台|套)")
+WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万\s*(" + _COUNTS + ")")
 # 1.2亿台(套) of connected equipment: 亿 before a count unit multiplies too (a bare 亿 of users stays a unit).
-YI = re.compile(r"(\d+(?:\.\d+)?)\s*亿\s*(名|家|个|项|件|台|套)")
+YI = re.compile(r"(\d+(?:\.\d+)?)\s*亿\s*(" + _COUNTS + ")")
 # 3~5个, 35—40%, 1—2家: a range; the lower end is the floor the plan sets (read before the upper end's unit).
 RANGE_LOW = re.compile(r"(\d+(?:\.\d+)?)\s*[~～—–\-－至到]\s*$")
 # 十万家, 一百万家: Chinese numerals of ten or more before a count unit (一个, 一家 are no amounts).
@@ -124,7 +132,11 @@ GROWTH_ANNUAL = re.compile(
 GROWTH_TOTAL = re.compile(r"(?:比|较)\s*(20\d\d)\s*年[末底]?(?:增长|提高|增加)\s*(\d+(?:\.\d+)?)\s*[%％]")
 # 生产效率提高20%以上 (no base year, no 到/至): a growth in total over the year before the plan period.
 GROWTH_BY = re.compile(r"(?:提高|提升|增长|增加)(?![到至])\s*(\d+(?:\.\d+)?)\s*[%％](?!\s*的)")
-DOUBLE = re.compile(r"翻(一|两|二)?番|(?:增加|增长)(一)倍")
+# 倍增 at the end of its clause (全球首发产品实现倍增) doubles too; 双倍增, “六个倍增” and 倍增计划 name a
+# programme whose targets the plan states apart.
+DOUBLE = re.compile(
+    r"翻(一|两|二)?番|(?:增加|增长)(一)倍|(?<![双个“\"\d一二三四五六七八九十])倍增(?=\s*(?:$|[,，。；;]))"
+)
 BASE_YEAR = re.compile(r"(?:比|较)\s*(20\d\d)\s*年")
 # An index has no unit: 综合指数达到78.
 INDEX = re.compile(
@@ -145,6 +157,10 @@ FROM_TO = re.compile(
     r"\s*(?:20\d\d\s*年[末底]?的?)?\s*"
     r"(\d+(?:\.\d+)?)(?![\d.])\s*(" + "|".join(re.escape(u) for u in UNITS) + r")?"
 )
+# A figure told as counted or estimated (据统计,2024年底…达84.9%; 今年初步估算…将超过7万亿元) is the
+# present or a guess, not a target, whatever year it names.
+REPORTED = re.compile(r"据(?:初步)?统计|统计(?:显示|数据显示)|数据显示|监测显示")
+ESTIMATE = re.compile(r"估算|估计|预估")
 # What a plan says of the future: once a sentence of a paragraph reviews the past, the next ones do too
 # until one of them speaks of the future.
 # (Not a bare 要 or 计划: 重要, 主要, 行动计划 say nothing of the future.)
