@@ -114,9 +114,11 @@ def vega_bundle() -> str:
     Generating it costs about 1.6 s, paid by every notebook kernel otherwise; the cache lives in the user's
     cache folder (not a shared temp folder, so no other user can plant script in a report).
     """
+    from importlib.metadata import version
+
     import vl_convert
 
-    name = f"vega-bundle-{vl_convert.__version__}-{VL_VERSION}.js"
+    name = f"vega-bundle-{version('vl-convert-python')}-{VL_VERSION}.js"
     cache = _cache_dir() / name
     try:
         text = cache.read_text(encoding="utf-8")
@@ -125,7 +127,8 @@ def vega_bundle() -> str:
             return text
     except OSError:
         pass
-    text = vl_convert.javascript_bundle(vl_version=VL_VERSION)
+    # the stub makes the snippet required; without one the bundle sets vegaEmbed & co. on window, as wanted
+    text = vl_convert.javascript_bundle(vl_version=VL_VERSION)  # type: ignore[call-arg]
     # The bundle goes inside <script>; a closing tag in it would end the script early.
     if re.search(r"</script|<!--", text, flags=re.IGNORECASE):
         raise RuntimeError("the vega bundle contains '</script' or '<!--' and cannot be inlined safely")

@@ -215,7 +215,7 @@ def best_point(cases: Cases, weights: np.ndarray) -> int:
 def blurred_atom(index: int) -> np.ndarray:
     """Mass 1 at grid point ``index``, spread evenly over its neighbours within :data:`BLUR_STEPS`."""
     shape = grid_shape()
-    centre = np.unravel_index(index, shape)
+    centre = [int(c) for c in np.unravel_index(index, shape)]
     mass = np.zeros(shape)
     ranges = [
         range(max(0, c - BLUR_STEPS), min(n, c + BLUR_STEPS + 1)) for c, n in zip(centre, shape, strict=True)

@@ -157,7 +157,8 @@ def draft_targets(
             cumulative = strive = told = every_year = False
             # A cue anywhere in the sentence covers every clause of it (争取建成X1家,Y1家,Z1家).
             cued = bool(CUE.search(sentence) or DEADLINE.search(sentence))
-            previous, previous_drafts = "", []
+            previous: str = ""
+            previous_drafts: list[DraftTarget] = []
             for new_part, whole in clauses_of(sentence):
                 if new_part:  # 累计, 力争 and 每年 hold up to the next ；, the deadline beyond it
                     cumulative = strive = every_year = False
@@ -580,11 +581,12 @@ def _merge(drafts: list[DraftTarget]) -> list[DraftTarget]:
             first.quotes += [q for q in draft.quotes if q not in first.quotes]
             continue
         key = (draft.indicator, draft.kind == "annual_floor", draft.kind == "growth", draft.value)
-        first = index.get(key)
-        if first is None or _same_clause(first, draft):
+        same_value = index.get(key)
+        if same_value is None or _same_clause(same_value, draft):
             index[key] = draft
             merged.append(draft)
             continue
+        first = same_value
         first.sections += [s for s in draft.sections if s not in first.sections]
         first.quotes += [q for q in draft.quotes if q not in first.quotes]
         if not first.responsible_units:

@@ -287,11 +287,11 @@ def size_factor(table: pd.DataFrame) -> np.ndarray:
     """Each case's :func:`hzanalysis.persistence.size_factor` from its class's size relation at its origin."""
     if "class_size_slope" not in table:
         return np.ones(len(table))
-    return ps.size_factor(
-        *(table[c].to_numpy(float) for c in ("z_last", "class_level", "class_size_slope")),
-        table["class_size_low"].to_numpy(float),
-        table["class_size_high"].to_numpy(float),
+    z_last, level, slope, low, high = (
+        table[c].to_numpy(float)
+        for c in ("z_last", "class_level", "class_size_slope", "class_size_low", "class_size_high")
     )
+    return ps.size_factor(z_last, level, slope, low, high)
 
 
 def size_of(row: pd.Series) -> dict[str, float]:

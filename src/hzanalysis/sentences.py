@@ -28,6 +28,7 @@ def verdict_sentence(a: Assessment, lang: str = "zh") -> str:
         status = label(f"status.{a.status}", lang)
         return label("sentence.settled", lang, name=name, target=target_text, status=status)
     if a.status == "forecast":
+        assert a.verdict is not None and latest is not None, "a forecast rests on a figure and has a verdict"
         verdict = a.verdict.en if lang == "en" else a.verdict.zh
         return label(
             "sentence.forecast",

@@ -97,7 +97,10 @@ def scorecard_frame(assessments: Sequence[Assessment]) -> pd.DataFrame:
                 "latest_quality": latest["quality"] if latest is not None else None,
                 # no gap beside a deciding bound: "> 3.8" against 3.8 is met, not 0 away
                 "gap": (float(t.value) - latest_value)
-                if t.kind == "level" and latest is not None and a.deciding_bound is None
+                if t.kind == "level"
+                and t.value is not None
+                and latest is not None
+                and a.deciding_bound is None
                 else math.nan,
                 "required_growth": a.required_growth,
                 "historical_growth": a.historical_growth,

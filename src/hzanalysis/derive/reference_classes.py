@@ -23,7 +23,7 @@ def build_classes(folder: Path | None = None) -> dict[str, Any]:
     for spec in PANELS:
         tidy = read_panel_table(spec, folder)
         years = f"{int(tidy['year'].min())}-{int(tidy['year'].max())}"
-        options = {
+        options: dict[str, Any] = {
             "indicator": spec.indicator,
             "domain": spec.domain,
             "class_id": spec.name,

@@ -56,10 +56,8 @@ BINS = 10
 SHOWN_HORIZONS = (1, 2, 3, 4, 5, 6, 7, 8)
 SHAPES = {"full": "model", "three": "short3", "two": "short2"}
 #: The calibration this project shipped before version 2: R&D panel only, mean absolute change.
-BASELINE_V1 = {
-    "panels": ("rd_intensity", "rd_expenditure"),
-    "scale_rule": {"model": "mean_abs_change", "short": "mean_abs_change"},
-}
+BASELINE_V1_PANELS: tuple[str, ...] = ("rd_intensity", "rd_expenditure")
+BASELINE_V1_SCALE_RULE: dict[str, str] = {"model": "mean_abs_change", "short": "mean_abs_change"}
 EXTERNAL = {"tourism": ("tourism_yearly.csv", "amount"), "m1": ("m1_yearly.csv", "amount")}
 
 
@@ -362,8 +360,8 @@ def validate(
     other_rule = {rung: "path_deviation" for rung in rule}
     if other_rule == rule:
         other_rule = {rung: "mean_abs_change" for rung in rule}
-    v1_rule = BASELINE_V1["scale_rule"]
-    v1_entries = cal.fit_from_errors(errors[errors["panel"].isin(BASELINE_V1["panels"])], v1_rule)
+    v1_rule = BASELINE_V1_SCALE_RULE
+    v1_entries = cal.fit_from_errors(errors[errors["panel"].isin(BASELINE_V1_PANELS)], v1_rule)
     held_out: dict[str, Any] = {}
     for name in PANEL_NAMES:
         train = errors[errors["panel"] != name]
@@ -407,7 +405,7 @@ def validate(
         "procedure": __doc__.split("\n\n")[0],
         "scale_rule": rule,
         "other_scale_rule": other_rule,
-        "baseline_v1": {"panels": list(BASELINE_V1["panels"]), "scale_rule": v1_rule},
+        "baseline_v1": {"panels": list(BASELINE_V1_PANELS), "scale_rule": v1_rule},
         "multipliers": list(MULTIPLIERS),
         "min_bin_events": MIN_BIN_EVENTS,
         "panels": {spec.name: {"indicator": spec.indicator, "domain": spec.domain} for spec in PANELS},

@@ -190,8 +190,9 @@ def warm_engine() -> str:
             try:
                 return super().execute(**kwargs)
             finally:
-                if self.kc is not None:
-                    self.kc.stop_channels()
+                client = getattr(self, "kc", None)  # the kernel client, typed in no stub
+                if client is not None:
+                    client.stop_channels()
                     self.kc = None
 
     class WarmEngine(NBClientEngine):

@@ -279,7 +279,7 @@ def run_report(
         PageResult(
             r.page,
             r.status,
-            moved(r.html_path),
+            final / r.html_path.relative_to(staging),
             moved(r.notebook_path),
             r.execution_seconds,
             r.export_seconds,
