@@ -183,11 +183,6 @@ class Message:
         """The message in English: what a log, the terminal or an exception text shows."""
         return message_text(self, "en")
 
-    def __contains__(self, phrase: object) -> bool:
-        """Whether the English text holds ``phrase``: code that looked for a phrase in the English notes
-        these messages replaced (``"falling back" in note``) keeps its meaning."""
-        return isinstance(phrase, str) and phrase in str(self)
-
     def record(self) -> dict[str, Any]:
         """The message as plain JSON values."""
         return {"code": self.code, "params": dict(self.params)}
