@@ -378,7 +378,7 @@ def _data_notes(data: Sequence[Path], as_of: str | None, lang: str) -> list[str]
     lines = [f"warning: {w.message}" for w in caught if issubclass(w.category, ObservationWarning)]
     replaced = [e for e in observations.attrs["superseded"] if e["value"] != e["value_by"]]
     if replaced:
-        lines.append("被替换的数值：" if lang == "zh" else "Values replaced:")
+        lines.append(label("cli.values_replaced", lang))
         lines += [f"- {replacement_text(e)[lang]}" for e in replaced]
     return lines
 

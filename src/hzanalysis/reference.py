@@ -415,7 +415,7 @@ def small_unit_text(small: dict[str, Any], lang: str = "zh", has_class: bool = T
 def resembles_text(weights: dict[str, float], lang: str = "zh") -> str:
     """Which validated populations a unit without a class resembles, by its own growth (posterior weights)."""
     parts = [f"{population_name(name, lang)} {w:.2f}" for name, w in weights.items()]
-    return label("class_text.resembles", lang, parts=label("class_text.part_sep", lang).join(parts))
+    return label("class_text.resembles", lang, parts=label("punct.parts", lang).join(parts))
 
 
 def own_validation_text(own: dict[str, Any], lang: str = "zh", *, short: bool = False) -> str:
@@ -438,7 +438,7 @@ def own_validation_text(own: dict[str, Any], lang: str = "zh", *, short: bool = 
 
 def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
     """The reference class and the learned persistence a judgement used, as a two-column table."""
-    words = label("class_text.list_sep", lang).join
+    words = label("punct.list", lang).join
     rows: dict[str, str] = {}
     if "id" in description:
         rows = {
@@ -448,7 +448,7 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
             "years": f"{description['years'][0]}–{description['years'][1]}",
             "n": f"{description['n_regions']} / {sum(description['n_changes'].values())}",
             "widening": f"×{description['widening']:.2f}"
-            + label("class_text.names", lang, names=message_text(description["widening_basis"], lang)),
+            + label("punct.bracketed", lang, text=message_text(description["widening_basis"], lang)),
         }
     learned = description.get("persistence")
     if learned:
@@ -472,20 +472,20 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
             if name in validated.get("scores", {})
         ]
         if resembled:
-            rows["resembled_validation"] = label("class_text.part_sep", lang).join(
+            rows["resembled_validation"] = label("punct.parts", lang).join(
                 own_validation_text(scores, lang, short=True) for scores in resembled
             )
         if validated:
             total = len(validated["populations"])
             parts = [
                 f"{aim_text(aim, lang)}: {len(names)}/{total}"
-                + label("class_text.names", lang, names=words(population_name(n, lang) for n in names))
+                + label("punct.bracketed", lang, text=words(population_name(n, lang) for n in names))
                 for aim, names in validated["met"].items()
             ]
             gap = validated.get("pooled_outside_china_gap")
             if gap is not None:
                 parts.append(label("class_text.pooled_gap", lang, gap=f"{gap:.3f}"))
-            rows["validated"] = label("class_text.part_sep", lang).join(parts)
+            rows["validated"] = label("punct.parts", lang).join(parts)
             # a shipped class is itself a validated population: how it scored when left out
             own = (
                 validated.get("scores", {}).get(description.get("id", ""))
