@@ -218,6 +218,23 @@ def test_the_class_table_names_the_indicator_and_source_in_the_page_language():
     assert en["source"].endswith(": provinces of China (see derived/PROVENANCE.md)")
 
 
+def test_the_class_table_names_its_units_in_the_page_language():
+    # the English page listed the provinces in Chinese (上海、云南、内蒙古…)
+    described = shipped_classes()["rd_intensity"].describe()
+    en = dict(zip(*views.reference_class_view(described, "en").T.to_numpy(), strict=True))
+    units = en["units"].split(", ")
+    assert len(units) == 31 and not CJK.search(en["units"])
+    # Shaanxi (陕西) and Shanxi (山西) are two provinces; in English alphabetical order
+    assert {"Beijing", "Inner Mongolia", "Shaanxi", "Shanxi", "Heilongjiang"} <= set(units)
+    assert units == sorted(units, key=str.casefold) and units[:2] == ["Anhui", "Beijing"]
+    zh = dict(zip(*views.reference_class_view(described, "zh").T.to_numpy(), strict=True))
+    assert zh["参考单位"].split("、") == list(described["regions"])  # as the panel names them
+    # a caller's class: a region of regions.csv by its English name, an unknown one as it is written
+    mine = {**described, "regions": ["连云区", "海州区", "青石县"]}
+    en_mine = dict(zip(*views.reference_class_view(mine, "en").T.to_numpy(), strict=True))
+    assert en_mine["units"] == "Haizhou District, Lianyun District, 青石县"
+
+
 def test_the_scorecards_missing_column_takes_its_words_from_the_catalogue():
     target = synthetic_target()  # hte_count, held by 区科技局、高新区科经局; no figure at all
     frame = scorecard_frame([assess_target(target, synthetic_observations({2017: 50.0}), n_paths=100)])

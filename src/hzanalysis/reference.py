@@ -20,7 +20,7 @@ pass a panel of their own (``region, year, value``), which goes through exactly 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ import pandas as pd
 from . import catalogue
 from .errors import ForecastError, ParameterError
 from .fileio import derived_json
-from .labels import Message, has_label, label, message_text, population_text
+from .labels import Message, check_lang, has_label, label, message_text, population_text
 from .transforms import to_growth_scale
 
 CLASSES_PATH = Path(__file__).resolve().parent / "derived" / "reference_classes.json"
@@ -444,7 +444,7 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
         rows = {
             "indicator": indicator_text(description["indicator"], lang),
             "source": source_text(description, lang),
-            "regions": words(description["regions"]),
+            "regions": words(regions_text(description["regions"], lang)),
             "years": f"{description['years'][0]}–{description['years'][1]}",
             "n": f"{description['n_regions']} / {sum(description['n_changes'].values())}",
             "widening": f"×{description['widening']:.2f}"
@@ -503,6 +503,25 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
             label("class.value", lang): list(rows.values()),
         }
     )
+
+
+def regions_text(regions: Iterable[str], lang: str = "zh") -> list[str]:
+    """The units of a class as a reader names them: as the panel writes them (Chinese) on a Chinese page; on
+    an English page each in English (regions.csv's ``name_en`` for a region the catalogue knows, the
+    ``province`` table of the words for a province, the name itself otherwise), in English alphabetical
+    order, since the panel's order is the order of the Chinese names."""
+    names = list(regions)
+    if check_lang(lang) == "zh":
+        return names
+    known = catalogue.regions()
+
+    def english(name: str) -> str:
+        found = known.get(name)
+        if found is not None and found.name_en:
+            return found.name_en
+        return label(f"province.{name}", lang) if has_label(f"province.{name}") else name
+
+    return sorted(map(english, names), key=str.casefold)
 
 
 def indicator_text(indicator: str, lang: str = "zh") -> str:
