@@ -654,6 +654,12 @@ def test_growth_per_year_is_judged_against_the_base_year_figure():
     missed = judged(14.0)
     assert missed.status == "missed" and missed.target.value == pytest.approx(14.04928)
     assert "14.05亿元" in message_text(missed.warnings[0], "zh")
+    # the English note wrote the Chinese units too ("growth target 12%/年 over the 2022 figure 10亿元")
+    assert message_text(missed.warnings[0], "en") == (
+        "growth target 12% a year over the 2022 figure 10 × 100 million yuan: requires"
+        " 14.05 × 100 million yuan in 2025"
+    )
+    assert missed.target.note == message_text(missed.warnings[0], "en")
 
 
 def test_doubling_needs_twice_the_base_year_and_no_base_says_so():
