@@ -340,7 +340,8 @@ def test_replaced_values_are_told_in_the_terminal_and_on_the_target_page(tmp_pat
     )
     assert main(["assess", "--lang", "en", "--data", str(first), str(second)]) == 0
     err = capsys.readouterr().err
-    assert f"海州区 rd_share_gdp 2024: 3.95 ({second} line 2) replaced 3.9 ({first} line 2)" in err
+    # in English the region's English name (it read "海州区 rd_share_gdp 2024: …" on English pages too)
+    assert f"Haizhou District rd_share_gdp 2024: 3.95 ({second} line 2) replaced 3.9 ({first} line 2)" in err
     page = assess_one("rd_share_gdp", data=[str(first), str(second)])
     texts = [replacement_text(r)["zh"] for r in page.replaced]
     # second.csv's 3.95 replaced both the shipped 3.75 and first.csv's 3.9 (which it names)

@@ -21,7 +21,9 @@ from typing import Any
 
 import pandas as pd
 
+from .. import catalogue
 from ..errors import InputError, ParameterError, Problem
+from ..labels import LANGS, label
 from ..paths import project_root, raw_dir
 from .catalogue import Catalogue
 from .checks import empty_frame, parse_number, validate
@@ -526,10 +528,23 @@ def replacement_text(entry: dict[str, object]) -> dict[str, str]:
     new, old = f"{bound}{entry['value_by']:g}", f"{bound}{entry['value']:g}"
     new_at = f"{entry['superseded_by']} {entry.get('row_by', '')}".strip()
     old_at = f"{entry['file']} {entry.get('row', '')}".strip()
-    head = f"{entry['region']} {entry['indicator']} {entry['year']}"
+    region = str(entry["region"])
+    known = catalogue.regions().get(region)
+    # an English page names the region in English; the id is the Chinese name the files write
+    names = {"zh": region, "en": known.name_en if known is not None and known.name_en else region}
     return {
-        "zh": f"{head}：{new}（{new_at}）取代了{old}（{old_at}）",
-        "en": f"{head}: {new} ({new_at}) replaced {old} ({old_at})",
+        lang: label(
+            "replaced.sentence",
+            lang,
+            region=names[lang],
+            indicator=entry["indicator"],
+            year=entry["year"],
+            new=new,
+            new_at=new_at,
+            old=old,
+            old_at=old_at,
+        )
+        for lang in LANGS
     }
 
 
