@@ -56,6 +56,7 @@ NO_CJK = {
     # models named alike in both languages
     "model_name.theta",
     "model_name.damped",
+    "office.facts_sep",
 }
 
 
@@ -223,7 +224,7 @@ def test_prose_and_runner_pages_mark_the_other_language():
 
 
 #: Modules that put words on pages; their words come from the catalogue, never from literals of their own.
-WORDING_MODULES = ("views", "charts", "reliability", "labels", "sentences", "cli")
+WORDING_MODULES = ("views", "charts", "reliability", "labels", "sentences", "cli", "report/office")
 #: Chinese literals these modules may hold, and why: the scorecard frame's years column is joined with 、
 #: (parsed back, never shown as it is); the plan's own (Chinese) section names are joined with ；; cli's help
 #: names a region id as data files write it; charts counts a wide character's width by its code range.
