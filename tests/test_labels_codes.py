@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 from test_assess import synthetic_observations, synthetic_target
 
-from hzanalysis import catalogue, charts, display, labels, sentences, views
+from hzanalysis import catalogue, charts, display, labels, reliability, sentences, views
 from hzanalysis import forecast as fc
 from hzanalysis.assess import assess_one, assess_target, scorecard_frame
 from hzanalysis.gaps import GRID_COLUMNS, data_gaps, plan_checklist, plan_gaps
@@ -244,3 +244,18 @@ def test_the_scorecards_missing_column_takes_its_words_from_the_catalogue():
     holder = frame.loc[0, "holder"]
     assert zh == f"需2024、2025年数据（{holder}）"
     assert en.startswith("figures for 2024, 2025 (held by ") and not CJK.search(en)
+
+
+def test_the_validation_texts_use_the_page_languages_punctuation():
+    # the Chinese class table read "优于随机游走、漂移与欧盟统计局规则: 11/12" and the populations table
+    # "未达：Brier 不超过…; 80%…" (an English colon and semicolon inside Chinese text)
+    described = assess_one("rd_share_gdp").reference_class  # the class and the learned persistence
+    zh = dict(zip(*views.reference_class_view(described, "zh").T.to_numpy(), strict=True))
+    en = dict(zip(*views.reference_class_view(described, "en").T.to_numpy(), strict=True))
+    validated_zh, validated_en = zh["留一总体验证"], en["validated leaving one population out"]
+    assert re.search(r"规则：\d+/\d+", validated_zh) and ": " not in validated_zh
+    assert re.search(r"rule: \d+/\d+", validated_en)
+    aims = reliability.population_table("zh")["达到的目标"]
+    several = [text for text in aims if text.count("未达：") and "；" in text]
+    assert several and not any("; " in text for text in aims)
+    assert any("; " in text for text in reliability.population_table("en")["aims met"])

@@ -478,7 +478,7 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
         if validated:
             total = len(validated["populations"])
             parts = [
-                f"{aim_text(aim, lang)}: {len(names)}/{total}"
+                f"{aim_text(aim, lang)}{label('punct.colon', lang)}{len(names)}/{total}"
                 + label("punct.bracketed", lang, text=words(population_name(n, lang) for n in names))
                 for aim, names in validated["met"].items()
             ]

@@ -184,7 +184,7 @@ def population_table(lang: str = "zh") -> pd.DataFrame:
         aims = scores.get("aims", {})
         missed = [aim_text(a, lang) for a, ok in aims.items() if not ok]
         met = f"{sum(aims.values())}/{len(aims)}" + (
-            label("validation.missed", lang, aims="; ".join(missed)) if missed else ""
+            label("validation.missed", lang, aims=label("punct.parts", lang).join(missed)) if missed else ""
         )
         rows.append(
             {
