@@ -522,8 +522,11 @@ def supersede(data: pd.DataFrame) -> tuple[pd.DataFrame, list[dict[str, object]]
     return data.loc[sorted(winners)], superseded
 
 
-def replacement_text(entry: dict[str, object]) -> dict[str, str]:
-    """One superseded row as a sentence, ``{"zh": ..., "en": ...}``: which value replaced which, and where."""
+def replacement_text(entry: dict[str, object], named: bool = True) -> dict[str, str]:
+    """One superseded row as a sentence, ``{"zh": ..., "en": ...}``: which value replaced which, and where.
+
+    ``named``: the region by its name in each language (a page); False, by its id, as the files write it and
+    as the terminal's other messages about the files say it."""
     bound = "" if entry["bound"] == "=" else str(entry["bound"])
     new, old = f"{bound}{entry['value_by']:g}", f"{bound}{entry['value']:g}"
     new_at = f"{entry['superseded_by']} {entry.get('row_by', '')}".strip()
@@ -531,7 +534,8 @@ def replacement_text(entry: dict[str, object]) -> dict[str, str]:
     region = str(entry["region"])
     known = catalogue.regions().get(region)
     # an English page names the region in English; the id is the Chinese name the files write
-    names = {"zh": region, "en": known.name_en if known is not None and known.name_en else region}
+    english = known.name_en if named and known is not None and known.name_en else region
+    names = {"zh": region, "en": english}
     return {
         lang: label(
             "replaced.sentence",
