@@ -40,6 +40,7 @@ from scipy import stats
 
 from hzanalysis.errors import InputError, ParameterError, Problem
 from hzanalysis.forecast import interval_columns
+from hzanalysis.models import FALLBACK_CODES
 
 #: Central interval levels evaluated everywhere.
 LEVELS = (0.8, 0.95)
@@ -295,7 +296,8 @@ def model_forecast(
     """The project's forecast (``hzanalysis.forecast``) in the same shape as :func:`baseline_forecast`.
 
     The point is the back-transformed transformed-scale point (the paths' median); intervals are path
-    quantiles. Also returns ``method`` (what was actually used) and ``fallbacks`` (warnings mentioning one).
+    quantiles. Also returns ``method`` (what was actually used) and ``fallbacks`` (warnings that name one,
+    ``models.FALLBACK_CODES``).
     """
     from hzanalysis.forecast import forecast
 
@@ -306,7 +308,7 @@ def model_forecast(
     out: dict[str, Any] = {
         "point": np.asarray(point, float),
         "method": fc.method,
-        "fallbacks": sum("falling back" in w or "instead" in w for w in fc.warnings),
+        "fallbacks": sum(w.code in FALLBACK_CODES for w in fc.warnings),
     }
     for level in levels:
         lo, hi = fc.quantile([(1 - level) / 2, (1 + level) / 2])

@@ -56,7 +56,8 @@ from benchmarks import TOURISM_PATH, environment, parallel_map, results_dir, say
 from benchmarks import harness as bench
 from benchmarks.accuracy import run_chunk
 from hzanalysis.errors import HzError, ParameterError
-from hzanalysis.models import MODELS, point_forecast
+from hzanalysis.labels import Message
+from hzanalysis.models import FALLBACK_CODES, MODELS, point_forecast
 from hzanalysis.transforms import from_transformed, to_transformed
 
 M1_PATH = Path(os.environ.get("HZ_M1_CSV") or TOURISM_PATH.with_name("m1_yearly.csv"))
@@ -219,7 +220,7 @@ def candidate_rows(
         cache: dict = {}
         scale = bench.mase_scale(train.to_numpy())
         for model in models:
-            notes: list[str] = []
+            notes: list[Message] = []
             started = time.perf_counter()
             point_z, used, _ = point_forecast(z, int(horizons.max()), model, notes, cache, domain=domain)
             point = from_transformed(point_z, domain)
@@ -231,7 +232,7 @@ def candidate_rows(
                         "origin": last_year,
                         "method": f"model:{model}",
                         "used": used,
-                        "fallbacks": sum("falling back" in n for n in notes),
+                        "fallbacks": sum(n.code in FALLBACK_CODES for n in notes),
                         "h": int(h),
                         "actual": float(actual),
                         "point": float(point[h - 1]),

@@ -256,3 +256,13 @@ def test_harness_reproduces_published_tourism_naive_figures():
     assert round(summary.loc["baseline:naive", "mase"], 2) == 3.01
     assert round(summary.loc["baseline:drift", "mase"], 2) == 2.62
     assert round(summary.loc["baseline:linear", "mase"], 2) == 3.30
+
+
+def test_the_harness_counts_fallbacks_by_their_codes():
+    # a constant history: damped is not fitted on it and falls back to drift (one fallback); theta on four
+    # points is replaced by drift before any fit (one); drift on a growing history falls back from nothing
+    constant = pd.Series([7.0] * 8, index=range(2010, 2018))
+    growing = pd.Series([10.0, 11.0, 12.5, 13.0], index=range(2014, 2018))
+    assert bench.model_forecast(constant, 2, "damped", domain="count", n_paths=100)["fallbacks"] == 1
+    assert bench.model_forecast(growing, 2, "theta", domain="count", n_paths=100)["fallbacks"] == 1
+    assert bench.model_forecast(growing, 2, "drift", domain="count", n_paths=100)["fallbacks"] == 0

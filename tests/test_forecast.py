@@ -97,7 +97,10 @@ def test_auto_uses_the_benchmark_choice_on_each_rung():
 def test_model_rung_only_models_fall_back_to_drift_on_short_series():
     result = forecast(SHORT["level"], 2, n_paths=N, model="theta")
     assert result.method == "drift"
-    assert any("theta needs at least 6 observations" in w for w in result.warnings)
+    assert any(
+        w.code == "warning.needs_more_points" and w.params == {"model": "theta", "needed": 6, "n": 4}
+        for w in result.warnings
+    )
 
 
 # ----------------------------------------------------------------------------------------------- known values
@@ -152,7 +155,7 @@ def test_gap_uses_the_whole_span():
     np.testing.assert_array_equal(result.years, [2025, 2026])
     growth = 2 ** (1 / 7)
     np.testing.assert_allclose(result.point, [20 * growth, 20 * growth**2])
-    assert any("missing year" in w for w in result.warnings)
+    assert any(w.code == "warning.grid_gaps" and w.params["n"] == 6 for w in result.warnings)  # 2018-2023
 
 
 def test_gap_inside_a_long_series_keeps_labels():
@@ -229,8 +232,8 @@ def test_bad_parameters():
 def test_constant_series_falls_back_and_prints_nothing(capsys):
     result = forecast(synthetic([7.0] * 8), 3, domain="count", n_paths=N, model="combo")
     assert result.method == "drift"
-    assert any("constant" in w and "damped" in w for w in result.warnings)
-    assert any("constant" in w and "theta" in w for w in result.warnings)
+    constant = {w.params["model"] for w in result.warnings if w.code == "warning.constant_history"}
+    assert constant == {"damped", "theta"}
     np.testing.assert_allclose(result.point, [7, 7, 7])
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == ""
@@ -243,8 +246,8 @@ def test_failing_fit_is_recorded(monkeypatch, capsys):
     monkeypatch.setitem(models.ADAPTERS, "theta", broken)
     result = forecast(LONG["level"], 3, n_paths=N, model="combo")
     assert result.method == "combo(drift,damped)"
-    expected = "theta raised RuntimeError: synthetic failure; falling back to drift"
-    assert any(expected in w for w in result.warnings)
+    expected = {"error": "RuntimeError: synthetic failure", "model": "theta", "fallback": "drift"}
+    assert any(w.code == "warning.raised" and w.params == expected for w in result.warnings)
     assert capsys.readouterr().out == ""
 
 
@@ -255,7 +258,7 @@ def test_implausible_fit_falls_back(monkeypatch):
     monkeypatch.setitem(models.ADAPTERS, "damped", runaway)
     result = forecast(LONG["level"], 2, n_paths=N, model="damped")
     assert result.method == "drift"
-    assert any("damped left the plausible range" in w for w in result.warnings)
+    assert any(w.code == "warning.implausible" and w.params["model"] == "damped" for w in result.warnings)
 
 
 def test_fit_warnings_are_captured_not_printed(monkeypatch, recwarn):
@@ -268,7 +271,10 @@ def test_fit_warnings_are_captured_not_printed(monkeypatch, recwarn):
     monkeypatch.setitem(models.ADAPTERS, "theta", noisy)
     result = forecast(LONG["level"], 2, n_paths=N, model="theta")
     assert result.method == "theta"
-    assert any("synthetic convergence warning" in w for w in result.warnings)
+    assert any(
+        w.code == "warning.fit_warning" and "synthetic convergence warning" in w.params["detail"]
+        for w in result.warnings
+    )
     assert len(recwarn) == 0
 
 

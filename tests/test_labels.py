@@ -7,6 +7,7 @@ verdict), and the words are put on above it, in the reader's language.
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import string
@@ -19,7 +20,7 @@ import pytest
 from test_assess import synthetic_observations, synthetic_target
 
 import hzanalysis.report.plan as report_plan
-from hzanalysis import display, labels, rules
+from hzanalysis import display, labels, reliability, rules, views
 from hzanalysis.assess import assess_target
 from hzanalysis.errors import ParameterError
 from hzanalysis.labels import Message, message_text
@@ -47,10 +48,15 @@ NO_CJK = {
     "run.page_secondary",
     "unit.%",
     "verdict.with_outside_view",
-    # list and part separators and brackets: Chinese punctuation (、；（）), outside the ideograph range
-    "class_text.list_sep",
-    "class_text.part_sep",
-    "class_text.names",
+    # separators, colon and brackets: Chinese punctuation (、；：（）), outside the ideograph range
+    "punct.list",
+    "punct.parts",
+    "punct.colon",
+    "punct.bracketed",
+    # models named alike in both languages
+    "model_name.theta",
+    "model_name.damped",
+    "office.facts_sep",
 }
 
 
@@ -215,3 +221,105 @@ def test_prose_and_runner_pages_mark_the_other_language():
     assert '本期报告目录 / <span lang="en">Contents</span>' in header
     assert '历次报告 / <span lang="en">All runs</span>' in header
     assert "lang=" not in page_header("2026-12-07", "en")
+
+
+#: Modules that put words on pages; their words come from the catalogue, never from literals of their own.
+WORDING_MODULES = ("views", "charts", "reliability", "labels", "sentences", "cli", "report/office")
+#: Chinese literals these modules may hold, and why: the scorecard frame's years column is joined with 、
+#: (parsed back, never shown as it is); the plan's own (Chinese) section names are joined with ；; cli's help
+#: names a region id as data files write it; charts counts a wide character's width by its code range.
+CHINESE_LITERALS_ALLOWED = {
+    ("views", "、"),
+    ("views", "；"),
+    ("charts", "\u3000"),
+    ("charts", "\uffef"),
+    ("cli", "the region the document reports on, e.g. 海州区"),
+}
+CHINESE_OR_ITS_PUNCTUATION = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def _literals(tree: ast.AST) -> list[str]:
+    """Every string literal of a module except docstrings (f-strings by their constant parts)."""
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+    ]
+
+
+def _text_parts(node: ast.AST) -> tuple[str, ...] | None:
+    """The constant text of a string literal or f-string (None for anything else)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return (node.value,)
+    if isinstance(node, ast.JoinedStr):
+        return tuple(v.value for v in node.values if isinstance(v, ast.Constant))
+    return None
+
+
+@pytest.mark.parametrize("module", WORDING_MODULES)
+def test_the_modules_that_word_pages_take_their_words_from_the_catalogue(module):
+    # views.gap_text, run_facts_line and _model_name, the reliability tables and the chart titles wrote a
+    # Chinese and an English text side by side (`"期限" if lang == "zh" else "deadline-year"`); every text a
+    # reader sees is in locale/*.toml, so a page's words are reviewed (and translated) in one place.
+    tree = ast.parse((ROOT / "src/hzanalysis" / f"{module}.py").read_text(encoding="utf-8"))
+    chinese = [
+        text
+        for text in _literals(tree)
+        if CHINESE_OR_ITS_PUNCTUATION.search(text) and (module, text) not in CHINESE_LITERALS_ALLOWED
+    ]
+    assert chinese == [], module
+    # nor a pair of texts chosen by the language: `"; " if lang == "en" else "；"`
+    pairs = [
+        ast.unparse(node)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.IfExp)
+        and {"lang", "en"} & {n.id for n in ast.walk(node.test) if isinstance(n, ast.Name)}
+        and None is not _text_parts(node.body) != _text_parts(node.orelse) is not None
+        # codes and column keys ("name_en" if en else "name_zh", "fact.note") are not words
+        and not all(
+            re.fullmatch(r"[\w.]*", part) for part in (*_text_parts(node.body), *_text_parts(node.orelse))
+        )
+    ]
+    assert pairs == [], module
+
+
+def test_the_words_moved_to_the_catalogue_read_as_before():
+    # worked by hand from the texts the code wrote before they moved
+    assert views.gap_text(0.0, "%", "zh") == "恰好达到" and views.gap_text(0.0, "%", "en") == "on target"
+    assert (
+        views.gap_text(-12.0, "家", "zh") == "超12家"
+        and views.gap_text(-12.0, "家", "en") == "12 units above"
+    )
+    assert (
+        views.auto_model_text("zh")
+        == "drift用于比重类、其他水平类；三趋势中位数（median_trend）用于计数类、金额/面积类"
+    )
+    assert views.auto_model_text("en") == (
+        "drift for shares, other levels; median of three trends (median_trend) for counts, amounts"
+    )
+    frame = pd.DataFrame({"status": ["forecast", "achieved", "no_data"], "kind": ["level"] * 3})
+    assert views.run_facts_line(frame, as_of="2025-06-30", lang="zh") == (
+        "数据截至：2025-06-30。共3个目标；1个有达成概率，1个已由观测数据判定，其余数据不足（见“数据缺口”页）。"
+    )
+    assert views.run_facts_line(frame, as_of=None, lang="en", data_paths=["/a/my.csv"]) == (
+        "Data as of: all published figures. 3 targets; 1 with a probability, 1 settled by observed figures,"
+        " the rest lack data (see the data-gaps page). Includes the researcher's own data files: my.csv."
+    )
+    assert labels.years_text([2023, 2024], "zh") == "2023年、2024年"
+    assert labels.years_text([2023, 2024], "en") == "2023, 2024"
+    assert labels.fmt_value(3.5, "%", year=2024, lang="zh") == "3.5%（2024）"
+    assert labels.fmt_value(3.5, "%", year=2024, lang="en") == "3.5% (2024)"
+    assert views._row_text("sheet 观测 row 7", "zh") == "工作表 观测 第7行"
+    assert views._row_text("sheet 观测 row 7", "en") == "sheet 观测 row 7"
+    assert views._row_text("line 12", "zh") == "第12行"
+    populations = reliability.population_table("en")
+    assert list(populations.columns)[:2] == ["population (left out)", "mode"]
+    assert list(reliability.population_table("zh").columns)[-1] == "达到的目标"

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pytest
 from test_assess import synthetic_observations, synthetic_target
 
-from hzanalysis import catalogue, charts, display, labels, sentences, views
+from hzanalysis import catalogue, charts, display, labels, reliability, sentences, views
 from hzanalysis import forecast as fc
 from hzanalysis.assess import assess_one, assess_target, scorecard_frame
 from hzanalysis.gaps import GRID_COLUMNS, data_gaps, plan_checklist, plan_gaps
@@ -57,7 +58,9 @@ def test_forecast_warnings_are_codes_said_in_the_page_language():
     assert message_text(rung, "zh") == "theta至少需要6个观测值，现有3个；改用漂移模型（drift）"
     # the English is the sentence the notes said before, so logs and the terminal read as they did
     assert str(rung) == "theta needs at least 6 observations, the history has 3; drift used instead"
-    assert "drift used instead" in rung and "falling back" not in rung
+    # a Message is not a string: looking for a phrase in it is an error, not a silent test of the English
+    with pytest.raises(TypeError):
+        "drift used instead" in rung  # noqa: B015
 
 
 def test_the_persistence_note_on_a_chinese_page_is_chinese():
@@ -215,6 +218,23 @@ def test_the_class_table_names_the_indicator_and_source_in_the_page_language():
     assert en["source"].endswith(": provinces of China (see derived/PROVENANCE.md)")
 
 
+def test_the_class_table_names_its_units_in_the_page_language():
+    # the English page listed the provinces in Chinese (上海、云南、内蒙古…)
+    described = shipped_classes()["rd_intensity"].describe()
+    en = dict(zip(*views.reference_class_view(described, "en").T.to_numpy(), strict=True))
+    units = en["units"].split(", ")
+    assert len(units) == 31 and not CJK.search(en["units"])
+    # Shaanxi (陕西) and Shanxi (山西) are two provinces; in English alphabetical order
+    assert {"Beijing", "Inner Mongolia", "Shaanxi", "Shanxi", "Heilongjiang"} <= set(units)
+    assert units == sorted(units, key=str.casefold) and units[:2] == ["Anhui", "Beijing"]
+    zh = dict(zip(*views.reference_class_view(described, "zh").T.to_numpy(), strict=True))
+    assert zh["参考单位"].split("、") == list(described["regions"])  # as the panel names them
+    # a caller's class: a region of regions.csv by its English name, an unknown one as it is written
+    mine = {**described, "regions": ["连云区", "海州区", "青石县"]}
+    en_mine = dict(zip(*views.reference_class_view(mine, "en").T.to_numpy(), strict=True))
+    assert en_mine["units"] == "Haizhou District, Lianyun District, 青石县"
+
+
 def test_the_scorecards_missing_column_takes_its_words_from_the_catalogue():
     target = synthetic_target()  # hte_count, held by 区科技局、高新区科经局; no figure at all
     frame = scorecard_frame([assess_target(target, synthetic_observations({2017: 50.0}), n_paths=100)])
@@ -224,3 +244,18 @@ def test_the_scorecards_missing_column_takes_its_words_from_the_catalogue():
     holder = frame.loc[0, "holder"]
     assert zh == f"需2024、2025年数据（{holder}）"
     assert en.startswith("figures for 2024, 2025 (held by ") and not CJK.search(en)
+
+
+def test_the_validation_texts_use_the_page_languages_punctuation():
+    # the Chinese class table read "优于随机游走、漂移与欧盟统计局规则: 11/12" and the populations table
+    # "未达：Brier 不超过…; 80%…" (an English colon and semicolon inside Chinese text)
+    described = assess_one("rd_share_gdp").reference_class  # the class and the learned persistence
+    zh = dict(zip(*views.reference_class_view(described, "zh").T.to_numpy(), strict=True))
+    en = dict(zip(*views.reference_class_view(described, "en").T.to_numpy(), strict=True))
+    validated_zh, validated_en = zh["留一总体验证"], en["validated leaving one population out"]
+    assert re.search(r"规则：\d+/\d+", validated_zh) and ": " not in validated_zh
+    assert re.search(r"rule: \d+/\d+", validated_en)
+    aims = reliability.population_table("zh")["达到的目标"]
+    several = [text for text in aims if text.count("未达：") and "；" in text]
+    assert several and not any("; " in text for text in aims)
+    assert any("; " in text for text in reliability.population_table("en")["aims met"])

@@ -94,7 +94,10 @@ def test_median_trend_member_leaving_the_domain_does_not_leave_the_domain():
 def test_median_trend_falls_back_to_drift_on_short_histories():
     result = forecast(synthetic([10, 11, 13, 14]), 2, domain="count", n_paths=N, model="median_trend")
     assert result.method == "drift"
-    assert any("median_trend needs at least 6 observations" in w for w in result.warnings)
+    assert any(
+        w.code == "warning.needs_more_points" and w.params == {"model": "median_trend", "needed": 6, "n": 4}
+        for w in result.warnings
+    )
 
 
 def test_auto_is_median_trend_for_long_counts_and_amounts_only():

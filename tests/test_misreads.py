@@ -340,6 +340,7 @@ def test_replaced_values_are_told_in_the_terminal_and_on_the_target_page(tmp_pat
     )
     assert main(["assess", "--lang", "en", "--data", str(first), str(second)]) == 0
     err = capsys.readouterr().err
+    # the terminal names the region by its id, as the files and its other messages about them do
     assert f"海州区 rd_share_gdp 2024: 3.95 ({second} line 2) replaced 3.9 ({first} line 2)" in err
     page = assess_one("rd_share_gdp", data=[str(first), str(second)])
     texts = [replacement_text(r)["zh"] for r in page.replaced]
@@ -348,6 +349,11 @@ def test_replaced_values_are_told_in_the_terminal_and_on_the_target_page(tmp_pat
         t.startswith(f"海州区 rd_share_gdp 2024：3.95（{second} line 2）") for t in texts
     )
     assert any("取代了3.75（data/raw/observations/" in t for t in texts)
+    # an English page names the region in English (it read "海州区 rd_share_gdp 2024: …")
+    english = [replacement_text(r)["en"] for r in page.replaced]
+    assert all(
+        t.startswith(f"Haizhou District rd_share_gdp 2024: 3.95 ({second} line 2) replaced ") for t in english
+    )
     assert any(f"取代了3.9（{first} line 2）" in t for t in texts)
 
 

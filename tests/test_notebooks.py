@@ -256,6 +256,62 @@ def test_english_report_reads_as_english(english_report):
     assert '<span lang="zh-CN">全社会研发投入持续提升' in rd
 
 
+# Every visible text of a page (folded parts opened), without what may stay in the other language by design:
+# the columns and fact rows named (quotes, sources, the plan's sections and the registry's note, which quotes
+# the plan's words; the run index's column of Chinese titles) and inline code. Chart text is read too.
+_ALL_VISIBLE_TEXT = """(allowed) => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  document.querySelectorAll('code').forEach(c => { c.textContent = ''; });
+  for (const table of document.querySelectorAll('table')) {
+    const head = table.tHead && table.tHead.rows[0];
+    const names = head ? Array.from(head.cells).map(c => c.innerText.trim()) : [];
+    const columns = names.map((name, i) => allowed.includes(name) ? i : -1).filter(i => i >= 0);
+    for (const row of Array.from(table.rows).filter(r => r.parentElement.tagName !== 'THEAD')) {
+      const cells = Array.from(row.cells);
+      const byRow = cells.length > 1 && allowed.includes(cells[0].innerText.trim());
+      cells.forEach((cell, i) => { if (columns.includes(i) || (byRow && i > 0)) cell.textContent = ''; });
+    }
+  }
+  const svg = Array.from(document.querySelectorAll('.hz-chart svg text')).map(t => t.textContent);
+  return [...document.body.innerText.split('\\n'), ...svg];
+}"""
+ALLOWED_IN_CHINESE = ["Plan section", "Plan text", "Note", "Source", "Quote", "Chinese title"]
+ALLOWED_IN_ENGLISH = ["方案出处", "方案原文", "登记说明", "登记说明（英文）", "来源", "原文", "备注"]
+#: Three English words in a row (a sentence or phrase); one or two are names (Brier, SDSN 趋势, damped ETS).
+ENGLISH_RUN = re.compile(r"[A-Za-z]{2,}[a-z'’-]*(?:[ ,;:]+[A-Za-z][A-Za-z'’-]*){2,}")
+
+
+@pytest.mark.browser
+def test_every_english_page_reads_as_english_in_every_cell(english_report):
+    # the class table's "units" row listed 上海、云南、内蒙古… on the English target page: the headings
+    # were checked, table cells were not
+    needs_browser()
+    pages = sorted(english_report.run_dir.glob("*.html"))
+    assert len(pages) == 8  # the run index and its seven pages
+    with session(english_report.out) as browser:
+        for path in pages:
+            page, _ = browser.open(path)
+            lines = page.evaluate(_ALL_VISIBLE_TEXT, ALLOWED_IN_CHINESE)
+            assert sum(len(line) for line in lines) > 200, path.name
+            chinese = [line for line in lines if CJK.search(outside_brackets(line))]
+            assert chinese == [], path.name
+            page.close()
+
+
+@pytest.mark.browser
+def test_every_chinese_target_page_reads_as_chinese_in_every_cell(real_report):
+    # the run index is bilingual on purpose (历次报告 / All runs); the data's own English notes may stay
+    needs_browser()
+    pages = sorted(p for p in real_report.run_dir.glob("*.html") if p.name != "index.html")
+    with session(real_report.out) as browser:
+        for path in pages:
+            page, _ = browser.open(path)
+            lines = page.evaluate(_ALL_VISIBLE_TEXT, ALLOWED_IN_ENGLISH)
+            english = [line for line in lines if ENGLISH_RUN.search(outside_brackets(line))]
+            assert english == [], path.name
+            page.close()
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("which", ["real_report", "english_report"])
 def test_scorecard_prints_on_one_a4_page(which, request):

@@ -34,6 +34,7 @@ from hzanalysis.assess import (
 from hzanalysis.cli import main
 from hzanalysis.documents import read_document
 from hzanalysis.errors import InputError, ParameterError
+from hzanalysis.labels import message_text
 from hzanalysis.plans import DEFAULT_PLAN, known_plan_ids, resolve_plan
 from hzanalysis.targets import get_target, load_targets
 from hzanalysis.views import as_of_history_view, look_back_view
@@ -652,7 +653,13 @@ def test_growth_per_year_is_judged_against_the_base_year_figure():
     assert judged(14.1).status == "achieved"
     missed = judged(14.0)
     assert missed.status == "missed" and missed.target.value == pytest.approx(14.04928)
-    assert "14.05亿元" in missed.warnings[0]
+    assert "14.05亿元" in message_text(missed.warnings[0], "zh")
+    # the English note wrote the Chinese units too ("growth target 12%/年 over the 2022 figure 10亿元")
+    assert message_text(missed.warnings[0], "en") == (
+        "growth target 12% a year over the 2022 figure 10 × 100 million yuan: requires"
+        " 14.05 × 100 million yuan in 2025"
+    )
+    assert missed.target.note == message_text(missed.warnings[0], "en")
 
 
 def test_doubling_needs_twice_the_base_year_and_no_base_says_so():

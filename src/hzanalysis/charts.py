@@ -34,7 +34,7 @@ def _deadline_words(deadlines: pd.Series, lang: str) -> str:
     years = sorted({int(year) for year in deadlines.dropna()})
     if len(years) == 1:
         return str(years[0])
-    return "期限" if lang == "zh" else "deadline-year"
+    return _t("deadline_year", lang)
 
 
 #: Widest legend label in pixels ("models' own intervals (uncalibrated)" was cut at Vega's default 160).
@@ -49,7 +49,7 @@ def _value_title(unit: str, lang: str) -> str:
     words = unit_text(unit, lang).strip().lstrip("× ")
     if not words:
         return _t("value", lang)
-    return f"{_t('value', lang)} ({words})" if lang == "en" else f"{_t('value', lang)}（{words}）"
+    return _t("value", lang) + label("punct.bracketed", lang, text=words)
 
 
 def _clip(text: object, limit: int) -> str:
@@ -427,13 +427,12 @@ def scenario_chart(scenarios: pd.DataFrame, lang: str = "zh", start_growth: floa
     deadline = _deadline_words(scenarios["deadline"], lang)
     # The bar's label is the projected value in its unit beside the goal: the axis is "% of target", so a
     # bare "4.1" would read as 4.1% of the target.
-    en = check_lang(lang) == "en"
     units = scenarios["unit"] if "unit" in scenarios else pd.Series("", index=scenarios.index)
     units = units.map(lambda u: u if isinstance(u, str) else "")
     scenarios = scenarios.assign(
         unit_text=[unit_text(u, lang) for u in units],
         goal_text=[
-            (" (goal " if en else "（目标") + fmt_value(v, u, lang=lang) + (")" if en else "）")
+            label("punct.bracketed", lang, text=_t("goal_of", lang, goal=fmt_value(v, u, lang=lang)))
             for v, u in zip(scenarios["target_value"], units, strict=True)
         ],
     )

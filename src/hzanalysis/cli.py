@@ -283,7 +283,7 @@ def _data_check(args: argparse.Namespace) -> int:
         from .observations import replacement_text
 
         print("replaced figures (the rule is in the README, section 'Your own figures'):")
-        print("\n".join(f"  - {replacement_text(e)['en']}" for e in found.replaced))
+        print("\n".join(f"  - {replacement_text(e, named=False)['en']}" for e in found.replaced))
     warned = f" ({len(found.warnings)} warning(s) above)" if found.warnings else ""
     print(
         "ok: no problems found"
@@ -378,8 +378,8 @@ def _data_notes(data: Sequence[Path], as_of: str | None, lang: str) -> list[str]
     lines = [f"warning: {w.message}" for w in caught if issubclass(w.category, ObservationWarning)]
     replaced = [e for e in observations.attrs["superseded"] if e["value"] != e["value_by"]]
     if replaced:
-        lines.append("被替换的数值：" if lang == "zh" else "Values replaced:")
-        lines += [f"- {replacement_text(e)[lang]}" for e in replaced]
+        lines.append(label("cli.values_replaced", lang))
+        lines += [f"- {replacement_text(e, named=False)[lang]}" for e in replaced]
     return lines
 
 

@@ -364,11 +364,12 @@ def _growth_as_level(result: Assessment, info: pd.Series) -> tuple[Target, Messa
         # 降低4%左右: an approximate fall is met up to the tolerance above the level it requires
         comparator, required = "<=", required * (1 + APPROX_TOLERANCE)
     unit = str(info["unit"])
+    # figures with their units, so each language writes its own unit (12% a year, 14.05 × 100 million yuan)
     figures = {
-        "growth": f"{target.value:g}{target.unit}",
+        "growth": {"value": target.value, "unit": target.unit},
         "base_year": base_year,
-        "base": f"{base:g}{unit}",
-        "required": f"{required:.4g}{unit}",
+        "base": {"value": base, "unit": unit},
+        "required": {"value": float(f"{required:.4g}"), "unit": unit},
         "deadline": target.deadline,
     }
     said = Message("note.growth_as_level", figures)

@@ -128,7 +128,7 @@ def fmt_value(
     prefix = "" if bound in (None, "=") or is_missing(bound) else BOUND_SIGNS.get(str(bound), str(bound))
     text = f"{prefix}{float(value):g}{unit_text(unit, lang)}"
     if year is not None and not is_missing(year):
-        text += f" ({int(year)})" if lang == "en" else f"（{int(year)}）"
+        text += label("punct.bracketed", lang, text=int(year))
     return text
 
 
@@ -156,9 +156,7 @@ def fmt_year(y: float) -> str:
 
 def years_text(years: Sequence[int], lang: str = "zh") -> str:
     """Years as prose: ``2023年、2024年`` or ``2023, 2024``."""
-    if check_lang(lang) == "en":
-        return ", ".join(str(y) for y in years)
-    return "、".join(f"{y}年" for y in years)
+    return list_text((label("value.year", lang, year=y) for y in years), lang)
 
 
 @dataclass(frozen=True)
@@ -183,11 +181,6 @@ class Message:
         """The message in English: what a log, the terminal or an exception text shows."""
         return message_text(self, "en")
 
-    def __contains__(self, phrase: object) -> bool:
-        """Whether the English text holds ``phrase``: code that looked for a phrase in the English notes
-        these messages replaced (``"falling back" in note``) keeps its meaning."""
-        return isinstance(phrase, str) and phrase in str(self)
-
     def record(self) -> dict[str, Any]:
         """The message as plain JSON values."""
         return {"code": self.code, "params": dict(self.params)}
@@ -203,7 +196,7 @@ def _param_text(name: str, value: Any, lang: str) -> str:
         return population_text(str(value), lang)
     if name == "populations":  # population code -> weight, in the order given
         parts = [f"{population_text(str(code), lang)} {float(w):.2f}" for code, w in value.items()]
-        return label("class_text.part_sep", lang).join(parts)
+        return label("punct.parts", lang).join(parts)
     if isinstance(value, Mapping):
         if "code" in value:  # a message inside a message (the reason a class was widened)
             return message_text(value, lang)
@@ -231,7 +224,7 @@ def _param_text(name: str, value: Any, lang: str) -> str:
 
 def list_text(items: Iterable[str], lang: str = "zh") -> str:
     """Names as a list in prose: ``海州区、连云区`` or ``Haizhou District, Lianyun District``."""
-    return ("、" if check_lang(lang) == "zh" else ", ").join(items)
+    return label("punct.list", lang).join(items)
 
 
 def population_text(code: str, lang: str = "zh") -> str:

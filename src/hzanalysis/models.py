@@ -218,6 +218,19 @@ ADAPTERS: dict[str, Adapter] = {
 DOMAIN_ADAPTERS = ("median_trend",)
 
 
+#: The warnings that say a model was replaced by another: its fit failed, ran away, met a constant history, or
+#: the history was too short for it. Benchmarks count fallbacks by these codes, never by the words.
+FALLBACK_CODES: frozenset[str] = frozenset(
+    {
+        "warning.constant_history",
+        "warning.implausible",
+        "warning.non_finite",
+        "warning.raised",
+        "warning.needs_more_points",
+    }
+)
+
+
 def _implausible_reason(z: np.ndarray, point: np.ndarray) -> Message | None:
     """Why a transformed point forecast is not usable (a warning code and its numbers), or None if it is."""
     if point.shape != (point.shape[0],) or not np.all(np.isfinite(point)):

@@ -20,7 +20,7 @@ pass a panel of their own (``region, year, value``), which goes through exactly 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ import pandas as pd
 from . import catalogue
 from .errors import ForecastError, ParameterError
 from .fileio import derived_json
-from .labels import Message, has_label, label, message_text, population_text
+from .labels import Message, check_lang, has_label, label, message_text, population_text
 from .transforms import to_growth_scale
 
 CLASSES_PATH = Path(__file__).resolve().parent / "derived" / "reference_classes.json"
@@ -427,7 +427,7 @@ def own_weight_text(learned: dict[str, Any], lang: str = "zh") -> str:
 def resembles_text(weights: dict[str, float], lang: str = "zh") -> str:
     """Which validated populations a unit without a class resembles, by its own growth (posterior weights)."""
     parts = [f"{population_name(name, lang)} {w:.2f}" for name, w in weights.items()]
-    return label("class_text.resembles", lang, parts=label("class_text.part_sep", lang).join(parts))
+    return label("class_text.resembles", lang, parts=label("punct.parts", lang).join(parts))
 
 
 def own_validation_text(own: dict[str, Any], lang: str = "zh", *, short: bool = False) -> str:
@@ -450,20 +450,20 @@ def own_validation_text(own: dict[str, Any], lang: str = "zh", *, short: bool = 
 
 def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
     """The reference class and the learned persistence a judgement used, as a two-column table."""
-    words = label("class_text.list_sep", lang).join
+    words = label("punct.list", lang).join
     rows: dict[str, str] = {}
     if "id" in description:
         rows = {
             "indicator": indicator_text(description["indicator"], lang),
             "source": source_text(description, lang),
-            "regions": words(description["regions"]),
+            "regions": words(regions_text(description["regions"], lang)),
             "years": f"{description['years'][0]}–{description['years'][1]}",
             "n": f"{description['n_regions']} / {sum(description['n_changes'].values())}",
         }
         if not description.get("persistence"):
             # the outside view's widening; a 2-5 point forecast widens by the class's size relation instead
             rows["widening"] = f"×{description['widening']:.2f}" + label(
-                "class_text.names", lang, names=message_text(description["widening_basis"], lang)
+                "punct.bracketed", lang, text=message_text(description["widening_basis"], lang)
             )
     learned = description.get("persistence")
     if learned:
@@ -489,20 +489,20 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
             if name in validated.get("scores", {})
         ]
         if resembled:
-            rows["resembled_validation"] = label("class_text.part_sep", lang).join(
+            rows["resembled_validation"] = label("punct.parts", lang).join(
                 own_validation_text(scores, lang, short=True) for scores in resembled
             )
         if validated:
             total = len(validated["populations"])
             parts = [
-                f"{aim_text(aim, lang)}: {len(names)}/{total}"
-                + label("class_text.names", lang, names=words(population_name(n, lang) for n in names))
+                f"{aim_text(aim, lang)}{label('punct.colon', lang)}{len(names)}/{total}"
+                + label("punct.bracketed", lang, text=words(population_name(n, lang) for n in names))
                 for aim, names in validated["met"].items()
             ]
             gap = validated.get("pooled_outside_china_gap")
             if gap is not None:
                 parts.append(label("class_text.pooled_gap", lang, gap=f"{gap:.3f}"))
-            rows["validated"] = label("class_text.part_sep", lang).join(parts)
+            rows["validated"] = label("punct.parts", lang).join(parts)
             # a shipped class is itself a validated population: how it scored when left out
             own = (
                 validated.get("scores", {}).get(description.get("id", ""))
@@ -520,6 +520,25 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
             label("class.value", lang): list(rows.values()),
         }
     )
+
+
+def regions_text(regions: Iterable[str], lang: str = "zh") -> list[str]:
+    """The units of a class as a reader names them: as the panel writes them (Chinese) on a Chinese page; on
+    an English page each in English (regions.csv's ``name_en`` for a region the catalogue knows, the
+    ``province`` table of the words for a province, the name itself otherwise), in English alphabetical
+    order, since the panel's order is the order of the Chinese names."""
+    names = list(regions)
+    if check_lang(lang) == "zh":
+        return names
+    known = catalogue.regions()
+
+    def english(name: str) -> str:
+        found = known.get(name)
+        if found is not None and found.name_en:
+            return found.name_en
+        return label(f"province.{name}", lang) if has_label(f"province.{name}") else name
+
+    return sorted(map(english, names), key=str.casefold)
 
 
 def indicator_text(indicator: str, lang: str = "zh") -> str:

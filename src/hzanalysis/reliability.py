@@ -16,18 +16,13 @@ from typing import Any
 
 import pandas as pd
 
+from .labels import has_label, label
 from .reference import population_name
 
 VALIDATION_PATH = Path(__file__).resolve().parent / "derived" / "validation.json"
-SHAPE_TEXT = {
-    "full": ("完整历史（6个点以上）", "full history (6+ points)"),
-    "three": ("3个点", "three points"),
-    "two": ("2个点，相隔1–7年", "two points 1–7 years apart"),
-}
-METHOD_TEXT = {
-    "product": ("本工具（样本外：留出面板或省份）", "this tool (out of sample: panel or provinces held out)"),
-    "v1": ("旧校准（仅研发面板）", "previous calibration (R&D panel only)"),
-}
+#: The history shapes and methods scored (their words: ``validation.shape_*``, ``validation.method_*``).
+SHAPES = ("full", "three", "two")
+METHODS = ("product", "v1")
 
 
 @lru_cache(maxsize=2)
@@ -41,9 +36,15 @@ def load_validation(path: str | Path | None = None) -> dict[str, Any]:
     return _load(str(Path(path) if path is not None else VALIDATION_PATH))
 
 
-def _text(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
-    zh, en = table.get(key, (key, key))
-    return en if lang == "en" else zh
+def _text(kind: str, key: str, lang: str) -> str:
+    """A shape, method or mode of the validation in ``lang`` (``validation.<kind>_<key>``; else its code)."""
+    code = f"validation.{kind}_{key}"
+    return label(code, lang) if has_label(code) else key
+
+
+def _col(key: str, lang: str) -> str:
+    """A column header of the reliability tables in ``lang``."""
+    return label(f"validation_col.{key}", lang)
 
 
 def _scored(results: dict[str, Any]) -> list[tuple[str, str, str, dict[str, Any]]]:
@@ -58,7 +59,6 @@ def _scored(results: dict[str, Any]) -> list[tuple[str, str, str, dict[str, Any]
 
 def panel_table(lang: str = "zh", path: str | Path | None = None) -> pd.DataFrame:
     """One row per held-out (or external) panel and history shape: coverage, reliability gap, Brier scores."""
-    en = lang == "en"
     out = []
     for _, panel, shape, methods in _scored(load_validation(path)):
         product, v1 = methods["product"], methods.get("v1", {})
@@ -69,19 +69,17 @@ def panel_table(lang: str = "zh", path: str | Path | None = None) -> pd.DataFram
         )
         out.append(
             {
-                ("panel" if en else "面板"): population_name(panel, lang),
-                ("history" if en else "历史"): _text(SHAPE_TEXT, shape, lang),
-                ("forecasts" if en else "预测数"): product["n"],
-                ("80% covered" if en else "80%区间覆盖率"): product["cover_80"],
-                ("95% covered" if en else "95%区间覆盖率"): product["cover_95"],
-                ("worst horizon, off by" if en else "最差年份偏差"): round(worst, 3),
-                ("reliability gap" if en else "可靠性偏差"): product["reliability_gap"],
+                _col("panel", lang): population_name(panel, lang),
+                _col("history", lang): _text("shape", shape, lang),
+                _col("forecasts", lang): product["n"],
+                _col("covered_80", lang): product["cover_80"],
+                _col("covered_95", lang): product["cover_95"],
+                _col("worst_horizon", lang): round(worst, 3),
+                _col("reliability_gap", lang): product["reliability_gap"],
                 "Brier": product["brier"],
-                ("Brier, base rate" if en else "Brier（基率）"): product["brier_base_rate"],
-                ("Brier, Eurostat 0/1" if en else "Brier（欧盟规则0/1）"): product["brier_eurostat"],
-                (
-                    "previous: 80% / 95%" if en else "旧校准：80% / 95%"
-                ): f"{v1.get('cover_80')} / {v1.get('cover_95')}",
+                _col("brier_base_rate", lang): product["brier_base_rate"],
+                _col("brier_eurostat", lang): product["brier_eurostat"],
+                _col("previous", lang): f"{v1.get('cover_80')} / {v1.get('cover_95')}",
             }
         )
     return pd.DataFrame(out)
@@ -89,7 +87,6 @@ def panel_table(lang: str = "zh", path: str | Path | None = None) -> pd.DataFram
 
 def outside_view_table(lang: str = "zh", path: str | Path | None = None) -> pd.DataFrame:
     """The outside view per panel (one province held out of its own class): Brier against the base rate."""
-    en = lang == "en"
     out = []
     results = load_validation(path)
     for panel, scores in results["outside_view"].items():
@@ -98,15 +95,13 @@ def outside_view_table(lang: str = "zh", path: str | Path | None = None) -> pd.D
         widened = results.get("outside_view_widened", {}).get(panel, {})
         out.append(
             {
-                ("panel" if en else "面板"): population_name(panel, lang),
-                ("events" if en else "事件数"): scores["events"],
+                _col("panel", lang): population_name(panel, lang),
+                _col("events", lang): scores["events"],
                 "Brier": scores["brier"],
-                ("Brier, base rate" if en else "Brier（基率）"): scores["brier_base_rate"],
-                ("cells within 3% of base rate" if en else "不差于基率3%的格数"): (
-                    f"{scores['cells_within_3pct_of_base_rate']} / {scores['cells']}"
-                ),
-                ("reliability gap" if en else "可靠性偏差"): scores["reliability_gap"],
-                ("Brier, widened as for a district" if en else "Brier（按区县放宽）"): widened.get("brier"),
+                _col("brier_base_rate", lang): scores["brier_base_rate"],
+                _col("cells_within", lang): f"{scores['cells_within_3pct_of_base_rate']} / {scores['cells']}",
+                _col("reliability_gap", lang): scores["reliability_gap"],
+                _col("brier_widened", lang): widened.get("brier"),
             }
         )
     return pd.DataFrame(out)
@@ -115,7 +110,7 @@ def outside_view_table(lang: str = "zh", path: str | Path | None = None) -> pd.D
 def coverage_frame(shape: str = "two", lang: str = "zh", path: str | Path | None = None) -> pd.DataFrame:
     """Coverage by horizon pooled over the held-out provincial panels (columns for charts.coverage_chart)."""
     rows = []
-    for method in METHOD_TEXT:
+    for method in METHODS:
         totals: dict[tuple[int, float], list[float]] = {}
         for shapes in load_validation(path)["held_out"].values():
             for h, v in shapes[shape][method].get("by_h", {}).items():
@@ -129,7 +124,7 @@ def coverage_frame(shape: str = "two", lang: str = "zh", path: str | Path | None
                     "horizon": h,
                     "nominal": nominal,
                     "empirical": hits / n,
-                    "method": _text(METHOD_TEXT, method, lang),
+                    "method": _text("method", method, lang),
                     "n": int(n),
                 }
             )
@@ -139,7 +134,7 @@ def coverage_frame(shape: str = "two", lang: str = "zh", path: str | Path | None
 def reliability_frame(shape: str = "two", lang: str = "zh", path: str | Path | None = None) -> pd.DataFrame:
     """Reliability diagram pooled over the held-out provincial panels (for charts.reliability_chart)."""
     rows = []
-    for method in METHOD_TEXT:
+    for method in METHODS:
         bins: dict[int, list[float]] = {}
         for shapes in load_validation(path)["held_out"].values():
             for b in shapes[shape][method].get("reliability", []):
@@ -153,29 +148,14 @@ def reliability_frame(shape: str = "two", lang: str = "zh", path: str | Path | N
                     "mean_predicted": predicted / n,
                     "observed_frequency": observed / n,
                     "count": int(n),
-                    "method": _text(METHOD_TEXT, method, lang),
+                    "method": _text("method", method, lang),
                 }
             )
     return pd.DataFrame(rows)
 
 
-POPULATION_COLUMNS = {
-    "population": ("总体（留出）", "population (left out)"),
-    "mode": ("方式", "mode"),
-    "events": ("事件数", "events"),
-    "brier": ("Brier / 基准率", "Brier / base rate"),
-    "gap": (
-        "可靠性偏差（括号内：按起点年份重抽样的5%–95%范围）",
-        "reliability gap (in brackets: 5-95% range, origin years resampled)",
-    ),
-    "cover_80": ("80%覆盖率", "80% coverage"),
-    "cover_95": ("95%覆盖率", "95% coverage"),
-    "aims": ("达到的目标", "aims met"),
-}
-MODE_TEXT = {
-    "class": ("有参考类（其单位当时已知的数据）", "with its class (its units as known then)"),
-    "own": ("无参考类", "without a class"),
-}
+#: The columns of the populations table (headers: ``population_col.*``).
+POPULATION_COLUMNS = ("population", "mode", "events", "brier", "gap", "cover_80", "cover_95", "aims")
 
 
 def population_table(lang: str = "zh") -> pd.DataFrame:
@@ -187,7 +167,6 @@ def population_table(lang: str = "zh") -> pd.DataFrame:
     from .persistence import shipped
     from .reference import aim_text
 
-    column = 1 if lang == "en" else 0
     rows = []
     # with a class first; within a mode the populations in name order, the pooled row last
     order = sorted(
@@ -205,12 +184,12 @@ def population_table(lang: str = "zh") -> pd.DataFrame:
         aims = scores.get("aims", {})
         missed = [aim_text(a, lang) for a, ok in aims.items() if not ok]
         met = f"{sum(aims.values())}/{len(aims)}" + (
-            "" if not missed else (" — missed: " if lang == "en" else " — 未达：") + "; ".join(missed)
+            label("validation.missed", lang, aims=label("punct.parts", lang).join(missed)) if missed else ""
         )
         rows.append(
             {
                 "population": population_name(name, lang),
-                "mode": MODE_TEXT[mode][column],
+                "mode": _text("mode", mode, lang),
                 "events": int(scores["events"]),
                 "brier": f"{scores['brier']:.3f} / {scores['brier_base_rate']:.3f}",
                 "gap": _gap_text(scores),
@@ -220,7 +199,7 @@ def population_table(lang: str = "zh") -> pd.DataFrame:
             }
         )
     table = pd.DataFrame(rows, columns=list(POPULATION_COLUMNS))
-    return table.rename(columns={k: v[column] for k, v in POPULATION_COLUMNS.items()})
+    return table.rename(columns={k: label(f"population_col.{k}", lang) for k in POPULATION_COLUMNS})
 
 
 def _gap_text(scores: dict[str, Any]) -> str:

@@ -175,12 +175,10 @@ def gap_text(gap: float | None, unit: str | None, lang: str = "zh") -> str:
     if is_missing(gap):
         return MISSING
     size = f"{round(abs(float(gap)), 6):g}"
-    points = unit == "%"
-    if check_lang(lang) == "en":
-        amount = f"{size} pp" if points else f"{size}{unit_text(unit, lang)}"
-        return f"{amount} short" if gap > 0 else (f"{amount} above" if gap < 0 else "on target")
-    amount = f"{size}个百分点" if points else f"{size}{unit_text(unit, lang)}"
-    return f"差{amount}" if gap > 0 else (f"超{amount}" if gap < 0 else "恰好达到")
+    amount = label("distance.points", lang, size=size) if unit == "%" else f"{size}{unit_text(unit, lang)}"
+    if gap == 0:
+        return label("distance.on_target", lang)
+    return label("distance.short" if gap > 0 else "distance.above", lang, amount=amount)
 
 
 def outturn_category(status: str, lang: str = "zh") -> str:
@@ -220,7 +218,7 @@ def target_facts(a: Assessment, lang: str = "zh") -> pd.DataFrame:
 
 
 def _with_year(text: str, year: int, lang: str) -> str:
-    return f"{text} ({year})" if lang == "en" else f"{text}（{year}）"
+    return text + label("punct.bracketed", lang, text=year)
 
 
 def _facts(facts: list[tuple[str, str]], lang: str) -> pd.DataFrame:
@@ -285,9 +283,8 @@ def checklist_view(checklist: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
         rows.append(
             {
                 "target": name,
-                "indicator": f"{info['name_en']} ({unit_text(r.unit, lang).strip()})"
-                if en
-                else f"{r.indicator_zh}（{r.unit}）",
+                "indicator": (info["name_en"] if en else r.indicator_zh)
+                + label("punct.bracketed", lang, text=unit_text(r.unit, lang).strip()),
                 "years_missing": list_text(map(str, r.years_missing), lang) or label("value.none", lang),
                 "holder": holder_text(r.indicator, lang),
                 "responsible_units": bureau_text(units, lang)
@@ -301,8 +298,7 @@ def checklist_view(checklist: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
 def gaps_view(gaps: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """The targets × years grid (:func:`hzanalysis.data_gaps`) for the chart: names, states and details
     (the cell's figure and its source, or what is needed) in the reader's language."""
-    check_lang(lang)
-    sep = "; " if lang == "en" else "；"
+    sep = label("punct.parts", lang)
     details = []
     for r in gaps.itertuples(index=False):
         if r.state == "not_yet_due":
@@ -326,17 +322,11 @@ def run_facts(
     quantitative = scorecard[scorecard["kind"] != "qualitative"]
     with_data = int((quantitative["n_obs"] > 0).sum())
     forecast = int((quantitative["status"] == "forecast").sum())
-    n_targets = (
-        f"{len(scorecard)} ({len(quantitative)} {label('value.quantitative', lang)})"
-        if lang == "en"
-        else f"{len(scorecard)}（{len(quantitative)} {label('value.quantitative', lang)}）"
-    )
+    quantitative_text = f"{len(quantitative)} {label('value.quantitative', lang)}"
+    n_targets = f"{len(scorecard)}" + label("punct.bracketed", lang, text=quantitative_text)
     facts = [
         ("fact.as_of", as_of or label("value.all_published", lang)),
-        (
-            "fact.data_files",
-            ("、" if lang == "zh" else ", ").join(map(str, data_paths)) or label("value.none", lang),
-        ),
+        ("fact.data_files", list_text(map(str, data_paths), lang) or label("value.none", lang)),
         ("fact.n_targets", n_targets),
         ("fact.with_data", str(with_data)),
         ("fact.with_forecast", str(forecast)),
@@ -349,23 +339,16 @@ def run_facts_line(
 ) -> str:
     """One line for the printed summary: data as of, how many targets have a probability, and the
     researcher's own files when some were used (a printed page must not pass for the public figures)."""
-    check_lang(lang)
-    own = ""
-    if data_paths:
-        files = ("、" if lang == "zh" else ", ").join(Path(str(p)).name for p in data_paths)
-        own = (" " if lang == "en" else "") + label("print.own_files", lang).format(files=files)
-    forecast = int((scorecard["status"] == "forecast").sum())
-    settled = int(scorecard["status"].isin(["achieved", "missed"]).sum())
-    as_of_text = as_of or label("value.all_published", lang)
-    if lang == "en":
-        return (
-            f"Data as of: {as_of_text}. {len(scorecard)} targets; {forecast} with a probability, "
-            f"{settled} settled by observed figures, the rest lack data (see the data-gaps page)." + own
-        )
-    return (
-        f"数据截至：{as_of_text}。共{len(scorecard)}个目标；{forecast}个有达成概率，{settled}个已由观测数据判定，"
-        "其余数据不足（见“数据缺口”页）。" + own
+    files = list_text((Path(str(p)).name for p in data_paths), lang)
+    line = label(
+        "print.facts_line",
+        lang,
+        as_of=as_of or label("value.all_published", lang),
+        n=len(scorecard),
+        forecast=int((scorecard["status"] == "forecast").sum()),
+        settled=int(scorecard["status"].isin(["achieved", "missed"]).sum()),
     )
+    return line + (label("print.own_files", lang, files=files) if data_paths else "")
 
 
 def auto_model_text(lang: str = "zh") -> str:
@@ -373,20 +356,15 @@ def auto_model_text(lang: str = "zh") -> str:
     by_model: dict[str, list[str]] = {}
     for domain, model in AUTO_MODEL.items():
         by_model.setdefault(model, []).append(label(f"domain.{domain}", lang))
-    joiner, pair = (
-        ("、", "{model}用于{domains}") if check_lang(lang) == "zh" else (", ", "{model} for {domains}")
-    )
-    sep = "；" if lang == "zh" else "; "
-    return sep.join(
-        pair.format(model=_model_name(model, lang), domains=joiner.join(domains))
+    return label("punct.parts", lang).join(
+        label("models.auto_pair", lang, model=_model_name(model, lang), domains=list_text(domains, lang))
         for model, domains in by_model.items()
     )
 
 
 def _model_name(model: str, lang: str = "en") -> str:
-    if model == "median_trend":
-        return "三趋势中位数（median_trend）" if lang == "zh" else "median of three trends (median_trend)"
-    return {"theta": "Theta", "damped": "damped ETS"}.get(model, model)
+    """A model as the pages name it (``model_name.*``); one the catalogue does not list, by its id."""
+    return label(f"model_name.{model}", lang) if has_label(f"model_name.{model}") else model
 
 
 def models_intro(lang: str = "zh") -> str:
@@ -414,7 +392,7 @@ def _method_text(a: Assessment, lang: str) -> str:
         if rung in ("rung.model", "rung.short", "rung.persistence")
         else a.forecast.rung
     )
-    return f"{a.forecast.method}: {text}" if lang == "en" else f"{a.forecast.method}：{text}"
+    return a.forecast.method + label("punct.colon", lang) + text
 
 
 def growth_view(a: Assessment, lang: str = "zh") -> pd.DataFrame:
@@ -490,7 +468,7 @@ def as_of_history_view(
                 "as_of": r.as_of.isoformat(),
                 "latest_then": fmt_value(r.latest_value, unit, "=", r.latest_year, lang),
                 "probability": fmt_pct(r.probability, signed=False, digits=0),
-                "verdict_then": verdict + (f" ({outturn})" if en else f"（{outturn}）") * settled,
+                "verdict_then": verdict + label("punct.bracketed", lang, text=outturn) * settled,
                 # what the verdict rested on, in the reader's words, never a raw code (single_point, missed)
                 "basis": label("value.basis_outturn", lang) if settled else label(f"status.{r.status}", lang),
             }
@@ -517,17 +495,20 @@ def look_back_view(look_back: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
                 "target": last["name_en" if en else "name_zh"],
                 "outturn": f"{last[verdict]} "
                 + fmt_value(last["latest_value"], last["unit"], "=", last["latest_year"], lang),
-                "earlier": ("; " if en else "；").join(said) or MISSING,
+                "earlier": label("punct.parts", lang).join(said) or MISSING,
             }
         )
     return pd.DataFrame.from_records(rows)
 
 
 def _row_text(row: str, lang: str) -> str:
-    """Where a figure sits in its file, in the page's language: ``line 7`` → ``第7行``."""
-    if lang != "zh":
+    """Where a figure sits in its file, in the page's language: ``line 7`` → ``第7行``, ``sheet 观测 row 7``
+    → ``工作表 观测 第7行`` (the file checks write it in English); anything else as it is."""
+    found = re.fullmatch(r"(?:sheet (?P<sheet>.+) )?(?P<kind>line|row) (?P<n>\d+)", row)
+    if found is None:
         return row
-    return re.sub(r"\b(?:line|row) (\d+)$", r"第\1行", row).replace("sheet ", "工作表 ")
+    where = label(f"where.{found['kind']}", lang, n=found["n"])
+    return where if found["sheet"] is None else f"{label('where.sheet', lang, name=found['sheet'])} {where}"
 
 
 def plausibility_notes(flags: Sequence[dict], lang: str = "zh") -> list[str]:

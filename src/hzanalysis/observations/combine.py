@@ -21,7 +21,9 @@ from typing import Any
 
 import pandas as pd
 
+from .. import catalogue
 from ..errors import InputError, ParameterError, Problem
+from ..labels import LANGS, label
 from ..paths import project_root, raw_dir
 from .catalogue import Catalogue
 from .checks import empty_frame, parse_number, validate
@@ -520,16 +522,33 @@ def supersede(data: pd.DataFrame) -> tuple[pd.DataFrame, list[dict[str, object]]
     return data.loc[sorted(winners)], superseded
 
 
-def replacement_text(entry: dict[str, object]) -> dict[str, str]:
-    """One superseded row as a sentence, ``{"zh": ..., "en": ...}``: which value replaced which, and where."""
+def replacement_text(entry: dict[str, object], named: bool = True) -> dict[str, str]:
+    """One superseded row as a sentence, ``{"zh": ..., "en": ...}``: which value replaced which, and where.
+
+    ``named``: the region by its name in each language (a page); False, by its id, as the files write it and
+    as the terminal's other messages about the files say it."""
     bound = "" if entry["bound"] == "=" else str(entry["bound"])
     new, old = f"{bound}{entry['value_by']:g}", f"{bound}{entry['value']:g}"
     new_at = f"{entry['superseded_by']} {entry.get('row_by', '')}".strip()
     old_at = f"{entry['file']} {entry.get('row', '')}".strip()
-    head = f"{entry['region']} {entry['indicator']} {entry['year']}"
+    region = str(entry["region"])
+    known = catalogue.regions().get(region)
+    # an English page names the region in English; the id is the Chinese name the files write
+    english = known.name_en if named and known is not None and known.name_en else region
+    names = {"zh": region, "en": english}
     return {
-        "zh": f"{head}：{new}（{new_at}）取代了{old}（{old_at}）",
-        "en": f"{head}: {new} ({new_at}) replaced {old} ({old_at})",
+        lang: label(
+            "replaced.sentence",
+            lang,
+            region=names[lang],
+            indicator=entry["indicator"],
+            year=entry["year"],
+            new=new,
+            new_at=new_at,
+            old=old,
+            old_at=old_at,
+        )
+        for lang in LANGS
     }
 
 

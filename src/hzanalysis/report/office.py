@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ReportError
-from ..labels import has_label, label
+from ..labels import HTML_LANG, has_label, label
 from ..rules import (
     ABOUT_AS_LIKELY_AS_NOT,
     ACHIEVED,
@@ -109,7 +109,7 @@ def write_brief(judged: Judgements, path: str | os.PathLike[str], *, date: str, 
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "SimSun")
 
     document.add_heading(_title(judged, lang), level=1)
-    colon, separator = (": ", "  ·  ") if lang == "en" else ("：", "；")
+    colon, separator = label("punct.colon", lang), label("office.facts_sep", lang)
     document.add_paragraph(separator.join(f"{k}{colon}{v}" for k, v in _facts(judged, date, lang)))
 
     document.add_heading(_t("scorecard", lang), level=2)
@@ -146,7 +146,7 @@ def write_brief(judged: Judgements, path: str | os.PathLike[str], *, date: str, 
         cells[0].text, cells[1].text = word, meaning
     document.add_paragraph(_t("footer", lang))
     document.core_properties.title = _title(judged, lang)
-    document.core_properties.language = "zh-CN" if lang == "zh" else "en"
+    document.core_properties.language = HTML_LANG[lang]  # the same language tags as the pages
     path = Path(path)
     document.save(str(path))
     return path
