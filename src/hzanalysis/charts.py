@@ -163,7 +163,7 @@ def target_chart(
     deadline: int,
     unit: str,
     lang: str = "zh",
-) -> alt.LayerChart:
+) -> alt.Chart | alt.LayerChart | alt.FacetChart:
     """History with each point's source on hover, the 50/80/95% fan, the target line and the deadline.
 
     ``target_value`` None draws no target line: a rank target's goal (first place) is not a value on the
@@ -413,7 +413,9 @@ def gaps_chart(gaps: pd.DataFrame, lang: str = "zh") -> alt.Chart:
     )
 
 
-def scenario_chart(scenarios: pd.DataFrame, lang: str = "zh", start_growth: float = 5.0) -> alt.LayerChart:
+def scenario_chart(
+    scenarios: pd.DataFrame, lang: str = "zh", start_growth: float = 5.0
+) -> alt.Chart | alt.LayerChart:
     """A growth slider (a Vega-Lite parameter, no kernel) and each target's deadline-year value against
     its target.
 

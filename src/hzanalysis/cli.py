@@ -16,8 +16,10 @@ import os
 import signal
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
 from .errors import HzError
 from .fileio import atomic_write_text
@@ -81,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             signal.signal(signal.SIGTERM, previous)
 
 
-def _install_sigterm() -> signal.Handlers | object | None:
+def _install_sigterm() -> Callable[[int, FrameType | None], Any] | int | None:
     """Turn SIGTERM into :class:`Terminated`; returns the handler to put back (None: none installed, as
     outside the main thread, where Python allows no signal handler)."""
     try:

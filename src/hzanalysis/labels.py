@@ -123,7 +123,7 @@ def fmt_value(
 ) -> str:
     """A number as readers see it: ``>40%（2023）``, ``120 units (2024)``; an em dash when it is missing."""
     check_lang(lang)
-    if is_missing(value):
+    if value is None or is_missing(value):
         return MISSING
     prefix = "" if bound in (None, "=") or is_missing(bound) else BOUND_SIGNS.get(str(bound), str(bound))
     text = f"{prefix}{float(value):g}{unit_text(unit, lang)}"
@@ -134,7 +134,7 @@ def fmt_value(
 
 def fmt_pct(value: float | None, signed: bool = True, digits: int = 1) -> str:
     """A rate as a percentage (``+5.0%``), or an em dash when it is missing or not finite."""
-    if is_missing(value) or not math.isfinite(float(value)):
+    if value is None or is_missing(value) or not math.isfinite(float(value)):
         return MISSING
     return f"{float(value):{'+' if signed else ''}.{digits}%}"
 

@@ -115,9 +115,9 @@ def coverage_frame(shape: str = "two", lang: str = "zh", path: str | Path | None
         for shapes in load_validation(path)["held_out"].values():
             for h, v in shapes[shape][method].get("by_h", {}).items():
                 for p in (80, 95):
-                    n, c = totals.setdefault((int(h), p / 100), [0.0, 0.0]), v[f"cover_{p}"]
-                    n[0] += v["n"]
-                    n[1] += v["n"] * c
+                    running = totals.setdefault((int(h), p / 100), [0.0, 0.0])
+                    running[0] += v["n"]
+                    running[1] += v["n"] * v[f"cover_{p}"]
         for (h, nominal), (n, hits) in sorted(totals.items()):
             rows.append(
                 {

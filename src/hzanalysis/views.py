@@ -172,7 +172,7 @@ def gap_text(gap: float | None, unit: str | None, lang: str = "zh") -> str:
     """How far the latest value is from the goal (``gap`` = goal − latest), in words that carry the sign:
     "差0.18个百分点" / "0.18 pp short", "超0.05个百分点" / "0.05 pp above". A share's gap is in percentage
     points (3.62% against 3.8% is 0.18 points short, not "+0.18%")."""
-    if is_missing(gap):
+    if gap is None or is_missing(gap):
         return MISSING
     size = f"{round(abs(float(gap)), 6):g}"
     amount = label("distance.points", lang, size=size) if unit == "%" else f"{size}{unit_text(unit, lang)}"

@@ -137,8 +137,10 @@ def read_inputs(files: Sequence[Path], cat: Catalogue, public: Iterable[Path] = 
     """Every file read and checked row by row; the rows of all files together, each with its ``file``."""
     public_files = {p.resolve() for p in public}
     # one file given twice (as itself and in its folder) is read once: its rows would match themselves
-    seen: set[Path] = set()
-    files = [p for p in files if not (p.resolve() in seen or seen.add(p.resolve()))]
+    unique: dict[Path, Path] = {}
+    for path in files:
+        unique.setdefault(path.resolve(), path)
+    files = list(unique.values())
     frames: list[pd.DataFrame] = []
     out = Inputs(pd.DataFrame(), {}, [], [])
     for path in files:
