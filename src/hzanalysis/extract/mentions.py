@@ -282,6 +282,10 @@ def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
         if not previous or any(m.start <= match.start() < m.end for m in mentions):
             continue
         last = previous[-1]
+        if re.search(r"(申报|申请|推荐|认定|新认定|新增|评价)(的)?$", norm[: match.start()]):
+            # "全区申报总量达到180家": the total of applications (or of a batch), another statistic
+            out.append(_Mention(match.start(), match.end(), None, match.group(0)))
+            continue
         if match.group(0).endswith("增加"):
             # "高新技术企业117家，较上年增加26家": the stock's net additions, if catalogued; else a change
             # the stock's figure first, in the clause that names it
@@ -410,6 +414,17 @@ def _owner(
     after = [m for m in mentions if m.start >= number.end]
     clause_start = max(norm.rfind(c, 0, number.start) for c in _CLAUSE_BREAK) + 1
     same_clause = [m for m in before if m.start >= clause_start and not m.taken]
+    # "白沙县认定2家高企、屯昌认定1家高企", "新增5家研发机构": a figure right before a stock's name whose own
+    # words are a flow (认定, 新增 …) counts a batch, not the stock (累计认定… is the stock)
+    item = re.split(r"[,;:、]", norm[: number.start])[-1].rstrip(" 了")
+    if (
+        after
+        and after[0].indicator in cat.stocks
+        and re.fullmatch(r"(的)?", norm[number.end : after[0].start])
+        and item.endswith(FLOW_QUALIFIERS)
+        and "累计" not in item
+    ):
+        return None, ""
     # "拥有312家高新技术企业": a number right before a mention belongs to it, unless its own clause
     # already named what it counts ("新增312家…" is another statistic)
     if after and not same_clause and re.fullmatch(r"(的)?", norm[number.end : after[0].start]):

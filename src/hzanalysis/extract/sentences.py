@@ -186,9 +186,9 @@ def _paragraph_rows(
         mentions = _mentions(norm, cat)
         first = next(iter(_numbers(norm)), None)
         first_figure = first.start if first else None
-        found = _sentence_rows(sentence, region, year, relative_to)
+        found = _sentence_rows(sentence, region, year, relative_to, reference)
         if contracts and not found and ELIDED_CONTRACT_VALUE_RE.match(norm.lstrip()):
-            for row in _sentence_rows("技术合同" + sentence, region, year, relative_to):
+            for row in _sentence_rows("技术合同" + sentence, region, year, relative_to, reference):
                 row["quote"] = sentence
                 row["why"] = (
                     f"turnover of the technology contracts named in the sentence before: {row['why']}"
@@ -225,7 +225,7 @@ def _paragraph_rows(
                 continue
             text, how = completed
             helped = []
-            for row in _sentence_rows(kept + text + rest[at:], region, year, relative_to):
+            for row in _sentence_rows(kept + text + rest[at:], region, year, relative_to, reference):
                 if not any(_same_figure(row, other) for other in found):  # found without help
                     row["quote"] = sentence if kept else before + sentence
                     lent = how.replace("previous sentence", "clause before") if kept else how
@@ -336,15 +336,24 @@ def _with_subject(
 
 
 def _sentence_rows(
-    sentence: str, region: str, reference: int | None, relative_to: int | None = None
+    sentence: str,
+    region: str,
+    reference: int | None,
+    relative_to: int | None = None,
+    document_year: int | None = None,
 ) -> list[dict]:
+    """Rows of one sentence; ``reference`` is the year its figures default to (a year an earlier sentence
+    named), ``document_year`` the document's own (``--year`` or its heading), against which "到2015年" is a
+    date gone by or a target."""
     cat = _catalogue()
     norm = normalise(sentence)
     mentions = _mentions(norm, cat)
     if not any(m.indicator for m in mentions):
         return []
     numbers = list(_numbers(norm))
-    plan_at = _plan_start(norm, reference, mentions)
+    # "2014年…。到2015年底，全区高新技术企业641家" in a document of 2016: a year an earlier sentence named
+    # does not make a later year of the document's past a target
+    plan_at = _plan_start(norm, document_year if document_year is not None else reference, mentions)
     rows = []
     for number in numbers:
         owner, how = _owner(norm, number, mentions, cat)
