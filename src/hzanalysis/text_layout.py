@@ -160,7 +160,7 @@ def _closed_rows(lines: list[str], i: int, width: int) -> tuple[list[str], int]:
                 rows[-1] = (rows[-1][0] + name, rows[-1][1])
             continue
         rows.append((name, cells))
-    named = []
+    named: list[tuple[str, list[str]]] = []
     for name, cells in rows:
         name = _clean_row_name(name)
         if name.startswith("占") and named:

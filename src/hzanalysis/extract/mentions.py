@@ -56,7 +56,9 @@ class _Mention:
 def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
     found: list[_Mention] = []
     used = [False] * len(norm)
-    patterns = [(pattern, share) for share, pattern in SHORT_SHARE_RES.items()]
+    patterns: list[tuple[re.Pattern[str], str | None]] = [
+        (pattern, share) for share, pattern in SHORT_SHARE_RES.items()
+    ]
     patterns += [(_name_pattern(phrase), indicator) for phrase, indicator in cat.phrases]
     for pattern, indicator in patterns:
         for match in pattern.finditer(norm):

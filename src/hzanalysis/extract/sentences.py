@@ -63,7 +63,9 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     review = dated is not None and is_year_review(text)
     # a work report dated 2026 reviews 2025: its figures are of the year before its date, and 去年/过去一年
     # count from its date; a bulletin's heading year is its data year and 上年 counts from it
-    reference = year if year is not None else (dated - 1 if review else dated)
+    reference = year
+    if reference is None:
+        reference = dated - 1 if dated is not None and review else dated
     relative_to = dated if review else reference
     region = region or ""
     rows: list[dict] = []
@@ -136,11 +138,10 @@ def _table_rows(lines: list[str], region: str, reference: int | None) -> list[di
     cat = _catalogue()
     for cell in table_cells(lines, reference):
         statement = cell.statement
-        named = [m for m in _mentions(normalise(statement), cat) if m.indicator]
-        if re.search(r"\d$", statement) and len(named) == 1 and cat.units[named[0].indicator] in _WHOLE_UNITS:
-            statement += cat.units[
-                named[0].indicator
-            ]  # a count's cell without its unit (the 单位 cell empty)
+        named = [m.indicator for m in _mentions(normalise(statement), cat) if m.indicator]
+        only = named[0] if len(named) == 1 else None
+        if re.search(r"\d$", statement) and only is not None and cat.units[only] in _WHOLE_UNITS:
+            statement += cat.units[only]  # a count's cell without its unit (the 单位 cell empty)
         for row in _sentence_rows(statement, cell.place or region, cell.year):
             column = f"column “{cell.column}”" if cell.column else "value after the name"
             row["quote"] = cell.row
@@ -354,7 +355,7 @@ def _sentence_rows(
     # "2014年…。到2015年底，全区高新技术企业641家" in a document of 2016: a year an earlier sentence named
     # does not make a later year of the document's past a target
     plan_at = _plan_start(norm, document_year if document_year is not None else reference, mentions)
-    rows = []
+    rows: list[dict] = []
     for number in numbers:
         owner, how = _owner(norm, number, mentions, cat)
         if owner is None or _skip_reason(norm, number, owner, plan_at, listed=bool(how)):
