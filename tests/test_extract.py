@@ -1649,3 +1649,22 @@ def test_the_year_argument_is_the_year_under_review_for_past_year_and_counts_bac
         ("tech_contract_value", 2024, 9.6, "=", "海州区"),
         ("rd_share_gdp", 2024, 3.81, "=", "海州区"),
     ]
+
+
+def test_a_title_restating_a_body_figure_of_another_year_is_not_a_second_figure():
+    text = "东城区每万人口发明专利拥有量38.2件\n记者获悉,截至2024年底,全区每万人口发明专利拥有量达38.2件。"
+    assert rows(text, year=2025) == [("invention_patents_per_10k", 2024, 38.2, "=", "海州区")]
+    text = "全区科技型中小企业突破1200家\n2024年,全区科技型中小企业评价入库1236家,同比增长20%。"
+    assert rows(text, year=2025) == [("tech_smes", 2024, 1236, "=", "海州区")]
+    # a title's figure the body does not state is kept
+    text = "全区高新技术企业达到312家\n全区科技工作会议召开。"
+    assert rows(text, year=2025) == [("hte_count", 2025, 312, "=", "海州区")]
+
+
+@pytest.mark.parametrize("went", ["增长到了去年的160家", "增长到去年的160家", "增长到了2024年的160家"])
+def test_a_level_reached_by_last_year_after_a_start_is_read(went):
+    text = f"全区高新技术企业从2021年的60家{went}。"
+    assert rows(text, year=2025) == [
+        ("hte_count", 2021, 60, "=", "海州区"),
+        ("hte_count", 2024, 160, "=", "海州区"),
+    ]

@@ -15,11 +15,11 @@ import re
 #: A PDF line at least this long that ends without closing punctuation is a wrapped line: join it.
 _WRAPPED_LINE_CHARS = 18
 _CLOSING = tuple("。！？；：:!?;”’」』)）")
-# A line ending on a figure and its unit ("…达771家,占全省约65%") before one that opens a statement of its
+# A line ending on a figure and its unit ("…达171家,占全市约35%") before one that opens a statement of its
 # own: an item of a list written without closing punctuation (a web page's bullets), not a sentence a text
 # layer wrapped; a wrapped sentence goes on with punctuation or a joining word ("，比上年…", "和15家").
 _FIGURE_END_RE = re.compile(r"\d\s*(%|‰|(?![年月日号])[\u4e00-\u9fff]{1,2})$")
-# A web page's line of particulars ("发布机构：市科技局 发布时间：2020-01-14", "来源：…"): a line of its own,
+# A web page's line of particulars ("发布机构：市科技局 发布时间：2024-01-12", "来源：…"): a line of its own,
 # never the start of a sentence a text layer wrapped (the body's first year would be lost behind it).
 _PARTICULARS_RE = re.compile(
     r"(发布|发表|更新)(时间|日期|机构)\s*[:：]|来源\s*[:：]|\d{4}-\d{1,2}-\d{1,2}(\s+[\d:]+)?$"

@@ -51,7 +51,7 @@ _OFFICE_AFTER_PLAN_RE = re.compile(
     r"[\u4e00-\u9fff与和、]{0,10}?(司|处|局|科|室|办)(有关)?(副?(司长|处长|局长|科长|主任)|负责人)"
 )
 _FUTURE_YEAR_RE = re.compile(r"(到|至|在)(\d{4})年")
-# A plan named as the cause of what was done ("随着…三年行动计划的进一步推进，…已建立…", "通过实施…培育计划，
+# A plan named as the cause of what was done ("随着…倍增计划的深入推进，…已有…", "通过实施…培育计划，
 # 形成…"): a plan carried out, not a target set by the sentence.
 _PLAN_CARRIED_OUT_AFTER_RE = re.compile(
     r"的?\s*(进一步|深入|持续|全面|扎实)?\s*(推进|实施|落实|开展|带动)下?\s*[,;:]"

@@ -33,7 +33,7 @@ from .vocabulary import (
 _CLAUSE_BREAK = ",;:"
 LEVEL_AFTER_CHANGE = "level after a change (由…下降到…), in the year of the statement"
 _FROM_TO_LEVEL = (
-    r"(由|从)[^,;:]*\d[^,;:]*(增长|增加|提高|提升|上升|下降|减少|回落|降低|跃升|扩大|缩小|增|降)(到|至)"
+    r"(由|从)[^,;:]*\d[^,;:]*(增长|增加|提高|提升|上升|下降|减少|回落|降低|跃升|扩大|缩小|增|降)(到|至)了?"
     # "从2017年269家增长到如今1441家": the level now
     r"\s*(如今|目前|现在|现)?(的)?\s*$"
 )
@@ -416,8 +416,8 @@ def _owner(
     after = [m for m in mentions if m.start >= number.end]
     clause_start = max(norm.rfind(c, 0, number.start) for c in _CLAUSE_BREAK) + 1
     same_clause = [m for m in before if m.start >= clause_start and not m.taken]
-    # "白沙县认定2家高企、屯昌认定1家高企", "新增5家研发机构": a figure right before a stock's name whose own
-    # words are a flow (认定, 新增 …) counts a batch, not the stock (累计认定… is the stock)
+    # "南岗镇认定2家高企、北湖乡认定1家高企", "新增5家研发机构": a figure right before a stock's name
+    # whose own words are a flow (认定, 新增 …) counts a batch, not the stock (累计认定… is the stock)
     item = re.split(r"[,;:、]", norm[: number.start])[-1].rstrip(" 了")
     if (
         after
@@ -457,7 +457,8 @@ def _owner(
             if any(name in after_value for name in named):
                 return mention, "same statistic, for the region named before the figure"
             # "从2020年的2.9%提高到2024年的3.75%": the same statistic in another year
-            if re.search(r"(到|至)\d{4}年(底|末)?的?\s*$", between):
+            # (also "增长到了去年的1.6万家": 了, and a relative year)
+            if re.search(r"(到|至)了?\s*(\d{4}年|去年|上年|前年|今年|本年)(底|末)?的?\s*$", between):
                 return mention, "same statistic, for the year named before the figure"
             # "由上年的3.1%下降到2.9%": the level a change went to, in the year of the statement
             if re.search(_FROM_TO_LEVEL, between):

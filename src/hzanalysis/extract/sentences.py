@@ -71,6 +71,7 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     rows: list[dict] = []
     table: list[str] = []
     recent: list[str] = []  # the lines before a table, where its title is
+    headline_pending = True  # the document's first line may be a title
     carried: dict = {}  # the time a paragraph left open (a news lead's 去年 or 1-5月), for the next ones
     # a table pasted or saved one cell per line reads as rows of cells (as a PDF's text layer does)
     # a text layer's lines wrapped inside a sentence (科技型\n中小企业) are joined, as when a PDF is read
@@ -84,7 +85,13 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
             table, recent = [], []
         recent = [*recent[-2:], line]
         running = _GLOSS_AFTER_HAN_RE.sub("", _SPACE_BY_HAN_RE.sub("", line))
-        rows.extend(_paragraph_rows(running, region, reference, relative_to, carried))
+        found = _paragraph_rows(running, region, reference, relative_to, carried)
+        if headline_pending and line.strip():
+            headline_pending = False
+            if _is_headline(line):  # a title restating the body: kept only if the body does not say it
+                for row in found:
+                    row["headline"] = True
+        rows.extend(found)
     if year is not None:
         # a figure dated after the document's year (--year) is a target, whatever words carried the year to
         # it ("到2025年，…力争…。为保障这一目标，…高新技术企业数量达到3000家"); a year read from the
@@ -108,10 +115,13 @@ def _once(rows: list[dict]) -> list[dict]:
     for row in rows:
         if row["bound"] == "=":
             exact.setdefault(key(row), []).append(row["value"])
+    body = [row for row in rows if not row.get("headline")]
     kept, seen = [], set()
     for row in rows:
         figure = (*key(row), row["value"], row["bound"])
         if figure in seen:
+            continue
+        if row.get("headline") and _restated(row, body):
             continue
         seen.add(figure)
         if row["bound"] != "=" and any(
@@ -120,6 +130,33 @@ def _once(rows: list[dict]) -> list[dict]:
             continue
         kept.append(row)
     return kept
+
+
+def _is_headline(line: str) -> bool:
+    """A document's first line that is a title: short, without closing punctuation."""
+    line = line.strip()
+    return 0 < len(line) <= 60 and not line.endswith(("。", "；", "！", "？", ";", ".", "!", "?"))
+
+
+_DEFAULT_YEAR_NOTE = "from the heading or --year"
+
+
+def _restated(row: dict, body: list[dict]) -> bool:
+    """Whether a headline's figure, dated by no year of its own ("某区每万人口发明专利拥有量38.2件" over
+    "截至2024年底…38.2件"), restates a figure of the body: the same statistic and region with the same
+    value, or the exact value its bound stands for ("突破1200家" over "…入库1236家"), whatever year the body
+    names."""
+    if _DEFAULT_YEAR_NOTE not in row["why"]:
+        return False
+    for other in body:
+        if (other["region"], other["indicator"]) != (row["region"], row["indicator"]):
+            continue
+        if other["value"] == row["value"] and other["bound"] == row["bound"]:
+            return True
+        bounded = row["bound"] != "=" and other["bound"] == "="
+        if bounded and _within(other["value"], row["value"], row["bound"]):
+            return True
+    return False
 
 
 def _within(value: float, limit: float, bound: str) -> bool:
@@ -352,7 +389,7 @@ def _sentence_rows(
     if not any(m.indicator for m in mentions):
         return []
     numbers = list(_numbers(norm))
-    # "2014年…。到2015年底，全区高新技术企业641家" in a document of 2016: a year an earlier sentence named
+    # "2022年…。到2023年底，全区高新技术企业128家" in a document of 2024: a year an earlier sentence named
     # does not make a later year of the document's past a target
     plan_at = _plan_start(norm, document_year if document_year is not None else reference, mentions)
     rows: list[dict] = []
