@@ -15,6 +15,7 @@ import pytest
 
 from hzanalysis.extract import APPROXIMATE, EXTRACT_COLUMNS, extract_text, heading_year
 from hzanalysis.observations import OBSERVATION_COLUMNS, check_files, read_observation_file
+from hzanalysis.text_layout import join_wrapped_lines
 
 
 def rows(text: str, region: str | None = "海州区", year: int | None = 2024) -> list[tuple]:
@@ -1551,3 +1552,119 @@ def test_firms_that_passed_the_smes_evaluation_are_the_registers_count():
     assert rows(text) == [("hte_count", 2024, 300, ">=", "海州区"), ("tech_smes", 2024, 1260, "=", "海州区")]
     assert rows("全区共有486家企业通过科技型中小企业评价入库。") == [("tech_smes", 2024, 486, "=", "海州区")]
     assert rows("全区126家企业通过高新技术企业认定。") == []  # a batch certified, as before
+
+
+# --- extract7: forms of round 6's held-out passages, after they were seen (sentences of our own) ---------
+
+
+def test_rd_funding_intensity_is_the_rd_share_of_gdp():
+    text = "全区研发经费强度(研发经费与地区生产总值的比例)为2.71%。"
+    assert rows(text) == [("rd_share_gdp", 2024, 2.71, "=", "海州区")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "随着科技企业倍增计划的深入推进,到2023年底,全区已有86家科技型企业和37家高新技术企业。",
+            [("hte_count", 2023, 37, "=", "海州区")],
+        ),
+        ("通过实施“育苗”培育计划,全区科技型中小企业达到412家。", [("tech_smes", 2024, 412, "=", "海州区")]),
+    ],
+)
+def test_a_plan_carried_out_is_the_means_of_the_results_not_a_target(text, expected):
+    assert rows(text) == expected
+
+
+def test_a_plan_still_to_be_carried_out_sets_targets():
+    assert rows("全区将实施培育计划,高新技术企业达到200家。") == []
+    assert rows("通过实施培育计划,力争高新技术企业达到200家。") == []
+
+
+def test_the_total_of_applications_is_not_the_stock():
+    assert rows("全区高新技术企业稳步增长,2024年,全区申报总量达到74家,创历史新高。") == []
+    # 总数 after the additions is still the stock
+    assert rows("全区净增高新技术企业46家,总数达到312家。") == [
+        ("hte_net_new", 2024, 46, "=", "海州区"),
+        ("hte_count", 2024, 312, "=", "海州区"),
+    ]
+
+
+def test_a_year_an_earlier_sentence_named_does_not_make_a_past_year_a_target():
+    text = "2022年,全区专利综合指数升至全市第3位。到2023年底,全区高新技术企业达到128家,比五年前增长60%。"
+    assert rows(text) == [("hte_count", 2023, 128, "=", "海州区")]
+    # a year after the document's is still a target
+    assert rows("2022年,全区专利综合指数升至全市第3位。到2026年底,全区高新技术企业达到200家。") == []
+
+
+def test_a_batch_certified_before_the_name_is_not_the_stock():
+    assert rows("其中,南岗镇认定2家高企、北湖乡认定1家高企,实现零的突破。") == []
+    assert rows("全区新增5家高新技术企业。") == []
+    # the certified so far, or a stock, before the name
+    assert rows("全区累计认定312家高新技术企业。") == [("hte_count", 2024, 312, "=", "海州区")]
+    assert rows("全区拥有312家高新技术企业。") == [("hte_count", 2024, 312, "=", "海州区")]
+
+
+def test_a_list_whose_items_end_on_a_figure_is_not_one_wrapped_sentence():
+    text = (
+        "2024年\n"
+        "全区研发经费投入12.8亿元,比上年增加1.4亿元,增长12.3%\n"
+        "全区高新技术企业达171家,占全市约35%\n"
+        "截至目前\n"
+        "全区累计拥有市级以上工程技术研究中心41家,占全市32%"
+    )
+    assert rows(text) == [
+        ("rd_expenditure", 2024, 12.8, "=", "海州区"),
+        ("hte_count", 2024, 171, "=", "海州区"),
+    ]
+
+
+def test_a_wrapped_sentence_still_joins_after_a_figure():
+    text = "2024年全区高新技术企业数量达到171家\n,比上年净增22家,增长14.8%。"
+    assert join_wrapped_lines(text) == "2024年全区高新技术企业数量达到171家,比上年净增22家,增长14.8%。"
+    text = "全区高新技术企业和科技型中小企业分别达到171家\n和620家,均创历史新高。"
+    assert "\n" not in join_wrapped_lines(text)
+
+
+def test_a_pages_line_of_particulars_is_not_joined_to_the_body():
+    text = (
+        "区科技局:我区新增高新技术企业9家\n"
+        "发布机构:区科技局 发布时间:2024-01-12\n"
+        "经审核备案,2023年我区认定通过高新技术企业9家。目前全区高新技术企业达到131家。"
+    )
+    assert rows(text) == [("hte_count", 2023, 131, "=", "海州区")]
+
+
+def test_the_year_argument_is_the_year_under_review_for_past_year_and_counts_back_for_last_year():
+    # --year is the year the document reports on: 过去一年 (the year a review looks back on) is that year;
+    # 去年/上年 count back from it, as in a bulletin, unless the document's heading dates it
+    assert rows("过去一年,全区技术合同成交额达到14.2亿元。", year=2024) == [
+        ("tech_contract_value", 2024, 14.2, "=", "海州区")
+    ]
+    assert rows("去年全区技术合同成交额为12.1亿元。", year=2024) == [
+        ("tech_contract_value", 2023, 12.1, "=", "海州区")
+    ]
+    text = "2025年海州区人民政府工作报告\n过去一年,全区技术合同成交额9.6亿元。去年全区研发投入强度为3.81%。"
+    assert rows(text, year=2024) == [
+        ("tech_contract_value", 2024, 9.6, "=", "海州区"),
+        ("rd_share_gdp", 2024, 3.81, "=", "海州区"),
+    ]
+
+
+def test_a_title_restating_a_body_figure_of_another_year_is_not_a_second_figure():
+    text = "东城区每万人口发明专利拥有量38.2件\n记者获悉,截至2024年底,全区每万人口发明专利拥有量达38.2件。"
+    assert rows(text, year=2025) == [("invention_patents_per_10k", 2024, 38.2, "=", "海州区")]
+    text = "全区科技型中小企业突破1200家\n2024年,全区科技型中小企业评价入库1236家,同比增长20%。"
+    assert rows(text, year=2025) == [("tech_smes", 2024, 1236, "=", "海州区")]
+    # a title's figure the body does not state is kept
+    text = "全区高新技术企业达到312家\n全区科技工作会议召开。"
+    assert rows(text, year=2025) == [("hte_count", 2025, 312, "=", "海州区")]
+
+
+@pytest.mark.parametrize("went", ["增长到了去年的160家", "增长到去年的160家", "增长到了2024年的160家"])
+def test_a_level_reached_by_last_year_after_a_start_is_read(went):
+    text = f"全区高新技术企业从2021年的60家{went}。"
+    assert rows(text, year=2025) == [
+        ("hte_count", 2021, 60, "=", "海州区"),
+        ("hte_count", 2024, 160, "=", "海州区"),
+    ]

@@ -20,9 +20,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import InputError, ParameterError, Problem
 from .text_layout import join_wrapped_lines, regroup_table_cells
+
+if TYPE_CHECKING:
+    from bs4 import Tag
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
@@ -223,6 +227,16 @@ def _decode(path: Path, raw: bytes, *, html: bool, declared: str | None = None) 
     )
 
 
+def _marks(tag: Tag) -> str:
+    """A tag's id and classes as one string ("content article-body"), as page templates name their parts."""
+    ident = tag.get("id")
+    classes = tag.get("class")
+    # bs4 gives an attribute as a string, or as a list of words for class (and for id in some builders)
+    ident_words = [ident] if isinstance(ident, str) else list(ident or [])
+    class_words = [classes] if isinstance(classes, str) else list(classes or [])
+    return " ".join([" ".join(ident_words), *class_words])
+
+
 def _html_text(markup: str) -> str:
     from bs4 import BeautifulSoup  # imported here: only web-page users pay for it
 
@@ -232,7 +246,7 @@ def _html_text(markup: str) -> str:
     for tag in soup.find_all(True):
         if tag.decomposed or tag.name in ("html", "body"):
             continue
-        marks = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
+        marks = _marks(tag)
         if marks.strip() and _FURNITURE_RE.search(marks) and not _ARTICLE_RE.search(marks):
             tag.decompose()
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
@@ -243,11 +257,7 @@ def _html_text(markup: str) -> str:
         tag.insert_before("\n")
         tag.insert_after("\n")
     body = soup.body or soup
-    candidates = [
-        tag
-        for tag in body.find_all(True)
-        if _ARTICLE_RE.search(" ".join([tag.get("id") or "", *(tag.get("class") or [])]))
-    ]
+    candidates = [tag for tag in body.find_all(True) if _ARTICLE_RE.search(_marks(tag))]
     article = max(candidates, key=lambda tag: len(tag.get_text(strip=True)), default=None)
     whole = body.get_text()
     # A marked article must hold most of the page's text; otherwise the marking is not the article.

@@ -15,6 +15,16 @@ import re
 #: A PDF line at least this long that ends without closing punctuation is a wrapped line: join it.
 _WRAPPED_LINE_CHARS = 18
 _CLOSING = tuple("。！？；：:!?;”’」』)）")
+# A line ending on a figure and its unit ("…达171家,占全市约35%") before one that opens a statement of its
+# own: an item of a list written without closing punctuation (a web page's bullets), not a sentence a text
+# layer wrapped; a wrapped sentence goes on with punctuation or a joining word ("，比上年…", "和15家").
+_FIGURE_END_RE = re.compile(r"\d\s*(%|‰|(?![年月日号])[\u4e00-\u9fff]{1,2})$")
+# A web page's line of particulars ("发布机构：市科技局 发布时间：2024-01-12", "来源：…"): a line of its own,
+# never the start of a sentence a text layer wrapped (the body's first year would be lost behind it).
+_PARTICULARS_RE = re.compile(
+    r"(发布|发表|更新)(时间|日期|机构)\s*[:：]|来源\s*[:：]|\d{4}-\d{1,2}-\d{1,2}(\s+[\d:]+)?$"
+)
+_GOES_ON_RE = re.compile(r"[,，、;；:：。)）%‰和及与或的]|[\d.]")
 
 
 # A PDF's text layer often holds a table one cell per line: a header ("指标", "单位", "2024年", "增长%")
@@ -284,6 +294,10 @@ def join_wrapped_lines(text: str) -> str:
             out.append(line)  # so are a yearbook's rows of figures kept apart by spaces (…企业 290 95 43)
         elif _NUMBERED_HEADING_RE.match(previous) or _NUMBERED_HEADING_RE.match(line):
             out.append(line)  # a numbered heading (一、…计划执行情况) is a line of its own
+        elif _PARTICULARS_RE.search(previous):
+            out.append(line)  # a page's particulars (date, source) stand alone
+        elif _FIGURE_END_RE.search(previous) and not _GOES_ON_RE.match(line):
+            out.append(line)  # a list's items, each ending on its figure
         elif previous and len(previous) >= _WRAPPED_LINE_CHARS and not previous.endswith(_CLOSING):
             out[-1] = previous + line
         else:

@@ -61,6 +61,7 @@ def _data_year(
     ``reference``."""
     relative_to = reference if relative_to is None else relative_to
     chosen: tuple[int | None, str] | None = None
+    year: int | None
     for match in _YEAR_RE.finditer(norm[:position]):
         start = match.start()
         head = norm[max(0, start - 2) : start]

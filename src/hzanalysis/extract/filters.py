@@ -51,6 +51,12 @@ _OFFICE_AFTER_PLAN_RE = re.compile(
     r"[\u4e00-\u9fff与和、]{0,10}?(司|处|局|科|室|办)(有关)?(副?(司长|处长|局长|科长|主任)|负责人)"
 )
 _FUTURE_YEAR_RE = re.compile(r"(到|至|在)(\d{4})年")
+# A plan named as the cause of what was done ("随着…倍增计划的深入推进，…已有…", "通过实施…培育计划，
+# 形成…"): a plan carried out, not a target set by the sentence.
+_PLAN_CARRIED_OUT_AFTER_RE = re.compile(
+    r"的?\s*(进一步|深入|持续|全面|扎实)?\s*(推进|实施|落实|开展|带动)下?\s*[,;:]"
+)
+_PLAN_AS_MEANS_BEFORE_RE = re.compile(r"(随着|通过|依托|借助)[^,;:。]{0,24}$")
 _PART_YEAR_RE = re.compile(
     r"(\d{1,2})\s*[-—~至到]\s*(\d{1,2})\s*月|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|第[一二三四]季度"
     r"|(\d{1,2})月(份|末|底)|当月|单月|当季|单季|前(\d{1,2}|[一二三四五六七八九十]{1,2})个月"
@@ -187,6 +193,15 @@ def _plan_start(norm: str, reference: int | None, mentions: Sequence[_Mention]) 
             continue  # 计划 in 科技计划项目 names the statistic
         if match.group(0) in ("规划", "计划") and _OFFICE_AFTER_PLAN_RE.match(norm, match.end()):
             continue  # 规划处负责人介绍: an office's officer speaking
+        if (
+            match.group(0) in ("规划", "计划")
+            and _PLAN_AS_MEANS_BEFORE_RE.search(norm[: match.start()])
+            and (
+                _PLAN_CARRIED_OUT_AFTER_RE.match(norm, match.end())
+                or re.match(r"\s*[,;:]", norm[match.end() :])
+            )
+        ):
+            continue  # 随着…计划的推进, 通过实施…计划，: a plan carried out, the means of what follows
         if match.group(0).startswith("目标") and _ACHIEVED_PLAN_RE.search(norm[: match.end()]):
             continue
         starts.append(match.start())

@@ -33,7 +33,7 @@ from .vocabulary import (
 _CLAUSE_BREAK = ",;:"
 LEVEL_AFTER_CHANGE = "level after a change (由…下降到…), in the year of the statement"
 _FROM_TO_LEVEL = (
-    r"(由|从)[^,;:]*\d[^,;:]*(增长|增加|提高|提升|上升|下降|减少|回落|降低|跃升|扩大|缩小|增|降)(到|至)"
+    r"(由|从)[^,;:]*\d[^,;:]*(增长|增加|提高|提升|上升|下降|减少|回落|降低|跃升|扩大|缩小|增|降)(到|至)了?"
     # "从2017年269家增长到如今1441家": the level now
     r"\s*(如今|目前|现在|现)?(的)?\s*$"
 )
@@ -56,7 +56,9 @@ class _Mention:
 def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
     found: list[_Mention] = []
     used = [False] * len(norm)
-    patterns = [(pattern, share) for share, pattern in SHORT_SHARE_RES.items()]
+    patterns: list[tuple[re.Pattern[str], str | None]] = [
+        (pattern, share) for share, pattern in SHORT_SHARE_RES.items()
+    ]
     patterns += [(_name_pattern(phrase), indicator) for phrase, indicator in cat.phrases]
     for pattern, indicator in patterns:
         for match in pattern.finditer(norm):
@@ -282,6 +284,10 @@ def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
         if not previous or any(m.start <= match.start() < m.end for m in mentions):
             continue
         last = previous[-1]
+        if re.search(r"(申报|申请|推荐|认定|新认定|新增|评价)(的)?$", norm[: match.start()]):
+            # "全区申报总量达到180家": the total of applications (or of a batch), another statistic
+            out.append(_Mention(match.start(), match.end(), None, match.group(0)))
+            continue
         if match.group(0).endswith("增加"):
             # "高新技术企业117家，较上年增加26家": the stock's net additions, if catalogued; else a change
             # the stock's figure first, in the clause that names it
@@ -410,6 +416,17 @@ def _owner(
     after = [m for m in mentions if m.start >= number.end]
     clause_start = max(norm.rfind(c, 0, number.start) for c in _CLAUSE_BREAK) + 1
     same_clause = [m for m in before if m.start >= clause_start and not m.taken]
+    # "南岗镇认定2家高企、北湖乡认定1家高企", "新增5家研发机构": a figure right before a stock's name
+    # whose own words are a flow (认定, 新增 …) counts a batch, not the stock (累计认定… is the stock)
+    item = re.split(r"[,;:、]", norm[: number.start])[-1].rstrip(" 了")
+    if (
+        after
+        and after[0].indicator in cat.stocks
+        and re.fullmatch(r"(的)?", norm[number.end : after[0].start])
+        and item.endswith(FLOW_QUALIFIERS)
+        and "累计" not in item
+    ):
+        return None, ""
     # "拥有312家高新技术企业": a number right before a mention belongs to it, unless its own clause
     # already named what it counts ("新增312家…" is another statistic)
     if after and not same_clause and re.fullmatch(r"(的)?", norm[number.end : after[0].start]):
@@ -440,7 +457,8 @@ def _owner(
             if any(name in after_value for name in named):
                 return mention, "same statistic, for the region named before the figure"
             # "从2020年的2.9%提高到2024年的3.75%": the same statistic in another year
-            if re.search(r"(到|至)\d{4}年(底|末)?的?\s*$", between):
+            # (also "增长到了去年的1.6万家": 了, and a relative year)
+            if re.search(r"(到|至)了?\s*(\d{4}年|去年|上年|前年|今年|本年)(底|末)?的?\s*$", between):
                 return mention, "same statistic, for the year named before the figure"
             # "由上年的3.1%下降到2.9%": the level a change went to, in the year of the statement
             if re.search(_FROM_TO_LEVEL, between):

@@ -93,12 +93,12 @@ def write_review(frame: pd.DataFrame, out: str | Path, *, overwrite: bool = Fals
     path = check_review_path(out, overwrite=overwrite)
     rows = [[_cell(frame.at[i, column]) for column in OBSERVATION_COLUMNS] for i in frame.index]
     if path.suffix.lower() == ".csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        text = io.StringIO()
+        writer = csv.writer(text, lineterminator="\n")
         writer.writerow(OBSERVATION_COLUMNS)
         writer.writerows(rows)
         # BOM: Excel on Chinese Windows shows UTF-8 without it as mojibake.
-        return atomic_write_bytes(path, buffer.getvalue().encode("utf-8-sig"))
+        return atomic_write_bytes(path, text.getvalue().encode("utf-8-sig"))
     import openpyxl
 
     workbook = openpyxl.Workbook()

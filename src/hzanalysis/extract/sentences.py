@@ -63,12 +63,15 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     review = dated is not None and is_year_review(text)
     # a work report dated 2026 reviews 2025: its figures are of the year before its date, and 去年/过去一年
     # count from its date; a bulletin's heading year is its data year and 上年 counts from it
-    reference = year if year is not None else (dated - 1 if review else dated)
+    reference = year
+    if reference is None:
+        reference = dated - 1 if dated is not None and review else dated
     relative_to = dated if review else reference
     region = region or ""
     rows: list[dict] = []
     table: list[str] = []
     recent: list[str] = []  # the lines before a table, where its title is
+    headline_pending = True  # the document's first line may be a title
     carried: dict = {}  # the time a paragraph left open (a news lead's 去年 or 1-5月), for the next ones
     # a table pasted or saved one cell per line reads as rows of cells (as a PDF's text layer does)
     # a text layer's lines wrapped inside a sentence (科技型\n中小企业) are joined, as when a PDF is read
@@ -82,7 +85,13 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
             table, recent = [], []
         recent = [*recent[-2:], line]
         running = _GLOSS_AFTER_HAN_RE.sub("", _SPACE_BY_HAN_RE.sub("", line))
-        rows.extend(_paragraph_rows(running, region, reference, relative_to, carried))
+        found = _paragraph_rows(running, region, reference, relative_to, carried)
+        if headline_pending and line.strip():
+            headline_pending = False
+            if _is_headline(line):  # a title restating the body: kept only if the body does not say it
+                for row in found:
+                    row["headline"] = True
+        rows.extend(found)
     if year is not None:
         # a figure dated after the document's year (--year) is a target, whatever words carried the year to
         # it ("到2025年，…力争…。为保障这一目标，…高新技术企业数量达到3000家"); a year read from the
@@ -106,10 +115,13 @@ def _once(rows: list[dict]) -> list[dict]:
     for row in rows:
         if row["bound"] == "=":
             exact.setdefault(key(row), []).append(row["value"])
+    body = [row for row in rows if not row.get("headline")]
     kept, seen = [], set()
     for row in rows:
         figure = (*key(row), row["value"], row["bound"])
         if figure in seen:
+            continue
+        if row.get("headline") and _restated(row, body):
             continue
         seen.add(figure)
         if row["bound"] != "=" and any(
@@ -118,6 +130,33 @@ def _once(rows: list[dict]) -> list[dict]:
             continue
         kept.append(row)
     return kept
+
+
+def _is_headline(line: str) -> bool:
+    """A document's first line that is a title: short, without closing punctuation."""
+    line = line.strip()
+    return 0 < len(line) <= 60 and not line.endswith(("。", "；", "！", "？", ";", ".", "!", "?"))
+
+
+_DEFAULT_YEAR_NOTE = "from the heading or --year"
+
+
+def _restated(row: dict, body: list[dict]) -> bool:
+    """Whether a headline's figure, dated by no year of its own ("某区每万人口发明专利拥有量38.2件" over
+    "截至2024年底…38.2件"), restates a figure of the body: the same statistic and region with the same
+    value, or the exact value its bound stands for ("突破1200家" over "…入库1236家"), whatever year the body
+    names."""
+    if _DEFAULT_YEAR_NOTE not in row["why"]:
+        return False
+    for other in body:
+        if (other["region"], other["indicator"]) != (row["region"], row["indicator"]):
+            continue
+        if other["value"] == row["value"] and other["bound"] == row["bound"]:
+            return True
+        bounded = row["bound"] != "=" and other["bound"] == "="
+        if bounded and _within(other["value"], row["value"], row["bound"]):
+            return True
+    return False
 
 
 def _within(value: float, limit: float, bound: str) -> bool:
@@ -136,11 +175,10 @@ def _table_rows(lines: list[str], region: str, reference: int | None) -> list[di
     cat = _catalogue()
     for cell in table_cells(lines, reference):
         statement = cell.statement
-        named = [m for m in _mentions(normalise(statement), cat) if m.indicator]
-        if re.search(r"\d$", statement) and len(named) == 1 and cat.units[named[0].indicator] in _WHOLE_UNITS:
-            statement += cat.units[
-                named[0].indicator
-            ]  # a count's cell without its unit (the 单位 cell empty)
+        named = [m.indicator for m in _mentions(normalise(statement), cat) if m.indicator]
+        only = named[0] if len(named) == 1 else None
+        if re.search(r"\d$", statement) and only is not None and cat.units[only] in _WHOLE_UNITS:
+            statement += cat.units[only]  # a count's cell without its unit (the 单位 cell empty)
         for row in _sentence_rows(statement, cell.place or region, cell.year):
             column = f"column “{cell.column}”" if cell.column else "value after the name"
             row["quote"] = cell.row
@@ -186,9 +224,9 @@ def _paragraph_rows(
         mentions = _mentions(norm, cat)
         first = next(iter(_numbers(norm)), None)
         first_figure = first.start if first else None
-        found = _sentence_rows(sentence, region, year, relative_to)
+        found = _sentence_rows(sentence, region, year, relative_to, reference)
         if contracts and not found and ELIDED_CONTRACT_VALUE_RE.match(norm.lstrip()):
-            for row in _sentence_rows("技术合同" + sentence, region, year, relative_to):
+            for row in _sentence_rows("技术合同" + sentence, region, year, relative_to, reference):
                 row["quote"] = sentence
                 row["why"] = (
                     f"turnover of the technology contracts named in the sentence before: {row['why']}"
@@ -225,7 +263,7 @@ def _paragraph_rows(
                 continue
             text, how = completed
             helped = []
-            for row in _sentence_rows(kept + text + rest[at:], region, year, relative_to):
+            for row in _sentence_rows(kept + text + rest[at:], region, year, relative_to, reference):
                 if not any(_same_figure(row, other) for other in found):  # found without help
                     row["quote"] = sentence if kept else before + sentence
                     lent = how.replace("previous sentence", "clause before") if kept else how
@@ -336,16 +374,25 @@ def _with_subject(
 
 
 def _sentence_rows(
-    sentence: str, region: str, reference: int | None, relative_to: int | None = None
+    sentence: str,
+    region: str,
+    reference: int | None,
+    relative_to: int | None = None,
+    document_year: int | None = None,
 ) -> list[dict]:
+    """Rows of one sentence; ``reference`` is the year its figures default to (a year an earlier sentence
+    named), ``document_year`` the document's own (``--year`` or its heading), against which "到2015年" is a
+    date gone by or a target."""
     cat = _catalogue()
     norm = normalise(sentence)
     mentions = _mentions(norm, cat)
     if not any(m.indicator for m in mentions):
         return []
     numbers = list(_numbers(norm))
-    plan_at = _plan_start(norm, reference, mentions)
-    rows = []
+    # "2022年…。到2023年底，全区高新技术企业128家" in a document of 2024: a year an earlier sentence named
+    # does not make a later year of the document's past a target
+    plan_at = _plan_start(norm, document_year if document_year is not None else reference, mentions)
+    rows: list[dict] = []
     for number in numbers:
         owner, how = _owner(norm, number, mentions, cat)
         if owner is None or _skip_reason(norm, number, owner, plan_at, listed=bool(how)):

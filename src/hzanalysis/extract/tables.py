@@ -111,7 +111,7 @@ _HEADER_LABEL_RE = re.compile(
 def _is_year_header(cells: list[str]) -> bool:
     years = [c for c in cells if _YEAR_TITLE_RE.match(c)]
     others = [c for c in cells if c and not _YEAR_TITLE_RE.match(c)]
-    numbers = [int(re.match(r"\d{4}", y).group(0)) for y in years]
+    numbers = [int(y[:4]) for y in years]  # _YEAR_TITLE_RE: each starts with its four digits
     return (
         len(years) >= 2
         and all(1949 <= n <= 2100 for n in numbers)
