@@ -12,7 +12,7 @@ help:
 	@echo "make report   write reports/<today>/: pages, brief.docx, workbook.xlsx (creates .venv)"
 	@echo "make test     run the whole test suite (creates .venv with the test extras)"
 	@echo "make test-fast  unit and property tests only (no notebooks, no browser)"
-	@echo "make typecheck  mypy on the judgement and the catalogue (the files of [tool.mypy] in pyproject.toml)"
+	@echo "make typecheck  mypy on the whole package ([tool.mypy] in pyproject.toml)"
 	@echo "make lab      open JupyterLab on notebooks/ with the project's kernel"
 	@echo "make bench    run the accuracy, calibration and speed benchmarks"
 	@echo "make calibrate  regenerate src/hzanalysis/derived/ from ../shared/data (a few minutes)"
