@@ -49,7 +49,7 @@ test: $(VENV)/.test
 	$(BIN)/ruff format --check src tests benchmarks notebooks
 	$(BIN)/python -m pytest
 
-# mypy on the judgement; the files and settings are [tool.mypy] in pyproject.toml (make test runs it too,
+# mypy on the whole package; the files and settings are [tool.mypy] in pyproject.toml (make test runs it too,
 # through tests/test_typecheck.py).
 typecheck: $(VENV)/.test
 	$(BIN)/mypy
