@@ -8,39 +8,26 @@ Every plan sentence here is written for these tests (fictional, no text from any
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from hzanalysis import plan_read, plan_registry
-from hzanalysis.documents import read_document
-
-
-def _draft(tmp_path: Path, text: str, deadline: int = 2030) -> list[plan_read.DraftTarget]:
-    source = tmp_path / "plan.txt"
-    source.write_text(text, encoding="utf-8")
-    return plan_read.draft_targets(read_document(source), deadline)
-
-
-def _got(drafts: list[plan_read.DraftTarget]) -> list[tuple[object, ...]]:
-    return [(d.kind, d.comparator, d.value, d.unit) for d in drafts if d.kind != "qualitative"]
+from tests.plan_helpers import REVIEW_FIELDS, draft, draft_and_check, got
 
 
 def test_beizeng_at_the_end_of_a_clause_is_a_doubling(tmp_path):
-    drafts = _draft(tmp_path, "二、主要目标\n到2030年,全县科技型企业数量实现倍增,发明专利授权量达到500件。\n")
+    drafts = draft(tmp_path, "二、主要目标\n到2030年,全县科技型企业数量实现倍增,发明专利授权量达到500件。\n")
     # 倍增 was not read at all: only the 500 patents were drafted
-    assert _got(drafts) == [("growth", ">=", 100, "%"), ("level", ">=", 500, "件")]
+    assert got(drafts) == [("growth", ">=", 100, "%"), ("level", ">=", 500, "件")]
 
 
 def test_a_programme_named_beizeng_sets_no_target_of_its_own(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、主要目标\n实施创新企业“双倍增”计划,到2030年,全县高新技术企业和科技型中小企业分别超过60家和400家。\n",
     )
     # the 双倍增 of the programme's name is no doubling; its targets are the two figures
-    assert _got(drafts) == [("level", ">", 60, "家"), ("level", ">", 400, "家")]
+    assert got(drafts) == [("level", ">", 60, "家"), ("level", ">", 400, "家")]
 
 
 def test_respectively_with_counts_in_wan_gives_one_entry_per_subject(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path, "二、主要目标\n到2030年,全省高新技术企业和科技型中小企业分别达到1.2万家和3万家。\n"
     )
     # one entry of 12000 with no indicator before: 1.2万家 was not counted as a value of the 分别 list
@@ -51,12 +38,12 @@ def test_respectively_with_counts_in_wan_gives_one_entry_per_subject(tmp_path):
 
 
 def test_service_counts_are_units(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、主要目标\n到2030年,大型仪器开放共享达到8000台次,提供检测服务1.2万批次,科技特派员服务企业5000人次。\n",
     )
     # 台次 was read as 台 and 批次, 人次 not at all
-    assert _got(drafts) == [
+    assert got(drafts) == [
         ("level", ">=", 8000, "台次"),
         ("level", ">=", 12_000, "批次"),
         ("level", ">=", 5000, "人次"),
@@ -64,24 +51,16 @@ def test_service_counts_are_units(tmp_path):
 
 
 def test_plan_check_accepts_a_count_of_services_written_with_wan(tmp_path):
-    source = tmp_path / "plan.txt"
-    source.write_text(
-        "青石县检测服务行动方案（2026—2028年）\n青石县人民政府\n2026年3月1日\n一、主要目标\n"
-        "到2028年,全县提供检测服务2.5万批次,科普活动服务公众1.1亿人次。\n",
-        encoding="utf-8",
+    problems, targets = draft_and_check(
+        tmp_path, "检测服务", "到2028年,全县提供检测服务2.5万批次,科普活动服务公众1.1亿人次。"
     )
-    written = plan_registry.draft_plan(source, "qs-2028", "海州区", 2028, tmp_path / "out")
-    problems = plan_registry.check_plan(written[0].parent)
     # 25000 is written as 2.5万批次, 110000000 as 1.1亿人次: no "value not in its quotes" problem
-    assert {p.column for p in problems} <= {"indicator", "name_en", "title_en", "issuer"}
-    assert [t.value for t in plan_read.draft_targets(source.read_text(encoding="utf-8"), 2028)] == [
-        25_000,
-        110_000_000,
-    ]
+    assert problems <= REVIEW_FIELDS
+    assert [t["value"] for t in targets] == [25_000, 110_000_000]
 
 
 def test_meinian_at_the_head_of_a_sentence_reaches_its_later_clauses(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、主要目标\n每年安排科技专项资金5000万元,开放共享仪器设备2000台次,服务中小企业300家。\n"
         "每年新增科技型企业20家,到2030年科技型企业总数达到260家。\n",
@@ -97,7 +76,7 @@ def test_meinian_at_the_head_of_a_sentence_reaches_its_later_clauses(tmp_path):
 
 
 def test_a_part_of_an_industry_is_not_the_regions_above_scale_output(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、主要目标\n到2030年,全县新材料产业规模突破600亿元,其中工业产值突破400亿元;"
         "规上工业产值达到2000亿元。\n",
@@ -111,30 +90,30 @@ def test_a_part_of_an_industry_is_not_the_regions_above_scale_output(tmp_path):
 
 
 def test_figures_told_as_counted_are_no_targets(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、主要目标\n到2030年,全县企业数字化研发工具普及率达到80%。"
         "据统计,2029年底全县企业数字化研发工具普及率达72.5%,开展网络协同的企业占比达40.1%。\n",
     )
     # 2029 falls inside the plan period the draft assumes (2026–2030), so both figures were targets
-    assert _got(drafts) == [("level", ">=", 80, "%")]
+    assert got(drafts) == [("level", ">=", 80, "%")]
 
 
 def test_a_line_after_a_dated_line_of_the_past_is_the_past(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "全县数字经济目标\n到2030年,全县数字经济核心产业规模达到800亿元。\n"
         "2025年,全县数字经济核心产业规模超过300亿元,企业超过1200家。\n"
         "全县规上企业上云率超过60%。\n",
     )
     # the last line has no year of its own: it continues the 2025 line before it
-    assert _got(drafts) == [("level", ">=", 800, "亿元")]
+    assert got(drafts) == [("level", ">=", 800, "亿元")]
 
 
 def test_an_estimate_is_no_target(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "到2030年,全市数字经济规模达到5000亿元。\n“今年初步估算全市这方面的投入将超过300亿元。”市长说。\n",
     )
     # 将 speaks of the future, but 估算 says it is a guess at this year's figure
-    assert _got(drafts) == [("level", ">=", 5000, "亿元")]
+    assert got(drafts) == [("level", ">=", 5000, "亿元")]

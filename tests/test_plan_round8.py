@@ -10,27 +10,18 @@ files are synthetic.
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
-import yaml
 from test_assess import synthetic_observations, synthetic_target
 
-from hzanalysis import plan_read, plan_registry
 from hzanalysis.assess import assess_target
-from hzanalysis.documents import read_document
 from hzanalysis.probability import bound_decides, meets
 from hzanalysis.targets import COMPARATORS
-
-
-def _draft(tmp_path: Path, text: str, deadline: int = 2030) -> list[plan_read.DraftTarget]:
-    source = tmp_path / "plan.txt"
-    source.write_text(text, encoding="utf-8")
-    return plan_read.draft_targets(read_document(source), deadline)
+from tests.plan_helpers import REVIEW_FIELDS, draft, draft_and_check
 
 
 def test_falls_are_growth_of_negative_value_and_ceilings_are_at_most(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、主要目标\n到2030年,全县单位地区生产总值能耗比2025年下降12%,规上工业单位增加值能耗降低3%左右,"
         "化学需氧量、氨氮排放总量比2025年分别下降6%、6%,产品抽检不合格率从2025年的8%降低到5%,"
@@ -54,7 +45,7 @@ def test_falls_are_growth_of_negative_value_and_ceilings_are_at_most(tmp_path):
 
 
 def test_round_amounts_written_without_digits(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、主要目标\n到2030年,全县数字经济规模突破千亿元,装备制造业产值力争突破万亿元,"
         "新材料产业规模达到近百亿元,加快打造万亿级产业高地。\n",
@@ -65,7 +56,7 @@ def test_round_amounts_written_without_digits(tmp_path):
 
 
 def test_one_value_for_several_subjects_gives_one_target_each(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、主要目标\n到2030年,高新技术产业产值占比和战略性新兴产业产值占比均达到60%以上。\n"
         "到2027年,电子信息产业占工业总产值比重达到40%,软件业占服务业增加值比重达到45%;"
@@ -85,21 +76,21 @@ def test_one_value_for_several_subjects_gives_one_target_each(tmp_path):
 
 
 def test_each_subject_of_respectively_has_its_own_indicator(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path, "二、主要目标\n到2030年,国家高新技术企业和科技型中小企业数量分别达到600家和1000家。\n"
     )
     assert [(d.value, d.indicator) for d in drafts] == [(600, "hte_count"), (1000, "tech_smes")]
 
 
 def test_growth_about_is_approximate(tmp_path):
-    drafts = _draft(tmp_path, "二、主要目标\n到2030年,全社会研发经费年均增长10%左右。\n")
+    drafts = draft(tmp_path, "二、主要目标\n到2030年,全社会研发经费年均增长10%左右。\n")
     assert [(d.kind, d.comparator, d.value, d.unit, d.indicator) for d in drafts] == [
         ("growth", "~", 10, "%/年", "rd_expenditure")
     ]
 
 
 def test_wan_yi_of_an_indicator_kept_in_yi_is_written_in_yi(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、主要目标\n到2030年,全省技术合同成交额达到1.2万亿元,高新区工业总产值达到1.5万亿元。\n",
     )
@@ -109,12 +100,12 @@ def test_wan_yi_of_an_indicator_kept_in_yi_is_written_in_yi(tmp_path):
 
 
 def test_a_count_over_the_years_named_is_cumulative(tmp_path):
-    drafts = _draft(tmp_path, "二、主要目标\n到2030年,用3年时间推广应用150项新技术新产品。\n")
+    drafts = draft(tmp_path, "二、主要目标\n到2030年,用3年时间推广应用150项新技术新产品。\n")
     assert [(d.kind, d.value) for d in drafts] == [("cumulative", 150)]
 
 
 def test_a_headline_cut_from_its_subject_is_the_same_target(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "2030年制造业增加值\n占生产总值比重超30%\n二、主要目标\n到2030年,制造业增加值占生产总值比重超过30%。\n",
     )
@@ -125,7 +116,7 @@ def test_a_headline_cut_from_its_subject_is_the_same_target(tmp_path):
 
 
 def test_a_composite_rank_has_no_catalogue_indicator(tmp_path):
-    drafts = _draft(tmp_path, "二、主要目标\n到2030年,力争全县科技创新综合排名进入全省前三。\n")
+    drafts = draft(tmp_path, "二、主要目标\n到2030年,力争全县科技创新综合排名进入全省前三。\n")
     assert [(d.kind, d.comparator, d.value, d.indicator) for d in drafts] == [("rank", "top", 3, None)]
 
 
@@ -181,24 +172,21 @@ def test_a_fall_is_judged_against_the_base_year_figure():
 
 
 def test_plan_check_accepts_a_drafted_fall_and_ceiling(tmp_path):
-    source = tmp_path / "plan.txt"
-    source.write_text(
-        "青石县节能行动方案（2026—2028年）\n青石县人民政府\n2026年3月1日\n一、主要目标\n"
-        "到2028年,全县单位地区生产总值能耗比2025年下降12%,产品抽检不合格率从2025年的8%降低到5%。\n",
-        encoding="utf-8",
+    problems, targets = draft_and_check(
+        tmp_path,
+        "节能",
+        "到2028年,全县单位地区生产总值能耗比2025年下降12%,产品抽检不合格率从2025年的8%降低到5%。",
     )
-    written = plan_registry.draft_plan(source, "qs-2028", "海州区", 2028, tmp_path / "out")
-    problems = plan_registry.check_plan(written[0].parent)
     # the new indicators and their English names are left for review; value and comparator are right
-    assert {p.column for p in problems} <= {"indicator", "name_en", "title_en", "issuer"}
-    assert [(t["value"], t["comparator"]) for t in yaml.safe_load(written[1].read_text())["targets"]] == [
+    assert problems <= REVIEW_FIELDS
+    assert [(t["value"], t["comparator"]) for t in targets] == [
         (-12, "<="),
         (5, "<="),
     ]
 
 
 def test_first_n_written_as_n_strong_is_a_rank(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、主要目标\n到2030年,全县进入全国创新百强县,科技进步水平跻身全省十强,综合实力显著增强,"
         "若干企业进入全国民营企业百强。\n",
@@ -209,7 +197,7 @@ def test_first_n_written_as_n_strong_is_a_rank(tmp_path):
 
 
 def test_qualitative_aims_of_the_goals_are_listed_apart(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、主要目标\n到2030年,全县创新能力显著提升,规上企业研发机构实现基本覆盖,关键技术取得重要突破,"
         "高新技术企业达到100家。\n三、企业培育行动\n（一）实施企业梯队行动。服务能力显著提升。\n",

@@ -38,6 +38,7 @@ from hzanalysis.labels import message_text
 from hzanalysis.plans import DEFAULT_PLAN, known_plan_ids, resolve_plan
 from hzanalysis.targets import get_target, load_targets
 from hzanalysis.views import as_of_history_view, look_back_view
+from tests.plan_helpers import draft
 
 FIXTURE_PLAN = Path(__file__).parent / "fixtures" / "plans" / "fixture-2030.txt"
 HEADER = "region,indicator,year,value,unit,bound,source_title,source_url,published,quote,quality,note\n"
@@ -52,12 +53,6 @@ def _synthetic_csv(path: Path, rows: list[tuple[str, str, int, float, str, str]]
     ]
     path.write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
     return path
-
-
-def _draft(tmp_path: Path, text: str, deadline: int = 2030) -> list[plan_read.DraftTarget]:
-    source = tmp_path / "plan.txt"
-    source.write_text(text, encoding="utf-8")
-    return plan_read.draft_targets(read_document(source), deadline)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -157,7 +152,7 @@ def test_assess_one_accepts_an_options_object_or_keywords():
 
 
 def test_draft_reads_value_unit_comparator_and_kind(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、发展目标\n"
         "到2030年,全社会研发投入占地区生产总值比重达到4.5%,技术合同成交额累计超过60亿元。"
@@ -183,7 +178,7 @@ def test_draft_reads_value_unit_comparator_and_kind(tmp_path):
 def test_cumulative_of_a_stock_is_a_level_and_carries_to_later_clauses(tmp_path):
     # 累计 over a stock (new R&D institutions, a year-end count) is read as the level at the deadline; 累计
     # carries to the next clause of the same sentence (iur projects are a flow: cumulative).
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、发展目标\n到2028年,累计集聚新型研发机构12家,实施产学研合作项目90项。\n",
         deadline=2030,
@@ -193,12 +188,12 @@ def test_cumulative_of_a_stock_is_a_level_and_carries_to_later_clauses(tmp_path)
 
 
 def test_numbers_without_a_target_cue_are_not_targets(tmp_path):
-    drafts = _draft(tmp_path, "一、基本情况\n全区现有高校3所,科研院所2家。\n")
+    drafts = draft(tmp_path, "一、基本情况\n全区现有高校3所,科研院所2家。\n")
     assert drafts == []
 
 
 def test_responsible_units_from_lead_and_responsible_lines(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "三、重点任务\n（一）实施企业培育行动\n"
         "培育科技型中小企业。加强服务。到2030年,力争科技型中小企业达到900家。"
@@ -213,7 +208,7 @@ def test_responsible_units_from_lead_and_responsible_lines(tmp_path):
 
 
 def test_a_target_stated_twice_is_one_entry_citing_both_places(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、发展目标\n到2030年,有效高新技术企业达到500家。\n"
         "三、重点任务\n（一）实施企业培育行动\n"
@@ -227,13 +222,13 @@ def test_a_target_stated_twice_is_one_entry_citing_both_places(tmp_path):
 
 
 def test_an_indicator_missing_from_the_catalogue_is_flagged(tmp_path):
-    drafts = _draft(tmp_path, "二、发展目标\n到2030年,建成海上风电运维母港码头泊位6个。\n")
+    drafts = draft(tmp_path, "二、发展目标\n到2030年,建成海上风电运维母港码头泊位6个。\n")
     assert len(drafts) == 1 and drafts[0].indicator is None
     assert "new indicator needed" in " ".join(drafts[0].notes)
 
 
 def test_new_indicators_of_the_next_plan_cycle_are_in_the_catalogue(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、发展目标\n到2030年,每万人口高价值发明专利拥有量达到9件,"
         "数字经济核心产业增加值占地区生产总值比重达到11%。\n",
@@ -849,7 +844,7 @@ def test_a_new_county_from_plan_text_to_judgement(qingshi_project, tmp_path, cap
 
 
 def test_break_through_is_strict_and_respectively_gives_each_subject_its_value(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、主要目标\n到2028年,全县高新技术企业突破75家。到2030年,全县高新技术企业和科技型中小企业在2025年"
         "的基础上实现倍增,分别超过150家和600家。\n",
@@ -864,14 +859,14 @@ def test_break_through_is_strict_and_respectively_gives_each_subject_its_value(t
 
 def test_a_level_restating_a_doubling_takes_its_subject_and_replaces_it(tmp_path):
     # 比重增加一倍,达到1.2%: one target, the level 1.2% of the R&D share; the doubling is the same target.
-    drafts = _draft(tmp_path, "二、主要目标\n到2030年,全社会研发投入占地区生产总值比重增加一倍,达到1.2%。\n")
+    drafts = draft(tmp_path, "二、主要目标\n到2030年,全社会研发投入占地区生产总值比重增加一倍,达到1.2%。\n")
     assert [(d.indicator, d.kind, d.value, d.quotes) for d in drafts] == [
         ("rd_share_gdp", "level", 1.2, ["达到1.2%"])
     ]
 
 
 def test_the_past_runs_on_until_a_year_of_the_plan(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、主要目标\n截至2025年底,全县高新技术企业达85家,较上年增加7家,到2030年力争达到150家。"
         "2025年技术合同成交额为6亿元,2030年预计增加到12亿元。\n",
@@ -880,7 +875,7 @@ def test_the_past_runs_on_until_a_year_of_the_plan(tmp_path):
 
 
 def test_indicators_that_differ_by_a_qualifier_are_not_matched(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、主要目标\n到2030年,高新技术产业增加值占规上工业增加值比重达到45%,高新技术企业营业收入达到300亿元,"
         "基础研究经费占研发经费比重达到6%,高新技术企业有效发明专利拥有量达到900件,"
@@ -897,7 +892,7 @@ def test_indicators_that_differ_by_a_qualifier_are_not_matched(tmp_path):
 
 
 def test_a_list_after_a_colon_and_its_enumerators(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "今年全县科技工作要实现三个目标:一是高新技术产业产值突破80亿元;二是新增高新技术企业12家,"
         "努力实现新增15家;三是技术合同成交额达到5亿元。\n",
@@ -913,7 +908,7 @@ def test_a_list_after_a_colon_and_its_enumerators(tmp_path):
 
 
 def test_a_review_paragraph_a_reached_deadline_and_a_count_of_measures_are_not_targets(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、主要目标\n“十四五”以来,全县建成孵化器12个,引进人才300人。\n"
         "到2025年,全县高新技术产业产值完成80亿元。方案提出了16项培育措施。\n"
@@ -929,7 +924,7 @@ def test_a_review_paragraph_a_reached_deadline_and_a_count_of_measures_are_not_t
 
 
 def test_the_same_value_of_a_new_indicator_stated_twice_is_one_entry(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、主要目标\n到2030年,全县专精特新企业达到30家。\n三、重点任务\n到2030年,专精特新企业达30家。\n",
     )
@@ -957,7 +952,7 @@ def test_a_new_county_report_runs_on_a_few_targets(qingshi_project, tmp_path):
 
 
 def test_targets_joined_by_and_chinese_numerals_and_figures_that_qualify(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、主要目标\n到2030年,推动形成十万家创新型中小企业,培育20个特色产业集群和5个科技合作区,"
         "营业收入超过10亿元的高新技术企业达到12家,一个团队服务一个园区。\n",
@@ -973,7 +968,7 @@ def test_targets_joined_by_and_chinese_numerals_and_figures_that_qualify(tmp_pat
 
 
 def test_a_review_of_the_past_year_gives_no_target(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "一、2025年计划执行情况\n全年高新技术企业达到95家,技术合同成交额达到8亿元。\n"
         "二、2026年工作安排\n去年全县创新动能稳步增强。研发投入强度达到2.1%,高价值发明专利拥有量提高到3.2件。\n",
@@ -1013,7 +1008,7 @@ def test_the_title_is_read_with_two_bracketed_suffixes(tmp_path):
 
 
 def test_a_change_from_a_base_figure_sets_the_second_figure(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、主要目标\n全县研发投入强度由2020年的0.9%提升至2025年的1.6%。到2030年,全县研发投入强度从2025年的"
         "1.6%提高到2.4%,创新能力综合指数由2025年的62提升至75,科技型中小企业从2025年的3.2万家增加到5万家。\n",
@@ -1028,7 +1023,7 @@ def test_a_change_from_a_base_figure_sets_the_second_figure(tmp_path):
 
 
 def test_amounts_in_wan_yi_and_hundreds_of_projects(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、主要目标\n到2030年,全县高新技术企业营业收入达到1.2万亿元,科技服务平台注册用户达到3万户,"
         "线上用户规模达到1.5亿,滚动实施百项技术攻关项目,启动千项技术改造,让科技成果走进千家万户。\n",
@@ -1043,7 +1038,7 @@ def test_amounts_in_wan_yi_and_hundreds_of_projects(tmp_path):
 
 
 def test_the_size_of_a_scope_and_a_qualifying_amount_are_not_targets(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、主要目标\n到2030年,聚焦新材料、生物医药、智能装备等6个重点产业,培育创新型企业20家,"
         "支持总投资5亿元以上的技术改造项目建设,组建新材料、生物医药等3个产业创新联盟。\n",
@@ -1053,7 +1048,7 @@ def test_the_size_of_a_scope_and_a_qualifying_amount_are_not_targets(tmp_path):
 
 
 def test_every_year_covers_the_items_of_its_list_without_a_verb_of_their_own(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、主要目标\n到2030年,每年实施重点研发项目30项、产学研合作项目20项;"
         "每年新增高新技术企业10家、科技型中小企业达到400家。\n",
@@ -1068,7 +1063,7 @@ def test_every_year_covers_the_items_of_its_list_without_a_verb_of_their_own(tmp
 
 
 def test_a_review_runs_on_over_sentences_and_paragraphs_until_the_future(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "县政府工作报告\n2027-01-20\n据统计,2026年全县新建研发机构8家,新增孵化器3家。众创空间总数达到15家。\n"
         "去年全县创新动能增强,高新技术企业总数达到96家。\n技术合同成交额实现8.5亿元,增长21%。\n"
@@ -1081,12 +1076,12 @@ def test_a_review_runs_on_over_sentences_and_paragraphs_until_the_future(tmp_pat
 
 
 def test_what_is_already_reached_is_not_a_target(tmp_path):
-    drafts = _draft(tmp_path, "二、主要目标\n全县区域创新能力已跃居全市第二,到2030年力争进入全省前三十位。\n")
+    drafts = draft(tmp_path, "二、主要目标\n全县区域创新能力已跃居全市第二,到2030年力争进入全省前三十位。\n")
     assert [(d.kind, d.comparator, d.value) for d in drafts] == [("rank", "top", 30)]
 
 
 def test_city_level_manufacturing_and_newly_certified_are_not_the_catalogues_indicators(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、主要目标\n到2030年,市级以上企业研发机构达到30家,省级以上企业研发机构达到12家,制造业研发经费投入强度"
         "达到2.5%,技术市场交易总额累计达到40亿元。到2030年,新认定科技型中小企业100家,承担国家科技计划项目15项,"
@@ -1105,13 +1100,13 @@ def test_city_level_manufacturing_and_newly_certified_are_not_the_catalogues_ind
 
 
 def test_a_change_told_without_a_word_of_the_future_is_the_past(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、主要目标\n数据显示,全县孵化器从2025年的6家增加到9家。到2030年,全县孵化器从2025年的6家增加到12家。\n",
     )
     assert [(d.value, d.quotes[0]) for d in drafts] == [(12, "全县孵化器从2025年的6家增加到12家")]
     # 重要 and 主要 hold a 要 but speak of no future; 将 alone opens reviews too.
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、主要目标\n科技创新的作用更加重要,高新技术企业从2020年的40家增加到85家。我们将创新摆在核心位置,"
         "科技型中小企业从2020年的100家增加到260家。到2030年,高新技术企业达到150家。\n",
@@ -1120,7 +1115,7 @@ def test_a_change_told_without_a_word_of_the_future_is_the_past(tmp_path):
 
 
 def test_firms_rd_is_not_all_rd(tmp_path):
-    drafts = _draft(
+    drafts = draft(
         tmp_path,
         "二、主要目标\n到2030年,企业研发经费支出占地区生产总值比重达到2%,全社会研发经费支出占地区生产总值比重达到2.6%。\n",
     )
