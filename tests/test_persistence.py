@@ -427,7 +427,8 @@ def test_a_class_page_gives_the_own_growths_weight_and_the_classs_growth_not_the
 
 
 def test_a_forecast_without_a_class_says_how_the_populations_it_resembles_scored_without_one():
-    from hzanalysis.reference import class_table, population_name
+    from hzanalysis.labels import population_text
+    from hzanalysis.reference import class_table
 
     result = forecast(pd.Series([420.0, 560.0], index=[2022, 2024]), 1, domain="count", n_paths=200)
     resembles = result.reference["persistence"]["resembles"]
@@ -436,5 +437,5 @@ def test_a_forecast_without_a_class_says_how_the_populations_it_resembles_scored
     shipped_scores = ps.shipped()["validation"]
     for name in resembles:  # each resembled population, named, with its own no-class gap
         gap = shipped_scores[f"own/{name}"]["gap"]
-        assert f"{population_name(name, 'en')}: Brier" in text and f"gap {gap:.3f}" in text
+        assert f"{population_text(name, 'en')}: Brier" in text and f"gap {gap:.3f}" in text
     assert text.count("Brier") == len(resembles)

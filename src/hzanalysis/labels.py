@@ -195,8 +195,7 @@ def _param_text(name: str, value: Any, lang: str) -> str:
     if name == "population":
         return population_text(str(value), lang)
     if name == "populations":  # population code -> weight, in the order given
-        parts = [f"{population_text(str(code), lang)} {float(w):.2f}" for code, w in value.items()]
-        return label("punct.parts", lang).join(parts)
+        return populations_text(value, lang)
     if isinstance(value, Mapping):
         if "code" in value:  # a message inside a message (the reason a class was widened)
             return message_text(value, lang)
@@ -225,6 +224,18 @@ def _param_text(name: str, value: Any, lang: str) -> str:
 def list_text(items: Iterable[str], lang: str = "zh") -> str:
     """Names as a list in prose: ``海州区、连云区`` or ``Haizhou District, Lianyun District``."""
     return label("punct.list", lang).join(items)
+
+
+def parts_text(items: Iterable[str], lang: str = "zh") -> str:
+    """Clauses of one statement, each a whole part: ``甲：1；乙：2`` or ``a: 1; b: 2``."""
+    return label("punct.parts", lang).join(items)
+
+
+def populations_text(weights: Mapping[str, float], lang: str = "zh") -> str:
+    """Populations with their weights, in the order given: ``旅游（外部面板） 0.62；…``."""
+    return parts_text(
+        (f"{population_text(str(code), lang)} {float(w):.2f}" for code, w in weights.items()), lang
+    )
 
 
 def population_text(code: str, lang: str = "zh") -> str:

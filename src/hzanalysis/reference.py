@@ -31,7 +31,17 @@ import pandas as pd
 from . import catalogue
 from .errors import ForecastError, ParameterError
 from .fileio import derived_json
-from .labels import Message, check_lang, has_label, label, message_text, population_text
+from .labels import (
+    Message,
+    check_lang,
+    has_label,
+    label,
+    list_text,
+    message_text,
+    parts_text,
+    population_text,
+    populations_text,
+)
 from .transforms import to_growth_scale
 
 CLASSES_PATH = Path(__file__).resolve().parent / "derived" / "reference_classes.json"
@@ -395,10 +405,6 @@ def shipped_classes(path: str | Path | None = None) -> dict[str, ReferenceClass]
     return {k: ReferenceClass.from_json(v) for k, v in data["classes"].items()}
 
 
-#: A validated population or panel as a reader names it, in ``lang`` (its code if unknown).
-population_name = population_text
-
-
 def small_unit_text(small: dict[str, Any], lang: str = "zh", has_class: bool = True) -> str:
     """What the page says about widening for a small unit (the class's size relation, or why none)."""
     if not small:
@@ -426,8 +432,7 @@ def own_weight_text(learned: dict[str, Any], lang: str = "zh") -> str:
 
 def resembles_text(weights: dict[str, float], lang: str = "zh") -> str:
     """Which validated populations a unit without a class resembles, by its own growth (posterior weights)."""
-    parts = [f"{population_name(name, lang)} {w:.2f}" for name, w in weights.items()]
-    return label("class_text.resembles", lang, parts=label("punct.parts", lang).join(parts))
+    return label("class_text.resembles", lang, parts=populations_text(weights, lang))
 
 
 def own_validation_text(own: dict[str, Any], lang: str = "zh", *, short: bool = False) -> str:
@@ -437,7 +442,7 @@ def own_validation_text(own: dict[str, Any], lang: str = "zh", *, short: bool = 
     return label(
         "class_text.population_short" if short else "class_text.own_population",
         lang,
-        population=population_name(own["population"], lang),
+        population=population_text(own["population"], lang),
         brier=f"{own['brier']:.3f}",
         base=f"{own['brier_base_rate']:.3f}",
         gap=f"{own['gap']:.3f}",
@@ -450,13 +455,12 @@ def own_validation_text(own: dict[str, Any], lang: str = "zh", *, short: bool = 
 
 def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
     """The reference class and the learned persistence a judgement used, as a two-column table."""
-    words = label("punct.list", lang).join
     rows: dict[str, str] = {}
     if "id" in description:
         rows = {
             "indicator": indicator_text(description["indicator"], lang),
             "source": source_text(description, lang),
-            "regions": words(regions_text(description["regions"], lang)),
+            "regions": list_text(regions_text(description["regions"], lang), lang),
             "years": f"{description['years'][0]}–{description['years'][1]}",
             "n": f"{description['n_regions']} / {sum(description['n_changes'].values())}",
         }
@@ -489,20 +493,22 @@ def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
             if name in validated.get("scores", {})
         ]
         if resembled:
-            rows["resembled_validation"] = label("punct.parts", lang).join(
-                own_validation_text(scores, lang, short=True) for scores in resembled
+            rows["resembled_validation"] = parts_text(
+                (own_validation_text(scores, lang, short=True) for scores in resembled), lang
             )
         if validated:
             total = len(validated["populations"])
             parts = [
                 f"{aim_text(aim, lang)}{label('punct.colon', lang)}{len(names)}/{total}"
-                + label("punct.bracketed", lang, text=words(population_name(n, lang) for n in names))
+                + label(
+                    "punct.bracketed", lang, text=list_text((population_text(n, lang) for n in names), lang)
+                )
                 for aim, names in validated["met"].items()
             ]
             gap = validated.get("pooled_outside_china_gap")
             if gap is not None:
                 parts.append(label("class_text.pooled_gap", lang, gap=f"{gap:.3f}"))
-            rows["validated"] = label("punct.parts", lang).join(parts)
+            rows["validated"] = parts_text(parts, lang)
             # a shipped class is itself a validated population: how it scored when left out
             own = (
                 validated.get("scores", {}).get(description.get("id", ""))

@@ -16,8 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from .labels import has_label, label
-from .reference import population_name
+from .labels import has_label, label, parts_text, population_text
 
 VALIDATION_PATH = Path(__file__).resolve().parent / "derived" / "validation.json"
 #: The history shapes and methods scored (their words: ``validation.shape_*``, ``validation.method_*``).
@@ -69,7 +68,7 @@ def panel_table(lang: str = "zh", path: str | Path | None = None) -> pd.DataFram
         )
         out.append(
             {
-                _col("panel", lang): population_name(panel, lang),
+                _col("panel", lang): population_text(panel, lang),
                 _col("history", lang): _text("shape", shape, lang),
                 _col("forecasts", lang): product["n"],
                 _col("covered_80", lang): product["cover_80"],
@@ -95,7 +94,7 @@ def outside_view_table(lang: str = "zh", path: str | Path | None = None) -> pd.D
         widened = results.get("outside_view_widened", {}).get(panel, {})
         out.append(
             {
-                _col("panel", lang): population_name(panel, lang),
+                _col("panel", lang): population_text(panel, lang),
                 _col("events", lang): scores["events"],
                 "Brier": scores["brier"],
                 _col("brier_base_rate", lang): scores["brier_base_rate"],
@@ -184,11 +183,11 @@ def population_table(lang: str = "zh") -> pd.DataFrame:
         aims = scores.get("aims", {})
         missed = [aim_text(a, lang) for a, ok in aims.items() if not ok]
         met = f"{sum(aims.values())}/{len(aims)}" + (
-            label("validation.missed", lang, aims=label("punct.parts", lang).join(missed)) if missed else ""
+            label("validation.missed", lang, aims=parts_text(missed, lang)) if missed else ""
         )
         rows.append(
             {
-                "population": population_name(name, lang),
+                "population": population_text(name, lang),
                 "mode": _text("mode", mode, lang),
                 "events": int(scores["events"]),
                 "brier": f"{scores['brier']:.3f} / {scores['brier_base_rate']:.3f}",

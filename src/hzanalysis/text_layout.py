@@ -81,7 +81,8 @@ def regroup_table_cells(text: str) -> str:
 # of the row above ("R&D 经费支出(亿元)" then "占国内生产总值的比重 (%)"); "#" and 其中 rows are parts of the
 # row above and are left out.
 _CLOSED_CELL_RE = re.compile(r"^(?P<cell>[^|｜]*?)\s*[|｜]$")
-_YEAR_TITLE_RE = re.compile(r"^\d{4}\s*年?(末|底|度)?$")
+#: A column title that is a year ("2024年", "2023年末"); the extractor's tables read the same.
+YEAR_TITLE_RE = re.compile(r"^\d{4}\s*年?(末|底|度)?$")
 _NUMBER_CELL_RE = re.compile(r"^[-+]?[\d,]+(\.\d+)?$")
 _ENGLISH_GLOSS_RE = re.compile(r"\s+[A-Za-z][A-Za-z0-9 ().,&%/'*-]*$")
 _PART_ROW_RE = re.compile(r"^(#|＃|其中[:：]?)")
@@ -121,7 +122,7 @@ def _closed_year_run(lines: list[str], i: int) -> list[str]:
     years: list[str] = []
     for line in lines[i:]:
         match = _CLOSED_CELL_RE.match(line)
-        if not match or not _YEAR_TITLE_RE.match(match["cell"]):
+        if not match or not YEAR_TITLE_RE.match(match["cell"]):
             break
         year = int(match["cell"][:4])
         if not 1949 <= year <= 2100 or (years and year <= int(years[-1][:4])):
@@ -187,7 +188,7 @@ def _regroup_transposed(lines: list[str]) -> list[str]:
             j += 1
         width = len(names)
         groups = []
-        while width >= 2 and j + width < len(lines) + 0 and _YEAR_TITLE_RE.match(lines[j]):
+        while width >= 2 and j + width < len(lines) + 0 and YEAR_TITLE_RE.match(lines[j]):
             values = lines[j + 1 : j + 1 + width]
             if len(values) < width or not all(_TRANSPOSED_VALUE_RE.match(v) for v in values):
                 break
@@ -251,7 +252,7 @@ def _regroup_spaced_rows(lines: list[str]) -> list[str]:
 def _transposed_name(line: str) -> bool:
     return (
         len(line) <= 20
-        and not _YEAR_TITLE_RE.match(line)
+        and not YEAR_TITLE_RE.match(line)
         and not _TRANSPOSED_VALUE_RE.match(line)
         and not re.search(r"[。；;，,:：|｜]", line)
     )

@@ -27,6 +27,7 @@ from .labels import (
     is_missing,
     label,
     list_text,
+    parts_text,
     unit_text,
 )
 from .observations import load_indicators, load_regions
@@ -356,9 +357,12 @@ def auto_model_text(lang: str = "zh") -> str:
     by_model: dict[str, list[str]] = {}
     for domain, model in AUTO_MODEL.items():
         by_model.setdefault(model, []).append(label(f"domain.{domain}", lang))
-    return label("punct.parts", lang).join(
-        label("models.auto_pair", lang, model=_model_name(model, lang), domains=list_text(domains, lang))
-        for model, domains in by_model.items()
+    return parts_text(
+        (
+            label("models.auto_pair", lang, model=_model_name(model, lang), domains=list_text(domains, lang))
+            for model, domains in by_model.items()
+        ),
+        lang,
     )
 
 
@@ -495,7 +499,7 @@ def look_back_view(look_back: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
                 "target": last["name_en" if en else "name_zh"],
                 "outturn": f"{last[verdict]} "
                 + fmt_value(last["latest_value"], last["unit"], "=", last["latest_year"], lang),
-                "earlier": label("punct.parts", lang).join(said) or MISSING,
+                "earlier": parts_text(said, lang) or MISSING,
             }
         )
     return pd.DataFrame.from_records(rows)

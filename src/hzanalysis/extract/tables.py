@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..text_layout import YEAR_TITLE_RE
 from .vocabulary import normalise
 
 _CELL_SPLIT_RE = re.compile(r"\s*[|｜]\s*|\t+")
@@ -20,7 +21,6 @@ _SKIP_HEADER_RE = re.compile(
     r"增长|增速|增幅|增减|比上年|同比|目标|计划|预期|预计|排名|位次|名次|占全市|完成率"
 )
 _YEAR_HEADER_RE = re.compile(r"(?<!\d)(\d{4})\s*年?")
-_YEAR_TITLE_RE = re.compile(r"^\d{4}\s*年?(末|底|度)?$")
 _NAME_UNIT_RE = re.compile(r"^(?P<name>.+?)\s*[(（](?P<unit>[^()（）]{1,6})[)）]\s*$")
 _VALUE_RE = re.compile(r"^[\d,]+(\.\d+)?$")
 # a cell holding its own unit ("512件", "10.6亿元"): read as written; "2024年" is a column title
@@ -93,7 +93,7 @@ def table_cells(lines: list[str], reference: int | None) -> Iterator[TableCell]:
         if _is_year_header(cells):
             # a line of year titles is the header, whatever title lines came before it ("14-3 科技活动基本
             # 情况 | ||", "(2009-2014年)"); without a label cell the names' column has no title
-            header = ["指标", *cells] if _YEAR_TITLE_RE.match(cells[0]) else cells
+            header = ["指标", *cells] if YEAR_TITLE_RE.match(cells[0]) else cells
             continue
         if header is None and not any(_VALUE_WITH_UNIT_RE.match(c) for c in cells[1:]):
             header = cells  # the first line without a figure ("指标 | 2023年 | 2024年")
@@ -109,14 +109,14 @@ _HEADER_LABEL_RE = re.compile(
 
 
 def _is_year_header(cells: list[str]) -> bool:
-    years = [c for c in cells if _YEAR_TITLE_RE.match(c)]
-    others = [c for c in cells if c and not _YEAR_TITLE_RE.match(c)]
-    numbers = [int(y[:4]) for y in years]  # _YEAR_TITLE_RE: each starts with its four digits
+    years = [c for c in cells if YEAR_TITLE_RE.match(c)]
+    others = [c for c in cells if c and not YEAR_TITLE_RE.match(c)]
+    numbers = [int(y[:4]) for y in years]  # YEAR_TITLE_RE: each starts with its four digits
     return (
         len(years) >= 2
         and all(1949 <= n <= 2100 for n in numbers)
         and numbers == sorted(set(numbers))  # distinct and increasing, as a header's years are
-        and (_YEAR_TITLE_RE.match(cells[0]) is not None or _HEADER_LABEL_RE.match(cells[0]) is not None)
+        and (YEAR_TITLE_RE.match(cells[0]) is not None or _HEADER_LABEL_RE.match(cells[0]) is not None)
         and not any(_VALUE_RE.match(c) or _VALUE_WITH_UNIT_RE.match(c) for c in others)
     )
 
