@@ -318,6 +318,65 @@ def test_a_file_with_neither_source_column_gets_one_problem_naming_both(tmp_path
     assert "add a column 'source_title'" in p.fix
 
 
+# A bureau's own sheet: Chinese headers and the indicators' Chinese names (synthetic figures)
+CHINESE_HEADER = {"region": "地区", "indicator": "指标", "year": "年份", "value": "数值", "unit": "单位"}
+CHINESE_HEADER |= {"source_title": "资料来源", "quality": "质量", "note": "备注"}
+
+
+def test_a_bureaus_sheet_with_chinese_headers_and_indicator_names_is_read_as_ids(tmp_path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(list(CHINESE_HEADER.values()))
+    columns = list(CHINESE_HEADER)
+    # the catalogue's name_zh, a synonym, and a synonym typed with a space and in lower case
+    for name, year, value, unit in (
+        ("有效高新技术企业数", 2023, 150, "家"),
+        ("高新技术企业数", 2024, 212, "家"),
+        ("r&d 经费投入强度", 2024, 3.1, "%"),
+    ):
+        typed = row(indicator=name, year=str(year), value=str(value), unit=unit)
+        sheet.append([int(typed[c]) if c == "year" else typed[c] for c in columns])
+    path = tmp_path / "bureau.xlsx"
+    workbook.save(path)
+    got = read_observation_file(path)
+    assert got["indicator"].tolist() == ["hte_count", "hte_count", "rd_share_gdp"]
+    assert got["value"].tolist() == [150.0, 212.0, 3.1]
+    assert got["source_title"].tolist() == [GOOD["source_title"]] * 3
+    assert got["note"].tolist() == [GOOD["note"]] * 3
+
+
+def test_a_problem_under_a_chinese_header_names_the_column_both_ways(tmp_path):
+    columns = list(CHINESE_HEADER)
+    path = tmp_path / "x.csv"
+    path.write_text(
+        ",".join(CHINESE_HEADER.values()) + "\n" + ",".join(row(quality="官方")[c] for c in columns) + "\n",
+        encoding="utf-8",
+    )
+    assert_one_problem(path, "line 2", "quality (质量)", "one of official_statistics")
+
+
+def test_a_chinese_header_beside_its_english_name_is_one_column_twice(tmp_path):
+    path = write_csv(tmp_path / "x.csv", [row()], header=[*HEADER, "年份"])
+    problems = problems_of(path)
+    twice = [p for p in problems if "twice" in p.found]
+    assert len(twice) == 1 and "year (年份)" in twice[0].found
+
+
+def test_a_missing_column_says_its_chinese_names_too(tmp_path):
+    columns = [c for c in CHINESE_HEADER if c != "quality"]
+    path = tmp_path / "x.csv"
+    lines = [",".join(CHINESE_HEADER[c] for c in columns), ",".join(row()[c] for c in columns)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    p = assert_one_problem(path, "line 1", "quality", "a column named 'quality' (or 质量/数据质量/来源等级)")
+    assert "地区" in p.found  # the columns found, as typed
+
+
+def test_an_id_and_the_chinese_name_of_the_same_figure_are_a_duplicate(tmp_path):
+    path = write_csv(tmp_path / "x.csv", [row(), row(indicator="高新技术企业数")])
+    problems = problems_of(path)
+    assert len(problems) == 1 and "a duplicate of line 2" in problems[0].found
+
+
 def test_unbalanced_quote_is_malformed_csv():
     path = FIXTURES / "unbalanced_quote.csv"
     problems = problems_of(path)

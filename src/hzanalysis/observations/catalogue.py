@@ -6,7 +6,7 @@ them, so ``indicators.csv`` and ``regions.csv`` are read in one place only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -36,6 +36,8 @@ class Catalogue:
     units: dict[str, str]
     domains: dict[str, str]
     regions: tuple[str, ...]
+    #: each Chinese name and synonym of an indicator (see :func:`name_key`) -> its id
+    names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> Catalogue:
@@ -45,4 +47,17 @@ class Catalogue:
             units={i.id: i.unit for i in indicators},
             domains={i.id: i.domain for i in indicators},
             regions=tuple(catalogue.regions()),
+            names={name_key(name): i.id for i in indicators for name in i.names},
         )
+
+    def indicator_id(self, text: str) -> str:
+        """The id ``text`` names: itself when it is an id, the id of the indicator whose Chinese name or
+        synonym it is (a bureau's sheet says 高新技术企业数, not hte_count), else ``text`` unchanged."""
+        if text in self.units:
+            return text
+        return self.names.get(name_key(text), text)
+
+
+def name_key(name: str) -> str:
+    """A name as compared: no spaces (half or full width), Latin letters in one case (R&D, r&d)."""
+    return "".join(name.split()).casefold()

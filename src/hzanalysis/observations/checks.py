@@ -13,7 +13,7 @@ import difflib
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import NamedTuple
 
@@ -164,11 +164,12 @@ def indicator_known(row: Row, cat: Catalogue) -> Finding | None:
         return None
     close = difflib.get_close_matches(str(row.indicator).strip().lower(), list(cat.units), n=1, cutoff=0.75)
     return Finding(
-        f"an indicator id from data/raw/indicators.csv (e.g. {', '.join(list(cat.units)[:6])}, ...)",
+        f"an indicator id from data/raw/indicators.csv (e.g. {', '.join(list(cat.units)[:6])}, ...), or "
+        "an indicator's Chinese name or synonym as written there",
         row.shown("indicator"),
         f"did you mean {close[0]!r}? Use the id as written in indicators.csv"
         if close
-        else "use one of the ids listed in indicators.csv",
+        else "use one of the ids listed in indicators.csv, or its name_zh or one of its synonyms",
     )
 
 
@@ -381,13 +382,14 @@ def validate(raw: RawFile, cat: Catalogue) -> tuple[pd.DataFrame, list[Problem],
     first_seen: dict[tuple[str, str, str, str], str] = {}
     for label, record in raw.records:
         row = Row.parse(label, record)
+        row = replace(row, indicator=cat.indicator_id(row.indicator))
         ok = True
         for rule in CHECKS:
             finding = rule.run(row, cat)
             if finding is None:
                 continue
             (warnings if rule.warning else problems).append(
-                Problem(raw.path, label, rule.column, finding.expected, finding.found, finding.fix)
+                Problem(raw.path, label, raw.column_label(rule.column), *finding)
             )
             ok = ok and rule.warning
         key = (row.region, row.indicator, row.text["year"], row.bound)
@@ -410,6 +412,7 @@ def validate(raw: RawFile, cat: Catalogue) -> tuple[pd.DataFrame, list[Problem],
                 {
                     **row.text,
                     "region": row.region,
+                    "indicator": row.indicator,
                     "unit": row.unit,
                     "year": row.year,
                     "value": row.value,

@@ -27,6 +27,8 @@ from .schema import (
     SOURCE_COLUMNS,
     SUPERSEDES_COLUMN,
     TEMPLATE_COLUMNS,
+    canonical_column,
+    chinese_headers,
 )
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -46,6 +48,24 @@ class RawFile:
     problems: list[Problem]
     warnings: list[Problem] = field(default_factory=list)
     missing_columns: bool = False
+    #: the header as typed, where a Chinese name was read as a template column (empty otherwise)
+    typed_header: list[str] = field(default_factory=list)
+
+    def column_label(self, column: str) -> str:
+        """``column`` as a message names it: with the header the user typed when that was a Chinese name."""
+        typed = [t for t, c in zip(self.typed_header, self.header, strict=True) if c == column and t != c]
+        return f"{column} ({'/'.join(typed)})" if typed else column
+
+    @property
+    def header(self) -> list[str]:
+        """The header as read: the template's column names."""
+        return [canonical_column(t) for t in self.typed_header]
+
+
+def canonical_header(out: RawFile, header: list[str]) -> list[str]:
+    """``header`` with Chinese column names read as the template's; ``out`` keeps what was typed."""
+    out.typed_header = list(header)
+    return out.header
 
 
 def whole_file(path: str, expected: str, found: str, fix: str) -> Problem:
@@ -105,7 +125,7 @@ def read_csv(path: Path) -> RawFile:
             if not any(f.strip() for f in fields):
                 continue  # blank line
             if header is None:
-                header = [f.strip() for f in fields]
+                header = canonical_header(out, [f.strip() for f in fields])
                 out.header_row = f"line {start}"
                 continue
             label = f"line {start}"
@@ -245,6 +265,7 @@ def read_xlsx(path: Path) -> RawFile:
     header = [cell_text(c.value) for c in rows[0]] if rows else []
     while header and not header[-1]:
         header.pop()
+    header = canonical_header(out, header)
     if not header:
         out.problems.append(
             whole_file(
@@ -385,7 +406,7 @@ def _choose_sheet(workbook, out: RawFile) -> str | None:
 
 def _has_template_header(sheet) -> bool:
     first = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), ())
-    cells = {cell_text(v) for v in first}
+    cells = {canonical_column(cell_text(v)) for v in first}
     return set(REQUIRED_COLUMNS) <= cells and bool(set(SOURCE_COLUMNS) & cells)
 
 
@@ -414,8 +435,9 @@ def check_header(out: RawFile, header: list[str] | None) -> None:
                     row=out.header_row,
                     column=col,
                     expected="each column once",
-                    found=f"column {col!r} twice",
-                    fix="delete or rename the duplicate column",
+                    found=f"column {out.column_label(col)!r} twice",
+                    fix="delete or rename the duplicate column (a Chinese header such as 年份 is the same "
+                    "column as its English name)",
                 )
             )
         seen.add(col)
@@ -431,7 +453,7 @@ def check_header(out: RawFile, header: list[str] | None) -> None:
                 row=out.header_row,
                 column="",
                 expected="an observations file, with the columns " + ", ".join(OBSERVATION_COLUMNS),
-                found="none of them (columns found: " + ", ".join(c for c in header if c) + ")",
+                found="none of them (columns found: " + ", ".join(c for c in out.typed_header if c) + ")",
                 fix="a table as a bureau sends it (indicators in rows, years in columns): `hzanalysis data "
                 "extract FILE --region REGION` turns it into observation rows to review; otherwise "
                 "`hzanalysis data template` writes an empty observations file to fill in (the catalogues "
@@ -451,9 +473,10 @@ def check_header(out: RawFile, header: list[str] | None) -> None:
                     file=out.path,
                     row=out.header_row,
                     column=col,
-                    expected=f"a column named {col!r}",
+                    expected=f"a column named {col!r}"
+                    + (f" (or {'/'.join(chinese_headers(col))})" if chinese_headers(col) else ""),
                     found="no such column"
-                    + (f" (columns found: {', '.join(c for c in header if c)})" if header else ""),
+                    + (f" (columns found: {', '.join(c for c in out.typed_header if c)})" if header else ""),
                     fix=f"add the column {col!r}; the columns are: {', '.join(OBSERVATION_COLUMNS)}",
                 )
             )

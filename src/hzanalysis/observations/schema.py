@@ -50,6 +50,35 @@ def column_requirement(column: str) -> str:
     return "no"
 
 
+#: Column headers as a bureau's own sheet writes them in Chinese, read as the template's columns (a file
+#: straight from a bureau should not need its header retyped). Only names with one meaning: 来源 is the
+#: source's title, an address goes under 链接/网址; 口径 (a scope) is not a column of ours.
+HEADER_ALIASES: dict[str, str] = {
+    **dict.fromkeys(("地区", "地区名称", "区域", "行政区", "行政区划"), "region"),
+    **dict.fromkeys(("指标", "指标名称", "指标代码"), "indicator"),
+    **dict.fromkeys(("年份", "年度", "数据年份", "统计年度"), "year"),
+    **dict.fromkeys(("数值", "指标值", "数据", "值"), "value"),
+    **dict.fromkeys(("单位", "计量单位"), "unit"),
+    **dict.fromkeys(("来源", "资料来源", "数据来源", "出处", "来源标题", "来源文件"), "source_title"),
+    **dict.fromkeys(("链接", "网址", "来源链接", "来源网址"), "source_url"),
+    **dict.fromkeys(("发布日期", "发布时间"), "published"),
+    **dict.fromkeys(("原文", "引文", "原文摘录"), "quote"),
+    **dict.fromkeys(("质量", "数据质量", "来源等级"), "quality"),
+    **dict.fromkeys(("备注", "说明"), "note"),
+    **dict.fromkeys(("替代", "取代"), "supersedes"),
+}
+
+
+def canonical_column(header: str) -> str:
+    """The template's name of a column headed ``header`` (itself, or what its Chinese name means)."""
+    return HEADER_ALIASES.get(header.strip(), header)
+
+
+def chinese_headers(column: str) -> tuple[str, ...]:
+    """The Chinese headers read as ``column`` (empty for a column that has none)."""
+    return tuple(alias for alias, name in HEADER_ALIASES.items() if name == column)
+
+
 #: Review columns a file may carry that are read past, never scored (``why``: why a candidate sentence
 #: was matched, written by ``hzanalysis data extract`` for the person reviewing it).
 IGNORED_COLUMNS: tuple[str, ...] = ("why",)
