@@ -266,3 +266,28 @@ def test_the_harness_counts_fallbacks_by_their_codes():
     assert bench.model_forecast(constant, 2, "damped", domain="count", n_paths=100)["fallbacks"] == 1
     assert bench.model_forecast(growing, 2, "theta", domain="count", n_paths=100)["fallbacks"] == 1
     assert bench.model_forecast(growing, 2, "drift", domain="count", n_paths=100)["fallbacks"] == 0
+
+
+def test_nested_choice_takes_each_population_s_value_from_the_others_only():
+    from benchmarks.nested_constant import nested
+
+    def scores(ratio: float) -> dict:
+        # base rate 0.1, so Brier = ratio / 10; every other aim is met (gap 0.05, coverage in band)
+        return {
+            "events": 100,
+            "brier": ratio / 10,
+            "brier_base_rate": 0.1,
+            "brier_eurostat": 0.5,
+            "gap": 0.05,
+            "cover_80": 0.80,
+            "cover_95": 0.95,
+        }
+
+    ratios = {1.0: {"A": 1.0, "B": 1.2, "C": 1.05}, 2.0: {"A": 1.5, "B": 1.0, "C": 1.0}}
+    results = {v: {("class", n): scores(r) for n, r in by_name.items()} for v, by_name in ratios.items()}
+    chosen, met = nested(results, "class", ["A", "B", "C"])
+    # A: the others' mean ratio is (1.2 + 1.05) / 2 = 1.125 with 1 and 1.0 with 2, so 2, though A alone
+    # prefers 1; B: 1.025 against 1.25, so 1; C: 1.1 against 1.25, so 1
+    assert chosen == {"A": 2.0, "B": 1.0, "C": 1.0}
+    # scored with those: A 1.5 and B 1.2 miss the Brier aim (<= 1.10), C 1.05 meets it: 4 + 4 + 5 aims
+    assert met == 13
