@@ -6,7 +6,7 @@ Every plan sentence here is written for these tests (fictional, no text from any
 
 from __future__ import annotations
 
-from tests.plan_helpers import draft
+from tests.plan_helpers import REVIEW_FIELDS, draft, draft_and_check
 
 
 def indicators(tmp_path, text: str) -> list[object]:
@@ -39,3 +39,30 @@ def test_words_written_two_ways_and_words_of_amount_still_match(tmp_path):
         "到2030年,全县省级以上研发中心达到45家,高新技术产业产值占规模以上工业比重达到40%,"
         "全社会研究与试验发展经费投入强度达到2.8%。",
     ) == ["prov_rd_institutions", "hitech_output_share", "rd_share_gdp"]
+
+
+# --- Every numeral form reads every count unit (number and unit forms: 5 of 11 rounds) ---
+
+
+def test_every_numeral_form_reads_every_count_unit(tmp_path):
+    drafts = draft(
+        tmp_path,
+        "二、主要目标\n到2030年,推广首台套新产品三十款,示范应用新能源汽车1.5万辆,新建科创走廊3条,"
+        "组建科技服务队伍20支。\n",
+    )
+    # main read none of them: 款, 辆, 条 and 支 were no units, for digits, 万 and Chinese numerals alike
+    assert [(d.value, d.unit) for d in drafts if d.kind != "qualitative"] == [
+        (30, "款"),
+        (15_000, "辆"),
+        (3, "条"),
+        (20, "支"),
+    ]
+
+
+def test_plan_check_accepts_the_counts_as_written(tmp_path):
+    columns, targets = draft_and_check(
+        tmp_path, "科技创新", "到2028年,推广首台套新产品三十款,示范应用新能源汽车1.5万辆。"
+    )
+    # only what a person fills in on any draft is left: no value or unit is refused
+    assert columns <= REVIEW_FIELDS
+    assert [(t["value"], t["unit"]) for t in targets] == [(30, "款"), (15_000, "辆")]

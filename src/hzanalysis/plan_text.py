@@ -42,13 +42,21 @@ UNITS = (
     "亩",
     "户",
     "批",
+    # 新建科创走廊3条, 推广新产品50款, 100种新药, 组建服务队伍30支, 示范应用1.5万辆: counts of things too
+    "条",
+    "款",
+    "种",
+    "支",
+    "辆",
+    "篇",
     # 网民规模12亿, IPv6活跃用户8亿: a bare 亿 of persons or users (亿元 and 万亿元 are matched first).
     "亿",
 )
 NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(re.escape(u) for u in UNITS) + ")")
 DEADLINE = re.compile(r"到\s*(20\d\d)\s*年")
-# Count units 万 and 亿 multiply (longest first: 台次 before 台).
-_COUNTS = "台次|人次|批次|名|家|个|项|件|台|套|批"
+# Count units (longest first: 台次 before 台): every way of writing a number (digits, with 万 or 亿, Chinese
+# numerals) reads every one of them, so that a new unit or a new numeral form is added once for all forms.
+_COUNTS = "台次|人次|批次|名|家|个|项|件|台|套|批|所|座|条|款|种|支|辆|篇"
 # 1万名 (ten thousand persons): 万 before a count unit multiplies; 万人, 万元, 万平方米 are units.
 WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万\s*(" + _COUNTS + ")")
 # 1.2亿台(套) of connected equipment: 亿 before a count unit multiplies too (a bare 亿 of users stays a unit).
@@ -60,7 +68,7 @@ RANGE_LOW = re.compile(r"(\d+(?:\.\d+)?)\s*[~～—–\-－至到]\s*$")
 CN_NUMBER = re.compile(
     r"(?<!每)([一二两三四五六七八九十](?=[一二两三四五六七八九十百千万]*[十百千万])[一二两三四五六七八九十百千万]*"
     r"|(?<![一二两三四五六七八九十百千万])[百千](?=项))"
-    r"(家|个|项|件|名|所)"
+    r"(" + _COUNTS + ")"
 )
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_POWERS = {"十": 10, "百": 100, "千": 1000}
