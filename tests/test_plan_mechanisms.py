@@ -66,3 +66,36 @@ def test_plan_check_accepts_the_counts_as_written(tmp_path):
     # only what a person fills in on any draft is left: no value or unit is refused
     assert columns <= REVIEW_FIELDS
     assert [(t["value"], t["unit"]) for t in targets] == [(30, "款"), (15_000, "辆")]
+
+
+# --- What was, or is now, is no target (review figures as targets: 6 of 11 rounds, most false targets) ---
+
+
+def values(tmp_path, text: str) -> list[tuple[object, ...]]:
+    drafts = draft(tmp_path, "二、主要目标\n" + text + "\n", deadline=2028)
+    return [(d.value, d.indicator) for d in drafts if d.kind != "qualitative"]
+
+
+def test_now_and_a_span_up_to_now_are_the_present(tmp_path):
+    text = (
+        "近三年来,全县新增高新技术企业45家。目前,全县拥有省级以上研发机构32家,技术合同成交额达到6.5亿元。"
+        "到2028年,全县高新技术企业达到120家。"
+    )
+    # main drafted 45, 32 and 6.5 as targets: 近三年来 past the paragraph's start and 目前 were not read
+    assert values(tmp_path, text) == [(120, "hte_count")]
+
+
+def test_a_paragraph_opening_on_a_review_still_sets_its_later_targets(tmp_path):
+    text = "2021年以来,全县累计培育科技型中小企业230家。到2028年,全县高新技术企业达到120家。"
+    # main dropped the whole paragraph, the 2028 target with it
+    assert values(tmp_path, text) == [(120, "hte_count")]
+
+
+def test_a_comparison_with_last_year_tells_the_whole_sentence(tmp_path):
+    text = (
+        "2025年,全县技术合同成交额突破5亿元,同比增长20%。全县高新技术企业数量达到65家,较上年增加12家。"
+        "到2028年,达到120家,技术合同成交额达到10亿元。"
+    )
+    # main drafted 65 and 5 (the clause before 较上年/同比) as targets, and 120 without its subject,
+    # which the sentence before names
+    assert values(tmp_path, text) == [(120, "hte_count"), (10, "tech_contract_value")]

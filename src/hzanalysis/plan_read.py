@@ -14,7 +14,9 @@ How a plan is read (developed on the 2024 plan and on passages of other regions'
   paragraphs after them until one speaks of the future, clauses from 截至/现有/已/较上年 until the
   sentence names a plan year, years before the plan period (a page's date line 2018-02-06 opens it),
   the sentences and lines after a sentence of the past until one speaks of the future, what a sentence
-  tells as counted (据统计…) and estimates (估算);
+  tells as counted (据统计…) and estimates (估算); now and spans up to now (目前, 当前, 近三年来, 以来); a
+  sentence that says nothing of the future and holds a word of the past (较上年, 同比) in any clause is the
+  past in all of them; a paragraph opening on a review is the past up to its first sentence of the future;
 - comparator: ``>`` for 超/超过/高于/突破, ``~`` for 左右/约/近 (met from :data:`APPROX_TOLERANCE`
   below), ``<=`` for a ceiling (降低到/控制在…以内) or a fall (比2020年下降13.5%: growth of -13.5),
   ``first``/``top`` for ranks (前三, 第一, 百强), ``>=`` otherwise; round amounts without digits
@@ -28,7 +30,9 @@ How a plan is read (developed on the 2024 plan and on passages of other regions'
   clause's subject (Dice coefficient of character bigrams, at least :data:`MATCH_THRESHOLD`), among the
   rows whose unit fits and whose qualifiers (增加值, 营业收入, 有效, 中小, 企业研发, 制造业, the level of
   government 国家/市级/县级, per 10,000 people, 综合, 单位, 战略性新兴, 高新区…) agree,
-  else "new indicator needed"; a value without a subject (…增加一倍,达到1.2%) takes the last one named;
+  else "new indicator needed"; a name whose words the phrase does not all say (a word of it missing
+  inside, another word in its place, another head: 创新平台 is no 研发平台) is refused; a value without a
+  subject (…增加一倍,达到1.2%) takes the last one named in its paragraph;
 - responsible units: （责任单位：…）, 牵头单位：…；配合单位：… lines or a bracketed list of bureaus,
   for every target of the paragraphs they close; actions from the headings; 力争/争取 kept in the note;
 - the same target stated in two places is one entry citing both places.
@@ -134,30 +138,40 @@ def draft_targets(
     for paragraph in paragraphs(text):
         if (paragraph.section, paragraph.action) != where:
             reviewing, where, past = False, (paragraph.section, paragraph.action), False
-        if (
-            paragraph.review
-            or REVIEW_PARAGRAPH.search(paragraph.text)
-            or (reviewing and not FUTURE.search(paragraph.text))
-        ):
+        future_here = bool(FUTURE.search(paragraph.text))
+        if paragraph.review or (reviewing and not future_here):
             reviewing = True
             continue
+        # A paragraph opening on a review (“十四五”以来…, 去年…) is the past up to a sentence of the future:
+        # 2021年以来,累计培育…230家。到2028年,…达到120家。 sets the 120 only.
+        opens_review = bool(REVIEW_PARAGRAPH.search(paragraph.text))
+        if opens_review and not future_here:
+            reviewing = True
+            continue
+        past = past or opens_review
         # A line of the past (2025年,…超过1.2万亿元。) carries on into the lines after it under the same
         # heading, as into the sentences after it, until one speaks of the future (a news page writes one
         # sentence a line).
         reviewing = False
+        # The last subject named, for a clause without one (…达到1.2%); it carries over the sentences of
+        # its paragraph: 高新技术企业达到65家,较上年增加12家。到2028年,达到120家。
+        previous = ""
         for sentence in sentences(paragraph.text):
             year = deadline
             # A sentence of the past (2017年,…总数达3174家。) carries on into the next ones of the
             # paragraph until one speaks of the future (到2025年, 力争, 将…).
             future = bool(FUTURE.search(sentence))
             past = past and not future
+            # A sentence that says nothing of the future and compares with the year before or speaks of now
+            # (…达到65家,较上年增加12家; 目前,…; 近三年来,…) is a statistic in every clause, also those
+            # before the word that tells it.
+            told_now = not future and bool(PAST.search(sentence))
             # A change from a base figure is a target where the sentence sets a deadline or strives (将 alone
             # also opens reviews: 我们将…摆在核心位置,…从2015年的50家增加到120家).
             aims = bool(_AIMS.search(sentence))
             cumulative = strive = told = every_year = False
             # A cue anywhere in the sentence covers every clause of it (争取建成X1家,Y1家,Z1家).
             cued = bool(CUE.search(sentence) or DEADLINE.search(sentence))
-            previous: str = ""
             previous_drafts: list[DraftTarget] = []
             for new_part, whole in clauses_of(sentence):
                 if new_part:  # 累计, 力争 and 每年 hold up to the next ；, the deadline beyond it
@@ -173,9 +187,9 @@ def draft_targets(
                 # 2020年…为7.8% (a year before the plan period, not 比/较/在 a base year) is the past too.
                 stated = [int(y) for y in YEAR_STATED.findall(clause)]
                 if stated:  # a year of its own decides: 2020年…为7.8%, then 2025年预计增加到10%
-                    past = any(y <= base for y in stated) or bool(PAST.search(clause)) or told
+                    past = any(y <= base for y in stated) or bool(PAST.search(clause)) or told or told_now
                 else:
-                    past = past or bool(PAST.search(clause)) or told
+                    past = past or bool(PAST.search(clause)) or told or told_now
                 cumulative = cumulative or "累计" in clause
                 strive = strive or bool(STRIVE.search(clause))
                 if past:

@@ -155,7 +155,10 @@ INDEX = re.compile(
 APPROX_AFTER = re.compile(r"^\s*左右")
 APPROX_BEFORE = re.compile(r"(?:约|大约|近|接近)\s*$")
 # What the region already has (现有高校5所, 截至2025年…): the past, not a target.
-PAST = re.compile(r"现有|已有|已经|已|截至|截止|上年|去年|同比|由\s*20\d\d\s*年|[“”]?十[二三]五[”“]?末")
+# Now and a span up to now (目前, 当前, 近三年来, 2021年以来) are the present, told as the past is.
+PAST = re.compile(
+    r"现有|已有|已经|已|截至|截止|上年|去年|同比|由\s*20\d\d\s*年|[“”]?十[二三]五[”“]?末|目前|当前|现阶段|年来|以来"
+)
 # A change from a base figure to the target: 从2020年的7.8%提高到10%, 由85提升至95 (the target is the
 # second figure; the year after 从/由 is the base, not the past). A fall (从…降低到…) sets a ceiling.
 FROM_TO = re.compile(
