@@ -99,3 +99,12 @@ def test_a_comparison_with_last_year_tells_the_whole_sentence(tmp_path):
     # main drafted 65 and 5 (the clause before 较上年/同比) as targets, and 120 without its subject,
     # which the sentence before names
     assert values(tmp_path, text) == [(120, "hte_count"), (10, "tech_contract_value")]
+
+
+# --- One value over several subjects (segmentation of multi-target clauses: 4 of 11 rounds) ---
+
+
+def test_ge_distributes_a_value_over_the_subjects_listed(tmp_path):
+    drafts = draft(tmp_path, "二、主要目标\n到2030年,新建省级重点实验室、省级工程技术研究中心各5家。\n")
+    # main gave one entry for the two subjects; 各 before the figure reads as 均 before the verb
+    assert [(d.value, d.name_zh) for d in drafts] == [(5, "新建省级重点实验室"), (5, "省级工程技术研究中心")]

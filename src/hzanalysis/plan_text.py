@@ -113,7 +113,10 @@ FALL = re.compile(
 CEILING_BEFORE = re.compile(r"(?:下降|降低|减少|压降|降)(?:到|至)\s*$|控制在\s*$")
 CEILING_AFTER = re.compile(r"^\s*(?:以内|以下)")
 # 上述两项指标均提高到60%以上, A和B均达到80%: one target per subject, the same value for each.
-EACH = re.compile(r"(?:均|都)\s*(?=达到|达|提高|提升|增加|超过|超|突破|不低于|不少于|保持|降低|下降|控制)")
+# 新建A、B各5家: 各 before the figure distributes it over the subjects listed, as 均 before the verb.
+EACH = re.compile(
+    r"(?:均|都)\s*(?=达到|达|提高|提升|增加|超过|超|突破|不低于|不少于|保持|降低|下降|控制)|各\s*(?=\d)"
+)
 _EACH_COUNT = re.compile(r"(?:上述|以上|这)?\s*([两二三四五六七八九2-9])\s*(?:项|个)")
 # 用3年时间推广150项: a sum over the years named, not a level.
 OVER_YEARS = re.compile(r"用\s*(?:\d+|[一二两三四五六七八九十]+)\s*年(?:左右)?(?:的)?时间")
