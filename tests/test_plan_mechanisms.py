@@ -108,3 +108,16 @@ def test_ge_distributes_a_value_over_the_subjects_listed(tmp_path):
     drafts = draft(tmp_path, "二、主要目标\n到2030年,新建省级重点实验室、省级工程技术研究中心各5家。\n")
     # main gave one entry for the two subjects; 各 before the figure reads as 均 before the verb
     assert [(d.value, d.name_zh) for d in drafts] == [(5, "新建省级重点实验室"), (5, "省级工程技术研究中心")]
+
+
+# --- Comparator cues: a ceiling however it is worded (falls and ceilings: round 8's commonest miss) ---
+
+
+def test_every_wording_of_a_ceiling_is_a_ceiling(tmp_path):
+    drafts = draft(
+        tmp_path,
+        "二、主要目标\n到2030年,规上企业研发机构空白率不超过20%,重点实验室闲置率低于5%,"
+        "高新技术企业不低于120家,科技型中小企业不少于300家。\n",
+    )
+    # main read 不超过 as strict "more than" (超过) and 低于 as a floor; 不低于/不少于 stay floors
+    assert [(d.comparator, d.value) for d in drafts] == [("<=", 20), ("<=", 5), (">=", 120), (">=", 300)]

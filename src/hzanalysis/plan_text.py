@@ -110,7 +110,10 @@ FALL = re.compile(
     r"(?!\s*的)(以上|左右)?"
 )
 # A ceiling: 降低到10%以下, 控制在5%以内 (a level of at most the figure).
-CEILING_BEFORE = re.compile(r"(?:下降|降低|减少|压降|降)(?:到|至)\s*$|控制在\s*$")
+# 不超过/不高于/低于 X (not 不低于, 不少于: floors) set a ceiling as 控制在 does.
+CEILING_BEFORE = re.compile(
+    r"(?:下降|降低|减少|压降|降)(?:到|至)\s*$|控制在\s*$|(?:不超过|不高于|(?<!不)低于|(?<!不)少于)\s*$"
+)
 CEILING_AFTER = re.compile(r"^\s*(?:以内|以下)")
 # 上述两项指标均提高到60%以上, A和B均达到80%: one target per subject, the same value for each.
 # 新建A、B各5家: 各 before the figure distributes it over the subjects listed, as 均 before the verb.
