@@ -33,12 +33,13 @@ def test_a_different_head_is_another_thing(tmp_path):
 
 def test_words_written_two_ways_and_words_of_amount_still_match(tmp_path):
     # 中心 is one of the words of an institution; the denominator's 产值 goes without saying; 研究与试验发展
-    # is 研发: each keeps its indicator (the rule above must not refuse them)
+    # is 研发; fewer examples before 等 than the catalogue's name lists: each keeps its indicator (the rule
+    # above must not refuse them)
     assert indicators(
         tmp_path,
         "到2030年,全县省级以上研发中心达到45家,高新技术产业产值占规模以上工业比重达到40%,"
-        "全社会研究与试验发展经费投入强度达到2.8%。",
-    ) == ["prov_rd_institutions", "hitech_output_share", "rd_share_gdp"]
+        "全社会研究与试验发展经费投入强度达到2.8%,众创空间、孵化器等双创载体达到20家。",
+    ) == ["prov_rd_institutions", "hitech_output_share", "rd_share_gdp", "shuangchuang_carriers"]
 
 
 # --- Every numeral form reads every count unit (number and unit forms: 5 of 11 rounds) ---

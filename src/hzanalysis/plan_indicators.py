@@ -145,7 +145,8 @@ def _differs(subject: str, name: str) -> bool:
     机构/中心/平台…) are one word; words of scope or amount (全市, 数量, 总…) and a word a cut phrase leaves
     out at its start are no difference. The general rule beside the listed qualifiers (which catch a word
     of the phrase the name lacks): a word of the name the phrase does not say."""
-    a, b = _same_words(name), _same_words(subject)
+    # 众创空间、孵化器、加速器等双创载体: the examples before 等 name no word of the thing, the head after it
+    a, b = (_same_words(text.rsplit("等", 1)[-1]) for text in (name, subject))
     blocks = [m for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if m.size >= 2]
     if not blocks:
         return False
