@@ -122,3 +122,23 @@ def test_every_wording_of_a_ceiling_is_a_ceiling(tmp_path):
     )
     # main read 不超过 as strict "more than" (超过) and 低于 as a floor; 不低于/不少于 stay floors
     assert [(d.comparator, d.value) for d in drafts] == [("<=", 20), ("<=", 5), (">=", 120), (">=", 300)]
+
+
+# --- A figure's role: an amount before a count says which things are counted (3 of 11 rounds) ---
+
+
+def test_an_amount_before_a_count_qualifies_what_is_counted(tmp_path):
+    drafts = draft(
+        tmp_path,
+        "二、主要目标\n到2030年,主营业务收入10亿元以上企业达到20家,实施5000万元以上重大科技项目10项,"
+        "培育产值超50亿元企业3家。技术合同成交额达到10亿元。\n",
+    )
+    # main drafted the amounts (10亿元, 5000万元, 50亿元) as the targets; an amount alone stays one; the
+    # projects of 5000万元 are no transfer projects (a single word before 等 in a catalogue name is a word
+    # of the thing, not an example)
+    assert [(d.value, d.unit, d.indicator) for d in drafts] == [
+        (20, "家", None),
+        (10, "项", None),
+        (3, "家", None),
+        (10, "亿元", "tech_contract_value"),
+    ]

@@ -97,6 +97,7 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
             subject = subject.replace(unit, "")
     best, score = None, 0.0
     own = _qualifiers(subject)
+    said = NOISE.sub("", _head(clause))
     for indicator in indicators:
         if indicator.unit != "%" and ("/" in indicator.unit) != per_population:
             continue  # 每万人…拥有量 is a count per population, 发明专利拥有量 of firms is not
@@ -106,7 +107,7 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
             if not _same_numerator(subject, name):
                 continue  # 技术交易额占GDP比重 is no R&D share although both are shares of GDP
             bare = NOISE.sub("", name.removesuffix("数"))
-            if _differs(subject, bare):
+            if _differs(said, NOISE.sub("", _head(name.removesuffix("数")))):
                 continue  # 省级以上创新平台 is no 研发平台, 孵化的企业 no 转化项目: a word the other lacks
             s = similarity(subject, bare)
             if s > score:
@@ -129,6 +130,13 @@ _GENERIC = re.compile(r"全社会|全国|全省|全市|全区|全县|我[国省�
 _VERB = re.compile(r"达|为|突破|增|提高|提升|超|保持|要|将|实现|预计|累计|力争|争取|完成|不少于|不低于|新增")
 
 
+def _head(text: str) -> str:
+    """What a name or phrase listing examples names: 众创空间、孵化器、加速器等双创载体 -> 双创载体 (the
+    examples are no words of the thing; a single word before 等, 成果转化等项目, is kept)."""
+    examples, sep, head = text.rpartition("等")
+    return head if sep and "、" in examples else text
+
+
 def _same_words(text: str) -> str:
     for word, variants in _SAME:
         for variant in variants:
@@ -145,8 +153,7 @@ def _differs(subject: str, name: str) -> bool:
     机构/中心/平台…) are one word; words of scope or amount (全市, 数量, 总…) and a word a cut phrase leaves
     out at its start are no difference. The general rule beside the listed qualifiers (which catch a word
     of the phrase the name lacks): a word of the name the phrase does not say."""
-    # 众创空间、孵化器、加速器等双创载体: the examples before 等 name no word of the thing, the head after it
-    a, b = (_same_words(text.rsplit("等", 1)[-1]) for text in (name, subject))
+    a, b = _same_words(name), _same_words(subject)
     blocks = [m for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if m.size >= 2]
     if not blocks:
         return False

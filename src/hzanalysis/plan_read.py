@@ -372,7 +372,23 @@ def _value_match(segment: str) -> re.Match[str] | None:
     # 在10个重点行业打造30个…: a figure after 在 says where the target is set, when another one follows
     while len(found) > 1 and _WHERE.search(segment[: found[0].start()]) and found[1].start() > found[0].end():
         found.pop(0)
+    # 主营业务收入10亿元以上企业达到20家, 实施5000万元以上项目10项: an amount or an area before a count of
+    # one segment says which things are counted (as …以上的 does); the count is the target
+    while len(found) > 1 and _unit_of(found[0]) in _SIZES and any(_unit_of(m) in _COUNTED for m in found[1:]):
+        found.pop(0)
     return found[0] if found else None
+
+
+#: Units of a size (an amount of money, an area) and of a count, for telling a qualifying figure.
+_SIZES = frozenset({"亿元", "万元", "万亿元", "万平方米", "平方米"})
+_COUNTED = frozenset({"家", "个", "项", "件", "名", "所", "座", "套", "台", "条", "款", "种", "支"})
+
+
+def _unit_of(figure: re.Match[str]) -> str:
+    """The unit a figure of :func:`_value_match` is written in (a bare amount's is 亿元 or 万亿元)."""
+    if figure.re is BARE_AMOUNT:
+        return bare_amount(figure)[1]
+    return figure.group(2) if figure.re.groups >= 2 else ""
 
 
 #: 在10个重点行业…, 在全省20个县…: what follows 在 (with a few words of scope) says where, not how many.
