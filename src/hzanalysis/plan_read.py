@@ -20,7 +20,8 @@ How a plan is read (developed on the 2024 plan and on passages of other regions'
 - comparator: ``>`` for 超/超过/高于/突破, ``~`` for 左右/约/近 (met from :data:`APPROX_TOLERANCE`
   below), ``<=`` for a ceiling (降低到/控制在…以内) or a fall (比2020年下降13.5%: growth of -13.5),
   ``first``/``top`` for ranks (前三, 第一, 百强), ``>=`` otherwise; round amounts without digits
-  (突破万亿元, 近千亿元) are values; A和B均达到60% and 上述两项…均 set one target per subject;
+  (突破万亿元, 近千亿元) are values; A和B均达到60%, 上述两项…均 and A、B各5家 set one target per
+  subject; 不超过/不高于/低于 X is a ceiling; an amount before a count (10亿元以上企业20家) qualifies it;
 - kind: ``rank``; ``growth`` (unit ``%/年`` or ``%``, the base year in ``base_year``); ``annual_floor``
   for 每年/年均 (每年新增 of a stock goes on its flow indicator; 每年 reaches the later clauses of its
   sentence that have no cue of their own); ``cumulative`` for 累计 of a flow (up
