@@ -142,3 +142,12 @@ def test_an_amount_before_a_count_qualifies_what_is_counted(tmp_path):
         (3, "家", None),
         (10, "亿元", "tech_contract_value"),
     ]
+
+
+def test_a_part_of_the_year_to_date_is_the_present(tmp_path):
+    text = (
+        "今年前三季度,全县技术合同成交额达到3.2亿元。1—10月,新增科技型中小企业46家。"
+        "到2028年,全县技术合同成交额达到10亿元。"
+    )
+    # main drafted 3.2 (今年 read as the future) and 46 as targets: a plan sets no target for part of a year
+    assert values(tmp_path, text) == [(10, "tech_contract_value")]

@@ -160,10 +160,13 @@ INDEX = re.compile(
 # 左右 after the number, 约/大约 just before it: approximate.
 APPROX_AFTER = re.compile(r"^\s*左右")
 APPROX_BEFORE = re.compile(r"(?:约|大约|近|接近)\s*$")
+_YEAR_TO_DATE = r"前[一二三]季度|上半年|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月"
 # What the region already has (现有高校5所, 截至2025年…): the past, not a target.
-# Now and a span up to now (目前, 当前, 近三年来, 2021年以来) are the present, told as the past is.
+# Now and a span up to now (目前, 当前, 近三年来, 2021年以来) are the present, told as the past is; so is a
+# part of the year to date (前三季度, 上半年, 1—10月): a plan sets no target for part of a year.
 PAST = re.compile(
     r"现有|已有|已经|已|截至|截止|上年|去年|同比|由\s*20\d\d\s*年|[“”]?十[二三]五[”“]?末|目前|当前|现阶段|年来|以来"
+    r"|" + _YEAR_TO_DATE
 )
 # A change from a base figure to the target: 从2020年的7.8%提高到10%, 由85提升至95 (the target is the
 # second figure; the year after 从/由 is the base, not the past). A fall (从…降低到…) sets a ceiling.
@@ -181,7 +184,11 @@ ESTIMATE = re.compile(r"估算|估计|预估")
 # What a plan says of the future: once a sentence of a paragraph reviews the past, the next ones do too
 # until one of them speaks of the future.
 # (Not a bare 要 or 计划: 重要, 主要, 行动计划 say nothing of the future.)
-FUTURE = re.compile(r"到\s*20\d\d|力争|争取|预计|将|确保|今年|明年|目标[是为:：]|计划到|要[在达实确]")
+# (今年 followed by a part of it to date, 今年以来/今年前三季度, tells the present.)
+FUTURE = re.compile(
+    r"到\s*20\d\d|力争|争取|预计|将|确保|今年(?!以来|" + _YEAR_TO_DATE + r")|明年|目标[是为:：]|计划到"
+    r"|要[在达实确]"
+)
 
 RESPECTIVELY = re.compile(r"分别")
 _TOP_HEADING = re.compile(r"^([一二三四五六七八九十]+)、\s*(.+)$")
