@@ -151,3 +151,19 @@ def test_a_part_of_the_year_to_date_is_the_present(tmp_path):
     )
     # main drafted 3.2 (今年 read as the future) and 46 as targets: a plan sets no target for part of a year
     assert values(tmp_path, text) == [(10, "tech_contract_value")]
+
+
+# --- One target stated twice (3 of 11 rounds) ---
+
+
+def test_a_headline_restating_a_target_is_one_entry_citing_both(tmp_path):
+    drafts = draft(
+        tmp_path,
+        "青石县出台科技创新三年行动方案 到2030年高新技术企业将达120家\n"
+        "《方案》提出,到2030年,全县高新技术企业将达到120家,科技型中小企业达到300家。\n",
+    )
+    # main gave the headline an entry of its own, without an indicator (its subject is buried in the title)
+    assert [(d.value, d.indicator, len(d.quotes)) for d in drafts] == [
+        (120, "hte_count", 2),
+        (300, "tech_smes", 1),
+    ]

@@ -628,7 +628,40 @@ def _merge(drafts: list[DraftTarget]) -> list[DraftTarget]:
                     f"the places differ on {name} ({getattr(first, name)} vs {getattr(draft, name)}): "
                     "the first place's is kept; check"
                 )
-    return merged
+    return _fold_restated(merged)
+
+
+def _fold_restated(drafts: list[DraftTarget]) -> list[DraftTarget]:
+    """A target with no indicator that restates one with an indicator (a news headline 方案出台
+    到2028年高新技术企业将达120家 over the sentence that states it) is that target cited twice: same value,
+    unit and kind, another place, and the indicator's subject said within the other's."""
+    kept = []
+    for draft in drafts:
+        host = None
+        if draft.indicator is None and draft.kind != "qualitative":
+            host = next(
+                (
+                    d
+                    for d in drafts
+                    if d.indicator is not None
+                    and (d.value, d.unit, d.kind) == (draft.value, draft.unit, draft.kind)
+                    and not _same_clause(d, draft)
+                    and _within(_subject(d.clause), _subject(draft.clause))
+                ),
+                None,
+            )
+        if host is None:
+            kept.append(draft)
+            continue
+        host.sections += [s for s in draft.sections if s not in host.sections]
+        host.quotes += [q for q in draft.quotes if q not in host.quotes]
+    return kept
+
+
+def _within(short: str, long: str) -> bool:
+    """Whether nearly every character pair of the shorter subject is in the longer one (0.8 or more)."""
+    a, b = sorted(({x[i : i + 2] for i in range(len(x) - 1)} for x in (short, long)), key=len)
+    return bool(a) and len(a & b) >= 0.8 * len(a)
 
 
 def _same_clause(a: DraftTarget, b: DraftTarget) -> bool:
