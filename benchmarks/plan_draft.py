@@ -163,14 +163,20 @@ def real_plan_lines(folder: Path) -> list[str]:
     parts = sorted(
         (p.name for p in folder.iterdir() if p.is_dir()), key=lambda n: (n != "dev", n == "heldout", n)
     )
+    every: dict[str, dict[str, Any]] = {}
     for part in parts:
         scores = score_real(folder / part)
         if not scores:
             continue
+        every.update({f"{part}/{name}": score for name, score in scores.items()})
         for name, s in {**scores, "total": _total(scores)}.items():
             rates = " | ".join(f"{s[k]:.2f}" for k in REAL_KEYS)
             missed = ", ".join(s.get("missed", [])) if name != "total" else ""
             lines.append(f"| {part} | {name} | {s['curated']} | {s['drafted']} | {rates} | {missed} |")
+    if every:  # every passage of every set pooled (in-sample for the sets developed on)
+        s = _total(every)
+        rates = " | ".join(f"{s[k]:.2f}" for k in REAL_KEYS)
+        lines.append(f"| all | total | {s['curated']} | {s['drafted']} | {rates} |  |")
     return lines
 
 

@@ -7,8 +7,10 @@ fits and whose qualifiers (增加值, 营业收入, 有效, 中小, per 10,000 p
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 from .catalogue import Indicator
 from .plan_text import NOISE, UNITS
@@ -95,6 +97,7 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
             subject = subject.replace(unit, "")
     best, score = None, 0.0
     own = _qualifiers(subject)
+    said = NOISE.sub("", _head(clause))
     for indicator in indicators:
         if indicator.unit != "%" and ("/" in indicator.unit) != per_population:
             continue  # 每万人…拥有量 is a count per population, 发明专利拥有量 of firms is not
@@ -103,10 +106,68 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
                 continue
             if not _same_numerator(subject, name):
                 continue  # 技术交易额占GDP比重 is no R&D share although both are shares of GDP
-            s = similarity(subject, NOISE.sub("", name.removesuffix("数")))
+            bare = NOISE.sub("", name.removesuffix("数"))
+            if _differs(said, NOISE.sub("", _head(name.removesuffix("数")))):
+                continue  # 省级以上创新平台 is no 研发平台, 孵化的企业 no 转化项目: a word the other lacks
+            s = similarity(subject, bare)
             if s > score:
                 best, score = indicator, s
     return (best, score) if score >= MATCH_THRESHOLD else (None, score)
+
+
+# Words two names may write differently for one thing, each rewritten to the first before aligning names.
+_SAME = (
+    ("研发", ("研究与试验发展", "研究开发", "R&D", "r&d")),
+    ("GDP", ("地区生产总值", "国内生产总值", "生产总值")),
+    ("投入", ("经费投入", "经费支出", "支出", "经费")),
+    ("机构", ("中心", "平台")),
+    ("额", ("金额", "总额")),
+)
+# Words that say how much or where, not what: either side may leave them out (…占规模以上工业比重 is the
+# share of 规模以上工业产值: the denominator's amount goes without saying).
+_GENERIC = re.compile(r"全社会|全国|全省|全市|全区|全县|我[国省市区县]|数量|总数|总量|产值|总|数|的|年|量")
+# Where the subject's own words end and its verb or cue begins (科技型企业数量突破 -> 科技型企业数量).
+_VERB = re.compile(r"达|为|突破|增|提高|提升|超|保持|要|将|实现|预计|累计|力争|争取|完成|不少于|不低于|新增")
+
+
+def _head(text: str) -> str:
+    """What a name or phrase listing examples names: 众创空间、孵化器、加速器等双创载体 -> 双创载体 (the
+    examples are no words of the thing; a single word before 等, 成果转化等项目, is kept)."""
+    examples, sep, head = text.rpartition("等")
+    return head if sep and "、" in examples else text
+
+
+def _same_words(text: str) -> str:
+    for word, variants in _SAME:
+        for variant in variants:
+            text = text.replace(variant, word)
+    return text
+
+
+def _differs(subject: str, name: str) -> bool:
+    """Whether a phrase and an indicator name, aligned on the runs of two or more characters they share,
+    differ in a word: the name holds a qualifier inside it that the phrase lacks (数字经济[核心产业]增加值
+    against 数字经济增加值: the name is narrower), the two hold different words in one place
+    (省级以上[创新]平台 against 省级以上[研发]平台), or they end on different heads
+    (科技成果转化[孵化的企业] against 科技成果转化[项目]). Words written two ways (研发/R&D,
+    机构/中心/平台…) are one word; words of scope or amount (全市, 数量, 总…) and a word a cut phrase leaves
+    out at its start are no difference. The general rule beside the listed qualifiers (which catch a word
+    of the phrase the name lacks): a word of the name the phrase does not say."""
+    a, b = _same_words(name), _same_words(subject)
+    blocks = [m for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if m.size >= 2]
+    if not blocks:
+        return False
+    for left, right in itertools.pairwise(blocks):
+        # a place between two shared runs: the name's word there must be the phrase's too
+        own = _GENERIC.sub("", a[left.a + left.size : right.a])
+        other = _GENERIC.sub("", b[left.b + left.size : right.b])
+        if len(own) >= 2 and not set(own) & set(other):
+            return True
+    last = blocks[-1]
+    # the heads: what each names after the last shared run (the phrase up to its verb)
+    own = _GENERIC.sub("", a[last.a + last.size :])
+    other = _GENERIC.sub("", _VERB.split(b[last.b + last.size :], maxsplit=1)[0])
+    return len(own) >= 2 and len(other) >= 2 and not set(own) & set(other)
 
 
 def _qualifiers(text: str) -> set[str]:

@@ -14,11 +14,14 @@ How a plan is read (developed on the 2024 plan and on passages of other regions'
   paragraphs after them until one speaks of the future, clauses from 截至/现有/已/较上年 until the
   sentence names a plan year, years before the plan period (a page's date line 2018-02-06 opens it),
   the sentences and lines after a sentence of the past until one speaks of the future, what a sentence
-  tells as counted (据统计…) and estimates (估算);
+  tells as counted (据统计…) and estimates (估算); now and spans up to now (目前, 当前, 近三年来, 以来); a
+  sentence that says nothing of the future and holds a word of the past (较上年, 同比) in any clause is the
+  past in all of them; a paragraph opening on a review is the past up to its first sentence of the future;
 - comparator: ``>`` for 超/超过/高于/突破, ``~`` for 左右/约/近 (met from :data:`APPROX_TOLERANCE`
   below), ``<=`` for a ceiling (降低到/控制在…以内) or a fall (比2020年下降13.5%: growth of -13.5),
   ``first``/``top`` for ranks (前三, 第一, 百强), ``>=`` otherwise; round amounts without digits
-  (突破万亿元, 近千亿元) are values; A和B均达到60% and 上述两项…均 set one target per subject;
+  (突破万亿元, 近千亿元) are values; A和B均达到60%, 上述两项…均 and A、B各5家 set one target per
+  subject; 不超过/不高于/低于 X is a ceiling; an amount before a count (10亿元以上企业20家) qualifies it;
 - kind: ``rank``; ``growth`` (unit ``%/年`` or ``%``, the base year in ``base_year``); ``annual_floor``
   for 每年/年均 (每年新增 of a stock goes on its flow indicator; 每年 reaches the later clauses of its
   sentence that have no cue of their own); ``cumulative`` for 累计 of a flow (up
@@ -28,7 +31,9 @@ How a plan is read (developed on the 2024 plan and on passages of other regions'
   clause's subject (Dice coefficient of character bigrams, at least :data:`MATCH_THRESHOLD`), among the
   rows whose unit fits and whose qualifiers (增加值, 营业收入, 有效, 中小, 企业研发, 制造业, the level of
   government 国家/市级/县级, per 10,000 people, 综合, 单位, 战略性新兴, 高新区…) agree,
-  else "new indicator needed"; a value without a subject (…增加一倍,达到1.2%) takes the last one named;
+  else "new indicator needed"; a name whose words the phrase does not all say (a word of it missing
+  inside, another word in its place, another head: 创新平台 is no 研发平台) is refused; a value without a
+  subject (…增加一倍,达到1.2%) takes the last one named in its paragraph;
 - responsible units: （责任单位：…）, 牵头单位：…；配合单位：… lines or a bracketed list of bureaus,
   for every target of the paragraphs they close; actions from the headings; 力争/争取 kept in the note;
 - the same target stated in two places is one entry citing both places.
@@ -134,30 +139,40 @@ def draft_targets(
     for paragraph in paragraphs(text):
         if (paragraph.section, paragraph.action) != where:
             reviewing, where, past = False, (paragraph.section, paragraph.action), False
-        if (
-            paragraph.review
-            or REVIEW_PARAGRAPH.search(paragraph.text)
-            or (reviewing and not FUTURE.search(paragraph.text))
-        ):
+        future_here = bool(FUTURE.search(paragraph.text))
+        if paragraph.review or (reviewing and not future_here):
             reviewing = True
             continue
+        # A paragraph opening on a review (“十四五”以来…, 去年…) is the past up to a sentence of the future:
+        # 2021年以来,累计培育…230家。到2028年,…达到120家。 sets the 120 only.
+        opens_review = bool(REVIEW_PARAGRAPH.search(paragraph.text))
+        if opens_review and not future_here:
+            reviewing = True
+            continue
+        past = past or opens_review
         # A line of the past (2025年,…超过1.2万亿元。) carries on into the lines after it under the same
         # heading, as into the sentences after it, until one speaks of the future (a news page writes one
         # sentence a line).
         reviewing = False
+        # The last subject named, for a clause without one (…达到1.2%); it carries over the sentences of
+        # its paragraph: 高新技术企业达到65家,较上年增加12家。到2028年,达到120家。
+        previous = ""
         for sentence in sentences(paragraph.text):
             year = deadline
             # A sentence of the past (2017年,…总数达3174家。) carries on into the next ones of the
             # paragraph until one speaks of the future (到2025年, 力争, 将…).
             future = bool(FUTURE.search(sentence))
             past = past and not future
+            # A sentence that says nothing of the future and compares with the year before or speaks of now
+            # (…达到65家,较上年增加12家; 目前,…; 近三年来,…) is a statistic in every clause, also those
+            # before the word that tells it.
+            told_now = not future and bool(PAST.search(sentence))
             # A change from a base figure is a target where the sentence sets a deadline or strives (将 alone
             # also opens reviews: 我们将…摆在核心位置,…从2015年的50家增加到120家).
             aims = bool(_AIMS.search(sentence))
             cumulative = strive = told = every_year = False
             # A cue anywhere in the sentence covers every clause of it (争取建成X1家,Y1家,Z1家).
             cued = bool(CUE.search(sentence) or DEADLINE.search(sentence))
-            previous: str = ""
             previous_drafts: list[DraftTarget] = []
             for new_part, whole in clauses_of(sentence):
                 if new_part:  # 累计, 力争 and 每年 hold up to the next ；, the deadline beyond it
@@ -173,9 +188,9 @@ def draft_targets(
                 # 2020年…为7.8% (a year before the plan period, not 比/较/在 a base year) is the past too.
                 stated = [int(y) for y in YEAR_STATED.findall(clause)]
                 if stated:  # a year of its own decides: 2020年…为7.8%, then 2025年预计增加到10%
-                    past = any(y <= base for y in stated) or bool(PAST.search(clause)) or told
+                    past = any(y <= base for y in stated) or bool(PAST.search(clause)) or told or told_now
                 else:
-                    past = past or bool(PAST.search(clause)) or told
+                    past = past or bool(PAST.search(clause)) or told or told_now
                 cumulative = cumulative or "累计" in clause
                 strive = strive or bool(STRIVE.search(clause))
                 if past:
@@ -358,7 +373,23 @@ def _value_match(segment: str) -> re.Match[str] | None:
     # 在10个重点行业打造30个…: a figure after 在 says where the target is set, when another one follows
     while len(found) > 1 and _WHERE.search(segment[: found[0].start()]) and found[1].start() > found[0].end():
         found.pop(0)
+    # 主营业务收入10亿元以上企业达到20家, 实施5000万元以上项目10项: an amount or an area before a count of
+    # one segment says which things are counted (as …以上的 does); the count is the target
+    while len(found) > 1 and _unit_of(found[0]) in _SIZES and any(_unit_of(m) in _COUNTED for m in found[1:]):
+        found.pop(0)
     return found[0] if found else None
+
+
+#: Units of a size (an amount of money, an area) and of a count, for telling a qualifying figure.
+_SIZES = frozenset({"亿元", "万元", "万亿元", "万平方米", "平方米"})
+_COUNTED = frozenset({"家", "个", "项", "件", "名", "所", "座", "套", "台", "条", "款", "种", "支"})
+
+
+def _unit_of(figure: re.Match[str]) -> str:
+    """The unit a figure of :func:`_value_match` is written in (a bare amount's is 亿元 or 万亿元)."""
+    if figure.re is BARE_AMOUNT:
+        return bare_amount(figure)[1]
+    return figure.group(2) if figure.re.groups >= 2 else ""
 
 
 #: 在10个重点行业…, 在全省20个县…: what follows 在 (with a few words of scope) says where, not how many.
@@ -597,7 +628,40 @@ def _merge(drafts: list[DraftTarget]) -> list[DraftTarget]:
                     f"the places differ on {name} ({getattr(first, name)} vs {getattr(draft, name)}): "
                     "the first place's is kept; check"
                 )
-    return merged
+    return _fold_restated(merged)
+
+
+def _fold_restated(drafts: list[DraftTarget]) -> list[DraftTarget]:
+    """A target with no indicator that restates one with an indicator (a news headline 方案出台
+    到2028年高新技术企业将达120家 over the sentence that states it) is that target cited twice: same value,
+    unit and kind, another place, and the indicator's subject said within the other's."""
+    kept = []
+    for draft in drafts:
+        host = None
+        if draft.indicator is None and draft.kind != "qualitative":
+            host = next(
+                (
+                    d
+                    for d in drafts
+                    if d.indicator is not None
+                    and (d.value, d.unit, d.kind) == (draft.value, draft.unit, draft.kind)
+                    and not _same_clause(d, draft)
+                    and _within(_subject(d.clause), _subject(draft.clause))
+                ),
+                None,
+            )
+        if host is None:
+            kept.append(draft)
+            continue
+        host.sections += [s for s in draft.sections if s not in host.sections]
+        host.quotes += [q for q in draft.quotes if q not in host.quotes]
+    return kept
+
+
+def _within(short: str, long: str) -> bool:
+    """Whether nearly every character pair of the shorter subject is in the longer one (0.8 or more)."""
+    a, b = sorted(({x[i : i + 2] for i in range(len(x) - 1)} for x in (short, long)), key=len)
+    return bool(a) and len(a & b) >= 0.8 * len(a)
 
 
 def _same_clause(a: DraftTarget, b: DraftTarget) -> bool:

@@ -42,13 +42,21 @@ UNITS = (
     "亩",
     "户",
     "批",
+    # 新建科创走廊3条, 推广新产品50款, 100种新药, 组建服务队伍30支, 示范应用1.5万辆: counts of things too
+    "条",
+    "款",
+    "种",
+    "支",
+    "辆",
+    "篇",
     # 网民规模12亿, IPv6活跃用户8亿: a bare 亿 of persons or users (亿元 and 万亿元 are matched first).
     "亿",
 )
 NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(re.escape(u) for u in UNITS) + ")")
 DEADLINE = re.compile(r"到\s*(20\d\d)\s*年")
-# Count units 万 and 亿 multiply (longest first: 台次 before 台).
-_COUNTS = "台次|人次|批次|名|家|个|项|件|台|套|批"
+# Count units (longest first: 台次 before 台): every way of writing a number (digits, with 万 or 亿, Chinese
+# numerals) reads every one of them, so that a new unit or a new numeral form is added once for all forms.
+_COUNTS = "台次|人次|批次|名|家|个|项|件|台|套|批|所|座|条|款|种|支|辆|篇"
 # 1万名 (ten thousand persons): 万 before a count unit multiplies; 万人, 万元, 万平方米 are units.
 WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万\s*(" + _COUNTS + ")")
 # 1.2亿台(套) of connected equipment: 亿 before a count unit multiplies too (a bare 亿 of users stays a unit).
@@ -60,7 +68,7 @@ RANGE_LOW = re.compile(r"(\d+(?:\.\d+)?)\s*[~～—–\-－至到]\s*$")
 CN_NUMBER = re.compile(
     r"(?<!每)([一二两三四五六七八九十](?=[一二两三四五六七八九十百千万]*[十百千万])[一二两三四五六七八九十百千万]*"
     r"|(?<![一二两三四五六七八九十百千万])[百千](?=项))"
-    r"(家|个|项|件|名|所)"
+    r"(" + _COUNTS + ")"
 )
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_POWERS = {"十": 10, "百": 100, "千": 1000}
@@ -102,10 +110,16 @@ FALL = re.compile(
     r"(?!\s*的)(以上|左右)?"
 )
 # A ceiling: 降低到10%以下, 控制在5%以内 (a level of at most the figure).
-CEILING_BEFORE = re.compile(r"(?:下降|降低|减少|压降|降)(?:到|至)\s*$|控制在\s*$")
+# 不超过/不高于/低于 X (not 不低于, 不少于: floors) set a ceiling as 控制在 does.
+CEILING_BEFORE = re.compile(
+    r"(?:下降|降低|减少|压降|降)(?:到|至)\s*$|控制在\s*$|(?:不超过|不高于|(?<!不)低于|(?<!不)少于)\s*$"
+)
 CEILING_AFTER = re.compile(r"^\s*(?:以内|以下)")
 # 上述两项指标均提高到60%以上, A和B均达到80%: one target per subject, the same value for each.
-EACH = re.compile(r"(?:均|都)\s*(?=达到|达|提高|提升|增加|超过|超|突破|不低于|不少于|保持|降低|下降|控制)")
+# 新建A、B各5家: 各 before the figure distributes it over the subjects listed, as 均 before the verb.
+EACH = re.compile(
+    r"(?:均|都)\s*(?=达到|达|提高|提升|增加|超过|超|突破|不低于|不少于|保持|降低|下降|控制)|各\s*(?=\d)"
+)
 _EACH_COUNT = re.compile(r"(?:上述|以上|这)?\s*([两二三四五六七八九2-9])\s*(?:项|个)")
 # 用3年时间推广150项: a sum over the years named, not a level.
 OVER_YEARS = re.compile(r"用\s*(?:\d+|[一二两三四五六七八九十]+)\s*年(?:左右)?(?:的)?时间")
@@ -146,8 +160,14 @@ INDEX = re.compile(
 # 左右 after the number, 约/大约 just before it: approximate.
 APPROX_AFTER = re.compile(r"^\s*左右")
 APPROX_BEFORE = re.compile(r"(?:约|大约|近|接近)\s*$")
+_YEAR_TO_DATE = r"前[一二三]季度|上半年|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月"
 # What the region already has (现有高校5所, 截至2025年…): the past, not a target.
-PAST = re.compile(r"现有|已有|已经|已|截至|截止|上年|去年|同比|由\s*20\d\d\s*年|[“”]?十[二三]五[”“]?末")
+# Now and a span up to now (目前, 当前, 近三年来, 2021年以来) are the present, told as the past is; so is a
+# part of the year to date (前三季度, 上半年, 1—10月): a plan sets no target for part of a year.
+PAST = re.compile(
+    r"现有|已有|已经|已|截至|截止|上年|去年|同比|由\s*20\d\d\s*年|[“”]?十[二三]五[”“]?末|目前|当前|现阶段|年来|以来"
+    r"|" + _YEAR_TO_DATE
+)
 # A change from a base figure to the target: 从2020年的7.8%提高到10%, 由85提升至95 (the target is the
 # second figure; the year after 从/由 is the base, not the past). A fall (从…降低到…) sets a ceiling.
 FROM_TO = re.compile(
@@ -164,7 +184,11 @@ ESTIMATE = re.compile(r"估算|估计|预估")
 # What a plan says of the future: once a sentence of a paragraph reviews the past, the next ones do too
 # until one of them speaks of the future.
 # (Not a bare 要 or 计划: 重要, 主要, 行动计划 say nothing of the future.)
-FUTURE = re.compile(r"到\s*20\d\d|力争|争取|预计|将|确保|今年|明年|目标[是为:：]|计划到|要[在达实确]")
+# (今年 followed by a part of it to date, 今年以来/今年前三季度, tells the present.)
+FUTURE = re.compile(
+    r"到\s*20\d\d|力争|争取|预计|将|确保|今年(?!以来|" + _YEAR_TO_DATE + r")|明年|目标[是为:：]|计划到"
+    r"|要[在达实确]"
+)
 
 RESPECTIVELY = re.compile(r"分别")
 _TOP_HEADING = re.compile(r"^([一二三四五六七八九十]+)、\s*(.+)$")
