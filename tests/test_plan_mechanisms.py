@@ -6,7 +6,7 @@ Every plan sentence here is written for these tests (fictional, no text from any
 
 from __future__ import annotations
 
-from tests.plan_helpers import REVIEW_FIELDS, draft, draft_and_check
+from tests.plan_helpers import REVIEW_FIELDS, draft, draft_and_check, got
 
 
 def indicators(tmp_path, text: str) -> list[object]:
@@ -167,3 +167,21 @@ def test_a_headline_restating_a_target_is_one_entry_citing_both(tmp_path):
         (120, "hte_count", 2),
         (300, "tech_smes", 1),
     ]
+
+
+# --- A five-year plan's end named by its period (到“十二五”末) is its deadline (round 10 lost a plan) ---
+
+
+def test_the_end_of_a_named_five_year_plan_is_its_deadline(tmp_path):
+    # a 十三五 plan (2016-2020): main read no deadline, and 十三五末 as the past, so drafted nothing
+    text = "二、主要目标\n到“十三五”末,全县高新技术企业达到60家,研发经费投入强度达到2.5%。\n"
+    assert got(draft(tmp_path, text, deadline=2020)) == [
+        ("level", ">=", 60.0, "家"),
+        ("level", ">=", 2.5, "%"),
+    ]
+
+
+def test_the_end_of_the_previous_five_year_plan_stays_the_past(tmp_path):
+    # in a 十四五 plan (2021-2025) 截至“十三五”末 is the base and 到“十三五”末 was reached before the period
+    text = "二、主要目标\n截至“十三五”末,全县高新技术企业达到45家。到“十四五”末,全县高新技术企业达到90家。\n"
+    assert got(draft(tmp_path, text, deadline=2025)) == [("level", ">=", 90.0, "家")]

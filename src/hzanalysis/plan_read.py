@@ -91,6 +91,7 @@ from .plan_text import (
     bare_amount,
     chinese_number,
     clauses_of,
+    deadline_year,
     numeral,
     paragraphs,
     plan_period,
@@ -183,7 +184,8 @@ def draft_targets(
                 # sentence that says nothing of the future (园区从2020年的169家增加到178家) it is the past.
                 clause = _drop_base(whole) if aims else whole
                 if found := DEADLINE.search(clause):  # 到2020年 in a 2021–2025 plan: what was reached
-                    year, past = int(found.group(1)), int(found.group(1)) <= base
+                    year = deadline_year(found)
+                    past = year <= base
                 # 截至2018年底,…达285家,较…增加107家: the past runs on until the sentence names a deadline;
                 # 2020年…为7.8% (a year before the plan period, not 比/较/在 a base year) is the past too.
                 stated = [int(y) for y in YEAR_STATED.findall(clause)]

@@ -53,7 +53,17 @@ UNITS = (
     "亿",
 )
 NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(re.escape(u) for u in UNITS) + ")")
-DEADLINE = re.compile(r"到\s*(20\d\d)\s*年")
+# 到2025年, or a five-year plan's end named by its period: 到“十二五”末 (2015), 到“十四五”期末 (2025).
+DEADLINE = re.compile(r"到\s*(?:(20\d\d)\s*年|[“\"]?十([一二三四五])五[”\"]?(?:时期)?(?:期?末|末期))")
+
+
+def deadline_year(found: re.Match[str]) -> int:
+    """The year a :data:`DEADLINE` match names (the last year of a named five-year plan: 十一五 2010)."""
+    if found.group(1):
+        return int(found.group(1))
+    return 2010 + 5 * "一二三四五".index(found.group(2))
+
+
 # Count units (longest first: 台次 before 台): every way of writing a number (digits, with 万 or 亿, Chinese
 # numerals) reads every one of them, so that a new unit or a new numeral form is added once for all forms.
 _COUNTS = "台次|人次|批次|名|家|个|项|件|台|套|批|所|座|条|款|种|支|辆|篇"
@@ -165,7 +175,8 @@ _YEAR_TO_DATE = r"前[一二三]季度|上半年|\d{1,2}\s*[-—–~至到]\s*\d
 # Now and a span up to now (目前, 当前, 近三年来, 2021年以来) are the present, told as the past is; so is a
 # part of the year to date (前三季度, 上半年, 1—10月): a plan sets no target for part of a year.
 PAST = re.compile(
-    r"现有|已有|已经|已|截至|截止|上年|去年|同比|由\s*20\d\d\s*年|[“”]?十[二三]五[”“]?末|目前|当前|现阶段|年来|以来"
+    r"现有|已有|已经|已|截至|截止|上年|去年|同比|由\s*20\d\d\s*年|(?<![到“\"])[“”\"]?十[二三]五[”“\"]?末|目前|当前"
+    r"|现阶段|年来|以来"
     r"|" + _YEAR_TO_DATE
 )
 # A change from a base figure to the target: 从2020年的7.8%提高到10%, 由85提升至95 (the target is the
@@ -186,7 +197,8 @@ ESTIMATE = re.compile(r"估算|估计|预估")
 # (Not a bare 要 or 计划: 重要, 主要, 行动计划 say nothing of the future.)
 # (今年 followed by a part of it to date, 今年以来/今年前三季度, tells the present.)
 FUTURE = re.compile(
-    r"到\s*20\d\d|力争|争取|预计|将|确保|今年(?!以来|" + _YEAR_TO_DATE + r")|明年|目标[是为:：]|计划到"
+    r"到\s*20\d\d|到\s*[“\"]?十[一二三四五]五|力争|争取|预计|将|确保|今年(?!以来|" + _YEAR_TO_DATE + r")|明年"
+    r"|目标[是为:：]|计划到"
     r"|要[在达实确]"
 )
 
