@@ -49,7 +49,10 @@ _COLUMN_HELP: dict[str, tuple[str, str]] = {
         "地区id，须与 regions.csv 一致；不同口径是不同地区",
         "region id from regions.csv; scopes never mixed",
     ),
-    "indicator": ("指标id，见 indicators.csv 及下表", "indicator id from indicators.csv (table below)"),
+    "indicator": (
+        "指标id，见 indicators.csv 及下表；也可写该表所列的中文名称或同义词（如 高新技术企业数）",
+        "indicator id from indicators.csv (table below), or its Chinese name or a synonym listed there",
+    ),
     "year": (
         "数据年份（单个整数年份，如2024；不写月份或区间）",
         "data year, a single integer (no months or ranges)",
@@ -97,6 +100,8 @@ def _readme_text(indicators: pd.DataFrame, regions: pd.DataFrame) -> str:
         "Two of your own files that give one figure different values are an error, unless the newer row",
         "says in its `supersedes` column what it replaces (`yes`, the replaced value, or the other file's",
         "name and row); the order of the files never decides.",
+        "A bureau's own sheet may keep its Chinese headers",
+        "(地区, 指标, 年份, 数值, 单位, 资料来源, 质量, 备注 ...).",
         "",
         f"The first data row is an example (note `{EXAMPLE_NOTE}`): replace it with a real figure",
         "or delete it; a file that still contains it is rejected.",
