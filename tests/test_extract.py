@@ -1668,3 +1668,67 @@ def test_a_level_reached_by_last_year_after_a_start_is_read(went):
         ("hte_count", 2021, 60, "=", "海州区"),
         ("hte_count", 2024, 160, "=", "海州区"),
     ]
+
+
+# --- extract8: scope, the subject a figure's clause has or inherits (sentences of our own) ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a counted group in the sentence's first clause is the subject of the figures after it
+        "围绕生物医药、新材料等领域组建的12家区级企业研发中心,全年新增研发投入0.6亿元,技术合同成交额3200万元。",
+        # a field and the firms as the subjects of the clauses after a colon and a semicolon
+        "全区技术交易呈现两大特点:先进制造领域技术交易活跃,成交额达到4.2亿元;企业法人保持主体地位,技术合同成交额7.6亿元。",
+        # a size class: the population qualified by a figure
+        "全区营业收入超5亿元的高新技术企业26家,占比12.4%。",
+        # the firms' R&D, even under the whole's name (全区…企业)
+        "全区科技型中小企业总体研发投入8.6亿元,同比增长15%。",
+        # a figure-less sentence opening on the firms lends them to the next sentence's subjectless figure
+        "企业创新活力持续增强。研发经费投入5.4亿元,占全区的七成。",
+    ],
+)
+def test_a_figure_whose_subject_is_a_part_is_not_the_regions(text):
+    assert rows(text) == []
+
+
+def test_a_heading_naming_a_part_scopes_the_list_lines_under_it():
+    text = (
+        "2024年,全区研发经费投入强度为2.85%,较上年提高0.2个百分点,在全市位次前移。\n区域发展特点\n"
+        "●东部片区引领作用突出\n研发经费投入强度高达3.90%,高于全区平均水平1.05个百分点\n每万人口发明专利拥有量41.5件"
+    )
+    assert rows(text) == [("rd_share_gdp", 2024, 2.85, "=", "海州区")]
+    # a paragraph in prose ends the heading's scope
+    text = "●东部片区引领作用突出\n东部片区研发活跃。\n全区每万人口发明专利拥有量41.5件。"
+    assert rows(text) == [("invention_patents_per_10k", 2024, 41.5, "=", "海州区")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the whole named after a part's words speaks for the whole again
+        (
+            "在培育创新型企业方面,全区科技型中小企业入库530家,高新技术企业达到188家。",
+            [("tech_smes", 2024, 530, "=", "海州区"), ("hte_count", 2024, 188, "=", "海州区")],
+        ),
+        # a clause that states a figure of its own is a sibling, not the next clause's subject
+        (
+            "全区拥有科研院所6家、重点实验室14家,高新技术企业152家。",
+            [("hte_count", 2024, 152, "=", "海州区")],
+        ),
+        # an item listed before the statistic is no subject of it
+        (
+            "全区已有86家科技型企业和37家高新技术企业。",
+            [("hte_count", 2024, 37, "=", "海州区")],
+        ),
+        # populations are parts of amounts summed over units, not of what firms are counted for
+        ("全年挖掘企业有效技术需求215项。", [("tech_demands", 2024, 215, "=", "海州区")]),
+        # a zone the document opens with is its own subject
+        (
+            "青石科技园区2024年发展概况\n截至2024年底,青石科技园区拥有高新技术企业82家。",
+            [("hte_count", 2024, 82, "=", "海州区")],
+        ),
+    ],
+)
+def test_the_whole_and_its_own_subjects_keep_their_figures(text, expected):
+    assert rows(text) == expected

@@ -12,6 +12,7 @@ from .context import _YEAR_RE, _data_year, _region, heading_year, is_year_review
 from .filters import _PART_YEAR_RE, _WHOLE_YEAR_RE, _outside_plan_sections, _plan_start, _skip_reason
 from .mentions import LEVEL_AFTER_CHANGE, _mentions, _owner
 from .numbers import _bound, _convert, _numbers
+from .scope import figure_part, heading_topic, subject_part, whole_level
 from .tables import is_places_row, is_table_line, table_cells
 from .vocabulary import BREAKDOWN_RE, ELIDED_CONTRACT_VALUE_RE, _catalogue, normalise
 
@@ -73,6 +74,10 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     recent: list[str] = []  # the lines before a table, where its title is
     headline_pending = True  # the document's first line may be a title
     carried: dict = {}  # the time a paragraph left open (a news lead's 去年 or 1-5月), for the next ones
+    # the widest whole the document speaks for (全省 …): below it a named county or district is a part
+    carried["level"] = whole_level(normalise(text))
+    # its opening (title and first sentence): the zones and places it is about
+    carried["own"] = "".join(re.split(r"[\n。]", normalise(text.strip()))[:2])[:80]
     # a table pasted or saved one cell per line reads as rows of cells (as a PDF's text layer does)
     # a text layer's lines wrapped inside a sentence (科技型\n中小企业) are joined, as when a PDF is read
     for line in [*_outside_plan_sections(join_wrapped_lines(regroup_table_cells(text))), ""]:
@@ -84,6 +89,12 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
                 rows.extend(_table_rows(table, region, reference))
             table, recent = [], []
         recent = [*recent[-2:], line]
+        if line.strip() and not headline_pending:
+            # a heading naming a part ("●中心城区引领作用突出") sets the topic of the list lines under it,
+            # until the next heading or the end of a paragraph in prose
+            heading, part = heading_topic(normalise(line), own=carried["own"])
+            if heading:
+                carried["heading_topic"] = part
         running = _GLOSS_AFTER_HAN_RE.sub("", _SPACE_BY_HAN_RE.sub("", line))
         found = _paragraph_rows(running, region, reference, relative_to, carried)
         if headline_pending and line.strip():
@@ -92,6 +103,8 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
                 for row in found:
                     row["headline"] = True
         rows.extend(found)
+        if line.rstrip().endswith("。"):
+            carried.pop("heading_topic", None)
     if year is not None:
         # a figure dated after the document's year (--year) is a target, whatever words carried the year to
         # it ("到2025年，…力争…。为保障这一目标，…高新技术企业数量达到3000家"); a year read from the
@@ -206,7 +219,12 @@ def _paragraph_rows(
     # paragraphs after it until one names another time
     carried = {} if carried is None else carried
     if _DATELINE_RE.match(normalise(line)):
-        carried.clear()  # "另讯 12月12日，…": another news item, whose time is its own
+        for key in (
+            "year",
+            "in_part",
+            "topic",
+        ):  # "另讯 12月12日，…": another news item, whose time is its own
+            carried.pop(key, None)
     year = carried.get("year", reference)  # else the last year a sentence of the paragraph named
     in_part = carried.get("in_part", False)  # a sentence before opened with a part of the year
     # "两年来，全县新增…。全县申请专利…，专利授权数448件" : a paragraph opened by several years sums them,
@@ -219,14 +237,17 @@ def _paragraph_rows(
     breakdown = False  # a sentence of the paragraph opened a breakdown ("分活动主体看，…")
     contracts = False  # a sentence before named technology contracts ("登记技术合同106552项；成交额…")
     planning = False  # the clause before, cut at ；, set targets ("今年将力争…；技术合同年成交额保持在…")
+    sentence_topic = None  # a part a figure-less sentence before named ("企业创新能力持续增强。研发投入…")
     for sentence in split_sentences(line):
         norm = normalise(sentence)
         mentions = _mentions(norm, cat)
         first = next(iter(_numbers(norm)), None)
         first_figure = first.start if first else None
-        found = _sentence_rows(sentence, region, year, relative_to, reference)
+        scope = {key: carried.get(key) for key in ("level", "own")}
+        scope["topic"] = sentence_topic or carried.get("heading_topic")
+        found = _sentence_rows(sentence, region, year, relative_to, reference, **scope)
         if contracts and not found and ELIDED_CONTRACT_VALUE_RE.match(norm.lstrip()):
-            for row in _sentence_rows("技术合同" + sentence, region, year, relative_to, reference):
+            for row in _sentence_rows("技术合同" + sentence, region, year, relative_to, reference, **scope):
                 row["quote"] = sentence
                 row["why"] = (
                     f"turnover of the technology contracts named in the sentence before: {row['why']}"
@@ -263,7 +284,8 @@ def _paragraph_rows(
                 continue
             text, how = completed
             helped = []
-            for row in _sentence_rows(kept + text + rest[at:], region, year, relative_to, reference):
+            lent_rows = _sentence_rows(kept + text + rest[at:], region, year, relative_to, reference, **scope)
+            for row in lent_rows:
                 if not any(_same_figure(row, other) for other in found):  # found without help
                     row["quote"] = sentence if kept else before + sentence
                     lent = how.replace("previous sentence", "clause before") if kept else how
@@ -301,6 +323,14 @@ def _paragraph_rows(
             found = [row for row in found if row["indicator"] in cat.stocks | cat.ratios]
         rows.extend(found)
         previous = (sentence, mentions) if first_figure is None else None
+        # a figure-less sentence opening on a part ("企业创新能力持续增强。") makes it the next one's topic;
+        # a part named later in it (…在高新区加速产业化) is where, not who
+        first_words = re.split(r"[,;:]", norm.strip())[0][:8]
+        sentence_topic = (
+            subject_part(first_words, own=carried.get("own") or "")
+            if first_figure is None and not mentions
+            else None
+        )
         # a heading (no punctuation: "2025年某区政府工作报告") dates the document, not the paragraphs after it
         if (period is not None or opening or dated) and re.search(r"[,;:。]", norm):
             carried["in_part"] = in_part
@@ -379,10 +409,15 @@ def _sentence_rows(
     reference: int | None,
     relative_to: int | None = None,
     document_year: int | None = None,
+    *,
+    topic: str | None = None,
+    level: int | None = None,
+    own: str | None = None,
 ) -> list[dict]:
     """Rows of one sentence; ``reference`` is the year its figures default to (a year an earlier sentence
     named), ``document_year`` the document's own (``--year`` or its heading), against which "到2015年" is a
-    date gone by or a target."""
+    date gone by or a target. ``topic``: a part a heading or sentence before made the subject; ``level``: the
+    widest whole the document speaks for (see :mod:`.scope`)."""
     cat = _catalogue()
     norm = normalise(sentence)
     mentions = _mentions(norm, cat)
@@ -401,6 +436,16 @@ def _sentence_rows(
         indicator = owner.indicator
         if indicator is None:
             continue
+        if figure_part(
+            norm,
+            number,
+            owner,
+            topic=topic,
+            level=level,
+            own=own or "",
+            regions=[name for name, _ in cat.regions],
+        ):
+            continue  # a part's figure (the firms', a zone's, a county's …), not the region's
         converted = _convert(number, cat.units[indicator])
         if converted is None:
             continue
