@@ -1732,3 +1732,59 @@ def test_a_heading_naming_a_part_scopes_the_list_lines_under_it():
 )
 def test_the_whole_and_its_own_subjects_keep_their_figures(text, expected):
     assert rows(text) == expected
+
+
+# --- extract8: time beyond one sentence (sentences of our own) -------------------------------------------
+
+
+def test_the_year_a_news_lead_names_dates_the_lede_before_it_and_the_body_after_it():
+    text = (
+        "全区高新技术企业保有量达到236家,技术合同成交额8.4亿元……昨日,记者从区科技局获悉,去年,全区科技创新成果丰硕。\n"
+        "在培育科技企业方面,全区科技型中小企业入库318家,高新技术企业保有量达到236家。"
+    )
+    assert rows(text, year=2025) == [
+        ("hte_count", 2024, 236, "=", "海州区"),
+        ("tech_contract_value", 2024, 8.4, "=", "海州区"),
+        ("tech_smes", 2024, 318, "=", "海州区"),
+    ]
+    # a part of the year named by the lead is not a year of the document's figures
+    assert rows("记者从区科技局获悉,今年1-5月,全区技术合同成交额3.1亿元。", year=2025) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the years of the series in the sentence before hold for the next series without years of its own
+        (
+            "十年来,全区创新能力明显增强。综合创新指数从2014年的52.1%提高到2023年的68.4%。技术合同成交额从3.2亿元增长到18.6亿元。",
+            [
+                ("tech_contract_value", 2014, 3.2, "=", "海州区"),
+                ("tech_contract_value", 2023, 18.6, "=", "海州区"),
+            ],
+        ),
+        # a range of years over a series
+        (
+            "2019—2023年,全区高新技术企业由48家增长到131家。",
+            [("hte_count", 2019, 48, "=", "海州区"), ("hte_count", 2023, 131, "=", "海州区")],
+        ),
+        # a plan period's end is its last year; 目前 is the document's year
+        (
+            "全区研发经费投入强度从“十三五”末的1.62%提升到目前的2.05%。",
+            [("rd_share_gdp", 2020, 1.62, "=", "海州区"), ("rd_share_gdp", 2024, 2.05, "=", "海州区")],
+        ),
+        # a period compared with is no time of the figure
+        (
+            "全区研发经费投入强度达到2.3%,较“十三五”末提高0.5个百分点。",
+            [("rd_share_gdp", 2024, 2.3, "=", "海州区")],
+        ),
+        # without years anywhere the start of a change stays unread
+        ("全区高新技术企业由48家增长到131家。", [("hte_count", 2024, 131, "=", "海州区")]),
+        # a series' starting year opening a sentence does not carry on; a sentence between ends the series
+        (
+            "综合创新指数从2014年的52.1%提高到2023年的68.4%。全区高新技术企业达到131家。技术合同成交额从3.2亿元增长到18.6亿元。",
+            [("hte_count", 2024, 131, "=", "海州区"), ("tech_contract_value", 2024, 18.6, "=", "海州区")],
+        ),
+    ],
+)
+def test_a_series_takes_the_years_named_for_it(text, expected):
+    assert rows(text) == expected

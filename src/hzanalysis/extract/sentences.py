@@ -14,6 +14,7 @@ from .mentions import LEVEL_AFTER_CHANGE, _mentions, _owner
 from .numbers import _bound, _convert, _numbers
 from .scope import figure_part, heading_topic, subject_part, whole_level
 from .tables import is_places_row, is_table_line, table_cells
+from .timeline import lead_year, series_years
 from .vocabulary import BREAKDOWN_RE, ELIDED_CONTRACT_VALUE_RE, _catalogue, normalise
 
 _WHOLE_UNITS = frozenset("家件项个套所座处户名")
@@ -74,6 +75,11 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     recent: list[str] = []  # the lines before a table, where its title is
     headline_pending = True  # the document's first line may be a title
     carried: dict = {}  # the time a paragraph left open (a news lead's 去年 or 1-5月), for the next ones
+    # the year a news lead names for its news ("…昨日，记者从…获悉，去年，…") dates the figures that name
+    # none, the lede before it included
+    lead = lead_year(text, relative_to)
+    if lead is not None and lead != reference:
+        carried["year"] = lead
     # the widest whole the document speaks for (全省 …): below it a named county or district is a part
     carried["level"] = whole_level(normalise(text))
     # its opening (title and first sentence): the zones and places it is about
@@ -238,6 +244,7 @@ def _paragraph_rows(
     contracts = False  # a sentence before named technology contracts ("登记技术合同106552项；成交额…")
     planning = False  # the clause before, cut at ；, set targets ("今年将力争…；技术合同年成交额保持在…")
     sentence_topic = None  # a part a figure-less sentence before named ("企业创新能力持续增强。研发投入…")
+    series: tuple[int, int] | None = None  # the years of a from–to series a sentence before named
     for sentence in split_sentences(line):
         norm = normalise(sentence)
         mentions = _mentions(norm, cat)
@@ -245,6 +252,9 @@ def _paragraph_rows(
         first_figure = first.start if first else None
         scope = {key: carried.get(key) for key in ("level", "own")}
         scope["topic"] = sentence_topic or carried.get("heading_topic")
+        # a from–to series' years, named in this sentence or in a series sentence before it
+        series = series_years(norm, reference) or series
+        scope["series"] = series
         found = _sentence_rows(sentence, region, year, relative_to, reference, **scope)
         if contracts and not found and ELIDED_CONTRACT_VALUE_RE.match(norm.lstrip()):
             for row in _sentence_rows("技术合同" + sentence, region, year, relative_to, reference, **scope):
@@ -309,9 +319,9 @@ def _paragraph_rows(
         news = _NEWS_LEAD_RE.match(norm)
         after_lead = news.end() if news else 0
         dated = _OPENING_YEAR_RE.match(norm, after_lead)
-        if dated and not re.search(r"(比|较|同|与|至|到)$", norm[: dated.start(1)]):
+        if dated and not re.search(r"(比|较|同|与|至|到|从|由)$", norm[: dated.start(1)]):
             # "王志刚介绍，2019年，…。全国高新技术企业达到22.5万家": a year opening a sentence carries on,
-            # as 去年 does, whatever the document's year
+            # as 去年 does, whatever the document's year; not the start of a series (从2014年的…提高到…)
             year = _data_year(norm, dated.end(), reference, relative_to)[0]
         opening = _OPENING_RELATIVE_RE.match(norm, after_lead)
         if opening and relative_to is not None and not re.search(r"(比|较|同)$", norm[: opening.start(1)]):
@@ -323,6 +333,8 @@ def _paragraph_rows(
             found = [row for row in found if row["indicator"] in cat.stocks | cat.ratios]
         rows.extend(found)
         previous = (sentence, mentions) if first_figure is None else None
+        if not re.search(r"(从|由)[^;。]*(到|至)", norm):
+            series = None  # the series' years hold over the series statements that follow, not beyond
         # a figure-less sentence opening on a part ("企业创新能力持续增强。") makes it the next one's topic;
         # a part named later in it (…在高新区加速产业化) is where, not who
         first_words = re.split(r"[,;:]", norm.strip())[0][:8]
@@ -413,11 +425,13 @@ def _sentence_rows(
     topic: str | None = None,
     level: int | None = None,
     own: str | None = None,
+    series: tuple[int, int] | None = None,
 ) -> list[dict]:
     """Rows of one sentence; ``reference`` is the year its figures default to (a year an earlier sentence
     named), ``document_year`` the document's own (``--year`` or its heading), against which "到2015年" is a
     date gone by or a target. ``topic``: a part a heading or sentence before made the subject; ``level``: the
-    widest whole the document speaks for (see :mod:`.scope`)."""
+    widest whole the document speaks for (see :mod:`.scope`); ``series``: the years of a from–to series this
+    or the sentence before named (see :mod:`.timeline`)."""
     cat = _catalogue()
     norm = normalise(sentence)
     mentions = _mentions(norm, cat)
@@ -430,7 +444,17 @@ def _sentence_rows(
     rows: list[dict] = []
     for number in numbers:
         owner, how = _owner(norm, number, mentions, cat)
-        if owner is None or _skip_reason(norm, number, owner, plan_at, listed=bool(how)):
+        reason = "" if owner is None else _skip_reason(norm, number, owner, plan_at, listed=bool(how))
+        # "从334.82亿元增长到2343.44亿元" after "从2012年的…提高到2021年的…": a series' start, in its
+        # first year
+        series_start = (
+            series is not None
+            and reason.startswith("starting value")
+            and not _YEAR_RE.search(
+                norm[max(norm.rfind("从", 0, number.start), norm.rfind("由", 0, number.start)) : number.start]
+            )
+        )
+        if owner is None or (reason and not series_start):
             continue  # a date, rank, change or plan does not use up the mention
         owner.taken = True
         indicator = owner.indicator
@@ -462,6 +486,10 @@ def _sentence_rows(
             since = norm.rfind("到", 0, number.start)
             since = max(since, norm.rfind("至", 0, number.start))
             data_year, year_note = _data_year(norm[since:], number.start - since, reference, relative_to)
+            if series is not None and year_note.endswith(_DEFAULT_YEAR_NOTE):
+                data_year, year_note = series[1], f"the series' last year, {series[1]}"
+        if series_start and series is not None:
+            data_year, year_note = series[0], f"the series' first year, {series[0]}"
         data_region, region_note = _region(norm, number.start, region, cat)
         if owner.regions and owner.values < len(owner.regions):
             data_region, region_note = (
