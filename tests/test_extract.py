@@ -1788,3 +1788,18 @@ def test_the_year_a_news_lead_names_dates_the_lede_before_it_and_the_body_after_
 )
 def test_a_series_takes_the_years_named_for_it(text, expected):
     assert rows(text) == expected
+
+
+# --- extract8: status, a batch the sentence names (sentences of our own) ---------------------------------
+
+
+def test_firms_of_a_batch_named_with_their_statistic_are_not_the_stock():
+    assert rows("市科技局发布2024年第三批科技型中小企业入库名单,全区46家企业入库。") == []
+    # the stock's own words keep it
+    assert rows("全区高企认定共组织申报两批次,高新技术企业总数达到210家。") == [
+        ("hte_count", 2024, 210, "=", "海州区")
+    ]
+    # a batch named in another clause, of something else, leaves the figure alone
+    assert rows("全区完成第一批培育企业辅导,科技型中小企业入库420家。") == [
+        ("tech_smes", 2024, 420, "=", "海州区")
+    ]
