@@ -1803,3 +1803,56 @@ def test_firms_of_a_batch_named_with_their_statistic_are_not_the_stock():
     assert rows("全区完成第一批培育企业辅导,科技型中小企业入库420家。") == [
         ("tech_smes", 2024, 420, "=", "海州区")
     ]
+
+
+# --- extract8: a confidence per candidate, so that doubtful rows are reviewed first ------------------------
+
+
+def confidence(text: str, year: int = 2024) -> list[tuple]:
+    frame = extract_text(text, region="海州区", year=year)
+    return [(r.indicator, r.value, r.confidence) for r in frame.itertuples()]
+
+
+def test_a_figure_read_plainly_has_high_confidence():
+    assert confidence("2024年,全区高新技术企业达到131家。") == [("hte_count", 131, "high")]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # a level in a review of several years may be of the latest full year, not the document's
+        ("十年来,全区研发经费投入强度提高0.3个百分点、达到2.35%。", "a review of several years"),
+        # a year that comes from a series named in the sentence before
+        (
+            "综合创新指数从2014年的52.1%提高到2023年的68.4%。技术合同成交额从3.2亿元增长到18.6亿元。",
+            "the series'",
+        ),
+        # the sentence before opened on a part and stated figures of its own
+        (
+            "2024年,全区高新技术企业达到131家。\n东部片区研发经费投入3.1亿元,增长12%。研发经费投入强度达到2.9%。",
+            "a part (片区)",
+        ),
+    ],
+)
+def test_a_doubtful_figure_says_why_it_should_be_reviewed_first(text, reason):
+    doubtful = [c for _, _, c in confidence(text) if c != "high"]
+    assert doubtful and all(c.startswith("review: ") for c in doubtful)
+    assert any(reason in c for c in doubtful)
+
+
+def test_the_review_file_opens_a_doubtful_rows_note_with_review_first(tmp_path):
+    text = (
+        "2024年海州区科技工作总结\n十年来,全区研发经费投入强度提高0.3个百分点、达到2.35%。\n"
+        "全区高新技术企业达到131家。\n"
+    )
+    (tmp_path / "summary.txt").write_text(text, encoding="utf-8")
+    result = extract_cli(tmp_path, "summary.txt", out="r.csv")
+    assert result.returncode == 0, result.stderr
+    notes = dict(
+        zip(
+            *[pd.read_csv(tmp_path / "r.csv", encoding="utf-8-sig")[c] for c in ("indicator", "note")],
+            strict=True,
+        )
+    )
+    assert notes["rd_share_gdp"].startswith("review first (a review of several years")
+    assert notes["hte_count"].startswith("extracted, review before use: ")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pandas as pd
 
@@ -51,7 +52,24 @@ _OPENING_YEAR_RE = re.compile(r".{0,12}?(?<![\d~至到—-])(\d{4})年(?![\d~至
 _BARE_OPENING_RE = re.compile(r"\s*(全年|当年|年内)?\s*(共|共计|合计)?\s*(实现|完成|创造)?\s*总?")
 _OPENING_RELATIVE_RE = re.compile(r".{0,12}?(去年|上年|过去一年|今年)")
 
-EXTRACT_COLUMNS: tuple[str, ...] = ("region", "indicator", "year", "value", "unit", "bound", "quote", "why")
+# A review of several years ("十年来", "近三年", "过去五年", "“十三五”以来"): levels stated in it without a
+# year may be of the latest full year rather than the document's.
+_REVIEW_RE = re.compile(
+    r"(?<!\d)(十|[两二三四五六七八九]|\d+)年(来|以来)|近(\d+|[两二三四五六七八九十])年|过去(\d+|[两二三四五六七八九十])年"
+    r"|十[一二三四五六]五[\"”]?(以来|期间)"
+)
+
+EXTRACT_COLUMNS: tuple[str, ...] = (
+    "region",
+    "indicator",
+    "year",
+    "value",
+    "unit",
+    "bound",
+    "quote",
+    "why",
+    "confidence",
+)
 
 
 def extract_text(text: str, *, region: str | None = None, year: int | None = None) -> pd.DataFrame:
@@ -245,16 +263,28 @@ def _paragraph_rows(
     planning = False  # the clause before, cut at ；, set targets ("今年将力争…；技术合同年成交额保持在…")
     sentence_topic = None  # a part a figure-less sentence before named ("企业创新能力持续增强。研发投入…")
     series: tuple[int, int] | None = None  # the years of a from–to series a sentence before named
+    part_before: str | None = None  # a part the sentence before named anywhere (for the confidence)
+    several_years_review = False  # a sentence of the paragraph opened a review (十年来, 近三年 …)
     for sentence in split_sentences(line):
         norm = normalise(sentence)
         mentions = _mentions(norm, cat)
         first = next(iter(_numbers(norm)), None)
         first_figure = first.start if first else None
-        scope = {key: carried.get(key) for key in ("level", "own")}
+        # the scope, time and doubt the sentences around lend this one (keyword arguments of _sentence_rows)
+        scope: dict[str, Any] = {key: carried.get(key) for key in ("level", "own")}
         scope["topic"] = sentence_topic or carried.get("heading_topic")
         # a from–to series' years, named in this sentence or in a series sentence before it
         series = series_years(norm, reference) or series
         scope["series"] = series
+        # what makes this sentence's figures doubtful, though read: a part the sentence before named (not
+        # as its subject), a review of several years (whose levels may be the latest full year's)
+        doubts = []
+        if part_before:
+            doubts.append(f"a part ({part_before}) was named in the sentence before")
+        several_years_review = several_years_review or bool(_REVIEW_RE.search(norm))
+        if several_years_review and not _YEAR_RE.search(norm):
+            doubts.append("a review of several years: the level may be of the latest full year")
+        scope["doubt"] = "; ".join(doubts)
         found = _sentence_rows(sentence, region, year, relative_to, reference, **scope)
         if contracts and not found and ELIDED_CONTRACT_VALUE_RE.match(norm.lstrip()):
             for row in _sentence_rows("技术合同" + sentence, region, year, relative_to, reference, **scope):
@@ -262,6 +292,7 @@ def _paragraph_rows(
                 row["why"] = (
                     f"turnover of the technology contracts named in the sentence before: {row['why']}"
                 )
+                row["confidence"] = "review: its statistic is named only in the sentence before"
                 found.append(row)
         contracts = bool(re.search(r"技术合同|技术市场", norm))
         carried_plan = planning  # a clause after ； goes on with the targets of the clause before
@@ -300,6 +331,10 @@ def _paragraph_rows(
                     row["quote"] = sentence if kept else before + sentence
                     lent = how.replace("previous sentence", "clause before") if kept else how
                     row["why"] = f"{lent}: {row['why']}"
+                    doubt = f"its statistic is named only in the {'clause' if kept else 'sentence'} before"
+                    row["confidence"] = (
+                        f"review: {doubt}" if row["confidence"] == "high" else f"{row['confidence']}; {doubt}"
+                    )
                     helped.append(row)
             found = helped + found
             break
@@ -338,6 +373,10 @@ def _paragraph_rows(
         # a figure-less sentence opening on a part ("企业创新能力持续增强。") makes it the next one's topic;
         # a part named later in it (…在高新区加速产业化) is where, not who
         first_words = re.split(r"[,;:]", norm.strip())[0][:8]
+        # a sentence with figures of its own opening on a part lends no topic, but makes the next doubtful
+        part_before = (
+            subject_part(first_words, own=carried.get("own") or "") if first_figure is not None else None
+        )
         sentence_topic = (
             subject_part(first_words, own=carried.get("own") or "")
             if first_figure is None and not mentions
@@ -426,12 +465,14 @@ def _sentence_rows(
     level: int | None = None,
     own: str | None = None,
     series: tuple[int, int] | None = None,
+    doubt: str = "",
 ) -> list[dict]:
     """Rows of one sentence; ``reference`` is the year its figures default to (a year an earlier sentence
     named), ``document_year`` the document's own (``--year`` or its heading), against which "到2015年" is a
     date gone by or a target. ``topic``: a part a heading or sentence before made the subject; ``level``: the
     widest whole the document speaks for (see :mod:`.scope`); ``series``: the years of a from–to series this
-    or the sentence before named (see :mod:`.timeline`)."""
+    or the sentence before named (see :mod:`.timeline`); ``doubt``: why the paragraph makes its figures
+    doubtful (a part named in the sentence before, a review of several years), for ``confidence``."""
     cat = _catalogue()
     norm = normalise(sentence)
     mentions = _mentions(norm, cat)
@@ -510,6 +551,9 @@ def _sentence_rows(
             )
             if part
         )
+        doubts = [doubt] if doubt else []
+        if "(named before)" in year_note or year_note.startswith(("the series'", "“十", '"十')):
+            doubts.append(f"its year is not in its clause: {year_note}")
         rows.append(
             {
                 "region": data_region,
@@ -520,6 +564,7 @@ def _sentence_rows(
                 "bound": bound,
                 "quote": sentence,
                 "why": why,
+                "confidence": "review: " + "; ".join(doubts) if doubts else "high",
             }
         )
     return rows
