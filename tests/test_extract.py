@@ -1856,3 +1856,49 @@ def test_the_review_file_opens_a_doubtful_rows_note_with_review_first(tmp_path):
     )
     assert notes["rd_share_gdp"].startswith("review first (a review of several years")
     assert notes["hte_count"].startswith("extracted, review before use: ")
+
+
+PART_SENTENCES = [
+    "从技术交易主体看,企业占据主导地位,企业登记合同2310项,技术合同成交额6.2亿元。",
+    "全区技术合同成交额达到12.4亿元。其中,青石街道技术合同成交额3.1亿元,居各街道首位。",
+    "东部3个街道合计实现技术合同成交额5.6亿元,占全区的45%。",
+    "全区上市的高新技术企业9家,较上年增加2家。",
+    "全区营业收入亿元以上的高新技术企业33家,较上年增加5家。",
+    "全区三大主导产业技术合同成交额达到4.8亿元,占全区总额的四成。",
+    "全区流向外省的技术合同成交额2.7亿元,同比增长12%。",
+    "全区科技型中小企业总体研发投入8.6亿元,同比增长15%。",
+]
+WHOLE_ONLY = {1: [("tech_contract_value", 2024, 12.4, "=", "海州区")]}
+
+
+@pytest.mark.parametrize("index", range(len(PART_SENTENCES)))
+def test_the_subject_machinery_alone_reads_the_parts_the_per_form_rules_were_written_for(index, monkeypatch):
+    # the per-form part rules switched off (a list of part words before one statistic, several places,
+    # 其中 and a place, a breakdown opening the sentence, a size class after a comma, a rank among the parts)
+    import re
+
+    from hzanalysis.extract import filters, mentions, sentences
+
+    never = re.compile(r"(?!x)x")
+    for module, name in [
+        (mentions, "SUBSET_BEFORE_RE"),
+        (mentions, "SEVERAL_PLACES_RE"),
+        (mentions, "PLACE_AFTER_SUCH_AS_RE"),
+        (sentences, "BREAKDOWN_RE"),
+        (filters, "_SIZE_CLASS_RE"),
+        (filters, "_RANK_AMONG_PARTS_RE"),
+    ]:
+        monkeypatch.setattr(module, name, never)
+    monkeypatch.setattr(mentions, "FIRMS_PART_OF", frozenset())
+    assert rows(PART_SENTENCES[index]) == WHOLE_ONLY.get(index, [])
+
+
+def test_a_statistic_right_after_qizhong_is_that_statistic_and_a_catalogue_region_is_its_own():
+    assert rows("规模以上工业总产值512.3亿元,其中高新技术产业产值338.6亿元。") == [
+        ("above_scale_industrial_output", 2024, 512.3, "=", "海州区"),
+        ("hitech_output_value", 2024, 338.6, "=", "海州区"),
+    ]
+    assert rows("全市高新技术企业达到1123家,其中海州区298家。") == [
+        ("hte_count", 2024, 1123, "=", "连云港市"),
+        ("hte_count", 2024, 298, "=", "海州区"),
+    ]

@@ -34,19 +34,34 @@ WHOLE_RE = re.compile(
 # Populations and fields whose amounts are a part of the region's sum (the firms', a sector's, a field's R&D,
 # contract turnover or patents), when they stand as the subject (not as a partner: 与高校院所共建…).
 _POPULATION_RE = re.compile(
-    r"(?<![与和同向为对])(企业法人|企业|高校|高等学校|高等院校|科研院所|院所|科研机构|研究机构|领域|行业)"
+    r"(?<![与和同向为对])(企业法人|企业|高校|高等学校|高等院校|科研院所|院所|科研机构|研究机构|领域|行业"
+    # a sector (五大优势产业, 高技术制造业) and one side of a flow between places (流向津冀, 吸纳, 输出)
+    r"|产业|制造业|流向|吸纳|输出)"
+)
+# Kinds of firms right before the statistic ("上市的国家级高新技术企业", "境内…"): a part for any statistic.
+_FIRM_KIND_RE = re.compile(
+    r"(上市|挂牌|境内|境外|外资|民营|国有|国内)(的)?\s*(国家级|国家|省级|市级)?\s*(高新技术企业|高企|科技型中小企业)?\s*$"
+)
+# A breakdown as the head of a clause chain ("分活动主体看", "从技术交易类型看", "按地区分"): its figures are
+# those of the parts along that dimension.
+_BREAKDOWN_HEAD_RE = re.compile(
+    r"\s*(分|按)[^,;:]{0,10}(看|统计|分)|\s*从[^,;:]{0,12}(类型|主体|行业|领域|部门|门类|地区|区域|县区)(来)?看"
+)
+# Several places as subject ("3市全年实现…", "5地输出…", "长三角地区四省市…"): their sum, a part.
+_COUNTED_PLACES_RE = re.compile(
+    r"(?<![\d.])([2-9]|[两三四五六七八九])\s*个?(省市|市州|县市区|县区|市|地|县|区|省|街道|镇|乡|园区)(?![级\d])"
 )
 _SUMMED_OVER_UNITS = frozenset({"tech_contract_value", "rd_expenditure", "invention_patents_granted"})
 # Zones and places inside a region; the document's own when its opening names them.
 _ZONE_RE = re.compile(r"中心城区|园区|开发区|高新区|经开区|片区|街道|乡镇")
 # A counted group as subject: "25家市级企业科技创新中心", "3个园区".
 _COUNTED_GROUP_RE = re.compile(
-    r"(?<![\d.])(\d+|[两三四五六七八九十]+)\s*(家|个|所|座)[^,;:。\d]{0,16}?"
+    r"(?<![\d.])(\d+|[两三四五六七八九十]+)\s*(家|个|所|座)[^,;:。、\d]{0,16}?"
     r"(企业|中心|机构|园区|高校|院所|平台|基地|孵化器|单位|实验室)"
 )
 # The population qualified by a figure: "营业收入超1亿元的", "亿元以上的": a size class.
 _SIZE_CLASS_RE = re.compile(
-    r"\d+(\.\d+)?\s*(亿|万|千万)?\s*元(以上|以下)?的\s*$|(亿元|万元)(以上|以下)的\s*$"
+    r"(\d+(\.\d+)?\s*(亿|万|千万)?\s*元(以上|以下)?|(亿元|万元)(以上|以下))的\s*(高新技术企业|高企|科技型中小企业)?\s*$"
 )
 # A county or district by name; not 全区/我区/自治区/地区/城区/市区/辖区/县区 …
 _COUNTY_RE = re.compile(
@@ -81,7 +96,7 @@ _NOT_COUNTY = (
 _LEAD_CLAUSE_RE = re.compile(r"(获悉|了解到|显示|介绍|表示|透露|宣布|统计|发布|报道|指出)\s*$")
 _FRAME_RE = re.compile(r"在[^,;:]{0,20}?方面")
 # A clause that ends on a figure states it ("科研院所11家"): a sibling, not the subject of the next clause.
-_ENDS_ON_FIGURE_RE = re.compile(r"\d(\.\d+)?\s*(万|亿|千)?\s*[^\d\s]{0,3}\s*$")
+_ENDS_ON_FIGURE_RE = re.compile(r"\d[\d.]*\s*(万|亿|千)?\s*[^\d\s]{0,3}\s*$")
 
 
 def subject_part(
@@ -94,9 +109,20 @@ def subject_part(
     summed over units, not of counts: 企业有效技术需求 is the indicator itself; None: any)."""
     whole = list(WHOLE_RE.finditer(subject))
     rest = subject[whole[-1].end() :] if whole else subject
-    group = _COUNTED_GROUP_RE.search(rest)
-    if group:
-        return group.group(0)
+    if _BREAKDOWN_HEAD_RE.fullmatch(subject):
+        return f"a breakdown ({subject.strip()})"
+    # 其中 and a name before the statistic (其中厦门…, 其中高校…): one part of the total just named;
+    # 其中 right before a catalogue statistic (其中高新技术产业产值…) names that statistic, no part
+    if (
+        re.match(r"\s*其中[,:]?\s*[\u4e00-\u9fff]{2}", subject)
+        and indicator != "invention_patents_granted"
+        and not whole
+    ):
+        return "其中… (a part of the total just named)"
+    for pattern in (_COUNTED_GROUP_RE, _COUNTED_PLACES_RE, _FIRM_KIND_RE):
+        group = pattern.search(rest)
+        if group:
+            return group.group(0)
     population = _POPULATION_RE.search(rest)
     if population and (indicator is None or indicator in _SUMMED_OVER_UNITS):
         return population.group(0)
@@ -198,19 +224,35 @@ def figure_part(
     # the words before the statistic, after the items listed before it ("新增高新技术企业44家、科技型中小
     # 企业301家", "86家科技型企业和37家高新技术企业": the first item is a sibling, not the second's subject)
     subject = re.split(r"[、和及]", norm[clause_start:at])[-1]
+    for name in regions:  # 其中海州区298家: a catalogue region's own figure, not a part's
+        subject = subject.replace(name, "")
     decided = _decision(subject, level, own, indicator)
     if not decided and WHOLE_RE.search(owner.phrase):
         decided = "whole"  # 全社会研发经费: the whole's by its name
+    if not decided and at == number.start and owner.end <= at:
+        # the statistic named in an earlier clause: the figure is of that statistic's subject
+        # ("总收入亿元以上的高新技术企业47家,较上年增加8家")
+        owner_clause = max(norm.rfind(c, 0, owner.start) for c in ",;:") + 1
+        decided = _decision(
+            re.split(r"[、和及]", norm[owner_clause : owner.start])[-1], level, own, indicator
+        )
     segment_start = max(norm.rfind(c, 0, at) for c in ";:") + 1
     if not decided and clause_start > segment_start:
         head_end = norm.find(",", segment_start)
         head = norm[segment_start:head_end]
+        # a head that states a figure is a sibling of a clause naming its own statistic, but the subject of
+        # one that only says how it changed ("亿元以上的高新技术企业33家,较上年增加5家")
+        own_name = owner.start >= clause_start and not re.search(r"(增加|净增|新增|增长|减少)$", owner.phrase)
         if not _ENDS_ON_FIGURE_RE.search(head):
             decided = _decision(head, level, own, indicator)
+        elif not own_name:  # the head's own subject: its words before the figure it states
+            decided = _decision(_ENDS_ON_FIGURE_RE.sub("", head), level, own, indicator)
+        if head.strip() == "其中" and re.search(r"[\u4e00-\u9fff]{2}", subject) and not names_whole(subject):
+            # "其中,武汉市技术市场交易成交额…": a name after 其中 is one part of the total
+            decided = "part: 其中… (a part of the total just named)"
+    if not decided and topic:
+        decided = _decision(topic, level, own, indicator)
+        decided = decided + " (named before)" if decided.startswith("part") else ""
     if decided.startswith("part"):
         return decided
-    if decided == "whole":
-        return None
-    if topic:
-        return f"part: {topic} (named before)"
     return None

@@ -118,7 +118,7 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
             # until the next heading or the end of a paragraph in prose
             heading, part = heading_topic(normalise(line), own=carried["own"])
             if heading:
-                carried["heading_topic"] = part
+                carried["heading_topic"] = normalise(line) if part else None
         running = _GLOSS_AFTER_HAN_RE.sub("", _SPACE_BY_HAN_RE.sub("", line))
         found = _paragraph_rows(running, region, reference, relative_to, carried)
         if headline_pending and line.strip():
@@ -377,11 +377,7 @@ def _paragraph_rows(
         part_before = (
             subject_part(first_words, own=carried.get("own") or "") if first_figure is not None else None
         )
-        sentence_topic = (
-            subject_part(first_words, own=carried.get("own") or "")
-            if first_figure is None and not mentions
-            else None
-        )
+        sentence_topic = first_words if first_figure is None and not mentions else None
         # a heading (no punctuation: "2025年某区政府工作报告") dates the document, not the paragraphs after it
         if (period is not None or opening or dated) and re.search(r"[,;:。]", norm):
             carried["in_part"] = in_part
@@ -508,7 +504,8 @@ def _sentence_rows(
             topic=topic,
             level=level,
             own=own or "",
-            regions=[name for name, _ in cat.regions],
+            # the catalogue's regions by their own names (高新区, 全市 are words of any document too)
+            regions=[name for name, _ in cat.regions if name not in ("高新区", "全市", "我市")],
         ):
             continue  # a part's figure (the firms', a zone's, a county's …), not the region's
         converted = _convert(number, cat.units[indicator])
