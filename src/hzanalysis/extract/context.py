@@ -85,7 +85,7 @@ def _data_year(
             chosen = (year, f"{word} → {year}")
         else:
             chosen = (None, f"{match.group(0)} but no reference year: fill in the year")
-    # "从“十三五”末的1.47%…": a plan period's end named after the last year is the figure's year
+    # "从“十三五”末的1.62%…": a plan period's end named after the last year is the figure's year
     period = [
         m
         for m in _PERIOD_END_RE.finditer(norm[:position])

@@ -8,11 +8,11 @@ statistic:
 - the subject is the words of the clause before its statistic (or before its figure when the figure comes
   first); a clause without a subject of its own takes the subject of its sentence's first clause, and a
   sentence without one takes the topic a heading line or a figure-less sentence before it set
-  ("●中心城区引领作用突出" over bullet lines);
-- a subject names a part when it counts a group ("25家市级企业科技创新中心，…"), names a population,
+  ("●东部片区引领作用突出" over bullet lines);
+- a subject names a part when it counts a group ("12家区级企业研发中心，…"), names a population,
   field or zone (企业法人, 高校, 科研院所, 领域, 园区, 中心城区 …), qualifies the population by a figure
-  ("营业收入超1亿元的高新技术企业"), or names a county or district below the whole the document speaks for;
-- a clause that states a figure of its own ("全区拥有科研院所11家，…") is a sibling, not a subject: only a
+  ("营业收入超5亿元的高新技术企业"), or names a county or district below the whole the document speaks for;
+- a clause that states a figure of its own ("全区拥有科研院所6家，…") is a sibling, not a subject: only a
   clause that names without stating (a head, a heading, a figure-less sentence) lends its subject;
 - a zone or place the document opens with (苏州工业园区…, 高新区… in a zone's news) is the document's own
   subject, not a part of it.
@@ -54,12 +54,12 @@ _COUNTED_PLACES_RE = re.compile(
 _SUMMED_OVER_UNITS = frozenset({"tech_contract_value", "rd_expenditure", "invention_patents_granted"})
 # Zones and places inside a region; the document's own when its opening names them.
 _ZONE_RE = re.compile(r"中心城区|园区|开发区|高新区|经开区|片区|街道|乡镇")
-# A counted group as subject: "25家市级企业科技创新中心", "3个园区".
+# A counted group as subject: "12家区级企业研发中心", "3个园区".
 _COUNTED_GROUP_RE = re.compile(
     r"(?<![\d.])(\d+|[两三四五六七八九十]+)\s*(家|个|所|座)[^,;:。、\d]{0,16}?"
     r"(企业|中心|机构|园区|高校|院所|平台|基地|孵化器|单位|实验室)"
 )
-# The population qualified by a figure: "营业收入超1亿元的", "亿元以上的": a size class.
+# The population qualified by a figure: "营业收入超5亿元的", "亿元以上的": a size class.
 _SIZE_CLASS_RE = re.compile(
     r"(\d+(\.\d+)?\s*(亿|万|千万)?\s*元(以上|以下)?|(亿元|万元)(以上|以下))的\s*(高新技术企业|高企|科技型中小企业)?\s*$"
 )
@@ -92,10 +92,10 @@ _NOT_COUNTY = (
     "小县",
 )
 # A clause that says where the news comes from ("记者从省科技厅获悉", "据省科技信息中心统计"), or frames a
-# topic ("在培育创新型科技企业方面"): no subject of the figures after it.
+# topic ("在培育创新型企业方面"): no subject of the figures after it.
 _LEAD_CLAUSE_RE = re.compile(r"(获悉|了解到|显示|介绍|表示|透露|宣布|统计|发布|报道|指出)\s*$")
 _FRAME_RE = re.compile(r"在[^,;:]{0,20}?方面")
-# A clause that ends on a figure states it ("科研院所11家"): a sibling, not the subject of the next clause.
+# A clause that ends on a figure states it ("科研院所6家"): a sibling, not the subject of the next clause.
 _ENDS_ON_FIGURE_RE = re.compile(r"\d[\d.]*\s*(万|亿|千)?\s*[^\d\s]{0,3}\s*$")
 
 
@@ -142,7 +142,7 @@ def subject_part(
 
 def heading_topic(line: str, *, own: str = "") -> tuple[bool, str | None]:
     """Whether a (normalised) line is a heading (short, no closing punctuation, no figure), and the part it
-    names ("●中心城区引领作用突出"), the topic of the lines under it."""
+    names ("●东部片区引领作用突出"), the topic of the lines under it."""
     line = line.strip()
     if not 0 < len(line) <= 30 or line.endswith(("。", "；", ";", "！", "？", ".")) or re.search(r"\d", line):
         return False, None
@@ -221,8 +221,8 @@ def figure_part(
         if re.match(r"\s*其中", words) and not names_whole(words) and not any(r in words for r in regions):
             return "part: 其中… (a part of the total just named)"
     clause_start = max(norm.rfind(c, 0, at) for c in ",;:") + 1
-    # the words before the statistic, after the items listed before it ("新增高新技术企业44家、科技型中小
-    # 企业301家", "86家科技型企业和37家高新技术企业": the first item is a sibling, not the second's subject)
+    # the words before the statistic, after the items listed before it ("新增高新技术企业12家、科技型中小
+    # 企业85家", "86家科技型企业和37家高新技术企业": the first item is a sibling, not the second's subject)
     subject = re.split(r"[、和及]", norm[clause_start:at])[-1]
     for name in regions:  # 其中海州区298家: a catalogue region's own figure, not a part's
         subject = subject.replace(name, "")
@@ -231,7 +231,7 @@ def figure_part(
         decided = "whole"  # 全社会研发经费: the whole's by its name
     if not decided and at == number.start and owner.end <= at:
         # the statistic named in an earlier clause: the figure is of that statistic's subject
-        # ("总收入亿元以上的高新技术企业47家,较上年增加8家")
+        # ("营业收入亿元以上的高新技术企业33家,较上年增加5家")
         owner_clause = max(norm.rfind(c, 0, owner.start) for c in ",;:") + 1
         decided = _decision(
             re.split(r"[、和及]", norm[owner_clause : owner.start])[-1], level, own, indicator
@@ -248,7 +248,7 @@ def figure_part(
         elif not own_name:  # the head's own subject: its words before the figure it states
             decided = _decision(_ENDS_ON_FIGURE_RE.sub("", head), level, own, indicator)
         if head.strip() == "其中" and re.search(r"[\u4e00-\u9fff]{2}", subject) and not names_whole(subject):
-            # "其中,武汉市技术市场交易成交额…": a name after 其中 is one part of the total
+            # "其中,青石街道技术合同成交额…": a name after 其中 is one part of the total
             decided = "part: 其中… (a part of the total just named)"
     if not decided and topic:
         decided = _decision(topic, level, own, indicator)

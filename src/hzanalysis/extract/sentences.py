@@ -114,7 +114,7 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
             table, recent = [], []
         recent = [*recent[-2:], line]
         if line.strip() and not headline_pending:
-            # a heading naming a part ("●中心城区引领作用突出") sets the topic of the list lines under it,
+            # a heading naming a part ("●东部片区引领作用突出") sets the topic of the list lines under it,
             # until the next heading or the end of a paragraph in prose
             heading, part = heading_topic(normalise(line), own=carried["own"])
             if heading:
@@ -371,7 +371,7 @@ def _paragraph_rows(
         if not re.search(r"(从|由)[^;。]*(到|至)", norm):
             series = None  # the series' years hold over the series statements that follow, not beyond
         # a figure-less sentence opening on a part ("企业创新能力持续增强。") makes it the next one's topic;
-        # a part named later in it (…在高新区加速产业化) is where, not who
+        # a part named later in it (…在园区加速转化) is where, not who
         first_words = re.split(r"[,;:]", norm.strip())[0][:8]
         # a sentence with figures of its own opening on a part lends no topic, but makes the next doubtful
         part_before = (
@@ -482,7 +482,7 @@ def _sentence_rows(
     for number in numbers:
         owner, how = _owner(norm, number, mentions, cat)
         reason = "" if owner is None else _skip_reason(norm, number, owner, plan_at, listed=bool(how))
-        # "从334.82亿元增长到2343.44亿元" after "从2012年的…提高到2021年的…": a series' start, in its
+        # "从3.2亿元增长到18.6亿元" after "从2014年的…提高到2023年的…": a series' start, in its
         # first year
         series_start = (
             series is not None
