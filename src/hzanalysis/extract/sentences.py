@@ -76,8 +76,9 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     """Candidate observations in ``text``: one row per figure of a catalogue indicator.
 
     Columns :data:`EXTRACT_COLUMNS` (``confidence``: "high" or "review: <reason>"); ``year`` is ``<NA>`` and
-    ``region`` empty where neither the sentence nor the arguments tell them (the reviewer fills them in). ``year`` is the reference year for 今年/去年
-    and the default data year; without it, the year in the document's heading is used.
+    ``region`` empty where neither the sentence nor the arguments tell them (the reviewer fills them in).
+    ``year`` is the reference year for 今年/去年 and the default data year; without it, the year in the
+    document's heading is used.
     """
     dated = heading_year(text)
     review = dated is not None and is_year_review(text)
