@@ -1668,3 +1668,237 @@ def test_a_level_reached_by_last_year_after_a_start_is_read(went):
         ("hte_count", 2021, 60, "=", "海州区"),
         ("hte_count", 2024, 160, "=", "海州区"),
     ]
+
+
+# --- extract8: scope, the subject a figure's clause has or inherits (sentences of our own) ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a counted group in the sentence's first clause is the subject of the figures after it
+        "围绕生物医药、新材料等领域组建的12家区级企业研发中心,全年新增研发投入0.6亿元,技术合同成交额3200万元。",
+        # a field and the firms as the subjects of the clauses after a colon and a semicolon
+        "全区技术交易呈现两大特点:先进制造领域技术交易活跃,成交额达到4.2亿元;企业法人保持主体地位,技术合同成交额7.6亿元。",
+        # a size class: the population qualified by a figure
+        "全区营业收入超5亿元的高新技术企业26家,占比12.4%。",
+        # the firms' R&D, even under the whole's name (全区…企业)
+        "全区科技型中小企业总体研发投入8.6亿元,同比增长15%。",
+        # a figure-less sentence opening on the firms lends them to the next sentence's subjectless figure
+        "企业创新活力持续增强。研发经费投入5.4亿元,占全区的七成。",
+    ],
+)
+def test_a_figure_whose_subject_is_a_part_is_not_the_regions(text):
+    assert rows(text) == []
+
+
+def test_a_heading_naming_a_part_scopes_the_list_lines_under_it():
+    text = (
+        "2024年,全区研发经费投入强度为2.85%,较上年提高0.2个百分点,在全市位次前移。\n区域发展特点\n"
+        "●东部片区引领作用突出\n研发经费投入强度高达3.90%,高于全区平均水平1.05个百分点\n每万人口发明专利拥有量41.5件"
+    )
+    assert rows(text) == [("rd_share_gdp", 2024, 2.85, "=", "海州区")]
+    # a paragraph in prose ends the heading's scope
+    text = "●东部片区引领作用突出\n东部片区研发活跃。\n全区每万人口发明专利拥有量41.5件。"
+    assert rows(text) == [("invention_patents_per_10k", 2024, 41.5, "=", "海州区")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the whole named after a part's words speaks for the whole again
+        (
+            "在培育创新型企业方面,全区科技型中小企业入库530家,高新技术企业达到188家。",
+            [("tech_smes", 2024, 530, "=", "海州区"), ("hte_count", 2024, 188, "=", "海州区")],
+        ),
+        # a clause that states a figure of its own is a sibling, not the next clause's subject
+        (
+            "全区拥有科研院所6家、重点实验室14家,高新技术企业152家。",
+            [("hte_count", 2024, 152, "=", "海州区")],
+        ),
+        # an item listed before the statistic is no subject of it
+        (
+            "全区已有86家科技型企业和37家高新技术企业。",
+            [("hte_count", 2024, 37, "=", "海州区")],
+        ),
+        # populations are parts of amounts summed over units, not of what firms are counted for
+        ("全年挖掘企业有效技术需求215项。", [("tech_demands", 2024, 215, "=", "海州区")]),
+        # a zone the document opens with is its own subject
+        (
+            "青石科技园区2024年发展概况\n截至2024年底,青石科技园区拥有高新技术企业82家。",
+            [("hte_count", 2024, 82, "=", "海州区")],
+        ),
+    ],
+)
+def test_the_whole_and_its_own_subjects_keep_their_figures(text, expected):
+    assert rows(text) == expected
+
+
+# --- extract8: time beyond one sentence (sentences of our own) -------------------------------------------
+
+
+def test_the_year_a_news_lead_names_dates_the_lede_before_it_and_the_body_after_it():
+    text = (
+        "全区高新技术企业保有量达到236家,技术合同成交额8.4亿元……昨日,记者从区科技局获悉,去年,全区科技创新成果丰硕。\n"
+        "在培育科技企业方面,全区科技型中小企业入库318家,高新技术企业保有量达到236家。"
+    )
+    assert rows(text, year=2025) == [
+        ("hte_count", 2024, 236, "=", "海州区"),
+        ("tech_contract_value", 2024, 8.4, "=", "海州区"),
+        ("tech_smes", 2024, 318, "=", "海州区"),
+    ]
+    # a part of the year named by the lead is not a year of the document's figures
+    assert rows("记者从区科技局获悉,今年1-5月,全区技术合同成交额3.1亿元。", year=2025) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the years of the series in the sentence before hold for the next series without years of its own
+        (
+            "十年来,全区创新能力明显增强。综合创新指数从2014年的52.1%提高到2023年的68.4%。技术合同成交额从3.2亿元增长到18.6亿元。",
+            [
+                ("tech_contract_value", 2014, 3.2, "=", "海州区"),
+                ("tech_contract_value", 2023, 18.6, "=", "海州区"),
+            ],
+        ),
+        # a range of years over a series
+        (
+            "2019—2023年,全区高新技术企业由48家增长到131家。",
+            [("hte_count", 2019, 48, "=", "海州区"), ("hte_count", 2023, 131, "=", "海州区")],
+        ),
+        # a plan period's end is its last year; 目前 is the document's year
+        (
+            "全区研发经费投入强度从“十三五”末的1.62%提升到目前的2.05%。",
+            [("rd_share_gdp", 2020, 1.62, "=", "海州区"), ("rd_share_gdp", 2024, 2.05, "=", "海州区")],
+        ),
+        # a period compared with is no time of the figure
+        (
+            "全区研发经费投入强度达到2.3%,较“十三五”末提高0.5个百分点。",
+            [("rd_share_gdp", 2024, 2.3, "=", "海州区")],
+        ),
+        # without years anywhere the start of a change stays unread
+        ("全区高新技术企业由48家增长到131家。", [("hte_count", 2024, 131, "=", "海州区")]),
+        # a series' starting year opening a sentence does not carry on; a sentence between ends the series
+        (
+            "综合创新指数从2014年的52.1%提高到2023年的68.4%。全区高新技术企业达到131家。技术合同成交额从3.2亿元增长到18.6亿元。",
+            [("hte_count", 2024, 131, "=", "海州区"), ("tech_contract_value", 2024, 18.6, "=", "海州区")],
+        ),
+    ],
+)
+def test_a_series_takes_the_years_named_for_it(text, expected):
+    assert rows(text) == expected
+
+
+# --- extract8: status, a batch the sentence names (sentences of our own) ---------------------------------
+
+
+def test_firms_of_a_batch_named_with_their_statistic_are_not_the_stock():
+    assert rows("市科技局发布2024年第三批科技型中小企业入库名单,全区46家企业入库。") == []
+    # the stock's own words keep it
+    assert rows("全区高企认定共组织申报两批次,高新技术企业总数达到210家。") == [
+        ("hte_count", 2024, 210, "=", "海州区")
+    ]
+    # a batch named in another clause, of something else, leaves the figure alone
+    assert rows("全区完成第一批培育企业辅导,科技型中小企业入库420家。") == [
+        ("tech_smes", 2024, 420, "=", "海州区")
+    ]
+
+
+# --- extract8: a confidence per candidate, so that doubtful rows are reviewed first ------------------------
+
+
+def confidence(text: str, year: int = 2024) -> list[tuple]:
+    frame = extract_text(text, region="海州区", year=year)
+    return [(r.indicator, r.value, r.confidence) for r in frame.itertuples()]
+
+
+def test_a_figure_read_plainly_has_high_confidence():
+    assert confidence("2024年,全区高新技术企业达到131家。") == [("hte_count", 131, "high")]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # a level in a review of several years may be of the latest full year, not the document's
+        ("十年来,全区研发经费投入强度提高0.3个百分点、达到2.35%。", "a review of several years"),
+        # a year that comes from a series named in the sentence before
+        (
+            "综合创新指数从2014年的52.1%提高到2023年的68.4%。技术合同成交额从3.2亿元增长到18.6亿元。",
+            "the series'",
+        ),
+        # the sentence before opened on a part and stated figures of its own
+        (
+            "2024年,全区高新技术企业达到131家。\n东部片区研发经费投入3.1亿元,增长12%。研发经费投入强度达到2.9%。",
+            "a part (片区)",
+        ),
+    ],
+)
+def test_a_doubtful_figure_says_why_it_should_be_reviewed_first(text, reason):
+    doubtful = [c for _, _, c in confidence(text) if c != "high"]
+    assert doubtful and all(c.startswith("review: ") for c in doubtful)
+    assert any(reason in c for c in doubtful)
+
+
+def test_the_review_file_opens_a_doubtful_rows_note_with_review_first(tmp_path):
+    text = (
+        "2024年海州区科技工作总结\n十年来,全区研发经费投入强度提高0.3个百分点、达到2.35%。\n"
+        "全区高新技术企业达到131家。\n"
+    )
+    (tmp_path / "summary.txt").write_text(text, encoding="utf-8")
+    result = extract_cli(tmp_path, "summary.txt", out="r.csv")
+    assert result.returncode == 0, result.stderr
+    notes = dict(
+        zip(
+            *[pd.read_csv(tmp_path / "r.csv", encoding="utf-8-sig")[c] for c in ("indicator", "note")],
+            strict=True,
+        )
+    )
+    assert notes["rd_share_gdp"].startswith("review first (a review of several years")
+    assert notes["hte_count"].startswith("extracted, review before use: ")
+
+
+PART_SENTENCES = [
+    "从技术交易主体看,企业占据主导地位,企业登记合同2310项,技术合同成交额6.2亿元。",
+    "全区技术合同成交额达到12.4亿元。其中,青石街道技术合同成交额3.1亿元,居各街道首位。",
+    "东部3个街道合计实现技术合同成交额5.6亿元,占全区的45%。",
+    "全区上市的高新技术企业9家,较上年增加2家。",
+    "全区营业收入亿元以上的高新技术企业33家,较上年增加5家。",
+    "全区三大主导产业技术合同成交额达到4.8亿元,占全区总额的四成。",
+    "全区流向外省的技术合同成交额2.7亿元,同比增长12%。",
+    "全区科技型中小企业总体研发投入8.6亿元,同比增长15%。",
+]
+WHOLE_ONLY = {1: [("tech_contract_value", 2024, 12.4, "=", "海州区")]}
+
+
+@pytest.mark.parametrize("index", range(len(PART_SENTENCES)))
+def test_the_subject_machinery_alone_reads_the_parts_the_per_form_rules_were_written_for(index, monkeypatch):
+    # the per-form part rules switched off (a list of part words before one statistic, several places,
+    # 其中 and a place, a breakdown opening the sentence, a size class after a comma, a rank among the parts)
+    import re
+
+    from hzanalysis.extract import filters, mentions, sentences
+
+    never = re.compile(r"(?!x)x")
+    for module, name in [
+        (mentions, "SUBSET_BEFORE_RE"),
+        (mentions, "SEVERAL_PLACES_RE"),
+        (mentions, "PLACE_AFTER_SUCH_AS_RE"),
+        (sentences, "BREAKDOWN_RE"),
+        (filters, "_SIZE_CLASS_RE"),
+        (filters, "_RANK_AMONG_PARTS_RE"),
+    ]:
+        monkeypatch.setattr(module, name, never)
+    monkeypatch.setattr(mentions, "FIRMS_PART_OF", frozenset())
+    assert rows(PART_SENTENCES[index]) == WHOLE_ONLY.get(index, [])
+
+
+def test_a_statistic_right_after_qizhong_is_that_statistic_and_a_catalogue_region_is_its_own():
+    assert rows("规模以上工业总产值512.3亿元,其中高新技术产业产值338.6亿元。") == [
+        ("above_scale_industrial_output", 2024, 512.3, "=", "海州区"),
+        ("hitech_output_value", 2024, 338.6, "=", "海州区"),
+    ]
+    assert rows("全市高新技术企业达到1123家,其中海州区298家。") == [
+        ("hte_count", 2024, 1123, "=", "连云港市"),
+        ("hte_count", 2024, 298, "=", "海州区"),
+    ]

@@ -40,10 +40,16 @@ How a sentence is read (the forms were studied in county and city bulletins, wor
    without pinyin glosses (連續(xù)); each figure is kept once per document (a headline restating the body),
    and a bound is dropped when the document states the exact figure it bounds.
 
+9. Whose figure it is is read from the subject of its clause, its sentence's head clause, or a heading or
+   figure-less sentence before it (``scope``); a news lead's year, a from–to series' years and a plan
+   period's end date figures beyond one sentence (``timeline``). Each row has a ``confidence``: "high", or
+   "review: <reason>" where the reading is less certain (a review of several years, a year from a series
+   named before, a statistic named only before, a part the sentence before opened on).
+
 Modules: ``vocabulary`` (normalisation, synonyms, regions), ``numbers`` (numbers, units, bounds),
 ``mentions`` (indicator mentions and which one owns a number), ``filters`` (what is never an observation),
-``context`` (year and region), ``tables`` (tables flattened to text), ``sentences`` (rows from text),
-``review`` (files in, review file out).
+``context`` (year and region), ``scope`` (whose figure), ``timeline`` (times beyond a sentence), ``tables``
+(tables flattened to text), ``sentences`` (rows from text), ``review`` (files in, review file out).
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .timeline import _PERIOD_END_RE, period_end_year
 from .vocabulary import OWN_REGION_WORDS, _Catalogue, normalise
 
 _YEAR_RE = re.compile(
@@ -62,6 +63,7 @@ def _data_year(
     relative_to = reference if relative_to is None else relative_to
     chosen: tuple[int | None, str] | None = None
     year: int | None
+    last_start = -1
     for match in _YEAR_RE.finditer(norm[:position]):
         start = match.start()
         head = norm[max(0, start - 2) : start]
@@ -70,6 +72,7 @@ def _data_year(
             continue
         if re.match(r"(底|末)?的\s*\d+(\.\d+)?\s*倍", norm[match.end() :]):
             continue  # "是2015年的4.7倍": the base of a comparison, not the figure's year
+        last_start = start
         if match.group(1):
             year = int(match.group(1))
             if not 1949 <= year <= 2100:
@@ -82,6 +85,16 @@ def _data_year(
             chosen = (year, f"{word} → {year}")
         else:
             chosen = (None, f"{match.group(0)} but no reference year: fill in the year")
+    # "从“十三五”末的1.62%…": a plan period's end named after the last year is the figure's year
+    period = [
+        m
+        for m in _PERIOD_END_RE.finditer(norm[:position])
+        if not norm[max(0, m.start() - 2) : m.start()].endswith(("比", "较", "同", "是"))
+    ]
+    if period and period[-1].start() > last_start:
+        year = period_end_year(period[-1].group(0))
+        if year is not None:
+            return year, f"{period[-1].group(0)} → {year}"
     if chosen is not None:
         return chosen
     if reference is not None:

@@ -32,6 +32,10 @@ _BATCH_AFTER_RE = re.compile(
     # "第二批171家企业获国家高新技术企业备案": the firms of a batch filed as certified
     r"|(企业|单位)(被|获|通过)[^,;:。\d]{0,14}?(备案|认定|核查|评审)"
 )
+# A sentence naming a batch (第六批…入库公告, 首批…名单, 三批次): its counts of firms are the batch's, unless
+# the figure's own words say the stock (累计, 总数, 共有 …).
+_BATCH_NAMED_RE = re.compile(r"第[一二三四五六七八九十\d]+批|首批|批次|名单|公示|公告")
+_STOCK_WORDS_RE = re.compile(r"累计|总数|总量|总计|共有|拥有|保有|有效期内|全[省市区县国]共")
 # Before "N家" in its clause, the firms that applied: a batch of applicants.
 _APPLICANTS_BEFORE_RE = re.compile(r"(申请复审|复审|申请认定|申报|推荐申报|推荐)的?\s*$")
 # Before "N家" in its clause, the firms certified ("预计通过认定企业超过900家"): a batch, not the stock.
@@ -135,6 +139,14 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
         return "applicants (申请复审的93家…): a batch, not the stock"
     if number.unit == "家" and _CERTIFIED_BEFORE_RE.search(clause_prefix):
         return "firms certified (通过认定企业超过900家): a batch, not the stock"
+    # from the clause of the statistic (or of the figure, when the figure comes first) to the figure
+    since = max(norm.rfind(c, 0, min(owner.start, number.start)) for c in ",;:") + 1
+    if (
+        owner.indicator in _FIRM_COUNTS
+        and _BATCH_NAMED_RE.search(norm[since : number.start])
+        and not _STOCK_WORDS_RE.search(norm[since : number.end])
+    ):
+        return "firms of a batch the sentence names (第六批…入库公告, 首批…名单): not the stock"
     if _RANK_AMONG_PARTS_RE.match(norm, number.end):
         return "a rank among the region's parts (长沙以31.52亿元居各地区之首): one part's figure"
     if norm[number.end : number.end + 1] in "-~—" and norm[number.end + 1 : number.end + 2].isdigit():

@@ -25,7 +25,8 @@ def extract_files(
     published: str = "",
     quality: str,
 ) -> pd.DataFrame:
-    """Candidates from documents, as observation rows (template columns) for review; ``note`` says why.
+    """Candidates from documents, as observation rows (template columns) for review; ``note`` says why,
+    opening with "review first (…)" for a doubtful row (``confidence`` is "high" or "review: <reason>").
 
     A path may be an ``http(s)://`` address: the page is fetched, its address is the ``source_url`` and the
     retrieval date is in ``note``. ``title`` defaults to the title the document gives itself (a web page's
@@ -61,14 +62,17 @@ def extract_files(
         found["source_url"] = address
         found["published"] = published
         found["quality"] = quality
-        found["note"] = (fetched + "extracted, review before use: ") + found["why"]
+        # doubtful rows say so first ("review first: a part … was named in the sentence before"), so that a
+        # researcher can sort or filter them ahead of the rest
+        first = found["confidence"].map(lambda c: "" if c == "high" else f"review first ({c[8:]}); ")
+        found["note"] = first + (fetched + "extracted, review before use: ") + found["why"]
         frames.append(found)
     if problems:
         raise InputError(problems)
     if not frames:
-        return pd.DataFrame(columns=[*OBSERVATION_COLUMNS, "why"])
+        return pd.DataFrame(columns=[*OBSERVATION_COLUMNS, "why", "confidence"])
     combined = pd.concat(frames, ignore_index=True)
-    return combined[[*OBSERVATION_COLUMNS, "why"]]
+    return combined[[*OBSERVATION_COLUMNS, "why", "confidence"]]
 
 
 def _file_name(path: str | Path) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pandas as pd
 
@@ -12,7 +13,9 @@ from .context import _YEAR_RE, _data_year, _region, heading_year, is_year_review
 from .filters import _PART_YEAR_RE, _WHOLE_YEAR_RE, _outside_plan_sections, _plan_start, _skip_reason
 from .mentions import LEVEL_AFTER_CHANGE, _mentions, _owner
 from .numbers import _bound, _convert, _numbers
+from .scope import figure_part, heading_topic, subject_part, whole_level
 from .tables import is_places_row, is_table_line, table_cells
+from .timeline import lead_year, series_years
 from .vocabulary import BREAKDOWN_RE, ELIDED_CONTRACT_VALUE_RE, _catalogue, normalise
 
 _WHOLE_UNITS = frozenset("家件项个套所座处户名")
@@ -49,15 +52,33 @@ _OPENING_YEAR_RE = re.compile(r".{0,12}?(?<![\d~至到—-])(\d{4})年(?![\d~至
 _BARE_OPENING_RE = re.compile(r"\s*(全年|当年|年内)?\s*(共|共计|合计)?\s*(实现|完成|创造)?\s*总?")
 _OPENING_RELATIVE_RE = re.compile(r".{0,12}?(去年|上年|过去一年|今年)")
 
-EXTRACT_COLUMNS: tuple[str, ...] = ("region", "indicator", "year", "value", "unit", "bound", "quote", "why")
+# A review of several years ("十年来", "近三年", "过去五年", "“十三五”以来"): levels stated in it without a
+# year may be of the latest full year rather than the document's.
+_REVIEW_RE = re.compile(
+    r"(?<!\d)(十|[两二三四五六七八九]|\d+)年(来|以来)|近(\d+|[两二三四五六七八九十])年|过去(\d+|[两二三四五六七八九十])年"
+    r"|十[一二三四五六]五[\"”]?(以来|期间)"
+)
+
+EXTRACT_COLUMNS: tuple[str, ...] = (
+    "region",
+    "indicator",
+    "year",
+    "value",
+    "unit",
+    "bound",
+    "quote",
+    "why",
+    "confidence",
+)
 
 
 def extract_text(text: str, *, region: str | None = None, year: int | None = None) -> pd.DataFrame:
     """Candidate observations in ``text``: one row per figure of a catalogue indicator.
 
-    Columns :data:`EXTRACT_COLUMNS`; ``year`` is ``<NA>`` and ``region`` empty where neither the sentence
-    nor the arguments tell them (the reviewer fills them in). ``year`` is the reference year for 今年/去年
-    and the default data year; without it, the year in the document's heading is used.
+    Columns :data:`EXTRACT_COLUMNS` (``confidence``: "high" or "review: <reason>"); ``year`` is ``<NA>`` and
+    ``region`` empty where neither the sentence nor the arguments tell them (the reviewer fills them in).
+    ``year`` is the reference year for 今年/去年 and the default data year; without it, the year in the
+    document's heading is used.
     """
     dated = heading_year(text)
     review = dated is not None and is_year_review(text)
@@ -73,6 +94,15 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     recent: list[str] = []  # the lines before a table, where its title is
     headline_pending = True  # the document's first line may be a title
     carried: dict = {}  # the time a paragraph left open (a news lead's 去年 or 1-5月), for the next ones
+    # the year a news lead names for its news ("…昨日，记者从…获悉，去年，…") dates the figures that name
+    # none, the lede before it included
+    lead = lead_year(text, relative_to)
+    if lead is not None and lead != reference:
+        carried["year"] = lead
+    # the widest whole the document speaks for (全省 …): below it a named county or district is a part
+    carried["level"] = whole_level(normalise(text))
+    # its opening (title and first sentence): the zones and places it is about
+    carried["own"] = "".join(re.split(r"[\n。]", normalise(text.strip()))[:2])[:80]
     # a table pasted or saved one cell per line reads as rows of cells (as a PDF's text layer does)
     # a text layer's lines wrapped inside a sentence (科技型\n中小企业) are joined, as when a PDF is read
     for line in [*_outside_plan_sections(join_wrapped_lines(regroup_table_cells(text))), ""]:
@@ -84,6 +114,12 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
                 rows.extend(_table_rows(table, region, reference))
             table, recent = [], []
         recent = [*recent[-2:], line]
+        if line.strip() and not headline_pending:
+            # a heading naming a part ("●东部片区引领作用突出") sets the topic of the list lines under it,
+            # until the next heading or the end of a paragraph in prose
+            heading, part = heading_topic(normalise(line), own=carried["own"])
+            if heading:
+                carried["heading_topic"] = normalise(line) if part else None
         running = _GLOSS_AFTER_HAN_RE.sub("", _SPACE_BY_HAN_RE.sub("", line))
         found = _paragraph_rows(running, region, reference, relative_to, carried)
         if headline_pending and line.strip():
@@ -92,6 +128,8 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
                 for row in found:
                     row["headline"] = True
         rows.extend(found)
+        if line.rstrip().endswith("。"):
+            carried.pop("heading_topic", None)
     if year is not None:
         # a figure dated after the document's year (--year) is a target, whatever words carried the year to
         # it ("到2025年，…力争…。为保障这一目标，…高新技术企业数量达到3000家"); a year read from the
@@ -206,7 +244,12 @@ def _paragraph_rows(
     # paragraphs after it until one names another time
     carried = {} if carried is None else carried
     if _DATELINE_RE.match(normalise(line)):
-        carried.clear()  # "另讯 12月12日，…": another news item, whose time is its own
+        for key in (
+            "year",
+            "in_part",
+            "topic",
+        ):  # "另讯 12月12日，…": another news item, whose time is its own
+            carried.pop(key, None)
     year = carried.get("year", reference)  # else the last year a sentence of the paragraph named
     in_part = carried.get("in_part", False)  # a sentence before opened with a part of the year
     # "两年来，全县新增…。全县申请专利…，专利授权数448件" : a paragraph opened by several years sums them,
@@ -219,18 +262,38 @@ def _paragraph_rows(
     breakdown = False  # a sentence of the paragraph opened a breakdown ("分活动主体看，…")
     contracts = False  # a sentence before named technology contracts ("登记技术合同106552项；成交额…")
     planning = False  # the clause before, cut at ；, set targets ("今年将力争…；技术合同年成交额保持在…")
+    sentence_topic = None  # a part a figure-less sentence before named ("企业创新能力持续增强。研发投入…")
+    series: tuple[int, int] | None = None  # the years of a from–to series a sentence before named
+    part_before: str | None = None  # a part the sentence before named anywhere (for the confidence)
+    several_years_review = False  # a sentence of the paragraph opened a review (十年来, 近三年 …)
     for sentence in split_sentences(line):
         norm = normalise(sentence)
         mentions = _mentions(norm, cat)
         first = next(iter(_numbers(norm)), None)
         first_figure = first.start if first else None
-        found = _sentence_rows(sentence, region, year, relative_to, reference)
+        # the scope, time and doubt the sentences around lend this one (keyword arguments of _sentence_rows)
+        scope: dict[str, Any] = {key: carried.get(key) for key in ("level", "own")}
+        scope["topic"] = sentence_topic or carried.get("heading_topic")
+        # a from–to series' years, named in this sentence or in a series sentence before it
+        series = series_years(norm, reference) or series
+        scope["series"] = series
+        # what makes this sentence's figures doubtful, though read: a part the sentence before named (not
+        # as its subject), a review of several years (whose levels may be the latest full year's)
+        doubts = []
+        if part_before:
+            doubts.append(f"a part ({part_before}) was named in the sentence before")
+        several_years_review = several_years_review or bool(_REVIEW_RE.search(norm))
+        if several_years_review and not _YEAR_RE.search(norm):
+            doubts.append("a review of several years: the level may be of the latest full year")
+        scope["doubt"] = "; ".join(doubts)
+        found = _sentence_rows(sentence, region, year, relative_to, reference, **scope)
         if contracts and not found and ELIDED_CONTRACT_VALUE_RE.match(norm.lstrip()):
-            for row in _sentence_rows("技术合同" + sentence, region, year, relative_to, reference):
+            for row in _sentence_rows("技术合同" + sentence, region, year, relative_to, reference, **scope):
                 row["quote"] = sentence
                 row["why"] = (
                     f"turnover of the technology contracts named in the sentence before: {row['why']}"
                 )
+                row["confidence"] = "review: its statistic is named only in the sentence before"
                 found.append(row)
         contracts = bool(re.search(r"技术合同|技术市场", norm))
         carried_plan = planning  # a clause after ； goes on with the targets of the clause before
@@ -263,11 +326,16 @@ def _paragraph_rows(
                 continue
             text, how = completed
             helped = []
-            for row in _sentence_rows(kept + text + rest[at:], region, year, relative_to, reference):
+            lent_rows = _sentence_rows(kept + text + rest[at:], region, year, relative_to, reference, **scope)
+            for row in lent_rows:
                 if not any(_same_figure(row, other) for other in found):  # found without help
                     row["quote"] = sentence if kept else before + sentence
                     lent = how.replace("previous sentence", "clause before") if kept else how
                     row["why"] = f"{lent}: {row['why']}"
+                    doubt = f"its statistic is named only in the {'clause' if kept else 'sentence'} before"
+                    row["confidence"] = (
+                        f"review: {doubt}" if row["confidence"] == "high" else f"{row['confidence']}; {doubt}"
+                    )
                     helped.append(row)
             found = helped + found
             break
@@ -287,9 +355,9 @@ def _paragraph_rows(
         news = _NEWS_LEAD_RE.match(norm)
         after_lead = news.end() if news else 0
         dated = _OPENING_YEAR_RE.match(norm, after_lead)
-        if dated and not re.search(r"(比|较|同|与|至|到)$", norm[: dated.start(1)]):
+        if dated and not re.search(r"(比|较|同|与|至|到|从|由)$", norm[: dated.start(1)]):
             # "王志刚介绍，2019年，…。全国高新技术企业达到22.5万家": a year opening a sentence carries on,
-            # as 去年 does, whatever the document's year
+            # as 去年 does, whatever the document's year; not the start of a series (从2014年的…提高到…)
             year = _data_year(norm, dated.end(), reference, relative_to)[0]
         opening = _OPENING_RELATIVE_RE.match(norm, after_lead)
         if opening and relative_to is not None and not re.search(r"(比|较|同)$", norm[: opening.start(1)]):
@@ -301,6 +369,16 @@ def _paragraph_rows(
             found = [row for row in found if row["indicator"] in cat.stocks | cat.ratios]
         rows.extend(found)
         previous = (sentence, mentions) if first_figure is None else None
+        if not re.search(r"(从|由)[^;。]*(到|至)", norm):
+            series = None  # the series' years hold over the series statements that follow, not beyond
+        # a figure-less sentence opening on a part ("企业创新能力持续增强。") makes it the next one's topic;
+        # a part named later in it (…在园区加速转化) is where, not who
+        first_words = re.split(r"[,;:]", norm.strip())[0][:8]
+        # a sentence with figures of its own opening on a part lends no topic, but makes the next doubtful
+        part_before = (
+            subject_part(first_words, own=carried.get("own") or "") if first_figure is not None else None
+        )
+        sentence_topic = first_words if first_figure is None and not mentions else None
         # a heading (no punctuation: "2025年某区政府工作报告") dates the document, not the paragraphs after it
         if (period is not None or opening or dated) and re.search(r"[,;:。]", norm):
             carried["in_part"] = in_part
@@ -379,10 +457,19 @@ def _sentence_rows(
     reference: int | None,
     relative_to: int | None = None,
     document_year: int | None = None,
+    *,
+    topic: str | None = None,
+    level: int | None = None,
+    own: str | None = None,
+    series: tuple[int, int] | None = None,
+    doubt: str = "",
 ) -> list[dict]:
     """Rows of one sentence; ``reference`` is the year its figures default to (a year an earlier sentence
     named), ``document_year`` the document's own (``--year`` or its heading), against which "到2015年" is a
-    date gone by or a target."""
+    date gone by or a target. ``topic``: a part a heading or sentence before made the subject; ``level``: the
+    widest whole the document speaks for (see :mod:`.scope`); ``series``: the years of a from–to series this
+    or the sentence before named (see :mod:`.timeline`); ``doubt``: why the paragraph makes its figures
+    doubtful (a part named in the sentence before, a review of several years), for ``confidence``."""
     cat = _catalogue()
     norm = normalise(sentence)
     mentions = _mentions(norm, cat)
@@ -395,12 +482,33 @@ def _sentence_rows(
     rows: list[dict] = []
     for number in numbers:
         owner, how = _owner(norm, number, mentions, cat)
-        if owner is None or _skip_reason(norm, number, owner, plan_at, listed=bool(how)):
+        reason = "" if owner is None else _skip_reason(norm, number, owner, plan_at, listed=bool(how))
+        # "从3.2亿元增长到18.6亿元" after "从2014年的…提高到2023年的…": a series' start, in its
+        # first year
+        series_start = (
+            series is not None
+            and reason.startswith("starting value")
+            and not _YEAR_RE.search(
+                norm[max(norm.rfind("从", 0, number.start), norm.rfind("由", 0, number.start)) : number.start]
+            )
+        )
+        if owner is None or (reason and not series_start):
             continue  # a date, rank, change or plan does not use up the mention
         owner.taken = True
         indicator = owner.indicator
         if indicator is None:
             continue
+        if figure_part(
+            norm,
+            number,
+            owner,
+            topic=topic,
+            level=level,
+            own=own or "",
+            # the catalogue's regions by their own names (高新区, 全市 are words of any document too)
+            regions=[name for name, _ in cat.regions if name not in ("高新区", "全市", "我市")],
+        ):
+            continue  # a part's figure (the firms', a zone's, a county's …), not the region's
         converted = _convert(number, cat.units[indicator])
         if converted is None:
             continue
@@ -417,6 +525,10 @@ def _sentence_rows(
             since = norm.rfind("到", 0, number.start)
             since = max(since, norm.rfind("至", 0, number.start))
             data_year, year_note = _data_year(norm[since:], number.start - since, reference, relative_to)
+            if series is not None and year_note.endswith(_DEFAULT_YEAR_NOTE):
+                data_year, year_note = series[1], f"the series' last year, {series[1]}"
+        if series_start and series is not None:
+            data_year, year_note = series[0], f"the series' first year, {series[0]}"
         data_region, region_note = _region(norm, number.start, region, cat)
         if owner.regions and owner.values < len(owner.regions):
             data_region, region_note = (
@@ -437,6 +549,9 @@ def _sentence_rows(
             )
             if part
         )
+        doubts = [doubt] if doubt else []
+        if "(named before)" in year_note or year_note.startswith(("the series'", "“十", '"十')):
+            doubts.append(f"its year is not in its clause: {year_note}")
         rows.append(
             {
                 "region": data_region,
@@ -447,6 +562,7 @@ def _sentence_rows(
                 "bound": bound,
                 "quote": sentence,
                 "why": why,
+                "confidence": "review: " + "; ".join(doubts) if doubts else "high",
             }
         )
     return rows

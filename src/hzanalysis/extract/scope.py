@@ -1,0 +1,258 @@
+"""Whose figure it is: the whole region's, or a part's named by the clause's subject or a topic before it.
+
+Across the real rounds the largest cause of wrong candidates was a figure of a part (a county, a zone,
+centres, the firms, a field, a size class) taken as the region's, and each round named its parts with new
+words. So scope is judged on the *subject* of the figure's clause, not on a list of part names before one
+statistic:
+
+- the subject is the words of the clause before its statistic (or before its figure when the figure comes
+  first); a clause without a subject of its own takes the subject of its sentence's first clause, and a
+  sentence without one takes the topic a heading line or a figure-less sentence before it set
+  ("●东部片区引领作用突出" over bullet lines);
+- a subject names a part when it counts a group ("12家区级企业研发中心，…"), names a population,
+  field or zone (企业法人, 高校, 科研院所, 领域, 园区, 中心城区 …), qualifies the population by a figure
+  ("营业收入超5亿元的高新技术企业"), or names a county or district below the whole the document speaks for;
+- a clause that states a figure of its own ("全区拥有科研院所6家，…") is a sibling, not a subject: only a
+  clause that names without stating (a head, a heading, a figure-less sentence) lends its subject;
+- a zone or place the document opens with (苏州工业园区…, 高新区… in a zone's news) is the document's own
+  subject, not a part of it.
+
+An explicit whole (全省, 全市, 我国, 全社会 …) in the subject after the part words resets it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+# The region as a whole: a subject naming it after a part's words speaks for the whole again (not a
+# comparison with it: 高于全区平均水平, 占全市的…).
+WHOLE_RE = re.compile(
+    r"(?<![于占为居比较过])(全国|我国|全省|我省|该省|本省|全市|我市|该市|本市|全县|我县|该县|全区|我区|本区|全社会|自治区)"
+)
+# Populations and fields whose amounts are a part of the region's sum (the firms', a sector's, a field's R&D,
+# contract turnover or patents), when they stand as the subject (not as a partner: 与高校院所共建…).
+_POPULATION_RE = re.compile(
+    r"(?<![与和同向为对])(企业法人|企业|高校|高等学校|高等院校|科研院所|院所|科研机构|研究机构|领域|行业"
+    # a sector (五大优势产业, 高技术制造业) and one side of a flow between places (流向津冀, 吸纳, 输出)
+    r"|产业|制造业|流向|吸纳|输出)"
+)
+# Kinds of firms right before the statistic ("上市的国家级高新技术企业", "境内…"): a part for any statistic.
+_FIRM_KIND_RE = re.compile(
+    r"(上市|挂牌|境内|境外|外资|民营|国有|国内)(的)?\s*(国家级|国家|省级|市级)?\s*(高新技术企业|高企|科技型中小企业)?\s*$"
+)
+# A breakdown as the head of a clause chain ("分活动主体看", "从技术交易类型看", "按地区分"): its figures are
+# those of the parts along that dimension.
+_BREAKDOWN_HEAD_RE = re.compile(
+    r"\s*(分|按)[^,;:]{0,10}(看|统计|分)|\s*从[^,;:]{0,12}(类型|主体|行业|领域|部门|门类|地区|区域|县区)(来)?看"
+)
+# Several places as subject ("3市全年实现…", "5地输出…", "长三角地区四省市…"): their sum, a part.
+_COUNTED_PLACES_RE = re.compile(
+    r"(?<![\d.])([2-9]|[两三四五六七八九])\s*个?(省市|市州|县市区|县区|市|地|县|区|省|街道|镇|乡|园区)(?![级\d])"
+)
+_SUMMED_OVER_UNITS = frozenset({"tech_contract_value", "rd_expenditure", "invention_patents_granted"})
+# Zones and places inside a region; the document's own when its opening names them.
+_ZONE_RE = re.compile(r"中心城区|园区|开发区|高新区|经开区|片区|街道|乡镇")
+# A counted group as subject: "12家区级企业研发中心", "3个园区".
+_COUNTED_GROUP_RE = re.compile(
+    r"(?<![\d.])(\d+|[两三四五六七八九十]+)\s*(家|个|所|座)[^,;:。、\d]{0,16}?"
+    r"(企业|中心|机构|园区|高校|院所|平台|基地|孵化器|单位|实验室)"
+)
+# The population qualified by a figure: "营业收入超5亿元的", "亿元以上的": a size class.
+_SIZE_CLASS_RE = re.compile(
+    r"(\d+(\.\d+)?\s*(亿|万|千万)?\s*元(以上|以下)?|(亿元|万元)(以上|以下))的\s*(高新技术企业|高企|科技型中小企业)?\s*$"
+)
+# A county or district by name; not 全区/我区/自治区/地区/城区/市区/辖区/县区 …
+_COUNTY_RE = re.compile(
+    r"(?:(?<![\u4e00-\u9fff“\"])|(?<=其中)|(?<=[、在和与而由]))[\u4e00-\u9fff]{2,3}(县|区)(?![域级内外])"
+)
+_NOT_COUNTY = (
+    "全区",
+    "我区",
+    "本区",
+    "该区",
+    "自治区",
+    "地区",
+    "城区",
+    "市区",
+    "辖区",
+    "园区",
+    "县区",
+    "市县",
+    "新区",
+    "景区",
+    "社区",
+    "山区",
+    "片区",
+    "高新区",
+    "开发区",
+    "各县",
+    "各区",
+    "小县",
+)
+# A clause that says where the news comes from ("记者从省科技厅获悉", "据省科技信息中心统计"), or frames a
+# topic ("在培育创新型企业方面"): no subject of the figures after it.
+_LEAD_CLAUSE_RE = re.compile(r"(获悉|了解到|显示|介绍|表示|透露|宣布|统计|发布|报道|指出)\s*$")
+_FRAME_RE = re.compile(r"在[^,;:]{0,20}?方面")
+# A clause that ends on a figure states it ("科研院所6家"): a sibling, not the subject of the next clause.
+_ENDS_ON_FIGURE_RE = re.compile(r"\d[\d.]*\s*(万|亿|千)?\s*[^\d\s]{0,3}\s*$")
+
+
+def subject_part(
+    subject: str, *, whole_level: int | None = None, own: str = "", indicator: str | None = None
+) -> str | None:
+    """The part ``subject`` (normalised words before a clause's statistic) names, or None for the whole or
+    no subject. ``whole_level``: the widest whole the document speaks for (0 national, 1 province, 2 city,
+    3 county), below which a named county or district is a part; ``own``: the document's opening, whose
+    zones and places are its own subject; ``indicator``: the statistic (populations are parts of amounts
+    summed over units, not of counts: 企业有效技术需求 is the indicator itself; None: any)."""
+    whole = list(WHOLE_RE.finditer(subject))
+    rest = subject[whole[-1].end() :] if whole else subject
+    if _BREAKDOWN_HEAD_RE.fullmatch(subject):
+        return f"a breakdown ({subject.strip()})"
+    # 其中 and a name before the statistic (其中厦门…, 其中高校…): one part of the total just named;
+    # 其中 right before a catalogue statistic (其中高新技术产业产值…) names that statistic, no part
+    if (
+        re.match(r"\s*其中[,:]?\s*[\u4e00-\u9fff]{2}", subject)
+        and indicator != "invention_patents_granted"
+        and not whole
+    ):
+        return "其中… (a part of the total just named)"
+    for pattern in (_COUNTED_GROUP_RE, _COUNTED_PLACES_RE, _FIRM_KIND_RE):
+        group = pattern.search(rest)
+        if group:
+            return group.group(0)
+    population = _POPULATION_RE.search(rest)
+    if population and (indicator is None or indicator in _SUMMED_OVER_UNITS):
+        return population.group(0)
+    for match in _ZONE_RE.finditer(rest):
+        name = rest[max(0, match.start() - 4) : match.end()]
+        if match.group(0) not in own and name not in own:
+            return match.group(0)
+    if _SIZE_CLASS_RE.search(rest):
+        return "a size class"
+    if whole_level is not None and whole_level < 3:
+        for county in _COUNTY_RE.finditer(rest):
+            name = county.group(0)
+            if not name.endswith(_NOT_COUNTY) and name not in own:
+                return name
+    return None
+
+
+def heading_topic(line: str, *, own: str = "") -> tuple[bool, str | None]:
+    """Whether a (normalised) line is a heading (short, no closing punctuation, no figure), and the part it
+    names ("●东部片区引领作用突出"), the topic of the lines under it."""
+    line = line.strip()
+    if not 0 < len(line) <= 30 or line.endswith(("。", "；", ";", "！", "？", ".")) or re.search(r"\d", line):
+        return False, None
+    return True, subject_part(line, own=own)
+
+
+def whole_level(text: str) -> int | None:
+    """The whole a document speaks for, from the first such word it uses: 0 national (全国/我国), 1 province
+    (全省/我省), 2 city (全市/我市), 3 county (全县/全区); None when it names none."""
+    match = re.search(r"全国|我国|全省|我省|该省|全市|我市|该市|全县|我县|全区|我区", text)
+    if match is None:
+        return None
+    return next(level for level, words in enumerate(_WHOLE_LEVELS) if match.group(0) in words)
+
+
+def names_whole(subject: str) -> bool:
+    """Whether ``subject`` names the whole region (全市, 我省 …)."""
+    return WHOLE_RE.search(subject) is not None
+
+
+class _Number(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+class _Owner(Protocol):
+    start: int
+    end: int
+    indicator: str | None
+    phrase: str
+
+
+_WHOLE_LEVELS = (
+    ("全国", "我国"),
+    ("全省", "我省", "该省"),
+    ("全市", "我市", "该市"),
+    ("全县", "全区", "我县", "我区"),
+)
+
+
+def _decision(subject: str, level: int | None, own: str, indicator: str | None) -> str:
+    """ "part: <words>", "whole", or "" (the subject says neither)."""
+    subject = _FRAME_RE.sub("", subject)
+    if _LEAD_CLAUSE_RE.search(subject):
+        return ""
+    part = subject_part(subject, whole_level=level, own=own, indicator=indicator)
+    if part:
+        return f"part: {part}"
+    return "whole" if names_whole(subject) else ""
+
+
+def figure_part(
+    norm: str,
+    number: _Number,
+    owner: _Owner,
+    *,
+    topic: str | None = None,
+    level: int | None = None,
+    own: str = "",
+    regions: Sequence[str] = (),
+) -> str | None:
+    """The part whose figure ``number`` (of ``owner``'s statistic) is, with the words that say so; None for
+    the whole region's.
+
+    The subject is read in the figure's clause; if it names neither a part nor the whole, in the first
+    clause of its ``;``/``:`` segment when that clause names without stating a figure; else ``topic`` (a
+    part a heading or sentence before set)."""
+    indicator = owner.indicator
+    at = min(owner.start, number.start)
+    if owner.end <= number.start and re.search(r"[,;:]", norm[owner.end : number.start]):
+        at = number.start  # the statistic named in an earlier clause: the figure's own clause speaks
+        clause_start = max(norm.rfind(c, 0, at) for c in ",;:") + 1
+        words = norm[clause_start:at]
+        if re.match(r"\s*其中", words) and not names_whole(words) and not any(r in words for r in regions):
+            return "part: 其中… (a part of the total just named)"
+    clause_start = max(norm.rfind(c, 0, at) for c in ",;:") + 1
+    # the words before the statistic, after the items listed before it ("新增高新技术企业12家、科技型中小
+    # 企业85家", "86家科技型企业和37家高新技术企业": the first item is a sibling, not the second's subject)
+    subject = re.split(r"[、和及]", norm[clause_start:at])[-1]
+    for name in regions:  # 其中海州区298家: a catalogue region's own figure, not a part's
+        subject = subject.replace(name, "")
+    decided = _decision(subject, level, own, indicator)
+    if not decided and WHOLE_RE.search(owner.phrase):
+        decided = "whole"  # 全社会研发经费: the whole's by its name
+    if not decided and at == number.start and owner.end <= at:
+        # the statistic named in an earlier clause: the figure is of that statistic's subject
+        # ("营业收入亿元以上的高新技术企业33家,较上年增加5家")
+        owner_clause = max(norm.rfind(c, 0, owner.start) for c in ",;:") + 1
+        decided = _decision(
+            re.split(r"[、和及]", norm[owner_clause : owner.start])[-1], level, own, indicator
+        )
+    segment_start = max(norm.rfind(c, 0, at) for c in ";:") + 1
+    if not decided and clause_start > segment_start:
+        head_end = norm.find(",", segment_start)
+        head = norm[segment_start:head_end]
+        # a head that states a figure is a sibling of a clause naming its own statistic, but the subject of
+        # one that only says how it changed ("亿元以上的高新技术企业33家,较上年增加5家")
+        own_name = owner.start >= clause_start and not re.search(r"(增加|净增|新增|增长|减少)$", owner.phrase)
+        if not _ENDS_ON_FIGURE_RE.search(head):
+            decided = _decision(head, level, own, indicator)
+        elif not own_name:  # the head's own subject: its words before the figure it states
+            decided = _decision(_ENDS_ON_FIGURE_RE.sub("", head), level, own, indicator)
+        if head.strip() == "其中" and re.search(r"[\u4e00-\u9fff]{2}", subject) and not names_whole(subject):
+            # "其中,青石街道技术合同成交额…": a name after 其中 is one part of the total
+            decided = "part: 其中… (a part of the total just named)"
+    if not decided and topic:
+        decided = _decision(topic, level, own, indicator)
+        decided = decided + " (named before)" if decided.startswith("part") else ""
+    if decided.startswith("part"):
+        return decided
+    return None
