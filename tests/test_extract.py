@@ -1902,3 +1902,30 @@ def test_a_statistic_right_after_qizhong_is_that_statistic_and_a_catalogue_regio
         ("hte_count", 2024, 1123, "=", "连云港市"),
         ("hte_count", 2024, 298, "=", "海州区"),
     ]
+
+
+# --- lead, fifth session: a breakdown in brackets after the total (round 8, a zone pair's news) ----------
+
+
+def test_figures_in_brackets_after_a_total_are_its_parts_even_of_the_documents_own_zones():
+    # the document opens on the two zones, so neither is a part by name; the brackets after each total
+    # break it down: only the totals are the region's figures
+    text = (
+        "东园高新区、西园高新区在全国高新区评价中排名分别上升5位和1位。\n"
+        "据统计,2020年青石自创区地区生产总值预计达到420亿元(东园高新区292亿元、西园高新区128亿元),"
+        "现有高新技术企业436家(东园高新区365家、西园高新区71家)。"
+    )
+    # (the region is left aside: a zone's news names a catalogue zone of its own)
+    found = sorted(r[:4] for r in rows(text, year=2020))
+    assert found == [("gdp", 2020, 420.0, "="), ("hte_count", 2020, 436.0, "=")]
+
+
+def test_a_bracket_that_follows_no_figure_is_no_breakdown():
+    # the statistic's definition in brackets, then the figure: still the region's
+    assert one("2024年,全区研发经费投入强度(研发经费与地区生产总值之比)为2.85%。") == (
+        "rd_share_gdp",
+        2024,
+        2.85,
+        "=",
+        "海州区",
+    )

@@ -196,6 +196,20 @@ def _decision(subject: str, level: int | None, own: str, indicator: str | None) 
     return "whole" if names_whole(subject) else ""
 
 
+# A figure and its unit right before an opening bracket: what the bracket holds breaks that figure down
+# ("436家(甲区365家、乙区71家)", "4.05%(甲区3.45%、乙区5.46%)").
+_FIGURE_BEFORE_BRACKET_RE = re.compile(r"\d\s*(%|[\u4e00-\u9fff]{1,3})?\s*$")
+
+
+def in_bracketed_breakdown(norm: str, at: int) -> bool:
+    """Whether position ``at`` lies inside a bracket opened right after a figure: a breakdown of that figure
+    into parts (or a comparison with another whole), never the region's own figure a second time."""
+    opening = norm.rfind("(", 0, at)
+    if opening < 0 or ")" in norm[opening:at]:
+        return False
+    return bool(_FIGURE_BEFORE_BRACKET_RE.search(norm[max(0, opening - 8) : opening]))
+
+
 def figure_part(
     norm: str,
     number: _Number,
@@ -213,6 +227,8 @@ def figure_part(
     clause of its ``;``/``:`` segment when that clause names without stating a figure; else ``topic`` (a
     part a heading or sentence before set)."""
     indicator = owner.indicator
+    if in_bracketed_breakdown(norm, number.start):
+        return "part: a breakdown in brackets after the total"
     at = min(owner.start, number.start)
     if owner.end <= number.start and re.search(r"[,;:]", norm[owner.end : number.start]):
         at = number.start  # the statistic named in an earlier clause: the figure's own clause speaks
