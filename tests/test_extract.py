@@ -1929,3 +1929,19 @@ def test_a_bracket_that_follows_no_figure_is_no_breakdown():
         "=",
         "海州区",
     )
+
+
+# --- lead, fifth session: 年均 of years gone by is no target (round 8: a from–to after the yearly rate) -----
+
+
+def test_a_yearly_rate_over_years_gone_by_does_not_make_the_series_after_it_a_target():
+    text = "全区技术合同成交额年均增长2亿元以上,从2019年的6.5亿元增加到2024年的15.8亿元。"
+    assert rows(text) == [
+        ("tech_contract_value", 2019, 6.5, "=", "海州区"),
+        ("tech_contract_value", 2024, 15.8, "=", "海州区"),
+    ]
+
+
+def test_a_yearly_rate_toward_a_later_year_is_still_a_target():
+    # the same words aimed at 2027 in a document of 2024: a plan, nothing observed
+    assert rows("全区技术合同成交额年均增长2亿元以上,到2027年达到22亿元。") == []

@@ -216,6 +216,10 @@ def _plan_start(norm: str, reference: int | None, mentions: Sequence[_Mention]) 
             continue  # 随着…计划的推进, 通过实施…计划，: a plan carried out, the means of what follows
         if match.group(0).startswith("目标") and _ACHIEVED_PLAN_RE.search(norm[: match.end()]):
             continue
+        if match.group(0) in ("年均", "每年") and reference is not None:
+            years = [int(y) for y in re.findall(r"(?<!\d)(\d{4})年", norm)]
+            if years and max(years) <= reference:
+                continue  # 年均增长…,从2019年的…增加到2024年的…: the rate of years gone by, no target
         starts.append(match.start())
     for match in _FUTURE_YEAR_RE.finditer(norm):
         if norm[: match.start()].endswith("截") or re.search(
