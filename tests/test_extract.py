@@ -1945,3 +1945,87 @@ def test_a_yearly_rate_over_years_gone_by_does_not_make_the_series_after_it_a_ta
 def test_a_yearly_rate_toward_a_later_year_is_still_a_target():
     # the same words aimed at 2027 in a document of 2024: a plan, nothing observed
     assert rows("全区技术合同成交额年均增长2亿元以上,到2027年达到22亿元。") == []
+
+
+# --- extract9: subjects and values listed in order, only some of the subjects in the catalogue ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the statistic is the second of two industries: its value is the second, not the first
+        (
+            "2024年,全区规上工业中战略性新兴产业、高新技术产业产值占比分别提高到36.2%和44.8%。",
+            [("hitech_output_share", 2024, 44.8, "=", "海州区")],
+        ),
+        # without 分别: a list of figures after a list of names pairs up all the same
+        ("全区专精特新企业、高新技术企业达到46家、213家。", [("hte_count", 2024, 213.0, "=", "海州区")]),
+        # the statistic first in the list keeps the first value
+        ("全区高新技术企业和专精特新企业分别达到213家和46家。", [("hte_count", 2024, 213.0, "=", "海州区")]),
+    ],
+)
+def test_a_statistic_among_listed_subjects_takes_the_value_at_its_own_place(text, expected):
+    assert rows(text) == expected
+
+
+def test_populations_listed_before_a_statistic_are_its_parts_not_parallel_subjects():
+    # 企业 and 高校 are not parallel to 研发经费投入 (no head noun in common): both values are parts'
+    assert rows("全区企业、高校研发经费投入分别为9.2亿元和1.1亿元。") == []
+
+
+def test_a_value_list_longer_than_the_subjects_is_not_paired():
+    # three values for two subjects: the lists do not pair, the ordinary reading (first value) stands
+    assert rows("全区专精特新企业、高新技术企业达到46家、213家、12家。") == [
+        ("hte_count", 2024, 46.0, "=", "海州区")
+    ]
+
+
+# --- extract9: a share whose statistic is elided: the one the clause or sentence before named -------------
+
+
+def test_a_share_after_a_semicolon_is_the_share_of_the_statistic_before():
+    text = (
+        "2024年,全区研发经费投入达到14.6亿元,比上年增长11%;"
+        "占地区生产总值比重达到2.73%,比上年提高0.12个百分点。"
+    )
+    assert rows(text) == [
+        ("rd_expenditure", 2024, 14.6, "=", "海州区"),
+        ("rd_share_gdp", 2024, 2.73, "=", "海州区"),
+    ]
+    frame = extract_text(text, region="海州区", year=2024)
+    assert frame.loc[frame.indicator == "rd_share_gdp", "confidence"].item().startswith("review:")
+
+
+def test_the_share_of_high_tech_output_after_a_semicolon():
+    assert rows("2024年,全区高新技术产业产值412亿元,增长9.5%;占规上工业总产值比重达到47.3%。") == [
+        ("hitech_output_value", 2024, 412.0, "=", "海州区"),
+        ("hitech_output_share", 2024, 47.3, "=", "海州区"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["全区研发经费投入14.6亿元,同比增长11%,投入强度2.73%。", "全区研发经费投入14.6亿元;投入强度2.73%。"],
+)
+def test_a_bare_intensity_after_the_rd_amount_is_the_rd_share_of_gdp(text):
+    assert rows(text) == [
+        ("rd_expenditure", 2024, 14.6, "=", "海州区"),
+        ("rd_share_gdp", 2024, 2.73, "=", "海州区"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another statistic between: the share is not R&D's (and 占全市 is a share of the city's total)
+        "2024年,全区研发经费投入14.6亿元;高新技术企业213家;占全市比重为18%。",
+        "2024年,全区研发经费投入14.6亿元;占全市的比重为12%。",
+    ],
+)
+def test_a_share_after_another_statistic_or_of_another_whole_is_not_the_rd_share(text):
+    assert [row[0] for row in rows(text)] in (["rd_expenditure", "hte_count"], ["rd_expenditure"])
+    assert "rd_share_gdp" not in [row[0] for row in rows(text)]
+
+
+def test_the_intensity_after_the_firms_rd_is_not_the_regions():
+    assert rows("全区科技型中小企业研发投入3.2亿元;投入强度4.1%。") == []

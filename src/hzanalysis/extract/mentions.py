@@ -51,6 +51,9 @@ class _Mention:
     values: int = 0
     stock: str | None = None  # for the year's additions to a stock (新增…, 净增…): that stock
     respectively: list[_Mention] = field(default_factory=list)
+    # "A、B<statistic>提高到39.8%和47.5%": the spans of the values listed for the subjects in order, and
+    # which of them is this mention's own
+    listed: tuple[list[tuple[int, int]], int] | None = None
 
 
 def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
@@ -174,6 +177,7 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
     _respectively(norm, found)
     _regions_respectively(norm, found, cat)
     _parts_respectively(norm, found)
+    _subjects_and_values(norm, found)
     return found
 
 
@@ -343,6 +347,8 @@ def _shares(norm: str, mentions: list[_Mention]) -> list[_Mention]:
         )
         match = tail.match(norm, mention.end)
         if match is None:
+            match = _elided_share(norm, mention, mentions, share_id, denominators, whole, bracket)
+        if match is None:
             out.append(mention)
             continue
         share_start = match.start("share")
@@ -355,6 +361,28 @@ def _shares(norm: str, mentions: list[_Mention]) -> list[_Mention]:
             if not any(m.start == share_start and m.indicator == share_id for m in out):  # one per place
                 out.append(_Mention(share_start, match.end(), share_id, norm[share_start : match.end()]))
     return sorted(out, key=lambda m: m.start)
+
+
+def _elided_share(
+    norm: str,
+    mention: _Mention,
+    mentions: list[_Mention],
+    share_id: str,
+    denominators: str,
+    whole: str,
+    bracket: str,
+) -> re.Match[str] | None:
+    """ "研发投入达1800亿元,是2010年的2倍;占地区生产总值比重达2.55%", "研发经费投入12.5亿元,投入强度2.61%":
+    a clause opening on a share with no statistic of its own (占<denominator>比重, or 强度 for R&D) is the
+    share of the statistic the clause before named, also across ";", provided no other statistic is named
+    between them. The denominator must be named (a bare 比重 after ; may be anyone's)."""
+    opening = rf"占{whole}(?:{denominators}){bracket}[^,;:]{{0,4}}?的?(?:比重|比例)"
+    if share_id == "rd_share_gdp":
+        opening += r"|(?:经费)?(?:投入|支出)?强度(?![^,;:]{0,6}(企业|营业收入|主营))"
+    found = re.compile(rf"[^:占。]*?[,;]\s*(?P<share>{opening})").match(norm, mention.end)
+    if found is None or any(mention.end <= m.start < found.start("share") for m in mentions):
+        return None
+    return found
 
 
 def _definitions(norm: str, mentions: list[_Mention]) -> list[_Mention]:
@@ -397,6 +425,62 @@ def _respectively(norm: str, mentions: list[_Mention]) -> None:
             group[0].respectively = group
 
 
+# One value of a list ("39.8%和47.5%", "32家、150家"): a number, its unit, and the word joining the next one.
+_LISTED_VALUE = r"\d[\d.,]*\s*(?:万|亿)?\s*(?:%|‰|家|个|件|项|所|元|亿元|万元)?"
+_VALUE_LIST_RE = re.compile(
+    # the verb (分别 or not) between the last subject and the values
+    r"[^\d,;:。、和及与]{0,8}?(?P<values>"
+    + _LISTED_VALUE
+    + r"(?:\s*(?:、|和|及|与)\s*"
+    + _LISTED_VALUE
+    + r")+)"
+    r"(?![\d.])"
+)
+# The subjects listed before a mention in its clause: items joined by 、 (the last one may be by 和/及/与).
+_SUBJECTS_BEFORE_RE = re.compile(r"((?:[^\d,;:。、和及与]{2,16}、)*[^\d,;:。、和及与]{2,16})(?:、|和|及|与)$")
+_SUBJECTS_AFTER_RE = re.compile(
+    r"(?:(?:、|和|及|与)[^\d,;:。、和及与]{2,16}?)+(?=[^\d,;:。、和及与]{0,8}?\d)"
+)
+
+
+def _subjects_and_values(norm: str, mentions: list[_Mention]) -> None:
+    """ "工业战略性新兴产业、高新技术产业产值占规上工业比重提高到39.8%和47.5%": a list of subjects, only
+    some of them statistics of the catalogue, and a list of as many values after them pair up in order,
+    with or without 分别; the mention takes the value at its own place in the list, never the first.
+
+    The subjects must be parallel to the mention (the last characters of each, 产业, 企业, 平台, are in the
+    mention's words); else the list before a statistic names parts of it (苏南、苏北高新技术产业…, 企业、高校
+    研发投入…), which other rules read."""
+    for mention in mentions:
+        if not mention.indicator or mention.regions or mention.respectively:
+            continue
+        if any(mention in m.respectively for m in mentions):
+            continue
+        before = _SUBJECTS_BEFORE_RE.search(norm, max(0, mention.start - 60), mention.start)
+        after = _SUBJECTS_AFTER_RE.match(norm, mention.end)
+        subjects_end = after.end() if after else mention.end
+        values = _VALUE_LIST_RE.match(norm, subjects_end)
+        if values is None or (before is None and after is None):
+            continue
+        items_before = re.split(r"、|和|及|与", before.group(1)) if before else []
+        items_after = re.split(r"、|和|及|与", after.group(0))[1:] if after else []
+        items = items_before + items_after
+        # other statistics of the catalogue among the subjects are paired by 分别's own rule
+        list_start = before.start() if before else mention.start
+        if any(m is not mention and list_start <= m.start < subjects_end for m in mentions):
+            continue
+        heads = [re.sub(r"(分别|的)$", "", item.strip())[-2:] for item in items]
+        if not heads or any(len(head) < 2 or head not in mention.phrase for head in heads):
+            continue
+        spans = [
+            (values.start("values") + m.start(), values.start("values") + m.end())
+            for m in re.finditer(r"\d[\d.,]*", values.group("values"))
+        ]
+        if len(spans) != len(items) + 1:
+            continue
+        mention.listed = (spans, len(items_before))
+
+
 def _regions_respectively(norm: str, mentions: list[_Mention], cat: _Catalogue) -> None:
     """ "灌南县、灌云县高新技术企业分别为88家、95家": the regions before the mention, one per figure."""
     names = "|".join(re.escape(name) for name, _ in cat.regions)
@@ -412,6 +496,13 @@ def _regions_respectively(norm: str, mentions: list[_Mention], cat: _Catalogue) 
 def _owner(
     norm: str, number: _Number, mentions: list[_Mention], cat: _Catalogue
 ) -> tuple[_Mention | None, str]:
+    for mention in mentions:
+        # "A、B…提高到39.8%和47.5%": each value of the list is its subject's, in order
+        if mention.listed and any(start <= number.start < end for start, end in mention.listed[0]):
+            spans, own = mention.listed
+            if spans[own][0] <= number.start < spans[own][1]:
+                return mention, "subjects and values listed, in order"
+            return None, ""
     before = [m for m in mentions if m.end <= number.start]
     after = [m for m in mentions if m.start >= number.end]
     clause_start = max(norm.rfind(c, 0, number.start) for c in _CLAUSE_BREAK) + 1

@@ -16,7 +16,7 @@ from .numbers import _bound, _convert, _numbers
 from .scope import figure_part, heading_topic, subject_part, whole_level
 from .tables import is_places_row, is_table_line, table_cells
 from .timeline import lead_year, series_years
-from .vocabulary import BREAKDOWN_RE, ELIDED_CONTRACT_VALUE_RE, _catalogue, normalise
+from .vocabulary import BREAKDOWN_RE, ELIDED_CONTRACT_VALUE_RE, SHARE_OF, _catalogue, normalise
 
 _WHOLE_UNITS = frozenset("家件项个套所座处户名")
 # Spaces a text layer or a report's typesetting puts between characters and figures ("2022 年全区 R&D 经费占
@@ -57,6 +57,12 @@ _OPENING_RELATIVE_RE = re.compile(r".{0,12}?(去年|上年|过去一年|今年)"
 _REVIEW_RE = re.compile(
     r"(?<!\d)(十|[两二三四五六七八九]|\d+)年(来|以来)|近(\d+|[两二三四五六七八九十])年|过去(\d+|[两二三四五六七八九十])年"
     r"|十[一二三四五六]五[\"”]?(以来|期间)"
+)
+
+# A sentence opening on a share with no statistic of its own (占地区生产总值比重…, 投入强度…): a numerator's
+# share, the numerator being what the sentence before ended on.
+_SHARE_OPENING_RE = re.compile(
+    r"\s*(而|其)?\s*((?P<of>占(全区|全市|全县|全省|全国)?[^,;:。\d]{1,12}?的?(比重|比例))|(经费)?(投入|支出)?强度)"
 )
 
 EXTRACT_COLUMNS: tuple[str, ...] = (
@@ -260,6 +266,7 @@ def _paragraph_rows(
         is not None
     )
     breakdown = False  # a sentence of the paragraph opened a breakdown ("分活动主体看，…")
+    numerator: tuple[str, str] | None = None  # the statistic the sentence before ended on (研发投入…;)
     contracts = False  # a sentence before named technology contracts ("登记技术合同106552项；成交额…")
     planning = False  # the clause before, cut at ；, set targets ("今年将力争…；技术合同年成交额保持在…")
     sentence_topic = None  # a part a figure-less sentence before named ("企业创新能力持续增强。研发投入…")
@@ -295,6 +302,29 @@ def _paragraph_rows(
                 )
                 row["confidence"] = "review: its statistic is named only in the sentence before"
                 found.append(row)
+        share_id = SHARE_OF[numerator[1]][0] if numerator else None
+        opening_share = _SHARE_OPENING_RE.match(norm) if share_id else None
+        if opening_share and (opening_share.group("of") or share_id == "rd_share_gdp"):
+            # "研发投入达1800亿元,是2010年的2倍;占地区生产总值比重达2.55%": a sentence opening on a share
+            # with no statistic of its own is the share of the one the sentence before ended on (强度 is
+            # R&D's: 研发 is its elided subject)
+            subject = numerator[0] if opening_share.group("of") else "研发"
+            lent_rows = _sentence_rows(
+                subject + sentence.lstrip(), region, year, relative_to, reference, **scope
+            )
+            for row in lent_rows if not any(row["indicator"] == share_id for row in found) else []:
+                if row["indicator"] != share_id:
+                    continue
+                row["quote"] = sentence
+                row["why"] = f"share of the statistic named in the sentence before: {row['why']}"
+                doubt = "its statistic is named only in the sentence before"
+                row["confidence"] = (
+                    f"review: {doubt}" if row["confidence"] == "high" else f"{row['confidence']}; {doubt}"
+                )
+                found.append(row)
+        # the statistic this sentence ends on, whose share the next may state without naming it
+        last = max(mentions, key=lambda m: m.start, default=None)
+        numerator = (last.phrase, last.indicator) if last and last.indicator in SHARE_OF else None
         contracts = bool(re.search(r"技术合同|技术市场", norm))
         carried_plan = planning  # a clause after ； goes on with the targets of the clause before
         planning = norm.rstrip().endswith((";", "；")) and (
