@@ -2029,3 +2029,32 @@ def test_a_share_after_another_statistic_or_of_another_whole_is_not_the_rd_share
 
 def test_the_intensity_after_the_firms_rd_is_not_the_regions():
     assert rows("全区科技型中小企业研发投入3.2亿元;投入强度4.1%。") == []
+
+
+# --- extract9: a part of the year in the title; a stock as it stands now is no part of the year ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全区1至11月科技创新工作综述\n全区技术合同成交额达到12.5亿元,同比增长20%。",
+        "一季度全区科技工作情况\n全区高新技术产业产值86亿元,同比增长10.5%。",
+        # a stock at the end of a month is that month's (截至3月底 names a part of the year itself)
+        "一季度全区科技工作情况\n全区高新技术产业产值86亿元。截至3月底,全区有效高新技术企业215家。",
+    ],
+)
+def test_a_part_of_the_year_named_in_the_title_dates_the_bodys_figures(text):
+    assert rows(text) == []
+
+
+def test_a_body_sentence_naming_a_whole_year_overrides_the_titles_part():
+    assert rows("上半年工作总结\n2023年,全区高新技术企业达到215家。") == [
+        ("hte_count", 2023, 215.0, "=", "海州区")
+    ]
+
+
+def test_a_stock_stated_as_it_stands_now_is_no_part_of_the_year():
+    # the firms on record now are the stock; the tech-SME register, evaluated anew each year, is not yet the
+    # year's count
+    text = "一季度,全区高新技术产业产值增长12%。目前,全区有效高新技术企业达到215家,科技型中小企业入库320家。"
+    assert rows(text) == [("hte_count", 2024, 215.0, "=", "海州区")]

@@ -65,6 +65,9 @@ _SHARE_OPENING_RE = re.compile(
     r"\s*(而|其)?\s*((?P<of>占(全区|全市|全县|全省|全国)?[^,;:。\d]{1,12}?的?(比重|比例))|(经费)?(投入|支出)?强度)"
 )
 
+# A stock stated as it stands when the document speaks (目前, 现有, 截至目前): its level, no part of the year.
+_STOCK_NOW_RE = re.compile(r"目前|现有|截[至止]目前|至今|现已")
+
 EXTRACT_COLUMNS: tuple[str, ...] = (
     "region",
     "indicator",
@@ -130,6 +133,14 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
         found = _paragraph_rows(running, region, reference, relative_to, carried)
         if headline_pending and line.strip():
             headline_pending = False
+            if (
+                _is_headline(line)
+                and not re.search(r"[,;:。]", normalise(line))
+                and _period(normalise(line)) == "part"
+            ):
+                # a title naming a part of the year ("1至11月全区科技创新主要指标", "一季度…情况") dates the
+                # body's figures that name no time of their own as that part, as a sentence opening on it does
+                carried["in_part"] = True
             if _is_headline(line):  # a title restating the body: kept only if the body does not say it
                 for row in found:
                     row["headline"] = True
@@ -375,7 +386,12 @@ def _paragraph_rows(
             found = []
         period = _period(norm)
         if period is None and in_part:
-            found = []  # "2014年上半年，…。全省高新技术产业产值…": the half year still holds
+            # "2014年上半年，…。全省高新技术产业产值…": the half year still holds, but a stock stated as it
+            # stands now ("一季度…。目前全省高新技术企业已达3157家") is no part of the year: its level is
+            # the document's; the register of tech SMEs is evaluated anew each year, so its count to date is
+            # part of the year's
+            now = _STOCK_NOW_RE.search(norm)
+            found = [row for row in found if now and row["indicator"] in cat.stocks - {"tech_smes"}]
         elif period is not None:
             in_part = period == "part"
         named, _ = _data_year(norm, len(norm), None)
