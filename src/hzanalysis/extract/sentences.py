@@ -315,7 +315,7 @@ def _paragraph_rows(
                 found.append(row)
         share_id = SHARE_OF[numerator[1]][0] if numerator else None
         opening_share = _SHARE_OPENING_RE.match(norm) if share_id else None
-        if opening_share and (opening_share.group("of") or share_id == "rd_share_gdp"):
+        if numerator and opening_share and (opening_share.group("of") or share_id == "rd_share_gdp"):
             # "研发投入达1800亿元,是2010年的2倍;占地区生产总值比重达2.55%": a sentence opening on a share
             # with no statistic of its own is the share of the one the sentence before ended on (强度 is
             # R&D's: 研发 is its elided subject)
