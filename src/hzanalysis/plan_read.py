@@ -76,6 +76,7 @@ from .plan_text import (
     NUMBER_UNIT,
     OVER_YEARS,
     PAST,
+    PLAN_ITSELF,
     RANGE_LOW,
     RANK,
     RANK_SCOPE,
@@ -84,6 +85,7 @@ from .plan_text import (
     REVIEW_PARAGRAPH,
     STRICT,
     STRIVE,
+    STRUCTURE,
     WAN,
     YEAR_STATED,
     YI,
@@ -367,6 +369,8 @@ def _value_match(segment: str) -> re.Match[str] | None:
         for m in pattern.finditer(segment)
         # 总投资10亿元以上的项目: a figure qualifying what is counted
         if not re.match(r"(?:以上|以下|左右)?的(?!主要目标|目标)", segment[m.end() :])
+        # 100亿元级企业, 10亿元级品种: a class of what is counted, never a value
+        and not segment[m.end() :].startswith("级")
         # 聚焦A、B…等10个重点领域: the size of the scope just listed, no target (组建A、B等5个 is one)
         and not (segment[: m.start()].endswith("等") and _SCOPE.match(segment))
     ]
@@ -453,6 +457,12 @@ def _draft_segment(
         return None  # 今年初步估算…将超过7万亿元: a guess at the present, not a target
     if number is not None and MEASURES.match(segment[number.end() :]):
         return None  # 提出了18项培育措施: how many measures the plan lists, not a target
+    if (
+        number is not None
+        and STRUCTURE.match(segment[number.end() :])
+        and PLAN_ITSELF.search(segment[: number.start()])
+    ):
+        return None  # 设置了…6个专项行动: how the plan is built, not what it sets
     notes: list[str] = []
     subject = re.sub(r"\s+", "", inherit + segment if match_on is None else match_on)  # R&D 经费 is R&D经费
     base_year = None
@@ -602,6 +612,7 @@ def _merge(drafts: list[DraftTarget]) -> list[DraftTarget]:
                 and m.kind != "qualitative"
                 # one clause never states the same target twice (分别下降8%、8%: two targets)
                 and not _same_clause(m, draft)
+                and not _other_figures_differ(m, draft)
                 and similarity(_subject(m.clause), _subject(draft.clause)) >= 0.6
             ]
             if not same:
@@ -664,6 +675,17 @@ def _within(short: str, long: str) -> bool:
     """Whether nearly every character pair of the shorter subject is in the longer one (0.8 or more)."""
     a, b = sorted(({x[i : i + 2] for i in range(len(x) - 1)} for x in (short, long)), key=len)
     return bool(a) and len(a & b) >= 0.8 * len(a)
+
+
+#: A figure saying which things are counted: 8亿元级 (a class), 10亿元以上的 (a threshold).
+_QUALIFYING = re.compile(r"(\d+(?:\.\d+)?)\s*(?:万亿元|亿元|万元|亿|万)?(?:级|以上的|以下的)")
+
+
+def _other_figures_differ(a: DraftTarget, b: DraftTarget) -> bool:
+    """Two clauses counting things of different classes (8亿元级产品1个 and 6亿元级产品1个): two targets
+    of one value, not one target stated twice."""
+    classes = [set(_QUALIFYING.findall(d.clause)) for d in (a, b)]
+    return bool(classes[0] and classes[1] and classes[0] != classes[1])
 
 
 def _same_clause(a: DraftTarget, b: DraftTarget) -> bool:

@@ -135,6 +135,16 @@ _EACH_COUNT = re.compile(r"(?:上述|以上|这)?\s*([两二三四五六七八�
 OVER_YEARS = re.compile(r"用\s*(?:\d+|[一二两三四五六七八九十]+)\s*年(?:左右)?(?:的)?时间")
 STRIVE = re.compile(r"力争|争取")
 MEASURES = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:措施|举措|政策|意见|条款|任务|方面)")
+# The plan's own parts: 设置了…6个专项行动, 《方案》将实施…八大行动和27项工程, 共计27项任务. A count
+# whose head noun is an action, programme or column, said by the plan of itself (the document as subject,
+# or a verb of composition before it), is how the plan is built; 启动实施千项技改工程 stays a target.
+STRUCTURE = re.compile(
+    r"^[\u4e00-\u9fff“”\"]{0,8}?(?:行动|任务|工程|举措|措施|专栏|专项|板块)(?=$|[,，。；;、)）和及与等])"
+)
+PLAN_ITSELF = re.compile(
+    r"《[^》]{1,30}》|(?:方案|规划|计划|纲要|意见)(?=将|还|共|明确|提出|部署|设置|围绕)|"
+    r"设置|部署|明确|提出|共计|分为|包含|包括|涵盖|布置"
+)
 YEAR_STATED = re.compile(r"(?<![到至比较在前])\s*(20\d\d)\s*年(?![前底末]?(?:的基础|基础))")
 # A rank in any position: 居全市首位, 保持第一, 排名前三, 进入全省前40位, 位列前3.
 RANK = re.compile(

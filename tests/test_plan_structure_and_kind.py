@@ -1,0 +1,45 @@
+"""Plan draft (issue 14 point 2, plan8): the plan's own parts are no target, a figure of a class says what is
+counted, and the kind of a count follows its verb. See benchmarks/README.md, "plan8".
+
+Every plan sentence here is written for these tests (fictional, no text from any real plan).
+"""
+
+from __future__ import annotations
+
+from tests.plan_helpers import draft, got
+
+# --- The plan's own structure (counts of its actions, programmes, tasks) is no target ---
+
+
+def test_counts_of_the_plans_own_actions_are_no_target(tmp_path):
+    # main drafted 4个 and 24项 as targets (3 of round 10's 9 false targets were of this form)
+    text = (
+        "二、主要目标\n到2028年,全县高新技术企业达到80家。\n"
+        "三、重点任务\n《方案》将实施人才引育、平台提升等五大行动和24项工程。"
+        "方案设置了主体培育、成果转化等4个专项行动,共计18项任务。\n"
+    )
+    assert got(draft(tmp_path, text, deadline=2028)) == [("level", ">=", 80.0, "家")]
+
+
+def test_works_counted_without_the_plan_as_subject_stay_targets(tmp_path):
+    # 百项技改工程 are works to be done, not parts of the plan: the rule above must not drop them
+    text = "二、主要目标\n到2028年,启动实施百项技改工程,实施重点研发项目30项。\n"
+    assert [(v, u) for _, _, v, u in got(draft(tmp_path, text, deadline=2028))] == [
+        (100.0, "项"),
+        (30.0, "项"),
+    ]
+
+
+# --- A figure of a class (50亿元级) says what is counted, never the value ---
+
+
+def test_an_amount_of_a_class_is_no_value(tmp_path):
+    # main drafted 50亿元 as a target of a list of what the plan will count
+    text = "二、主要目标\n到2028年,重点培育的市场主体包括营业收入达到50亿元级企业、新增瞪羚企业数量等。\n"
+    assert got(draft(tmp_path, text, deadline=2028)) == []
+
+
+def test_list_items_of_one_value_and_different_classes_are_two_targets(tmp_path):
+    # main merged 8亿元级产品1个 and 6亿元级产品1个 into one entry (same value, unit, no indicator)
+    text = "二、主要目标\n到2028年,培育年产值20亿元级产品3个、8亿元级产品1个、6亿元级产品1个。\n"
+    assert [d.value for d in draft(tmp_path, text, deadline=2028)] == [3.0, 1.0, 1.0]
