@@ -6,7 +6,7 @@ Every plan sentence here is written for these tests (fictional, no text from any
 
 from __future__ import annotations
 
-from tests.plan_helpers import draft, got
+from tests.plan_helpers import REVIEW_FIELDS, draft, draft_and_check, got
 
 # --- The plan's own structure (counts of its actions, programmes, tasks) is no target ---
 
@@ -43,3 +43,46 @@ def test_list_items_of_one_value_and_different_classes_are_two_targets(tmp_path)
     # main merged 8亿元级产品1个 and 6亿元级产品1个 into one entry (same value, unit, no indicator)
     text = "二、主要目标\n到2028年,培育年产值20亿元级产品3个、8亿元级产品1个、6亿元级产品1个。\n"
     assert [d.value for d in draft(tmp_path, text, deadline=2028)] == [3.0, 1.0, 1.0]
+
+
+# --- The kind of a count follows its verb: additions over the period are sums, stocks reached are levels ---
+
+
+def test_additions_over_the_period_are_sums_and_stocks_reached_levels(tmp_path):
+    # main drafted every one as a level: 2 airports built in the last year alone, not over the plan
+    text = (
+        "二、主要目标\n到2030年,全县新建通用机场2个以上,开通低空航线12条以上,培育应用场景8个,"
+        "培育高新技术企业达到300家,建成起降点150个。\n"
+    )
+    assert got(draft(tmp_path, text)) == [
+        ("cumulative", ">=", 2.0, "个"),
+        ("cumulative", ">=", 12.0, "条"),
+        ("cumulative", ">=", 8.0, "个"),
+        ("level", ">=", 300.0, "家"),
+        ("level", ">=", 150.0, "个"),
+    ]
+
+
+def test_the_verb_of_addition_covers_the_later_items_of_its_list(tmp_path):
+    # as 每年 does: the items after 培育 have no verb of their own
+    text = "二、主要目标\n到2030年,培育年产值20亿元级产品3个、8亿元级产品1个。\n"
+    assert [d.kind for d in draft(tmp_path, text)] == ["cumulative", "cumulative"]
+
+
+def test_a_verb_before_de_says_which_things_are_counted(tmp_path):
+    # 依托…(新建)的平台 are the platforms counted, whenever built: the stock reached
+    text = "二、主要目标\n到2030年,依托龙头企业(新建)的市级以上创新平台达到60个以上。\n"
+    assert [d.kind for d in draft(tmp_path, text)] == ["level"]
+
+
+def test_an_addition_on_a_flow_indicator_is_checked_and_judged_as_a_sum(tmp_path):
+    columns, targets = draft_and_check(
+        tmp_path, "科技创新", "到2028年,全县新增高新技术企业50家,高新技术企业达到120家。"
+    )
+    # main wrote hte_net_new as a level of 50 (met by one year's 50 net new alone); now a sum over the
+    # plan period 2026-2028 that `plan check` accepts (only the fields a person fills remain)
+    assert columns <= REVIEW_FIELDS
+    assert [(t["indicator"], t["kind"], t["period_start"]) for t in targets] == [
+        ("hte_net_new", "cumulative", 2026),
+        ("hte_count", "level", None),
+    ]

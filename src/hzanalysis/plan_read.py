@@ -213,9 +213,13 @@ def draft_targets(
                 # its list) that have no cue or deadline of their own; 每年新增A 10家、B达到200家 does not
                 # reach B.
                 every_year = every_year and not (CUE.search(clause) or DEADLINE.search(clause))
+                # 培育A品种2个、B品种1个: the verb of addition covers the later items of its list that have
+                # no verb of their own, as 每年 does
+                adding = False
                 for segment in segments(clause) if not found_here else []:
                     every_year = "每年" in segment or (every_year and not CUE.search(segment))
-                    here = replace(context, every_year=every_year)
+                    adding = _adds(segment) or (adding and not CUE.search(segment))
+                    here = replace(context, every_year=every_year, adding=adding)
                     draft = _draft_segment(segment, here, paragraph, indicators, inherit)
                     if draft is not None:
                         found_here.append(draft)
@@ -238,6 +242,25 @@ class _Context:
     base_year: int
     every_year: bool = False
     aims: bool = True
+    adding: bool = False
+
+
+#: Verbs of addition over the plan period, and the words after one that make its figure a stock reached.
+_ADDITION = re.compile(r"新增|净增|新建|新培育|培育|开通|引进|新获批|新认定")
+_REACHED = re.compile(r"达到|达|突破|超过|超|总数|总量|增至|增加到|提高到|提升至|提升到|保有|拥有|累计|建成")
+
+
+def _adds(segment: str) -> bool:
+    """Whether a verb of addition governs the segment's figure (新建通用机场1个, 开通航线18条), not a stock
+    reached after it (培育高新技术企业达到300家)."""
+    number = _value_match(segment)
+    if number is None:
+        return False
+    before = segment[: number.start()]
+    verbs = list(_ADDITION.finditer(before))
+    # 依托企业重组(新建)的平台100个: a verb before 的 says which things are counted, not what is added
+    after = before[verbs[-1].end() :] if verbs else ""
+    return bool(verbs) and not _REACHED.search(after) and not re.match(r"[)）]?的", after)
 
 
 def _drop_base(text: str) -> str:
@@ -576,6 +599,18 @@ def _draft_segment(
             kind = "level" if indicator is not None and indicator.stock else "cumulative"
         if kind == "level":
             notes.append("累计 of a stock indicator: read as the level at the deadline")
+    # 新增/新建/培育/开通/引进 N by the deadline: what is added over the plan period, a sum (the stock
+    # reached, 达到/建成 N, stays a level); a stock indicator keeps the level, as 累计 of a stock does
+    if (
+        kind == "level"
+        and context.adding
+        and rank is None
+        and growth is None
+        and unit not in ("%", "点")
+        and (indicator is None or indicator.flow)
+    ):
+        kind = "cumulative"
+        notes.append("an addition over the plan period (新增/新建/培育/开通/引进 N): the sum over its years")
     if context.strive:
         notes.append("力争/争取: the plan states this as a stretch target")
     if indicator is None:
