@@ -6,6 +6,15 @@ Every plan sentence here is written for these tests (fictional, no text from any
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
+import yaml
+from test_assess import synthetic_observations, synthetic_target
+
+from hzanalysis import plan_registry
+from hzanalysis.assess import assess_target
+from hzanalysis.labels import message_text
 from tests.plan_helpers import REVIEW_FIELDS, draft, draft_and_check, got
 
 # --- The plan's own structure (counts of its actions, programmes, tasks) is no target ---
@@ -86,3 +95,61 @@ def test_an_addition_on_a_flow_indicator_is_checked_and_judged_as_a_sum(tmp_path
         ("hte_net_new", "cumulative", 2026),
         ("hte_count", "level", None),
     ]
+
+
+# --- A change in percentage points (比2025年提高3个百分点) is a growth of the share in points ---
+
+
+def test_a_change_in_points_is_a_growth_in_points_over_the_base_year(tmp_path):
+    # main drafted a level of 3 个 (a share of 3, met by any share) with no indicator
+    text = "二、主要目标\n到2030年,全县研发经费投入强度比2025年提高0.8个百分点,技术合同成交额达到20亿元。\n"
+    drafts = draft(tmp_path, text)
+    assert [(d.kind, d.comparator, d.value, d.unit, d.indicator, d.base_year) for d in drafts] == [
+        ("growth", ">=", 0.8, "个百分点", "rd_share_gdp", 2025),
+        ("level", ">=", 20.0, "亿元", "tech_contract_value", None),
+    ]
+
+
+def test_a_fall_in_points_is_met_by_any_fall_as_deep(tmp_path):
+    text = "二、主要目标\n到2030年,全县规上企业亏损面比2025年下降2个百分点。\n"
+    assert got(draft(tmp_path, text)) == [("growth", "<=", -2.0, "个百分点")]
+
+
+def test_plan_check_takes_a_growth_in_points_of_a_share_only(tmp_path):
+    columns, targets = draft_and_check(
+        tmp_path, "科技创新", "到2028年,全县研发经费投入强度比2025年提高0.6个百分点。"
+    )
+    assert columns <= REVIEW_FIELDS
+    assert [(t["kind"], t["unit"], t["period_start"]) for t in targets] == [("growth", "个百分点", 2025)]
+    path = tmp_path / "out"
+    registry = next(path.rglob("targets.yaml"))
+    entries = yaml.safe_load(registry.read_text(encoding="utf-8"))
+    entries["targets"][0]["indicator"] = "tech_contract_value"  # points of an amount in 亿元 mean nothing
+    registry.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    problems = plan_registry.check_plan(registry.parent)
+    assert [(p.column, p.found) for p in problems if p.column == "unit"] == [("unit", "'个百分点'")]
+
+
+def test_a_growth_in_points_is_judged_as_the_base_share_plus_the_points():
+    # 比2022年提高0.8个百分点 over 2022's 2.3%: 2.3 + 0.8 = 3.1% required in 2025 (compounding 0.8% on it
+    # would give 2.318%, and a level of 0.8 would be met by any share)
+    target = replace(
+        synthetic_target(),
+        kind="growth",
+        value=0.8,
+        unit="个百分点",
+        indicator="rd_share_gdp",
+        period_start=2022,
+    )
+
+    def judged(final):
+        series = {2022: 2.3, 2023: 2.5, 2024: 2.8, 2025: final}
+        obs = synthetic_observations(series, indicator="rd_share_gdp", unit="%", domain="share")
+        return assess_target(target, obs)
+
+    assert judged(3.15).status == "achieved"
+    missed = judged(3.05)
+    assert missed.status == "missed" and missed.target.value == pytest.approx(3.1)
+    assert message_text(missed.warnings[0], "en") == (
+        "growth target 0.8 percentage points over the 2022 figure 2.3%: requires 3.1% in 2025"
+    )

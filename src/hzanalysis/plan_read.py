@@ -77,6 +77,7 @@ from .plan_text import (
     OVER_YEARS,
     PAST,
     PLAN_ITSELF,
+    POINTS,
     RANGE_LOW,
     RANK,
     RANK_SCOPE,
@@ -440,7 +441,8 @@ def _draft_segment(
     if rank is not None and rank.group(4) and re.search(r"若干|一批|一些|多家|多个", segment[: rank.start()]):
         rank = None  # 若干企业进入世界百强: some firms among the first 100, not the region's place
     growth = (
-        GROWTH_ANNUAL.search(segment)
+        POINTS.search(segment)
+        or GROWTH_ANNUAL.search(segment)
         or GROWTH_TOTAL.search(segment)
         or DOUBLE.search(segment)
         or FALL.search(segment)
@@ -505,7 +507,11 @@ def _draft_segment(
         if growth.group(0).endswith("左右") or APPROX_AFTER.search(segment[growth.end() :]):
             comparator = "~"  # 年均增长10%左右: approximate, as a level's 左右
         subject = subject.replace(re.sub(r"\s+", "", growth.group(0)), "")
-        if growth.re is GROWTH_ANNUAL:
+        if growth.re is POINTS:
+            value, unit = float(growth.group(2)), "个百分点"
+            if growth.group(1) in ("下降", "降低", "减少"):  # a fall in points: met by any fall as deep
+                value, comparator = -value, "~" if comparator == "~" else "<="
+        elif growth.re is GROWTH_ANNUAL:
             value, unit = float(growth.group(1)), "%/年"
         elif growth.re is GROWTH_TOTAL:
             value, unit = float(growth.group(2)), "%"
@@ -522,7 +528,13 @@ def _draft_segment(
         notes.append(
             f"growth over the {base_year} figure"
             + (" (stated)" if stated else " (the year before the plan period; check)")
-            + (": compound, per year" if unit == "%/年" else ": in total by the deadline")
+            + (
+                ": compound, per year"
+                if unit == "%/年"
+                else ": in percentage points of the share, added to the base year's"
+                if unit == "个百分点"
+                else ": in total by the deadline"
+            )
         )
     else:
         found = number or index
@@ -561,6 +573,8 @@ def _draft_segment(
         kind = "annual_floor" if ANNUAL.search(segment) or context.every_year else "level"
     # A level, floor or sum is measured in its indicator's unit: 78 (an index) is no area, 2.6% no amount.
     fitting = indicators if kind in ("rank", "growth") else [i for i in indicators if unit_fits(unit, i)]
+    if unit == "个百分点":  # points change a share: only an indicator in % has them
+        fitting = [i for i in indicators if unit_fits("%", i)]
     indicator, score = match_indicator(subject, fitting)
     if NOISE.sub("", subject).startswith("占"):
         # 占生产总值比重超30% (a headline cut after its subject): the share of what is not said

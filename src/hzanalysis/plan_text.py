@@ -172,6 +172,11 @@ DOUBLE = re.compile(
     r"翻(一|两|二)?番|(?:增加|增长)(一)倍|(?<![双个“\"\d一二三四五六七八九十])倍增(?=\s*(?:$|[,，。；;]))"
 )
 BASE_YEAR = re.compile(r"(?:比|较)\s*(20\d\d)\s*年")
+# 占GDP比重比2025年提高3个百分点: a change of a share in percentage points over the base year (a growth
+# whose unit is 个百分点: the level it requires is the base share plus the points, not a share of 3 个).
+POINTS = re.compile(
+    r"(提高|提升|增长|增加|上升|下降|降低|减少)\s*(\d+(?:\.\d+)?)\s*个?\s*百分点(左右)?(以上)?"
+)
 # An index has no unit: 综合指数达到78.
 INDEX = re.compile(
     r"指数[^,，。；、\d]{0,8}?(?:达到|达|提高到|提升至|超过|不低于|突破|为)\s*(\d+(?:\.\d+)?)"
