@@ -153,3 +153,21 @@ def test_a_growth_in_points_is_judged_as_the_base_share_plus_the_points():
     assert message_text(missed.warnings[0], "en") == (
         "growth target 0.8 percentage points over the 2022 figure 2.3%: requires 3.1% in 2025"
     )
+
+
+# --- Firms counted among the first are a count, not the region's rank ---
+
+
+def test_firms_among_the_first_are_a_count_not_the_regions_rank(tmp_path):
+    # main drafted two ranks (前二十位 and 第一梯队 as first place); the region's own rank stays one
+    text = (
+        "二、主要目标\n到2030年,其中2家进入全国同行业前二十位,一批企业进入国际第一梯队,"
+        "全县综合实力进入全省前十位。\n"
+    )
+    assert got(draft(tmp_path, text)) == [("level", ">=", 2.0, "家"), ("rank", "top", 10.0, "位")]
+
+
+def test_a_stock_word_inside_a_qualifier_does_not_undo_the_addition(tmp_path):
+    # 超过 qualifies the firms counted (…超过10亿元的), it is no stock reached: 5 new firms over the period
+    text = "二、主要目标\n到2030年,培育销售收入超过10亿元的骨干企业5家。\n"
+    assert got(draft(tmp_path, text)) == [("cumulative", ">=", 5.0, "家")]

@@ -261,7 +261,8 @@ def _adds(segment: str) -> bool:
     verbs = list(_ADDITION.finditer(before))
     # 依托企业重组(新建)的平台100个: a verb before 的 says which things are counted, not what is added
     after = before[verbs[-1].end() :] if verbs else ""
-    return bool(verbs) and not _REACHED.search(after) and not re.match(r"[)）]?的", after)
+    # 培育销售收入超过10亿元的骨干企业5家: a 超过 inside the qualifier before 的 is no stock reached
+    return bool(verbs) and not _REACHED.search(after.rsplit("的", 1)[-1]) and not re.match(r"[)）]?的", after)
 
 
 def _drop_base(text: str) -> str:
@@ -438,8 +439,13 @@ def _draft_segment(
     quote = segment.strip()
     original, segment = segment, _drop_base(segment) if context.aims else segment
     rank = RANK.search(segment)
-    if rank is not None and rank.group(4) and re.search(r"若干|一批|一些|多家|多个", segment[: rank.start()]):
-        rank = None  # 若干企业进入世界百强: some firms among the first 100, not the region's place
+    if rank is not None and re.search(
+        r"若干|一批|一些|多家|多个|(?:\d+|[一二两三四五六七八九十]+)\s*(?:家|个|所|名)[^,，。；、\d]{0,6}$",
+        segment[: rank.start()],
+    ):
+        # 若干企业进入世界百强, 一批企业进入第一梯队, 2家进入全国前二十位: firms counted among the first, not
+        # the region's place (a count before the verb is the target, as a count)
+        rank = None
     growth = (
         POINTS.search(segment)
         or GROWTH_ANNUAL.search(segment)
