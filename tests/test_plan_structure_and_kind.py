@@ -171,3 +171,9 @@ def test_a_stock_word_inside_a_qualifier_does_not_undo_the_addition(tmp_path):
     # 超过 qualifies the firms counted (…超过10亿元的), it is no stock reached: 5 new firms over the period
     text = "二、主要目标\n到2030年,培育销售收入超过10亿元的骨干企业5家。\n"
     assert got(draft(tmp_path, text)) == [("cumulative", ">=", 5.0, "家")]
+
+
+def test_a_base_figure_is_never_the_target(tmp_path):
+    # main drafted 18亿元 (the 2025 figure the news compares with) as a second target
+    text = "二、主要目标\n到2030年全县技术合同成交额超过30亿元。相比较2025年的18亿元,增长较快。\n"
+    assert got(draft(tmp_path, text)) == [("level", ">", 30.0, "亿元")]

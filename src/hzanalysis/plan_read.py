@@ -396,6 +396,8 @@ def _value_match(segment: str) -> re.Match[str] | None:
         if not re.match(r"(?:以上|以下|左右)?的(?!主要目标|目标)", segment[m.end() :])
         # 100亿元级企业, 10亿元级品种: a class of what is counted, never a value
         and not segment[m.end() :].startswith("级")
+        # 相比较2013年的2508亿元: the base a change is measured from, never the target
+        and not _BASE_FIGURE.search(segment[: m.start()])
         # 聚焦A、B…等10个重点领域: the size of the scope just listed, no target (组建A、B等5个 is one)
         and not (segment[: m.start()].endswith("等") and _SCOPE.match(segment))
     ]
@@ -410,6 +412,9 @@ def _value_match(segment: str) -> re.Match[str] | None:
         found.pop(0)
     return found[0] if found else None
 
+
+#: What opens a base figure: (相)比(较)/较 a year's figure (相比较2013年的…, 较2020年末的…).
+_BASE_FIGURE = re.compile(r"(?:相比较|相比|相较|比|较)\s*20\d\d\s*年[末底]?的\s*$")
 
 #: Units of a size (an amount of money, an area) and of a count, for telling a qualifying figure.
 _SIZES = frozenset({"亿元", "万元", "万亿元", "万平方米", "平方米"})
