@@ -177,3 +177,21 @@ def test_a_base_figure_is_never_the_target(tmp_path):
     # main drafted 18亿元 (the 2025 figure the news compares with) as a second target
     text = "二、主要目标\n到2030年全县技术合同成交额超过30亿元。相比较2025年的18亿元,增长较快。\n"
     assert got(draft(tmp_path, text)) == [("level", ">", 30.0, "亿元")]
+
+
+# --- A rate of growth is a growth however it is named ---
+
+
+def test_a_rate_of_growth_is_a_growth_however_named(tmp_path):
+    # main: 复合 between 年均 and 增长率 gave a yearly floor of 15%, 年均增速超过 a level of 12%, 增速/涨幅 N%
+    # levels of a share; each is a rate per year, judged against the base year's figure
+    text = (
+        "二、主要目标\n到2030年,全县数字经济核心产业年均复合增长率保持15%左右,软件业务收入年均增速超过12%,"
+        "规上工业增加值增速达到8%,居民消费价格涨幅3%左右。\n"
+    )
+    assert got(draft(tmp_path, text)) == [
+        ("growth", "~", 15.0, "%/年"),
+        ("growth", ">", 12.0, "%/年"),
+        ("growth", ">=", 8.0, "%/年"),
+        ("growth", "~", 3.0, "%/年"),
+    ]

@@ -514,7 +514,9 @@ def _draft_segment(
             "peer group of data/raw/regions.csv; check that the plan ranks among the same units"
         )
     elif growth is not None:
-        kind, comparator = "growth", ">" if STRICT.search(segment[: growth.start()][-4:]) else ">="
+        # 超过 before the rate, or inside its words (年均增速超过20%)
+        strict = STRICT.search(segment[: growth.start()][-4:]) or STRICT.search(growth.group(0))
+        kind, comparator = "growth", ">" if strict else ">="
         if growth.group(0).endswith("左右") or APPROX_AFTER.search(segment[growth.end() :]):
             comparator = "~"  # 年均增长10%左右: approximate, as a level's 左右
         subject = subject.replace(re.sub(r"\s+", "", growth.group(0)), "")

@@ -160,8 +160,11 @@ LEADING = re.compile(r"(居|走在|位居|保持)[^,，。；]*?前列")
 STRICT = re.compile(r"超过|超|高于|突破")
 ANNUAL = re.compile(r"每年|年均")
 # Growth over a base year: 年均增长12% (compound, a rate per year), 比2025年增长50% or 翻一番 (in total).
+# A rate of growth is a growth per year however it is named: 年均复合增长率保持25%左右, 年均增速超过20%, and a
+# rate noun without 年均 (增速/增幅/涨幅/增长率 N%: a year's rate, the same as the total in a one-year plan).
 GROWTH_ANNUAL = re.compile(
-    r"年均(?:增长|增速|增幅)率?(?:达到|达|保持在?|在)?\s*(\d+(?:\.\d+)?)\s*[%％](?:以上|左右)?"
+    r"(?:年均(?:复合)?(?:增长|增速|增幅)率?|增速|增幅|涨幅|增长率)"
+    r"(?:达到|达|保持在?|在|为|超过|超|高于|不低于)?\s*(\d+(?:\.\d+)?)\s*[%％](?:以上|左右)?"
 )
 GROWTH_TOTAL = re.compile(r"(?:比|较)\s*(20\d\d)\s*年[末底]?(?:增长|提高|增加)\s*(\d+(?:\.\d+)?)\s*[%％]")
 # 生产效率提高20%以上 (no base year, no 到/至): a growth in total over the year before the plan period.
