@@ -17,12 +17,13 @@ def test_a_range_sets_its_lower_end_as_the_floor(tmp_path):
         "二、主要目标\n到2030年,全县打造2~4个省级特色产业园区,新增规上工业企业10—15家,"
         "创新产品销售收入占比达到25—30%,培育链主企业1-2家。\n",
     )
-    # the upper end was read as the value (4, 15, 30, 2) and the lower end was lost
+    # the upper end was read as the value (4, 15, 30, 2) and the lower end was lost; 新增 and 培育 N are
+    # additions over the plan period, so sums (plan8), 打造 N a stock reached
     assert got(drafts) == [
         ("level", ">=", 2, "个"),
-        ("level", ">=", 10, "家"),
+        ("cumulative", ">=", 10, "家"),
         ("level", ">=", 25, "%"),
-        ("level", ">=", 1, "家"),
+        ("cumulative", ">=", 1, "家"),
     ]
     assert "lower end" in " ".join(drafts[0].notes)
 

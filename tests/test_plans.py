@@ -1093,7 +1093,7 @@ def test_city_level_manufacturing_and_newly_certified_are_not_the_catalogues_ind
         (12, "prov_rd_institutions", "level"),
         (2.5, None, "level"),
         (40, "tech_contract_value", "cumulative"),
-        (100, None, "level"),
+        (100, None, "cumulative"),  # 新认定 N: an addition over the plan period (plan8)
         (15, None, "level"),
         (60, "jiebang_projects", "level"),
     ]

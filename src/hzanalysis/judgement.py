@@ -340,8 +340,9 @@ def _period_gaps(history: pd.Series, start: int) -> list[int]:
 
 
 def _growth_as_level(result: Assessment, info: pd.Series) -> tuple[Target, Message] | Assessment:
-    """A growth target (年均增长 r%/年, or r% in total, over the base year's figure) as the level target it
-    requires, with the note that says so; when the base year has no figure, the result saying so instead."""
+    """A growth target (年均增长 r%/年, r% in total, or r 个百分点 added to a share, over the base year's
+    figure) as the level target it requires, with the note that says so; when the base year has no figure,
+    the result saying so instead."""
     target, history = result.target, result.history
     base_year = int(target.period_start)  # type: ignore[arg-type]  # checked by the registry's loader
     if base_year not in history.index:
@@ -358,7 +359,10 @@ def _growth_as_level(result: Assessment, info: pd.Series) -> tuple[Target, Messa
     base = float(history[base_year])
     rate = float(target.value) / 100  # type: ignore[arg-type]
     years = target.deadline - base_year
-    required = base * (1 + rate) ** years if target.unit == "%/年" else base * (1 + rate)
+    if target.unit == "个百分点":  # points of a share are added to the base share, not compounded on it
+        required = base + float(target.value)  # type: ignore[arg-type]
+    else:
+        required = base * (1 + rate) ** years if target.unit == "%/年" else base * (1 + rate)
     comparator = target.comparator
     if comparator == "~" and rate < 0:
         # 降低4%左右: an approximate fall is met up to the tolerance above the level it requires

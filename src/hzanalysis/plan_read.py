@@ -76,6 +76,8 @@ from .plan_text import (
     NUMBER_UNIT,
     OVER_YEARS,
     PAST,
+    PLAN_ITSELF,
+    POINTS,
     RANGE_LOW,
     RANK,
     RANK_SCOPE,
@@ -84,6 +86,7 @@ from .plan_text import (
     REVIEW_PARAGRAPH,
     STRICT,
     STRIVE,
+    STRUCTURE,
     WAN,
     YEAR_STATED,
     YI,
@@ -211,9 +214,13 @@ def draft_targets(
                 # its list) that have no cue or deadline of their own; 每年新增A 10家、B达到200家 does not
                 # reach B.
                 every_year = every_year and not (CUE.search(clause) or DEADLINE.search(clause))
+                # 培育A品种2个、B品种1个: the verb of addition covers the later items of its list that have
+                # no verb of their own, as 每年 does
+                adding = False
                 for segment in segments(clause) if not found_here else []:
                     every_year = "每年" in segment or (every_year and not CUE.search(segment))
-                    here = replace(context, every_year=every_year)
+                    adding = _adds(segment) or (adding and not CUE.search(segment))
+                    here = replace(context, every_year=every_year, adding=adding)
                     draft = _draft_segment(segment, here, paragraph, indicators, inherit)
                     if draft is not None:
                         found_here.append(draft)
@@ -236,6 +243,26 @@ class _Context:
     base_year: int
     every_year: bool = False
     aims: bool = True
+    adding: bool = False
+
+
+#: Verbs of addition over the plan period, and the words after one that make its figure a stock reached.
+_ADDITION = re.compile(r"新增|净增|新建|新培育|培育|开通|引进|新获批|新认定")
+_REACHED = re.compile(r"达到|达|突破|超过|超|总数|总量|增至|增加到|提高到|提升至|提升到|保有|拥有|累计|建成")
+
+
+def _adds(segment: str) -> bool:
+    """Whether a verb of addition governs the segment's figure (新建通用机场1个, 开通航线18条), not a stock
+    reached after it (培育高新技术企业达到300家)."""
+    number = _value_match(segment)
+    if number is None:
+        return False
+    before = segment[: number.start()]
+    verbs = list(_ADDITION.finditer(before))
+    # 依托企业重组(新建)的平台100个: a verb before 的 says which things are counted, not what is added
+    after = before[verbs[-1].end() :] if verbs else ""
+    # 培育销售收入超过10亿元的骨干企业5家: a 超过 inside the qualifier before 的 is no stock reached
+    return bool(verbs) and not _REACHED.search(after.rsplit("的", 1)[-1]) and not re.match(r"[)）]?的", after)
 
 
 def _drop_base(text: str) -> str:
@@ -367,6 +394,10 @@ def _value_match(segment: str) -> re.Match[str] | None:
         for m in pattern.finditer(segment)
         # 总投资10亿元以上的项目: a figure qualifying what is counted
         if not re.match(r"(?:以上|以下|左右)?的(?!主要目标|目标)", segment[m.end() :])
+        # 100亿元级企业, 10亿元级品种: a class of what is counted, never a value
+        and not segment[m.end() :].startswith("级")
+        # 相比较2013年的2508亿元: the base a change is measured from, never the target
+        and not _BASE_FIGURE.search(segment[: m.start()])
         # 聚焦A、B…等10个重点领域: the size of the scope just listed, no target (组建A、B等5个 is one)
         and not (segment[: m.start()].endswith("等") and _SCOPE.match(segment))
     ]
@@ -381,6 +412,9 @@ def _value_match(segment: str) -> re.Match[str] | None:
         found.pop(0)
     return found[0] if found else None
 
+
+#: What opens a base figure: (相)比(较)/较 a year's figure (相比较2013年的…, 较2020年末的…).
+_BASE_FIGURE = re.compile(r"(?:相比较|相比|相较|比|较)\s*20\d\d\s*年[末底]?的\s*$")
 
 #: Units of a size (an amount of money, an area) and of a count, for telling a qualifying figure.
 _SIZES = frozenset({"亿元", "万元", "万亿元", "万平方米", "平方米"})
@@ -410,10 +444,16 @@ def _draft_segment(
     quote = segment.strip()
     original, segment = segment, _drop_base(segment) if context.aims else segment
     rank = RANK.search(segment)
-    if rank is not None and rank.group(4) and re.search(r"若干|一批|一些|多家|多个", segment[: rank.start()]):
-        rank = None  # 若干企业进入世界百强: some firms among the first 100, not the region's place
+    if rank is not None and re.search(
+        r"若干|一批|一些|多家|多个|(?:\d+|[一二两三四五六七八九十]+)\s*(?:家|个|所|名)[^,，。；、\d]{0,6}$",
+        segment[: rank.start()],
+    ):
+        # 若干企业进入世界百强, 一批企业进入第一梯队, 2家进入全国前二十位: firms counted among the first, not
+        # the region's place (a count before the verb is the target, as a count)
+        rank = None
     growth = (
-        GROWTH_ANNUAL.search(segment)
+        POINTS.search(segment)
+        or GROWTH_ANNUAL.search(segment)
         or GROWTH_TOTAL.search(segment)
         or DOUBLE.search(segment)
         or FALL.search(segment)
@@ -453,6 +493,12 @@ def _draft_segment(
         return None  # 今年初步估算…将超过7万亿元: a guess at the present, not a target
     if number is not None and MEASURES.match(segment[number.end() :]):
         return None  # 提出了18项培育措施: how many measures the plan lists, not a target
+    if (
+        number is not None
+        and STRUCTURE.match(segment[number.end() :])
+        and PLAN_ITSELF.search(segment[: number.start()])
+    ):
+        return None  # 设置了…6个专项行动: how the plan is built, not what it sets
     notes: list[str] = []
     subject = re.sub(r"\s+", "", inherit + segment if match_on is None else match_on)  # R&D 经费 is R&D经费
     base_year = None
@@ -468,11 +514,17 @@ def _draft_segment(
             "peer group of data/raw/regions.csv; check that the plan ranks among the same units"
         )
     elif growth is not None:
-        kind, comparator = "growth", ">" if STRICT.search(segment[: growth.start()][-4:]) else ">="
+        # 超过 before the rate, or inside its words (年均增速超过20%)
+        strict = STRICT.search(segment[: growth.start()][-4:]) or STRICT.search(growth.group(0))
+        kind, comparator = "growth", ">" if strict else ">="
         if growth.group(0).endswith("左右") or APPROX_AFTER.search(segment[growth.end() :]):
             comparator = "~"  # 年均增长10%左右: approximate, as a level's 左右
         subject = subject.replace(re.sub(r"\s+", "", growth.group(0)), "")
-        if growth.re is GROWTH_ANNUAL:
+        if growth.re is POINTS:
+            value, unit = float(growth.group(2)), "个百分点"
+            if growth.group(1) in ("下降", "降低", "减少"):  # a fall in points: met by any fall as deep
+                value, comparator = -value, "~" if comparator == "~" else "<="
+        elif growth.re is GROWTH_ANNUAL:
             value, unit = float(growth.group(1)), "%/年"
         elif growth.re is GROWTH_TOTAL:
             value, unit = float(growth.group(2)), "%"
@@ -489,7 +541,13 @@ def _draft_segment(
         notes.append(
             f"growth over the {base_year} figure"
             + (" (stated)" if stated else " (the year before the plan period; check)")
-            + (": compound, per year" if unit == "%/年" else ": in total by the deadline")
+            + (
+                ": compound, per year"
+                if unit == "%/年"
+                else ": in percentage points of the share, added to the base year's"
+                if unit == "个百分点"
+                else ": in total by the deadline"
+            )
         )
     else:
         found = number or index
@@ -528,6 +586,8 @@ def _draft_segment(
         kind = "annual_floor" if ANNUAL.search(segment) or context.every_year else "level"
     # A level, floor or sum is measured in its indicator's unit: 78 (an index) is no area, 2.6% no amount.
     fitting = indicators if kind in ("rank", "growth") else [i for i in indicators if unit_fits(unit, i)]
+    if unit == "个百分点":  # points change a share: only an indicator in % has them
+        fitting = [i for i in indicators if unit_fits("%", i)]
     indicator, score = match_indicator(subject, fitting)
     if NOISE.sub("", subject).startswith("占"):
         # 占生产总值比重超30% (a headline cut after its subject): the share of what is not said
@@ -566,6 +626,18 @@ def _draft_segment(
             kind = "level" if indicator is not None and indicator.stock else "cumulative"
         if kind == "level":
             notes.append("累计 of a stock indicator: read as the level at the deadline")
+    # 新增/新建/培育/开通/引进 N by the deadline: what is added over the plan period, a sum (the stock
+    # reached, 达到/建成 N, stays a level); a stock indicator keeps the level, as 累计 of a stock does
+    if (
+        kind == "level"
+        and context.adding
+        and rank is None
+        and growth is None
+        and unit not in ("%", "点")
+        and (indicator is None or indicator.flow)
+    ):
+        kind = "cumulative"
+        notes.append("an addition over the plan period (新增/新建/培育/开通/引进 N): the sum over its years")
     if context.strive:
         notes.append("力争/争取: the plan states this as a stretch target")
     if indicator is None:
@@ -602,6 +674,7 @@ def _merge(drafts: list[DraftTarget]) -> list[DraftTarget]:
                 and m.kind != "qualitative"
                 # one clause never states the same target twice (分别下降8%、8%: two targets)
                 and not _same_clause(m, draft)
+                and not _other_figures_differ(m, draft)
                 and similarity(_subject(m.clause), _subject(draft.clause)) >= 0.6
             ]
             if not same:
@@ -664,6 +737,17 @@ def _within(short: str, long: str) -> bool:
     """Whether nearly every character pair of the shorter subject is in the longer one (0.8 or more)."""
     a, b = sorted(({x[i : i + 2] for i in range(len(x) - 1)} for x in (short, long)), key=len)
     return bool(a) and len(a & b) >= 0.8 * len(a)
+
+
+#: A figure saying which things are counted: 8亿元级 (a class), 10亿元以上的 (a threshold).
+_QUALIFYING = re.compile(r"(\d+(?:\.\d+)?)\s*(?:万亿元|亿元|万元|亿|万)?(?:级|以上的|以下的)")
+
+
+def _other_figures_differ(a: DraftTarget, b: DraftTarget) -> bool:
+    """Two clauses counting things of different classes (8亿元级产品1个 and 6亿元级产品1个): two targets
+    of one value, not one target stated twice."""
+    classes = [set(_QUALIFYING.findall(d.clause)) for d in (a, b)]
+    return bool(classes[0] and classes[1] and classes[0] != classes[1])
 
 
 def _same_clause(a: DraftTarget, b: DraftTarget) -> bool:

@@ -371,6 +371,17 @@ def _entry_problems(
             )
     indicator = indicators.get(str(entry.get("indicator")))
     kind, unit = entry.get("kind"), entry.get("unit")
+    if indicator is not None and kind == "growth" and unit == "个百分点" and indicator.unit != "%":
+        problems.append(
+            Problem(
+                file,
+                row,
+                "unit",
+                f"a share in % for a growth in percentage points ({indicator.id} is in {indicator.unit})",
+                repr(unit),
+                "choose the share the points are of, or write the growth in % (提高20%)",
+            )
+        )
     if indicator is None or kind not in ("level", "annual_floor", "cumulative"):
         return problems
     if not unit_fits(unit, indicator):

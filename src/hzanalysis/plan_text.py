@@ -135,6 +135,16 @@ _EACH_COUNT = re.compile(r"(?:上述|以上|这)?\s*([两二三四五六七八�
 OVER_YEARS = re.compile(r"用\s*(?:\d+|[一二两三四五六七八九十]+)\s*年(?:左右)?(?:的)?时间")
 STRIVE = re.compile(r"力争|争取")
 MEASURES = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:措施|举措|政策|意见|条款|任务|方面)")
+# The plan's own parts: 设置了…6个专项行动, 《方案》将实施…八大行动和27项工程, 共计27项任务. A count
+# whose head noun is an action, programme or column, said by the plan of itself (the document as subject,
+# or a verb of composition before it), is how the plan is built; 启动实施千项技改工程 stays a target.
+STRUCTURE = re.compile(
+    r"^[\u4e00-\u9fff“”\"]{0,8}?(?:行动|任务|工程|举措|措施|专栏|专项|板块)(?=$|[,，。；;、)）和及与等])"
+)
+PLAN_ITSELF = re.compile(
+    r"《[^》]{1,30}》|(?:方案|规划|计划|纲要|意见)(?=将|还|共|明确|提出|部署|设置|围绕)|"
+    r"设置|部署|明确|提出|共计|分为|包含|包括|涵盖|布置"
+)
 YEAR_STATED = re.compile(r"(?<![到至比较在前])\s*(20\d\d)\s*年(?![前底末]?(?:的基础|基础))")
 # A rank in any position: 居全市首位, 保持第一, 排名前三, 进入全省前40位, 位列前3.
 RANK = re.compile(
@@ -150,8 +160,11 @@ LEADING = re.compile(r"(居|走在|位居|保持)[^,，。；]*?前列")
 STRICT = re.compile(r"超过|超|高于|突破")
 ANNUAL = re.compile(r"每年|年均")
 # Growth over a base year: 年均增长12% (compound, a rate per year), 比2025年增长50% or 翻一番 (in total).
+# A rate of growth is a growth per year however it is named: 年均复合增长率保持25%左右, 年均增速超过20%, and a
+# rate noun without 年均 (增速/增幅/涨幅/增长率 N%: a year's rate, the same as the total in a one-year plan).
 GROWTH_ANNUAL = re.compile(
-    r"年均(?:增长|增速|增幅)率?(?:达到|达|保持在?|在)?\s*(\d+(?:\.\d+)?)\s*[%％](?:以上|左右)?"
+    r"(?:年均(?:复合)?(?:增长|增速|增幅)率?|增速|增幅|涨幅|增长率)"
+    r"(?:达到|达|保持在?|在|为|超过|超|高于|不低于)?\s*(\d+(?:\.\d+)?)\s*[%％](?:以上|左右)?"
 )
 GROWTH_TOTAL = re.compile(r"(?:比|较)\s*(20\d\d)\s*年[末底]?(?:增长|提高|增加)\s*(\d+(?:\.\d+)?)\s*[%％]")
 # 生产效率提高20%以上 (no base year, no 到/至): a growth in total over the year before the plan period.
@@ -162,6 +175,11 @@ DOUBLE = re.compile(
     r"翻(一|两|二)?番|(?:增加|增长)(一)倍|(?<![双个“\"\d一二三四五六七八九十])倍增(?=\s*(?:$|[,，。；;]))"
 )
 BASE_YEAR = re.compile(r"(?:比|较)\s*(20\d\d)\s*年")
+# 占GDP比重比2025年提高3个百分点: a change of a share in percentage points over the base year (a growth
+# whose unit is 个百分点: the level it requires is the base share plus the points, not a share of 3 个).
+POINTS = re.compile(
+    r"(提高|提升|增长|增加|上升|下降|降低|减少)\s*(\d+(?:\.\d+)?)\s*个?\s*百分点(左右)?(以上)?"
+)
 # An index has no unit: 综合指数达到78.
 INDEX = re.compile(
     r"指数[^,，。；、\d]{0,8}?(?:达到|达|提高到|提升至|超过|不低于|突破|为)\s*(\d+(?:\.\d+)?)"

@@ -27,8 +27,9 @@ from .plans import Plan, resolve_plan
 KINDS: tuple[str, ...] = ("level", "annual_floor", "cumulative", "rank", "growth", "qualitative")
 QUANTITATIVE_KINDS: frozenset[str] = frozenset(KINDS) - {"qualitative"}
 PERIOD_KINDS: frozenset[str] = frozenset({"annual_floor", "cumulative"})
-#: Units of a growth target: "%/年" a compound rate per year (年均增长12%), "%" in total (翻一番 = 100%).
-GROWTH_UNITS: frozenset[str] = frozenset({"%/年", "%"})
+#: Units of a growth target: "%/年" a compound rate per year (年均增长12%), "%" in total (翻一番 = 100%),
+#: "个百分点" points added to a share's base-year figure (比2025年提高3个百分点).
+GROWTH_UNITS: frozenset[str] = frozenset({"%/年", "%", "个百分点"})
 #: How far below its value an approximate target (comparator "~": 左右/约) may fall and still be met.
 APPROX_TOLERANCE = 0.05
 
@@ -419,7 +420,12 @@ def _check_entry(
                 "write the year whose figure the growth is measured from",
             )
         if unit not in GROWTH_UNITS:
-            problem("unit", "'%/年' (年均增长, per year) or '%' (in total) for a growth target", "write one")
+            problem(
+                "unit",
+                "'%/年' (年均增长, per year), '%' (in total) or '个百分点' (points added to a share) for a "
+                "growth target",
+                "write one",
+            )
     elif start is not None:
         problem(
             "period_start",
