@@ -2058,3 +2058,12 @@ def test_a_stock_stated_as_it_stands_now_is_no_part_of_the_year():
     # year's count
     text = "一季度,全区高新技术产业产值增长12%。目前,全区有效高新技术企业达到215家,科技型中小企业入库320家。"
     assert rows(text) == [("hte_count", 2024, 215.0, "=", "海州区")]
+
+
+# --- lead, fifth session: a figure per head is never the total (round 9: a county bulletin) ---------------
+
+
+def test_gdp_per_head_is_not_gdp():
+    # main read 人均生产总值为82304元 as the county's GDP, 82304 元 = 0.000823 亿元
+    text = "全年实现地区生产总值2842073万元,按可比价同比增长5.2%。人均生产总值为82304元。"
+    assert rows(text, year=2022) == [("gdp", 2022, 284.2073, "=", "海州区")]

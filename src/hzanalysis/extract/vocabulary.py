@@ -58,6 +58,11 @@ OTHER_STATISTICS: tuple[str, ...] = (
     "企业研发投入强度",
     "工业企业研发投入强度",
     "企业研发经费",
+    # per head, never the total (人均生产总值为82304元 read as GDP made 0.000823 亿元 of it)
+    "人均地区生产总值",
+    "人均生产总值",
+    "人均GDP",
+    "人均研发经费",
     "企业R&D经费",  # the firms' part of the region's R&D ("企业R&D经费投入完成2.66亿元，占GDP比重0.78%")
     "研发人员",
     "研发机构数占比",
