@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .text_layout import five_year_plan_end
+
 # Longest first, so that 万平方米 wins over 平方米 and 亿元 over 元.
 UNITS = (
     "万平方米",
@@ -61,7 +63,7 @@ def deadline_year(found: re.Match[str]) -> int:
     """The year a :data:`DEADLINE` match names (the last year of a named five-year plan: 十一五 2010)."""
     if found.group(1):
         return int(found.group(1))
-    return 2010 + 5 * "一二三四五".index(found.group(2))
+    return five_year_plan_end(found.group(2))
 
 
 # Count units (longest first: 台次 before 台): every way of writing a number (digits, with 万 or 亿, Chinese

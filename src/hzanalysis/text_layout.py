@@ -83,6 +83,14 @@ def regroup_table_cells(text: str) -> str:
 _CLOSED_CELL_RE = re.compile(r"^(?P<cell>[^|｜]*?)\s*[|｜]$")
 #: A column title that is a year ("2024年", "2023年末"); the extractor's tables read the same.
 YEAR_TITLE_RE = re.compile(r"^\d{4}\s*年?(末|底|度)?$")
+
+
+def five_year_plan_end(ordinal: str) -> int:
+    """The last year of the five-year plan named by its Chinese ordinal ("十一五": 一 -> 2010, 四 -> 2025);
+    the one reading of a plan period's end for extraction and plan drafting."""
+    return 2010 + 5 * "一二三四五六".index(ordinal)
+
+
 _NUMBER_CELL_RE = re.compile(r"^[-+]?[\d,]+(\.\d+)?$")
 _ENGLISH_GLOSS_RE = re.compile(r"\s+[A-Za-z][A-Za-z0-9 ().,&%/'*-]*$")
 _PART_ROW_RE = re.compile(r"^(#|＃|其中[:：]?)")

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 
+from ..text_layout import five_year_plan_end
 from .vocabulary import normalise
 
-_PLAN_ORDINALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 # "十三五"末, 十二五期末, “十一五”末期: the end of a five-year plan period (十一五 ended 2010)
 _PERIOD_END_RE = re.compile(r"[\"“]?十([一二三四五六])五[\"”]?\s*(期末|末期|末|时期末)")
 _FROM_TO_YEARS_RE = re.compile(
@@ -41,7 +41,7 @@ def period_end_year(words: str) -> int | None:
     match = _PERIOD_END_RE.search(words)
     if match is None:
         return None
-    return 2010 + 5 * (_PLAN_ORDINALS[match.group(1)] - 1)
+    return five_year_plan_end(match.group(1))
 
 
 def series_years(norm: str, reference: int | None) -> tuple[int, int] | None:
