@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .scope import in_bracketed_breakdown
 from .timeline import _PERIOD_END_RE, period_end_year
 from .vocabulary import OWN_REGION_WORDS, _Catalogue, normalise
 
@@ -110,6 +111,8 @@ def _region(norm: str, position: int, region: str, cat: _Catalogue) -> tuple[str
             if any(used[match.start() : match.end()]):
                 continue
             used[match.start() : match.end()] = [True] * len(name)
+            if in_bracketed_breakdown(norm, match.start()):
+                continue  # 436家(东园高新区365家、…): a part the total was broken into, not its scope
             preceding = norm[match.start() - 1] if match.start() else ""
             if _RANK_CONTEXT_RE.match(norm, match.end()) or (preceding and preceding in "居列占于比较"):
                 continue  # 位居全市第一, 占全市的26%: a comparison, not the figure's scope
