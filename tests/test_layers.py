@@ -38,6 +38,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "hzanalysis.targets",
             "hzanalysis.plan_text",
             "hzanalysis.plan_indicators",
+            "hzanalysis.plan_drafts",
             "hzanalysis.plan_read",
             "hzanalysis.plan_registry",
             "hzanalysis.plan_score",

@@ -43,12 +43,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import dataclass, replace
 
 from . import catalogue
 from .catalogue import Indicator
-from .plan_indicators import MATCH_THRESHOLD, match_indicator, similarity, unit_fits
+from .plan_drafts import DraftTarget, clause_subject, merge_restated
+from .plan_indicators import MATCH_THRESHOLD, match_indicator, unit_fits
 from .plan_text import (
     ANNUAL,
     APPROX_AFTER,
@@ -105,28 +105,6 @@ from .targets import APPROX_TOLERANCE
 
 #: 上述两项…均, 三个…均: how many targets a 均 clause sets when its subjects are not listed.
 _EACH_COUNT = re.compile(r"([两二三四五六七八九2-9])\s*(?:项|个|类)")
-
-
-@dataclass
-class DraftTarget:
-    """One drafted target, before it is written as a registry entry."""
-
-    clause: str
-    value: float | None
-    unit: str
-    comparator: str | None
-    kind: str
-    deadline: int
-    indicator: str | None
-    name_zh: str
-    name_en: str
-    action: int
-    sections: list[str]
-    quotes: list[str]
-    responsible_units: list[str]
-    notes: list[str] = field(default_factory=list)
-    #: growth targets: the year whose figure the growth is measured from.
-    base_year: int | None = None
 
 
 def draft_targets(
@@ -199,13 +177,13 @@ def draft_targets(
                 cumulative = cumulative or "累计" in clause
                 strive = strive or bool(STRIVE.search(clause))
                 if past:
-                    previous = whole if _subject(whole) else previous
+                    previous = whole if clause_subject(whole) else previous
                     previous_drafts = []
                     continue
                 clause = whole
                 # 达到1.2% after 比重增加一倍: the clause has no subject of its own, the one before gives
                 # it, and the doubling it follows is the same target restated.
-                inherit = previous if not _subject(clause) else ""
+                inherit = previous if not clause_subject(clause) else ""
                 context = _Context(year, cumulative, cued, strive, base, aims=aims)
                 found_here = _respectively(clause, previous, context, paragraph, indicators) or _each(
                     clause, drafts, context, paragraph, indicators
@@ -228,9 +206,9 @@ def draft_targets(
                     doubled = [d for d in previous_drafts if d.kind == "growth" and DOUBLE.search(d.clause)]
                     drafts[:] = [d for d in drafts if not any(d is g for g in doubled)]
                 drafts.extend(found_here)
-                previous = clause if _subject(clause) else previous
+                previous = clause if clause_subject(clause) else previous
                 previous_drafts = found_here
-    merged = _merge(drafts)
+    merged = merge_restated(drafts)
     return [d for d in merged if d.kind != "qualitative"] + [d for d in merged if d.kind == "qualitative"]
 
 
@@ -275,20 +253,6 @@ def _drop_base(text: str) -> str:
     # 从12%降低到8%: a ceiling, written 降至 so that the comparator reads "at most"
     verb = "降至" if re.search(r"下降|降低|减少|压降", change.group(0)) else "为"
     return text[: change.start()] + verb + (to_year.group(1) if to_year else "") + text[change.start(1) :]
-
-
-def _subject(clause: str) -> str:
-    """What a clause measures: the clause without numbers, units and phrasing words (may be empty)."""
-    subject = NOISE.sub("", re.sub(r"\s+", "", clause))
-    subject = PAST.sub("", re.sub(r"20\d\d年|" + _FILLER, "", subject)).strip("较比")
-    return "" if len(subject) < 2 else subject
-
-
-# Words that say how much or how firmly, never what: a clause of only these has no subject of its own.
-_FILLER = (
-    r"[一二三四五六七八九十]年|努力|确保|争取|力争|实现|要|完成|新增|新建|达到|达|突破|增加到|增加|提高到|提升至|增至|超过|超|分别|预计|"
-    r"以上|左右|约"
-)
 
 
 def _respectively(
@@ -361,7 +325,7 @@ def _each(
         number = count.group(1)
         n = int(number) if number.isdigit() else numeral(number.replace("两", "二"))
         refers = re.search(r"上述|以上|前述", head) and len(earlier) >= n
-        subjects = [_subject(d.clause) for d in earlier[-n:]] if refers else [""] * n
+        subjects = [clause_subject(d.clause) for d in earlier[-n:]] if refers else [""] * n
     drafts = []
     for subject in subjects:
         draft = _draft_segment(clause, context, paragraph, indicators, match_on=subject or None)
@@ -658,98 +622,3 @@ def _draft_segment(
         base_year=base_year,
         **base,  # type: ignore[arg-type]
     )
-
-
-def _merge(drafts: list[DraftTarget]) -> list[DraftTarget]:
-    """One entry per (indicator, kind family, value): a target stated in two places cites both."""
-    merged: list[DraftTarget] = []
-    index: dict[tuple[Any, ...], DraftTarget] = {}
-    for draft in drafts:
-        if draft.indicator is None:
-            same = [
-                m
-                for m in merged
-                if m.indicator is None
-                and (m.value, m.unit, m.kind) == (draft.value, draft.unit, draft.kind)
-                and m.kind != "qualitative"
-                # one clause never states the same target twice (分别下降8%、8%: two targets)
-                and not _same_clause(m, draft)
-                and not _other_figures_differ(m, draft)
-                and similarity(_subject(m.clause), _subject(draft.clause)) >= 0.6
-            ]
-            if not same:
-                merged.append(draft)
-                continue
-            first = same[0]
-            if _subject(first.clause).startswith("占") and not _subject(draft.clause).startswith("占"):
-                first.clause, first.name_zh = draft.clause, draft.name_zh  # the subject the headline cut
-            first.sections += [s for s in draft.sections if s not in first.sections]
-            first.quotes += [q for q in draft.quotes if q not in first.quotes]
-            continue
-        key = (draft.indicator, draft.kind == "annual_floor", draft.kind == "growth", draft.value)
-        same_value = index.get(key)
-        if same_value is None or _same_clause(same_value, draft):
-            index[key] = draft
-            merged.append(draft)
-            continue
-        first = same_value
-        first.sections += [s for s in draft.sections if s not in first.sections]
-        first.quotes += [q for q in draft.quotes if q not in first.quotes]
-        if not first.responsible_units:
-            first.responsible_units = draft.responsible_units
-        for name in ("comparator", "unit", "kind"):
-            if getattr(first, name) != getattr(draft, name):
-                first.notes.append(
-                    f"the places differ on {name} ({getattr(first, name)} vs {getattr(draft, name)}): "
-                    "the first place's is kept; check"
-                )
-    return _fold_restated(merged)
-
-
-def _fold_restated(drafts: list[DraftTarget]) -> list[DraftTarget]:
-    """A target with no indicator that restates one with an indicator (a news headline 方案出台
-    到2028年高新技术企业将达120家 over the sentence that states it) is that target cited twice: same value,
-    unit and kind, another place, and the indicator's subject said within the other's."""
-    kept = []
-    for draft in drafts:
-        host = None
-        if draft.indicator is None and draft.kind != "qualitative":
-            host = next(
-                (
-                    d
-                    for d in drafts
-                    if d.indicator is not None
-                    and (d.value, d.unit, d.kind) == (draft.value, draft.unit, draft.kind)
-                    and not _same_clause(d, draft)
-                    and _within(_subject(d.clause), _subject(draft.clause))
-                ),
-                None,
-            )
-        if host is None:
-            kept.append(draft)
-            continue
-        host.sections += [s for s in draft.sections if s not in host.sections]
-        host.quotes += [q for q in draft.quotes if q not in host.quotes]
-    return kept
-
-
-def _within(short: str, long: str) -> bool:
-    """Whether nearly every character pair of the shorter subject is in the longer one (0.8 or more)."""
-    a, b = sorted(({x[i : i + 2] for i in range(len(x) - 1)} for x in (short, long)), key=len)
-    return bool(a) and len(a & b) >= 0.8 * len(a)
-
-
-#: A figure saying which things are counted: 8亿元级 (a class), 10亿元以上的 (a threshold).
-_QUALIFYING = re.compile(r"(\d+(?:\.\d+)?)\s*(?:万亿元|亿元|万元|亿|万)?(?:级|以上的|以下的)")
-
-
-def _other_figures_differ(a: DraftTarget, b: DraftTarget) -> bool:
-    """Two clauses counting things of different classes (8亿元级产品1个 and 6亿元级产品1个): two targets
-    of one value, not one target stated twice."""
-    classes = [set(_QUALIFYING.findall(d.clause)) for d in (a, b)]
-    return bool(classes[0] and classes[1] and classes[0] != classes[1])
-
-
-def _same_clause(a: DraftTarget, b: DraftTarget) -> bool:
-    """Two drafts of one clause at one place (A和B均达到60%), not one target stated in two places."""
-    return a.quotes == b.quotes and a.sections == b.sections

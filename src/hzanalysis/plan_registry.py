@@ -29,8 +29,9 @@ from .catalogue import Indicator
 from .documents import read_document
 from .errors import InputError, ParameterError, Problem
 from .fileio import atomic_write_text
+from .plan_drafts import DraftTarget
 from .plan_indicators import unit_fits
-from .plan_read import DraftTarget, draft_targets
+from .plan_read import draft_targets
 from .plan_text import CN_NUMBER, DOUBLE, FALL, ISSUE_DATE, YI, chinese_number, paragraphs, plan_period
 from .plans import PLAN_FILE, Plan, resolve_plan
 from .targets import KINDS, load_targets

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .documents import split_sentences
-from .plan_read import DraftTarget
+from .plan_drafts import DraftTarget
 from .plan_text import NUMBER_UNIT, clauses, paragraphs
 
 

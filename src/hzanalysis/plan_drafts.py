@@ -1,0 +1,146 @@
+"""A drafted target, and one entry per target: a target a plan states in two places (a goals list and
+its action, a headline and its sentence) is one draft citing both places; two drafts of one clause, or of
+things of different classes, stay two.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .plan_indicators import similarity
+from .plan_text import NOISE, PAST
+
+
+@dataclass
+class DraftTarget:
+    """One drafted target, before it is written as a registry entry."""
+
+    clause: str
+    value: float | None
+    unit: str
+    comparator: str | None
+    kind: str
+    deadline: int
+    indicator: str | None
+    name_zh: str
+    name_en: str
+    action: int
+    sections: list[str]
+    quotes: list[str]
+    responsible_units: list[str]
+    notes: list[str] = field(default_factory=list)
+    #: growth targets: the year whose figure the growth is measured from.
+    base_year: int | None = None
+
+
+def clause_subject(clause: str) -> str:
+    """What a clause measures: the clause without numbers, units and phrasing words (may be empty)."""
+    subject = NOISE.sub("", re.sub(r"\s+", "", clause))
+    subject = PAST.sub("", re.sub(r"20\d\d年|" + _FILLER, "", subject)).strip("较比")
+    return "" if len(subject) < 2 else subject
+
+
+# Words that say how much or how firmly, never what: a clause of only these has no subject of its own.
+_FILLER = (
+    r"[一二三四五六七八九十]年|努力|确保|争取|力争|实现|要|完成|新增|新建|达到|达|突破|增加到|增加|提高到|提升至|增至|超过|超|分别|预计|"
+    r"以上|左右|约"
+)
+
+
+def merge_restated(drafts: list[DraftTarget]) -> list[DraftTarget]:
+    """One entry per (indicator, kind family, value): a target stated in two places cites both."""
+    merged: list[DraftTarget] = []
+    index: dict[tuple[Any, ...], DraftTarget] = {}
+    for draft in drafts:
+        if draft.indicator is None:
+            same = [
+                m
+                for m in merged
+                if m.indicator is None
+                and (m.value, m.unit, m.kind) == (draft.value, draft.unit, draft.kind)
+                and m.kind != "qualitative"
+                # one clause never states the same target twice (分别下降8%、8%: two targets)
+                and not _same_clause(m, draft)
+                and not _other_figures_differ(m, draft)
+                and similarity(clause_subject(m.clause), clause_subject(draft.clause)) >= 0.6
+            ]
+            if not same:
+                merged.append(draft)
+                continue
+            first = same[0]
+            if clause_subject(first.clause).startswith("占") and not clause_subject(draft.clause).startswith(
+                "占"
+            ):
+                first.clause, first.name_zh = draft.clause, draft.name_zh  # the subject the headline cut
+            first.sections += [s for s in draft.sections if s not in first.sections]
+            first.quotes += [q for q in draft.quotes if q not in first.quotes]
+            continue
+        key = (draft.indicator, draft.kind == "annual_floor", draft.kind == "growth", draft.value)
+        same_value = index.get(key)
+        if same_value is None or _same_clause(same_value, draft):
+            index[key] = draft
+            merged.append(draft)
+            continue
+        first = same_value
+        first.sections += [s for s in draft.sections if s not in first.sections]
+        first.quotes += [q for q in draft.quotes if q not in first.quotes]
+        if not first.responsible_units:
+            first.responsible_units = draft.responsible_units
+        for name in ("comparator", "unit", "kind"):
+            if getattr(first, name) != getattr(draft, name):
+                first.notes.append(
+                    f"the places differ on {name} ({getattr(first, name)} vs {getattr(draft, name)}): "
+                    "the first place's is kept; check"
+                )
+    return _fold_restated(merged)
+
+
+def _fold_restated(drafts: list[DraftTarget]) -> list[DraftTarget]:
+    """A target with no indicator that restates one with an indicator (a news headline 方案出台
+    到2028年高新技术企业将达120家 over the sentence that states it) is that target cited twice: same value,
+    unit and kind, another place, and the indicator's subject said within the other's."""
+    kept = []
+    for draft in drafts:
+        host = None
+        if draft.indicator is None and draft.kind != "qualitative":
+            host = next(
+                (
+                    d
+                    for d in drafts
+                    if d.indicator is not None
+                    and (d.value, d.unit, d.kind) == (draft.value, draft.unit, draft.kind)
+                    and not _same_clause(d, draft)
+                    and _within(clause_subject(d.clause), clause_subject(draft.clause))
+                ),
+                None,
+            )
+        if host is None:
+            kept.append(draft)
+            continue
+        host.sections += [s for s in draft.sections if s not in host.sections]
+        host.quotes += [q for q in draft.quotes if q not in host.quotes]
+    return kept
+
+
+def _within(short: str, long: str) -> bool:
+    """Whether nearly every character pair of the shorter subject is in the longer one (0.8 or more)."""
+    a, b = sorted(({x[i : i + 2] for i in range(len(x) - 1)} for x in (short, long)), key=len)
+    return bool(a) and len(a & b) >= 0.8 * len(a)
+
+
+#: A figure saying which things are counted: 8亿元级 (a class), 10亿元以上的 (a threshold).
+_QUALIFYING = re.compile(r"(\d+(?:\.\d+)?)\s*(?:万亿元|亿元|万元|亿|万)?(?:级|以上的|以下的)")
+
+
+def _other_figures_differ(a: DraftTarget, b: DraftTarget) -> bool:
+    """Two clauses counting things of different classes (8亿元级产品1个 and 6亿元级产品1个): two targets
+    of one value, not one target stated twice."""
+    classes = [set(_QUALIFYING.findall(d.clause)) for d in (a, b)]
+    return bool(classes[0] and classes[1] and classes[0] != classes[1])
+
+
+def _same_clause(a: DraftTarget, b: DraftTarget) -> bool:
+    """Two drafts of one clause at one place (A和B均达到60%), not one target stated in two places."""
+    return a.quotes == b.quotes and a.sections == b.sections
