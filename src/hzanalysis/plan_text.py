@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .text_layout import five_year_plan_end
+from .text_layout import FIVE_YEAR_PLAN_END, five_year_plan_end
 
 # Longest first, so that 万平方米 wins over 平方米 and 亿元 over 元.
 UNITS = (
@@ -56,7 +56,7 @@ UNITS = (
 )
 NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(re.escape(u) for u in UNITS) + ")")
 # 到2025年, or a five-year plan's end named by its period: 到“十二五”末 (2015), 到“十四五”期末 (2025).
-DEADLINE = re.compile(r"到\s*(?:(20\d\d)\s*年|[“\"]?十([一二三四五])五[”\"]?(?:时期)?(?:期?末|末期))")
+DEADLINE = re.compile(r"到\s*(?:(20\d\d)\s*年|" + FIVE_YEAR_PLAN_END + ")")
 
 
 def deadline_year(found: re.Match[str]) -> int:

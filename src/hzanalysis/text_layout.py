@@ -85,6 +85,11 @@ _CLOSED_CELL_RE = re.compile(r"^(?P<cell>[^|｜]*?)\s*[|｜]$")
 YEAR_TITLE_RE = re.compile(r"^\d{4}\s*年?(末|底|度)?$")
 
 
+#: The end of a five-year plan named by its period: "十三五"末, 十二五期末, “十一五”末期, 十四五时期末 (the
+#: ordinal is the one group; normalised or raw quotes around the name).
+FIVE_YEAR_PLAN_END = r"[\"“]?十([一二三四五六])五[\"”]?\s*(?:时期)?(?:期末|末期|末)"
+
+
 def five_year_plan_end(ordinal: str) -> int:
     """The last year of the five-year plan named by its Chinese ordinal ("十一五": 一 -> 2010, 四 -> 2025);
     the one reading of a plan period's end for extraction and plan drafting."""

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import re
 
-from ..text_layout import five_year_plan_end
+from ..text_layout import FIVE_YEAR_PLAN_END, five_year_plan_end
 from .vocabulary import normalise
 
-# "十三五"末, 十二五期末, “十一五”末期: the end of a five-year plan period (十一五 ended 2010)
-_PERIOD_END_RE = re.compile(r"[\"“]?十([一二三四五六])五[\"”]?\s*(期末|末期|末|时期末)")
+# "十三五"末: the end of a five-year plan period (text_layout reads its year)
+_PERIOD_END_RE = re.compile(FIVE_YEAR_PLAN_END)
 _FROM_TO_YEARS_RE = re.compile(
     r"(从|由)[^,;:。]{0,16}?(?<!\d)(\d{4})\s*年[^;。]{0,40}?(到|至)了?\s*(?<!\d)(\d{4})\s*年"
 )
