@@ -23,7 +23,7 @@ from typing import Any
 
 from .errors import HzError
 from .fileio import atomic_write_text
-from .labels import MISSING, check_lang, fmt_value, label
+from .labels import check_lang, fmt_value, label
 from .plans import DEFAULT_PLAN
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_LOCKED = 0, 1, 2, 3
@@ -472,10 +472,6 @@ def format_scorecard(table, lang: str = "zh") -> str:
 
 def _nan(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
-
-
-def _flow(value, unit, lang: str) -> str:
-    return MISSING if _nan(value) else fmt_value(value, unit, lang=lang) + label("value.per_year", lang)
 
 
 def _width(text: str) -> int:
