@@ -135,6 +135,44 @@ def report(
     return lines, summary
 
 
+def trend_table(all_events: pd.DataFrame) -> tuple[list[str], dict[str, Any]]:
+    """Where the class's past growth missed what followed: the source of the misses that are no luck.
+
+    Per population, over its events with a class: the class's median yearly growth as known at the origin,
+    the yearly growth that followed and the unit's own drift (medians over cases), the mean predicted
+    probability minus the observed frequency, and the origin years whose events were predicted too low or
+    too high by more than 0.05 (a bias that holds in most years is no common shock of one or two years).
+    """
+    rows, summary = [], {}
+    for name, ev in all_events.groupby("population", sort=False):
+        ev = ev[np.isfinite(ev["p_class"])]
+        if ev.empty:
+            continue
+        cases = ev.drop_duplicates("case")
+        followed = (cases["z_actual"] - cases["z_last"]) / cases["h"]
+        by_year = ev.groupby("origin")[["p_class", "outcome"]].mean()
+        diff = by_year["p_class"] - by_year["outcome"]
+        row = {
+            "population": name,
+            "class growth known": float(cases["class_growth"].median()),
+            "growth that followed": float(followed.median()),
+            "own drift (2+ pts)": float(cases.loc[cases["n"] >= 2, "drift"].median()),
+            "predicted - observed": float(ev["p_class"].mean() - ev["outcome"].mean()),
+            "years too low": int((diff < -0.05).sum()),
+            "years too high": int((diff > 0.05).sum()),
+            "years within 0.05": int((diff.abs() <= 0.05).sum()),
+        }
+        summary[name] = row
+        rows.append({k: _fmt(v) if isinstance(v, float) else v for k, v in row.items()})
+    lines = [
+        "### The class's past growth against what followed (with its class)",
+        "",
+        markdown_table(pd.DataFrame(rows).set_index("population")),
+        "",
+    ]
+    return lines, summary
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks.populations", description=__doc__.split("\n")[0]
@@ -162,6 +200,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     scored = [p for p in populations if not args.only or p.name in args.only]
     every, _ = validate(scored, tables, atoms)
     lines, summary = report(every, atoms)
+    trend_lines, summary["trend"] = trend_table(every)
+    lines += trend_lines
     out = results_dir(args.out)
     (out / "populations.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     write_json(

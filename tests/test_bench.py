@@ -291,3 +291,48 @@ def test_nested_choice_takes_each_population_s_value_from_the_others_only():
     assert chosen == {"A": 2.0, "B": 1.0, "C": 1.0}
     # scored with those: A 1.5 and B 1.2 miss the Brier aim (<= 1.10), C 1.05 meets it: 4 + 4 + 5 aims
     assert met == 13
+
+
+def test_trend_table_tells_a_shifted_class_trend_from_years_of_luck():
+    from benchmarks.populations import trend_table
+
+    def events(population: str, by_year: dict[int, tuple[float, tuple[float, float]]]) -> list[dict]:
+        # one case per origin, two events each: predicted p, the two outcomes
+        rows = []
+        for case, (origin, (p, outcomes)) in enumerate(by_year.items()):
+            for outcome in outcomes:
+                rows.append(
+                    {
+                        "population": population,
+                        "case": case,
+                        "origin": origin,
+                        "h": 2,
+                        "n": 3,
+                        "z_last": 1.0,
+                        # growth that followed: (1.4 - 1.0) / 2 = 0.2 a year; class knew 0.1, own 0.15
+                        "z_actual": 1.4,
+                        "class_growth": 0.1,
+                        "drift": 0.15,
+                        "p_class": p,
+                        "outcome": outcome,
+                    }
+                )
+        return rows
+
+    # "shift": predicted 0.6 every year, both events came true: too low in all three years (diff -0.4)
+    # "luck": 0.5 every year against observed 1.0, 0.5 and 0.0
+    both, one, none = (1.0, 1.0), (1.0, 0.0), (0.0, 0.0)
+    shifted = events("shift", {2001: (0.6, both), 2002: (0.6, both), 2003: (0.6, both)})
+    lucky = events("luck", {2001: (0.5, both), 2002: (0.5, one), 2003: (0.5, none)})
+    lines, summary = trend_table(pd.DataFrame(shifted + lucky))
+    s, luck = summary["shift"], summary["luck"]
+    assert s["class growth known"] == pytest.approx(0.1)
+    assert s["growth that followed"] == pytest.approx(0.2)
+    assert s["own drift (2+ pts)"] == pytest.approx(0.15)
+    assert s["predicted - observed"] == pytest.approx(-0.4)
+    assert (s["years too low"], s["years too high"], s["years within 0.05"]) == (3, 0, 0)
+    # luck: observed means 1.0, 0.5, 0.0 by year against 0.5: one too low, one within, one too high; on
+    # average right (0.5 - 0.5 = 0)
+    assert luck["predicted - observed"] == pytest.approx(0.0)
+    assert (luck["years too low"], luck["years too high"], luck["years within 0.05"]) == (1, 1, 1)
+    assert "| shift |" in "\n".join(lines)
