@@ -37,6 +37,7 @@ from hzanalysis.derive.population_validation import (
     score,
     shape_group,
     validate,
+    year_bias,
 )
 from hzanalysis.derive.populations import fit_atoms, load_populations
 
@@ -150,17 +151,16 @@ def trend_table(all_events: pd.DataFrame) -> tuple[list[str], dict[str, Any]]:
             continue
         cases = ev.drop_duplicates("case")
         followed = (cases["z_actual"] - cases["z_last"]) / cases["h"]
-        by_year = ev.groupby("origin")[["p_class", "outcome"]].mean()
-        diff = by_year["p_class"] - by_year["outcome"]
+        bias = year_bias(ev, "p_class")
         row = {
             "population": name,
             "class growth known": float(cases["class_growth"].median()),
             "growth that followed": float(followed.median()),
             "own drift (2+ pts)": float(cases.loc[cases["n"] >= 2, "drift"].median()),
-            "predicted - observed": float(ev["p_class"].mean() - ev["outcome"].mean()),
-            "years too low": int((diff < -0.05).sum()),
-            "years too high": int((diff > 0.05).sum()),
-            "years within 0.05": int((diff.abs() <= 0.05).sum()),
+            "predicted - observed": bias["bias"],
+            "years too low": bias["years_low"],
+            "years too high": bias["years_high"],
+            "years within 0.05": bias["years"] - bias["years_low"] - bias["years_high"],
         }
         summary[name] = row
         rows.append({k: _fmt(v) if isinstance(v, float) else v for k, v in row.items()})

@@ -288,6 +288,13 @@ def test_reliability_table_shows_every_held_out_population_and_which_aims_it_mis
         low, high = scores["gap_range"]
         assert row[gap_column] == f"{scores['gap']:.3f} ({low:.2f}–{high:.2f})"
         assert low <= scores["gap"] + 0.05 and high >= scores["gap"] - 0.05
+        # which way it misses, and in how many origin years (a shift of the trend, or the luck of years)
+        bias_column = next(c for c in table.columns if c.startswith("mean probability"))
+        assert row[bias_column] == (
+            f"{scores['bias']:+.3f}: too low in {scores['years_low']}, too high in {scores['years_high']}"
+            f" of {scores['years']} origin years"
+        )
+        assert scores["years_low"] + scores["years_high"] <= scores["years"]
 
 
 def test_steady_growth_gets_the_same_forecast_in_any_unit():

@@ -117,6 +117,29 @@ def predict(table: pd.DataFrame, cdf_for: Any, with_class: bool) -> tuple[np.nda
     return pit, prob
 
 
+#: An origin year's events are "too low" or "too high" when their mean probability misses their observed
+#: frequency by more than this.
+YEAR_BIAS = 0.05
+
+
+def year_bias(ev: pd.DataFrame, column: str) -> dict[str, Any]:
+    """Mean probability minus observed frequency, and the origin years predicted too low or too high.
+
+    A bias that holds in most origin years is a shift every unit shared (the class's trend moved), not the
+    luck of one or two years' common shocks, which leave the mean right and the years on both sides.
+    """
+    # pooled, a year of each population is one origin year (as the blocks of :func:`gap_range`)
+    keys = ["population", "origin"] if "population" in ev else ["origin"]
+    by_year = ev.groupby(keys)[[column, "outcome"]].mean()
+    diff = by_year[column] - by_year["outcome"]
+    return {
+        "bias": float(ev[column].mean() - ev["outcome"].mean()),
+        "years_low": int((diff < -YEAR_BIAS).sum()),
+        "years_high": int((diff > YEAR_BIAS).sum()),
+        "years": len(diff),
+    }
+
+
 def score(ev: pd.DataFrame, column: str) -> dict[str, Any]:
     """Brier of ``column`` beside the baselines' on the same events, reliability gap, coverage."""
     ev = ev[np.isfinite(ev[column])]
@@ -136,6 +159,7 @@ def score(ev: pd.DataFrame, column: str) -> dict[str, Any]:
         if "population" in ev:
             block = ev["population"].astype(str) + "/" + block
         out["gap_range"] = gap_range(ev[column].to_numpy(), ev["outcome"].to_numpy(), block.to_numpy())
+        out.update(year_bias(ev, column))
     two = ev[ev["n"] >= 2]
     if len(two):
         out["brier_rw"] = float(((two["p_rw"] - two["outcome"]) ** 2).mean())
