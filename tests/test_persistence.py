@@ -398,6 +398,12 @@ def test_a_class_page_says_how_its_own_population_scored_when_left_out():
     low, high = shipped_scores["gap_range"]
     assert row.iloc[0].startswith(f"R&D intensity: Brier {shipped_scores['brier']:.3f}")
     assert f"reliability gap {shipped_scores['gap']:.3f} ({low:.2f}-{high:.2f}" in row.iloc[0]
+    # and which way it missed: the mean probability minus the observed frequency, years too low / too high
+    assert row.iloc[0].endswith(
+        f"mean probability minus the observed frequency {shipped_scores['bias']:+.3f}: too low in"
+        f" {shipped_scores['years_low']}, too high in {shipped_scores['years_high']} of"
+        f" {shipped_scores['years']} origin years"
+    )
     # a caller's class is no validated population: no such row
     frame = synthetic_panel([0.05] * 12, range(2010, 2022), noise=0.03)
     mine = forecast(

@@ -607,7 +607,18 @@ def library(path: str | Path | None = None) -> Library:
 
 
 def _own_scores(scores: dict[str, Any]) -> dict[str, Any]:
-    keys = ("brier", "brier_base_rate", "gap", "gap_range", "cover_80", "cover_95")
+    keys = (
+        "brier",
+        "brier_base_rate",
+        "gap",
+        "gap_range",
+        "cover_80",
+        "cover_95",
+        "bias",
+        "years_low",
+        "years_high",
+        "years",
+    )
     return {k: scores[k] for k in keys if scores.get(k) is not None}
 
 

@@ -439,7 +439,7 @@ def own_validation_text(own: dict[str, Any], lang: str = "zh", *, short: bool = 
     """How the probabilities held on one population when it was left out of the fit (``short``: without
     the aims, for a list)."""
     low, high = own.get("gap_range") or (float("nan"), float("nan"))
-    return label(
+    text = label(
         "class_text.population_short" if short else "class_text.own_population",
         lang,
         population=population_text(own["population"], lang),
@@ -451,6 +451,19 @@ def own_validation_text(own: dict[str, Any], lang: str = "zh", *, short: bool = 
         cover_80=f"{own['cover_80']:.3f}",
         cover_95=f"{own['cover_95']:.3f}",
     )
+    if short or "bias" not in own:
+        return text
+    # which way the probabilities missed, and in how many years: a reader of a class whose trend shifted
+    # (too low year after year) reads the probability shown with that in mind
+    bias = label(
+        "validation.bias",
+        lang,
+        bias=f"{own['bias']:+.3f}",
+        low=own["years_low"],
+        high=own["years_high"],
+        years=own["years"],
+    )
+    return text + label("class_text.own_bias", lang, bias=bias)
 
 
 def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
