@@ -24,6 +24,12 @@ _WHOLE_UNITS = frozenset("家件项个套所座处户名")
 _SPACE_BY_HAN_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=\S)|(?<=\S)[ \t\u3000]+(?=[\u4e00-\u9fff])"
 )
+# Thousands kept apart by a space, as yearbooks and PDF text layers print them ("1 745家", "14 687 人"): one
+# number in running text. Only before a unit or a character, so two figures of a row stay two.
+_SPACED_THOUSANDS_RE = re.compile(
+    r"(?<![\d.,])(\d{1,3})[ \u00a0\u2009\u202f]"
+    r"(?=\d{3}(?:[ \u00a0\u2009\u202f]\d{3})*(?:\.\d+)?\s*[\u4e00-\u9fff%])"
+)
 # The pinyin glosses some re-posted pages print after characters (連續(xù)4年, 發(fā)展): dropped in running
 # text, so that the words around a figure read as written (names match with or without them).
 _GLOSS_AFTER_HAN_RE = re.compile(
@@ -130,6 +136,7 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
             if heading:
                 carried["heading_topic"] = normalise(line) if part else None
         running = _GLOSS_AFTER_HAN_RE.sub("", _SPACE_BY_HAN_RE.sub("", line))
+        running = _SPACED_THOUSANDS_RE.sub(r"\1", running)
         found = _paragraph_rows(running, region, reference, relative_to, carried)
         if headline_pending and line.strip():
             headline_pending = False
@@ -177,6 +184,14 @@ def _once(rows: list[dict]) -> list[dict]:
         if figure in seen:
             continue
         if row.get("headline") and _restated(row, body):
+            continue
+        if _DEFAULT_YEAR_NOTE in row["why"] and any(
+            _DEFAULT_YEAR_NOTE not in other["why"]
+            and (other["region"], other["indicator"], other["value"], other["bound"])
+            == (row["region"], row["indicator"], row["value"], row["bound"])
+            for other in rows
+        ):
+            # a lede or title restating a figure the text dates ("…达11808家" over "截至2018年底…11808家")
             continue
         seen.add(figure)
         if row["bound"] != "=" and any(
