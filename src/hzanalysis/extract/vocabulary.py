@@ -146,6 +146,9 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
         # 研发支出 as ministers and news say it ("全社会研发支出达2.17万亿元")
         "全社会研发支出",
         "研发支出",
+        # R&D for 研发 in the catalogue's 研发投入 ("全社会R&D投入达到5.06亿元")
+        "全社会R&D投入",
+        "R&D投入",
     ),
     "tech_contract_value": (
         "技术市场交易额",
@@ -158,6 +161,9 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "rd_share_gdp": ("R&D经费支出强度", "研发经费支出强度"),
     "hitech_output_value": ("高新技术产值",),
+    # the torch centre's name for incubators, maker spaces and accelerators together (全国创业孵化载体13206家,
+    # 创业孵化机构总数11808家); 科技企业孵化器 alone is one kind of them
+    "shuangchuang_carriers": ("创业孵化载体", "创业孵化机构"),
 }
 # "累计培育国家高新技术企业58家": the firms grown so far, i.e. the stock (not the year's additions).
 STOCK_SO_FAR_RE = re.compile(r"(累计培育|累计拥有|共有|拥有)$")
