@@ -24,7 +24,9 @@ _COMPARISON_RE = re.compile(r"(比|较|同比|环比|比上年|较上年|同期)
 _PLAN_RE = re.compile(
     r"力争|争取|计划|确保|规划|预期目标|拟|将达到|将突破|将超过|目标(?!任务)|每年|年均"
     # 年内将新增…5000家, 全市将认定260家: what is to come
-    r"|(年内|今年|明年|下一步|未来)将|将(新增|培育|建成|实现|认定|完成|引进|建设|打造|形成)"
+    # (also with the subject between: "今年，河北省将保持…增长，分别新增1000家、10000家"; 将近 is "nearly")
+    r"|(年内|今年|明年|下一步|未来)[,\s]?[^,;:。\d]{0,10}?将(?!近)"
+    r"|将(新增|培育|建成|实现|认定|完成|引进|建设|打造|形成|保持)"
 )
 # After "N家", firms going through a procedure: those certified or approved in a batch, never the stock.
 _BATCH_AFTER_RE = re.compile(
@@ -133,7 +135,12 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
         return "rank"
     if norm[number.end : number.end + 1] == "的":
         return "attribute of something else (… 1.25万元的项目)"
-    if number.unit == "家" and _BATCH_AFTER_RE.match(norm, number.end):
+    if (
+        number.unit == "家"
+        and _BATCH_AFTER_RE.match(norm, number.end)
+        # "共有1638家企业通过…认定": the firms certified so far, the stock
+        and not re.search(r"(共有|累计|总计|共计)有?\s*$", clause_prefix)
+    ):
         return "firms going through a procedure (…等312家企业认定为…, 27家企业39个产品获批): a batch"
     if number.unit == "家" and _APPLICANTS_BEFORE_RE.search(clause_prefix):
         return "applicants (申请复审的93家…): a batch, not the stock"
