@@ -167,6 +167,9 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
             pass  # "全省共有1638家企业通过高新技术企业认定": the firms certified so far, the stock
         elif mention.indicator in cat.stocks and (
             before.endswith(FLOW_QUALIFIERS)
+            # "2023年申报的高新技术企业26家": the applicants, a batch (also 新增的; but 经(重新)认定的…
+            # 共15家 are the firms certified, the stock)
+            or re.search(r"(申报|推荐|申请|(?<!重)新增|(?<!重)新认定)的$", before)
             or batch_before.endswith(FLOW_QUALIFIERS)
             # "招引科技型企业102家，其中高新技术企业18家": part of a flow, not the stock
             or (before.endswith("其中") and previous is not None and previous not in cat.stocks)
@@ -301,7 +304,9 @@ def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
     """
     out = list(mentions)
     for match in re.finditer(
-        r"总数|总量|总面积|总额|净增(长|加)?(?=\d)|(?<=(较|比)上年)(末)?增加(?=\d)|(全年)?累计(?=(达到|达|为|共|有|已达)?\d)",
+        r"总数|总量|总面积|总额|净增(长|加)?(?=\d)|(?<=(较|比)上年)(末)?增加(?=\d)|(全年)?累计(?=(达到|达|为|共|有|已达)?\d)"
+        # "…8.7亿元，预计全年完成11亿元", "申报…26家，预计年底可达到54家": the year's figure estimated
+        r"|预计(全年|年底|年末)(可|将)?(?=(完成|实现|达到|达|突破|超过|超|为)?\s*\d)",
         norm,
     ):
         previous = [m for m in mentions if m.end <= match.start()]
@@ -335,6 +340,10 @@ def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
                 meant = last.indicator
             out.append(_Mention(match.start(), match.end(), meant, match.group(0)))
             continue
+        elif match.group(0).startswith("预计"):
+            # the statistic the clauses before named (the stock a batch or applicants add to): its
+            # figure to date, if stated, gives way to this one (sentences._sentence_rows)
+            meant = last.stock or STOCK_OF_ADDITIONS.get(last.indicator or "") or last.indicator
         else:
             meant = last.stock or STOCK_OF_ADDITIONS.get(last.indicator or "") or last.indicator
         if meant:  # 全年累计 after a flow: the year's value again

@@ -579,6 +579,8 @@ def _sentence_rows(
         bound, bound_note = _bound(norm, number, owner.end)
         if how == "exact figure after a bound":
             rows = [r for r in rows if not (r["indicator"] == indicator and r["bound"] != "=")]
+        if owner.phrase.startswith("预计"):
+            rows = [r for r in rows if r["indicator"] != indicator]  # the figure to date gives way
         owner.bounded = bound != "="
         data_year, year_note = _data_year(norm, number.start, reference, relative_to)
         if how == LEVEL_AFTER_CHANGE:
@@ -590,6 +592,17 @@ def _sentence_rows(
                 data_year, year_note = series[1], f"the series' last year, {series[1]}"
         if series_start and series is not None:
             data_year, year_note = series[0], f"the series' first year, {series[0]}"
+        # a flow stated as it stands now and summed (目前,我市共授权专利6394件,其中发明专利546件): a total
+        # to date over the years, not one year's
+        now = _STOCK_NOW_RE.search(norm, 0, number.start)
+        if (
+            now
+            and indicator not in cat.stocks
+            and indicator != "invention_patents_per_10k"
+            and not _YEAR_RE.search(norm, now.end(), number.start)
+            and re.search(r"共|累计", norm[now.end() : number.start])
+        ):
+            continue
         data_region, region_note = _region(norm, number.start, region, cat)
         if owner.regions and owner.values < len(owner.regions):
             data_region, region_note = (
