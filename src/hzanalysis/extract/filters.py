@@ -62,7 +62,10 @@ _FUTURE_YEAR_RE = re.compile(r"(到|至|在)(\d{4})年")
 _PLAN_CARRIED_OUT_AFTER_RE = re.compile(
     r"的?\s*(进一步|深入|持续|全面|扎实)?\s*(推进|实施|落实|开展|带动)下?\s*[,;:]"
 )
-_PLAN_AS_MEANS_BEFORE_RE = re.compile(r"(随着|通过|依托|借助)[^,;:。]{0,24}$")
+# (also a plan named as what is being carried out: "落实《…三年行动计划(2021-2023年)》,持续开展…")
+_PLAN_AS_MEANS_BEFORE_RE = re.compile(
+    r"(随着|通过|依托|借助|(?<![将要])(落实|贯彻|按照|根据|依据))[^,;:。]{0,24}$"
+)
 _PART_YEAR_RE = re.compile(
     r"(\d{1,2})\s*[-—~至到]\s*(\d{1,2})\s*月|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|第[一二三四]季度"
     r"|(\d{1,2})月(份|末|底)|当月|单月|当季|单季|前(\d{1,2}|[一二三四五六七八九十]{1,2})个月"
@@ -217,7 +220,7 @@ def _plan_start(norm: str, reference: int | None, mentions: Sequence[_Mention]) 
             and _PLAN_AS_MEANS_BEFORE_RE.search(norm[: match.start()])
             and (
                 _PLAN_CARRIED_OUT_AFTER_RE.match(norm, match.end())
-                or re.match(r"\s*[,;:]", norm[match.end() :])
+                or re.match(r"\s*(\([^()]{0,16}\))?\s*[》”\"]?\s*[,;:]", norm[match.end() :])
             )
         ):
             continue  # 随着…计划的推进, 通过实施…计划，: a plan carried out, the means of what follows
