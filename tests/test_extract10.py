@@ -118,3 +118,38 @@ def test_a_figure_restated_without_its_year_is_the_dated_one():
     # the lede's 215家 (no year: the document's) is the same figure the next sentence dates 2023
     text = "全区高新技术企业达到215家。截至2023年底,全区有效高新技术企业215家。"
     assert rows(text) == [("hte_count", 2023, 215.0, "=", "海州区")]
+
+
+# --- status: a year-end estimate after a figure to date; applicants before the name; a flow summed to date --
+
+
+def test_a_year_end_estimate_after_a_figure_to_date_is_the_years_figure():
+    text = "目前,全区完成技术合同登记成交额6.3亿元,预计全年完成8亿元,同比增长25%。"
+    assert rows(text, year=2023) == [("tech_contract_value", 2023, 8.0, "=", "海州区")]
+
+
+def test_applicants_named_before_the_statistic_are_a_batch_and_the_estimate_after_them_the_stock():
+    text = "目前有效期内高新技术企业达到61家,2023年申报的高新技术企业18家,预计年底可达到74家。"
+    assert rows(text, year=2023) == [("hte_count", 2023, 74.0, "=", "海州区")]
+
+
+def test_firms_certified_anew_are_still_the_stock():
+    # 经重新认定的: the firms certified (the stock), not 新认定 (a batch)
+    assert rows("全县经重新认定的高新技术企业共15家。", year=2019) == [
+        ("hte_count", 2019, 15.0, "=", "海州区")
+    ]
+
+
+def test_a_flow_summed_as_it_stands_now_is_no_years_figure():
+    text = "目前,全区共授权专利3120件,其中发明专利286件,万人发明专利拥有量达到4.2件。"
+    assert rows(text, year=2023) == [("invention_patents_per_10k", 2023, 4.2, "=", "海州区")]
+
+
+def test_a_plan_carried_out_named_with_its_years_sets_no_target():
+    text = (
+        "落实《全区高新技术企业培育三年行动计划(2022-2024年)》,持续开展培育行动,"
+        "目前全区有效高新技术企业达到128家。"
+    )
+    assert rows(text, year=2023) == [("hte_count", 2023, 128.0, "=", "海州区")]
+    # a plan still to come does
+    assert rows("将实施《全区高新技术企业倍增计划》,全区高新技术企业达到300家。", year=2023) == []
