@@ -299,6 +299,8 @@ def _paragraph_rows(
     series: tuple[int, int] | None = None  # the years of a from–to series a sentence before named
     part_before: str | None = None  # a part the sentence before named anywhere (for the confidence)
     several_years_review = False  # a sentence of the paragraph opened a review (十年来, 近三年 …)
+    continues = False  # the sentence before ended on ；
+    parts: list[tuple[int, str]] = []  # the parts' figures (where, which statistic) the sentence before read
     for sentence in split_sentences(line):
         norm = normalise(sentence)
         mentions = _mentions(norm, cat)
@@ -319,7 +321,11 @@ def _paragraph_rows(
         if several_years_review and not _YEAR_RE.search(norm):
             doubts.append("a review of several years: the level may be of the latest full year")
         scope["doubt"] = "; ".join(doubts)
-        found = _sentence_rows(sentence, region, year, relative_to, reference, **scope)
+        # the parts' figures of the sentence before, when this one goes on after its ；
+        parts = [(-1, part) for _, part in parts] if continues else []
+        found = _sentence_rows(sentence, region, year, relative_to, reference, parts=parts, **scope)
+        continues = norm.rstrip().endswith(";")
+        parts = [part for part in parts if part[0] >= 0]
         if contracts and not found and ELIDED_CONTRACT_VALUE_RE.match(norm.lstrip()):
             for row in _sentence_rows("技术合同" + sentence, region, year, relative_to, reference, **scope):
                 row["quote"] = sentence
@@ -512,6 +518,16 @@ def _with_subject(
     return opening[:where] + head + opening[where:], f"“{head}” from the previous sentence"
 
 
+def _share_of_part(norm: str, at: int, indicator: str, parts: list[tuple[int, str]]) -> bool:
+    """Whether the statistic at ``at`` opens a later ``;`` segment with no subject of its own after a part's
+    figure of its numerator ("规模以上工业企业法人单位R&D经费支出60.25亿元,…;R&D经费投入强度为0.86%"): the
+    share is that part's (the firms' R&D over their revenue), not the region's."""
+    segment = norm.rfind(";", 0, at) + 1
+    if not re.fullmatch(r"\s*(其|全年|共|共计)?\s*", norm[segment:at]):
+        return False
+    return any(start < segment and SHARE_OF.get(part, ("",))[0] == indicator for start, part in parts)
+
+
 def _sentence_rows(
     sentence: str,
     region: str,
@@ -524,23 +540,28 @@ def _sentence_rows(
     own: str | None = None,
     series: tuple[int, int] | None = None,
     doubt: str = "",
+    parts: list[tuple[int, str]] | None = None,
 ) -> list[dict]:
     """Rows of one sentence; ``reference`` is the year its figures default to (a year an earlier sentence
     named), ``document_year`` the document's own (``--year`` or its heading), against which "到2015年" is a
     date gone by or a target. ``topic``: a part a heading or sentence before made the subject; ``level``: the
     widest whole the document speaks for (see :mod:`.scope`); ``series``: the years of a from–to series this
     or the sentence before named (see :mod:`.timeline`); ``doubt``: why the paragraph makes its figures
-    doubtful (a part named in the sentence before, a review of several years), for ``confidence``."""
+    doubtful (a part named in the sentence before, a review of several years), for ``confidence``;
+    ``parts``: the parts' figures read (appended to; those of a sentence before, cut at ;, at -1)."""
     cat = _catalogue()
     norm = normalise(sentence)
     mentions = _mentions(norm, cat)
-    if not any(m.indicator for m in mentions):
-        return []
+    if not any(m.indicator or re.search(r"(研发|R&D)经费", m.phrase) for m in mentions):
+        return []  # (the firms' R&D is read for the parts it leaves to a share after ；)
     numbers = list(_numbers(norm))
     # "2022年…。到2023年底，全区高新技术企业128家" in a document of 2024: a year an earlier sentence named
     # does not make a later year of the document's past a target
     plan_at = _plan_start(norm, document_year if document_year is not None else reference, mentions)
     rows: list[dict] = []
+    parts = (
+        [] if parts is None else parts
+    )  # where a part's figure was (-1: the sentence before), its statistic
     for number in numbers:
         owner, how = _owner(norm, number, mentions, cat)
         reason = "" if owner is None else _skip_reason(norm, number, owner, plan_at, listed=bool(how))
@@ -558,6 +579,11 @@ def _sentence_rows(
         owner.taken = True
         indicator = owner.indicator
         if indicator is None:
+            named = dict(cat.phrases).get(owner.phrase)
+            if re.search(r"(研发|R&D)经费", owner.phrase):
+                named = "rd_expenditure"  # 企业研发经费: the firms' R&D, another statistic
+            if named in SHARE_OF:  # a numerator read as a part's (规模以上工业企业R&D经费支出…)
+                parts.append((number.start, named))
             continue
         if figure_part(
             norm,
@@ -569,7 +595,10 @@ def _sentence_rows(
             # the catalogue's regions by their own names (高新区, 全市 are words of any document too)
             regions=[name for name, _ in cat.regions if name not in ("高新区", "全市", "我市")],
         ):
+            parts.append((number.start, indicator))
             continue  # a part's figure (the firms', a zone's, a county's …), not the region's
+        if _share_of_part(norm, owner.start, indicator, parts):
+            continue
         converted = _convert(number, cat.units[indicator])
         if converted is None:
             continue
