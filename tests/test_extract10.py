@@ -153,3 +153,19 @@ def test_a_plan_carried_out_named_with_its_years_sets_no_target():
     assert rows(text, year=2023) == [("hte_count", 2023, 128.0, "=", "海州区")]
     # a plan still to come does
     assert rows("将实施《全区高新技术企业倍增计划》,全区高新技术企业达到300家。", year=2023) == []
+
+
+# --- scope: a share after ； with no subject of its own is the share of the part just named ----------------
+
+
+def test_a_share_after_a_parts_figure_cut_at_a_semicolon_is_the_parts_share():
+    text = "2023年,规模以上工业企业R&D经费支出18.6亿元,比上年增长9.2%;R&D经费投入强度为1.12%。"
+    assert rows(text) == []
+
+
+def test_a_share_after_the_regions_figure_cut_at_a_semicolon_is_the_regions():
+    text = "2023年,全区R&D经费支出18.6亿元,比上年增长9.2%;R&D经费投入强度为2.12%。"
+    assert rows(text) == [
+        ("rd_expenditure", 2023, 18.6, "=", "海州区"),
+        ("rd_share_gdp", 2023, 2.12, "=", "海州区"),
+    ]
