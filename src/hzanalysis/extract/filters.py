@@ -10,8 +10,10 @@ from .mentions import _Mention
 from .numbers import _Number
 from .vocabulary import normalise
 
+# (also with a bound between: 强度增长约8.3%, 增长超20%, is a change however it is bounded)
 _CHANGE_RE = re.compile(
-    r"(增长|增加|提高|提升|上升|下降|减少|回落|扩大|缩小|增速|增幅|降低|增|降|多|少)(了)?$"
+    r"(增长|增加|提高|提升|上升|下降|减少|回落|扩大|缩小|增速|增幅|降低|增|降|多|少)(了)?"
+    r"(约|近|超过|超|逾|将近|接近|大约)?$"
 )
 _CHANGE_TO_LEVEL_RE = re.compile(r"(增长|增加|提高|提升|上升|下降|减少|回落|扩大|跃升|降低|增|降)(至|到)")
 _DURATION_RE = re.compile(
@@ -77,7 +79,7 @@ _WHOLE_YEAR_RE = re.compile(r"全年|(?<![去上前])年(末|底)|1\s*[-—~至�
 # A change clause with its figure ("增长18%，", "比上年提高0.3个百分点"): skipped before a level after it.
 _CHANGE_CLAUSE_RE = re.compile(
     r"(同比|比上年|较上年|比去年|较去年)?(增长|增加|提高|提升|上升|下降|减少|增|降)(了)?"
-    r"\s*\d+(\.\d+)?\s*(%|个百分点|百分点|倍|成)"
+    r"\s*(约|近|超过|超|逾)?\s*\d+(\.\d+)?\s*(%|个百分点|百分点|倍|成)"
 )
 
 _HEADING_RES = (
