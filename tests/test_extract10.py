@@ -169,3 +169,16 @@ def test_a_share_after_the_regions_figure_cut_at_a_semicolon_is_the_regions():
         ("rd_expenditure", 2023, 18.6, "=", "海州区"),
         ("rd_share_gdp", 2023, 2.12, "=", "海州区"),
     ]
+
+
+# --- status: a change however it is bounded -----------------------------------------------------------------
+
+
+def test_a_change_with_a_bound_word_is_no_level():
+    assert rows("过去五年,全区R&D经费投入强度增长约8.3%。", year=2021) == []
+
+
+def test_a_level_after_a_bounded_change_is_read():
+    assert rows("2023年,全区技术合同成交额增长超20%,达到12.5亿元。") == [
+        ("tech_contract_value", 2023, 12.5, "=", "海州区")
+    ]
