@@ -222,6 +222,11 @@ _CHANGE_CLAUSE_AFTER_RE = re.compile(r"\s*(同比|比上年|较上年|比|较|�
 _SELF_WHOLE_RE = re.compile(r"全国|我国|全省|我省|本省|全市|我市|本市|全县|我县|全区|我区|本区")
 
 
+# A clause naming a group the firms are counted among ("全区授权发明专利前10位的机构中,高新技术企业有6家",
+# "科技型中小企业中,高新技术企业120家"): the count is of the firms in that group, a part.
+_AMONG_GROUP_RE = re.compile(r"(机构|企业|单位|名单|榜单|百强|[强位名])中\s*,[^,;:。]*$")
+
+
 def _share_of_total(match: re.Match[str], level: int | None, own: str) -> str | None:
     """The words of a share clause (``_SHARE_OF_TOTAL_RE``) when its total is the document's own or its
     statistic's; None for a wider whole than the document's, or a zone's own page."""
@@ -286,6 +291,9 @@ def figure_part(
     share = share_of_total_after(norm, number.end, level, own)
     if share:
         return f"part: its share of a total follows ({share})"
+    among = _AMONG_GROUP_RE.search(norm, 0, min(owner.start, number.start))
+    if among and indicator in ("hte_count", "tech_smes"):
+        return f"part: the firms among a group ({among.group(0).strip(',')})"
     at = min(owner.start, number.start)
     if owner.end <= number.start and re.search(r"[,;:]", norm[owner.end : number.start]):
         at = number.start  # the statistic named in an earlier clause: the figure's own clause speaks

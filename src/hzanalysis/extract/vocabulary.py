@@ -42,6 +42,10 @@ OTHER_STATISTICS: tuple[str, ...] = (
     "新认定高新技术企业",
     "新认定国家高新技术企业",
     "新认定高企",
+    # a province's or city's own list of high-tech firms, beside the national one the catalogue counts
+    # ("国家级高新技术企业142家,省级高新技术企业53家")
+    "省级高新技术企业",
+    "市级高新技术企业",
     "高新技术企业申报",
     "高企申报",
     "高新技术企业培育",
