@@ -182,3 +182,22 @@ def test_a_level_after_a_bounded_change_is_read():
     assert rows("2023年,全区技术合同成交额增长超20%,达到12.5亿元。") == [
         ("tech_contract_value", 2023, 12.5, "=", "海州区")
     ]
+
+
+# --- scope: firms counted among a group; a province's own list of high-tech firms ---------------------------
+
+
+def test_firms_counted_among_a_group_are_a_part():
+    assert rows("2023年,全区授权发明专利最多的前10家单位中,高新技术企业有7家。") == []
+
+
+def test_a_provinces_own_list_of_high_tech_firms_is_another_statistic():
+    assert rows("2023年,全区共有国家级高新技术企业142家,省级高新技术企业53家。") == [
+        ("hte_count", 2023, 142.0, "=", "海州区")
+    ]
+
+
+def test_a_share_among_above_scale_industry_is_still_the_high_tech_share():
+    assert rows("2023年,规模以上工业中,高新技术产业产值占比达到45.2%。") == [
+        ("hitech_output_share", 2023, 45.2, "=", "海州区")
+    ]
