@@ -165,6 +165,16 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "rd_share_gdp": ("R&D经费支出强度", "研发经费支出强度"),
     "hitech_output_value": ("高新技术产值",),
+    # the verb 拥有 written inside the name ("每万人拥有有效发明专利108件")
+    "invention_patents_per_10k": (
+        "每万人拥有有效发明专利",
+        "每万人口拥有有效发明专利",
+        "每万人拥有发明专利",
+        "每万人口拥有发明专利",
+        "万人拥有有效发明专利",
+    ),
+    # platforms recognised at provincial level or above, as cities count their R&D institutions
+    "prov_rd_institutions": ("省级以上科技创新平台", "省级以上创新平台"),
     # the torch centre's name for incubators, maker spaces and accelerators together (全国创业孵化载体13206家,
     # 创业孵化机构总数11808家); 科技企业孵化器 alone is one kind of them
     "shuangchuang_carriers": ("创业孵化载体", "创业孵化机构"),
