@@ -201,3 +201,12 @@ def test_a_share_among_above_scale_industry_is_still_the_high_tech_share():
     assert rows("2023年,规模以上工业中,高新技术产业产值占比达到45.2%。") == [
         ("hitech_output_share", 2023, 45.2, "=", "海州区")
     ]
+
+
+def test_names_with_the_verb_inside_and_platforms_at_provincial_level():
+    assert rows("2023年,全区每万人拥有有效发明专利12.6件。") == [
+        ("invention_patents_per_10k", 2023, 12.6, "=", "海州区")
+    ]
+    assert rows("2023年,全区新增省级以上科技创新平台12家,总量达到86家。") == [
+        ("prov_rd_institutions", 2023, 86.0, "=", "海州区")
+    ]
