@@ -476,7 +476,8 @@ def _period(norm: str) -> str | None:
     if (
         part
         and not _WHOLE_YEAR_RE.fullmatch(part.group(0))
-        and not re.search(r"\d", re.sub(r"\d{4}年", "", norm[: part.start()]))
+        # (a date of the news before it is no figure: "1月4日,…公布了2014年1至11月…情况")
+        and not re.search(r"\d", re.sub(r"\d{4}年|\d{1,2}月\d{1,2}日", "", norm[: part.start()]))
         and not _WHOLE_YEAR_RE.search(norm[: part.start()])
     ):
         return "part"
