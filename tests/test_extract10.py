@@ -210,3 +210,16 @@ def test_names_with_the_verb_inside_and_platforms_at_provincial_level():
     assert rows("2023年,全区新增省级以上科技创新平台12家,总量达到86家。") == [
         ("prov_rd_institutions", 2023, 86.0, "=", "海州区")
     ]
+
+
+# --- time: a part of the year named after a news date holds for the sentence after --------------------------
+
+
+def test_a_part_of_the_year_named_after_the_news_date_holds_for_the_next_sentence():
+    text = (
+        "3月2日,区科技局公布了2023年1至11月全区高新技术产业运行情况。统计显示,全区完成高新技术产业产值"
+        "86.5亿元,占规模以上工业总产值比重达到45.1%。"
+    )
+    assert rows(text) == []
+    text = "3月2日,区统计局公布了2023年全区科技统计数据。统计显示,全区高新技术产业产值86.5亿元。"
+    assert rows(text) == [("hitech_output_value", 2023, 86.5, "=", "海州区")]
