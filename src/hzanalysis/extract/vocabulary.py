@@ -107,7 +107,9 @@ SUBSET_BEFORE_RE = re.compile(
     # a sector's part (全省高校技术合同成交额) and the part flowing to or absorbed from elsewhere
     r"|高校|高等学校|高等院校|科研院所|科研机构|研究机构|(流向|吸纳|输出到?)[^,;:]{0,6}"
     # a number of zones ("169个高新区生产总值", "16个高新区…高新技术企业"): their sum, a part of the region
-    r"|\d+个(国家级|省级)?(高新区|开发区|经开区|园区|高新技术产业开发区)[^,;:]{0,6})"
+    r"|\d+个(国家级|省级)?(高新区|开发区|经开区|园区|高新技术产业开发区)[^,;:]{0,6}"
+    # the firms in incubation (孵化器在孵科技型中小企业) and a ranked list (百强高新技术企业): parts
+    r"|在孵|百强|十强|\d+强)"
     r"(的)?(国家级|国家|省级|市级|有效)?$"
 )
 # In the clause before a statistic, a number of places ("3市全年实现…", "5地输出…合计") makes it their sum,
