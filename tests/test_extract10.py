@@ -223,3 +223,11 @@ def test_a_part_of_the_year_named_after_the_news_date_holds_for_the_next_sentenc
     assert rows(text) == []
     text = "3月2日,区统计局公布了2023年全区科技统计数据。统计显示,全区高新技术产业产值86.5亿元。"
     assert rows(text) == [("hitech_output_value", 2023, 86.5, "=", "海州区")]
+
+
+# --- scope: firms in incubation, and the members of a ranked list -------------------------------------------
+
+
+def test_firms_in_incubation_and_members_of_a_ranked_list_are_parts():
+    assert rows("截至2023年底,全区科技企业孵化器在孵科技型中小企业206家。") == []
+    assert rows("日前发布了2023年全省百强高新技术企业,全区25家企业榜上有名。") == []
