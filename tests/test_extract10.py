@@ -189,6 +189,8 @@ def test_a_level_after_a_bounded_change_is_read():
 
 def test_firms_counted_among_a_group_are_a_part():
     assert rows("2023年,全区授权发明专利最多的前10家单位中,高新技术企业有7家。") == []
+    # all the region's firms are no group
+    assert rows("2023年,全区企业中,高新技术企业达到215家。") == [("hte_count", 2023, 215.0, "=", "海州区")]
 
 
 def test_a_provinces_own_list_of_high_tech_firms_is_another_statistic():

@@ -224,7 +224,10 @@ _SELF_WHOLE_RE = re.compile(r"全国|我国|全省|我省|本省|全市|我市|�
 
 # A clause naming a group the firms are counted among ("全区授权发明专利前10位的机构中,高新技术企业有6家",
 # "科技型中小企业中,高新技术企业120家"): the count is of the firms in that group, a part.
-_AMONG_GROUP_RE = re.compile(r"(机构|企业|单位|名单|榜单|百强|[强位名])中\s*,[^,;:。]*$")
+# (全区企业中 is all the region's firms: no group)
+_AMONG_GROUP_RE = re.compile(
+    r"(机构|(?<!全[省市区县国])(?<!我[省市区县国])企业|单位|名单|榜单|百强|[强位名])中\s*,[^,;:。]*$"
+)
 
 
 def _share_of_total(match: re.Match[str], level: int | None, own: str) -> str | None:
