@@ -10,8 +10,10 @@ from .mentions import _Mention
 from .numbers import _Number
 from .vocabulary import normalise
 
+# (also with a bound between: 强度增长约8.3%, 增长超20%, is a change however it is bounded)
 _CHANGE_RE = re.compile(
-    r"(增长|增加|提高|提升|上升|下降|减少|回落|扩大|缩小|增速|增幅|降低|增|降|多|少)(了)?$"
+    r"(增长|增加|提高|提升|上升|下降|减少|回落|扩大|缩小|增速|增幅|降低|增|降|多|少)(了)?"
+    r"(约|近|超过|超|逾|将近|接近|大约)?$"
 )
 _CHANGE_TO_LEVEL_RE = re.compile(r"(增长|增加|提高|提升|上升|下降|减少|回落|扩大|跃升|降低|增|降)(至|到)")
 _DURATION_RE = re.compile(
@@ -24,7 +26,9 @@ _COMPARISON_RE = re.compile(r"(比|较|同比|环比|比上年|较上年|同期)
 _PLAN_RE = re.compile(
     r"力争|争取|计划|确保|规划|预期目标|拟|将达到|将突破|将超过|目标(?!任务)|每年|年均"
     # 年内将新增…5000家, 全市将认定260家: what is to come
-    r"|(年内|今年|明年|下一步|未来)将|将(新增|培育|建成|实现|认定|完成|引进|建设|打造|形成)"
+    # (also with the subject between: "今年，河北省将保持…增长，分别新增1000家、10000家"; 将近 is "nearly")
+    r"|(年内|今年|明年|下一步|未来)[,\s]?[^,;:。\d]{0,10}?将(?!近)"
+    r"|将(新增|培育|建成|实现|认定|完成|引进|建设|打造|形成|保持)"
 )
 # After "N家", firms going through a procedure: those certified or approved in a batch, never the stock.
 _BATCH_AFTER_RE = re.compile(
@@ -60,7 +64,10 @@ _FUTURE_YEAR_RE = re.compile(r"(到|至|在)(\d{4})年")
 _PLAN_CARRIED_OUT_AFTER_RE = re.compile(
     r"的?\s*(进一步|深入|持续|全面|扎实)?\s*(推进|实施|落实|开展|带动)下?\s*[,;:]"
 )
-_PLAN_AS_MEANS_BEFORE_RE = re.compile(r"(随着|通过|依托|借助)[^,;:。]{0,24}$")
+# (also a plan named as what is being carried out: "落实《…三年行动计划(2021-2023年)》,持续开展…")
+_PLAN_AS_MEANS_BEFORE_RE = re.compile(
+    r"(随着|通过|依托|借助|(?<![将要])(落实|贯彻|按照|根据|依据))[^,;:。]{0,24}$"
+)
 _PART_YEAR_RE = re.compile(
     r"(\d{1,2})\s*[-—~至到]\s*(\d{1,2})\s*月|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|第[一二三四]季度"
     r"|(\d{1,2})月(份|末|底)|当月|单月|当季|单季|前(\d{1,2}|[一二三四五六七八九十]{1,2})个月"
@@ -72,7 +79,7 @@ _WHOLE_YEAR_RE = re.compile(r"全年|(?<![去上前])年(末|底)|1\s*[-—~至�
 # A change clause with its figure ("增长18%，", "比上年提高0.3个百分点"): skipped before a level after it.
 _CHANGE_CLAUSE_RE = re.compile(
     r"(同比|比上年|较上年|比去年|较去年)?(增长|增加|提高|提升|上升|下降|减少|增|降)(了)?"
-    r"\s*\d+(\.\d+)?\s*(%|个百分点|百分点|倍|成)"
+    r"\s*(约|近|超过|超|逾)?\s*\d+(\.\d+)?\s*(%|个百分点|百分点|倍|成)"
 )
 
 _HEADING_RES = (
@@ -133,7 +140,12 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
         return "rank"
     if norm[number.end : number.end + 1] == "的":
         return "attribute of something else (… 1.25万元的项目)"
-    if number.unit == "家" and _BATCH_AFTER_RE.match(norm, number.end):
+    if (
+        number.unit == "家"
+        and _BATCH_AFTER_RE.match(norm, number.end)
+        # "共有1638家企业通过…认定": the firms certified so far, the stock
+        and not re.search(r"(共有|累计|总计|共计)有?\s*$", clause_prefix)
+    ):
         return "firms going through a procedure (…等312家企业认定为…, 27家企业39个产品获批): a batch"
     if number.unit == "家" and _APPLICANTS_BEFORE_RE.search(clause_prefix):
         return "applicants (申请复审的93家…): a batch, not the stock"
@@ -210,7 +222,7 @@ def _plan_start(norm: str, reference: int | None, mentions: Sequence[_Mention]) 
             and _PLAN_AS_MEANS_BEFORE_RE.search(norm[: match.start()])
             and (
                 _PLAN_CARRIED_OUT_AFTER_RE.match(norm, match.end())
-                or re.match(r"\s*[,;:]", norm[match.end() :])
+                or re.match(r"\s*(\([^()]{0,16}\))?\s*[》”\"]?\s*[,;:]", norm[match.end() :])
             )
         ):
             continue  # 随着…计划的推进, 通过实施…计划，: a plan carried out, the means of what follows

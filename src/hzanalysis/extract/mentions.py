@@ -56,6 +56,9 @@ class _Mention:
     listed: tuple[list[tuple[int, int]], int] | None = None
 
 
+_EXAMPLES_OF_RE = re.compile(r"以[^,;:。]{2,40}?为(代表|主体|主|龙头)的|包括[^,;:。]{2,40}?在内的")
+
+
 def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
     found: list[_Mention] = []
     used = [False] * len(norm)
@@ -136,6 +139,11 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
                 or SEVERAL_PLACES_RE.search(clause)
                 or (subjectless and head != clause and SEVERAL_PLACES_RE.search(head))
                 or PLACE_AFTER_SUCH_AS_RE.search(norm[max(0, mention.start - 16) : mention.start])
+                # 国家级/省级科技创业孵化载体: the carriers recognised at a level, a part of all carriers
+                or (
+                    mention.indicator == "shuangchuang_carriers"
+                    and re.search(r"(国家|省|市|区|县)级(以上)?(科技)?$", norm[: mention.start])
+                )
             )
         ):
             # 上市/境内/开发区… 高新技术企业: a part of the whole; …均值: an average over units;
@@ -151,8 +159,17 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
             and re.match(r"\s*(评价|入库)", norm[mention.end :])
         ):
             pass  # "…企业通过科技型中小企业评价": passing the evaluation is what the register counts
+        elif (
+            mention.indicator == "hte_count"
+            and re.search(r"(共有|累计|总计|共计)[^,;:。]{0,10}企业通过$", norm[: mention.start])
+            and re.match(r"\s*的?(认定|资格)", norm[mention.end :])
+        ):
+            pass  # "全省共有1638家企业通过高新技术企业认定": the firms certified so far, the stock
         elif mention.indicator in cat.stocks and (
             before.endswith(FLOW_QUALIFIERS)
+            # "2023年申报的高新技术企业26家": the applicants, a batch (also 新增的; but 经(重新)认定的…
+            # 共15家 are the firms certified, the stock)
+            or re.search(r"(申报|推荐|申请|(?<!重)新增|(?<!重)新认定)的$", before)
             or batch_before.endswith(FLOW_QUALIFIERS)
             # "招引科技型企业102家，其中高新技术企业18家": part of a flow, not the stock
             or (before.endswith("其中") and previous is not None and previous not in cat.stocks)
@@ -166,6 +183,12 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
             and _MULTI_YEAR_RE.search(norm)
         ):
             mention.indicator = None  # a total over several years, not one year's flow
+    # "以国家高新技术企业、…、科技型中小企业为代表的科技型企业…从250家增长至506家": the names are examples of
+    # the wider population named after them, whose figure it is
+    for span in _EXAMPLES_OF_RE.finditer(norm):
+        for mention in found:
+            if span.start() <= mention.start and mention.end <= span.end():
+                mention.indicator = None
     found = _totals(norm, found)
     found = _shares(norm, found)
     shares = [m for m in found if m.indicator in SHARE_IDS]
@@ -281,7 +304,9 @@ def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
     """
     out = list(mentions)
     for match in re.finditer(
-        r"总数|总量|总面积|总额|净增(长|加)?(?=\d)|(?<=(较|比)上年)(末)?增加(?=\d)|(全年)?累计(?=(达到|达|为|共|有|已达)?\d)",
+        r"总数|总量|总面积|总额|净增(长|加)?(?=\d)|(?<=(较|比)上年)(末)?增加(?=\d)|(全年)?累计(?=(达到|达|为|共|有|已达)?\d)"
+        # "…8.7亿元，预计全年完成11亿元", "申报…26家，预计年底可达到54家": the year's figure estimated
+        r"|预计(全年|年底|年末)(可|将)?(?=(完成|实现|达到|达|突破|超过|超|为)?\s*\d)",
         norm,
     ):
         previous = [m for m in mentions if m.end <= match.start()]
@@ -315,6 +340,10 @@ def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
                 meant = last.indicator
             out.append(_Mention(match.start(), match.end(), meant, match.group(0)))
             continue
+        elif match.group(0).startswith("预计"):
+            # the statistic the clauses before named (the stock a batch or applicants add to): its
+            # figure to date, if stated, gives way to this one (sentences._sentence_rows)
+            meant = last.stock or STOCK_OF_ADDITIONS.get(last.indicator or "") or last.indicator
         else:
             meant = last.stock or STOCK_OF_ADDITIONS.get(last.indicator or "") or last.indicator
         if meant:  # 全年累计 after a flow: the year's value again
@@ -527,10 +556,21 @@ def _owner(
         after
         and not same_clause
         and after[0].indicator == "tech_smes"
-        and re.fullmatch(r"\s*企业(通过|完成)了?(国家|省)?(级)?", norm[number.end : after[0].start])
-        and re.match(r"(评价|入库)", norm[after[0].end :])
+        and re.fullmatch(r"\s*企业(通过|完成|进入|纳入)了?(国家|省)?(级)?", norm[number.end : after[0].start])
+        and re.match(r"(评价|入库|库)", norm[after[0].end :])
     ):
         return (after[0], "firms that passed the evaluation") if not after[0].taken else (None, "")
+    # "全省共有1638家企业通过高新技术企业认定": the firms certified so far, i.e. the stock (without 共有/累计
+    # the year's certifications are a batch)
+    if (
+        after
+        and not same_clause
+        and after[0].indicator == "hte_count"
+        and re.fullmatch(r"\s*企业(通过|获得)了?(国家)?(级)?", norm[number.end : after[0].start])
+        and re.match(r"(的)?(认定|资格)", norm[after[0].end :])
+        and re.search(r"(共有|累计|总计|共计|共)有?\s*$", item)
+    ):
+        return (after[0], "firms certified so far (共有…通过认定)") if not after[0].taken else (None, "")
     for mention in reversed(before):
         group = next((m.respectively for m in before if m.respectively and mention in m.respectively), None)
         if group:

@@ -179,9 +179,9 @@ class _Owner(Protocol):
 
 _WHOLE_LEVELS = (
     ("全国", "我国"),
-    ("全省", "我省", "该省"),
-    ("全市", "我市", "该市"),
-    ("全县", "全区", "我县", "我区"),
+    ("全省", "我省", "该省", "本省"),
+    ("全市", "我市", "该市", "本市"),
+    ("全县", "全区", "我县", "我区", "本区"),
 )
 
 
@@ -210,6 +210,68 @@ def in_bracketed_breakdown(norm: str, at: int) -> bool:
     return bool(_FIGURE_BEFORE_BRACKET_RE.search(norm[max(0, opening - 8) : opening]))
 
 
+# A figure followed by its share of a total ("1924家,占全省高企总数的40%", "493家、…458家,分别占全区总数的
+# 31.36%和28.82%", "9856家,占总量比重近80%"): the figure is a part of that total. The total is the
+# document's own whole, or a total of the statistic with no whole named (总数/总量); a wider whole than the
+# document's (a city's figure 占全省的8%) leaves the figure the document's whole.
+_SHARE_OF_TOTAL_RE = re.compile(
+    r"\s*(分别|均|约|共|各)?\s*占\s*(?P<whole>全国|我国|全省|我省|本省|全市|我市|本市|全县|我县|全区|我区|本区)?"
+    r"(?P<total>[^,;:。\d]{0,10}?(总数|总量|总额))?的?(比重|比例)?[近约超达为了]{0,2}\d"
+)
+_CHANGE_CLAUSE_AFTER_RE = re.compile(r"\s*(同比|比上年|较上年|比|较|增长|增加|提高|下降|减少)")
+_SELF_WHOLE_RE = re.compile(r"全国|我国|全省|我省|本省|全市|我市|本市|全县|我县|全区|我区|本区")
+
+
+# A clause naming a group the firms are counted among ("全区授权发明专利前10位的机构中,高新技术企业有6家",
+# "科技型中小企业中,高新技术企业120家"): the count is of the firms in that group, a part.
+# (全区企业中 is all the region's firms: no group)
+_AMONG_GROUP_RE = re.compile(
+    r"(机构|(?<!全[省市区县国])(?<!我[省市区县国])企业|单位|名单|榜单|百强|[强位名])中\s*,[^,;:。]*$"
+)
+
+
+def _share_of_total(match: re.Match[str], level: int | None, own: str) -> str | None:
+    """The words of a share clause (``_SHARE_OF_TOTAL_RE``) when its total is the document's own or its
+    statistic's; None for a wider whole than the document's, or a zone's own page."""
+    whole = match.group("whole")
+    if whole is None and match.group("total") is None:
+        return None
+    if whole is not None:
+        named = _SELF_WHOLE_RE.search(own)
+        if named is None and _ZONE_RE.search(own):
+            return None  # a zone's own page: any whole is wider than the zone
+        if named is not None:
+            level = next(i for i, words in enumerate(_WHOLE_LEVELS) if named.group(0) in words)
+        whole_at = next(i for i, words in enumerate(_WHOLE_LEVELS) if whole in words)
+        if level is None or whole_at < level:
+            return None  # a share of a wider whole: the figure is the document's whole
+    return match.group(0).strip()
+
+
+def share_of_total_after(norm: str, end: int, level: int | None, own: str = "") -> str | None:
+    """The words saying that the figure ending at ``end`` is a share of a total, in the clause after it
+    (past a change clause): a total of its statistic (占总量比重近80%), or the whole the document speaks for
+    (占全省高企总数的40% in a province's text). None otherwise, and for a wider whole than the document's
+    (a city's figure 占全省的8%; any whole in a zone's own page): that figure is the document's whole."""
+    clause_end = min((i for i in (norm.find(c, end) for c in ",;:。") if i >= 0), default=len(norm))
+    if re.search(r"\d", norm[end:clause_end]) and "、" not in norm[end:clause_end]:
+        return None  # another figure follows in the figure's own clause (not a list of items)
+    at = clause_end
+    for _ in range(2):
+        if at >= len(norm) or norm[at] != ",":
+            return None
+        clause = norm[
+            at + 1 : min((i for i in (norm.find(c, at + 1) for c in ",;:。") if i >= 0), default=len(norm))
+        ]
+        match = _SHARE_OF_TOTAL_RE.match(clause)
+        if match:
+            return _share_of_total(match, level, own)
+        if not _CHANGE_CLAUSE_AFTER_RE.match(clause):
+            return None
+        at += 1 + len(clause)
+    return None
+
+
 def figure_part(
     norm: str,
     number: _Number,
@@ -229,6 +291,12 @@ def figure_part(
     indicator = owner.indicator
     if in_bracketed_breakdown(norm, number.start):
         return "part: a breakdown in brackets after the total"
+    share = share_of_total_after(norm, number.end, level, own)
+    if share:
+        return f"part: its share of a total follows ({share})"
+    among = _AMONG_GROUP_RE.search(norm, 0, min(owner.start, number.start))
+    if among and indicator in ("hte_count", "tech_smes"):
+        return f"part: the firms among a group ({among.group(0).strip(',')})"
     at = min(owner.start, number.start)
     if owner.end <= number.start and re.search(r"[,;:]", norm[owner.end : number.start]):
         at = number.start  # the statistic named in an earlier clause: the figure's own clause speaks

@@ -24,6 +24,12 @@ _WHOLE_UNITS = frozenset("家件项个套所座处户名")
 _SPACE_BY_HAN_RE = re.compile(
     r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=\S)|(?<=\S)[ \t\u3000]+(?=[\u4e00-\u9fff])"
 )
+# Thousands kept apart by a space, as yearbooks and PDF text layers print them ("1 745家", "14 687 人"): one
+# number in running text. Only before a unit or a character, so two figures of a row stay two.
+_SPACED_THOUSANDS_RE = re.compile(
+    r"(?<![\d.,])(\d{1,3})[ \u00a0\u2009\u202f]"
+    r"(?=\d{3}(?:[ \u00a0\u2009\u202f]\d{3})*(?:\.\d+)?\s*[\u4e00-\u9fff%])"
+)
 # The pinyin glosses some re-posted pages print after characters (連續(xù)4年, 發(fā)展): dropped in running
 # text, so that the words around a figure read as written (names match with or without them).
 _GLOSS_AFTER_HAN_RE = re.compile(
@@ -130,6 +136,7 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
             if heading:
                 carried["heading_topic"] = normalise(line) if part else None
         running = _GLOSS_AFTER_HAN_RE.sub("", _SPACE_BY_HAN_RE.sub("", line))
+        running = _SPACED_THOUSANDS_RE.sub(r"\1", running)
         found = _paragraph_rows(running, region, reference, relative_to, carried)
         if headline_pending and line.strip():
             headline_pending = False
@@ -177,6 +184,14 @@ def _once(rows: list[dict]) -> list[dict]:
         if figure in seen:
             continue
         if row.get("headline") and _restated(row, body):
+            continue
+        if _DEFAULT_YEAR_NOTE in row["why"] and any(
+            _DEFAULT_YEAR_NOTE not in other["why"]
+            and (other["region"], other["indicator"], other["value"], other["bound"])
+            == (row["region"], row["indicator"], row["value"], row["bound"])
+            for other in rows
+        ):
+            # a lede or title restating a figure the text dates ("…达11808家" over "截至2018年底…11808家")
             continue
         seen.add(figure)
         if row["bound"] != "=" and any(
@@ -284,6 +299,8 @@ def _paragraph_rows(
     series: tuple[int, int] | None = None  # the years of a from–to series a sentence before named
     part_before: str | None = None  # a part the sentence before named anywhere (for the confidence)
     several_years_review = False  # a sentence of the paragraph opened a review (十年来, 近三年 …)
+    continues = False  # the sentence before ended on ；
+    parts: list[tuple[int, str]] = []  # the parts' figures (where, which statistic) the sentence before read
     for sentence in split_sentences(line):
         norm = normalise(sentence)
         mentions = _mentions(norm, cat)
@@ -304,7 +321,11 @@ def _paragraph_rows(
         if several_years_review and not _YEAR_RE.search(norm):
             doubts.append("a review of several years: the level may be of the latest full year")
         scope["doubt"] = "; ".join(doubts)
-        found = _sentence_rows(sentence, region, year, relative_to, reference, **scope)
+        # the parts' figures of the sentence before, when this one goes on after its ；
+        parts = [(-1, part) for _, part in parts] if continues else []
+        found = _sentence_rows(sentence, region, year, relative_to, reference, parts=parts, **scope)
+        continues = norm.rstrip().endswith(";")
+        parts = [part for part in parts if part[0] >= 0]
         if contracts and not found and ELIDED_CONTRACT_VALUE_RE.match(norm.lstrip()):
             for row in _sentence_rows("技术合同" + sentence, region, year, relative_to, reference, **scope):
                 row["quote"] = sentence
@@ -455,7 +476,8 @@ def _period(norm: str) -> str | None:
     if (
         part
         and not _WHOLE_YEAR_RE.fullmatch(part.group(0))
-        and not re.search(r"\d", re.sub(r"\d{4}年", "", norm[: part.start()]))
+        # (a date of the news before it is no figure: "1月4日,…公布了2014年1至11月…情况")
+        and not re.search(r"\d", re.sub(r"\d{4}年|\d{1,2}月\d{1,2}日", "", norm[: part.start()]))
         and not _WHOLE_YEAR_RE.search(norm[: part.start()])
     ):
         return "part"
@@ -497,6 +519,16 @@ def _with_subject(
     return opening[:where] + head + opening[where:], f"“{head}” from the previous sentence"
 
 
+def _share_of_part(norm: str, at: int, indicator: str, parts: list[tuple[int, str]]) -> bool:
+    """Whether the statistic at ``at`` opens a later ``;`` segment with no subject of its own after a part's
+    figure of its numerator ("规模以上工业企业法人单位R&D经费支出60.25亿元,…;R&D经费投入强度为0.86%"): the
+    share is that part's (the firms' R&D over their revenue), not the region's."""
+    segment = norm.rfind(";", 0, at) + 1
+    if not re.fullmatch(r"\s*(其|全年|共|共计)?\s*", norm[segment:at]):
+        return False
+    return any(start < segment and SHARE_OF.get(part, ("",))[0] == indicator for start, part in parts)
+
+
 def _sentence_rows(
     sentence: str,
     region: str,
@@ -509,23 +541,28 @@ def _sentence_rows(
     own: str | None = None,
     series: tuple[int, int] | None = None,
     doubt: str = "",
+    parts: list[tuple[int, str]] | None = None,
 ) -> list[dict]:
     """Rows of one sentence; ``reference`` is the year its figures default to (a year an earlier sentence
     named), ``document_year`` the document's own (``--year`` or its heading), against which "到2015年" is a
     date gone by or a target. ``topic``: a part a heading or sentence before made the subject; ``level``: the
     widest whole the document speaks for (see :mod:`.scope`); ``series``: the years of a from–to series this
     or the sentence before named (see :mod:`.timeline`); ``doubt``: why the paragraph makes its figures
-    doubtful (a part named in the sentence before, a review of several years), for ``confidence``."""
+    doubtful (a part named in the sentence before, a review of several years), for ``confidence``;
+    ``parts``: the parts' figures read (appended to; those of a sentence before, cut at ;, at -1)."""
     cat = _catalogue()
     norm = normalise(sentence)
     mentions = _mentions(norm, cat)
-    if not any(m.indicator for m in mentions):
-        return []
+    if not any(m.indicator or re.search(r"(研发|R&D)经费", m.phrase) for m in mentions):
+        return []  # (the firms' R&D is read for the parts it leaves to a share after ；)
     numbers = list(_numbers(norm))
     # "2022年…。到2023年底，全区高新技术企业128家" in a document of 2024: a year an earlier sentence named
     # does not make a later year of the document's past a target
     plan_at = _plan_start(norm, document_year if document_year is not None else reference, mentions)
     rows: list[dict] = []
+    parts = (
+        [] if parts is None else parts
+    )  # where a part's figure was (-1: the sentence before), its statistic
     for number in numbers:
         owner, how = _owner(norm, number, mentions, cat)
         reason = "" if owner is None else _skip_reason(norm, number, owner, plan_at, listed=bool(how))
@@ -543,6 +580,11 @@ def _sentence_rows(
         owner.taken = True
         indicator = owner.indicator
         if indicator is None:
+            named = dict(cat.phrases).get(owner.phrase)
+            if re.search(r"(研发|R&D)经费", owner.phrase):
+                named = "rd_expenditure"  # 企业研发经费: the firms' R&D, another statistic
+            if named in SHARE_OF:  # a numerator read as a part's (规模以上工业企业R&D经费支出…)
+                parts.append((number.start, named))
             continue
         if figure_part(
             norm,
@@ -554,7 +596,10 @@ def _sentence_rows(
             # the catalogue's regions by their own names (高新区, 全市 are words of any document too)
             regions=[name for name, _ in cat.regions if name not in ("高新区", "全市", "我市")],
         ):
+            parts.append((number.start, indicator))
             continue  # a part's figure (the firms', a zone's, a county's …), not the region's
+        if _share_of_part(norm, owner.start, indicator, parts):
+            continue
         converted = _convert(number, cat.units[indicator])
         if converted is None:
             continue
@@ -564,6 +609,8 @@ def _sentence_rows(
         bound, bound_note = _bound(norm, number, owner.end)
         if how == "exact figure after a bound":
             rows = [r for r in rows if not (r["indicator"] == indicator and r["bound"] != "=")]
+        if owner.phrase.startswith("预计"):
+            rows = [r for r in rows if r["indicator"] != indicator]  # the figure to date gives way
         owner.bounded = bound != "="
         data_year, year_note = _data_year(norm, number.start, reference, relative_to)
         if how == LEVEL_AFTER_CHANGE:
@@ -575,6 +622,17 @@ def _sentence_rows(
                 data_year, year_note = series[1], f"the series' last year, {series[1]}"
         if series_start and series is not None:
             data_year, year_note = series[0], f"the series' first year, {series[0]}"
+        # a flow stated as it stands now and summed (目前,我市共授权专利6394件,其中发明专利546件): a total
+        # to date over the years, not one year's
+        now = _STOCK_NOW_RE.search(norm, 0, number.start)
+        if (
+            now
+            and indicator not in cat.stocks
+            and indicator != "invention_patents_per_10k"
+            and not _YEAR_RE.search(norm, now.end(), number.start)
+            and re.search(r"共|累计", norm[now.end() : number.start])
+        ):
+            continue
         data_region, region_note = _region(norm, number.start, region, cat)
         if owner.regions and owner.values < len(owner.regions):
             data_region, region_note = (

@@ -42,6 +42,10 @@ OTHER_STATISTICS: tuple[str, ...] = (
     "新认定高新技术企业",
     "新认定国家高新技术企业",
     "新认定高企",
+    # a province's or city's own list of high-tech firms, beside the national one the catalogue counts
+    # ("国家级高新技术企业142家,省级高新技术企业53家")
+    "省级高新技术企业",
+    "市级高新技术企业",
     "高新技术企业申报",
     "高企申报",
     "高新技术企业培育",
@@ -103,7 +107,9 @@ SUBSET_BEFORE_RE = re.compile(
     # a sector's part (全省高校技术合同成交额) and the part flowing to or absorbed from elsewhere
     r"|高校|高等学校|高等院校|科研院所|科研机构|研究机构|(流向|吸纳|输出到?)[^,;:]{0,6}"
     # a number of zones ("169个高新区生产总值", "16个高新区…高新技术企业"): their sum, a part of the region
-    r"|\d+个(国家级|省级)?(高新区|开发区|经开区|园区|高新技术产业开发区)[^,;:]{0,6})"
+    r"|\d+个(国家级|省级)?(高新区|开发区|经开区|园区|高新技术产业开发区)[^,;:]{0,6}"
+    # the firms in incubation (孵化器在孵科技型中小企业) and a ranked list (百强高新技术企业): parts
+    r"|在孵|百强|十强|\d+强)"
     r"(的)?(国家级|国家|省级|市级|有效)?$"
 )
 # In the clause before a statistic, a number of places ("3市全年实现…", "5地输出…合计") makes it their sum,
@@ -146,6 +152,9 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
         # 研发支出 as ministers and news say it ("全社会研发支出达2.17万亿元")
         "全社会研发支出",
         "研发支出",
+        # R&D for 研发 in the catalogue's 研发投入 ("全社会R&D投入达到5.06亿元")
+        "全社会R&D投入",
+        "R&D投入",
     ),
     "tech_contract_value": (
         "技术市场交易额",
@@ -158,6 +167,19 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "rd_share_gdp": ("R&D经费支出强度", "研发经费支出强度"),
     "hitech_output_value": ("高新技术产值",),
+    # the verb 拥有 written inside the name ("每万人拥有有效发明专利108件")
+    "invention_patents_per_10k": (
+        "每万人拥有有效发明专利",
+        "每万人口拥有有效发明专利",
+        "每万人拥有发明专利",
+        "每万人口拥有发明专利",
+        "万人拥有有效发明专利",
+    ),
+    # platforms recognised at provincial level or above, as cities count their R&D institutions
+    "prov_rd_institutions": ("省级以上科技创新平台", "省级以上创新平台"),
+    # the torch centre's name for incubators, maker spaces and accelerators together (全国创业孵化载体13206家,
+    # 创业孵化机构总数11808家); 科技企业孵化器 alone is one kind of them
+    "shuangchuang_carriers": ("创业孵化载体", "创业孵化机构"),
 }
 # "累计培育国家高新技术企业58家": the firms grown so far, i.e. the stock (not the year's additions).
 STOCK_SO_FAR_RE = re.compile(r"(累计培育|累计拥有|共有|拥有)$")
