@@ -70,7 +70,83 @@ def regroup_table_cells(text: str) -> str:
             continue
         out += [" | ".join(header), *rows]
         i = j
-    return "\n".join(out)
+    return "\n".join(_regroup_year_columns(out))
+
+
+# A table of years as columns read one cell per line whose rows are not all as wide: a merged cell (a
+# category named once for several rows, "科技创新投入指标"), a row number, columns after the years (growth,
+# rank) and estimates in brackets ("[360]") leave no fixed width to cut at. A run of year titles is the
+# header; a row is a name cell followed by one value cell per year; the cells between rows are skipped; a
+# line of prose ends the table.
+_BRACKETED_VALUE_RE = re.compile(r"^[\[［〔]\s*([-+]?[\d,]+(?:\.\d+)?)\s*[\]］〕]$")
+_EMPTY_CELL_RE = re.compile(r"^[-—–/…]+$")
+#: Most cells between two rows (row number, category, growth and rank columns) before the table is over.
+_MAX_CELLS_BETWEEN_ROWS = 6
+_PROSE_RE = re.compile(r"[，。；,;]")
+
+
+def _year_value(cell: str) -> str | None:
+    """A value cell of a year column as the row gives it ("360" for the estimate "[360]"), else None."""
+    if _NUMBER_CELL_RE.match(cell) or _EMPTY_CELL_RE.match(cell):
+        return cell
+    bracketed = _BRACKETED_VALUE_RE.match(cell)
+    return bracketed.group(1) if bracketed else None
+
+
+# a cell of a unit column ("家", "亿元", "(%)"): no row's name
+_UNIT_CELL_RE = re.compile(r"^[(（]?(万|亿)?(元|家|件|个|项|人|人年|人次|台|套|平方米|亩|吨|%|％|‰)[)）]?$")
+
+
+def _row_name(cell: str) -> bool:
+    return (
+        len(cell) <= 40
+        and not _UNIT_CELL_RE.match(cell)
+        and re.search(r"[\u4e00-\u9fff]", cell) is not None
+        and not YEAR_TITLE_RE.match(cell)
+        and _year_value(cell) is None
+        and not _PROSE_RE.search(cell)
+    )
+
+
+def _year_titles(lines: list[str], i: int) -> list[str]:
+    """The year titles of a header starting at line ``i`` (distinct, increasing, plausible), after a cell that
+    is no value (a run of four-digit values inside a row is data)."""
+    if i > 0 and _year_value(lines[i - 1]) is not None:
+        return []
+    years: list[str] = []
+    for line in lines[i:]:
+        if not YEAR_TITLE_RE.match(line):
+            break
+        year = int(line[:4])
+        if not 1949 <= year <= 2100 or (years and year <= int(years[-1][:4])):
+            break
+        years.append(line)
+    return years
+
+
+def _regroup_year_columns(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        years = _year_titles(lines, i)
+        rows, j, end, between = [], i + len(years), i + len(years), 0
+        while len(years) >= 2 and j < len(lines) and between <= _MAX_CELLS_BETWEEN_ROWS:
+            values = [_year_value(cell) for cell in lines[j + 1 : j + 1 + len(years)]]
+            if _row_name(lines[j]) and len(values) == len(years) and None not in values:
+                rows.append(" | ".join([_clean_row_name(lines[j].lstrip("*※")), *map(str, values)]))
+                j = end = j + 1 + len(years)
+                between = 0
+                continue
+            if len(lines[j]) > 40 or _PROSE_RE.search(lines[j]):
+                break
+            j, between = j + 1, between + 1
+        if not rows:
+            out.append(lines[i])
+            i += 1
+            continue
+        out += [" | ".join(["指标", *years]), *rows]
+        i = end
+    return out
 
 
 # A yearbook table saved one cell per line with each cell closed by "|" ("2002 |", "1287.6 |", "|" for an
@@ -203,7 +279,10 @@ def _regroup_transposed(lines: list[str]) -> list[str]:
         groups = []
         while width >= 2 and j + width < len(lines) + 0 and YEAR_TITLE_RE.match(lines[j]):
             values = lines[j + 1 : j + 1 + width]
-            if len(values) < width or not all(_TRANSPOSED_VALUE_RE.match(v) for v in values):
+            # a year title among the values is a header of years read one per line, not this layout
+            if len(values) < width or not all(
+                _TRANSPOSED_VALUE_RE.match(v) and not YEAR_TITLE_RE.match(v) for v in values
+            ):
                 break
             groups.append((lines[j], values))
             j += 1 + width

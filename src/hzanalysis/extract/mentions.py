@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from .numbers import _Number
+from .timeline import years_of_listed_values
 from .vocabulary import (
     _MULTI_YEAR_RE,
     AVERAGE_AFTER_RE,
@@ -32,6 +33,8 @@ from .vocabulary import (
 
 _CLAUSE_BREAK = ",;:"
 LEVEL_AFTER_CHANGE = "level after a change (由…下降到…), in the year of the statement"
+#: How a value of a 分别 list over a range of years (2015-2018年) is owned: one per year, in order.
+RESPECTIVE_YEARS = "分别 over the years of the range, in order"
 _FROM_TO_LEVEL = (
     r"(由|从)[^,;:]*\d[^,;:]*(增长|增加|提高|提升|上升|下降|减少|回落|降低|跃升|扩大|缩小|增|降)(到|至)了?"
     # "从2017年269家增长到如今1441家": the level now
@@ -284,9 +287,10 @@ def _name_pattern(phrase: str) -> re.Pattern[str]:
         parts.append(re.escape(char))
         if not following:
             break
-        # a space after a Latin abbreviation is common (R&D 经费, GDP 比重)
+        # a space after a Latin abbreviation is common (R&D 经费, GDP 比重), and so is its Chinese name in
+        # brackets (R&D(研究与试验发展)经费投入)
         latin_then_chinese = char.isascii() and char.isalpha() and not following.isascii()
-        parts.append(r"\s?" if latin_then_chinese else between)
+        parts.append(r"\s?(?:\([\u4e00-\u9fff]{2,10}\)\s?)?" if latin_then_chinese else between)
     joined = "".join(parts)
     return re.compile(joined, re.IGNORECASE)
 
@@ -581,6 +585,9 @@ def _owner(
         if mention.regions and mention.values < len(mention.regions):
             return mention, "分别 over the regions listed, in order"
         if mention.taken:
+            # "2015-2018年,…经费投入分别29.92、29.64…亿元": one value per year of the range named before
+            if number.start in years_of_listed_values(norm, mention.end):
+                return mention, RESPECTIVE_YEARS
             # "全市高新技术企业585家，其中海州区142家": the same statistic for a region named after the value
             between = norm[mention.end : number.start]
             after_value = re.split(r"\d", re.sub(r"\d{4}年", "年", between))[-1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -11,11 +12,11 @@ from ..documents import split_sentences
 from ..text_layout import join_wrapped_lines, regroup_table_cells
 from .context import _YEAR_RE, _data_year, _region, heading_year, is_year_review
 from .filters import _PART_YEAR_RE, _WHOLE_YEAR_RE, _outside_plan_sections, _plan_start, _skip_reason
-from .mentions import LEVEL_AFTER_CHANGE, _mentions, _owner
-from .numbers import _bound, _convert, _numbers
+from .mentions import LEVEL_AFTER_CHANGE, RESPECTIVE_YEARS, _mentions, _owner
+from .numbers import _bound, _convert, _Number, _numbers
 from .scope import figure_part, heading_topic, subject_part, whole_level
 from .tables import is_places_row, is_table_line, table_cells
-from .timeline import lead_year, series_years
+from .timeline import lead_year, series_years, years_of_listed_values
 from .vocabulary import BREAKDOWN_RE, ELIDED_CONTRACT_VALUE_RE, SHARE_OF, _catalogue, normalise
 
 _WHOLE_UNITS = frozenset("家件项个套所座处户名")
@@ -529,6 +530,22 @@ def _share_of_part(norm: str, at: int, indicator: str, parts: list[tuple[int, st
     return any(start < segment and SHARE_OF.get(part, ("",))[0] == indicator for start, part in parts)
 
 
+def _with_list_units(norm: str, numbers: list[_Number], mentions: list[Any]) -> list[_Number]:
+    """The values of a 分别 list over a range of years written bare before the last one's unit
+    (2015-2018年…分别29.92、29.64、33.57、30.75亿元), each with that unit."""
+    at = {number.start: i for i, number in enumerate(numbers)}
+    for mention in mentions:
+        starts = sorted(years_of_listed_values(norm, mention.end))
+        if not starts or any(start not in at for start in starts):
+            continue
+        listed = [at[start] for start in starts]
+        last = numbers[listed[-1]]
+        for i in listed[:-1]:
+            if numbers[i].unit == "" and numbers[i].multiplier == "":
+                numbers[i] = replace(numbers[i], unit=last.unit, multiplier=last.multiplier)
+    return numbers
+
+
 def _sentence_rows(
     sentence: str,
     region: str,
@@ -555,7 +572,7 @@ def _sentence_rows(
     mentions = _mentions(norm, cat)
     if not any(m.indicator or re.search(r"(研发|R&D)经费", m.phrase) for m in mentions):
         return []  # (the firms' R&D is read for the parts it leaves to a share after ；)
-    numbers = list(_numbers(norm))
+    numbers = _with_list_units(norm, list(_numbers(norm)), mentions)
     # "2022年…。到2023年底，全区高新技术企业128家" in a document of 2024: a year an earlier sentence named
     # does not make a later year of the document's past a target
     plan_at = _plan_start(norm, document_year if document_year is not None else reference, mentions)
@@ -622,6 +639,10 @@ def _sentence_rows(
                 data_year, year_note = series[1], f"the series' last year, {series[1]}"
         if series_start and series is not None:
             data_year, year_note = series[0], f"the series' first year, {series[0]}"
+        listed_years = years_of_listed_values(norm, owner.end)
+        if number.start in listed_years:  # the first value of the list too, before the mention is taken
+            data_year = listed_years[number.start]
+            year_note = f"{RESPECTIVE_YEARS}: {data_year}"
         # a flow stated as it stands now and summed (目前,我市共授权专利6394件,其中发明专利546件): a total
         # to date over the years, not one year's
         now = _STOCK_NOW_RE.search(norm, 0, number.start)

@@ -60,6 +60,31 @@ def series_years(norm: str, reference: int | None) -> tuple[int, int] | None:
     return None
 
 
+# "2015-2018年,…R&D经费投入分别29.92、29.64、33.57、30.75亿元": one value per year of the range, in order
+_RESPECTIVE_LIST_RE = re.compile(
+    r"\s*(?:的)?\s*分别(?:为|是|达到|达|有|实现)?\s*"
+    r"(?P<list>\d[\d.,]*\s*[^\d,;:、。]{0,4}?(?:\s*、\s*\d[\d.,]*\s*[^\d,;:、。]{0,4}?)+)(?=[^\d、]|$)"
+)
+_LISTED_NUMBER_RE = re.compile(r"\d[\d.,]*")
+
+
+def years_of_listed_values(norm: str, after: int) -> dict[int, int]:
+    """Where each value of a 分别 list right after position ``after`` (a statistic's name) starts, and its
+    year, when a range of years named before it in the sentence (2015-2018年) has one year per value; else {}.
+
+    A range with another count of years than values says nothing of which value is which year.
+    """
+    listed = _RESPECTIVE_LIST_RE.match(norm, after)
+    ranges = [m for m in _RANGE_RE.finditer(norm, 0, after) if int(m.group(1)) < int(m.group(2))]
+    if listed is None or not ranges:
+        return {}
+    first, last = int(ranges[-1].group(1)), int(ranges[-1].group(2))
+    starts = [listed.start("list") + m.start() for m in _LISTED_NUMBER_RE.finditer(listed["list"])]
+    if len(starts) != last - first + 1:
+        return {}
+    return {start: first + i for i, start in enumerate(starts)}
+
+
 def lead_year(text: str, relative_to: int | None) -> int | None:
     """The year the document's news lead names for its news ("记者从自治区科技厅获悉，去年，…" in a document
     of 2022 → 2021), looked for in its first 600 characters; None when there is none (or 去年 with no year to
