@@ -49,6 +49,7 @@ from . import catalogue
 from .catalogue import Indicator
 from .plan_drafts import DraftTarget, clause_subject, merge_restated
 from .plan_indicators import MATCH_THRESHOLD, match_indicator, unit_fits
+from .plan_tables import TableTarget, read_tables
 from .plan_text import (
     ANNUAL,
     APPROX_AFTER,
@@ -114,7 +115,11 @@ def draft_targets(
     the numeric targets first, then the qualitative aims."""
     indicators = list(catalogue.indicators().values()) if indicators is None else indicators
     base = plan_period(text, deadline) - 1  # growth with no stated base: from the year before the period
-    drafts: list[DraftTarget] = []
+    # A table of main indicators sets one target a row; the prose reader then reads the text without it.
+    rows, spans = read_tables(text, deadline, base)
+    drafts = [_table_draft(row, text, base, indicators) for row in rows]
+    for start, end in spans:
+        text = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
     # A review paragraph (去年…, “十三五”以来…) carries on into the paragraphs after it that say nothing of
     # the future (a work report's review runs over several paragraphs), until a heading.
     reviewing, where, past = False, None, False
@@ -210,6 +215,37 @@ def draft_targets(
                 previous_drafts = found_here
     merged = merge_restated(drafts)
     return [d for d in merged if d.kind != "qualitative"] + [d for d in merged if d.kind == "qualitative"]
+
+
+def _table_draft(row: TableTarget, text: str, base: int, indicators: Sequence[Indicator]) -> DraftTarget:
+    """A row of a table of indicators as a drafted target, matched to an indicator by the row's name."""
+    fitting = indicators if row.kind == "growth" else [i for i in indicators if unit_fits(row.unit, i)]
+    indicator, score = match_indicator(row.name, fitting)
+    attribute = f" ({row.attribute})" if row.attribute else ""
+    notes = [f"from the plan's table of indicators: {row.note}{attribute}"]
+    if indicator is None:
+        notes.append(
+            f"new indicator needed (best catalogue match scored {score:.2f} < {MATCH_THRESHOLD}): add a row "
+            "to data/raw/indicators.csv and write its id here"
+        )
+    before = [p for p in paragraphs(text[: row.at]) if p.text.strip()]
+    return DraftTarget(
+        clause=row.quote,
+        value=row.value,
+        unit=row.unit,
+        comparator=row.comparator,
+        kind=row.kind,
+        deadline=row.year,
+        indicator=indicator.id if indicator else None,
+        name_zh=indicator.name_zh if indicator else row.name,
+        name_en=indicator.name_en if indicator else "",
+        action=0,
+        sections=[before[-1].section if before else ""],
+        quotes=[row.quote],
+        responsible_units=[],
+        notes=notes,
+        base_year=base if row.kind == "growth" else None,
+    )
 
 
 @dataclass(frozen=True)

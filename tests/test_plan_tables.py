@@ -1,0 +1,85 @@
+"""Plan draft (issue 14 point 2, plan9): a plan's table of main indicators, flattened to text, sets one
+target a row. See benchmarks/README.md, "plan9".
+
+Every table and sentence here is written for these tests (fictional, no text from any real plan).
+"""
+
+from __future__ import annotations
+
+from hzanalysis import plan_read
+from hzanalysis.plan_tables import read_tables
+
+_HEAD = "青石县科技创新发展规划（2026—2030年）\n二、主要指标\n"
+
+
+def _numeric(text: str, deadline: int = 2030) -> list[plan_read.DraftTarget]:
+    return [d for d in plan_read.draft_targets(text, deadline) if d.kind != "qualitative"]
+
+
+def test_a_table_one_cell_a_line_closed_by_bars_gives_the_target_column():
+    # main drafted nothing from such a table (no cue word, one cell a line); the base column (2025) and the
+    # change column ([…]) are no targets
+    text = _HEAD + (
+        "指标 |\n2025年基期值 |\n2030年目标值 |\n五年累计变化 |\n"
+        "全社会研发投入强度(%) |\n2.1 |\n2.8 |\n[0.7] |\n"
+        "有效高新技术企业数(家) |\n120 |\n>200 |\n[80] |\n"
+        "技术合同成交额(亿元) |\n一 |\n15 |\n一 |\n"
+    )
+    drafts = _numeric(text)
+    assert [(d.kind, d.comparator, d.value, d.unit, d.indicator) for d in drafts] == [
+        ("level", ">=", 2.8, "%", "rd_share_gdp"),
+        ("level", ">", 200.0, "家", "hte_count"),
+        ("level", ">=", 15.0, "亿元", "tech_contract_value"),
+    ]
+    # each quote is verbatim, from the row's name to its target cell
+    assert drafts[1].quotes == ["有效高新技术企业数(家) |\n120 |\n>200"]
+    assert all(q in text for d in drafts for q in d.quotes)
+
+
+def test_a_table_of_rows_with_unit_attribute_and_index_columns():
+    # a Word table read as rows (序号, 指标, 单位, 2025年, 2030年, 属性); a growth row is a growth per
+    # year, a row whose target is empty takes its change (a fall over the period, bracketed)
+    text = _HEAD + (
+        "序号 | 指标 | 单位 | 2025年 | 2030年 | 年均/累计 | 属性\n"
+        "1 | 规模以上工业增加值增长 | % | 6.5 | 7左右 | — | 预期性\n"
+        "2 | 高新技术产业产值占规模以上工业产值比重 | % | 48 | 55 | 〔7〕 | 预期性\n"
+        "3 | 单位地区生产总值能耗降低 | % | — | — | 〔13.5〕 | 约束性\n"
+        "4 | 万人有效发明专利拥有量 | 件 | 12 | 20 | 〔8〕 | 预期性\n"
+        "三、重点任务\n（一）实施企业培育行动。\n"
+    )
+    got = [(d.kind, d.comparator, d.value, d.unit, d.indicator) for d in _numeric(text)]
+    assert got == [
+        ("growth", "~", 7.0, "%/年", None),
+        ("level", ">=", 55.0, "%", "hitech_output_share"),
+        ("growth", "<=", -13.5, "%", None),
+        ("level", ">=", 20.0, "件", "invention_patents_per_10k"),
+    ]
+
+
+def test_a_table_whose_rows_are_kept_apart_by_runs_of_spaces():
+    text = _HEAD + (
+        "指标名称    单位    2025年    2030年\n"
+        "省级以上研发机构数    家    40    60\n"
+        "科技型中小企业    家    300    500\n"
+        "到2030年,全县创新能力显著提升。\n"
+    )
+    assert [(d.value, d.unit) for d in _numeric(text)] == [(60.0, "家"), (500.0, "家")]
+
+
+def test_a_table_one_cell_a_line_with_index_cells_and_no_bars():
+    # a PDF's text layer: one cell a line, a 序号 cell before each name
+    cells = "序号\n指标\n2025年\n2030年\n1\n新型研发机构数(家)\n3\n8\n2\n科创载体面积(万平方米)\n20\n35\n"
+    text = _HEAD + cells
+    rows, spans = read_tables(text, 2030, 2025)
+    assert [(r.name, r.unit, r.value, r.year) for r in rows] == [
+        ("新型研发机构数", "家", 8.0, 2030),
+        ("科创载体面积", "万平方米", 35.0, 2030),
+    ]
+    assert len(spans) == 1
+
+
+def test_a_list_of_figures_that_is_no_table_is_left_to_the_prose_reader():
+    # two lines of one cell each are no header: nothing is read as a table
+    text = _HEAD + "到2030年,全县高新技术企业达到200家。\n技术合同成交额达到15亿元。\n"
+    assert read_tables(text, 2030, 2025) == ([], [])
+    assert [d.value for d in _numeric(text)] == [200.0, 15.0]
