@@ -190,8 +190,10 @@ def draft_targets(
                 # it, and the doubling it follows is the same target restated.
                 inherit = previous if not clause_subject(clause) else ""
                 context = _Context(year, cumulative, cued, strive, base, aims=aims)
-                found_here = _respectively(clause, previous, context, paragraph, indicators) or _each(
-                    clause, drafts, context, paragraph, indicators
+                found_here = (
+                    _respectively(clause, previous, context, paragraph, indicators)
+                    or _each(clause, drafts, context, paragraph, indicators)
+                    or _shared_growth(clause, context, paragraph, indicators)
                 )
                 # 每年发放创新券3亿元,开放仪器1.5万台次: 每年 covers the later clauses (and the items of
                 # its list) that have no cue or deadline of their own; 每年新增A 10家、B达到200家 does not
@@ -369,6 +371,44 @@ def _each(
             if draft.indicator is None and subject:
                 draft.name_zh = subject
             drafts.append(draft)
+    return drafts
+
+
+#: What a listed subject of a shared growth ends on: a measure (产值, 企业数, 授权量, 投资, 强度…), so
+#: that 电子信息、生物医药产业增加值 (two industries qualifying one measure) is not split.
+_MEASURE_END = re.compile(r"(?:值|额|数|量|率|比重|比例|收入|投资|强度|规模|面积|支出|利润|产量|总额|总量)$")
+
+
+def _shared_growth(
+    clause: str, context: _Context, paragraph: Paragraph, indicators: Sequence[Indicator]
+) -> list[DraftTarget]:
+    """A、B、C在2010年基础上翻两番, A、B年均增长10%: one growth shared by the measures listed before it
+    is one target per measure, each matched on its own name (empty when not this form)."""
+    growth = (
+        DOUBLE.search(clause)
+        or GROWTH_ANNUAL.search(clause)
+        or GROWTH_TOTAL.search(clause)
+        or FALL.search(clause)
+        or GROWTH_BY.search(clause)
+    )
+    if growth is None or _figures(clause)[1:] or "等" in clause[: growth.start()]:
+        return []
+    head = re.sub(r"(?:在|比|较)\s*20\d\d\s*年[末底]?(?:的?基础上)?\s*$", "", clause[: growth.start()])
+    items = list(re.finditer(r"[^、]+", head))
+    names = [NOISE.sub("", re.sub(r"^(?:力争|争取|努力|确保)?实现", "", m.group(0))) for m in items]
+    if len(items) < 2 or not all(_MEASURE_END.search(n) for n in names):
+        return []
+    drafts = []
+    for number, (item, name) in enumerate(zip(items, names, strict=True)):
+        draft = _draft_segment(clause, context, paragraph, indicators, match_on=name)
+        if draft is None:
+            return []
+        # the item's own words name the target; the clause (with the growth) is quoted beside them
+        own = clause[item.start() :] if number == len(items) - 1 else item.group(0)
+        draft.clause, draft.quotes = own, [own] if own == clause else [own, clause]
+        if draft.indicator is None:
+            draft.name_zh = name
+        drafts.append(draft)
     return drafts
 
 

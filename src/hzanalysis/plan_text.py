@@ -176,7 +176,8 @@ GROWTH_BY = re.compile(r"(?:提高|提升|增长|增加)(?![到至])\s*(\d+(?:\.
 DOUBLE = re.compile(
     r"翻(一|两|二)?番|(?:增加|增长)(一)倍|(?<![双个“\"\d一二三四五六七八九十])倍增(?=\s*(?:$|[,，。；;]))"
 )
-BASE_YEAR = re.compile(r"(?:比|较)\s*(20\d\d)\s*年")
+# 比2020年, 较2020年末, 在2010年(的)基础上: the year a growth is measured from.
+BASE_YEAR = re.compile(r"(?:(?:比|较)\s*|在\s*(?=20\d\d\s*年[末底]?的?基础上))(20\d\d)\s*年")
 # 占GDP比重比2025年提高3个百分点: a change of a share in percentage points over the base year (a growth
 # whose unit is 个百分点: the level it requires is the base share plus the points, not a share of 3 个).
 POINTS = re.compile(

@@ -1,0 +1,43 @@
+"""Plan draft (issue 14 point 2, plan9): one figure shared by several measures, restatements, the past
+and the plan's own names. See benchmarks/README.md, "plan9".
+
+Every plan sentence here is written for these tests (fictional, no text from any real plan).
+"""
+
+from __future__ import annotations
+
+from hzanalysis import plan_read
+
+_HEAD = "青石县科技创新行动方案（2026—2030年）\n一、主要目标\n"
+
+
+def _numeric(text: str, deadline: int = 2030) -> list[plan_read.DraftTarget]:
+    return [d for d in plan_read.draft_targets(_HEAD + text, deadline) if d.kind != "qualitative"]
+
+
+def test_one_doubling_shared_by_listed_measures_is_one_target_each():
+    # main drafted one growth for the whole clause, its indicator chosen from all of it (or none)
+    text = "到2030年,力争实现规模以上工业产值、技术合同成交额、发明专利授权量在2024年基础上翻两番。\n"
+    drafts = _numeric(text)
+    assert [(d.kind, d.value, d.unit, d.base_year, d.indicator) for d in drafts] == [
+        ("growth", 300.0, "%", 2024, "above_scale_industrial_output"),
+        ("growth", 300.0, "%", 2024, "tech_contract_value"),
+        ("growth", 300.0, "%", 2024, "invention_patents_granted"),
+    ]
+    # each quotes its own words, and the clause that states the growth
+    assert drafts[1].quotes[0] == "技术合同成交额"
+    assert all("翻两番" in d.quotes[-1] for d in drafts)
+
+
+def test_one_yearly_growth_shared_by_two_measures():
+    text = "到2030年,全社会研发经费支出、高新技术产业产值年均增长12%以上。\n"
+    assert [(d.kind, d.value, d.unit, d.indicator) for d in _numeric(text)] == [
+        ("growth", 12.0, "%/年", "rd_expenditure"),
+        ("growth", 12.0, "%/年", "hitech_output_value"),
+    ]
+
+
+def test_industries_qualifying_one_measure_are_not_split():
+    # 电子信息、生物医药 qualify one 增加值: one target, as before
+    text = "到2030年,电子信息、生物医药产业增加值年均增长15%。\n"
+    assert [(d.kind, d.value) for d in _numeric(text)] == [("growth", 15.0)]
