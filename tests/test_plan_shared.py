@@ -41,3 +41,22 @@ def test_industries_qualifying_one_measure_are_not_split():
     # 电子信息、生物医药 qualify one 增加值: one target, as before
     text = "到2030年,电子信息、生物医药产业增加值年均增长15%。\n"
     assert [(d.kind, d.value) for d in _numeric(text)] == [("growth", 15.0)]
+
+
+def test_a_year_of_the_plan_period_told_without_the_future_is_the_past():
+    # a news page: last year's figures (2027年,…), then the targets 到2030年; main drafted 2027's 65% and
+    # 18% as targets, since 2027 is inside the plan period
+    text = (
+        "会上传来消息,2027年,全县规模以上工业企业研发机构建有率达到65%,数字化研发设计工具普及率为18%。\n"
+        "力争到2030年,规模以上工业企业研发机构建有率达到80%。\n"
+    )
+    assert [(d.value, d.unit) for d in _numeric(text)] == [(80.0, "%")]
+
+
+def test_a_range_of_years_in_a_plans_name_is_no_year_of_the_past():
+    # 《…（2026—2030年）》提出,…: the plan's period, not a year told; the target stays
+    text = (
+        "《青石县科技创新行动方案(2026—2030年)》提出,全县高新技术企业达到200家。"
+        "到2030年,全县研发投入强度达到3%。\n"
+    )
+    assert [(d.value, d.unit) for d in _numeric(text)] == [(200.0, "家"), (3.0, "%")]

@@ -123,6 +123,9 @@ def draft_targets(
     # A review paragraph (去年…, “十三五”以来…) carries on into the paragraphs after it that say nothing of
     # the future (a work report's review runs over several paragraphs), until a heading.
     reviewing, where, past = False, None, False
+    # A text that names its deadlines with 到 (到2020年) tells what was done in a year of the plan period
+    # without one: 2016年,…达到50.7 in a text setting targets 到2020年 is a statistic.
+    dated = bool(DEADLINE.search(text))
     for paragraph in paragraphs(text):
         if (paragraph.section, paragraph.action) != where:
             reviewing, where, past = False, (paragraph.section, paragraph.action), False
@@ -175,8 +178,13 @@ def draft_targets(
                 # 截至2018年底,…达285家,较…增加107家: the past runs on until the sentence names a deadline;
                 # 2020年…为7.8% (a year before the plan period, not 比/较/在 a base year) is the past too.
                 stated = [int(y) for y in YEAR_STATED.findall(clause)]
+                # a clause opening on a year before the deadline (not a range 2026—2028年), in a sentence
+                # that says nothing of the future, in a text that writes its deadlines 到2030年: the past
+                opens = re.match(r"\s*(20\d\d)\s*年(?!\s*[—–\-~～至到])", clause)
+                then = dated and not future and opens is not None and int(opens.group(1)) < deadline
                 if stated:  # a year of its own decides: 2020年…为7.8%, then 2025年预计增加到10%
-                    past = any(y <= base for y in stated) or bool(PAST.search(clause)) or told or told_now
+                    before = any(y <= base for y in stated) or then
+                    past = before or bool(PAST.search(clause)) or told or told_now
                 else:
                     past = past or bool(PAST.search(clause)) or told or told_now
                 cumulative = cumulative or "累计" in clause
