@@ -60,3 +60,22 @@ def test_a_range_of_years_in_a_plans_name_is_no_year_of_the_past():
         "到2030年,全县研发投入强度达到3%。\n"
     )
     assert [(d.value, d.unit) for d in _numeric(text)] == [(200.0, "家"), (3.0, "%")]
+
+
+def test_a_change_told_beside_the_level_it_leads_to_restates_that_level():
+    # main drafted 15个 (the points of the change) as a target of its own, a count of 15
+    text = (
+        "到2030年,全县科技创新综合指数达到80,比2025年提高约10;"
+        "规模以上工业企业研发机构建有率达到60%,比2025年提高约15个百分点。\n"
+    )
+    drafts = _numeric(text)
+    assert [(d.kind, d.value, d.unit) for d in drafts] == [("level", 80.0, "点"), ("level", 60.0, "%")]
+    assert drafts[1].quotes[-1] == "比2025年提高约15个百分点"
+
+
+def test_a_change_in_points_written_with_about_is_a_growth_in_points():
+    # 提高约3个百分点 with no level beside it: a change of the share (main: a level of 3 个)
+    text = "到2030年,数字经济核心产业增加值占地区生产总值比重比2025年提高约3个百分点。\n"
+    assert [(d.kind, d.comparator, d.value, d.unit, d.indicator, d.base_year) for d in _numeric(text)] == [
+        ("growth", "~", 3.0, "个百分点", "digital_core_share_gdp", 2025)
+    ]

@@ -147,6 +147,7 @@ def draft_targets(
         # The last subject named, for a clause without one (…达到1.2%); it carries over the sentences of
         # its paragraph: 高新技术企业达到65家,较上年增加12家。到2028年,达到120家。
         previous = ""
+        in_paragraph: list[DraftTarget] = []  # the targets of this paragraph so far
         for sentence in sentences(paragraph.text):
             year = deadline
             # A sentence of the past (2017年,…总数达3174家。) carries on into the next ones of the
@@ -198,6 +199,14 @@ def draft_targets(
                 # it, and the doubling it follows is the same target restated.
                 inherit = previous if not clause_subject(clause) else ""
                 context = _Context(year, cumulative, cued, strive, base, aims=aims)
+                # …指数达到85,比2015年提高约12; …超过3500亿元。相比较2013年的…,增长近千亿元: a change told
+                # after the level it leads to, in a clause with no subject of its own, restates that level
+                # (the last one of the paragraph; cited with it)
+                host = next((d for d in reversed(in_paragraph) if d.kind in ("level", "cumulative")), None)
+                if host is not None and _RESTATED.match(clause):
+                    host.quotes.append(clause.strip())
+                    previous_drafts = []
+                    continue
                 found_here = (
                     _respectively(clause, previous, context, paragraph, indicators)
                     or _each(clause, drafts, context, paragraph, indicators)
@@ -221,6 +230,7 @@ def draft_targets(
                     doubled = [d for d in previous_drafts if d.kind == "growth" and DOUBLE.search(d.clause)]
                     drafts[:] = [d for d in drafts if not any(d is g for g in doubled)]
                 drafts.extend(found_here)
+                in_paragraph += found_here
                 previous = clause if clause_subject(clause) else previous
                 previous_drafts = found_here
     merged = merge_restated(drafts)
@@ -381,6 +391,14 @@ def _each(
             drafts.append(draft)
     return drafts
 
+
+#: A change over a base year, or an increment, opening a clause (so with no subject of its own):
+#: 比2015年提高约12, 比2020年增加15家, 增长近千亿元 (not a share: …,增长20% is a growth of its own).
+_RESTATED = re.compile(
+    r"^\s*(?:(?:相比较|相比|比|较)\s*20\d\d\s*年[末底]?(?:的?基础上)?\s*"
+    r"(?:提高|增加|增长|提升|上升|下降|降低|减少|翻)"
+    r"|(?:增长|增加|提高)(?![到至])\s*(?:近|约|超过)?\s*(?:\d+(?:\.\d+)?|[百千万]亿)(?!\s*(?:[%％]|个?百分点)))"
+)
 
 #: What a listed subject of a shared growth ends on: a measure (产值, 企业数, 授权量, 投资, 强度…), so
 #: that 电子信息、生物医药产业增加值 (two industries qualifying one measure) is not split.
@@ -565,7 +583,8 @@ def _draft_segment(
         # 超过 before the rate, or inside its words (年均增速超过20%)
         strict = STRICT.search(segment[: growth.start()][-4:]) or STRICT.search(growth.group(0))
         kind, comparator = "growth", ">" if strict else ">="
-        if growth.group(0).endswith("左右") or APPROX_AFTER.search(segment[growth.end() :]):
+        approx = re.search(r"(?:约|近)\s*\d", growth.group(0))  # 提高约3个百分点
+        if growth.group(0).endswith("左右") or approx or APPROX_AFTER.search(segment[growth.end() :]):
             comparator = "~"  # 年均增长10%左右: approximate, as a level's 左右
         subject = subject.replace(re.sub(r"\s+", "", growth.group(0)), "")
         if growth.re is POINTS:

@@ -181,7 +181,7 @@ BASE_YEAR = re.compile(r"(?:(?:比|较)\s*|在\s*(?=20\d\d\s*年[末底]?的?基
 # 占GDP比重比2025年提高3个百分点: a change of a share in percentage points over the base year (a growth
 # whose unit is 个百分点: the level it requires is the base share plus the points, not a share of 3 个).
 POINTS = re.compile(
-    r"(提高|提升|增长|增加|上升|下降|降低|减少)\s*(\d+(?:\.\d+)?)\s*个?\s*百分点(左右)?(以上)?"
+    r"(提高|提升|增长|增加|上升|下降|降低|减少)\s*(?:约|近|大约|超过)?\s*(\d+(?:\.\d+)?)\s*个?\s*百分点(左右)?(以上)?"
 )
 # An index has no unit: 综合指数达到78.
 INDEX = re.compile(
