@@ -79,3 +79,17 @@ def test_a_change_in_points_written_with_about_is_a_growth_in_points():
     assert [(d.kind, d.comparator, d.value, d.unit, d.indicator, d.base_year) for d in _numeric(text)] == [
         ("growth", "~", 3.0, "个百分点", "digital_core_share_gdp", 2025)
     ]
+
+
+def test_figures_of_a_quoted_name_and_of_the_plans_own_programmes_are_no_targets():
+    # main drafted 3个 and 6个 of the quoted layout, and the 6个 programmes the plan says it carries out
+    text = (
+        "方案按照“培育3个集群、建设5大平台、推动6个转型”的总体布局,提出具体举措,配套实施6个重大工程。"
+        "到2030年,全县高新技术企业达到200家。\n"
+    )
+    assert [(d.value, d.unit) for d in _numeric(text)] == [(200.0, "家")]
+
+
+def test_a_goal_in_quotation_marks_stays_a_target():
+    text = "会议提出“到2030年全县高新技术企业达到300家”的目标。\n"
+    assert [(d.value, d.unit) for d in _numeric(text)] == [(300.0, "家")]

@@ -198,7 +198,9 @@ def draft_targets(
                 # 达到1.2% after 比重增加一倍: the clause has no subject of its own, the one before gives
                 # it, and the doubling it follows is the same target restated.
                 inherit = previous if not clause_subject(clause) else ""
+                lead = sentence[: sentence.find(whole)] if not future else ""
                 context = _Context(year, cumulative, cued, strive, base, aims=aims)
+                context = replace(context, plan_lead=bool(PLAN_ITSELF.search(lead)))
                 # …指数达到85,比2015年提高约12; …超过3500亿元。相比较2013年的…,增长近千亿元: a change told
                 # after the level it leads to, in a clause with no subject of its own, restates that level
                 # (the last one of the paragraph; cited with it)
@@ -220,6 +222,8 @@ def draft_targets(
                 # no verb of their own, as 每年 does
                 adding = False
                 for segment in segments(clause) if not found_here else []:
+                    if _named(sentence, segment):
+                        continue  # “聚焦1个行动、构建2大体系”的整体工作安排: a name, not a target
                     every_year = "每年" in segment or (every_year and not CUE.search(segment))
                     adding = _adds(segment) or (adding and not CUE.search(segment))
                     here = replace(context, every_year=every_year, adding=adding)
@@ -278,6 +282,9 @@ class _Context:
     every_year: bool = False
     aims: bool = True
     adding: bool = False
+    #: the sentence, saying nothing of the future, speaks of the plan itself before this clause (规划按照…,
+    #: 提出具体举措,配套实施8个重大工程): a count of its actions or programmes is how it is built
+    plan_lead: bool = False
 
 
 #: Verbs of addition over the plan period, and the words after one that make its figure a stock reached.
@@ -390,6 +397,25 @@ def _each(
                 draft.name_zh = subject
             drafts.append(draft)
     return drafts
+
+
+#: A name in quotation marks: a short span with no sentence punctuation and no word setting a figure
+#: (“聚焦1个行动、构建2大体系、实施8大工程”的整体工作安排, “1+4+N”产业体系); a quoted goal (“到2030年…达到
+#: 300家”的目标) sets one.
+_QUOTED = re.compile(r"[“\"]([^“”\"，,。；;：:！!？?]{1,40})[”\"]")
+_SETS = re.compile(r"到\s*20\d\d|达到|达|超过|突破|增长|提高|提升|不少于|不低于|以上|翻")
+
+
+def _named(sentence: str, segment: str) -> bool:
+    """Whether the figure a segment would set lies inside a quoted name of its sentence."""
+    figure = _value_match(segment)
+    at = sentence.find(segment)
+    if figure is None or at < 0:
+        return False
+    spot = at + figure.start()
+    return any(
+        m.start(1) <= spot < m.end(1) and not _SETS.search(m.group(1)) for m in _QUOTED.finditer(sentence)
+    )
 
 
 #: A change over a base year, or an increment, opening a clause (so with no subject of its own):
@@ -562,7 +588,7 @@ def _draft_segment(
     if (
         number is not None
         and STRUCTURE.match(segment[number.end() :])
-        and PLAN_ITSELF.search(segment[: number.start()])
+        and (context.plan_lead or PLAN_ITSELF.search(segment[: number.start()]))
     ):
         return None  # 设置了…6个专项行动: how the plan is built, not what it sets
     notes: list[str] = []
