@@ -48,6 +48,13 @@ from dataclasses import dataclass, replace
 from . import catalogue
 from .catalogue import Indicator
 from .plan_drafts import DraftTarget, clause_subject, merge_restated
+from .plan_figures import MEASURE_END as _MEASURE_END
+from .plan_figures import RESTATED as _RESTATED
+from .plan_figures import adds as _adds
+from .plan_figures import drop_base as _drop_base
+from .plan_figures import figures as _figures
+from .plan_figures import named as _named
+from .plan_figures import value_match as _value_match
 from .plan_indicators import MATCH_THRESHOLD, match_indicator, unit_fits
 from .plan_tables import TableTarget, read_tables
 from .plan_text import (
@@ -65,7 +72,6 @@ from .plan_text import (
     EACH,
     ESTIMATE,
     FALL,
-    FROM_TO,
     FUTURE,
     GROWTH_ANNUAL,
     GROWTH_BY,
@@ -287,37 +293,6 @@ class _Context:
     plan_lead: bool = False
 
 
-#: Verbs of addition over the plan period, and the words after one that make its figure a stock reached.
-_ADDITION = re.compile(r"新增|净增|新建|新培育|培育|开通|引进|新获批|新认定")
-_REACHED = re.compile(r"达到|达|突破|超过|超|总数|总量|增至|增加到|提高到|提升至|提升到|保有|拥有|累计|建成")
-
-
-def _adds(segment: str) -> bool:
-    """Whether a verb of addition governs the segment's figure (新建通用机场1个, 开通航线18条), not a stock
-    reached after it (培育高新技术企业达到300家)."""
-    number = _value_match(segment)
-    if number is None:
-        return False
-    before = segment[: number.start()]
-    verbs = list(_ADDITION.finditer(before))
-    # 依托企业重组(新建)的平台100个: a verb before 的 says which things are counted, not what is added
-    after = before[verbs[-1].end() :] if verbs else ""
-    # 培育销售收入超过10亿元的骨干企业5家: a 超过 inside the qualifier before 的 is no stock reached
-    return bool(verbs) and not _REACHED.search(after.rsplit("的", 1)[-1]) and not re.match(r"[)）]?的", after)
-
-
-def _drop_base(text: str) -> str:
-    """The text with the base of a change written as the target alone: 从2020年的15%提高到56% -> 为56%,
-    由2015年的1.08%提升至2020年的2.12% -> 为2020年的2.12% (whose year then says it is the past)."""
-    change = FROM_TO.search(text)
-    if change is None:
-        return text
-    to_year = re.search(r"(?:到|至)\s*(20\d\d\s*年[末底]?的?)", change.group(0))
-    # 从12%降低到8%: a ceiling, written 降至 so that the comparator reads "at most"
-    verb = "降至" if re.search(r"下降|降低|减少|压降", change.group(0)) else "为"
-    return text[: change.start()] + verb + (to_year.group(1) if to_year else "") + text[change.start(1) :]
-
-
 def _respectively(
     clause: str,
     previous: str,
@@ -357,15 +332,6 @@ def _respectively(
     return drafts
 
 
-def _figures(clause: str) -> list[re.Match[str]]:
-    """The numbers with a unit of a clause in order, 6万家 and 1.2亿台 read whole (not as a bare 6 or 1.2)."""
-    counts = [m for pattern in (WAN, YI) for m in pattern.finditer(clause)]
-    plain = [
-        m for m in NUMBER_UNIT.finditer(clause) if not any(c.start() <= m.start() < c.end() for c in counts)
-    ]
-    return sorted(counts + plain, key=lambda m: m.start())
-
-
 def _each(
     clause: str,
     earlier: Sequence[DraftTarget],
@@ -397,38 +363,6 @@ def _each(
                 draft.name_zh = subject
             drafts.append(draft)
     return drafts
-
-
-#: A name in quotation marks: a short span with no sentence punctuation and no word setting a figure
-#: (“聚焦1个行动、构建2大体系、实施8大工程”的整体工作安排, “1+4+N”产业体系); a quoted goal (“到2030年…达到
-#: 300家”的目标) sets one.
-_QUOTED = re.compile(r"[“\"]([^“”\"，,。；;：:！!？?]{1,40})[”\"]")
-_SETS = re.compile(r"到\s*20\d\d|达到|达|超过|突破|增长|提高|提升|不少于|不低于|以上|翻")
-
-
-def _named(sentence: str, segment: str) -> bool:
-    """Whether the figure a segment would set lies inside a quoted name of its sentence."""
-    figure = _value_match(segment)
-    at = sentence.find(segment)
-    if figure is None or at < 0:
-        return False
-    spot = at + figure.start()
-    return any(
-        m.start(1) <= spot < m.end(1) and not _SETS.search(m.group(1)) for m in _QUOTED.finditer(sentence)
-    )
-
-
-#: A change over a base year, or an increment, opening a clause (so with no subject of its own):
-#: 比2015年提高约12, 比2020年增加15家, 增长近千亿元 (not a share: …,增长20% is a growth of its own).
-_RESTATED = re.compile(
-    r"^\s*(?:(?:相比较|相比|比|较)\s*20\d\d\s*年[末底]?(?:的?基础上)?\s*"
-    r"(?:提高|增加|增长|提升|上升|下降|降低|减少|翻)"
-    r"|(?:增长|增加|提高)(?![到至])\s*(?:近|约|超过)?\s*(?:\d+(?:\.\d+)?|[百千万]亿)(?!\s*(?:[%％]|个?百分点)))"
-)
-
-#: What a listed subject of a shared growth ends on: a measure (产值, 企业数, 授权量, 投资, 强度…), so
-#: that 电子信息、生物医药产业增加值 (two industries qualifying one measure) is not split.
-_MEASURE_END = re.compile(r"(?:值|额|数|量|率|比重|比例|收入|投资|强度|规模|面积|支出|利润|产量|总额|总量)$")
 
 
 def _shared_growth(
@@ -471,57 +405,6 @@ QUALITATIVE_AIM = re.compile(
 
 #: What makes a sentence set targets rather than tell: a deadline, striving, a forecast.
 _AIMS = re.compile(r"到\s*20\d\d|力争|争取|预计")
-
-#: Verbs that say what a plan is about, not what it builds: 聚焦/围绕/涵盖… a list of fields.
-_SCOPE = re.compile(r"^\s*(?:聚焦|围绕|包括|涵盖|涉及|瞄准|面向)")
-
-
-def _value_match(segment: str) -> re.Match[str] | None:
-    """The figure a segment sets: the first number with a unit that does not qualify what is counted
-    (总收入超过100亿元的企业达到10家 sets 10家) nor say where (在10个重点行业打造30个…工厂 sets 30个);
-    1万名, 1.2亿台 and 十万家 included."""
-    found = [
-        m
-        for pattern in (WAN, YI, NUMBER_UNIT, CN_NUMBER, BARE_AMOUNT)
-        for m in pattern.finditer(segment)
-        # 总投资10亿元以上的项目: a figure qualifying what is counted
-        if not re.match(r"(?:以上|以下|左右)?的(?!主要目标|目标)", segment[m.end() :])
-        # 100亿元级企业, 10亿元级品种: a class of what is counted, never a value
-        and not segment[m.end() :].startswith("级")
-        # 相比较2013年的2508亿元: the base a change is measured from, never the target
-        and not _BASE_FIGURE.search(segment[: m.start()])
-        # 聚焦A、B…等10个重点领域: the size of the scope just listed, no target (组建A、B等5个 is one)
-        and not (segment[: m.start()].endswith("等") and _SCOPE.match(segment))
-    ]
-    # 1万名 is read by WAN, not as 1 of NUMBER_UNIT's 万…; the earliest figure wins
-    found.sort(key=lambda m: (m.start(1) if m.re is BARE_AMOUNT else m.start(), m.re not in (WAN, YI)))
-    # 在10个重点行业打造30个…: a figure after 在 says where the target is set, when another one follows
-    while len(found) > 1 and _WHERE.search(segment[: found[0].start()]) and found[1].start() > found[0].end():
-        found.pop(0)
-    # 主营业务收入10亿元以上企业达到20家, 实施5000万元以上项目10项: an amount or an area before a count of
-    # one segment says which things are counted (as …以上的 does); the count is the target
-    while len(found) > 1 and _unit_of(found[0]) in _SIZES and any(_unit_of(m) in _COUNTED for m in found[1:]):
-        found.pop(0)
-    return found[0] if found else None
-
-
-#: What opens a base figure: (相)比(较)/较 a year's figure (相比较2013年的…, 较2020年末的…).
-_BASE_FIGURE = re.compile(r"(?:相比较|相比|相较|比|较)\s*20\d\d\s*年[末底]?的\s*$")
-
-#: Units of a size (an amount of money, an area) and of a count, for telling a qualifying figure.
-_SIZES = frozenset({"亿元", "万元", "万亿元", "万平方米", "平方米"})
-_COUNTED = frozenset({"家", "个", "项", "件", "名", "所", "座", "套", "台", "条", "款", "种", "支"})
-
-
-def _unit_of(figure: re.Match[str]) -> str:
-    """The unit a figure of :func:`_value_match` is written in (a bare amount's is 亿元 or 万亿元)."""
-    if figure.re is BARE_AMOUNT:
-        return bare_amount(figure)[1]
-    return figure.group(2) if figure.re.groups >= 2 else ""
-
-
-#: 在10个重点行业…, 在全省20个县…: what follows 在 (with a few words of scope) says where, not how many.
-_WHERE = re.compile(r"在[^,，。；、\d]{0,4}$")
 
 
 def _draft_segment(
