@@ -93,3 +93,25 @@ def test_figures_of_a_quoted_name_and_of_the_plans_own_programmes_are_no_targets
 def test_a_goal_in_quotation_marks_stays_a_target():
     text = "会议提出“到2030年全县高新技术企业达到300家”的目标。\n"
     assert [(d.value, d.unit) for d in _numeric(text)] == [(300.0, "家")]
+
+
+def test_a_headline_whose_targets_are_kept_apart_by_a_space_restates_them():
+    # a news headline over its sentence: main read the two targets of the headline as one clause (one
+    # entry, the second target lost to it) and the headline's second target as a new target
+    text = (
+        "青石县:力争到2030年新引进亿元以上项目超过15个 培育产值十亿级的龙头企业3家以上\n"
+        "青石县印发行动方案。到2030年,全县工业总产值力争达到600亿元。"
+        "力争新引进亿元以上项目超过15个,培育产值十亿级的龙头企业3家以上。\n"
+    )
+    drafts = _numeric(text)
+    assert sorted(d.value for d in drafts) == [3.0, 15.0, 600.0]
+    # the headline is cited with the target it restates in other words (the 3家 are the same words)
+    assert [d.quotes for d in drafts if d.value == 15.0] == [
+        ["力争到2030年新引进亿元以上项目超过15个", "力争新引进亿元以上项目超过15个"]
+    ]
+
+
+def test_one_paragraph_stating_the_same_words_twice_sets_two_targets():
+    # 产值达300亿元 of two industries named in the clauses before: two targets, not one restated
+    text = "到2030年,做强新材料产业,产值达300亿元;做强智能装备产业,产值达300亿元。\n"
+    assert [d.value for d in _numeric(text)] == [300.0, 300.0]

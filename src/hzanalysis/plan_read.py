@@ -132,7 +132,7 @@ def draft_targets(
     # A text that names its deadlines with 到 (到2020年) tells what was done in a year of the plan period
     # without one: 2016年,…达到50.7 in a text setting targets 到2020年 is a statistic.
     dated = bool(DEADLINE.search(text))
-    for paragraph in paragraphs(text):
+    for number, paragraph in enumerate(paragraphs(text)):
         if (paragraph.section, paragraph.action) != where:
             reviewing, where, past = False, (paragraph.section, paragraph.action), False
         future_here = bool(FUTURE.search(paragraph.text))
@@ -239,6 +239,8 @@ def draft_targets(
                 if inherit and found_here:
                     doubled = [d for d in previous_drafts if d.kind == "growth" and DOUBLE.search(d.clause)]
                     drafts[:] = [d for d in drafts if not any(d is g for g in doubled)]
+                for draft in found_here:  # a headline may repeat its sentence word for word
+                    draft.place = number
                 drafts.extend(found_here)
                 in_paragraph += found_here
                 previous = clause if clause_subject(clause) else previous
