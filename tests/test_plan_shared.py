@@ -115,3 +115,14 @@ def test_one_paragraph_stating_the_same_words_twice_sets_two_targets():
     # 产值达300亿元 of two industries named in the clauses before: two targets, not one restated
     text = "到2030年,做强新材料产业,产值达300亿元;做强智能装备产业,产值达300亿元。\n"
     assert [d.value for d in _numeric(text)] == [300.0, 300.0]
+
+
+def test_the_first_n_of_a_class_say_which_are_counted_and_the_share_of_a_whole_keeps_its_comparator():
+    # main drafted 50家 (the first 50 firms) as the target, and 超过…的5% as at least 5%
+    text = "到2030年,营业收入前50家企业的研发投入超过营业收入的5%。\n"
+    assert got_one(text) == ("level", ">", 5.0, "%")
+
+
+def got_one(text: str) -> tuple[object, ...]:
+    (draft,) = _numeric(text)
+    return (draft.kind, draft.comparator, draft.value, draft.unit)

@@ -106,6 +106,9 @@ def value_match(segment: str) -> re.Match[str] | None:
     ]
     # 1万名 is read by WAN, not as 1 of NUMBER_UNIT's 万…; the earliest figure wins
     found.sort(key=lambda m: (m.start(1) if m.re is BARE_AMOUNT else m.start(), m.re not in (WAN, YI)))
+    # 前100家企业的研发投入超过…10%: the first N of a class say which are counted, when a figure follows
+    while len(found) > 1 and segment[: found[0].start()].rstrip().endswith("前"):
+        found.pop(0)
     # 在10个重点行业打造30个…: a figure after 在 says where the target is set, when another one follows
     while len(found) > 1 and _WHERE.search(segment[: found[0].start()]) and found[1].start() > found[0].end():
         found.pop(0)
