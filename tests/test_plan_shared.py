@@ -126,3 +126,12 @@ def test_the_first_n_of_a_class_say_which_are_counted_and_the_share_of_a_whole_k
 def got_one(text: str) -> tuple[object, ...]:
     (draft,) = _numeric(text)
     return (draft.kind, draft.comparator, draft.value, draft.unit)
+
+
+def test_a_part_named_with_qizhong_and_an_output_of_all_industry_get_no_catalogue_indicator():
+    # main gave the chain's 其中高新技术企业 the region's hte_count, and 工业总产值 the high-tech output
+    text = "到2030年,集聚产业链企业150家,其中高新技术企业超50家,工业总产值力争达到600亿元。\n"
+    assert [(d.value, d.indicator) for d in _numeric(text)] == [(150.0, None), (50.0, None), (600.0, None)]
+    # the region's own high-tech firms and high-tech output keep their indicators
+    own = "到2030年,全县高新技术企业达到120家,高新技术产业产值达到300亿元。\n"
+    assert [d.indicator for d in _numeric(own)] == ["hte_count", "hitech_output_value"]

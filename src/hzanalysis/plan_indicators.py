@@ -43,6 +43,8 @@ _QUALIFIERS = (
     # high-tech zone's (高新区工业总产值) the region's
     "高新技术企业",
     "高新区",
+    # high-tech is a classification of industry: 工业总产值 is no 高新技术产业产值
+    "高新技术",
     # strategic emerging industries are another classification than high-tech industry
     "战略性新兴",
     # the level of government: 市级以上研发机构 are not the 省级以上 ones, 国家科技计划项目 not all

@@ -573,6 +573,11 @@ def _draft_segment(
     if NOISE.sub("", subject).startswith("占"):
         # 占生产总值比重超30% (a headline cut after its subject): the share of what is not said
         indicator, score = None, 0.0
+    if indicator is not None and re.match(r"\s*其中", quote):
+        # 其中高新技术企业超50家: a part of what the clause before counts (the chain's firms), not the
+        # region's whole that a catalogue indicator measures
+        notes.append(f"其中: a part of what is counted before it, not the region's {indicator.id}")
+        indicator, score = None, 0.0
     if indicator is None and unit == "万亿元" and kind not in ("rank", "growth"):
         # 2万亿元 of an indicator kept in 亿元: the value is written in the indicator's unit
         in_yi = [i for i in indicators if unit_fits("亿元", i)]
