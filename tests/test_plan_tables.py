@@ -83,3 +83,29 @@ def test_a_list_of_figures_that_is_no_table_is_left_to_the_prose_reader():
     text = _HEAD + "到2030年,全县高新技术企业达到200家。\n技术合同成交额达到15亿元。\n"
     assert read_tables(text, 2030, 2025) == ([], [])
     assert [d.value for d in _numeric(text)] == [200.0, 15.0]
+
+
+def test_a_table_of_tasks_sets_the_figures_of_its_task_cells_with_the_units_of_their_row():
+    # a work plan's task table read as rows: the task cells hold no cue word, yet each figure is a target,
+    # answered for by the row's 牵头单位; main drafted none of them
+    text = (
+        "青石县2026年科技工作要点\n"
+        "序号 | 重点任务 | 牵头单位 | 完成时限\n"
+        "1 | 推进企业研发机构建设。新增省级以上研发机构8家。 | 县科技局 | 2026年12月\n"
+        "2 | 促进科技成果转化。技术合同成交额12亿元。 | 县科技局、县财政局 | 2026年12月\n"
+    )
+    drafts = _numeric(text, deadline=2026)
+    assert [(d.value, d.unit, d.responsible_units) for d in drafts] == [
+        (8.0, "家", ["县科技局"]),
+        (12.0, "亿元", ["县科技局", "县财政局"]),
+    ]
+
+
+def test_a_column_of_what_was_done_is_the_past():
+    # one cell a line, cells kept apart by lines of a lone |: the 完成情况 column's figures (a rank, a
+    # count) are what was done; main drafted its 位居全县第二 as a rank target and missed the task's 30项
+    text = (
+        "序号\n|\n工作任务\n|\n上半年完成情况\n|\n"
+        "1\n|\n实施产学研合作项目30项。\n|\n已实施产学研合作项目18项,总量位居全县第二。\n|\n"
+    )
+    assert [(d.kind, d.value, d.unit) for d in _numeric(text, deadline=2026)] == [("level", 30.0, "项")]

@@ -56,7 +56,7 @@ from .plan_figures import figures as _figures
 from .plan_figures import named as _named
 from .plan_figures import value_match as _value_match
 from .plan_indicators import MATCH_THRESHOLD, match_indicator, unit_fits
-from .plan_tables import TableTarget, read_tables
+from .plan_tables import TableTarget, read_tables, read_task_tables
 from .plan_text import (
     ANNUAL,
     APPROX_AFTER,
@@ -126,6 +126,7 @@ def draft_targets(
     drafts = [_table_draft(row, text, base, indicators) for row in rows]
     for start, end in spans:
         text = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+    text, tasks = read_task_tables(text)
     # A review paragraph (去年…, “十三五”以来…) carries on into the paragraphs after it that say nothing of
     # the future (a work report's review runs over several paragraphs), until a heading.
     reviewing, where, past = False, None, False
@@ -133,6 +134,10 @@ def draft_targets(
     # without one: 2016年,…达到50.7 in a text setting targets 到2020年 is a statistic.
     dated = bool(DEADLINE.search(text))
     for number, paragraph in enumerate(paragraphs(text)):
+        # a cell of a table of tasks: a target however it is worded, of the units its row names
+        task = paragraph.text in tasks
+        if task and tasks[paragraph.text]:
+            paragraph = replace(paragraph, units=tasks[paragraph.text])
         if (paragraph.section, paragraph.action) != where:
             reviewing, where, past = False, (paragraph.section, paragraph.action), False
         future_here = bool(FUTURE.search(paragraph.text))
@@ -169,7 +174,7 @@ def draft_targets(
             aims = bool(_AIMS.search(sentence))
             cumulative = strive = told = every_year = False
             # A cue anywhere in the sentence covers every clause of it (争取建成X1家,Y1家,Z1家).
-            cued = bool(CUE.search(sentence) or DEADLINE.search(sentence))
+            cued = task or bool(CUE.search(sentence) or DEADLINE.search(sentence))
             previous_drafts: list[DraftTarget] = []
             for new_part, whole in clauses_of(sentence):
                 if new_part:  # 累计, 力争 and 每年 hold up to the next ；, the deadline beyond it

@@ -335,3 +335,91 @@ def _from_change(name: str, unit: str, cell: str, title: str) -> _Made | None:
     if total and unit != "%":
         return value, comparator, "cumulative", "", "a sum over the plan period (the change column)"
     return None
+
+
+# A table of tasks (序号 | 工作任务 | 牵头单位 | 完成时限, or | 二季度完成情况): every figure of its task
+# cells is a target (a task table writes none of the cue words of prose: 技术合同交易额40亿元), the units
+# column names who answers for each, and a column of what was done (完成情况, 进展) is the past.
+_TASK = re.compile(r"^(?:重点|主要|年度|具体)?(?:工作)?(?:任务|目标|内容|举措)(?:内容|及目标|目标)?$")
+_TASK_UNITS = re.compile(r"^(?:牵头|责任|配合|协办|主办|实施)(?:单位|部门)(?:及.{0,6})?$")
+_TASK_PAST = re.compile(r"完成情况|进展|落实情况|进度|执行情况|完成$")
+_TASK_TIME = re.compile(r"^(?:完成)?(?:时限|时间|期限|时间节点)$")
+
+
+def _task_column(title: str) -> str | None:
+    title = re.sub(r"\s+", "", title)
+    if _SKIPPED.match(title):
+        return "skipped"
+    if _TASK_PAST.search(title):
+        return "past"
+    if _TASK.match(title):
+        return "task"
+    if _TASK_UNITS.match(title):
+        return "units"
+    if _TASK_TIME.match(title):
+        return "time"
+    return None
+
+
+def read_task_tables(text: str) -> tuple[str, dict[str, tuple[str, ...]]]:
+    """The text with each table of tasks reduced to its task cells (every other cell blanked, offsets
+    kept), and each task cell's text with the units its row names (empty when no units column)."""
+    rows = _cells_of_lines(text)
+    chars = list(text)
+    tasks: dict[str, tuple[str, ...]] = {}
+    at = 0
+    while at < len(rows):
+        header, after = _task_header(rows, at)
+        if not header:
+            at += 1
+            continue
+        cells = [c for line in rows[after:] for c in line] if all(len(r) <= 1 for r in rows[at:after]) else []
+        chunks: list[list[_Cell]] = []
+        if cells:  # one cell a line: the cells after the header, in chunks as wide as the header
+            while len(cells) >= len(header) * (len(chunks) + 1):
+                chunk = cells[len(header) * len(chunks) : len(header) * (len(chunks) + 1)]
+                if header[0] == "skipped" and not re.fullmatch(r"\d{1,3}", chunk[0].text):
+                    break
+                chunks.append(chunk)
+        else:
+            for line in rows[after:]:
+                if len(line) != len(header):
+                    break
+                chunks.append(line)
+        if not chunks:
+            at += 1
+            continue
+        start, end = rows[at][0].start, chunks[-1][-1].end
+        keep = []
+        for chunk in chunks:
+            row = dict(zip(header, chunk, strict=True))
+            units = re.split(r"[、,，;；\s]+", row["units"].text) if "units" in row else []
+            tasks[row["task"].text] = tuple(u for u in units if u)
+            keep.append((row["task"].start, row["task"].end))
+        for i in range(start, end):
+            if chars[i] != "\n" and not any(a <= i < b for a, b in keep):
+                chars[i] = " "
+        at = next((i for i in range(after, len(rows)) if rows[i] and rows[i][0].start >= end), len(rows))
+    return "".join(chars), tasks
+
+
+def _task_header(rows: list[list[_Cell]], at: int) -> tuple[list[str], int]:
+    """The columns of a task table's header starting at line ``at`` (one line of titles, or a run of one
+    title a line), and the line after it; ([], at) when no such header starts there."""
+    if len(rows[at]) >= 2:
+        kinds = [_task_column(c.text) for c in rows[at]]
+        if all(kinds) and "task" in kinds and len(set(kinds)) >= 2:
+            return [k for k in kinds if k], at + 1
+        return [], at
+    columns: list[str] = []
+    j = at
+    while j < len(rows) and len(rows[j]) <= 1:
+        if rows[j]:
+            kind = _task_column(rows[j][0].text)
+            if kind is None:
+                break
+            columns.append(kind)
+        j += 1
+    if "task" in columns and len(set(columns)) >= 2 and columns.count("task") == 1:
+        return columns, j
+    return [], at
