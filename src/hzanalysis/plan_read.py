@@ -566,9 +566,9 @@ def _draft_segment(
             notes.append("a ceiling (降低到/控制在…以内): met at or below the value")
         else:
             # 超过业务收入的10%: the comparator stands before the whole of which the share is taken
-            over = unit == "%" and re.search(r"(?:超过|超|高于|突破)[^,，。；、\d]{1,10}的\s*$", before)
-            strict = STRICT.search(before[-4:] if len(before) > 4 else before) or over
-            comparator = ">" if strict else ">="
+            over = unit == "%" and bool(re.search(r"(?:超过|超|高于|突破)[^,，。；、\d]{1,10}的\s*$", before))
+            beyond = over or bool(STRICT.search(before[-4:] if len(before) > 4 else before))
+            comparator = ">" if beyond else ">="
         kind = "annual_floor" if ANNUAL.search(segment) or context.every_year else "level"
     # A level, floor or sum is measured in its indicator's unit: 78 (an index) is no area, 2.6% no amount.
     fitting = indicators if kind in ("rank", "growth") else [i for i in indicators if unit_fits(unit, i)]
