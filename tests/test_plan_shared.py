@@ -135,3 +135,21 @@ def test_a_part_named_with_qizhong_and_an_output_of_all_industry_get_no_catalogu
     # the region's own high-tech firms and high-tech output keep their indicators
     own = "到2030年,全县高新技术企业达到120家,高新技术产业产值达到300亿元。\n"
     assert [d.indicator for d in _numeric(own)] == ["hte_count", "hitech_output_value"]
+
+
+def test_values_listed_after_one_subject_with_fenbie_are_one_target_each_sharing_the_last_word():
+    # main drafted one growth of 7% (at least) and a level of 8% 左右
+    text = "2030年主要预期目标是:城乡居民人均可支配收入分别增长6%、7.5%左右。\n"
+    assert [(d.kind, d.comparator, d.value, d.unit) for d in _numeric(text)] == [
+        ("growth", "~", 6.0, "%"),
+        ("growth", "~", 7.5, "%"),
+    ]
+
+
+def test_pieces_and_tonnes_are_counts_multiplied_by_wan_and_yi():
+    # main read 1500亿块 as 1500 亿 (a bare 亿 of users) and dropped 180万吨 (no unit)
+    text = "到2030年,芯片产量超过1500亿块,粮食产量保持在180万吨以上。\n"
+    assert [(d.comparator, d.value, d.unit) for d in _numeric(text)] == [
+        (">", 150000000000.0, "块"),
+        (">=", 1800000.0, "吨"),
+    ]

@@ -41,6 +41,7 @@ How a plan is read (developed on the 2024 plan and on passages of other regions'
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -317,6 +318,14 @@ def _respectively(
         r"在\s*20\d\d\s*年.*$|(?:实现|达到).*$", "", re.sub(r"^.*?(?:全区|全市|全县|全省)", "", head)
     )
     subjects = [s for s in re.split(r"和|与|及|、", head) if s.strip()]
+    # 城乡居民人均可支配收入分别增长7%、8%左右: values listed after one subject that names its parts (城乡)
+    # are one target each on that subject; the word after the last value (左右, 以上) holds for every one
+    listed = all(
+        re.fullmatch(r"\s*[、和及]\s*", clause[a.end() : b.start()]) for a, b in zip(numbers, numbers[1:])
+    )
+    tail = clause[numbers[-1].end() :] if listed else ""
+    if len(subjects) == 1 and listed:
+        subjects = subjects * len(numbers)
     if len(subjects) != len(numbers):
         return []
     drafts = []
@@ -324,7 +333,7 @@ def _respectively(
         # The quote is the clause (verbatim); the subject written before the value is what is matched.
         draft = _draft_segment(
             # 分别超过90家: the words between 分别 and the first value say how (超过: strict) for each value.
-            clause[: numbers[0].start()] + number.group(0),
+            clause[: numbers[0].start()] + number.group(0) + tail,
             context,
             paragraph,
             indicators,
