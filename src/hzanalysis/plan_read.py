@@ -320,9 +320,8 @@ def _respectively(
     subjects = [s for s in re.split(r"和|与|及|、", head) if s.strip()]
     # 城乡居民人均可支配收入分别增长7%、8%左右: values listed after one subject that names its parts (城乡)
     # are one target each on that subject; the word after the last value (左右, 以上) holds for every one
-    listed = all(
-        re.fullmatch(r"\s*[、和及]\s*", clause[a.end() : b.start()]) for a, b in zip(numbers, numbers[1:])
-    )
+    gaps = [clause[a.end() : b.start()] for a, b in itertools.pairwise(numbers)]
+    listed = all(re.fullmatch(r"\s*[、和及]\s*", gap) for gap in gaps)
     tail = clause[numbers[-1].end() :] if listed else ""
     if len(subjects) == 1 and listed:
         subjects = subjects * len(numbers)
