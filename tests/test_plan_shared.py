@@ -153,3 +153,18 @@ def test_pieces_and_tonnes_are_counts_multiplied_by_wan_and_yi():
         (">", 150000000000.0, "块"),
         (">=", 1800000.0, "吨"),
     ]
+
+
+def test_an_addition_stays_an_addition_after_more_than_and_projects_carried_out_are_added_up():
+    # main drafted levels for all three: 新增…超200亿元 (超 read as a stock reached), 实施 N and 发行 N
+    text = (
+        "到2030年,新增科技担保金额超200亿元,实施5个以上应用示范工程,发行科技创新债券突破100亿元,"
+        "培育科技型企业突破300家。\n"
+    )
+    assert [(d.kind, d.value) for d in _numeric(text)] == [
+        ("cumulative", 200.0),
+        ("cumulative", 5.0),
+        ("cumulative", 100.0),
+        # 培育…突破300家 also names a stock grown to 300: a level, as before
+        ("level", 300.0),
+    ]

@@ -108,4 +108,5 @@ def test_a_column_of_what_was_done_is_the_past():
         "序号\n|\n工作任务\n|\n上半年完成情况\n|\n"
         "1\n|\n实施产学研合作项目30项。\n|\n已实施产学研合作项目18项,总量位居全县第二。\n|\n"
     )
-    assert [(d.kind, d.value, d.unit) for d in _numeric(text, deadline=2026)] == [("level", 30.0, "项")]
+    # (实施 N: the projects carried out over the plan's period, here its one year)
+    assert [(d.kind, d.value, d.unit) for d in _numeric(text, deadline=2026)] == [("cumulative", 30.0, "项")]
