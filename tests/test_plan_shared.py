@@ -168,3 +168,10 @@ def test_an_addition_stays_an_addition_after_more_than_and_projects_carried_out_
         # 培育…突破300家 also names a stock grown to 300: a level, as before
         ("level", 300.0),
     ]
+
+
+def test_units_named_by_a_bureaus_own_task_list():
+    # a bureau's task list: 牵头科室(单位): on a line of its own (main: no responsible unit)
+    text = "1.推进创新平台建设,新建省级以上研发平台5个。\n责任领导:张三\n牵头科室(单位):计划科、县创新中心\n"
+    (draft,) = _numeric(text)
+    assert draft.responsible_units == ["计划科", "县创新中心"]

@@ -238,7 +238,10 @@ REVIEW_PARAGRAPH = re.compile(
 )
 _NOT_ACTION = re.compile(r"目标|思路|原则|保障|组织实施|意义|要求|指导")
 _ACTION_TITLE = re.compile(r"行动|工程|计划|专项")
-_UNIT_LABEL = r"(?:主要)?(?:牵头|责任|配合|协同|参与|协办)(?:单位|部门)\s*[:：]"
+# 牵头单位：, 责任部门：, and a bureau's own task lists: 牵头科室(单位)：, 责任处室：
+_UNIT_LABEL = (
+    r"(?:主要)?(?:牵头|责任|配合|协同|参与|协办)(?:单位|部门|科室|处室)(?:[(（][^()（）]{1,4}[)）])?\s*[:：]"
+)
 # (责任单位：…), 【牵头单位：…；配合单位：…】, or a bracketed list of bureaus at the end of a paragraph.
 _UNITS_BRACKET = re.compile(
     r"[（(【\[]\s*((?:" + _UNIT_LABEL + r")?[^（）()【】\[\]]+?)[）)】\]]\s*[。；;]?\s*$"
