@@ -110,3 +110,20 @@ def test_a_column_of_what_was_done_is_the_past():
     )
     # (实施 N: the projects carried out over the plan's period, here its one year)
     assert [(d.kind, d.value, d.unit) for d in _numeric(text, deadline=2026)] == [("cumulative", 30.0, "项")]
+
+
+def test_a_category_cell_merged_over_rows_is_skipped_in_both_layouts():
+    # a 类别 cell spans the rows of its group: written once, in the group's first row (or line)
+    rows = (
+        "类别 | 指标 | 2025年 | 2030年 | 属性\n"
+        "创新投入 | 全社会研发投入强度(%) | 2.1 | 2.8 | 预期性\n"
+        " | 全社会研发经费支出增长(%) | 12 | >10 | 预期性\n"
+    )
+    cells = "类别\n指标\n2025年\n2030年\n属性\n创新投入\n全社会研发投入强度(%)\n2.1\n2.8\n预期性\n"
+    cells += "全社会研发经费支出增长(%)\n12\n>10\n预期性\n"
+    for text in (rows, cells):
+        got = [(d.kind, d.comparator, d.value, d.unit, d.indicator) for d in _numeric(_HEAD + text)]
+        assert got == [
+            ("level", ">=", 2.8, "%", "rd_share_gdp"),
+            ("growth", ">", 10.0, "%/年", "rd_expenditure"),
+        ]
