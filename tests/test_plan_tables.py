@@ -127,3 +127,9 @@ def test_a_category_cell_merged_over_rows_is_skipped_in_both_layouts():
             ("level", ">=", 2.8, "%", "rd_share_gdp"),
             ("growth", ">", 10.0, "%/年", "rd_expenditure"),
         ]
+
+
+def test_target_columns_headed_as_expected_or_end_of_period_values():
+    text = _HEAD + "指标 | 现状值 | 末期值\n省级以上研发机构数(家) | 40 | 60\n"
+    text2 = _HEAD + "指标 | 2025年 | 2030年预期\n科技型中小企业(家) | 300 | 500\n"
+    assert [(d.value, d.unit) for d in _numeric(text) + _numeric(text2)] == [(60.0, "家"), (500.0, "家")]

@@ -33,7 +33,7 @@ _SKIPPED = re.compile(r"^(?:序号|编号|类别|类型|领域|分类|维度)$")
 _UNIT = re.compile(r"^(?:计量)?单位$")
 _ATTRIBUTE = re.compile(r"^(?:指标)?(?:属性|性质|类型)$")
 _BASE = re.compile(r"基期|基数|基准|现状|完成|实际|现值|起始")
-_TARGET = re.compile(r"目标|规划值|预期值|预计")
+_TARGET = re.compile(r"目标|规划值|预期(?!性)|预计|末期|期末")
 _CHANGE = re.compile(r"年均|累计|增长|增量|增减|变化|提高|五年|5年")
 _YEAR = re.compile(r"(20\d\d)\s*年?")
 
