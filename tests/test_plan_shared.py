@@ -175,3 +175,12 @@ def test_units_named_by_a_bureaus_own_task_list():
     text = "1.推进创新平台建设,新建省级以上研发平台5个。\n责任领导:张三\n牵头科室(单位):计划科、县创新中心\n"
     (draft,) = _numeric(text)
     assert draft.responsible_units == ["计划科", "县创新中心"]
+
+
+def test_two_kinds_of_a_thing_counted_together_are_no_one_catalogue_indicator():
+    # main gave the sum of two kinds of firms the catalogue's count of one of them
+    text = "到2030年,全县高新技术企业与科技型企业总数达到500家,高新技术企业和创新型企业达到600家。\n"
+    assert [(d.value, d.indicator) for d in _numeric(text)] == [(500.0, None), (600.0, None)]
+    # one kind of thing, qualified by two: its indicator stays
+    alone = "到2030年,全县高新技术企业达到120家。\n"
+    assert [d.indicator for d in _numeric(alone)] == ["hte_count"]

@@ -100,12 +100,15 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
     best, score = None, 0.0
     own = _qualifiers(subject)
     said = NOISE.sub("", _head(clause))
+    joined = _joined(_same_words(said))
     for indicator in indicators:
         if indicator.unit != "%" and ("/" in indicator.unit) != per_population:
             continue  # 每万人…拥有量 is a count per population, 发明专利拥有量 of firms is not
         for name in indicator.names:
             if own != _qualifiers(name):
                 continue
+            if joined and not _joined(_same_words(name)):
+                continue  # 高新技术企业与创新型企业数 counts two things together: no one of them
             if not _same_numerator(subject, name):
                 continue  # 技术交易额占GDP比重 is no R&D share although both are shares of GDP
             bare = NOISE.sub("", name.removesuffix("数"))
@@ -115,6 +118,16 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
             if s > score:
                 best, score = indicator, s
     return (best, score) if score >= MATCH_THRESHOLD else (None, score)
+
+
+#: Two things of one kind counted together (高新技术企业与创新型企业数: two kinds of 企业): a sum, which no
+#: catalogue row of one of them measures (研究与试验发展 is one word, written 研发 before this test; 技术攻关
+#: 和成果转化项目 joins things of two kinds, the count is the projects').
+_JOINED = re.compile(r"([\u4e00-\u9fff]{2,})(?:与|和|及)([\u4e00-\u9fff]{2,})")
+
+
+def _joined(text: str) -> bool:
+    return any(m.group(1)[-2:] in m.group(2) for m in _JOINED.finditer(text))
 
 
 # Words two names may write differently for one thing, each rewritten to the first before aligning names.
