@@ -184,3 +184,9 @@ def test_two_kinds_of_a_thing_counted_together_are_no_one_catalogue_indicator():
     # one kind of thing, qualified by two: its indicator stays
     alone = "到2030年,全县高新技术企业达到120家。\n"
     assert [d.indicator for d in _numeric(alone)] == ["hte_count"]
+
+
+def test_the_levels_listed_up_from_the_province_are_provincial_and_above():
+    # 国家级和省级研发机构: main matched no indicator (国家 read as a qualifier the name lacks)
+    text = "到2030年,全县国家级和省级研发机构达到30家。\n"
+    assert [(d.value, d.indicator) for d in _numeric(text)] == [(30.0, "prov_rd_institutions")]

@@ -89,6 +89,8 @@ def unit_fits(unit: str | None, indicator: Indicator) -> bool:
 
 def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indicator | None, float]:
     """The catalogue indicator whose name is most like the clause, and its score (None below threshold)."""
+    # 国家级和省级研发机构 are the 省级以上 ones: the levels listed up from the province are "and above"
+    clause = _LEVELS.sub("省级以上", clause)
     subject = NOISE.sub("", clause)
     # Before the units go (万人 is one): a figure per 10,000 people, once its number is gone, says 万人.
     per_population = bool(re.search(r"万人|每万", subject))
@@ -119,6 +121,9 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
                 best, score = indicator, s
     return (best, score) if score >= MATCH_THRESHOLD else (None, score)
 
+
+#: The levels of government listed from the province up: 省级以上 (国家级和省级, 国家、省级, 省级及以上).
+_LEVELS = re.compile(r"国家(?:级)?(?:和|与|及|、)省级|省级及以上|省级(?:和|与|及|、)国家级")
 
 #: Two things of one kind counted together (高新技术企业与创新型企业数: two kinds of 企业): a sum, which no
 #: catalogue row of one of them measures (研究与试验发展 is one word, written 研发 before this test; 技术攻关
