@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from hzanalysis import plan_read
 from hzanalysis.plan_tables import read_tables
+from tests.plan_helpers import REVIEW_FIELDS, draft_and_check
 
 _HEAD = "青石县科技创新发展规划（2026—2030年）\n二、主要指标\n"
 
@@ -133,3 +134,20 @@ def test_target_columns_headed_as_expected_or_end_of_period_values():
     text = _HEAD + "指标 | 现状值 | 末期值\n省级以上研发机构数(家) | 40 | 60\n"
     text2 = _HEAD + "指标 | 2025年 | 2030年预期\n科技型中小企业(家) | 300 | 500\n"
     assert [(d.value, d.unit) for d in _numeric(text) + _numeric(text2)] == [(60.0, "家"), (500.0, "家")]
+
+
+def test_a_drafted_table_passes_plan_check_on_its_values_and_quotes(tmp_path):
+    # every row's value is written in its quote (a fall's 〔13.5〕 as -13.5), every quote verbatim
+    goals = (
+        "序号 | 指标 | 单位 | 2025年 | 2028年 | 年均/累计 | 属性\n"
+        "1 | 高新技术产业产值占规模以上工业产值比重 | % | 48 | 55 | 〔7〕 | 预期性\n"
+        "2 | 单位地区生产总值能耗降低 | % | — | — | 〔13.5〕 | 约束性\n"
+        "3 | 有效高新技术企业数(家) | 家 | 120 | >200 | 〔80〕 | 预期性\n"
+    )
+    columns, targets = draft_and_check(tmp_path, "科技创新", goals)
+    assert columns <= REVIEW_FIELDS
+    assert [(t["kind"], t["value"], t["indicator"]) for t in targets] == [
+        ("level", 55, "hitech_output_share"),
+        ("growth", -13.5, None),
+        ("level", 200, "hte_count"),
+    ]

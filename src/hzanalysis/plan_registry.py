@@ -313,6 +313,8 @@ def _written(value: float, quote: str) -> bool:
         numbers.add(100.0 if found.group(1) in (None, "一") else 300.0)
     if FALL.search(quote):  # 下降12% is a growth of -12
         numbers |= {-float(m.group(2)) for m in FALL.finditer(quote)}
+    if re.search(r"降低|下降|减少", quote):  # a table row named as a fall: 能耗降低 | … | 〔13.5〕 is -13.5
+        numbers |= {-n for n in numbers}
     return float(value) in numbers
 
 
