@@ -190,3 +190,19 @@ def test_the_levels_listed_up_from_the_province_are_provincial_and_above():
     # 国家级和省级研发机构: main matched no indicator (国家 read as a qualifier the name lacks)
     text = "到2030年,全县国家级和省级研发机构达到30家。\n"
     assert [(d.value, d.indicator) for d in _numeric(text)] == [(30.0, "prov_rd_institutions")]
+
+
+def test_a_milestone_year_after_the_first_deadline_stays_a_target():
+    # 2029年,… after 到2027年,…: a later milestone of the plan, not a year told (the past rule reads only
+    # years before the first deadline written with 到)
+    text = "到2027年,全县高新技术企业达到100家。2029年,全县高新技术企业达到150家。\n"
+    assert [d.value for d in _numeric(text)] == [100.0, 150.0]
+
+
+def test_spaces_inside_a_sentence_with_commas_part_no_clauses():
+    # a PDF's text layer spaces words apart: the clause stays whole, with its subject
+    text = "到2030年,全县高新技术企业 达到 200家,技术合同成交额 达到 15亿元。\n"
+    assert [(d.quotes[0], d.indicator) for d in _numeric(text)] == [
+        ("全县高新技术企业 达到 200家", "hte_count"),
+        ("技术合同成交额 达到 15亿元", "tech_contract_value"),
+    ]

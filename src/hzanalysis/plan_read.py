@@ -133,7 +133,8 @@ def draft_targets(
     reviewing, where, past = False, None, False
     # A text that names its deadlines with 到 (到2020年) tells what was done in a year of the plan period
     # without one: 2016年,…达到50.7 in a text setting targets 到2020年 is a statistic.
-    dated = bool(DEADLINE.search(text))
+    # (a year before the first so named: 2027年,… after 到2026年… is a milestone of the plan, kept)
+    dated = min((deadline_year(m) for m in DEADLINE.finditer(text)), default=None)
     for number, paragraph in enumerate(paragraphs(text)):
         # a cell of a table of tasks: a target however it is worded, of the units its row names
         task = paragraph.text in tasks
@@ -194,7 +195,7 @@ def draft_targets(
                 # a clause opening on a year before the deadline (not a range 2026—2028年), in a sentence
                 # that says nothing of the future, in a text that writes its deadlines 到2030年: the past
                 opens = re.match(r"\s*(20\d\d)\s*年(?!\s*[—–\-~～至到])", clause)
-                then = dated and not future and opens is not None and int(opens.group(1)) < deadline
+                then = dated is not None and not future and opens is not None and int(opens.group(1)) < dated
                 if stated:  # a year of its own decides: 2020年…为7.8%, then 2025年预计增加到10%
                     before = any(y <= base for y in stated) or then
                     past = before or bool(PAST.search(clause)) or told or told_now

@@ -398,14 +398,18 @@ def clauses_of(sentence: str) -> list[tuple[bool, str]]:
     ]
 
 
-_CLAUSE_END = re.compile(r"[,，;；:：]|(?<=[\u4e00-\u9fff%％])\s+(?=[\u4e00-\u9fff])")
+_CLAUSE_END = re.compile(r"[,，;；:：]")
+_HEADLINE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff%％])\s+(?=[\u4e00-\u9fff])")
 
 
 def clauses(sentence: str) -> list[str]:
     """The comma-separated clauses of a sentence, without the closing punctuation; a colon closes a lead-in
     (要努力实现六个目标:一是…) and the 一是/二是 of a list is no part of the clause."""
-    # a space between two Chinese words parts clauses too (a news headline: …超过15个 培育…2家以上)
+    # in a sentence without commas (a news headline: …超过15个 培育…2家以上), a space between two Chinese
+    # words parts clauses too; a sentence with commas keeps its spaces (a PDF's spacing inside a clause)
     parts = _CLAUSE_END.split(sentence.rstrip("。；;！!？?"))
+    if not re.search(r"[,，]", sentence):
+        parts = [piece for part in parts for piece in _HEADLINE_SPACE.split(part)]
     return [c for c in (re.sub(r"^[一二三四五六七八九十]+是", "", p.strip()) for p in parts) if c]
 
 
