@@ -151,3 +151,19 @@ def test_a_drafted_table_passes_plan_check_on_its_values_and_quotes(tmp_path):
         ("growth", -13.5, None),
         ("level", 200, "hte_count"),
     ]
+
+
+def test_cells_of_a_range_an_approximate_figure_and_an_area_unit():
+    # one cell a line with a 单位 column: 万平方米 is a unit cell, 3-5 a range (its lower end), 约75 approximate
+    text = _HEAD + (
+        "指标\n单位\n2025年\n2030年\n"
+        "科创载体面积\n万平方米\n20\n35\n"
+        "新型研发机构数\n家\n2\n3-5\n"
+        "高新技术产业产值占规模以上工业产值比重\n%\n60\n约75\n"
+    )
+    got = [(d.comparator, d.value, d.unit, d.indicator) for d in _numeric(text)]
+    assert got == [
+        (">=", 35.0, "万平方米", "kechuang_carrier_area"),
+        (">=", 3.0, "家", "new_rd_institutions"),
+        ("~", 75.0, "%", "hitech_output_share"),
+    ]

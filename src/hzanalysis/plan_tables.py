@@ -39,14 +39,16 @@ _YEAR = re.compile(r"(20\d\d)\s*年?")
 
 #: A value cell: a figure with a comparator, a unit sign or a word of range; a bracketed figure (a change
 #: over the period, brackets written many ways: 〔4〕, [2.75), 【5.7】, (9)); a dash for no value.
+# (约75 and 75左右 are approximate; a range 3-5 or 35—40% is its lower end)
 _FIGURE = re.compile(
-    r"^(?P<cmp>[<>≤≥＜＞]=?)?\s*(?P<value>[-+]?\d+(?:\.\d+)?)\s*(?:%|％)?\s*(?P<word>以上|以下|以内|左右)?$"
+    r"^(?P<cmp>[<>≤≥＜＞]=?|约|近)?\s*(?P<value>[-+]?\d+(?:\.\d+)?)\s*(?:%|％)?"
+    r"(?:\s*[-~～—–至到]\s*\d+(?:\.\d+)?\s*(?:%|％)?)?\s*(?P<word>以上|以下|以内|左右)?$"
 )
 _BRACKETED = re.compile(r"^[\[［【〔(（]\s*(?P<inner>[^\]］】〕)）]+?)\s*[\]］】〕)）]$")
 _DASH = re.compile(r"^[-—–一/－~～―…]*$")
 _ATTRIBUTE_CELL = re.compile(r"^(?:预期性|约束性|指导性)$")
 _UNIT_CELL = re.compile(
-    r"^(?:%|％|‰|[个家项件人元亿万千百吨亩户所座套台名次篇条款种支辆年岁小时天]{1,5}(?:/[^\d\s]{1,4})?)$"
+    r"^(?:%|％|‰|[个家项件人元亿万千百吨亩户所座套台名次篇条款种支辆年岁小时天平方米公里瓦]{1,5}(?:/[^\d\s]{1,4})?)$"
 )
 #: A unit written after the name: 粮食综合生产能力(亿吨), 研发投入强度（%）.
 _NAME_UNIT = re.compile(r"[(（]\s*([^()（）\d]{1,8})\s*[)）]\s*$")
@@ -289,6 +291,8 @@ def _row_target(
 def _comparator(sign: str | None, word: str | None) -> str:
     if sign in (">", "＞"):
         return ">"
+    if sign in ("约", "近"):
+        return "~"
     if (sign and sign[0] in "<＜≤") or word in ("以下", "以内"):
         return "<="
     if word == "左右":
