@@ -154,7 +154,8 @@ def test_a_drafted_table_passes_plan_check_on_its_values_and_quotes(tmp_path):
 
 
 def test_cells_of_a_range_an_approximate_figure_and_an_area_unit():
-    # one cell a line with a 单位 column: 万平方米 is a unit cell, 3-5 a range (its lower end), 约75 approximate
+    # one cell a line with a 单位 column: 万平方米 is a unit cell, 3-5 a range (its lower end), 约75 is
+    # approximate
     text = _HEAD + (
         "指标\n单位\n2025年\n2030年\n"
         "科创载体面积\n万平方米\n20\n35\n"
