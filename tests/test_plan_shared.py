@@ -206,3 +206,10 @@ def test_spaces_inside_a_sentence_with_commas_part_no_clauses():
         ("全县高新技术企业 达到 200家", "hte_count"),
         ("技术合同成交额 达到 15亿元", "tech_contract_value"),
     ]
+
+
+def test_a_share_written_before_what_it_is_a_share_of_is_the_target():
+    # 满足…近40%的需求: main read N%的 as a qualifier and drafted nothing; a share before a count still
+    # qualifies the count
+    text = "到2030年,本地芯片满足全省近40%的市场需求,研发投入占比达到3%的企业超过100家。\n"
+    assert [(d.comparator, d.value, d.unit) for d in _numeric(text)] == [("~", 40.0, "%"), (">", 100.0, "家")]

@@ -103,8 +103,16 @@ def value_match(segment: str) -> re.Match[str] | None:
         m
         for pattern in (WAN, YI, NUMBER_UNIT, CN_NUMBER, BARE_AMOUNT)
         for m in pattern.finditer(segment)
-        # 总投资10亿元以上的项目: a figure qualifying what is counted
-        if not re.match(r"(?:以上|以下|左右)?的(?!主要目标|目标)", segment[m.end() :])
+        # 总投资10亿元以上的项目: a figure qualifying what is counted; but 满足…近30%的市场需求, 占…15%的份额:
+        # a share of what follows, after a verb that sets it, when no figure follows
+        if (
+            not re.match(r"(?:以上|以下|左右)?的(?!主要目标|目标)", segment[m.end() :])
+            or (
+                m.group(0).endswith(("%", "％"))
+                and _SHARE_OF.search(segment[: m.start()])
+                and not re.search(r"\d", segment[m.end() :])  # 占比达到3%的企业超过100家: a qualifier
+            )
+        )
         # 100亿元级企业, 10亿元级品种: a class of what is counted, never a value
         and not segment[m.end() :].startswith("级")
         # 相比较2013年的2508亿元: the base a change is measured from, never the target
@@ -126,6 +134,9 @@ def value_match(segment: str) -> re.Match[str] | None:
         found.pop(0)
     return found[0] if found else None
 
+
+#: Before a share written N%的…: a verb that sets it (满足国内近30%的需求, 占全球15%的份额).
+_SHARE_OF = re.compile(r"(?:满足|占|达到|接近)[^,，。；、\d]{0,8}$")
 
 #: What opens a base figure: (相)比(较)/较 a year's figure (相比较2013年的…, 较2020年末的…).
 _BASE_FIGURE = re.compile(r"(?:相比较|相比|相较|比|较)\s*20\d\d\s*年[末底]?的\s*$")
