@@ -168,3 +168,15 @@ def test_cells_of_a_range_an_approximate_figure_and_an_area_unit():
         (">=", 3.0, "家", "new_rd_institutions"),
         ("~", 75.0, "%", "hitech_output_share"),
     ]
+
+
+def test_a_milestone_column_and_the_end_column_are_two_targets_with_their_years(tmp_path):
+    # 2027年 and 2028年 columns of a 2026—2028 plan: a milestone and the end, each with its deadline and an
+    # id of its own (main: nothing drafted; two entries of one indicator and kind shared an id)
+    goals = "指标 | 单位 | 2025年 | 2027年 | 2028年\n有效高新技术企业数 | 家 | 100 | 150 | 200\n"
+    columns, targets = draft_and_check(tmp_path, "科技创新", goals)
+    assert columns <= REVIEW_FIELDS
+    assert [(t["id"], t["value"], t["deadline"]) for t in targets] == [
+        ("hte_count_level", 150, 2027),
+        ("hte_count_level_2028", 200, 2028),
+    ]

@@ -47,6 +47,7 @@ def registry_document(drafts: Sequence[DraftTarget], period_start: int, source: 
         if d.indicator:
             ids[d.indicator] = ids.get(d.indicator, 0) + 1
     entries = []
+    used: set[str] = set()
     for number, d in enumerate(drafts, start=1):
         if d.indicator and ids[d.indicator] == 1:
             target_id = d.indicator
@@ -54,6 +55,14 @@ def registry_document(drafts: Sequence[DraftTarget], period_start: int, source: 
             target_id = f"{d.indicator}_{d.kind}"
         else:
             target_id = f"target_{number}"
+        # two targets of one indicator and kind (a milestone and the end: 2027年 and 2028年 columns of a
+        # table) are told apart by their deadline, then by their order
+        if target_id in used:
+            target_id = f"{target_id}_{d.deadline}"
+        base_id, again = target_id, 2
+        while target_id in used:
+            target_id, again = f"{base_id}_{again}", again + 1
+        used.add(target_id)
         period = d.kind in ("annual_floor", "cumulative")
         start = d.base_year if d.kind == "growth" else min(period_start, d.deadline) if period else None
         entries.append(

@@ -186,7 +186,7 @@ def read_tables(text: str, deadline: int, base_year: int) -> tuple[list[TableTar
             continue
         start = rows[at][0].start
         spans.append((start, end))
-        targets += [t for row in body if (t := _row_target(text, columns, row, deadline)) is not None]
+        targets += [t for row in body for t in _row_targets(text, columns, row, deadline)]
         at = next((i for i in range(after, len(rows)) if rows[i] and rows[i][0].start >= end), len(rows))
     return targets, spans
 
@@ -235,10 +235,11 @@ def _body(rows: list[list[_Cell]], after: int, width: int) -> tuple[list[list[_C
     return [r for r in body if len(r) >= 2], end if body or current else 0
 
 
-def _row_target(
+def _row_targets(
     text: str, columns: list[tuple[str, str]], row: list[_Cell], deadline: int
-) -> TableTarget | None:
-    """The target one row sets, or None (no figure in its target cell nor in its change cell)."""
+) -> list[TableTarget]:
+    """The targets one row sets: one a target column (2025年 and 2027年: a milestone and the end, each with
+    its year), else the change cell's; none when no cell holds a figure."""
     kinds = [k for k, _ in columns if k != "skipped"]
     titles = [t for k, t in columns if k != "skipped"]
     cells = list(row)
@@ -250,7 +251,7 @@ def _row_target(
     if len(cells) > len(kinds) and re.fullmatch(r"\d{1,3}", cells[0].text):
         cells.pop(0)
     if len(cells) != len(kinds) or kinds[0] != "name":
-        return None
+        return []
     by_kind = {k: c for k, c in zip(kinds, cells, strict=True) if k not in ("target",)}
     name_cell = cells[0]
     name = re.sub(r"\s+", "", name_cell.text)
@@ -261,19 +262,17 @@ def _row_target(
         unit = by_kind["unit"].text
     unit = unit.replace("％", "%")
     attribute = by_kind["attribute"].text if "attribute" in by_kind else ""
+    found: list[tuple[_Cell, re.Match[str] | None, _Made]] = []
     for index, kind in enumerate(kinds):
-        if kind != "target":
-            continue
-        cell = cells[index]
-        year = _YEAR.search(titles[index])
-        made = _from_cell(name, unit, cell.text)
-        if made is None and "change" in by_kind:
-            cell = by_kind["change"]
-            made = _from_change(name, unit, cell.text, titles[kinds.index("change")])
-        if made is None:
-            continue
-        value, comparator, kind_of, unit_of, note = made
-        return TableTarget(
+        if kind == "target" and (made := _from_cell(name, unit, cells[index].text)) is not None:
+            found.append((cells[index], _YEAR.search(titles[index]), made))
+    if not found and "change" in by_kind and "target" in kinds:
+        made = _from_change(name, unit, by_kind["change"].text, titles[kinds.index("change")])
+        last_target = max(i for i, k in enumerate(kinds) if k == "target")
+        if made is not None:
+            found.append((by_kind["change"], _YEAR.search(titles[last_target]), made))
+    return [
+        TableTarget(
             name=name,
             unit=unit_of or unit,
             value=value,
@@ -285,7 +284,8 @@ def _row_target(
             note=note,
             at=name_cell.start,
         )
-    return None
+        for cell, year, (value, comparator, kind_of, unit_of, note) in found
+    ]
 
 
 def _comparator(sign: str | None, word: str | None) -> str:
