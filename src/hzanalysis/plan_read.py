@@ -211,7 +211,7 @@ def draft_targets(
                 # 达到1.2% after 比重增加一倍: the clause has no subject of its own, the one before gives
                 # it, and the doubling it follows is the same target restated.
                 inherit = previous if not clause_subject(clause) else ""
-                lead = sentence[: sentence.find(whole)] if not future else ""
+                lead = sentence[: max(sentence.find(whole), 0)] if not future else ""
                 context = _Context(year, cumulative, cued, strive, base, aims=aims)
                 context = replace(context, plan_lead=bool(PLAN_ITSELF.search(lead)))
                 # …指数达到85,比2015年提高约12; …超过3500亿元。相比较2013年的…,增长近千亿元: a change told
