@@ -36,7 +36,10 @@ How a plan is read (developed on the 2024 plan and on passages of other regions'
   subject (…增加一倍,达到1.2%) takes the last one named in its paragraph;
 - responsible units: （责任单位：…）, 牵头单位：…；配合单位：… lines or a bracketed list of bureaus,
   for every target of the paragraphs they close; actions from the headings; 力争/争取 kept in the note;
-- the same target stated in two places is one entry citing both places.
+- the same target stated in two places is one entry citing both places; a change told after the level
+  it leads to (…达到85,比2015年提高约12) is cited with it;
+- a table of main indicators sets one target a row, a table of tasks every figure of its task cells
+  (:mod:`hzanalysis.plan_tables`); one growth shared by measures listed with 、 is one target each.
 """
 
 from __future__ import annotations
