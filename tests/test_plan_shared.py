@@ -213,3 +213,12 @@ def test_a_share_written_before_what_it_is_a_share_of_is_the_target():
     # qualifies the count
     text = "到2030年,本地芯片满足全省近40%的市场需求,研发投入占比达到3%的企业超过100家。\n"
     assert [(d.comparator, d.value, d.unit) for d in _numeric(text)] == [("~", 40.0, "%"), (">", 100.0, "家")]
+
+
+def test_yearly_growths_told_with_fenbie_between_the_words_are_per_year():
+    # 年均分别增长8%和12%: main read 增长 without its 年均 (a total growth)
+    text = "到2030年,全县规模以上工业增加值、高新技术产业产值年均分别增长8%和12%。\n"
+    assert [(d.kind, d.value, d.unit) for d in _numeric(text)] == [
+        ("growth", 8.0, "%/年"),
+        ("growth", 12.0, "%/年"),
+    ]
