@@ -222,3 +222,17 @@ def test_yearly_growths_told_with_fenbie_between_the_words_are_per_year():
         ("growth", 8.0, "%/年"),
         ("growth", 12.0, "%/年"),
     ]
+
+
+def test_a_part_of_all_the_regions_firms_named_with_qizhong_keeps_its_indicator():
+    # every high-tech firm is a tech firm: 其中 here names all the region's high-tech firms
+    text = "到2030年,全县科技型企业达到500家,其中高新技术企业150家。\n"
+    assert [(d.value, d.indicator) for d in _numeric(text)] == [(500.0, None), (150.0, "hte_count")]
+
+
+def test_points_a_year_told_after_the_level_of_a_share_restate_it():
+    # main drafted 0.2 个百分点 a year as a target of its own, with no indicator
+    text = "到2030年,全县研发投入强度达到3%左右,年均提高0.2个百分点;技术合同成交额年均增长12%。\n"
+    drafts = _numeric(text)
+    assert [(d.kind, d.value, d.unit) for d in drafts] == [("level", 3.0, "%"), ("growth", 12.0, "%/年")]
+    assert drafts[0].quotes[-1] == "年均提高0.2个百分点"

@@ -216,7 +216,7 @@ def draft_targets(
                 inherit = previous if not clause_subject(clause) else ""
                 lead = sentence[: max(sentence.find(whole), 0)] if not future else ""
                 context = _Context(year, cumulative, cued, strive, base, aims=aims)
-                context = replace(context, plan_lead=bool(PLAN_ITSELF.search(lead)))
+                context = replace(context, plan_lead=bool(PLAN_ITSELF.search(lead)), parent=previous)
                 # …指数达到85,比2015年提高约12; …超过3500亿元。相比较2013年的…,增长近千亿元: a change told
                 # after the level it leads to, in a clause with no subject of its own, restates that level
                 # (the last one of the paragraph; cited with it)
@@ -303,6 +303,8 @@ class _Context:
     #: the sentence, saying nothing of the future, speaks of the plan itself before this clause (规划按照…,
     #: 提出具体举措,配套实施8个重大工程): a count of its actions or programmes is how it is built
     plan_lead: bool = False
+    #: the last clause before this one that names its subject (what a 其中 clause is a part of)
+    parent: str = ""
 
 
 def _respectively(
@@ -416,6 +418,9 @@ def _shared_growth(
         drafts.append(draft)
     return drafts
 
+
+#: What names a part of the region's economy (a chain, an industry, a park), whose firms are some of its own.
+_SECTOR = re.compile(r"产业链|产业|集群|园区|领域|行业|板块|基地")
 
 #: A qualitative aim of the goals: 实现基本覆盖, 取得重要突破, 显著提升, 更加完善.
 QUALITATIVE_AIM = re.compile(
@@ -590,9 +595,10 @@ def _draft_segment(
     if NOISE.sub("", subject).startswith("占"):
         # 占生产总值比重超30% (a headline cut after its subject): the share of what is not said
         indicator, score = None, 0.0
-    if indicator is not None and re.match(r"\s*其中", quote):
-        # 其中高新技术企业超50家: a part of what the clause before counts (the chain's firms), not the
-        # region's whole that a catalogue indicator measures
+    if indicator is not None and re.match(r"\s*其中", quote) and _SECTOR.search(context.parent):
+        # 集聚产业链企业150家,其中高新技术企业超50家: a part of what a sector's clause counts (the chain's
+        # firms), not the region's whole a catalogue indicator measures; 全县科技型企业500家,其中高新技术企业
+        # 150家 counts all the region's high-tech firms (every one is a tech firm) and keeps hte_count
         notes.append(f"其中: a part of what is counted before it, not the region's {indicator.id}")
         indicator, score = None, 0.0
     if indicator is None and unit == "万亿元" and kind not in ("rank", "growth"):
