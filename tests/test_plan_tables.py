@@ -180,3 +180,17 @@ def test_a_milestone_column_and_the_end_column_are_two_targets_with_their_years(
         ("hte_count_level", 150, 2027),
         ("hte_count_level_2028", 200, 2028),
     ]
+
+
+def test_a_blank_cell_and_a_remarks_column_keep_the_columns_in_place():
+    # a new indicator has no base value (a blank cell between bars) and a row may leave 备注 blank; main
+    # drafted nothing, and dropping the blank cells would have shifted the target column
+    text = _HEAD + (
+        "指标 | 单位 | 2025年 | 2030年 | 备注\n"
+        "全社会研发投入强度 | % |  | 2.8 | 新设指标\n"
+        "有效高新技术企业数 | 家 | 120 | 200 |\n"
+    )
+    assert [(d.value, d.unit, d.indicator) for d in _numeric(text)] == [
+        (2.8, "%", "rd_share_gdp"),
+        (200.0, "家", "hte_count"),
+    ]

@@ -34,6 +34,8 @@ _UNIT = re.compile(r"^(?:计量)?单位$")
 _ATTRIBUTE = re.compile(r"^(?:指标)?(?:属性|性质|类型)$")
 _BASE = re.compile(r"基期|基数|基准|现状|完成|实际|现值|起始")
 _TARGET = re.compile(r"目标|规划值|预期(?!性)|预计|末期|期末")
+#: Columns a row may fill or leave blank that set nothing: remarks, sources, who answers for the row.
+_OTHER = re.compile(r"^(?:备注|说明|数据来源|来源|责任单位|牵头单位|责任部门|牵头部门)$")
 _CHANGE = re.compile(r"年均|累计|增长|增量|增减|变化|提高|五年|5年")
 _YEAR = re.compile(r"(20\d\d)\s*年?")
 
@@ -88,8 +90,10 @@ def _cells_of_lines(text: str) -> list[list[_Cell]]:
     for line in text.split("\n"):
         cells: list[_Cell] = []
         if "|" in line:
-            pieces = re.finditer(r"[^|]+", line)
-        elif "\t" in line or re.search(r"\S\s{2,}\S", line.strip()):
+            out.append(_bar_cells(line, position))
+            position += len(line) + 1
+            continue
+        if "\t" in line or re.search(r"\S\s{2,}\S", line.strip()):
             pieces = re.finditer(r"\S+(?: \S+)*", line.replace("\t", "  "))
         else:
             pieces = re.finditer(r".+", line)
@@ -101,6 +105,25 @@ def _cells_of_lines(text: str) -> list[list[_Cell]]:
         out.append(cells)
         position += len(line) + 1
     return out
+
+
+def _bar_cells(line: str, position: int) -> list[_Cell]:
+    """The cells of a line kept apart by bars, an empty cell between two bars kept (a blank base value), an
+    opening or closing bar leaving none."""
+    parts, start = [], 0
+    for chunk in line.split("|"):
+        parts.append((chunk, start))
+        start += len(chunk) + 1
+    while parts and not parts[0][0].strip():
+        parts.pop(0)
+    while parts and not parts[-1][0].strip():
+        parts.pop()
+    cells = []
+    for chunk, at in parts:
+        stripped = chunk.strip()
+        offset = position + at + (chunk.index(stripped) if stripped else 0)
+        cells.append(_Cell(stripped, offset, offset + len(stripped)))
+    return cells
 
 
 def _column(title: str, base_year: int) -> str | None:
@@ -115,6 +138,8 @@ def _column(title: str, base_year: int) -> str | None:
         return "unit"
     if _ATTRIBUTE.match(title_head):
         return "attribute"
+    if _OTHER.match(title_head):
+        return "other"
     if len(title) > 40:
         return None
     if _BASE.search(title_head):
@@ -250,6 +275,9 @@ def _row_targets(
         cells.pop(0)
     if len(cells) > len(kinds) and re.fullmatch(r"\d{1,3}", cells[0].text):
         cells.pop(0)
+    # a row leaving its last columns blank (属性, 备注): the text holds no cell for them
+    while len(cells) < len(kinds) and all(k in ("attribute", "other", "change") for k in kinds[len(cells) :]):
+        cells.append(_Cell("", cells[-1].end, cells[-1].end))
     if len(cells) != len(kinds) or kinds[0] != "name":
         return []
     by_kind = {k: c for k, c in zip(kinds, cells, strict=True) if k not in ("target",)}
