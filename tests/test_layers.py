@@ -39,6 +39,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "hzanalysis.plan_text",
             "hzanalysis.plan_indicators",
             "hzanalysis.plan_drafts",
+            "hzanalysis.plan_figures",
+            "hzanalysis.plan_tables",
             "hzanalysis.plan_read",
             "hzanalysis.plan_registry",
             "hzanalysis.plan_score",

@@ -33,6 +33,8 @@ class DraftTarget:
     notes: list[str] = field(default_factory=list)
     #: growth targets: the year whose figure the growth is measured from.
     base_year: int | None = None
+    #: the number of the paragraph stating it (-1 unknown): one paragraph never states a target twice
+    place: int = -1
 
 
 def clause_subject(clause: str) -> str:
@@ -142,5 +144,8 @@ def _other_figures_differ(a: DraftTarget, b: DraftTarget) -> bool:
 
 
 def _same_clause(a: DraftTarget, b: DraftTarget) -> bool:
-    """Two drafts of one clause at one place (A和B均达到60%), not one target stated in two places."""
+    """Two drafts of one clause at one place (A和B均达到60%), not one target stated in two places (a
+    headline in a paragraph of its own may repeat its sentence word for word)."""
+    if a.place >= 0 and b.place >= 0 and a.place != b.place:
+        return False
     return a.quotes == b.quotes and a.sections == b.sections

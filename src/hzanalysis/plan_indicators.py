@@ -43,6 +43,8 @@ _QUALIFIERS = (
     # high-tech zone's (高新区工业总产值) the region's
     "高新技术企业",
     "高新区",
+    # high-tech is a classification of industry: 工业总产值 is no 高新技术产业产值
+    "高新技术",
     # strategic emerging industries are another classification than high-tech industry
     "战略性新兴",
     # the level of government: 市级以上研发机构 are not the 省级以上 ones, 国家科技计划项目 not all
@@ -87,6 +89,8 @@ def unit_fits(unit: str | None, indicator: Indicator) -> bool:
 
 def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indicator | None, float]:
     """The catalogue indicator whose name is most like the clause, and its score (None below threshold)."""
+    # 国家级和省级研发机构 are the 省级以上 ones: the levels listed up from the province are "and above"
+    clause = _LEVELS.sub("省级以上", clause)
     subject = NOISE.sub("", clause)
     # Before the units go (万人 is one): a figure per 10,000 people, once its number is gone, says 万人.
     per_population = bool(re.search(r"万人|每万", subject))
@@ -98,12 +102,15 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
     best, score = None, 0.0
     own = _qualifiers(subject)
     said = NOISE.sub("", _head(clause))
+    joined = _joined(_same_words(said))
     for indicator in indicators:
         if indicator.unit != "%" and ("/" in indicator.unit) != per_population:
             continue  # 每万人…拥有量 is a count per population, 发明专利拥有量 of firms is not
         for name in indicator.names:
             if own != _qualifiers(name):
                 continue
+            if joined and not _joined(_same_words(name)):
+                continue  # 高新技术企业与创新型企业数 counts two things together: no one of them
             if not _same_numerator(subject, name):
                 continue  # 技术交易额占GDP比重 is no R&D share although both are shares of GDP
             bare = NOISE.sub("", name.removesuffix("数"))
@@ -113,6 +120,19 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
             if s > score:
                 best, score = indicator, s
     return (best, score) if score >= MATCH_THRESHOLD else (None, score)
+
+
+#: The levels of government listed from the province up: 省级以上 (国家级和省级, 国家、省级, 省级及以上).
+_LEVELS = re.compile(r"国家(?:级)?(?:和|与|及|、)省级|省级及以上|省级(?:和|与|及|、)国家级")
+
+#: Two things of one kind counted together (高新技术企业与创新型企业数: two kinds of 企业): a sum, which no
+#: catalogue row of one of them measures (研究与试验发展 is one word, written 研发 before this test; 技术攻关
+#: 和成果转化项目 joins things of two kinds, the count is the projects').
+_JOINED = re.compile(r"([\u4e00-\u9fff]{2,})(?:与|和|及)([\u4e00-\u9fff]{2,})")
+
+
+def _joined(text: str) -> bool:
+    return any(m.group(1)[-2:] in m.group(2) for m in _JOINED.finditer(text))
 
 
 # Words two names may write differently for one thing, each rewritten to the first before aligning names.

@@ -36,11 +36,15 @@ How a plan is read (developed on the 2024 plan and on passages of other regions'
   subject (…增加一倍,达到1.2%) takes the last one named in its paragraph;
 - responsible units: （责任单位：…）, 牵头单位：…；配合单位：… lines or a bracketed list of bureaus,
   for every target of the paragraphs they close; actions from the headings; 力争/争取 kept in the note;
-- the same target stated in two places is one entry citing both places.
+- the same target stated in two places is one entry citing both places; a change told after the level
+  it leads to (…达到85,比2015年提高约12) is cited with it;
+- a table of main indicators sets one target a row, a table of tasks every figure of its task cells
+  (:mod:`hzanalysis.plan_tables`); one growth shared by measures listed with 、 is one target each.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -48,7 +52,15 @@ from dataclasses import dataclass, replace
 from . import catalogue
 from .catalogue import Indicator
 from .plan_drafts import DraftTarget, clause_subject, merge_restated
+from .plan_figures import MEASURE_END as _MEASURE_END
+from .plan_figures import RESTATED as _RESTATED
+from .plan_figures import adds as _adds
+from .plan_figures import drop_base as _drop_base
+from .plan_figures import figures as _figures
+from .plan_figures import named as _named
+from .plan_figures import value_match as _value_match
 from .plan_indicators import MATCH_THRESHOLD, match_indicator, unit_fits
+from .plan_tables import TableTarget, read_tables, read_task_tables
 from .plan_text import (
     ANNUAL,
     APPROX_AFTER,
@@ -64,7 +76,6 @@ from .plan_text import (
     EACH,
     ESTIMATE,
     FALL,
-    FROM_TO,
     FUTURE,
     GROWTH_ANNUAL,
     GROWTH_BY,
@@ -114,11 +125,24 @@ def draft_targets(
     the numeric targets first, then the qualitative aims."""
     indicators = list(catalogue.indicators().values()) if indicators is None else indicators
     base = plan_period(text, deadline) - 1  # growth with no stated base: from the year before the period
-    drafts: list[DraftTarget] = []
+    # A table of main indicators sets one target a row; the prose reader then reads the text without it.
+    rows, spans = read_tables(text, deadline, base)
+    drafts = [_table_draft(row, text, base, indicators) for row in rows]
+    for start, end in spans:
+        text = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+    text, tasks = read_task_tables(text)
     # A review paragraph (去年…, “十三五”以来…) carries on into the paragraphs after it that say nothing of
     # the future (a work report's review runs over several paragraphs), until a heading.
     reviewing, where, past = False, None, False
-    for paragraph in paragraphs(text):
+    # A text that names its deadlines with 到 (到2020年) tells what was done in a year of the plan period
+    # without one: 2016年,…达到50.7 in a text setting targets 到2020年 is a statistic.
+    # (a year before the first so named: 2027年,… after 到2026年… is a milestone of the plan, kept)
+    dated = min((deadline_year(m) for m in DEADLINE.finditer(text)), default=None)
+    for number, paragraph in enumerate(paragraphs(text)):
+        # a cell of a table of tasks: a target however it is worded, of the units its row names
+        task = paragraph.text in tasks
+        if task and tasks[paragraph.text]:
+            paragraph = replace(paragraph, units=tasks[paragraph.text])
         if (paragraph.section, paragraph.action) != where:
             reviewing, where, past = False, (paragraph.section, paragraph.action), False
         future_here = bool(FUTURE.search(paragraph.text))
@@ -139,6 +163,7 @@ def draft_targets(
         # The last subject named, for a clause without one (…达到1.2%); it carries over the sentences of
         # its paragraph: 高新技术企业达到65家,较上年增加12家。到2028年,达到120家。
         previous = ""
+        in_paragraph: list[DraftTarget] = []  # the targets of this paragraph so far
         for sentence in sentences(paragraph.text):
             year = deadline
             # A sentence of the past (2017年,…总数达3174家。) carries on into the next ones of the
@@ -154,7 +179,7 @@ def draft_targets(
             aims = bool(_AIMS.search(sentence))
             cumulative = strive = told = every_year = False
             # A cue anywhere in the sentence covers every clause of it (争取建成X1家,Y1家,Z1家).
-            cued = bool(CUE.search(sentence) or DEADLINE.search(sentence))
+            cued = task or bool(CUE.search(sentence) or DEADLINE.search(sentence))
             previous_drafts: list[DraftTarget] = []
             for new_part, whole in clauses_of(sentence):
                 if new_part:  # 累计, 力争 and 每年 hold up to the next ；, the deadline beyond it
@@ -170,8 +195,13 @@ def draft_targets(
                 # 截至2018年底,…达285家,较…增加107家: the past runs on until the sentence names a deadline;
                 # 2020年…为7.8% (a year before the plan period, not 比/较/在 a base year) is the past too.
                 stated = [int(y) for y in YEAR_STATED.findall(clause)]
+                # a clause opening on a year before the deadline (not a range 2026—2028年), in a sentence
+                # that says nothing of the future, in a text that writes its deadlines 到2030年: the past
+                opens = re.match(r"\s*(20\d\d)\s*年(?!\s*[—–\-~～至到])", clause)
+                then = dated is not None and not future and opens is not None and int(opens.group(1)) < dated
                 if stated:  # a year of its own decides: 2020年…为7.8%, then 2025年预计增加到10%
-                    past = any(y <= base for y in stated) or bool(PAST.search(clause)) or told or told_now
+                    before = any(y <= base for y in stated) or then
+                    past = before or bool(PAST.search(clause)) or told or told_now
                 else:
                     past = past or bool(PAST.search(clause)) or told or told_now
                 cumulative = cumulative or "累计" in clause
@@ -184,9 +214,21 @@ def draft_targets(
                 # 达到1.2% after 比重增加一倍: the clause has no subject of its own, the one before gives
                 # it, and the doubling it follows is the same target restated.
                 inherit = previous if not clause_subject(clause) else ""
+                lead = sentence[: max(sentence.find(whole), 0)] if not future else ""
                 context = _Context(year, cumulative, cued, strive, base, aims=aims)
-                found_here = _respectively(clause, previous, context, paragraph, indicators) or _each(
-                    clause, drafts, context, paragraph, indicators
+                context = replace(context, plan_lead=bool(PLAN_ITSELF.search(lead)), parent=previous)
+                # …指数达到85,比2015年提高约12; …超过3500亿元。相比较2013年的…,增长近千亿元: a change told
+                # after the level it leads to, in a clause with no subject of its own, restates that level
+                # (the last one of the paragraph; cited with it)
+                host = next((d for d in reversed(in_paragraph) if d.kind in ("level", "cumulative")), None)
+                if host is not None and _RESTATED.match(clause):
+                    host.quotes.append(clause.strip())
+                    previous_drafts = []
+                    continue
+                found_here = (
+                    _respectively(clause, previous, context, paragraph, indicators)
+                    or _each(clause, drafts, context, paragraph, indicators)
+                    or _shared_growth(clause, context, paragraph, indicators)
                 )
                 # 每年发放创新券3亿元,开放仪器1.5万台次: 每年 covers the later clauses (and the items of
                 # its list) that have no cue or deadline of their own; 每年新增A 10家、B达到200家 does not
@@ -196,6 +238,8 @@ def draft_targets(
                 # no verb of their own, as 每年 does
                 adding = False
                 for segment in segments(clause) if not found_here else []:
+                    if _named(sentence, segment):
+                        continue  # “聚焦1个行动、构建2大体系”的整体工作安排: a name, not a target
                     every_year = "每年" in segment or (every_year and not CUE.search(segment))
                     adding = _adds(segment) or (adding and not CUE.search(segment))
                     here = replace(context, every_year=every_year, adding=adding)
@@ -205,11 +249,45 @@ def draft_targets(
                 if inherit and found_here:
                     doubled = [d for d in previous_drafts if d.kind == "growth" and DOUBLE.search(d.clause)]
                     drafts[:] = [d for d in drafts if not any(d is g for g in doubled)]
+                for draft in found_here:  # a headline may repeat its sentence word for word
+                    draft.place = number
                 drafts.extend(found_here)
+                in_paragraph += found_here
                 previous = clause if clause_subject(clause) else previous
                 previous_drafts = found_here
     merged = merge_restated(drafts)
     return [d for d in merged if d.kind != "qualitative"] + [d for d in merged if d.kind == "qualitative"]
+
+
+def _table_draft(row: TableTarget, text: str, base: int, indicators: Sequence[Indicator]) -> DraftTarget:
+    """A row of a table of indicators as a drafted target, matched to an indicator by the row's name."""
+    fitting = indicators if row.kind == "growth" else [i for i in indicators if unit_fits(row.unit, i)]
+    indicator, score = match_indicator(row.name, fitting)
+    attribute = f" ({row.attribute})" if row.attribute else ""
+    notes = [f"from the plan's table of indicators: {row.note}{attribute}"]
+    if indicator is None:
+        notes.append(
+            f"new indicator needed (best catalogue match scored {score:.2f} < {MATCH_THRESHOLD}): add a row "
+            "to data/raw/indicators.csv and write its id here"
+        )
+    before = [p for p in paragraphs(text[: row.at]) if p.text.strip()]
+    return DraftTarget(
+        clause=row.quote,
+        value=row.value,
+        unit=row.unit,
+        comparator=row.comparator,
+        kind=row.kind,
+        deadline=row.year,
+        indicator=indicator.id if indicator else None,
+        name_zh=indicator.name_zh if indicator else row.name,
+        name_en=indicator.name_en if indicator else "",
+        action=0,
+        sections=[before[-1].section if before else ""],
+        quotes=[row.quote],
+        responsible_units=[],
+        notes=notes,
+        base_year=base if row.kind == "growth" else None,
+    )
 
 
 @dataclass(frozen=True)
@@ -222,37 +300,11 @@ class _Context:
     every_year: bool = False
     aims: bool = True
     adding: bool = False
-
-
-#: Verbs of addition over the plan period, and the words after one that make its figure a stock reached.
-_ADDITION = re.compile(r"新增|净增|新建|新培育|培育|开通|引进|新获批|新认定")
-_REACHED = re.compile(r"达到|达|突破|超过|超|总数|总量|增至|增加到|提高到|提升至|提升到|保有|拥有|累计|建成")
-
-
-def _adds(segment: str) -> bool:
-    """Whether a verb of addition governs the segment's figure (新建通用机场1个, 开通航线18条), not a stock
-    reached after it (培育高新技术企业达到300家)."""
-    number = _value_match(segment)
-    if number is None:
-        return False
-    before = segment[: number.start()]
-    verbs = list(_ADDITION.finditer(before))
-    # 依托企业重组(新建)的平台100个: a verb before 的 says which things are counted, not what is added
-    after = before[verbs[-1].end() :] if verbs else ""
-    # 培育销售收入超过10亿元的骨干企业5家: a 超过 inside the qualifier before 的 is no stock reached
-    return bool(verbs) and not _REACHED.search(after.rsplit("的", 1)[-1]) and not re.match(r"[)）]?的", after)
-
-
-def _drop_base(text: str) -> str:
-    """The text with the base of a change written as the target alone: 从2020年的15%提高到56% -> 为56%,
-    由2015年的1.08%提升至2020年的2.12% -> 为2020年的2.12% (whose year then says it is the past)."""
-    change = FROM_TO.search(text)
-    if change is None:
-        return text
-    to_year = re.search(r"(?:到|至)\s*(20\d\d\s*年[末底]?的?)", change.group(0))
-    # 从12%降低到8%: a ceiling, written 降至 so that the comparator reads "at most"
-    verb = "降至" if re.search(r"下降|降低|减少|压降", change.group(0)) else "为"
-    return text[: change.start()] + verb + (to_year.group(1) if to_year else "") + text[change.start(1) :]
+    #: the sentence, saying nothing of the future, speaks of the plan itself before this clause (规划按照…,
+    #: 提出具体举措,配套实施8个重大工程): a count of its actions or programmes is how it is built
+    plan_lead: bool = False
+    #: the last clause before this one that names its subject (what a 其中 clause is a part of)
+    parent: str = ""
 
 
 def _respectively(
@@ -272,6 +324,13 @@ def _respectively(
         r"在\s*20\d\d\s*年.*$|(?:实现|达到).*$", "", re.sub(r"^.*?(?:全区|全市|全县|全省)", "", head)
     )
     subjects = [s for s in re.split(r"和|与|及|、", head) if s.strip()]
+    # 城乡居民人均可支配收入分别增长7%、8%左右: values listed after one subject that names its parts (城乡)
+    # are one target each on that subject; the word after the last value (左右, 以上) holds for every one
+    gaps = [clause[a.end() : b.start()] for a, b in itertools.pairwise(numbers)]
+    listed = all(re.fullmatch(r"\s*[、和及]\s*", gap) for gap in gaps)
+    tail = clause[numbers[-1].end() :] if listed else ""
+    if len(subjects) == 1 and listed:
+        subjects = subjects * len(numbers)
     if len(subjects) != len(numbers):
         return []
     drafts = []
@@ -279,7 +338,7 @@ def _respectively(
         # The quote is the clause (verbatim); the subject written before the value is what is matched.
         draft = _draft_segment(
             # 分别超过90家: the words between 分别 and the first value say how (超过: strict) for each value.
-            clause[: numbers[0].start()] + number.group(0),
+            clause[: numbers[0].start()] + number.group(0) + tail,
             context,
             paragraph,
             indicators,
@@ -292,15 +351,6 @@ def _respectively(
                 draft.name_zh = subject
             drafts.append(draft)
     return drafts
-
-
-def _figures(clause: str) -> list[re.Match[str]]:
-    """The numbers with a unit of a clause in order, 6万家 and 1.2亿台 read whole (not as a bare 6 or 1.2)."""
-    counts = [m for pattern in (WAN, YI) for m in pattern.finditer(clause)]
-    plain = [
-        m for m in NUMBER_UNIT.finditer(clause) if not any(c.start() <= m.start() < c.end() for c in counts)
-    ]
-    return sorted(counts + plain, key=lambda m: m.start())
 
 
 def _each(
@@ -336,6 +386,42 @@ def _each(
     return drafts
 
 
+def _shared_growth(
+    clause: str, context: _Context, paragraph: Paragraph, indicators: Sequence[Indicator]
+) -> list[DraftTarget]:
+    """A、B、C在2010年基础上翻两番, A、B年均增长10%: one growth shared by the measures listed before it
+    is one target per measure, each matched on its own name (empty when not this form)."""
+    growth = (
+        DOUBLE.search(clause)
+        or GROWTH_ANNUAL.search(clause)
+        or GROWTH_TOTAL.search(clause)
+        or FALL.search(clause)
+        or GROWTH_BY.search(clause)
+    )
+    if growth is None or _figures(clause)[1:] or "等" in clause[: growth.start()]:
+        return []
+    head = re.sub(r"(?:在|比|较)\s*20\d\d\s*年[末底]?(?:的?基础上)?\s*$", "", clause[: growth.start()])
+    items = list(re.finditer(r"[^、]+", head))
+    names = [NOISE.sub("", re.sub(r"^(?:力争|争取|努力|确保)?实现", "", m.group(0))) for m in items]
+    if len(items) < 2 or not all(_MEASURE_END.search(n) for n in names):
+        return []
+    drafts = []
+    for number, (item, name) in enumerate(zip(items, names, strict=True)):
+        draft = _draft_segment(clause, context, paragraph, indicators, match_on=name)
+        if draft is None:
+            return []
+        # the item's own words name the target; the clause (with the growth) is quoted beside them
+        own = clause[item.start() :] if number == len(items) - 1 else item.group(0)
+        draft.clause, draft.quotes = own, [own] if own == clause else [own, clause]
+        if draft.indicator is None:
+            draft.name_zh = name
+        drafts.append(draft)
+    return drafts
+
+
+#: What names a part of the region's economy (a chain, an industry, a park), whose firms are some of its own.
+_SECTOR = re.compile(r"产业链|产业|集群|园区|领域|行业|板块|基地")
+
 #: A qualitative aim of the goals: 实现基本覆盖, 取得重要突破, 显著提升, 更加完善.
 QUALITATIVE_AIM = re.compile(
     r"基本覆盖|全覆盖|取得[^,，。；]{0,6}突破|(?:显著|明显|大幅)(?:提升|增强|提高)|更加(?:完善|优化|健全|浓厚)"
@@ -343,57 +429,6 @@ QUALITATIVE_AIM = re.compile(
 
 #: What makes a sentence set targets rather than tell: a deadline, striving, a forecast.
 _AIMS = re.compile(r"到\s*20\d\d|力争|争取|预计")
-
-#: Verbs that say what a plan is about, not what it builds: 聚焦/围绕/涵盖… a list of fields.
-_SCOPE = re.compile(r"^\s*(?:聚焦|围绕|包括|涵盖|涉及|瞄准|面向)")
-
-
-def _value_match(segment: str) -> re.Match[str] | None:
-    """The figure a segment sets: the first number with a unit that does not qualify what is counted
-    (总收入超过100亿元的企业达到10家 sets 10家) nor say where (在10个重点行业打造30个…工厂 sets 30个);
-    1万名, 1.2亿台 and 十万家 included."""
-    found = [
-        m
-        for pattern in (WAN, YI, NUMBER_UNIT, CN_NUMBER, BARE_AMOUNT)
-        for m in pattern.finditer(segment)
-        # 总投资10亿元以上的项目: a figure qualifying what is counted
-        if not re.match(r"(?:以上|以下|左右)?的(?!主要目标|目标)", segment[m.end() :])
-        # 100亿元级企业, 10亿元级品种: a class of what is counted, never a value
-        and not segment[m.end() :].startswith("级")
-        # 相比较2013年的2508亿元: the base a change is measured from, never the target
-        and not _BASE_FIGURE.search(segment[: m.start()])
-        # 聚焦A、B…等10个重点领域: the size of the scope just listed, no target (组建A、B等5个 is one)
-        and not (segment[: m.start()].endswith("等") and _SCOPE.match(segment))
-    ]
-    # 1万名 is read by WAN, not as 1 of NUMBER_UNIT's 万…; the earliest figure wins
-    found.sort(key=lambda m: (m.start(1) if m.re is BARE_AMOUNT else m.start(), m.re not in (WAN, YI)))
-    # 在10个重点行业打造30个…: a figure after 在 says where the target is set, when another one follows
-    while len(found) > 1 and _WHERE.search(segment[: found[0].start()]) and found[1].start() > found[0].end():
-        found.pop(0)
-    # 主营业务收入10亿元以上企业达到20家, 实施5000万元以上项目10项: an amount or an area before a count of
-    # one segment says which things are counted (as …以上的 does); the count is the target
-    while len(found) > 1 and _unit_of(found[0]) in _SIZES and any(_unit_of(m) in _COUNTED for m in found[1:]):
-        found.pop(0)
-    return found[0] if found else None
-
-
-#: What opens a base figure: (相)比(较)/较 a year's figure (相比较2013年的…, 较2020年末的…).
-_BASE_FIGURE = re.compile(r"(?:相比较|相比|相较|比|较)\s*20\d\d\s*年[末底]?的\s*$")
-
-#: Units of a size (an amount of money, an area) and of a count, for telling a qualifying figure.
-_SIZES = frozenset({"亿元", "万元", "万亿元", "万平方米", "平方米"})
-_COUNTED = frozenset({"家", "个", "项", "件", "名", "所", "座", "套", "台", "条", "款", "种", "支"})
-
-
-def _unit_of(figure: re.Match[str]) -> str:
-    """The unit a figure of :func:`_value_match` is written in (a bare amount's is 亿元 or 万亿元)."""
-    if figure.re is BARE_AMOUNT:
-        return bare_amount(figure)[1]
-    return figure.group(2) if figure.re.groups >= 2 else ""
-
-
-#: 在10个重点行业…, 在全省20个县…: what follows 在 (with a few words of scope) says where, not how many.
-_WHERE = re.compile(r"在[^,，。；、\d]{0,4}$")
 
 
 def _draft_segment(
@@ -460,7 +495,7 @@ def _draft_segment(
     if (
         number is not None
         and STRUCTURE.match(segment[number.end() :])
-        and PLAN_ITSELF.search(segment[: number.start()])
+        and (context.plan_lead or PLAN_ITSELF.search(segment[: number.start()]))
     ):
         return None  # 设置了…6个专项行动: how the plan is built, not what it sets
     notes: list[str] = []
@@ -481,7 +516,8 @@ def _draft_segment(
         # 超过 before the rate, or inside its words (年均增速超过20%)
         strict = STRICT.search(segment[: growth.start()][-4:]) or STRICT.search(growth.group(0))
         kind, comparator = "growth", ">" if strict else ">="
-        if growth.group(0).endswith("左右") or APPROX_AFTER.search(segment[growth.end() :]):
+        approx = re.search(r"(?:约|近)\s*\d", growth.group(0))  # 提高约3个百分点
+        if growth.group(0).endswith("左右") or approx or APPROX_AFTER.search(segment[growth.end() :]):
             comparator = "~"  # 年均增长10%左右: approximate, as a level's 左右
         subject = subject.replace(re.sub(r"\s+", "", growth.group(0)), "")
         if growth.re is POINTS:
@@ -546,7 +582,10 @@ def _draft_segment(
             comparator = "<="  # 降低到8%, 控制在5%以内: a ceiling
             notes.append("a ceiling (降低到/控制在…以内): met at or below the value")
         else:
-            comparator = ">" if STRICT.search(before[-4:] if len(before) > 4 else before) else ">="
+            # 超过业务收入的10%: the comparator stands before the whole of which the share is taken
+            over = unit == "%" and bool(re.search(r"(?:超过|超|高于|突破)[^,，。；、\d]{1,10}的\s*$", before))
+            beyond = over or bool(STRICT.search(before[-4:] if len(before) > 4 else before))
+            comparator = ">" if beyond else ">="
         kind = "annual_floor" if ANNUAL.search(segment) or context.every_year else "level"
     # A level, floor or sum is measured in its indicator's unit: 78 (an index) is no area, 2.6% no amount.
     fitting = indicators if kind in ("rank", "growth") else [i for i in indicators if unit_fits(unit, i)]
@@ -555,6 +594,12 @@ def _draft_segment(
     indicator, score = match_indicator(subject, fitting)
     if NOISE.sub("", subject).startswith("占"):
         # 占生产总值比重超30% (a headline cut after its subject): the share of what is not said
+        indicator, score = None, 0.0
+    if indicator is not None and re.match(r"\s*其中", quote) and _SECTOR.search(context.parent):
+        # 集聚产业链企业150家,其中高新技术企业超50家: a part of what a sector's clause counts (the chain's
+        # firms), not the region's whole a catalogue indicator measures; 全县科技型企业500家,其中高新技术企业
+        # 150家 counts all the region's high-tech firms (every one is a tech firm) and keeps hte_count
+        notes.append(f"其中: a part of what is counted before it, not the region's {indicator.id}")
         indicator, score = None, 0.0
     if indicator is None and unit == "万亿元" and kind not in ("rank", "growth"):
         # 2万亿元 of an indicator kept in 亿元: the value is written in the indicator's unit

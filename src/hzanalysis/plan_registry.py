@@ -47,6 +47,7 @@ def registry_document(drafts: Sequence[DraftTarget], period_start: int, source: 
         if d.indicator:
             ids[d.indicator] = ids.get(d.indicator, 0) + 1
     entries = []
+    used: set[str] = set()
     for number, d in enumerate(drafts, start=1):
         if d.indicator and ids[d.indicator] == 1:
             target_id = d.indicator
@@ -54,6 +55,14 @@ def registry_document(drafts: Sequence[DraftTarget], period_start: int, source: 
             target_id = f"{d.indicator}_{d.kind}"
         else:
             target_id = f"target_{number}"
+        # two targets of one indicator and kind (a milestone and the end: 2027年 and 2028年 columns of a
+        # table) are told apart by their deadline, then by their order
+        if target_id in used:
+            target_id = f"{target_id}_{d.deadline}"
+        base_id, again = target_id, 2
+        while target_id in used:
+            target_id, again = f"{base_id}_{again}", again + 1
+        used.add(target_id)
         period = d.kind in ("annual_floor", "cumulative")
         start = d.base_year if d.kind == "growth" else min(period_start, d.deadline) if period else None
         entries.append(
@@ -313,6 +322,8 @@ def _written(value: float, quote: str) -> bool:
         numbers.add(100.0 if found.group(1) in (None, "一") else 300.0)
     if FALL.search(quote):  # 下降12% is a growth of -12
         numbers |= {-float(m.group(2)) for m in FALL.finditer(quote)}
+    if re.search(r"降低|下降|减少", quote):  # a table row named as a fall: 能耗降低 | … | 〔13.5〕 is -13.5
+        numbers |= {-n for n in numbers}
     return float(value) in numbers
 
 

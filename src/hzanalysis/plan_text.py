@@ -51,6 +51,9 @@ UNITS = (
     "支",
     "辆",
     "篇",
+    # 集成电路产量1500亿块, 粮食产量180万吨: pieces and tonnes, counted as the others (万/亿 multiply)
+    "块",
+    "吨",
     # 网民规模12亿, IPv6活跃用户8亿: a bare 亿 of persons or users (亿元 and 万亿元 are matched first).
     "亿",
 )
@@ -68,7 +71,7 @@ def deadline_year(found: re.Match[str]) -> int:
 
 # Count units (longest first: 台次 before 台): every way of writing a number (digits, with 万 or 亿, Chinese
 # numerals) reads every one of them, so that a new unit or a new numeral form is added once for all forms.
-_COUNTS = "台次|人次|批次|名|家|个|项|件|台|套|批|所|座|条|款|种|支|辆|篇"
+_COUNTS = "台次|人次|批次|名|家|个|项|件|台|套|批|所|座|条|款|种|支|辆|篇|块|吨"
 # 1万名 (ten thousand persons): 万 before a count unit multiplies; 万人, 万元, 万平方米 are units.
 WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万\s*(" + _COUNTS + ")")
 # 1.2亿台(套) of connected equipment: 亿 before a count unit multiplies too (a bare 亿 of users stays a unit).
@@ -165,7 +168,7 @@ ANNUAL = re.compile(r"每年|年均")
 # A rate of growth is a growth per year however it is named: 年均复合增长率保持25%左右, 年均增速超过20%, and a
 # rate noun without 年均 (增速/增幅/涨幅/增长率 N%: a year's rate, the same as the total in a one-year plan).
 GROWTH_ANNUAL = re.compile(
-    r"(?:年均(?:复合)?(?:增长|增速|增幅)率?|增速|增幅|涨幅|增长率)"
+    r"(?:年均(?:分别)?(?:复合)?(?:增长|增速|增幅)率?|增速|增幅|涨幅|增长率)"
     r"(?:达到|达|保持在?|在|为|超过|超|高于|不低于)?\s*(\d+(?:\.\d+)?)\s*[%％](?:以上|左右)?"
 )
 GROWTH_TOTAL = re.compile(r"(?:比|较)\s*(20\d\d)\s*年[末底]?(?:增长|提高|增加)\s*(\d+(?:\.\d+)?)\s*[%％]")
@@ -176,11 +179,12 @@ GROWTH_BY = re.compile(r"(?:提高|提升|增长|增加)(?![到至])\s*(\d+(?:\.
 DOUBLE = re.compile(
     r"翻(一|两|二)?番|(?:增加|增长)(一)倍|(?<![双个“\"\d一二三四五六七八九十])倍增(?=\s*(?:$|[,，。；;]))"
 )
-BASE_YEAR = re.compile(r"(?:比|较)\s*(20\d\d)\s*年")
+# 比2020年, 较2020年末, 在2010年(的)基础上: the year a growth is measured from.
+BASE_YEAR = re.compile(r"(?:(?:比|较)\s*|在\s*(?=20\d\d\s*年[末底]?的?基础上))(20\d\d)\s*年")
 # 占GDP比重比2025年提高3个百分点: a change of a share in percentage points over the base year (a growth
 # whose unit is 个百分点: the level it requires is the base share plus the points, not a share of 3 个).
 POINTS = re.compile(
-    r"(提高|提升|增长|增加|上升|下降|降低|减少)\s*(\d+(?:\.\d+)?)\s*个?\s*百分点(左右)?(以上)?"
+    r"(提高|提升|增长|增加|上升|下降|降低|减少)\s*(?:约|近|大约|超过)?\s*(\d+(?:\.\d+)?)\s*个?\s*百分点(左右)?(以上)?"
 )
 # An index has no unit: 综合指数达到78.
 INDEX = re.compile(
@@ -234,7 +238,10 @@ REVIEW_PARAGRAPH = re.compile(
 )
 _NOT_ACTION = re.compile(r"目标|思路|原则|保障|组织实施|意义|要求|指导")
 _ACTION_TITLE = re.compile(r"行动|工程|计划|专项")
-_UNIT_LABEL = r"(?:主要)?(?:牵头|责任|配合|协同|参与|协办)(?:单位|部门)\s*[:：]"
+# 牵头单位：, 责任部门：, and a bureau's own task lists: 牵头科室(单位)：, 责任处室：
+_UNIT_LABEL = (
+    r"(?:主要)?(?:牵头|责任|配合|协同|参与|协办)(?:单位|部门|科室|处室)(?:[(（][^()（）]{1,4}[)）])?\s*[:：]"
+)
 # (责任单位：…), 【牵头单位：…；配合单位：…】, or a bracketed list of bureaus at the end of a paragraph.
 _UNITS_BRACKET = re.compile(
     r"[（(【\[]\s*((?:" + _UNIT_LABEL + r")?[^（）()【】\[\]]+?)[）)】\]]\s*[。；;]?\s*$"
@@ -391,10 +398,18 @@ def clauses_of(sentence: str) -> list[tuple[bool, str]]:
     ]
 
 
+_CLAUSE_END = re.compile(r"[,，;；:：]")
+_HEADLINE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff%％])\s+(?=[\u4e00-\u9fff])")
+
+
 def clauses(sentence: str) -> list[str]:
     """The comma-separated clauses of a sentence, without the closing punctuation; a colon closes a lead-in
     (要努力实现六个目标:一是…) and the 一是/二是 of a list is no part of the clause."""
-    parts = re.split(r"[,，;；:：]", sentence.rstrip("。；;！!？?"))
+    # in a sentence without commas (a news headline: …超过15个 培育…2家以上), a space between two Chinese
+    # words parts clauses too; a sentence with commas keeps its spaces (a PDF's spacing inside a clause)
+    parts = _CLAUSE_END.split(sentence.rstrip("。；;！!？?"))
+    if not re.search(r"[,，]", sentence):
+        parts = [piece for part in parts for piece in _HEADLINE_SPACE.split(part)]
     return [c for c in (re.sub(r"^[一二三四五六七八九十]+是", "", p.strip()) for p in parts) if c]
 
 

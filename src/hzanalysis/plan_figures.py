@@ -1,0 +1,160 @@
+"""Where a plan's figure sits in its words: which number of a segment is the value it sets (not a
+qualifier, a class, a base or a scope), a base figure written as the target alone, a verb of addition
+governing the figure, a name in quotation marks, and a change restating a level.
+
+Pure functions of text, shared by :mod:`hzanalysis.plan_read`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .plan_text import BARE_AMOUNT, CN_NUMBER, FROM_TO, NUMBER_UNIT, WAN, YI, bare_amount
+
+#: Verbs of addition over the plan period, and the words after one that make its figure a stock reached.
+# 实施/发行/认定 N (projects carried out, bonds issued, platforms accredited over the plan) are additions too.
+_ADDITION = re.compile(
+    r"新增|净增|新建|新培育|培育|开通|新引进|引进|新获批|新认定|(?<!通过)认定(?!的)|实施|发行"
+)
+_REACHED = re.compile(r"达到|达|突破|超过|超|总数|总量|增至|增加到|提高到|提升至|提升到|保有|拥有|累计|建成")
+# A verb that only adds (新增, 新引进, 实施…) keeps its figure an addition after 超过/突破 (新增…超200亿元:
+# more than 200 added); after 培育/引进, which also name a stock grown, 突破300家 is the stock reached.
+_ONLY_ADDS = re.compile(r"新增|净增|新建|新培育|新引进|新获批|新认定|开通|认定|实施|发行")
+_STOCK_REACHED = re.compile(r"达到|达|总数|总量|增至|增加到|提高到|提升至|提升到|保有|拥有|累计|建成")
+
+
+def adds(segment: str) -> bool:
+    """Whether a verb of addition governs the segment's figure (新建通用机场1个, 开通航线18条), not a stock
+    reached after it (培育高新技术企业达到300家)."""
+    number = value_match(segment)
+    if number is None:
+        return False
+    before = segment[: number.start()]
+    verbs = list(_ADDITION.finditer(before))
+    # 依托企业重组(新建)的平台100个: a verb before 的 says which things are counted, not what is added
+    after = before[verbs[-1].end() :] if verbs else ""
+    # 培育销售收入超过10亿元的骨干企业5家: a 超过 inside the qualifier before 的 is no stock reached
+    reached = _STOCK_REACHED if verbs and _ONLY_ADDS.fullmatch(verbs[-1].group(0)) else _REACHED
+    return bool(verbs) and not reached.search(after.rsplit("的", 1)[-1]) and not re.match(r"[)）]?的", after)
+
+
+def drop_base(text: str) -> str:
+    """The text with the base of a change written as the target alone: 从2020年的15%提高到56% -> 为56%,
+    由2015年的1.08%提升至2020年的2.12% -> 为2020年的2.12% (whose year then says it is the past)."""
+    change = FROM_TO.search(text)
+    if change is None:
+        return text
+    to_year = re.search(r"(?:到|至)\s*(20\d\d\s*年[末底]?的?)", change.group(0))
+    # 从12%降低到8%: a ceiling, written 降至 so that the comparator reads "at most"
+    verb = "降至" if re.search(r"下降|降低|减少|压降", change.group(0)) else "为"
+    return text[: change.start()] + verb + (to_year.group(1) if to_year else "") + text[change.start(1) :]
+
+
+def figures(clause: str) -> list[re.Match[str]]:
+    """The numbers with a unit of a clause in order, 6万家 and 1.2亿台 read whole (not as a bare 6 or 1.2)."""
+    counts = [m for pattern in (WAN, YI) for m in pattern.finditer(clause)]
+    plain = [
+        m for m in NUMBER_UNIT.finditer(clause) if not any(c.start() <= m.start() < c.end() for c in counts)
+    ]
+    return sorted(counts + plain, key=lambda m: m.start())
+
+
+#: A name in quotation marks: a short span with no sentence punctuation and no word setting a figure
+#: (“聚焦1个行动、构建2大体系、实施8大工程”的整体工作安排, “1+4+N”产业体系); a quoted goal (“到2030年…达到
+#: 300家”的目标) sets one.
+_QUOTED = re.compile(r"[“\"]([^“”\"，,。；;：:！!？?]{1,40})[”\"]")
+_SETS = re.compile(r"到\s*20\d\d|达到|达|超过|突破|增长|提高|提升|不少于|不低于|以上|翻")
+
+
+def named(sentence: str, segment: str) -> bool:
+    """Whether the figure a segment would set lies inside a quoted name of its sentence."""
+    figure = value_match(segment)
+    at = sentence.find(segment)
+    if figure is None or at < 0:
+        return False
+    spot = at + figure.start()
+    return any(
+        m.start(1) <= spot < m.end(1) and not _SETS.search(m.group(1)) for m in _QUOTED.finditer(sentence)
+    )
+
+
+#: A change over a base year, or an increment, opening a clause (so with no subject of its own):
+#: 比2015年提高约12, 比2020年增加15家, 增长近千亿元 (not a share: …,增长20% is a growth of its own).
+RESTATED = re.compile(
+    r"^\s*(?:(?:相比较|相比|比|较)\s*20\d\d\s*年[末底]?(?:的?基础上)?\s*"
+    r"(?:提高|增加|增长|提升|上升|下降|降低|减少|翻)"
+    r"|(?:增长|增加|提高)(?![到至])\s*(?:近|约|超过)?\s*(?:\d+(?:\.\d+)?|[百千万]亿)(?!\s*(?:[%％]|个?百分点))"
+    # …强度达到3%,年均提高0.2个百分点: the share's path to its level (a yearly rate of growth, 年均增长12%,
+    # stays a target of its own)
+    r"|年均(?:提高|提升|增加|上升)\s*(?:约|近)?\s*\d+(?:\.\d+)?\s*个?\s*百分点)"
+)
+
+#: What a listed subject of a shared growth ends on: a measure (产值, 企业数, 授权量, 投资, 强度…), so
+#: that 电子信息、生物医药产业增加值 (two industries qualifying one measure) is not split.
+MEASURE_END = re.compile(r"(?:值|额|数|量|率|比重|比例|收入|投资|强度|规模|面积|支出|利润|产量|总额|总量)$")
+
+
+#: Verbs that say what a plan is about, not what it builds: 聚焦/围绕/涵盖… a list of fields.
+_SCOPE = re.compile(r"^\s*(?:聚焦|围绕|包括|涵盖|涉及|瞄准|面向)")
+
+
+def value_match(segment: str) -> re.Match[str] | None:
+    """The figure a segment sets: the first number with a unit that does not qualify what is counted
+    (总收入超过100亿元的企业达到10家 sets 10家) nor say where (在10个重点行业打造30个…工厂 sets 30个);
+    1万名, 1.2亿台 and 十万家 included."""
+    found = [
+        m
+        for pattern in (WAN, YI, NUMBER_UNIT, CN_NUMBER, BARE_AMOUNT)
+        for m in pattern.finditer(segment)
+        # 总投资10亿元以上的项目: a figure qualifying what is counted; but 满足…近30%的市场需求, 占…15%的份额:
+        # a share of what follows, after a verb that sets it, when no figure follows
+        if (
+            not re.match(r"(?:以上|以下|左右)?的(?!主要目标|目标)", segment[m.end() :])
+            or (
+                m.group(0).endswith(("%", "％"))
+                and _SHARE_OF.search(segment[: m.start()])
+                and not re.search(r"\d", segment[m.end() :])  # 占比达到3%的企业超过100家: a qualifier
+            )
+        )
+        # 100亿元级企业, 10亿元级品种: a class of what is counted, never a value
+        and not segment[m.end() :].startswith("级")
+        # 相比较2013年的2508亿元: the base a change is measured from, never the target
+        and not _BASE_FIGURE.search(segment[: m.start()])
+        # 聚焦A、B…等10个重点领域: the size of the scope just listed, no target (组建A、B等5个 is one)
+        and not (segment[: m.start()].endswith("等") and _SCOPE.match(segment))
+    ]
+    # 1万名 is read by WAN, not as 1 of NUMBER_UNIT's 万…; the earliest figure wins
+    found.sort(key=lambda m: (m.start(1) if m.re is BARE_AMOUNT else m.start(), m.re not in (WAN, YI)))
+    # 前100家企业的研发投入超过…10%: the first N of a class say which are counted, when a figure follows
+    while len(found) > 1 and segment[: found[0].start()].rstrip().endswith("前"):
+        found.pop(0)
+    # 在10个重点行业打造30个…: a figure after 在 says where the target is set, when another one follows
+    while len(found) > 1 and _WHERE.search(segment[: found[0].start()]) and found[1].start() > found[0].end():
+        found.pop(0)
+    # 主营业务收入10亿元以上企业达到20家, 实施5000万元以上项目10项: an amount or an area before a count of
+    # one segment says which things are counted (as …以上的 does); the count is the target
+    while len(found) > 1 and _unit_of(found[0]) in _SIZES and any(_unit_of(m) in _COUNTED for m in found[1:]):
+        found.pop(0)
+    return found[0] if found else None
+
+
+#: Before a share written N%的…: a verb that sets it (满足国内近30%的需求, 占全球15%的份额).
+_SHARE_OF = re.compile(r"(?:满足|占|达到|接近)[^,，。；、\d]{0,8}$")
+
+#: What opens a base figure: (相)比(较)/较 a year's figure (相比较2013年的…, 较2020年末的…).
+_BASE_FIGURE = re.compile(r"(?:相比较|相比|相较|比|较)\s*20\d\d\s*年[末底]?的\s*$")
+
+#: Units of a size (an amount of money, an area) and of a count, for telling a qualifying figure.
+_SIZES = frozenset({"亿元", "万元", "万亿元", "万平方米", "平方米"})
+_COUNTED = frozenset({"家", "个", "项", "件", "名", "所", "座", "套", "台", "条", "款", "种", "支"})
+
+
+def _unit_of(figure: re.Match[str]) -> str:
+    """The unit a figure of :func:`_value_match` is written in (a bare amount's is 亿元 or 万亿元)."""
+    if figure.re is BARE_AMOUNT:
+        return bare_amount(figure)[1]
+    return figure.group(2) if figure.re.groups >= 2 else ""
+
+
+#: 在10个重点行业…, 在全省20个县…: what follows 在 (with a few words of scope) says where, not how many.
+_WHERE = re.compile(r"在[^,，。；、\d]{0,4}$")
