@@ -128,3 +128,45 @@ def test_an_abbreviation_with_its_chinese_name_in_brackets_is_the_statistic():
     assert rows("2023年,全区R&D(研究与试验发展)经费投入7.05亿元。") == [
         ("rd_expenditure", 2023, 7.05, "=", "海州区")
     ]
+
+
+def test_a_footnote_marker_after_a_name_is_no_figure():
+    assert rows("2023年全区生产总值(GDP)[1]356.2亿元,比上年增长6.1%。") == [
+        ("gdp", 2023, 356.2, "=", "海州区")
+    ]
+
+
+def test_a_share_of_gdp_told_without_bi_zhong_after_the_rd_figure():
+    # 占生产总值的2.1%: the R&D expenditure's share of GDP, its word 比重 left out
+    assert rows("2023年,全区R&D经费支出7.48亿元,比上年增长11.2%,占生产总值的2.1%。") == [
+        ("rd_expenditure", 2023, 7.48, "=", "海州区"),
+        ("rd_share_gdp", 2023, 2.1, "=", "海州区"),
+    ]
+
+
+def test_firms_certified_so_far_are_the_stock():
+    # 共有经认定高新技术企业: the certified firms as they stand (not a batch certified this year)
+    assert rows("至2023年底,全区共有经认定高新技术企业162家。") == [("hte_count", 2023, 162.0, "=", "海州区")]
+
+
+def test_additions_summed_over_several_years_are_no_stock():
+    # 五年累计培育 … 超过500家: the firms raised over five years, not the register as it stands
+    text = "2023年全区高新技术企业达到162家,五年累计培育科技型中小企业超过500家。"
+    assert rows(text) == [("hte_count", 2023, 162.0, "=", "海州区")]
+
+
+def test_a_verb_of_additions_holds_for_every_item_listed_after_it():
+    # 新增 opens the list: the 60 high-tech enterprises are additions too, not the stock
+    text = "2023年,全区新增4家市级工程技术研究中心、12家市级企业技术中心,60家高新技术企业。"
+    assert [r for r in rows(text) if r[0] == "hte_count"] == []
+    # without a verb of additions, a figure before the name is the stock
+    assert rows("2023年,全区拥有162家高新技术企业。") == [("hte_count", 2023, 162.0, "=", "海州区")]
+
+
+def test_a_rounded_restatement_of_a_figure_is_the_same_figure():
+    text = "全区研发经费支出达7.5亿元\n2023年,全区研发经费支出7.48亿元,比上年增长11.2%。"
+    assert rows(text) == [("rd_expenditure", 2023, 7.48, "=", "海州区")]
+
+
+def test_firms_counted_as_hu_on_a_traditional_page():
+    assert rows("2023年,全區國家科技型中小企業入庫186戶。") == [("tech_smes", 2023, 186.0, "=", "海州区")]

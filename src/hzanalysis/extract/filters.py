@@ -179,6 +179,7 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
         return "starting value of a change (由…至…)"
     between = _CHANGE_CLAUSE_RE.sub("", prefix)  # "增长18%，达到480家": the change is no other figure
     between = _DURATION_RE.sub("", between)  # "连续4年保持在4%以上": a duration is no other figure
+    between = re.sub(r"\[\d{1,2}\]", "", between)  # a footnote marker ("生产总值(GDP)[2]91.3亿元")
     # "1-11月…4500亿元，预计全年突破5000亿元": the whole year named after the part's figure
     between = re.split(_WHOLE_YEAR_RE.pattern, between)[-1] if parts_before(norm, number) else between
     if not listed and not from_to and re.search(r"\d", between) and not re.search(r"\d{4}年", between):

@@ -102,7 +102,10 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
             meant = "invention_patents_granted" if named[-1].group(1) else None
             found.append(_Mention(match.start(), match.end(), meant, match.group(0)))
     # "专利授权量达879件，其中…发明专利77件": the invention patents among the grants just named
-    for match in re.finditer(r"其中[^,;:\d]{0,16}?(发明专利)(?=(授权)?(量|数)?\s*(为|达到?|共)?\s*\d)", norm):
+    for match in re.finditer(
+        r"其中[,:]?[^,;:\d]{0,16}?(发明专利)(?=(授权)?(量|数)?\s*(为|达到?|共|增至|增加到|增长到|提升至|提高到)?\s*\d)",
+        norm,
+    ):
         granted = re.search(r"专利(申请)?授权|授权专利", norm[: match.start()])
         if granted and not granted.group(1) and not any(used[match.start(1) : match.end(1)]):
             used[match.start(1) : match.end(1)] = [True] * (match.end(1) - match.start(1))
@@ -152,8 +155,12 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
             # 上市/境内/开发区… 高新技术企业: a part of the whole; …均值: an average over units;
             # 每百名研发人员…: a ratio, not the count
             mention.indicator = None
-        elif STOCK_SO_FAR_RE.search(before):
-            pass  # 累计培育/拥有 …: the stock as it stands
+        elif mention.indicator in cat.stocks and re.search(
+            r"(?<!\d)(\d{1,2}|[两二三四五六七八九十]+)年(来|间|内)?累计[\u4e00-\u9fff]{0,2}$", before
+        ):
+            mention.indicator = None  # "五年累计培育…超过2000家": additions over several years, no stock
+        elif STOCK_SO_FAR_RE.search(before) or re.search(r"经(重新)?认定$", before):
+            pass  # 累计培育/拥有 …, 共有经认定…: the stock as it stands
         elif before.endswith("净增") and mention.indicator in NET_ADDITIONS_OF:
             mention.indicator = NET_ADDITIONS_OF[mention.indicator]
         elif (
@@ -274,6 +281,30 @@ def _bare_item_after_flow(norm: str, mention: _Mention) -> bool:
         end = item_start
 
 
+# "新增14家市级工程技术中心、20家市级企业技术中心、…,380家高新技术企业": items that open on their figure
+# (then a name), after an item whose verb makes its figure the year's additions: the verb holds for all.
+_FIGURE_FIRST_ITEM_RE = re.compile(_ITEM_COUNT + r"[^\d,、;:]{1,24}$")
+_FLOW_FIGURE_ITEM_RE = re.compile(
+    r"(新增|新认定|新培育|新建|新获批|新引进|引进|认定|培育|净增)了?" + _ITEM_COUNT + r"[^\d,、;:]{1,24}$"
+)
+
+
+def _figure_first_item_after_flow(norm: str, at: int) -> bool:
+    """Whether the figure at ``at`` opens an item of a list of "N家<name>" items whose first item's verb is a
+    flow (新增, 新认定 …): the year's additions, not the stock."""
+    end = max(norm.rfind(c, 0, at) for c in "、,")
+    if end < 0 or norm[end + 1 : at].strip():
+        return False  # the figure does not open its item
+    while True:
+        start = max(norm.rfind(c, 0, end) for c in "、,;:")
+        item = norm[start + 1 : end]
+        if _FLOW_FIGURE_ITEM_RE.search(item):
+            return True
+        if not _FIGURE_FIRST_ITEM_RE.fullmatch(item.strip()) or start < 0 or norm[start] in ";:":
+            return False
+        end = start
+
+
 @lru_cache(maxsize=512)
 # cached: one pattern per catalogue phrase and variant, several hundred, more than the re module keeps
 # (its cache holds 512), so without this every sentence recompiled them all (50x slower)
@@ -376,7 +407,9 @@ def _shares(norm: str, mentions: list[_Mention]) -> list[_Mention]:
             rf"[^;:占]*?(?:的)?(?P<share>占(?:相当于)?(?:全区)?(?:{whole}(?:{denominators}){bracket}[^,;:]{{0,4}}?"
             rf"的?(?:比重|比例|份额)|比重|比)|相当于{whole}(?:{denominators})的?(?:比重|比例)?"
             # "研发经费支出3.3万亿元，与国内生产总值之比达2.64%"
-            rf"|与{whole}(?:{denominators}){bracket}之比)"
+            rf"|与{whole}(?:{denominators}){bracket}之比"
+            # "…经费支出17.42亿元，…，占生产总值的1.1%": the share told without 比重, its figure right after
+            rf"|占{whole}(?:{denominators}){bracket}的?(?=\s*(?:为|达到?)?\s*\d[\d.]*\s*%))"
         )
         match = tail.match(norm, mention.end)
         if match is None:
@@ -554,6 +587,8 @@ def _owner(
     # "拥有312家高新技术企业": a number right before a mention belongs to it, unless its own clause
     # already named what it counts ("新增312家…" is another statistic)
     if after and not same_clause and re.fullmatch(r"(的)?", norm[number.end : after[0].start]):
+        if _figure_first_item_after_flow(norm, number.start):
+            return None, ""  # "新增14家…中心、20家…、380家高新技术企业": the list's additions
         return (after[0], "figure before the name") if not after[0].taken else (None, "")
     # "2363户企业通过国家科技型中小企业评价": the firms that passed the evaluation are the register's count
     if (

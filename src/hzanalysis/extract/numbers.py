@@ -4,9 +4,12 @@ around them (超过/突破/不到/近 ...)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any
+
+from .timeline import years_of_listed_values
 
 #: The review marker for 近/约/左右: not a bound the validator accepts, so a person must decide.
 APPROXIMATE = "~"
@@ -76,6 +79,9 @@ def _numbers(norm: str) -> Iterable[_Number]:
             value = Decimal(match.group("num").replace(",", ""))
         start, end = match.span()
         if start > 0 and (norm[start - 1].isdigit() or norm[start - 1] == "."):
+            continue
+        # a bulletin's footnote marker after a name ("生产总值(GDP)[2]91.3亿元"): no figure
+        if start > 0 and norm[start - 1] == "[" and norm[end : end + 1] == "]" and value < 100:
             continue
         yield _Number(
             start,
@@ -148,3 +154,36 @@ def _bound(norm: str, number: _Number, name_end: int) -> tuple[str, str]:
     if match:
         return APPROXIMATE, f"{match.group(1)} → ~ approximate: decide = or a bound before use"
     return "=", ""
+
+
+def _significant(value: float) -> int:
+    digits = f"{abs(value):.10g}".replace(".", "").lstrip("0")
+    return len(digits.rstrip("0")) if "." not in f"{abs(value):.10g}" else len(digits)
+
+
+def rounds_to(precise: float, rounded: float) -> bool:
+    """Whether ``rounded``, written with at most three significant digits and fewer than ``precise``, is
+    ``precise`` rounded to them."""
+    places = _significant(rounded)
+    return (
+        0 < places <= 3
+        and places < _significant(precise)
+        and float(f"{precise:.{places}g}") == rounded
+        and precise != rounded
+    )
+
+
+def with_list_units(norm: str, numbers: list[_Number], mentions: Sequence[Any]) -> list[_Number]:
+    """The values of a 分别 list over a range of years written bare before the last one's unit
+    (2015-2018年…分别29.92、29.64、33.57、30.75亿元), each with that unit."""
+    at = {number.start: i for i, number in enumerate(numbers)}
+    for mention in mentions:
+        starts = sorted(years_of_listed_values(norm, mention.end))
+        if not starts or any(start not in at for start in starts):
+            continue
+        listed = [at[start] for start in starts]
+        last = numbers[listed[-1]]
+        for i in listed[:-1]:
+            if numbers[i].unit == "" and numbers[i].multiplier == "":
+                numbers[i] = replace(numbers[i], unit=last.unit, multiplier=last.multiplier)
+    return numbers

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -13,7 +12,7 @@ from ..text_layout import join_wrapped_lines, regroup_table_cells
 from .context import _YEAR_RE, _data_year, _region, heading_year, is_year_review
 from .filters import _PART_YEAR_RE, _WHOLE_YEAR_RE, _outside_plan_sections, _plan_start, _skip_reason
 from .mentions import LEVEL_AFTER_CHANGE, RESPECTIVE_YEARS, _mentions, _owner
-from .numbers import _bound, _convert, _Number, _numbers
+from .numbers import _bound, _convert, _numbers, rounds_to, with_list_units
 from .scope import figure_part, heading_topic, subject_part, whole_level
 from .tables import is_places_row, is_table_line, table_cells
 from .timeline import lead_year, series_years, years_of_listed_values
@@ -194,6 +193,8 @@ def _once(rows: list[dict]) -> list[dict]:
         ):
             # a lede or title restating a figure the text dates ("…达11808家" over "截至2018年底…11808家")
             continue
+        if row["bound"] == "=" and any(rounds_to(value, row["value"]) for value in exact.get(key(row), [])):
+            continue  # "经费支出1.4万亿" beside "14169.9亿元": the same figure, rounded
         seen.add(figure)
         if row["bound"] != "=" and any(
             _within(value, row["value"], row["bound"]) for value in exact.get(key(row), [])
@@ -224,6 +225,8 @@ def _restated(row: dict, body: list[dict]) -> bool:
             continue
         if other["value"] == row["value"] and other["bound"] == row["bound"]:
             return True
+        if other["bound"] == row["bound"] == "=" and rounds_to(other["value"], row["value"]):
+            return True  # "…达7.5亿元" over "…7.48亿元": the body's figure, rounded
         bounded = row["bound"] != "=" and other["bound"] == "="
         if bounded and _within(other["value"], row["value"], row["bound"]):
             return True
@@ -530,22 +533,6 @@ def _share_of_part(norm: str, at: int, indicator: str, parts: list[tuple[int, st
     return any(start < segment and SHARE_OF.get(part, ("",))[0] == indicator for start, part in parts)
 
 
-def _with_list_units(norm: str, numbers: list[_Number], mentions: list[Any]) -> list[_Number]:
-    """The values of a 分别 list over a range of years written bare before the last one's unit
-    (2015-2018年…分别29.92、29.64、33.57、30.75亿元), each with that unit."""
-    at = {number.start: i for i, number in enumerate(numbers)}
-    for mention in mentions:
-        starts = sorted(years_of_listed_values(norm, mention.end))
-        if not starts or any(start not in at for start in starts):
-            continue
-        listed = [at[start] for start in starts]
-        last = numbers[listed[-1]]
-        for i in listed[:-1]:
-            if numbers[i].unit == "" and numbers[i].multiplier == "":
-                numbers[i] = replace(numbers[i], unit=last.unit, multiplier=last.multiplier)
-    return numbers
-
-
 def _sentence_rows(
     sentence: str,
     region: str,
@@ -572,7 +559,7 @@ def _sentence_rows(
     mentions = _mentions(norm, cat)
     if not any(m.indicator or re.search(r"(研发|R&D)经费", m.phrase) for m in mentions):
         return []  # (the firms' R&D is read for the parts it leaves to a share after ；)
-    numbers = _with_list_units(norm, list(_numbers(norm)), mentions)
+    numbers = with_list_units(norm, list(_numbers(norm)), mentions)
     # "2022年…。到2023年底，全区高新技术企业128家" in a document of 2024: a year an earlier sentence named
     # does not make a later year of the document's past a target
     plan_at = _plan_start(norm, document_year if document_year is not None else reference, mentions)
