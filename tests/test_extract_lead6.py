@@ -170,3 +170,26 @@ def test_a_rounded_restatement_of_a_figure_is_the_same_figure():
 
 def test_firms_counted_as_hu_on_a_traditional_page():
     assert rows("2023年,全區國家科技型中小企業入庫186戶。") == [("tech_smes", 2023, 186.0, "=", "海州区")]
+
+
+def test_no_share_of_a_whole_reaches_a_hundred_percent():
+    # an index in percent after a sentence naming 占比: no share of GDP
+    text = "2023年,全区研发经费支出及占比实现双提升,创新资源指数达到121.5%,较上年提高3.2个百分点。"
+    assert [r for r in rows(text) if r[0] == "rd_share_gdp"] == []
+
+
+def test_the_sum_over_a_group_of_units_is_not_the_regions_own():
+    assert rows("2023年,全国创新型城市研发经费投入之和超过2万亿元。", region="全国") == []
+    assert rows("2023年,百强县地区生产总值之和超过10万亿元。", region="全国") == []
+
+
+def test_listed_firms_are_a_part_of_the_stock():
+    text = "2023年,全区高新技术企业达到162家,其中3家高新技术企业获批在北交所上市。"
+    assert rows(text) == [("hte_count", 2023, 162.0, "=", "海州区")]
+    assert rows("2023年,全区有3家高新技术企业成功挂牌上市。") == []
+
+
+def test_po_before_a_figure_is_a_bound_as_tu_po_is():
+    assert rows("2023年,全区技术合同成交额首破10亿元大关。") == [
+        ("tech_contract_value", 2023, 10.0, ">=", "海州区")
+    ]

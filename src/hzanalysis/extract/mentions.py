@@ -145,6 +145,8 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
                 or SEVERAL_PLACES_RE.search(clause)
                 or (subjectless and head != clause and SEVERAL_PLACES_RE.search(head))
                 or PLACE_AFTER_SUCH_AS_RE.search(norm[max(0, mention.start - 16) : mention.start])
+                # "百强城市…研发经费投入之和": the sum over a group of units, not the region's own
+                or re.match(r"\s*(之和|总和)", norm[mention.end :])
                 # 国家级/省级科技创业孵化载体: the carriers recognised at a level, a part of all carriers
                 or (
                     mention.indicator == "shuangchuang_carriers"
@@ -589,6 +591,8 @@ def _owner(
     if after and not same_clause and re.fullmatch(r"(的)?", norm[number.end : after[0].start]):
         if _figure_first_item_after_flow(norm, number.start):
             return None, ""  # "新增14家…中心、20家…、380家高新技术企业": the list's additions
+        if re.match(r"\s*(获批|成功|已)?\s*(在[^,;:。]{0,8})?(上市|挂牌)", norm[after[0].end :]):
+            return None, ""  # "8家高新技术企业获批在科创板上市": the listed ones, a part
         return (after[0], "figure before the name") if not after[0].taken else (None, "")
     # "2363户企业通过国家科技型中小企业评价": the firms that passed the evaluation are the register's count
     if (

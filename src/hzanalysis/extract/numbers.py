@@ -42,7 +42,8 @@ _COUNT_UNITS = frozenset("家个所座处户件项套名")
 
 _APPROX_BEFORE_RE = re.compile(r"(近|接近|将近|约|大约|约为|约占)$")
 _OVER_BEFORE_RE = re.compile(r"(超过|超出|超|逾|多于|高于|大于)(了)?$")
-_AT_LEAST_BEFORE_RE = re.compile(r"(突破|不低于|不少于)(了)?$")
+# 首破/破 (break through) read as 突破 is; 打破 (a record broken) is no bound
+_AT_LEAST_BEFORE_RE = re.compile(r"(突破|首破|(?<![打突])破|不低于|不少于)(了)?$")
 _UNDER_BEFORE_RE = re.compile(r"(不到|不足|低于|少于|未达到|未达)$")
 _AT_MOST_BEFORE_RE = re.compile(r"(不超过|不高于|不多于)$")
 

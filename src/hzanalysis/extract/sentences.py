@@ -608,6 +608,8 @@ def _sentence_rows(
         if converted is None:
             continue
         value, unit_note = converted
+        if cat.units[indicator] == "%" and value >= 100:
+            continue  # no share of a whole reaches 100% (创新资源指数达到129.36%: an index, not 占比)
         if cat.units[indicator] in _WHOLE_UNITS and not float(value).is_integer():
             continue  # 0.35件 of a count is a ratio (per person, per firm), never the count
         bound, bound_note = _bound(norm, number, owner.end)
