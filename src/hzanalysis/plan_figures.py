@@ -14,12 +14,12 @@ from .plan_text import BARE_AMOUNT, CN_NUMBER, FROM_TO, NUMBER_UNIT, WAN, YI, ba
 #: Verbs of addition over the plan period, and the words after one that make its figure a stock reached.
 # 实施/发行/认定 N (projects carried out, bonds issued, platforms accredited over the plan) are additions too.
 _ADDITION = re.compile(
-    r"新增|净增|新建|新培育|培育|开通|新引进|引进|新获批|新认定|(?<!通过)认定(?!的)|实施|发行"
+    r"新增|净增|新建|新培育|培育|开通|新引进|引进|新获批|新认定|(?<!通过)认定(?!的)|实施|发行|组建|促成"
 )
 _REACHED = re.compile(r"达到|达|突破|超过|超|总数|总量|增至|增加到|提高到|提升至|提升到|保有|拥有|累计|建成")
 # A verb that only adds (新增, 新引进, 实施…) keeps its figure an addition after 超过/突破 (新增…超200亿元:
 # more than 200 added); after 培育/引进, which also name a stock grown, 突破300家 is the stock reached.
-_ONLY_ADDS = re.compile(r"新增|净增|新建|新培育|新引进|新获批|新认定|开通|认定|实施|发行")
+_ONLY_ADDS = re.compile(r"新增|净增|新建|新培育|新引进|新获批|新认定|开通|认定|实施|发行|组建|促成")
 _STOCK_REACHED = re.compile(r"达到|达|总数|总量|增至|增加到|提高到|提升至|提升到|保有|拥有|累计|建成")
 
 

@@ -131,6 +131,8 @@ def draft_targets(
     for start, end in spans:
         text = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
     text, tasks = read_task_tables(text)
+    # 新增60家机构(其中10家国家级): a part in brackets is a target of its own, read as a clause
+    text = _PART_IN_BRACKETS.sub(r",\1", text)
     # A review paragraph (去年…, “十三五”以来…) carries on into the paragraphs after it that say nothing of
     # the future (a work report's review runs over several paragraphs), until a heading.
     reviewing, where, past = False, None, False
@@ -427,6 +429,15 @@ QUALITATIVE_AIM = re.compile(
     r"基本覆盖|全覆盖|取得[^,，。；]{0,6}突破|(?:显著|明显|大幅)(?:提升|增强|提高)|更加(?:完善|优化|健全|浓厚)"
 )
 
+#: A part of a count in brackets after it: (其中10家国家级), (其中国家级10家).
+_PART_IN_BRACKETS = re.compile(r"[(（](其中[^()（）\n]{0,20}\d[^()（）\n]{0,20})[)）]")
+
+#: A question about a figure (如何达到12%, 能否实现翻番？): a heading or an analyst's question, no target.
+QUESTION = re.compile(
+    r"(?:如何|怎样|怎么|能否|可否|是否)\s*(?:才能|才可以|能够|可以)?\s*(?:达到|达|实现|提高|提升|突破|超过|完成)"
+    r"|[？?]\s*$"
+)
+
 #: What makes a sentence set targets rather than tell: a deadline, striving, a forecast.
 _AIMS = re.compile(r"到\s*20\d\d|力争|争取|预计")
 
@@ -490,6 +501,8 @@ def _draft_segment(
         return None
     if PAST.search(segment) or ESTIMATE.search(segment):
         return None  # 今年初步估算…将超过7万亿元: a guess at the present, not a target
+    if QUESTION.search(segment):
+        return None  # 研发投入占比如何达到12%: a heading asks how a target is met; the target is stated apart
     if number is not None and MEASURES.match(segment[number.end() :]):
         return None  # 提出了18项培育措施: how many measures the plan lists, not a target
     if (
