@@ -92,3 +92,53 @@ def test_an_abbreviation_in_brackets_restates_the_name():
     # main: below the threshold (the brackets and their letters count as words of the phrase)
     drafts = _numeric("到2030年,全社会研发(RD)经费支出相当于地区生产总值(GDP)的比例达到3%左右。\n")
     assert [(d.value, d.comparator, d.indicator) for d in drafts] == [(3.0, "~", "rd_share_gdp")]
+
+
+def test_a_share_opening_its_clause_is_a_target():
+    # main drafted only the count: a share before what it is a share of, with no verb before it, was read
+    # as qualifying the things named after it
+    text = "到2030年,全县培育科技型企业300家、85%以上的研发人员集中在企业、70%的财政科技资金用于企业。\n"
+    assert [(d.value, d.unit, d.comparator) for d in _numeric(text)] == [
+        (300.0, "家", ">="),
+        (85.0, "%", ">="),
+        (70.0, "%", ">="),
+    ]
+
+
+def test_a_share_qualifying_a_count_is_still_no_target():
+    # guard (passes on main too): a figure follows the share, so the share says which firms are counted
+    text = "到2030年,研发投入占比达到5%的企业超过40家。\n"
+    assert [(d.value, d.unit) for d in _numeric(text)] == [(40.0, "家")]
+
+
+def test_power_and_energy_are_multiplied_as_counts():
+    # main read 亿 as the unit (a value of 1.5, and 左右 after 千瓦 lost: >=)
+    drafts = _numeric("到2030年,全县农机总动力稳定在1.5亿千瓦左右,光伏年发电量达到3000万千瓦时以上。\n")
+    assert [(d.value, d.unit, d.comparator) for d in drafts] == [
+        (150_000_000.0, "千瓦", "~"),
+        (30_000_000.0, "千瓦时", ">="),
+    ]
+
+
+def test_a_part_of_an_addition_is_added_too():
+    # main: the part (其中…) a level in the deadline year, its whole a sum over the period
+    drafts = _numeric("到2030年,新增众创空间30家,其中国家级众创空间4家。\n")
+    assert [(d.value, d.kind) for d in drafts] == [(30.0, "cumulative"), (4.0, "cumulative")]
+
+
+def test_the_full_name_of_rd_and_a_ratio_to_gdp():
+    # main: no indicator (研究与开发 and 比例 are not the catalogue's words)
+    drafts = _numeric("到2030年,全社会研究与开发经费支出占全县生产总值的比例达到2.8%。\n")
+    assert [(d.value, d.indicator) for d in drafts] == [(2.8, "rd_share_gdp")]
+
+
+def test_a_base_named_by_a_five_year_plan_is_its_end_year_and_no_past():
+    # main: nothing (比“十三五”末 was read as the past); 十一五 in a plan to 2015: no indicator
+    drafts = _numeric("到2030年,全县发明专利授权总量比“十三五”末翻一番。\n")
+    assert [(d.kind, d.value, d.base_year, d.indicator) for d in drafts] == [
+        ("growth", 100.0, 2020, "invention_patents_granted")
+    ]
+    drafts = _numeric("到2015年,全县发明专利授权总量要比“十一五”末翻两番。\n", 2015, head="")
+    assert [(d.kind, d.value, d.base_year, d.indicator) for d in drafts] == [
+        ("growth", 300.0, 2010, "invention_patents_granted")
+    ]

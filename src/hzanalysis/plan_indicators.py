@@ -100,6 +100,10 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
     clause = _LEVELS.sub("省级以上", clause)
     # 研究与开发(R&D)经费, 生产总值(GDP): an abbreviation in brackets restates the name before it
     clause = _ABBREVIATION.sub("", clause)
+    # the full names of R&D (研究与开发, 研究与试验发展) are 研发; a 比例 of GDP is its 比重
+    clause = _RD_FULL.sub("研发", clause).replace("比例", "比重")
+    # 比“十一五”末: a base named by a five-year plan says when, not what (比2010年 is noise already)
+    clause = _PLAN_BASE.sub("", clause)
     subject = NOISE.sub("", clause)
     # Before the units go (万人 is one): a figure per 10,000 people, once its number is gone, says 万人.
     per_population = bool(re.search(r"万人|每万", subject))
@@ -136,6 +140,9 @@ _LEVELS = re.compile(r"国家(?:级)?(?:和|与|及|、)省级|省级及以上|�
 
 #: A Latin abbreviation in brackets after the Chinese words it abbreviates (R&D, RD, GDP, PCT).
 _ABBREVIATION = re.compile(r"(?<=[\u4e00-\u9fff])\s*[(（]\s*[A-Za-z&]{2,5}\s*[)）]")
+
+_PLAN_BASE = re.compile(r"(?:比|较)\s*[“\"]?十[一二三四五]五[”\"]?期?末")
+_RD_FULL = re.compile(r"研究与试验发展|研究与开发|研究开发")
 
 #: Two things of one kind counted together (高新技术企业与创新型企业数: two kinds of 企业): a sum, which no
 #: catalogue row of one of them measures (研究与试验发展 is one word, written 研发 before this test; 技术攻关

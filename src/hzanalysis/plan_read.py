@@ -87,6 +87,7 @@ from .plan_text import (
     NUMBER_UNIT,
     OVER_YEARS,
     PAST,
+    PLAN_END_BASE,
     PLAN_ITSELF,
     POINTS,
     RANGE_LOW,
@@ -113,6 +114,7 @@ from .plan_text import (
     sentences,
 )
 from .targets import APPROX_TOLERANCE
+from .text_layout import five_year_plan_end
 
 #: 上述两项…均, 三个…均: how many targets a 均 clause sets when its subjects are not listed.
 _EACH_COUNT = re.compile(r"([两二三四五六七八九2-9])\s*(?:项|个|类)")
@@ -179,7 +181,7 @@ def draft_targets(
             # A change from a base figure is a target where the sentence sets a deadline or strives (将 alone
             # also opens reviews: 我们将…摆在核心位置,…从2015年的50家增加到120家).
             aims = bool(_AIMS.search(sentence))
-            cumulative = strive = told = every_year = False
+            cumulative = strive = told = every_year = adding = False
             # A cue anywhere in the sentence covers every clause of it (争取建成X1家,Y1家,Z1家).
             cued = task or bool(CUE.search(sentence) or DEADLINE.search(sentence))
             previous_drafts: list[DraftTarget] = []
@@ -238,7 +240,8 @@ def draft_targets(
                 every_year = every_year and not (CUE.search(clause) or DEADLINE.search(clause))
                 # 培育A品种2个、B品种1个: the verb of addition covers the later items of its list that have
                 # no verb of their own, as 每年 does
-                adding = False
+                # 新增60家机构,其中10家国家级: a part of an addition is added too
+                adding = adding and clause.lstrip(" ,，").startswith("其中")
                 for segment in segments(clause) if not found_here else []:
                     if _named(sentence, segment):
                         continue  # “聚焦1个行动、构建2大体系”的整体工作安排: a name, not a target
@@ -551,6 +554,8 @@ def _draft_segment(
             value, unit = (100.0 if growth.group(1) in (None, "一") else 300.0), "%"
         stated = BASE_YEAR.search(segment)
         base_year = int(stated.group(1)) if stated else context.base_year
+        if not stated and (stated := PLAN_END_BASE.search(segment)):
+            base_year = five_year_plan_end(stated.group(1))
         notes.append(
             f"growth over the {base_year} figure"
             + (" (stated)" if stated else " (the year before the plan period; check)")

@@ -54,6 +54,9 @@ UNITS = (
     # 集成电路产量1500亿块, 粮食产量180万吨: pieces and tonnes, counted as the others (万/亿 multiply)
     "块",
     "吨",
+    # 农机总动力11亿千瓦, 年发电量3000亿千瓦时: power and energy, multiplied as counts are
+    "千瓦时",
+    "千瓦",
     # 网民规模12亿, IPv6活跃用户8亿: a bare 亿 of persons or users (亿元 and 万亿元 are matched first).
     "亿",
 )
@@ -71,7 +74,7 @@ def deadline_year(found: re.Match[str]) -> int:
 
 # Count units (longest first: 台次 before 台): every way of writing a number (digits, with 万 or 亿, Chinese
 # numerals) reads every one of them, so that a new unit or a new numeral form is added once for all forms.
-_COUNTS = "台次|人次|批次|名|家|个|项|件|台|套|批|所|座|条|款|种|支|辆|篇|块|吨"
+_COUNTS = "台次|人次|批次|千瓦时|千瓦|名|家|个|项|件|台|套|批|所|座|条|款|种|支|辆|篇|块|吨"
 # 1万名 (ten thousand persons): 万 before a count unit multiplies; 万人, 万元, 万平方米 are units.
 WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万\s*(" + _COUNTS + ")")
 # 1.2亿台(套) of connected equipment: 亿 before a count unit multiplies too (a bare 亿 of users stays a unit).
@@ -183,6 +186,8 @@ DOUBLE = re.compile(
 )
 # 比2020年, 较2020年末, 在2010年(的)基础上: the year a growth is measured from.
 BASE_YEAR = re.compile(r"(?:(?:比|较)\s*|在\s*(?=20\d\d\s*年[末底]?的?基础上))(20\d\d)\s*年")
+# 比“十三五”末翻一番: a base named by a five-year plan's end (2020), not the past.
+PLAN_END_BASE = re.compile(r"(?:比|较)\s*" + FIVE_YEAR_PLAN_END)
 # 占GDP比重比2025年提高3个百分点: a change of a share in percentage points over the base year (a growth
 # whose unit is 个百分点: the level it requires is the base share plus the points, not a share of 3 个).
 POINTS = re.compile(
@@ -201,7 +206,7 @@ _YEAR_TO_DATE = r"前[一二三]季度|上半年|\d{1,2}\s*[-—–~至到]\s*\d
 # Now and a span up to now (目前, 当前, 近三年来, 2021年以来) are the present, told as the past is; so is a
 # part of the year to date (前三季度, 上半年, 1—10月): a plan sets no target for part of a year.
 PAST = re.compile(
-    r"现有|已有|已经|已|截至|截止|上年|去年|同比|由\s*20\d\d\s*年|(?<![到“\"])[“”\"]?十[二三]五[”“\"]?末|目前|当前"
+    r"现有|已有|已经|已|截至|截止|上年|去年|同比|由\s*20\d\d\s*年|(?<![到比较“\"])[“”\"]?十[二三]五[”“\"]?末|目前|当前"
     r"|现阶段|年来|以来"
     r"|" + _YEAR_TO_DATE
 )
