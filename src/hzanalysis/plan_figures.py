@@ -14,12 +14,12 @@ from .plan_text import BARE_AMOUNT, CN_NUMBER, FROM_TO, NUMBER_UNIT, WAN, YI, ba
 #: Verbs of addition over the plan period, and the words after one that make its figure a stock reached.
 # 实施/发行/认定 N (projects carried out, bonds issued, platforms accredited over the plan) are additions too.
 _ADDITION = re.compile(
-    r"新增|净增|新建|新培育|培育|开通|新引进|引进|新获批|新认定|(?<!通过)认定(?!的)|实施|发行"
+    r"新增|净增|新建|新培育|培育|开通|新引进|引进|新获批|新认定|(?<!通过)认定(?!的)|实施|发行|组建|促成"
 )
 _REACHED = re.compile(r"达到|达|突破|超过|超|总数|总量|增至|增加到|提高到|提升至|提升到|保有|拥有|累计|建成")
 # A verb that only adds (新增, 新引进, 实施…) keeps its figure an addition after 超过/突破 (新增…超200亿元:
 # more than 200 added); after 培育/引进, which also name a stock grown, 突破300家 is the stock reached.
-_ONLY_ADDS = re.compile(r"新增|净增|新建|新培育|新引进|新获批|新认定|开通|认定|实施|发行")
+_ONLY_ADDS = re.compile(r"新增|净增|新建|新培育|新引进|新获批|新认定|开通|认定|实施|发行|组建|促成")
 _STOCK_REACHED = re.compile(r"达到|达|总数|总量|增至|增加到|提高到|提升至|提升到|保有|拥有|累计|建成")
 
 
@@ -115,6 +115,13 @@ def value_match(segment: str) -> re.Match[str] | None:
                 and _SHARE_OF.search(segment[: m.start()])
                 and not re.search(r"\d", segment[m.end() :])  # 占比达到3%的企业超过100家: a qualifier
             )
+            # 90%以上的研发机构设立在企业: a share opening its clause, of the things named after it, with no
+            # figure after it (the clause says where that share is)
+            or (
+                m.group(0).endswith(("%", "％"))
+                and _SHARE_OPENS.match(segment[: m.start()])
+                and not re.search(r"\d", segment[m.end() :])
+            )
         )
         # 100亿元级企业, 10亿元级品种: a class of what is counted, never a value
         and not segment[m.end() :].startswith("级")
@@ -140,6 +147,9 @@ def value_match(segment: str) -> re.Match[str] | None:
 
 #: Before a share written N%的…: a verb that sets it (满足国内近30%的需求, 占全球15%的份额).
 _SHARE_OF = re.compile(r"(?:满足|占|达到|接近)[^,，。；、\d]{0,8}$")
+
+#: Before a share that opens its clause: nothing, or a word of striving or making (力争, 确保, 使).
+_SHARE_OPENS = re.compile(r"\s*(?:力争|争取|确保|推动|实现|使|让)?\s*$")
 
 #: What opens a base figure: (相)比(较)/较 a year's figure (相比较2013年的…, 较2020年末的…).
 _BASE_FIGURE = re.compile(r"(?:相比较|相比|相较|比|较)\s*20\d\d\s*年[末底]?的\s*$")

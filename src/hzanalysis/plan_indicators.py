@@ -53,12 +53,19 @@ _QUALIFIERS = (
     "国家",
     "市级",
     "县级",
+    # 省级以上研发机构 are not all 研发机构 (研发机构200家 counts every level)
+    "省级",
     "制造业",
     # firms' R&D (企业研发经费支出占GDP比例) is part of all R&D (研发经费投入强度)
     "企业研发",
     # the output of firms above designated size is the region's, named so (规上 is written 规模以上 first):
     # 其中工业产值 of one industry is a part of that industry, not 规模以上工业产值
     "规模以上",
+    # patents applied for are not patents granted (发明专利申请量 is no 授权 count), exports of an
+    # industry not its output (高新技术产业出口额), and 新型研发机构 a kind of R&D institution, not all
+    "申请",
+    "出口",
+    "新型",
 )
 # 分别达到90家和870家: the values go, in order, to the subjects listed before 分别.
 
@@ -91,6 +98,12 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
     """The catalogue indicator whose name is most like the clause, and its score (None below threshold)."""
     # 国家级和省级研发机构 are the 省级以上 ones: the levels listed up from the province are "and above"
     clause = _LEVELS.sub("省级以上", clause)
+    # 研究与开发(R&D)经费, 生产总值(GDP): an abbreviation in brackets restates the name before it
+    clause = _ABBREVIATION.sub("", clause)
+    # the full names of R&D (研究与开发, 研究与试验发展) are 研发; a 比例 of GDP is its 比重
+    clause = _RD_FULL.sub("研发", clause).replace("比例", "比重")
+    # 比“十一五”末: a base named by a five-year plan says when, not what (比2010年 is noise already)
+    clause = _PLAN_BASE.sub("", clause)
     subject = NOISE.sub("", clause)
     # Before the units go (万人 is one): a figure per 10,000 people, once its number is gone, says 万人.
     per_population = bool(re.search(r"万人|每万", subject))
@@ -124,6 +137,12 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
 
 #: The levels of government listed from the province up: 省级以上 (国家级和省级, 国家、省级, 省级及以上).
 _LEVELS = re.compile(r"国家(?:级)?(?:和|与|及|、)省级|省级及以上|省级(?:和|与|及|、)国家级")
+
+#: A Latin abbreviation in brackets after the Chinese words it abbreviates (R&D, RD, GDP, PCT).
+_ABBREVIATION = re.compile(r"(?<=[\u4e00-\u9fff])\s*[(（]\s*[A-Za-z&]{2,5}\s*[)）]")
+
+_PLAN_BASE = re.compile(r"(?:比|较)\s*[“\"]?十[一二三四五]五[”\"]?期?末")
+_RD_FULL = re.compile(r"研究与试验发展|研究与开发|研究开发")
 
 #: Two things of one kind counted together (高新技术企业与创新型企业数: two kinds of 企业): a sum, which no
 #: catalogue row of one of them measures (研究与试验发展 is one word, written 研发 before this test; 技术攻关
@@ -192,7 +211,8 @@ def _differs(subject: str, name: str) -> bool:
 
 def _qualifiers(text: str) -> set[str]:
     """The qualifiers a phrase or name holds (规上 read as 规模以上)."""
-    text = text.replace("规上", "规模以上")
+    # 规上 and 规模工业 (a county's shorthand) are 规模以上工业
+    text = text.replace("规上", "规模以上").replace("规模工业", "规模以上工业")
     return {q for q in _QUALIFIERS if q in text}
 
 

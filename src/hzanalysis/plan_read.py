@@ -87,6 +87,7 @@ from .plan_text import (
     NUMBER_UNIT,
     OVER_YEARS,
     PAST,
+    PLAN_END_BASE,
     PLAN_ITSELF,
     POINTS,
     RANGE_LOW,
@@ -113,6 +114,7 @@ from .plan_text import (
     sentences,
 )
 from .targets import APPROX_TOLERANCE
+from .text_layout import five_year_plan_end
 
 #: 上述两项…均, 三个…均: how many targets a 均 clause sets when its subjects are not listed.
 _EACH_COUNT = re.compile(r"([两二三四五六七八九2-9])\s*(?:项|个|类)")
@@ -131,6 +133,8 @@ def draft_targets(
     for start, end in spans:
         text = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
     text, tasks = read_task_tables(text)
+    # 新增60家机构(其中10家国家级): a part in brackets is a target of its own, read as a clause
+    text = _PART_IN_BRACKETS.sub(r",\1", text)
     # A review paragraph (去年…, “十三五”以来…) carries on into the paragraphs after it that say nothing of
     # the future (a work report's review runs over several paragraphs), until a heading.
     reviewing, where, past = False, None, False
@@ -177,7 +181,7 @@ def draft_targets(
             # A change from a base figure is a target where the sentence sets a deadline or strives (将 alone
             # also opens reviews: 我们将…摆在核心位置,…从2015年的50家增加到120家).
             aims = bool(_AIMS.search(sentence))
-            cumulative = strive = told = every_year = False
+            cumulative = strive = told = every_year = adding = False
             # A cue anywhere in the sentence covers every clause of it (争取建成X1家,Y1家,Z1家).
             cued = task or bool(CUE.search(sentence) or DEADLINE.search(sentence))
             previous_drafts: list[DraftTarget] = []
@@ -236,7 +240,8 @@ def draft_targets(
                 every_year = every_year and not (CUE.search(clause) or DEADLINE.search(clause))
                 # 培育A品种2个、B品种1个: the verb of addition covers the later items of its list that have
                 # no verb of their own, as 每年 does
-                adding = False
+                # 新增60家机构,其中10家国家级: a part of an addition is added too
+                adding = adding and clause.lstrip(" ,，").startswith("其中")
                 for segment in segments(clause) if not found_here else []:
                     if _named(sentence, segment):
                         continue  # “聚焦1个行动、构建2大体系”的整体工作安排: a name, not a target
@@ -427,6 +432,15 @@ QUALITATIVE_AIM = re.compile(
     r"基本覆盖|全覆盖|取得[^,，。；]{0,6}突破|(?:显著|明显|大幅)(?:提升|增强|提高)|更加(?:完善|优化|健全|浓厚)"
 )
 
+#: A part of a count in brackets after it: (其中10家国家级), (其中国家级10家).
+_PART_IN_BRACKETS = re.compile(r"[(（](其中[^()（）\n]{0,20}\d[^()（）\n]{0,20})[)）]")
+
+#: A question about a figure (如何达到12%, 能否实现翻番？): a heading or an analyst's question, no target.
+QUESTION = re.compile(
+    r"(?:如何|怎样|怎么|能否|可否|是否)\s*(?:才能|才可以|能够|可以)?\s*(?:达到|达|实现|提高|提升|突破|超过|完成)"
+    r"|[？?]\s*$"
+)
+
 #: What makes a sentence set targets rather than tell: a deadline, striving, a forecast.
 _AIMS = re.compile(r"到\s*20\d\d|力争|争取|预计")
 
@@ -490,6 +504,8 @@ def _draft_segment(
         return None
     if PAST.search(segment) or ESTIMATE.search(segment):
         return None  # 今年初步估算…将超过7万亿元: a guess at the present, not a target
+    if QUESTION.search(segment):
+        return None  # 研发投入占比如何达到12%: a heading asks how a target is met; the target is stated apart
     if number is not None and MEASURES.match(segment[number.end() :]):
         return None  # 提出了18项培育措施: how many measures the plan lists, not a target
     if (
@@ -538,6 +554,8 @@ def _draft_segment(
             value, unit = (100.0 if growth.group(1) in (None, "一") else 300.0), "%"
         stated = BASE_YEAR.search(segment)
         base_year = int(stated.group(1)) if stated else context.base_year
+        if not stated and (stated := PLAN_END_BASE.search(segment)):
+            base_year = five_year_plan_end(stated.group(1))
         notes.append(
             f"growth over the {base_year} figure"
             + (" (stated)" if stated else " (the year before the plan period; check)")

@@ -54,6 +54,9 @@ UNITS = (
     # 集成电路产量1500亿块, 粮食产量180万吨: pieces and tonnes, counted as the others (万/亿 multiply)
     "块",
     "吨",
+    # 农机总动力11亿千瓦, 年发电量3000亿千瓦时: power and energy, multiplied as counts are
+    "千瓦时",
+    "千瓦",
     # 网民规模12亿, IPv6活跃用户8亿: a bare 亿 of persons or users (亿元 and 万亿元 are matched first).
     "亿",
 )
@@ -71,7 +74,7 @@ def deadline_year(found: re.Match[str]) -> int:
 
 # Count units (longest first: 台次 before 台): every way of writing a number (digits, with 万 or 亿, Chinese
 # numerals) reads every one of them, so that a new unit or a new numeral form is added once for all forms.
-_COUNTS = "台次|人次|批次|名|家|个|项|件|台|套|批|所|座|条|款|种|支|辆|篇|块|吨"
+_COUNTS = "台次|人次|批次|千瓦时|千瓦|名|家|个|项|件|台|套|批|所|座|条|款|种|支|辆|篇|块|吨"
 # 1万名 (ten thousand persons): 万 before a count unit multiplies; 万人, 万元, 万平方米 are units.
 WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万\s*(" + _COUNTS + ")")
 # 1.2亿台(套) of connected equipment: 亿 before a count unit multiplies too (a bare 亿 of users stays a unit).
@@ -107,6 +110,8 @@ def chinese_number(text: str) -> int:
 CUE = re.compile(
     r"达到|达|以上|不少于|不低于|超过|超|累计|每年|年均|力争|争取|突破|提高到|提高至|提升至|提升到|增至|"
     r"增加到|上升到|建成|打造|新增|增长|预计|引进|引培|培育|集聚|培养|形成|下降|降低|降至|减少|控制在"
+    # 新组建30家重点实验室, 促成4000项技术转移: verbs that add, with no other cue in their sentence
+    r"|新建|组建|促成"
 )
 # 突破万亿元, 近千亿元: a round amount written without digits, after a verb that sets it
 # (打造万亿元产业规模的… and 万亿级 name a scale, not a target).
@@ -144,7 +149,7 @@ MEASURES = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:措施|举措|政策|意见|条�
 # whose head noun is an action, programme or column, said by the plan of itself (the document as subject,
 # or a verb of composition before it), is how the plan is built; 启动实施千项技改工程 stays a target.
 STRUCTURE = re.compile(
-    r"^[\u4e00-\u9fff“”\"]{0,8}?(?:行动|任务|工程|举措|措施|专栏|专项|板块)(?=$|[,，。；;、)）和及与等])"
+    r"^[\u4e00-\u9fff“”\"]{0,8}?(?:行动|任务|工程|举措|措施|专栏|专项|板块|指标)(?=$|[,，。；;、)）和及与等])"
 )
 PLAN_ITSELF = re.compile(
     r"《[^》]{1,30}》|(?:方案|规划|计划|纲要|意见)(?=将|还|共|明确|提出|部署|设置|围绕)|"
@@ -181,6 +186,8 @@ DOUBLE = re.compile(
 )
 # 比2020年, 较2020年末, 在2010年(的)基础上: the year a growth is measured from.
 BASE_YEAR = re.compile(r"(?:(?:比|较)\s*|在\s*(?=20\d\d\s*年[末底]?的?基础上))(20\d\d)\s*年")
+# 比“十三五”末翻一番: a base named by a five-year plan's end (2020), not the past.
+PLAN_END_BASE = re.compile(r"(?:比|较)\s*" + FIVE_YEAR_PLAN_END)
 # 占GDP比重比2025年提高3个百分点: a change of a share in percentage points over the base year (a growth
 # whose unit is 个百分点: the level it requires is the base share plus the points, not a share of 3 个).
 POINTS = re.compile(
@@ -199,7 +206,7 @@ _YEAR_TO_DATE = r"前[一二三]季度|上半年|\d{1,2}\s*[-—–~至到]\s*\d
 # Now and a span up to now (目前, 当前, 近三年来, 2021年以来) are the present, told as the past is; so is a
 # part of the year to date (前三季度, 上半年, 1—10月): a plan sets no target for part of a year.
 PAST = re.compile(
-    r"现有|已有|已经|已|截至|截止|上年|去年|同比|由\s*20\d\d\s*年|(?<![到“\"])[“”\"]?十[二三]五[”“\"]?末|目前|当前"
+    r"现有|已有|已经|已|截至|截止|上年|去年|同比|由\s*20\d\d\s*年|(?<![到比较“\"])[“”\"]?十[二三]五[”“\"]?末|目前|当前"
     r"|现阶段|年来|以来"
     r"|" + _YEAR_TO_DATE
 )
@@ -234,7 +241,8 @@ _REVIEW_SECTION = re.compile(r"基础|成效|回顾|形势|现状|背景|成绩|
 # A paragraph that opens on the past (“十三五”以来, 近年来, 过去五年) reviews it even outside such a section.
 REVIEW_PARAGRAPH = re.compile(
     r"^[“\"]?十[一二三四]五[”\"]?(?:以来|期间|时期)|^近年来|^过去[一二三四五]年|^20\d\d年以来|"
-    r"^[^。]{0,12}(?:去年|上一年|过去一年)"  # 去年上海发展新动能稳步壮大。…: the past year reviewed
+    # 去年上海发展新动能稳步壮大。…, 刚刚过去的一年,…: the past year reviewed
+    r"^[^。]{0,12}(?:去年|上一年|过去的?一年)"
 )
 _NOT_ACTION = re.compile(r"目标|思路|原则|保障|组织实施|意义|要求|指导")
 _ACTION_TITLE = re.compile(r"行动|工程|计划|专项")
@@ -446,9 +454,11 @@ def segments(clause: str) -> list[str]:
 
 def plan_period(text: str, deadline: int) -> int:
     """The first year of the plan period: a range such as 2026—2030年, else the year of the issue date
-    (the first full date 2024年2月28日 in the text), else five years before the deadline."""
+    (the first full date 2024年2月28日 in the text), else five years before the deadline. A date after the
+    deadline is a later page's (a repost dated 2019 of a plan to 2015: a plan is written before its
+    deadline), not the plan's."""
     if found := _RANGE.search(text):
         return int(found.group(1))
-    if found := ISSUE_DATE.search(text):
+    if (found := ISSUE_DATE.search(text)) and int(found.group(1) or found.group(2)) <= deadline:
         return int(found.group(1) or found.group(2))
     return deadline - 4
