@@ -193,3 +193,43 @@ def test_po_before_a_figure_is_a_bound_as_tu_po_is():
     assert rows("2023年,全区技术合同成交额首破10亿元大关。") == [
         ("tech_contract_value", 2023, 10.0, ">=", "海州区")
     ]
+
+
+def test_changes_since_a_plan_periods_end_start_in_its_last_year():
+    # 较比“十三五”末: each 由A提高到B starts in 2020 and ends in the document's year
+    text = (
+        "较比“十三五”末,全区研发经费投入由6.3亿元提高到9.1亿元,增长44%。"
+        "高新技术企业数量由96户提高到162户,增长69%。"
+    )
+    assert sorted(rows(text, year=2025)) == sorted(
+        [
+            ("rd_expenditure", 2020, 6.3, "=", "海州区"),
+            ("rd_expenditure", 2025, 9.1, "=", "海州区"),
+            ("hte_count", 2020, 96.0, "=", "海州区"),
+            ("hte_count", 2025, 162.0, "=", "海州区"),
+        ]
+    )
+
+
+def test_a_comparisons_base_with_its_figure_in_brackets_does_not_date_what_follows():
+    text = "2023年,全区R&D经费总额为9.1亿元,是2015年(2.8)的3倍多,与GDP之比达到2.6%。"
+    assert rows(text) == [
+        ("rd_expenditure", 2023, 9.1, "=", "海州区"),
+        ("rd_share_gdp", 2023, 2.6, "=", "海州区"),
+    ]
+
+
+def test_figures_at_the_ends_of_plan_periods_and_a_level_held_for_years():
+    # 长期保持在…以上: no one year's figure; 突破3%的大关 at the 十二五's end, 3.4% at the 十三五's
+    text = "全区研发投入强度长期保持在2.5%以上,在“十二五”末首次突破3%的大关,并在“十三五”末继续提升到3.4%。"
+    assert rows(text, year=2022) == [
+        ("rd_share_gdp", 2015, 3.0, ">=", "海州区"),
+        ("rd_share_gdp", 2020, 3.4, "=", "海州区"),
+    ]
+
+
+def test_kinds_of_rd_institution_listed_under_one_level_are_the_catalogues_family():
+    text = "2023年,全区新发展省级以上工程技术研究中心、企业技术中心、重点实验室9家,总数达到58家。"
+    assert rows(text) == [("prov_rd_institutions", 2023, 58.0, "=", "海州区")]
+    # one kind alone is a part of the family
+    assert rows("2023年,全区省级以上工程技术研究中心达到31家。") == []

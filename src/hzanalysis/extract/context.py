@@ -71,8 +71,9 @@ def _data_year(
         tail = norm[match.end() : match.end() + 2]
         if head.endswith(("比", "较", "同")) or tail.startswith(("以来", "起", "同期", "相比", "相较")):
             continue
-        if re.match(r"(底|末)?[^,;:。\d]{0,8}?的\s*\d+(\.\d+)?\s*(多)?倍", norm[match.end() :]):
-            # "是2015年的4.7倍", "是2016年增幅的2.5倍多": the base of a comparison, not the figure's year
+        if re.match(r"(底|末)?(\([\d.]+\))?[^,;:。\d]{0,8}?的\s*\d+(\.\d+)?\s*(多)?倍", norm[match.end() :]):
+            # "是2015年的4.7倍", "是2016年增幅的2.5倍多", "是2005年(66.83)的3倍多": the base of a comparison,
+            # not the figure's year
             continue
         if re.search(r"\(\s*\d{4}\s*[-—~至到]\s*$", norm[max(0, start - 8) : start]):
             continue  # a plan's period in brackets (…三年行动计划(2021-2023年)): no data year

@@ -126,6 +126,10 @@ def _outside_plan_sections(text: str) -> list[str]:
     return kept
 
 
+# "长期保持在6.5%以上的高位": a level held over many years, no one year's figure
+_HELD_LEVEL_RE = re.compile(r"长期(保持|稳定|维持|处)在?[^,;:\d]{0,4}\d[\d.]*\s*(%|‰)?(以上|以下|左右)?")
+
+
 def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | None, *, listed: bool) -> str:
     """Why this number is not an observation of its mention ('' when it is one)."""
     prefix = norm[owner.end : number.start] if owner.end <= number.start else ""
@@ -136,9 +140,12 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
         return "change, rank or date"
     if number.unit == "" and number.multiplier == "":
         return "bare number"
+    if _HELD_LEVEL_RE.search(clause_prefix + norm[number.start : number.end]):
+        return "a level held over many years (长期保持在…), no one year's figure"
     if norm[max(0, number.start - 1) : number.start] == "第" or norm[number.end : number.end + 1] == "位":
         return "rank"
-    if norm[number.end : number.end + 1] == "的":
+    # (突破7%的大关: the threshold the figure itself is, no attribute)
+    if norm[number.end : number.end + 1] == "的" and not norm.startswith("的大关", number.end):
         return "attribute of something else (… 1.25万元的项目)"
     if (
         number.unit == "家"
@@ -180,6 +187,7 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
     between = _CHANGE_CLAUSE_RE.sub("", prefix)  # "增长18%，达到480家": the change is no other figure
     between = _DURATION_RE.sub("", between)  # "连续4年保持在4%以上": a duration is no other figure
     between = re.sub(r"\[\d{1,2}\]", "", between)  # a footnote marker ("生产总值(GDP)[2]91.3亿元")
+    between = _HELD_LEVEL_RE.sub("", between)  # a level held over many years is no other figure
     # "1-11月…4500亿元，预计全年突破5000亿元": the whole year named after the part's figure
     between = re.split(_WHOLE_YEAR_RE.pattern, between)[-1] if parts_before(norm, number) else between
     if not listed and not from_to and re.search(r"\d", between) and not re.search(r"\d{4}年", between):

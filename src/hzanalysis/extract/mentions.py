@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from ..text_layout import FIVE_YEAR_PLAN_END
 from .numbers import _Number
 from .timeline import years_of_listed_values
 from .vocabulary import (
@@ -62,6 +63,15 @@ class _Mention:
 _EXAMPLES_OF_RE = re.compile(r"以[^,;:。]{2,40}?为(代表|主体|主|龙头)的|包括[^,;:。]{2,40}?在内的")
 
 
+_INSTITUTION_KIND = (
+    r"(?:工程技术研究中心|企业技术中心|重点实验室|工程研究中心|工程实验室|新型研发机构|企业研究院"
+    r"|技术创新中心|产业技术研究院|研发中心)"
+)
+_LISTED_INSTITUTIONS_RE = re.compile(
+    rf"(?:国家级?和)?省级?(?:及)?以上(?:的)?{_INSTITUTION_KIND}(?:\s*[、和及与]\s*{_INSTITUTION_KIND})+"
+)
+
+
 def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
     found: list[_Mention] = []
     used = [False] * len(norm)
@@ -75,6 +85,12 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
                 continue
             used[match.start() : match.end()] = [True] * (match.end() - match.start())
             found.append(_Mention(match.start(), match.end(), indicator, norm[match.start() : match.end()]))
+    # "省级以上工程技术研究中心、企业技术中心、重点实验室…": two or more kinds of R&D institution listed
+    # under one level are the family the catalogue counts (one kind alone is a part of it)
+    for match in _LISTED_INSTITUTIONS_RE.finditer(norm):
+        if not any(used[match.start() : match.end()]):
+            used[match.start() : match.end()] = [True] * (match.end() - match.start())
+            found.append(_Mention(match.start(), match.end(), "prov_rd_institutions", match.group(0)))
     # "登记技术合同7941项，成交额210.39亿元": the turnover named without its subject after 技术合同
     for match in ELIDED_CONTRACT_VALUE_RE.finditer(norm):
         named = list(_name_pattern("技术合同").finditer(norm[: match.start()]))
@@ -648,6 +664,10 @@ def _owner(
             # "北京(6.73%)、上海(4.34%)…": one value per unit listed after the statistic, in brackets
             if re.fullmatch(r"[%‰]?\)\s*[、,和及与]\s*[^\d,;:()]{1,8}\(", after_value):
                 return mention, "same statistic, one value per unit listed in brackets"
+            # "在“十二五”末首次突破7%,并在“十三五”末继续提升到7.14%": the same statistic at a plan
+            # period's end
+            if re.search(FIVE_YEAR_PLAN_END + r"[^,;:\d]{0,10}$", between):
+                return mention, "same statistic, for the plan period's end named before the figure"
             # "由2021年的131家增长到2022年的162家、2023年的207家": a series, one value per year
             if re.search(r"[、,]\s*(再到|再|和|及)?\s*\d{4}年(底|末)?的?\s*$", between):
                 return mention, "same statistic, for the year named before the figure"

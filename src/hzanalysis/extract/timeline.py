@@ -29,6 +29,10 @@ _RANGE_RE = re.compile(r"(?<!\d)(\d{4})\s*[-—~至到]\s*(\d{4})\s*年")
 _FROM_PERIOD_TO_NOW_RE = re.compile(
     r"(从|由)[^,;:。]{0,8}?十[一二三四五六]五[^;。]{0,40}?(到|至)了?\s*(目前|如今|现在)"
 )
+# "较比“十三五”末,…由135.63亿元提高到201.3亿元": the changes since a plan period's end, to now
+_SINCE_PERIOD_END_RE = re.compile(
+    r"(较比|较之|相比|比|与)\s*[\"“]?十[一二三四五六]五[\"”]?\s*(时期)?(期末|末期|末)(相比)?\s*[,:]"
+)
 # A news lead and the time it names for the news: "记者从省科技厅获悉，去年，…", "…显示，2021年，…".
 _LEAD_YEAR_RE = re.compile(
     r"(获悉|了解到|显示|透露|宣布)\s*[,:]\s*(去年|上年|今年|(?<!\d)(\d{4})\s*年)"
@@ -53,7 +57,7 @@ def series_years(norm: str, reference: int | None) -> tuple[int, int] | None:
     match = _RANGE_RE.search(norm)
     if match and int(match.group(1)) < int(match.group(2)):
         return int(match.group(1)), int(match.group(2))
-    match = _FROM_PERIOD_TO_NOW_RE.search(norm)
+    match = _FROM_PERIOD_TO_NOW_RE.search(norm) or _SINCE_PERIOD_END_RE.search(norm)
     start = period_end_year(norm)
     if match and start is not None and reference is not None:
         return start, reference

@@ -201,6 +201,7 @@ FLOW_QUALIFIERS: tuple[str, ...] = (
     "培育",
     "净增",
     "新",
+    "新发展",  # 新发展省级以上工程技术研究中心…37家: additions (组建创新联合体6个 is the count built)
     "通过",  # 评审通过/认定通过高新技术企业90家: a batch certified, not the stock
 )
 # Before a flow, 累计 in a sentence spanning years (…以来, 十四五期间) makes it a multi-year total.
