@@ -87,7 +87,8 @@ def test_a_table_one_cell_per_line_with_merged_category_cells_keeps_each_value_i
 def test_the_regrouped_table_has_one_row_per_statistic_under_a_header_of_its_years():
     lines = regroup_table_cells(SUMMARY_TABLE).splitlines()
     assert "指标 | 2021 | 2022 | 2023" in lines
-    assert "全社会R&D经费支出(亿元) | 6.12 | 7.05 | 8.1" in lines
+    # the estimate keeps its brackets in the row a reviewer reads
+    assert "全社会R&D经费支出(亿元) | 6.12 | 7.05 | [8.1]" in lines
     # the lines after the table's last row stay as they are
     assert lines[-2:] == ["28.3%", "4"]
 
@@ -233,3 +234,13 @@ def test_kinds_of_rd_institution_listed_under_one_level_are_the_catalogues_famil
     assert rows(text) == [("prov_rd_institutions", 2023, 58.0, "=", "海州区")]
     # one kind alone is a part of the family
     assert rows("2023年,全区省级以上工程技术研究中心达到31家。") == []
+
+
+def test_a_bracketed_estimate_in_a_table_is_flagged_for_review():
+    frame = extract_text(SUMMARY_TABLE, region="海州区", year=2023)
+    estimate = frame[(frame["indicator"] == "rd_expenditure") & (frame["year"] == 2023)]
+    assert estimate["confidence"].tolist() == [
+        "review: in brackets in the table: an estimate or a figure to be confirmed (see the table's note)"
+    ]
+    others = frame[~((frame["indicator"] == "rd_expenditure") & (frame["year"] == 2023))]
+    assert set(others["confidence"]) == {"high"}

@@ -86,11 +86,11 @@ _PROSE_RE = re.compile(r"[，。；,;]")
 
 
 def _year_value(cell: str) -> str | None:
-    """A value cell of a year column as the row gives it ("360" for the estimate "[360]"), else None."""
-    if _NUMBER_CELL_RE.match(cell) or _EMPTY_CELL_RE.match(cell):
+    """A value cell of a year column as written (an estimate in brackets, "[360]", keeps them: the reader
+    of the row must see it), else None."""
+    if _NUMBER_CELL_RE.match(cell) or _EMPTY_CELL_RE.match(cell) or _BRACKETED_VALUE_RE.match(cell):
         return cell
-    bracketed = _BRACKETED_VALUE_RE.match(cell)
-    return bracketed.group(1) if bracketed else None
+    return None
 
 
 # a cell of a unit column ("家", "亿元", "(%)"): no row's name

@@ -242,6 +242,10 @@ def _within(value: float, limit: float, bound: str) -> bool:
     )
 
 
+#: Why a value in brackets in a table is to be reviewed.
+BRACKETED_CELL = "in brackets in the table: an estimate or a figure to be confirmed (see the table's note)"
+
+
 def _table_rows(lines: list[str], region: str, reference: int | None) -> list[dict]:
     """Rows of a table flattened to text: each value cell read as "<name><value><unit>", in its column's
     year."""
@@ -257,6 +261,10 @@ def _table_rows(lines: list[str], region: str, reference: int | None) -> list[di
             column = f"column “{cell.column}”" if cell.column else "value after the name"
             row["quote"] = cell.row
             row["why"] = f"table row, {column}: {row['why']}"
+            if cell.bracketed:
+                why = BRACKETED_CELL
+                row["why"] += f"; {why}"
+                row["confidence"] = f"review: {why}"
             rows.append(row)
     return rows
 

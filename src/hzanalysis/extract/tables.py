@@ -47,13 +47,19 @@ _SPACED_ROW_RE = re.compile(
 @dataclass(frozen=True)
 class TableCell:
     """One value cell of a table, rewritten as a statement, with the row as written and the column (and the
-    place a column of places names)."""
+    place a column of places names); ``bracketed``: the value was in brackets ("[360]"), which tables use
+    for estimates and figures to be confirmed."""
 
     statement: str
     row: str
     column: str
     year: int | None
     place: str = ""
+    bracketed: bool = False
+
+
+# "[360]", "〔2.42〕": a value a table puts in brackets (its note says: an estimate, a figure to be confirmed)
+_BRACKETED_RE = re.compile(r"^[\[［〔]\s*([-+]?[\d,]+(?:\.\d+)?)\s*[\]］〕]$")
 
 
 def is_table_line(line: str) -> bool:
@@ -134,6 +140,9 @@ def _row_cells(line: str, cells: list[str], header: list[str], reference: int | 
         unit = "%"
     for index, title in enumerate(columns[1 : len(cells)], start=1):
         value = cells[index].replace(",", "")
+        bracketed = _BRACKETED_RE.match(value)
+        if bracketed:
+            value = bracketed.group(1)
         if _UNIT_HEADER_RE.match(title) or _SKIP_HEADER_RE.search(title):
             continue
         if _VALUE_RE.match(value):
@@ -146,6 +155,7 @@ def _row_cells(line: str, cells: list[str], header: list[str], reference: int | 
             row=line.strip(),
             column=title,
             year=int(year.group(1)) if year else reference,
+            bracketed=bracketed is not None,
         )
 
 
