@@ -112,6 +112,9 @@ CUE = re.compile(
     r"增加到|上升到|建成|打造|新增|增长|预计|引进|引培|培育|集聚|培养|形成|下降|降低|降至|减少|控制在"
     # 新组建30家重点实验室, 促成4000项技术转移: verbs that add, with no other cue in their sentence
     r"|新建|组建|促成"
+    # 2020年建设国家级孵化器1家, 创建省级创新示范县25个: a verb of building with a figure after it in its
+    # clause (…中心建设; is a noun); 批复建设 4家 (an approval of the past) is no plan's target
+    r"|(?<!批复)(?<!批准)(?<!获批)(?:建设|创建)(?=[^,，;；。:：\n]{0,30}?\d)"
 )
 # 突破万亿元, 近千亿元: a round amount written without digits, after a verb that sets it
 # (打造万亿元产业规模的… and 万亿级 name a scale, not a target).

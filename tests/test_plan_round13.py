@@ -1,0 +1,35 @@
+"""Plan draft (issue 14 point 2, plan11): mechanisms behind round 13's misses and false targets. See
+benchmarks/README.md, "plan11".
+
+Every plan sentence here is written for these tests (fictional, no text from any real plan).
+"""
+
+from __future__ import annotations
+
+from hzanalysis import catalogue, plan_indicators, plan_read
+
+_HEAD = "青石县科技创新行动方案（2026—2030年）\n一、主要目标\n"
+
+
+def _numeric(text: str, deadline: int = 2030, head: str = _HEAD) -> list[plan_read.DraftTarget]:
+    return [d for d in plan_read.draft_targets(head + text, deadline) if d.kind != "qualitative"]
+
+
+def _indicator(phrase: str) -> str | None:
+    found, _ = plan_indicators.match_indicator(phrase, list(catalogue.indicators().values()))
+    return found.id if found else None
+
+
+def test_a_verb_of_building_with_a_figure_is_a_target():
+    # main drafted nothing: 建设 and 创建 were no cue, and these sentences have no other
+    text = "3.2028年建设市级科技企业孵化器2家;创建省级农业科技园区3个。\n"
+    assert sorted(d.value for d in _numeric(text)) == [2.0, 3.0]
+
+
+def test_building_as_a_noun_or_an_approval_sets_nothing():
+    # guards: 中心建设; is a noun (no figure after it in its clause); 批复建设 tells an approval
+    text = (
+        "推进青石县大数据中心建设;在农业、装备等3个领域开展数据应用。\n"
+        "近日,省里批复建设东湖、西湖2家县级园区。\n"
+    )
+    assert _numeric(text) == []
