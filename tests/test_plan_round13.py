@@ -33,3 +33,18 @@ def test_building_as_a_noun_or_an_approval_sets_nothing():
         "近日,省里批复建设东湖、西湖2家县级园区。\n"
     )
     assert _numeric(text) == []
+
+
+def test_the_coming_five_year_plan_period_ends_a_review_of_the_year_past():
+    # main read the 十五五 line as carrying on the 2025 line's review and drafted nothing
+    text = (
+        "2025年,全县研发经费投入强度达到2.1%。\n"
+        "“十五五”时期,全县研发经费投入年均增长9%以上,高新技术企业达到150家。\n"
+    )
+    assert [(d.value, d.kind) for d in _numeric(text)] == [(9.0, "growth"), (150.0, "level")]
+
+
+def test_the_five_year_plan_now_ending_still_reviews():
+    # guard: “十四五”时期 in a plan to 2030 is the past (REVIEW_PARAGRAPH)
+    text = "“十四五”时期,全县高新技术企业达到90家。\n到2030年,高新技术企业达到150家。\n"
+    assert [d.value for d in _numeric(text)] == [150.0]

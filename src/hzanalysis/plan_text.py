@@ -233,6 +233,9 @@ ESTIMATE = re.compile(r"估算|估计|预估")
 FUTURE = re.compile(
     r"到\s*20\d\d|到\s*[“\"]?十[一二三四五]五|力争|争取|预计|将|确保|今年(?!以来|" + _YEAR_TO_DATE + r")|明年"
     r"|目标[是为:：]|计划到"
+    # “十五五”时期,…年均增长7%以上 (a work report's line on the coming five-year plan after lines on the
+    # year past); 十一五 to 十四五 are the past (REVIEW_PARAGRAPH)
+    r"|十[五六七]五[”\"]?(?:时期|期间|末)"
     r"|要[在达实确]"
 )
 
