@@ -48,3 +48,17 @@ def test_the_five_year_plan_now_ending_still_reviews():
     # guard: “十四五”时期 in a plan to 2030 is the past (REVIEW_PARAGRAPH)
     text = "“十四五”时期,全县高新技术企业达到90家。\n到2030年,高新技术企业达到150家。\n"
     assert [d.value for d in _numeric(text)] == [150.0]
+
+
+def test_ages_lengths_per_mille_and_ratios_to_one_are_figures():
+    # main drafted none of these: 岁, 公里, ‰ and N∶1 were no units
+    text = (
+        "到2030年,全县人均预期寿命达到81.5岁,农村公路总里程达到0.35万公里,"
+        "人口自然增长率控制在4‰以内,城乡居民收入比缩小到1.9∶1。\n"
+    )
+    assert [(d.value, d.comparator) for d in _numeric(text)] == [
+        (81.5, ">="),
+        (3500.0, ">="),  # 万 before 公里 multiplies, as before 家 or 千瓦
+        (4.0, "<="),
+        (1.9, "<="),  # 缩小到 sets a ceiling, as 降低到 does
+    ]

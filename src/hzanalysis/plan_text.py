@@ -57,6 +57,14 @@ UNITS = (
     # 农机总动力11亿千瓦, 年发电量3000亿千瓦时: power and energy, multiplied as counts are
     "千瓦时",
     "千瓦",
+    # 人均预期寿命达到80岁, 铁路营业里程达到1.2万公里 (万 multiplies), 人口自然增长率控制在4‰以内,
+    # 城乡居民收入比缩小到2.1∶1: ages, lengths, per-mille rates and ratios to one are figures as the others
+    "岁",
+    "公里",
+    "‰",
+    "∶1",
+    ":1",
+    "：1",
     # 网民规模12亿, IPv6活跃用户8亿: a bare 亿 of persons or users (亿元 and 万亿元 are matched first).
     "亿",
 )
@@ -74,7 +82,7 @@ def deadline_year(found: re.Match[str]) -> int:
 
 # Count units (longest first: 台次 before 台): every way of writing a number (digits, with 万 or 亿, Chinese
 # numerals) reads every one of them, so that a new unit or a new numeral form is added once for all forms.
-_COUNTS = "台次|人次|批次|千瓦时|千瓦|名|家|个|项|件|台|套|批|所|座|条|款|种|支|辆|篇|块|吨"
+_COUNTS = "台次|人次|批次|千瓦时|千瓦|公里|名|家|个|项|件|台|套|批|所|座|条|款|种|支|辆|篇|块|吨"
 # 1万名 (ten thousand persons): 万 before a count unit multiplies; 万人, 万元, 万平方米 are units.
 WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万\s*(" + _COUNTS + ")")
 # 1.2亿台(套) of connected equipment: 亿 before a count unit multiplies too (a bare 亿 of users stays a unit).
@@ -135,7 +143,7 @@ FALL = re.compile(
 # A ceiling: 降低到10%以下, 控制在5%以内 (a level of at most the figure).
 # 不超过/不高于/低于 X (not 不低于, 不少于: floors) set a ceiling as 控制在 does.
 CEILING_BEFORE = re.compile(
-    r"(?:下降|降低|减少|压降|降)(?:到|至)\s*$|控制在\s*$|(?:不超过|不高于|(?<!不)低于|(?<!不)少于)\s*$"
+    r"(?:下降|降低|减少|压降|降|缩小)(?:到|至)\s*$|控制在\s*$|(?:不超过|不高于|(?<!不)低于|(?<!不)少于)\s*$"
 )
 CEILING_AFTER = re.compile(r"^\s*(?:以内|以下)")
 # 上述两项指标均提高到60%以上, A和B均达到80%: one target per subject, the same value for each.
