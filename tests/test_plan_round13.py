@@ -62,3 +62,11 @@ def test_ages_lengths_per_mille_and_ratios_to_one_are_figures():
         (4.0, "<="),
         (1.9, "<="),  # 缩小到 sets a ceiling, as 降低到 does
     ]
+
+
+def test_a_share_of_gdp_however_gdp_is_written_is_no_amount_of_gdp():
+    # main took 研发支出占国内生产总值比重 for GDP itself (the words 国内生产总值 matched its name)
+    assert _indicator("研发支出占国内生产总值比重") == "rd_share_gdp"
+    assert _indicator("研发支出占地区生产总值的比重") == "rd_share_gdp"
+    # a share of something no catalogue row measures is no amount either
+    assert _indicator("文化产业增加值占国内生产总值比重") != "gdp"
