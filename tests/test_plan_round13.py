@@ -70,3 +70,12 @@ def test_a_share_of_gdp_however_gdp_is_written_is_no_amount_of_gdp():
     assert _indicator("研发支出占地区生产总值的比重") == "rd_share_gdp"
     # a share of something no catalogue row measures is no amount either
     assert _indicator("文化产业增加值占国内生产总值比重") != "gdp"
+
+
+def test_a_first_estimate_of_the_year_just_ended_is_no_target():
+    # main read 初步预计 as the future (预计) and drafted the year's estimated output as a target
+    text = (
+        "据初步预计,青石县2029年全年实现地区生产总值188亿元,比上年增长7%。\n"
+        "2030年,青石县计划引进10个以上亿元项目。\n"
+    )
+    assert [d.value for d in _numeric(text)] == [10.0]

@@ -233,13 +233,15 @@ FROM_TO = re.compile(
 # A figure told as counted or estimated (据统计,2024年底…达84.9%; 今年初步估算…将超过7万亿元) is the
 # present or a guess, not a target, whatever year it names.
 REPORTED = re.compile(r"据(?:初步)?统计|统计(?:显示|数据显示)|数据显示|监测显示")
-ESTIMATE = re.compile(r"估算|估计|预估")
+# (经初步预计,2012年全年实现…: a work report's first estimate of the year just ended, not its plan)
+ESTIMATE = re.compile(r"估算|估计|预估|初步预计")
 # What a plan says of the future: once a sentence of a paragraph reviews the past, the next ones do too
 # until one of them speaks of the future.
 # (Not a bare 要 or 计划: 重要, 主要, 行动计划 say nothing of the future.)
 # (今年 followed by a part of it to date, 今年以来/今年前三季度, tells the present.)
 FUTURE = re.compile(
-    r"到\s*20\d\d|到\s*[“\"]?十[一二三四五]五|力争|争取|预计|将|确保|今年(?!以来|" + _YEAR_TO_DATE + r")|明年"
+    r"到\s*20\d\d|到\s*[“\"]?十[一二三四五]五|力争|争取|(?<!初步)预计|将|确保"
+    r"|今年(?!以来|" + _YEAR_TO_DATE + r")|明年"
     r"|目标[是为:：]|计划到"
     # “十五五”时期,…年均增长7%以上 (a work report's line on the coming five-year plan after lines on the
     # year past); 十一五 to 十四五 are the past (REVIEW_PARAGRAPH)
