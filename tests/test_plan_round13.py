@@ -79,3 +79,15 @@ def test_a_first_estimate_of_the_year_just_ended_is_no_target():
         "2030年,青石县计划引进10个以上亿元项目。\n"
     )
     assert [d.value for d in _numeric(text)] == [10.0]
+
+
+def test_a_count_of_places_before_their_total_says_whose_it_is():
+    # main drafted the 12 counties as the target and dropped the output
+    text = "到2030年,全市12个县(区)特色产业总产值将达到860亿元。\n"
+    assert [(d.value, d.unit) for d in _numeric(text)] == [(860.0, "亿元")]
+
+
+def test_a_count_of_places_with_no_later_figure_stays_the_target():
+    # guard: 创建省级科技示范镇5个 and 15个乡镇建成… set the count of places itself
+    text = "到2030年,15个乡镇建成科技服务站。\n"
+    assert [d.value for d in _numeric(text)] == [15.0]

@@ -138,6 +138,14 @@ def value_match(segment: str) -> re.Match[str] | None:
     # 在10个重点行业打造30个…: a figure after 在 says where the target is set, when another one follows
     while len(found) > 1 and _WHERE.search(segment[: found[0].start()]) and found[1].start() > found[0].end():
         found.pop(0)
+    # 全省76个县(市)主导产业总产值将达1.7万亿元: a count of the places whose total is set says whose it
+    # is, when a figure follows after the verb
+    while (
+        len(found) > 1
+        and _PLACES.match(segment[found[0].end() :])
+        and _VERB_BETWEEN.search(segment[found[0].end() : found[1].start()])
+    ):
+        found.pop(0)
     # 主营业务收入10亿元以上企业达到20家, 实施5000万元以上项目10项: an amount or an area before a count of
     # one segment says which things are counted (as …以上的 does); the count is the target
     while len(found) > 1 and _unit_of(found[0]) in _SIZES and any(_unit_of(m) in _COUNTED for m in found[1:]):
@@ -153,6 +161,10 @@ _SHARE_OPENS = re.compile(r"\s*(?:力争|争取|确保|推动|实现|使|让)?\s
 
 #: What opens a base figure: (相)比(较)/较 a year's figure (相比较2013年的…, 较2020年末的…).
 _BASE_FIGURE = re.compile(r"(?:相比较|相比|相较|比|较)\s*20\d\d\s*年[末底]?的\s*$")
+
+#: What a count of places names: 个县(市), 个地级市, 个乡镇, 个园区 (the count's unit went with the figure).
+_PLACES = re.compile(r"^\s*(?:[(（][^()（）]{1,4}[)）])?(?:地级|县级)?(?:县|市|区|镇|乡镇|乡|街道|园区|城市)")
+_VERB_BETWEEN = re.compile(r"达到|达|超过|突破|增至|提高到|提升至|实现")
 
 #: Units of a size (an amount of money, an area) and of a count, for telling a qualifying figure.
 _SIZES = frozenset({"亿元", "万元", "万亿元", "万平方米", "平方米"})
