@@ -91,3 +91,21 @@ def test_a_count_of_places_with_no_later_figure_stays_the_target():
     # guard: 创建省级科技示范镇5个 and 15个乡镇建成… set the count of places itself
     text = "到2030年,15个乡镇建成科技服务站。\n"
     assert [d.value for d in _numeric(text)] == [15.0]
+
+
+def test_as_of_the_deadline_is_the_deadline_not_the_past():
+    # main read 截至“十五五”末 as 截至 (the past) and drafted nothing of the sentence
+    text = "截至“十五五”末,全县科技型中小企业将达到600家。\n"
+    assert [d.value for d in _numeric(text)] == [600.0]
+
+
+def test_as_of_a_year_before_the_deadline_stays_the_past():
+    # guard: 截至2027年底 in a plan to 2030 tells what was reached
+    text = "截至2027年底,全县科技型中小企业达到420家。到2030年,达到600家。\n"
+    assert [d.value for d in _numeric(text)] == [600.0]
+
+
+def test_how_many_places_are_of_a_kind_is_no_target():
+    # main drafted 9 个 (a classification of the towns) as a target beside the towns' output
+    text = "到2030年,其中,主导产业为装备制造的乡镇9个,总产值达到320亿元。\n"
+    assert [(d.value, d.unit) for d in _numeric(text)] == [(320.0, "亿元")]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .plan_text import BARE_AMOUNT, CN_NUMBER, FROM_TO, NUMBER_UNIT, WAN, YI, bare_amount
+from .plan_text import BARE_AMOUNT, CN_NUMBER, CUE, FROM_TO, NUMBER_UNIT, WAN, YI, bare_amount
 
 #: Verbs of addition over the plan period, and the words after one that make its figure a stock reached.
 # 实施/发行/认定 N (projects carried out, bonds issued, platforms accredited over the plan) are additions too.
@@ -123,6 +123,9 @@ def value_match(segment: str) -> re.Match[str] | None:
                 and not re.search(r"\d", segment[m.end() :])
             )
         )
+        # 首位产业为工业的县(市)34个: how many places are of a kind, with no verb that sets it, is a
+        # classification (创建示范县25个 has its verb)
+        and not (_OF_A_KIND.search(segment[: m.start()]) and not CUE.search(segment))
         # 100亿元级企业, 10亿元级品种: a class of what is counted, never a value
         and not segment[m.end() :].startswith("级")
         # 相比较2013年的2508亿元: the base a change is measured from, never the target
@@ -162,6 +165,8 @@ _SHARE_OPENS = re.compile(r"\s*(?:力争|争取|确保|推动|实现|使|让)?\s
 #: What opens a base figure: (相)比(较)/较 a year's figure (相比较2013年的…, 较2020年末的…).
 _BASE_FIGURE = re.compile(r"(?:相比较|相比|相较|比|较)\s*20\d\d\s*年[末底]?的\s*$")
 
+#: The places of a kind just described, before their count: …为工业的县(市), …的乡镇.
+_OF_A_KIND = re.compile(r"的(?:县|市|区|乡镇|镇|乡|街道)(?:[(（][^()（）]{1,4}[)）])?\s*$")
 #: What a count of places names: 个县(市), 个地级市, 个乡镇, 个园区 (the count's unit went with the figure).
 _PLACES = re.compile(r"^\s*(?:[(（][^()（）]{1,4}[)）])?(?:地级|县级)?(?:县|市|区|镇|乡镇|乡|街道|园区|城市)")
 _VERB_BETWEEN = re.compile(r"达到|达|超过|突破|增至|提高到|提升至|实现")

@@ -65,6 +65,7 @@ from .plan_text import (
     ANNUAL,
     APPROX_AFTER,
     APPROX_BEFORE,
+    AS_OF,
     BARE_AMOUNT,
     BASE_YEAR,
     CEILING_AFTER,
@@ -198,6 +199,8 @@ def draft_targets(
                     past = year <= base
                 # 截至2018年底,…达285家,较…增加107家: the past runs on until the sentence names a deadline;
                 # 2020年…为7.8% (a year before the plan period, not 比/较/在 a base year) is the past too.
+                if (as_of := AS_OF.search(clause)) and deadline_year(as_of) >= deadline:
+                    clause = clause.replace(as_of.group(0), "")  # the deadline said with 截至: no past
                 stated = [int(y) for y in YEAR_STATED.findall(clause)]
                 # a clause opening on a year before the deadline (not a range 2026—2028年), in a sentence
                 # that says nothing of the future, in a text that writes its deadlines 到2030年: the past

@@ -71,6 +71,8 @@ UNITS = (
 NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(re.escape(u) for u in UNITS) + ")")
 # 到2025年, or a five-year plan's end named by its period: 到“十二五”末 (2015), 到“十四五”期末 (2025).
 DEADLINE = re.compile(r"到\s*(?:(20\d\d)\s*年|" + FIVE_YEAR_PLAN_END + ")")
+# 截至“十四五”末,…将达1.7万亿元: "as of" a year is the past (PAST), unless that year is the deadline or after
+AS_OF = re.compile(r"(?:截至|截止)\s*(?:(20\d\d)\s*年[末底]?|" + FIVE_YEAR_PLAN_END + ")")
 
 
 def deadline_year(found: re.Match[str]) -> int:
