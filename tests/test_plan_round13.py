@@ -109,3 +109,12 @@ def test_how_many_places_are_of_a_kind_is_no_target():
     # main drafted 9 个 (a classification of the towns) as a target beside the towns' output
     text = "到2030年,其中,主导产业为装备制造的乡镇9个,总产值达到320亿元。\n"
     assert [(d.value, d.unit) for d in _numeric(text)] == [(320.0, "亿元")]
+
+
+def test_a_count_per_thousand_of_something_is_a_density_of_no_catalogue_count():
+    # main took the density of tech SMEs among a thousand registered firms for their count
+    assert _indicator("千家注册企业中科技型中小企业数量") is None
+    assert _indicator("每千户企业中高新技术企业数") is None
+    # guards: the count itself, and the count per 10,000 people, are catalogue rows
+    assert _indicator("科技型中小企业数量") == "tech_smes"
+    assert _indicator("每万人口发明专利拥有量") == "invention_patents_per_10k"

@@ -105,6 +105,10 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
     # 比“十一五”末: a base named by a five-year plan says when, not what (比2010年 is noise already)
     clause = _PLAN_BASE.sub("", clause)
     subject = NOISE.sub("", clause)
+    # 千家工商注册企业中高新技术企业数, 每千户…: a count per thousand of something is a density, which no
+    # catalogue row of the count measures (per 10,000 people is read below)
+    if _DENSITY.search(clause):
+        return None, 0.0
     # Before the units go (万人 is one): a figure per 10,000 people, once its number is gone, says 万人.
     per_population = bool(re.search(r"万人|每万", subject))
     # Units of two characters or more (万人, 亿元): one character (项, 家, 户) is also part of words that name
@@ -138,6 +142,8 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
                 best, score = indicator, s
     return (best, score) if score >= MATCH_THRESHOLD else (None, score)
 
+
+_DENSITY = re.compile(r"每[百千](?:人|户|家|名)|[百千万]家[\u4e00-\u9fff]{1,10}中")
 
 #: A share of GDP however GDP is written (占国内生产总值比重, 占地区生产总值的比重, 占GDP比重): one pair of
 #: characters for the whole, so that the name of what is shared decides the match.
