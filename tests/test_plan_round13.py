@@ -118,3 +118,14 @@ def test_a_count_per_thousand_of_something_is_a_density_of_no_catalogue_count():
     # guards: the count itself, and the count per 10,000 people, are catalogue rows
     assert _indicator("科技型中小企业数量") == "tech_smes"
     assert _indicator("每万人口发明专利拥有量") == "invention_patents_per_10k"
+
+
+def test_one_growth_held_by_each_of_a_list_with_jun_or_fenbie():
+    # main drafted one target for the three measures (均/分别 hid the last measure's name)
+    for text in (
+        "2030年,税收收入、工业投资、民间投资均增长8%左右。\n",
+        "2030年,税收收入、工业投资和民间投资分别增长8%左右。\n",
+    ):
+        drafts = _numeric(text)
+        assert [(d.value, d.kind, d.comparator) for d in drafts] == [(8.0, "growth", "~")] * 3
+        assert [d.quotes[0][:4] for d in drafts] == ["税收收入", "工业投资", "民间投资"]

@@ -409,7 +409,9 @@ def _shared_growth(
     if growth is None or _figures(clause)[1:] or "等" in clause[: growth.start()]:
         return []
     head = re.sub(r"(?:在|比|较)\s*20\d\d\s*年[末底]?(?:的?基础上)?\s*$", "", clause[: growth.start()])
-    items = list(re.finditer(r"[^、]+", head))
+    head = re.sub(r"(?:均|都|分别)\s*$", "", head)  # A、B、C均增长12%左右: the growth holds for each
+    # A、B和C: the last item joined by 和/及 in a list told with 、 (each must still end on a measure)
+    items = list(re.finditer(r"[^、和及]+" if "、" in head else r"[^、]+", head))
     names = [NOISE.sub("", re.sub(r"^(?:力争|争取|努力|确保)?实现", "", m.group(0))) for m in items]
     if len(items) < 2 or not all(_MEASURE_END.search(n) for n in names):
         return []
