@@ -129,3 +129,9 @@ def test_one_growth_held_by_each_of_a_list_with_jun_or_fenbie():
         drafts = _numeric(text)
         assert [(d.value, d.kind, d.comparator) for d in drafts] == [(8.0, "growth", "~")] * 3
         assert [d.quotes[0][:4] for d in drafts] == ["税收收入", "工业投资", "民间投资"]
+
+
+def test_years_are_the_unit_of_a_duration_never_a_year_or_a_span():
+    # main drafted nothing of 受教育年限 (年 was no unit); 2030年 and 用3年时间 stay no figures
+    text = "到2030年,用3年时间,全县劳动年龄人口平均受教育年限达到11.2年,高新技术企业达到100家。\n"
+    assert [(d.value, d.unit) for d in _numeric(text)] == [(11.2, "年"), (100.0, "家")]

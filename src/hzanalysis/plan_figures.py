@@ -102,9 +102,10 @@ def value_match(segment: str) -> re.Match[str] | None:
     """The figure a segment sets: the first number with a unit that does not qualify what is counted
     (总收入超过100亿元的企业达到10家 sets 10家) nor say where (在10个重点行业打造30个…工厂 sets 30个);
     1万名, 1.2亿台 and 十万家 included."""
+    durations = (_YEARS,) if "年限" in segment else ()
     found = [
         m
-        for pattern in (WAN, YI, NUMBER_UNIT, CN_NUMBER, BARE_AMOUNT)
+        for pattern in (WAN, YI, NUMBER_UNIT, CN_NUMBER, BARE_AMOUNT, *durations)
         for m in pattern.finditer(segment)
         # 总投资10亿元以上的项目: a figure qualifying what is counted; but 满足…近30%的市场需求, 占…15%的份额:
         # a share of what follows, after a verb that sets it, when no figure follows
@@ -164,6 +165,9 @@ _SHARE_OPENS = re.compile(r"\s*(?:力争|争取|确保|推动|实现|使|让)?\s
 
 #: What opens a base figure: (相)比(较)/较 a year's figure (相比较2013年的…, 较2020年末的…).
 _BASE_FIGURE = re.compile(r"(?:相比较|相比|相较|比|较)\s*20\d\d\s*年[末底]?的\s*$")
+
+#: 平均受教育年限达到11.5年: years as the unit of a duration (年限), never a year (2025年) or a span (3年内)
+_YEARS = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d+)?)\s*(年)(?=\s*(?:以上|左右)?\s*(?:[,，;；。、]|$))")
 
 #: The places of a kind just described, before their count: …为工业的县(市), …的乡镇.
 _OF_A_KIND = re.compile(r"的(?:县|市|区|乡镇|镇|乡|街道)(?:[(（][^()（）]{1,4}[)）])?\s*$")
