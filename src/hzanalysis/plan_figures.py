@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .plan_text import BARE_AMOUNT, CN_NUMBER, FROM_TO, NUMBER_UNIT, WAN, YI, bare_amount
+from .plan_text import BARE_AMOUNT, CN_NUMBER, CUE, FROM_TO, NUMBER_UNIT, WAN, YI, bare_amount
 
 #: Verbs of addition over the plan period, and the words after one that make its figure a stock reached.
 # 实施/发行/认定 N (projects carried out, bonds issued, platforms accredited over the plan) are additions too.
@@ -102,9 +102,10 @@ def value_match(segment: str) -> re.Match[str] | None:
     """The figure a segment sets: the first number with a unit that does not qualify what is counted
     (总收入超过100亿元的企业达到10家 sets 10家) nor say where (在10个重点行业打造30个…工厂 sets 30个);
     1万名, 1.2亿台 and 十万家 included."""
+    durations = (_YEARS,) if "年限" in segment else ()
     found = [
         m
-        for pattern in (WAN, YI, NUMBER_UNIT, CN_NUMBER, BARE_AMOUNT)
+        for pattern in (WAN, YI, NUMBER_UNIT, CN_NUMBER, BARE_AMOUNT, *durations)
         for m in pattern.finditer(segment)
         # 总投资10亿元以上的项目: a figure qualifying what is counted; but 满足…近30%的市场需求, 占…15%的份额:
         # a share of what follows, after a verb that sets it, when no figure follows
@@ -123,6 +124,9 @@ def value_match(segment: str) -> re.Match[str] | None:
                 and not re.search(r"\d", segment[m.end() :])
             )
         )
+        # 首位产业为工业的县(市)34个: how many places are of a kind, with no verb that sets it, is a
+        # classification (创建示范县25个 has its verb)
+        and not (_OF_A_KIND.search(segment[: m.start()]) and not CUE.search(segment))
         # 100亿元级企业, 10亿元级品种: a class of what is counted, never a value
         and not segment[m.end() :].startswith("级")
         # 相比较2013年的2508亿元: the base a change is measured from, never the target
@@ -137,6 +141,14 @@ def value_match(segment: str) -> re.Match[str] | None:
         found.pop(0)
     # 在10个重点行业打造30个…: a figure after 在 says where the target is set, when another one follows
     while len(found) > 1 and _WHERE.search(segment[: found[0].start()]) and found[1].start() > found[0].end():
+        found.pop(0)
+    # 全省76个县(市)主导产业总产值将达1.7万亿元: a count of the places whose total is set says whose it
+    # is, when a figure follows after the verb
+    while (
+        len(found) > 1
+        and _PLACES.match(segment[found[0].end() :])
+        and _VERB_BETWEEN.search(segment[found[0].end() : found[1].start()])
+    ):
         found.pop(0)
     # 主营业务收入10亿元以上企业达到20家, 实施5000万元以上项目10项: an amount or an area before a count of
     # one segment says which things are counted (as …以上的 does); the count is the target
@@ -153,6 +165,15 @@ _SHARE_OPENS = re.compile(r"\s*(?:力争|争取|确保|推动|实现|使|让)?\s
 
 #: What opens a base figure: (相)比(较)/较 a year's figure (相比较2013年的…, 较2020年末的…).
 _BASE_FIGURE = re.compile(r"(?:相比较|相比|相较|比|较)\s*20\d\d\s*年[末底]?的\s*$")
+
+#: 平均受教育年限达到11.5年: years as the unit of a duration (年限), never a year (2025年) or a span (3年内)
+_YEARS = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d+)?)\s*(年)(?=\s*(?:以上|左右)?\s*(?:[,，;；。、]|$))")
+
+#: The places of a kind just described, before their count: …为工业的县(市), …的乡镇.
+_OF_A_KIND = re.compile(r"的(?:县|市|区|乡镇|镇|乡|街道)(?:[(（][^()（）]{1,4}[)）])?\s*$")
+#: What a count of places names: 个县(市), 个地级市, 个乡镇, 个园区 (the count's unit went with the figure).
+_PLACES = re.compile(r"^\s*(?:[(（][^()（）]{1,4}[)）])?(?:地级|县级)?(?:县|市|区|镇|乡镇|乡|街道|园区|城市)")
+_VERB_BETWEEN = re.compile(r"达到|达|超过|突破|增至|提高到|提升至|实现")
 
 #: Units of a size (an amount of money, an area) and of a count, for telling a qualifying figure.
 _SIZES = frozenset({"亿元", "万元", "万亿元", "万平方米", "平方米"})

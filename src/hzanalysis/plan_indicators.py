@@ -105,6 +105,10 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
     # 比“十一五”末: a base named by a five-year plan says when, not what (比2010年 is noise already)
     clause = _PLAN_BASE.sub("", clause)
     subject = NOISE.sub("", clause)
+    # 千家工商注册企业中高新技术企业数, 每千户…: a count per thousand of something is a density, which no
+    # catalogue row of the count measures (per 10,000 people is read below)
+    if _DENSITY.search(clause):
+        return None, 0.0
     # Before the units go (万人 is one): a figure per 10,000 people, once its number is gone, says 万人.
     per_population = bool(re.search(r"万人|每万", subject))
     # Units of two characters or more (万人, 亿元): one character (项, 家, 户) is also part of words that name
@@ -116,9 +120,13 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
     own = _qualifiers(subject)
     said = NOISE.sub("", _head(clause))
     joined = _joined(_same_words(said))
+    # 研发支出占国内生产总值比重: a share of a whole is measured in percent, never the whole's own amount
+    share = bool(re.search(r"(?:占|相当于).*(?:比重|比例)", subject))
     for indicator in indicators:
         if indicator.unit != "%" and ("/" in indicator.unit) != per_population:
             continue  # 每万人…拥有量 is a count per population, 发明专利拥有量 of firms is not
+        if share and indicator.unit != "%":
+            continue
         for name in indicator.names:
             if own != _qualifiers(name):
                 continue
@@ -129,10 +137,21 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
             bare = NOISE.sub("", name.removesuffix("数"))
             if _differs(said, NOISE.sub("", _head(name.removesuffix("数")))):
                 continue  # 省级以上创新平台 is no 研发平台, 孵化的企业 no 转化项目: a word the other lacks
-            s = similarity(subject, bare)
+            s = similarity(_of_gdp(subject), _of_gdp(bare))
             if s > score:
                 best, score = indicator, s
     return (best, score) if score >= MATCH_THRESHOLD else (None, score)
+
+
+_DENSITY = re.compile(r"每[百千](?:人|户|家|名)|[百千万]家[\u4e00-\u9fff]{1,10}中")
+
+#: A share of GDP however GDP is written (占国内生产总值比重, 占地区生产总值的比重, 占GDP比重): one pair of
+#: characters for the whole, so that the name of what is shared decides the match.
+_GDP_WHOLE = re.compile(r"(?<=[占于])(?:国内|地区)?(?:生产总值|GDP)")
+
+
+def _of_gdp(text: str) -> str:
+    return _GDP_WHOLE.sub("GDP", text)
 
 
 #: The levels of government listed from the province up: 省级以上 (国家级和省级, 国家、省级, 省级及以上).

@@ -65,6 +65,7 @@ from .plan_text import (
     ANNUAL,
     APPROX_AFTER,
     APPROX_BEFORE,
+    AS_OF,
     BARE_AMOUNT,
     BASE_YEAR,
     CEILING_AFTER,
@@ -198,6 +199,8 @@ def draft_targets(
                     past = year <= base
                 # 截至2018年底,…达285家,较…增加107家: the past runs on until the sentence names a deadline;
                 # 2020年…为7.8% (a year before the plan period, not 比/较/在 a base year) is the past too.
+                if (as_of := AS_OF.search(clause)) and deadline_year(as_of) >= deadline:
+                    clause = clause.replace(as_of.group(0), "")  # the deadline said with 截至: no past
                 stated = [int(y) for y in YEAR_STATED.findall(clause)]
                 # a clause opening on a year before the deadline (not a range 2026—2028年), in a sentence
                 # that says nothing of the future, in a text that writes its deadlines 到2030年: the past
@@ -406,7 +409,9 @@ def _shared_growth(
     if growth is None or _figures(clause)[1:] or "等" in clause[: growth.start()]:
         return []
     head = re.sub(r"(?:在|比|较)\s*20\d\d\s*年[末底]?(?:的?基础上)?\s*$", "", clause[: growth.start()])
-    items = list(re.finditer(r"[^、]+", head))
+    head = re.sub(r"(?:均|都|分别)\s*$", "", head)  # A、B、C均增长12%左右: the growth holds for each
+    # A、B和C: the last item joined by 和/及 in a list told with 、 (each must still end on a measure)
+    items = list(re.finditer(r"[^、和及]+" if "、" in head else r"[^、]+", head))
     names = [NOISE.sub("", re.sub(r"^(?:力争|争取|努力|确保)?实现", "", m.group(0))) for m in items]
     if len(items) < 2 or not all(_MEASURE_END.search(n) for n in names):
         return []

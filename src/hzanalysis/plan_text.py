@@ -57,12 +57,22 @@ UNITS = (
     # 农机总动力11亿千瓦, 年发电量3000亿千瓦时: power and energy, multiplied as counts are
     "千瓦时",
     "千瓦",
+    # 人均预期寿命达到80岁, 铁路营业里程达到1.2万公里 (万 multiplies), 人口自然增长率控制在4‰以内,
+    # 城乡居民收入比缩小到2.1∶1: ages, lengths, per-mille rates and ratios to one are figures as the others
+    "岁",
+    "公里",
+    "‰",
+    "∶1",
+    ":1",
+    "：1",
     # 网民规模12亿, IPv6活跃用户8亿: a bare 亿 of persons or users (亿元 and 万亿元 are matched first).
     "亿",
 )
 NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(re.escape(u) for u in UNITS) + ")")
 # 到2025年, or a five-year plan's end named by its period: 到“十二五”末 (2015), 到“十四五”期末 (2025).
 DEADLINE = re.compile(r"到\s*(?:(20\d\d)\s*年|" + FIVE_YEAR_PLAN_END + ")")
+# 截至“十四五”末,…将达1.7万亿元: "as of" a year is the past (PAST), unless that year is the deadline or after
+AS_OF = re.compile(r"(?:截至|截止)\s*(?:(20\d\d)\s*年[末底]?|" + FIVE_YEAR_PLAN_END + ")")
 
 
 def deadline_year(found: re.Match[str]) -> int:
@@ -74,7 +84,7 @@ def deadline_year(found: re.Match[str]) -> int:
 
 # Count units (longest first: 台次 before 台): every way of writing a number (digits, with 万 or 亿, Chinese
 # numerals) reads every one of them, so that a new unit or a new numeral form is added once for all forms.
-_COUNTS = "台次|人次|批次|千瓦时|千瓦|名|家|个|项|件|台|套|批|所|座|条|款|种|支|辆|篇|块|吨"
+_COUNTS = "台次|人次|批次|千瓦时|千瓦|公里|名|家|个|项|件|台|套|批|所|座|条|款|种|支|辆|篇|块|吨"
 # 1万名 (ten thousand persons): 万 before a count unit multiplies; 万人, 万元, 万平方米 are units.
 WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万\s*(" + _COUNTS + ")")
 # 1.2亿台(套) of connected equipment: 亿 before a count unit multiplies too (a bare 亿 of users stays a unit).
@@ -112,6 +122,9 @@ CUE = re.compile(
     r"增加到|上升到|建成|打造|新增|增长|预计|引进|引培|培育|集聚|培养|形成|下降|降低|降至|减少|控制在"
     # 新组建30家重点实验室, 促成4000项技术转移: verbs that add, with no other cue in their sentence
     r"|新建|组建|促成"
+    # 2020年建设国家级孵化器1家, 创建省级创新示范县25个: a verb of building with a figure after it in its
+    # clause (…中心建设; is a noun); 批复建设 4家 (an approval of the past) is no plan's target
+    r"|(?<!批复)(?<!批准)(?<!获批)(?:建设|创建)(?=[^,，;；。:：\n]{0,30}?\d)"
 )
 # 突破万亿元, 近千亿元: a round amount written without digits, after a verb that sets it
 # (打造万亿元产业规模的… and 万亿级 name a scale, not a target).
@@ -132,7 +145,7 @@ FALL = re.compile(
 # A ceiling: 降低到10%以下, 控制在5%以内 (a level of at most the figure).
 # 不超过/不高于/低于 X (not 不低于, 不少于: floors) set a ceiling as 控制在 does.
 CEILING_BEFORE = re.compile(
-    r"(?:下降|降低|减少|压降|降)(?:到|至)\s*$|控制在\s*$|(?:不超过|不高于|(?<!不)低于|(?<!不)少于)\s*$"
+    r"(?:下降|降低|减少|压降|降|缩小)(?:到|至)\s*$|控制在\s*$|(?:不超过|不高于|(?<!不)低于|(?<!不)少于)\s*$"
 )
 CEILING_AFTER = re.compile(r"^\s*(?:以内|以下)")
 # 上述两项指标均提高到60%以上, A和B均达到80%: one target per subject, the same value for each.
@@ -222,14 +235,19 @@ FROM_TO = re.compile(
 # A figure told as counted or estimated (据统计,2024年底…达84.9%; 今年初步估算…将超过7万亿元) is the
 # present or a guess, not a target, whatever year it names.
 REPORTED = re.compile(r"据(?:初步)?统计|统计(?:显示|数据显示)|数据显示|监测显示")
-ESTIMATE = re.compile(r"估算|估计|预估")
+# (经初步预计,2012年全年实现…: a work report's first estimate of the year just ended, not its plan)
+ESTIMATE = re.compile(r"估算|估计|预估|初步预计")
 # What a plan says of the future: once a sentence of a paragraph reviews the past, the next ones do too
 # until one of them speaks of the future.
 # (Not a bare 要 or 计划: 重要, 主要, 行动计划 say nothing of the future.)
 # (今年 followed by a part of it to date, 今年以来/今年前三季度, tells the present.)
 FUTURE = re.compile(
-    r"到\s*20\d\d|到\s*[“\"]?十[一二三四五]五|力争|争取|预计|将|确保|今年(?!以来|" + _YEAR_TO_DATE + r")|明年"
+    r"到\s*20\d\d|到\s*[“\"]?十[一二三四五]五|力争|争取|(?<!初步)预计|将|确保"
+    r"|今年(?!以来|" + _YEAR_TO_DATE + r")|明年"
     r"|目标[是为:：]|计划到"
+    # “十五五”时期,…年均增长7%以上 (a work report's line on the coming five-year plan after lines on the
+    # year past); 十一五 to 十四五 are the past (REVIEW_PARAGRAPH)
+    r"|十[五六七]五[”\"]?(?:时期|期间|末)"
     r"|要[在达实确]"
 )
 
