@@ -10,13 +10,28 @@ from typing import Any
 
 import yaml
 
-from hzanalysis import plan_read, plan_registry
+from hzanalysis import catalogue, plan_indicators, plan_read, plan_registry
 from hzanalysis.documents import read_document
 
 #: The head of a fictional county plan (title, issuer, date, goals heading) that `plan check` reads.
 QINGSHI_HEAD = "青石县{topic}行动方案（2026—2028年）\n青石县人民政府\n2026年3月1日\n一、主要目标\n"
 #: What `plan check` leaves for a person to fill on a draft of a new region's plan: nothing about values.
 REVIEW_FIELDS = {"indicator", "name_en", "title_en", "issuer"}
+
+
+#: The head of a fictional plan's goals section, before the sentences a test drafts.
+GOALS_HEAD = "青石县科技创新行动方案（2026—2030年）\n一、主要目标\n"
+
+
+def numeric(text: str, deadline: int = 2030, head: str = GOALS_HEAD) -> list[plan_read.DraftTarget]:
+    """The numeric targets drafted from ``head`` + ``text``."""
+    return [d for d in plan_read.draft_targets(head + text, deadline) if d.kind != "qualitative"]
+
+
+def indicator_of(phrase: str) -> str | None:
+    """The catalogue indicator a plan's phrase is matched to, or None."""
+    found, _ = plan_indicators.match_indicator(phrase, list(catalogue.indicators().values()))
+    return found.id if found else None
 
 
 def draft(tmp_path: Path, text: str, deadline: int = 2030) -> list[plan_read.DraftTarget]:

@@ -6,18 +6,9 @@ Every plan sentence here is written for these tests (fictional, no text from any
 
 from __future__ import annotations
 
-from hzanalysis import catalogue, plan_indicators, plan_read, plan_text
-
-_HEAD = "青石县科技创新行动方案（2026—2030年）\n一、主要目标\n"
-
-
-def _numeric(text: str, deadline: int = 2030, head: str = _HEAD) -> list[plan_read.DraftTarget]:
-    return [d for d in plan_read.draft_targets(head + text, deadline) if d.kind != "qualitative"]
-
-
-def _indicator(phrase: str) -> str | None:
-    found, _ = plan_indicators.match_indicator(phrase, list(catalogue.indicators().values()))
-    return found.id if found else None
+from hzanalysis import plan_text
+from tests.plan_helpers import indicator_of as _indicator
+from tests.plan_helpers import numeric as _numeric
 
 
 def test_the_past_year_told_with_de_opens_a_review():
