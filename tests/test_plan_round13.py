@@ -125,3 +125,15 @@ def test_years_are_the_unit_of_a_duration_never_a_year_or_a_span():
     # main drafted nothing of 受教育年限 (年 was no unit); 2030年 and 用3年时间 stay no figures
     text = "到2030年,用3年时间,全县劳动年龄人口平均受教育年限达到11.2年,高新技术企业达到100家。\n"
     assert [(d.value, d.unit) for d in _numeric(text)] == [(11.2, "年"), (100.0, "家")]
+
+
+def test_a_work_reports_review_of_the_year_just_ended_sets_no_target():
+    # (sixth session, lead; round 14's provincial work report) 2025年是…的一年 names the year reviewed: its
+    # figures, 预计 estimates of it included, are the past; the coming plan period's line is a target
+    text = (
+        "报告提出,今年的主要预期目标是:地区生产总值增长5%左右。报告指出,2025年是极不平凡的一年。"
+        "数据显示,全年地区生产总值增长4.2%。预计全社会研发投入68亿元,研发投入强度达2.9%,"
+        "高新技术企业增至420家。展望“十五五”时期,地区生产总值年均增长6%以上。\n"
+    )
+    drafted = sorted((d.kind, d.comparator, d.value) for d in _numeric(text))
+    assert drafted == [("growth", ">=", 6.0), ("growth", "~", 5.0)]

@@ -77,6 +77,7 @@ from .plan_text import (
     EACH,
     ESTIMATE,
     FALL,
+    FORECAST_WORD,
     FUTURE,
     GROWTH_ANNUAL,
     GROWTH_BY,
@@ -101,6 +102,7 @@ from .plan_text import (
     STRIVE,
     STRUCTURE,
     WAN,
+    YEAR_REVIEWED,
     YEAR_STATED,
     YI,
     Paragraph,
@@ -169,12 +171,17 @@ def draft_targets(
         # its paragraph: 高新技术企业达到65家,较上年增加12家。到2028年,达到120家。
         previous = ""
         in_paragraph: list[DraftTarget] = []  # the targets of this paragraph so far
+        year_review = False  # a work report's review of the year just ended, named as such
         for sentence in sentences(paragraph.text):
             year = deadline
+            # "2025年是…的一年。数据显示,…。预计全社会研发投入5350亿元,…": after a year is named as the one
+            # being reviewed, 预计 is that year's estimate, not a forecast; a sentence of the future ends it
+            year_review = year_review or bool(YEAR_REVIEWED.search(sentence))
+            future = bool(FUTURE.search(FORECAST_WORD.sub("", sentence) if year_review else sentence))
+            year_review = year_review and not future
             # A sentence of the past (2017年,…总数达3174家。) carries on into the next ones of the
             # paragraph until one speaks of the future (到2025年, 力争, 将…).
-            future = bool(FUTURE.search(sentence))
-            past = past and not future
+            past = (past or year_review) and not future
             # A sentence that says nothing of the future and compares with the year before or speaks of now
             # (…达到65家,较上年增加12家; 目前,…; 近三年来,…) is a statistic in every clause, also those
             # before the word that tells it.

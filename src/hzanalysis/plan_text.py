@@ -251,6 +251,11 @@ FUTURE = re.compile(
     r"|要[在达实确]"
 )
 
+# "2025年是中国式现代化进程中具有重要意义的一年", "过去的一年是…的一年": the year a work report reviews; after
+# it, 预计 (FORECAST_WORD) is that year's estimate, not a forecast
+YEAR_REVIEWED = re.compile(r"(?:20\d\d年|去年|过去的?一年)(?:是|，是|,是)[^。；;]{0,60}?的一年")
+FORECAST_WORD = re.compile(r"(?<!初步)预计")
+
 RESPECTIVELY = re.compile(r"分别")
 _TOP_HEADING = re.compile(r"^([一二三四五六七八九十]+)、\s*(.+)$")
 _SUB_HEADING = re.compile(r"^(?:[（(]([一二三四五六七八九十]+)[）)]|(\d{1,2})[.．、](?!\d))\s*(.+)$")
