@@ -137,3 +137,13 @@ def test_a_work_reports_review_of_the_year_just_ended_sets_no_target():
     )
     drafted = sorted((d.kind, d.comparator, d.value) for d in _numeric(text))
     assert drafted == [("growth", ">=", 6.0), ("growth", "~", 5.0)]
+
+
+def test_the_same_figure_for_two_deadlines_is_two_targets():
+    # (sixth session, lead) a year's target and the plan period's, both 5%: not one target stated twice
+    text = "到2026年,地区生产总值增长5%左右。到2030年,地区生产总值年均增长5%以上。\n"
+    drafted = sorted((d.deadline, d.comparator, d.value) for d in _numeric(text))
+    assert drafted == [(2026, "~", 5.0), (2030, ">=", 5.0)]
+    # the same target said twice with its year stays one entry citing both places
+    again = "到2030年,地区生产总值年均增长5%以上。\n三、重点任务\n到2030年,地区生产总值年均增长5%以上。\n"
+    assert [(d.deadline, d.sections) for d in _numeric(again)] == [(2030, ["一、主要目标", "三、重点任务"])]

@@ -61,7 +61,8 @@ def merge_restated(drafts: list[DraftTarget]) -> list[DraftTarget]:
                 m
                 for m in merged
                 if m.indicator is None
-                and (m.value, m.unit, m.kind) == (draft.value, draft.unit, draft.kind)
+                and (m.value, m.unit, m.kind, m.deadline)
+                == (draft.value, draft.unit, draft.kind, draft.deadline)
                 and m.kind != "qualitative"
                 # one clause never states the same target twice (分别下降8%、8%: two targets)
                 and not _same_clause(m, draft)
@@ -79,7 +80,14 @@ def merge_restated(drafts: list[DraftTarget]) -> list[DraftTarget]:
             first.sections += [s for s in draft.sections if s not in first.sections]
             first.quotes += [q for q in draft.quotes if q not in first.quotes]
             continue
-        key = (draft.indicator, draft.kind == "annual_floor", draft.kind == "growth", draft.value)
+        # (a target of another year is another target: 到2026年…增长5%左右, 到2030年…年均增长5%以上)
+        key = (
+            draft.indicator,
+            draft.kind == "annual_floor",
+            draft.kind == "growth",
+            draft.value,
+            draft.deadline,
+        )
         same_value = index.get(key)
         if same_value is None or _same_clause(same_value, draft):
             index[key] = draft
