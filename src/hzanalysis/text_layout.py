@@ -11,6 +11,7 @@ nothing of indicators: the document readers (:mod:`hzanalysis.documents`) and th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 #: A PDF line at least this long that ends without closing punctuation is a wrapped line: join it.
 _WRAPPED_LINE_CHARS = 18
@@ -78,7 +79,10 @@ def regroup_table_cells(text: str) -> str:
 # rank) and estimates in brackets ("[360]") leave no fixed width to cut at. A run of year titles is the
 # header; a row is a name cell followed by one value cell per year; the cells between rows are skipped; a
 # line of prose ends the table.
-_BRACKETED_VALUE_RE = re.compile(r"^[\[［〔]\s*([-+]?[\d,]+(?:\.\d+)?)\s*[\]］〕]$")
+
+#: "[360]", "〔2.42〕": a value a table puts in brackets (its note says: an estimate, a figure to be
+#: confirmed)
+BRACKETED_VALUE_RE = re.compile(r"^[\[［〔]\s*([-+]?[\d,]+(?:\.\d+)?)\s*[\]］〕]$")
 _EMPTY_CELL_RE = re.compile(r"^[-—–/…]+$")
 #: Most cells between two rows (row number, category, growth and rank columns) before the table is over.
 _MAX_CELLS_BETWEEN_ROWS = 6
@@ -88,7 +92,7 @@ _PROSE_RE = re.compile(r"[，。；,;]")
 def _year_value(cell: str) -> str | None:
     """A value cell of a year column as written (an estimate in brackets, "[360]", keeps them: the reader
     of the row must see it), else None."""
-    if _NUMBER_CELL_RE.match(cell) or _EMPTY_CELL_RE.match(cell) or _BRACKETED_VALUE_RE.match(cell):
+    if _NUMBER_CELL_RE.match(cell) or _EMPTY_CELL_RE.match(cell) or BRACKETED_VALUE_RE.match(cell):
         return cell
     return None
 
@@ -109,37 +113,59 @@ def _row_name(cell: str) -> bool:
 
 
 def _year_titles(lines: list[str], i: int) -> list[str]:
-    """The year titles of a header starting at line ``i`` (distinct, increasing, plausible), after a cell that
-    is no value (a run of four-digit values inside a row is data)."""
+    """The year titles of a header starting at line ``i``, after a cell that is no value (a run of
+    four-digit values inside a row is data)."""
     if i > 0 and _year_value(lines[i - 1]) is not None:
         return []
-    years: list[str] = []
-    for line in lines[i:]:
-        if not YEAR_TITLE_RE.match(line):
+    return _year_run(lines[i:])
+
+
+def _uneven_rows(lines: list[str], start: int, width: int) -> tuple[list[str], int]:
+    """The rows from line ``start`` of a table of ``width`` year columns: a name cell and one value per year,
+    the cells between rows skipped; and the line after the last row."""
+    rows, j, end, between = [], start, start, 0
+    while j < len(lines) and between <= _MAX_CELLS_BETWEEN_ROWS:
+        values = [_year_value(cell) for cell in lines[j + 1 : j + 1 + width]]
+        if _row_name(lines[j]) and len(values) == width and None not in values:
+            rows.append(" | ".join([_clean_row_name(lines[j].lstrip("*※")), *map(str, values)]))
+            j = end = j + 1 + width
+            between = 0
+            continue
+        if len(lines[j]) > 40 or _PROSE_RE.search(lines[j]):
             break
-        year = int(line[:4])
-        if not 1949 <= year <= 2100 or (years and year <= int(years[-1][:4])):
-            break
-        years.append(line)
-    return years
+        j, between = j + 1, between + 1
+    return rows, end
 
 
 def _regroup_year_columns(lines: list[str]) -> list[str]:
+    return _regroup_under_years(lines, _year_titles, _uneven_rows)
+
+
+def _year_run(cells: Iterable[str | None]) -> list[str]:
+    """The leading cells that are year titles, distinct, increasing and plausible (None ends the run)."""
+    years: list[str] = []
+    for cell in cells:
+        if cell is None or not YEAR_TITLE_RE.match(cell):
+            break
+        year = int(cell[:4])
+        if not 1949 <= year <= 2100 or (years and year <= int(years[-1][:4])):
+            break
+        years.append(cell)
+    return years
+
+
+def _regroup_under_years(
+    lines: list[str],
+    years_at: Callable[[list[str], int], list[str]],
+    rows_from: Callable[[list[str], int, int], tuple[list[str], int]],
+) -> list[str]:
+    """Tables whose header is a run of years (``years_at``) and whose rows ``rows_from`` reads, rewritten as
+    " | " rows under a "指标 | years" header; other lines unchanged."""
     out: list[str] = []
     i = 0
     while i < len(lines):
-        years = _year_titles(lines, i)
-        rows, j, end, between = [], i + len(years), i + len(years), 0
-        while len(years) >= 2 and j < len(lines) and between <= _MAX_CELLS_BETWEEN_ROWS:
-            values = [_year_value(cell) for cell in lines[j + 1 : j + 1 + len(years)]]
-            if _row_name(lines[j]) and len(values) == len(years) and None not in values:
-                rows.append(" | ".join([_clean_row_name(lines[j].lstrip("*※")), *map(str, values)]))
-                j = end = j + 1 + len(years)
-                between = 0
-                continue
-            if len(lines[j]) > 40 or _PROSE_RE.search(lines[j]):
-                break
-            j, between = j + 1, between + 1
+        years = years_at(lines, i)
+        rows, end = rows_from(lines, i + len(years), len(years)) if len(years) >= 2 else ([], i)
         if not rows:
             out.append(lines[i])
             i += 1
@@ -187,37 +213,13 @@ def _clean_row_name(name: str) -> str:
 def _regroup_closed_cells(lines: list[str]) -> list[str]:
     """Tables of "cell |" lines (see above) rewritten as " | " rows under a "指标 | years" header; other lines
     unchanged."""
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        years = _closed_year_run(lines, i)
-        if len(years) < 2:
-            out.append(lines[i])
-            i += 1
-            continue
-        rows, end = _closed_rows(lines, i + len(years), len(years))
-        if not rows:
-            out.append(lines[i])
-            i += 1
-            continue
-        out += [" | ".join(["指标", *years]), *rows]
-        i = end
-    return out
+    return _regroup_under_years(lines, _closed_year_run, _closed_rows)
 
 
 def _closed_year_run(lines: list[str], i: int) -> list[str]:
-    """The year cells of a header starting at line ``i``: distinct, increasing and plausible years (a run of
-    four-digit values under a row's name is data)."""
-    years: list[str] = []
-    for line in lines[i:]:
-        match = _CLOSED_CELL_RE.match(line)
-        if not match or not YEAR_TITLE_RE.match(match["cell"]):
-            break
-        year = int(match["cell"][:4])
-        if not 1949 <= year <= 2100 or (years and year <= int(years[-1][:4])):
-            break
-        years.append(match["cell"])
-    return years
+    """The year cells of a header starting at line ``i`` (a run of four-digit values under a row's name is
+    data)."""
+    return _year_run(match["cell"] if (match := _CLOSED_CELL_RE.match(line)) else None for line in lines[i:])
 
 
 def _closed_rows(lines: list[str], i: int, width: int) -> tuple[list[str], int]:

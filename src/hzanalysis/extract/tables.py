@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..text_layout import YEAR_TITLE_RE
+from ..text_layout import BRACKETED_VALUE_RE, YEAR_TITLE_RE
 from .vocabulary import normalise
 
 _CELL_SPLIT_RE = re.compile(r"\s*[|｜]\s*|\t+")
@@ -56,10 +56,6 @@ class TableCell:
     year: int | None
     place: str = ""
     bracketed: bool = False
-
-
-# "[360]", "〔2.42〕": a value a table puts in brackets (its note says: an estimate, a figure to be confirmed)
-_BRACKETED_RE = re.compile(r"^[\[［〔]\s*([-+]?[\d,]+(?:\.\d+)?)\s*[\]］〕]$")
 
 
 def is_table_line(line: str) -> bool:
@@ -140,7 +136,7 @@ def _row_cells(line: str, cells: list[str], header: list[str], reference: int | 
         unit = "%"
     for index, title in enumerate(columns[1 : len(cells)], start=1):
         value = cells[index].replace(",", "")
-        bracketed = _BRACKETED_RE.match(value)
+        bracketed = BRACKETED_VALUE_RE.match(value)
         if bracketed:
             value = bracketed.group(1)
         if _UNIT_HEADER_RE.match(title) or _SKIP_HEADER_RE.search(title):
