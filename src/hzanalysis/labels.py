@@ -238,6 +238,21 @@ def populations_text(weights: Mapping[str, float], lang: str = "zh") -> str:
     )
 
 
+def bias_text(scores: dict[str, Any], lang: str = "zh") -> str:
+    """How a population's probabilities missed when it was left out: mean probability minus observed
+    frequency, and in how many origin years they were too low or too high ("—" when not scored)."""
+    if "bias" not in scores:
+        return "—"
+    return label(
+        "validation.bias",
+        lang,
+        bias=f"{scores['bias']:+.3f}",
+        low=scores["years_low"],
+        high=scores["years_high"],
+        years=scores["years"],
+    )
+
+
 def population_text(code: str, lang: str = "zh") -> str:
     """A validated population, reference class or panel as a reader names it (its code if unknown)."""
     key = f"population.{code}"

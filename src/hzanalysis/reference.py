@@ -33,6 +33,7 @@ from .errors import ForecastError, ParameterError
 from .fileio import derived_json
 from .labels import (
     Message,
+    bias_text,
     check_lang,
     has_label,
     label,
@@ -455,15 +456,7 @@ def own_validation_text(own: dict[str, Any], lang: str = "zh", *, short: bool = 
         return text
     # which way the probabilities missed, and in how many years: a reader of a class whose trend shifted
     # (too low year after year) reads the probability shown with that in mind
-    bias = label(
-        "validation.bias",
-        lang,
-        bias=f"{own['bias']:+.3f}",
-        low=own["years_low"],
-        high=own["years_high"],
-        years=own["years"],
-    )
-    return text + label("class_text.own_bias", lang, bias=bias)
+    return text + label("class_text.own_bias", lang, bias=bias_text(own, lang))
 
 
 def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:

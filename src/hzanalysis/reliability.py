@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from .labels import has_label, label, parts_text, population_text
+from .labels import bias_text, has_label, label, parts_text, population_text
 
 VALIDATION_PATH = Path(__file__).resolve().parent / "derived" / "validation.json"
 #: The history shapes and methods scored (their words: ``validation.shape_*``, ``validation.method_*``).
@@ -192,7 +192,7 @@ def population_table(lang: str = "zh") -> pd.DataFrame:
                 "events": int(scores["events"]),
                 "brier": f"{scores['brier']:.3f} / {scores['brier_base_rate']:.3f}",
                 "gap": _gap_text(scores),
-                "bias": _bias_text(scores, lang),
+                "bias": bias_text(scores, lang),
                 "cover_80": f"{scores.get('cover_80', float('nan')):.3f}",
                 "cover_95": f"{scores.get('cover_95', float('nan')):.3f}",
                 "aims": met,
@@ -208,20 +208,6 @@ def _gap_text(scores: dict[str, Any]) -> str:
         return "—"
     low_high = scores.get("gap_range")
     return f"{scores['gap']:.3f}" + (f" ({low_high[0]:.2f}–{low_high[1]:.2f})" if low_high else "")
-
-
-def _bias_text(scores: dict[str, Any], lang: str) -> str:
-    """Mean probability minus observed frequency, and in how many origin years it was too low or too high."""
-    if "bias" not in scores:
-        return "—"
-    return label(
-        "validation.bias",
-        lang,
-        bias=f"{scores['bias']:+.3f}",
-        low=scores["years_low"],
-        high=scores["years_high"],
-        years=scores["years"],
-    )
 
 
 @dataclass
