@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -286,17 +287,26 @@ def _bare_item_after_flow(norm: str, mention: _Mention) -> bool:
         return False
     if not re.match(_ITEM_COUNT + r"\s*([,、;。]|$)", norm[mention.end :]):
         return False
-    end = start
-    while True:  # back over the items before it, each a name and its figure, to the one opening the list
-        item_start = max(norm.rfind(c, 0, end) for c in "、,;:")
-        item = norm[item_start + 1 : end]
-        if not re.search(_ITEM_COUNT + r"\s*$", item):
-            return False
-        if _FLOW_OPENING_RE.search(item):
+    # back over the items before it, each a name and its figure, to the one opening the list
+    return _list_opens_on_flow(
+        norm, start, lambda item: re.search(_ITEM_COUNT + r"\s*$", item) is not None, _FLOW_OPENING_RE
+    )
+
+
+def _list_opens_on_flow(
+    norm: str, end: int, is_item: Callable[[str], bool], opening: re.Pattern[str]
+) -> bool:
+    """Walking back from ``end`` over the items of a list (kept apart by 、 or ,), whether it reaches an
+    item that ``opening`` finds (its verb a flow) before one that is no item (``is_item``) or the clause's
+    start."""
+    while True:
+        start = max(norm.rfind(c, 0, end) for c in "、,;:")
+        item = norm[start + 1 : end]
+        if opening.search(item):
             return True
-        if item_start < 0 or norm[item_start] in ";:":
+        if not is_item(item) or start < 0 or norm[start] in ";:":
             return False
-        end = item_start
+        end = start
 
 
 # "新增14家市级工程技术中心、20家市级企业技术中心、…,380家高新技术企业": items that open on their figure
@@ -313,14 +323,12 @@ def _figure_first_item_after_flow(norm: str, at: int) -> bool:
     end = max(norm.rfind(c, 0, at) for c in "、,")
     if end < 0 or norm[end + 1 : at].strip():
         return False  # the figure does not open its item
-    while True:
-        start = max(norm.rfind(c, 0, end) for c in "、,;:")
-        item = norm[start + 1 : end]
-        if _FLOW_FIGURE_ITEM_RE.search(item):
-            return True
-        if not _FIGURE_FIRST_ITEM_RE.fullmatch(item.strip()) or start < 0 or norm[start] in ";:":
-            return False
-        end = start
+    return _list_opens_on_flow(
+        norm,
+        end,
+        lambda item: _FIGURE_FIRST_ITEM_RE.fullmatch(item.strip()) is not None,
+        _FLOW_FIGURE_ITEM_RE,
+    )
 
 
 @lru_cache(maxsize=512)
