@@ -343,6 +343,40 @@ def test_a_units_own_growth_tells_which_population_it_resembles():
     assert middle[0] > middle[1] and middle.sum() == pytest.approx(1.0)
 
 
+def test_a_units_own_noise_adds_the_t_density_of_its_log_around_the_populations():
+    from scipy import stats
+
+    atom_ = ps.Atom("a", 0, growth=0.1, scale=0.05, noise=0.04, drift_spread=0.03, noise_spread=0.3)
+    noisy = one_case(drift=0.1, span=5.0, n_changes=5.0, scale=0.08, noise=0.08)
+    # the drift sits on the growth (x = 0): its part is -log sd, sd^2 = 0.03^2 + noise^2 / 5 with the noise
+    # shrunk toward the population's, (4 x 0.08^2 + 2 x 0.04^2) / 6 = 0.0048
+    drift_part = -math.log(math.sqrt(0.03**2 + 0.0048 / 5))
+    # five changes of sd 0.08: log 0.08 - log 0.04 = log 2, over sd sqrt(0.3^2 + 1 / (2 x 4)) = sqrt(0.215)
+    sd = math.sqrt(0.215)
+    noise_part = stats.t.logpdf(math.log(2.0) / sd, 4) - stats.t.logpdf(0.0, 4) - math.log(sd)
+    assert atom_.log_likelihood(noisy)[0] == pytest.approx(drift_part + noise_part, rel=1e-12)
+    # one change has no noise of its own, and a population whose units' noise scatter is unknown says nothing
+    two_points = one_case(drift=0.1, span=1.0, n_changes=1.0, scale=0.08, noise=0.08)
+    assert atom_._noise_log_likelihood(two_points)[0] == 0.0
+    unknown = ps.Atom("u", 0, growth=0.1, scale=0.05, noise=0.04, drift_spread=0.03)
+    assert unknown._noise_log_likelihood(noisy)[0] == 0.0
+
+
+def test_a_steady_unit_resembles_the_steady_population_and_a_jumpy_one_the_volatile():
+    steady = ps.Atom("steady", 0, growth=0.05, scale=0.02, noise=0.02, drift_spread=0.02, noise_spread=0.4)
+    jumpy = ps.Atom("jumpy", 0, growth=0.05, scale=0.2, noise=0.2, drift_spread=0.02, noise_spread=0.4)
+    library = ps.Library((steady, jumpy), "same growth, noise ten times apart")
+    calm = one_case(drift=0.05, span=6.0, n_changes=6.0, scale=0.02, noise=0.02)
+    wild = one_case(drift=0.05, span=6.0, n_changes=6.0, scale=0.2, noise=0.2)
+    # the same drift, so the noise decides: log 10 apart is 4.5 of its sds (sqrt(0.4^2 + 1/10)), a t4
+    # density ratio of about (1 + 4.5^2 / 4)^2.5 = 90 against the other population
+    assert library.weights(calm)[0, 0] > 0.95
+    assert library.weights(wild)[0, 1] > 0.95
+    # so the steady unit's forecast is the narrower: more of it within +-0.1 of its growth at h = 1
+    band = np.array([[-0.1, 0.1]]) + 0.05
+    assert np.diff(library.cdf(calm, band))[0, 0] > np.diff(library.cdf(wild, band))[0, 0]
+
+
 def test_the_mixture_is_the_resembled_populations_forecast():
     library = two_atoms()
     unit = one_case(drift=0.14, span=3.0, n_changes=3.0, scale=0.14, noise=0.03, h=2.0)

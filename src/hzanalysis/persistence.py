@@ -339,7 +339,8 @@ class Atom:
 
     ``belief`` its best ``theta`` (blurred), ``growth`` its median yearly growth, ``scale``/``noise`` its
     typical unit's, ``drift_spread`` the standard deviation of its units' true yearly drifts around
-    ``growth`` (the observed drifts' scatter less what measurement noise explains).
+    ``growth`` (the observed drifts' scatter less what measurement noise explains), ``noise_spread`` the
+    robust scatter of its units' log noise (NaN when unknown: then a unit's noise says nothing).
     """
 
     name: str
@@ -348,6 +349,7 @@ class Atom:
     scale: float
     noise: float
     drift_spread: float
+    noise_spread: float = math.nan
     belief: Belief = field(init=False)
 
     def __post_init__(self) -> None:
@@ -364,15 +366,28 @@ class Atom:
         )
 
     def log_likelihood(self, cases: Cases) -> np.ndarray:
-        """Log density (Student t) of each case's own drift if its unit belonged to this population.
+        """Log density (Student t) of each case's own drift and noise if its unit belonged to this population.
 
         A drift over ``S`` years scatters around the population's growth by its units' drift spread and
-        by the noise of ``S`` yearly changes; one point (no drift) says nothing: 0.
+        by the noise of ``S`` yearly changes; one point (no drift) says nothing: 0. The log of a noise
+        measured from ``k >= 2`` changes scatters around the log of the population's typical noise by its
+        units' spread and by sampling (about ``1 / (2 (k - 1))``): a steady unit resembles steady
+        populations, whose spreads are narrow, a jumpy one volatile populations.
         """
         own = self.cases(cases)
         sd = np.sqrt(self.drift_spread**2 + unit_noise(own) ** 2 / np.maximum(cases.span, 1.0))
         x = (cases.drift - self.growth) / sd
-        return np.where(cases.span > 0, -(NU + 1) / 2 * np.log1p(x * x / NU) - np.log(sd), 0.0)
+        drift = np.where(cases.span > 0, -(NU + 1) / 2 * np.log1p(x * x / NU) - np.log(sd), 0.0)
+        return drift + self._noise_log_likelihood(cases)
+
+    def _noise_log_likelihood(self, cases: Cases) -> np.ndarray:
+        k = cases.n_changes
+        measured = (k >= 2) & np.isfinite(cases.noise) & (cases.noise > ZERO_SPREAD)
+        if not np.isfinite(self.noise_spread) or self.noise <= ZERO_SPREAD or not measured.any():
+            return np.zeros(len(cases))
+        sd = np.sqrt(self.noise_spread**2 + 1.0 / (2.0 * np.maximum(k - 1.0, 1.0)))
+        y = (np.log(np.where(measured, cases.noise, 1.0)) - math.log(self.noise)) / sd
+        return np.where(measured, -(NU + 1) / 2 * np.log1p(y * y / NU) - np.log(sd), 0.0)
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready."""
@@ -382,6 +397,7 @@ class Atom:
             "scale": _r(self.scale),
             "noise": _r(self.noise),
             "drift_spread": _r(self.drift_spread),
+            "noise_spread": _r(self.noise_spread) if np.isfinite(self.noise_spread) else None,
         }
 
     @classmethod
@@ -394,6 +410,7 @@ class Atom:
             float(data["scale"]),
             float(data["noise"]),
             float(data["drift_spread"]),
+            math.nan if data["noise_spread"] is None else float(data["noise_spread"]),
         )
 
 
@@ -401,8 +418,9 @@ class Atom:
 class Library:
     """Every population as a hypothesis for a unit with no class of its indicator.
 
-    Which population a unit resembles is learned from its own drift (each population equally likely
-    before): a unit growing 15% a year looks like China's provinces, one growing 3% like the US states. The
+    Which population a unit resembles is learned from its own drift and, from three points on, its noise
+    (each population equally likely before): a unit growing 15% a year looks like China's provinces, one
+    growing 3% like the US states; a steady one like steady populations. The
     forecast is the mixture of each population's forecast, weighed by that posterior, so a unit with two
     figures inherits the doubt of several populations, and a steady history narrows it.
     """

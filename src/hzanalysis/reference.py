@@ -432,7 +432,7 @@ def own_weight_text(learned: dict[str, Any], lang: str = "zh") -> str:
 
 
 def resembles_text(weights: dict[str, float], lang: str = "zh") -> str:
-    """Which validated populations a unit without a class resembles, by its own growth (posterior weights)."""
+    """Which validated populations a unit without a class resembles, by its growth and noise (posterior)."""
     return label("class_text.resembles", lang, parts=populations_text(weights, lang))
 
 

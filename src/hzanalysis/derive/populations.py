@@ -28,6 +28,8 @@ EXTERNAL_TIDY = {
 }
 #: Least spread of a population's true unit drifts around its growth (growth scale, 0.1% a year).
 DRIFT_SPREAD_FLOOR = 0.001
+#: Fewest units with a noise of their own for a population to say how its units' noise scatters.
+MIN_NOISE_UNITS = 5
 COMPETITIONS = {"tourism": ("tourism_yearly.csv", "amount"), "m1": ("m1_yearly.csv", "amount")}
 
 
@@ -55,8 +57,10 @@ def population_atom(name: str, table: pd.DataFrame) -> ps.Atom:
 
     Its median yearly growth, typical scale and noise are its class's as known in its last year; the spread
     of its units' true drifts is the robust scatter of their last full-history drifts around that growth,
-    less the part the noise of their yearly changes explains; its best grid point is fitted on its own
-    cases of two or more points, weighed against that growth (each unit counting once).
+    less the part the noise of their yearly changes explains; the scatter of their log noise says how far a
+    unit's own noise tells it apart (:meth:`hzanalysis.persistence.Atom.log_likelihood`); its best grid
+    point is fitted on its own cases of two or more points, weighed against that growth (each unit counting
+    once).
     """
     last = table.sort_values("origin", kind="stable")
     growth, scale, noise = (
@@ -74,7 +78,16 @@ def population_atom(name: str, table: pd.DataFrame) -> ps.Atom:
     point = ps.best_point(
         draft.cases(as_cases(own, with_class=False)), ps.unit_weights(own["unit"].to_numpy())
     )
-    return ps.Atom(name, point, growth, scale, noise, spread)
+    noise_spread = _log_noise_spread(full["noise"].to_numpy(float))
+    return ps.Atom(name, point, growth, scale, noise, spread, noise_spread)
+
+
+def _log_noise_spread(noises: np.ndarray) -> float:
+    """Robust scatter (1.4826 x MAD) of the units' log noise; NaN below :data:`MIN_NOISE_UNITS` units."""
+    logs = np.log(noises[np.isfinite(noises) & (noises > 0)])
+    if len(logs) < MIN_NOISE_UNITS:
+        return math.nan
+    return float(1.4826 * np.median(np.abs(logs - np.median(logs))))
 
 
 def fit_atoms(tables: dict[str, pd.DataFrame]) -> tuple[dict[str, int], dict[str, ps.Atom]]:
