@@ -250,14 +250,14 @@ def test_the_page_table_of_a_forecast_without_a_class_is_in_the_pages_language()
         "留一总体验证",
         "小单位",
     ]
-    assert "按本单位自身增长加权" in zh["内容"].iloc[0] and "weigh" not in zh["内容"].iloc[0]
+    assert "按本单位自身增长与波动加权" in zh["内容"].iloc[0] and "weigh" not in zh["内容"].iloc[0]
     # the weight is a share of the forecast's growth, its complement the resembled populations'
     own = result.reference["persistence"]["own_trend_weight"]
     assert 0.0 <= own <= 1.0
     assert en["value"].iloc[1].startswith(f"{own:.0%} of the forecast's yearly growth is the unit's own")
     assert f"{1 - own:.0%}取与其相似的各总体的增长" in zh["内容"].iloc[1]
     assert en["item"].iloc[0] == "trend persistence (learned across populations)"
-    assert "weighed by the unit's own growth" in en["value"].iloc[0]
+    assert "weighed by the unit's own growth and volatility" in en["value"].iloc[0]
     # the populations are named in the page's language, never by their codes
     for column in (zh["内容"], en["value"]):
         assert not any(code in text for text in column for code in ("us_state_", "rd_intensity", "tourism"))
