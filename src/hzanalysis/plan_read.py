@@ -62,6 +62,7 @@ from .plan_figures import value_match as _value_match
 from .plan_indicators import MATCH_THRESHOLD, match_indicator, unit_fits
 from .plan_tables import TableTarget, read_tables, read_task_tables
 from .plan_text import (
+    AIMS,
     ANNUAL,
     APPROX_AFTER,
     APPROX_BEFORE,
@@ -88,16 +89,20 @@ from .plan_text import (
     NOISE,
     NUMBER_UNIT,
     OVER_YEARS,
+    PART_IN_BRACKETS,
     PAST,
     PLAN_END_BASE,
     PLAN_ITSELF,
     POINTS,
+    QUALITATIVE_AIM,
+    QUESTION,
     RANGE_LOW,
     RANK,
     RANK_SCOPE,
     REPORTED,
     RESPECTIVELY,
     REVIEW_PARAGRAPH,
+    SECTOR,
     STRICT,
     STRIVE,
     STRUCTURE,
@@ -137,7 +142,7 @@ def draft_targets(
         text = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
     text, tasks = read_task_tables(text)
     # 新增60家机构(其中10家国家级): a part in brackets is a target of its own, read as a clause
-    text = _PART_IN_BRACKETS.sub(r",\1", text)
+    text = PART_IN_BRACKETS.sub(r",\1", text)
     # A review paragraph (去年…, “十三五”以来…) carries on into the paragraphs after it that say nothing of
     # the future (a work report's review runs over several paragraphs), until a heading.
     reviewing, where, past = False, None, False
@@ -188,7 +193,7 @@ def draft_targets(
             told_now = not future and bool(PAST.search(sentence))
             # A change from a base figure is a target where the sentence sets a deadline or strives (将 alone
             # also opens reviews: 我们将…摆在核心位置,…从2015年的50家增加到120家).
-            aims = bool(_AIMS.search(sentence))
+            aims = bool(AIMS.search(sentence))
             cumulative = strive = told = every_year = adding = False
             # A cue anywhere in the sentence covers every clause of it (争取建成X1家,Y1家,Z1家).
             cued = task or bool(CUE.search(sentence) or DEADLINE.search(sentence))
@@ -436,27 +441,6 @@ def _shared_growth(
     return drafts
 
 
-#: What names a part of the region's economy (a chain, an industry, a park), whose firms are some of its own.
-_SECTOR = re.compile(r"产业链|产业|集群|园区|领域|行业|板块|基地")
-
-#: A qualitative aim of the goals: 实现基本覆盖, 取得重要突破, 显著提升, 更加完善.
-QUALITATIVE_AIM = re.compile(
-    r"基本覆盖|全覆盖|取得[^,，。；]{0,6}突破|(?:显著|明显|大幅)(?:提升|增强|提高)|更加(?:完善|优化|健全|浓厚)"
-)
-
-#: A part of a count in brackets after it: (其中10家国家级), (其中国家级10家).
-_PART_IN_BRACKETS = re.compile(r"[(（](其中[^()（）\n]{0,20}\d[^()（）\n]{0,20})[)）]")
-
-#: A question about a figure (如何达到12%, 能否实现翻番？): a heading or an analyst's question, no target.
-QUESTION = re.compile(
-    r"(?:如何|怎样|怎么|能否|可否|是否)\s*(?:才能|才可以|能够|可以)?\s*(?:达到|达|实现|提高|提升|突破|超过|完成)"
-    r"|[？?]\s*$"
-)
-
-#: What makes a sentence set targets rather than tell: a deadline, striving, a forecast.
-_AIMS = re.compile(r"到\s*20\d\d|力争|争取|预计")
-
-
 def _draft_segment(
     segment: str,
     context: _Context,
@@ -625,7 +609,7 @@ def _draft_segment(
     if NOISE.sub("", subject).startswith("占"):
         # 占生产总值比重超30% (a headline cut after its subject): the share of what is not said
         indicator, score = None, 0.0
-    if indicator is not None and re.match(r"\s*其中", quote) and _SECTOR.search(context.parent):
+    if indicator is not None and re.match(r"\s*其中", quote) and SECTOR.search(context.parent):
         # 集聚产业链企业150家,其中高新技术企业超50家: a part of what a sector's clause counts (the chain's
         # firms), not the region's whole a catalogue indicator measures; 全县科技型企业500家,其中高新技术企业
         # 150家 counts all the region's high-tech firms (every one is a tech firm) and keeps hte_count

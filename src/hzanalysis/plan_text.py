@@ -297,6 +297,27 @@ NOISE = re.compile(
 )
 
 
+#: What names a part of the region's economy (a chain, an industry, a park), whose firms are some of its own.
+SECTOR = re.compile(r"产业链|产业|集群|园区|领域|行业|板块|基地")
+
+#: A qualitative aim of the goals: 实现基本覆盖, 取得重要突破, 显著提升, 更加完善.
+QUALITATIVE_AIM = re.compile(
+    r"基本覆盖|全覆盖|取得[^,，。；]{0,6}突破|(?:显著|明显|大幅)(?:提升|增强|提高)|更加(?:完善|优化|健全|浓厚)"
+)
+
+#: A part of a count in brackets after it: (其中10家国家级), (其中国家级10家).
+PART_IN_BRACKETS = re.compile(r"[(（](其中[^()（）\n]{0,20}\d[^()（）\n]{0,20})[)）]")
+
+#: A question about a figure (如何达到12%, 能否实现翻番？): a heading or an analyst's question, no target.
+QUESTION = re.compile(
+    r"(?:如何|怎样|怎么|能否|可否|是否)\s*(?:才能|才可以|能够|可以)?\s*(?:达到|达|实现|提高|提升|突破|超过|完成)"
+    r"|[？?]\s*$"
+)
+
+#: What makes a sentence set targets rather than tell: a deadline, striving, a forecast.
+AIMS = re.compile(r"到\s*20\d\d|力争|争取|预计")
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """One paragraph of the plan with where it sits: its section label, action number and named units."""
