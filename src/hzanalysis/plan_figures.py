@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .plan_text import BARE_AMOUNT, CN_NUMBER, CUE, FROM_TO, NUMBER_UNIT, WAN, YI, bare_amount
+from .plan_text import BARE_AMOUNT, CN_NUMBER, CUE, FROM_TO, NOW_TO, NUMBER_UNIT, WAN, YI, bare_amount
 
 #: Verbs of addition over the plan period, and the words after one that make its figure a stock reached.
 # 实施/发行/认定 N (projects carried out, bonds issued, platforms accredited over the plan) are additions too.
@@ -41,6 +41,11 @@ def adds(segment: str) -> bool:
 def drop_base(text: str) -> str:
     """The text with the base of a change written as the target alone: 从2020年的15%提高到56% -> 为56%,
     由2015年的1.08%提升至2020年的2.12% -> 为2020年的2.12% (whose year then says it is the past)."""
+    # 由目前的1.75%提高到2.2% -> 达到2.2%; 从目前的第21位上升至前18位 -> 达到前18位
+    if now := NOW_TO.search(text):
+        falls = re.search(r"下降|降低|减少|压降", now.group(1))
+        verb = "降至" if falls else "进入" if now.group(1).startswith(("进入", "跃居")) else "达到"
+        return text[: now.start()] + verb + text[now.end() :]
     change = FROM_TO.search(text)
     if change is None:
         return text

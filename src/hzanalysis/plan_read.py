@@ -79,6 +79,7 @@ from .plan_text import (
     ESTIMATE,
     FALL,
     FORECAST_WORD,
+    FROM_NOW,
     FUTURE,
     GROWTH_ANNUAL,
     GROWTH_BY,
@@ -87,6 +88,7 @@ from .plan_text import (
     LEADING,
     MEASURES,
     NOISE,
+    NOW_TO,
     NUMBER_UNIT,
     OVER_YEARS,
     PART_IN_BRACKETS,
@@ -190,10 +192,11 @@ def draft_targets(
             # A sentence that says nothing of the future and compares with the year before or speaks of now
             # (…达到65家,较上年增加12家; 目前,…; 近三年来,…) is a statistic in every clause, also those
             # before the word that tells it.
-            told_now = not future and bool(PAST.search(sentence))
+            # (由目前的1.75%提高到2.2%: 目前 is the base of a change, which aims at its second figure)
+            told_now = not future and bool(PAST.search(FROM_NOW.sub("", sentence)))
             # A change from a base figure is a target where the sentence sets a deadline or strives (将 alone
-            # also opens reviews: 我们将…摆在核心位置,…从2015年的50家增加到120家).
-            aims = bool(AIMS.search(sentence))
+            # also opens reviews: 我们将…摆在核心位置,…从2015年的50家增加到120家), or changes from now.
+            aims = bool(AIMS.search(sentence) or FROM_NOW.search(sentence))
             cumulative = strive = told = every_year = adding = False
             # A cue anywhere in the sentence covers every clause of it (争取建成X1家,Y1家,Z1家).
             cued = task or bool(CUE.search(sentence) or DEADLINE.search(sentence))
@@ -206,6 +209,11 @@ def draft_targets(
                 # 到2025年,…从2020年的15%提高到56% is read as 为56%: 2020 is the base, not the past; in a
                 # sentence that says nothing of the future (园区从2020年的169家增加到178家) it is the past.
                 clause = _drop_base(whole) if aims else whole
+                if (now := FROM_NOW.search(clause)) and not NOW_TO.search(clause):
+                    # 由目前的3906亿元,提高到8000亿元: the base in a clause of its own names the subject of
+                    # the change told next, and is no past that carries on to it
+                    previous = whole[: now.start()] if clause_subject(whole[: now.start()]) else previous
+                    continue
                 if found := DEADLINE.search(clause):  # 到2020年 in a 2021–2025 plan: what was reached
                     year = deadline_year(found)
                     past = year <= base

@@ -232,6 +232,11 @@ FROM_TO = re.compile(
     r"\s*(?:20\d\d\s*年[末底]?的?)?\s*"
     r"(\d+(?:\.\d+)?)(?![\d.])\s*(" + "|".join(re.escape(u) for u in UNITS) + r")?"
 )
+# A change from now to the target: 由目前的1.75%提高到2.2%, 从目前的第21位上升至前18位, 由目前的3906亿元,
+# 提高到8000亿元 (the base in a clause of its own). 目前 is then the base of the change, not the present told.
+FROM_NOW = re.compile(r"(?:从|由)\s*(?:目前|当前|现在|现阶段)的?")
+_CHANGE_VERB = r"(?:提高|增加|增长|提升|上升|扩大|跃升|下降|降低|减少|压降|进入|跃居)(?:到|至)"
+NOW_TO = re.compile(r"(?:从|由)\s*(?:目前|当前|现在|现阶段)的?[^,，。；;]{0,40}?(" + _CHANGE_VERB + ")")
 # A figure told as counted or estimated (据统计,2024年底…达84.9%; 今年初步估算…将超过7万亿元) is the
 # present or a guess, not a target, whatever year it names.
 REPORTED = re.compile(r"据(?:初步)?统计|统计(?:显示|数据显示)|数据显示|监测显示")
@@ -292,7 +297,8 @@ NOISE = re.compile(
     r"到\s*20\d\d\s*年|(?:比|较)\s*20\d\d\s*年|\d+(?:\.\d+)?\s*(?:"
     + "|".join(re.escape(u) for u in UNITS)
     + r")?(?:以上|左右)?|"
-    r"达到|不少于|不低于|超过|累计|每年|年均增长|年均|力争|争取|翻一番|全区|全市|全县|持续提升|进一步|"
+    r"达到|(?:提高|提升|上升|增加)(?:到|至)|增至|不少于|不低于|超过|累计|每年|年均增长|年均|力争|争取|翻一番|"
+    r"全国|全省|全区|全市|全县|持续提升|进一步|"
     r"[“”\"、,，。；:：%％()（）\s]"
 )
 
