@@ -51,7 +51,7 @@ from dataclasses import dataclass, replace
 
 from . import catalogue
 from .catalogue import Indicator
-from .plan_drafts import DraftTarget, clause_subject, merge_restated
+from .plan_drafts import DraftTarget, clause_subject, merge_restated, table_draft
 from .plan_figures import MEASURE_END as _MEASURE_END
 from .plan_figures import RESTATED as _RESTATED
 from .plan_figures import adds as _adds
@@ -60,7 +60,7 @@ from .plan_figures import figures as _figures
 from .plan_figures import named as _named
 from .plan_figures import value_match as _value_match
 from .plan_indicators import MATCH_THRESHOLD, match_indicator, unit_fits
-from .plan_tables import TableTarget, read_tables, read_task_tables
+from .plan_tables import read_tables, read_task_tables
 from .plan_text import (
     AIMS,
     ANNUAL,
@@ -139,7 +139,7 @@ def draft_targets(
     base = plan_period(text, deadline) - 1  # growth with no stated base: from the year before the period
     # A table of main indicators sets one target a row; the prose reader then reads the text without it.
     rows, spans = read_tables(text, deadline, base)
-    drafts = [_table_draft(row, text, base, indicators) for row in rows]
+    drafts = [table_draft(row, text, base, indicators) for row in rows]
     for start, end in spans:
         text = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
     text, tasks = read_task_tables(text)
@@ -285,37 +285,6 @@ def draft_targets(
                 previous_drafts = found_here
     merged = merge_restated(drafts)
     return [d for d in merged if d.kind != "qualitative"] + [d for d in merged if d.kind == "qualitative"]
-
-
-def _table_draft(row: TableTarget, text: str, base: int, indicators: Sequence[Indicator]) -> DraftTarget:
-    """A row of a table of indicators as a drafted target, matched to an indicator by the row's name."""
-    fitting = indicators if row.kind == "growth" else [i for i in indicators if unit_fits(row.unit, i)]
-    indicator, score = match_indicator(row.name, fitting)
-    attribute = f" ({row.attribute})" if row.attribute else ""
-    notes = [f"from the plan's table of indicators: {row.note}{attribute}"]
-    if indicator is None:
-        notes.append(
-            f"new indicator needed (best catalogue match scored {score:.2f} < {MATCH_THRESHOLD}): add a row "
-            "to data/raw/indicators.csv and write its id here"
-        )
-    before = [p for p in paragraphs(text[: row.at]) if p.text.strip()]
-    return DraftTarget(
-        clause=row.quote,
-        value=row.value,
-        unit=row.unit,
-        comparator=row.comparator,
-        kind=row.kind,
-        deadline=row.year,
-        indicator=indicator.id if indicator else None,
-        name_zh=indicator.name_zh if indicator else row.name,
-        name_en=indicator.name_en if indicator else "",
-        action=0,
-        sections=[before[-1].section if before else ""],
-        quotes=[row.quote],
-        responsible_units=[],
-        notes=notes,
-        base_year=base if row.kind == "growth" else None,
-    )
 
 
 @dataclass(frozen=True)
