@@ -42,3 +42,40 @@ def test_a_ratio_to_gdp_is_the_share_of_gdp():
 def test_the_scope_of_the_whole_country_is_no_word_of_the_indicator():
     # main refused 全国技术市场合同交易总额 (全国 lowered the match below the threshold; 全市 did not)
     assert _indicator("全国技术市场合同交易总额") == "tech_contract_value"
+
+
+def test_parts_of_the_economy_listed_before_one_measure_each_reach_its_figure():
+    # main drafted one target for the four industries of the first clause and one for the three of the second
+    text = (
+        "到2030年,力争装备制造、新型材料、绿色食品营业收入突破200亿元,"
+        "文旅康养、现代物流产业保80亿元争100亿元。\n"
+    )
+    found = [(d.value, d.comparator, d.name_zh) for d in _numeric(text)]
+    assert found == [
+        (200.0, ">", "装备制造营业收入"),
+        (200.0, ">", "新型材料营业收入"),
+        (200.0, ">", "绿色食品营业收入"),
+        (80.0, ">=", "文旅康养产业"),  # 保80亿元争100亿元: the floor secured; the 争 figure is a hope
+        (80.0, ">=", "现代物流产业"),
+    ]
+
+
+def test_a_sum_or_a_count_over_listed_parts_stays_one_target():
+    # guards: 合计 sums the parts; a count (家) of two kinds of firm is counted together
+    text = (
+        "到2030年,装备制造、新型材料营业收入合计突破300亿元。"
+        "到2030年,高新技术企业、科技型中小企业达到260家。\n"
+    )
+    assert [d.value for d in _numeric(text)] == [300.0, 260.0]
+
+
+def test_double_digit_growth_is_growth_of_ten_percent_a_year():
+    # main drafted nothing: 两位数 is no figure with a unit, and 年平均 was not read as 年均
+    text = "到2030年,全县规上工业营业收入年平均增长率力争超过两位数,数字经济核心产业增加值保持两位数增长。\n"
+    found = [(d.kind, d.value, d.unit, d.comparator) for d in _numeric(text)]
+    assert found == [("growth", 10.0, "%/年", ">"), ("growth", 10.0, "%/年", ">=")]
+
+
+def test_a_count_of_two_digits_is_no_growth():
+    # guard: 两位数 not said of a growth sets nothing
+    assert _numeric("到2030年,参与企业达到两位数。\n") == []

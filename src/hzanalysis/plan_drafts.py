@@ -159,7 +159,8 @@ def _same_clause(a: DraftTarget, b: DraftTarget) -> bool:
     headline in a paragraph of its own may repeat its sentence word for word)."""
     if a.place >= 0 and b.place >= 0 and a.place != b.place:
         return False
-    return a.quotes == b.quotes and a.sections == b.sections
+    # (A、B、C营业收入突破1000亿元: each part quotes its own words beside the clause they share)
+    return bool(set(a.quotes) & set(b.quotes)) and a.sections == b.sections
 
 
 def table_draft(row: TableTarget, text: str, base: int, indicators: Sequence[Indicator]) -> DraftTarget:

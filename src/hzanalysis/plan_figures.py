@@ -157,7 +157,7 @@ def value_match(segment: str) -> re.Match[str] | None:
         found.pop(0)
     # 主营业务收入10亿元以上企业达到20家, 实施5000万元以上项目10项: an amount or an area before a count of
     # one segment says which things are counted (as …以上的 does); the count is the target
-    while len(found) > 1 and _unit_of(found[0]) in _SIZES and any(_unit_of(m) in _COUNTED for m in found[1:]):
+    while len(found) > 1 and unit_of(found[0]) in _SIZES and any(unit_of(m) in _COUNTED for m in found[1:]):
         found.pop(0)
     return found[0] if found else None
 
@@ -185,7 +185,7 @@ _SIZES = frozenset({"亿元", "万元", "万亿元", "万平方米", "平方米"
 _COUNTED = frozenset({"家", "个", "项", "件", "名", "所", "座", "套", "台", "条", "款", "种", "支"})
 
 
-def _unit_of(figure: re.Match[str]) -> str:
+def unit_of(figure: re.Match[str]) -> str:
     """The unit a figure of :func:`_value_match` is written in (a bare amount's is 亿元 or 万亿元)."""
     if figure.re is BARE_AMOUNT:
         return bare_amount(figure)[1]

@@ -58,6 +58,7 @@ from .plan_figures import adds as _adds
 from .plan_figures import drop_base as _drop_base
 from .plan_figures import figures as _figures
 from .plan_figures import named as _named
+from .plan_figures import unit_of as _unit_of
 from .plan_figures import value_match as _value_match
 from .plan_indicators import MATCH_THRESHOLD, match_indicator, unit_fits
 from .plan_tables import read_tables, read_task_tables
@@ -117,6 +118,7 @@ from .plan_text import (
     chinese_number,
     clauses_of,
     deadline_year,
+    double_digits,
     numeral,
     paragraphs,
     plan_period,
@@ -256,6 +258,7 @@ def draft_targets(
                     _respectively(clause, previous, context, paragraph, indicators)
                     or _each(clause, drafts, context, paragraph, indicators)
                     or _shared_growth(clause, context, paragraph, indicators)
+                    or _shared_figure(clause, context, paragraph, indicators)
                 )
                 # 每年发放创新券3亿元,开放仪器1.5万台次: 每年 covers the later clauses (and the items of
                 # its list) that have no cue or deadline of their own; 每年新增A 10家、B达到200家 does not
@@ -418,6 +421,52 @@ def _shared_growth(
     return drafts
 
 
+#: The measure of a part of the economy named before it: 营业收入, 产值, 增加值, 规模 (of 食品加工营业收入).
+#: (新能源汽车产业保300亿元: an industry alone before an amount is measured by its size)
+_SECTOR_MEASURE = re.compile(
+    r"(?:产业|行业|集群|产业链)?(?:主营业务收入|营业收入|销售收入|营收|总产值|产值|增加值|规模)$|(?:产业|行业|集群)$"
+)
+
+
+def _shared_figure(
+    clause: str, context: _Context, paragraph: Paragraph, indicators: Sequence[Indicator]
+) -> list[DraftTarget]:
+    """A、B、C营业收入突破1000亿元: parts of the economy listed with 、 before one measure and one figure
+    each reach it (one target per part; empty when not this form). A sum (合计, 总, 共, 等, N个/N大)
+    is one target, and so is a list whose items are measures of their own (read by _shared_growth)."""
+    numbers = _figures(clause)
+    if len(numbers) == 2 and re.fullmatch(r"\s*争\s*", clause[numbers[0].end() : numbers[1].start()]):
+        numbers = numbers[:1]  # 保300亿元争500亿元: the floor secured is the target, the 争 figure a hope
+    if len(numbers) != 1 or re.search(
+        r"合计|总计|共计|总和|等|[\d两二三四五六七八九十]\s*[个大项类]", clause
+    ):
+        return []
+    head = clause[: numbers[0].start()]
+    if not _unit_of(numbers[0]).endswith("元"):
+        return []  # A、B企业达到50家 counts both together
+    verb = re.search(r"(?:力争|争取|确保)?\s*(?:突破|超过|超|达到|达|保|实现|过)\s*$", head)
+    if verb is None:
+        return []
+    items = list(re.finditer(r"[^、]+", head[: verb.start()]))
+    names = [re.sub(r"^(?:力争|争取|努力|确保|推动)?(?:实现)?", "", m.group(0)).strip() for m in items]
+    measure = _SECTOR_MEASURE.search(names[-1]) if len(items) >= 2 else None
+    if measure is None or not names[-1][: measure.start()] or any(_MEASURE_END.search(n) for n in names[:-1]):
+        return []
+    drafts = []
+    for number, (item, name) in enumerate(zip(items, names, strict=True)):
+        own = name if number == len(items) - 1 else name + measure.group(0)
+        draft = _draft_segment(clause, context, paragraph, indicators, match_on=own)
+        if draft is None:
+            return []
+        # the item's own words and the measure they share name the target; the clause is quoted beside them
+        draft.clause = clause[item.start() :]
+        draft.quotes = [draft.clause] if draft.clause == clause else [draft.clause, clause]
+        if draft.indicator is None:
+            draft.name_zh = own
+        drafts.append(draft)
+    return drafts
+
+
 def _draft_segment(
     segment: str,
     context: _Context,
@@ -428,7 +477,7 @@ def _draft_segment(
     match_on: str | None = None,
 ) -> DraftTarget | None:
     quote = segment.strip()
-    original, segment = segment, _drop_base(segment) if context.aims else segment
+    original, segment = segment, double_digits(_drop_base(segment) if context.aims else segment)
     rank = RANK.search(segment)
     if rank is not None and re.search(
         r"若干|一批|一些|多家|多个|(?:\d+|[一二两三四五六七八九十]+)\s*(?:家|个|所|名)[^,，。；、\d]{0,6}$",

@@ -185,10 +185,21 @@ ANNUAL = re.compile(r"每年|年均")
 # Growth over a base year: 年均增长12% (compound, a rate per year), 比2025年增长50% or 翻一番 (in total).
 # A rate of growth is a growth per year however it is named: 年均复合增长率保持25%左右, 年均增速超过20%, and a
 # rate noun without 年均 (增速/增幅/涨幅/增长率 N%: a year's rate, the same as the total in a one-year plan).
+# (年平均增长率力争超过10%: 年平均 is 年均, and striving may stand between the rate and its verb)
 GROWTH_ANNUAL = re.compile(
-    r"(?:年均(?:分别)?(?:复合)?(?:增长|增速|增幅)率?|增速|增幅|涨幅|增长率)"
-    r"(?:达到|达|保持在?|在|为|超过|超|高于|不低于)?\s*(\d+(?:\.\d+)?)\s*[%％](?:以上|左右)?"
+    r"(?:年(?:平)?均(?:分别)?(?:复合)?(?:增长|增速|增幅)率?|增速|增幅|涨幅|增长率)"
+    r"(?:力争|争取|确保)?(?:达到|达|保持在?|在|为|超过|超|高于|不低于)?\s*(\d+(?:\.\d+)?)\s*[%％](?:以上|左右)?"
 )
+# Double-digit growth (增速保持两位数, 实现两位数增长, 年均增长率超过两位数) is growth of 10% a year at least.
+_DOUBLE_DIGITS_AFTER = re.compile(r"((?:增长|增速|增幅|涨幅)率?[^,，。；;\d]{0,8}?)两位数")
+_DOUBLE_DIGITS_BEFORE = re.compile(r"(?:保持|实现)?两位数(?:以上)?的?(?:增长|增速)")
+
+
+def double_digits(text: str) -> str:
+    """The text with a double-digit growth written as 10%: 增速保持两位数 -> 增速保持10%."""
+    return _DOUBLE_DIGITS_BEFORE.sub("增速10%", _DOUBLE_DIGITS_AFTER.sub(r"\g<1>10%", text))
+
+
 GROWTH_TOTAL = re.compile(r"(?:比|较)\s*(20\d\d)\s*年[末底]?(?:增长|提高|增加)\s*(\d+(?:\.\d+)?)\s*[%％]")
 # 生产效率提高20%以上 (no base year, no 到/至): a growth in total over the year before the plan period.
 GROWTH_BY = re.compile(r"(?:提高|提升|增长|增加)(?![到至])\s*(\d+(?:\.\d+)?)\s*[%％](?!\s*的)")
