@@ -79,3 +79,26 @@ def test_double_digit_growth_is_growth_of_ten_percent_a_year():
 def test_a_count_of_two_digits_is_no_growth():
     # guard: 两位数 not said of a growth sets nothing
     assert _numeric("到2030年,参与企业达到两位数。\n") == []
+
+
+def test_an_amount_just_before_the_things_it_sizes_is_no_target():
+    # main drafted 20亿元 and 5亿元 as targets: they say which firms and projects are counted
+    assert _numeric("2026年,全县新增20亿元企业、5亿元以上项目。\n", deadline=2026) == []
+    # with the counts told after 分别, the counts are the targets and the sizes none
+    text = "2026年,新增10亿元企业、亿元企业分别不少于1家、5家。\n"
+    assert [(d.value, d.unit) for d in _numeric(text, deadline=2026)] == [(1.0, "家"), (5.0, "家")]
+
+
+def test_a_share_written_as_a_fraction_is_a_share_in_percent():
+    # main drafted nothing: 1/8 and 三分之一 are no number with a unit
+    text = (
+        "2026年,全县规上工业应税销售占全市1/8,净增高新技术企业占全市比重超1/4,"
+        "专精特新企业力争占全市三分之一。\n"
+    )
+    found = [(d.value, d.unit, d.comparator) for d in _numeric(text, deadline=2026)]
+    assert found == [(12.5, "%", ">="), (25.0, "%", ">"), (33.33, "%", ">=")]
+
+
+def test_a_fraction_not_of_a_share_sets_nothing():
+    # guard: 1/8 without 占 (a date, a ratio named otherwise) is no share
+    assert _numeric("2026年,全县于1/8召开推进会。\n", deadline=2026) == []

@@ -132,8 +132,10 @@ def value_match(segment: str) -> re.Match[str] | None:
         # 首位产业为工业的县(市)34个: how many places are of a kind, with no verb that sets it, is a
         # classification (创建示范县25个 has its verb)
         and not (_OF_A_KIND.search(segment[: m.start()]) and not CUE.search(segment))
-        # 100亿元级企业, 10亿元级品种: a class of what is counted, never a value
+        # 100亿元级企业, 10亿元级品种: a class of what is counted, never a value; so is an amount or an
+        # area written just before the things it sizes (新增20亿元企业, 引进10亿元以上项目5个)
         and not segment[m.end() :].startswith("级")
+        and not (unit_of(m) in _SIZES and _SIZED.match(segment[m.end() :]))
         # 相比较2013年的2508亿元: the base a change is measured from, never the target
         and not _BASE_FIGURE.search(segment[: m.start()])
         # 聚焦A、B…等10个重点领域: the size of the scope just listed, no target (组建A、B等5个 is one)
@@ -179,6 +181,9 @@ _OF_A_KIND = re.compile(r"的(?:县|市|区|乡镇|镇|乡|街道)(?:[(（][^()�
 #: What a count of places names: 个县(市), 个地级市, 个乡镇, 个园区 (the count's unit went with the figure).
 _PLACES = re.compile(r"^\s*(?:[(（][^()（）]{1,4}[)）])?(?:地级|县级)?(?:县|市|区|镇|乡镇|乡|街道|园区|城市)")
 _VERB_BETWEEN = re.compile(r"达到|达|超过|突破|增至|提高到|提升至|实现")
+
+#: What an amount written just before it sizes: 20亿元企业, 亿元以上项目, 10亿元重大工程.
+_SIZED = re.compile(r"(?:以上|以下)?(?:级)?(?:重大|重点|龙头|骨干|大)?(?:企业|项目|工程|产品|品种|单品)")
 
 #: Units of a size (an amount of money, an area) and of a count, for telling a qualifying figure.
 _SIZES = frozenset({"亿元", "万元", "万亿元", "万平方米", "平方米"})

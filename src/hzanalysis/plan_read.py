@@ -119,6 +119,7 @@ from .plan_text import (
     clauses_of,
     deadline_year,
     double_digits,
+    fractions_as_shares,
     numeral,
     paragraphs,
     plan_period,
@@ -477,7 +478,8 @@ def _draft_segment(
     match_on: str | None = None,
 ) -> DraftTarget | None:
     quote = segment.strip()
-    original, segment = segment, double_digits(_drop_base(segment) if context.aims else segment)
+    original = segment
+    segment = fractions_as_shares(double_digits(_drop_base(segment) if context.aims else segment))
     rank = RANK.search(segment)
     if rank is not None and re.search(
         r"若干|一批|一些|多家|多个|(?:\d+|[一二两三四五六七八九十]+)\s*(?:家|个|所|名)[^,，。；、\d]{0,6}$",

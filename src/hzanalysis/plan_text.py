@@ -195,6 +195,25 @@ _DOUBLE_DIGITS_AFTER = re.compile(r"((?:增长|增速|增幅|涨幅)率?[^,，�
 _DOUBLE_DIGITS_BEFORE = re.compile(r"(?:保持|实现)?两位数(?:以上)?的?(?:增长|增速)")
 
 
+# A share written as a fraction after 占 (占全市1/8, 占全省比重超1/4, 占全国三分之一): a share in percent.
+SHARE_FRACTION = re.compile(
+    r"(占[^,，。；;、\d]{0,10}?)(?:(\d{1,2})\s*/\s*(\d{1,2})(?![\d/.])|([一二三四五六七八九十]+)分之([一二三四五六七八九]))"
+)
+
+
+def fractions_as_shares(text: str) -> str:
+    """The text with a share written as a fraction written in percent: 占全市1/8 -> 占全市12.5%."""
+
+    def percent(m: re.Match[str]) -> str:
+        if m.group(2):
+            whole, part = int(m.group(3)), int(m.group(2))
+        else:
+            whole, part = chinese_number(m.group(4)), chinese_number(m.group(5))
+        return f"{m.group(1)}{round(100 * part / whole, 2):g}%" if 0 < part < whole else m.group(0)
+
+    return SHARE_FRACTION.sub(percent, text)
+
+
 def double_digits(text: str) -> str:
     """The text with a double-digit growth written as 10%: 增速保持两位数 -> 增速保持10%."""
     return _DOUBLE_DIGITS_BEFORE.sub("增速10%", _DOUBLE_DIGITS_AFTER.sub(r"\g<1>10%", text))
@@ -491,6 +510,7 @@ def _quantity(text: str) -> bool:
         or DOUBLE.search(text)
         or GROWTH_ANNUAL.search(text)
         or BARE_AMOUNT.search(text)
+        or SHARE_FRACTION.search(text)
     )
 
 
