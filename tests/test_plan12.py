@@ -102,3 +102,25 @@ def test_a_share_written_as_a_fraction_is_a_share_in_percent():
 def test_a_fraction_not_of_a_share_sets_nothing():
     # guard: 1/8 without 占 (a date, a ratio named otherwise) is no share
     assert _numeric("2026年,全县于1/8召开推进会。\n", deadline=2026) == []
+
+
+def test_patents_of_every_kind_are_not_invention_patents():
+    # main matched 专利授权量 (all kinds) to invention patents granted, a part of them
+    assert _indicator("专利授权量") is None
+    assert _indicator("授权专利") is None
+    assert _indicator("发明专利授权量") == "invention_patents_granted"  # guard: the name said in full
+
+
+def test_a_share_or_a_total_named_alone_is_of_the_subject_before_it():
+    # main gave 占GDP比重 no indicator, and the total after an addition none either
+    text = (
+        "到2030年,全县研发经费投入年均增长10%以上,占地区生产总值的比重达到2.5%;"
+        "高新技术企业净增100家,总数达到250家。\n"
+    )
+    found = [(d.value, d.indicator) for d in _numeric(text)]
+    assert found == [
+        (10.0, "rd_expenditure"),
+        (2.5, "rd_share_gdp"),
+        (100.0, "hte_net_new"),
+        (250.0, "hte_count"),
+    ]

@@ -66,6 +66,8 @@ _QUALIFIERS = (
     "申请",
     "出口",
     "新型",
+    # patents of every kind (授权专利, 专利授权量) are not invention patents, a part of them
+    "发明",
 )
 # 分别达到90家和870家: the values go, in order, to the subjects listed before 分别.
 

@@ -123,6 +123,11 @@ from .plan_text import (
 from .targets import APPROX_TOLERANCE
 from .text_layout import five_year_plan_end
 
+#: A subject that names only a share or a total of what the clause before it names.
+_BARE_SUBJECT = re.compile(
+    r"(?:其)?(?:总数|总量|数量|总规模|规模|占比|比重|占(?:GDP|(?:地区|国内)?生产总值)的?比重)"
+)
+
 
 def draft_targets(
     text: str, deadline: int, indicators: Sequence[Indicator] | None = None
@@ -234,7 +239,14 @@ def draft_targets(
                 clause = whole
                 # 达到1.2% after 比重增加一倍: the clause has no subject of its own, the one before gives
                 # it, and the doubling it follows is the same target restated.
-                inherit = previous if not clause_subject(clause) else ""
+                # (…年均增长12%,占GDP比重达到2.8%; …净增100家,总数达到250家: a subject of a share or a total
+                # alone is the last subject's too)
+                own = clause_subject(clause)
+                inherit = previous if not own or _BARE_SUBJECT.fullmatch(own) else ""
+                if (
+                    "总" in own and inherit
+                ):  # 净增100家,总数达到250家: the total is of the stock, not the addition
+                    inherit = re.sub(r"净增|新增|新培育|新认定|新引进", "", inherit)
                 lead = sentence[: max(sentence.find(whole), 0)] if not future else ""
                 context = _Context(year, cumulative, cued, strive, base, aims=aims)
                 context = replace(context, plan_lead=bool(PLAN_ITSELF.search(lead)), parent=previous)
