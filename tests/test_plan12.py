@@ -124,3 +124,20 @@ def test_a_share_or_a_total_named_alone_is_of_the_subject_before_it():
         (100.0, "hte_net_new"),
         (250.0, "hte_count"),
     ]
+
+
+def test_a_lead_naming_the_goals_cues_a_list_without_verbs():
+    # main drafted nothing: no item has a cue word (达到, 增长…) of its own
+    text = "2030年目标:高新技术企业180家;科技型中小企业700家;城镇调查失业率5%左右。\n"
+    found = [(d.value, d.comparator, d.indicator) for d in _numeric(text)]
+    assert found == [(180.0, ">=", "hte_count"), (700.0, ">=", "tech_smes"), (5.0, "~", None)]
+
+
+def test_title_lines_of_a_review_and_of_the_goals_tell_the_lines_under_them():
+    # main drafted the review's 120家 and none of the goals' bare items (no cue word)
+    text = (
+        "■ 2025年成绩单\n●全县地区生产总值增长6.2%\n●高新技术企业达到120家\n"
+        "■ 2026年经济社会发展的主要预期目标\n●城镇调查失业率5.5%左右\n●高新技术企业150家\n"
+    )
+    found = [(d.value, d.indicator) for d in _numeric(text, deadline=2026, head="")]
+    assert found == [(5.5, None), (150.0, "hte_count")]

@@ -100,6 +100,7 @@ from .plan_text import (
     RANK_SCOPE,
     REPORTED,
     REVIEW_PARAGRAPH,
+    REVIEW_SECTION,
     SECTOR,
     STRICT,
     STRIVE,
@@ -122,6 +123,15 @@ from .plan_text import (
 )
 from .targets import APPROX_TOLERANCE
 from .text_layout import five_year_plan_end
+
+#: A lead naming the goals before the list of them: 目标:, 主要预期目标是:, 主要指标:.
+_GOALS = re.compile(r"(?:目标|指标)(?:是|为)?\s*[:：]|目标是")
+
+#: A line of its own naming the goals: 主要目标, 2025年经济社会发展的主要预期目标:, 主要指标.
+_GOALS_TITLE = re.compile(r"^[^。，,；;\d]{0,30}(?:20\d\d年?[^。，,；;\d]{0,30})?(?:目标|指标)\s*[:：]?$")
+
+#: A line of its own that can only be a title: short, no sentence, no figure but a year.
+_TITLE = re.compile(r"^[^。，,；;\d]{0,30}(?:20\d\d年?[^。，,；;\d]{0,30})?$")
 
 #: A subject that names only a share or a total of what the clause before it names.
 _BARE_SUBJECT = re.compile(
@@ -147,6 +157,7 @@ def draft_targets(
     # A review paragraph (去年…, “十三五”以来…) carries on into the paragraphs after it that say nothing of
     # the future (a work report's review runs over several paragraphs), until a heading.
     reviewing, where, past = False, None, False
+    goals_lead = False  # after a line of its own naming the goals (2025年主要预期目标), up to a heading
     # A text that names its deadlines with 到 (到2020年) tells what was done in a year of the plan period
     # without one: 2016年,…达到50.7 in a text setting targets 到2020年 is a statistic.
     # (a year before the first so named: 2027年,… after 到2026年… is a milestone of the plan, kept)
@@ -158,6 +169,17 @@ def draft_targets(
             paragraph = replace(paragraph, units=tasks[paragraph.text])
         if (paragraph.section, paragraph.action) != where:
             reviewing, where, past = False, (paragraph.section, paragraph.action), False
+            goals_lead = False
+        title = paragraph.text.strip(" ■●◆▲·•*#-—")
+        if _GOALS_TITLE.match(title):
+            # ■ 2025年经济社会发展的主要预期目标 / ● 经济增长6%左右 …: the lines after it are the goals, cued
+            # whatever their words, and no longer the past a review before it told
+            goals_lead, reviewing, past = True, False, False
+            continue
+        if _TITLE.match(title) and REVIEW_SECTION.search(title):
+            # ■ 2025年成绩单 / ● 高新技术企业达到120家 …: a title line of a review, as a review heading
+            goals_lead, reviewing = False, True
+            continue
         future_here = bool(FUTURE.search(paragraph.text))
         if paragraph.review or (reviewing and not future_here):
             reviewing = True
@@ -198,7 +220,10 @@ def draft_targets(
             aims = bool(AIMS.search(sentence) or FROM_NOW.search(sentence))
             cumulative = strive = told = every_year = adding = False
             # A cue anywhere in the sentence covers every clause of it (争取建成X1家,Y1家,Z1家).
-            cued = task or bool(CUE.search(sentence) or DEADLINE.search(sentence))
+            # So does a lead naming the goals (2030年目标:A 180家;B 700家), or a title line of them over it
+            # (a whole section of goals does not: 批复建设…2家 there tells, 在…3个领域 says where).
+            cued = task or bool(CUE.search(sentence) or DEADLINE.search(sentence) or _GOALS.search(sentence))
+            cued = cued or goals_lead
             previous_drafts: list[DraftTarget] = []
             for new_part, whole in clauses_of(sentence):
                 if new_part:  # 累计, 力争 and 每年 hold up to the next ；, the deadline beyond it

@@ -295,7 +295,7 @@ RESPECTIVELY = re.compile(r"分别")
 _TOP_HEADING = re.compile(r"^([一二三四五六七八九十]+)、\s*(.+)$")
 _SUB_HEADING = re.compile(r"^(?:[（(]([一二三四五六七八九十]+)[）)]|(\d{1,2})[.．、](?!\d))\s*(.+)$")
 # Sections that review the past (their figures are not targets) and those that open no action.
-_REVIEW_SECTION = re.compile(r"基础|成效|回顾|形势|现状|背景|成绩|成就|执行情况|完成情况|工作总结")
+REVIEW_SECTION = re.compile(r"基础|成效|回顾|形势|现状|背景|成绩|成就|执行情况|完成情况|工作总结")
 # A paragraph that opens on the past (“十三五”以来, 近年来, 过去五年) reviews it even outside such a section.
 REVIEW_PARAGRAPH = re.compile(
     r"^[“\"]?十[一二三四]五[”\"]?(?:以来|期间|时期)|^近年来|^过去[一二三四五]年|^20\d\d年以来|"
@@ -403,7 +403,7 @@ def paragraphs(text: str) -> list[Paragraph]:
         if (match := _TOP_HEADING.match(line)) and len(line) <= 30:
             top, top_number, title = line, match.group(1), match.group(2)
             goals = "目标" in title
-            review = bool(_REVIEW_SECTION.search(title)) and not goals
+            review = bool(REVIEW_SECTION.search(title)) and not goals
             container = not (goals or review or _NOT_ACTION.search(title))
             top_action = container and bool(_ACTION_TITLE.search(title))
             if top_action:
