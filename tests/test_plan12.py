@@ -141,3 +141,16 @@ def test_title_lines_of_a_review_and_of_the_goals_tell_the_lines_under_them():
     )
     found = [(d.value, d.indicator) for d in _numeric(text, deadline=2026, head="")]
     assert found == [(5.5, None), (150.0, "hte_count")]
+
+
+def test_a_share_of_any_whole_named_alone_is_of_the_subject_before_it():
+    # main gave 占规上工业总产值的比重 no indicator (only a share of GDP took the subject before it)
+    text = "到2030年,全县高新技术产业产值达到500亿元,占规上工业总产值的比重达到50%。\n"
+    assert [d.indicator for d in _numeric(text)] == ["hitech_output_value", "hitech_output_share"]
+
+
+def test_a_growth_in_percent_is_never_of_a_share():
+    # main put 年均增长15% of 数字经济核心产业增加值 on the share of GDP the value added makes
+    text = "到2030年,全县数字经济核心产业增加值达到100亿元,年均增长15%左右。\n"
+    growth = next(d for d in _numeric(text) if d.kind == "growth")
+    assert growth.indicator is None

@@ -133,10 +133,11 @@ _GOALS_TITLE = re.compile(r"^[^。，,；;\d]{0,30}(?:20\d\d年?[^。，,；;\d]
 #: A line of its own that can only be a title: short, no sentence, no figure but a year.
 _TITLE = re.compile(r"^[^。，,；;\d]{0,30}(?:20\d\d年?[^。，,；;\d]{0,30})?$")
 
+#: The words of a share: a growth of it in percent (研发投入强度年均提高5%) may be meant.
+_SHARE_WORD = re.compile(r"比重|占比|比例|强度|率")
+
 #: A subject that names only a share or a total of what the clause before it names.
-_BARE_SUBJECT = re.compile(
-    r"(?:其)?(?:总数|总量|数量|总规模|规模|占比|比重|占(?:GDP|(?:地区|国内)?生产总值)的?比重)"
-)
+_BARE_SUBJECT = re.compile(r"(?:其)?(?:总数|总量|数量|总规模|规模|占比|比重|占[^占]{0,14}?的?(?:比重|比例))")
 
 
 def draft_targets(
@@ -503,6 +504,9 @@ def _draft_segment(
         kind = "annual_floor" if ANNUAL.search(segment) or context.every_year else "level"
     # A level, floor or sum is measured in its indicator's unit: 78 (an index) is no area, 2.6% no amount.
     fitting = indicators if kind in ("rank", "growth") else [i for i in indicators if unit_fits(unit, i)]
+    if kind == "growth" and unit != "个百分点" and not _SHARE_WORD.search(subject):
+        # …增加值达到1000亿元,年均增长15%: a growth in percent is of an amount or a count, not of a share
+        fitting = [i for i in indicators if i.unit != "%"]
     if unit == "个百分点":  # points change a share: only an indicator in % has them
         fitting = [i for i in indicators if unit_fits("%", i)]
     indicator, score = match_indicator(subject, fitting)
