@@ -154,3 +154,19 @@ def test_a_growth_in_percent_is_never_of_a_share():
     text = "到2030年,全县数字经济核心产业增加值达到100亿元,年均增长15%左右。\n"
     growth = next(d for d in _numeric(text) if d.kind == "growth")
     assert growth.indicator is None
+
+
+def test_a_year_of_the_plan_opening_a_clause_is_its_deadline():
+    # main gave both milestones the plan's deadline and merged them as one target stated twice
+    text = (
+        "青石县创新型县建设方案(2026—2027年)\n"
+        "1.2026年建设省级众创空间1家;建设县级孵化器2家;2027年建设省级众创空间1家。\n"
+    )
+    found = [(d.value, d.deadline) for d in _numeric(text, deadline=2027, head="")]
+    assert found == [(1.0, 2026), (2.0, 2026), (1.0, 2027)]
+
+
+def test_the_goals_of_a_named_year_are_due_that_year():
+    # main gave 2030 to the 2028 goal: the year was named only by 2028年目标
+    text = "方案设立2028年目标:全县高新技术企业超过120家。2030年远景目标:全县高新技术企业达到200家。\n"
+    assert [(d.value, d.deadline) for d in _numeric(text)] == [(120.0, 2028), (200.0, 2030)]

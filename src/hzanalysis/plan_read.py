@@ -136,6 +136,9 @@ _TITLE = re.compile(r"^[^。，,；;\d]{0,30}(?:20\d\d年?[^。，,；;\d]{0,30}
 #: The words of a share: a growth of it in percent (研发投入强度年均提高5%) may be meant.
 _SHARE_WORD = re.compile(r"比重|占比|比例|强度|率")
 
+#: The goals of a year: 2025年目标, 2035年远景目标, 2026年主要预期目标.
+_YEAR_GOALS = re.compile(r"(20\d\d)\s*年(?:的|主要|预期|发展|远景|奋斗)*目标")
+
 #: A subject that names only a share or a total of what the clause before it names.
 _BARE_SUBJECT = re.compile(r"(?:其)?(?:总数|总量|数量|总规模|规模|占比|比重|占[^占]{0,14}?的?(?:比重|比例))")
 
@@ -249,8 +252,14 @@ def draft_targets(
                 stated = [int(y) for y in YEAR_STATED.findall(clause)]
                 # a clause opening on a year before the deadline (not a range 2026—2028年), in a sentence
                 # that says nothing of the future, in a text that writes its deadlines 到2030年: the past
-                opens = re.match(r"\s*(20\d\d)\s*年(?!\s*[—–\-~～至到])", clause)
+                opens = re.match(r"\s*(?:\d{1,2}[.．、]\s*)?(20\d\d)\s*年(?!\s*[—–\-~～至到以前])", clause)
                 then = dated is not None and not future and opens is not None and int(opens.group(1)) < dated
+                # 2019年建设…1家;2020年建设…1家, 设立2025年目标:…: a year of the plan period opening a clause
+                # or naming its goals is the deadline of what follows it in the sentence (two milestones,
+                # not one target twice)
+                named = opens if opens and not then else _YEAR_GOALS.search(clause)
+                if named and base < int(named.group(1)) <= deadline:
+                    year = int(named.group(1))
                 if stated:  # a year of its own decides: 2020年…为7.8%, then 2025年预计增加到10%
                     before = any(y <= base for y in stated) or then
                     past = before or bool(PAST.search(clause)) or told or told_now
