@@ -170,3 +170,12 @@ def test_the_goals_of_a_named_year_are_due_that_year():
     # main gave 2030 to the 2028 goal: the year was named only by 2028年目标
     text = "方案设立2028年目标:全县高新技术企业超过120家。2030年远景目标:全县高新技术企业达到200家。\n"
     assert [(d.value, d.deadline) for d in _numeric(text)] == [(120.0, 2028), (200.0, 2030)]
+
+
+def test_a_count_of_doublings_names_a_programme():
+    # main drafted “四个翻番” as a doubling of nothing in particular
+    assert (
+        _numeric("到2030年,全县实现“四个翻番”,高新技术企业数量翻一番。\n")[0].clause
+        == "高新技术企业数量翻一番"
+    )
+    assert len(_numeric("到2030年,全县实现“四个翻番”。\n")) == 0

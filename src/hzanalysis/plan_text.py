@@ -224,8 +224,9 @@ GROWTH_TOTAL = re.compile(r"(?:比|较)\s*(20\d\d)\s*年[末底]?(?:增长|提�
 GROWTH_BY = re.compile(r"(?:提高|提升|增长|增加)(?![到至])\s*(\d+(?:\.\d+)?)\s*[%％](?!\s*的)")
 # 倍增 at the end of its clause (全球首发产品实现倍增) doubles too; 双倍增, “六个倍增” and 倍增计划 name a
 # programme whose targets the plan states apart.
+# (“四个翻番”, 三个翻一番: a count of doublings names a programme of several, stated apart)
 DOUBLE = re.compile(
-    r"翻(一|两|二)?番|(?:增加|增长)(一)倍|(?<![双个“\"\d一二三四五六七八九十])倍增(?=\s*(?:$|[,，。；;]))"
+    r"(?<![个项大])翻(一|两|二)?番|(?:增加|增长)(一)倍|(?<![双个“\"\d一二三四五六七八九十])倍增(?=\s*(?:$|[,，。；;]))"
 )
 # 比2020年, 较2020年末, 在2010年(的)基础上: the year a growth is measured from.
 BASE_YEAR = re.compile(r"(?:(?:比|较)\s*|在\s*(?=20\d\d\s*年[末底]?的?基础上))(20\d\d)\s*年")
