@@ -179,3 +179,26 @@ def test_a_count_of_doublings_names_a_programme():
         == "高新技术企业数量翻一番"
     )
     assert len(_numeric("到2030年,全县实现“四个翻番”。\n")) == 0
+
+
+def test_a_tab_separated_table_quotes_each_row_from_its_name():
+    # main cut the first characters of each row's quote (a tab counted as two characters): 新技术企业数量…
+    text = (
+        "青石县科技创新规划（2026—2030年）\n专栏1 主要指标\n"
+        "序号\t指标名称\t单位\t2025年\t2030年\t属性\n"
+        "1\t高新技术企业数量\t家\t80\t150\t预期性\n"
+        "2\t研发经费投入强度\t%\t2.1\t3.0\t预期性\n"
+    )
+    found = [(d.value, d.quotes[0].split("\t")[0]) for d in _numeric(text, head="")]
+    assert found == [(150.0, "高新技术企业数量"), (3.0, "研发经费投入强度")]
+
+
+def test_a_table_of_one_cell_a_line_with_a_caption_and_a_unit_column():
+    # main read nothing: the caption 主要指标 was taken for a column, 2025年 for a change column (its 5年),
+    # and each row's unit cell for a category before the row's name
+    text = (
+        "青石县科技创新规划（2026—2030年）\n主要指标\n指标\n单位\n2025年\n2030年\n"
+        "高新技术企业数量\n家\n80\n150\n研发经费投入强度\n%\n2.1\n3.0\n"
+    )
+    found = [(d.value, d.unit, d.indicator) for d in _numeric(text, head="")]
+    assert found == [(150.0, "家", "hte_count"), (3.0, "%", "rd_share_gdp")]
