@@ -202,3 +202,19 @@ def test_a_table_of_one_cell_a_line_with_a_caption_and_a_unit_column():
     )
     found = [(d.value, d.unit, d.indicator) for d in _numeric(text, head="")]
     assert found == [(150.0, "家", "hte_count"), (3.0, "%", "rd_share_gdp")]
+
+
+def test_a_table_flattened_with_single_spaces_is_read_row_by_row():
+    # main read nothing: cells kept apart by one space were taken for one cell
+    text = (
+        "青石县科技创新规划（2026—2030年）\n表1 主要指标\n指标 2025年基期值 2030年目标值 年均增长\n"
+        "高新技术企业数量(家) 80 150 13.4%\n技术合同成交额(亿元) 10 30 24.6%\n"
+    )
+    found = [(d.value, d.unit, d.indicator) for d in _numeric(text, head="")]
+    assert found == [(150.0, "家", "hte_count"), (30.0, "亿元", "tech_contract_value")]
+
+
+def test_a_sentence_with_spaces_is_no_table_row():
+    # guard: a headline parted by spaces keeps being read as prose
+    text = "到2030年 全县高新技术企业达到150家 技术合同成交额达到30亿元\n"
+    assert [d.value for d in _numeric(text)] == [150.0, 30.0]

@@ -94,9 +94,9 @@ def _cells_of_lines(text: str) -> list[list[_Cell]]:
             out.append(_bar_cells(line, position))
             position += len(line) + 1
             continue
-        if "\t" in line or re.search(r"\S\s{2,}\S", line.strip()):
+        if "\t" in line or re.search(r"\S\s{2,}\S", line.strip()) or _spaced_row(line):
             # (on the line as written: a tab written as spaces would shift every later cell's offset)
-            pieces = re.finditer(r"\S+(?: \S+)*", line)
+            pieces = re.finditer(r"\S+" if _spaced_row(line) else r"\S+(?: \S+)*", line)
         else:
             pieces = re.finditer(r".+", line)
         for piece in pieces:
@@ -107,6 +107,18 @@ def _cells_of_lines(text: str) -> list[list[_Cell]]:
         out.append(cells)
         position += len(line) + 1
     return out
+
+
+def _spaced_row(line: str) -> bool:
+    """Whether a line is a table's row with its cells kept apart by single spaces (a web page's table
+    flattened): three or more words, no punctuation of prose, and either every word a column title
+    (指标 2025年基期值 2030年目标值) or a name followed by values only (高新技术企业数(家) 80 150 13.4%)."""
+    words = line.split()
+    if len(words) < 3 or re.search(r"[，。；：,;:、]", line):
+        return False
+    if all(_column(w, 0) for w in words):
+        return True
+    return not _is_value(words[0]) and all(_is_value(w) for w in words[1:])
 
 
 def _bar_cells(line: str, position: int) -> list[_Cell]:
