@@ -218,3 +218,22 @@ def test_a_sentence_with_spaces_is_no_table_row():
     # guard: a headline parted by spaces keeps being read as prose
     text = "到2030年 全县高新技术企业达到150家 技术合同成交额达到30亿元\n"
     assert [d.value for d in _numeric(text)] == [150.0, 30.0]
+
+
+def test_a_change_to_a_figure_written_with_a_one_character_verb():
+    # main took the base 80家 for the target: 增至 was no verb of a change (增加至 was)
+    text = "到2030年,全县高新技术企业由80家增至150家,能耗由1.2吨降至0.9吨。\n"
+    assert [(d.value, d.comparator) for d in _numeric(text)] == [(150.0, ">="), (0.9, "<=")]
+
+
+def test_about_before_a_copula_is_approximate():
+    # main read 约为3% as at least 3%
+    (target,) = _numeric("到2030年,全县研发投入强度约为3%。\n")
+    assert (target.value, target.comparator) == (3.0, "~")
+
+
+def test_round_counts_without_digits_after_a_verb_are_values():
+    # main drafted nothing from 超百家, 突破千项 or 超亿元
+    text = "到2030年,全县高新技术企业超百家,技术交易突破千项,技术合同成交额超亿元。\n"
+    found = [(d.value, d.unit, d.comparator) for d in _numeric(text)]
+    assert found == [(100.0, "家", ">"), (1000.0, "项", ">"), (1.0, "亿元", ">")]

@@ -51,7 +51,7 @@ def drop_base(text: str) -> str:
         return text
     to_year = re.search(r"(?:到|至)\s*(20\d\d\s*年[末底]?的?)", change.group(0))
     # 从12%降低到8%: a ceiling, written 降至 so that the comparator reads "at most"
-    verb = "降至" if re.search(r"下降|降低|减少|压降", change.group(0)) else "为"
+    verb = "降至" if re.search(r"下降|降低|减少|压降|降至|减至|降到|减到", change.group(0)) else "为"
     return text[: change.start()] + verb + (to_year.group(1) if to_year else "") + text[change.start(1) :]
 
 

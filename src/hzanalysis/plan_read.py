@@ -111,6 +111,7 @@ from .plan_text import (
     YI,
     Paragraph,
     bare_amount,
+    bare_counts,
     chinese_number,
     clauses_of,
     deadline_year,
@@ -361,7 +362,9 @@ def _draft_segment(
 ) -> DraftTarget | None:
     quote = segment.strip()
     original = segment
-    segment = fractions_as_shares(double_digits(_drop_base(segment) if context.aims else segment))
+    segment = bare_counts(
+        fractions_as_shares(double_digits(_drop_base(segment) if context.aims else segment))
+    )
     rank = RANK.search(segment)
     if rank is not None and re.search(
         r"若干|一批|一些|多家|多个|(?:\d+|[一二两三四五六七八九十]+)\s*(?:家|个|所|名)[^,，。；、\d]{0,6}$",

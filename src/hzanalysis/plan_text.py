@@ -214,6 +214,19 @@ def fractions_as_shares(text: str) -> str:
     return SHARE_FRACTION.sub(percent, text)
 
 
+# A round count or amount written without digits after a verb that sets it: 超百家, 突破千项, 超亿元.
+_BARE_COUNT = re.compile(r"((?:突破|超过|超|达到|达|近|逾|过)\s*)(百|千|万)(?=[家个项件名人户])")
+_BARE_YI = re.compile(r"((?:突破|超过|超|达到|达|近|逾|过)\s*)(?=亿元)")
+
+
+def bare_counts(text: str) -> str:
+    """The text with a round count written in digits: 超百家 -> 超100家, 超亿元 -> 超1亿元."""
+    text = _BARE_COUNT.sub(
+        lambda m: m.group(1) + str(_CN_POWERS[m.group(2)] if m.group(2) != "万" else 10000), text
+    )
+    return _BARE_YI.sub(r"\g<1>1", text)
+
+
 def double_digits(text: str) -> str:
     """The text with a double-digit growth written as 10%: 增速保持两位数 -> 增速保持10%."""
     return _DOUBLE_DIGITS_BEFORE.sub("增速10%", _DOUBLE_DIGITS_AFTER.sub(r"\g<1>10%", text))
@@ -244,7 +257,7 @@ INDEX = re.compile(
 )
 # 左右 after the number, 约/大约 just before it: approximate.
 APPROX_AFTER = re.compile(r"^\s*左右")
-APPROX_BEFORE = re.compile(r"(?:约|大约|近|接近)\s*$")
+APPROX_BEFORE = re.compile(r"(?:约|大约|近|接近)(?:为|是)?\s*$")
 _YEAR_TO_DATE = r"前[一二三]季度|上半年|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月"
 # What the region already has (现有高校5所, 截至2025年…): the past, not a target.
 # Now and a span up to now (目前, 当前, 近三年来, 2021年以来) are the present, told as the past is; so is a
@@ -259,7 +272,7 @@ PAST = re.compile(
 FROM_TO = re.compile(
     r"(?:从|由)\s*(?:20\d\d\s*年[末底]?的?)?\s*\d+(?:\.\d+)?\s*万?(?:"
     + "|".join(re.escape(u) for u in UNITS)
-    + r")?\s*(?:提高|增加|增长|提升|上升|扩大|跃升|下降|降低|减少|压降)(?:到|至)"
+    + r")?\s*(?:(?:提高|增加|增长|提升|上升|扩大|跃升|下降|降低|减少|压降)(?:到|至)|[增升降减](?:到|至))"
     r"\s*(?:20\d\d\s*年[末底]?的?)?\s*"
     r"(\d+(?:\.\d+)?)(?![\d.])\s*(" + "|".join(re.escape(u) for u in UNITS) + r")?"
 )
@@ -512,6 +525,8 @@ def _quantity(text: str) -> bool:
         or GROWTH_ANNUAL.search(text)
         or BARE_AMOUNT.search(text)
         or SHARE_FRACTION.search(text)
+        or _BARE_COUNT.search(text)
+        or _BARE_YI.search(text)
     )
 
 
