@@ -237,3 +237,11 @@ def test_round_counts_without_digits_after_a_verb_are_values():
     text = "到2030年,全县高新技术企业超百家,技术交易突破千项,技术合同成交额超亿元。\n"
     found = [(d.value, d.unit, d.comparator) for d in _numeric(text)]
     assert found == [(100.0, "家", ">"), (1000.0, "项", ">"), (1.0, "亿元", ">")]
+
+
+def test_a_batch_to_accredit_is_a_cue_as_an_addition_is():
+    # main drafted nothing: 认定 was a verb of addition for the kind but no cue, and the sentence had none
+    text = "今年,全县将新认定省级工程技术研究中心3家、市级研发平台20个。\n"
+    assert [(d.value, d.kind) for d in _numeric(text)] == [(3.0, "cumulative"), (20.0, "cumulative")]
+    # guard: the stock accredited so far (通过认定的) is told, not set
+    assert _numeric("全县通过认定的高新技术企业共80家。\n") == []

@@ -121,7 +121,7 @@ CUE = re.compile(
     r"达到|达|以上|不少于|不低于|超过|超|累计|每年|年均|力争|争取|突破|提高到|提高至|提升至|提升到|增至|"
     r"增加到|上升到|建成|打造|新增|增长|预计|引进|引培|培育|集聚|培养|形成|下降|降低|降至|减少|控制在"
     # 新组建30家重点实验室, 促成4000项技术转移: verbs that add, with no other cue in their sentence
-    r"|新建|组建|促成"
+    r"|新建|组建|促成|(?<!通过)认定(?!的)|开通"
     # 2020年建设国家级孵化器1家, 创建省级创新示范县25个: a verb of building with a figure after it in its
     # clause (…中心建设; is a noun); 批复建设 4家 (an approval of the past) is no plan's target
     r"|(?<!批复)(?<!批准)(?<!获批)(?:建设|创建)(?=[^,，;；。:：\n]{0,30}?\d)"
