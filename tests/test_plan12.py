@@ -245,3 +245,18 @@ def test_a_batch_to_accredit_is_a_cue_as_an_addition_is():
     assert [(d.value, d.kind) for d in _numeric(text)] == [(3.0, "cumulative"), (20.0, "cumulative")]
     # guard: the stock accredited so far (通过认定的) is told, not set
     assert _numeric("全县通过认定的高新技术企业共80家。\n") == []
+
+
+def test_values_listed_after_years_are_one_subject_with_one_deadline_each():
+    # main took the second year for a subject of its own (no indicator) and gave both values one deadline
+    text = (
+        "全县高新技术企业2027年、2030年分别达到100家、150家。"
+        "到2027年和2030年,全县研发投入强度分别达到2.5%和3%。\n"
+    )
+    found = [(d.value, d.deadline, d.indicator) for d in _numeric(text)]
+    assert found == [
+        (100.0, 2027, "hte_count"),
+        (150.0, 2030, "hte_count"),
+        (2.5, 2027, "rd_share_gdp"),
+        (3.0, 2030, "rd_share_gdp"),
+    ]

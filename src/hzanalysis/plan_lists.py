@@ -34,13 +34,24 @@ DraftOne = Callable[..., DraftTarget | None]
 _EACH_COUNT = re.compile(r"([两二三四五六七八九2-9])\s*(?:项|个|类)")
 
 
-def respectively(clause: str, previous: str, draft_one: DraftOne) -> list[DraftTarget]:
-    """A和B…分别超过90家和870家: one target per subject, each with its value (empty when not this form)."""
+#: Years listed (2027年、2030年, 2027年和2030年): one deadline for each value after 分别.
+_LISTED_YEAR = re.compile(r"(20\d\d)\s*年")
+_YEARS_LISTED = re.compile(r"20\d\d\s*年(?:\s*[、和及与]\s*20\d\d\s*年)+")
+
+
+def respectively(
+    clause: str, previous: str, draft_one: DraftOne, years: Sequence[int] = ()
+) -> list[DraftTarget]:
+    """A和B…分别超过90家和870家: one target per subject, each with its value (empty when not this form).
+    Years listed before 分别 (A 2027年、2030年分别达到100家、150家), or ``years`` the sentence lists
+    (到2027年和2030年,…分别…), are one deadline per value, on one subject."""
     found = RESPECTIVELY.search(clause)
     numbers = _figures(clause)
     if found is None or len(numbers) < 2:
         return []
     head = clause[: found.start()] or previous
+    if len(own_years := [int(y) for y in _LISTED_YEAR.findall(head)]) >= 2:
+        years, head = own_years, _YEARS_LISTED.sub("", head)
     head = re.sub(
         r"在\s*20\d\d\s*年.*$|(?:实现|达到).*$", "", re.sub(r"^.*?(?:全区|全市|全县|全省)", "", head)
     )
@@ -67,6 +78,8 @@ def respectively(clause: str, previous: str, draft_one: DraftOne) -> list[DraftT
             draft.quotes, draft.clause = [clause], clause
             if draft.indicator is None:
                 draft.name_zh = subject
+            if len(years) == len(numbers):
+                draft.deadline = years[len(drafts)]
             drafts.append(draft)
     return drafts
 

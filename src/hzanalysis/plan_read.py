@@ -140,6 +140,9 @@ _SHARE_WORD = re.compile(r"比重|占比|比例|强度|率")
 #: The goals of a year: 2025年目标, 2035年远景目标, 2026年主要预期目标.
 _YEAR_GOALS = re.compile(r"(20\d\d)\s*年(?:的|主要|预期|发展|远景|奋斗)*目标")
 
+#: Deadlines listed together: 到2027年和2030年, 到2027年、2030年.
+_LISTED_DEADLINES = re.compile(r"到\s*20\d\d\s*年(?:\s*[、和及与]\s*20\d\d\s*年)+")
+
 #: A subject that names only a share or a total of what the clause before it names.
 _BARE_SUBJECT = re.compile(r"(?:其)?(?:总数|总量|数量|总规模|规模|占比|比重|占[^占]{0,14}?的?(?:比重|比例))")
 
@@ -230,6 +233,9 @@ def draft_targets(
             cued = task or bool(CUE.search(sentence) or DEADLINE.search(sentence) or _GOALS.search(sentence))
             cued = cued or goals_lead
             previous_drafts: list[DraftTarget] = []
+            # 到2027年和2030年,…分别达到2.5%和3%: the deadlines of the values listed after 分别, in order
+            listed = _LISTED_DEADLINES.search(sentence)
+            sentence_years = [int(y) for y in re.findall(r"20\d\d", listed.group(0))] if listed else []
             for new_part, whole in clauses_of(sentence):
                 if new_part:  # 累计, 力争 and 每年 hold up to the next ；, the deadline beyond it
                     cumulative = strive = every_year = False
@@ -299,7 +305,7 @@ def draft_targets(
                     _draft_segment, context=context, paragraph=paragraph, indicators=indicators
                 )
                 found_here = (
-                    respectively(clause, previous, draft_one)
+                    respectively(clause, previous, draft_one, sentence_years)
                     or each(clause, drafts, draft_one)
                     or shared_growth(clause, draft_one)
                     or shared_figure(clause, draft_one)
