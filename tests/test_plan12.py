@@ -260,3 +260,10 @@ def test_values_listed_after_years_are_one_subject_with_one_deadline_each():
         (2.5, 2027, "rd_share_gdp"),
         (3.0, 2030, "rd_share_gdp"),
     ]
+
+
+def test_a_bare_growth_takes_the_subject_named_before_it():
+    # main gave 增长6.5%左右 no indicator: 增长 was read as the clause's own subject
+    text = "2025年全县实现地区生产总值300亿元,增长6%;预计2026年增长6.5%左右。\n"
+    (target,) = _numeric(text, deadline=2026)
+    assert (target.value, target.comparator, target.indicator) == (6.5, "~", "gdp")

@@ -50,6 +50,7 @@ def clause_subject(clause: str) -> str:
 # Words that say how much or how firmly, never what: a clause of only these has no subject of its own.
 _FILLER = (
     r"[一二三四五六七八九十]年|努力|确保|争取|力争|实现|要|完成|新增|新建|达到|达|突破|增加到|增加|提高到|提升至|增至|超过|超|分别|预计|"
+    r"增长|增速|提高|提升|"
     r"以上|左右|约"
 )
 
