@@ -65,7 +65,7 @@ def respectively(
         subjects = subjects * len(numbers)
     if len(subjects) != len(numbers):
         return []
-    drafts = []
+    drafts: list[DraftTarget] = []
     for subject, number in zip(subjects, numbers, strict=True):
         # The quote is the clause (verbatim); the subject written before the value is what is matched.
         draft = draft_one(
@@ -101,7 +101,7 @@ def each(clause: str, earlier: Sequence[DraftTarget], draft_one: DraftOne) -> li
         n = int(number) if number.isdigit() else numeral(number.replace("两", "二"))
         refers = re.search(r"上述|以上|前述", head) and len(earlier) >= n
         subjects = [clause_subject(d.clause) for d in earlier[-n:]] if refers else [""] * n
-    drafts = []
+    drafts: list[DraftTarget] = []
     for subject in subjects:
         draft = draft_one(clause, match_on=subject or None)
         if draft is not None:
@@ -130,7 +130,7 @@ def shared_growth(clause: str, draft_one: DraftOne) -> list[DraftTarget]:
     names = [NOISE.sub("", re.sub(r"^(?:力争|争取|努力|确保)?实现", "", m.group(0))) for m in items]
     if len(items) < 2 or not all(_MEASURE_END.search(n) for n in names):
         return []
-    drafts = []
+    drafts: list[DraftTarget] = []
     for number, (item, name) in enumerate(zip(items, names, strict=True)):
         draft = draft_one(clause, match_on=name)
         if draft is None:
@@ -173,7 +173,7 @@ def shared_figure(clause: str, draft_one: DraftOne) -> list[DraftTarget]:
     measure = _SECTOR_MEASURE.search(names[-1]) if len(items) >= 2 else None
     if measure is None or not names[-1][: measure.start()] or any(_MEASURE_END.search(n) for n in names[:-1]):
         return []
-    drafts = []
+    drafts: list[DraftTarget] = []
     for number, (item, name) in enumerate(zip(items, names, strict=True)):
         own = name if number == len(items) - 1 else name + measure.group(0)
         draft = draft_one(clause, match_on=own)
