@@ -8,8 +8,11 @@ How a plan is read (developed on the 2024 plan and on passages of other regions'
   a clause is cut after each target it states (A达到80家、B达到260家; …集群和10个合作区; A和B分别超过
   X和Y); 居/走在…前列, and in the goals 基本覆盖, 取得…突破, 显著提升, are qualitative aims, listed after the
   numeric targets;
-- a change from a base figure (从2020年的15%提高到56%) sets the second figure, in a sentence that sets a
-  deadline, strives or forecasts (到2025年, 力争/争取, 预计); told without one, it is the past;
+- a change from a base figure (从2020年的15%提高到56%, 由80家增至150家) sets the second figure, in a sentence
+  that sets a deadline, strives or forecasts (到2025年, 力争/争取, 预计), or changes from now
+  (由目前的…提高到…); told without one, it is the past;
+- a lead naming the goals (2030年目标:…, 主要预期目标是:…) or a title line of them cues the items after it;
+  a year of the plan opening a clause (2026年…;2027年…) or naming goals (2028年目标) is their deadline;
 - the past is no target: review sections and paragraphs (发展基础, 执行情况, “十三五”以来, 去年…) and the
   paragraphs after them until one speaks of the future, clauses from 截至/现有/已/较上年 until the
   sentence names a plan year, years before the plan period (a page's date line 2018-02-06 opens it),
