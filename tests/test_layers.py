@@ -41,6 +41,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "hzanalysis.plan_drafts",
             "hzanalysis.plan_figures",
             "hzanalysis.plan_tables",
+            "hzanalysis.plan_lists",
             "hzanalysis.plan_read",
             "hzanalysis.plan_registry",
             "hzanalysis.plan_score",

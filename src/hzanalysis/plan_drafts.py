@@ -1,16 +1,19 @@
 """A drafted target, and one entry per target: a target a plan states in two places (a goals list and
 its action, a headline and its sentence) is one draft citing both places; two drafts of one clause, or of
-things of different classes, stay two.
+things of different classes, stay two. A row of a table of indicators is a draft of its own.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .plan_indicators import similarity
-from .plan_text import NOISE, PAST
+from .catalogue import Indicator
+from .plan_indicators import MATCH_THRESHOLD, match_indicator, similarity, unit_fits
+from .plan_tables import TableTarget
+from .plan_text import NOISE, PAST, paragraphs
 
 
 @dataclass
@@ -47,6 +50,7 @@ def clause_subject(clause: str) -> str:
 # Words that say how much or how firmly, never what: a clause of only these has no subject of its own.
 _FILLER = (
     r"[一二三四五六七八九十]年|努力|确保|争取|力争|实现|要|完成|新增|新建|达到|达|突破|增加到|增加|提高到|提升至|增至|超过|超|分别|预计|"
+    r"增长|增速|提高|提升|"
     r"以上|左右|约"
 )
 
@@ -156,4 +160,36 @@ def _same_clause(a: DraftTarget, b: DraftTarget) -> bool:
     headline in a paragraph of its own may repeat its sentence word for word)."""
     if a.place >= 0 and b.place >= 0 and a.place != b.place:
         return False
-    return a.quotes == b.quotes and a.sections == b.sections
+    # (A、B、C营业收入突破1000亿元: each part quotes its own words beside the clause they share)
+    return bool(set(a.quotes) & set(b.quotes)) and a.sections == b.sections
+
+
+def table_draft(row: TableTarget, text: str, base: int, indicators: Sequence[Indicator]) -> DraftTarget:
+    """A row of a table of indicators as a drafted target, matched to an indicator by the row's name."""
+    fitting = indicators if row.kind == "growth" else [i for i in indicators if unit_fits(row.unit, i)]
+    indicator, score = match_indicator(row.name, fitting)
+    attribute = f" ({row.attribute})" if row.attribute else ""
+    notes = [f"from the plan's table of indicators: {row.note}{attribute}"]
+    if indicator is None:
+        notes.append(
+            f"new indicator needed (best catalogue match scored {score:.2f} < {MATCH_THRESHOLD}): add a row "
+            "to data/raw/indicators.csv and write its id here"
+        )
+    before = [p for p in paragraphs(text[: row.at]) if p.text.strip()]
+    return DraftTarget(
+        clause=row.quote,
+        value=row.value,
+        unit=row.unit,
+        comparator=row.comparator,
+        kind=row.kind,
+        deadline=row.year,
+        indicator=indicator.id if indicator else None,
+        name_zh=indicator.name_zh if indicator else row.name,
+        name_en=indicator.name_en if indicator else "",
+        action=0,
+        sections=[before[-1].section if before else ""],
+        quotes=[row.quote],
+        responsible_units=[],
+        notes=notes,
+        base_year=base if row.kind == "growth" else None,
+    )

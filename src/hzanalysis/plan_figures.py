@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .plan_text import BARE_AMOUNT, CN_NUMBER, CUE, FROM_TO, NUMBER_UNIT, WAN, YI, bare_amount
+from .plan_text import BARE_AMOUNT, CN_NUMBER, CUE, FROM_TO, NOW_TO, NUMBER_UNIT, WAN, YI, bare_amount
 
 #: Verbs of addition over the plan period, and the words after one that make its figure a stock reached.
 # 实施/发行/认定 N (projects carried out, bonds issued, platforms accredited over the plan) are additions too.
@@ -41,12 +41,17 @@ def adds(segment: str) -> bool:
 def drop_base(text: str) -> str:
     """The text with the base of a change written as the target alone: 从2020年的15%提高到56% -> 为56%,
     由2015年的1.08%提升至2020年的2.12% -> 为2020年的2.12% (whose year then says it is the past)."""
+    # 由目前的1.75%提高到2.2% -> 达到2.2%; 从目前的第21位上升至前18位 -> 达到前18位
+    if now := NOW_TO.search(text):
+        falls = re.search(r"下降|降低|减少|压降", now.group(1))
+        verb = "降至" if falls else "进入" if now.group(1).startswith(("进入", "跃居")) else "达到"
+        return text[: now.start()] + verb + text[now.end() :]
     change = FROM_TO.search(text)
     if change is None:
         return text
     to_year = re.search(r"(?:到|至)\s*(20\d\d\s*年[末底]?的?)", change.group(0))
     # 从12%降低到8%: a ceiling, written 降至 so that the comparator reads "at most"
-    verb = "降至" if re.search(r"下降|降低|减少|压降", change.group(0)) else "为"
+    verb = "降至" if re.search(r"下降|降低|减少|压降|降至|减至|降到|减到", change.group(0)) else "为"
     return text[: change.start()] + verb + (to_year.group(1) if to_year else "") + text[change.start(1) :]
 
 
@@ -127,8 +132,10 @@ def value_match(segment: str) -> re.Match[str] | None:
         # 首位产业为工业的县(市)34个: how many places are of a kind, with no verb that sets it, is a
         # classification (创建示范县25个 has its verb)
         and not (_OF_A_KIND.search(segment[: m.start()]) and not CUE.search(segment))
-        # 100亿元级企业, 10亿元级品种: a class of what is counted, never a value
+        # 100亿元级企业, 10亿元级品种: a class of what is counted, never a value; so is an amount or an
+        # area written just before the things it sizes (新增20亿元企业, 引进10亿元以上项目5个)
         and not segment[m.end() :].startswith("级")
+        and not (unit_of(m) in _SIZES and _SIZED.match(segment[m.end() :]))
         # 相比较2013年的2508亿元: the base a change is measured from, never the target
         and not _BASE_FIGURE.search(segment[: m.start()])
         # 聚焦A、B…等10个重点领域: the size of the scope just listed, no target (组建A、B等5个 is one)
@@ -152,7 +159,7 @@ def value_match(segment: str) -> re.Match[str] | None:
         found.pop(0)
     # 主营业务收入10亿元以上企业达到20家, 实施5000万元以上项目10项: an amount or an area before a count of
     # one segment says which things are counted (as …以上的 does); the count is the target
-    while len(found) > 1 and _unit_of(found[0]) in _SIZES and any(_unit_of(m) in _COUNTED for m in found[1:]):
+    while len(found) > 1 and unit_of(found[0]) in _SIZES and any(unit_of(m) in _COUNTED for m in found[1:]):
         found.pop(0)
     return found[0] if found else None
 
@@ -175,12 +182,15 @@ _OF_A_KIND = re.compile(r"的(?:县|市|区|乡镇|镇|乡|街道)(?:[(（][^()�
 _PLACES = re.compile(r"^\s*(?:[(（][^()（）]{1,4}[)）])?(?:地级|县级)?(?:县|市|区|镇|乡镇|乡|街道|园区|城市)")
 _VERB_BETWEEN = re.compile(r"达到|达|超过|突破|增至|提高到|提升至|实现")
 
+#: What an amount written just before it sizes: 20亿元企业, 亿元以上项目, 10亿元重大工程.
+_SIZED = re.compile(r"(?:以上|以下)?(?:级)?(?:重大|重点|龙头|骨干|大)?(?:企业|项目|工程|产品|品种|单品)")
+
 #: Units of a size (an amount of money, an area) and of a count, for telling a qualifying figure.
 _SIZES = frozenset({"亿元", "万元", "万亿元", "万平方米", "平方米"})
 _COUNTED = frozenset({"家", "个", "项", "件", "名", "所", "座", "套", "台", "条", "款", "种", "支"})
 
 
-def _unit_of(figure: re.Match[str]) -> str:
+def unit_of(figure: re.Match[str]) -> str:
     """The unit a figure of :func:`_value_match` is written in (a bare amount's is 亿元 or 万亿元)."""
     if figure.re is BARE_AMOUNT:
         return bare_amount(figure)[1]

@@ -66,6 +66,8 @@ _QUALIFIERS = (
     "申请",
     "出口",
     "新型",
+    # patents of every kind (授权专利, 专利授权量) are not invention patents, a part of them
+    "发明",
 )
 # 分别达到90家和870家: the values go, in order, to the subjects listed before 分别.
 
@@ -102,6 +104,8 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
     clause = _ABBREVIATION.sub("", clause)
     # the full names of R&D (研究与开发, 研究与试验发展) are 研发; a 比例 of GDP is its 比重
     clause = _RD_FULL.sub("研发", clause).replace("比例", "比重")
+    # 研发经费与国内生产总值之比: a ratio to GDP is its share (占国内生产总值比重)
+    clause = _RATIO_TO_GDP.sub(r"占\1比重", clause)
     # 比“十一五”末: a base named by a five-year plan says when, not what (比2010年 is noise already)
     clause = _PLAN_BASE.sub("", clause)
     subject = NOISE.sub("", clause)
@@ -160,6 +164,7 @@ _LEVELS = re.compile(r"国家(?:级)?(?:和|与|及|、)省级|省级及以上|�
 #: A Latin abbreviation in brackets after the Chinese words it abbreviates (R&D, RD, GDP, PCT).
 _ABBREVIATION = re.compile(r"(?<=[\u4e00-\u9fff])\s*[(（]\s*[A-Za-z&]{2,5}\s*[)）]")
 
+_RATIO_TO_GDP = re.compile(r"(?:与|和|同)\s*((?:国内|地区)?生产总值|GDP)\s*(?:的|之)?\s*比(?:重|值)?")
 _PLAN_BASE = re.compile(r"(?:比|较)\s*[“\"]?十[一二三四五]五[”\"]?期?末")
 _RD_FULL = re.compile(r"研究与试验发展|研究与开发|研究开发")
 

@@ -8,8 +8,11 @@ How a plan is read (developed on the 2024 plan and on passages of other regions'
   a clause is cut after each target it states (A达到80家、B达到260家; …集群和10个合作区; A和B分别超过
   X和Y); 居/走在…前列, and in the goals 基本覆盖, 取得…突破, 显著提升, are qualitative aims, listed after the
   numeric targets;
-- a change from a base figure (从2020年的15%提高到56%) sets the second figure, in a sentence that sets a
-  deadline, strives or forecasts (到2025年, 力争/争取, 预计); told without one, it is the past;
+- a change from a base figure (从2020年的15%提高到56%, 由80家增至150家) sets the second figure, in a sentence
+  that sets a deadline, strives or forecasts (到2025年, 力争/争取, 预计), or changes from now
+  (由目前的…提高到…); told without one, it is the past;
+- a lead naming the goals (2030年目标:…, 主要预期目标是:…) or a title line of them cues the items after it;
+  a year of the plan opening a clause (2026年…;2027年…) or naming goals (2028年目标) is their deadline;
 - the past is no target: review sections and paragraphs (发展基础, 执行情况, “十三五”以来, 去年…) and the
   paragraphs after them until one speaks of the future, clauses from 截至/现有/已/较上年 until the
   sentence names a plan year, years before the plan period (a page's date line 2018-02-06 opens it),
@@ -44,24 +47,24 @@ How a plan is read (developed on the 2024 plan and on passages of other regions'
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from . import catalogue
 from .catalogue import Indicator
-from .plan_drafts import DraftTarget, clause_subject, merge_restated
-from .plan_figures import MEASURE_END as _MEASURE_END
+from .plan_drafts import DraftTarget, clause_subject, merge_restated, table_draft
 from .plan_figures import RESTATED as _RESTATED
 from .plan_figures import adds as _adds
 from .plan_figures import drop_base as _drop_base
-from .plan_figures import figures as _figures
 from .plan_figures import named as _named
 from .plan_figures import value_match as _value_match
 from .plan_indicators import MATCH_THRESHOLD, match_indicator, unit_fits
-from .plan_tables import TableTarget, read_tables, read_task_tables
+from .plan_lists import each, respectively, shared_figure, shared_growth
+from .plan_tables import read_tables, read_task_tables
 from .plan_text import (
+    AIMS,
     ANNUAL,
     APPROX_AFTER,
     APPROX_BEFORE,
@@ -74,10 +77,10 @@ from .plan_text import (
     CUE,
     DEADLINE,
     DOUBLE,
-    EACH,
     ESTIMATE,
     FALL,
     FORECAST_WORD,
+    FROM_NOW,
     FUTURE,
     GROWTH_ANNUAL,
     GROWTH_BY,
@@ -86,18 +89,22 @@ from .plan_text import (
     LEADING,
     MEASURES,
     NOISE,
-    NUMBER_UNIT,
+    NOW_TO,
     OVER_YEARS,
+    PART_IN_BRACKETS,
     PAST,
     PLAN_END_BASE,
     PLAN_ITSELF,
     POINTS,
+    QUALITATIVE_AIM,
+    QUESTION,
     RANGE_LOW,
     RANK,
     RANK_SCOPE,
     REPORTED,
-    RESPECTIVELY,
     REVIEW_PARAGRAPH,
+    REVIEW_SECTION,
+    SECTOR,
     STRICT,
     STRIVE,
     STRUCTURE,
@@ -107,10 +114,12 @@ from .plan_text import (
     YI,
     Paragraph,
     bare_amount,
+    bare_counts,
     chinese_number,
     clauses_of,
     deadline_year,
-    numeral,
+    double_digits,
+    fractions_as_shares,
     paragraphs,
     plan_period,
     segments,
@@ -119,8 +128,26 @@ from .plan_text import (
 from .targets import APPROX_TOLERANCE
 from .text_layout import five_year_plan_end
 
-#: 上述两项…均, 三个…均: how many targets a 均 clause sets when its subjects are not listed.
-_EACH_COUNT = re.compile(r"([两二三四五六七八九2-9])\s*(?:项|个|类)")
+#: A lead naming the goals before the list of them: 目标:, 主要预期目标是:, 主要指标:.
+_GOALS = re.compile(r"(?:目标|指标)(?:是|为)?\s*[:：]|目标是")
+
+#: A line of its own naming the goals: 主要目标, 2025年经济社会发展的主要预期目标:, 主要指标.
+_GOALS_TITLE = re.compile(r"^[^。，,；;\d]{0,30}(?:20\d\d年?[^。，,；;\d]{0,30})?(?:目标|指标)\s*[:：]?$")
+
+#: A line of its own that can only be a title: short, no sentence, no figure but a year.
+_TITLE = re.compile(r"^[^。，,；;\d]{0,30}(?:20\d\d年?[^。，,；;\d]{0,30})?$")
+
+#: The words of a share: a growth of it in percent (研发投入强度年均提高5%) may be meant.
+_SHARE_WORD = re.compile(r"比重|占比|比例|强度|率")
+
+#: The goals of a year: 2025年目标, 2035年远景目标, 2026年主要预期目标.
+_YEAR_GOALS = re.compile(r"(20\d\d)\s*年(?:的|主要|预期|发展|远景|奋斗)*目标")
+
+#: Deadlines listed together: 到2027年和2030年, 到2027年、2030年.
+_LISTED_DEADLINES = re.compile(r"到\s*20\d\d\s*年(?:\s*[、和及与]\s*20\d\d\s*年)+")
+
+#: A subject that names only a share or a total of what the clause before it names.
+_BARE_SUBJECT = re.compile(r"(?:其)?(?:总数|总量|数量|总规模|规模|占比|比重|占[^占]{0,14}?的?(?:比重|比例))")
 
 
 def draft_targets(
@@ -132,15 +159,16 @@ def draft_targets(
     base = plan_period(text, deadline) - 1  # growth with no stated base: from the year before the period
     # A table of main indicators sets one target a row; the prose reader then reads the text without it.
     rows, spans = read_tables(text, deadline, base)
-    drafts = [_table_draft(row, text, base, indicators) for row in rows]
+    drafts = [table_draft(row, text, base, indicators) for row in rows]
     for start, end in spans:
         text = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
     text, tasks = read_task_tables(text)
     # 新增60家机构(其中10家国家级): a part in brackets is a target of its own, read as a clause
-    text = _PART_IN_BRACKETS.sub(r",\1", text)
+    text = PART_IN_BRACKETS.sub(r",\1", text)
     # A review paragraph (去年…, “十三五”以来…) carries on into the paragraphs after it that say nothing of
     # the future (a work report's review runs over several paragraphs), until a heading.
     reviewing, where, past = False, None, False
+    goals_lead = False  # after a line of its own naming the goals (2025年主要预期目标), up to a heading
     # A text that names its deadlines with 到 (到2020年) tells what was done in a year of the plan period
     # without one: 2016年,…达到50.7 in a text setting targets 到2020年 is a statistic.
     # (a year before the first so named: 2027年,… after 到2026年… is a milestone of the plan, kept)
@@ -152,6 +180,17 @@ def draft_targets(
             paragraph = replace(paragraph, units=tasks[paragraph.text])
         if (paragraph.section, paragraph.action) != where:
             reviewing, where, past = False, (paragraph.section, paragraph.action), False
+            goals_lead = False
+        title = paragraph.text.strip(" ■●◆▲·•*#-—")
+        if _GOALS_TITLE.match(title):
+            # ■ 2025年经济社会发展的主要预期目标 / ● 经济增长6%左右 …: the lines after it are the goals, cued
+            # whatever their words, and no longer the past a review before it told
+            goals_lead, reviewing, past = True, False, False
+            continue
+        if _TITLE.match(title) and REVIEW_SECTION.search(title):
+            # ■ 2025年成绩单 / ● 高新技术企业达到120家 …: a title line of a review, as a review heading
+            goals_lead, reviewing = False, True
+            continue
         future_here = bool(FUTURE.search(paragraph.text))
         if paragraph.review or (reviewing and not future_here):
             reviewing = True
@@ -185,14 +224,21 @@ def draft_targets(
             # A sentence that says nothing of the future and compares with the year before or speaks of now
             # (…达到65家,较上年增加12家; 目前,…; 近三年来,…) is a statistic in every clause, also those
             # before the word that tells it.
-            told_now = not future and bool(PAST.search(sentence))
+            # (由目前的1.75%提高到2.2%: 目前 is the base of a change, which aims at its second figure)
+            told_now = not future and bool(PAST.search(FROM_NOW.sub("", sentence)))
             # A change from a base figure is a target where the sentence sets a deadline or strives (将 alone
-            # also opens reviews: 我们将…摆在核心位置,…从2015年的50家增加到120家).
-            aims = bool(_AIMS.search(sentence))
+            # also opens reviews: 我们将…摆在核心位置,…从2015年的50家增加到120家), or changes from now.
+            aims = bool(AIMS.search(sentence) or FROM_NOW.search(sentence))
             cumulative = strive = told = every_year = adding = False
             # A cue anywhere in the sentence covers every clause of it (争取建成X1家,Y1家,Z1家).
-            cued = task or bool(CUE.search(sentence) or DEADLINE.search(sentence))
+            # So does a lead naming the goals (2030年目标:A 180家;B 700家), or a title line of them over it
+            # (a whole section of goals does not: 批复建设…2家 there tells, 在…3个领域 says where).
+            cued = task or bool(CUE.search(sentence) or DEADLINE.search(sentence) or _GOALS.search(sentence))
+            cued = cued or goals_lead
             previous_drafts: list[DraftTarget] = []
+            # 到2027年和2030年,…分别达到2.5%和3%: the deadlines of the values listed after 分别, in order
+            listed = _LISTED_DEADLINES.search(sentence)
+            sentence_years = [int(y) for y in re.findall(r"20\d\d", listed.group(0))] if listed else []
             for new_part, whole in clauses_of(sentence):
                 if new_part:  # 累计, 力争 and 每年 hold up to the next ；, the deadline beyond it
                     cumulative = strive = every_year = False
@@ -201,6 +247,11 @@ def draft_targets(
                 # 到2025年,…从2020年的15%提高到56% is read as 为56%: 2020 is the base, not the past; in a
                 # sentence that says nothing of the future (园区从2020年的169家增加到178家) it is the past.
                 clause = _drop_base(whole) if aims else whole
+                if (now := FROM_NOW.search(clause)) and not NOW_TO.search(clause):
+                    # 由目前的3906亿元,提高到8000亿元: the base in a clause of its own names the subject of
+                    # the change told next, and is no past that carries on to it
+                    previous = whole[: now.start()] if clause_subject(whole[: now.start()]) else previous
+                    continue
                 if found := DEADLINE.search(clause):  # 到2020年 in a 2021–2025 plan: what was reached
                     year = deadline_year(found)
                     past = year <= base
@@ -211,8 +262,14 @@ def draft_targets(
                 stated = [int(y) for y in YEAR_STATED.findall(clause)]
                 # a clause opening on a year before the deadline (not a range 2026—2028年), in a sentence
                 # that says nothing of the future, in a text that writes its deadlines 到2030年: the past
-                opens = re.match(r"\s*(20\d\d)\s*年(?!\s*[—–\-~～至到])", clause)
+                opens = re.match(r"\s*(?:\d{1,2}[.．、]\s*)?(20\d\d)\s*年(?!\s*[—–\-~～至到以前])", clause)
                 then = dated is not None and not future and opens is not None and int(opens.group(1)) < dated
+                # 2019年建设…1家;2020年建设…1家, 设立2025年目标:…: a year of the plan period opening a clause
+                # or naming its goals is the deadline of what follows it in the sentence (two milestones,
+                # not one target twice)
+                named = opens if opens and not then else _YEAR_GOALS.search(clause)
+                if named and base < int(named.group(1)) <= deadline:
+                    year = int(named.group(1))
                 if stated:  # a year of its own decides: 2020年…为7.8%, then 2025年预计增加到10%
                     before = any(y <= base for y in stated) or then
                     past = before or bool(PAST.search(clause)) or told or told_now
@@ -227,7 +284,14 @@ def draft_targets(
                 clause = whole
                 # 达到1.2% after 比重增加一倍: the clause has no subject of its own, the one before gives
                 # it, and the doubling it follows is the same target restated.
-                inherit = previous if not clause_subject(clause) else ""
+                # (…年均增长12%,占GDP比重达到2.8%; …净增100家,总数达到250家: a subject of a share or a total
+                # alone is the last subject's too)
+                own = clause_subject(clause)
+                inherit = previous if not own or _BARE_SUBJECT.fullmatch(own) else ""
+                if (
+                    "总" in own and inherit
+                ):  # 净增100家,总数达到250家: the total is of the stock, not the addition
+                    inherit = re.sub(r"净增|新增|新培育|新认定|新引进", "", inherit)
                 lead = sentence[: max(sentence.find(whole), 0)] if not future else ""
                 context = _Context(year, cumulative, cued, strive, base, aims=aims)
                 context = replace(context, plan_lead=bool(PLAN_ITSELF.search(lead)), parent=previous)
@@ -239,10 +303,15 @@ def draft_targets(
                     host.quotes.append(clause.strip())
                     previous_drafts = []
                     continue
+                # one clause, several targets: each drafted as a segment of this clause's context
+                draft_one = partial(
+                    _draft_segment, context=context, paragraph=paragraph, indicators=indicators
+                )
                 found_here = (
-                    _respectively(clause, previous, context, paragraph, indicators)
-                    or _each(clause, drafts, context, paragraph, indicators)
-                    or _shared_growth(clause, context, paragraph, indicators)
+                    respectively(clause, previous, draft_one, sentence_years)
+                    or each(clause, drafts, draft_one)
+                    or shared_growth(clause, draft_one)
+                    or shared_figure(clause, draft_one)
                 )
                 # 每年发放创新券3亿元,开放仪器1.5万台次: 每年 covers the later clauses (and the items of
                 # its list) that have no cue or deadline of their own; 每年新增A 10家、B达到200家 does not
@@ -274,37 +343,6 @@ def draft_targets(
     return [d for d in merged if d.kind != "qualitative"] + [d for d in merged if d.kind == "qualitative"]
 
 
-def _table_draft(row: TableTarget, text: str, base: int, indicators: Sequence[Indicator]) -> DraftTarget:
-    """A row of a table of indicators as a drafted target, matched to an indicator by the row's name."""
-    fitting = indicators if row.kind == "growth" else [i for i in indicators if unit_fits(row.unit, i)]
-    indicator, score = match_indicator(row.name, fitting)
-    attribute = f" ({row.attribute})" if row.attribute else ""
-    notes = [f"from the plan's table of indicators: {row.note}{attribute}"]
-    if indicator is None:
-        notes.append(
-            f"new indicator needed (best catalogue match scored {score:.2f} < {MATCH_THRESHOLD}): add a row "
-            "to data/raw/indicators.csv and write its id here"
-        )
-    before = [p for p in paragraphs(text[: row.at]) if p.text.strip()]
-    return DraftTarget(
-        clause=row.quote,
-        value=row.value,
-        unit=row.unit,
-        comparator=row.comparator,
-        kind=row.kind,
-        deadline=row.year,
-        indicator=indicator.id if indicator else None,
-        name_zh=indicator.name_zh if indicator else row.name,
-        name_en=indicator.name_en if indicator else "",
-        action=0,
-        sections=[before[-1].section if before else ""],
-        quotes=[row.quote],
-        responsible_units=[],
-        notes=notes,
-        base_year=base if row.kind == "growth" else None,
-    )
-
-
 @dataclass(frozen=True)
 class _Context:
     year: int
@@ -322,141 +360,6 @@ class _Context:
     parent: str = ""
 
 
-def _respectively(
-    clause: str,
-    previous: str,
-    context: _Context,
-    paragraph: Paragraph,
-    indicators: Sequence[Indicator],
-) -> list[DraftTarget]:
-    """A和B…分别超过90家和870家: one target per subject, each with its value (empty when not this form)."""
-    found = RESPECTIVELY.search(clause)
-    numbers = _figures(clause)
-    if found is None or len(numbers) < 2:
-        return []
-    head = clause[: found.start()] or previous
-    head = re.sub(
-        r"在\s*20\d\d\s*年.*$|(?:实现|达到).*$", "", re.sub(r"^.*?(?:全区|全市|全县|全省)", "", head)
-    )
-    subjects = [s for s in re.split(r"和|与|及|、", head) if s.strip()]
-    # 城乡居民人均可支配收入分别增长7%、8%左右: values listed after one subject that names its parts (城乡)
-    # are one target each on that subject; the word after the last value (左右, 以上) holds for every one
-    gaps = [clause[a.end() : b.start()] for a, b in itertools.pairwise(numbers)]
-    listed = all(re.fullmatch(r"\s*[、和及]\s*", gap) for gap in gaps)
-    tail = clause[numbers[-1].end() :] if listed else ""
-    if len(subjects) == 1 and listed:
-        subjects = subjects * len(numbers)
-    if len(subjects) != len(numbers):
-        return []
-    drafts = []
-    for subject, number in zip(subjects, numbers, strict=True):
-        # The quote is the clause (verbatim); the subject written before the value is what is matched.
-        draft = _draft_segment(
-            # 分别超过90家: the words between 分别 and the first value say how (超过: strict) for each value.
-            clause[: numbers[0].start()] + number.group(0) + tail,
-            context,
-            paragraph,
-            indicators,
-            # matched on its own subject alone: A和B…分别 names both, and each has its own indicator
-            match_on=subject,
-        )
-        if draft is not None:
-            draft.quotes, draft.clause = [clause], clause
-            if draft.indicator is None:
-                draft.name_zh = subject
-            drafts.append(draft)
-    return drafts
-
-
-def _each(
-    clause: str,
-    earlier: Sequence[DraftTarget],
-    context: _Context,
-    paragraph: Paragraph,
-    indicators: Sequence[Indicator],
-) -> list[DraftTarget]:
-    """A和B均达到80%, 上述两项指标均提高到60%: one target per subject, all with the clause's one value
-    (empty when not this form). 上述 N 项 refers to the last N targets drafted before the clause."""
-    found = EACH.search(clause)
-    if found is None or len(NUMBER_UNIT.findall(clause)) != 1:
-        return []
-    head = clause[: found.start()]
-    listed = re.sub(r"^.*?(?:全区|全市|全县|全省)", "", head)
-    subjects = [s for s in re.split(r"和|与|及|、", listed) if s.strip()]
-    if len(subjects) < 2:
-        count = _EACH_COUNT.search(head)
-        if count is None:
-            return []
-        number = count.group(1)
-        n = int(number) if number.isdigit() else numeral(number.replace("两", "二"))
-        refers = re.search(r"上述|以上|前述", head) and len(earlier) >= n
-        subjects = [clause_subject(d.clause) for d in earlier[-n:]] if refers else [""] * n
-    drafts = []
-    for subject in subjects:
-        draft = _draft_segment(clause, context, paragraph, indicators, match_on=subject or None)
-        if draft is not None:
-            if draft.indicator is None and subject:
-                draft.name_zh = subject
-            drafts.append(draft)
-    return drafts
-
-
-def _shared_growth(
-    clause: str, context: _Context, paragraph: Paragraph, indicators: Sequence[Indicator]
-) -> list[DraftTarget]:
-    """A、B、C在2010年基础上翻两番, A、B年均增长10%: one growth shared by the measures listed before it
-    is one target per measure, each matched on its own name (empty when not this form)."""
-    growth = (
-        DOUBLE.search(clause)
-        or GROWTH_ANNUAL.search(clause)
-        or GROWTH_TOTAL.search(clause)
-        or FALL.search(clause)
-        or GROWTH_BY.search(clause)
-    )
-    if growth is None or _figures(clause)[1:] or "等" in clause[: growth.start()]:
-        return []
-    head = re.sub(r"(?:在|比|较)\s*20\d\d\s*年[末底]?(?:的?基础上)?\s*$", "", clause[: growth.start()])
-    head = re.sub(r"(?:均|都|分别)\s*$", "", head)  # A、B、C均增长12%左右: the growth holds for each
-    # A、B和C: the last item joined by 和/及 in a list told with 、 (each must still end on a measure)
-    items = list(re.finditer(r"[^、和及]+" if "、" in head else r"[^、]+", head))
-    names = [NOISE.sub("", re.sub(r"^(?:力争|争取|努力|确保)?实现", "", m.group(0))) for m in items]
-    if len(items) < 2 or not all(_MEASURE_END.search(n) for n in names):
-        return []
-    drafts = []
-    for number, (item, name) in enumerate(zip(items, names, strict=True)):
-        draft = _draft_segment(clause, context, paragraph, indicators, match_on=name)
-        if draft is None:
-            return []
-        # the item's own words name the target; the clause (with the growth) is quoted beside them
-        own = clause[item.start() :] if number == len(items) - 1 else item.group(0)
-        draft.clause, draft.quotes = own, [own] if own == clause else [own, clause]
-        if draft.indicator is None:
-            draft.name_zh = name
-        drafts.append(draft)
-    return drafts
-
-
-#: What names a part of the region's economy (a chain, an industry, a park), whose firms are some of its own.
-_SECTOR = re.compile(r"产业链|产业|集群|园区|领域|行业|板块|基地")
-
-#: A qualitative aim of the goals: 实现基本覆盖, 取得重要突破, 显著提升, 更加完善.
-QUALITATIVE_AIM = re.compile(
-    r"基本覆盖|全覆盖|取得[^,，。；]{0,6}突破|(?:显著|明显|大幅)(?:提升|增强|提高)|更加(?:完善|优化|健全|浓厚)"
-)
-
-#: A part of a count in brackets after it: (其中10家国家级), (其中国家级10家).
-_PART_IN_BRACKETS = re.compile(r"[(（](其中[^()（）\n]{0,20}\d[^()（）\n]{0,20})[)）]")
-
-#: A question about a figure (如何达到12%, 能否实现翻番？): a heading or an analyst's question, no target.
-QUESTION = re.compile(
-    r"(?:如何|怎样|怎么|能否|可否|是否)\s*(?:才能|才可以|能够|可以)?\s*(?:达到|达|实现|提高|提升|突破|超过|完成)"
-    r"|[？?]\s*$"
-)
-
-#: What makes a sentence set targets rather than tell: a deadline, striving, a forecast.
-_AIMS = re.compile(r"到\s*20\d\d|力争|争取|预计")
-
-
 def _draft_segment(
     segment: str,
     context: _Context,
@@ -467,7 +370,10 @@ def _draft_segment(
     match_on: str | None = None,
 ) -> DraftTarget | None:
     quote = segment.strip()
-    original, segment = segment, _drop_base(segment) if context.aims else segment
+    original = segment
+    segment = bare_counts(
+        fractions_as_shares(double_digits(_drop_base(segment) if context.aims else segment))
+    )
     rank = RANK.search(segment)
     if rank is not None and re.search(
         r"若干|一批|一些|多家|多个|(?:\d+|[一二两三四五六七八九十]+)\s*(?:家|个|所|名)[^,，。；、\d]{0,6}$",
@@ -619,13 +525,16 @@ def _draft_segment(
         kind = "annual_floor" if ANNUAL.search(segment) or context.every_year else "level"
     # A level, floor or sum is measured in its indicator's unit: 78 (an index) is no area, 2.6% no amount.
     fitting = indicators if kind in ("rank", "growth") else [i for i in indicators if unit_fits(unit, i)]
+    if kind == "growth" and unit != "个百分点" and not _SHARE_WORD.search(subject):
+        # …增加值达到1000亿元,年均增长15%: a growth in percent is of an amount or a count, not of a share
+        fitting = [i for i in indicators if i.unit != "%"]
     if unit == "个百分点":  # points change a share: only an indicator in % has them
         fitting = [i for i in indicators if unit_fits("%", i)]
     indicator, score = match_indicator(subject, fitting)
     if NOISE.sub("", subject).startswith("占"):
         # 占生产总值比重超30% (a headline cut after its subject): the share of what is not said
         indicator, score = None, 0.0
-    if indicator is not None and re.match(r"\s*其中", quote) and _SECTOR.search(context.parent):
+    if indicator is not None and re.match(r"\s*其中", quote) and SECTOR.search(context.parent):
         # 集聚产业链企业150家,其中高新技术企业超50家: a part of what a sector's clause counts (the chain's
         # firms), not the region's whole a catalogue indicator measures; 全县科技型企业500家,其中高新技术企业
         # 150家 counts all the region's high-tech firms (every one is a tech firm) and keeps hte_count

@@ -36,7 +36,8 @@ _BASE = re.compile(r"基期|基数|基准|现状|完成|实际|现值|起始")
 _TARGET = re.compile(r"目标|规划值|预期(?!性)|预计|末期|期末")
 #: Columns a row may fill or leave blank that set nothing: remarks, sources, who answers for the row.
 _OTHER = re.compile(r"^(?:备注|说明|数据来源|来源|责任单位|牵头单位|责任部门|牵头部门)$")
-_CHANGE = re.compile(r"年均|累计|增长|增量|增减|变化|提高|五年|5年")
+# (5年 alone, not the end of a year: 2025年 is a year's column)
+_CHANGE = re.compile(r"年均|累计|增长|增量|增减|变化|提高|五年|(?<!\d)5年")
 _YEAR = re.compile(r"(20\d\d)\s*年?")
 
 #: A value cell: a figure with a comparator, a unit sign or a word of range; a bracketed figure (a change
@@ -93,8 +94,9 @@ def _cells_of_lines(text: str) -> list[list[_Cell]]:
             out.append(_bar_cells(line, position))
             position += len(line) + 1
             continue
-        if "\t" in line or re.search(r"\S\s{2,}\S", line.strip()):
-            pieces = re.finditer(r"\S+(?: \S+)*", line.replace("\t", "  "))
+        if "\t" in line or re.search(r"\S\s{2,}\S", line.strip()) or _spaced_row(line):
+            # (on the line as written: a tab written as spaces would shift every later cell's offset)
+            pieces = re.finditer(r"\S+" if _spaced_row(line) else r"\S+(?: \S+)*", line)
         else:
             pieces = re.finditer(r".+", line)
         for piece in pieces:
@@ -105,6 +107,18 @@ def _cells_of_lines(text: str) -> list[list[_Cell]]:
         out.append(cells)
         position += len(line) + 1
     return out
+
+
+def _spaced_row(line: str) -> bool:
+    """Whether a line is a table's row with its cells kept apart by single spaces (a web page's table
+    flattened): three or more words, no punctuation of prose, and either every word a column title
+    (指标 2025年基期值 2030年目标值) or a name followed by values only (高新技术企业数(家) 80 150 13.4%)."""
+    words = line.split()
+    if len(words) < 3 or re.search(r"[，。；：,;:、]", line):
+        return False
+    if all(_column(w, 0) for w in words):
+        return True
+    return not _is_value(words[0]) and all(_is_value(w) for w in words[1:])
 
 
 def _bar_cells(line: str, position: int) -> list[_Cell]:
@@ -186,6 +200,9 @@ def _header(rows: list[list[_Cell]], at: int, base_year: int) -> tuple[list[tupl
             break
         columns.append((kind, rows[j][0].text))
         j += 1
+    # 主要指标 / 指标 / 单位 / …: a caption over the header reads as a name column; the header's own one is it
+    if len(columns) >= 2 and columns[0][0] == columns[1][0] == "name":
+        columns.pop(0)
     kinds = [k for k, _ in columns]
     if "name" in kinds and "target" in kinds and len(columns) >= 3:
         return columns, j
@@ -247,6 +264,9 @@ def _body(rows: list[list[_Cell]], after: int, width: int) -> tuple[list[list[_C
             continue
         if len(cell.text) > 40 or re.search(r"[。；;，,]", cell.text):
             break  # prose: the table has ended
+        if current and len(current) == 1 and _UNIT_CELL.match(cell.text):
+            current.append(cell)  # the row's unit (家, %, 亿元) after its name, before its values
+            continue
         if current and len(current) == 1:
             current = [cell]  # a category cell (merged over rows) before the row's own name
             continue

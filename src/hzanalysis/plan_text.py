@@ -121,7 +121,7 @@ CUE = re.compile(
     r"达到|达|以上|不少于|不低于|超过|超|累计|每年|年均|力争|争取|突破|提高到|提高至|提升至|提升到|增至|"
     r"增加到|上升到|建成|打造|新增|增长|预计|引进|引培|培育|集聚|培养|形成|下降|降低|降至|减少|控制在"
     # 新组建30家重点实验室, 促成4000项技术转移: verbs that add, with no other cue in their sentence
-    r"|新建|组建|促成"
+    r"|新建|组建|促成|(?<!通过)认定(?!的)|开通"
     # 2020年建设国家级孵化器1家, 创建省级创新示范县25个: a verb of building with a figure after it in its
     # clause (…中心建设; is a noun); 批复建设 4家 (an approval of the past) is no plan's target
     r"|(?<!批复)(?<!批准)(?<!获批)(?:建设|创建)(?=[^,，;；。:：\n]{0,30}?\d)"
@@ -185,17 +185,61 @@ ANNUAL = re.compile(r"每年|年均")
 # Growth over a base year: 年均增长12% (compound, a rate per year), 比2025年增长50% or 翻一番 (in total).
 # A rate of growth is a growth per year however it is named: 年均复合增长率保持25%左右, 年均增速超过20%, and a
 # rate noun without 年均 (增速/增幅/涨幅/增长率 N%: a year's rate, the same as the total in a one-year plan).
+# (年平均增长率力争超过10%: 年平均 is 年均, and striving may stand between the rate and its verb)
 GROWTH_ANNUAL = re.compile(
-    r"(?:年均(?:分别)?(?:复合)?(?:增长|增速|增幅)率?|增速|增幅|涨幅|增长率)"
-    r"(?:达到|达|保持在?|在|为|超过|超|高于|不低于)?\s*(\d+(?:\.\d+)?)\s*[%％](?:以上|左右)?"
+    r"(?:年(?:平)?均(?:分别)?(?:复合)?(?:增长|增速|增幅)率?|增速|增幅|涨幅|增长率)"
+    r"(?:力争|争取|确保)?(?:达到|达|保持在?|在|为|超过|超|高于|不低于)?\s*(\d+(?:\.\d+)?)\s*[%％](?:以上|左右)?"
 )
+# Double-digit growth (增速保持两位数, 实现两位数增长, 年均增长率超过两位数) is growth of 10% a year at least.
+_DOUBLE_DIGITS_AFTER = re.compile(r"((?:增长|增速|增幅|涨幅)率?[^,，。；;\d]{0,8}?)两位数")
+_DOUBLE_DIGITS_BEFORE = re.compile(r"(?:保持|实现)?两位数(?:以上)?的?(?:增长|增速)")
+
+
+# A share written as a fraction after 占 (占全市1/8, 占全省比重超1/4, 占全国三分之一): a share in percent.
+SHARE_FRACTION = re.compile(
+    r"(占[^,，。；;、\d]{0,10}?)(?:(\d{1,2})\s*/\s*(\d{1,2})(?![\d/.])|([一二三四五六七八九十]+)分之([一二三四五六七八九]))"
+)
+
+
+def fractions_as_shares(text: str) -> str:
+    """The text with a share written as a fraction written in percent: 占全市1/8 -> 占全市12.5%."""
+
+    def percent(m: re.Match[str]) -> str:
+        if m.group(2):
+            whole, part = int(m.group(3)), int(m.group(2))
+        else:
+            whole, part = chinese_number(m.group(4)), chinese_number(m.group(5))
+        return f"{m.group(1)}{round(100 * part / whole, 2):g}%" if 0 < part < whole else m.group(0)
+
+    return SHARE_FRACTION.sub(percent, text)
+
+
+# A round count or amount written without digits after a verb that sets it: 超百家, 突破千项, 超亿元.
+_BARE_COUNT = re.compile(r"((?:突破|超过|超|达到|达|近|逾|过)\s*)(百|千|万)(?=[家个项件名人户])")
+_BARE_YI = re.compile(r"((?:突破|超过|超|达到|达|近|逾|过)\s*)(?=亿元)")
+
+
+def bare_counts(text: str) -> str:
+    """The text with a round count written in digits: 超百家 -> 超100家, 超亿元 -> 超1亿元."""
+    text = _BARE_COUNT.sub(
+        lambda m: m.group(1) + str(_CN_POWERS[m.group(2)] if m.group(2) != "万" else 10000), text
+    )
+    return _BARE_YI.sub(r"\g<1>1", text)
+
+
+def double_digits(text: str) -> str:
+    """The text with a double-digit growth written as 10%: 增速保持两位数 -> 增速保持10%."""
+    return _DOUBLE_DIGITS_BEFORE.sub("增速10%", _DOUBLE_DIGITS_AFTER.sub(r"\g<1>10%", text))
+
+
 GROWTH_TOTAL = re.compile(r"(?:比|较)\s*(20\d\d)\s*年[末底]?(?:增长|提高|增加)\s*(\d+(?:\.\d+)?)\s*[%％]")
 # 生产效率提高20%以上 (no base year, no 到/至): a growth in total over the year before the plan period.
 GROWTH_BY = re.compile(r"(?:提高|提升|增长|增加)(?![到至])\s*(\d+(?:\.\d+)?)\s*[%％](?!\s*的)")
 # 倍增 at the end of its clause (全球首发产品实现倍增) doubles too; 双倍增, “六个倍增” and 倍增计划 name a
 # programme whose targets the plan states apart.
+# (“四个翻番”, 三个翻一番: a count of doublings names a programme of several, stated apart)
 DOUBLE = re.compile(
-    r"翻(一|两|二)?番|(?:增加|增长)(一)倍|(?<![双个“\"\d一二三四五六七八九十])倍增(?=\s*(?:$|[,，。；;]))"
+    r"(?<![个项大])翻(一|两|二)?番|(?:增加|增长)(一)倍|(?<![双个“\"\d一二三四五六七八九十])倍增(?=\s*(?:$|[,，。；;]))"
 )
 # 比2020年, 较2020年末, 在2010年(的)基础上: the year a growth is measured from.
 BASE_YEAR = re.compile(r"(?:(?:比|较)\s*|在\s*(?=20\d\d\s*年[末底]?的?基础上))(20\d\d)\s*年")
@@ -213,7 +257,7 @@ INDEX = re.compile(
 )
 # 左右 after the number, 约/大约 just before it: approximate.
 APPROX_AFTER = re.compile(r"^\s*左右")
-APPROX_BEFORE = re.compile(r"(?:约|大约|近|接近)\s*$")
+APPROX_BEFORE = re.compile(r"(?:约|大约|近|接近)(?:为|是)?\s*$")
 _YEAR_TO_DATE = r"前[一二三]季度|上半年|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月"
 # What the region already has (现有高校5所, 截至2025年…): the past, not a target.
 # Now and a span up to now (目前, 当前, 近三年来, 2021年以来) are the present, told as the past is; so is a
@@ -228,10 +272,15 @@ PAST = re.compile(
 FROM_TO = re.compile(
     r"(?:从|由)\s*(?:20\d\d\s*年[末底]?的?)?\s*\d+(?:\.\d+)?\s*万?(?:"
     + "|".join(re.escape(u) for u in UNITS)
-    + r")?\s*(?:提高|增加|增长|提升|上升|扩大|跃升|下降|降低|减少|压降)(?:到|至)"
+    + r")?\s*(?:(?:提高|增加|增长|提升|上升|扩大|跃升|下降|降低|减少|压降)(?:到|至)|[增升降减](?:到|至))"
     r"\s*(?:20\d\d\s*年[末底]?的?)?\s*"
     r"(\d+(?:\.\d+)?)(?![\d.])\s*(" + "|".join(re.escape(u) for u in UNITS) + r")?"
 )
+# A change from now to the target: 由目前的1.75%提高到2.2%, 从目前的第21位上升至前18位, 由目前的3906亿元,
+# 提高到8000亿元 (the base in a clause of its own). 目前 is then the base of the change, not the present told.
+FROM_NOW = re.compile(r"(?:从|由)\s*(?:目前|当前|现在|现阶段)的?")
+_CHANGE_VERB = r"(?:提高|增加|增长|提升|上升|扩大|跃升|下降|降低|减少|压降|进入|跃居)(?:到|至)"
+NOW_TO = re.compile(r"(?:从|由)\s*(?:目前|当前|现在|现阶段)的?[^,，。；;]{0,40}?(" + _CHANGE_VERB + ")")
 # A figure told as counted or estimated (据统计,2024年底…达84.9%; 今年初步估算…将超过7万亿元) is the
 # present or a guess, not a target, whatever year it names.
 REPORTED = re.compile(r"据(?:初步)?统计|统计(?:显示|数据显示)|数据显示|监测显示")
@@ -260,7 +309,7 @@ RESPECTIVELY = re.compile(r"分别")
 _TOP_HEADING = re.compile(r"^([一二三四五六七八九十]+)、\s*(.+)$")
 _SUB_HEADING = re.compile(r"^(?:[（(]([一二三四五六七八九十]+)[）)]|(\d{1,2})[.．、](?!\d))\s*(.+)$")
 # Sections that review the past (their figures are not targets) and those that open no action.
-_REVIEW_SECTION = re.compile(r"基础|成效|回顾|形势|现状|背景|成绩|成就|执行情况|完成情况|工作总结")
+REVIEW_SECTION = re.compile(r"基础|成效|回顾|形势|现状|背景|成绩|成就|执行情况|完成情况|工作总结")
 # A paragraph that opens on the past (“十三五”以来, 近年来, 过去五年) reviews it even outside such a section.
 REVIEW_PARAGRAPH = re.compile(
     r"^[“\"]?十[一二三四]五[”\"]?(?:以来|期间|时期)|^近年来|^过去[一二三四五]年|^20\d\d年以来|"
@@ -292,9 +341,31 @@ NOISE = re.compile(
     r"到\s*20\d\d\s*年|(?:比|较)\s*20\d\d\s*年|\d+(?:\.\d+)?\s*(?:"
     + "|".join(re.escape(u) for u in UNITS)
     + r")?(?:以上|左右)?|"
-    r"达到|不少于|不低于|超过|累计|每年|年均增长|年均|力争|争取|翻一番|全区|全市|全县|持续提升|进一步|"
+    r"达到|(?:提高|提升|上升|增加)(?:到|至)|增至|不少于|不低于|超过|累计|每年|年均增长|年均|力争|争取|翻一番|"
+    r"全国|全省|全区|全市|全县|持续提升|进一步|"
     r"[“”\"、,，。；:：%％()（）\s]"
 )
+
+
+#: What names a part of the region's economy (a chain, an industry, a park), whose firms are some of its own.
+SECTOR = re.compile(r"产业链|产业|集群|园区|领域|行业|板块|基地")
+
+#: A qualitative aim of the goals: 实现基本覆盖, 取得重要突破, 显著提升, 更加完善.
+QUALITATIVE_AIM = re.compile(
+    r"基本覆盖|全覆盖|取得[^,，。；]{0,6}突破|(?:显著|明显|大幅)(?:提升|增强|提高)|更加(?:完善|优化|健全|浓厚)"
+)
+
+#: A part of a count in brackets after it: (其中10家国家级), (其中国家级10家).
+PART_IN_BRACKETS = re.compile(r"[(（](其中[^()（）\n]{0,20}\d[^()（）\n]{0,20})[)）]")
+
+#: A question about a figure (如何达到12%, 能否实现翻番？): a heading or an analyst's question, no target.
+QUESTION = re.compile(
+    r"(?:如何|怎样|怎么|能否|可否|是否)\s*(?:才能|才可以|能够|可以)?\s*(?:达到|达|实现|提高|提升|突破|超过|完成)"
+    r"|[？?]\s*$"
+)
+
+#: What makes a sentence set targets rather than tell: a deadline, striving, a forecast.
+AIMS = re.compile(r"到\s*20\d\d|力争|争取|预计")
 
 
 @dataclass(frozen=True)
@@ -346,7 +417,7 @@ def paragraphs(text: str) -> list[Paragraph]:
         if (match := _TOP_HEADING.match(line)) and len(line) <= 30:
             top, top_number, title = line, match.group(1), match.group(2)
             goals = "目标" in title
-            review = bool(_REVIEW_SECTION.search(title)) and not goals
+            review = bool(REVIEW_SECTION.search(title)) and not goals
             container = not (goals or review or _NOT_ACTION.search(title))
             top_action = container and bool(_ACTION_TITLE.search(title))
             if top_action:
@@ -453,6 +524,9 @@ def _quantity(text: str) -> bool:
         or DOUBLE.search(text)
         or GROWTH_ANNUAL.search(text)
         or BARE_AMOUNT.search(text)
+        or SHARE_FRACTION.search(text)
+        or _BARE_COUNT.search(text)
+        or _BARE_YI.search(text)
     )
 
 
