@@ -267,3 +267,24 @@ def test_a_bare_growth_takes_the_subject_named_before_it():
     text = "2025年全县实现地区生产总值300亿元,增长6%;预计2026年增长6.5%左右。\n"
     (target,) = _numeric(text, deadline=2026)
     assert (target.value, target.comparator, target.indicator) == (6.5, "~", "gdp")
+
+
+def test_a_change_from_now_whose_base_is_left_out_reaches_its_one_figure():
+    # round 15 (lead, after its measure): plan12's rule for a base in a clause of its own took the whole
+    # clause for the base and dropped the target
+    text = "到2027年,全县省级专精特新企业由现在的达到25家,高新技术产业初具规模。\n"
+    found = [(d.kind, d.value, d.comparator, d.deadline) for d in _numeric(text)]
+    assert found == [("level", 25.0, ">=", 2027)]
+
+
+def test_a_headline_telling_of_goals_with_a_verb_is_no_title_of_the_goals():
+    # round 15 (lead): a news headline 某省明确…目标 made every later line a cued goal, also the review's
+    # figures; a noun title (2026年主要目标) still cues its lines
+    news = (
+        "青石县明确2026年科技工作目标\n"
+        "会议回顾了2025年工作。全县科技创新综合指数58.3%,技术合同成交额9.6亿元。\n"
+        "会议提出,力争2026年技术合同成交额达到12亿元。\n"
+    )
+    assert [d.value for d in _numeric(news, 2026, head="")] == [12.0]
+    title = "2026年主要目标\n全县科技创新综合指数60%\n技术合同成交额12亿元\n"
+    assert [d.value for d in _numeric(title, 2026, head="")] == [60.0, 12.0]

@@ -81,6 +81,7 @@ from .plan_text import (
     FALL,
     FORECAST_WORD,
     FROM_NOW,
+    FROM_NOW_NO_BASE,
     FUTURE,
     GROWTH_ANNUAL,
     GROWTH_BY,
@@ -131,8 +132,12 @@ from .text_layout import five_year_plan_end
 #: A lead naming the goals before the list of them: 目标:, 主要预期目标是:, 主要指标:.
 _GOALS = re.compile(r"(?:目标|指标)(?:是|为)?\s*[:：]|目标是")
 
-#: A line of its own naming the goals: 主要目标, 2025年经济社会发展的主要预期目标:, 主要指标.
-_GOALS_TITLE = re.compile(r"^[^。，,；;\d]{0,30}(?:20\d\d年?[^。，,；;\d]{0,30})?(?:目标|指标)\s*[:：]?$")
+#: A line of its own naming the goals: 主要目标, 2025年经济社会发展的主要预期目标:, 主要指标. A headline that
+#: tells of goals with a verb (某省明确2024年科技工作目标, 某县确定…目标) is news about them, not their list.
+_GOALS_TITLE = re.compile(
+    r"^(?![^。，,；;]*(?:明确|确定|提出|锁定|发布|部署|定下|设定|敲定|实现|完成|围绕|瞄准|聚焦))"
+    r"[^。，,；;\d]{0,30}(?:20\d\d年?[^。，,；;\d]{0,30})?(?:目标|指标)\s*[:：]?$"
+)
 
 #: A line of its own that can only be a title: short, no sentence, no figure but a year.
 _TITLE = re.compile(r"^[^。，,；;\d]{0,30}(?:20\d\d年?[^。，,；;\d]{0,30})?$")
@@ -247,6 +252,8 @@ def draft_targets(
                 # 到2025年,…从2020年的15%提高到56% is read as 为56%: 2020 is the base, not the past; in a
                 # sentence that says nothing of the future (园区从2020年的169家增加到178家) it is the past.
                 clause = _drop_base(whole) if aims else whole
+                # 由现在的达到15家 (the base left out): the figure after the verb is the target
+                clause = FROM_NOW_NO_BASE.sub("", clause)
                 if (now := FROM_NOW.search(clause)) and not NOW_TO.search(clause):
                     # 由目前的3906亿元,提高到8000亿元: the base in a clause of its own names the subject of
                     # the change told next, and is no past that carries on to it

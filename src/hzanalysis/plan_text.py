@@ -280,6 +280,10 @@ FROM_TO = re.compile(
 # 提高到8000亿元 (the base in a clause of its own). 目前 is then the base of the change, not the present told.
 FROM_NOW = re.compile(r"(?:从|由)\s*(?:目前|当前|现在|现阶段)的?")
 _CHANGE_VERB = r"(?:提高|增加|增长|提升|上升|扩大|跃升|下降|降低|减少|压降|进入|跃居)(?:到|至)"
+# 由现在的达到15家: a change from now whose base the text leaves out reaches its one figure.
+FROM_NOW_NO_BASE = re.compile(
+    r"(?:从|由)\s*(?:目前|当前|现在|现阶段)的?(?=\s*(?:达到|达|提高到|提升至|增加到|增至|上升到|上升至|为))"
+)
 NOW_TO = re.compile(r"(?:从|由)\s*(?:目前|当前|现在|现阶段)的?[^,，。；;]{0,40}?(" + _CHANGE_VERB + ")")
 # A figure told as counted or estimated (据统计,2024年底…达84.9%; 今年初步估算…将超过7万亿元) is the
 # present or a guess, not a target, whatever year it names.
