@@ -47,7 +47,7 @@ def _parts_respectively(norm: str, mentions: list[_Mention]) -> None:
 # Words that may stand before a name in a list item without being a verb of its own
 # (levels, a batch, a place).
 _ITEM_LEVELS_RE = re.compile(
-    r"(第[一二三四五六七八九十\d]+批|(国家|省|市|县|区)级以上|国家级|国家|省级|市级|县级|区级"
+    r"(第[一二三四五六七八九十\d]+批|(国家|省|市|县|区)级以上|国家级|国家|省级|市级|县级|区级|备案"
     r"|[\u4e00-\u9fff]{2,3}[省市县区]级?|[省市县区])*"
 )
 _ITEM_COUNT = r"\s*\d[\d.,]*\s*万?\s*[家个件项所]"

@@ -140,7 +140,8 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
         before = re.sub(r"(国家级|国家|省级|市级)$", "", norm[max(0, mention.start - 9) : mention.start])
         # for a batch, also a named level or a batch number: 新增苏州市新型研发机构, 第一批评审通过国家…
         batch_before = re.sub(
-            r"(第[一二三四五六七八九十\d]+批|(国家|省|市|县|区)级以上|国家级|国家|省级|市级|县级|区级"
+            # (备案 of the national register: 新认定国家备案高新技术企业123家)
+            r"(第[一二三四五六七八九十\d]+批|(国家|省|市|县|区)级以上|国家级|国家|省级|市级|县级|区级|备案"
             r"|[\u4e00-\u9fff]{2,3}[省市县区]级?)+$",
             "",
             norm[max(0, mention.start - 14) : mention.start],

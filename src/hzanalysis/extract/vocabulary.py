@@ -46,6 +46,8 @@ OTHER_STATISTICS: tuple[str, ...] = (
     # ("国家级高新技术企业142家,省级高新技术企业53家")
     "省级高新技术企业",
     "市级高新技术企业",
+    # a province's list of agricultural high-tech firms (自治区农业高新技术企业2家), not the national one
+    "农业高新技术企业",
     "高新技术企业申报",
     "高企申报",
     "高新技术企业培育",
@@ -109,8 +111,11 @@ SUBSET_BEFORE_RE = re.compile(
     # a number of zones ("169个高新区生产总值", "16个高新区…高新技术企业"): their sum, a part of the region
     r"|\d+个(国家级|省级)?(高新区|开发区|经开区|园区|高新技术产业开发区)[^,;:]{0,6}"
     # the firms in incubation (孵化器在孵科技型中小企业) and a ranked list (百强高新技术企业): parts
-    r"|在孵|百强|十强|\d+强)"
-    r"(的)?(国家级|国家|省级|市级|有效)?$"
+    r"|在孵|百强|十强|\d+强"
+    # a size class with its sector (超亿元工业高新技术企业40家): the firms above a turnover, a part
+    r"|(超|上)亿元?(工业|制造业)?|亿元以上的?(工业|制造业)?)"
+    # (also "among them": 规模以上工业企业中高新技术企业数量达到586家)
+    r"(的|中)?(国家级|国家|省级|市级|有效)?$"
 )
 # In the clause before a statistic, a number of places ("3市全年实现…", "5地输出…合计") makes it their sum,
 # a part of the region's total.
@@ -198,6 +203,7 @@ FLOW_QUALIFIERS: tuple[str, ...] = (
     "获批",
     "新引进",
     "新培育",
+    "新备案",  # 新备案科技型中小企业856家: the year's filings, a batch
     "培育",
     "净增",
     "新",

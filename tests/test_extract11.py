@@ -1,0 +1,51 @@
+"""Forms that recur across rounds of real passages of other regions (bulletins, news of work conferences,
+work reports), read as general forms rather than one passage's wording: a batch filed under a register's
+name (新备案, 国家备案), a part of the firms (规模以上工业企业中, 超亿元工业…, 农业高新技术企业). Every
+sentence here is written for this project; the real passages stay outside the repository."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from hzanalysis.extract import extract_text
+
+
+def rows(text: str, region: str | None = "海州区", year: int | None = 2024) -> list[tuple]:
+    frame = extract_text(text, region=region, year=year)
+    return [
+        (r.indicator, None if pd.isna(r.year) else int(r.year), r.value, r.bound, r.region)
+        for r in frame.itertuples()
+    ]
+
+
+# --- batches named with the register's word (备案) -----------------------------------------------------
+
+
+def test_new_certifications_under_the_national_register_are_a_batch_and_the_total_the_stock() -> None:
+    # 新认定 with 国家备案 between it and the name: 35 are the year's certifications, 212 the stock
+    text = "2023年，全区新认定国家备案高新技术企业35家，总数达到212家。"
+    assert rows(text) == [("hte_count", 2023, 212.0, "=", "海州区")]
+
+
+def test_newly_filed_tech_smes_are_the_years_filings_not_the_register() -> None:
+    text = "2023年，全区新备案科技型中小企业146家，高新技术产业产值占规模以上工业总产值比重达到41.2%。"
+    assert rows(text) == [("hitech_output_share", 2023, 41.2, "=", "海州区")]
+
+
+def test_a_filed_item_after_an_opening_of_additions_is_part_of_the_additions() -> None:
+    # 新增 opens the list: the 备案 item after it adds to the register too
+    text = "2023年，全区新增入库培育企业58家、备案科技型中小企业233家。"
+    assert rows(text) == []
+
+
+# --- parts of the firms -------------------------------------------------------------------------------
+
+
+def test_high_tech_firms_among_the_above_scale_industrial_firms_are_a_part() -> None:
+    text = "2023年，全区规模以上工业企业中高新技术企业数量达到64家。"
+    assert rows(text) == []
+
+
+def test_a_size_class_with_its_sector_and_a_provincial_agricultural_list_are_parts() -> None:
+    text = "2023年，全区高新技术企业达到130家，其中超亿元工业高新技术企业21家、省农业高新技术企业6家。"
+    assert rows(text) == [("hte_count", 2023, 130.0, "=", "海州区")]
