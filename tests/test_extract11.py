@@ -49,3 +49,41 @@ def test_high_tech_firms_among_the_above_scale_industrial_firms_are_a_part() -> 
 def test_a_size_class_with_its_sector_and_a_provincial_agricultural_list_are_parts() -> None:
     text = "2023年，全区高新技术企业达到130家，其中超亿元工业高新技术企业21家、省农业高新技术企业6家。"
     assert rows(text) == [("hte_count", 2023, 130.0, "=", "海州区")]
+
+
+# --- a year named by the sentence before (同年, 这一年) ---------------------------------------------------
+
+
+def test_the_same_year_takes_the_year_the_sentence_before_named() -> None:
+    # the document is dated 2024 (--year); 同年 is 2022, the year the sentence before named
+    text = "2022年，全区新认定高新技术企业18家，总数达到120家。同年，全区技术合同成交额达到15.6亿元。"
+    assert rows(text) == [
+        ("hte_count", 2022, 120.0, "=", "海州区"),
+        ("tech_contract_value", 2022, 15.6, "=", "海州区"),
+    ]
+
+
+def test_this_year_after_a_short_opening_takes_the_year_of_the_paragraph_before() -> None:
+    # (the year comes late in its sentence: no year opening it that would carry on anyway)
+    text = (
+        "增长稳、动能足、民生实、活力强，是2023年全区经济的关键词。\n"
+        "从主要指标看，这一年全区实现地区生产总值412.5亿元。"
+    )
+    assert rows(text) == [("gdp", 2023, 412.5, "=", "海州区")]
+
+
+# --- the stock after the year's certifications (新认定…，总数达到…) -------------------------------------
+
+
+def test_the_total_after_new_certifications_is_the_stock() -> None:
+    text = "2023年，全区新认定高新技术企业26家，总数达到143家。"
+    assert rows(text) == [("hte_count", 2023, 143.0, "=", "海州区")]
+
+
+def test_totals_respectively_after_a_list_of_certifications_pair_in_order() -> None:
+    # the high-tech firms come first: the first total is theirs; the other kind is no catalogue statistic
+    first = "2023年，全区新认定高新技术企业26家、技术先进型服务企业4家，总数分别达到143家和17家。"
+    assert rows(first) == [("hte_count", 2023, 143.0, "=", "海州区")]
+    # second in the list: the first total is the other kind's, so nothing is read rather than a wrong row
+    second = "2023年，全区新认定技术先进型服务企业4家、高新技术企业26家，总数分别达到17家和143家。"
+    assert rows(second) == []

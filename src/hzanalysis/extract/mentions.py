@@ -317,6 +317,16 @@ def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
             meant = last.stock or STOCK_OF_ADDITIONS.get(last.indicator or "") or last.indicator
         else:
             meant = last.stock or STOCK_OF_ADDITIONS.get(last.indicator or "") or last.indicator
+            # "新认定高新技术企业18家，总数达到120家": the certifications (another statistic by its own
+            # name) add to the stock their name follows 新认定 with
+            certified = re.fullmatch(r"新认定(.+)", last.phrase) if last.indicator is None else None
+            if meant is None and certified:
+                stock = dict(_catalogue().phrases).get(certified.group(1))
+                meant = stock if stock in _catalogue().stocks else None
+            # "新增A 5家、B 18家，总数分别达到…": the first total is the first item's only
+            opened = max(norm.rfind(c, 0, last.start) for c in ",;:") + 1
+            if re.match(r"\s*分别", norm[match.end() :]) and re.search(r"\d", norm[opened : last.start]):
+                meant = None
         if meant:  # 全年累计 after a flow: the year's value again
             out.append(_Mention(match.start(), match.end(), meant, match.group(0)))
     return sorted(out, key=lambda m: m.start)

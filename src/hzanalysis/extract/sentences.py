@@ -316,6 +316,10 @@ def _paragraph_rows(
     for sentence in split_sentences(line):
         norm = normalise(sentence)
         mentions = _mentions(norm, cat)
+        # "2018年，…。同年，…", "…是2023年的关键词。从指标上看，这一年…": the year the sentence before named
+        named_before = carried.get("named")  # the last year the sentence before named, if any
+        if named_before is not None and re.match(r"([^,;:。\d]{0,12}[,:])?\s*(同年|这一年|该年)", norm):
+            year = named_before
         first = next(iter(_numbers(norm)), None)
         first_figure = first.start if first else None
         # the scope, time and doubt the sentences around lend this one (keyword arguments of _sentence_rows)
@@ -428,6 +432,7 @@ def _paragraph_rows(
         elif period is not None:
             in_part = period == "part"
         named, _ = _data_year(norm, len(norm), None)
+        carried["named"] = named
         if named is not None and reference is None:
             year = named  # "2024年…。全社会研发经费支出…": the year carries on (not 与2021年相比's)
         # "10月27日，记者从省统计局获悉，2021年，…": the year after a news lead opens the sentence
