@@ -87,3 +87,31 @@ def test_totals_respectively_after_a_list_of_certifications_pair_in_order() -> N
     # second in the list: the first total is the other kind's, so nothing is read rather than a wrong row
     second = "2023年，全区新认定技术先进型服务企业4家、高新技术企业26家，总数分别达到17家和143家。"
     assert rows(second) == []
+
+
+# --- 其中 pointing back at the sentence before; an estimate with 将 -------------------------------------
+
+
+def test_invention_patents_among_the_grants_of_the_sentence_before() -> None:
+    text = (
+        "全区专利授权量从2015年的1200件提高到2022年的3400件，年均增长16%。"
+        "其中，发明专利增至410件，年均增长21%。"
+    )
+    assert rows(text) == [("invention_patents_granted", 2022, 410.0, "=", "海州区")]
+
+
+def test_invention_patents_after_applications_and_grants_are_left_alone() -> None:
+    # 其中 could point at the applications or the grants: nothing is read rather than a guess
+    text = "2023年，全区专利申请量3100件，专利授权量2100件。其中，发明专利312件。"
+    assert ("invention_patents_granted", 2023, 312.0, "=", "海州区") not in rows(text)
+
+
+def test_an_estimate_with_will_reach_is_the_years_figure_not_a_target() -> None:
+    # 预计 … 将达到 … 左右 in a year-end summary: the year's estimated figure (approximate)
+    text = "预计全年新认定高新技术企业30家以上，全区高新技术企业总量将达到150家左右。"
+    assert rows(text, year=2023) == [("hte_count", 2023, 150.0, "~", "海州区")]
+
+
+def test_next_years_figure_with_will_reach_stays_a_target() -> None:
+    text = "预计明年全区高新技术企业总量将达到180家左右。"
+    assert rows(text, year=2023) == []

@@ -237,6 +237,14 @@ def _plan_start(norm: str, reference: int | None, mentions: Sequence[_Mention]) 
             continue  # 随着…计划的推进, 通过实施…计划，: a plan carried out, the means of what follows
         if match.group(0).startswith("目标") and _ACHIEVED_PLAN_RE.search(norm[: match.end()]):
             continue
+        if (
+            match.group(0).startswith("将")
+            and re.search(r"预计[^。]*$", norm[: match.start()])
+            and not re.search(
+                r"明年|下一?年|未来|\d{4}年", norm[norm.rfind("预计", 0, match.start()) : match.end()]
+            )
+        ):
+            continue  # "预计全年…，总量将达到490家左右": the year's estimate, not a target
         if match.group(0) in ("年均", "每年") and reference is not None:
             years = [int(y) for y in re.findall(r"(?<!\d)(\d{4})年", norm)]
             if years and max(years) <= reference:

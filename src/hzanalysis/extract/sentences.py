@@ -12,7 +12,8 @@ from ..text_layout import join_wrapped_lines, regroup_table_cells
 from .context import _YEAR_RE, _data_year, _region, heading_year, is_year_review
 from .filters import _PART_YEAR_RE, _WHOLE_YEAR_RE, _outside_plan_sections, _plan_start, _skip_reason
 from .mentions import LEVEL_AFTER_CHANGE, RESPECTIVE_YEARS, _mentions, _owner
-from .numbers import _bound, _convert, _numbers, rounds_to, with_list_units
+from .numbers import _bound, _convert, _numbers, with_list_units
+from .restated import _DEFAULT_YEAR_NOTE, _is_headline, _once
 from .scope import figure_part, heading_topic, subject_part, whole_level
 from .tables import is_places_row, is_table_line, table_cells
 from .timeline import lead_year, series_years, years_of_listed_values
@@ -165,83 +166,6 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     return frame
 
 
-def _once(rows: list[dict]) -> list[dict]:
-    """Each figure once per document: a headline restates the body ("全省高新技术企业5115家" over a paragraph
-    saying it again), so a figure already found is dropped, and so is a bound when the document states the
-    exact figure it bounds ("…成交金额超214亿元" over "成交金额214.4亿元")."""
-
-    def key(row: dict) -> tuple:
-        return row["region"], row["indicator"], row["year"]
-
-    exact: dict[tuple, list[float]] = {}
-    for row in rows:
-        if row["bound"] == "=":
-            exact.setdefault(key(row), []).append(row["value"])
-    body = [row for row in rows if not row.get("headline")]
-    kept, seen = [], set()
-    for row in rows:
-        figure = (*key(row), row["value"], row["bound"])
-        if figure in seen:
-            continue
-        if row.get("headline") and _restated(row, body):
-            continue
-        if _DEFAULT_YEAR_NOTE in row["why"] and any(
-            _DEFAULT_YEAR_NOTE not in other["why"]
-            and (other["region"], other["indicator"], other["value"], other["bound"])
-            == (row["region"], row["indicator"], row["value"], row["bound"])
-            for other in rows
-        ):
-            # a lede or title restating a figure the text dates ("…达11808家" over "截至2018年底…11808家")
-            continue
-        if row["bound"] == "=" and any(rounds_to(value, row["value"]) for value in exact.get(key(row), [])):
-            continue  # "经费支出1.4万亿" beside "14169.9亿元": the same figure, rounded
-        seen.add(figure)
-        if row["bound"] != "=" and any(
-            _within(value, row["value"], row["bound"]) for value in exact.get(key(row), [])
-        ):
-            continue
-        kept.append(row)
-    return kept
-
-
-def _is_headline(line: str) -> bool:
-    """A document's first line that is a title: short, without closing punctuation."""
-    line = line.strip()
-    return 0 < len(line) <= 60 and not line.endswith(("。", "；", "！", "？", ";", ".", "!", "?"))
-
-
-_DEFAULT_YEAR_NOTE = "from the heading or --year"
-
-
-def _restated(row: dict, body: list[dict]) -> bool:
-    """Whether a headline's figure, dated by no year of its own ("某区每万人口发明专利拥有量38.2件" over
-    "截至2024年底…38.2件"), restates a figure of the body: the same statistic and region with the same
-    value, or the exact value its bound stands for ("突破1200家" over "…入库1236家"), whatever year the body
-    names."""
-    if _DEFAULT_YEAR_NOTE not in row["why"]:
-        return False
-    for other in body:
-        if (other["region"], other["indicator"]) != (row["region"], row["indicator"]):
-            continue
-        if other["value"] == row["value"] and other["bound"] == row["bound"]:
-            return True
-        if other["bound"] == row["bound"] == "=" and rounds_to(other["value"], row["value"]):
-            return True  # "…达7.5亿元" over "…7.48亿元": the body's figure, rounded
-        bounded = row["bound"] != "=" and other["bound"] == "="
-        if bounded and _within(other["value"], row["value"], row["bound"]):
-            return True
-    return False
-
-
-def _within(value: float, limit: float, bound: str) -> bool:
-    """Whether an exact ``value`` is the figure a bound on ``limit`` stands for (on its side, within 20%)."""
-    if not limit or abs(value - limit) > 0.2 * abs(limit):
-        return False
-    return {">": value > limit, ">=": value >= limit, "<": value < limit, "<=": value <= limit}.get(
-        bound, True
-    )
-
-
 #: Why a value in brackets in a table is to be reviewed.
 BRACKETED_CELL = "in brackets in the table: an estimate or a figure to be confirmed (see the table's note)"
 
@@ -306,6 +230,7 @@ def _paragraph_rows(
     breakdown = False  # a sentence of the paragraph opened a breakdown ("分活动主体看，…")
     numerator: tuple[str, str] | None = None  # the statistic the sentence before ended on (研发投入…;)
     contracts = False  # a sentence before named technology contracts ("登记技术合同106552项；成交额…")
+    granted = False  # the sentence before counted patents granted ("专利授权…。其中，发明专利…")
     planning = False  # the clause before, cut at ；, set targets ("今年将力争…；技术合同年成交额保持在…")
     sentence_topic = None  # a part a figure-less sentence before named ("企业创新能力持续增强。研发投入…")
     series: tuple[int, int] | None = None  # the years of a from–to series a sentence before named
@@ -350,6 +275,18 @@ def _paragraph_rows(
                 )
                 row["confidence"] = "review: its statistic is named only in the sentence before"
                 found.append(row)
+        if granted and not found and re.match(r"\s*其中[,:]?\s*(国内)?发明专利(?!申请|拥有|有效)", norm):
+            # "专利授权…7.6万件。其中，发明专利增至9413件": the invention patents among the grants the
+            # sentence before counted
+            for row in _sentence_rows("专利授权," + sentence, region, year, relative_to, reference, **scope):
+                row["quote"] = sentence
+                if named_before is not None and row["why"].endswith(_DEFAULT_YEAR_NOTE):
+                    row["why"] = f"{row['why'].rsplit('; year ', 1)[0]}; year {named_before} of the total"
+                    row["year"] = named_before  # the year of the total it is a part of
+                row["why"] = f"among the patents granted named in the sentence before: {row['why']}"
+                row["confidence"] = "review: its statistic is named only in the sentence before"
+                found.append(row)
+        granted = bool(re.search(r"(?<!申请)专利授权|授权专利", norm)) and "申请" not in norm
         share_id = SHARE_OF[numerator[1]][0] if numerator else None
         opening_share = _SHARE_OPENING_RE.match(norm) if share_id else None
         if numerator and opening_share and (opening_share.group("of") or share_id == "rd_share_gdp"):
