@@ -115,3 +115,31 @@ def test_an_estimate_with_will_reach_is_the_years_figure_not_a_target() -> None:
 def test_next_years_figure_with_will_reach_stays_a_target() -> None:
     text = "预计明年全区高新技术企业总量将达到180家左右。"
     assert rows(text, year=2023) == []
+
+
+# --- stocks as they stand now (目前, 截至目前) -----------------------------------------------------------
+
+
+def test_a_stock_stated_now_on_a_page_dated_in_january_is_the_year_end_before() -> None:
+    text = (
+        "全区高新技术企业保有量创新高\n"
+        "发布时间：2024-01-18 10:20\n"
+        "记者从区科技局获悉，截至目前，全区高新技术企业保有量达到236家。"
+    )
+    assert rows(text, year=2024) == [("hte_count", 2023, 236.0, "=", "海州区")]
+
+
+def test_a_stock_stated_now_later_in_the_year_stays_in_that_year() -> None:
+    text = (
+        "全区高新技术企业保有量创新高\n"
+        "发布时间：2024-07-18 10:20\n"
+        "记者从区科技局获悉，截至目前，全区高新技术企业保有量达到236家。"
+    )
+    assert rows(text, year=2024) == [("hte_count", 2024, 236.0, "=", "海州区")]
+
+
+def test_the_tech_sme_register_to_date_is_not_the_years_figure() -> None:
+    # the register is evaluated anew through the year in batches: its count so far is no year's figure,
+    # while the high-tech firms' stock beside it is read
+    text = "截至目前，全区高新技术企业总数达到236家，入库科技型中小企业总数达到410家。"
+    assert rows(text, year=2024) == [("hte_count", 2024, 236.0, "=", "海州区")]

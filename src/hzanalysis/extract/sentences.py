@@ -16,7 +16,7 @@ from .numbers import _bound, _convert, _numbers, with_list_units
 from .restated import _DEFAULT_YEAR_NOTE, _is_headline, _once
 from .scope import figure_part, heading_topic, subject_part, whole_level
 from .tables import is_places_row, is_table_line, table_cells
-from .timeline import lead_year, series_years, years_of_listed_values
+from .timeline import early_in_year, lead_year, series_years, years_of_listed_values
 from .vocabulary import BREAKDOWN_RE, ELIDED_CONTRACT_VALUE_RE, SHARE_OF, _catalogue, normalise
 
 _WHOLE_UNITS = frozenset("家件项个套所座处户名")
@@ -112,6 +112,7 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     carried: dict = {}  # the time a paragraph left open (a news lead's 去年 or 1-5月), for the next ones
     # the year a news lead names for its news ("…昨日，记者从…获悉，去年，…") dates the figures that name
     # none, the lede before it included
+    carried["early"] = early_in_year(text, year if year is not None else dated)
     lead = lead_year(text, relative_to)
     if lead is not None and lead != reference:
         carried["year"] = lead
@@ -388,6 +389,8 @@ def _paragraph_rows(
             several = False
         if several:
             found = [row for row in found if row["indicator"] in cat.stocks | cat.ratios]
+        if _STOCK_NOW_RE.search(norm) and not re.search(r"年(底|末)|全年", norm):
+            found = _stocks_now(found, reference, carried.get("early", False))
         rows.extend(found)
         previous = (sentence, mentions) if first_figure is None else None
         if not re.search(r"(从|由)[^;。]*(到|至)", norm):
@@ -408,6 +411,24 @@ def _paragraph_rows(
             else:
                 carried.pop("year", None)
     return rows
+
+
+def _stocks_now(found: list[dict], reference: int | None, early: bool) -> list[dict]:
+    """The rows of a sentence stating stocks as they stand now (目前, 截至目前), in the document's year: on a
+    page dated in January or February, a stock whose year the sentence does not name is the year-end's of
+    the year before; otherwise the register of tech SMEs, evaluated anew through the year in batches, has
+    no year's figure yet (its count to date is not the year's)."""
+    stocks = _catalogue().stocks
+    kept = []
+    for row in found:
+        if row["indicator"] in stocks and row["year"] == reference and reference is not None:
+            if early and _DEFAULT_YEAR_NOTE in row["why"]:  # no year of its own
+                row["year"] = reference - 1
+                row["why"] += f"; stated as it stands early in {reference}: the year-end of {reference - 1}"
+            elif row["indicator"] == "tech_smes":
+                continue
+        kept.append(row)
+    return kept
 
 
 def _first_value(norm: str):
