@@ -143,3 +143,21 @@ def test_the_tech_sme_register_to_date_is_not_the_years_figure() -> None:
     # while the high-tech firms' stock beside it is read
     text = "截至目前，全区高新技术企业总数达到236家，入库科技型中小企业总数达到410家。"
     assert rows(text, year=2024) == [("hte_count", 2024, 236.0, "=", "海州区")]
+
+
+def test_a_stock_stated_now_after_sentences_of_an_earlier_year_is_the_documents_year() -> None:
+    # the paragraph reviews 2022; 目前 states the stock as it stands when the document (2024) speaks
+    text = "2022年，全区新增高新技术企业20家。目前，全区拥有高新技术企业158家。"
+    assert rows(text, year=2024) == [("hte_count", 2024, 158.0, "=", "海州区")]
+
+
+# --- a clause after ； goes on in the year the clause before named ------------------------------------
+
+
+def test_a_clause_after_a_semicolon_takes_the_year_of_the_series_before_it() -> None:
+    text = "全区研发投入强度从2019年的1.62%提高到2023年的2.05%；每万人口发明专利拥有量达12.6件。"
+    assert rows(text, year=2024) == [
+        ("rd_share_gdp", 2019, 1.62, "=", "海州区"),
+        ("rd_share_gdp", 2023, 2.05, "=", "海州区"),
+        ("invention_patents_per_10k", 2023, 12.6, "=", "海州区"),
+    ]

@@ -246,6 +246,14 @@ def _paragraph_rows(
         named_before = carried.get("named")  # the last year the sentence before named, if any
         if named_before is not None and re.match(r"([^,;:。\d]{0,12}[,:])?\s*(同年|这一年|该年)", norm):
             year = named_before
+        kept_year = year  # the year that carries on after this sentence, whatever dates its own figures
+        if not _YEAR_RE.search(norm):
+            if continues and named_before is not None:
+                year = named_before  # "从2015年的…提高到2020年的…；每万人…16.9件": the clause before's year
+            elif _STOCK_NOW_RE.search(norm) and reference is not None:
+                # "目前，全市拥有高新技术企业72家" after sentences of an earlier year: the document's own
+                # year (on a page of January or February, the year before: _stocks_now)
+                year = reference
         first = next(iter(_numbers(norm)), None)
         first_figure = first.start if first else None
         # the scope, time and doubt the sentences around lend this one (keyword arguments of _sentence_rows)
@@ -355,6 +363,7 @@ def _paragraph_rows(
                     helped.append(row)
             found = helped + found
             break
+        year = kept_year
         breakdown = breakdown or bool(BREAKDOWN_RE.match(norm))
         if breakdown or carried_plan:
             # "分活动主体看，企业…经费1943.2亿元": a part of the total, in this and later sentences
