@@ -161,3 +161,19 @@ def test_a_clause_after_a_semicolon_takes_the_year_of_the_series_before_it() -> 
         ("rd_share_gdp", 2023, 2.05, "=", "海州区"),
         ("invention_patents_per_10k", 2023, 12.6, "=", "海州区"),
     ]
+
+
+# --- the firms' R&D intensity and share of R&D are not the region's share of GDP ------------------------
+
+
+def test_an_intensity_after_the_firms_rd_is_the_firms_not_the_regions() -> None:
+    text = (
+        "2023年，全区研发经费投入强度为2.41%。其中，规上工业企业研发经费投入达18.6亿元，研发投入强度1.87%；"
+        "服务业企业研发经费投入2.3亿元，研发投入强度0.52%。"
+    )
+    assert rows(text) == [("rd_share_gdp", 2023, 2.41, "=", "海州区")]
+
+
+def test_the_firms_share_of_rd_is_no_share_of_gdp() -> None:
+    text = "在全区研发经费投入中，工业企业研发经费投入所占比重达到86.5%。"
+    assert rows(text) == []

@@ -228,6 +228,20 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
                 mention.indicator = None
     found = _totals(norm, found)
     found = _shares(norm, found)
+    for index, mention in enumerate(found):
+        # "工业企业研发经费投入113.23亿元，研发投入强度2.06%": an intensity opening its clause, after the
+        # firms' R&D (another statistic) in the clause before, is the firms' (R&D over their revenue);
+        # "工业企业研发经费…所占比重" (no GDP named) is their share of R&D, no share of GDP either
+        clause_start = max(norm.rfind(c, 0, mention.start) for c in ",;:") + 1
+        previous = found[index - 1] if index else None
+        if (
+            mention.indicator == "rd_share_gdp"
+            and previous is not None
+            and previous.indicator is None
+            and re.search(r"企业(研发|R&D)", previous.phrase)
+            and (not norm[clause_start : mention.start].strip() or re.fullmatch(r"所?占比重", mention.phrase))
+        ):
+            mention.indicator = None
     shares = [m for m in found if m.indicator in SHARE_IDS]
     # the denominator named inside a share (GDP in 占GDP比重) is not a mention of its own
     found = [
