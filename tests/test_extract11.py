@@ -177,3 +177,16 @@ def test_an_intensity_after_the_firms_rd_is_the_firms_not_the_regions() -> None:
 def test_the_firms_share_of_rd_is_no_share_of_gdp() -> None:
     text = "在全区研发经费投入中，工业企业研发经费投入所占比重达到86.5%。"
     assert rows(text) == []
+
+
+# --- a part of the year holds over the sentences after it -----------------------------------------------
+
+
+def test_a_part_of_the_year_holds_over_a_sentence_comparing_with_last_year_end() -> None:
+    # 比去年年末 is a comparison, not a time of the figures; 9月末 later in the sentence is still a part
+    text = (
+        "前三季度，全区规上工业企业研发投入15.2亿元，同比增长11.4%。"
+        "全区专利授权3100件，其中发明专利授权420件，9月末万人发明专利拥有量21.3件，比去年年末增加1.2件。"
+        "规模以上高新技术产业产值315.6亿元，同比增长9.8%。"
+    )
+    assert rows(text) == []

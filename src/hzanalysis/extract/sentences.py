@@ -369,7 +369,7 @@ def _paragraph_rows(
             # "分活动主体看，企业…经费1943.2亿元": a part of the total, in this and later sentences
             found = []
         period = _period(norm)
-        if period is None and in_part:
+        if in_part and period in (None, "part"):
             # "2014年上半年，…。全省高新技术产业产值…": the half year still holds, but a stock stated as it
             # stands now ("一季度…。目前全省高新技术企业已达3157家") is no part of the year: its level is
             # the document's; the register of tech SMEs is evaluated anew each year, so its count to date is
@@ -449,8 +449,8 @@ def _period(norm: str) -> str | None:
     """What time a sentence names: "part" when it opens with a part of the year (上半年, 1-10月),
     "year" for any other time (a year, 全年, 年末, 去年 …), None when it names none."""
     norm = re.sub(
-        r"(比|较|同比|与)(去年|上年|前年|\d{4}年)(底|末|同期)?", "", norm
-    )  # a comparison ("比去年底增长…") names no time of the figure
+        r"(比|较|同比|与)(去年|上年|前年|\d{4}年)(年?(底|末)|同期)?", "", norm
+    )  # a comparison ("比去年底增长…", "比去年年末增加…") names no time of the figure
     part = _PART_YEAR_RE.search(norm[:16])
     if part and not _WHOLE_YEAR_RE.fullmatch(part.group(0)):
         return "part"
@@ -465,6 +465,8 @@ def _period(norm: str) -> str | None:
         and not _WHOLE_YEAR_RE.search(norm[: part.start()])
     ):
         return "part"
+    if part and not _WHOLE_YEAR_RE.search(norm) and not _YEAR_RE.search(norm):
+        return "part"  # "…增长26.5%，9月末有效发明专利…": a part of the year named later, no whole year
     if _PART_YEAR_RE.search(norm) or _WHOLE_YEAR_RE.search(norm) or _YEAR_RE.search(norm):
         return "year"
     return None
