@@ -190,3 +190,16 @@ def test_a_part_of_the_year_holds_over_a_sentence_comparing_with_last_year_end()
         "规模以上高新技术产业产值315.6亿元，同比增长9.8%。"
     )
     assert rows(text) == []
+
+
+# --- a province's own register of tech SMEs -------------------------------------------------------------
+
+
+def test_the_provincial_register_of_tech_smes_is_not_the_national_count() -> None:
+    text = "2023年，全区新增省级科技型中小企业58家，总量达到612家。"
+    assert rows(text) == []
+
+
+def test_national_and_provincial_registers_summed_are_not_the_national_count() -> None:
+    text = "2023年，全区国家级、省级科技型中小企业入库318家。"
+    assert rows(text) == []

@@ -48,6 +48,12 @@ OTHER_STATISTICS: tuple[str, ...] = (
     "市级高新技术企业",
     # a province's list of agricultural high-tech firms (自治区农业高新技术企业2家), not the national one
     "农业高新技术企业",
+    # a province's own register of tech SMEs (省级科技型中小企业总量达到5101家), alone or summed with the
+    # national one (国家级、省级科技型中小企业入库1318家): not the national evaluation's count
+    # (not 省科技型中小企业: 湖北省科技型中小企业 is a province's national count)
+    "省级科技型中小企业",
+    "国家级、省级科技型中小企业",
+    "国家级和省级科技型中小企业",
     "高新技术企业申报",
     "高企申报",
     "高新技术企业培育",
