@@ -203,3 +203,33 @@ def test_the_provincial_register_of_tech_smes_is_not_the_national_count() -> Non
 def test_national_and_provincial_registers_summed_are_not_the_national_count() -> None:
     text = "2023年，全区国家级、省级科技型中小企业入库318家。"
     assert rows(text) == []
+
+
+# --- the stock the year's additions reach; the year-end's estimate ---------------------------------------
+
+
+def test_the_figure_reached_after_net_additions_is_the_stock() -> None:
+    text = "2023年，全区高新技术企业数量再创新高，净增24家，达236家，同比增长11.3%。"
+    assert rows(text) == [
+        ("hte_net_new", 2023, 24.0, "=", "海州区"),
+        ("hte_count", 2023, 236.0, "=", "海州区"),
+    ]
+
+
+def test_an_increase_on_the_previous_year_said_with_du_is_the_net_additions() -> None:
+    text = "截至2023年底，全区高新技术企业达到236家，较上年度增加24家，增长11.3%。"
+    assert rows(text) == [
+        ("hte_count", 2023, 236.0, "=", "海州区"),
+        ("hte_net_new", 2023, 24.0, "=", "海州区"),
+    ]
+
+
+def test_will_pass_at_this_year_end_is_the_years_estimate() -> None:
+    # a page of late December: what the year-end will show, not a target
+    assert rows("2024年底，全区高新技术企业保有量将突破250家。") == [
+        ("hte_count", 2024, 250.0, ">=", "海州区")
+    ]
+
+
+def test_will_pass_at_a_later_year_end_stays_a_target() -> None:
+    assert rows("2026年底，全区高新技术企业保有量将突破300家。") == []

@@ -245,6 +245,13 @@ def _plan_start(norm: str, reference: int | None, mentions: Sequence[_Mention]) 
             )
         ):
             continue  # "预计全年…，总量将达到490家左右": the year's estimate, not a target
+        year_end = re.search(r"(?:(\d{4})年|今年|本年)?年?(?:底|末)[^。]*$", norm[: match.start()])
+        if (
+            match.group(0) in ("将达到", "将突破", "将超过")
+            and year_end
+            and (year_end.group(1) is None or (reference is not None and int(year_end.group(1)) <= reference))
+        ):
+            continue  # "2020年底，全区高企保有量将突破2700家" (in 2020): the year-end's estimate
         if match.group(0) in ("年均", "每年") and reference is not None:
             years = [int(y) for y in re.findall(r"(?<!\d)(\d{4})年", norm)]
             if years and max(years) <= reference:

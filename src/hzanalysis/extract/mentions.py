@@ -289,7 +289,9 @@ def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
     """
     out = list(mentions)
     for match in re.finditer(
-        r"总数|总量|总面积|总额|净增(长|加)?(?=\d)|(?<=(较|比)上年)(末)?增加(?=\d)|(全年)?累计(?=(达到|达|为|共|有|已达)?\d)"
+        r"总数|总量|总面积|总额|净增(长|加)?(?=\d)|(?<=(较|比)上年)(度)?(末)?增加(?=\d)|(全年)?累计(?=(达到|达|为|共|有|已达)?\d)"
+        # "净增529家，达1911家", "新增高新技术企业45家，达到312家": the stock the additions reach
+        r"|(?<=,)\s*(达到|达)(?=\s*\d)"
         # "…8.7亿元，预计全年完成11亿元", "申报…26家，预计年底可达到54家": the year's figure estimated
         r"|预计(全年|年底|年末)(可|将)?(?=(完成|实现|达到|达|突破|超过|超|为)?\s*\d)",
         norm,
@@ -301,6 +303,12 @@ def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
         if re.search(r"(申报|申请|推荐|认定|新认定|新增|评价)(的)?$", norm[: match.start()]):
             # "全区申报总量达到180家": the total of applications (or of a batch), another statistic
             out.append(_Mention(match.start(), match.end(), None, match.group(0)))
+            continue
+        if match.group(0).strip() in ("达到", "达"):
+            last = max((m for m in out if m.end <= match.start()), key=lambda m: m.end)  # 净增 too
+            reached = last.stock or STOCK_OF_ADDITIONS.get(last.indicator or "")
+            if reached and re.fullmatch(r"[^,;:]*\d[^,;:]*,", norm[last.end : match.start()]):
+                out.append(_Mention(match.start(), match.end(), reached, match.group(0)))
             continue
         if match.group(0).endswith("增加"):
             # "高新技术企业117家，较上年增加26家": the stock's net additions, if catalogued; else a change
