@@ -233,3 +233,16 @@ def test_will_pass_at_this_year_end_is_the_years_estimate() -> None:
 
 def test_will_pass_at_a_later_year_end_stays_a_target() -> None:
     assert rows("2026年底，全区高新技术企业保有量将突破300家。") == []
+
+
+# --- shares of all industry's output; patents per 10 000 residents with 拥有 -----------------------------
+
+
+def test_high_tech_output_over_the_total_industrial_output_is_the_share() -> None:
+    text = "2023年，全区高新技术产值、战略性新兴产业产值分别占工业总产值的58.4%、36.2%。"
+    assert rows(text) == [("hitech_output_share", 2023, 58.4, "=", "海州区")]
+
+
+def test_patents_per_ten_thousand_residents_written_with_have() -> None:
+    text = "2023年，全区万人拥有发明专利数达18.6件。"
+    assert rows(text) == [("invention_patents_per_10k", 2023, 18.6, "=", "海州区")]

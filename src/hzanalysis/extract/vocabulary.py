@@ -185,6 +185,7 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
         "每万人拥有发明专利",
         "每万人口拥有发明专利",
         "万人拥有有效发明专利",
+        "万人拥有发明专利",  # 万人拥有发明专利数达106.7件
     ),
     # platforms recognised at provincial level or above, as cities count their R&D institutions
     "prov_rd_institutions": ("省级以上科技创新平台", "省级以上创新平台"),
@@ -247,6 +248,9 @@ SHARE_OF: dict[str, tuple[str, str, tuple[str, ...]]] = {
             "规模以上工业总产值",
             "规上工业",
             "规模以上工业",
+            # a zone's or county's 占工业总产值 (all its industry; above-scale firms make nearly all of it)
+            "工业总产值",
+            "工业产值",
         ),
     ),
 }
