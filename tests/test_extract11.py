@@ -246,3 +246,12 @@ def test_high_tech_output_over_the_total_industrial_output_is_the_share() -> Non
 def test_patents_per_ten_thousand_residents_written_with_have() -> None:
     text = "2023年，全区万人拥有发明专利数达18.6件。"
     assert rows(text) == [("invention_patents_per_10k", 2023, 18.6, "=", "海州区")]
+
+
+def test_rd_intensity_said_short_and_the_total_after_it_is_rd_spending() -> None:
+    # 研发强度 is the R&D share of GDP; 总量 after it (an amount) is the R&D spending, its numerator
+    text = "2023年，全区研发强度达到2.18%，总量达到9.6亿元，均创历史新高。"
+    assert rows(text) == [
+        ("rd_share_gdp", 2023, 2.18, "=", "海州区"),
+        ("rd_expenditure", 2023, 9.6, "=", "海州区"),
+    ]

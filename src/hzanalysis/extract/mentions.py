@@ -339,6 +339,8 @@ def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
             meant = last.stock or STOCK_OF_ADDITIONS.get(last.indicator or "") or last.indicator
         else:
             meant = last.stock or STOCK_OF_ADDITIONS.get(last.indicator or "") or last.indicator
+            # "研发强度…2.3%，总量…65.05亿元": the amount after a share is its numerator's
+            meant = next((n for n, (sh, _, _) in SHARE_OF.items() if sh == meant), meant)
             # "新认定高新技术企业18家，总数达到120家": the certifications (another statistic by its own
             # name) add to the stock their name follows 新认定 with
             certified = re.fullmatch(r"新认定(.+)", last.phrase) if last.indicator is None else None

@@ -68,6 +68,7 @@ OTHER_STATISTICS: tuple[str, ...] = (
     "有效发明专利",
     "有效专利",
     "企业研发投入强度",
+    "企业研发强度",
     "工业企业研发投入强度",
     "企业研发经费",
     # per head, never the total (人均生产总值为82304元 read as GDP made 0.000823 亿元 of it)
@@ -176,7 +177,7 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
         "技术成交金额",
         "技术成交额",
     ),
-    "rd_share_gdp": ("R&D经费支出强度", "研发经费支出强度"),
+    "rd_share_gdp": ("R&D经费支出强度", "研发经费支出强度", "全社会研发强度", "研发强度"),
     "hitech_output_value": ("高新技术产值",),
     # the verb 拥有 written inside the name ("每万人拥有有效发明专利108件")
     "invention_patents_per_10k": (
