@@ -255,3 +255,19 @@ def test_rd_intensity_said_short_and_the_total_after_it_is_rd_spending() -> None
         ("rd_share_gdp", 2023, 2.18, "=", "海州区"),
         ("rd_expenditure", 2023, 9.6, "=", "海州区"),
     ]
+
+
+# --- the base of a multiple; the verb inside the name of high-tech output --------------------------------
+
+
+def test_the_base_of_a_multiple_is_the_same_statistic_in_its_year() -> None:
+    text = "2023年，全区高新技术企业总数达到236家，在2018年59家的基础上翻了两番。"
+    assert rows(text) == [
+        ("hte_count", 2023, 236.0, "=", "海州区"),
+        ("hte_count", 2018, 59.0, "=", "海州区"),
+    ]
+
+
+def test_high_tech_industry_output_with_the_verb_inside_its_name() -> None:
+    text = "2023年，全区高新技术产业实现总产值412.6亿元，同比增长9.1%。"
+    assert rows(text) == [("hitech_output_value", 2023, 412.6, "=", "海州区")]

@@ -145,7 +145,8 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
     if norm[max(0, number.start - 1) : number.start] == "第" or norm[number.end : number.end + 1] == "位":
         return "rank"
     # (突破7%的大关: the threshold the figure itself is, no attribute)
-    if norm[number.end : number.end + 1] == "的" and not norm.startswith("的大关", number.end):
+    # (在2015年57家的基础上: the base of a multiple, the figure of that year)
+    if norm[number.end : number.end + 1] == "的" and not norm.startswith(("的大关", "的基础上"), number.end):
         return "attribute of something else (… 1.25万元的项目)"
     if (
         number.unit == "家"

@@ -512,6 +512,11 @@ def _owner(
             named = [name for name, _ in cat.regions] + list(OWN_REGION_WORDS)  # 全市…52.3%，我区为66.1%
             if any(name in after_value for name in named):
                 return mention, "same statistic, for the region named before the figure"
+            # "总数达到353家，在2015年57家的基础上翻了三番": the base, the same statistic in its year
+            if re.search(r"[,;]\s*(在|比|较)\s*\d{4}年(底|末)?的?\s*$", between) and re.match(
+                r"\s*的?基础上", norm[number.end :]
+            ):
+                return mention, "same statistic, the base in the year named before the figure"
             # "从2020年的2.9%提高到2024年的3.75%": the same statistic in another year
             # (also "增长到了去年的1.6万家": 了, and a relative year)
             if re.search(r"(到|至)了?\s*(\d{4}年|去年|上年|前年|今年|本年)(底|末)?的?\s*$", between):

@@ -178,7 +178,14 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
         "技术成交额",
     ),
     "rd_share_gdp": ("R&D经费支出强度", "研发经费支出强度", "全社会研发强度", "研发强度"),
-    "hitech_output_value": ("高新技术产值",),
+    "hitech_output_value": (
+        "高新技术产值",
+        # the verb inside the name ("高新技术产业实现总产值801.2亿元", "…完成产值…")
+        "高新技术产业实现总产值",
+        "高新技术产业实现产值",
+        "高新技术产业完成总产值",
+        "高新技术产业完成产值",
+    ),
     # the verb 拥有 written inside the name ("每万人拥有有效发明专利108件")
     "invention_patents_per_10k": (
         "每万人拥有有效发明专利",
