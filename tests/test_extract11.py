@@ -271,3 +271,10 @@ def test_the_base_of_a_multiple_is_the_same_statistic_in_its_year() -> None:
 def test_high_tech_industry_output_with_the_verb_inside_its_name() -> None:
     text = "2023年，全区高新技术产业实现总产值412.6亿元，同比增长9.1%。"
     assert rows(text) == [("hitech_output_value", 2023, 412.6, "=", "海州区")]
+
+
+def test_an_rd_intensity_written_without_its_percent_sign() -> None:
+    text = "2023年，全区R&D经费投入强度2.41，首次进入全市前三。"
+    assert rows(text) == [("rd_share_gdp", 2023, 2.41, "=", "海州区")]
+    # a bare number that is no intensity stays unread
+    assert rows("2023年，全区R&D经费投入强度排名2，居全市前列。") == []
