@@ -278,3 +278,24 @@ def test_an_rd_intensity_written_without_its_percent_sign() -> None:
     assert rows(text) == [("rd_share_gdp", 2023, 2.41, "=", "海州区")]
     # a bare number that is no intensity stays unread
     assert rows("2023年，全区R&D经费投入强度排名2，居全市前列。") == []
+
+
+# --- news of the year's S&T work conference reviews the year before -----------------------------------
+
+
+def test_news_of_a_work_conference_files_its_past_year_under_the_year_before() -> None:
+    # the page is of 2024 (--year), the conference of 2024 reviews 2023: 过去一年 and the figures after it
+    text = (
+        "记者从近日召开的2024年全区科技工作会议上获悉，过去一年，全区科技创新能力稳步提升。"
+        "其中，高新技术企业达到236家，技术合同成交额达12.5亿元。"
+    )
+    assert rows(text, year=2024) == [
+        ("hte_count", 2023, 236.0, "=", "海州区"),
+        ("tech_contract_value", 2023, 12.5, "=", "海州区"),
+    ]
+
+
+def test_without_a_conference_the_past_year_stays_the_year_given() -> None:
+    # (the project's reading of 过去一年 with --year: the year given is the year under review)
+    text = "过去一年，全区科技创新能力稳步提升。其中，高新技术企业达到236家。"
+    assert rows(text, year=2024) == [("hte_count", 2024, 236.0, "=", "海州区")]

@@ -16,7 +16,14 @@ from .numbers import _bound, _convert, _numbers, with_list_units
 from .restated import _DEFAULT_YEAR_NOTE, _is_headline, _once
 from .scope import figure_part, heading_topic, subject_part, whole_level
 from .tables import is_places_row, is_table_line, table_cells
-from .timeline import early_in_year, lead_year, series_years, years_of_listed_values
+from .timeline import (
+    CONFERENCE_RE,
+    conference_year,
+    early_in_year,
+    lead_year,
+    series_years,
+    years_of_listed_values,
+)
 from .vocabulary import BREAKDOWN_RE, ELIDED_CONTRACT_VALUE_RE, SHARE_OF, _catalogue, normalise
 
 _WHOLE_UNITS = frozenset("家件项个套所座处户名")
@@ -104,6 +111,10 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     if reference is None:
         reference = dated - 1 if dated is not None and review else dated
     relative_to = dated if review else reference
+    if year is not None and conference_year(text) == year:
+        # news of the year's S&T work conference reviews the year before, as a work report does: its 过去一年
+        # and the figures naming no year are of that year (去年 still counted from the conference's year)
+        reference, relative_to = year - 1, year
     region = region or ""
     rows: list[dict] = []
     table: list[str] = []
@@ -386,7 +397,11 @@ def _paragraph_rows(
         news = _NEWS_LEAD_RE.match(norm)
         after_lead = news.end() if news else 0
         dated = _OPENING_YEAR_RE.match(norm, after_lead)
-        if dated and not re.search(r"(比|较|同|与|至|到|从|由)$", norm[: dated.start(1)]):
+        if (
+            dated
+            and not re.search(r"(比|较|同|与|至|到|从|由)$", norm[: dated.start(1)])
+            and not CONFERENCE_RE.match(norm, dated.start(1))  # the conference's year, not the figures'
+        ):
             # "王志刚介绍，2019年，…。全国高新技术企业达到22.5万家": a year opening a sentence carries on,
             # as 去年 does, whatever the document's year; not the start of a series (从2014年的…提高到…)
             year = _data_year(norm, dated.end(), reference, relative_to)[0]

@@ -116,3 +116,16 @@ def early_in_year(text: str, year: int | None) -> bool:
     head = "\n".join(line for line in text.splitlines()[:5] if line.strip())
     match = _PAGE_DATE_RE.search(normalise(head))
     return match is not None and int(match.group(1)) == year and int(match.group(2)) <= 2
+
+
+# A year's S&T work conference ("2025年全省科技工作会议", "2020年青海省科技工作视频会议"): held early in
+# that year, it reviews the year before.
+CONFERENCE_RE = re.compile(
+    r"(?<!\d)(\d{4})\s*年[^,;:。\d]{0,16}?(科技|科学技术|科技创新)工作[^,;:。\d]{0,4}?(会议|会)"
+)
+
+
+def conference_year(text: str) -> int | None:
+    """The year of the S&T work conference a news item reports from (its first 300 characters), or None."""
+    match = CONFERENCE_RE.search(normalise(text[:300]))
+    return int(match.group(1)) if match else None
