@@ -6,12 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
+from .spans import _Mention
 from .vocabulary import _Catalogue
-
-if TYPE_CHECKING:
-    from .mentions import _Mention
 
 # "苏南、苏中、苏北…分别为", "海口市、三亚市、澄迈县…分别为": a list of names (places, sectors) right
 # before the

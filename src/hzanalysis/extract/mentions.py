@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from ..text_layout import FIVE_YEAR_PLAN_END
@@ -16,6 +15,7 @@ from .lists import (
     _subjects_and_values,
 )
 from .numbers import _Number
+from .spans import _Mention
 from .timeline import years_of_listed_values
 from .vocabulary import (
     _MULTI_YEAR_RE,
@@ -49,23 +49,6 @@ _FROM_TO_LEVEL = (
     # "从2017年269家增长到如今1441家": the level now
     r"\s*(如今|目前|现在|现)?(的)?\s*$"
 )
-
-
-@dataclass
-class _Mention:
-    start: int
-    end: int
-    indicator: str | None  # None: another statistic, which owns the numbers that follow it
-    phrase: str
-    taken: bool = False
-    bounded: bool = False  # its last value was a bound (突破800亿元)
-    regions: list[str] = field(default_factory=list)  # "灌南县、灌云县…分别为88家、95家": one per value
-    values: int = 0
-    stock: str | None = None  # for the year's additions to a stock (新增…, 净增…): that stock
-    respectively: list[_Mention] = field(default_factory=list)
-    # "A、B<statistic>提高到39.8%和47.5%": the spans of the values listed for the subjects in order, and
-    # which of them is this mention's own
-    listed: tuple[list[tuple[int, int]], int] | None = None
 
 
 _EXAMPLES_OF_RE = re.compile(r"以[^,;:。]{2,40}?为(代表|主体|主|龙头)的|包括[^,;:。]{2,40}?在内的")
@@ -233,12 +216,12 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
         # firms' R&D (another statistic) in the clause before, is the firms' (R&D over their revenue);
         # "工业企业研发经费…所占比重" (no GDP named) is their share of R&D, no share of GDP either
         clause_start = max(norm.rfind(c, 0, mention.start) for c in ",;:") + 1
-        previous = found[index - 1] if index else None
+        firms = found[index - 1] if index else None
         if (
             mention.indicator == "rd_share_gdp"
-            and previous is not None
-            and previous.indicator is None
-            and re.search(r"企业(研发|R&D)", previous.phrase)
+            and firms is not None
+            and firms.indicator is None
+            and re.search(r"企业(研发|R&D)", firms.phrase)
             and (not norm[clause_start : mention.start].strip() or re.fullmatch(r"所?占比重", mention.phrase))
         ):
             mention.indicator = None
