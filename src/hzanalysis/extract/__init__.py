@@ -47,7 +47,8 @@ How a sentence is read (the forms were studied in county and city bulletins, wor
    named before, a statistic named only before, a part the sentence before opened on).
 
 Modules: ``vocabulary`` (normalisation, synonyms, regions), ``numbers`` (numbers, units, bounds),
-``mentions`` (indicator mentions and which one owns a number), ``filters`` (what is never an observation),
+``spans`` (a mention), ``mentions`` (indicator mentions and which one owns a number), ``lists`` (lists of
+names or values read in order), ``filters`` (what is never an observation), ``restated`` (each figure once),
 ``context`` (year and region), ``scope`` (whose figure), ``timeline`` (times beyond a sentence), ``tables``
 (tables flattened to text), ``sentences`` (rows from text), ``review`` (files in, review file out).
 """

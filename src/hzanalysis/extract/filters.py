@@ -145,7 +145,8 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
     if norm[max(0, number.start - 1) : number.start] == "第" or norm[number.end : number.end + 1] == "位":
         return "rank"
     # (突破7%的大关: the threshold the figure itself is, no attribute)
-    if norm[number.end : number.end + 1] == "的" and not norm.startswith("的大关", number.end):
+    # (在2015年57家的基础上: the base of a multiple, the figure of that year)
+    if norm[number.end : number.end + 1] == "的" and not norm.startswith(("的大关", "的基础上"), number.end):
         return "attribute of something else (… 1.25万元的项目)"
     if (
         number.unit == "家"
@@ -237,6 +238,21 @@ def _plan_start(norm: str, reference: int | None, mentions: Sequence[_Mention]) 
             continue  # 随着…计划的推进, 通过实施…计划，: a plan carried out, the means of what follows
         if match.group(0).startswith("目标") and _ACHIEVED_PLAN_RE.search(norm[: match.end()]):
             continue
+        if (
+            match.group(0).startswith("将")
+            and re.search(r"预计[^。]*$", norm[: match.start()])
+            and not re.search(
+                r"明年|下一?年|未来|\d{4}年", norm[norm.rfind("预计", 0, match.start()) : match.end()]
+            )
+        ):
+            continue  # "预计全年…，总量将达到490家左右": the year's estimate, not a target
+        year_end = re.search(r"(?:(\d{4})年|今年|本年)?年?(?:底|末)[^。]*$", norm[: match.start()])
+        if (
+            match.group(0) in ("将达到", "将突破", "将超过")
+            and year_end
+            and (year_end.group(1) is None or (reference is not None and int(year_end.group(1)) <= reference))
+        ):
+            continue  # "2020年底，全区高企保有量将突破2700家" (in 2020): the year-end's estimate
         if match.group(0) in ("年均", "每年") and reference is not None:
             years = [int(y) for y in re.findall(r"(?<!\d)(\d{4})年", norm)]
             if years and max(years) <= reference:

@@ -176,8 +176,18 @@ def rounds_to(precise: float, rounded: float) -> bool:
 
 def with_list_units(norm: str, numbers: list[_Number], mentions: Sequence[Any]) -> list[_Number]:
     """The values of a 分别 list over a range of years written bare before the last one's unit
-    (2015-2018年…分别29.92、29.64、33.57、30.75亿元), each with that unit."""
+    (2015-2018年…分别29.92、29.64、33.57、30.75亿元), each with that unit; and an intensity written
+    without its % (投入强度2.36，), in percent."""
     at = {number.start: i for i, number in enumerate(numbers)}
+    for i, number in enumerate(numbers):
+        # "R&D经费投入强度2.36，首次进入…": an intensity written without its % (a share of GDP in percent)
+        if (
+            number.unit == number.multiplier == ""
+            and re.search(r"强度\s*(为|达到|达|是)?\s*$", norm[: number.start])
+            and re.fullmatch(r"\d\.\d{1,2}", norm[number.start : number.end].strip())
+            and re.match(r"\s*([,;。]|$)", norm[number.end :])
+        ):
+            numbers[i] = replace(number, unit="%")
     for mention in mentions:
         starts = sorted(years_of_listed_values(norm, mention.end))
         if not starts or any(start not in at for start in starts):

@@ -12,10 +12,18 @@ from ..text_layout import join_wrapped_lines, regroup_table_cells
 from .context import _YEAR_RE, _data_year, _region, heading_year, is_year_review
 from .filters import _PART_YEAR_RE, _WHOLE_YEAR_RE, _outside_plan_sections, _plan_start, _skip_reason
 from .mentions import LEVEL_AFTER_CHANGE, RESPECTIVE_YEARS, _mentions, _owner
-from .numbers import _bound, _convert, _numbers, rounds_to, with_list_units
+from .numbers import _bound, _convert, _numbers, with_list_units
+from .restated import _DEFAULT_YEAR_NOTE, _is_headline, _once
 from .scope import figure_part, heading_topic, subject_part, whole_level
 from .tables import is_places_row, is_table_line, table_cells
-from .timeline import lead_year, series_years, years_of_listed_values
+from .timeline import (
+    CONFERENCE_RE,
+    conference_year,
+    early_in_year,
+    lead_year,
+    series_years,
+    years_of_listed_values,
+)
 from .vocabulary import BREAKDOWN_RE, ELIDED_CONTRACT_VALUE_RE, SHARE_OF, _catalogue, normalise
 
 _WHOLE_UNITS = frozenset("家件项个套所座处户名")
@@ -103,6 +111,10 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     if reference is None:
         reference = dated - 1 if dated is not None and review else dated
     relative_to = dated if review else reference
+    if year is not None and conference_year(text) == year:
+        # news of the year's S&T work conference reviews the year before, as a work report does: its 过去一年
+        # and the figures naming no year are of that year (去年 still counted from the conference's year)
+        reference, relative_to = year - 1, year
     region = region or ""
     rows: list[dict] = []
     table: list[str] = []
@@ -111,6 +123,7 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     carried: dict = {}  # the time a paragraph left open (a news lead's 去年 or 1-5月), for the next ones
     # the year a news lead names for its news ("…昨日，记者从…获悉，去年，…") dates the figures that name
     # none, the lede before it included
+    carried["early"] = early_in_year(text, year if year is not None else dated)
     lead = lead_year(text, relative_to)
     if lead is not None and lead != reference:
         carried["year"] = lead
@@ -163,83 +176,6 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     frame["year"] = frame["year"].astype("Int64")
     frame["value"] = frame["value"].astype(float)
     return frame
-
-
-def _once(rows: list[dict]) -> list[dict]:
-    """Each figure once per document: a headline restates the body ("全省高新技术企业5115家" over a paragraph
-    saying it again), so a figure already found is dropped, and so is a bound when the document states the
-    exact figure it bounds ("…成交金额超214亿元" over "成交金额214.4亿元")."""
-
-    def key(row: dict) -> tuple:
-        return row["region"], row["indicator"], row["year"]
-
-    exact: dict[tuple, list[float]] = {}
-    for row in rows:
-        if row["bound"] == "=":
-            exact.setdefault(key(row), []).append(row["value"])
-    body = [row for row in rows if not row.get("headline")]
-    kept, seen = [], set()
-    for row in rows:
-        figure = (*key(row), row["value"], row["bound"])
-        if figure in seen:
-            continue
-        if row.get("headline") and _restated(row, body):
-            continue
-        if _DEFAULT_YEAR_NOTE in row["why"] and any(
-            _DEFAULT_YEAR_NOTE not in other["why"]
-            and (other["region"], other["indicator"], other["value"], other["bound"])
-            == (row["region"], row["indicator"], row["value"], row["bound"])
-            for other in rows
-        ):
-            # a lede or title restating a figure the text dates ("…达11808家" over "截至2018年底…11808家")
-            continue
-        if row["bound"] == "=" and any(rounds_to(value, row["value"]) for value in exact.get(key(row), [])):
-            continue  # "经费支出1.4万亿" beside "14169.9亿元": the same figure, rounded
-        seen.add(figure)
-        if row["bound"] != "=" and any(
-            _within(value, row["value"], row["bound"]) for value in exact.get(key(row), [])
-        ):
-            continue
-        kept.append(row)
-    return kept
-
-
-def _is_headline(line: str) -> bool:
-    """A document's first line that is a title: short, without closing punctuation."""
-    line = line.strip()
-    return 0 < len(line) <= 60 and not line.endswith(("。", "；", "！", "？", ";", ".", "!", "?"))
-
-
-_DEFAULT_YEAR_NOTE = "from the heading or --year"
-
-
-def _restated(row: dict, body: list[dict]) -> bool:
-    """Whether a headline's figure, dated by no year of its own ("某区每万人口发明专利拥有量38.2件" over
-    "截至2024年底…38.2件"), restates a figure of the body: the same statistic and region with the same
-    value, or the exact value its bound stands for ("突破1200家" over "…入库1236家"), whatever year the body
-    names."""
-    if _DEFAULT_YEAR_NOTE not in row["why"]:
-        return False
-    for other in body:
-        if (other["region"], other["indicator"]) != (row["region"], row["indicator"]):
-            continue
-        if other["value"] == row["value"] and other["bound"] == row["bound"]:
-            return True
-        if other["bound"] == row["bound"] == "=" and rounds_to(other["value"], row["value"]):
-            return True  # "…达7.5亿元" over "…7.48亿元": the body's figure, rounded
-        bounded = row["bound"] != "=" and other["bound"] == "="
-        if bounded and _within(other["value"], row["value"], row["bound"]):
-            return True
-    return False
-
-
-def _within(value: float, limit: float, bound: str) -> bool:
-    """Whether an exact ``value`` is the figure a bound on ``limit`` stands for (on its side, within 20%)."""
-    if not limit or abs(value - limit) > 0.2 * abs(limit):
-        return False
-    return {">": value > limit, ">=": value >= limit, "<": value < limit, "<=": value <= limit}.get(
-        bound, True
-    )
 
 
 #: Why a value in brackets in a table is to be reviewed.
@@ -306,6 +242,7 @@ def _paragraph_rows(
     breakdown = False  # a sentence of the paragraph opened a breakdown ("分活动主体看，…")
     numerator: tuple[str, str] | None = None  # the statistic the sentence before ended on (研发投入…;)
     contracts = False  # a sentence before named technology contracts ("登记技术合同106552项；成交额…")
+    granted = False  # the sentence before counted patents granted ("专利授权…。其中，发明专利…")
     planning = False  # the clause before, cut at ；, set targets ("今年将力争…；技术合同年成交额保持在…")
     sentence_topic = None  # a part a figure-less sentence before named ("企业创新能力持续增强。研发投入…")
     series: tuple[int, int] | None = None  # the years of a from–to series a sentence before named
@@ -316,6 +253,18 @@ def _paragraph_rows(
     for sentence in split_sentences(line):
         norm = normalise(sentence)
         mentions = _mentions(norm, cat)
+        # "2018年，…。同年，…", "…是2023年的关键词。从指标上看，这一年…": the year the sentence before named
+        named_before = carried.get("named")  # the last year the sentence before named, if any
+        if named_before is not None and re.match(r"([^,;:。\d]{0,12}[,:])?\s*(同年|这一年|该年)", norm):
+            year = named_before
+        kept_year = year  # the year that carries on after this sentence, whatever dates its own figures
+        if not _YEAR_RE.search(norm):
+            if continues and named_before is not None:
+                year = named_before  # "从2015年的…提高到2020年的…；每万人…16.9件": the clause before's year
+            elif _STOCK_NOW_RE.search(norm) and reference is not None:
+                # "目前，全市拥有高新技术企业72家" after sentences of an earlier year: the document's own
+                # year (on a page of January or February, the year before: _stocks_now)
+                year = reference
         first = next(iter(_numbers(norm)), None)
         first_figure = first.start if first else None
         # the scope, time and doubt the sentences around lend this one (keyword arguments of _sentence_rows)
@@ -346,6 +295,18 @@ def _paragraph_rows(
                 )
                 row["confidence"] = "review: its statistic is named only in the sentence before"
                 found.append(row)
+        if granted and not found and re.match(r"\s*其中[,:]?\s*(国内)?发明专利(?!申请|拥有|有效)", norm):
+            # "专利授权…7.6万件。其中，发明专利增至9413件": the invention patents among the grants the
+            # sentence before counted
+            for row in _sentence_rows("专利授权," + sentence, region, year, relative_to, reference, **scope):
+                row["quote"] = sentence
+                if named_before is not None and row["why"].endswith(_DEFAULT_YEAR_NOTE):
+                    row["why"] = f"{row['why'].rsplit('; year ', 1)[0]}; year {named_before} of the total"
+                    row["year"] = named_before  # the year of the total it is a part of
+                row["why"] = f"among the patents granted named in the sentence before: {row['why']}"
+                row["confidence"] = "review: its statistic is named only in the sentence before"
+                found.append(row)
+        granted = bool(re.search(r"(?<!申请)专利授权|授权专利", norm)) and "申请" not in norm
         share_id = SHARE_OF[numerator[1]][0] if numerator else None
         opening_share = _SHARE_OPENING_RE.match(norm) if share_id else None
         if numerator and opening_share and (opening_share.group("of") or share_id == "rd_share_gdp"):
@@ -413,12 +374,13 @@ def _paragraph_rows(
                     helped.append(row)
             found = helped + found
             break
+        year = kept_year
         breakdown = breakdown or bool(BREAKDOWN_RE.match(norm))
         if breakdown or carried_plan:
             # "分活动主体看，企业…经费1943.2亿元": a part of the total, in this and later sentences
             found = []
         period = _period(norm)
-        if period is None and in_part:
+        if in_part and period in (None, "part"):
             # "2014年上半年，…。全省高新技术产业产值…": the half year still holds, but a stock stated as it
             # stands now ("一季度…。目前全省高新技术企业已达3157家") is no part of the year: its level is
             # the document's; the register of tech SMEs is evaluated anew each year, so its count to date is
@@ -428,13 +390,18 @@ def _paragraph_rows(
         elif period is not None:
             in_part = period == "part"
         named, _ = _data_year(norm, len(norm), None)
+        carried["named"] = named
         if named is not None and reference is None:
             year = named  # "2024年…。全社会研发经费支出…": the year carries on (not 与2021年相比's)
         # "10月27日，记者从省统计局获悉，2021年，…": the year after a news lead opens the sentence
         news = _NEWS_LEAD_RE.match(norm)
         after_lead = news.end() if news else 0
         dated = _OPENING_YEAR_RE.match(norm, after_lead)
-        if dated and not re.search(r"(比|较|同|与|至|到|从|由)$", norm[: dated.start(1)]):
+        if (
+            dated
+            and not re.search(r"(比|较|同|与|至|到|从|由)$", norm[: dated.start(1)])
+            and not CONFERENCE_RE.match(norm, dated.start(1))  # the conference's year, not the figures'
+        ):
             # "王志刚介绍，2019年，…。全国高新技术企业达到22.5万家": a year opening a sentence carries on,
             # as 去年 does, whatever the document's year; not the start of a series (从2014年的…提高到…)
             year = _data_year(norm, dated.end(), reference, relative_to)[0]
@@ -446,6 +413,8 @@ def _paragraph_rows(
             several = False
         if several:
             found = [row for row in found if row["indicator"] in cat.stocks | cat.ratios]
+        if _STOCK_NOW_RE.search(norm) and not re.search(r"年(底|末)|全年", norm):
+            found = _stocks_now(found, reference, carried.get("early", False))
         rows.extend(found)
         previous = (sentence, mentions) if first_figure is None else None
         if not re.search(r"(从|由)[^;。]*(到|至)", norm):
@@ -468,6 +437,24 @@ def _paragraph_rows(
     return rows
 
 
+def _stocks_now(found: list[dict], reference: int | None, early: bool) -> list[dict]:
+    """The rows of a sentence stating stocks as they stand now (目前, 截至目前), in the document's year: on a
+    page dated in January or February, a stock whose year the sentence does not name is the year-end's of
+    the year before; otherwise the register of tech SMEs, evaluated anew through the year in batches, has
+    no year's figure yet (its count to date is not the year's)."""
+    stocks = _catalogue().stocks
+    kept = []
+    for row in found:
+        if row["indicator"] in stocks and row["year"] == reference and reference is not None:
+            if early and _DEFAULT_YEAR_NOTE in row["why"]:  # no year of its own
+                row["year"] = reference - 1
+                row["why"] += f"; stated as it stands early in {reference}: the year-end of {reference - 1}"
+            elif row["indicator"] == "tech_smes":
+                continue
+        kept.append(row)
+    return kept
+
+
 def _first_value(norm: str):
     """The first number of ``norm`` that is not a date (2024年, 10月27日)."""
     return next((n for n in _numbers(norm) if n.unit not in ("年", "月", "日", "号")), None)
@@ -477,8 +464,8 @@ def _period(norm: str) -> str | None:
     """What time a sentence names: "part" when it opens with a part of the year (上半年, 1-10月),
     "year" for any other time (a year, 全年, 年末, 去年 …), None when it names none."""
     norm = re.sub(
-        r"(比|较|同比|与)(去年|上年|前年|\d{4}年)(底|末|同期)?", "", norm
-    )  # a comparison ("比去年底增长…") names no time of the figure
+        r"(比|较|同比|与)(去年|上年|前年|\d{4}年)(年?(底|末)|同期)?", "", norm
+    )  # a comparison ("比去年底增长…", "比去年年末增加…") names no time of the figure
     part = _PART_YEAR_RE.search(norm[:16])
     if part and not _WHOLE_YEAR_RE.fullmatch(part.group(0)):
         return "part"
@@ -493,6 +480,8 @@ def _period(norm: str) -> str | None:
         and not _WHOLE_YEAR_RE.search(norm[: part.start()])
     ):
         return "part"
+    if part and not _WHOLE_YEAR_RE.search(norm) and not _YEAR_RE.search(norm):
+        return "part"  # "…增长26.5%，9月末有效发明专利…": a part of the year named later, no whole year
     if _PART_YEAR_RE.search(norm) or _WHOLE_YEAR_RE.search(norm) or _YEAR_RE.search(norm):
         return "year"
     return None

@@ -101,3 +101,31 @@ def lead_year(text: str, relative_to: int | None) -> int | None:
     if relative_to is None:
         return None
     return relative_to - (1 if match.group(2) in ("去年", "上年") else 0)
+
+
+# A page's publication date near its top ("2021-01-19 09:35", "发布时间：2025年02月15日", "2020/7/27").
+_PAGE_DATE_RE = re.compile(r"(?<!\d)(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})(?!\d)")
+
+
+def early_in_year(text: str, year: int | None) -> bool:
+    """Whether the page is dated in January or February of ``year`` (its date among the first five lines):
+    a stock it states as it stands now (目前, 截至目前) is then the year-end's of the year before, the new
+    year's certifications not yet made."""
+    if year is None:
+        return False
+    head = "\n".join(line for line in text.splitlines()[:5] if line.strip())
+    match = _PAGE_DATE_RE.search(normalise(head))
+    return match is not None and int(match.group(1)) == year and int(match.group(2)) <= 2
+
+
+# A year's S&T work conference ("2025年全省科技工作会议", "2020年青海省科技工作视频会议"): held early in
+# that year, it reviews the year before.
+CONFERENCE_RE = re.compile(
+    r"(?<!\d)(\d{4})\s*年[^,;:。\d]{0,16}?(科技|科学技术|科技创新)工作[^,;:。\d]{0,4}?(会议|会)"
+)
+
+
+def conference_year(text: str) -> int | None:
+    """The year of the S&T work conference a news item reports from (its first 300 characters), or None."""
+    match = CONFERENCE_RE.search(normalise(text[:300]))
+    return int(match.group(1)) if match else None

@@ -46,6 +46,14 @@ OTHER_STATISTICS: tuple[str, ...] = (
     # ("国家级高新技术企业142家,省级高新技术企业53家")
     "省级高新技术企业",
     "市级高新技术企业",
+    # a province's list of agricultural high-tech firms (自治区农业高新技术企业2家), not the national one
+    "农业高新技术企业",
+    # a province's own register of tech SMEs (省级科技型中小企业总量达到5101家), alone or summed with the
+    # national one (国家级、省级科技型中小企业入库1318家): not the national evaluation's count
+    # (not 省科技型中小企业: 湖北省科技型中小企业 is a province's national count)
+    "省级科技型中小企业",
+    "国家级、省级科技型中小企业",
+    "国家级和省级科技型中小企业",
     "高新技术企业申报",
     "高企申报",
     "高新技术企业培育",
@@ -60,6 +68,7 @@ OTHER_STATISTICS: tuple[str, ...] = (
     "有效发明专利",
     "有效专利",
     "企业研发投入强度",
+    "企业研发强度",
     "工业企业研发投入强度",
     "企业研发经费",
     # per head, never the total (人均生产总值为82304元 read as GDP made 0.000823 亿元 of it)
@@ -109,8 +118,11 @@ SUBSET_BEFORE_RE = re.compile(
     # a number of zones ("169个高新区生产总值", "16个高新区…高新技术企业"): their sum, a part of the region
     r"|\d+个(国家级|省级)?(高新区|开发区|经开区|园区|高新技术产业开发区)[^,;:]{0,6}"
     # the firms in incubation (孵化器在孵科技型中小企业) and a ranked list (百强高新技术企业): parts
-    r"|在孵|百强|十强|\d+强)"
-    r"(的)?(国家级|国家|省级|市级|有效)?$"
+    r"|在孵|百强|十强|\d+强"
+    # a size class with its sector (超亿元工业高新技术企业40家): the firms above a turnover, a part
+    r"|(超|上)亿元?(工业|制造业)?|亿元以上的?(工业|制造业)?)"
+    # (also "among them": 规模以上工业企业中高新技术企业数量达到586家)
+    r"(的|中)?(国家级|国家|省级|市级|有效)?$"
 )
 # In the clause before a statistic, a number of places ("3市全年实现…", "5地输出…合计") makes it their sum,
 # a part of the region's total.
@@ -165,8 +177,15 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
         "技术成交金额",
         "技术成交额",
     ),
-    "rd_share_gdp": ("R&D经费支出强度", "研发经费支出强度"),
-    "hitech_output_value": ("高新技术产值",),
+    "rd_share_gdp": ("R&D经费支出强度", "研发经费支出强度", "全社会研发强度", "研发强度"),
+    "hitech_output_value": (
+        "高新技术产值",
+        # the verb inside the name ("高新技术产业实现总产值801.2亿元", "…完成产值…")
+        "高新技术产业实现总产值",
+        "高新技术产业实现产值",
+        "高新技术产业完成总产值",
+        "高新技术产业完成产值",
+    ),
     # the verb 拥有 written inside the name ("每万人拥有有效发明专利108件")
     "invention_patents_per_10k": (
         "每万人拥有有效发明专利",
@@ -174,6 +193,7 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
         "每万人拥有发明专利",
         "每万人口拥有发明专利",
         "万人拥有有效发明专利",
+        "万人拥有发明专利",  # 万人拥有发明专利数达106.7件
     ),
     # platforms recognised at provincial level or above, as cities count their R&D institutions
     "prov_rd_institutions": ("省级以上科技创新平台", "省级以上创新平台"),
@@ -198,6 +218,7 @@ FLOW_QUALIFIERS: tuple[str, ...] = (
     "获批",
     "新引进",
     "新培育",
+    "新备案",  # 新备案科技型中小企业856家: the year's filings, a batch
     "培育",
     "净增",
     "新",
@@ -235,6 +256,9 @@ SHARE_OF: dict[str, tuple[str, str, tuple[str, ...]]] = {
             "规模以上工业总产值",
             "规上工业",
             "规模以上工业",
+            # a zone's or county's 占工业总产值 (all its industry; above-scale firms make nearly all of it)
+            "工业总产值",
+            "工业产值",
         ),
     ),
 }
