@@ -126,6 +126,17 @@ def _outside_plan_sections(text: str) -> list[str]:
     return kept
 
 
+# "由建区之初的1.35亿元增长到875亿元", "从十多年前的4.9万家增加到…": the base of a change at a time the text
+# dates only relative to an unknown start (之初, 十多年前), which no year can be given to
+_UNDATED_BASE_RE = re.compile(
+    r"(从|由)\s*[^,;:。\d]{0,8}?(之初|初期|当初|起步时|成立时|建立时|设立时|多年前|[一二三四五六七八九十几]+年前)的?\s*$"
+)
+# "对省内3112户高新技术企业进行问卷调查", "为86家高新技术企业提供辅导", "精准服务企业600余户": firms an office
+# surveys, visits, serves or trains, however many, are the object of its work, not the region's stock
+_ACTED_ON_RE = re.compile(
+    r"(对|为|向|赴|走访|调研|服务|帮助|帮扶|指导|组织|培训|辅导|扶持|奖励|补贴|资助|推荐|引导|动员|遴选|筛选)"
+    r"[^,;:。\d]{0,12}$"
+)
 # "长期保持在6.5%以上的高位": a level held over many years, no one year's figure
 _HELD_LEVEL_RE = re.compile(r"长期(保持|稳定|维持|处)在?[^,;:\d]{0,4}\d[\d.]*\s*(%|‰)?(以上|以下|左右)?")
 
@@ -140,6 +151,8 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
         return "change, rank or date"
     if number.unit == "" and number.multiplier == "":
         return "bare number"
+    if _UNDATED_BASE_RE.search(clause_prefix):
+        return "the base of a change at a time with no year (由建区之初的…, 从十多年前的…): no year's figure"
     if _HELD_LEVEL_RE.search(clause_prefix + norm[number.start : number.end]):
         return "a level held over many years (长期保持在…), no one year's figure"
     if norm[max(0, number.start - 1) : number.start] == "第" or norm[number.end : number.end + 1] == "位":
@@ -155,6 +168,12 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
         and not re.search(r"(共有|累计|总计|共计)有?\s*$", clause_prefix)
     ):
         return "firms going through a procedure (…等312家企业认定为…, 27家企业39个产品获批): a batch"
+    clause_start = max(norm.rfind(c, 0, number.start) for c in ",;:") + 1
+    # what opens the clause up to the firms (the figure, or the statistic named first in its clause)
+    first = owner.start if clause_start <= owner.start < number.start else number.start
+    lead = norm[clause_start:first]
+    if owner.indicator in _FIRM_COUNTS and _ACTED_ON_RE.search(lead):
+        return "firms something is done to (对…3112户…进行调查, 为86家…提供, 走访…200余家): not the stock"
     if number.unit == "家" and _APPLICANTS_BEFORE_RE.search(clause_prefix):
         return "applicants (申请复审的93家…): a batch, not the stock"
     if number.unit == "家" and _CERTIFIED_BEFORE_RE.search(clause_prefix):
@@ -182,7 +201,8 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
         r"(增长|增加|提高|提升|下降|减少|增|降)$", clause_prefix.rstrip(" 了")
     ) and not _CHANGE_TO_LEVEL_RE.search(clause_prefix):
         return "change"
-    from_to = re.search(r"(由|从)[^,;:]*(至|到)$", gap)
+    # (由2021年的3家发展到目前的82家: the change's end now, as it stands in the document's year)
+    from_to = re.search(r"(由|从)[^,;:]*(至|到)了?(目前|现在|如今|当前)?的?$", gap)
     if re.search(r"(由|从)$", gap):
         return "starting value of a change (由…至…)"
     between = _CHANGE_CLAUSE_RE.sub("", prefix)  # "增长18%，达到480家": the change is no other figure

@@ -45,7 +45,7 @@ LEVEL_AFTER_CHANGE = "level after a change (由…下降到…), in the year of 
 #: How a value of a 分别 list over a range of years (2015-2018年) is owned: one per year, in order.
 RESPECTIVE_YEARS = "分别 over the years of the range, in order"
 _FROM_TO_LEVEL = (
-    r"(由|从)[^,;:]*\d[^,;:]*(增长|增加|提高|提升|上升|下降|减少|回落|降低|跃升|扩大|缩小|增|降)(到|至)了?"
+    r"(由|从)[^,;:]*\d[^,;:]*(增长|增加|提高|提升|上升|下降|减少|回落|降低|跃升|扩大|缩小|发展|壮大|攀升|增|降)(到|至)了?"
     # "从2017年269家增长到如今1441家": the level now
     r"\s*(如今|目前|现在|现)?(的)?\s*$"
 )

@@ -25,6 +25,10 @@ _PERIOD_END_RE = re.compile(FIVE_YEAR_PLAN_END)
 _FROM_TO_YEARS_RE = re.compile(
     r"(从|由)[^,;:。]{0,16}?(?<!\d)(\d{4})\s*年[^;。]{0,40}?(到|至)了?\s*(?<!\d)(\d{4})\s*年"
 )
+# "由2021年的3家发展到目前的82家": a series from a year to now (the document's year)
+_FROM_YEAR_TO_NOW_RE = re.compile(
+    r"(从|由)[^,;:。]{0,16}?(?<!\d)(\d{4})\s*年[^;。\d]{0,20}?\d[^;。]{0,30}?(到|至)了?\s*(目前|如今|现在|当前)的"
+)
 _RANGE_RE = re.compile(r"(?<!\d)(\d{4})\s*[-—~至到]\s*(\d{4})\s*年")
 _FROM_PERIOD_TO_NOW_RE = re.compile(
     r"(从|由)[^,;:。]{0,8}?十[一二三四五六]五[^;。]{0,40}?(到|至)了?\s*(目前|如今|现在)"
@@ -54,6 +58,9 @@ def series_years(norm: str, reference: int | None) -> tuple[int, int] | None:
     match = _FROM_TO_YEARS_RE.search(norm)
     if match:
         return int(match.group(2)), int(match.group(4))
+    match = _FROM_YEAR_TO_NOW_RE.search(norm)
+    if match and reference is not None and int(match.group(2)) < reference:
+        return int(match.group(2)), reference
     match = _RANGE_RE.search(norm)
     if match and int(match.group(1)) < int(match.group(2)):
         return int(match.group(1)), int(match.group(2))
