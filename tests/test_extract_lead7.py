@@ -37,3 +37,21 @@ def test_firms_an_office_surveys_visits_or_serves_are_not_the_stock():
     # a copula after the statistic (为) and a stock held (拥有, 共有) stay the stock
     assert rows("2024年,全区高新技术企业为176家。") == [("hte_count", 2024, 176.0, "=")]
     assert rows("2024年,全区拥有176家高新技术企业。") == [("hte_count", 2024, 176.0, "=")]
+
+
+def test_a_part_of_the_year_written_with_both_months_is_no_years_figure():
+    assert rows("2024年1月至10月,全区共获授权发明专利236件。") == []
+    # January to December is the whole year
+    assert rows("2023年全年,全区技术合同成交额12.5亿元。", 2023) == [("tech_contract_value", 2023, 12.5, "=")]
+
+
+def test_taxes_and_gdp_per_area_own_their_figures():
+    # main gave the taxes' 4.6亿元 to the R&D named before them, and GDP per km² to GDP
+    assert rows("全区研发投入占企业投入的62%,上缴税金由2020年的3.1亿元增加到2024年的4.6亿元。") == []
+    assert rows("2023年,全区地区生产总值356亿元,单位面积GDP2.1亿元。", 2023) == [("gdp", 2023, 356.0, "=")]
+
+
+def test_the_figure_before_its_statistic_and_a_kind_of_firm_after_it():
+    # 356亿元的地区生产总值 was taken for an attribute of something else; 12家上市企业 for the stock
+    assert rows("2023年,全区实现了356亿元的地区生产总值。", 2023) == [("gdp", 2023, 356.0, "=")]
+    assert rows("全区高新技术企业176家,其中共有12家上市企业。", 2023) == [("hte_count", 2023, 176.0, "=")]

@@ -69,13 +69,15 @@ _PLAN_AS_MEANS_BEFORE_RE = re.compile(
     r"(随着|通过|依托|借助|(?<![将要])(落实|贯彻|按照|根据|依据))[^,;:。]{0,24}$"
 )
 _PART_YEAR_RE = re.compile(
-    r"(\d{1,2})\s*[-—~至到]\s*(\d{1,2})\s*月|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|第[一二三四]季度"
+    r"(\d{1,2})\s*(?:月份?)?\s*[-—~至到]\s*(\d{1,2})\s*月|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|第[一二三四]季度"
     r"|(\d{1,2})月(份|末|底)|当月|单月|当季|单季|前(\d{1,2}|[一二三四五六七八九十]{1,2})个月"
     r"|截[至止](今年|本年|\d{4}年)?(?!12月)\d{1,2}月"
 )
 # After a part of the year, these name the whole year again ("上半年…，全年…"): the figures that follow are
 # the year's.
-_WHOLE_YEAR_RE = re.compile(r"全年|(?<![去上前])年(末|底)|1\s*[-—~至到]\s*12\s*月|12月(份|末|底)")
+_WHOLE_YEAR_RE = re.compile(
+    r"全年|(?<![去上前])年(末|底)|1\s*(?:月份?)?\s*[-—~至到]\s*12\s*月|12月(份|末|底)"
+)
 # A change clause with its figure ("增长18%，", "比上年提高0.3个百分点"): skipped before a level after it.
 _CHANGE_CLAUSE_RE = re.compile(
     r"(同比|比上年|较上年|比去年|较去年)?(增长|增加|提高|提升|上升|下降|减少|增|降)(了)?"
@@ -137,6 +139,8 @@ _ACTED_ON_RE = re.compile(
     r"(对|为|向|赴|走访|调研|服务|帮助|帮扶|指导|组织|培训|辅导|扶持|奖励|补贴|资助|推荐|引导|动员|遴选|筛选)"
     r"[^,;:。\d]{0,12}$"
 )
+# "高新技术企业中共有28家上市企业": the figure's own noun names a kind of firm, a part of the statistic before
+_KIND_AFTER_RE = re.compile(r"\s*(上市|挂牌|规上|规模以上|外资|国有|民营|龙头|骨干)[^,;:。\d]{0,4}企业")
 # "长期保持在6.5%以上的高位": a level held over many years, no one year's figure
 _HELD_LEVEL_RE = re.compile(r"长期(保持|稳定|维持|处)在?[^,;:\d]{0,4}\d[\d.]*\s*(%|‰)?(以上|以下|左右)?")
 
@@ -159,7 +163,12 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
         return "rank"
     # (突破7%的大关: the threshold the figure itself is, no attribute)
     # (在2015年57家的基础上: the base of a multiple, the figure of that year)
-    if norm[number.end : number.end + 1] == "的" and not norm.startswith(("的大关", "的基础上"), number.end):
+    # (实现了70亿元的地区生产总值: the figure of the statistic named right after its 的)
+    if (
+        norm[number.end : number.end + 1] == "的"
+        and not norm.startswith(("的大关", "的基础上"), number.end)
+        and owner.start != number.end + 1
+    ):
         return "attribute of something else (… 1.25万元的项目)"
     if (
         number.unit == "家"
@@ -174,6 +183,9 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
     lead = norm[clause_start:first]
     if owner.indicator in _FIRM_COUNTS and _ACTED_ON_RE.search(lead):
         return "firms something is done to (对…3112户…进行调查, 为86家…提供, 走访…200余家): not the stock"
+    kind_after = _KIND_AFTER_RE.match(norm, number.end)
+    if owner.indicator in _FIRM_COUNTS and owner.end <= number.start and kind_after:
+        return "firms of a kind named after the figure (高新技术企业中共有28家上市企业): a part"
     if number.unit == "家" and _APPLICANTS_BEFORE_RE.search(clause_prefix):
         return "applicants (申请复审的93家…): a batch, not the stock"
     if number.unit == "家" and _CERTIFIED_BEFORE_RE.search(clause_prefix):

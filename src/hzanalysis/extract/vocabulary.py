@@ -76,6 +76,20 @@ OTHER_STATISTICS: tuple[str, ...] = (
     "人均生产总值",
     "人均GDP",
     "人均研发经费",
+    # per area (单位面积GDP17.68亿元 is GDP per square kilometre, 地均…), never the total
+    "单位面积GDP",
+    "单位面积地区生产总值",
+    "单位面积生产总值",
+    "地均GDP",
+    "地均地区生产总值",
+    "地均生产总值",
+    # taxes paid (上交税额由…增加到2.3万亿) own their amounts: not an R&D or output figure named before them
+    "上交税额",
+    "上缴税额",
+    "上缴税金",
+    "实缴税金",
+    "纳税总额",
+    "税收收入",
     "企业R&D经费",  # the firms' part of the region's R&D ("企业R&D经费投入完成2.66亿元，占GDP比重0.78%")
     "研发人员",
     "研发机构数占比",
