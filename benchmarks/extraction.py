@@ -92,6 +92,9 @@ def high_confidence_rows(item: dict) -> list[Row]:
     ]
 
 
+_NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
+
+
 def baseline_rows(item: dict) -> list[Row]:
     """Keyword baseline: first number after each synonym, value as written, bound =, year as given."""
     phrases = [(p, i) for p, i in _catalogue().phrases if i]
@@ -100,11 +103,17 @@ def baseline_rows(item: dict) -> list[Row]:
         norm = normalise(sentence)
         used = [False] * len(norm)
         for phrase, indicator in phrases:
-            for match in re.finditer(re.escape(phrase), norm):
-                if any(used[match.start() : match.end()]):
+            # plain substring search: a regular expression per catalogue phrase (several hundred) would
+            # evict the extractor's own patterns from the re module's cache of 512 and slow it fourfold
+            start = norm.find(phrase)
+            while start >= 0:
+                end = start + len(phrase)
+                if any(used[start:end]):
+                    start = norm.find(phrase, end)
                     continue
-                used[match.start() : match.end()] = [True] * len(phrase)
-                number = re.search(r"\d+(?:\.\d+)?", norm[match.end() :])
+                used[start:end] = [True] * len(phrase)
+                number = _NUMBER_RE.search(norm, end)
+                start = norm.find(phrase, end)
                 if number:
                     year = item.get("year")
                     rows.append(
