@@ -55,3 +55,12 @@ def test_the_figure_before_its_statistic_and_a_kind_of_firm_after_it():
     # 356亿元的地区生产总值 was taken for an attribute of something else; 12家上市企业 for the stock
     assert rows("2023年,全区实现了356亿元的地区生产总值。", 2023) == [("gdp", 2023, 356.0, "=")]
     assert rows("全区高新技术企业176家,其中共有12家上市企业。", 2023) == [("hte_count", 2023, 176.0, "=")]
+
+
+def test_a_year_whose_months_run_the_whole_year_is_the_datas_year():
+    # main took 2021年1月 for a date and filed the figure under the document's year (2022)
+    assert rows("2021年1月至12月,全区技术合同成交额12.5亿元。", 2022) == [
+        ("tech_contract_value", 2021, 12.5, "=")
+    ]
+    # a year followed by one month is still a date, not the data's year
+    assert rows("2021年3月,全区高新技术企业达到126家。", 2022) == [("hte_count", 2022, 126.0, "=")]

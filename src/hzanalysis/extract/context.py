@@ -8,8 +8,11 @@ from .scope import in_bracketed_breakdown
 from .timeline import _PERIOD_END_RE, period_end_year
 from .vocabulary import OWN_REGION_WORDS, _Catalogue, normalise
 
+# A year followed by a month is a date, not the data's year (2021年3月), unless the months run the whole year
+# (2021年1月至12月)
 _YEAR_RE = re.compile(
-    r"(?<!\d)(\d{4})\s*年(?!\d{1,2}月(?!底|末))|去年|上年|今年|本年|当年|前年|上一年|过去一年|过去的一年|如今"
+    r"(?<!\d)(\d{4})\s*年(?!(?!1\s*月份?\s*[-—~至到]\s*12\s*月)\d{1,2}月(?!底|末))"
+    r"|去年|上年|今年|本年|当年|前年|上一年|过去一年|过去的一年|如今"
 )
 _RELATIVE_YEARS = {
     "去年": -1,
