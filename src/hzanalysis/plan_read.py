@@ -252,9 +252,9 @@ def draft_targets(
                 # 到2025年,…从2020年的15%提高到56% is read as 为56%: 2020 is the base, not the past; in a
                 # sentence that says nothing of the future (园区从2020年的169家增加到178家) it is the past.
                 clause = _drop_base(whole) if aims else whole
-                # 由现在的达到15家 (the base left out): the figure after the verb is the target
-                clause = FROM_NOW_NO_BASE.sub("", clause)
-                if (now := FROM_NOW.search(clause)) and not NOW_TO.search(clause):
+                # 由现在的达到15家 (the base left out) is no base in a clause of its own: it aims at 15
+                now = FROM_NOW.search(clause)
+                if now and not NOW_TO.search(clause) and not FROM_NOW_NO_BASE.match(clause, now.start()):
                     # 由目前的3906亿元,提高到8000亿元: the base in a clause of its own names the subject of
                     # the change told next, and is no past that carries on to it
                     previous = whole[: now.start()] if clause_subject(whole[: now.start()]) else previous

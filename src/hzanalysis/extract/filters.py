@@ -149,7 +149,8 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
     """Why this number is not an observation of its mention ('' when it is one)."""
     prefix = norm[owner.end : number.start] if owner.end <= number.start else ""
     clause_prefix = re.split(r"[,;:]", norm[: number.start])[-1]
-    if number.start - len(clause_prefix) < owner.end <= number.start:
+    clause_start = number.start - len(clause_prefix)
+    if clause_start < owner.end <= number.start:
         clause_prefix = norm[owner.end : number.start]  # the statistic's own name (净增…) is no change verb
     if number.unit in ("个百分点", "百分点", "倍", "年", "月", "日", "号", "位", "次", "批"):
         return "change, rank or date"
@@ -177,7 +178,6 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
         and not re.search(r"(共有|累计|总计|共计)有?\s*$", clause_prefix)
     ):
         return "firms going through a procedure (…等312家企业认定为…, 27家企业39个产品获批): a batch"
-    clause_start = max(norm.rfind(c, 0, number.start) for c in ",;:") + 1
     # what opens the clause up to the firms (the figure, or the statistic named first in its clause)
     first = owner.start if clause_start <= owner.start < number.start else number.start
     lead = norm[clause_start:first]
