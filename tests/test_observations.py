@@ -22,6 +22,7 @@ from hzanalysis.observations import (
     QUALITY_GRADES,
     check_files,
     effective_publication_date,
+    inspect_files,
     load_indicators,
     load_observations,
     load_regions,
@@ -711,3 +712,59 @@ def test_the_check_table_passes_a_valid_row_and_names_real_columns():
     # a row wrong in three independent columns gets three findings, not only the first
     bad = Row.parse("line 2", {**GOOD, "region": "x", "quality": "y", "bound": "~"})
     assert sorted(c.column for c in CHECKS if c.run(bad, cat)) == ["bound", "quality", "region"]
+
+
+# A bureau's sheet as it is sent: a title (and a units line) above the header, a footnote below the figures
+
+
+def test_a_title_above_the_header_is_read_past_with_a_warning_naming_it(tmp_path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["海州区科技统计主要指标（合成测试表）"])
+    sheet.merge_cells("A1:H1")
+    sheet.append(["单位：家"])
+    sheet.append(list(CHINESE_HEADER.values()))
+    sheet.append([row()[c] if c != "year" else 2023 for c in CHINESE_HEADER])
+    sheet.append([])
+    sheet.append(["注：合成测试数据，为快报数"])
+    path = tmp_path / "titled.xlsx"
+    workbook.save(path)
+    got = read_observation_file(path)
+    # rows 1-2 are the title, row 3 the header, row 4 the one figure; the footnote of row 6 is no row
+    assert got["value"].tolist() == [150.0]
+    check = inspect_files([path])
+    assert check.problems == []
+    said = [str(w) for w in check.warnings if str(path) in str(w)]
+    assert any("rows 1-2" in w and "海州区科技统计主要指标" in w and "row 3" in w for w in said), said
+    assert any("row 6" in w and "footnote" in w and "快报数" in w for w in said), said
+
+
+def test_a_csv_with_a_title_line_is_read_from_its_header(tmp_path):
+    path = tmp_path / "titled.csv"
+    body = write_csv(tmp_path / "body.csv", [row()]).read_text(encoding="utf-8")
+    path.write_text("合成测试：海州区主要指标\n" + body + "数据来源：合成测试\n", encoding="utf-8")
+    got = read_observation_file(path)
+    assert got["value"].tolist() == [150.0]
+    said = [str(w) for w in inspect_files([path]).warnings if str(path) in str(w)]
+    assert any("line 1" in w and "title" in w and "line 2" in w for w in said), said
+    assert any("line 4" in w and "footnote" in w for w in said), said
+
+
+def test_a_sheet_whose_first_rows_are_figures_not_titles_still_needs_its_header(tmp_path):
+    # two filled cells in row 1 make it no title: the header is not looked for below it
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["海州区", "hte_count"])
+    sheet.append(list(CHINESE_HEADER.values()))
+    path = tmp_path / "no_title.xlsx"
+    workbook.save(path)
+    problems = problems_of(path)
+    assert any("row 1" in p.row for p in problems), [str(p) for p in problems]
+
+
+def test_a_lone_note_among_the_figures_that_is_not_a_footnote_is_still_a_problem(tmp_path):
+    path = tmp_path / "lone.csv"
+    body = write_csv(tmp_path / "body.csv", [row()]).read_text(encoding="utf-8")
+    path.write_text(body + "海州区\n", encoding="utf-8")
+    problems = problems_of(path)
+    assert [p.row for p in problems] == ["line 3"]

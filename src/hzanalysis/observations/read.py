@@ -68,6 +68,61 @@ def canonical_header(out: RawFile, header: list[str]) -> list[str]:
     return out.header
 
 
+#: How far down a sheet the header may sit under a title (a bureau's sheet often starts with one or two).
+_HEADER_SEARCH_ROWS = 10
+#: A lone cell opening with one of these, below the figures, is a footnote (注：数据为快报数), not a row.
+_FOOTNOTE_RE = re.compile(
+    r"^\s*(?:注|说明|备注|附注|资料来源|数据来源|来源|填表|制表|审核|Note|Source)\s*[：:0-9１-９（(]", re.I
+)
+
+
+def _known_columns(texts: list[str]) -> int:
+    return sum(1 for t in texts if t and canonical_column(t) in _KNOWN_COLUMNS)
+
+
+def header_index(rows: list[list[str]]) -> int:
+    """Index of the header among the first rows: the first non-blank row, unless it and the rows down to a
+    row naming 3+ of the template's columns are titles (one filled cell each), as a bureau's sheet starts."""
+    filled = [(i, [t for t in texts if t]) for i, texts in enumerate(rows[:_HEADER_SEARCH_ROWS])]
+    filled = [(i, cells) for i, cells in filled if cells]
+    if not filled or _known_columns(rows[filled[0][0]]):
+        return filled[0][0] if filled else 0
+    for i, cells in filled:
+        if _known_columns(rows[i]) >= 3:
+            return i
+        if len(cells) > 1:
+            break  # a row of several cells that is no header: not a title, so no header below it either
+    return filled[0][0]
+
+
+def title_warning(path: str, where: str, titles: list[str], header_at: str) -> Problem:
+    """The warning that rows above the header were read past as the sheet's title."""
+    return whole_file(
+        path,
+        f"the header in the first row ({header_at} here)",
+        f"{where} above it, read as a title and skipped: {' / '.join(titles)[:120]!r}",
+        "nothing to do if that is the sheet's title; otherwise move the header to the first row",
+    )
+
+
+def footnote_warning(path: str, row: str, text: str) -> Problem:
+    """The warning that a lone note below the figures was read past, not as an observation."""
+    return Problem(
+        file=path,
+        row=row,
+        column="",
+        expected="an observation row",
+        found=f"a footnote, read past: {text[:80]!r}",
+        fix="if it qualifies figures (快报数, 预计), write it in the note column of their rows",
+    )
+
+
+def is_footnote(texts: list[str]) -> bool:
+    """A row whose one filled cell is the first and reads as a note (注：…), not a row of figures."""
+    cells = [t for t in texts if t]
+    return len(cells) == 1 and bool(texts) and texts[0] == cells[0] and bool(_FOOTNOTE_RE.match(cells[0]))
+
+
 def whole_file(path: str, expected: str, found: str, fix: str) -> Problem:
     """A problem with the whole file (no row or column)."""
     return Problem(file=path, row="", column="", expected=expected, found=found, fix=fix)
@@ -119,31 +174,11 @@ def read_csv(path: Path) -> RawFile:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_separator(text), strict=True)
     header: list[str] | None = None
     last_line = 0
+    lines: list[tuple[int, list[str]]] = []  # (first line number, fields) of each record
     try:
         for fields in reader:
-            start, last_line = last_line + 1, reader.line_num
-            if not any(f.strip() for f in fields):
-                continue  # blank line
-            if header is None:
-                header = canonical_header(out, [f.strip() for f in fields])
-                out.header_row = f"line {start}"
-                continue
-            label = f"line {start}"
-            if len(fields) == len(header) - 1 and header[-1] == SUPERSEDES_COLUMN:
-                fields = [*fields, ""]  # a row typed before the optional last column existed: it is empty
-            if len(fields) != len(header):
-                out.problems.append(
-                    Problem(
-                        file=name,
-                        row=label,
-                        column="",
-                        expected=f"{len(header)} fields like the header",
-                        found=f"{len(fields)} fields",
-                        fix='quote values containing commas ("...") and look for missing or extra separators',
-                    )
-                )
-                continue
-            out.records.append((label, dict(zip(header, (f.strip() for f in fields), strict=True))))
+            lines.append((last_line + 1, fields))
+            last_line = reader.line_num
     except csv.Error as exc:
         out.problems.append(
             Problem(
@@ -156,6 +191,39 @@ def read_csv(path: Path) -> RawFile:
             )
         )
         return out
+    first = header_index([[f.strip() for f in fields] for _, fields in lines])
+    titles = [" ".join(f.strip() for f in fields if f.strip()) for _, fields in lines[:first]]
+    if any(titles):
+        where = f"line{'s' if first > 1 else ''} {lines[0][0]}" + (
+            f"-{lines[first - 1][0]}" if first > 1 else ""
+        )
+        out.warnings.append(title_warning(name, where, [t for t in titles if t], f"line {lines[first][0]}"))
+    for start, fields in lines[first:]:
+        if not any(f.strip() for f in fields):
+            continue  # blank line
+        if header is None:
+            header = canonical_header(out, [f.strip() for f in fields])
+            out.header_row = f"line {start}"
+            continue
+        label = f"line {start}"
+        if is_footnote([f.strip() for f in fields]):
+            out.warnings.append(footnote_warning(name, label, fields[0].strip()))
+            continue
+        if len(fields) == len(header) - 1 and header[-1] == SUPERSEDES_COLUMN:
+            fields = [*fields, ""]  # a row typed before the optional last column existed: it is empty
+        if len(fields) != len(header):
+            out.problems.append(
+                Problem(
+                    file=name,
+                    row=label,
+                    column="",
+                    expected=f"{len(header)} fields like the header",
+                    found=f"{len(fields)} fields",
+                    fix='quote values containing commas ("...") and look for missing or extra separators',
+                )
+            )
+            continue
+        out.records.append((label, dict(zip(header, (f.strip() for f in fields), strict=True))))
     check_header(out, header)
     return out
 
@@ -262,7 +330,13 @@ def read_xlsx(path: Path) -> RawFile:
         if coordinate != rng.start_cell.coordinate
     }
     rows = list(sheet.iter_rows())
-    header = [cell_text(c.value) for c in rows[0]] if rows else []
+    first = header_index([[cell_text(c.value) for c in row] for row in rows])
+    if first:
+        titles = [" ".join(t for t in (cell_text(c.value) for c in row) if t) for row in rows[:first]]
+        where = f"{label} row{'s 1-' if first > 1 else ' '}{first}"
+        out.warnings.append(title_warning(name, where, [t for t in titles if t], f"row {first + 1}"))
+        out.header_row = f"{label} row {first + 1}"
+    header = [cell_text(c.value) for c in rows[first]] if rows else []
     while header and not header[-1]:
         header.pop()
     header = canonical_header(out, header)
@@ -276,11 +350,14 @@ def read_xlsx(path: Path) -> RawFile:
             )
         )
         return out
-    for number, cells in enumerate(rows[1:], start=2):
+    for number, cells in enumerate(rows[first + 1 :], start=first + 2):
         texts = [cell_text(c.value, c.number_format) for c in cells]
         if not any(texts):
             continue
         row_label = f"{label} row {number}"
+        if is_footnote(texts):
+            out.warnings.append(footnote_warning(name, row_label, texts[0]))
+            continue
         extra = [t for t in texts[len(header) :] if t]
         if extra:
             out.problems.append(
@@ -405,8 +482,10 @@ def _choose_sheet(workbook, out: RawFile) -> str | None:
 
 
 def _has_template_header(sheet) -> bool:
-    first = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), ())
-    cells = {canonical_column(cell_text(v)) for v in first}
+    top = [
+        [cell_text(v) for v in row] for row in sheet.iter_rows(max_row=_HEADER_SEARCH_ROWS, values_only=True)
+    ]
+    cells = {canonical_column(t) for t in top[header_index(top)]} if top else set()
     return set(REQUIRED_COLUMNS) <= cells and bool(set(SOURCE_COLUMNS) & cells)
 
 
