@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from benchmarks import environment, results_dir, say, write_json
+from benchmarks.calibrated_null import null_table
 from benchmarks.harness import markdown_table
 from hzanalysis import populations as pops
 from hzanalysis.derive.population_validation import (
@@ -198,10 +199,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     points = {name: (i, atoms[1][name].point) for name, i in atoms[0].items()}
     say([f"atoms fitted in {time.perf_counter() - started:.1f} s (with class, without): {points}"])
     scored = [p for p in populations if not args.only or p.name in args.only]
-    every, _ = validate(scored, tables, atoms)
+    every, validated = validate(scored, tables, atoms)
     lines, summary = report(every, atoms)
     trend_lines, summary["trend"] = trend_table(every)
-    lines += trend_lines
+    null_lines, summary["calibrated_null"] = null_table(validated)
+    lines += trend_lines + null_lines
     out = results_dir(args.out)
     (out / "populations.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     write_json(

@@ -283,11 +283,21 @@ def test_reliability_table_shows_every_held_out_population_and_which_aims_it_mis
         met = sum(aims.values())
         assert row["aims met"].startswith(f"{met}/{len(aims)}")
         assert ("missed" in row["aims met"]) == (met < len(aims))
-        # the gap with the range it moves over when origin years are resampled, which holds the gap itself
+        # each miss that a forecast calibrated by construction shows as often is marked as chance, the
+        # others are not: as many marks as misses judged within chance
+        within = [a for a, verdict in scores["chance"]["misses"].items() if verdict == "within"]
+        assert set(scores["chance"]["misses"]) == {
+            a for a, ok in aims.items() if not ok and a != "beats_baselines"
+        }
+        assert row["aims met"].count("(within chance)") == len(within)
+        # the gap beside the range a calibrated forecast shows on the same events
         gap_column = next(c for c in table.columns if c.startswith("reliability gap"))
-        low, high = scores["gap_range"]
+        low, high = scores["chance"]["range"]["gap"]
         assert row[gap_column] == f"{scores['gap']:.3f} ({low:.2f}–{high:.2f})"
-        assert low <= scores["gap"] + 0.05 and high >= scores["gap"] - 0.05
+        assert 0 <= low < high <= 1
+        if "reliability_gap" in scores["chance"]["misses"]:
+            inside = low <= scores["gap"] <= high
+            assert scores["chance"]["misses"]["reliability_gap"] == ("within" if inside else "beyond")
         # which way it misses, and in how many origin years (a shift of the trend, or the luck of years)
         bias_column = next(c for c in table.columns if c.startswith("mean probability"))
         assert row[bias_column] == (
@@ -423,13 +433,13 @@ def test_a_class_page_says_how_its_own_population_scored_when_left_out():
 
     shipped_scores = ps.shipped()["validation"]["class/rd_intensity"]
     own = ps.validation_summary("class")["scores"]["rd_intensity"]
-    assert own["gap"] == shipped_scores["gap"] and own["gap_range"] == shipped_scores["gap_range"]
+    assert own["gap"] == shipped_scores["gap"] and own["chance"] == shipped_scores["chance"]
     history = pd.Series([2.68, 3.76], index=[2017, 2024])
     reference = shipped_classes()["rd_intensity"]
     result = forecast(history, 1, domain="share", reference=reference, n_paths=200, seed=1)
     table = class_table(result.reference, "en")
     row = table.loc[table["item"] == "this class's own population, left out", "value"]
-    low, high = shipped_scores["gap_range"]
+    low, high = shipped_scores["chance"]["range"]["gap"]
     assert row.iloc[0].startswith(f"R&D intensity: Brier {shipped_scores['brier']:.3f}")
     assert f"reliability gap {shipped_scores['gap']:.3f} ({low:.2f}-{high:.2f}" in row.iloc[0]
     # and which way it missed: the mean probability minus the observed frequency, years too low / too high

@@ -636,6 +636,7 @@ def _own_scores(scores: dict[str, Any]) -> dict[str, Any]:
         "years_low",
         "years_high",
         "years",
+        "chance",
     )
     return {k: scores[k] for k in keys if scores.get(k) is not None}
 

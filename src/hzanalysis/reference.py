@@ -439,7 +439,8 @@ def resembles_text(weights: dict[str, float], lang: str = "zh") -> str:
 def own_validation_text(own: dict[str, Any], lang: str = "zh", *, short: bool = False) -> str:
     """How the probabilities held on one population when it was left out of the fit (``short``: without
     the aims, for a list)."""
-    low, high = own.get("gap_range") or (float("nan"), float("nan"))
+    # the gap's range for a forecast calibrated by construction on the same events (derive.chance)
+    low, high = own.get("chance", {}).get("range", {}).get("gap") or (float("nan"), float("nan"))
     text = label(
         "class_text.population_short" if short else "class_text.own_population",
         lang,

@@ -181,7 +181,12 @@ def population_table(lang: str = "zh") -> pd.DataFrame:
         if not scores.get("events"):
             continue
         aims = scores.get("aims", {})
-        missed = [aim_text(a, lang) for a, ok in aims.items() if not ok]
+        chance = scores.get("chance", {}).get("misses", {})
+        missed = [
+            aim_text(a, lang) + (label("validation.within_chance", lang) if chance.get(a) == "within" else "")
+            for a, ok in aims.items()
+            if not ok
+        ]
         met = f"{sum(aims.values())}/{len(aims)}" + (
             label("validation.missed", lang, aims=parts_text(missed, lang)) if missed else ""
         )
@@ -203,10 +208,10 @@ def population_table(lang: str = "zh") -> pd.DataFrame:
 
 
 def _gap_text(scores: dict[str, Any]) -> str:
-    """The gap and, where known, the range it moves over when origin years are resampled."""
+    """The gap and, where known, the range a forecast calibrated by construction shows on the same events."""
     if scores.get("gap") is None:
         return "—"
-    low_high = scores.get("gap_range")
+    low_high = scores.get("chance", {}).get("range", {}).get("gap")
     return f"{scores['gap']:.3f}" + (f" ({low_high[0]:.2f}–{low_high[1]:.2f})" if low_high else "")
 
 

@@ -20,10 +20,11 @@ from scipy import special
 from .. import persistence as ps
 from .. import populations as pops
 from ..transforms import to_growth_scale
-from .validation import BINS, eurostat_01, reliability_bins
+from .chance import RANGE, calibrated_draws, reliability_gap
+from .validation import BINS, MIN_BIN_EVENTS, eurostat_01
 
 GROWTHS = (-0.10, -0.05, 0.0, 0.05, 0.10, 0.20)
-MIN_BIN = 30
+MIN_BIN = MIN_BIN_EVENTS
 SHAPE_GROUPS = {
     "full": ("full",),
     "3pt": ("3pt",),
@@ -39,14 +40,6 @@ AIM_95 = (0.92, 0.97)
 #: Resamples of origin years behind a gap's range (:func:`gap_range`), and the range's quantiles.
 GAP_DRAWS = 400
 GAP_RANGE = (0.05, 0.95)
-
-
-def reliability_gap(p: np.ndarray, outcome: np.ndarray) -> float | None:
-    """Largest |mean predicted - observed| over tenths of probability holding at least 30 events."""
-    bins = [b for b in reliability_bins(p, outcome) if b["n"] >= MIN_BIN]
-    if not bins:
-        return None
-    return max(abs(b["mean_predicted"] - b["observed"]) for b in bins)
 
 
 def gap_range(p: np.ndarray, outcome: np.ndarray, block: np.ndarray, seed: int = 0) -> list[float] | None:
@@ -263,16 +256,73 @@ def validate(
     every = pd.concat(pieces, ignore_index=True)
     summary: dict[str, Any] = {}
     for mode in ("class", "own"):
+        column = f"p_{mode}"
         for name, events in every.groupby("population", sort=False):
-            scores = score(events, f"p_{mode}")
-            summary[f"{mode}/{name}"] = {**_rounded(scores), "aims": aims_met(scores, mode)}
+            scores = score(events, column)
+            aims = aims_met(scores, mode)
+            summary[f"{mode}/{name}"] = {
+                **_rounded(scores),
+                "aims": aims,
+                "chance": chance(events, column, scores, aims, gap_aim(mode)),
+            }
         outside = every[~every["china"]]
-        scores = score(outside, f"p_{mode}")
+        scores = score(outside, column)
         aims = aims_met(scores, mode)
         if mode == "class" and scores.get("gap") is not None:
             aims["reliability_gap"] = scores["gap"] <= AIM_GAP_POOLED
-        summary[f"{mode}/pooled_outside_china"] = {**_rounded(scores), "aims": aims}
+        summary[f"{mode}/pooled_outside_china"] = {
+            **_rounded(scores),
+            "aims": aims,
+            "chance": chance(outside, column, scores, aims, gap_aim(mode, pooled=True)),
+        }
     return every, summary
+
+
+def gap_aim(mode: str, pooled: bool = False) -> float:
+    """The reliability gap aimed at: 0.15 with a class (0.10 pooled outside China), 0.20 without."""
+    if mode != "class":
+        return AIM_GAP_OWN
+    return AIM_GAP_POOLED if pooled else AIM_GAP_CLASS
+
+
+def chance(
+    ev: pd.DataFrame, column: str, scores: dict[str, Any], aims: dict[str, bool], gap_limit: float
+) -> dict[str, Any]:
+    """What a forecast calibrated by construction shows on these events (:mod:`.chance`), per aim.
+
+    ``range``: the 5-95% range of each aim's statistic over the draws; ``met_if_calibrated``: the share of
+    draws meeting the aim; ``misses``: each aim missed, ``within`` chance (the observed statistic inside the
+    range: no evidence against the probabilities) or ``beyond`` it.
+    """
+    if not scores.get("events"):
+        return {}
+    draws = calibrated_draws(ev, column)
+    observed = {
+        "ratio": scores["brier"] / scores["brier_base_rate"] if scores["brier_base_rate"] else None,
+        "gap": scores.get("gap"),
+        "cover_80": scores.get("cover_80"),
+        "cover_95": scores.get("cover_95"),
+    }
+    statistic = {
+        "brier_within_110pct_of_base_rate": ("ratio", lambda v: v <= AIM_BRIER_RATIO),
+        "reliability_gap": ("gap", lambda v: v <= gap_limit),
+        "cover_80": ("cover_80", lambda v: (v >= AIM_80[0]) & (v <= AIM_80[1])),
+        "cover_95": ("cover_95", lambda v: (v >= AIM_95[0]) & (v <= AIM_95[1])),
+    }
+    out: dict[str, Any] = {"range": {}, "met_if_calibrated": {}, "misses": {}}
+    for aim, (stat, meets) in statistic.items():
+        values = draws[stat][np.isfinite(draws[stat])]
+        if not len(values) or observed[stat] is None:
+            continue
+        low, high = (float(q) for q in np.quantile(values, RANGE))
+        out["range"][stat] = [float(f"{low:.4g}"), float(f"{high:.4g}")]
+        out["met_if_calibrated"][aim] = float(f"{np.mean(meets(values)):.3g}")
+        if aim in aims and not aims[aim]:
+            out["misses"][aim] = "within" if low <= observed[stat] <= high else "beyond"
+    out["dependence"] = {
+        k: float(f"{draws[k]:.3g}") for k in ("year_share", "unit_share", "year_persistence")
+    }
+    return out
 
 
 def _rounded(scores: dict[str, Any]) -> dict[str, Any]:
