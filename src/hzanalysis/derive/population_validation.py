@@ -312,13 +312,14 @@ def chance(
     out: dict[str, Any] = {"range": {}, "met_if_calibrated": {}, "misses": {}}
     for aim, (stat, meets) in statistic.items():
         values = draws[stat][np.isfinite(draws[stat])]
-        if not len(values) or observed[stat] is None:
+        value = observed[stat]
+        if not len(values) or value is None:
             continue
         low, high = (float(q) for q in np.quantile(values, RANGE))
         out["range"][stat] = [float(f"{low:.4g}"), float(f"{high:.4g}")]
         out["met_if_calibrated"][aim] = float(f"{np.mean(meets(values)):.3g}")
         if aim in aims and not aims[aim]:
-            out["misses"][aim] = "within" if low <= observed[stat] <= high else "beyond"
+            out["misses"][aim] = "within" if low <= value <= high else "beyond"
     out["dependence"] = {
         k: float(f"{draws[k]:.3g}") for k in ("year_share", "unit_share", "year_persistence")
     }
