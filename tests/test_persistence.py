@@ -429,7 +429,7 @@ def test_the_shipped_library_holds_every_population_and_reads_back_what_it_wrote
 
 
 def test_a_class_page_says_how_its_own_population_scored_when_left_out():
-    from hzanalysis.reference import class_table
+    from hzanalysis.reference import aim_text, class_table
 
     shipped_scores = ps.shipped()["validation"]["class/rd_intensity"]
     own = ps.validation_summary("class")["scores"]["rd_intensity"]
@@ -443,10 +443,19 @@ def test_a_class_page_says_how_its_own_population_scored_when_left_out():
     assert row.iloc[0].startswith(f"R&D intensity: Brier {shipped_scores['brier']:.3f}")
     assert f"reliability gap {shipped_scores['gap']:.3f} ({low:.2f}-{high:.2f}" in row.iloc[0]
     # and which way it missed: the mean probability minus the observed frequency, years too low / too high
-    assert row.iloc[0].endswith(
+    bias = (
         f"mean probability minus the observed frequency {shipped_scores['bias']:+.3f}: too low in"
         f" {shipped_scores['years_low']}, too high in {shipped_scores['years_high']} of"
         f" {shipped_scores['years']} origin years"
+    )
+    # then the misses beyond what a calibrated forecast shows on the same events, if any: what to weigh
+    # the probability by (R&D intensity: its Brier ratio, 1.14 where a right forecast scores at most 1.0)
+    beyond = [a for a, verdict in shipped_scores["chance"]["misses"].items() if verdict == "beyond"]
+    assert "brier_within_110pct_of_base_rate" in beyond
+    assert row.iloc[0].endswith(
+        bias + "; missed beyond what a forecast calibrated by construction shows on these events (evidence"
+        " against the probabilities): Brier within 1.1x the base rate"
+        + "".join(f"; {aim_text(a, 'en')}" for a in beyond[1:])
     )
     # a caller's class is no validated population: no such row
     frame = synthetic_panel([0.05] * 12, range(2010, 2022), noise=0.03)

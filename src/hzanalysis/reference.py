@@ -457,7 +457,14 @@ def own_validation_text(own: dict[str, Any], lang: str = "zh", *, short: bool = 
         return text
     # which way the probabilities missed, and in how many years: a reader of a class whose trend shifted
     # (too low year after year) reads the probability shown with that in mind
-    return text + label("class_text.own_bias", lang, bias=bias_text(own, lang))
+    text += label("class_text.own_bias", lang, bias=bias_text(own, lang))
+    # and the misses a right forecast would not show on these events: the ones to weigh the page by
+    beyond = [aim for aim, verdict in own.get("chance", {}).get("misses", {}).items() if verdict == "beyond"]
+    if beyond:
+        text += label(
+            "class_text.own_beyond", lang, aims=parts_text([aim_text(a, lang) for a in beyond], lang)
+        )
+    return text
 
 
 def class_table(description: dict[str, Any], lang: str = "zh") -> pd.DataFrame:
