@@ -68,6 +68,17 @@ _QUALIFIERS = (
     "新型",
     # patents of every kind (授权专利, 专利授权量) are not invention patents, a part of them
     "发明",
+    # the register of tech SMEs counts 科技型 firms: 中小企业 of every kind are a wider class
+    "科技型",
+    # public money (财政科技支出, 政府研发投入) is a part of the society-wide R&D spending
+    "财政",
+    "政府",
+    # contracts a region buys in (吸纳技术合同) are not those its sellers register (技术合同成交额)
+    "吸纳",
+    # per 10,000 employed (每万名就业人员) is not per 10,000 residents
+    "就业人员",
+    # the candidates for a title (高新技术企业培育库, 后备企业) are not the firms that hold it
+    "培育库",
 )
 # 分别达到90家和870家: the values go, in order, to the subjects listed before 分别.
 
@@ -230,14 +241,35 @@ def _differs(subject: str, name: str) -> bool:
     # the heads: what each names after the last shared run (the phrase up to its verb)
     own = _GENERIC.sub("", a[last.a + last.size :])
     other = _GENERIC.sub("", _VERB.split(b[last.b + last.size :], maxsplit=1)[0])
-    return len(own) >= 2 and len(other) >= 2 and not set(own) & set(other)
+    if len(own) >= 2 and len(other) >= 2 and not set(own) & set(other):
+        return True
+    # 转移转化科技成果15项 against 实施重大科技成果转化等项目: the phrase ends on the words both share, and
+    # the name goes on to the thing it counts (项目); the phrase counts the results themselves. (转化重大科技
+    # 成果30项: a major result transferred is one project of the name's kind, as its 重大 says)
+    shared = "".join(a[m.a : m.a + m.size] for m in blocks)
+    return not other and bool(_COUNTED_HEAD.search(own)) and "重大" not in shared
+
+
+#: Nouns that name what a count counts, at the end of an indicator's name.
+_COUNTED_HEAD = re.compile(r"(?:项目|企业|机构|平台|载体|团队|人才|专利)$")
 
 
 def _qualifiers(text: str) -> set[str]:
     """The qualifiers a phrase or name holds (规上 read as 规模以上)."""
     # 规上 and 规模工业 (a county's shorthand) are 规模以上工业
     text = text.replace("规上", "规模以上").replace("规模工业", "规模以上工业")
+    # revenue however named (主营业务收入, 销售收入, 营收) is one qualifier: a share of revenue is no
+    # share of output
+    text = _REVENUE.sub("营业收入", text)
+    # 高新技术企业培育库, 高企培育入库企业, 后备企业: the pool of candidates, one qualifier
+    text = _CANDIDATES.sub("培育库", text)
+    # 入库国家科技型中小企业: the register of tech SMEs is a national one, no level of government
+    text = re.sub(r"国家(?=科技型中小)", "", text)
     return {q for q in _QUALIFIERS if q in text}
+
+
+_REVENUE = re.compile(r"主营业务收入|业务收入|销售收入|营收")
+_CANDIDATES = re.compile(r"(?:(?<=企业)|(?<=高企))培育(?:库|入库|对象|企业)?|后备|培育库")
 
 
 def _same_numerator(subject: str, name: str) -> bool:

@@ -1,0 +1,57 @@
+"""Plan draft (issue 14 point 2, plan13): what makes a clause a target and which indicator its own phrase
+names, in general forms seen across the real plan rounds (benchmarks/README.md, "Plan13").
+
+Every plan sentence here is written for these tests (fictional, no text from any real plan).
+"""
+
+from __future__ import annotations
+
+from tests.plan_helpers import indicator_of as _indicator
+
+# --- indicators: the qualifiers of the target's own phrase ---
+
+
+def test_a_share_of_revenue_is_no_share_of_output():
+    # main took every revenue share (主营业务收入, 销售收入, 营收) for the high-tech output share
+    assert _indicator("高新技术产业主营业务收入占规上工业企业主营业务收入比重") is None
+    assert _indicator("高新技术产业销售收入占规模以上工业销售收入比重") is None
+    assert _indicator("高新技术产业营收占比") is None
+    # guard: output, however named, stays the output share
+    assert _indicator("高新技术产品产值占规上工业产值比重") == "hitech_output_share"
+
+
+def test_small_firms_of_every_kind_are_not_the_register_of_tech_smes():
+    # main matched 中小企业 (a wider class) to the registered tech SMEs
+    assert _indicator("中小企业") is None
+    # the register is the national one: 入库国家科技型中小企业 is it, not a level of government
+    assert _indicator("入库国家科技型中小企业") == "tech_smes"
+    assert _indicator("科技型中小企业") == "tech_smes"
+
+
+def test_public_r_and_d_money_is_no_society_wide_r_and_d():
+    # main matched the budget's R&D spending to the society-wide R&D expenditure
+    assert _indicator("财政研发投入") is None
+    assert _indicator("政府研发经费投入") is None
+    assert _indicator("全社会研发经费投入") == "rd_expenditure"
+
+
+def test_the_candidates_for_a_title_are_not_its_holders():
+    # main counted the pool of candidate firms as high-tech enterprises
+    assert _indicator("高新技术企业培育库入库企业") is None
+    assert _indicator("省高新技术企业培育企业") is None
+    assert _indicator("高新技术后备企业") is None
+    assert _indicator("高新技术企业") == "hte_count"
+
+
+def test_contracts_bought_in_and_patents_per_worker_are_other_measures():
+    assert _indicator("吸纳技术合同成交额") is None
+    assert _indicator("每万名就业人员发明专利拥有量") is None
+
+
+def test_results_counted_are_not_projects_counted():
+    # main matched a count of S&T results registered or transferred to the transfer projects' count
+    assert _indicator("登记科技成果") is None
+    assert _indicator("转移转化科技成果") is None
+    # guard: projects, or major results transferred one project each, are the projects' count
+    assert _indicator("实施科技成果转化项目") == "major_transfer_projects"
+    assert _indicator("转化重大科技成果") == "major_transfer_projects"
