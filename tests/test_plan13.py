@@ -7,6 +7,7 @@ Every plan sentence here is written for these tests (fictional, no text from any
 from __future__ import annotations
 
 from tests.plan_helpers import indicator_of as _indicator
+from tests.plan_helpers import numeric as _numeric
 
 # --- indicators: the qualifiers of the target's own phrase ---
 
@@ -55,3 +56,32 @@ def test_results_counted_are_not_projects_counted():
     # guard: projects, or major results transferred one project each, are the projects' count
     assert _indicator("实施科技成果转化项目") == "major_transfer_projects"
     assert _indicator("转化重大科技成果") == "major_transfer_projects"
+
+
+def test_a_part_of_a_measure_is_measured_as_its_whole():
+    # main took the invention patents among patents applied for as invention patents granted
+    text = "到2030年,全县专利申请量达到300件,其中发明专利40件;授权专利120件,其中发明专利25件。\n"
+    found = [(d.value, d.indicator) for d in _numeric(text)]
+    assert found == [(300.0, None), (40.0, None), (120.0, None), (25.0, "invention_patents_granted")]
+
+
+def test_the_total_of_the_spending_just_named_is_that_spending():
+    # main left 投入总量 and 总额 (the total of the R&D spending the clause before names) without an indicator
+    text = (
+        "到2030年,全县研发投入强度达到2.2%,投入总量达到16亿元。"
+        "全市研发经费投入达到9亿元,力争总额实现翻一番。\n"
+    )
+    found = [(d.kind, d.value, d.indicator) for d in _numeric(text)]
+    assert found == [
+        ("level", 2.2, "rd_share_gdp"),
+        ("level", 16.0, "rd_expenditure"),
+        ("level", 9.0, "rd_expenditure"),
+        ("growth", 100.0, "rd_expenditure"),
+    ]
+
+
+def test_one_doubling_of_kinds_of_firm_listed_is_one_target_each():
+    # main drafted one doubling with no indicator for both kinds of firm
+    text = "到2030年,高新技术企业、科技型中小企业均实现翻番。\n"
+    found = [(d.kind, d.value, d.indicator) for d in _numeric(text)]
+    assert found == [("growth", 100.0, "hte_count"), ("growth", 100.0, "tech_smes")]

@@ -254,6 +254,16 @@ def _differs(subject: str, name: str) -> bool:
 _COUNTED_HEAD = re.compile(r"(?:项目|企业|机构|平台|载体|团队|人才|专利)$")
 
 
+#: Qualifiers that say what is measured of a thing (applied for, value added, revenue, exports, public money),
+#: not which things: a part (其中…) of such a measure is measured the same way.
+MEASURE_QUALIFIERS = frozenset({"申请", "增加值", "营业收入", "出口", "吸纳", "财政", "政府"})
+
+
+def measure_qualifiers(text: str) -> set[str]:
+    """The qualifiers of :data:`MEASURE_QUALIFIERS` a phrase holds (专利申请量 -> {申请})."""
+    return _qualifiers(text) & MEASURE_QUALIFIERS
+
+
 def _qualifiers(text: str) -> set[str]:
     """The qualifiers a phrase or name holds (规上 read as 规模以上)."""
     # 规上 and 规模工业 (a county's shorthand) are 规模以上工业

@@ -60,7 +60,7 @@ from .plan_figures import adds as _adds
 from .plan_figures import drop_base as _drop_base
 from .plan_figures import named as _named
 from .plan_figures import value_match as _value_match
-from .plan_indicators import MATCH_THRESHOLD, match_indicator, unit_fits
+from .plan_indicators import MATCH_THRESHOLD, match_indicator, measure_qualifiers, unit_fits
 from .plan_lists import each, respectively, shared_figure, shared_growth
 from .plan_tables import read_tables, read_task_tables
 from .plan_text import (
@@ -152,7 +152,10 @@ _YEAR_GOALS = re.compile(r"(20\d\d)\s*年(?:的|主要|预期|发展|远景|奋�
 _LISTED_DEADLINES = re.compile(r"到\s*20\d\d\s*年(?:\s*[、和及与]\s*20\d\d\s*年)+")
 
 #: A subject that names only a share or a total of what the clause before it names.
-_BARE_SUBJECT = re.compile(r"(?:其)?(?:总数|总量|数量|总规模|规模|占比|比重|占[^占]{0,14}?的?(?:比重|比例))")
+#: (…强度达到1.5%,投入总量达到375亿元; …达到8亿元,力争总额实现翻一番: the total of the spending just named)
+_BARE_SUBJECT = re.compile(
+    r"(?:其)?(?:投入|经费|支出|资金)?(?:总数|总量|总额|数量|总规模|规模|占比|比重|占[^占]{0,14}?的?(?:比重|比例))"
+)
 
 
 def draft_targets(
@@ -537,6 +540,11 @@ def _draft_segment(
         fitting = [i for i in indicators if i.unit != "%"]
     if unit == "个百分点":  # points change a share: only an indicator in % has them
         fitting = [i for i in indicators if unit_fits("%", i)]
+    if re.match(r"\s*其中", quote) and (
+        inherited := measure_qualifiers(context.parent) - measure_qualifiers(subject)
+    ):
+        # 专利申请量达200件,其中发明专利20件: a part of what is applied for is applied for too
+        subject = "".join(sorted(inherited)) + subject
     indicator, score = match_indicator(subject, fitting)
     if NOISE.sub("", subject).startswith("占"):
         # 占生产总值比重超30% (a headline cut after its subject): the share of what is not said
