@@ -85,3 +85,27 @@ def test_one_doubling_of_kinds_of_firm_listed_is_one_target_each():
     text = "到2030年,高新技术企业、科技型中小企业均实现翻番。\n"
     found = [(d.kind, d.value, d.indicator) for d in _numeric(text)]
     assert found == [("growth", 100.0, "hte_count"), ("growth", 100.0, "tech_smes")]
+
+
+# --- what a clause is ---
+
+
+def test_a_space_after_a_figure_is_a_lost_comma():
+    # main read the two targets as one clause with the first figure, and lost the second
+    text = "到2030年,全县研发投入强度达到2.6%以上 高新技术企业数达到180家,技术合同成交额达12亿元。\n"
+    found = [(d.value, d.indicator) for d in _numeric(text)]
+    assert found == [(2.6, "rd_share_gdp"), (180.0, "hte_count"), (12.0, "tech_contract_value")]
+
+
+def test_a_space_inside_a_clause_is_no_comma():
+    # guard: a space between a figure and its unit, or inside a word, parts nothing
+    text = "到2030年,入库科技型中小 企业 120 家以上,高新技术企业达到 80 家。\n"
+    found = [(d.value, d.indicator) for d in _numeric(text)]
+    assert found == [(120.0, "tech_smes"), (80.0, "hte_count")]
+
+
+def test_persons_counted_in_ten_thousands_are_written_in_persons():
+    # main kept 3万人 as 3 (万人), the unit of a population, for a count of persons
+    text = "到2030年,全县研发人员达到1.5万人,累计带动8万人就业。\n"
+    found = [(d.value, d.unit) for d in _numeric(text)]
+    assert found == [(15000.0, "人"), (80000.0, "人")]

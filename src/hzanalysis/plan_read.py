@@ -562,6 +562,10 @@ def _draft_segment(
         if converted is not None:
             indicator, score, value, unit = converted, converted_score, value * 10000, "亿元"
             notes.append("万亿元 written in 亿元, the indicator's unit")
+    if indicator is None and unit == "万人" and kind not in ("rank", "growth"):
+        # 研发人员达到5万人: persons counted, as 1万名 is (万人 is the unit of a population only)
+        value, unit = round(value * 10000, 6), "人"
+        notes.append("万人 written in persons (人)")
     # 新增/净增 and a batch 认定 this period (not the stock 通过认定的) are increments of a stock
     increment = re.search(r"新增|净增|(?<!通过)认定(?!的)", segment)
     if indicator is not None and indicator.stock and increment and kind != "rank":

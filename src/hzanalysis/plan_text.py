@@ -506,6 +506,11 @@ def clauses_of(sentence: str) -> list[tuple[bool, str]]:
 
 _CLAUSE_END = re.compile(r"[,，;；:：]")
 _HEADLINE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff%％])\s+(?=[\u4e00-\u9fff])")
+#: The end of a figure (its unit, or 以上/左右 after it) and a space before the words of the next clause.
+_FIGURE_SPACE = re.compile(
+    r"(?:(?<=[%％])|(?<=\d[家个项件名所亿])|(?<=亿元)|(?<=万人)|(?<=以上)|(?<=左右)|(?<=以内)|(?<=以下))"
+    r"\s+(?=[\u4e00-\u9fff])(?!以上|左右|以下|以内)"
+)
 
 
 def clauses(sentence: str) -> list[str]:
@@ -516,6 +521,9 @@ def clauses(sentence: str) -> list[str]:
     parts = _CLAUSE_END.split(sentence.rstrip("。；;！!？?"))
     if not re.search(r"[,，]", sentence):
         parts = [piece for part in parts for piece in _HEADLINE_SPACE.split(part)]
+    else:
+        # …比重达8%左右 高新技术企业数达到1.2万家: a space after a figure, before words, is a lost comma
+        parts = [piece for part in parts for piece in _FIGURE_SPACE.split(part)]
     return [c for c in (re.sub(r"^[一二三四五六七八九十]+是", "", p.strip()) for p in parts) if c]
 
 
