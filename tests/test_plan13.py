@@ -109,3 +109,34 @@ def test_persons_counted_in_ten_thousands_are_written_in_persons():
     text = "到2030年,全县研发人员达到1.5万人,累计带动8万人就业。\n"
     found = [(d.value, d.unit) for d in _numeric(text)]
     assert found == [(15000.0, "人"), (80000.0, "人")]
+
+
+# --- figures that are no targets ---
+
+
+def test_the_size_of_a_list_defining_a_term_is_no_target():
+    # main drafted the count closing the list as a target
+    text = "到2030年,重点领域包括智能装备、新型材料、生物医药和数字服务4个领域,高新技术企业达到90家。\n"
+    found = [(d.value, d.indicator) for d in _numeric(text)]
+    assert found == [(90.0, "hte_count")]
+
+
+def test_things_counted_including_some_named_are_a_target():
+    # guard: 包括…在内的10家 counts the firms, of which the list names two
+    text = "到2030年,培育包括甲公司、乙公司在内的12家龙头企业。\n"
+    assert [d.value for d in _numeric(text)] == [12.0]
+
+
+def test_an_amount_granted_to_each_beneficiary_is_no_target():
+    # main drafted the grants of a support policy as targets
+    text = (
+        "到2030年,高新技术企业达到90家。对首次认定的企业一次性给予15万元奖励,"
+        "对授权发明专利每件资助2000元,对新建研发机构给予最高30万元补助。\n"
+    )
+    assert [(d.value, d.unit) for d in _numeric(text)] == [(90.0, "家")]
+
+
+def test_a_budget_set_for_the_period_stays_a_target():
+    # guard: money the plan sets aside in total is no grant to each
+    text = "到2030年,每年安排科技专项资金不少于800万元。\n"
+    assert [(d.value, d.unit, d.kind) for d in _numeric(text)] == [(800.0, "万元", "annual_floor")]

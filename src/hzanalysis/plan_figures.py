@@ -99,6 +99,21 @@ RESTATED = re.compile(
 MEASURE_END = re.compile(r"(?:值|额|数|量|率|比重|比例|收入|投资|强度|规模|面积|支出|利润|产量|总额|总量)$")
 
 
+#: A list after a verb of definition up to the figure that counts it: 包括A、B和C (no verb setting a figure
+#: in between, and not 包括…在内的10家, which counts things of which the list names some).
+_DEFINED_LIST = re.compile(
+    r"(?:包括|包含|涵盖|涉及|分为|主要有)(?:(?!达到|达|超过|突破|新增|培育|建成|在内)[^,，。；;:：])*、"
+    r"(?:(?!达到|达|超过|突破|新增|培育|建成|在内)[^,，。；;:：])*$"
+)
+#: Before an amount given to each beneficiary: a verb of granting money, per unit (每家), at most (最高) or
+#: once (一次性), with no verb setting a total in between.
+_GRANT_RATE = re.compile(
+    r"(?:给予|资助|补助|奖励|补贴|每(?:家|个|项|件|人|户|名|所|次)|最高|一次性)"
+    r"(?:(?!达到|达|超过|突破|累计|总额|总计)[^,，。；;\d])*[\d.]*\s*[-—–~～至到]?\s*$"
+)
+#: After an amount: the grant it is (10万元奖励, 5万元的补助).
+_GRANT_AFTER = re.compile(r"\s*(?:以内|以下)?的?(?:奖励|补助|资助|补贴|奖补|扶持)")
+
 #: Verbs that say what a plan is about, not what it builds: 聚焦/围绕/涵盖… a list of fields.
 _SCOPE = re.compile(r"^\s*(?:聚焦|围绕|包括|涵盖|涉及|瞄准|面向)")
 
@@ -140,6 +155,12 @@ def value_match(segment: str) -> re.Match[str] | None:
         and not _BASE_FIGURE.search(segment[: m.start()])
         # 聚焦A、B…等10个重点领域: the size of the scope just listed, no target (组建A、B等5个 is one)
         and not (segment[: m.start()].endswith("等") and _SCOPE.match(segment))
+        # X包括A、B和C 3个领域: the size of a list that defines a term, no target
+        and not _DEFINED_LIST.search(segment[: m.start()])
+        # 每家资助5万元, 给予最高50万元补助: an amount given to each beneficiary is a policy's rate, not a
+        # target (a total, 安排资金1000万元, stays one)
+        and not (unit_of(m).endswith("元") and _GRANT_RATE.search(segment[: m.start()]))
+        and not (unit_of(m).endswith("元") and _GRANT_AFTER.match(segment[m.end() :]))
     ]
     # 1万名 is read by WAN, not as 1 of NUMBER_UNIT's 万…; the earliest figure wins
     found.sort(key=lambda m: (m.start(1) if m.re is BARE_AMOUNT else m.start(), m.re not in (WAN, YI)))
