@@ -140,3 +140,37 @@ def test_a_budget_set_for_the_period_stays_a_target():
     # guard: money the plan sets aside in total is no grant to each
     text = "到2030年,每年安排科技专项资金不少于800万元。\n"
     assert [(d.value, d.unit, d.kind) for d in _numeric(text)] == [(800.0, "万元", "annual_floor")]
+
+
+# --- the past of a year's work plan ---
+
+# A news report of a year's work conference, written for the test: the year's goals, then the year before.
+_WORK_NEWS = (
+    "某省部署2027年科技工作\n"
+    "本报讯 2027年全省科技工作会议日前召开。会议明确主要目标,力争技术合同成交额达到900亿元,"
+    "高新技术企业达到5000家。\n"
+    "厅长介绍,2026年,全省综合科技创新水平居全国第15位,技术合同成交额820亿元。\n"
+    "会议现场。本报记者 摄\n"
+    "全省在全国率先开展科技领军企业培育,新认定8家领军企业。\n"
+)
+
+
+def test_a_year_s_work_plan_reviews_the_year_before_it():
+    # main read the plan period as the five years to the deadline: the year before (2026) was no past, its
+    # rank and the record in the paragraphs after it were drafted as targets
+    found = [(d.kind, d.value) for d in _numeric(_WORK_NEWS, deadline=2027, head="")]
+    assert found == [("level", 900.0), ("level", 5000.0)]
+
+
+def test_a_paragraph_opening_on_a_year_before_the_period_reviews_it():
+    # a plan to 2030 whose period opens in 2026: a paragraph told of 2024 (after a speaker's words) is past,
+    # and so are the paragraphs after it that say nothing of the future (main: a caption naming a year of the
+    # plan ended the past, and the record after it was drafted)
+    text = (
+        "某县科技创新行动方案(2026—2030年)\n"
+        "局长介绍,2024年,全县技术合同成交额5亿元。\n"
+        "2026年全县科技大会现场。\n"
+        "全县新认定高新技术企业12家,建成省级研发机构6家。\n"
+        "力争2030年高新技术企业达到90家。\n"
+    )
+    assert [(d.value, d.indicator) for d in _numeric(text, head="")] == [(90.0, "hte_count")]

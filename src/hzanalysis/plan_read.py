@@ -148,6 +148,9 @@ _SHARE_WORD = re.compile(r"比重|占比|比例|强度|率")
 #: The goals of a year: 2025年目标, 2035年远景目标, 2026年主要预期目标.
 _YEAR_GOALS = re.compile(r"(20\d\d)\s*年(?:的|主要|预期|发展|远景|奋斗)*目标")
 
+#: A paragraph whose first words (a speaker, a place) lead to a year told: 某某介绍,2023年,…
+_OPENS_ON_YEAR = re.compile(r"^[^。,，；;]{0,12}[,，:：]?\s*(20\d\d)\s*年(?:以来)?\s*[,，]")
+
 #: Deadlines listed together: 到2027年和2030年, 到2027年、2030年.
 _LISTED_DEADLINES = re.compile(r"到\s*20\d\d\s*年(?:\s*[、和及与]\s*20\d\d\s*年)+")
 
@@ -206,6 +209,9 @@ def draft_targets(
         # A paragraph opening on a review (“十四五”以来…, 去年…) is the past up to a sentence of the future:
         # 2021年以来,累计培育…230家。到2028年,…达到120家。 sets the 120 only.
         opens_review = bool(REVIEW_PARAGRAPH.search(paragraph.text))
+        # 厅长介绍,2023年,…: a paragraph opening on a year before the plan period reviews it as 去年… does
+        opened = _OPENS_ON_YEAR.match(paragraph.text)
+        opens_review = opens_review or (opened is not None and int(opened.group(1)) <= base)
         if opens_review and not future_here:
             reviewing = True
             continue

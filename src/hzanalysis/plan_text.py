@@ -568,6 +568,11 @@ def plan_period(text: str, deadline: int) -> int:
     deadline), not the plan's."""
     if found := _RANGE.search(text):
         return int(found.group(1))
+    # 2024年科技工作要点, 2024年全省科技工作会议, 2023年科技创新工作实施方案: one year's work plan
+    if re.search(
+        rf"{deadline}\s*年度?[\u4e00-\u9fff]{{0,10}}?工作(?:要点|目标|计划|方案|实施方案|会议|任务)", text
+    ):
+        return deadline
     if (found := ISSUE_DATE.search(text)) and int(found.group(1) or found.group(2)) <= deadline:
         return int(found.group(1) or found.group(2))
     return deadline - 4
