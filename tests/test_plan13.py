@@ -174,3 +174,32 @@ def test_a_paragraph_opening_on_a_year_before_the_period_reviews_it():
         "力争2030年高新技术企业达到90家。\n"
     )
     assert [(d.value, d.indicator) for d in _numeric(text, head="")] == [(90.0, "hte_count")]
+
+
+def test_another_document_s_goal_quoted_for_a_purpose_is_no_target():
+    # main drafted the province's 3.1% as a target of the county's plan
+    text = (
+        "到2030年,为落实《某省科技创新规划》提出的全省研发投入强度达到3.1%的目标,全县研发投入强度达到2.4%。\n"
+    )
+    assert [(d.value, d.indicator) for d in _numeric(text)] == [(2.4, "rd_share_gdp")]
+
+
+def test_a_goal_the_plan_vows_to_reach_stays_a_target():
+    # guard: 确保实现…的目标 is the plan's own goal
+    text = "到2030年,确保实现高新技术企业达到150家的目标。\n"
+    assert [(d.value, d.indicator) for d in _numeric(text)] == [(150.0, "hte_count")]
+
+
+def test_the_rate_of_a_policy_instrument_is_no_target():
+    # main drafted a tax deduction rate, a tax rate and the rates of grants as targets
+    text = (
+        "到2030年,企业研发费用加计扣除比例提高到120%,对企业研发投入按8%给予补助,贷款贴息40%,"
+        "研发费用加计扣除政策落实率达到100%。\n"
+    )
+    assert [d.value for d in _numeric(text)] == [100.0]  # how far the policy reaches stays one
+
+
+def test_a_project_s_output_once_built_is_no_target():
+    # main drafted what a project is expected to give once built
+    text = "到2030年,建成科创产业园1个,建成后年产值可达60亿元。\n"
+    assert [(d.value, d.unit) for d in _numeric(text)] == [(1.0, "个")]

@@ -220,3 +220,26 @@ def unit_of(figure: re.Match[str]) -> str:
 
 #: 在10个重点行业…, 在全省20个县…: what follows 在 (with a few words of scope) says where, not how many.
 _WHERE = re.compile(r"在[^,，。；、\d]{0,4}$")
+
+
+#: A goal another document sets, quoted for the purpose the plan serves: 为落实《…规划》提出的…达到2.8%的目标,
+#: 为对接…的要求 (a plan's own 确保实现…达到100家的目标 has no such purpose, and stays a target).
+_QUOTED_GOAL = re.compile(
+    r"(?:为了?\s*(?:全面|认真)?(?:落实|贯彻|对接|对标|服务)|《[^》]{1,40}》[^,，。；;]{0,6}?(?:提出|确定|明确|设定)的)"
+    r"[^。；;]*?\d[^。；;]*?的\s*(?:目标|要求|任务)"
+)
+#: A rate of a policy instrument (加计扣除比例提高到100%, 减按15%的税率, 按10%给予补助, 贴息50%), not a target
+#: of the region; how far the policy reaches (落实率, 覆盖率, 兑现率) stays one.
+_POLICY_RATE = re.compile(r"加计扣除|税率|贴息|补助|补贴|奖励|资助|奖补|费率|利率|减免|返还|担保")
+_POLICY_REACH = re.compile(r"落实率|覆盖率|兑现率|享受率|到位率|惠及")
+#: What a project is expected to give once built (建成后年产值可达100亿元): no target the plan sets.
+_ONCE_BUILT = re.compile(r"(?:建成|投产|达产|竣工|运营)后")
+
+
+def not_set_here(segment: str, number: re.Match[str] | None) -> bool:
+    """Whether a figure of a segment is no target the plan sets although the segment reads like one: a goal
+    of another document quoted for a purpose, a policy instrument's rate, or a project's expected output."""
+    if _QUOTED_GOAL.search(segment) or _ONCE_BUILT.search(segment):
+        return True
+    rate = number is not None and unit_of(number) in ("%", "％")
+    return rate and bool(_POLICY_RATE.search(segment)) and not _POLICY_REACH.search(segment)

@@ -59,6 +59,7 @@ from .plan_figures import RESTATED as _RESTATED
 from .plan_figures import adds as _adds
 from .plan_figures import drop_base as _drop_base
 from .plan_figures import named as _named
+from .plan_figures import not_set_here
 from .plan_figures import value_match as _value_match
 from .plan_indicators import MATCH_THRESHOLD, match_indicator, measure_qualifiers, unit_fits
 from .plan_lists import each, respectively, shared_figure, shared_growth
@@ -440,6 +441,8 @@ def _draft_segment(
         return None  # 今年初步估算…将超过7万亿元: a guess at the present, not a target
     if QUESTION.search(segment):
         return None  # 研发投入占比如何达到12%: a heading asks how a target is met; the target is stated apart
+    if not_set_here(segment, number):
+        return None  # another document's goal quoted, a policy's rate, a project's expected output
     if number is not None and MEASURES.match(segment[number.end() :]):
         return None  # 提出了18项培育措施: how many measures the plan lists, not a target
     if (
