@@ -203,3 +203,29 @@ def test_a_project_s_output_once_built_is_no_target():
     # main drafted what a project is expected to give once built
     text = "到2030年,建成科创产业园1个,建成后年产值可达60亿元。\n"
     assert [(d.value, d.unit) for d in _numeric(text)] == [(1.0, "个")]
+
+
+# --- a change from a base ---
+
+
+def test_a_change_on_the_base_of_now_sets_its_second_figure():
+    # main drafted nothing: 现有/目前 read as the present told
+    text = "到2030年,全县研发投入强度在现有1.6%的基础上提高到2.4%,高新技术企业在目前50家的基础上翻一番。\n"
+    found = [(d.kind, d.value, d.indicator) for d in _numeric(text)]
+    assert found == [("level", 2.4, "rd_share_gdp"), ("growth", 100.0, "hte_count")]
+
+
+def test_a_rank_changed_from_a_place_sets_the_place_it_reaches():
+    # main took the place it starts from (第9位) for the target, or drafted nothing when the change names
+    # the years it runs between
+    text = (
+        "力争全县科技创新综合排名由全市第9位进入前4位。\n科技进步水平由2025年的第12位提升至2030年的前6位。\n"
+    )
+    found = [(d.kind, d.value, d.comparator) for d in _numeric(text)]
+    assert found == [("rank", 4.0, "top"), ("rank", 6.0, "top")]
+
+
+def test_a_change_between_past_years_is_no_target():
+    # guard: a change that ends in a year before the plan period is the past
+    text = "全县高新技术企业由2019年的20家增加到2024年的45家。到2030年,高新技术企业达到90家。\n"
+    assert [d.value for d in _numeric(text)] == [90.0]

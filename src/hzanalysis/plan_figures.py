@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .plan_text import BARE_AMOUNT, CN_NUMBER, CUE, FROM_TO, NOW_TO, NUMBER_UNIT, WAN, YI, bare_amount
+from .plan_text import BARE_AMOUNT, CN_NUMBER, CUE, FROM_TO, NOW_TO, NUMBER_UNIT, UNITS, WAN, YI, bare_amount
 
 #: Verbs of addition over the plan period, and the words after one that make its figure a stock reached.
 # 实施/发行/认定 N (projects carried out, bonds issued, platforms accredited over the plan) are additions too.
@@ -38,9 +38,27 @@ def adds(segment: str) -> bool:
     return bool(verbs) and not reached.search(after.rsplit("的", 1)[-1]) and not re.match(r"[)）]?的", after)
 
 
+#: A rank a change starts from: 由2022年的第8位提升至(2025年的), 从全市第8位进入.
+_RANK_FROM = re.compile(
+    r"(?:从|由)\s*(?:20\d\d\s*年[末底]?的?|目前的?|现在的?|当前的?)?(?:全[国省市区县]|省内|市内)?(?:的)?"
+    r"第\s*(?:\d+|[一二三四五六七八九十]+)\s*[位名]\s*(?:提升|上升|提高|跃升|前移|进入|跃居|跻身)(?:到|至)?"
+    r"\s*(?:20\d\d\s*年[末底]?的?)?"
+)
+#: A base figure of now or of a year before a change: 在现有1.8%的基础上, 在2022年30家基础上.
+_ON_BASE = re.compile(
+    r"在\s*(?:现有|目前|当前|现在|20\d\d\s*年[末底]?)?的?\s*\d+(?:\.\d+)?\s*(?:"
+    + "|".join(re.escape(u) for u in UNITS)
+    + r")?\s*的?\s*基础上\s*[,，]?"
+)
+
+
 def drop_base(text: str) -> str:
     """The text with the base of a change written as the target alone: 从2020年的15%提高到56% -> 为56%,
     由2015年的1.08%提升至2020年的2.12% -> 为2020年的2.12% (whose year then says it is the past)."""
+    # 由2022年的第8位提升至前5位, 由全市第8位进入前5位 -> 进入前5位 (the place it starts from is no target)
+    text = _RANK_FROM.sub("进入", text)
+    # 在现有1.8%的基础上提高到2.3% -> 提高到2.3%; 在目前45家的基础上翻一番 -> 翻一番 (the base is now's)
+    text = _ON_BASE.sub("", text)
     # 由目前的1.75%提高到2.2% -> 达到2.2%; 从目前的第21位上升至前18位 -> 达到前18位
     if now := NOW_TO.search(text):
         falls = re.search(r"下降|降低|减少|压降", now.group(1))

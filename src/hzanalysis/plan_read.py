@@ -152,6 +152,9 @@ _YEAR_GOALS = re.compile(r"(20\d\d)\s*年(?:的|主要|预期|发展|远景|奋�
 #: A paragraph whose first words (a speaker, a place) lead to a year told: 某某介绍,2023年,…
 _OPENS_ON_YEAR = re.compile(r"^[^。,，；;]{0,12}[,，:：]?\s*(20\d\d)\s*年(?:以来)?\s*[,，]")
 
+#: A change to a year named: 提升至2025年的…, 增加到2027年的….
+_TO_YEAR = re.compile(r"(?:提高|增加|增长|提升|上升|跃升|进入|降低|下降|减少)(?:到|至)\s*(20\d\d)\s*年")
+
 #: Deadlines listed together: 到2027年和2030年, 到2027年、2030年.
 _LISTED_DEADLINES = re.compile(r"到\s*20\d\d\s*年(?:\s*[、和及与]\s*20\d\d\s*年)+")
 
@@ -232,6 +235,9 @@ def draft_targets(
             # being reviewed, 预计 is that year's estimate, not a forecast; a sentence of the future ends it
             year_review = year_review or bool(YEAR_REVIEWED.search(sentence))
             future = bool(FUTURE.search(FORECAST_WORD.sub("", sentence) if year_review else sentence))
+            # 由2022年的第8位提升至2025年的前5位: a change to a year of the plan speaks of the future
+            to_year = _TO_YEAR.search(sentence)
+            future = future or bool(to_year and int(to_year.group(1)) > base)
             year_review = year_review and not future
             # A sentence of the past (2017年,…总数达3174家。) carries on into the next ones of the
             # paragraph until one speaks of the future (到2025年, 力争, 将…).
@@ -243,7 +249,12 @@ def draft_targets(
             told_now = not future and bool(PAST.search(FROM_NOW.sub("", sentence)))
             # A change from a base figure is a target where the sentence sets a deadline or strives (将 alone
             # also opens reviews: 我们将…摆在核心位置,…从2015年的50家增加到120家), or changes from now.
-            aims = bool(AIMS.search(sentence) or FROM_NOW.search(sentence))
+            # (由2022年的第8位提升至2025年的前5位: a change to a year of the plan aims at it too)
+            aims = bool(
+                AIMS.search(sentence)
+                or FROM_NOW.search(sentence)
+                or (to_year and int(to_year.group(1)) > base)
+            )
             cumulative = strive = told = every_year = adding = False
             # A cue anywhere in the sentence covers every clause of it (争取建成X1家,Y1家,Z1家).
             # So does a lead naming the goals (2030年目标:A 180家;B 700家), or a title line of them over it
