@@ -229,3 +229,26 @@ def test_a_change_between_past_years_is_no_target():
     # guard: a change that ends in a year before the plan period is the past
     text = "全县高新技术企业由2019年的20家增加到2024年的45家。到2030年,高新技术企业达到90家。\n"
     assert [d.value for d in _numeric(text)] == [90.0]
+
+
+def test_a_work_report_s_goals_of_its_year_make_the_year_before_the_past():
+    # main read the plan period as the five years to the deadline, so the year before's figures were targets
+    text = (
+        "2028年,全省生产总值增长5.4%,研发投入强度达到2.3%。"
+        "2029年经济社会发展的主要预期目标是:生产总值增长5%左右,研发投入强度达到2.4%。\n"
+    )
+    found = [(d.kind, d.value) for d in _numeric(text, deadline=2029, head="")]
+    assert found == [("growth", 5.0), ("level", 2.4)]
+
+
+def test_money_allotted_is_no_target_and_a_floor_of_money_is_one():
+    # main drafted the allotments as targets
+    text = "到2030年,拟安排省级预算内投资60亿元,下达科技专项资金8亿元,每年安排创新资金不少于2亿元。\n"
+    assert [(d.value, d.unit) for d in _numeric(text)] == [(2.0, "亿元")]
+
+
+def test_a_part_of_a_measure_is_not_the_whole_measure():
+    # main matched the development contracts among all technology contracts to the whole turnover
+    text = "到2030年,全县技术合同成交额达到20亿元,其中技术开发合同成交额达到6亿元。\n"
+    found = [(d.value, d.indicator) for d in _numeric(text)]
+    assert found == [(20.0, "tech_contract_value"), (6.0, None)]

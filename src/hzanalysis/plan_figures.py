@@ -250,6 +250,11 @@ _QUOTED_GOAL = re.compile(
 #: of the region; how far the policy reaches (落实率, 覆盖率, 兑现率) stays one.
 _POLICY_RATE = re.compile(r"加计扣除|税率|贴息|补助|补贴|奖励|资助|奖补|费率|利率|减免|返还|担保")
 _POLICY_REACH = re.compile(r"落实率|覆盖率|兑现率|享受率|到位率|惠及")
+#: Money allotted before its amount: 拟安排…投资, 下达…资金, 拨付…经费.
+_ALLOTTED = re.compile(
+    r"(?:拟安排|安排|下达|拨付)[^,，。；;\d]{0,12}?(?:资金|投资|债券|预算|经费)[^,，。；;\d]{0,4}$"
+)
+_FLOOR = re.compile(r"不少于|不低于|以上|超过|达到|突破|每年|年均")
 #: What a project is expected to give once built (建成后年产值可达100亿元): no target the plan sets.
 _ONCE_BUILT = re.compile(r"(?:建成|投产|达产|竣工|运营)后")
 
@@ -259,5 +264,9 @@ def not_set_here(segment: str, number: re.Match[str] | None) -> bool:
     of another document quoted for a purpose, a policy instrument's rate, or a project's expected output."""
     if _QUOTED_GOAL.search(segment) or _ONCE_BUILT.search(segment):
         return True
+    if number is not None and _ALLOTTED.search(segment[: number.start()]) and not _FLOOR.search(segment):
+        return (
+            True  # 拟安排中央预算内投资7000亿元: money allotted, not a result (不少于…, 每年…: a commitment)
+        )
     rate = number is not None and unit_of(number) in ("%", "％")
     return rate and bool(_POLICY_RATE.search(segment)) and not _POLICY_REACH.search(segment)

@@ -569,7 +569,13 @@ def _draft_segment(
     if NOISE.sub("", subject).startswith("占"):
         # 占生产总值比重超30% (a headline cut after its subject): the share of what is not said
         indicator, score = None, 0.0
-    if indicator is not None and re.match(r"\s*其中", quote) and SECTOR.search(context.parent):
+    if (
+        indicator is not None
+        and re.match(r"\s*其中", quote)
+        and (SECTOR.search(context.parent) or match_indicator(context.parent, fitting)[0] is indicator)
+    ):
+        # 技术合同成交额30亿元,其中技术开发合同成交额10亿元: a part of the whole its clause before measures is
+        # no whole
         # 集聚产业链企业150家,其中高新技术企业超50家: a part of what a sector's clause counts (the chain's
         # firms), not the region's whole a catalogue indicator measures; 全县科技型企业500家,其中高新技术企业
         # 150家 counts all the region's high-tech firms (every one is a tech firm) and keeps hte_count
