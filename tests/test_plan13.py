@@ -252,3 +252,40 @@ def test_a_part_of_a_measure_is_not_the_whole_measure():
     text = "到2030年,全县技术合同成交额达到20亿元,其中技术开发合同成交额达到6亿元。\n"
     found = [(d.value, d.indicator) for d in _numeric(text)]
     assert found == [(20.0, "tech_contract_value"), (6.0, None)]
+
+
+def test_the_scope_a_clause_opens_on_is_no_target():
+    # main drafted the count of chains the plan focuses on, and the count of all the county's towns
+    text = "到2030年,聚焦12条产业链,培育链主企业15家。全县16个乡镇实现科技特派员全覆盖。\n"
+    assert [d.value for d in _numeric(text)] == [15.0]
+
+
+def test_how_many_indicators_a_plan_has_is_no_target():
+    text = "到2030年,全县共有9项指标,高新技术企业达到90家。\n"
+    assert [d.value for d in _numeric(text)] == [90.0]
+
+
+def test_one_firm_s_figure_is_no_region_s_indicator():
+    # main matched a named group's R&D spending to the region's R&D expenditure
+    text = "到2030年,支持某某集团研发投入超过6亿元。\n"
+    assert [(d.value, d.indicator) for d in _numeric(text)] == [(6.0, None)]
+
+
+def test_a_base_told_aside_in_brackets_leaves_the_target():
+    # main dropped both targets: the bracket's past year made each clause the past
+    text = "到2030年,高新技术企业达到120家(2024年底为60家),技术合同成交额达到15亿元(2024年为7亿元)。\n"
+    found = [(d.value, d.indicator) for d in _numeric(text)]
+    assert found == [(120.0, "hte_count"), (15.0, "tech_contract_value")]
+
+
+def test_a_higher_level_s_goal_quoted_in_a_county_plan_is_not_the_county_s():
+    # main drafted the city's 600 as the county's high-tech enterprise target; 我县 takes the subject before
+    text = "到2030年,全县研发投入强度达到2%。全市高新技术企业数量达到600家,我县达到70家,居全市第3位。\n"
+    found = [(d.kind, d.value, d.indicator) for d in _numeric(text)]
+    assert found == [("level", 2.0, "rd_share_gdp"), ("level", 70.0, "hte_count"), ("rank", 3.0, None)]
+
+
+def test_a_city_plan_s_own_goals_stay():
+    # guard: in a city's plan 全市 is the plan's own region
+    text = "到2030年,全市研发投入强度达到2.5%,全市高新技术企业达到600家。\n"
+    assert [d.value for d in _numeric(text)] == [2.5, 600.0]

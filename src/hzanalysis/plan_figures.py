@@ -132,6 +132,13 @@ _GRANT_RATE = re.compile(
 #: After an amount: the grant it is (10万元奖励, 5万元的补助).
 _GRANT_AFTER = re.compile(r"\s*(?:以内|以下)?的?(?:奖励|补助|资助|补贴|奖补|扶持)")
 
+#: A clause opening on a verb of scope right before a figure: 聚焦, 围绕, 瞄准, 面向, 依托.
+_SCOPE_COUNT = re.compile(
+    r"\s*(?:力争|坚持)?\s*(?:聚焦|围绕|瞄准|面向|依托|立足|涵盖|覆盖)\s*(?:全[省市县区])?\s*"
+)
+#: The whole region right before a figure: 全县, 全市所辖.
+_WHOLE = re.compile(r"全[省市县区](?:所辖|域内|范围内)?\s*(?:共|所有)?\s*$")
+
 #: Verbs that say what a plan is about, not what it builds: 聚焦/围绕/涵盖… a list of fields.
 _SCOPE = re.compile(r"^\s*(?:聚焦|围绕|包括|涵盖|涉及|瞄准|面向)")
 
@@ -173,6 +180,11 @@ def value_match(segment: str) -> re.Match[str] | None:
         and not _BASE_FIGURE.search(segment[: m.start()])
         # 聚焦A、B…等10个重点领域: the size of the scope just listed, no target (组建A、B等5个 is one)
         and not (segment[: m.start()].endswith("等") and _SCOPE.match(segment))
+        # 聚焦21条产业链, 围绕6大主导产业: the scope a clause opens on, right before its count, is where the
+        # plan works, not what it sets
+        and not _SCOPE_COUNT.fullmatch(segment[: m.start()])
+        # 全县18个乡镇实现…全覆盖: all the places of the region, counted, are its size
+        and not (_WHOLE.search(segment[: m.start()]) and _PLACES.match(segment[m.end() :]))
         # X包括A、B和C 3个领域: the size of a list that defines a term, no target
         and not _DEFINED_LIST.search(segment[: m.start()])
         # 每家资助5万元, 给予最高50万元补助: an amount given to each beneficiary is a policy's rate, not a

@@ -79,6 +79,9 @@ _QUALIFIERS = (
     "就业人员",
     # the candidates for a title (高新技术企业培育库, 后备企业) are not the firms that hold it
     "培育库",
+    # one firm's figure (某某集团研发投入, 某某公司营业收入) is no region's
+    "集团",
+    "公司",
 )
 # 分别达到90家和870家: the values go, in order, to the subjects listed before 分别.
 

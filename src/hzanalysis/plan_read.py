@@ -161,7 +161,7 @@ _LISTED_DEADLINES = re.compile(r"到\s*20\d\d\s*年(?:\s*[、和及与]\s*20\d\d
 #: A subject that names only a share or a total of what the clause before it names.
 #: (…强度达到1.5%,投入总量达到375亿元; …达到8亿元,力争总额实现翻一番: the total of the spending just named)
 _BARE_SUBJECT = re.compile(
-    r"(?:其)?(?:投入|经费|支出|资金)?(?:总数|总量|总额|数量|总规模|规模|占比|比重|占[^占]{0,14}?的?(?:比重|比例))"
+    r"(?:我|本|全)[县区市省]|(?:其)?(?:投入|经费|支出|资金)?(?:总数|总量|总额|数量|总规模|规模|占比|比重|占[^占]{0,14}?的?(?:比重|比例))"
 )
 
 
@@ -180,6 +180,8 @@ def draft_targets(
     text, tasks = read_task_tables(text)
     # 新增60家机构(其中10家国家级): a part in brackets is a target of its own, read as a clause
     text = PART_IN_BRACKETS.sub(r",\1", text)
+    # 达到100家(2020年底为45家): the base told aside in brackets is no part of the target's clause
+    text = _BASE_ASIDE.sub(lambda m: "" if int(m.group(1)) <= base else m.group(0), text)
     # A review paragraph (去年…, “十三五”以来…) carries on into the paragraphs after it that say nothing of
     # the future (a work report's review runs over several paragraphs), until a heading.
     reviewing, where, past = False, None, False
@@ -367,8 +369,29 @@ def draft_targets(
                 in_paragraph += found_here
                 previous = clause if clause_subject(clause) else previous
                 previous_drafts = found_here
-    merged = merge_restated(drafts)
+    merged = [d for d in merge_restated(drafts) if not _higher_level(d, text)]
     return [d for d in merged if d.kind != "qualitative"] + [d for d in merged if d.kind == "qualitative"]
+
+
+#: A year's figure told aside in brackets: (2020年底为45家), （2022年：1.8%）.
+_BASE_ASIDE = re.compile(r"[(（]\s*(20\d\d)\s*年[末底]?[^()（）]{0,16}?\d[^()（）]{0,8}[)）]")
+_OWN_LEVEL = re.compile(r"(?:我|本|全)([县区市省])")
+
+
+def _higher_level(draft: DraftTarget, text: str) -> bool:
+    """Whether a draft opens on a level of government above the plan's own (全市高企达到500家 in a county plan
+    that says 全县/我县 throughout): the higher level's goal, quoted, not the plan's. The plan's level is the
+    one it names itself by most (twice at least); a rank or a share among the higher level stays its own."""
+    opens = re.match(r"\s*(?:力争|争取|确保)?\s*(?:全|我)([市省国])(?!级)", draft.clause)
+    if opens is None or draft.kind == "rank" or "占" in draft.clause:
+        return False
+    counts = {level: 0 for level in "县区市省"}
+    for found in _OWN_LEVEL.finditer(text):
+        counts[found.group(1)] += 1
+    own = max(counts, key=lambda level: counts[level])
+    # a district (区) sits under a city as a county does
+    rank_of = {"县": 0, "区": 0, "市": 1, "省": 2, "国": 3}
+    return counts[own] >= 2 and rank_of[opens.group(1)] > rank_of[own]
 
 
 @dataclass(frozen=True)

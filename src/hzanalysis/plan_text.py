@@ -157,7 +157,8 @@ _EACH_COUNT = re.compile(r"(?:上述|以上|这)?\s*([两二三四五六七八�
 # 用3年时间推广150项: a sum over the years named, not a level.
 OVER_YEARS = re.compile(r"用\s*(?:\d+|[一二两三四五六七八九十]+)\s*年(?:左右)?(?:的)?时间")
 STRIVE = re.compile(r"力争|争取")
-MEASURES = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:措施|举措|政策|意见|条款|任务|方面)")
+# (共有8项指标, 约束性指标3项: how many indicators a plan has is how it is built)
+MEASURES = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:措施|举措|政策|意见|条款|任务|方面|指标)")
 # The plan's own parts: 设置了…6个专项行动, 《方案》将实施…八大行动和27项工程, 共计27项任务. A count
 # whose head noun is an action, programme or column, said by the plan of itself (the document as subject,
 # or a verb of composition before it), is how the plan is built; 启动实施千项技改工程 stays a target.
