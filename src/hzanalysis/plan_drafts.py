@@ -193,3 +193,24 @@ def table_draft(row: TableTarget, text: str, base: int, indicators: Sequence[Ind
         notes=notes,
         base_year=base if row.kind == "growth" else None,
     )
+
+
+#: A year's figure told aside in brackets: (2020年底为45家), （2022年：1.8%）.
+BASE_ASIDE = re.compile(r"[(（]\s*(20\d\d)\s*年[末底]?[^()（）]{0,16}?\d[^()（）]{0,8}[)）]")
+_OWN_LEVEL = re.compile(r"(?:我|本|全)([县区市省])")
+
+
+def higher_level(draft: DraftTarget, text: str) -> bool:
+    """Whether a draft opens on a level of government above the plan's own (全市高企达到500家 in a county plan
+    that says 全县/我县 throughout): the higher level's goal, quoted, not the plan's. The plan's level is the
+    one it names itself by most (twice at least); a rank or a share among the higher level stays its own."""
+    opens = re.match(r"\s*(?:力争|争取|确保)?\s*(?:全|我)([市省国])(?!级)", draft.clause)
+    if opens is None or draft.kind == "rank" or "占" in draft.clause:
+        return False
+    counts = {level: 0 for level in "县区市省"}
+    for found in _OWN_LEVEL.finditer(text):
+        counts[found.group(1)] += 1
+    own = max(counts, key=lambda level: counts[level])
+    # a district (区) sits under a city as a county does
+    rank_of = {"县": 0, "区": 0, "市": 1, "省": 2, "国": 3}
+    return counts[own] >= 2 and rank_of[opens.group(1)] > rank_of[own]

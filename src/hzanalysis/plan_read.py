@@ -54,7 +54,7 @@ from functools import partial
 
 from . import catalogue
 from .catalogue import Indicator
-from .plan_drafts import DraftTarget, clause_subject, merge_restated, table_draft
+from .plan_drafts import BASE_ASIDE, DraftTarget, clause_subject, higher_level, merge_restated, table_draft
 from .plan_figures import RESTATED as _RESTATED
 from .plan_figures import adds as _adds
 from .plan_figures import drop_base as _drop_base
@@ -181,7 +181,7 @@ def draft_targets(
     # 新增60家机构(其中10家国家级): a part in brackets is a target of its own, read as a clause
     text = PART_IN_BRACKETS.sub(r",\1", text)
     # 达到100家(2020年底为45家): the base told aside in brackets is no part of the target's clause
-    text = _BASE_ASIDE.sub(lambda m: "" if int(m.group(1)) <= base else m.group(0), text)
+    text = BASE_ASIDE.sub(lambda m: "" if int(m.group(1)) <= base else m.group(0), text)
     # A review paragraph (去年…, “十三五”以来…) carries on into the paragraphs after it that say nothing of
     # the future (a work report's review runs over several paragraphs), until a heading.
     reviewing, where, past = False, None, False
@@ -369,29 +369,8 @@ def draft_targets(
                 in_paragraph += found_here
                 previous = clause if clause_subject(clause) else previous
                 previous_drafts = found_here
-    merged = [d for d in merge_restated(drafts) if not _higher_level(d, text)]
+    merged = [d for d in merge_restated(drafts) if not higher_level(d, text)]
     return [d for d in merged if d.kind != "qualitative"] + [d for d in merged if d.kind == "qualitative"]
-
-
-#: A year's figure told aside in brackets: (2020年底为45家), （2022年：1.8%）.
-_BASE_ASIDE = re.compile(r"[(（]\s*(20\d\d)\s*年[末底]?[^()（）]{0,16}?\d[^()（）]{0,8}[)）]")
-_OWN_LEVEL = re.compile(r"(?:我|本|全)([县区市省])")
-
-
-def _higher_level(draft: DraftTarget, text: str) -> bool:
-    """Whether a draft opens on a level of government above the plan's own (全市高企达到500家 in a county plan
-    that says 全县/我县 throughout): the higher level's goal, quoted, not the plan's. The plan's level is the
-    one it names itself by most (twice at least); a rank or a share among the higher level stays its own."""
-    opens = re.match(r"\s*(?:力争|争取|确保)?\s*(?:全|我)([市省国])(?!级)", draft.clause)
-    if opens is None or draft.kind == "rank" or "占" in draft.clause:
-        return False
-    counts = {level: 0 for level in "县区市省"}
-    for found in _OWN_LEVEL.finditer(text):
-        counts[found.group(1)] += 1
-    own = max(counts, key=lambda level: counts[level])
-    # a district (区) sits under a city as a county does
-    rank_of = {"县": 0, "区": 0, "市": 1, "省": 2, "国": 3}
-    return counts[own] >= 2 and rank_of[opens.group(1)] > rank_of[own]
 
 
 @dataclass(frozen=True)
