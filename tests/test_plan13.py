@@ -289,3 +289,14 @@ def test_a_city_plan_s_own_goals_stay():
     # guard: in a city's plan 全市 is the plan's own region
     text = "到2030年,全市研发投入强度达到2.5%,全市高新技术企业达到600家。\n"
     assert [d.value for d in _numeric(text)] == [2.5, 600.0]
+
+
+def test_r_and_d_intensity_is_the_r_and_d_share_of_gdp():
+    # main left 研发强度 (no 投入 between) without an indicator
+    assert _indicator("研发强度") == "rd_share_gdp"
+    assert _indicator("R&D强度") == "rd_share_gdp"
+
+
+def test_firms_applying_for_a_title_are_not_its_holders():
+    # main matched the count of applicants to the high-tech enterprises
+    assert _indicator("高新技术企业申报数") is None

@@ -79,6 +79,8 @@ _QUALIFIERS = (
     "就业人员",
     # the candidates for a title (高新技术企业培育库, 后备企业) are not the firms that hold it
     "培育库",
+    # firms applying for a title (高新技术企业申报数) are not its holders
+    "申报",
     # one firm's figure (某某集团研发投入, 某某公司营业收入) is no region's
     "集团",
     "公司",
@@ -118,6 +120,8 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
     clause = _ABBREVIATION.sub("", clause)
     # the full names of R&D (研究与开发, 研究与试验发展) are 研发; a 比例 of GDP is its 比重
     clause = _RD_FULL.sub("研发", clause).replace("比例", "比重")
+    # 研发强度, R&D强度: the intensity of R&D is its spending's (研发投入强度)
+    clause = re.sub(r"(研发|R&D|r&d)(?:经费)?强度", r"\1投入强度", clause)
     # 研发经费与国内生产总值之比: a ratio to GDP is its share (占国内生产总值比重)
     clause = _RATIO_TO_GDP.sub(r"占\1比重", clause)
     # 比“十一五”末: a base named by a five-year plan says when, not what (比2010年 is noise already)
