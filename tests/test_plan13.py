@@ -300,3 +300,24 @@ def test_r_and_d_intensity_is_the_r_and_d_share_of_gdp():
 def test_firms_applying_for_a_title_are_not_its_holders():
     # main matched the count of applicants to the high-tech enterprises
     assert _indicator("高新技术企业申报数") is None
+
+
+def test_a_verb_made_perfective_tells_what_was_done():
+    # main drafted 达到了/实现了 figures of a review as targets
+    text = (
+        "全县科技创新成效明显,高新技术企业达到了55家,技术合同成交额实现了4亿元。"
+        "到2030年,高新技术企业达到110家。\n"
+    )
+    assert [d.value for d in _numeric(text)] == [110.0]
+
+
+def test_a_rank_told_with_no_aim_is_the_present():
+    # main drafted the county's present place as a rank target
+    text = "全县高新技术企业总数居全市第3位。到2030年,高新技术企业达到110家。\n"
+    assert [(d.kind, d.value) for d in _numeric(text)] == [("level", 110.0)]
+
+
+def test_a_rank_the_plan_aims_at_stays_a_target():
+    # guard: a rank in a sentence that changes from now, or in the goals with a deadline, is a target
+    text = "科技论文被引次数要由目前的全国第9位,进入全国前5位。到2030年,万人发明专利拥有量居全市首位。\n"
+    assert [(d.kind, d.value) for d in _numeric(text)] == [("rank", 5.0), ("rank", 1.0)]

@@ -231,6 +231,7 @@ def draft_targets(
         previous = ""
         in_paragraph: list[DraftTarget] = []  # the targets of this paragraph so far
         year_review = False  # a work report's review of the year just ended, named as such
+        aimed = False  # a sentence of this paragraph before spoke of the future
         for sentence in sentences(paragraph.text):
             year = deadline
             # "2025年是…的一年。数据显示,…。预计全社会研发投入5350亿元,…": after a year is named as the one
@@ -267,6 +268,7 @@ def draft_targets(
             # 到2027年和2030年,…分别达到2.5%和3%: the deadlines of the values listed after 分别, in order
             listed = _LISTED_DEADLINES.search(sentence)
             sentence_years = [int(y) for y in re.findall(r"20\d\d", listed.group(0))] if listed else []
+            follows_aim, aimed = aimed, aimed or future
             for new_part, whole in clauses_of(sentence):
                 if new_part:  # 累计, 力争 and 每年 hold up to the next ；, the deadline beyond it
                     cumulative = strive = every_year = False
@@ -324,7 +326,12 @@ def draft_targets(
                     inherit = re.sub(r"净增|新增|新培育|新认定|新引进", "", inherit)
                 lead = sentence[: max(sentence.find(whole), 0)] if not future else ""
                 context = _Context(year, cumulative, cued, strive, base, aims=aims)
-                context = replace(context, plan_lead=bool(PLAN_ITSELF.search(lead)), parent=previous)
+                context = replace(
+                    context,
+                    plan_lead=bool(PLAN_ITSELF.search(lead)),
+                    parent=previous,
+                    follows_aim=follows_aim,
+                )
                 # …指数达到85,比2015年提高约12; …超过3500亿元。相比较2013年的…,增长近千亿元: a change told
                 # after the level it leads to, in a clause with no subject of its own, restates that level
                 # (the last one of the paragraph; cited with it)
@@ -388,6 +395,8 @@ class _Context:
     plan_lead: bool = False
     #: the last clause before this one that names its subject (what a 其中 clause is a part of)
     parent: str = ""
+    #: a sentence of the paragraph before this clause's spoke of the future (…到2028年…。…排名前三)
+    follows_aim: bool = False
 
 
 def _draft_segment(
@@ -448,7 +457,13 @@ def _draft_segment(
                 **base,  # type: ignore[arg-type]
             )
         return None
-    if rank is None and not (context.cued or CUE.search(original) or DEADLINE.search(segment)):
+    if not (
+        context.cued
+        or CUE.search(original)
+        or DEADLINE.search(segment)
+        or (rank and (context.aims or context.follows_aim))
+    ):
+        # (全县高新技术企业总数居全市第2位: a rank told with no cue, no deadline and no goals is the present)
         return None
     if PAST.search(segment) or ESTIMATE.search(segment):
         return None  # 今年初步估算…将超过7万亿元: a guess at the present, not a target
