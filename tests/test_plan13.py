@@ -321,3 +321,9 @@ def test_a_rank_the_plan_aims_at_stays_a_target():
     # guard: a rank in a sentence that changes from now, or in the goals with a deadline, is a target
     text = "科技论文被引次数要由目前的全国第9位,进入全国前5位。到2030年,万人发明专利拥有量居全市首位。\n"
     assert [(d.kind, d.value) for d in _numeric(text)] == [("rank", 5.0), ("rank", 1.0)]
+
+
+def test_the_verb_of_a_doubling_is_no_word_of_its_indicator():
+    # main left 高企数量实现倍增 without an indicator: 实现 was read as a word of what doubles
+    text = "到2030年,高企数量实现倍增。\n"
+    assert [(d.kind, d.value, d.indicator) for d in _numeric(text)] == [("growth", 100.0, "hte_count")]
