@@ -327,3 +327,9 @@ def test_the_verb_of_a_doubling_is_no_word_of_its_indicator():
     # main left 高企数量实现倍增 without an indicator: 实现 was read as a word of what doubles
     text = "到2030年,高企数量实现倍增。\n"
     assert [(d.kind, d.value, d.indicator) for d in _numeric(text)] == [("growth", 100.0, "hte_count")]
+
+
+def test_a_capacity_names_the_project_it_sizes():
+    # main drafted the capacities as targets (100000 吨; 300000 千瓦 instead of the one project)
+    text = "到2030年,建设年产8万吨新材料项目,建成20万千瓦光伏项目2个。\n"
+    assert [(d.value, d.unit) for d in _numeric(text)] == [(2.0, "个")]

@@ -185,6 +185,8 @@ def value_match(segment: str) -> re.Match[str] | None:
         and not _SCOPE_COUNT.fullmatch(segment[: m.start()])
         # 全县18个乡镇实现…全覆盖: all the places of the region, counted, are its size
         and not (_WHOLE.search(segment[: m.start()]) and _PLACES.match(segment[m.end() :]))
+        # 建设年产10万吨…项目: a capacity names the project it belongs to
+        and not _CAPACITY.search(segment[: m.start()])
         # X包括A、B和C 3个领域: the size of a list that defines a term, no target
         and not _DEFINED_LIST.search(segment[: m.start()])
         # 每家资助5万元, 给予最高50万元补助: an amount given to each beneficiary is a policy's rate, not a
@@ -237,7 +239,7 @@ _VERB_BETWEEN = re.compile(r"达到|达|超过|突破|增至|提高到|提升至
 _SIZED = re.compile(r"(?:以上|以下)?(?:级)?(?:重大|重点|龙头|骨干|大)?(?:企业|项目|工程|产品|品种|单品)")
 
 #: Units of a size (an amount of money, an area) and of a count, for telling a qualifying figure.
-_SIZES = frozenset({"亿元", "万元", "万亿元", "万平方米", "平方米"})
+_SIZES = frozenset({"亿元", "万元", "万亿元", "万平方米", "平方米", "吨", "千瓦", "千瓦时"})
 _COUNTED = frozenset({"家", "个", "项", "件", "名", "所", "座", "套", "台", "条", "款", "种", "支"})
 
 
@@ -262,6 +264,9 @@ _QUOTED_GOAL = re.compile(
 #: of the region; how far the policy reaches (落实率, 覆盖率, 兑现率) stays one.
 _POLICY_RATE = re.compile(r"加计扣除|税率|贴息|补助|补贴|奖励|资助|奖补|费率|利率|减免|返还|担保")
 _POLICY_REACH = re.compile(r"落实率|覆盖率|兑现率|享受率|到位率|惠及")
+#: Before a capacity: 年产10万吨, 产能50万吨, 装机容量30万千瓦.
+_CAPACITY = re.compile(r"(?:年产|年产能|产能|装机(?:容量)?|年处理)\s*$")
+
 #: Money allotted before its amount: 拟安排…投资, 下达…资金, 拨付…经费.
 _ALLOTTED = re.compile(
     r"(?:拟安排|安排|下达|拨付)[^,，。；;\d]{0,12}?(?:资金|投资|债券|预算|经费)[^,，。；;\d]{0,4}$"
