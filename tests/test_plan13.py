@@ -333,3 +333,11 @@ def test_a_capacity_names_the_project_it_sizes():
     # main drafted the capacities as targets (100000 吨; 300000 千瓦 instead of the one project)
     text = "到2030年,建设年产8万吨新材料项目,建成20万千瓦光伏项目2个。\n"
     assert [(d.value, d.unit) for d in _numeric(text)] == [(2.0, "个")]
+
+
+def test_a_status_and_a_goal_written_as_nouns_set_the_goal():
+    # main drafted nothing from 现状…,2030年目标… and left the year's 年 as the subject of a figure after a
+    # year, so the clause after it took that 年 instead of the indicator named before the colon
+    text = "高新技术企业:现状48家,2030年目标110家。\n技术合同成交额:2025年为6亿元,2030年达到14亿元。\n"
+    found = [(d.value, d.indicator) for d in _numeric(text)]
+    assert found == [(110.0, "hte_count"), (14.0, "tech_contract_value")]

@@ -42,8 +42,9 @@ class DraftTarget:
 
 def clause_subject(clause: str) -> str:
     """What a clause measures: the clause without numbers, units and phrasing words (may be empty)."""
-    subject = NOISE.sub("", re.sub(r"\s+", "", clause))
-    subject = PAST.sub("", re.sub(r"20\d\d年|" + _FILLER, "", subject)).strip("较比")
+    # (the years first: NOISE would take 2025 of 2025年 for a number and leave its 年 as a subject)
+    subject = NOISE.sub("", re.sub(r"\s+|20\d\d年", "", clause))
+    subject = PAST.sub("", re.sub(_FILLER, "", subject)).strip("较比为是")
     return "" if len(subject) < 2 else subject
 
 
@@ -51,7 +52,7 @@ def clause_subject(clause: str) -> str:
 _FILLER = (
     r"[一二三四五六七八九十]年|努力|确保|争取|力争|实现|要|完成|新增|新建|达到|达|突破|增加到|增加|提高到|提升至|增至|超过|超|分别|预计|"
     r"增长|增速|提高|提升|"
-    r"以上|左右|约"
+    r"以上|左右|约|目标"
 )
 
 

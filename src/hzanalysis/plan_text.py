@@ -122,6 +122,8 @@ CUE = re.compile(
     r"增加到|上升到|建成|打造|新增|增长|预计|引进|引培|培育|集聚|培养|形成|下降|降低|降至|减少|控制在"
     # 新组建30家重点实验室, 促成4000项技术转移: verbs that add, with no other cue in their sentence
     r"|新建|组建|促成|(?<!通过)认定(?!的)|开通"
+    # 现状45家,2030年目标100家: a goal written as a noun right before its figure
+    r"|目标(?=\s*\d)"
     # 2020年建设国家级孵化器1家, 创建省级创新示范县25个: a verb of building with a figure after it in its
     # clause (…中心建设; is a noun); 批复建设 4家 (an approval of the past) is no plan's target
     r"|(?<!批复)(?<!批准)(?<!获批)(?:建设|创建)(?=[^,，;；。:：\n]{0,30}?\d)"
@@ -265,7 +267,7 @@ _YEAR_TO_DATE = r"前[一二三]季度|上半年|\d{1,2}\s*[-—–~至到]\s*\d
 # part of the year to date (前三季度, 上半年, 1—10月): a plan sets no target for part of a year.
 PAST = re.compile(
     r"现有|已有|已经|已|截至|截止|上年|去年|同比|由\s*20\d\d\s*年|(?<![到比较“\"])[“”\"]?十[二三]五[”“\"]?末|目前|当前"
-    r"|现阶段|年来|以来"
+    r"|现阶段|现状|年来|以来"
     # 达到了60家, 实现了5亿元: a verb of setting made perfective by 了 tells what was done
     r"|(?:达到|实现|完成|增长|增加|突破|提高|提升|超过|建成|认定|培育|新增|引进|获批)了"
     r"|" + _YEAR_TO_DATE
@@ -300,7 +302,7 @@ ESTIMATE = re.compile(r"估算|估计|预估|初步预计")
 FUTURE = re.compile(
     r"到\s*20\d\d|到\s*[“\"]?十[一二三四五]五|力争|争取|(?<!初步)预计|将|确保"
     r"|今年(?!以来|" + _YEAR_TO_DATE + r")|明年"
-    r"|目标[是为:：]|计划到"
+    r"|目标[是为:：]|目标\s*(?=\d)|计划到"
     # “十五五”时期,…年均增长7%以上 (a work report's line on the coming five-year plan after lines on the
     # year past); 十一五 to 十四五 are the past (REVIEW_PARAGRAPH)
     r"|十[五六七]五[”\"]?(?:时期|期间|末)"
