@@ -341,3 +341,11 @@ def test_a_status_and_a_goal_written_as_nouns_set_the_goal():
     text = "高新技术企业:现状48家,2030年目标110家。\n技术合同成交额:2025年为6亿元,2030年达到14亿元。\n"
     found = [(d.value, d.indicator) for d in _numeric(text)]
     assert found == [(110.0, "hte_count"), (14.0, "tech_contract_value")]
+
+
+def test_firms_r_and_d_however_written_is_no_regional_r_and_d():
+    # main read 企业R&D (R&D in Latin letters) as the region's R&D intensity and spending
+    assert _indicator("企业R&D经费投入强度") is None
+    assert _indicator("企业 R&D 经费支出") is None
+    # guard: the region's R&D written in Latin letters stays the region's
+    assert _indicator("全社会R&D经费支出占GDP比重") == "rd_share_gdp"

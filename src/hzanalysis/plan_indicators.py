@@ -275,6 +275,8 @@ def _qualifiers(text: str) -> set[str]:
     """The qualifiers a phrase or name holds (规上 read as 规模以上)."""
     # 规上 and 规模工业 (a county's shorthand) are 规模以上工业
     text = text.replace("规上", "规模以上").replace("规模工业", "规模以上工业")
+    # 企业R&D, 企业 研究与试验发展: R&D however written is 研发 (企业研发 is a qualifier)
+    text = re.sub(r"R\s*&\s*D|r\s*&\s*d", "研发", _RD_FULL.sub("研发", re.sub(r"\s+", "", text)))
     # revenue however named (主营业务收入, 销售收入, 营收) is one qualifier: a share of revenue is no
     # share of output
     text = _REVENUE.sub("营业收入", text)
