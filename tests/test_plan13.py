@@ -349,3 +349,15 @@ def test_firms_r_and_d_however_written_is_no_regional_r_and_d():
     assert _indicator("企业 R&D 经费支出") is None
     # guard: the region's R&D written in Latin letters stays the region's
     assert _indicator("全社会R&D经费支出占GDP比重") == "rd_share_gdp"
+
+
+def test_investment_one_kind_of_contract_and_a_stock_of_patents_are_other_measures():
+    # main matched investment to output, one kind of contract to all contracts, and the patents held to the
+    # patents granted in a year
+    assert _indicator("高新技术产业投资") is None
+    assert _indicator("技术开发合同成交额") is None
+    assert _indicator("发明专利拥有量") is None
+    # guards
+    assert _indicator("技术合同成交额") == "tech_contract_value"
+    assert _indicator("每万人发明专利拥有量") == "invention_patents_per_10k"
+    assert _indicator("高新技术企业保有量") == "hte_count"

@@ -81,6 +81,10 @@ _QUALIFIERS = (
     "培育库",
     # firms applying for a title (高新技术企业申报数) are not its holders
     "申报",
+    # investment in an industry (高新技术产业投资) is not its output
+    "投资",
+    # one kind of technology contract (技术开发合同, 技术转让合同) is a part of all contracts
+    "合同类别",
     # one firm's figure (某某集团研发投入, 某某公司营业收入) is no region's
     "集团",
     "公司",
@@ -149,6 +153,8 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
             continue  # 每万人…拥有量 is a count per population, 发明专利拥有量 of firms is not
         if share and indicator.unit != "%":
             continue
+        if indicator.flow and _STOCK_WORD.search(subject):
+            continue  # 发明专利拥有量 is the patents held, not those granted in a year
         for name in indicator.names:
             if own != _qualifiers(name):
                 continue
@@ -164,6 +170,9 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
                 best, score = indicator, s
     return (best, score) if score >= MATCH_THRESHOLD else (None, score)
 
+
+#: Words of a stock held: no flow indicator (a year's grants, additions) measures it.
+_STOCK_WORD = re.compile(r"拥有量|保有量|存量")
 
 _DENSITY = re.compile(r"每[百千](?:人|户|家|名)|[百千万]家[\u4e00-\u9fff]{1,10}中")
 
@@ -280,6 +289,7 @@ def _qualifiers(text: str) -> set[str]:
     # revenue however named (主营业务收入, 销售收入, 营收) is one qualifier: a share of revenue is no
     # share of output
     text = _REVENUE.sub("营业收入", text)
+    text = _CONTRACT_KIND.sub("合同类别", text)
     # 高新技术企业培育库, 高企培育入库企业, 后备企业: the pool of candidates, one qualifier
     text = _CANDIDATES.sub("培育库", text)
     # 入库国家科技型中小企业: the register of tech SMEs is a national one, no level of government
@@ -287,6 +297,7 @@ def _qualifiers(text: str) -> set[str]:
     return {q for q in _QUALIFIERS if q in text}
 
 
+_CONTRACT_KIND = re.compile(r"技术(?:开发|转让|咨询|服务|许可)(?:类)?合同")
 _REVENUE = re.compile(r"主营业务收入|业务收入|销售收入|营收")
 _CANDIDATES = re.compile(r"(?:(?<=企业)|(?<=高企))培育(?:库|入库|对象|企业)?|后备|培育库")
 
