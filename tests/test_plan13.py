@@ -361,3 +361,9 @@ def test_investment_one_kind_of_contract_and_a_stock_of_patents_are_other_measur
     assert _indicator("技术合同成交额") == "tech_contract_value"
     assert _indicator("每万人发明专利拥有量") == "invention_patents_per_10k"
     assert _indicator("高新技术企业保有量") == "hte_count"
+
+
+def test_a_qualitative_aim_run_into_a_target_is_no_word_of_its_indicator():
+    # main matched the whole run (a lost comma) and found no indicator
+    text = "到2030年,企业创新主体地位显著增强高新技术企业达到130家。\n"
+    assert [(d.value, d.indicator) for d in _numeric(text)] == [(130.0, "hte_count")]

@@ -155,6 +155,11 @@ _OPENS_ON_YEAR = re.compile(r"^[^。,，；;]{0,12}[,，:：]?\s*(20\d\d)\s*年(
 #: A change to a year named: 提升至2025年的…, 增加到2027年的….
 _TO_YEAR = re.compile(r"(?:提高|增加|增长|提升|上升|跃升|进入|降低|下降|减少)(?:到|至)\s*(20\d\d)\s*年")
 
+#: The end of a qualitative aim (…显著增强, …不断壮大), followed by other words.
+_QUALITY_TOLD = re.compile(
+    r"(?:显著|明显|不断|持续|大幅|进一步)(?:增强|提升|壮大|完善|加大|活跃|优化|提高)(?=[\u4e00-\u9fff])"
+)
+
 #: Deadlines listed together: 到2027年和2030年, 到2027年、2030年.
 _LISTED_DEADLINES = re.compile(r"到\s*20\d\d\s*年(?:\s*[、和及与]\s*20\d\d\s*年)+")
 
@@ -583,6 +588,10 @@ def _draft_segment(
         # 专利申请量达200件,其中发明专利20件: a part of what is applied for is applied for too
         subject = "".join(sorted(inherited)) + subject
     indicator, score = match_indicator(subject, fitting)
+    if indicator is None and (told := list(_QUALITY_TOLD.finditer(subject))):
+        # 企业创新主体地位显著增强高新技术企业达到100家: a qualitative aim run on into the target's words (a
+        # lost comma) is no word of its indicator
+        indicator, score = match_indicator(subject[told[-1].end() :], fitting)
     if NOISE.sub("", subject).startswith("占"):
         # 占生产总值比重超30% (a headline cut after its subject): the share of what is not said
         indicator, score = None, 0.0
