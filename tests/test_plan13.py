@@ -367,3 +367,10 @@ def test_a_qualitative_aim_run_into_a_target_is_no_word_of_its_indicator():
     # main matched the whole run (a lost comma) and found no indicator
     text = "到2030年,企业创新主体地位显著增强高新技术企业达到130家。\n"
     assert [(d.value, d.indicator) for d in _numeric(text)] == [(130.0, "hte_count")]
+
+
+def test_a_yearly_grant_with_a_floor_is_a_budget_and_a_spaced_qualifier_still_qualifies():
+    # guards of the grants rule and the lost-comma rule: 每年给予…不少于 is money the plan commits each year;
+    # a space before 的 (a PDF's spacing) does not part the share from the firms it qualifies
+    text = "到2030年,县财政每年给予科技专项资金不少于900万元,研发投入占比达到4%以上 的企业超过60家。\n"
+    assert [(d.value, d.unit) for d in _numeric(text)] == [(900.0, "万元"), (60.0, "家")]

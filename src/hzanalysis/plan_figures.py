@@ -127,7 +127,7 @@ _DEFINED_LIST = re.compile(
 #: once (一次性), with no verb setting a total in between.
 _GRANT_RATE = re.compile(
     r"(?:给予|资助|补助|奖励|补贴|每(?:家|个|项|件|人|户|名|所|次)|最高|一次性)"
-    r"(?:(?!达到|达|超过|突破|累计|总额|总计)[^,，。；;\d])*[\d.]*\s*[-—–~～至到]?\s*$"
+    r"(?:(?!达到|达|超过|突破|累计|总额|总计|不少于|不低于)[^,，。；;\d])*[\d.]*\s*[-—–~～至到]?\s*$"
 )
 #: After an amount: the grant it is (10万元奖励, 5万元的补助).
 _GRANT_AFTER = re.compile(r"\s*(?:以内|以下)?的?(?:奖励|补助|资助|补贴|奖补|扶持)")
@@ -155,7 +155,7 @@ def value_match(segment: str) -> re.Match[str] | None:
         # 总投资10亿元以上的项目: a figure qualifying what is counted; but 满足…近30%的市场需求, 占…15%的份额:
         # a share of what follows, after a verb that sets it, when no figure follows
         if (
-            not re.match(r"(?:以上|以下|左右)?的(?!主要目标|目标)", segment[m.end() :])
+            not re.match(r"\s*(?:以上|以下|左右)?\s*的(?!主要目标|目标)", segment[m.end() :])
             or (
                 m.group(0).endswith(("%", "％"))
                 and _SHARE_OF.search(segment[: m.start()])

@@ -514,7 +514,7 @@ _HEADLINE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff%％])\s+(?=[\u4e00-\u9fff])")
 #: The end of a figure (its unit, or 以上/左右 after it) and a space before the words of the next clause.
 _FIGURE_SPACE = re.compile(
     r"(?:(?<=[%％])|(?<=\d[家个项件名所亿])|(?<=亿元)|(?<=万人)|(?<=以上)|(?<=左右)|(?<=以内)|(?<=以下))"
-    r"\s+(?=[\u4e00-\u9fff])(?!以上|左右|以下|以内)"
+    r"\s+(?=[\u4e00-\u9fff])(?!以上|左右|以下|以内|的)"
 )
 
 
