@@ -374,3 +374,11 @@ def test_a_yearly_grant_with_a_floor_is_a_budget_and_a_spaced_qualifier_still_qu
     # a space before 的 (a PDF's spacing) does not part the share from the firms it qualifies
     text = "到2030年,县财政每年给予科技专项资金不少于900万元,研发投入占比达到4%以上 的企业超过60家。\n"
     assert [(d.value, d.unit) for d in _numeric(text)] == [(900.0, "万元"), (60.0, "家")]
+
+
+def test_industry_is_a_word_either_side_may_leave_out():
+    # main refused 高新技术总产值 (the name's 产业 not said) although it is the high-tech output
+    assert _indicator("高新技术总产值") == "hitech_output_value"
+    # guards: a narrower name (核心产业) and another classification (高技术) stay refused
+    assert _indicator("数字经济增加值占GDP比重") is None
+    assert _indicator("高技术产业产值") is None

@@ -215,7 +215,9 @@ _SAME = (
 )
 # Words that say how much or where, not what: either side may leave them out (…占规模以上工业比重 is the
 # share of 规模以上工业产值: the denominator's amount goes without saying).
-_GENERIC = re.compile(r"全社会|全国|全省|全市|全区|全县|我[国省市区县]|数量|总数|总量|产值|总|数|的|年|量")
+_GENERIC = re.compile(
+    r"全社会|全国|全省|全市|全区|全县|我[国省市区县]|数量|总数|总量|产值|产业|总|数|的|年|量"
+)
 # Where the subject's own words end and its verb or cue begins (科技型企业数量突破 -> 科技型企业数量).
 _VERB = re.compile(r"达|为|突破|增|提高|提升|超|保持|要|将|实现|预计|累计|力争|争取|完成|不少于|不低于|新增")
 
