@@ -382,3 +382,14 @@ def test_industry_is_a_word_either_side_may_leave_out():
     # guards: a narrower name (核心产业) and another classification (高技术) stay refused
     assert _indicator("数字经济增加值占GDP比重") is None
     assert _indicator("高技术产业产值") is None
+
+
+def test_a_year_s_task_list_has_that_year_for_its_period():
+    # main read a one-year task list's period as the five years to its deadline: the year before was in it
+    text = (
+        "某县2027年科技创新重点任务清单\n"
+        "2026年,全县新认定高新技术企业9家。\n"
+        "全县新增省级研发机构4家。\n"
+        "2027年,力争高新技术企业达到70家。\n"
+    )
+    assert [(d.value, d.indicator) for d in _numeric(text, deadline=2027, head="")] == [(70.0, "hte_count")]

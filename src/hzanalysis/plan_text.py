@@ -575,7 +575,9 @@ def plan_period(text: str, deadline: int) -> int:
         return int(found.group(1))
     # 2024年科技工作要点, 2024年全省科技工作会议, 2023年科技创新工作实施方案: one year's work plan
     if re.search(
-        rf"{deadline}\s*年度?[\u4e00-\u9fff]{{0,10}}?工作(?:要点|目标|计划|方案|实施方案|会议|任务)", text
+        rf"(?<![到至—–\-~～]){deadline}\s*年度?[\u4e00-\u9fff]{{0,10}}?"
+        r"(?:工作(?:要点|目标|计划|方案|实施方案|会议|任务)|实施方案|重点任务|任务清单)",
+        text,
     ) or re.search(rf"(?<!到){deadline}\s*年[^。，,；;\n]{{0,12}}?主要预期目标", text):
         return deadline  # (2024年经济社会发展主要预期目标: a work report's goals of its year)
     if (found := ISSUE_DATE.search(text)) and int(found.group(1) or found.group(2)) <= deadline:
