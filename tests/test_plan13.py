@@ -393,3 +393,17 @@ def test_a_year_s_task_list_has_that_year_for_its_period():
         "2027年,力争高新技术企业达到70家。\n"
     )
     assert [(d.value, d.indicator) for d in _numeric(text, deadline=2027, head="")] == [(70.0, "hte_count")]
+
+
+def test_a_line_ending_on_a_goals_lead_cues_the_lines_listed_after_it():
+    # main drafted nothing from numbered lines without verbs after 实现以下目标:
+    text = "到2030年,实现以下目标:\n1.高新技术企业130家;\n2.技术合同成交额16亿元;\n3.研发投入强度2.7%。\n"
+    found = [(d.value, d.indicator) for d in _numeric(text)]
+    assert found == [(130.0, "hte_count"), (16.0, "tech_contract_value"), (2.7, "rd_share_gdp")]
+
+
+def test_two_measures_joined_by_and_each_doubling_are_two_targets():
+    # main drafted one doubling with no indicator: 和 was read as a word of one name
+    text = "到2030年,全县高新技术企业和省级以上研发机构数量均实现翻番。\n"
+    found = [(d.kind, d.indicator) for d in _numeric(text)]
+    assert found == [("growth", "hte_count"), ("growth", "prov_rd_institutions")]

@@ -160,6 +160,9 @@ _QUALITY_TOLD = re.compile(
     r"(?:显著|明显|不断|持续|大幅|进一步)(?:增强|提升|壮大|完善|加大|活跃|优化|提高)(?=[\u4e00-\u9fff])"
 )
 
+#: A line ending on a lead to the goals listed after it: 实现以下目标:, 主要目标如下：, 具体指标为:.
+_GOALS_END = re.compile(r"(?:目标|指标)(?:如下|是|为)?\s*[:：]\s*$")
+
 #: Deadlines listed together: 到2027年和2030年, 到2027年、2030年.
 _LISTED_DEADLINES = re.compile(r"到\s*20\d\d\s*年(?:\s*[、和及与]\s*20\d\d\s*年)+")
 
@@ -191,6 +194,7 @@ def draft_targets(
     # the future (a work report's review runs over several paragraphs), until a heading.
     reviewing, where, past = False, None, False
     goals_lead = False  # after a line of its own naming the goals (2025年主要预期目标), up to a heading
+    listed_after = False  # the line before ended on a goals lead (…实现以下目标:)
     # A text that names its deadlines with 到 (到2020年) tells what was done in a year of the plan period
     # without one: 2016年,…达到50.7 in a text setting targets 到2020年 is a statistic.
     # (a year before the first so named: 2027年,… after 到2026年… is a milestone of the plan, kept)
@@ -203,6 +207,8 @@ def draft_targets(
         if (paragraph.section, paragraph.action) != where:
             reviewing, where, past = False, (paragraph.section, paragraph.action), False
             goals_lead = False
+        # …实现以下目标: / 1.高新技术企业100家; …: a line ending on a goals lead cues the lines after it
+        goals_lead, listed_after = goals_lead or listed_after, bool(_GOALS_END.search(paragraph.text))
         title = paragraph.text.strip(" ■●◆▲·•*#-—")
         if _GOALS_TITLE.match(title):
             # ■ 2025年经济社会发展的主要预期目标 / ● 经济增长6%左右 …: the lines after it are the goals, cued
