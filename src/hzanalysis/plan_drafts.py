@@ -42,8 +42,9 @@ class DraftTarget:
 
 def clause_subject(clause: str) -> str:
     """What a clause measures: the clause without numbers, units and phrasing words (may be empty)."""
-    subject = NOISE.sub("", re.sub(r"\s+", "", clause))
-    subject = PAST.sub("", re.sub(r"20\d\d年|" + _FILLER, "", subject)).strip("较比")
+    # (the years first: NOISE would take 2025 of 2025年 for a number and leave its 年 as a subject)
+    subject = NOISE.sub("", re.sub(r"\s+|20\d\d年", "", clause))
+    subject = PAST.sub("", re.sub(_FILLER, "", subject)).strip("较比为是")
     return "" if len(subject) < 2 else subject
 
 
@@ -51,7 +52,7 @@ def clause_subject(clause: str) -> str:
 _FILLER = (
     r"[一二三四五六七八九十]年|努力|确保|争取|力争|实现|要|完成|新增|新建|达到|达|突破|增加到|增加|提高到|提升至|增至|超过|超|分别|预计|"
     r"增长|增速|提高|提升|"
-    r"以上|左右|约"
+    r"以上|左右|约|目标"
 )
 
 
@@ -193,3 +194,24 @@ def table_draft(row: TableTarget, text: str, base: int, indicators: Sequence[Ind
         notes=notes,
         base_year=base if row.kind == "growth" else None,
     )
+
+
+#: A year's figure told aside in brackets: (2020年底为45家), （2022年：1.8%）.
+BASE_ASIDE = re.compile(r"[(（]\s*(20\d\d)\s*年[末底]?[^()（）]{0,16}?\d[^()（）]{0,8}[)）]")
+_OWN_LEVEL = re.compile(r"(?:我|本|全)([县区市省])")
+
+
+def higher_level(draft: DraftTarget, text: str) -> bool:
+    """Whether a draft opens on a level of government above the plan's own (全市高企达到500家 in a county plan
+    that says 全县/我县 throughout): the higher level's goal, quoted, not the plan's. The plan's level is the
+    one it names itself by most (twice at least); a rank or a share among the higher level stays its own."""
+    opens = re.match(r"\s*(?:力争|争取|确保)?\s*(?:全|我)([市省国])(?!级)", draft.clause)
+    if opens is None or draft.kind == "rank" or "占" in draft.clause:
+        return False
+    counts = {level: 0 for level in "县区市省"}
+    for found in _OWN_LEVEL.finditer(text):
+        counts[found.group(1)] += 1
+    own = max(counts, key=lambda level: counts[level])
+    # a district (区) sits under a city as a county does
+    rank_of = {"县": 0, "区": 0, "市": 1, "省": 2, "国": 3}
+    return counts[own] >= 2 and rank_of[opens.group(1)] > rank_of[own]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .plan_text import BARE_AMOUNT, CN_NUMBER, CUE, FROM_TO, NOW_TO, NUMBER_UNIT, WAN, YI, bare_amount
+from .plan_text import BARE_AMOUNT, CN_NUMBER, CUE, FROM_TO, NOW_TO, NUMBER_UNIT, UNITS, WAN, YI, bare_amount
 
 #: Verbs of addition over the plan period, and the words after one that make its figure a stock reached.
 # 实施/发行/认定 N (projects carried out, bonds issued, platforms accredited over the plan) are additions too.
@@ -38,9 +38,27 @@ def adds(segment: str) -> bool:
     return bool(verbs) and not reached.search(after.rsplit("的", 1)[-1]) and not re.match(r"[)）]?的", after)
 
 
+#: A rank a change starts from: 由2022年的第8位提升至(2025年的), 从全市第8位进入.
+_RANK_FROM = re.compile(
+    r"(?:从|由)\s*(?:20\d\d\s*年[末底]?的?|目前的?|现在的?|当前的?)?(?:全[国省市区县]|省内|市内)?(?:的)?"
+    r"第\s*(?:\d+|[一二三四五六七八九十]+)\s*[位名]\s*(?:提升|上升|提高|跃升|前移|进入|跃居|跻身)(?:到|至)?"
+    r"\s*(?:20\d\d\s*年[末底]?的?)?"
+)
+#: A base figure of now or of a year before a change: 在现有1.8%的基础上, 在2022年30家基础上.
+_ON_BASE = re.compile(
+    r"在\s*(?:现有|目前|当前|现在|20\d\d\s*年[末底]?)?的?\s*\d+(?:\.\d+)?\s*(?:"
+    + "|".join(re.escape(u) for u in UNITS)
+    + r")?\s*的?\s*基础上\s*[,，]?"
+)
+
+
 def drop_base(text: str) -> str:
     """The text with the base of a change written as the target alone: 从2020年的15%提高到56% -> 为56%,
     由2015年的1.08%提升至2020年的2.12% -> 为2020年的2.12% (whose year then says it is the past)."""
+    # 由2022年的第8位提升至前5位, 由全市第8位进入前5位 -> 进入前5位 (the place it starts from is no target)
+    text = _RANK_FROM.sub("进入", text)
+    # 在现有1.8%的基础上提高到2.3% -> 提高到2.3%; 在目前45家的基础上翻一番 -> 翻一番 (the base is now's)
+    text = _ON_BASE.sub("", text)
     # 由目前的1.75%提高到2.2% -> 达到2.2%; 从目前的第21位上升至前18位 -> 达到前18位
     if now := NOW_TO.search(text):
         falls = re.search(r"下降|降低|减少|压降", now.group(1))
@@ -99,6 +117,28 @@ RESTATED = re.compile(
 MEASURE_END = re.compile(r"(?:值|额|数|量|率|比重|比例|收入|投资|强度|规模|面积|支出|利润|产量|总额|总量)$")
 
 
+#: A list after a verb of definition up to the figure that counts it: 包括A、B和C (no verb setting a figure
+#: in between, and not 包括…在内的10家, which counts things of which the list names some).
+_DEFINED_LIST = re.compile(
+    r"(?:包括|包含|涵盖|涉及|分为|主要有)(?:(?!达到|达|超过|突破|新增|培育|建成|在内)[^,，。；;:：])*、"
+    r"(?:(?!达到|达|超过|突破|新增|培育|建成|在内)[^,，。；;:：])*$"
+)
+#: Before an amount given to each beneficiary: a verb of granting money, per unit (每家), at most (最高) or
+#: once (一次性), with no verb setting a total in between.
+_GRANT_RATE = re.compile(
+    r"(?:给予|资助|补助|奖励|补贴|每(?:家|个|项|件|人|户|名|所|次)|最高|一次性)"
+    r"(?:(?!达到|达|超过|突破|累计|总额|总计|不少于|不低于)[^,，。；;\d])*[\d.]*\s*[-—–~～至到]?\s*$"
+)
+#: After an amount: the grant it is (10万元奖励, 5万元的补助).
+_GRANT_AFTER = re.compile(r"\s*(?:以内|以下)?的?(?:奖励|补助|资助|补贴|奖补|扶持)")
+
+#: A clause opening on a verb of scope right before a figure: 聚焦, 围绕, 瞄准, 面向, 依托.
+_SCOPE_COUNT = re.compile(
+    r"\s*(?:力争|坚持)?\s*(?:聚焦|围绕|瞄准|面向|依托|立足|涵盖|覆盖)\s*(?:全[省市县区])?\s*"
+)
+#: The whole region right before a figure: 全县, 全市所辖.
+_WHOLE = re.compile(r"全[省市县区](?:所辖|域内|范围内)?\s*(?:共|所有)?\s*$")
+
 #: Verbs that say what a plan is about, not what it builds: 聚焦/围绕/涵盖… a list of fields.
 _SCOPE = re.compile(r"^\s*(?:聚焦|围绕|包括|涵盖|涉及|瞄准|面向)")
 
@@ -115,7 +155,7 @@ def value_match(segment: str) -> re.Match[str] | None:
         # 总投资10亿元以上的项目: a figure qualifying what is counted; but 满足…近30%的市场需求, 占…15%的份额:
         # a share of what follows, after a verb that sets it, when no figure follows
         if (
-            not re.match(r"(?:以上|以下|左右)?的(?!主要目标|目标)", segment[m.end() :])
+            not re.match(r"\s*(?:以上|以下|左右)?\s*的(?!主要目标|目标)", segment[m.end() :])
             or (
                 m.group(0).endswith(("%", "％"))
                 and _SHARE_OF.search(segment[: m.start()])
@@ -140,6 +180,19 @@ def value_match(segment: str) -> re.Match[str] | None:
         and not _BASE_FIGURE.search(segment[: m.start()])
         # 聚焦A、B…等10个重点领域: the size of the scope just listed, no target (组建A、B等5个 is one)
         and not (segment[: m.start()].endswith("等") and _SCOPE.match(segment))
+        # 聚焦21条产业链, 围绕6大主导产业: the scope a clause opens on, right before its count, is where the
+        # plan works, not what it sets
+        and not _SCOPE_COUNT.fullmatch(segment[: m.start()])
+        # 全县18个乡镇实现…全覆盖: all the places of the region, counted, are its size
+        and not (_WHOLE.search(segment[: m.start()]) and _PLACES.match(segment[m.end() :]))
+        # 建设年产10万吨…项目: a capacity names the project it belongs to
+        and not _CAPACITY.search(segment[: m.start()])
+        # X包括A、B和C 3个领域: the size of a list that defines a term, no target
+        and not _DEFINED_LIST.search(segment[: m.start()])
+        # 每家资助5万元, 给予最高50万元补助: an amount given to each beneficiary is a policy's rate, not a
+        # target (a total, 安排资金1000万元, stays one)
+        and not (unit_of(m).endswith("元") and _GRANT_RATE.search(segment[: m.start()]))
+        and not (unit_of(m).endswith("元") and _GRANT_AFTER.match(segment[m.end() :]))
     ]
     # 1万名 is read by WAN, not as 1 of NUMBER_UNIT's 万…; the earliest figure wins
     found.sort(key=lambda m: (m.start(1) if m.re is BARE_AMOUNT else m.start(), m.re not in (WAN, YI)))
@@ -186,7 +239,7 @@ _VERB_BETWEEN = re.compile(r"达到|达|超过|突破|增至|提高到|提升至
 _SIZED = re.compile(r"(?:以上|以下)?(?:级)?(?:重大|重点|龙头|骨干|大)?(?:企业|项目|工程|产品|品种|单品)")
 
 #: Units of a size (an amount of money, an area) and of a count, for telling a qualifying figure.
-_SIZES = frozenset({"亿元", "万元", "万亿元", "万平方米", "平方米"})
+_SIZES = frozenset({"亿元", "万元", "万亿元", "万平方米", "平方米", "吨", "千瓦", "千瓦时"})
 _COUNTED = frozenset({"家", "个", "项", "件", "名", "所", "座", "套", "台", "条", "款", "种", "支"})
 
 
@@ -199,3 +252,38 @@ def unit_of(figure: re.Match[str]) -> str:
 
 #: 在10个重点行业…, 在全省20个县…: what follows 在 (with a few words of scope) says where, not how many.
 _WHERE = re.compile(r"在[^,，。；、\d]{0,4}$")
+
+
+#: A goal another document sets, quoted for the purpose the plan serves: 为落实《…规划》提出的…达到2.8%的目标,
+#: 为对接…的要求 (a plan's own 确保实现…达到100家的目标 has no such purpose, and stays a target).
+_QUOTED_GOAL = re.compile(
+    r"(?:为了?\s*(?:全面|认真)?(?:落实|贯彻|对接|对标|服务)|《[^》]{1,40}》[^,，。；;]{0,6}?(?:提出|确定|明确|设定)的)"
+    r"[^。；;]*?\d[^。；;]*?的\s*(?:目标|要求|任务)"
+)
+#: A rate of a policy instrument (加计扣除比例提高到100%, 减按15%的税率, 按10%给予补助, 贴息50%), not a target
+#: of the region; how far the policy reaches (落实率, 覆盖率, 兑现率) stays one.
+_POLICY_RATE = re.compile(r"加计扣除|税率|贴息|补助|补贴|奖励|资助|奖补|费率|利率|减免|返还|担保")
+_POLICY_REACH = re.compile(r"落实率|覆盖率|兑现率|享受率|到位率|惠及")
+#: Before a capacity: 年产10万吨, 产能50万吨, 装机容量30万千瓦.
+_CAPACITY = re.compile(r"(?:年产|年产能|产能|装机(?:容量)?|年处理)\s*$")
+
+#: Money allotted before its amount: 拟安排…投资, 下达…资金, 拨付…经费.
+_ALLOTTED = re.compile(
+    r"(?:拟安排|安排|下达|拨付)[^,，。；;\d]{0,12}?(?:资金|投资|债券|预算|经费)[^,，。；;\d]{0,4}$"
+)
+_FLOOR = re.compile(r"不少于|不低于|以上|超过|达到|突破|每年|年均")
+#: What a project is expected to give once built (建成后年产值可达100亿元): no target the plan sets.
+_ONCE_BUILT = re.compile(r"(?:建成|投产|达产|竣工|运营)后")
+
+
+def not_set_here(segment: str, number: re.Match[str] | None) -> bool:
+    """Whether a figure of a segment is no target the plan sets although the segment reads like one: a goal
+    of another document quoted for a purpose, a policy instrument's rate, or a project's expected output."""
+    if _QUOTED_GOAL.search(segment) or _ONCE_BUILT.search(segment):
+        return True
+    if number is not None and _ALLOTTED.search(segment[: number.start()]) and not _FLOOR.search(segment):
+        return (
+            True  # 拟安排中央预算内投资7000亿元: money allotted, not a result (不少于…, 每年…: a commitment)
+        )
+    rate = number is not None and unit_of(number) in ("%", "％")
+    return rate and bool(_POLICY_RATE.search(segment)) and not _POLICY_REACH.search(segment)

@@ -68,6 +68,26 @@ _QUALIFIERS = (
     "新型",
     # patents of every kind (授权专利, 专利授权量) are not invention patents, a part of them
     "发明",
+    # the register of tech SMEs counts 科技型 firms: 中小企业 of every kind are a wider class
+    "科技型",
+    # public money (财政科技支出, 政府研发投入) is a part of the society-wide R&D spending
+    "财政",
+    "政府",
+    # contracts a region buys in (吸纳技术合同) are not those its sellers register (技术合同成交额)
+    "吸纳",
+    # per 10,000 employed (每万名就业人员) is not per 10,000 residents
+    "就业人员",
+    # the candidates for a title (高新技术企业培育库, 后备企业) are not the firms that hold it
+    "培育库",
+    # firms applying for a title (高新技术企业申报数) are not its holders
+    "申报",
+    # investment in an industry (高新技术产业投资) is not its output
+    "投资",
+    # one kind of technology contract (技术开发合同, 技术转让合同) is a part of all contracts
+    "合同类别",
+    # one firm's figure (某某集团研发投入, 某某公司营业收入) is no region's
+    "集团",
+    "公司",
 )
 # 分别达到90家和870家: the values go, in order, to the subjects listed before 分别.
 
@@ -104,6 +124,8 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
     clause = _ABBREVIATION.sub("", clause)
     # the full names of R&D (研究与开发, 研究与试验发展) are 研发; a 比例 of GDP is its 比重
     clause = _RD_FULL.sub("研发", clause).replace("比例", "比重")
+    # 研发强度, R&D强度: the intensity of R&D is its spending's (研发投入强度)
+    clause = re.sub(r"(研发|R&D|r&d)(?:经费)?强度", r"\1投入强度", clause)
     # 研发经费与国内生产总值之比: a ratio to GDP is its share (占国内生产总值比重)
     clause = _RATIO_TO_GDP.sub(r"占\1比重", clause)
     # 比“十一五”末: a base named by a five-year plan says when, not what (比2010年 is noise already)
@@ -131,6 +153,8 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
             continue  # 每万人…拥有量 is a count per population, 发明专利拥有量 of firms is not
         if share and indicator.unit != "%":
             continue
+        if indicator.flow and _STOCK_WORD.search(subject):
+            continue  # 发明专利拥有量 is the patents held, not those granted in a year
         for name in indicator.names:
             if own != _qualifiers(name):
                 continue
@@ -146,6 +170,9 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
                 best, score = indicator, s
     return (best, score) if score >= MATCH_THRESHOLD else (None, score)
 
+
+#: Words of a stock held: no flow indicator (a year's grants, additions) measures it.
+_STOCK_WORD = re.compile(r"拥有量|保有量|存量")
 
 _DENSITY = re.compile(r"每[百千](?:人|户|家|名)|[百千万]家[\u4e00-\u9fff]{1,10}中")
 
@@ -188,7 +215,9 @@ _SAME = (
 )
 # Words that say how much or where, not what: either side may leave them out (…占规模以上工业比重 is the
 # share of 规模以上工业产值: the denominator's amount goes without saying).
-_GENERIC = re.compile(r"全社会|全国|全省|全市|全区|全县|我[国省市区县]|数量|总数|总量|产值|总|数|的|年|量")
+_GENERIC = re.compile(
+    r"全社会|全国|全省|全市|全区|全县|我[国省市区县]|数量|总数|总量|产值|产业|总|数|的|年|量"
+)
 # Where the subject's own words end and its verb or cue begins (科技型企业数量突破 -> 科技型企业数量).
 _VERB = re.compile(r"达|为|突破|增|提高|提升|超|保持|要|将|实现|预计|累计|力争|争取|完成|不少于|不低于|新增")
 
@@ -230,14 +259,49 @@ def _differs(subject: str, name: str) -> bool:
     # the heads: what each names after the last shared run (the phrase up to its verb)
     own = _GENERIC.sub("", a[last.a + last.size :])
     other = _GENERIC.sub("", _VERB.split(b[last.b + last.size :], maxsplit=1)[0])
-    return len(own) >= 2 and len(other) >= 2 and not set(own) & set(other)
+    if len(own) >= 2 and len(other) >= 2 and not set(own) & set(other):
+        return True
+    # 转移转化科技成果15项 against 实施重大科技成果转化等项目: the phrase ends on the words both share, and
+    # the name goes on to the thing it counts (项目); the phrase counts the results themselves. (转化重大科技
+    # 成果30项: a major result transferred is one project of the name's kind, as its 重大 says)
+    shared = "".join(a[m.a : m.a + m.size] for m in blocks)
+    return not other and bool(_COUNTED_HEAD.search(own)) and "重大" not in shared
+
+
+#: Nouns that name what a count counts, at the end of an indicator's name.
+_COUNTED_HEAD = re.compile(r"(?:项目|企业|机构|平台|载体|团队|人才|专利)$")
+
+
+#: Qualifiers that say what is measured of a thing (applied for, value added, revenue, exports, public money),
+#: not which things: a part (其中…) of such a measure is measured the same way.
+MEASURE_QUALIFIERS = frozenset({"申请", "增加值", "营业收入", "出口", "吸纳", "财政", "政府"})
+
+
+def measure_qualifiers(text: str) -> set[str]:
+    """The qualifiers of :data:`MEASURE_QUALIFIERS` a phrase holds (专利申请量 -> {申请})."""
+    return _qualifiers(text) & MEASURE_QUALIFIERS
 
 
 def _qualifiers(text: str) -> set[str]:
     """The qualifiers a phrase or name holds (规上 read as 规模以上)."""
     # 规上 and 规模工业 (a county's shorthand) are 规模以上工业
     text = text.replace("规上", "规模以上").replace("规模工业", "规模以上工业")
+    # 企业R&D, 企业 研究与试验发展: R&D however written is 研发 (企业研发 is a qualifier)
+    text = re.sub(r"R\s*&\s*D|r\s*&\s*d", "研发", _RD_FULL.sub("研发", re.sub(r"\s+", "", text)))
+    # revenue however named (主营业务收入, 销售收入, 营收) is one qualifier: a share of revenue is no
+    # share of output
+    text = _REVENUE.sub("营业收入", text)
+    text = _CONTRACT_KIND.sub("合同类别", text)
+    # 高新技术企业培育库, 高企培育入库企业, 后备企业: the pool of candidates, one qualifier
+    text = _CANDIDATES.sub("培育库", text)
+    # 入库国家科技型中小企业: the register of tech SMEs is a national one, no level of government
+    text = re.sub(r"国家(?=科技型中小)", "", text)
     return {q for q in _QUALIFIERS if q in text}
+
+
+_CONTRACT_KIND = re.compile(r"技术(?:开发|转让|咨询|服务|许可)(?:类)?合同")
+_REVENUE = re.compile(r"主营业务收入|业务收入|销售收入|营收")
+_CANDIDATES = re.compile(r"(?:(?<=企业)|(?<=高企))培育(?:库|入库|对象|企业)?|后备|培育库")
 
 
 def _same_numerator(subject: str, name: str) -> bool:

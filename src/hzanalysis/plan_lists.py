@@ -111,6 +111,10 @@ def each(clause: str, earlier: Sequence[DraftTarget], draft_one: DraftOne) -> li
     return drafts
 
 
+#: What a listed subject of a shared growth that is counted ends on: a kind of firm or institution.
+_COUNTED_END = re.compile(r"(?:企业|机构|平台|载体|团队)$")
+
+
 def shared_growth(clause: str, draft_one: DraftOne) -> list[DraftTarget]:
     """A、B、C在2010年基础上翻两番, A、B年均增长10%: one growth shared by the measures listed before it
     is one target per measure, each matched on its own name (empty when not this form)."""
@@ -124,11 +128,15 @@ def shared_growth(clause: str, draft_one: DraftOne) -> list[DraftTarget]:
     if growth is None or _figures(clause)[1:] or "等" in clause[: growth.start()]:
         return []
     head = re.sub(r"(?:在|比|较)\s*20\d\d\s*年[末底]?(?:的?基础上)?\s*$", "", clause[: growth.start()])
-    head = re.sub(r"(?:均|都|分别)\s*$", "", head)  # A、B、C均增长12%左右: the growth holds for each
-    # A、B和C: the last item joined by 和/及 in a list told with 、 (each must still end on a measure)
-    items = list(re.finditer(r"[^、和及]+" if "、" in head else r"[^、]+", head))
+    # A、B、C均增长12%左右: the growth holds for each; A、B均实现翻番: the verb is no item's word
+    each_one = re.search(r"(?:均|都|分别)(?:(?:力争|争取|努力|确保)?实现)?\s*$", head)
+    head = re.sub(r"(?:均|都|分别|(?:力争|争取|努力|确保)?实现)+\s*$", "", head)
+    # A、B和C: the last item joined by 和/及 in a list told with 、 (each must still end on a measure);
+    # A和B均实现翻番: 均 says 和 joins two measures (without it, 和 may be a word of one name)
+    items = list(re.finditer(r"[^、和及]+" if "、" in head or each_one else r"[^、]+", head))
     names = [NOISE.sub("", re.sub(r"^(?:力争|争取|努力|确保)?实现", "", m.group(0))) for m in items]
-    if len(items) < 2 or not all(_MEASURE_END.search(n) for n in names):
+    # 高新技术企业、科技型中小企业实现翻番: kinds of firm (or institution) listed are counts, each doubled
+    if len(items) < 2 or not all(_MEASURE_END.search(n) or _COUNTED_END.search(n) for n in names):
         return []
     drafts: list[DraftTarget] = []
     for number, (item, name) in enumerate(zip(items, names, strict=True)):

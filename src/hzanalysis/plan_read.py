@@ -54,13 +54,14 @@ from functools import partial
 
 from . import catalogue
 from .catalogue import Indicator
-from .plan_drafts import DraftTarget, clause_subject, merge_restated, table_draft
+from .plan_drafts import BASE_ASIDE, DraftTarget, clause_subject, higher_level, merge_restated, table_draft
 from .plan_figures import RESTATED as _RESTATED
 from .plan_figures import adds as _adds
 from .plan_figures import drop_base as _drop_base
 from .plan_figures import named as _named
+from .plan_figures import not_set_here
 from .plan_figures import value_match as _value_match
-from .plan_indicators import MATCH_THRESHOLD, match_indicator, unit_fits
+from .plan_indicators import MATCH_THRESHOLD, match_indicator, measure_qualifiers, unit_fits
 from .plan_lists import each, respectively, shared_figure, shared_growth
 from .plan_tables import read_tables, read_task_tables
 from .plan_text import (
@@ -148,11 +149,28 @@ _SHARE_WORD = re.compile(r"比重|占比|比例|强度|率")
 #: The goals of a year: 2025年目标, 2035年远景目标, 2026年主要预期目标.
 _YEAR_GOALS = re.compile(r"(20\d\d)\s*年(?:的|主要|预期|发展|远景|奋斗)*目标")
 
+#: A paragraph whose first words (a speaker, a place) lead to a year told: 某某介绍,2023年,…
+_OPENS_ON_YEAR = re.compile(r"^[^。,，；;]{0,12}[,，:：]?\s*(20\d\d)\s*年(?:以来)?\s*[,，]")
+
+#: A change to a year named: 提升至2025年的…, 增加到2027年的….
+_TO_YEAR = re.compile(r"(?:提高|增加|增长|提升|上升|跃升|进入|降低|下降|减少)(?:到|至)\s*(20\d\d)\s*年")
+
+#: The end of a qualitative aim (…显著增强, …不断壮大), followed by other words.
+_QUALITY_TOLD = re.compile(
+    r"(?:显著|明显|不断|持续|大幅|进一步)(?:增强|提升|壮大|完善|加大|活跃|优化|提高)(?=[\u4e00-\u9fff])"
+)
+
+#: A line ending on a lead to the goals listed after it: 实现以下目标:, 主要目标如下：, 具体指标为:.
+_GOALS_END = re.compile(r"(?:目标|指标)(?:如下|是|为)?\s*[:：]\s*$")
+
 #: Deadlines listed together: 到2027年和2030年, 到2027年、2030年.
 _LISTED_DEADLINES = re.compile(r"到\s*20\d\d\s*年(?:\s*[、和及与]\s*20\d\d\s*年)+")
 
 #: A subject that names only a share or a total of what the clause before it names.
-_BARE_SUBJECT = re.compile(r"(?:其)?(?:总数|总量|数量|总规模|规模|占比|比重|占[^占]{0,14}?的?(?:比重|比例))")
+#: (…强度达到1.5%,投入总量达到375亿元; …达到8亿元,力争总额实现翻一番: the total of the spending just named)
+_BARE_SUBJECT = re.compile(
+    r"(?:我|本|全)[县区市省]|(?:其)?(?:投入|经费|支出|资金)?(?:总数|总量|总额|数量|总规模|规模|占比|比重|占[^占]{0,14}?的?(?:比重|比例))"
+)
 
 
 def draft_targets(
@@ -170,10 +188,13 @@ def draft_targets(
     text, tasks = read_task_tables(text)
     # 新增60家机构(其中10家国家级): a part in brackets is a target of its own, read as a clause
     text = PART_IN_BRACKETS.sub(r",\1", text)
+    # 达到100家(2020年底为45家): the base told aside in brackets is no part of the target's clause
+    text = BASE_ASIDE.sub(lambda m: "" if int(m.group(1)) <= base else m.group(0), text)
     # A review paragraph (去年…, “十三五”以来…) carries on into the paragraphs after it that say nothing of
     # the future (a work report's review runs over several paragraphs), until a heading.
     reviewing, where, past = False, None, False
     goals_lead = False  # after a line of its own naming the goals (2025年主要预期目标), up to a heading
+    listed_after = False  # the line before ended on a goals lead (…实现以下目标:)
     # A text that names its deadlines with 到 (到2020年) tells what was done in a year of the plan period
     # without one: 2016年,…达到50.7 in a text setting targets 到2020年 is a statistic.
     # (a year before the first so named: 2027年,… after 到2026年… is a milestone of the plan, kept)
@@ -186,6 +207,8 @@ def draft_targets(
         if (paragraph.section, paragraph.action) != where:
             reviewing, where, past = False, (paragraph.section, paragraph.action), False
             goals_lead = False
+        # …实现以下目标: / 1.高新技术企业100家; …: a line ending on a goals lead cues the lines after it
+        goals_lead, listed_after = goals_lead or listed_after, bool(_GOALS_END.search(paragraph.text))
         title = paragraph.text.strip(" ■●◆▲·•*#-—")
         if _GOALS_TITLE.match(title):
             # ■ 2025年经济社会发展的主要预期目标 / ● 经济增长6%左右 …: the lines after it are the goals, cued
@@ -203,6 +226,9 @@ def draft_targets(
         # A paragraph opening on a review (“十四五”以来…, 去年…) is the past up to a sentence of the future:
         # 2021年以来,累计培育…230家。到2028年,…达到120家。 sets the 120 only.
         opens_review = bool(REVIEW_PARAGRAPH.search(paragraph.text))
+        # 厅长介绍,2023年,…: a paragraph opening on a year before the plan period reviews it as 去年… does
+        opened = _OPENS_ON_YEAR.match(paragraph.text)
+        opens_review = opens_review or (opened is not None and int(opened.group(1)) <= base)
         if opens_review and not future_here:
             reviewing = True
             continue
@@ -216,12 +242,16 @@ def draft_targets(
         previous = ""
         in_paragraph: list[DraftTarget] = []  # the targets of this paragraph so far
         year_review = False  # a work report's review of the year just ended, named as such
+        aimed = False  # a sentence of this paragraph before spoke of the future
         for sentence in sentences(paragraph.text):
             year = deadline
             # "2025年是…的一年。数据显示,…。预计全社会研发投入5350亿元,…": after a year is named as the one
             # being reviewed, 预计 is that year's estimate, not a forecast; a sentence of the future ends it
             year_review = year_review or bool(YEAR_REVIEWED.search(sentence))
             future = bool(FUTURE.search(FORECAST_WORD.sub("", sentence) if year_review else sentence))
+            # 由2022年的第8位提升至2025年的前5位: a change to a year of the plan speaks of the future
+            to_year = _TO_YEAR.search(sentence)
+            future = future or bool(to_year and int(to_year.group(1)) > base)
             year_review = year_review and not future
             # A sentence of the past (2017年,…总数达3174家。) carries on into the next ones of the
             # paragraph until one speaks of the future (到2025年, 力争, 将…).
@@ -233,7 +263,12 @@ def draft_targets(
             told_now = not future and bool(PAST.search(FROM_NOW.sub("", sentence)))
             # A change from a base figure is a target where the sentence sets a deadline or strives (将 alone
             # also opens reviews: 我们将…摆在核心位置,…从2015年的50家增加到120家), or changes from now.
-            aims = bool(AIMS.search(sentence) or FROM_NOW.search(sentence))
+            # (由2022年的第8位提升至2025年的前5位: a change to a year of the plan aims at it too)
+            aims = bool(
+                AIMS.search(sentence)
+                or FROM_NOW.search(sentence)
+                or (to_year and int(to_year.group(1)) > base)
+            )
             cumulative = strive = told = every_year = adding = False
             # A cue anywhere in the sentence covers every clause of it (争取建成X1家,Y1家,Z1家).
             # So does a lead naming the goals (2030年目标:A 180家;B 700家), or a title line of them over it
@@ -244,6 +279,7 @@ def draft_targets(
             # 到2027年和2030年,…分别达到2.5%和3%: the deadlines of the values listed after 分别, in order
             listed = _LISTED_DEADLINES.search(sentence)
             sentence_years = [int(y) for y in re.findall(r"20\d\d", listed.group(0))] if listed else []
+            follows_aim, aimed = aimed, aimed or future
             for new_part, whole in clauses_of(sentence):
                 if new_part:  # 累计, 力争 and 每年 hold up to the next ；, the deadline beyond it
                     cumulative = strive = every_year = False
@@ -301,7 +337,12 @@ def draft_targets(
                     inherit = re.sub(r"净增|新增|新培育|新认定|新引进", "", inherit)
                 lead = sentence[: max(sentence.find(whole), 0)] if not future else ""
                 context = _Context(year, cumulative, cued, strive, base, aims=aims)
-                context = replace(context, plan_lead=bool(PLAN_ITSELF.search(lead)), parent=previous)
+                context = replace(
+                    context,
+                    plan_lead=bool(PLAN_ITSELF.search(lead)),
+                    parent=previous,
+                    follows_aim=follows_aim,
+                )
                 # …指数达到85,比2015年提高约12; …超过3500亿元。相比较2013年的…,增长近千亿元: a change told
                 # after the level it leads to, in a clause with no subject of its own, restates that level
                 # (the last one of the paragraph; cited with it)
@@ -346,7 +387,7 @@ def draft_targets(
                 in_paragraph += found_here
                 previous = clause if clause_subject(clause) else previous
                 previous_drafts = found_here
-    merged = merge_restated(drafts)
+    merged = [d for d in merge_restated(drafts) if not higher_level(d, text)]
     return [d for d in merged if d.kind != "qualitative"] + [d for d in merged if d.kind == "qualitative"]
 
 
@@ -365,6 +406,8 @@ class _Context:
     plan_lead: bool = False
     #: the last clause before this one that names its subject (what a 其中 clause is a part of)
     parent: str = ""
+    #: a sentence of the paragraph before this clause's spoke of the future (…到2028年…。…排名前三)
+    follows_aim: bool = False
 
 
 def _draft_segment(
@@ -425,12 +468,20 @@ def _draft_segment(
                 **base,  # type: ignore[arg-type]
             )
         return None
-    if rank is None and not (context.cued or CUE.search(original) or DEADLINE.search(segment)):
+    if not (
+        context.cued
+        or CUE.search(original)
+        or DEADLINE.search(segment)
+        or (rank and (context.aims or context.follows_aim))
+    ):
+        # (全县高新技术企业总数居全市第2位: a rank told with no cue, no deadline and no goals is the present)
         return None
     if PAST.search(segment) or ESTIMATE.search(segment):
         return None  # 今年初步估算…将超过7万亿元: a guess at the present, not a target
     if QUESTION.search(segment):
         return None  # 研发投入占比如何达到12%: a heading asks how a target is met; the target is stated apart
+    if not_set_here(segment, number):
+        return None  # another document's goal quoted, a policy's rate, a project's expected output
     if number is not None and MEASURES.match(segment[number.end() :]):
         return None  # 提出了18项培育措施: how many measures the plan lists, not a target
     if (
@@ -537,11 +588,26 @@ def _draft_segment(
         fitting = [i for i in indicators if i.unit != "%"]
     if unit == "个百分点":  # points change a share: only an indicator in % has them
         fitting = [i for i in indicators if unit_fits("%", i)]
+    if re.match(r"\s*其中", quote) and (
+        inherited := measure_qualifiers(context.parent) - measure_qualifiers(subject)
+    ):
+        # 专利申请量达200件,其中发明专利20件: a part of what is applied for is applied for too
+        subject = "".join(sorted(inherited)) + subject
     indicator, score = match_indicator(subject, fitting)
+    if indicator is None and (told := list(_QUALITY_TOLD.finditer(subject))):
+        # 企业创新主体地位显著增强高新技术企业达到100家: a qualitative aim run on into the target's words (a
+        # lost comma) is no word of its indicator
+        indicator, score = match_indicator(subject[told[-1].end() :], fitting)
     if NOISE.sub("", subject).startswith("占"):
         # 占生产总值比重超30% (a headline cut after its subject): the share of what is not said
         indicator, score = None, 0.0
-    if indicator is not None and re.match(r"\s*其中", quote) and SECTOR.search(context.parent):
+    if (
+        indicator is not None
+        and re.match(r"\s*其中", quote)
+        and (SECTOR.search(context.parent) or match_indicator(context.parent, fitting)[0] is indicator)
+    ):
+        # 技术合同成交额30亿元,其中技术开发合同成交额10亿元: a part of the whole its clause before measures is
+        # no whole
         # 集聚产业链企业150家,其中高新技术企业超50家: a part of what a sector's clause counts (the chain's
         # firms), not the region's whole a catalogue indicator measures; 全县科技型企业500家,其中高新技术企业
         # 150家 counts all the region's high-tech firms (every one is a tech firm) and keeps hte_count
@@ -554,6 +620,10 @@ def _draft_segment(
         if converted is not None:
             indicator, score, value, unit = converted, converted_score, value * 10000, "亿元"
             notes.append("万亿元 written in 亿元, the indicator's unit")
+    if indicator is None and unit == "万人" and kind not in ("rank", "growth"):
+        # 研发人员达到5万人: persons counted, as 1万名 is (万人 is the unit of a population only)
+        value, unit = round(value * 10000, 6), "人"
+        notes.append("万人 written in persons (人)")
     # 新增/净增 and a batch 认定 this period (not the stock 通过认定的) are increments of a stock
     increment = re.search(r"新增|净增|(?<!通过)认定(?!的)", segment)
     if indicator is not None and indicator.stock and increment and kind != "rank":

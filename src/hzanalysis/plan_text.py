@@ -122,6 +122,8 @@ CUE = re.compile(
     r"增加到|上升到|建成|打造|新增|增长|预计|引进|引培|培育|集聚|培养|形成|下降|降低|降至|减少|控制在"
     # 新组建30家重点实验室, 促成4000项技术转移: verbs that add, with no other cue in their sentence
     r"|新建|组建|促成|(?<!通过)认定(?!的)|开通"
+    # 现状45家,2030年目标100家: a goal written as a noun right before its figure
+    r"|目标(?=\s*\d)"
     # 2020年建设国家级孵化器1家, 创建省级创新示范县25个: a verb of building with a figure after it in its
     # clause (…中心建设; is a noun); 批复建设 4家 (an approval of the past) is no plan's target
     r"|(?<!批复)(?<!批准)(?<!获批)(?:建设|创建)(?=[^,，;；。:：\n]{0,30}?\d)"
@@ -157,7 +159,8 @@ _EACH_COUNT = re.compile(r"(?:上述|以上|这)?\s*([两二三四五六七八�
 # 用3年时间推广150项: a sum over the years named, not a level.
 OVER_YEARS = re.compile(r"用\s*(?:\d+|[一二两三四五六七八九十]+)\s*年(?:左右)?(?:的)?时间")
 STRIVE = re.compile(r"力争|争取")
-MEASURES = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:措施|举措|政策|意见|条款|任务|方面)")
+# (共有8项指标, 约束性指标3项: how many indicators a plan has is how it is built)
+MEASURES = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:措施|举措|政策|意见|条款|任务|方面|指标)")
 # The plan's own parts: 设置了…6个专项行动, 《方案》将实施…八大行动和27项工程, 共计27项任务. A count
 # whose head noun is an action, programme or column, said by the plan of itself (the document as subject,
 # or a verb of composition before it), is how the plan is built; 启动实施千项技改工程 stays a target.
@@ -264,7 +267,9 @@ _YEAR_TO_DATE = r"前[一二三]季度|上半年|\d{1,2}\s*[-—–~至到]\s*\d
 # part of the year to date (前三季度, 上半年, 1—10月): a plan sets no target for part of a year.
 PAST = re.compile(
     r"现有|已有|已经|已|截至|截止|上年|去年|同比|由\s*20\d\d\s*年|(?<![到比较“\"])[“”\"]?十[二三]五[”“\"]?末|目前|当前"
-    r"|现阶段|年来|以来"
+    r"|现阶段|现状|年来|以来"
+    # 达到了60家, 实现了5亿元: a verb of setting made perfective by 了 tells what was done
+    r"|(?:达到|实现|完成|增长|增加|突破|提高|提升|超过|建成|认定|培育|新增|引进|获批)了"
     r"|" + _YEAR_TO_DATE
 )
 # A change from a base figure to the target: 从2020年的7.8%提高到10%, 由85提升至95 (the target is the
@@ -297,7 +302,7 @@ ESTIMATE = re.compile(r"估算|估计|预估|初步预计")
 FUTURE = re.compile(
     r"到\s*20\d\d|到\s*[“\"]?十[一二三四五]五|力争|争取|(?<!初步)预计|将|确保"
     r"|今年(?!以来|" + _YEAR_TO_DATE + r")|明年"
-    r"|目标[是为:：]|计划到"
+    r"|目标[是为:：]|目标\s*(?=\d)|计划到"
     # “十五五”时期,…年均增长7%以上 (a work report's line on the coming five-year plan after lines on the
     # year past); 十一五 to 十四五 are the past (REVIEW_PARAGRAPH)
     r"|十[五六七]五[”\"]?(?:时期|期间|末)"
@@ -345,7 +350,7 @@ NOISE = re.compile(
     r"到\s*20\d\d\s*年|(?:比|较)\s*20\d\d\s*年|\d+(?:\.\d+)?\s*(?:"
     + "|".join(re.escape(u) for u in UNITS)
     + r")?(?:以上|左右)?|"
-    r"达到|(?:提高|提升|上升|增加)(?:到|至)|增至|不少于|不低于|超过|累计|每年|年均增长|年均|力争|争取|翻一番|"
+    r"达到|(?:提高|提升|上升|增加)(?:到|至)|增至|不少于|不低于|超过|累计|每年|年均增长|年均|力争|争取|翻一番|实现|"
     r"全国|全省|全区|全市|全县|持续提升|进一步|"
     r"[“”\"、,，。；:：%％()（）\s]"
 )
@@ -506,6 +511,11 @@ def clauses_of(sentence: str) -> list[tuple[bool, str]]:
 
 _CLAUSE_END = re.compile(r"[,，;；:：]")
 _HEADLINE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff%％])\s+(?=[\u4e00-\u9fff])")
+#: The end of a figure (its unit, or 以上/左右 after it) and a space before the words of the next clause.
+_FIGURE_SPACE = re.compile(
+    r"(?:(?<=[%％])|(?<=\d[家个项件名所亿])|(?<=亿元)|(?<=万人)|(?<=以上)|(?<=左右)|(?<=以内)|(?<=以下))"
+    r"\s+(?=[\u4e00-\u9fff])(?!以上|左右|以下|以内|的)"
+)
 
 
 def clauses(sentence: str) -> list[str]:
@@ -516,6 +526,9 @@ def clauses(sentence: str) -> list[str]:
     parts = _CLAUSE_END.split(sentence.rstrip("。；;！!？?"))
     if not re.search(r"[,，]", sentence):
         parts = [piece for part in parts for piece in _HEADLINE_SPACE.split(part)]
+    else:
+        # …比重达8%左右 高新技术企业数达到1.2万家: a space after a figure, before words, is a lost comma
+        parts = [piece for part in parts for piece in _FIGURE_SPACE.split(part)]
     return [c for c in (re.sub(r"^[一二三四五六七八九十]+是", "", p.strip()) for p in parts) if c]
 
 
@@ -560,6 +573,13 @@ def plan_period(text: str, deadline: int) -> int:
     deadline), not the plan's."""
     if found := _RANGE.search(text):
         return int(found.group(1))
+    # 2024年科技工作要点, 2024年全省科技工作会议, 2023年科技创新工作实施方案: one year's work plan
+    if re.search(
+        rf"(?<![到至—–\-~～]){deadline}\s*年度?[\u4e00-\u9fff]{{0,10}}?"
+        r"(?:工作(?:要点|目标|计划|方案|实施方案|会议|任务)|实施方案|重点任务|任务清单)",
+        text,
+    ) or re.search(rf"(?<!到){deadline}\s*年[^。，,；;\n]{{0,12}}?主要预期目标", text):
+        return deadline  # (2024年经济社会发展主要预期目标: a work report's goals of its year)
     if (found := ISSUE_DATE.search(text)) and int(found.group(1) or found.group(2)) <= deadline:
         return int(found.group(1) or found.group(2))
     return deadline - 4
