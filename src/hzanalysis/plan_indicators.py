@@ -155,6 +155,8 @@ def match_indicator(clause: str, indicators: Sequence[Indicator]) -> tuple[Indic
             continue
         if indicator.flow and _STOCK_WORD.search(subject):
             continue  # 发明专利拥有量 is the patents held, not those granted in a year
+        if not indicator.flow and "授权" in subject:
+            continue  # and 每万人发明专利授权量 the patents granted, not those held
         for name in indicator.names:
             if own != _qualifiers(name):
                 continue

@@ -110,6 +110,7 @@ from .plan_text import (
     STRICT,
     STRIVE,
     STRUCTURE,
+    VERSUS_LAST_YEAR,
     WAN,
     YEAR_REVIEWED,
     YEAR_STATED,
@@ -124,6 +125,7 @@ from .plan_text import (
     fractions_as_shares,
     paragraphs,
     plan_period,
+    secured_only,
     segments,
     sentences,
 )
@@ -249,6 +251,9 @@ def draft_targets(
             # being reviewed, 预计 is that year's estimate, not a forecast; a sentence of the future ends it
             year_review = year_review or bool(YEAR_REVIEWED.search(sentence))
             future = bool(FUTURE.search(FORECAST_WORD.sub("", sentence) if year_review else sentence))
+            # 争取国家科技计划项目713项,…专利申请24448件,同比增长20.6%: beside a comparison with the year
+            # before, 争取 (its only word of the future) is what was secured, not what is striven for
+            future = future and not (secured_only(sentence) and VERSUS_LAST_YEAR.search(sentence))
             # 由2022年的第8位提升至2025年的前5位: a change to a year of the plan speaks of the future
             to_year = _TO_YEAR.search(sentence)
             future = future or bool(to_year and int(to_year.group(1)) > base)
@@ -313,11 +318,14 @@ def draft_targets(
                 named = opens if opens and not then else _YEAR_GOALS.search(clause)
                 if named and base < int(named.group(1)) <= deadline:
                     year = int(named.group(1))
+                # 专利申请量比上年增长10%以上 in a sentence of the future: a growth over the year before,
+                # aimed at (in a review, 比上年增长 tells what was)
+                telling = VERSUS_LAST_YEAR.sub("", clause) if future else clause
                 if stated:  # a year of its own decides: 2020年…为7.8%, then 2025年预计增加到10%
                     before = any(y <= base for y in stated) or then
-                    past = before or bool(PAST.search(clause)) or told or told_now
+                    past = before or bool(PAST.search(telling)) or told or told_now
                 else:
-                    past = past or bool(PAST.search(clause)) or told or told_now
+                    past = past or bool(PAST.search(telling)) or told or told_now
                 cumulative = cumulative or "累计" in clause
                 strive = strive or bool(STRIVE.search(clause))
                 if past:
@@ -476,7 +484,9 @@ def _draft_segment(
     ):
         # (全县高新技术企业总数居全市第2位: a rank told with no cue, no deadline and no goals is the present)
         return None
-    if PAST.search(segment) or ESTIMATE.search(segment):
+    # (a comparison with the year before, 比上年增长10%以上, reaches here only from a sentence of the future:
+    # the clause's past was judged before)
+    if PAST.search(VERSUS_LAST_YEAR.sub("", segment)) or ESTIMATE.search(segment):
         return None  # 今年初步估算…将超过7万亿元: a guess at the present, not a target
     if QUESTION.search(segment):
         return None  # 研发投入占比如何达到12%: a heading asks how a target is met; the target is stated apart

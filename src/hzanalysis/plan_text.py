@@ -309,6 +309,15 @@ FUTURE = re.compile(
     r"|要[在达实确]"
 )
 
+#: A comparison with the year before (同比增长, 比上年增加, 较上年下降): a statistic of a year gone by.
+VERSUS_LAST_YEAR = re.compile(r"(?:同比|比上年|较上年)(?:增长|增加|下降|减少|提高)")
+
+
+def secured_only(sentence: str) -> bool:
+    """Whether 争取 is the sentence's only word of the future (as in 争取国家项目713项: secured)."""
+    return "争取" in sentence and not FUTURE.search(sentence.replace("争取", ""))
+
+
 # "2025年是中国式现代化进程中具有重要意义的一年", "过去的一年是…的一年": the year a work report reviews; after
 # it, 预计 (FORECAST_WORD) is that year's estimate, not a forecast
 YEAR_REVIEWED = re.compile(r"(?:20\d\d年|去年|过去的?一年)(?:是|，是|,是)[^。；;]{0,60}?的一年")
@@ -573,13 +582,18 @@ def plan_period(text: str, deadline: int) -> int:
     deadline), not the plan's."""
     if found := _RANGE.search(text):
         return int(found.group(1))
-    # 2024年科技工作要点, 2024年全省科技工作会议, 2023年科技创新工作实施方案: one year's work plan
+    # 2024年科技工作要点, 2018年科技工作重点, 2024年全省科技工作会议, 2023年科技创新工作实施方案: one
+    # year's work plan
     if re.search(
         rf"(?<![到至—–\-~～]){deadline}\s*年度?[\u4e00-\u9fff]{{0,10}}?"
-        r"(?:工作(?:要点|目标|计划|方案|实施方案|会议|任务)|实施方案|重点任务|任务清单)",
+        r"(?:工作(?:要点|重点|目标|计划|方案|实施方案|会议|任务)|实施方案|重点任务|重点工作|任务清单)",
         text,
-    ) or re.search(rf"(?<!到){deadline}\s*年[^。，,；;\n]{{0,12}}?主要预期目标", text):
-        return deadline  # (2024年经济社会发展主要预期目标: a work report's goals of its year)
+    ) or re.search(rf"(?<!到){deadline}\s*年[^。，,；;\n]{{0,12}}?预期目标", text):
+        return deadline  # (2024年经济社会发展主要预期目标, 2018年…工作预期目标: the goals of its year)
+    # 给今年科技工作"定盘子", 今年的奋斗目标: a page that sets this year's goals with no range of years is a
+    # year's work plan too (去年 and the years before it are its past)
+    if re.search(r"今年(?:的|全[省市县区])?[^。，,；;\n]{0,8}?(?:目标|工作|任务)", text):
+        return deadline
     if (found := ISSUE_DATE.search(text)) and int(found.group(1) or found.group(2)) <= deadline:
         return int(found.group(1) or found.group(2))
     return deadline - 4
