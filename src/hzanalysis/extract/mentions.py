@@ -120,12 +120,19 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
     found.sort(key=lambda m: m.start)
     for index, mention in enumerate(found):
         # 国家级/省级 between the qualifier and the name: 净增国家级高新技术企业
-        before = re.sub(r"(国家级|国家|省级|市级)$", "", norm[max(0, mention.start - 9) : mention.start])
+        # (also a bare 省/市 after the word before it: 累计培育省科技型中小企业)
+        before = re.sub(
+            r"(国家级|国家|省级|市级|(?<=[增定批育案])[省市])$",
+            "",
+            norm[max(0, mention.start - 9) : mention.start],
+        )
         # for a batch, also a named level or a batch number: 新增苏州市新型研发机构, 第一批评审通过国家…
         batch_before = re.sub(
             # (备案 of the national register: 新认定国家备案高新技术企业123家)
+            # (a bare 省/市 after the batch word: 新认定省科技型中小企业, the province's own list)
             r"(第[一二三四五六七八九十\d]+批|(国家|省|市|县|区)级以上|国家级|国家|省级|市级|县级|区级|备案"
-            r"|[\u4e00-\u9fff]{2,3}[省市县区]级?)+$",
+            r"|(?<=[增定批育案])[省市]"
+            r"|(?![\u4e00-\u9fff]?(认定|新增|培育|获批|备案))[\u4e00-\u9fff]{2,3}[省市县区]级?)+$",
             "",
             norm[max(0, mention.start - 14) : mention.start],
         )

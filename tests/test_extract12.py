@@ -1,0 +1,163 @@
+"""Precision on text the extractor was never written against: general rules about who a figure belongs to
+(a city inside a province's text, the zones of a whole summed, one group of firms, the firms' own ratio),
+its status (applications and registrations, not certified stock) and its period (a founding year is a date,
+not the data's year; a date 截止到 a month is part of the year). Every sentence here is written for this
+project; the real passages stay outside the repository."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from hzanalysis.extract import extract_text
+
+
+def rows(text: str, region: str | None = "海州区", year: int | None = 2024) -> list[tuple]:
+    frame = extract_text(text, region=region, year=year)
+    return [
+        (r.indicator, None if pd.isna(r.year) else int(r.year), r.value, r.bound) for r in frame.itertuples()
+    ]
+
+
+# --- status: firms going through a procedure are applicants, not the certified stock ------------------
+
+
+def test_a_batch_word_before_a_level_and_the_name_is_still_a_batch() -> None:
+    # 新认定 + 省 (the province's own list) + the name: the year's certifications, no register count
+    text = "2024年，全区新认定省科技型中小企业86家，完成率居全市第二。"
+    assert rows(text) == []
+
+
+def test_firms_taking_part_in_the_evaluation_are_applicants() -> None:
+    text = "2024年，全区参与评价科技型中小企业173家，居全市第三位。"
+    assert rows(text) == []
+
+
+def test_newly_registered_firms_are_applicants_not_the_register() -> None:
+    text = "2024年，全区新注册科技型中小企业95家，注册数居全市前列。"
+    assert rows(text) == []
+
+
+def test_applications_written_in_traditional_characters_are_applicants() -> None:
+    # 申報推薦 (traditional): recommended applications; the change after them is theirs, no net addition
+    text = "2024年，全區共申報推薦高新技術企業215家，比上年增加31家。"
+    assert rows(text) == []
+
+
+# --- period: 截止到 a month is part of the year ------------------------------------------------------
+
+
+def test_a_count_up_to_a_day_in_spring_is_part_of_the_year() -> None:
+    text = "截止到4月10日，今年全区入库科技型中小企业64家。"
+    assert rows(text) == []
+
+
+# --- period: the year something was founded is a date, not the data's year -------------------------
+
+
+def test_a_founding_year_opening_a_sentence_does_not_date_the_figures_after_it() -> None:
+    # a yearbook entry for 2023: the city was founded in 1985; its population and GDP are 2023's
+    text = (
+        "2023年概况\n1985年，石港市设立。年末全市常住人口156.3万人。"
+        "全年地区生产总值1204.5亿元，比上年增长6.1%。"
+    )
+    assert rows(text, year=2023) == [
+        ("resident_population", 2023, 156.3, "="),
+        ("gdp", 2023, 1204.5, "="),
+    ]
+
+
+def test_a_founding_year_inside_the_sentence_is_not_the_figures_year() -> None:
+    text = "该区始建于1992年，全区高新技术企业达到148家。"
+    assert rows(text, year=2024) == [("hte_count", 2024, 148.0, "=")]
+
+
+# --- scope: a programme's name is no statistic ---------------------------------------------------------
+
+
+def test_a_pool_of_firms_in_traditional_characters_is_a_batch_not_the_stock() -> None:
+    # 入庫 (traditional): firms taken into the pool of a programme named after high-tech firms, not certified
+    text = "2024年，全省深入實施高新技術企業倍增行動，新增入庫培育企業1200家。"
+    assert rows(text) == []
+
+
+# --- scope: the zones of the whole, summed ------------------------------------------------------------
+
+
+def test_the_zones_of_the_province_summed_are_not_the_provinces_gdp() -> None:
+    text = "2024年，全省高新区实现地区生产总值3211.5亿元，占全省GDP的21.4%。"
+    assert rows(text) == []
+
+
+def test_a_counted_group_of_zones_is_a_part() -> None:
+    text = "2024年，全省12个省级以上高新区实现地区生产总值3211.5亿元。"
+    assert rows(text) == []
+
+
+def test_a_figure_followed_by_its_share_of_the_whole_of_the_same_statistic_is_a_part() -> None:
+    # a province's text: the figure is one 占全省GDP的 share, so its subject is a part of the province
+    text = "2024年，全省沿江各县实现生产总值5400亿元，占全省GDP的38.2%。"
+    assert rows(text) == []
+
+
+# --- scope: a city inside a province's text --------------------------------------------------------------
+
+
+def test_a_citys_count_compared_with_the_provinces_own_is_a_part() -> None:
+    text = (
+        "2024年，全省高新技术企业达到8120家。江城市高新技术企业数量达到4210家，增长21.5%，"
+        "高于全省12.3%的增速，在全省的占比上升到51.8%。"
+    )
+    assert rows(text) == [("hte_count", 2024, 8120.0, "=")]
+
+
+def test_a_citys_count_in_its_own_text_compared_with_the_province_stays_the_citys() -> None:
+    # the document speaks for the city (全市): the province is a wider whole, the figure is the city's
+    text = "2024年，全市高新技术企业达到610家，增长18.2%，高于全省9.1%的增速。"
+    assert rows(text) == [("hte_count", 2024, 610.0, "=")]
+
+
+# --- scope: one group of firms, and the firms' own ratio -----------------------------------------------
+
+
+def test_the_firms_of_one_group_are_a_part() -> None:
+    text = "2024年，全省高新技术企业达到8120家。东江集团下属高新技术企业26家。"
+    assert rows(text) == [("hte_count", 2024, 8120.0, "=")]
+
+
+def test_the_research_intensity_of_high_tech_firms_is_not_the_regions() -> None:
+    # 高企研发强度: R&D over the firms' revenue, not over the region's GDP
+    text = "2024年，全市高企研发强度达到3.6%，高于全市平均水平。"
+    assert rows(text) == []
+
+
+# --- recall kept: the whole's own figures still read ---------------------------------------------------
+
+
+def test_the_whole_with_its_own_share_of_a_wider_whole_stays() -> None:
+    text = "2024年，全市技术合同成交额58.3亿元，占全省的6.2%。"
+    assert rows(text) == [("tech_contract_value", 2024, 58.3, "=")]
+
+
+def test_a_stock_after_a_batch_with_a_level_is_kept() -> None:
+    text = "2024年，全区新认定国家高新技术企业40家，总数达到265家。"
+    assert rows(text) == [("hte_count", 2024, 265.0, "=")]
+
+
+def test_the_whole_named_by_its_own_words_stays_the_whole_when_compared_with_a_wider_one() -> None:
+    # 全社会 names the whole; 高于全省平均 compares it with the province (a yardstick, not its whole)
+    text = "2024年，全社会研发投入强度达到2.71%，高于全省平均0.42个百分点。"
+    assert rows(text) == [("rd_share_gdp", 2024, 2.71, "=")]
+
+
+def test_firms_named_as_examples_of_the_population_are_not_its_subject() -> None:
+    text = "2024年，全区共有青禾集团、明远科技有限公司等高新技术企业187家。"
+    assert rows(text) == [("hte_count", 2024, 187.0, "=")]
+
+
+def test_a_yardstick_whole_before_the_documents_own_does_not_set_its_level() -> None:
+    # the first whole named is a ranking (全省排名第一): the figures of the city's text stay its own
+    text = (
+        "江城科技创新成绩亮眼\n技术合同成交额全省排名第一。"
+        "2024年，高新技术企业净增126家，占全省净增数的41.5%。"
+    )
+    assert rows(text) == [("hte_net_new", 2024, 126.0, "=")]
