@@ -18,7 +18,7 @@ def rows(text: str, region: str | None = "海州区", year: int | None = 2024) -
     ]
 
 
-# --- status: firms going through a procedure are applicants, not the certified stock ------------------
+# --- status: firms going through a procedure are applicants, not the certified stock ----------
 
 
 def test_a_batch_word_before_a_level_and_the_name_is_still_a_batch() -> None:
@@ -43,7 +43,7 @@ def test_applications_written_in_traditional_characters_are_applicants() -> None
     assert rows(text) == []
 
 
-# --- period: 截止到 a month is part of the year ------------------------------------------------------
+# --- period: up to a day (截止到) is part of the year --------------------------------------------
 
 
 def test_a_count_up_to_a_day_in_spring_is_part_of_the_year() -> None:
@@ -51,7 +51,7 @@ def test_a_count_up_to_a_day_in_spring_is_part_of_the_year() -> None:
     assert rows(text) == []
 
 
-# --- period: the year something was founded is a date, not the data's year -------------------------
+# --- period: the year something was founded is a date, not the data's year --------------------
 
 
 def test_a_founding_year_opening_a_sentence_does_not_date_the_figures_after_it() -> None:
@@ -71,7 +71,7 @@ def test_a_founding_year_inside_the_sentence_is_not_the_figures_year() -> None:
     assert rows(text, year=2024) == [("hte_count", 2024, 148.0, "=")]
 
 
-# --- scope: a programme's name is no statistic ---------------------------------------------------------
+# --- scope: a programme's name is no statistic ------------------------------------------------
 
 
 def test_a_pool_of_firms_in_traditional_characters_is_a_batch_not_the_stock() -> None:
@@ -80,7 +80,7 @@ def test_a_pool_of_firms_in_traditional_characters_is_a_batch_not_the_stock() ->
     assert rows(text) == []
 
 
-# --- scope: the zones of the whole, summed ------------------------------------------------------------
+# --- scope: the zones of the whole, summed ----------------------------------------------------
 
 
 def test_the_zones_of_the_province_summed_are_not_the_provinces_gdp() -> None:
@@ -99,7 +99,7 @@ def test_a_figure_followed_by_its_share_of_the_whole_of_the_same_statistic_is_a_
     assert rows(text) == []
 
 
-# --- scope: a city inside a province's text --------------------------------------------------------------
+# --- scope: a city inside a province's text ---------------------------------------------------
 
 
 def test_a_citys_count_compared_with_the_provinces_own_is_a_part() -> None:
@@ -116,7 +116,7 @@ def test_a_citys_count_in_its_own_text_compared_with_the_province_stays_the_city
     assert rows(text) == [("hte_count", 2024, 610.0, "=")]
 
 
-# --- scope: one group of firms, and the firms' own ratio -----------------------------------------------
+# --- scope: one group of firms, and the firms' own ratio --------------------------------------
 
 
 def test_the_firms_of_one_group_are_a_part() -> None:
@@ -130,7 +130,7 @@ def test_the_research_intensity_of_high_tech_firms_is_not_the_regions() -> None:
     assert rows(text) == []
 
 
-# --- recall kept: the whole's own figures still read ---------------------------------------------------
+# --- recall kept: the whole's own figures still read ------------------------------------------
 
 
 def test_the_whole_with_its_own_share_of_a_wider_whole_stays() -> None:
@@ -161,3 +161,47 @@ def test_a_yardstick_whole_before_the_documents_own_does_not_set_its_level() -> 
         "2024年，高新技术企业净增126家，占全省净增数的41.5%。"
     )
     assert rows(text) == [("hte_net_new", 2024, 126.0, "=")]
+
+
+# --- period: thresholds passed one after another--------------------
+
+
+def test_thresholds_passed_one_after_another_are_no_level() -> None:
+    # 连跨…、…台阶 over a decade: the thresholds the series passed, no year's GDP
+    text = "2024年，全市地区生产总值连跨500亿元、800亿元两个台阶。"
+    assert rows(text) == []
+
+
+def test_an_exact_figure_after_a_threshold_held_for_years_is_kept() -> None:
+    text = "2024年，全区技术合同成交额连续三年突破50亿元，达到63.2亿元。"
+    assert rows(text) == [("tech_contract_value", 2024, 63.2, "=")]
+
+
+# --- status: certifications written after the name --------------------------------------------
+
+
+def test_certifications_written_after_the_name_are_a_batch() -> None:
+    text = "2024年，全区高新技术企业认定73家，较上年多12家。"
+    assert rows(text) == []
+
+
+def test_the_total_after_certifications_written_after_the_name_is_the_stock() -> None:
+    text = "2024年，全区高新技术企业新认定73家，总数达到318家。"
+    assert rows(text) == [("hte_count", 2024, 318.0, "=")]
+
+
+# --- scope: one body (a laboratory, an institute) as subject ----------------------------------
+
+
+def test_a_laboratorys_patents_are_its_own() -> None:
+    text = "青岚新材料重点实验室建成中试平台，投入运行后新授权发明专利9件。"
+    assert rows(text) == []
+
+
+# --- scope: R&D by type of activity -----------------------------------------------------------
+
+
+def test_basic_research_spending_is_a_part_of_rd_spending() -> None:
+    # the statistic named in the sentence before is R&D; 基础研究经费 is one of its three activity types
+    text = "研发经费投入结构优化。2024年，全省基础研究经费41.3亿元，增长12.1%。"
+    assert rows(text) == []

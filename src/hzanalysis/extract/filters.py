@@ -58,6 +58,11 @@ _ACHIEVED_PLAN_RE = re.compile(r"(完成|实现|超额完成|达成)[^,;:]{0,8}�
 _OFFICE_AFTER_PLAN_RE = re.compile(
     r"[\u4e00-\u9fff与和、]{0,10}?(司|处|局|科|室|办)(有关)?(副?(司长|处长|局长|科长|主任)|负责人)"
 )
+# Thresholds passed one after another (连跨2000亿元、3000亿元台阶, 相继突破…): the milestones of a series, no
+# one year's level. (A threshold held for several years, 连续三年保持在3.5%以上, does bound this year's.)
+_THRESHOLDS_RE = re.compile(
+    r"(连跨|连破|连上|接连(突破|跨越|迈上)|相继(突破|跨越|迈上|跨上)|先后(突破|跨越|迈上|跨上))[^,;:。]*$"
+)
 _FUTURE_YEAR_RE = re.compile(r"(到|至|在)(\d{4})年")
 # A plan named as the cause of what was done ("随着…倍增计划的深入推进，…已有…", "通过实施…培育计划，
 # 形成…"): a plan carried out, not a target set by the sentence.
@@ -158,6 +163,8 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
         return "bare number"
     if _UNDATED_BASE_RE.search(clause_prefix):
         return "the base of a change at a time with no year (由建区之初的…, 从十多年前的…): no year's figure"
+    if _THRESHOLDS_RE.search(clause_prefix):
+        return "thresholds passed one after another (连跨…、…台阶): no one year's level"
     if _HELD_LEVEL_RE.search(clause_prefix + norm[number.start : number.end]):
         return "a level held over many years (长期保持在…), no one year's figure"
     if norm[max(0, number.start - 1) : number.start] == "第" or norm[number.end : number.end + 1] == "位":

@@ -192,15 +192,23 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
             and re.match(r"\s*的?(认定|资格)", norm[mention.end :])
         ):
             pass  # "全省共有1638家企业通过高新技术企业认定": the firms certified so far, the stock
-        elif mention.indicator in cat.stocks and (
-            before.endswith(FLOW_QUALIFIERS)
-            # "2023年申报的高新技术企业26家": the applicants, a batch (also 新增的; but 经(重新)认定的…
-            # 共15家 are the firms certified, the stock)
-            or re.search(r"(申报|推荐|申请|(?<!重)新增|(?<!重)新认定)的$", before)
-            or batch_before.endswith(FLOW_QUALIFIERS)
-            # "招引科技型企业102家，其中高新技术企业18家": part of a flow, not the stock
-            or (before.endswith("其中") and previous is not None and previous not in cat.stocks)
-            or _bare_item_after_flow(norm, mention)
+        elif (
+            mention.indicator in cat.stocks
+            and (
+                before.endswith(FLOW_QUALIFIERS)
+                # "2023年申报的高新技术企业26家": the applicants, a batch (also 新增的; but 经(重新)认定的…
+                # 共15家 are the firms certified, the stock)
+                or re.search(r"(申报|推荐|申请|(?<!重)新增|(?<!重)新认定)的$", before)
+                or batch_before.endswith(FLOW_QUALIFIERS)
+                # the procedure written after the name: "高新技术企业认定73家", "…新认定73家,总数…"
+                or re.match(
+                    r"\s*(新)?(认定|备案|获批|申报|推荐)(数量?|数)?\s*(为|达到?|共)?\s*\d",
+                    norm[mention.end :],
+                )
+                # "招引科技型企业102家，其中高新技术企业18家": part of a flow, not the stock
+                or (before.endswith("其中") and previous is not None and previous not in cat.stocks)
+                or _bare_item_after_flow(norm, mention)
+            )
         ):
             # the year's additions to a stock: another statistic, but "总数…" after it is the stock
             mention.stock, mention.indicator = mention.indicator, None

@@ -54,9 +54,9 @@ _COUNTED_PLACES_RE = re.compile(
 _SUMMED_OVER_UNITS = frozenset({"tech_contract_value", "rd_expenditure", "invention_patents_granted"})
 # Ratios a population as subject makes the population's own (高企研发强度: R&D over the firms' revenue).
 _POPULATION_RATIOS = frozenset({"rd_share_gdp"})
-# One enterprise or group of firms as the subject ("…集团下属高新技术企业40余家", "…公司研发投入"): its own
-# figure for any statistic, never the region's.
-_ENTERPRISE_RE = re.compile(r"集团|公司|下属|旗下")
+# One enterprise, group of firms or research body as the subject ("…集团下属高新技术企业40余家", "…公司研发
+# 投入", "…重点实验室新授权发明专利9件"): its own figure for any statistic, never the region's.
+_ENTERPRISE_RE = re.compile(r"集团|公司|下属|旗下|实验室|研究院|研究所")
 # The zones of a whole taken together ("全省高新区实现生产总值…", "全市各类园区…"): their sum, a part of the
 # whole, even in a page about zones.
 _WHOLES_ZONES_RE = re.compile(

@@ -92,6 +92,10 @@ OTHER_STATISTICS: tuple[str, ...] = (
     "实缴税金",
     "纳税总额",
     "税收收入",
+    # R&D by type of activity (the statistics' own breakdown): each a part of the whole R&D spending
+    "基础研究经费",
+    "应用研究经费",
+    "试验发展经费",
     "企业R&D经费",  # the firms' part of the region's R&D ("企业R&D经费投入完成2.66亿元，占GDP比重0.78%")
     "研发人员",
     "研发机构数占比",
