@@ -205,3 +205,40 @@ def test_basic_research_spending_is_a_part_of_rd_spending() -> None:
     # the statistic named in the sentence before is R&D; 基础研究经费 is one of its three activity types
     text = "研发经费投入结构优化。2024年，全省基础研究经费41.3亿元，增长12.1%。"
     assert rows(text) == []
+
+
+# --- status: an estimate is flagged for review -----------------------------------------------------------
+
+
+def confidence(text: str, year: int = 2024) -> list[str]:
+    return list(extract_text(text, region="海州区", year=year)["confidence"])
+
+
+def test_an_estimated_year_end_figure_is_flagged_for_review() -> None:
+    # a work report written before the year closed: 预计 marks the figure as an estimate
+    text = "2024年，全区预计完成地区生产总值842亿元，增长5.8%。"
+    assert rows(text) == [("gdp", 2024, 842.0, "=")]
+    assert confidence(text)[0].startswith("review:") and "预计" in confidence(text)[0]
+
+
+def test_a_hoped_for_threshold_is_flagged_for_review() -> None:
+    text = "2024年，全区高新技术企业总数有望突破360家。"
+    assert rows(text) == [("hte_count", 2024, 360.0, ">=")]
+    assert confidence(text)[0].startswith("review:")
+
+
+# --- period: a section heading naming the year it reviews dates the figures under it ---------------------
+
+
+def test_a_review_heading_dates_the_figures_under_it() -> None:
+    # a report delivered early in 2025 (--year 2025, the document's year) reviews 2024 under its heading
+    text = (
+        "政府工作报告\n一、2024年工作回顾\n过去一年，我们稳住经济大盘。"
+        "预计完成地区生产总值842亿元，增长5.8%。\n二、2025年主要目标\n地区生产总值增长6%左右。"
+    )
+    assert rows(text, year=2025) == [("gdp", 2024, 842.0, "=")]
+
+
+def test_a_heading_naming_a_year_without_a_review_does_not_date_the_body() -> None:
+    text = "2024年青石区科技创新情况\n全区高新技术企业达到215家。"
+    assert rows(text, year=2025) == [("hte_count", 2025, 215.0, "=")]

@@ -79,6 +79,12 @@ _SHARE_OPENING_RE = re.compile(
     r"\s*(而|其)?\s*((?P<of>占(全区|全市|全县|全省|全国)?[^,;:。\d]{1,12}?的?(比重|比例))|(经费)?(投入|支出)?强度)"
 )
 
+# A section heading naming the year it reviews ("一、2023年政府工作回顾", "2024年主要工作完成情况"): the
+# figures under it are that year's, whatever the document's own year.
+_REVIEWED_YEAR_HEADING_RE = re.compile(
+    r"(\d{4})\s*年[^,;:。\d]{0,10}?(工作回顾|回顾|工作总结|主要成绩|取得的成绩|完成情况|工作成效)"
+)
+
 # A stock stated as it stands when the document speaks (目前, 现有, 截至目前): its level, no part of the year.
 _STOCK_NOW_RE = re.compile(r"目前|现有|截[至止]目前|至今|现已")
 
@@ -120,6 +126,7 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     table: list[str] = []
     recent: list[str] = []  # the lines before a table, where its title is
     headline_pending = True  # the document's first line may be a title
+    section: int | None = None  # the year a section's heading says it reviews ("一、2024年工作回顾")
     carried: dict = {}  # the time a paragraph left open (a news lead's 去年 or 1-5月), for the next ones
     # the year a news lead names for its news ("…昨日，记者从…获悉，去年，…") dates the figures that name
     # none, the lede before it included
@@ -150,7 +157,14 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
                 carried["heading_topic"] = normalise(line) if part else None
         running = _GLOSS_AFTER_HAN_RE.sub("", _SPACE_BY_HAN_RE.sub("", line))
         running = _SPACED_THOUSANDS_RE.sub(r"\1", running)
-        found = _paragraph_rows(running, region, reference, relative_to, carried)
+        norm_line = normalise(line.strip())
+        if len(norm_line) <= 30 and not re.search(r"[,;。]", norm_line):  # a heading
+            reviewed = _REVIEWED_YEAR_HEADING_RE.search(norm_line)
+            if reviewed or re.search(r"\d{4}年|目标|任务|安排|计划", norm_line):
+                section = int(reviewed.group(1)) if reviewed else None
+        found = _paragraph_rows(
+            running, region, reference if section is None else section, relative_to, carried
+        )
         if headline_pending and line.strip():
             headline_pending = False
             if (
@@ -647,6 +661,7 @@ def _sentence_rows(
                 f"分别: region {owner.regions[owner.values]}",
             )
         owner.values += 1
+        estimate = re.search(r"预计|有望", norm[: number.start]) is not None
         why = "; ".join(
             part
             for part in (
@@ -656,11 +671,13 @@ def _sentence_rows(
                 bound_note,
                 year_note,
                 region_note,
-                "预计 preliminary estimate" if "预计" in norm[: number.start] else "",
+                "预计 preliminary estimate" if estimate else "",
             )
             if part
         )
         doubts = [doubt] if doubt else []
+        if estimate:  # a year-end figure estimated before the year closed: the final one may differ
+            doubts.append("an estimate (预计/有望): check the final figure")
         if "(named before)" in year_note or year_note.startswith(("the series'", "“十", '"十')):
             doubts.append(f"its year is not in its clause: {year_note}")
         rows.append(
