@@ -242,3 +242,22 @@ def test_a_review_heading_dates_the_figures_under_it() -> None:
 def test_a_heading_naming_a_year_without_a_review_does_not_date_the_body() -> None:
     text = "2024年青石区科技创新情况\n全区高新技术企业达到215家。"
     assert rows(text, year=2025) == [("hte_count", 2025, 215.0, "=")]
+
+
+# --- scope: a level of a count of all levels ---------------------------------------------------------
+
+
+def test_provincial_new_type_rd_institutions_are_a_part_of_all_levels() -> None:
+    # the catalogue counts new-type R&D institutions of all levels: the provincial ones are a part
+    text = "2024年，全区建有省级重点实验室3家、省级新型研发机构4家。"
+    assert rows(text) == []
+
+
+def test_all_new_type_rd_institutions_with_the_provincial_ones_among_them_is_the_count() -> None:
+    text = "2024年，全区新型研发机构达到15家，其中省级6家。"
+    assert rows(text) == [("new_rd_institutions", 2024, 15.0, "=")]
+
+
+def test_a_share_of_the_whole_joined_by_a_pause_mark_makes_the_figure_a_part() -> None:
+    text = "2024年，全省高新技术企业达到8120家。江城市高新技术企业4210家、占全省51.8%。"
+    assert rows(text) == [("hte_count", 2024, 8120.0, "=")]

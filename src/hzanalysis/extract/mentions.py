@@ -163,8 +163,9 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
                 # "百强城市…研发经费投入之和": the sum over a group of units, not the region's own
                 or re.match(r"\s*(之和|总和)", norm[mention.end :])
                 # 国家级/省级科技创业孵化载体: the carriers recognised at a level, a part of all carriers
+                # (also 省级新型研发机构: the catalogue counts new-type R&D institutions of all levels)
                 or (
-                    mention.indicator == "shuangchuang_carriers"
+                    mention.indicator in ("shuangchuang_carriers", "new_rd_institutions")
                     and re.search(r"(国家|省|市|区|县)级(以上)?(科技)?$", norm[: mention.start])
                 )
             )

@@ -291,6 +291,12 @@ def share_of_total_after(norm: str, end: int, level: int | None, own: str = "") 
     (占全省高企总数的40% in a province's text). None otherwise, and for a wider whole than the document's
     (a city's figure 占全省的8%; any whole in a zone's own page): that figure is the document's whole."""
     clause_end = min((i for i in (norm.find(c, end) for c in ",;:。") if i >= 0), default=len(norm))
+    # the share joined by 、 right after the figure ("高新技术企业2182家、占全市34.4%")
+    joined = re.match(r"\s*[\u4e00-\u9fff%]{0,2}?\s*、(?=\s*占)", norm[end:clause_end])
+    if joined:
+        match = _SHARE_OF_TOTAL_RE.match(norm, end + joined.end(), clause_end)
+        if match:
+            return _share_of_total(match, level, own)
     if re.search(r"\d", norm[end:clause_end]) and "、" not in norm[end:clause_end]:
         return None  # another figure follows in the figure's own clause (not a list of items)
     at = clause_end
