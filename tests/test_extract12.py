@@ -261,3 +261,30 @@ def test_all_new_type_rd_institutions_with_the_provincial_ones_among_them_is_the
 def test_a_share_of_the_whole_joined_by_a_pause_mark_makes_the_figure_a_part() -> None:
     text = "2024年，全省高新技术企业达到8120家。江城市高新技术企业4210家、占全省51.8%。"
     assert rows(text) == [("hte_count", 2024, 8120.0, "=")]
+
+
+# --- scope: a class of zones; industrial output; the first N months -----------------------------------
+
+
+def test_a_class_of_zones_by_level_is_their_sum_even_on_a_page_about_them() -> None:
+    text = (
+        "国家高新区创新能力持续提升\n2023年，国家高新区研发经费投入首次超过1.2万亿元，"
+        "省级高新区高新技术企业达到5.6万家。"
+    )
+    assert rows(text, year=2023) == []
+
+
+def test_one_named_zone_with_its_level_is_the_pages_own_subject() -> None:
+    # the zone's name stands before 国家高新区: one zone, the page's own subject (as before)
+    text = "青岚国家高新区2023年发展报告\n2023年，青岚国家高新区高新技术企业达到412家。"
+    assert rows(text, year=2023) == [("hte_count", 2023, 412.0, "=")]
+
+
+def test_industrial_output_is_not_gdp() -> None:
+    text = "2023年，全市实现工业生产总值2150亿元，增长7.2%。"
+    assert rows(text, year=2023) == []
+
+
+def test_the_first_n_months_without_a_measure_word_are_part_of_the_year() -> None:
+    text = "今年前8月，全市技术合同成交额达到36.2亿元。"
+    assert rows(text, year=2023) == []

@@ -75,7 +75,7 @@ _PLAN_AS_MEANS_BEFORE_RE = re.compile(
 )
 _PART_YEAR_RE = re.compile(
     r"(\d{1,2})\s*(?:月份?)?\s*[-—~至到]\s*(\d{1,2})\s*月|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|第[一二三四]季度"
-    r"|(\d{1,2})月(份|末|底)|当月|单月|当季|单季|前(\d{1,2}|[一二三四五六七八九十]{1,2})个月"
+    r"|(\d{1,2})月(份|末|底)|当月|单月|当季|单季|前(\d{1,2}|[一二三四五六七八九十]{1,2})个?月"
     r"|截[至止]到?(今年|本年|\d{4}年)?(?!12月)\d{1,2}月"
 )
 # After a part of the year, these name the whole year again ("上半年…，全年…"): the figures that follow are

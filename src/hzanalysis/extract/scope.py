@@ -59,6 +59,13 @@ _POPULATION_RATIOS = frozenset({"rd_share_gdp"})
 _ENTERPRISE_RE = re.compile(r"集团|公司|下属|旗下|实验室|研究院|研究所")
 # The zones of a whole taken together ("全省高新区实现生产总值…", "全市各类园区…"): their sum, a part of the
 # whole, even in a page about zones.
+# A class of zones by level, with no name of its own before it ("国家高新区研发经费…", "我国169家国家高新区",
+# "省级以上开发区"): all the zones of that level summed, a part, even in a page about them; one zone has its
+# name before the level (东湖国家高新区).
+_ZONE_CLASS_RE = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[我全各的家个省国年]))(国家级?|省级以上|省级|国家和省级)\s*"
+    r"(高新技术产业开发区|高新区|经济技术开发区|经开区|开发区|产业园区|园区)"
+)
 _WHOLES_ZONES_RE = re.compile(
     r"(全国|我国|全省|我省|全市|我市|全县|我县|全区|我区)(各类?|所有)?[^,;:。\d]{0,8}?(高新区|开发区|经开区|园区|工业园|产业园)"
 )
@@ -119,7 +126,7 @@ def subject_part(
     summed over units, not of counts: 企业有效技术需求 is the indicator itself; None: any)."""
     whole = list(WHOLE_RE.finditer(subject))
     rest = subject[whole[-1].end() :] if whole else subject
-    zones = _WHOLES_ZONES_RE.search(subject)
+    zones = _WHOLES_ZONES_RE.search(subject) or _ZONE_CLASS_RE.search(subject)
     if zones:
         return zones.group(0)
     enterprise = _ENTERPRISE_RE.search(rest)

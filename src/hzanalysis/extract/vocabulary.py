@@ -101,6 +101,8 @@ OTHER_STATISTICS: tuple[str, ...] = (
     "研发机构数占比",
     "科技型中小企业评价入库数占",
     "工业增加值",
+    # industrial output (工业生产总值17.5万亿元): the value of goods made, not the GDP (生产总值)
+    "工业生产总值",
     "规上工业增加值",
     "一般公共预算收入",
     "固定资产投资",
