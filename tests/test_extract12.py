@@ -288,3 +288,9 @@ def test_industrial_output_is_not_gdp() -> None:
 def test_the_first_n_months_without_a_measure_word_are_part_of_the_year() -> None:
     text = "今年前8月，全市技术合同成交额达到36.2亿元。"
     assert rows(text, year=2023) == []
+
+
+def test_a_firm_founded_in_a_year_is_the_subject_of_the_clauses_after_it() -> None:
+    # the head clause ends on a date, not a figure: it lends its subject (one firm) to the next clause
+    text = "该公司成立于2015年，2023年研发投入达到1.2亿元。"
+    assert rows(text, year=2023) == []

@@ -380,7 +380,8 @@ def figure_part(
         # a head that states a figure is a sibling of a clause naming its own statistic, but the subject of
         # one that only says how it changed ("亿元以上的高新技术企业33家,较上年增加5家")
         own_name = owner.start >= clause_start and not re.search(r"(增加|净增|新增|增长|减少)$", owner.phrase)
-        if not _ENDS_ON_FIGURE_RE.search(head):
+        # (a head ending on a date states no figure: "该公司成立于2015年,…")
+        if not _ENDS_ON_FIGURE_RE.search(head) or re.search(r"\d{4}\s*年\s*$", head):
             decided = _decision(head, level, own, indicator)
         elif not own_name:  # the head's own subject: its words before the figure it states
             decided = _decision(_ENDS_ON_FIGURE_RE.sub("", head), level, own, indicator)
