@@ -294,3 +294,30 @@ def test_a_firm_founded_in_a_year_is_the_subject_of_the_clauses_after_it() -> No
     # the head clause ends on a date, not a figure: it lends its subject (one firm) to the next clause
     text = "该公司成立于2015年，2023年研发投入达到1.2亿元。"
     assert rows(text, year=2023) == []
+
+
+# --- scope: a city in a province's text; the largest unit; the opening up to its first figure ----------
+
+
+def test_a_citys_figure_in_a_provinces_text_is_a_part() -> None:
+    text = "全省科技创新情况通报\n2023年，全省技术合同成交额862亿元。江城市技术合同成交额211亿元，增长12%。"
+    assert rows(text, year=2023) == [("tech_contract_value", 2023, 862.0, "=")]
+
+
+def test_a_citys_own_text_naming_the_province_keeps_the_citys_figure() -> None:
+    text = "江城市科技创新情况\n2023年，全省高新技术企业达到9800家。江城市高新技术企业达到5200家。"
+    assert rows(text, year=2023) == [("hte_count", 2023, 9800.0, "="), ("hte_count", 2023, 5200.0, "=")]
+
+
+def test_the_unit_with_the_largest_figure_is_a_part() -> None:
+    text = (
+        "全省科技创新情况通报\n2023年，全省技术合同成交额862亿元。"
+        "各市中，江城市技术合同成交额最高，达到211亿元。"
+    )
+    assert rows(text, year=2023) == [("tech_contract_value", 2023, 862.0, "=")]
+
+
+def test_a_county_named_after_the_wholes_figure_in_the_opening_is_a_part() -> None:
+    # the opening's places are the document's own only up to its first figure
+    text = "全市科技创新情况\n2023年，全市研发投入强度2.6%，青石县研发投入强度达到3.4%。"
+    assert rows(text, year=2023) == [("rd_share_gdp", 2023, 2.6, "=")]

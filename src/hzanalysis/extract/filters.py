@@ -238,7 +238,10 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
         and _SIZE_CLASS_RE.search(re.split(r"[,;:]", prefix)[-1])
     ):
         return "firms of another kind named in the figure's clause (…规模壮大，收入上亿企业35家)"
-    if re.search(r"(最高|最低|最快|最慢|最大|最多|最少)的(也)?(是|为)", prefix):
+    # (also "…技术合同成交额最高，达到211亿元": the unit with the largest figure)
+    if re.search(r"(最高|最低|最快|最慢|最大|最多|最少)的(也)?(是|为)", prefix) or re.search(
+        r"(最高|最低|最大|最多|最少)\s*,\s*(达到?|为|有)?\s*$", prefix
+    ):
         return "a superlative names a part (最高的是高港区，达到…)"
     if plan_at is not None and plan_at < number.start:
         return "target or plan"

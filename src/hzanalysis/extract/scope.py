@@ -108,6 +108,53 @@ _NOT_COUNTY = (
     "各区",
     "小县",
 )
+# A city by name, below a province's or the nation's whole ("江城市技术合同成交额…" in a province's text); not
+# the whole's own words or kinds of city (全市, 城市, 地级市 …), nor 上市 (listed firms).
+_CITY_RE = re.compile(
+    r"(?:(?<![\u4e00-\u9fff“\"])|(?<=其中)|(?<=[、在和与而由]))[\u4e00-\u9fff]{2,3}市(?![场级区域内外值])"
+)
+_NOT_CITY = ("上市", "都市", "超市", "股市", "门市", "各市", "两市", "级市", "辖市", "区市", "县市", "新市")
+# Words before 城市/城区 that make a kind of city or town area, not a name (智慧城市, 中心城区, 老城区); a
+# name keeps its own first character (江城市, 东城区).
+_GENERIC_BEFORE_CITY = (
+    "智慧",
+    "创新",
+    "文明",
+    "中心",
+    "节点",
+    "试点",
+    "示范",
+    "重点",
+    "全国",
+    "沿海",
+    "主要",
+    "其他",
+    "国家",
+    "卫生",
+    "园林",
+    "宜居",
+    "核心",
+    "大",
+    "小",
+    "各",
+    "该",
+    "本",
+    "全",
+    "老",
+    "主",
+    "新",
+    "旧",
+    "城",
+)
+
+
+def _generic_place(name: str) -> bool:
+    """Whether ``name`` (…城市 / …城区) is a kind of city or town area rather than a place's name."""
+    if not name.endswith(("城市", "城区")):
+        return False
+    return name[:-2] in _GENERIC_BEFORE_CITY or len(name[:-2]) != 1
+
+
 # A clause that says where the news comes from ("记者从省科技厅获悉", "据省科技信息中心统计"), or frames a
 # topic ("在培育创新型企业方面"): no subject of the figures after it.
 _LEAD_CLAUSE_RE = re.compile(r"(获悉|了解到|显示|介绍|表示|透露|宣布|统计|发布|报道|指出)\s*$")
@@ -156,6 +203,14 @@ def subject_part(
             return match.group(0)
     if _SIZE_CLASS_RE.search(rest):
         return "a size class"
+    # (a city only when the document's own opening names the province or the nation it speaks for: a whole
+    # named later may be a yardstick, 在全国城市创新能力百强榜中…)
+    opening = _DOCUMENT_WHOLE_RE.search(own)
+    if opening is not None and opening.group(0) in (*_WHOLE_LEVELS[0], *_WHOLE_LEVELS[1]):
+        for city in _CITY_RE.finditer(rest):
+            name = city.group(0)
+            if not name.endswith(_NOT_CITY) and not _generic_place(name) and name not in own:
+                return name
     if whole_level is not None and whole_level < 3:
         for county in _COUNTY_RE.finditer(rest):
             name = county.group(0)

@@ -85,6 +85,9 @@ _REVIEWED_YEAR_HEADING_RE = re.compile(
     r"(\d{4})\s*年[^,;:。\d]{0,10}?(工作回顾|回顾|工作总结|主要成绩|取得的成绩|完成情况|工作成效)"
 )
 
+# A figure with its unit (not a date): where a document's opening stops naming what it is about.
+_FIGURE_RE = re.compile(r"\d[\d.,]*\s*(?:万|亿|千)?\s*(?:家|个|所|户|件|项|元|亿元|万元|%)")
+
 # A stock stated as it stands when the document speaks (目前, 现有, 截至目前): its level, no part of the year.
 _STOCK_NOW_RE = re.compile(r"目前|现有|截[至止]目前|至今|现已")
 
@@ -137,7 +140,9 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     # the widest whole the document speaks for (全省 …): below it a named county or district is a part
     carried["level"] = whole_level(normalise(text))
     # its opening (title and first sentence): the zones and places it is about
-    carried["own"] = "".join(re.split(r"[\n。]", normalise(text.strip()))[:2])[:80]
+    # (up to the opening's first figure: a place named after the whole's figure is a part of it, "全市…412
+    # 家，青石县…")
+    carried["own"] = _FIGURE_RE.split("".join(re.split(r"[\n。]", normalise(text.strip()))[:2])[:80])[0]
     # a table pasted or saved one cell per line reads as rows of cells (as a PDF's text layer does)
     # a text layer's lines wrapped inside a sentence (科技型\n中小企业) are joined, as when a PDF is read
     for line in [*_outside_plan_sections(join_wrapped_lines(regroup_table_cells(text))), ""]:
