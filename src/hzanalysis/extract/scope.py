@@ -236,6 +236,17 @@ _DOCUMENT_WHOLE_RE = re.compile(
 )
 
 
+# A figure with its unit (not a date): where a document's opening stops naming what it is about.
+_FIGURE_RE = re.compile(r"\d[\d.,]*\s*(?:万|亿|千)?\s*(?:家|个|所|户|件|项|元|亿元|万元|%)")
+
+
+def opening_subject(norm: str) -> str:
+    """The zones and places a (normalised) document is about: its opening (title and first sentence, 80
+    characters) up to its first figure; a place named after the whole's figure there is a part of it
+    ("全市…2.6%，青石县…3.4%")."""
+    return _FIGURE_RE.split("".join(re.split(r"[\n。]", norm.strip())[:2])[:80])[0]
+
+
 def whole_level(text: str) -> int | None:
     """The whole a document speaks for, from the first such word it uses: 0 national (全国/我国), 1 province
     (全省/我省), 2 city (全市/我市), 3 county (全县/全区); None when it names none."""

@@ -14,13 +14,14 @@ from .filters import _PART_YEAR_RE, _WHOLE_YEAR_RE, _outside_plan_sections, _pla
 from .mentions import LEVEL_AFTER_CHANGE, RESPECTIVE_YEARS, _mentions, _owner
 from .numbers import _bound, _convert, _numbers, with_list_units
 from .restated import _DEFAULT_YEAR_NOTE, _is_headline, _once
-from .scope import figure_part, heading_topic, subject_part, whole_level
+from .scope import figure_part, heading_topic, opening_subject, subject_part, whole_level
 from .tables import is_places_row, is_table_line, table_cells
 from .timeline import (
     CONFERENCE_RE,
     conference_year,
     early_in_year,
     lead_year,
+    section_year,
     series_years,
     years_of_listed_values,
 )
@@ -79,15 +80,6 @@ _SHARE_OPENING_RE = re.compile(
     r"\s*(而|其)?\s*((?P<of>占(全区|全市|全县|全省|全国)?[^,;:。\d]{1,12}?的?(比重|比例))|(经费)?(投入|支出)?强度)"
 )
 
-# A section heading naming the year it reviews ("一、2023年政府工作回顾", "2024年主要工作完成情况"): the
-# figures under it are that year's, whatever the document's own year.
-_REVIEWED_YEAR_HEADING_RE = re.compile(
-    r"(\d{4})\s*年[^,;:。\d]{0,10}?(工作回顾|回顾|工作总结|主要成绩|取得的成绩|完成情况|工作成效)"
-)
-
-# A figure with its unit (not a date): where a document's opening stops naming what it is about.
-_FIGURE_RE = re.compile(r"\d[\d.,]*\s*(?:万|亿|千)?\s*(?:家|个|所|户|件|项|元|亿元|万元|%)")
-
 # A stock stated as it stands when the document speaks (目前, 现有, 截至目前): its level, no part of the year.
 _STOCK_NOW_RE = re.compile(r"目前|现有|截[至止]目前|至今|现已")
 
@@ -139,10 +131,7 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
         carried["year"] = lead
     # the widest whole the document speaks for (全省 …): below it a named county or district is a part
     carried["level"] = whole_level(normalise(text))
-    # its opening (title and first sentence): the zones and places it is about
-    # (up to the opening's first figure: a place named after the whole's figure is a part of it, "全市…412
-    # 家，青石县…")
-    carried["own"] = _FIGURE_RE.split("".join(re.split(r"[\n。]", normalise(text.strip()))[:2])[:80])[0]
+    carried["own"] = opening_subject(normalise(text))  # the zones and places it is about
     # a table pasted or saved one cell per line reads as rows of cells (as a PDF's text layer does)
     # a text layer's lines wrapped inside a sentence (科技型\n中小企业) are joined, as when a PDF is read
     for line in [*_outside_plan_sections(join_wrapped_lines(regroup_table_cells(text))), ""]:
@@ -162,11 +151,7 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
                 carried["heading_topic"] = normalise(line) if part else None
         running = _GLOSS_AFTER_HAN_RE.sub("", _SPACE_BY_HAN_RE.sub("", line))
         running = _SPACED_THOUSANDS_RE.sub(r"\1", running)
-        norm_line = normalise(line.strip())
-        if len(norm_line) <= 30 and not re.search(r"[,;。]", norm_line):  # a heading
-            reviewed = _REVIEWED_YEAR_HEADING_RE.search(norm_line)
-            if reviewed or re.search(r"\d{4}年|目标|任务|安排|计划", norm_line):
-                section = int(reviewed.group(1)) if reviewed else None
+        section = section_year(normalise(line.strip()), section)
         found = _paragraph_rows(
             running, region, reference if section is None else section, relative_to, carried
         )
