@@ -321,3 +321,13 @@ def test_a_county_named_after_the_wholes_figure_in_the_opening_is_a_part() -> No
     # the opening's places are the document's own only up to its first figure
     text = "全市科技创新情况\n2023年，全市研发投入强度2.6%，青石县研发投入强度达到3.4%。"
     assert rows(text, year=2023) == [("rd_share_gdp", 2023, 2.6, "=")]
+
+
+def test_a_month_in_brackets_after_the_figure_is_part_of_the_year() -> None:
+    text = "全区科技创新情况\n全区高新技术企业达到236家（截至2023年10月）。"
+    assert rows(text, year=2023) == []
+
+
+def test_the_year_end_in_brackets_after_the_figure_is_the_year() -> None:
+    text = "全区科技创新情况\n全区高新技术企业达到236家（截至2023年12月）。"
+    assert rows(text, year=2023) == [("hte_count", 2023, 236.0, "=")]

@@ -245,6 +245,10 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
         return "a superlative names a part (最高的是高港区，达到…)"
     if plan_at is not None and plan_at < number.start:
         return "target or plan"
+    # the date in brackets after the figure ("412家(截至2023年10月)"): as of a month before the year's end
+    as_of = re.match(r"\s*\(\s*(数据)?截[至止]到?\s*(\d{4}年)?\s*(\d{1,2})月", norm[number.end :])
+    if as_of and int(as_of.group(3)) < 12:
+        return "part of a year (the date in brackets after the figure)"
     parts = list(_PART_YEAR_RE.finditer(norm[: number.start]))
     # the last part of the year named before the figure, unless the whole year is named after it; 1-12月
     # and 12月末 are the whole year
