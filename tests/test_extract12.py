@@ -331,3 +331,14 @@ def test_a_month_in_brackets_after_the_figure_is_part_of_the_year() -> None:
 def test_the_year_end_in_brackets_after_the_figure_is_the_year() -> None:
     text = "全区科技创新情况\n全区高新技术企业达到236家（截至2023年12月）。"
     assert rows(text, year=2023) == [("hte_count", 2023, 236.0, "=")]
+
+
+def test_a_flow_summed_over_the_years_of_a_range_is_no_years_figure() -> None:
+    text = "全市科技创新情况\n2021—2023年，全市技术合同成交额累计达到156亿元。"
+    assert rows(text, year=2023) == []
+
+
+def test_a_stock_reached_by_the_end_of_a_range_is_kept() -> None:
+    # 累计 before a stock's figure is the stock as it stands (a count of certified firms)
+    text = "全市科技创新情况\n2021—2023年，全市高新技术企业累计达到412家。"
+    assert rows(text, year=2023) == [("hte_count", 2023, 412.0, "=")]

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from .mentions import _Mention
 from .numbers import _Number
-from .vocabulary import normalise
+from .vocabulary import _MULTI_YEAR_RE, _catalogue, normalise
 
 # (also with a bound between: 强度增长约8.3%, 增长超20%, is a change however it is bounded)
 _CHANGE_RE = re.compile(
@@ -245,6 +245,14 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
         return "a superlative names a part (最高的是高港区，达到…)"
     if plan_at is not None and plan_at < number.start:
         return "target or plan"
+    # "2021-2023年，…技术合同成交额累计达到156亿元": a flow summed over the years the sentence spans
+    if (
+        owner.end <= number.start
+        and re.search(r"累计\s*(达到?|为|实现|完成|突破|超过)?\s*$", clause_prefix)
+        and owner.indicator not in _catalogue().stocks
+        and _MULTI_YEAR_RE.search(norm[: number.start])
+    ):
+        return "a flow summed over several years (…年至…年累计…): no one year's figure"
     # the date in brackets after the figure ("412家(截至2023年10月)"): as of a month before the year's end
     as_of = re.match(r"\s*\(\s*(数据)?截[至止]到?\s*(\d{4}年)?\s*(\d{1,2})月", norm[number.end :])
     if as_of and int(as_of.group(3)) < 12:
