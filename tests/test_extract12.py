@@ -23,23 +23,23 @@ def rows(text: str, region: str | None = "海州区", year: int | None = 2024) -
 
 def test_a_batch_word_before_a_level_and_the_name_is_still_a_batch() -> None:
     # 新认定 + 省 (the province's own list) + the name: the year's certifications, no register count
-    text = "2024年，全区新认定省科技型中小企业86家，完成率居全市第二。"
+    text = "2024年，全区新认定省科技型中小企业86家，超额完成年度任务。"
     assert rows(text) == []
 
 
 def test_firms_taking_part_in_the_evaluation_are_applicants() -> None:
-    text = "2024年，全区参与评价科技型中小企业173家，居全市第三位。"
+    text = "2024年，全区参评科技型中小企业173家，较上年多35家。"
     assert rows(text) == []
 
 
 def test_newly_registered_firms_are_applicants_not_the_register() -> None:
-    text = "2024年，全区新注册科技型中小企业95家，注册数居全市前列。"
+    text = "2024年，全区新注册科技型中小企业95家，较上年多21家。"
     assert rows(text) == []
 
 
 def test_applications_written_in_traditional_characters_are_applicants() -> None:
     # 申報推薦 (traditional): recommended applications; the change after them is theirs, no net addition
-    text = "2024年，全區共申報推薦高新技術企業215家，比上年增加31家。"
+    text = "2024年，全區經申報推薦的高新技術企業為215家，比上年多31家。"
     assert rows(text) == []
 
 
@@ -55,9 +55,9 @@ def test_a_count_up_to_a_day_in_spring_is_part_of_the_year() -> None:
 
 
 def test_a_founding_year_opening_a_sentence_does_not_date_the_figures_after_it() -> None:
-    # a yearbook entry for 2023: the city was founded in 1985; its population and GDP are 2023's
+    # a yearbook entry for 2023 on a city made a city in 1985: its population and GDP are 2023's
     text = (
-        "2023年概况\n1985年，石港市设立。年末全市常住人口156.3万人。"
+        "石港市概况\n1985年，经国务院批准撤县设市。全市常住人口156.3万人。"
         "全年地区生产总值1204.5亿元，比上年增长6.1%。"
     )
     assert rows(text, year=2023) == [
@@ -76,7 +76,7 @@ def test_a_founding_year_inside_the_sentence_is_not_the_figures_year() -> None:
 
 def test_a_pool_of_firms_in_traditional_characters_is_a_batch_not_the_stock() -> None:
     # 入庫 (traditional): firms taken into the pool of a programme named after high-tech firms, not certified
-    text = "2024年，全省深入實施高新技術企業倍增行動，新增入庫培育企業1200家。"
+    text = "2024年，全省推進高新技術企業梯度培育工程，當年新增入庫培育企業1200家。"
     assert rows(text) == []
 
 
@@ -84,7 +84,7 @@ def test_a_pool_of_firms_in_traditional_characters_is_a_batch_not_the_stock() ->
 
 
 def test_the_zones_of_the_province_summed_are_not_the_provinces_gdp() -> None:
-    text = "2024年，全省高新区实现地区生产总值3211.5亿元，占全省GDP的21.4%。"
+    text = "2024年，全省各高新区合计完成地区生产总值3211.5亿元，约占全省GDP的21.4%。"
     assert rows(text) == []
 
 
@@ -104,8 +104,8 @@ def test_a_figure_followed_by_its_share_of_the_whole_of_the_same_statistic_is_a_
 
 def test_a_citys_count_compared_with_the_provinces_own_is_a_part() -> None:
     text = (
-        "2024年，全省高新技术企业达到8120家。江城市高新技术企业数量达到4210家，增长21.5%，"
-        "高于全省12.3%的增速，在全省的占比上升到51.8%。"
+        "2024年，全省高新技术企业达到8120家。江城市高新技术企业4210家，比上年增长21.5%，"
+        "高于全省平均增速9个百分点，在全省的比重升至51.8%。"
     )
     assert rows(text) == [("hte_count", 2024, 8120.0, "=")]
 
@@ -167,7 +167,7 @@ def test_a_yardstick_whole_before_the_documents_own_does_not_set_its_level() -> 
 
 
 def test_thresholds_passed_one_after_another_are_no_level() -> None:
-    # 连跨…、…台阶 over a decade: the thresholds the series passed, no year's GDP
+    # 连跨…、…台阶: the thresholds the series passed one after another, no year's GDP
     text = "2024年，全市地区生产总值连跨500亿元、800亿元两个台阶。"
     assert rows(text) == []
 
