@@ -342,3 +342,8 @@ def test_a_stock_reached_by_the_end_of_a_range_is_kept() -> None:
     # 累计 before a stock's figure is the stock as it stands (a count of certified firms)
     text = "全市科技创新情况\n2021—2023年，全市高新技术企业累计达到412家。"
     assert rows(text, year=2023) == [("hte_count", 2023, 412.0, "=")]
+
+
+def test_a_science_park_inside_the_region_is_a_part() -> None:
+    text = "全市科技创新情况\n2023年，全市技术合同成交额58.3亿元。青岚科技园技术合同成交额12.1亿元。"
+    assert rows(text, year=2023) == [("tech_contract_value", 2023, 58.3, "=")]

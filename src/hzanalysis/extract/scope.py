@@ -70,7 +70,7 @@ _WHOLES_ZONES_RE = re.compile(
     r"(全国|我国|全省|我省|全市|我市|全县|我县|全区|我区)(各类?|所有)?[^,;:。\d]{0,8}?(高新区|开发区|经开区|园区|工业园|产业园)"
 )
 # Zones and places inside a region; the document's own when its opening names them.
-_ZONE_RE = re.compile(r"中心城区|园区|开发区|高新区|经开区|片区|街道|乡镇")
+_ZONE_RE = re.compile(r"中心城区|园区|开发区|高新区|经开区|片区|街道|乡镇|科技园|科学城|工业园|产业园")
 # A counted group as subject: "12家区级企业研发中心", "3个园区".
 _COUNTED_GROUP_RE = re.compile(
     r"(?<![\d.])(\d+|[两三四五六七八九十]+)\s*(家|个|所|座)[^,;:。、\d]{0,16}?"
