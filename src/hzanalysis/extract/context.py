@@ -30,6 +30,12 @@ _RELATIVE_YEARS = {
 # 2025), a report on the past year's plan execution.
 _YEAR_REVIEW_RE = re.compile(r"政府工作报告|工作报告|计划执行情况|人民代表大会[^。]{0,12}会议上|工作回顾")
 
+# The year an event happened to the region or a body (1987年，威海市成立; 始建于1992年; 2019年挂牌): a date in
+# its history, not the period its figures are of.
+_EVENT_AFTER_YEAR_RE = re.compile(
+    r"\s*,?\s*[^,;:。\d]{0,14}?(成立|设立|建市|建区|建县|撤县设[市区]|始建|创建|组建|挂牌|更名)(了)?\s*(?=[,;:。]|$)"
+)
+_EVENT_BEFORE_YEAR_RE = re.compile(r"(成立|设立|始建|创建|组建|建市|建区|挂牌|更名)于\s*$")
 _RANK_CONTEXT_RE = re.compile(r"(的)?(第|首位|前列|前茅|平均|之首|各县|同类|领先)")
 _HEADING_YEAR_RE = re.compile(r"(\d{4})\s*年")
 
@@ -80,6 +86,10 @@ def _data_year(
             continue
         if re.search(r"\(\s*\d{4}\s*[-—~至到]\s*$", norm[max(0, start - 8) : start]):
             continue  # a plan's period in brackets (…三年行动计划(2021-2023年)): no data year
+        if match.group(1) and (
+            _EVENT_AFTER_YEAR_RE.match(norm, match.end()) or _EVENT_BEFORE_YEAR_RE.search(norm, 0, start)
+        ):
+            continue  # a founding year (1987年，…市成立; 始建于1992年): the region's history, no data year
         last_start = start
         if match.group(1):
             year = int(match.group(1))

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from .mentions import _Mention
 from .numbers import _Number
-from .vocabulary import normalise
+from .vocabulary import _MULTI_YEAR_RE, _catalogue, normalise
 
 # (also with a bound between: 强度增长约8.3%, 增长超20%, is a change however it is bounded)
 _CHANGE_RE = re.compile(
@@ -58,6 +58,11 @@ _ACHIEVED_PLAN_RE = re.compile(r"(完成|实现|超额完成|达成)[^,;:]{0,8}�
 _OFFICE_AFTER_PLAN_RE = re.compile(
     r"[\u4e00-\u9fff与和、]{0,10}?(司|处|局|科|室|办)(有关)?(副?(司长|处长|局长|科长|主任)|负责人)"
 )
+# Thresholds passed one after another (连跨2000亿元、3000亿元台阶, 相继突破…): the milestones of a series, no
+# one year's level. (A threshold held for several years, 连续三年保持在3.5%以上, does bound this year's.)
+_THRESHOLDS_RE = re.compile(
+    r"(连跨|连破|连上|接连(突破|跨越|迈上)|相继(突破|跨越|迈上|跨上)|先后(突破|跨越|迈上|跨上))[^,;:。]*$"
+)
 _FUTURE_YEAR_RE = re.compile(r"(到|至|在)(\d{4})年")
 # A plan named as the cause of what was done ("随着…倍增计划的深入推进，…已有…", "通过实施…培育计划，
 # 形成…"): a plan carried out, not a target set by the sentence.
@@ -70,8 +75,8 @@ _PLAN_AS_MEANS_BEFORE_RE = re.compile(
 )
 _PART_YEAR_RE = re.compile(
     r"(\d{1,2})\s*(?:月份?)?\s*[-—~至到]\s*(\d{1,2})\s*月|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|第[一二三四]季度"
-    r"|(\d{1,2})月(份|末|底)|当月|单月|当季|单季|前(\d{1,2}|[一二三四五六七八九十]{1,2})个月"
-    r"|截[至止](今年|本年|\d{4}年)?(?!12月)\d{1,2}月"
+    r"|(\d{1,2})月(份|末|底)|当月|单月|当季|单季|前(\d{1,2}|[一二三四五六七八九十]{1,2})个?月"
+    r"|截[至止]到?(今年|本年|\d{4}年)?(?!12月)\d{1,2}月"
 )
 # After a part of the year, these name the whole year again ("上半年…，全年…"): the figures that follow are
 # the year's.
@@ -158,6 +163,8 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
         return "bare number"
     if _UNDATED_BASE_RE.search(clause_prefix):
         return "the base of a change at a time with no year (由建区之初的…, 从十多年前的…): no year's figure"
+    if _THRESHOLDS_RE.search(clause_prefix):
+        return "thresholds passed one after another (连跨…、…台阶): no one year's level"
     if _HELD_LEVEL_RE.search(clause_prefix + norm[number.start : number.end]):
         return "a level held over many years (长期保持在…), no one year's figure"
     if norm[max(0, number.start - 1) : number.start] == "第" or norm[number.end : number.end + 1] == "位":
@@ -231,10 +238,25 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
         and _SIZE_CLASS_RE.search(re.split(r"[,;:]", prefix)[-1])
     ):
         return "firms of another kind named in the figure's clause (…规模壮大，收入上亿企业35家)"
-    if re.search(r"(最高|最低|最快|最慢|最大|最多|最少)的(也)?(是|为)", prefix):
+    # (also "…技术合同成交额最高，达到211亿元": the unit with the largest figure)
+    if re.search(r"(最高|最低|最快|最慢|最大|最多|最少)的(也)?(是|为)", prefix) or re.search(
+        r"(最高|最低|最大|最多|最少)\s*,\s*(达到?|为|有)?\s*$", prefix
+    ):
         return "a superlative names a part (最高的是高港区，达到…)"
     if plan_at is not None and plan_at < number.start:
         return "target or plan"
+    # "2021-2023年，…技术合同成交额累计达到156亿元": a flow summed over the years the sentence spans
+    if (
+        owner.end <= number.start
+        and re.search(r"累计\s*(达到?|为|实现|完成|突破|超过)?\s*$", clause_prefix)
+        and owner.indicator not in _catalogue().stocks
+        and _MULTI_YEAR_RE.search(norm[: number.start])
+    ):
+        return "a flow summed over several years (…年至…年累计…): no one year's figure"
+    # the date in brackets after the figure ("412家(截至2023年10月)"): as of a month before the year's end
+    as_of = re.match(r"\s*\(\s*(数据)?截[至止]到?\s*(\d{4}年)?\s*(\d{1,2})月", norm[number.end :])
+    if as_of and int(as_of.group(3)) < 12:
+        return "part of a year (the date in brackets after the figure)"
     parts = list(_PART_YEAR_RE.finditer(norm[: number.start]))
     # the last part of the year named before the figure, unless the whole year is named after it; 1-12月
     # and 12月末 are the whole year

@@ -120,12 +120,19 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
     found.sort(key=lambda m: m.start)
     for index, mention in enumerate(found):
         # 国家级/省级 between the qualifier and the name: 净增国家级高新技术企业
-        before = re.sub(r"(国家级|国家|省级|市级)$", "", norm[max(0, mention.start - 9) : mention.start])
+        # (also a bare 省/市 after the word before it: 累计培育省科技型中小企业)
+        before = re.sub(
+            r"(国家级|国家|省级|市级|(?<=[增定批育案])[省市])$",
+            "",
+            norm[max(0, mention.start - 9) : mention.start],
+        )
         # for a batch, also a named level or a batch number: 新增苏州市新型研发机构, 第一批评审通过国家…
         batch_before = re.sub(
             # (备案 of the national register: 新认定国家备案高新技术企业123家)
+            # (a bare 省/市 after the batch word: 新认定省科技型中小企业, the province's own list)
             r"(第[一二三四五六七八九十\d]+批|(国家|省|市|县|区)级以上|国家级|国家|省级|市级|县级|区级|备案"
-            r"|[\u4e00-\u9fff]{2,3}[省市县区]级?)+$",
+            r"|(?<=[增定批育案])[省市]"
+            r"|(?![\u4e00-\u9fff]?(认定|新增|培育|获批|备案))[\u4e00-\u9fff]{2,3}[省市县区]级?)+$",
             "",
             norm[max(0, mention.start - 14) : mention.start],
         )
@@ -156,8 +163,9 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
                 # "百强城市…研发经费投入之和": the sum over a group of units, not the region's own
                 or re.match(r"\s*(之和|总和)", norm[mention.end :])
                 # 国家级/省级科技创业孵化载体: the carriers recognised at a level, a part of all carriers
+                # (also 省级新型研发机构: the catalogue counts new-type R&D institutions of all levels)
                 or (
-                    mention.indicator == "shuangchuang_carriers"
+                    mention.indicator in ("shuangchuang_carriers", "new_rd_institutions")
                     and re.search(r"(国家|省|市|区|县)级(以上)?(科技)?$", norm[: mention.start])
                 )
             )
@@ -185,15 +193,23 @@ def _mentions(norm: str, cat: _Catalogue) -> list[_Mention]:
             and re.match(r"\s*的?(认定|资格)", norm[mention.end :])
         ):
             pass  # "全省共有1638家企业通过高新技术企业认定": the firms certified so far, the stock
-        elif mention.indicator in cat.stocks and (
-            before.endswith(FLOW_QUALIFIERS)
-            # "2023年申报的高新技术企业26家": the applicants, a batch (also 新增的; but 经(重新)认定的…
-            # 共15家 are the firms certified, the stock)
-            or re.search(r"(申报|推荐|申请|(?<!重)新增|(?<!重)新认定)的$", before)
-            or batch_before.endswith(FLOW_QUALIFIERS)
-            # "招引科技型企业102家，其中高新技术企业18家": part of a flow, not the stock
-            or (before.endswith("其中") and previous is not None and previous not in cat.stocks)
-            or _bare_item_after_flow(norm, mention)
+        elif (
+            mention.indicator in cat.stocks
+            and (
+                before.endswith(FLOW_QUALIFIERS)
+                # "2023年申报的高新技术企业26家": the applicants, a batch (also 新增的; but 经(重新)认定的…
+                # 共15家 are the firms certified, the stock)
+                or re.search(r"(申报|推荐|申请|(?<!重)新增|(?<!重)新认定)的$", before)
+                or batch_before.endswith(FLOW_QUALIFIERS)
+                # the procedure written after the name: "高新技术企业认定73家", "…新认定73家,总数…"
+                or re.match(
+                    r"\s*(新)?(认定|备案|获批|申报|推荐)(数量?|数)?\s*(为|达到?|共)?\s*\d",
+                    norm[mention.end :],
+                )
+                # "招引科技型企业102家，其中高新技术企业18家": part of a flow, not the stock
+                or (before.endswith("其中") and previous is not None and previous not in cat.stocks)
+                or _bare_item_after_flow(norm, mention)
+            )
         ):
             # the year's additions to a stock: another statistic, but "总数…" after it is the stock
             mention.stock, mention.indicator = mention.indicator, None

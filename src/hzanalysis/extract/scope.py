@@ -34,7 +34,7 @@ WHOLE_RE = re.compile(
 # Populations and fields whose amounts are a part of the region's sum (the firms', a sector's, a field's R&D,
 # contract turnover or patents), when they stand as the subject (not as a partner: 与高校院所共建…).
 _POPULATION_RE = re.compile(
-    r"(?<![与和同向为对])(企业法人|企业|高校|高等学校|高等院校|科研院所|院所|科研机构|研究机构|领域|行业"
+    r"(?<![与和同向为对])(企业法人|企业|高企|高校|高等学校|高等院校|科研院所|院所|科研机构|研究机构|领域|行业"
     # a sector (五大优势产业, 高技术制造业) and one side of a flow between places (流向津冀, 吸纳, 输出)
     r"|产业|制造业|流向|吸纳|输出)"
 )
@@ -52,12 +52,29 @@ _COUNTED_PLACES_RE = re.compile(
     r"(?<![\d.])([2-9]|[两三四五六七八九])\s*个?(省市|市州|县市区|县区|市|地|县|区|省|街道|镇|乡|园区)(?![级\d])"
 )
 _SUMMED_OVER_UNITS = frozenset({"tech_contract_value", "rd_expenditure", "invention_patents_granted"})
+# Ratios a population as subject makes the population's own (高企研发强度: R&D over the firms' revenue).
+_POPULATION_RATIOS = frozenset({"rd_share_gdp"})
+# One enterprise, group of firms or research body as the subject ("…集团下属高新技术企业40余家", "…公司研发
+# 投入", "…重点实验室新授权发明专利9件"): its own figure for any statistic, never the region's.
+_ENTERPRISE_RE = re.compile(r"集团|公司|下属|旗下|实验室|研究院|研究所")
+# The zones of a whole taken together ("全省高新区实现生产总值…", "全市各类园区…"): their sum, a part of the
+# whole, even in a page about zones.
+# A class of zones by level, with no name of its own before it ("国家高新区研发经费…", "我国169家国家高新区",
+# "省级以上开发区"): all the zones of that level summed, a part, even in a page about them; one zone has its
+# name before the level (东湖国家高新区).
+_ZONE_CLASS_RE = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[我全各的家个省国年]))(国家级?|省级以上|省级|国家和省级)\s*"
+    r"(高新技术产业开发区|高新区|经济技术开发区|经开区|开发区|产业园区|园区)"
+)
+_WHOLES_ZONES_RE = re.compile(
+    r"(全国|我国|全省|我省|全市|我市|全县|我县|全区|我区)(各类?|所有)?[^,;:。\d]{0,8}?(高新区|开发区|经开区|园区|工业园|产业园)"
+)
 # Zones and places inside a region; the document's own when its opening names them.
-_ZONE_RE = re.compile(r"中心城区|园区|开发区|高新区|经开区|片区|街道|乡镇")
+_ZONE_RE = re.compile(r"中心城区|园区|开发区|高新区|经开区|片区|街道|乡镇|科技园|科学城|工业园|产业园")
 # A counted group as subject: "12家区级企业研发中心", "3个园区".
 _COUNTED_GROUP_RE = re.compile(
     r"(?<![\d.])(\d+|[两三四五六七八九十]+)\s*(家|个|所|座)[^,;:。、\d]{0,16}?"
-    r"(企业|中心|机构|园区|高校|院所|平台|基地|孵化器|单位|实验室)"
+    r"(企业|中心|机构|园区|高新区|开发区|经开区|高校|院所|平台|基地|孵化器|单位|实验室)"
 )
 # The population qualified by a figure: "营业收入超5亿元的", "亿元以上的": a size class.
 _SIZE_CLASS_RE = re.compile(
@@ -91,6 +108,53 @@ _NOT_COUNTY = (
     "各区",
     "小县",
 )
+# A city by name, below a province's or the nation's whole ("江城市技术合同成交额…" in a province's text); not
+# the whole's own words or kinds of city (全市, 城市, 地级市 …), nor 上市 (listed firms).
+_CITY_RE = re.compile(
+    r"(?:(?<![\u4e00-\u9fff“\"])|(?<=其中)|(?<=[、在和与而由]))[\u4e00-\u9fff]{2,3}市(?![场级区域内外值])"
+)
+_NOT_CITY = ("上市", "都市", "超市", "股市", "门市", "各市", "两市", "级市", "辖市", "区市", "县市", "新市")
+# Words before 城市/城区 that make a kind of city or town area, not a name (智慧城市, 中心城区, 老城区); a
+# name keeps its own first character (江城市, 东城区).
+_GENERIC_BEFORE_CITY = (
+    "智慧",
+    "创新",
+    "文明",
+    "中心",
+    "节点",
+    "试点",
+    "示范",
+    "重点",
+    "全国",
+    "沿海",
+    "主要",
+    "其他",
+    "国家",
+    "卫生",
+    "园林",
+    "宜居",
+    "核心",
+    "大",
+    "小",
+    "各",
+    "该",
+    "本",
+    "全",
+    "老",
+    "主",
+    "新",
+    "旧",
+    "城",
+)
+
+
+def _generic_place(name: str) -> bool:
+    """Whether ``name`` (…城市 / …城区) is a kind of city or town area rather than a place's name."""
+    if not name.endswith(("城市", "城区")):
+        return False
+    return name[:-2] in _GENERIC_BEFORE_CITY or len(name[:-2]) != 1
+
+
 # A clause that says where the news comes from ("记者从省科技厅获悉", "据省科技信息中心统计"), or frames a
 # topic ("在培育创新型企业方面"): no subject of the figures after it.
 _LEAD_CLAUSE_RE = re.compile(r"(获悉|了解到|显示|介绍|表示|透露|宣布|统计|发布|报道|指出)\s*$")
@@ -109,6 +173,13 @@ def subject_part(
     summed over units, not of counts: 企业有效技术需求 is the indicator itself; None: any)."""
     whole = list(WHOLE_RE.finditer(subject))
     rest = subject[whole[-1].end() :] if whole else subject
+    zones = _WHOLES_ZONES_RE.search(subject) or _ZONE_CLASS_RE.search(subject)
+    if zones:
+        return zones.group(0)
+    enterprise = _ENTERPRISE_RE.search(rest)
+    # (not firms named as examples of the population: "共有甲集团、乙公司等高新技术企业239家")
+    if enterprise and "等" not in rest[enterprise.end() :]:
+        return enterprise.group(0)
     if _BREAKDOWN_HEAD_RE.fullmatch(subject):
         return f"a breakdown ({subject.strip()})"
     # 其中 and a name before the statistic (其中厦门…, 其中高校…): one part of the total just named;
@@ -124,7 +195,7 @@ def subject_part(
         if group:
             return group.group(0)
     population = _POPULATION_RE.search(rest)
-    if population and (indicator is None or indicator in _SUMMED_OVER_UNITS):
+    if population and (indicator is None or indicator in _SUMMED_OVER_UNITS | _POPULATION_RATIOS):
         return population.group(0)
     for match in _ZONE_RE.finditer(rest):
         name = rest[max(0, match.start() - 4) : match.end()]
@@ -132,6 +203,14 @@ def subject_part(
             return match.group(0)
     if _SIZE_CLASS_RE.search(rest):
         return "a size class"
+    # (a city only when the document's own opening names the province or the nation it speaks for: a whole
+    # named later may be a yardstick, 在全国城市创新能力百强榜中…)
+    opening = _DOCUMENT_WHOLE_RE.search(own)
+    if opening is not None and opening.group(0) in (*_WHOLE_LEVELS[0], *_WHOLE_LEVELS[1]):
+        for city in _CITY_RE.finditer(rest):
+            name = city.group(0)
+            if not name.endswith(_NOT_CITY) and not _generic_place(name) and name not in own:
+                return name
     if whole_level is not None and whole_level < 3:
         for county in _COUNTY_RE.finditer(rest):
             name = county.group(0)
@@ -149,10 +228,29 @@ def heading_topic(line: str, *, own: str = "") -> tuple[bool, str | None]:
     return True, subject_part(line, own=own)
 
 
+# A whole the document speaks for; one named as a yardstick is not (高于全省平均, 占全省的, 全省排名第一,
+# 居全省第二).
+_DOCUMENT_WHOLE_RE = re.compile(
+    r"(?<![于占为居比较过列])(全国|我国|全省|我省|该省|本省|全市|我市|该市|本市|全县|我县|全区|我区|本区)"
+    r"(?!\s*(的|中)?\s*(排名|排位|第|前列|首位|之首|平均|前茅|领先|唯一))"
+)
+
+
+# A figure with its unit (not a date): where a document's opening stops naming what it is about.
+_FIGURE_RE = re.compile(r"\d[\d.,]*\s*(?:万|亿|千)?\s*(?:家|个|所|户|件|项|元|亿元|万元|%)")
+
+
+def opening_subject(norm: str) -> str:
+    """The zones and places a (normalised) document is about: its opening (title and first sentence, 80
+    characters) up to its first figure; a place named after the whole's figure there is a part of it
+    ("全市…2.6%，青石县…3.4%")."""
+    return _FIGURE_RE.split("".join(re.split(r"[\n。]", norm.strip())[:2])[:80])[0]
+
+
 def whole_level(text: str) -> int | None:
     """The whole a document speaks for, from the first such word it uses: 0 national (全国/我国), 1 province
     (全省/我省), 2 city (全市/我市), 3 county (全县/全区); None when it names none."""
-    match = re.search(r"全国|我国|全省|我省|该省|全市|我市|该市|全县|我县|全区|我区", text)
+    match = _DOCUMENT_WHOLE_RE.search(text)
     if match is None:
         return None
     return next(level for level, words in enumerate(_WHOLE_LEVELS) if match.group(0) in words)
@@ -216,10 +314,18 @@ def in_bracketed_breakdown(norm: str, at: int) -> bool:
 # document's (a city's figure 占全省的8%) leaves the figure the document's whole.
 _SHARE_OF_TOTAL_RE = re.compile(
     r"\s*(分别|均|约|共|各)?\s*占\s*(?P<whole>全国|我国|全省|我省|本省|全市|我市|本市|全县|我县|全区|我区|本区)?"
-    r"(?P<total>[^,;:。\d]{0,10}?(总数|总量|总额))?的?(比重|比例)?[近约超达为了]{0,2}\d"
+    # (also the whole's same statistic named: 占全省GDP的28.8%)
+    r"(?P<total>[^,;:。\d]{0,10}?(总数|总量|总额)|(?<=[国省市县区])[^,;:。\d的]{1,10}(?=的))?的?(比重|比例)?"
+    r"[近约超达为了]{0,2}\d"
+    # its share written after the whole: "在全省的占比上升到63%", "在全市中的比重为…"
+    r"|\s*在(?P<whole_in>全国|我国|全省|我省|本省|全市|我市|本市|全县|我县|全区|我区|本区)(中|内)?的?(占比|比重|份额)"
+)
+# A figure compared with the whole's own ("增长46.2%，高于全省40%的增速", "高于全省平均水平"): one unit set
+# beside the whole it belongs to, when that whole is the document's.
+_ABOVE_WHOLE_RE = re.compile(
+    r"\s*(均|也|仍)?(高于|低于|快于|慢于|领先)(?P<whole>全国|我国|全省|我省|本省|全市|我市|本市|全县|我县|全区|我区|本区)"
 )
 _CHANGE_CLAUSE_AFTER_RE = re.compile(r"\s*(同比|比上年|较上年|比|较|增长|增加|提高|下降|减少)")
-_SELF_WHOLE_RE = re.compile(r"全国|我国|全省|我省|本省|全市|我市|本市|全县|我县|全区|我区|本区")
 
 
 # A clause naming a group the firms are counted among ("全区授权发明专利前10位的机构中,高新技术企业有6家",
@@ -233,11 +339,12 @@ _AMONG_GROUP_RE = re.compile(
 def _share_of_total(match: re.Match[str], level: int | None, own: str) -> str | None:
     """The words of a share clause (``_SHARE_OF_TOTAL_RE``) when its total is the document's own or its
     statistic's; None for a wider whole than the document's, or a zone's own page."""
-    whole = match.group("whole")
-    if whole is None and match.group("total") is None:
+    groups = match.groupdict()
+    whole = groups.get("whole") or groups.get("whole_in")
+    if whole is None and groups.get("total") is None:
         return None
     if whole is not None:
-        named = _SELF_WHOLE_RE.search(own)
+        named = _DOCUMENT_WHOLE_RE.search(own)
         if named is None and _ZONE_RE.search(own):
             return None  # a zone's own page: any whole is wider than the zone
         if named is not None:
@@ -248,16 +355,25 @@ def _share_of_total(match: re.Match[str], level: int | None, own: str) -> str | 
     return match.group(0).strip()
 
 
+COMPARED = "compared with the whole: "
+
+
 def share_of_total_after(norm: str, end: int, level: int | None, own: str = "") -> str | None:
     """The words saying that the figure ending at ``end`` is a share of a total, in the clause after it
     (past a change clause): a total of its statistic (占总量比重近80%), or the whole the document speaks for
     (占全省高企总数的40% in a province's text). None otherwise, and for a wider whole than the document's
     (a city's figure 占全省的8%; any whole in a zone's own page): that figure is the document's whole."""
     clause_end = min((i for i in (norm.find(c, end) for c in ",;:。") if i >= 0), default=len(norm))
+    # the share joined by 、 right after the figure ("高新技术企业2182家、占全市34.4%")
+    joined = re.match(r"\s*[\u4e00-\u9fff%]{0,2}?\s*、(?=\s*占)", norm[end:clause_end])
+    if joined:
+        match = _SHARE_OF_TOTAL_RE.match(norm, end + joined.end(), clause_end)
+        if match:
+            return _share_of_total(match, level, own)
     if re.search(r"\d", norm[end:clause_end]) and "、" not in norm[end:clause_end]:
         return None  # another figure follows in the figure's own clause (not a list of items)
     at = clause_end
-    for _ in range(2):
+    for _ in range(3):
         if at >= len(norm) or norm[at] != ",":
             return None
         clause = norm[
@@ -266,7 +382,10 @@ def share_of_total_after(norm: str, end: int, level: int | None, own: str = "") 
         match = _SHARE_OF_TOTAL_RE.match(clause)
         if match:
             return _share_of_total(match, level, own)
-        if not _CHANGE_CLAUSE_AFTER_RE.match(clause):
+        above = _ABOVE_WHOLE_RE.match(clause)
+        if above and _share_of_total(above, level, own):
+            return COMPARED + above.group(0).strip()
+        if not above and not _CHANGE_CLAUSE_AFTER_RE.match(clause):
             return None
         at += 1 + len(clause)
     return None
@@ -292,7 +411,7 @@ def figure_part(
     if in_bracketed_breakdown(norm, number.start):
         return "part: a breakdown in brackets after the total"
     share = share_of_total_after(norm, number.end, level, own)
-    if share:
+    if share and not share.startswith(COMPARED):
         return f"part: its share of a total follows ({share})"
     among = _AMONG_GROUP_RE.search(norm, 0, min(owner.start, number.start))
     if among and indicator in ("hte_count", "tech_smes"):
@@ -327,7 +446,8 @@ def figure_part(
         # a head that states a figure is a sibling of a clause naming its own statistic, but the subject of
         # one that only says how it changed ("亿元以上的高新技术企业33家,较上年增加5家")
         own_name = owner.start >= clause_start and not re.search(r"(增加|净增|新增|增长|减少)$", owner.phrase)
-        if not _ENDS_ON_FIGURE_RE.search(head):
+        # (a head ending on a date states no figure: "该公司成立于2015年,…")
+        if not _ENDS_ON_FIGURE_RE.search(head) or re.search(r"\d{4}\s*年\s*$", head):
             decided = _decision(head, level, own, indicator)
         elif not own_name:  # the head's own subject: its words before the figure it states
             decided = _decision(_ENDS_ON_FIGURE_RE.sub("", head), level, own, indicator)
@@ -339,4 +459,7 @@ def figure_part(
         decided = decided + " (named before)" if decided.startswith("part") else ""
     if decided.startswith("part"):
         return decided
+    if share and decided != "whole":
+        # compared with the whole's own (高于全省…的增速) and no whole of its own named: one of its units
+        return f"part: {share}"
     return None

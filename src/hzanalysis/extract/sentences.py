@@ -14,13 +14,14 @@ from .filters import _PART_YEAR_RE, _WHOLE_YEAR_RE, _outside_plan_sections, _pla
 from .mentions import LEVEL_AFTER_CHANGE, RESPECTIVE_YEARS, _mentions, _owner
 from .numbers import _bound, _convert, _numbers, with_list_units
 from .restated import _DEFAULT_YEAR_NOTE, _is_headline, _once
-from .scope import figure_part, heading_topic, subject_part, whole_level
+from .scope import figure_part, heading_topic, opening_subject, subject_part, whole_level
 from .tables import is_places_row, is_table_line, table_cells
 from .timeline import (
     CONFERENCE_RE,
     conference_year,
     early_in_year,
     lead_year,
+    section_year,
     series_years,
     years_of_listed_values,
 )
@@ -120,6 +121,7 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     table: list[str] = []
     recent: list[str] = []  # the lines before a table, where its title is
     headline_pending = True  # the document's first line may be a title
+    section: int | None = None  # the year a section's heading says it reviews ("一、2024年工作回顾")
     carried: dict = {}  # the time a paragraph left open (a news lead's 去年 or 1-5月), for the next ones
     # the year a news lead names for its news ("…昨日，记者从…获悉，去年，…") dates the figures that name
     # none, the lede before it included
@@ -129,8 +131,7 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
         carried["year"] = lead
     # the widest whole the document speaks for (全省 …): below it a named county or district is a part
     carried["level"] = whole_level(normalise(text))
-    # its opening (title and first sentence): the zones and places it is about
-    carried["own"] = "".join(re.split(r"[\n。]", normalise(text.strip()))[:2])[:80]
+    carried["own"] = opening_subject(normalise(text))  # the zones and places it is about
     # a table pasted or saved one cell per line reads as rows of cells (as a PDF's text layer does)
     # a text layer's lines wrapped inside a sentence (科技型\n中小企业) are joined, as when a PDF is read
     for line in [*_outside_plan_sections(join_wrapped_lines(regroup_table_cells(text))), ""]:
@@ -150,7 +151,10 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
                 carried["heading_topic"] = normalise(line) if part else None
         running = _GLOSS_AFTER_HAN_RE.sub("", _SPACE_BY_HAN_RE.sub("", line))
         running = _SPACED_THOUSANDS_RE.sub(r"\1", running)
-        found = _paragraph_rows(running, region, reference, relative_to, carried)
+        section = section_year(normalise(line.strip()), section)
+        found = _paragraph_rows(
+            running, region, reference if section is None else section, relative_to, carried
+        )
         if headline_pending and line.strip():
             headline_pending = False
             if (
@@ -647,6 +651,7 @@ def _sentence_rows(
                 f"分别: region {owner.regions[owner.values]}",
             )
         owner.values += 1
+        estimate = re.search(r"预计|有望", norm[: number.start]) is not None
         why = "; ".join(
             part
             for part in (
@@ -656,11 +661,13 @@ def _sentence_rows(
                 bound_note,
                 year_note,
                 region_note,
-                "预计 preliminary estimate" if "预计" in norm[: number.start] else "",
+                "预计 preliminary estimate" if estimate else "",
             )
             if part
         )
         doubts = [doubt] if doubt else []
+        if estimate:  # a year-end figure estimated before the year closed: the final one may differ
+            doubts.append("an estimate (预计/有望): check the final figure")
         if "(named before)" in year_note or year_note.startswith(("the series'", "“十", '"十')):
             doubts.append(f"its year is not in its clause: {year_note}")
         rows.append(

@@ -136,3 +136,21 @@ def conference_year(text: str) -> int | None:
     """The year of the S&T work conference a news item reports from (its first 300 characters), or None."""
     match = CONFERENCE_RE.search(normalise(text[:300]))
     return int(match.group(1)) if match else None
+
+
+# A section heading naming the year it reviews ("一、2023年政府工作回顾", "2024年主要工作完成情况"): the
+# figures under it are that year's, whatever the document's own year.
+_REVIEWED_YEAR_HEADING_RE = re.compile(
+    r"(\d{4})\s*年[^,;:。\d]{0,10}?(工作回顾|回顾|工作总结|主要成绩|取得的成绩|完成情况|工作成效)"
+)
+
+
+def section_year(line: str, current: int | None) -> int | None:
+    """The year the section under the (normalised) ``line`` reviews: the year a heading names with 回顾,
+    完成情况 …; None after another heading naming a year, targets or tasks; else ``current``."""
+    if len(line) > 30 or re.search(r"[,;。]", line):
+        return current  # no heading
+    reviewed = _REVIEWED_YEAR_HEADING_RE.search(line)
+    if reviewed:
+        return int(reviewed.group(1))
+    return None if re.search(r"\d{4}年|目标|任务|安排|计划", line) else current

@@ -24,6 +24,8 @@ _TRADITIONAL_PAIRS = (
     "覺觉訂订詳详誌志誤误調调談谈諮咨謀谋護护讀读變变財财貢贡責责賣卖贏赢趨趋車车軌轨軍军軟软輪轮輸输邁迈運运遠远"
     "選选還还邊边釋释鋼钢錢钱鍵键閉闭間间陽阳隊队階阶隨随險险雙双雜杂靜静順顺領领頻频顧顾館馆驅驱魚鱼齡龄幣币湧涌"
     "準准講讲覽览負负復复審审"
+    # the procedures firms go through (申報推薦, 參與評價, 註冊, 入庫): applicants are told from the certified
+    "薦荐評评註注參参庫库"
 )
 _NORMALISE = str.maketrans(
     {
@@ -90,11 +92,17 @@ OTHER_STATISTICS: tuple[str, ...] = (
     "实缴税金",
     "纳税总额",
     "税收收入",
+    # R&D by type of activity (the statistics' own breakdown): each a part of the whole R&D spending
+    "基础研究经费",
+    "应用研究经费",
+    "试验发展经费",
     "企业R&D经费",  # the firms' part of the region's R&D ("企业R&D经费投入完成2.66亿元，占GDP比重0.78%")
     "研发人员",
     "研发机构数占比",
     "科技型中小企业评价入库数占",
     "工业增加值",
+    # industrial output (工业生产总值17.5万亿元): the value of goods made, not the GDP (生产总值)
+    "工业生产总值",
     "规上工业增加值",
     "一般公共预算收入",
     "固定资产投资",
@@ -238,6 +246,13 @@ FLOW_QUALIFIERS: tuple[str, ...] = (
     "新",
     "新发展",  # 新发展省级以上工程技术研究中心…37家: additions (组建创新联合体6个 is the count built)
     "通过",  # 评审通过/认定通过高新技术企业90家: a batch certified, not the stock
+    # firms going through a procedure are applicants, whatever its outcome: 参与评价/参评科技型中小企业1843家,
+    # 新注册科技型中小企业540家 (registered to be evaluated), 申请认定…
+    "参与评价",
+    "参加评价",
+    "参评",
+    "注册",
+    "申请",
 )
 # Before a flow, 累计 in a sentence spanning years (…以来, 十四五期间) makes it a multi-year total.
 _MULTI_YEAR_RE = re.compile(r"以来|年来|期间|十四五|十三五|\d{4}\s*[-—~至到]\s*\d{4}")
