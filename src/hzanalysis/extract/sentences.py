@@ -25,7 +25,15 @@ from .timeline import (
     series_years,
     years_of_listed_values,
 )
-from .vocabulary import BREAKDOWN_RE, ELIDED_CONTRACT_VALUE_RE, SHARE_OF, _catalogue, normalise
+from .vocabulary import (
+    BREAKDOWN_RE,
+    ELIDED_CONTRACT_VALUE_RE,
+    REGION_ALIASES,
+    SHARE_OF,
+    _catalogue,
+    normalise,
+    relative_region,
+)
 
 _WHOLE_UNITS = frozenset("家件项个套所座处户名")
 # Spaces a text layer or a report's typesetting puts between characters and figures ("2022 年全区 R&D 经费占
@@ -646,10 +654,11 @@ def _sentence_rows(
             continue
         data_region, region_note = _region(norm, number.start, region, cat)
         if owner.regions and owner.values < len(owner.regions):
-            data_region, region_note = (
-                owner.regions[owner.values],
-                f"分别: region {owner.regions[owner.values]}",
-            )
+            listed_region = owner.regions[owner.values]
+            if listed_region in REGION_ALIASES:  # 全市、海州区分别…: 全市 relative to the region
+                listed_region, region_note = relative_region(listed_region, region)
+            data_region = listed_region
+            region_note = region_note if not data_region else f"分别: region {data_region}"
         owner.values += 1
         estimate = re.search(r"预计|有望", norm[: number.start]) is not None
         why = "; ".join(
@@ -670,6 +679,8 @@ def _sentence_rows(
             doubts.append("an estimate (预计/有望): check the final figure")
         if "(named before)" in year_note or year_note.startswith(("the series'", "“十", '"十')):
             doubts.append(f"its year is not in its clause: {year_note}")
+        if not data_region:  # 全市 in a text about a region whose city regions.csv does not name
+            doubts.append(region_note or "no region: fill it in")
         rows.append(
             {
                 "region": data_region,

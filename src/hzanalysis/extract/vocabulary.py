@@ -295,7 +295,15 @@ SHARE_OF: dict[str, tuple[str, str, tuple[str, ...]]] = {
 STOCK_OF_ADDITIONS: dict[str, str] = {"hte_net_new": "hte_count"}
 NET_ADDITIONS_OF: dict[str, str] = {stock: flow for flow, stock in STOCK_OF_ADDITIONS.items()}
 SHARE_IDS = frozenset(share for share, _, _ in SHARE_OF.values())
-REGION_ALIASES: dict[str, str] = {"全市": "连云港市", "我市": "连云港市", "高新区": "连云港高新区"}
+# Words that name a region relative to the one extracted for: the city it lies in (全市, 我市) and that
+# city's high-tech zone (高新区). The ids here are Haizhou's (the default region); :func:`relative_region`
+# resolves them for any region.
+REGION_ALIASES: dict[str, str] = {
+    "全市": "连云港市",
+    "我市": "连云港市",
+    "本市": "连云港市",
+    "高新区": "连云港高新区",
+}
 OWN_REGION_WORDS: tuple[str, ...] = ("全区", "我区", "本区")
 
 
@@ -350,3 +358,29 @@ def _rd_variants(phrase: str) -> list[str]:
 def normalise(text: str) -> str:
     """``text`` with full-width ASCII and a few traditional characters mapped one for one (same length)."""
     return text.translate(_NORMALISE)
+
+
+def relative_region(word: str, region: str) -> tuple[str, str]:
+    """The region id a word of :data:`REGION_ALIASES` names in a text about ``region``, and a note ('' when
+    sure). 全市/我市/本市 is ``region`` itself when it is a city, else the city ``regions.csv`` puts it in;
+    高新区 is that city's one functional zone. Unknown: no id, and a note saying what to fill in (a figure
+    of a city is never filed under another city's id)."""
+    from .. import catalogue
+
+    known = catalogue.regions()
+    record = known.get(region)
+    if record is not None:
+        city = region if record.level == "prefecture_city" else record.parent
+    else:
+        city = region if region.endswith("市") else ""
+    if word != "高新区":
+        if city:
+            return city, ""
+        return (
+            "",
+            f"{word}: the city {region or 'of the region'} lies in, which regions.csv does not name: fill in",
+        )
+    zones = [r.id for r in known.values() if r.level == "functional_zone" and r.parent == city]
+    if city and len(zones) == 1:
+        return zones[0], ""
+    return "", f"高新区: the high-tech zone of {city or 'the city'}, not in regions.csv: fill in the region"
