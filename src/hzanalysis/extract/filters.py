@@ -96,7 +96,7 @@ _HEADING_RES = (
 )
 _PLAN_SECTION_RE = re.compile(r"目标|任务|思路|打算|计划|安排|举措|措施|重点工作|保障|展望")
 # A heading that reports on the targets ("一、年度目标任务完成情况") heads results, not plans.
-_RESULTS_SECTION_RE = re.compile(r"完成情况|完成|进展|成效|成绩|回顾|执行情况|落实情况")
+_RESULTS_SECTION_RE = re.compile(r"完成情况|完成|进展|成效|成绩|回顾|执行情况|落实情况|工作情况")
 
 
 def _heading_level(line: str) -> int | None:
@@ -114,7 +114,7 @@ def _outside_plan_sections(text: str) -> list[str]:
     the sub-headings of 四、重点任务 stay inside it. Work reports and year-end summaries close with such
     sections; their figures are targets, never observations.
     """
-    kept, plan_level = [], None
+    kept, plan_level, results_level = [], None, None
     for line in text.splitlines():
         norm = normalise(line.strip())
         level = _heading_level(norm)
@@ -122,11 +122,13 @@ def _outside_plan_sections(text: str) -> list[str]:
             title = re.split(r"[。;:]", norm, maxsplit=1)[0]
             if plan_level is not None and level <= plan_level:
                 plan_level = None
-            if (
-                plan_level is None
-                and _PLAN_SECTION_RE.search(title)
-                and not _RESULTS_SECTION_RE.search(title)
-            ):
+            if results_level is not None and level <= results_level:
+                results_level = None
+            if results_level is None and _RESULTS_SECTION_RE.search(title):
+                results_level = level
+            # a sub-heading of a section of results (一、2022年工作情况 / (一)…下好重点工作"先手棋") tells
+            # what was done under that name: its figures are results too
+            if plan_level is None and results_level is None and _PLAN_SECTION_RE.search(title):
                 plan_level = level
         if plan_level is None:
             kept.append(line)
@@ -165,6 +167,10 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
         return "the base of a change at a time with no year (由建区之初的…, 从十多年前的…): no year's figure"
     if _THRESHOLDS_RE.search(clause_prefix):
         return "thresholds passed one after another (连跨…、…台阶): no one year's level"
+    if re.match(r"\s*(大关|关口|台阶)[^。;]*?\d{4}年的?\s*\d", norm[number.end :]):
+        # 首次突破百亿元大关,从2015年的73.73亿元增加到2019年的112.05亿元: a milestone crossed in a year the
+        # dated figures after it tell (alone, 突破10亿元大关 bounds the year of its text)
+        return "a milestone crossed (突破百亿元大关) before dated figures of it: no one year's level"
     if _HELD_LEVEL_RE.search(clause_prefix + norm[number.start : number.end]):
         return "a level held over many years (长期保持在…), no one year's figure"
     if norm[max(0, number.start - 1) : number.start] == "第" or norm[number.end : number.end + 1] == "位":

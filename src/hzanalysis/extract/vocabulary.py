@@ -127,6 +127,9 @@ OTHER_STATISTICS: tuple[str, ...] = (
     "高企后备",
     "高新技术企业培育库",
     "高企培育库",
+    # agricultural high-tech enterprises (a province's own class), not the nationally certified ones
+    "农业高新技术企业",
+    "农高企",
 )
 # Right before a catalogue statistic, these make it a part of the whole (listed firms, a development zone or
 # park inside the region): another statistic, never the region's total.
