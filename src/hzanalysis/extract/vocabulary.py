@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import catalogue
 from ..observations import load_indicators, load_regions
 
 # Full-width ASCII to ASCII and a few traditional characters seen in re-posted pages: one character for one.
@@ -368,8 +369,6 @@ def relative_region(word: str, region: str) -> tuple[str, str]:
     sure). 全市/我市/本市 is ``region`` itself when it is a city, else the city ``regions.csv`` puts it in;
     高新区 is that city's one functional zone. Unknown: no id, and a note saying what to fill in (a figure
     of a city is never filed under another city's id)."""
-    from .. import catalogue
-
     known = catalogue.regions()
     record = known.get(region)
     if record is not None:
