@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from .mentions import _Mention
 from .numbers import _Number
-from .vocabulary import _MULTI_YEAR_RE, _catalogue, normalise
+from .vocabulary import _MULTI_YEAR_RE, FIRM_KINDS, _catalogue, normalise
 
 # (also with a bound between: 强度增长约8.3%, 增长超20%, is a change however it is bounded)
 _CHANGE_RE = re.compile(
@@ -147,7 +147,7 @@ _ACTED_ON_RE = re.compile(
     r"[^,;:。\d]{0,12}$"
 )
 # "高新技术企业中共有28家上市企业": the figure's own noun names a kind of firm, a part of the statistic before
-_KIND_AFTER_RE = re.compile(r"\s*(上市|挂牌|规上|规模以上|外资|国有|民营|龙头|骨干)[^,;:。\d]{0,4}企业")
+_KIND_AFTER_RE = re.compile(rf"\s*({FIRM_KINDS}|规上|规模以上|龙头|骨干)[^,;:。\d]{{0,4}}企业")
 # "长期保持在6.5%以上的高位": a level held over many years, no one year's figure
 _HELD_LEVEL_RE = re.compile(r"长期(保持|稳定|维持|处)在?[^,;:\d]{0,4}\d[\d.]*\s*(%|‰)?(以上|以下|左右)?")
 

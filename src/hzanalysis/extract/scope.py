@@ -26,6 +26,8 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from .vocabulary import FIRM_KINDS
+
 # The region as a whole: a subject naming it after a part's words speaks for the whole again (not a
 # comparison with it: 高于全区平均水平, 占全市的…).
 WHOLE_RE = re.compile(
@@ -40,7 +42,7 @@ _POPULATION_RE = re.compile(
 )
 # Kinds of firms right before the statistic ("上市的国家级高新技术企业", "境内…"): a part for any statistic.
 _FIRM_KIND_RE = re.compile(
-    r"(上市|挂牌|境内|境外|外资|民营|国有|国内)(的)?\s*(国家级|国家|省级|市级)?\s*(高新技术企业|高企|科技型中小企业)?\s*$"
+    rf"({FIRM_KINDS})(的)?\s*(国家级|国家|省级|市级)?\s*(高新技术企业|高企|科技型中小企业)?\s*$"
 )
 # A breakdown as the head of a clause chain ("分活动主体看", "从技术交易类型看", "按地区分"): its figures are
 # those of the parts along that dimension.

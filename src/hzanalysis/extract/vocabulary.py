@@ -132,10 +132,15 @@ OTHER_STATISTICS: tuple[str, ...] = (
     "农业高新技术企业",
     "农高企",
 )
+#: Kinds of firm that make a count or amount of firms a part of the region's (listed, foreign-owned,
+#: state-owned …), wherever they stand: before the statistic (:data:`SUBSET_BEFORE_RE`), right before its
+#: name (``scope._FIRM_KIND_RE``) or after its figure (``filters._KIND_AFTER_RE``). One list: a new kind
+#: reaches all three.
+FIRM_KINDS = "上市|挂牌|境内|境外|国内|国外|外资|民营|国有"
 # Right before a catalogue statistic, these make it a part of the whole (listed firms, a development zone or
 # park inside the region): another statistic, never the region's total.
 SUBSET_BEFORE_RE = re.compile(
-    r"(上市|挂牌|境内|境外|国内|国外|外资|民营|国有|规上企业|规模以上企业|工业企业|制造业"
+    rf"({FIRM_KINDS}|规上企业|规模以上企业|工业企业|制造业"
     r"|开发区|园区|产业园|经济区|街道|乡镇|镇|乡|片区|[元人家]以上的|[元人家]以下的"
     # the contracts that involve intellectual property (涉及知识产权的技术合同成交额): a subset of all
     r"|涉及知识产权|知识产权类"
