@@ -31,7 +31,8 @@ How a sentence is read (the forms were studied in county and city bulletins, wor
    document's date), else the year a sentence before it in the paragraph named, else the reference year:
    ``year=`` if given, else the year in the document's heading, minus one for a work report (a 政府工作报告
    dated 2026 reviews 2025, and its 过去一年 is 2025).
-   Region: the last catalogue region named before the figure (全市 = 连云港市; 全区/我区 = ``region``).
+   Region: the last catalogue region named before the figure (全市/我市 = the city ``region`` is or lies
+   in, by regions.csv; 全区/我区 = ``region``).
 7. Beyond one sentence: a table flattened to lines of cells ("指标 | 2023年 | 2024年", a .docx table) is
    read cell by cell in its column's year, skipping growth, target and rank columns; a sentence naming no
    statistic takes the one named, without a figure, in the sentence before it (quote: both sentences).

@@ -6,7 +6,7 @@ import re
 
 from .scope import in_bracketed_breakdown
 from .timeline import _PERIOD_END_RE, period_end_year
-from .vocabulary import OWN_REGION_WORDS, REGION_ALIASES, _Catalogue, normalise, relative_region
+from .vocabulary import OWN_REGION_WORDS, RELATIVE_REGION_WORDS, _Catalogue, normalise, relative_region
 
 # A year followed by a month is a date, not the data's year (2021年3月), unless the months run the whole year
 # (2021年1月至12月)
@@ -141,8 +141,8 @@ def _region(norm: str, position: int, region: str, cat: _Catalogue) -> tuple[str
             last = (index, region)
     if last is None or last[1] == region:
         return region, "" if region else "no region given: fill in the region"
-    word = next((alias for alias in REGION_ALIASES if norm.startswith(alias, last[0])), "")
-    if word:  # 全市, 我市, 高新区: relative to the region extracted for
+    word = last[1]
+    if word in RELATIVE_REGION_WORDS:  # 全市, 我市, 高新区: relative to the region extracted for
         named, unsure = relative_region(word, region)
         if named == region:
             return region, ""

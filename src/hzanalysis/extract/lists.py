@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from .spans import _Mention
-from .vocabulary import REGION_ALIASES, _Catalogue
+from .vocabulary import _Catalogue
 
 # "苏南、苏中、苏北…分别为", "海口市、三亚市、澄迈县…分别为": a list of names (places, sectors) right
 # before the
@@ -195,7 +195,4 @@ def _regions_respectively(norm: str, mentions: list[_Mention], cat: _Catalogue) 
         listed = re.search(rf"((?:{names})(?:(?:、|和|与|及)(?:{names}))+)$", norm[: mention.start])
         if listed:
             # (全市 and 高新区 stay words: they name a region relative to the one extracted for)
-            mention.regions = [
-                name if name in REGION_ALIASES else lookup[name]
-                for name in re.findall(names, listed.group(1))
-            ]
+            mention.regions = [lookup[name] for name in re.findall(names, listed.group(1))]

@@ -28,7 +28,7 @@ from .timeline import (
 from .vocabulary import (
     BREAKDOWN_RE,
     ELIDED_CONTRACT_VALUE_RE,
-    REGION_ALIASES,
+    RELATIVE_REGION_WORDS,
     SHARE_OF,
     _catalogue,
     normalise,
@@ -607,7 +607,7 @@ def _sentence_rows(
             level=level,
             own=own or "",
             # the catalogue's regions by their own names (高新区, 全市 are words of any document too)
-            regions=[name for name, _ in cat.regions if name not in ("高新区", "全市", "我市")],
+            regions=[name for name, _ in cat.regions if name not in RELATIVE_REGION_WORDS],
         ):
             parts.append((number.start, indicator))
             continue  # a part's figure (the firms', a zone's, a county's …), not the region's
@@ -655,7 +655,7 @@ def _sentence_rows(
         data_region, region_note = _region(norm, number.start, region, cat)
         if owner.regions and owner.values < len(owner.regions):
             listed_region = owner.regions[owner.values]
-            if listed_region in REGION_ALIASES:  # 全市、海州区分别…: 全市 relative to the region
+            if listed_region in RELATIVE_REGION_WORDS:  # 全市、海州区分别…: 全市 relative to the region
                 listed_region, region_note = relative_region(listed_region, region)
             data_region = listed_region
             region_note = region_note if not data_region else f"分别: region {data_region}"

@@ -304,15 +304,10 @@ SHARE_OF: dict[str, tuple[str, str, tuple[str, ...]]] = {
 STOCK_OF_ADDITIONS: dict[str, str] = {"hte_net_new": "hte_count"}
 NET_ADDITIONS_OF: dict[str, str] = {stock: flow for flow, stock in STOCK_OF_ADDITIONS.items()}
 SHARE_IDS = frozenset(share for share, _, _ in SHARE_OF.values())
-# Words that name a region relative to the one extracted for: the city it lies in (全市, 我市) and that
-# city's high-tech zone (高新区). The ids here are Haizhou's (the default region); :func:`relative_region`
-# resolves them for any region.
-REGION_ALIASES: dict[str, str] = {
-    "全市": "连云港市",
-    "我市": "连云港市",
-    "本市": "连云港市",
-    "高新区": "连云港高新区",
-}
+# Words that name a region relative to the one extracted for: the city it is or lies in (全市, 我市, 本市)
+# and that city's high-tech zone (高新区). The catalogue maps each to itself; :func:`relative_region` names
+# the region.
+RELATIVE_REGION_WORDS: tuple[str, ...] = ("全市", "我市", "本市", "高新区")
 OWN_REGION_WORDS: tuple[str, ...] = ("全区", "我区", "本区")
 
 
@@ -338,7 +333,7 @@ def _catalogue() -> _Catalogue:
             for variant in _rd_variants(phrase.strip().translate(_NORMALISE)):
                 phrases.setdefault(variant, ident)
     region_names = {r.translate(_NORMALISE): r for r in load_regions()["id"]}
-    region_names.update({alias: region for alias, region in REGION_ALIASES.items()})
+    region_names.update({word: word for word in RELATIVE_REGION_WORDS})
     return _Catalogue(
         units=units,
         names=names,
@@ -370,10 +365,10 @@ def normalise(text: str) -> str:
 
 
 def relative_region(word: str, region: str) -> tuple[str, str]:
-    """The region id a word of :data:`REGION_ALIASES` names in a text about ``region``, and a note ('' when
-    sure). 全市/我市/本市 is ``region`` itself when it is a city, else the city ``regions.csv`` puts it in;
-    高新区 is that city's one functional zone. Unknown: no id, and a note saying what to fill in (a figure
-    of a city is never filed under another city's id)."""
+    """The region id a word of :data:`RELATIVE_REGION_WORDS` names in a text about ``region``, and a note
+    ('' when sure). 全市/我市/本市 is ``region`` itself when it is a city, else the city ``regions.csv`` puts
+    it in; 高新区 is that city's one functional zone. Unknown: no id, and a note saying what to fill in (a
+    figure of a city is never filed under another city's id)."""
     known = catalogue.regions()
     record = known.get(region)
     if record is not None:
