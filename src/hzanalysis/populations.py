@@ -341,16 +341,62 @@ def prepare(pop: Population) -> pd.DataFrame:
     return case_table(pop).merge(class_stats(pop), on="origin", how="left")
 
 
+def year_correlation(years: np.ndarray, changes: np.ndarray) -> float:
+    """How much the units' yearly changes move together within a year: the intraclass correlation.
+
+    The one-way analysis-of-variance estimator ICC(1) with years as groups (years of one unit are dropped),
+    clipped to [0, 1]; NaN where fewer than two such years are known.
+    """
+    ok = np.isfinite(changes)
+    years, changes = years[ok], changes[ok]
+    distinct, inverse, sizes = np.unique(years, return_inverse=True, return_counts=True)
+    keep = sizes[inverse] >= 2
+    years, changes = years[keep], changes[keep]
+    distinct, inverse, sizes = np.unique(years, return_inverse=True, return_counts=True)
+    n_years, n = len(distinct), len(changes)
+    if n_years < 2 or n - n_years < 1:
+        return float("nan")
+    means = np.bincount(inverse, weights=changes) / sizes
+    between = float(np.sum(sizes * (means - changes.mean()) ** 2)) / (n_years - 1)
+    within = float(np.sum((changes - means[inverse]) ** 2)) / (n - n_years)
+    typical_size = (n - float(np.sum(sizes**2)) / n) / (n_years - 1)
+    denominator = between + (typical_size - 1.0) * within
+    return float(np.clip((between - within) / denominator, 0.0, 1.0)) if denominator > 0 else 0.0
+
+
+def year_witnesses(table: pd.DataFrame, known_year: np.ndarray, units: np.ndarray) -> np.ndarray:
+    """Per case, how much one unit of its known year counts: ``1 / (1 + (m - 1) * rho)``, the design effect.
+
+    Units of one year share that year's shocks, so ``m`` of them are ``m / (1 + (m - 1) rho)`` independent
+    witnesses, not ``m``; ``rho`` is :func:`year_correlation` of the class's yearly changes whose year is
+    known by then (0, no discount, while fewer than two years tell it). Without this, a class of 31 units
+    that rose together for two years teaches its persistence as if 62 histories agreed.
+    """
+    yearly = table[table["h"] == 1].drop_duplicates(["unit", "origin"])
+    change_year = (yearly["origin"] + 1).to_numpy()
+    change = (yearly["z_actual"] - yearly["z_last"]).to_numpy(float)
+    factor = {}
+    for year in np.unique(known_year):
+        known = change_year <= year
+        rho = year_correlation(change_year[known], change[known])
+        witnesses = len(np.unique(units[known_year == year]))
+        factor[year] = 1.0 / (1.0 + (witnesses - 1) * (rho if np.isfinite(rho) else 0.0))
+    return np.array([factor[year] for year in known_year])
+
+
 def class_beliefs(table: pd.DataFrame, prior: ps.Belief, years: np.ndarray) -> dict[int, ps.Belief]:
     """For each year, the prior updated by every case of the class whose outcome was known by then.
 
     Each unit counts once for every year whose outcome is known: its shapes and horizons are not
-    independent evidence.
+    independent evidence; and the units of one year count as the independent witnesses they are
+    (:func:`year_witnesses`).
     """
     teach = table[table["class_growth"].notna() & table["class_scale"].notna() & (table["n"] >= 2)]
     teach = teach.drop_duplicates(["unit", "origin", "shape", "h"])
     known_year = (teach["origin"] + teach["h"]).to_numpy()
-    weights = ps.unit_weights(teach["unit"].astype(str).to_numpy() + "@" + known_year.astype(str))
+    units = teach["unit"].astype(str).to_numpy()
+    weights = ps.unit_weights(units + "@" + known_year.astype(str))
+    weights = weights * year_witnesses(table, known_year, units)
     return ps.beliefs_by_year(
         prior, as_cases(teach, with_class=True), weights, known_year, np.asarray(years), "class"
     )
