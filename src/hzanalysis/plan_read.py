@@ -636,13 +636,17 @@ def _draft_segment(
         notes.append("万人 written in persons (人)")
     # 新增/净增 and a batch 认定 this period (not the stock 通过认定的) are increments of a stock
     increment = re.search(r"新增|净增|(?<!通过)认定(?!的)", segment)
-    if indicator is not None and indicator.stock and increment and kind != "rank":
+    # 新培育科技型中小企业2000家, 新认定A 5000家、B 1.2万家: a verb of addition over the figure (its own
+    # or its list's) adds to a stock as 新增 does: never the stock itself (累计组建…N个 of a stock is the
+    # total reached, as 累计 of a stock always is)
+    adding = context.adding and not context.cumulative and growth is None and unit not in ("%", "点")
+    if indicator is not None and indicator.stock and (increment or adding) and kind != "rank":
         # 每年新增10家 of a stock is its yearly increment: a flow, never a floor on the stock.
         flows = [i for i in indicators if i.flow]
         stock = indicator
         # 分别新增1000家 matched on its subject alone: the increment is said by the segment
         flow_subject = subject.replace("新增", "净增") if "新增" in subject else "净增" + subject
-        added = increment.group(0) in ("新增", "净增")
+        added = increment is not None and increment.group(0) in ("新增", "净增")
         indicator, score = match_indicator(flow_subject if added else subject, flows)
         if indicator is None:
             notes.append(f"an increment of the stock {stock.id}: needs its flow indicator")
