@@ -544,6 +544,8 @@ def clauses(sentence: str) -> list[str]:
 def _quantity(text: str) -> bool:
     return bool(
         NUMBER_UNIT.search(text)
+        or WAN.search(text)
+        or YI.search(text)
         or CN_NUMBER.search(text)
         or RANK.search(text)
         or INDEX.search(text)
