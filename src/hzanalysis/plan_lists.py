@@ -133,7 +133,9 @@ def shared_growth(clause: str, draft_one: DraftOne) -> list[DraftTarget]:
     head = re.sub(r"(?:均|都|分别|(?:力争|争取|努力|确保)?实现)+\s*$", "", head)
     # A、B和C: the last item joined by 和/及 in a list told with 、 (each must still end on a measure);
     # A和B均实现翻番: 均 says 和 joins two measures (without it, 和 may be a word of one name)
-    items = list(re.finditer(r"[^、和及]+" if "、" in head or each_one else r"[^、]+", head))
+    # (A数量和B数量比2016年翻一番: a measure word before 和 closes one measure, as 均 would say)
+    joined = re.search(r"(?:数量|总数|总额|总量|数|额|值)\s*[和及与]", head)
+    items = list(re.finditer(r"[^、和及]+" if "、" in head or each_one or joined else r"[^、]+", head))
     names = [NOISE.sub("", re.sub(r"^(?:力争|争取|努力|确保)?实现", "", m.group(0))) for m in items]
     # 高新技术企业、科技型中小企业实现翻番: kinds of firm (or institution) listed are counts, each doubled
     if len(items) < 2 or not all(_MEASURE_END.search(n) or _COUNTED_END.search(n) for n in names):
