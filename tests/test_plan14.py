@@ -1,0 +1,80 @@
+"""Plan draft: forms found reading real plans of other regions (plan14), each in a text written for the test.
+
+Every text here is fictional (青石县, 某省, 某市); the figures are made up. Each test fails on the code before
+it unless marked as a guard.
+"""
+
+from __future__ import annotations
+
+from hzanalysis import plan_read
+
+
+def _drafted(text: str, deadline: int) -> list[tuple[float | None, str, str | None, str]]:
+    return [
+        (d.value, d.kind, d.indicator, d.clause)
+        for d in plan_read.draft_targets(text, deadline)
+        if d.kind != "qualitative"
+    ]
+
+
+def test_a_verb_of_addition_over_a_stock_is_no_level_of_the_stock():
+    # 新培育 N of a stock (the register of tech SMEs) adds N over the period: never the stock's level
+    text = "到2027年,青石县新培育科技型中小企业120家左右,有效高新技术企业总数达到85家。"
+    drafted = _drafted(text, 2027)
+    assert [(v, k, i) for v, k, i, _ in drafted] == [
+        (120.0, "cumulative", None),
+        (85.0, "level", "hte_count"),
+    ]
+
+
+def test_the_verb_of_addition_reaches_the_later_items_of_its_list_on_a_stock():
+    # 新认定A、B、C: every item is a batch added, the tech-SME register's included
+    text = "2027年,全县新认定高新技术企业40家、科技型中小企业160家、技术先进型服务企业3家。"
+    drafted = _drafted(text, 2027)
+    assert [(v, k, i) for v, k, i, _ in drafted] == [
+        (40.0, "cumulative", None),
+        (160.0, "cumulative", None),
+        (3.0, "cumulative", None),
+    ]
+
+
+def test_a_stock_reached_after_the_verb_and_a_sum_of_a_stock_stay_levels():
+    # guard (passes before too): 培育…达到 N is the stock reached; 累计组建 N of a stock is its level
+    text = "到2027年,培育高新技术企业达到90家,累计组建创新联合体6个。"
+    drafted = _drafted(text, 2027)
+    assert [(v, k, i) for v, k, i, _ in drafted] == [
+        (90.0, "level", "hte_count"),
+        (6.0, "level", "innovation_consortia"),
+    ]
+
+
+def test_a_count_in_wan_is_a_target_of_its_own_in_a_list():
+    # 1.1万家 ends its list item as 1100家 would: the next item is a target of its own
+    text = "到2027年,全省新认定科技型中小企业1.1万家、技术先进型服务企业15家。"
+    drafted = _drafted(text, 2027)
+    assert [(v, c) for v, _, _, c in drafted] == [
+        (11000.0, "全省新认定科技型中小企业1.1万家"),
+        (15.0, "技术先进型服务企业15家"),
+    ]
+
+
+def test_two_measures_joined_by_he_share_one_doubling():
+    # A数量和B数量比2024年翻一番: one target per measure, each with its own indicator
+    text = "到2027年,全市高新技术企业数量和科技型中小企业数量比2024年翻一番。"
+    drafted = _drafted(text, 2027)
+    assert [(v, k, i) for v, k, i, _ in drafted] == [
+        (100.0, "growth", "hte_count"),
+        (100.0, "growth", "tech_smes"),
+    ]
+
+
+def test_a_provinces_news_naming_its_districts_figures_keeps_the_provinces_goal():
+    # the districts' past figures (全区…) do not make the page a district's plan quoting a province's goal
+    text = (
+        "某省第三批创新型县(市、区)名单公示\n发布日期: 2026-07-05\n"
+        "根据某省创新型县建设办法,到2027年,全省将建成25个左右创新型县(市、区)。\n"
+        "北湖区2025年全区有效高新技术企业达410家。\n"
+        "南湖区2025年全区技术合同成交额96亿元。\n"
+    )
+    drafted = _drafted(text, 2027)
+    assert [(v, k) for v, k, _, _ in drafted] == [(25.0, "level")]
