@@ -78,3 +78,24 @@ def test_a_provinces_news_naming_its_districts_figures_keeps_the_provinces_goal(
     )
     drafted = _drafted(text, 2027)
     assert [(v, k) for v, k, _, _ in drafted] == [(25.0, "level")]
+
+
+def test_a_news_item_on_a_work_report_tells_its_review():
+    # 从报告中获悉, 2026年…, 预计 of that year: the report's review of the year gone, no target of 2027
+    text = (
+        "12日,某省人民代表大会开幕,省长作政府工作报告。记者从报告中获悉,2026年全省有效高新技术企业超"
+        "9800家,全社会研发投入预计超860亿元。新建省实验室2家,14项成果获国家科技奖。\n"
+    )
+    assert _drafted(text, 2027) == []
+
+
+def test_a_work_meeting_news_item_keeps_the_goals_it_announces():
+    # guard (passes before too): the goals after 获悉 speak of the future (到2027年, 力争)
+    text = "记者从全县科技工作会议上获悉,到2027年,全县高新技术企业力争达到120家。"
+    assert [(v, k) for v, k, _, _ in _drafted(text, 2027)] == [(120.0, "level")]
+
+
+def test_a_forecast_of_the_deadline_year_stays_a_target():
+    # guard (passes before too): 预计 of the year the plan is set for is its forecast
+    text = "2027年,全县技术合同成交额预计达到15亿元。"
+    assert [(v, k) for v, k, _, _ in _drafted(text, 2027)] == [(15.0, "level")]

@@ -81,6 +81,7 @@ from .plan_text import (
     REVIEW_SECTION,
     STRIVE,
     VERSUS_LAST_YEAR,
+    YEAR_NAMED,
     YEAR_REVIEWED,
     YEAR_STATED,
     clauses_of,
@@ -202,7 +203,13 @@ def draft_targets(
             # "2025年是…的一年。数据显示,…。预计全社会研发投入5350亿元,…": after a year is named as the one
             # being reviewed, 预计 is that year's estimate, not a forecast; a sentence of the future ends it
             year_review = year_review or bool(YEAR_REVIEWED.search(sentence))
-            future = bool(FUTURE.search(FORECAST_WORD.sub("", sentence) if year_review else sentence))
+            # 2024年…高新技术企业超1.4万家,全社会研发投入预计超1200亿元: 预计 beside a year before the
+            # deadline, in a sentence setting none, is that year's first estimate, not a forecast
+            estimate = not DEADLINE.search(sentence) and any(
+                int(y) < deadline for y in YEAR_NAMED.findall(sentence)
+            )
+            forecast_only = year_review or estimate
+            future = bool(FUTURE.search(FORECAST_WORD.sub("", sentence) if forecast_only else sentence))
             # 争取国家科技计划项目713项,…专利申请24448件,同比增长20.6%: beside a comparison with the year
             # before, 争取 (its only word of the future) is what was secured, not what is striven for
             future = future and not (secured_only(sentence) and VERSUS_LAST_YEAR.search(sentence))

@@ -292,7 +292,13 @@ FROM_NOW_NO_BASE = re.compile(
 NOW_TO = re.compile(r"(?:从|由)\s*(?:目前|当前|现在|现阶段)的?[^,，。；;]{0,40}?(" + _CHANGE_VERB + ")")
 # A figure told as counted or estimated (据统计,2024年底…达84.9%; 今年初步估算…将超过7万亿元) is the
 # present or a guess, not a target, whatever year it names.
-REPORTED = re.compile(r"据(?:初步)?统计|统计(?:显示|数据显示)|数据显示|监测显示")
+REPORTED = re.compile(
+    r"据(?:初步)?统计|统计(?:显示|数据显示)|数据显示|监测显示"
+    # 记者从报告中获悉,2024年…: a news item on a work report or a work meeting tells its review
+    r"|从[^,，。；;]{0,16}(?:工作)?(?:报告|会议|会上)[中上]?(?:了解到|获悉)"
+)
+#: A year named in a sentence, not as a deadline (到2025年) or the end of a range (2021—2025年).
+YEAR_NAMED = re.compile(r"(?<![到至—–\-~～\d])(20\d\d)\s*年")
 # (经初步预计,2012年全年实现…: a work report's first estimate of the year just ended, not its plan)
 ESTIMATE = re.compile(r"估算|估计|预估|初步预计")
 # What a plan says of the future: once a sentence of a paragraph reviews the past, the next ones do too
