@@ -99,3 +99,19 @@ def test_a_forecast_of_the_deadline_year_stays_a_target():
     # guard (passes before too): 预计 of the year the plan is set for is its forecast
     text = "2027年,全县技术合同成交额预计达到15亿元。"
     assert [(v, k) for v, k, _, _ in _drafted(text, 2027)] == [(15.0, "level")]
+
+
+def test_more_than_a_figure_written_with_duo_or_yu():
+    # 1000多名, 30余家: more than the figure (strict), a target like any other
+    text = "到2027年,全县选派科技特派员200多名,新增高新技术企业30余家。"
+    drafted = plan_read.draft_targets(text, 2027)
+    assert [(d.value, d.comparator, d.unit) for d in drafted if d.kind != "qualitative"] == [
+        (200.0, ">", "名"),
+        (30.0, ">", "家"),
+    ]
+
+
+def test_a_figure_with_yu_in_a_review_stays_the_past():
+    # guard (passes before too): the review's 100余个 is no target
+    text = "2025年,全县拥有省级科研平台100余个。到2027年,高新技术企业达到80家。"
+    assert [(v, k) for v, k, _, _ in _drafted(text, 2027)] == [(80.0, "level")]

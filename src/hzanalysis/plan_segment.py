@@ -34,6 +34,7 @@ from .plan_text import (
     INDEX,
     LEADING,
     MEASURES,
+    MORE_THAN,
     NOISE,
     OVER_YEARS,
     PAST,
@@ -260,6 +261,7 @@ def draft_segment(
             # 超过业务收入的10%: the comparator stands before the whole of which the share is taken
             over = unit == "%" and bool(re.search(r"(?:超过|超|高于|突破)[^,，。；、\d]{1,10}的\s*$", before))
             beyond = over or bool(STRICT.search(before[-4:] if len(before) > 4 else before))
+            beyond = beyond or bool(MORE_THAN.search(found.group(0)))  # type: ignore[union-attr]
             comparator = ">" if beyond else ">="
         kind = "annual_floor" if ANNUAL.search(segment) or context.every_year else "level"
     # A level, floor or sum is measured in its indicator's unit: 78 (an index) is no area, 2.6% no amount.

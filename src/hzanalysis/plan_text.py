@@ -68,7 +68,10 @@ UNITS = (
     # 网民规模12亿, IPv6活跃用户8亿: a bare 亿 of persons or users (亿元 and 万亿元 are matched first).
     "亿",
 )
-NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(re.escape(u) for u in UNITS) + ")")
+# (1000多名, 300余家: more than the figure, read as 超过)
+NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:多|余)?\s*(" + "|".join(re.escape(u) for u in UNITS) + ")")
+#: 多/余 between a figure and its unit: more than the figure.
+MORE_THAN = re.compile(r"\d\s*(?:多|余)")
 # 到2025年, or a five-year plan's end named by its period: 到“十二五”末 (2015), 到“十四五”期末 (2025).
 DEADLINE = re.compile(r"到\s*(?:(20\d\d)\s*年|" + FIVE_YEAR_PLAN_END + ")")
 # 截至“十四五”末,…将达1.7万亿元: "as of" a year is the past (PAST), unless that year is the deadline or after
