@@ -591,8 +591,11 @@ def plan_period(text: str, deadline: int) -> int:
     (the first full date 2024年2月28日 in the text), else five years before the deadline. A date after the
     deadline is a later page's (a repost dated 2019 of a plan to 2015: a plan is written before its
     deadline), not the plan's."""
-    if found := _RANGE.search(text):
-        return int(found.group(1))
+    # (2018-2022年,高新技术企业由6590家增至2万家: a span ending before the deadline is one reviewed, not
+    # the plan's own)
+    for found in _RANGE.finditer(text):
+        if int(found.group(2)) >= deadline:
+            return int(found.group(1))
     # 2024年科技工作要点, 2018年科技工作重点, 2024年全省科技工作会议, 2023年科技创新工作实施方案: one
     # year's work plan
     if re.search(
