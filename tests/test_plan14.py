@@ -115,3 +115,33 @@ def test_a_figure_with_yu_in_a_review_stays_the_past():
     # guard (passes before too): the review's 100余个 is no target
     text = "2025年,全县拥有省级科研平台100余个。到2027年,高新技术企业达到80家。"
     assert [(v, k) for v, k, _, _ in _drafted(text, 2027)] == [(80.0, "level")]
+
+
+def test_a_span_of_years_ending_before_the_deadline_is_reviewed_not_the_plan_period():
+    # 2021-2025年,…由A增至B: a span told, not the plan's own range; the meeting's year is the plan's
+    text = (
+        "2026年某省科技工作会议召开\n"
+        "2021-2025年,全省高新技术企业由2100家增至5200家,技术合同成交额由310亿元增至780亿元。\n"
+        "今年,全省高新技术企业力争达到5800家。\n"
+    )
+    assert [(v, k) for v, k, _, _ in _drafted(text, 2026)] == [(5800.0, "level")]
+
+
+def test_the_estimate_in_a_paragraph_on_the_year_before_is_no_forecast():
+    # 2025年,…。…较上年提高…;…预计突破…: the estimate of the year before a 2026 plan, no target
+    text = (
+        "2026年某省科技工作会议召开\n"
+        "2025年,全省科技工作取得新进展,迈出新步伐。全省综合科技创新水平指数达到66.5%,较上年提高1.2个百分点;"
+        "全省高新技术企业总数预计突破5200家。\n"
+        "今年,全省高新技术企业力争达到5800家。\n"
+    )
+    assert [(v, k) for v, k, _, _ in _drafted(text, 2026)] == [(5800.0, "level")]
+
+
+def test_a_plans_own_range_still_opens_its_period():
+    # guard (passes before too): 2025—2027年 in a plan to 2027 is its period; 2024年 before it is the past
+    text = (
+        "某县科技创新行动方案(2025—2027年)\n"
+        "2024年,全县高新技术企业达到60家。到2027年,全县高新技术企业达到90家。\n"
+    )
+    assert [(v, k) for v, k, _, _ in _drafted(text, 2027)] == [(90.0, "level")]

@@ -183,7 +183,12 @@ def draft_targets(
         opens_review = bool(REVIEW_PARAGRAPH.search(paragraph.text))
         # 厅长介绍,2023年,…: a paragraph opening on a year before the plan period reviews it as 去年… does
         opened = _OPENS_ON_YEAR.match(paragraph.text)
-        opens_review = opens_review or (opened is not None and int(opened.group(1)) <= base)
+        year_before = opened is not None and int(opened.group(1)) <= base
+        opens_review = opens_review or year_before
+        # 2022年,…高新技术企业总数预计突破2万家: the 预计 of a paragraph on a year before the plan is that
+        # year's estimate (as after a year named as the one reviewed), no word of the future
+        if year_before:
+            future_here = bool(FUTURE.search(FORECAST_WORD.sub("", paragraph.text)))
         if opens_review and not future_here:
             reviewing = True
             continue
