@@ -145,3 +145,21 @@ def test_a_plans_own_range_still_opens_its_period():
         "2024年,全县高新技术企业达到60家。到2027年,全县高新技术企业达到90家。\n"
     )
     assert [(v, k) for v, k, _, _ in _drafted(text, 2027)] == [(90.0, "level")]
+
+
+def test_a_change_told_without_an_aim_is_the_past_not_its_base():
+    # 由30家增至52家 with no word of the future nor a goals lead: told, not its base figure as a target
+    text = (
+        "某县科技创新行动方案\n"
+        "全县高新技术企业由30家增至52家,技术合同成交额由5亿元增至8亿元。\n"
+        "到2027年,全县高新技术企业达到90家。\n"
+    )
+    assert [(v, k) for v, k, _, _ in _drafted(text, 2027)] == [(90.0, "level")]
+
+
+def test_a_change_under_a_goals_lead_or_after_an_aim_sets_its_second_figure():
+    # 主要目标: / …由1.8%提高到2.5%; 到2027年,…。…由30家增至90家: the figure reached, never the base
+    lead = "某县科技创新行动方案\n主要目标:\n全县研发投入强度由1.8%提高到2.5%,高新技术企业由30家增至90家。\n"
+    after = "某县科技创新行动方案\n到2027年,全县研发投入强度达到2.6%。高新技术企业由30家增至95家。\n"
+    assert [v for v, _, _, _ in _drafted(lead, 2027)] == [2.5, 90.0]
+    assert [v for v, _, _, _ in _drafted(after, 2027)] == [2.6, 95.0]

@@ -71,6 +71,7 @@ from .plan_text import (
     FORECAST_WORD,
     FROM_NOW,
     FROM_NOW_NO_BASE,
+    FROM_TO,
     FUTURE,
     NOW_TO,
     PART_IN_BRACKETS,
@@ -254,9 +255,12 @@ def draft_targets(
                     cumulative = strive = every_year = False
                 # 据统计,2024年底…达84.9%,…达47.2%: what was counted, up to a clause of the future
                 told = (told or bool(REPORTED.search(whole))) and not FUTURE.search(whole)
-                # 到2025年,…从2020年的15%提高到56% is read as 为56%: 2020 is the base, not the past; in a
-                # sentence that says nothing of the future (园区从2020年的169家增加到178家) it is the past.
-                clause = _drop_base(whole) if aims else whole
+                # 到2025年,…从2020年的15%提高到56% is read as 为56%: 2020 is the base, not the past; so
+                # after a sentence of the future or under a goals lead. A change in a sentence that does none
+                # of these (全县高新技术企业由30家增至52家; 园区从2020年的169家增加到178家) is told: the past.
+                aiming = aims or follows_aim or goals_lead or task
+                told = told or bool(not aiming and FROM_TO.search(whole))
+                clause = _drop_base(whole) if aiming else whole
                 # 由现在的达到15家 (the base left out) is no base in a clause of its own: it aims at 15
                 now = FROM_NOW.search(clause)
                 if now and not NOW_TO.search(clause) and not FROM_NOW_NO_BASE.match(clause, now.start()):
@@ -308,7 +312,7 @@ def draft_targets(
                 ):  # 净增100家,总数达到250家: the total is of the stock, not the addition
                     inherit = re.sub(r"净增|新增|新培育|新认定|新引进", "", inherit)
                 lead = sentence[: max(sentence.find(whole), 0)] if not future else ""
-                context = Context(year, cumulative, cued, strive, base, aims=aims)
+                context = Context(year, cumulative, cued, strive, base, aims=aiming)
                 context = replace(
                     context,
                     plan_lead=bool(PLAN_ITSELF.search(lead)),
