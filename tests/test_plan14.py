@@ -163,3 +163,20 @@ def test_a_change_under_a_goals_lead_or_after_an_aim_sets_its_second_figure():
     after = "某县科技创新行动方案\n到2027年,全县研发投入强度达到2.6%。高新技术企业由30家增至95家。\n"
     assert [v for v, _, _, _ in _drafted(lead, 2027)] == [2.5, 90.0]
     assert [v for v, _, _, _ in _drafted(after, 2027)] == [2.6, 95.0]
+
+
+def test_a_doubling_told_after_the_level_it_reaches_restates_it():
+    # …突破1500家,较2024年实现倍增: one target (the level), the doubling cited with it
+    text = "到2027年,全县科技型中小企业突破1500家,较2024年实现倍增;高新技术企业达到90家,实现翻番。"
+    drafts = [d for d in plan_read.draft_targets(text, 2027) if d.kind != "qualitative"]
+    assert [(d.value, d.kind) for d in drafts] == [(1500.0, "level"), (90.0, "level")]
+    assert any("实现倍增" in quote for quote in drafts[0].quotes)
+
+
+def test_a_doubling_of_another_subject_stays_its_own_target():
+    # guard (passes before too): 科技型中小企业实现倍增 names its own subject
+    text = "到2027年,全县高新技术企业达到90家,科技型中小企业实现倍增。"
+    assert [(v, k, i) for v, k, i, _ in _drafted(text, 2027)] == [
+        (90.0, "level", "hte_count"),
+        (100.0, "growth", "tech_smes"),
+    ]
