@@ -180,3 +180,20 @@ def test_a_doubling_of_another_subject_stays_its_own_target():
         (90.0, "level", "hte_count"),
         (100.0, "growth", "tech_smes"),
     ]
+
+
+def test_conditions_of_eligibility_are_no_targets():
+    # 支持对象为…5000万元以上…, 申报单位须具有不少于10名…, 认定条件为:…: thresholds a firm must meet
+    text = (
+        "到2027年,全县高新技术企业达到90家。\n"
+        "支持对象为年销售收入3000万元以上、研发投入占比不低于4%的规上工业企业。\n"
+        "申报单位须具有不少于12名专职研发人员,研发场地面积不少于600平方米。\n"
+        "认定条件为:上年度研发投入不低于300万元。单个项目支持金额不超过150万元。\n"
+    )
+    assert [(v, k) for v, k, _, _ in _drafted(text, 2027)] == [(90.0, "level")]
+
+
+def test_a_standard_referred_to_is_no_condition_list():
+    # guard (passes before too): 参照…认定标准 in a sentence of tasks keeps the target after it
+    text = "参照高新技术企业认定标准,发掘一批基本符合申报条件的企业,力争有效高新技术企业达到90家。"
+    assert [(v, k) for v, k, _, _ in _drafted(text, 2027)] == [(90.0, "level")]

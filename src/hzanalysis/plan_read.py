@@ -65,6 +65,7 @@ from .plan_tables import read_tables, read_task_tables
 from .plan_text import (
     AIMS,
     AS_OF,
+    CRITERIA,
     CUE,
     DEADLINE,
     DOUBLE,
@@ -205,6 +206,8 @@ def draft_targets(
         year_review = False  # a work report's review of the year just ended, named as such
         aimed = False  # a sentence of this paragraph before spoke of the future
         for sentence in sentences(paragraph.text):
+            if CRITERIA.search(sentence) and not DEADLINE.search(sentence):
+                continue  # 申报单位须具有不少于10名研发人员: who qualifies, not what the region reaches
             year = deadline
             # "2025年是…的一年。数据显示,…。预计全社会研发投入5350亿元,…": after a year is named as the one
             # being reviewed, 预计 is that year's estimate, not a forecast; a sentence of the future ends it

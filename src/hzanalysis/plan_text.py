@@ -300,6 +300,12 @@ REPORTED = re.compile(
     # 记者从报告中获悉,2024年…: a news item on a work report or a work meeting tells its review
     r"|从[^,，。；;]{0,16}(?:工作)?(?:报告|会议|会上)[中上]?(?:了解到|获悉)"
 )
+#: The conditions a firm or project must meet to be supported or certified (支持对象为年销售收入5000万元以上
+#: …的企业, 申报单位须具有不少于10名研发人员, 认定条件): thresholds of eligibility, no targets of the region.
+CRITERIA = re.compile(
+    r"(?:支持|扶持|奖励|补助|资助|申报)对象(?:为|是|须|应)|(?:申报|认定|评价|入库|准入|遴选|评审)(?:条件|标准)\s*(?:为|是|如下|[:：])"
+    r"|(?<![每])[须需应](?:当)?(?:具有|具备|满足|符合)|单个(?:项目|企业|单位)?(?:支持|资助|补助|奖励)(?:金额|额度)"
+)
 #: A year named in a sentence, not as a deadline (到2025年) or the end of a range (2021—2025年).
 YEAR_NAMED = re.compile(r"(?<![到至—–\-~～\d])(20\d\d)\s*年")
 # (经初步预计,2012年全年实现…: a work report's first estimate of the year just ended, not its plan)
