@@ -197,3 +197,9 @@ def test_a_standard_referred_to_is_no_condition_list():
     # guard (passes before too): 参照…认定标准 in a sentence of tasks keeps the target after it
     text = "参照高新技术企业认定标准,发掘一批基本符合申报条件的企业,力争有效高新技术企业达到90家。"
     assert [(v, k) for v, k, _, _ in _drafted(text, 2027)] == [(90.0, "level")]
+
+
+def test_a_work_meetings_goals_for_the_deadline_year_stay_goals():
+    # guard (passes before too): 获悉 before the deadline year's figures is no review
+    text = "记者从全县科技工作会议上获悉,2027年,全县新增高新技术企业20家以上、科技型中小企业突破300家。"
+    assert [(v, k) for v, k, _, _ in _drafted(text, 2027)] == [(20.0, "cumulative"), (300.0, "level")]

@@ -74,6 +74,7 @@ from .plan_text import (
     FROM_NOW_NO_BASE,
     FROM_TO,
     FUTURE,
+    GATHERED,
     NOW_TO,
     PART_IN_BRACKETS,
     PAST,
@@ -217,6 +218,8 @@ def draft_targets(
             estimate = not DEADLINE.search(sentence) and any(
                 int(y) < deadline for y in YEAR_NAMED.findall(sentence)
             )
+            # 记者从报告中获悉,2024年…超1.4万家 (a plan to 2025): the report's review, told
+            gathered = estimate and bool(GATHERED.search(sentence))
             forecast_only = year_review or estimate
             future = bool(FUTURE.search(FORECAST_WORD.sub("", sentence) if forecast_only else sentence))
             # 争取国家科技计划项目713项,…专利申请24448件,同比增长20.6%: beside a comparison with the year
@@ -257,7 +260,7 @@ def draft_targets(
                 if new_part:  # 累计, 力争 and 每年 hold up to the next ；, the deadline beyond it
                     cumulative = strive = every_year = False
                 # 据统计,2024年底…达84.9%,…达47.2%: what was counted, up to a clause of the future
-                told = (told or bool(REPORTED.search(whole))) and not FUTURE.search(whole)
+                told = (told or gathered or bool(REPORTED.search(whole))) and not FUTURE.search(whole)
                 # 到2025年,…从2020年的15%提高到56% is read as 为56%: 2020 is the base, not the past; so
                 # after a sentence of the future or under a goals lead. A change in a sentence that does none
                 # of these (全县高新技术企业由30家增至52家; 园区从2020年的169家增加到178家) is told: the past.

@@ -295,11 +295,10 @@ FROM_NOW_NO_BASE = re.compile(
 NOW_TO = re.compile(r"(?:从|由)\s*(?:目前|当前|现在|现阶段)的?[^,，。；;]{0,40}?(" + _CHANGE_VERB + ")")
 # A figure told as counted or estimated (据统计,2024年底…达84.9%; 今年初步估算…将超过7万亿元) is the
 # present or a guess, not a target, whatever year it names.
-REPORTED = re.compile(
-    r"据(?:初步)?统计|统计(?:显示|数据显示)|数据显示|监测显示"
-    # 记者从报告中获悉,2024年…: a news item on a work report or a work meeting tells its review
-    r"|从[^,，。；;]{0,16}(?:工作)?(?:报告|会议|会上)[中上]?(?:了解到|获悉)"
-)
+REPORTED = re.compile(r"据(?:初步)?统计|统计(?:显示|数据显示)|数据显示|监测显示")
+#: What a news item learned from a work report or meeting (记者从报告中获悉,…): its review when the sentence
+#: names a year before the deadline (its goals for the deadline year stay goals).
+GATHERED = re.compile(r"从[^,，。；;]{0,16}(?:工作)?(?:报告|会议|会上)[中上]?(?:了解到|获悉)")
 #: The conditions a firm or project must meet to be supported or certified (支持对象为年销售收入5000万元以上
 #: …的企业, 申报单位须具有不少于10名研发人员, 认定条件): thresholds of eligibility, no targets of the region.
 CRITERIA = re.compile(
