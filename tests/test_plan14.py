@@ -203,3 +203,10 @@ def test_a_work_meetings_goals_for_the_deadline_year_stay_goals():
     # guard (passes before too): 获悉 before the deadline year's figures is no review
     text = "记者从全县科技工作会议上获悉,2027年,全县新增高新技术企业20家以上、科技型中小企业突破300家。"
     assert [(v, k) for v, k, _, _ in _drafted(text, 2027)] == [(20.0, "cumulative"), (300.0, "level")]
+
+
+def test_a_plans_own_range_in_brackets_opens_its_period_even_before_the_deadline():
+    # guard (passes before too): (2021—2025年) names the plan's period though the deadline asked is 2030;
+    # its 2025 targets are no past
+    text = "某县科技创新规划(2021—2025年)\n到2025年,全县高新技术企业达到60家;到2030年,达到120家。\n"
+    assert [(v, k) for v, k, _, _ in _drafted(text, 2030)] == [(60.0, "level"), (120.0, "level")]

@@ -596,10 +596,13 @@ def plan_period(text: str, deadline: int) -> int:
     (the first full date 2024年2月28日 in the text), else five years before the deadline. A date after the
     deadline is a later page's (a repost dated 2019 of a plan to 2015: a plan is written before its
     deadline), not the plan's."""
-    # (2018-2022年,高新技术企业由6590家增至2万家: a span ending before the deadline is one reviewed, not
-    # the plan's own)
+    # (2018-2022年,高新技术企业由6590家增至2万家: a span ending before the deadline, told bare, is one
+    # reviewed, not the plan's own; one in brackets or named as the period, (2021—2025年), stays the plan's)
     for found in _RANGE.finditer(text):
-        if int(found.group(2)) >= deadline:
+        named = re.search(
+            r"(?:[(（]|规划期限?为?|实施期限?为?|期限为)\s*$", text[max(0, found.start() - 6) : found.start()]
+        )
+        if int(found.group(2)) >= deadline or named:
             return int(found.group(1))
     # 2024年科技工作要点, 2018年科技工作重点, 2024年全省科技工作会议, 2023年科技创新工作实施方案: one
     # year's work plan
