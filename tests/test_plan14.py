@@ -210,3 +210,27 @@ def test_a_plans_own_range_in_brackets_opens_its_period_even_before_the_deadline
     # its 2025 targets are no past
     text = "某县科技创新规划(2021—2025年)\n到2025年,全县高新技术企业达到60家;到2030年,达到120家。\n"
     assert [(v, k) for v, k, _, _ in _drafted(text, 2030)] == [(60.0, "level"), (120.0, "level")]
+
+
+def test_a_growth_over_the_year_before_among_the_goals_and_what_follows_it():
+    # 主要目标: …;A、B增长在上年基础上增加6%以上;全年推广新品种12个: two growths, and the later items are
+    # not the past (在上年基础上 is the growth's base, not a review)
+    text = (
+        "二、主要目标\n"
+        "①力争全县科技型企业数量突破20家;②全年专利申请量、授权量增长在上年基础上增加6%以上;"
+        "③全年引进推广农业新品种12 个,组织农民科技培训1.5万人次以上。\n"
+    )
+    drafted = plan_read.draft_targets(text, 2027)
+    assert [(d.value, d.kind, d.unit) for d in drafted if d.kind != "qualitative"] == [
+        (20.0, "level", "家"),
+        (6.0, "growth", "%"),
+        (6.0, "growth", "%"),
+        (12.0, "cumulative", "个"),
+        (15000.0, "level", "人次"),
+    ]
+
+
+def test_places_counted_with_chu():
+    # 科技示范基地8处: 处 counts places as 个 does
+    text = "到2027年,全县建成科技示范基地8处。"
+    assert [(v, k) for v, k, _, _ in _drafted(text, 2027)] == [(8.0, "level")]

@@ -127,7 +127,9 @@ def shared_growth(clause: str, draft_one: DraftOne) -> list[DraftTarget]:
     )
     if growth is None or _figures(clause)[1:] or "等" in clause[: growth.start()]:
         return []
-    head = re.sub(r"(?:在|比|较)\s*20\d\d\s*年[末底]?(?:的?基础上)?\s*$", "", clause[: growth.start()])
+    # (A、B增长在上年基础上增加5%: the base is the year before)
+    base_told = r"(?:增长|增幅)?\s*(?:在|比|较)\s*(?:20\d\d\s*年[末底]?|上年)(?:的?基础上)?\s*$"
+    head = re.sub(base_told, "", clause[: growth.start()])
     # A、B、C均增长12%左右: the growth holds for each; A、B均实现翻番: the verb is no item's word
     each_one = re.search(r"(?:均|都|分别)(?:(?:力争|争取|努力|确保)?实现)?\s*$", head)
     head = re.sub(r"(?:均|都|分别|(?:力争|争取|努力|确保)?实现)+\s*$", "", head)

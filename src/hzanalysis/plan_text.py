@@ -54,6 +54,8 @@ UNITS = (
     # 集成电路产量1500亿块, 粮食产量180万吨: pieces and tonnes, counted as the others (万/亿 multiply)
     "块",
     "吨",
+    # 建设科技示范基地6处: places counted
+    "处",
     # 农机总动力11亿千瓦, 年发电量3000亿千瓦时: power and energy, multiplied as counts are
     "千瓦时",
     "千瓦",
@@ -87,7 +89,7 @@ def deadline_year(found: re.Match[str]) -> int:
 
 # Count units (longest first: 台次 before 台): every way of writing a number (digits, with 万 or 亿, Chinese
 # numerals) reads every one of them, so that a new unit or a new numeral form is added once for all forms.
-_COUNTS = "台次|人次|批次|千瓦时|千瓦|公里|名|家|个|项|件|台|套|批|所|座|条|款|种|支|辆|篇|块|吨"
+_COUNTS = "台次|人次|批次|千瓦时|千瓦|公里|名|家|个|项|件|台|套|批|所|座|条|款|种|支|辆|篇|块|吨|处"
 # 1万名 (ten thousand persons): 万 before a count unit multiplies; 万人, 万元, 万平方米 are units.
 WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万\s*(" + _COUNTS + ")")
 # 1.2亿台(套) of connected equipment: 亿 before a count unit multiplies too (a bare 亿 of users stays a unit).
@@ -324,7 +326,8 @@ FUTURE = re.compile(
 )
 
 #: A comparison with the year before (同比增长, 比上年增加, 较上年下降): a statistic of a year gone by.
-VERSUS_LAST_YEAR = re.compile(r"(?:同比|比上年|较上年)(?:增长|增加|下降|减少|提高)")
+# (在上年基础上增加5%: the same comparison, told with the base)
+VERSUS_LAST_YEAR = re.compile(r"(?:同比|比上年|较上年|在上年的?基础上)\s*(?:增长|增加|下降|减少|提高)")
 
 
 def secured_only(sentence: str) -> bool:
