@@ -13,7 +13,7 @@ from typing import Any
 from .catalogue import Indicator
 from .plan_indicators import MATCH_THRESHOLD, match_indicator, similarity, unit_fits
 from .plan_tables import TableTarget
-from .plan_text import NOISE, PAST, paragraphs
+from .plan_text import DEADLINE, FUTURE, NOISE, PAST, paragraphs, sentences
 
 
 @dataclass
@@ -199,6 +199,8 @@ def table_draft(row: TableTarget, text: str, base: int, indicators: Sequence[Ind
 #: A year's figure told aside in brackets: (2020年底为45家), （2022年：1.8%）.
 BASE_ASIDE = re.compile(r"[(（]\s*(20\d\d)\s*年[末底]?[^()（）]{0,16}?\d[^()（）]{0,8}[)）]")
 _OWN_LEVEL = re.compile(r"(?:我|本|全)([县区市省])")
+#: A sentence of the past: a year named (not one aimed at with 到/至) or a word of the past.
+_TOLD = re.compile(r"(?<![到至])20\d\d\s*年(?![底末]前)|" + PAST.pattern)
 
 
 def higher_level(draft: DraftTarget, text: str) -> bool:
@@ -209,7 +211,10 @@ def higher_level(draft: DraftTarget, text: str) -> bool:
     if opens is None or draft.kind == "rank" or "占" in draft.clause:
         return False
     counts = {level: 0 for level in "县区市省"}
-    for found in _OWN_LEVEL.finditer(text):
+    # not counted in the sentences of the past: a province's news naming its districts' figures of a year
+    # gone (2022年,全区有效高新技术企业达600家) is no district's plan
+    aiming = [s for s in sentences(text) if FUTURE.search(s) or DEADLINE.search(s) or not _TOLD.search(s)]
+    for found in _OWN_LEVEL.finditer("\n".join(aiming)):
         counts[found.group(1)] += 1
     own = max(counts, key=lambda level: counts[level])
     # a district (区) sits under a city as a county does

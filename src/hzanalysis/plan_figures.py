@@ -102,9 +102,11 @@ def named(sentence: str, segment: str) -> bool:
 
 
 #: A change over a base year, or an increment, opening a clause (so with no subject of its own):
-#: 比2015年提高约12, 比2020年增加15家, 增长近千亿元 (not a share: …,增长20% is a growth of its own).
+#: 比2015年提高约12, 比2020年增加15家, 增长近千亿元 (not a share: …,增长20% is a growth of its own);
+#: a doubling told after the level it reaches (…突破2000家,较2022年实现倍增; …达到80家,实现翻番).
 RESTATED = re.compile(
-    r"^\s*(?:(?:相比较|相比|比|较)\s*20\d\d\s*年[末底]?(?:的?基础上)?\s*"
+    r"^\s*(?:(?:(?:相比较|相比|比|较|在)\s*20\d\d\s*年[末底]?(?:的?基础上)?\s*)?(?:力争|争取)?实现(?:倍增|翻)"
+    r"|(?:相比较|相比|比|较)\s*20\d\d\s*年[末底]?(?:的?基础上)?\s*"
     r"(?:提高|增加|增长|提升|上升|下降|降低|减少|翻)"
     r"|(?:增长|增加|提高)(?![到至])\s*(?:近|约|超过)?\s*(?:\d+(?:\.\d+)?|[百千万]亿)(?!\s*(?:[%％]|个?百分点))"
     # …强度达到3%,年均提高0.2个百分点: the share's path to its level (a yearly rate of growth, 年均增长12%,

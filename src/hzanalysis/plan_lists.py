@@ -127,13 +127,17 @@ def shared_growth(clause: str, draft_one: DraftOne) -> list[DraftTarget]:
     )
     if growth is None or _figures(clause)[1:] or "等" in clause[: growth.start()]:
         return []
-    head = re.sub(r"(?:在|比|较)\s*20\d\d\s*年[末底]?(?:的?基础上)?\s*$", "", clause[: growth.start()])
+    # (A、B增长在上年基础上增加5%: the base is the year before)
+    base_told = r"(?:增长|增幅)?\s*(?:在|比|较)\s*(?:20\d\d\s*年[末底]?|上年)(?:的?基础上)?\s*$"
+    head = re.sub(base_told, "", clause[: growth.start()])
     # A、B、C均增长12%左右: the growth holds for each; A、B均实现翻番: the verb is no item's word
     each_one = re.search(r"(?:均|都|分别)(?:(?:力争|争取|努力|确保)?实现)?\s*$", head)
     head = re.sub(r"(?:均|都|分别|(?:力争|争取|努力|确保)?实现)+\s*$", "", head)
     # A、B和C: the last item joined by 和/及 in a list told with 、 (each must still end on a measure);
     # A和B均实现翻番: 均 says 和 joins two measures (without it, 和 may be a word of one name)
-    items = list(re.finditer(r"[^、和及]+" if "、" in head or each_one else r"[^、]+", head))
+    # (A数量和B数量比2016年翻一番: a measure word before 和 closes one measure, as 均 would say)
+    joined = re.search(r"(?:数量|总数|总额|总量|数|额|值)\s*[和及与]", head)
+    items = list(re.finditer(r"[^、和及]+" if "、" in head or each_one or joined else r"[^、]+", head))
     names = [NOISE.sub("", re.sub(r"^(?:力争|争取|努力|确保)?实现", "", m.group(0))) for m in items]
     # 高新技术企业、科技型中小企业实现翻番: kinds of firm (or institution) listed are counts, each doubled
     if len(items) < 2 or not all(_MEASURE_END.search(n) or _COUNTED_END.search(n) for n in names):

@@ -54,6 +54,8 @@ UNITS = (
     # 集成电路产量1500亿块, 粮食产量180万吨: pieces and tonnes, counted as the others (万/亿 multiply)
     "块",
     "吨",
+    # 建设科技示范基地6处: places counted
+    "处",
     # 农机总动力11亿千瓦, 年发电量3000亿千瓦时: power and energy, multiplied as counts are
     "千瓦时",
     "千瓦",
@@ -68,7 +70,10 @@ UNITS = (
     # 网民规模12亿, IPv6活跃用户8亿: a bare 亿 of persons or users (亿元 and 万亿元 are matched first).
     "亿",
 )
-NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(re.escape(u) for u in UNITS) + ")")
+# (1000多名, 300余家: more than the figure, read as 超过)
+NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:多|余)?\s*(" + "|".join(re.escape(u) for u in UNITS) + ")")
+#: 多/余 between a figure and its unit: more than the figure.
+MORE_THAN = re.compile(r"\d\s*(?:多|余)")
 # 到2025年, or a five-year plan's end named by its period: 到“十二五”末 (2015), 到“十四五”期末 (2025).
 DEADLINE = re.compile(r"到\s*(?:(20\d\d)\s*年|" + FIVE_YEAR_PLAN_END + ")")
 # 截至“十四五”末,…将达1.7万亿元: "as of" a year is the past (PAST), unless that year is the deadline or after
@@ -84,7 +89,7 @@ def deadline_year(found: re.Match[str]) -> int:
 
 # Count units (longest first: 台次 before 台): every way of writing a number (digits, with 万 or 亿, Chinese
 # numerals) reads every one of them, so that a new unit or a new numeral form is added once for all forms.
-_COUNTS = "台次|人次|批次|千瓦时|千瓦|公里|名|家|个|项|件|台|套|批|所|座|条|款|种|支|辆|篇|块|吨"
+_COUNTS = "台次|人次|批次|千瓦时|千瓦|公里|名|家|个|项|件|台|套|批|所|座|条|款|种|支|辆|篇|块|吨|处"
 # 1万名 (ten thousand persons): 万 before a count unit multiplies; 万人, 万元, 万平方米 are units.
 WAN = re.compile(r"(\d+(?:\.\d+)?)\s*万\s*(" + _COUNTS + ")")
 # 1.2亿台(套) of connected equipment: 亿 before a count unit multiplies too (a bare 亿 of users stays a unit).
@@ -293,6 +298,17 @@ NOW_TO = re.compile(r"(?:从|由)\s*(?:目前|当前|现在|现阶段)的?[^,，
 # A figure told as counted or estimated (据统计,2024年底…达84.9%; 今年初步估算…将超过7万亿元) is the
 # present or a guess, not a target, whatever year it names.
 REPORTED = re.compile(r"据(?:初步)?统计|统计(?:显示|数据显示)|数据显示|监测显示")
+#: What a news item learned from a work report or meeting (记者从报告中获悉,…): its review when the sentence
+#: names a year before the deadline (its goals for the deadline year stay goals).
+GATHERED = re.compile(r"从[^,，。；;]{0,16}(?:工作)?(?:报告|会议|会上)[中上]?(?:了解到|获悉)")
+#: The conditions a firm or project must meet to be supported or certified (支持对象为年销售收入5000万元以上
+#: …的企业, 申报单位须具有不少于10名研发人员, 认定条件): thresholds of eligibility, no targets of the region.
+CRITERIA = re.compile(
+    r"(?:支持|扶持|奖励|补助|资助|申报)对象(?:为|是|须|应)|(?:申报|认定|评价|入库|准入|遴选|评审)(?:条件|标准)\s*(?:为|是|如下|[:：])"
+    r"|(?<![每])[须需应](?:当)?(?:具有|具备|满足|符合)|单个(?:项目|企业|单位)?(?:支持|资助|补助|奖励)(?:金额|额度)"
+)
+#: A year named in a sentence, not as a deadline (到2025年) or the end of a range (2021—2025年).
+YEAR_NAMED = re.compile(r"(?<![到至—–\-~～\d])(20\d\d)\s*年")
 # (经初步预计,2012年全年实现…: a work report's first estimate of the year just ended, not its plan)
 ESTIMATE = re.compile(r"估算|估计|预估|初步预计")
 # What a plan says of the future: once a sentence of a paragraph reviews the past, the next ones do too
@@ -310,7 +326,8 @@ FUTURE = re.compile(
 )
 
 #: A comparison with the year before (同比增长, 比上年增加, 较上年下降): a statistic of a year gone by.
-VERSUS_LAST_YEAR = re.compile(r"(?:同比|比上年|较上年)(?:增长|增加|下降|减少|提高)")
+# (在上年基础上增加5%: the same comparison, told with the base)
+VERSUS_LAST_YEAR = re.compile(r"(?:同比|比上年|较上年|在上年的?基础上)\s*(?:增长|增加|下降|减少|提高)")
 
 
 def secured_only(sentence: str) -> bool:
@@ -544,6 +561,8 @@ def clauses(sentence: str) -> list[str]:
 def _quantity(text: str) -> bool:
     return bool(
         NUMBER_UNIT.search(text)
+        or WAN.search(text)
+        or YI.search(text)
         or CN_NUMBER.search(text)
         or RANK.search(text)
         or INDEX.search(text)
@@ -580,8 +599,14 @@ def plan_period(text: str, deadline: int) -> int:
     (the first full date 2024年2月28日 in the text), else five years before the deadline. A date after the
     deadline is a later page's (a repost dated 2019 of a plan to 2015: a plan is written before its
     deadline), not the plan's."""
-    if found := _RANGE.search(text):
-        return int(found.group(1))
+    # (2018-2022年,高新技术企业由6590家增至2万家: a span ending before the deadline, told bare, is one
+    # reviewed, not the plan's own; one in brackets or named as the period, (2021—2025年), stays the plan's)
+    for found in _RANGE.finditer(text):
+        named = re.search(
+            r"(?:[(（]|规划期限?为?|实施期限?为?|期限为)\s*$", text[max(0, found.start() - 6) : found.start()]
+        )
+        if int(found.group(2)) >= deadline or named:
+            return int(found.group(1))
     # 2024年科技工作要点, 2018年科技工作重点, 2024年全省科技工作会议, 2023年科技创新工作实施方案: one
     # year's work plan
     if re.search(
