@@ -346,8 +346,9 @@ _SUB_HEADING = re.compile(r"^(?:[（(]([一二三四五六七八九十]+)[）)]|
 # Sections that review the past (their figures are not targets) and those that open no action.
 REVIEW_SECTION = re.compile(r"基础|成效|回顾|形势|现状|背景|成绩|成就|执行情况|完成情况|工作总结")
 # A paragraph that opens on the past (“十三五”以来, 近年来, 过去五年) reviews it even outside such a section.
+# (记者于发布会获悉,过去五年,…: a news item's lead clause before the span it reviews)
 REVIEW_PARAGRAPH = re.compile(
-    r"^[“\"]?十[一二三四]五[”\"]?(?:以来|期间|时期)|^近年来|^过去[一二三四五]年|^20\d\d年以来|"
+    r"^(?:[^。,，；;]{0,16}[,，])?\s*(?:[“\"]?十[一二三四]五[”\"]?(?:以来|期间|时期)|近年来|过去[一二三四五]年|20\d\d年以来)|"
     # 去年上海发展新动能稳步壮大。…, 刚刚过去的一年,…: the past year reviewed
     r"^[^。]{0,12}(?:去年|上一年|过去的?一年)"
 )
@@ -373,9 +374,12 @@ _NUMERALS = "一二三四五六七八九十"
 # Words that say how a target is phrased, not what it measures: removed before matching an indicator.
 # (以上 only after a number: 省级以上研发机构 names the indicator.)
 NOISE = re.compile(
-    r"到\s*20\d\d\s*年|(?:比|较)\s*20\d\d\s*年|\d+(?:\.\d+)?\s*(?:"
+    # (5万家, 1.2亿元: a figure in 万 or 亿 is a figure, so 力争达到5万家 leaves no subject 万家 of its own)
+    r"到\s*20\d\d\s*年|(?:比|较)\s*20\d\d\s*年|\d+(?:\.\d+)?\s*(?:(?:"
     + "|".join(re.escape(u) for u in UNITS)
-    + r")?(?:以上|左右)?|"
+    + r")|[万亿](?:"
+    + "|".join(re.escape(u) for u in UNITS)
+    + r")?)?(?:以上|左右)?|"
     r"达到|(?:提高|提升|上升|增加)(?:到|至)|增至|不少于|不低于|超过|累计|每年|年均增长|年均|力争|争取|翻一番|实现|"
     r"全国|全省|全区|全市|全县|持续提升|进一步|"
     r"[“”\"、,，。；:：%％()（）\s]"
