@@ -279,6 +279,13 @@ def _name_pattern(phrase: str) -> re.Pattern[str]:
 _GLOSS = r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)"
 
 
+# Before 总额/总量/总数 in its clause, a name of its own (进出口总额, 利润总额, 营业收入总额): another
+# statistic's total, not the one named before. (Times, places and verbs are no name: 全年总量, 全市总数.)
+_OWN_NAME_BEFORE_TOTAL_RE = re.compile(
+    r"(?<![全我本该其])(?!全[省市区县国]|全年|当年|年末|年底|累计|合计|共计|经济|规模|数量)[\u4e00-\u9fff]{2}$"
+)
+
+
 def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
     """Words that stand for a statistic named just before them.
 
@@ -299,6 +306,12 @@ def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
         if not previous or any(m.start <= match.start() < m.end for m in mentions):
             continue
         last = previous[-1]
+        if match.group(0).startswith("总") and _OWN_NAME_BEFORE_TOTAL_RE.search(
+            norm[max(last.end, max(norm.rfind(c, 0, match.start()) for c in ",;:") + 1) : match.start()]
+        ):
+            # "…GDP突破14万亿元,进出口总额达9.1万亿元": a total with a name of its own, another statistic
+            out.append(_Mention(match.start(), match.end(), None, match.group(0)))
+            continue
         if re.search(r"(申报|申请|推荐|认定|新认定|新增|评价)(的)?$", norm[: match.start()]):
             # "全区申报总量达到180家": the total of applications (or of a batch), another statistic
             out.append(_Mention(match.start(), match.end(), None, match.group(0)))

@@ -21,6 +21,7 @@ from .timeline import (
     conference_year,
     early_in_year,
     lead_year,
+    page_year,
     section_year,
     series_years,
     years_of_listed_values,
@@ -120,6 +121,8 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     if reference is None:
         reference = dated - 1 if dated is not None and review else dated
     relative_to = dated if review else reference
+    if year is not None and not review and page_year(text) == year + 1:
+        relative_to = year + 1  # news of 2023 dated 2024-01-23: its 去年 is 2023, its figures (--year) too
     if year is not None and conference_year(text) == year:
         # news of the year's S&T work conference reviews the year before, as a work report does: its 过去一年
         # and the figures naming no year are of that year (去年 still counted from the conference's year)
@@ -621,7 +624,7 @@ def _sentence_rows(
             continue  # no share of a whole reaches 100% (创新资源指数达到129.36%: an index, not 占比)
         if cat.units[indicator] in _WHOLE_UNITS and not float(value).is_integer():
             continue  # 0.35件 of a count is a ratio (per person, per firm), never the count
-        bound, bound_note = _bound(norm, number, owner.end)
+        bound, bound_note = _bound(norm, number, owner.end, owner.start)
         if how == "exact figure after a bound":
             rows = [r for r in rows if not (r["indicator"] == indicator and r["bound"] != "=")]
         if owner.phrase.startswith("预计"):

@@ -25,6 +25,8 @@ _TRADITIONAL_PAIRS = (
     "覺觉訂订詳详誌志誤误調调談谈諮咨謀谋護护讀读變变財财貢贡責责賣卖贏赢趨趋車车軌轨軍军軟软輪轮輸输邁迈運运遠远"
     "選选還还邊边釋释鋼钢錢钱鍵键閉闭間间陽阳隊队階阶隨随險险雙双雜杂靜静順顺領领頻频顧顾館馆驅驱魚鱼齡龄幣币湧涌"
     "準准講讲覽览負负復复審审"
+    # 約 before a figure or a share (研發經費支出約4600億元, 約佔GDP的2.5%): approximate, as 约
+    "約约"
     # the procedures firms go through (申報推薦, 參與評價, 註冊, 入庫): applicants are told from the certified
     "薦荐評评註注參参庫库"
 )
@@ -198,6 +200,9 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
         # R&D for 研发 in the catalogue's 研发投入 ("全社会R&D投入达到5.06亿元")
         "全社会R&D投入",
         "R&D投入",
+        # and R&D for 研发 in 研发支出 ("全社会R&D支出占GDP的比重达3.16%")
+        "全社会R&D支出",
+        "R&D支出",
     ),
     "tech_contract_value": (
         "技术市场交易额",

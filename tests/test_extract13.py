@@ -1,0 +1,68 @@
+"""Extraction: general forms found reading real bulletins, work reports and S&T news of 浙江, 江苏, 广东,
+福建, 安徽, 湖北, 湖南, 江西 and 上海 (helper extract13), each in sentences written for the test.
+
+The figures are made up. Each test fails on the code before it (guards excepted, marked as such).
+"""
+
+from __future__ import annotations
+
+from hzanalysis.extract import extract_text
+
+
+def _rows(text: str, year: int = 2025) -> list[tuple[str, int, float, str]]:
+    frame = extract_text(text, region="海州区", year=year)
+    return [(r.indicator, int(r.year), r.value, r.bound) for r in frame.itertuples()]
+
+
+def test_r_and_d_spending_written_as_r_and_d_zhichu():
+    text = "2025年，全区R&D支出12.4亿元，全社会R&D支出占GDP的比重达2.86%。"
+    assert _rows(text) == [("rd_expenditure", 2025, 12.4, "="), ("rd_share_gdp", 2025, 2.86, "=")]
+
+
+def test_about_before_a_share_or_in_traditional_characters_is_approximate():
+    assert _rows("2025年，全區研發經費支出約12.4億元，約佔GDP的2.9%。") == [
+        ("rd_expenditure", 2025, 12.4, "~"),
+        ("rd_share_gdp", 2025, 2.9, "~"),
+    ]
+    assert _rows("全区研发经费支出约占地区生产总值比重为2.9%。") == [("rd_share_gdp", 2025, 2.9, "~")]
+    # guard: 约 before another figure of the clause does not make the share approximate
+    assert _rows("全区研发经费支出占GDP比重为2.9%，研发人员约3000人。") == [("rd_share_gdp", 2025, 2.9, "=")]
+
+
+def test_a_total_with_a_name_of_its_own_is_another_statistic():
+    text = "全区地区生产总值突破800亿元，进出口总额达520亿元，营业收入总额达1200亿元。"
+    assert _rows(text) == [("gdp", 2025, 800.0, ">=")]
+    # guards: a bare total after the statistic, and 经济总量, are the statistic again
+    assert _rows("全区地区生产总值增长5.1%，总量达到835亿元。") == [("gdp", 2025, 835.0, "=")]
+    assert _rows("全区地区生产总值增长5.1%，经济总量达到835亿元。") == [("gdp", 2025, 835.0, "=")]
+    assert _rows("2025年全区研发投入总量达18.6亿元。") == [("rd_expenditure", 2025, 18.6, "=")]
+
+
+def test_a_plan_being_carried_out_is_no_target():
+    text = "我区实施研发投入提升行动计划，2024年全区研发投入达到18.6亿元，投入强度由2.1%提升到2.6%。"
+    assert _rows(text) == [("rd_expenditure", 2024, 18.6, "="), ("rd_share_gdp", 2024, 2.6, "=")]
+    # guards: a plan to be carried out, and 力争 after a plan carried out, still set targets
+    assert _rows("今年，我区将全面实施高企倍增计划，高新技术企业达到300家。") == []
+    assert _rows("实施高企倍增计划，力争高新技术企业达到300家。") == []
+
+
+def test_places_counted_are_no_count_of_the_statistic():
+    text = "到2025年底，全区高新技术企业在9个镇街均有布局，覆盖3个省份。"
+    assert _rows(text) == []
+
+
+def test_firms_recommended_or_filed_after_their_name_are_applicants():
+    text = "2025年，共完成3批126家高新技术企业推荐报备工作，全区有效高新技术企业达到412家。"
+    assert _rows(text) == [("hte_count", 2025, 412.0, "=")]
+
+
+def test_news_dated_the_year_after_counts_last_year_from_its_date():
+    text = (
+        "全区召开科技创新大会\n"
+        "发布时间：2026-03-12\n"
+        "去年，全区高新技术企业达到212家，技术合同成交额达到15.6亿元。"
+    )
+    assert _rows(text) == [("hte_count", 2025, 212.0, "="), ("tech_contract_value", 2025, 15.6, "=")]
+    # guard: a page dated in the year it reports on counts 去年 from that year
+    dated_same = text.replace("2026-03-12", "2025-11-12")
+    assert _rows(dated_same) == [("hte_count", 2024, 212.0, "="), ("tech_contract_value", 2024, 15.6, "=")]
