@@ -14,6 +14,7 @@ from .filters import _PART_YEAR_RE, _WHOLE_YEAR_RE, _outside_plan_sections, _pla
 from .mentions import LEVEL_AFTER_CHANGE, RESPECTIVE_YEARS, _mentions, _owner
 from .numbers import _bound, _convert, _numbers, with_list_units
 from .restated import _DEFAULT_YEAR_NOTE, _is_headline, _once
+from .running import running_text
 from .scope import figure_part, heading_topic, opening_subject, subject_part, whole_level
 from .tables import is_places_row, is_table_line, table_cells
 from .timeline import (
@@ -37,22 +38,6 @@ from .vocabulary import (
 )
 
 _WHOLE_UNITS = frozenset("家件项个套所座处户名")
-# Spaces a text layer or a report's typesetting puts between characters and figures ("2022 年全区 R&D 经费占
-# GDP 比重达 3.02%"): dropped in running text (never in table lines, whose cells spaces may keep apart).
-_SPACE_BY_HAN_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=\S)|(?<=\S)[ \t\u3000]+(?=[\u4e00-\u9fff])"
-)
-# Thousands kept apart by a space, as yearbooks and PDF text layers print them ("1 745家", "14 687 人"): one
-# number in running text. Only before a unit or a character, so two figures of a row stay two.
-_SPACED_THOUSANDS_RE = re.compile(
-    r"(?<![\d.,])(\d{1,3})[ \u00a0\u2009\u202f]"
-    r"(?=\d{3}(?:[ \u00a0\u2009\u202f]\d{3})*(?:\.\d+)?\s*[\u4e00-\u9fff%])"
-)
-# The pinyin glosses some re-posted pages print after characters (連續(xù)4年, 發(fā)展): dropped in running
-# text, so that the words around a figure read as written (names match with or without them).
-_GLOSS_AFTER_HAN_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)"
-)
 # A yearbook table titled by a population that is a part of the region (21-39 科学研究与开发机构基本情况,
 # 规模以上工业企业科技活动情况): its R&D and patent rows are that part's, never the region's.
 _PART_TABLE_TITLE_RE = re.compile(
@@ -160,8 +145,7 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
             heading, part = heading_topic(normalise(line), own=carried["own"])
             if heading:
                 carried["heading_topic"] = normalise(line) if part else None
-        running = _GLOSS_AFTER_HAN_RE.sub("", _SPACE_BY_HAN_RE.sub("", line))
-        running = _SPACED_THOUSANDS_RE.sub(r"\1", running)
+        running = running_text(line)
         section = section_year(normalise(line.strip()), section)
         found = _paragraph_rows(
             running, region, reference if section is None else section, relative_to, carried
