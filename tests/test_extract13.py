@@ -66,3 +66,35 @@ def test_news_dated_the_year_after_counts_last_year_from_its_date():
     # guard: a page dated in the year it reports on counts 去年 from that year
     dated_same = text.replace("2026-03-12", "2025-11-12")
     assert _rows(dated_same) == [("hte_count", 2024, 212.0, "="), ("tech_contract_value", 2024, 15.6, "=")]
+
+
+def test_the_members_of_a_group_of_a_kind_are_a_part():
+    text = "2025年，全区企业技术中心所在企业中有36家高新技术企业。全区高新技术企业达到218家。"
+    assert _rows(text) == [("hte_count", 2025, 218.0, "=")]
+    assert _rows("全区规模以上工业企业中共有高新技术企业86家。") == []
+
+
+def test_an_increase_over_the_year_before_named_is_the_net_additions():
+    text = "2025年，全区高新技术企业共有218家，比2024年增加31家，增长16.6%。"
+    assert _rows(text) == [("hte_count", 2025, 218.0, "="), ("hte_net_new", 2025, 31.0, "=")]
+    # guard: an increase over an earlier year is a change over several years
+    text = "2025年，全区高新技术企业共有218家，比2020年增加131家。"
+    assert _rows(text) == [("hte_count", 2025, 218.0, "=")]
+
+
+def test_the_base_of_a_comparison_is_the_figure_of_the_year_it_names():
+    text = "2025年，全区高新技术企业增长至218家，较2021年的96家增幅为127%。"
+    assert _rows(text) == [("hte_count", 2025, 218.0, "="), ("hte_count", 2021, 96.0, "=")]
+    # guard: a change over a year named is still no figure
+    assert _rows("2025年全区技术合同成交额12.5亿元，比2024年增长20%。") == [
+        ("tech_contract_value", 2025, 12.5, "=")
+    ]
+
+
+def test_a_title_with_last_year_restating_the_body_under_a_section_name():
+    text = (
+        "要闻\n"
+        "去年全区研发投入达15.5亿元\n"
+        "翻开今年的政府工作报告，一组数据亮眼。2025年，全区创新驱动发展成效显著。全区研发投入达到15.5亿元。"
+    )
+    assert _rows(text) == [("rd_expenditure", 2025, 15.5, "=")]

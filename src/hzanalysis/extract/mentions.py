@@ -296,6 +296,8 @@ def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
     out = list(mentions)
     for match in re.finditer(
         r"总数|总量|总面积|总额|净增(长|加)?(?=\d)|(?<=(较|比)上年)(度)?(末)?增加(?=\d)|(全年)?累计(?=(达到|达|为|共|有|已达)?\d)"
+        # "2016年…19857家，比2015年增加8752家": the year before named, as 较上年 (checked below)
+        r"|(?<=[较比])(?P<before>\d{4})年(末|底)?增加(?=\d)"
         # "净增529家，达1911家", "新增高新技术企业45家，达到312家": the stock the additions reach
         r"|(?<=,)\s*(达到|达)(?=\s*\d)"
         # "…8.7亿元，预计全年完成11亿元", "申报…26家，预计年底可达到54家": the year's figure estimated
@@ -322,6 +324,10 @@ def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
             if reached and re.fullmatch(r"[^,;:]*\d[^,;:]*,", norm[last.end : match.start()]):
                 out.append(_Mention(match.start(), match.end(), reached, match.group(0)))
             continue
+        if match.group("before") and int(match.group("before")) + 1 not in [
+            int(y) for y in re.findall(r"(?<!\d)(\d{4})年", norm[: match.start() - 1])
+        ]:
+            continue  # "比2010年增加…": a change over several years, no net additions of one
         if match.group(0).endswith("增加"):
             # "高新技术企业117家，较上年增加26家": the stock's net additions, if catalogued; else a change
             # the stock's figure first, in the clause that names it
@@ -529,6 +535,11 @@ def _owner(
                 r"\s*的?基础上", norm[number.end :]
             ):
                 return mention, "same statistic, the base in the year named before the figure"
+            # "增长至17012家，较2016年的6938家增幅为145.2%": the base of the comparison, in its year
+            if re.search(r"[,;]\s*(较|比|相比|与)\s*\d{4}年(底|末)?的\s*$", between):
+                stock = STOCK_OF_ADDITIONS.get(mention.indicator or "")  # (…增加31家，较2020年的96家)
+                compared = next((m for m in reversed(before) if stock and m.indicator == stock), mention)
+                return compared, "same statistic, the base of a comparison in the year named before it"
             # "从2020年的2.9%提高到2024年的3.75%": the same statistic in another year
             # (also "增长到了去年的1.6万家": 了, and a relative year)
             if re.search(r"(到|至)了?\s*(\d{4}年|去年|上年|前年|今年|本年)(底|末)?的?\s*$", between):

@@ -150,8 +150,8 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
         found = _paragraph_rows(
             running, region, reference if section is None else section, relative_to, carried
         )
-        if headline_pending and line.strip():
-            headline_pending = False
+        if headline_pending and line.strip() and (len(line.strip()) > 6 or re.search(r"\d", line)):
+            headline_pending = False  # (a site's section name above the title, 苏州 or 要闻, is no title)
             if (
                 _is_headline(line)
                 and not re.search(r"[,;:。]", normalise(line))
