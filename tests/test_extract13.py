@@ -98,3 +98,13 @@ def test_a_title_with_last_year_restating_the_body_under_a_section_name():
         "翻开今年的政府工作报告，一组数据亮眼。2025年，全区创新驱动发展成效显著。全区研发投入达到15.5亿元。"
     )
     assert _rows(text) == [("rd_expenditure", 2025, 15.5, "=")]
+
+
+def test_a_verb_of_additions_holds_for_items_with_a_bound():
+    text = "2025年，全区新培育科技型中小企业50家以上、高新技术企业30家以上。全区高新技术企业达到218家。"
+    assert _rows(text) == [("hte_count", 2025, 218.0, "=")]
+    # guard: a list of stocks with bounds is read as before
+    assert _rows("全区高新技术企业达到150家以上、科技型中小企业300家。") == [
+        ("hte_count", 2025, 150.0, ">="),
+        ("tech_smes", 2025, 300.0, "="),
+    ]
