@@ -108,3 +108,15 @@ def test_a_verb_of_additions_holds_for_items_with_a_bound():
         ("hte_count", 2025, 150.0, ">="),
         ("tech_smes", 2025, 300.0, "="),
     ]
+
+
+def test_the_year_s_target_a_part_of_the_year_is_measured_against_names_no_whole_year():
+    text = (
+        "上半年，全区高新技术产业产值达41.2亿元。"
+        "转化科技成果34项，完成全年任务的61.8%，技术合同登记交易额13亿元，完成全年任务的52%。"
+    )
+    assert _rows(text) == []
+    # guard: 全年 naming the year after a part of it still dates the figures after it as the year's
+    assert _rows("上半年，全区技术合同成交额6亿元；全年技术合同成交额13亿元。") == [
+        ("tech_contract_value", 2025, 13.0, "=")
+    ]

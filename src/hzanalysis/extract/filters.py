@@ -83,8 +83,9 @@ _PART_YEAR_RE = re.compile(
 )
 # After a part of the year, these name the whole year again ("上半年…，全年…"): the figures that follow are
 # the year's.
+# (全年任务/目标/计划 is the year's target a part of the year is measured against: "完成全年任务的61.8%")
 _WHOLE_YEAR_RE = re.compile(
-    r"全年|(?<![去上前])年(末|底)|1\s*(?:月份?)?\s*[-—~至到]\s*12\s*月|12月(份|末|底)"
+    r"全年(?![^,;:。\d]{0,4}(任务|目标|计划))|(?<![去上前])年(末|底)|1\s*(?:月份?)?\s*[-—~至到]\s*12\s*月|12月(份|末|底)"
 )
 # A change clause with its figure ("增长18%，", "比上年提高0.3个百分点"): skipped before a level after it.
 _CHANGE_CLAUSE_RE = re.compile(
