@@ -120,3 +120,19 @@ def test_the_year_s_target_a_part_of_the_year_is_measured_against_names_no_whole
     assert _rows("上半年，全区技术合同成交额6亿元；全年技术合同成交额13亿元。") == [
         ("tech_contract_value", 2025, 13.0, "=")
     ]
+
+
+def test_a_date_line_under_a_title_stands_alone():
+    # the title names the year whose work it plans; joined to the date line as a wrapped text layer's, it
+    # dated the body (news of the year before, --year) as that later year, and dropped it as future
+    text = (
+        "全市明确2026年科技工作重点和目标\n"
+        "日期:2026-03-25\n"
+        "去年,全市全社会研发经费投入强度达到2.61%,有效期内高新技术企业达到412家。\n"
+        "具体来看,全市技术合同成交额达到35.7亿元。"
+    )
+    assert _rows(text) == [
+        ("rd_share_gdp", 2025, 2.61, "="),
+        ("hte_count", 2025, 412.0, "="),
+        ("tech_contract_value", 2025, 35.7, "="),
+    ]
