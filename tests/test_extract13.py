@@ -136,3 +136,11 @@ def test_a_date_line_under_a_title_stands_alone():
         ("hte_count", 2025, 412.0, "="),
         ("tech_contract_value", 2025, 35.7, "="),
     ]
+
+
+def test_the_economy_s_total_is_the_gdp_and_its_parts_are_not():
+    assert _rows("2025年，全区经济总量达到835亿元。") == [("gdp", 2025, 835.0, "=")]
+    text = "2025年，全区预计全年经济增速5%左右，总量为835亿元左右。"
+    assert _rows(text) == [("gdp", 2025, 835.0, "~")]
+    # guards: a part of the economy by its own name, and a growth, are no GDP
+    assert _rows("2025年，全区数字经济总量达到235亿元，民营经济增加值500亿元，经济增长5.2%。") == []

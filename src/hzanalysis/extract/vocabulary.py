@@ -76,6 +76,16 @@ OTHER_STATISTICS: tuple[str, ...] = (
     "企业研发强度",
     "工业企业研发投入强度",
     "企业研发经费",
+    # a part of the economy (数字经济总量, 民营经济增加值 …), never the GDP named 经济总量
+    "数字经济总量",
+    "数字经济规模",
+    "数字经济增加值",
+    "海洋经济总量",
+    "海洋生产总值",
+    "民营经济总量",
+    "民营经济增加值",
+    "非公有制经济增加值",
+    "县域经济总量",
     # per head, never the total (人均生产总值为82304元 read as GDP made 0.000823 亿元 of it)
     "人均地区生产总值",
     "人均生产总值",
@@ -214,6 +224,9 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
         "技术成交额",
     ),
     "rd_share_gdp": ("R&D经费支出强度", "研发经费支出强度", "全社会研发强度", "研发强度"),
+    # GDP as work reports say it ("全区经济总量达到835亿元", "经济增速5%左右,总量为5.3万亿元左右"): the growth
+    # is a change (never a row); the 总量 after it is the GDP (mentions._totals)
+    "gdp": ("经济总量", "经济增速", "经济增长"),
     "hitech_output_value": (
         "高新技术产值",
         # the verb inside the name ("高新技术产业实现总产值801.2亿元", "…完成产值…")
