@@ -103,6 +103,8 @@ def test_a_title_with_last_year_restating_the_body_under_a_section_name():
 def test_a_verb_of_additions_holds_for_items_with_a_bound():
     text = "2025年，全区新培育科技型中小企业50家以上、高新技术企业30家以上。全区高新技术企业达到218家。"
     assert _rows(text) == [("hte_count", 2025, 218.0, "=")]
+    # (after a task list's row number too)
+    assert _rows("33 新培育科技型中小企业50家以上、高新技术企业30家以上。 区科技局 2025年12月底") == []
     # guard: a list of stocks with bounds is read as before
     assert _rows("全区高新技术企业达到150家以上、科技型中小企业300家。") == [
         ("hte_count", 2025, 150.0, ">="),
@@ -144,3 +146,15 @@ def test_the_economy_s_total_is_the_gdp_and_its_parts_are_not():
     assert _rows(text) == [("gdp", 2025, 835.0, "~")]
     # guards: a part of the economy by its own name, and a growth, are no GDP
     assert _rows("2025年，全区数字经济总量达到235亿元，民营经济增加值500亿元，经济增长5.2%。") == []
+
+
+def test_a_task_table_s_numbered_row_is_not_joined_to_its_header():
+    text = (
+        "区2025年政府工作报告重点工作任务分解表\n"
+        "序号 重点工作任务 主要责任单位 完成期限\n"
+        "12 新培育科技型中小企业60家以上、高新技术企业25家以上。 区科技局 2025年12月底"
+    )
+    assert _rows(text) == []
+    # guard: a count a text layer wrapped before its unit is still joined and read
+    wrapped = "2025年，全区有效期内高新技术企业总数达到了\n218 家，比上年增加31家。"
+    assert _rows(wrapped) == [("hte_count", 2025, 218.0, "="), ("hte_net_new", 2025, 31.0, "=")]
