@@ -36,6 +36,8 @@ def test_a_total_with_a_name_of_its_own_is_another_statistic():
     assert _rows("全区地区生产总值增长5.1%，总量达到835亿元。") == [("gdp", 2025, 835.0, "=")]
     assert _rows("全区地区生产总值增长5.1%，经济总量达到835亿元。") == [("gdp", 2025, 835.0, "=")]
     assert _rows("2025年全区研发投入总量达18.6亿元。") == [("rd_expenditure", 2025, 18.6, "=")]
+    # (the words of the statistic named before: 企业总数 after 新增高新技术企业)
+    assert _rows("新增高新技术企业46家，企业总数达到312家。") == [("hte_count", 2025, 312.0, "=")]
 
 
 def test_a_plan_being_carried_out_is_no_target():

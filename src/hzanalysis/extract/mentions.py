@@ -308,9 +308,11 @@ def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
         if not previous or any(m.start <= match.start() < m.end for m in mentions):
             continue
         last = previous[-1]
-        if match.group(0).startswith("总") and _OWN_NAME_BEFORE_TOTAL_RE.search(
+        own_name = _OWN_NAME_BEFORE_TOTAL_RE.search(
             norm[max(last.end, max(norm.rfind(c, 0, match.start()) for c in ",;:") + 1) : match.start()]
-        ):
+        )
+        # (企业总数 after 新增高新技术企业…, 投入总量 after 研发经费投入…: the statistic's own words)
+        if match.group(0).startswith("总") and own_name and own_name.group(0) not in last.phrase:
             # "…GDP突破14万亿元,进出口总额达9.1万亿元": a total with a name of its own, another statistic
             out.append(_Mention(match.start(), match.end(), None, match.group(0)))
             continue
