@@ -24,7 +24,12 @@ _FIGURE_END_RE = re.compile(r"\d\s*(%|‰|(?![年月日号])[\u4e00-\u9fff]{1,2}
 # never the start of a sentence a text layer wrapped (the body's first year would be lost behind it).
 _PARTICULARS_RE = re.compile(
     r"(发布|发表|更新)(时间|日期|机构)\s*[:：]|来源\s*[:：]|\d{4}-\d{1,2}-\d{1,2}(\s+[\d:]+)?$"
+    # (also a date alone: "日期：2023-03-25", "时间：2021-08-10 18:10")
+    r"|^\s*(日期|时间)\s*[:：]\s*\d{4}"
 )
+# A table's row opening on its number and a cell of words ("33 新培育科技型中小企业50家以上…  区科技局"),
+# not a count a text layer wrapped ("12 家高新技术企业")
+_NUMBERED_ROW_RE = re.compile(r"\d{1,3}\s+(?![家个件项亿万元年月日人户所座名位次批倍])[\u4e00-\u9fff]{2}")
 _GOES_ON_RE = re.compile(r"[,，、;；:：。)）%‰和及与或的]|[\d.]")
 
 
@@ -389,8 +394,10 @@ def join_wrapped_lines(text: str) -> str:
             out.append(line)  # so are a yearbook's rows of figures kept apart by spaces (…企业 290 95 43)
         elif _NUMBERED_HEADING_RE.match(previous) or _NUMBERED_HEADING_RE.match(line):
             out.append(line)  # a numbered heading (一、…计划执行情况) is a line of its own
-        elif _PARTICULARS_RE.search(previous):
-            out.append(line)  # a page's particulars (date, source) stand alone
+        elif _NUMBERED_ROW_RE.match(line) and len(previous.split()) >= 3:
+            out.append(line)  # a task table's row ("33 新培育…") under its header or the row before
+        elif _PARTICULARS_RE.search(previous) or _PARTICULARS_RE.match(line):
+            out.append(line)  # a page's particulars (date, source) stand alone, under a title too
         elif _FIGURE_END_RE.search(previous) and not _GOES_ON_RE.match(line):
             out.append(line)  # a list's items, each ending on its figure
         elif previous and len(previous) >= _WRAPPED_LINE_CHARS and not previous.endswith(_CLOSING):

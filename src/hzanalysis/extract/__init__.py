@@ -51,7 +51,8 @@ Modules: ``vocabulary`` (normalisation, synonyms, regions), ``numbers`` (numbers
 ``spans`` (a mention), ``mentions`` (indicator mentions and which one owns a number), ``lists`` (lists of
 names or values read in order), ``filters`` (what is never an observation), ``restated`` (each figure once),
 ``context`` (year and region), ``scope`` (whose figure), ``timeline`` (times beyond a sentence), ``tables``
-(tables flattened to text), ``sentences`` (rows from text), ``review`` (files in, review file out).
+(tables flattened to text), ``running`` (running text without a text layer's spaces), ``sentences`` (rows
+from text), ``review`` (files in, review file out).
 """
 
 from __future__ import annotations

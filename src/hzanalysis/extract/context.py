@@ -78,8 +78,11 @@ def _data_year(
         start = match.start()
         head = norm[max(0, start - 2) : start]
         tail = norm[match.end() : match.end() + 2]
-        if head.endswith(("比", "较", "同")) or tail.startswith(("以来", "起", "同期", "相比", "相较")):
-            continue
+        base = re.fullmatch(r"(底|末)?的\s*", norm[match.end() : position])  # (较2016年的6938家)
+        if (head.endswith(("比", "较", "同")) and not base) or tail.startswith(
+            ("以来", "起", "同期", "相比", "相较")
+        ):
+            continue  # (较2016年的6938家: the base of a comparison is of the year it names)
         if re.match(r"(底|末)?(\([\d.]+\))?[^,;:。\d]{0,8}?的\s*\d+(\.\d+)?\s*(多)?倍", norm[match.end() :]):
             # "是2015年的4.7倍", "是2016年增幅的2.5倍多", "是2005年(66.83)的3倍多": the base of a comparison,
             # not the figure's year

@@ -33,6 +33,8 @@ _PLAN_RE = re.compile(
 # After "N家", firms going through a procedure: those certified or approved in a batch, never the stock.
 _BATCH_AFTER_RE = re.compile(
     r"(企业|单位)[^,;:。]{0,10}?(被|获)?(认定为|获批|通过认定|评为|入选)|(被|获)?(通过|获批)(认定|核查|备案|评审)?"
+    # "完成8716家高新技术企业推荐报备工作": applicants recommended or filed, whatever the outcome
+    r"|[^,;:。\d]{0,10}?(企业|单位)(的)?(推荐|报备|申报|复审)"
     # "第二批171家企业获国家高新技术企业备案": the firms of a batch filed as certified
     r"|(企业|单位)(被|获|通过)[^,;:。\d]{0,14}?(备案|认定|核查|评审)"
 )
@@ -70,8 +72,9 @@ _PLAN_CARRIED_OUT_AFTER_RE = re.compile(
     r"的?\s*(进一步|深入|持续|全面|扎实)?\s*(推进|实施|落实|开展|带动)下?\s*[,;:]"
 )
 # (also a plan named as what is being carried out: "落实《…三年行动计划(2021-2023年)》,持续开展…")
+# ("我省实施加大全社会研发投入行动计划,2019年…": a plan being carried out, as 落实 one is; 将实施 is to come)
 _PLAN_AS_MEANS_BEFORE_RE = re.compile(
-    r"(随着|通过|依托|借助|(?<![将要])(落实|贯彻|按照|根据|依据))[^,;:。]{0,24}$"
+    r"(随着|通过|依托|借助|(?<![将要拟])(落实|贯彻|按照|根据|依据|实施))(?![^,;:。]*[将拟要])[^,;:。]{0,24}$"
 )
 _PART_YEAR_RE = re.compile(
     r"(\d{1,2})\s*(?:月份?)?\s*[-—~至到]\s*(\d{1,2})\s*月|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|第[一二三四]季度"
@@ -80,8 +83,9 @@ _PART_YEAR_RE = re.compile(
 )
 # After a part of the year, these name the whole year again ("上半年…，全年…"): the figures that follow are
 # the year's.
+# (全年任务/目标/计划 is the year's target a part of the year is measured against: "完成全年任务的61.8%")
 _WHOLE_YEAR_RE = re.compile(
-    r"全年|(?<![去上前])年(末|底)|1\s*(?:月份?)?\s*[-—~至到]\s*12\s*月|12月(份|末|底)"
+    r"全年(?![^,;:。\d]{0,4}(任务|目标|计划))|(?<![去上前])年(末|底)|1\s*(?:月份?)?\s*[-—~至到]\s*12\s*月|12月(份|末|底)"
 )
 # A change clause with its figure ("增长18%，", "比上年提高0.3个百分点"): skipped before a level after it.
 _CHANGE_CLAUSE_RE = re.compile(
@@ -148,6 +152,10 @@ _ACTED_ON_RE = re.compile(
 )
 # "高新技术企业中共有28家上市企业": the figure's own noun names a kind of firm, a part of the statistic before
 _KIND_AFTER_RE = re.compile(rf"\s*({FIRM_KINDS}|规上|规模以上|龙头|骨干)[^,;:。\d]{{0,4}}企业")
+# "N个市州/县市区/乡镇": places counted where something is found, never firms or institutions
+_PLACES_COUNTED_RE = re.compile(
+    r"\s*(市州|县市区|县\(市、区\)|县区|区县|市县|县市|地市|设区市|乡镇|镇街|街道|城市|省份|省区市|国家和地区)"
+)
 # "长期保持在6.5%以上的高位": a level held over many years, no one year's figure
 _HELD_LEVEL_RE = re.compile(r"长期(保持|稳定|维持|处)在?[^,;:\d]{0,4}\d[\d.]*\s*(%|‰)?(以上|以下|左右)?")
 
@@ -163,6 +171,8 @@ def _skip_reason(norm: str, number: _Number, owner: _Mention, plan_at: int | Non
         return "change, rank or date"
     if number.unit == "" and number.multiplier == "":
         return "bare number"
+    if number.unit == "个" and _PLACES_COUNTED_RE.match(norm, number.end):
+        return "a count of places (在14个市州、122个县市区均有布局): not a count of the statistic"
     if _UNDATED_BASE_RE.search(clause_prefix):
         return "the base of a change at a time with no year (由建区之初的…, 从十多年前的…): no year's figure"
     if _THRESHOLDS_RE.search(clause_prefix):

@@ -47,10 +47,12 @@ _ITEM_LEVELS_RE = re.compile(
     r"(第[一二三四五六七八九十\d]+批|(国家|省|市|县|区)级以上|国家级|国家|省级|市级|县级|区级|备案"
     r"|[\u4e00-\u9fff]{2,3}[省市县区]级?|[省市县区])*"
 )
-_ITEM_COUNT = r"\s*\d[\d.,]*\s*万?\s*[家个件项所]"
+# (with its bound: "新培育科技型中小企业50家以上、高新技术企业30家以上", 120余家)
+_ITEM_COUNT = r"\s*\d[\d.,]*\s*万?\s*(余|多)?[家个件项所](以上|左右|以下)?"
 # The opening of a list's first item that makes its figures the year's additions (我市新认定…6家).
 _FLOW_OPENING_RE = re.compile(
-    r"^\s*(\d{4}年)?[\u4e00-\u9fff]{0,4}?(新增|新认定|新培育|新建|新获批|获批|新引进|认定|净增|培育)"
+    # (after a task list's row number too: "33 新培育科技型中小企业50家以上、…")
+    r"^\s*(\d{1,3}[\s.、]*)?(\d{4}年)?[\u4e00-\u9fff]{0,4}?(新增|新认定|新培育|新建|新获批|获批|新引进|认定|净增|培育)"
     r"[^\d,、;:]{2,24}" + _ITEM_COUNT + r"\s*$"
 )
 

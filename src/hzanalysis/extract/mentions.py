@@ -279,6 +279,13 @@ def _name_pattern(phrase: str) -> re.Pattern[str]:
 _GLOSS = r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)"
 
 
+# Before 总额/总量/总数 in its clause, a name of its own (进出口总额, 利润总额, 营业收入总额): another
+# statistic's total, not the one named before. (Times, places and verbs are no name: 全年总量, 全市总数.)
+_OWN_NAME_BEFORE_TOTAL_RE = re.compile(
+    r"(?<![全我本该其])(?!全[省市区县国]|全年|当年|年末|年底|累计|合计|共计|经济|规模|数量)[\u4e00-\u9fff]{2}$"
+)
+
+
 def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
     """Words that stand for a statistic named just before them.
 
@@ -289,6 +296,8 @@ def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
     out = list(mentions)
     for match in re.finditer(
         r"总数|总量|总面积|总额|净增(长|加)?(?=\d)|(?<=(较|比)上年)(度)?(末)?增加(?=\d)|(全年)?累计(?=(达到|达|为|共|有|已达)?\d)"
+        # "2016年…19857家，比2015年增加8752家": the year before named, as 较上年 (checked below)
+        r"|(?<=[较比])(?P<before>\d{4})年(末|底)?增加(?=\d)"
         # "净增529家，达1911家", "新增高新技术企业45家，达到312家": the stock the additions reach
         r"|(?<=,)\s*(达到|达)(?=\s*\d)"
         # "…8.7亿元，预计全年完成11亿元", "申报…26家，预计年底可达到54家": the year's figure estimated
@@ -299,6 +308,14 @@ def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
         if not previous or any(m.start <= match.start() < m.end for m in mentions):
             continue
         last = previous[-1]
+        own_name = _OWN_NAME_BEFORE_TOTAL_RE.search(
+            norm[max(last.end, max(norm.rfind(c, 0, match.start()) for c in ",;:") + 1) : match.start()]
+        )
+        # (企业总数 after 新增高新技术企业…, 投入总量 after 研发经费投入…: the statistic's own words)
+        if match.group(0).startswith("总") and own_name and own_name.group(0) not in last.phrase:
+            # "…GDP突破14万亿元,进出口总额达9.1万亿元": a total with a name of its own, another statistic
+            out.append(_Mention(match.start(), match.end(), None, match.group(0)))
+            continue
         if re.search(r"(申报|申请|推荐|认定|新认定|新增|评价)(的)?$", norm[: match.start()]):
             # "全区申报总量达到180家": the total of applications (or of a batch), another statistic
             out.append(_Mention(match.start(), match.end(), None, match.group(0)))
@@ -309,6 +326,10 @@ def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
             if reached and re.fullmatch(r"[^,;:]*\d[^,;:]*,", norm[last.end : match.start()]):
                 out.append(_Mention(match.start(), match.end(), reached, match.group(0)))
             continue
+        if match.group("before") and int(match.group("before")) + 1 not in [
+            int(y) for y in re.findall(r"(?<!\d)(\d{4})年", norm[: match.start() - 1])
+        ]:
+            continue  # "比2010年增加…": a change over several years, no net additions of one
         if match.group(0).endswith("增加"):
             # "高新技术企业117家，较上年增加26家": the stock's net additions, if catalogued; else a change
             # the stock's figure first, in the clause that names it
@@ -516,6 +537,11 @@ def _owner(
                 r"\s*的?基础上", norm[number.end :]
             ):
                 return mention, "same statistic, the base in the year named before the figure"
+            # "增长至17012家，较2016年的6938家增幅为145.2%": the base of the comparison, in its year
+            if re.search(r"[,;]\s*(较|比|相比|与)\s*\d{4}年(底|末)?的\s*$", between):
+                stock = STOCK_OF_ADDITIONS.get(mention.indicator or "")  # (…增加31家，较2020年的96家)
+                compared = next((m for m in reversed(before) if stock and m.indicator == stock), mention)
+                return compared, "same statistic, the base of a comparison in the year named before it"
             # "从2020年的2.9%提高到2024年的3.75%": the same statistic in another year
             # (also "增长到了去年的1.6万家": 了, and a relative year)
             if re.search(r"(到|至)了?\s*(\d{4}年|去年|上年|前年|今年|本年)(底|末)?的?\s*$", between):

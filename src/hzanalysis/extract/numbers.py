@@ -40,7 +40,7 @@ _MULTIPLIERS = {
 _ENTITY_UNITS = frozenset("家个所座处户")
 _COUNT_UNITS = frozenset("家个所座处户件项套名")
 
-_APPROX_BEFORE_RE = re.compile(r"(近|接近|将近|约|大约|约为|约占)$")
+_APPROX_BEFORE_RE = re.compile(r"(近|接近|将近|约|大约|约为|约占)(?:占[^\d]{0,3}(?:为|达到?|是)?)?$")
 _OVER_BEFORE_RE = re.compile(r"(超过|超出|超|逾|多于|高于|大于)(了)?$")
 # 首破/破 (break through) read as 突破 is; 打破 (a record broken) is no bound
 _AT_LEAST_BEFORE_RE = re.compile(r"(突破|首破|(?<![打突])破|不低于|不少于)(了)?$")
@@ -130,9 +130,12 @@ def _convert(number: _Number, unit: str) -> tuple[float, str] | None:
     return value, note
 
 
-def _bound(norm: str, number: _Number, name_end: int) -> tuple[str, str]:
-    """The bound the words around ``number`` give it (searched after the statistic's name, ``name_end``)."""
+def _bound(norm: str, number: _Number, name_end: int, name_start: int | None = None) -> tuple[str, str]:
+    """The bound the words around ``number`` give it (searched after the statistic's name, ``name_end``;
+    before a share's name opening on 占, ``name_start``: "研发经费支出约占GDP的2.56%")."""
     before = norm[max(name_end, number.start - 6) : number.start].rstrip(" ")
+    if name_start is not None and norm.startswith("占", name_start) and number.start >= name_start:
+        before = norm[max(0, name_start - 2) : name_start] + "占" + before  # (约占GDP比重为2.5%)
     after = norm[number.end : number.end + 3]
     if number.approx_suffix:
         return ">", f"{number.approx_suffix} → > (more than)"

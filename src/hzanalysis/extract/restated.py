@@ -4,6 +4,8 @@ document, not a sentence."""
 
 from __future__ import annotations
 
+import re
+
 from .numbers import rounds_to
 
 
@@ -20,15 +22,15 @@ def _once(rows: list[dict]) -> list[dict]:
         if row["bound"] == "=":
             exact.setdefault(key(row), []).append(row["value"])
     body = [row for row in rows if not row.get("headline")]
+    restated = [id(row) for row in rows if row.get("headline") and _restated(row, body)]
     kept, seen = [], set()
     for row in rows:
         figure = (*key(row), row["value"], row["bound"])
-        if figure in seen:
-            continue
-        if row.get("headline") and _restated(row, body):
+        if figure in seen or id(row) in restated:
             continue
         if _DEFAULT_YEAR_NOTE in row["why"] and any(
-            _DEFAULT_YEAR_NOTE not in other["why"]
+            id(other) not in restated
+            and _DEFAULT_YEAR_NOTE not in other["why"]
             and (other["region"], other["indicator"], other["value"], other["bound"])
             == (row["region"], row["indicator"], row["value"], row["bound"])
             for other in rows
@@ -60,7 +62,9 @@ def _restated(row: dict, body: list[dict]) -> bool:
     "截至2024年底…38.2件"), restates a figure of the body: the same statistic and region with the same
     value, or the exact value its bound stands for ("突破1200家" over "…入库1236家"), whatever year the body
     names."""
-    if _DEFAULT_YEAR_NOTE not in row["why"]:
+    # (a title's 去年/今年 counts from when the page was written, which --year may not be: "去年全市研发投入达
+    # 1055亿元" over "2023年…研发投入达到1055亿元" restates the body as well)
+    if _DEFAULT_YEAR_NOTE not in row["why"] and not re.search(r"(去年|今年|上年|本年) → ", row["why"]):
         return False
     for other in body:
         if (other["region"], other["indicator"]) != (row["region"], row["indicator"]):

@@ -333,8 +333,9 @@ _CHANGE_CLAUSE_AFTER_RE = re.compile(r"\s*(同比|比上年|较上年|比|较|�
 # A clause naming a group the firms are counted among ("全区授权发明专利前10位的机构中,高新技术企业有6家",
 # "科技型中小企业中,高新技术企业120家"): the count is of the firms in that group, a part.
 # (全区企业中 is all the region's firms: no group)
+# (also "…所在企业中有55家高新技术企业", "规上工业企业中共有高新技术企业586家": the group's members of a kind)
 _AMONG_GROUP_RE = re.compile(
-    r"(机构|(?<!全[省市区县国])(?<!我[省市区县国])企业|单位|名单|榜单|百强|[强位名])中\s*,[^,;:。]*$"
+    r"(机构|(?<!全[省市区县国])(?<!我[省市区县国])企业|单位|名单|榜单|百强|[强位名])中\s*(,[^,;:。]*|(共|共计)?有\s*)$"
 )
 
 

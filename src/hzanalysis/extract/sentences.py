@@ -14,6 +14,7 @@ from .filters import _PART_YEAR_RE, _WHOLE_YEAR_RE, _outside_plan_sections, _pla
 from .mentions import LEVEL_AFTER_CHANGE, RESPECTIVE_YEARS, _mentions, _owner
 from .numbers import _bound, _convert, _numbers, with_list_units
 from .restated import _DEFAULT_YEAR_NOTE, _is_headline, _once
+from .running import running_text
 from .scope import figure_part, heading_topic, opening_subject, subject_part, whole_level
 from .tables import is_places_row, is_table_line, table_cells
 from .timeline import (
@@ -21,6 +22,7 @@ from .timeline import (
     conference_year,
     early_in_year,
     lead_year,
+    page_year,
     section_year,
     series_years,
     years_of_listed_values,
@@ -36,22 +38,6 @@ from .vocabulary import (
 )
 
 _WHOLE_UNITS = frozenset("家件项个套所座处户名")
-# Spaces a text layer or a report's typesetting puts between characters and figures ("2022 年全区 R&D 经费占
-# GDP 比重达 3.02%"): dropped in running text (never in table lines, whose cells spaces may keep apart).
-_SPACE_BY_HAN_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=\S)|(?<=\S)[ \t\u3000]+(?=[\u4e00-\u9fff])"
-)
-# Thousands kept apart by a space, as yearbooks and PDF text layers print them ("1 745家", "14 687 人"): one
-# number in running text. Only before a unit or a character, so two figures of a row stay two.
-_SPACED_THOUSANDS_RE = re.compile(
-    r"(?<![\d.,])(\d{1,3})[ \u00a0\u2009\u202f]"
-    r"(?=\d{3}(?:[ \u00a0\u2009\u202f]\d{3})*(?:\.\d+)?\s*[\u4e00-\u9fff%])"
-)
-# The pinyin glosses some re-posted pages print after characters (連續(xù)4年, 發(fā)展): dropped in running
-# text, so that the words around a figure read as written (names match with or without them).
-_GLOSS_AFTER_HAN_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)"
-)
 # A yearbook table titled by a population that is a part of the region (21-39 科学研究与开发机构基本情况,
 # 规模以上工业企业科技活动情况): its R&D and patent rows are that part's, never the region's.
 _PART_TABLE_TITLE_RE = re.compile(
@@ -120,6 +106,8 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
     if reference is None:
         reference = dated - 1 if dated is not None and review else dated
     relative_to = dated if review else reference
+    if year is not None and not review and page_year(text) == year + 1:
+        relative_to = year + 1  # news of 2023 dated 2024-01-23: its 去年 is 2023, its figures (--year) too
     if year is not None and conference_year(text) == year:
         # news of the year's S&T work conference reviews the year before, as a work report does: its 过去一年
         # and the figures naming no year are of that year (去年 still counted from the conference's year)
@@ -157,14 +145,13 @@ def extract_text(text: str, *, region: str | None = None, year: int | None = Non
             heading, part = heading_topic(normalise(line), own=carried["own"])
             if heading:
                 carried["heading_topic"] = normalise(line) if part else None
-        running = _GLOSS_AFTER_HAN_RE.sub("", _SPACE_BY_HAN_RE.sub("", line))
-        running = _SPACED_THOUSANDS_RE.sub(r"\1", running)
+        running = running_text(line)
         section = section_year(normalise(line.strip()), section)
         found = _paragraph_rows(
             running, region, reference if section is None else section, relative_to, carried
         )
-        if headline_pending and line.strip():
-            headline_pending = False
+        if headline_pending and line.strip() and (len(line.strip()) > 6 or re.search(r"\d", line)):
+            headline_pending = False  # (a site's section name above the title, 苏州 or 要闻, is no title)
             if (
                 _is_headline(line)
                 and not re.search(r"[,;:。]", normalise(line))
@@ -621,7 +608,7 @@ def _sentence_rows(
             continue  # no share of a whole reaches 100% (创新资源指数达到129.36%: an index, not 占比)
         if cat.units[indicator] in _WHOLE_UNITS and not float(value).is_integer():
             continue  # 0.35件 of a count is a ratio (per person, per firm), never the count
-        bound, bound_note = _bound(norm, number, owner.end)
+        bound, bound_note = _bound(norm, number, owner.end, owner.start)
         if how == "exact figure after a bound":
             rows = [r for r in rows if not (r["indicator"] == indicator and r["bound"] != "=")]
         if owner.phrase.startswith("预计"):

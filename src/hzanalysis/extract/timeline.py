@@ -125,6 +125,14 @@ def early_in_year(text: str, year: int | None) -> bool:
     return match is not None and int(match.group(1)) == year and int(match.group(2)) <= 2
 
 
+def page_year(text: str) -> int | None:
+    """The year of the page's date among its first five lines (发布时间：2023-03-25, 2024-01-23 来源：…), or
+    None: news of a year is written in the next, and its 去年/今年 count from when it was written."""
+    head = "\n".join(line for line in text.splitlines()[:5] if line.strip())
+    match = _PAGE_DATE_RE.search(normalise(head))
+    return int(match.group(1)) if match else None
+
+
 # A year's S&T work conference ("2025年全省科技工作会议", "2020年青海省科技工作视频会议"): held early in
 # that year, it reviews the year before.
 CONFERENCE_RE = re.compile(

@@ -25,6 +25,8 @@ _TRADITIONAL_PAIRS = (
     "覺觉訂订詳详誌志誤误調调談谈諮咨謀谋護护讀读變变財财貢贡責责賣卖贏赢趨趋車车軌轨軍军軟软輪轮輸输邁迈運运遠远"
     "選选還还邊边釋释鋼钢錢钱鍵键閉闭間间陽阳隊队階阶隨随險险雙双雜杂靜静順顺領领頻频顧顾館馆驅驱魚鱼齡龄幣币湧涌"
     "準准講讲覽览負负復复審审"
+    # 約 before a figure or a share (研發經費支出約4600億元, 約佔GDP的2.5%): approximate, as 约
+    "約约"
     # the procedures firms go through (申報推薦, 參與評價, 註冊, 入庫): applicants are told from the certified
     "薦荐評评註注參参庫库"
 )
@@ -74,6 +76,16 @@ OTHER_STATISTICS: tuple[str, ...] = (
     "企业研发强度",
     "工业企业研发投入强度",
     "企业研发经费",
+    # a part of the economy (数字经济总量, 民营经济增加值 …), never the GDP named 经济总量
+    "数字经济总量",
+    "数字经济规模",
+    "数字经济增加值",
+    "海洋经济总量",
+    "海洋生产总值",
+    "民营经济总量",
+    "民营经济增加值",
+    "非公有制经济增加值",
+    "县域经济总量",
     # per head, never the total (人均生产总值为82304元 read as GDP made 0.000823 亿元 of it)
     "人均地区生产总值",
     "人均生产总值",
@@ -198,6 +210,9 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
         # R&D for 研发 in the catalogue's 研发投入 ("全社会R&D投入达到5.06亿元")
         "全社会R&D投入",
         "R&D投入",
+        # and R&D for 研发 in 研发支出 ("全社会R&D支出占GDP的比重达3.16%")
+        "全社会R&D支出",
+        "R&D支出",
     ),
     "tech_contract_value": (
         "技术市场交易额",
@@ -209,6 +224,9 @@ EXTRA_PHRASES: dict[str, tuple[str, ...]] = {
         "技术成交额",
     ),
     "rd_share_gdp": ("R&D经费支出强度", "研发经费支出强度", "全社会研发强度", "研发强度"),
+    # GDP as work reports say it ("全区经济总量达到835亿元", "经济增速5%左右,总量为5.3万亿元左右"): the growth
+    # is a change (never a row); the 总量 after it is the GDP (mentions._totals)
+    "gdp": ("经济总量", "经济增速", "经济增长"),
     "hitech_output_value": (
         "高新技术产值",
         # the verb inside the name ("高新技术产业实现总产值801.2亿元", "…完成产值…")
