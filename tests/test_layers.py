@@ -42,6 +42,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "hzanalysis.plan_figures",
             "hzanalysis.plan_tables",
             "hzanalysis.plan_lists",
+            "hzanalysis.plan_segment",
             "hzanalysis.plan_read",
             "hzanalysis.plan_registry",
             "hzanalysis.plan_score",
