@@ -24,7 +24,9 @@ _FIRM_COUNTS = frozenset({"hte_count", "tech_smes"})
 _SIZE_CLASS_RE = re.compile(r"(上亿|超亿|亿元以上|千万元以上|超?\d+(\.\d+)?(亿|千万|万)元?(以上)?)(的)?企业")
 _COMPARISON_RE = re.compile(r"(比|较|同比|环比|比上年|较上年|同期)")
 _PLAN_RE = re.compile(
-    r"力争|争取|计划|确保|规划|预期目标|拟|将达到|将突破|将超过|目标(?!任务)|每年|年均"
+    # (实施市级计划项目406项: projects of a funding programme, done; 向上争取各类项目36项, 争取到资金1.6亿元:
+    # what was won from higher levels of government; no plan set)
+    r"力争|(?<!向上)争取(?!到)|计划(?!项目)|确保|规划|预期目标|拟|将达到|将突破|将超过|目标(?!任务)|每年|年均"
     # 年内将新增…5000家, 全市将认定260家: what is to come
     # (also with the subject between: "今年，河北省将保持…增长，分别新增1000家、10000家"; 将近 is "nearly")
     r"|(年内|今年|明年|下一步|未来)[,\s]?[^,;:。\d]{0,10}?将(?!近)"

@@ -286,6 +286,10 @@ _OWN_NAME_BEFORE_TOTAL_RE = re.compile(
 )
 
 
+# Places and times before a name (全县, 我市, 年末 …): no part of the name.
+_PLACE_OR_TIME_LEAD_RE = re.compile(r"^(?:全[省市区县国]|[我本][省市区县]|年末|年底|全年|当年|共有|其中)+")
+
+
 def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
     """Words that stand for a statistic named just before them.
 
@@ -308,11 +312,21 @@ def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
         if not previous or any(m.start <= match.start() < m.end for m in mentions):
             continue
         last = previous[-1]
-        own_name = _OWN_NAME_BEFORE_TOTAL_RE.search(
-            norm[max(last.end, max(norm.rfind(c, 0, match.start()) for c in ",;:") + 1) : match.start()]
+        before_total = norm[
+            max(last.end, max(norm.rfind(c, 0, match.start()) for c in ",;:") + 1) : match.start()
+        ]
+        own_name = _OWN_NAME_BEFORE_TOTAL_RE.search(before_total)
+        # (企业总数 after 新增高新技术企业…, 投入总量 after 研发经费投入…: the statistic's own words; but
+        # 省级科技创新型企业总量 after 高新技术企业…: a longer name of its own that only ends like it)
+        whole_name = _PLACE_OR_TIME_LEAD_RE.sub("", before_total)
+        other_name = len(whole_name) >= 4 and not (
+            last.phrase.endswith(whole_name) or whole_name.endswith(last.phrase)
         )
-        # (企业总数 after 新增高新技术企业…, 投入总量 after 研发经费投入…: the statistic's own words)
-        if match.group(0).startswith("总") and own_name and own_name.group(0) not in last.phrase:
+        if (
+            match.group(0).startswith("总")
+            and own_name
+            and (own_name.group(0) not in last.phrase or other_name)
+        ):
             # "…GDP突破14万亿元,进出口总额达9.1万亿元": a total with a name of its own, another statistic
             out.append(_Mention(match.start(), match.end(), None, match.group(0)))
             continue
