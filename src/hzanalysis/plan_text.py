@@ -71,7 +71,9 @@ UNITS = (
     "亿",
 )
 # (1000多名, 300余家: more than the figure, read as 超过)
-NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:多|余)?\s*(" + "|".join(re.escape(u) for u in UNITS) + ")")
+#: Every unit of UNITS as one alternation, in its order.
+UNIT_WORDS = "|".join(re.escape(u) for u in UNITS)
+NUMBER_UNIT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:多|余)?\s*(" + UNIT_WORDS + ")")
 #: 多/余 between a figure and its unit: more than the figure.
 MORE_THAN = re.compile(r"\d\s*(?:多|余)")
 # 到2025年, or a five-year plan's end named by its period: 到“十二五”末 (2015), 到“十四五”期末 (2025).
@@ -281,10 +283,10 @@ PAST = re.compile(
 # second figure; the year after 从/由 is the base, not the past). A fall (从…降低到…) sets a ceiling.
 FROM_TO = re.compile(
     r"(?:从|由)\s*(?:20\d\d\s*年[末底]?的?)?\s*\d+(?:\.\d+)?\s*万?(?:"
-    + "|".join(re.escape(u) for u in UNITS)
+    + UNIT_WORDS
     + r")?\s*(?:(?:提高|增加|增长|提升|上升|扩大|跃升|下降|降低|减少|压降)(?:到|至)|[增升降减](?:到|至))"
     r"\s*(?:20\d\d\s*年[末底]?的?)?\s*"
-    r"(\d+(?:\.\d+)?)(?![\d.])\s*(" + "|".join(re.escape(u) for u in UNITS) + r")?"
+    r"(\d+(?:\.\d+)?)(?![\d.])\s*(" + UNIT_WORDS + r")?"
 )
 # A change from now to the target: 由目前的1.75%提高到2.2%, 从目前的第21位上升至前18位, 由目前的3906亿元,
 # 提高到8000亿元 (the base in a clause of its own). 目前 is then the base of the change, not the present told.
@@ -376,9 +378,9 @@ _NUMERALS = "一二三四五六七八九十"
 NOISE = re.compile(
     # (5万家, 1.2亿元: a figure in 万 or 亿 is a figure, so 力争达到5万家 leaves no subject 万家 of its own)
     r"到\s*20\d\d\s*年|(?:比|较)\s*20\d\d\s*年|\d+(?:\.\d+)?\s*(?:(?:"
-    + "|".join(re.escape(u) for u in UNITS)
+    + UNIT_WORDS
     + r")|[万亿](?:"
-    + "|".join(re.escape(u) for u in UNITS)
+    + UNIT_WORDS
     + r")?)?(?:以上|左右)?|"
     r"达到|(?:提高|提升|上升|增加)(?:到|至)|增至|不少于|不低于|超过|累计|每年|年均增长|年均|力争|争取|翻一番|实现|"
     r"全国|全省|全区|全市|全县|持续提升|进一步|"
