@@ -625,6 +625,6 @@ def plan_period(text: str, deadline: int) -> int:
     # year's work plan too (去年 and the years before it are its past)
     if re.search(r"今年(?:的|全[省市县区])?[^。，,；;\n]{0,8}?(?:目标|工作|任务)", text):
         return deadline
-    if (found := ISSUE_DATE.search(text)) and int(found.group(1) or found.group(2)) <= deadline:
-        return int(found.group(1) or found.group(2))
+    if (issued := ISSUE_DATE.search(text)) and int(issued.group(1) or issued.group(2)) <= deadline:
+        return int(issued.group(1) or issued.group(2))
     return deadline - 4
