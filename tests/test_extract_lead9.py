@@ -35,3 +35,14 @@ def test_projects_of_a_programme_and_funds_won_from_above_set_no_plan():
         ("tech_smes", 2024, 132.0, "="),
         ("hte_count", 2024, 64.0, "="),
     }
+
+
+def test_names_written_with_a_note_inside_them_are_the_statistic():
+    # (以下简称R&D), 省级以上(含) and 技术交易合同总金额: round 16's forms, figures invented
+    assert rows("2023年,全区研究与试验发展(以下简称R&D)经费投入7.31亿元。") == {
+        ("rd_expenditure", 2023, 7.31, "=")
+    }
+    assert rows("2023年,全区省级以上(含)研发机构87家。") == {("prov_rd_institutions", 2023, 87.0, "=")}
+    assert rows("2023年,技术交易合同总金额达到6.08亿元,较上年增长41%。") == {
+        ("tech_contract_value", 2023, 6.08, "=")
+    }

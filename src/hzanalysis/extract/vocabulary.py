@@ -374,7 +374,7 @@ def _rd_variants(phrase: str) -> list[str]:
                 variants += [phrase.replace(short, f"{spelt}(R&D)", 1), phrase.replace(short, spelt, 1)]
                 variants.append(phrase.replace(short, f"{spelt}R&D", 1))  # a page that lost the brackets
                 # 研究与试验发展(简称R&D)经费投入强度: a bulletin naming the abbreviation it goes on to use
-                variants.append(phrase.replace(short, f"{spelt}(简称R&D)", 1))
+                variants += [phrase.replace(short, f"{spelt}({lead}简称R&D)", 1) for lead in ("", "以下")]
             variants.append(phrase.replace(short, "研发(R&D)", 1))
     return list(dict.fromkeys(variants))
 
