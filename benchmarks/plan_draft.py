@@ -118,6 +118,8 @@ def score_real(folder: Path) -> dict[str, dict[str, Any]]:
     """Scores of plan draft on every labelled plan of ``folder`` (name -> score_draft's dict)."""
     scores = {}
     for labels_path in sorted(folder.glob("*.yaml")):
+        if not labels_path.with_suffix(".txt").is_file():
+            continue  # not a plan's labels (extraction passages share the default folder)
         labels = yaml.safe_load(labels_path.read_text(encoding="utf-8"))
         text = labels_path.with_suffix(".txt").read_text(encoding="utf-8")
         scores[labels_path.stem] = score_draft(
