@@ -279,15 +279,15 @@ def _name_pattern(phrase: str) -> re.Pattern[str]:
 _GLOSS = r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)"
 
 
+# Places and times said before a name (全县, 全年, 年末 …): no part of it.
+_PLACE_OR_TIME = r"全[省市区县国]|全年|当年|年末|年底"
 # Before 总额/总量/总数 in its clause, a name of its own (进出口总额, 利润总额, 营业收入总额): another
 # statistic's total, not the one named before. (Times, places and verbs are no name: 全年总量, 全市总数.)
 _OWN_NAME_BEFORE_TOTAL_RE = re.compile(
-    r"(?<![全我本该其])(?!全[省市区县国]|全年|当年|年末|年底|累计|合计|共计|经济|规模|数量)[\u4e00-\u9fff]{2}$"
+    r"(?<![全我本该其])(?!" + _PLACE_OR_TIME + r"|累计|合计|共计|经济|规模|数量)[\u4e00-\u9fff]{2}$"
 )
-
-
-# Places and times before a name (全县, 我市, 年末 …): no part of the name.
-_PLACE_OR_TIME_LEAD_RE = re.compile(r"^(?:全[省市区县国]|[我本][省市区县]|年末|年底|全年|当年|共有|其中)+")
+# The words that open a clause before the name it gives (全县, 我市, 其中 …): stripped to compare whole names.
+_PLACE_OR_TIME_LEAD_RE = re.compile(r"^(?:" + _PLACE_OR_TIME + r"|[我本][省市区县]|共有|其中)+")
 
 
 def _totals(norm: str, mentions: list[_Mention]) -> list[_Mention]:
